@@ -1,0 +1,70 @@
+"""Espresso Care: backflush programs, shot counting and maintenance for an espresso machine."""
+
+from __future__ import annotations
+
+from homeassistant.const import EVENT_HOMEASSISTANT_STOP, Platform
+from homeassistant.core import Event, HomeAssistant
+from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers.typing import ConfigType
+
+from .const import DOMAIN
+from .machine import EspressoConfigEntry, Machine
+from .program import ProgramResult
+from .relays import async_create_relays
+from .services import async_setup_services
+from .storage import MachineStore
+
+PLATFORMS: list[Platform] = [
+    Platform.BINARY_SENSOR,
+    Platform.BUTTON,
+    Platform.SENSOR,
+    Platform.SWITCH,
+    Platform.TODO,
+]
+
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Register the actions once, whatever the number of machines."""
+    async_setup_services(hass)
+    return True
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: EspressoConfigEntry) -> bool:
+    """Set up one machine: its device, relays, machine object and platforms."""
+    power, pump, device_details = await async_create_relays(hass, entry)
+    dr.async_get(hass).async_get_or_create(
+        config_entry_id=entry.entry_id,
+        identifiers={(DOMAIN, entry.entry_id)},
+        name=entry.title,
+        manufacturer="Espresso Care",
+        **device_details,
+    )
+    machine = Machine(hass, entry, power, pump, MachineStore(hass, entry.entry_id))
+    await machine.async_setup()
+    entry.runtime_data = machine
+
+    async def _async_stop(_event: Event) -> None:
+        await machine.runner.async_end(ProgramResult.ABORTED, "home_assistant_stopping")
+
+    entry.async_on_unload(hass.bus.async_listen_once(EVENT_HOMEASSISTANT_STOP, _async_stop))
+    entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+async def _async_entry_updated(hass: HomeAssistant, entry: EspressoConfigEntry) -> None:
+    """Options changed: apply them live."""
+    entry.runtime_data.async_options_updated()
+
+
+async def async_unload_entry(hass: HomeAssistant, entry: EspressoConfigEntry) -> bool:
+    """Unload a machine; a running program ends with the pump off."""
+    await entry.runtime_data.async_shutdown()
+    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+
+
+async def async_remove_entry(hass: HomeAssistant, entry: EspressoConfigEntry) -> None:
+    """The machine was deleted: remove its stored counters."""
+    await MachineStore(hass, entry.entry_id).async_remove()

@@ -1,0 +1,504 @@
+"""The machine: one per config entry, owning its relays, program runner, shot tracker and store.
+
+Entities are thin views of it: they read its state and call its methods, and
+so do the actions in ``services.py``, the intents and the to-do list. Every
+refusal and every relay failure becomes a translated exception here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
+from homeassistant.helpers.event import async_call_later, async_track_point_in_utc_time
+from homeassistant.util import dt as dt_util
+
+from .const import (
+    CONF_THREE_WAY_VALVE,
+    DEFAULT_OPTIONS,
+    DOMAIN,
+    EVENT_BACKFLUSH_ACTION_REQUIRED,
+    EVENT_BACKFLUSH_FINISHED,
+    EVENT_BACKFLUSH_STARTED,
+    LOGGER,
+    OPT_MAX_PUMP_SECONDS,
+    OPT_PROMPT_TIMEOUT_MINUTES,
+    OPT_SHOT_MAX_SECONDS,
+    OPT_SHOT_MIN_SECONDS,
+)
+from .maintenance import TASKS, Task, TaskStatus, evaluate, next_change
+from .program import (
+    NEEDS_THREE_WAY_VALVE,
+    BackflushState,
+    Program,
+    ProgramResult,
+    UserAction,
+    build_plan,
+    settings_for,
+)
+from .relay import Relay, RelayError, RelayUpdate
+from .runner import ProgramRunner, ProgramStatus, RunnerHooks, RunOptions
+from .shots import PumpRunTracker, RunKind
+from .storage import MachineData, MachineStore
+
+type EspressoConfigEntry = ConfigEntry[Machine]
+
+
+def validation_error(key: str, **placeholders: str) -> ServiceValidationError:
+    """A translated refusal: nothing was switched."""
+    return ServiceValidationError(
+        translation_domain=DOMAIN,
+        translation_key=key,
+        translation_placeholders=placeholders or None,
+    )
+
+
+@contextmanager
+def translate_relay_errors() -> Iterator[None]:
+    """Turn a relay failure into a translated Home Assistant error."""
+    try:
+        yield
+    except RelayError as err:
+        raise HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key=err.translation_key,
+            translation_placeholders=err.placeholders or None,
+        ) from err
+
+
+class Machine:
+    """An espresso machine: plug, pump, programs, shots and maintenance."""
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: ConfigEntry[Any],
+        power: Relay,
+        pump: Relay,
+        store: MachineStore,
+    ) -> None:
+        self.hass = hass
+        self.entry = entry
+        self.power = power
+        self.pump = pump
+        self.store = store
+        self.device_id: str | None = None
+        self.runner = ProgramRunner(
+            hass,
+            pump,
+            power,
+            RunnerHooks(
+                updated=self._async_notify,
+                action_required=self._async_action_required,
+                finished=self._async_program_finished,
+                failed_to_switch_off=self._async_raise_pump_issue,
+            ),
+        )
+        self._tracker = PumpRunTracker()
+        self._listeners: list[CALLBACK_TYPE] = []
+        self._unsubs: list[CALLBACK_TYPE] = []
+        self._cancel_watchdog: CALLBACK_TYPE | None = None
+        self._cancel_maintenance_timer: CALLBACK_TYPE | None = None
+        self._switch_off_when_available = False
+
+    # --- life cycle -------------------------------------------------------
+
+    @property
+    def data(self) -> MachineData:
+        """The stored counters and maintenance records."""
+        return self.store.data
+
+    @property
+    def options(self) -> dict[str, int]:
+        """The user's options over their defaults."""
+        return {**DEFAULT_OPTIONS, **self.entry.options}
+
+    @property
+    def name(self) -> str:
+        """The machine's name (the entry title)."""
+        return self.entry.title
+
+    @property
+    def has_three_way_valve(self) -> bool:
+        """Whether the machine can backflush at all."""
+        return bool(self.entry.data.get(CONF_THREE_WAY_VALVE, True))
+
+    async def async_setup(self) -> None:
+        """Load the store, follow the relays, and make the pump safe after a crash."""
+        await self.store.async_load()
+        device = dr.async_get(self.hass).async_get_device({(DOMAIN, self.entry.entry_id)})
+        self.device_id = device.id if device else None
+        if self.data.last_result is not None:
+            self.runner.status.state = BackflushState(self.data.last_result)
+            self.runner.status.program = _program_or_none(self.data.last_program)
+        for relay in (self.power, self.pump):
+            self._unsubs.append(relay.async_add_listener(self._async_relay_changed(relay)))
+            await relay.async_start()
+        if self.data.running_program is not None or self.data.pump_on_by_us:
+            await self._async_recover_from_crash()
+        self._async_schedule_maintenance()
+
+    async def _async_recover_from_crash(self) -> None:
+        """Home Assistant died with the pump possibly on: switch it off."""
+        LOGGER.warning("%s: Home Assistant stopped mid-run; switching the pump off", self.name)
+        if self.data.running_program is not None:
+            self.runner.status = ProgramStatus(
+                state=BackflushState.INTERRUPTED,
+                program=_program_or_none(self.data.running_program),
+                reason="restarted",
+            )
+            self.data.last_result = ProgramResult.INTERRUPTED
+            self.data.last_program = self.data.running_program
+        self.data.running_program = None
+        self.data.pump_on_by_us = False
+        await self.store.async_save()
+        if not await self._async_try_pump_off():
+            # The relay's integration may not be up yet: switch off once it is.
+            self._switch_off_when_available = True
+
+    async def async_shutdown(self) -> None:
+        """Unload or Home Assistant stopping: end any program, pump off, stop following."""
+        await self.runner.async_end(ProgramResult.ABORTED, "unloaded")
+        if self._cancel_watchdog is not None:
+            self._async_cancel_watchdog()
+            await self._async_try_pump_off()
+            self.data.pump_on_by_us = False
+            await self.store.async_save()
+        if self._cancel_maintenance_timer is not None:
+            self._cancel_maintenance_timer()
+            self._cancel_maintenance_timer = None
+        for unsub in self._unsubs:
+            unsub()
+        self._unsubs.clear()
+        for relay in (self.power, self.pump):
+            await relay.async_stop()
+
+    async def _async_try_pump_off(self) -> bool:
+        try:
+            await self.pump.async_turn_off()
+        except RelayError as err:
+            LOGGER.warning("%s: could not switch the pump off: %s", self.name, err)
+            return False
+        return True
+
+    # --- listeners ----------------------------------------------------------
+
+    @callback
+    def async_add_listener(self, listener: CALLBACK_TYPE) -> CALLBACK_TYPE:
+        """Call ``listener`` whenever anything the entities show changes."""
+        self._listeners.append(listener)
+
+        @callback
+        def remove() -> None:
+            self._listeners.remove(listener)
+
+        return remove
+
+    @callback
+    def _async_notify(self) -> None:
+        for listener in list(self._listeners):
+            listener()
+
+    def _async_relay_changed(self, relay: Relay) -> Callable[[RelayUpdate], None]:
+        @callback
+        def changed(update: RelayUpdate) -> None:
+            if update.is_on is None and self.runner.running:
+                self.runner.end_soon(ProgramResult.FAILED, "relay_unavailable")
+            if relay is self.pump:
+                self._async_pump_changed(update)
+            self._async_notify()
+
+        return changed
+
+    @callback
+    def _async_pump_changed(self, update: RelayUpdate) -> None:
+        if update.is_on is not None and self._switch_off_when_available:
+            self._switch_off_when_available = False
+            self.hass.async_create_background_task(
+                self._async_try_pump_off(), "espresso_care pump off after restart"
+            )
+        if not update.is_on and self._cancel_watchdog is not None:
+            self._async_cancel_watchdog()
+            self.data.pump_on_by_us = False
+            self._async_save_soon()
+        options = self.options
+        run = self._tracker.update(
+            update.is_on,
+            update.changed_at,
+            program_active=self.runner.running,
+            shot_min=options[OPT_SHOT_MIN_SECONDS],
+            shot_max=options[OPT_SHOT_MAX_SECONDS],
+        )
+        if run is None:
+            return
+        if run.kind is RunKind.SHOT:
+            self._async_count_shots(1)
+        elif run.kind is RunKind.FLUSH:
+            self.data.flushes += 1
+            self._async_save_soon()
+        else:
+            LOGGER.debug("%s: pump ran %.1f s: neither shot nor flush", self.name, run.duration)
+
+    @callback
+    def _async_save_soon(self) -> None:
+        self.hass.async_create_background_task(
+            self.store.async_save(), "espresso_care save"
+        )
+
+    @callback
+    def async_options_updated(self) -> None:
+        """Options changed: re-evaluate what is due, no restart needed."""
+        self._async_schedule_maintenance()
+        self._async_notify()
+
+    # --- power and pump, by hand ---------------------------------------------
+
+    async def async_set_power(self, on: bool) -> None:
+        """Switch the machine's plug."""
+        with translate_relay_errors():
+            if on:
+                await self.power.async_turn_on()
+            else:
+                await self.power.async_turn_off()
+
+    async def async_set_pump(self, on: bool) -> None:
+        """Switch the pump by hand; a watchdog switches it off after max_pump_seconds."""
+        if self.runner.running:
+            raise validation_error("program_running")
+        if not on:
+            self._async_cancel_watchdog()
+            with translate_relay_errors():
+                await self.pump.async_turn_off()
+            self.data.pump_on_by_us = False
+            await self.store.async_save()
+            return
+        limit = float(self.options[OPT_MAX_PUMP_SECONDS])
+        self.data.pump_on_by_us = True
+        await self.store.async_save()
+        self._async_cancel_watchdog()
+        self._cancel_watchdog = async_call_later(self.hass, limit, self._async_watchdog_fired)
+        try:
+            with translate_relay_errors():
+                await self.pump.async_turn_on(limit)
+        except HomeAssistantError:
+            self._async_cancel_watchdog()
+            await self._async_try_pump_off()
+            raise
+
+    @callback
+    def _async_cancel_watchdog(self) -> None:
+        if self._cancel_watchdog is not None:
+            self._cancel_watchdog()
+            self._cancel_watchdog = None
+
+    @callback
+    def _async_watchdog_fired(self, _now: datetime) -> None:
+        self._cancel_watchdog = None
+        LOGGER.warning(
+            "%s: pump on for %s s; the watchdog switches it off",
+            self.name,
+            self.options[OPT_MAX_PUMP_SECONDS],
+        )
+        self.hass.async_create_background_task(
+            self._async_watchdog_off(), "espresso_care pump watchdog"
+        )
+
+    async def _async_watchdog_off(self) -> None:
+        if await self.runner.async_ensure_pump_off():
+            self.data.pump_on_by_us = False
+            await self.store.async_save()
+        else:
+            self._async_raise_pump_issue()
+
+    # --- programs -----------------------------------------------------------
+
+    @property
+    def program(self) -> ProgramStatus:
+        """What the program runner is doing."""
+        return self.runner.status
+
+    async def async_start_program(
+        self,
+        program: Program,
+        overrides: Mapping[str, float] | None = None,
+        *,
+        warm_up_minutes: float = 0,
+        power_off_after: bool = False,
+    ) -> None:
+        """Check that a program may start, then start it in the background."""
+        if self.runner.running:
+            raise validation_error("program_running")
+        if program in NEEDS_THREE_WAY_VALVE and not self.has_three_way_valve:
+            raise validation_error("no_three_way_valve")
+        if not self.pump.available:
+            raise validation_error("pump_unavailable")
+        if not self.power.available:
+            raise validation_error("power_unavailable")
+        if not self.power.is_on and not warm_up_minutes:
+            raise validation_error("machine_off")
+        options = self.options
+        plan = build_plan(program, settings_for(program, options, overrides or {}))
+        if not plan.total_pulses:
+            raise validation_error("empty_program")
+        self._async_cancel_watchdog()
+        ir.async_delete_issue(self.hass, DOMAIN, self._issue_id)
+        self.data.running_program = program
+        await self.store.async_save()
+        self.runner.start(
+            plan,
+            RunOptions(
+                prompt_timeout=options[OPT_PROMPT_TIMEOUT_MINUTES] * 60.0,
+                warm_up_seconds=warm_up_minutes * 60.0,
+                power_off_after=power_off_after,
+            ),
+        )
+        self._async_fire(EVENT_BACKFLUSH_STARTED, program)
+        self._async_notify()
+
+    async def async_continue_program(self) -> None:
+        """The user did what the program asked; go on."""
+        if not self.runner.waiting_for_user:
+            raise validation_error("nothing_to_continue")
+        self.runner.resume()
+
+    async def async_abort_program(self) -> None:
+        """Stop the program now; the pump is off when this returns."""
+        if not self.runner.running:
+            raise validation_error("nothing_to_abort")
+        await self.runner.async_end(ProgramResult.ABORTED, "user")
+
+    @callback
+    def _async_action_required(self, action: UserAction) -> None:
+        self._async_fire(EVENT_BACKFLUSH_ACTION_REQUIRED, self.program.program, action=action)
+
+    @callback
+    def _async_program_finished(self, result: ProgramResult, reason: str | None) -> None:
+        program = self.program.program
+        self.data.running_program = None
+        self.data.last_result = result
+        self.data.last_program = program
+        if result is ProgramResult.COMPLETED:
+            for task in TASKS:
+                if task.done_by_program is program:
+                    self._async_mark_done(task.task, dt_util.utcnow())
+        elif result is ProgramResult.FAILED:
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                self._issue_id,
+                is_fixable=False,
+                is_persistent=False,
+                severity=ir.IssueSeverity.ERROR,
+                translation_key="program_failed",
+                translation_placeholders={"name": self.name, "reason": reason or ""},
+            )
+        self._async_save_soon()
+        extra = {"result": result} | ({"reason": reason} if reason else {})
+        self._async_fire(EVENT_BACKFLUSH_FINISHED, program, **extra)
+        self._async_schedule_maintenance()
+
+    @callback
+    def _async_raise_pump_issue(self) -> None:
+        ir.async_create_issue(
+            self.hass,
+            DOMAIN,
+            f"{self._issue_id}_pump",
+            is_fixable=False,
+            severity=ir.IssueSeverity.CRITICAL,
+            translation_key="pump_not_off",
+            translation_placeholders={"name": self.name},
+        )
+
+    @property
+    def _issue_id(self) -> str:
+        return f"program_failed_{self.entry.entry_id}"
+
+    @callback
+    def _async_fire(self, event_type: str, program: Program | None, **data: Any) -> None:
+        self.hass.bus.async_fire(
+            event_type,
+            {
+                "config_entry_id": self.entry.entry_id,
+                "device_id": self.device_id,
+                "program": program,
+                **data,
+            },
+        )
+
+    # --- shots and maintenance ----------------------------------------------
+
+    @callback
+    def _async_count_shots(self, count: int) -> None:
+        self.data.shots += count
+        for record in self.data.tasks.values():
+            record.shots_since += count
+        self._async_save_soon()
+        self._async_schedule_maintenance()
+
+    async def async_log_shots(self, count: int) -> None:
+        """Count shots made on a pump that is not on a relay."""
+        self._async_count_shots(count)
+        await self.store.async_save()
+        self._async_notify()
+
+    async def async_record_maintenance(self, task: Task, when: datetime | None = None) -> None:
+        """The user did a maintenance task (now, or at ``when`` in the past)."""
+        now = dt_util.utcnow()
+        if when is not None and dt_util.as_utc(when) > now:
+            raise validation_error("when_in_future")
+        self._async_mark_done(task, dt_util.as_utc(when) if when else now)
+        await self.store.async_save()
+        self._async_schedule_maintenance()
+        self._async_notify()
+
+    @callback
+    def _async_mark_done(self, task: Task, when: datetime) -> None:
+        record = self.data.tasks[task]
+        record.last_done = when
+        record.shots_since = 0
+
+    def task_status(self, task: Task, now: datetime | None = None) -> TaskStatus:
+        """Evaluate one maintenance task now."""
+        definition = next(t for t in TASKS if t.task is task)
+        return evaluate(
+            definition,
+            self.data.tasks[task],
+            self.options,
+            self.entry_added_at,
+            now or dt_util.utcnow(),
+        )
+
+    @property
+    def entry_added_at(self) -> datetime:
+        """When the machine was added: day intervals of tasks never done count from here."""
+        created = getattr(self.entry, "created_at", None)
+        return created if isinstance(created, datetime) else dt_util.utc_from_timestamp(0)
+
+    @callback
+    def _async_schedule_maintenance(self) -> None:
+        """Arm one timer for the next moment a due state changes by the calendar."""
+        if self._cancel_maintenance_timer is not None:
+            self._cancel_maintenance_timer()
+            self._cancel_maintenance_timer = None
+        now = dt_util.utcnow()
+        moment = next_change([self.task_status(t.task, now) for t in TASKS], now)
+        if moment is not None:
+            self._cancel_maintenance_timer = async_track_point_in_utc_time(
+                self.hass, self._async_maintenance_timer, moment
+            )
+
+    @callback
+    def _async_maintenance_timer(self, _now: datetime) -> None:
+        self._cancel_maintenance_timer = None
+        self._async_schedule_maintenance()
+        self._async_notify()
+
+
+def _program_or_none(value: str | None) -> Program | None:
+    return Program(value) if value in Program.__members__.values() else None

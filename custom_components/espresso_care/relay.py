@@ -1,0 +1,247 @@
+"""Relays: the machine's plug and its pump, behind one small protocol.
+
+A relay is either a Home Assistant switch we wrap (any integration's) or a
+Shelly spoken to over HTTP (see ``shelly_relay``). The machine, the program
+runner and the platforms only ever see this protocol.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from homeassistant.const import (
+    ATTR_ENTITY_ID,
+    SERVICE_TURN_OFF,
+    SERVICE_TURN_ON,
+    STATE_ON,
+    STATE_UNAVAILABLE,
+    STATE_UNKNOWN,
+)
+from homeassistant.core import (
+    CALLBACK_TYPE,
+    Context,
+    Event,
+    EventStateChangedData,
+    HomeAssistant,
+    State,
+    callback,
+)
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers.event import async_track_state_change_event
+from homeassistant.util import dt as dt_util
+
+from .const import RELAY_CONFIRM_TIMEOUT_SECONDS
+
+
+class RelayError(Exception):
+    """A relay command failed; ``translation_key`` names the user-facing reason."""
+
+    def __init__(self, translation_key: str, **placeholders: str) -> None:
+        super().__init__(translation_key, placeholders)
+        self.translation_key = translation_key
+        self.placeholders = placeholders
+
+
+@dataclass(frozen=True, slots=True)
+class RelayUpdate:
+    """A change seen on a relay: on, off, or unavailable (``is_on`` None).
+
+    ``changed_at`` is when the relay itself reported the change (the state's
+    own timestamp), not when a callback happened to run.
+    """
+
+    is_on: bool | None
+    changed_at: datetime
+
+
+type RelayListener = Callable[[RelayUpdate], None]
+
+
+class Relay(Protocol):
+    """What the machine needs of a plug or a pump."""
+
+    @property
+    def available(self) -> bool:
+        """Whether the relay can be switched now."""
+
+    @property
+    def is_on(self) -> bool | None:
+        """The relay's state, None when unknown or unavailable."""
+
+    @property
+    def enforces_auto_off(self) -> bool:
+        """Whether the device itself switches off after the auto-off it is given."""
+
+    async def async_start(self) -> None:
+        """Begin following the relay's state."""
+
+    async def async_stop(self) -> None:
+        """Stop following the relay's state."""
+
+    async def async_turn_on(self, auto_off: float | None = None) -> float:
+        """Switch on; return the loop time at which the relay reported on.
+
+        ``auto_off`` asks a device that can to switch itself off after that
+        many seconds. Raises RelayError when the relay fails or does not
+        confirm in time.
+        """
+
+    async def async_turn_off(self) -> float:
+        """Switch off; return the loop time at which the relay reported off."""
+
+    def async_add_listener(self, listener: RelayListener) -> CALLBACK_TYPE:
+        """Call ``listener`` on every change; returns the function that stops it."""
+
+    def diagnostics(self) -> dict[str, Any]:
+        """What the relay can tell for a diagnostics dump."""
+
+
+class RelayListeners:
+    """Fan-out of relay updates, shared by every relay implementation."""
+
+    def __init__(self) -> None:
+        self._listeners: list[RelayListener] = []
+
+    def add(self, listener: RelayListener) -> CALLBACK_TYPE:
+        """Register a listener; return its remover."""
+        self._listeners.append(listener)
+
+        @callback
+        def remove() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return remove
+
+    def notify(self, update: RelayUpdate) -> None:
+        """Tell every listener about an update."""
+        for listener in list(self._listeners):
+            listener(update)
+
+
+def loop_time_of(hass: HomeAssistant, when: datetime) -> float:
+    """Convert a wall-clock timestamp of the recent past into loop (monotonic) time."""
+    return hass.loop.time() - max(0.0, (dt_util.utcnow() - when).total_seconds())
+
+
+def _state_is_on(state: State | None) -> bool | None:
+    if state is None or state.state in (STATE_UNAVAILABLE, STATE_UNKNOWN):
+        return None
+    return state.state == STATE_ON
+
+
+class EntityRelay:
+    """A relay that is a Home Assistant entity (switch or input_boolean).
+
+    It follows the entity's state with a state-change listener (no polling)
+    and confirms each command by waiting for the entity to report the new
+    state, so the runner can time pulses from the moment the relay switched.
+    """
+
+    enforces_auto_off = False
+
+    def __init__(self, hass: HomeAssistant, entity_id: str) -> None:
+        self._hass = hass
+        self.entity_id = entity_id
+        self._listeners = RelayListeners()
+        self._unsub: CALLBACK_TYPE | None = None
+        self._waiters: list[tuple[bool, asyncio.Future[float]]] = []
+        self.context = Context()
+
+    @property
+    def available(self) -> bool:
+        """Whether the wrapped entity exists and is not unavailable."""
+        return self.is_on is not None
+
+    @property
+    def is_on(self) -> bool | None:
+        """The wrapped entity's state."""
+        return _state_is_on(self._hass.states.get(self.entity_id))
+
+    async def async_start(self) -> None:
+        """Follow the wrapped entity's state changes."""
+        self._unsub = async_track_state_change_event(
+            self._hass, [self.entity_id], self._async_state_changed
+        )
+
+    async def async_stop(self) -> None:
+        """Stop following the wrapped entity; fail whoever still waits."""
+        if self._unsub is not None:
+            self._unsub()
+            self._unsub = None
+        for _, waiter in self._waiters:
+            if not waiter.done():
+                waiter.set_exception(RelayError("relay_unavailable"))
+        self._waiters.clear()
+
+    def async_add_listener(self, listener: RelayListener) -> CALLBACK_TYPE:
+        """Register a state listener."""
+        return self._listeners.add(listener)
+
+    @callback
+    def _async_state_changed(self, event: Event[EventStateChangedData]) -> None:
+        new_state = event.data["new_state"]
+        old_state = event.data["old_state"]
+        is_on = _state_is_on(new_state)
+        if is_on == _state_is_on(old_state):
+            return
+        changed_at = new_state.last_changed if new_state else event.time_fired
+        update = RelayUpdate(is_on=is_on, changed_at=changed_at)
+        for wanted, waiter in list(self._waiters):
+            if waiter.done():
+                continue
+            if is_on is None:
+                waiter.set_exception(RelayError("relay_unavailable"))
+            elif is_on == wanted:
+                waiter.set_result(loop_time_of(self._hass, changed_at))
+        self._listeners.notify(update)
+
+    async def async_turn_on(self, auto_off: float | None = None) -> float:
+        """Switch the entity on and wait until it reports on."""
+        return await self._async_switch(True)
+
+    async def async_turn_off(self) -> float:
+        """Switch the entity off and wait until it reports off."""
+        return await self._async_switch(False)
+
+    async def _async_switch(self, on: bool) -> float:
+        if self.is_on is None:
+            raise RelayError("relay_unavailable")
+        if self.is_on == on:
+            return self._hass.loop.time()
+        waiter: asyncio.Future[float] = self._hass.loop.create_future()
+        entry = (on, waiter)
+        self._waiters.append(entry)
+        domain = self.entity_id.split(".", 1)[0]
+        try:
+            async with asyncio.timeout(RELAY_CONFIRM_TIMEOUT_SECONDS):
+                await self._hass.services.async_call(
+                    domain,
+                    SERVICE_TURN_ON if on else SERVICE_TURN_OFF,
+                    {ATTR_ENTITY_ID: self.entity_id},
+                    blocking=True,
+                    context=self.context,
+                )
+                return await waiter
+        except TimeoutError as err:
+            raise RelayError("relay_timeout") from err
+        except HomeAssistantError as err:
+            raise RelayError("relay_command_failed", error=str(err)) from err
+        finally:
+            if entry in self._waiters:
+                self._waiters.remove(entry)
+            if not waiter.done():
+                waiter.cancel()
+
+    def diagnostics(self) -> dict[str, Any]:
+        """The wrapped entity and its state."""
+        state = self._hass.states.get(self.entity_id)
+        return {
+            "type": "entity",
+            "entity_id": self.entity_id,
+            "state": state.state if state else None,
+        }

@@ -1,0 +1,291 @@
+"""The program runner: walks a backflush plan in real time and never leaves the pump on.
+
+Timing: every pulse lasts its programmed time from the moment the relay
+reported on, and the runner schedules against absolute deadlines on the
+event loop's monotonic clock, so relay latency does not add up over the
+cycles. It learns each relay's switching latency from its own commands and
+sends each command that much early; a pause is never shortened because a
+relay was slow to switch off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from homeassistant.core import HomeAssistant
+
+from .const import (
+    AUTO_OFF_MARGIN_SECONDS,
+    LOGGER,
+    PUMP_OFF_RETRIES,
+    PUMP_OFF_RETRY_DELAY_SECONDS,
+)
+from .program import (
+    BackflushState,
+    Program,
+    ProgramPlan,
+    ProgramResult,
+    PulsePhase,
+    UserAction,
+    WaitPhase,
+)
+from .relay import Relay, RelayError
+
+# Weight of the newest sample in the latency estimate.
+_LATENCY_WEIGHT = 0.5
+# A latency estimate is never trusted beyond this (a stuck relay is not "slow").
+_LATENCY_CAP_SECONDS = 1.0
+
+
+@dataclass(slots=True)
+class RelayLatency:
+    """How long a relay takes from a command to its confirmation, learned."""
+
+    on: float | None = None
+    off: float | None = None
+
+    def learn(self, on: bool, sample: float) -> None:
+        """Fold one measured latency into the estimate."""
+        sample = min(max(sample, 0.0), _LATENCY_CAP_SECONDS)
+        old = self.on if on else self.off
+        new = sample if old is None else old + _LATENCY_WEIGHT * (sample - old)
+        if on:
+            self.on = new
+        else:
+            self.off = new
+
+    def lead(self, on: bool) -> float:
+        """How early to send a command; off falls back to the on latency."""
+        value = self.on if on else (self.off if self.off is not None else self.on)
+        return value or 0.0
+
+
+@dataclass(slots=True)
+class ProgramStatus:
+    """What the program is doing, for the sensors."""
+
+    state: BackflushState = BackflushState.IDLE
+    program: Program | None = None
+    running: bool = False
+    step: int = 0
+    steps: int = 0
+    pulses_done: int = 0
+    pulses_total: int = 0
+    action: UserAction | None = None
+    reason: str | None = None
+
+    @property
+    def progress(self) -> int | None:
+        """Percent of the program's pump pulses done."""
+        if self.program is None or not self.pulses_total:
+            return None
+        return round(100 * self.pulses_done / self.pulses_total)
+
+
+@dataclass(slots=True)
+class RunOptions:
+    """How one run is carried out beyond its plan."""
+
+    prompt_timeout: float
+    warm_up_seconds: float = 0.0
+    power_off_after: bool = False
+
+
+@dataclass(slots=True)
+class RunnerHooks:
+    """What the runner tells its machine."""
+
+    updated: Callable[[], None]
+    action_required: Callable[[UserAction], None]
+    finished: Callable[[ProgramResult, str | None], None]
+    failed_to_switch_off: Callable[[], None] = field(default=lambda: None)
+
+
+class _End(Exception):
+    """Ends a run early with a result."""
+
+    def __init__(self, result: ProgramResult, reason: str) -> None:
+        super().__init__(result, reason)
+        self.result = result
+        self.reason = reason
+
+
+class ProgramRunner:
+    """Runs one program at a time on a pump (and, for warm-up, a plug)."""
+
+    def __init__(
+        self, hass: HomeAssistant, pump: Relay, power: Relay, hooks: RunnerHooks
+    ) -> None:
+        self._hass = hass
+        self._pump = pump
+        self._power = power
+        self._hooks = hooks
+        self.latency = RelayLatency()
+        self.status = ProgramStatus()
+        self._task: asyncio.Task[None] | None = None
+        self._continue: asyncio.Future[None] | None = None
+        self._end: _End | None = None
+
+    @property
+    def running(self) -> bool:
+        """Whether a program is under way (waits for the user included)."""
+        return self._task is not None and not self._task.done()
+
+    @property
+    def waiting_for_user(self) -> bool:
+        """Whether the program waits for the user to continue."""
+        return self._continue is not None and not self._continue.done()
+
+    def start(self, plan: ProgramPlan, options: RunOptions) -> None:
+        """Start a program in the background; returns at once."""
+        self._end = None
+        self.status = ProgramStatus(
+            state=BackflushState.WARMING_UP
+            if options.warm_up_seconds
+            else _first_state(plan),
+            program=plan.program,
+            running=True,
+            pulses_total=plan.total_pulses,
+        )
+        self._task = self._hass.async_create_background_task(
+            self._async_run(plan, options), f"espresso_care program {plan.program}"
+        )
+
+    def resume(self) -> None:
+        """The user has done what the program asked."""
+        if self._continue is not None and not self._continue.done():
+            self._continue.set_result(None)
+
+    async def async_end(self, result: ProgramResult, reason: str) -> None:
+        """End the running program now; the pump is off when this returns."""
+        task = self._task
+        if task is None or task.done():
+            return
+        if self._end is None:
+            self._end = _End(result, reason)
+        task.cancel()
+        await asyncio.wait([task])
+
+    def end_soon(self, result: ProgramResult, reason: str) -> None:
+        """End the running program from a callback (a relay went unavailable)."""
+        if self.running:
+            self._hass.async_create_background_task(
+                self.async_end(result, reason), "espresso_care end program"
+            )
+
+    async def _async_run(self, plan: ProgramPlan, options: RunOptions) -> None:
+        result, reason = ProgramResult.COMPLETED, None
+        try:
+            if options.warm_up_seconds:
+                await self._power.async_turn_on()
+                await self._sleep_until(self._now() + options.warm_up_seconds)
+            await self._run_plan(plan, options)
+        except asyncio.CancelledError:
+            end = self._end or _End(ProgramResult.ABORTED, "cancelled")
+            result, reason = end.result, end.reason
+        except _End as end:
+            result, reason = end.result, end.reason
+        except RelayError as err:
+            result, reason = ProgramResult.FAILED, err.translation_key
+        except Exception:
+            LOGGER.exception("Backflush program stopped by an unexpected error")
+            result, reason = ProgramResult.FAILED, "unexpected_error"
+        self._continue = None
+        if not await self.async_ensure_pump_off():
+            result, reason = ProgramResult.FAILED, "pump_not_confirmed_off"
+            self._hooks.failed_to_switch_off()
+        if options.power_off_after:
+            try:
+                await self._power.async_turn_off()
+            except RelayError as err:
+                LOGGER.warning("Could not switch the machine off after the program: %s", err)
+        self.status.running = False
+        self.status.action = None
+        self.status.state = BackflushState(result.value)
+        self.status.reason = reason
+        self._hooks.finished(result, reason)
+        self._hooks.updated()
+
+    async def _run_plan(self, plan: ProgramPlan, options: RunOptions) -> None:
+        next_on: float | None = None
+        for phase in plan.phases:
+            if isinstance(phase, WaitPhase):
+                await self._wait_for_user(phase, options.prompt_timeout)
+                next_on = None
+                continue
+            next_on = await self._run_pulses(phase, next_on)
+        if next_on is not None:
+            await self._sleep_until(next_on)
+
+    async def _wait_for_user(self, phase: WaitPhase, timeout: float) -> None:
+        """The pump is off; wait for the user, at most ``timeout`` seconds."""
+        self._continue = self._hass.loop.create_future()
+        self._set(state=phase.state, action=phase.action, step=0, steps=0)
+        self._hooks.action_required(phase.action)
+        try:
+            async with asyncio.timeout(timeout):
+                await self._continue
+        except TimeoutError:
+            raise _End(ProgramResult.ABORTED, "prompt_timeout") from None
+        finally:
+            self._continue = None
+            self.status.action = None
+
+    async def _run_pulses(self, phase: PulsePhase, next_on: float | None) -> float:
+        """Run a phase's pulses; return when the pause after the last one ends."""
+        self._set(state=phase.state, step=0, steps=phase.pulses)
+        latency = self.latency
+        for number in range(1, phase.pulses + 1):
+            if next_on is not None:
+                await self._sleep_until(next_on - latency.lead(True))
+            self._set(step=number)
+            sent = self._now()
+            on_at = await self._pump.async_turn_on(phase.on_seconds + AUTO_OFF_MARGIN_SECONDS)
+            latency.learn(True, on_at - sent)
+            off_due = on_at + phase.on_seconds
+            await self._sleep_until(off_due - latency.lead(False))
+            sent = self._now()
+            off_at = await self._pump.async_turn_off()
+            latency.learn(False, off_at - sent)
+            self.status.pulses_done += 1
+            # The pause is measured from the relay's own off; never shortened.
+            next_on = max(off_due, off_at) + phase.off_seconds
+            self._hooks.updated()
+        assert next_on is not None
+        return next_on
+
+    async def async_ensure_pump_off(self) -> bool:
+        """Switch the pump off, retrying; False when it never confirmed."""
+        for attempt in range(PUMP_OFF_RETRIES):
+            try:
+                await self._pump.async_turn_off()
+            except RelayError as err:
+                LOGGER.warning(
+                    "Pump did not confirm off (attempt %s of %s): %s",
+                    attempt + 1,
+                    PUMP_OFF_RETRIES,
+                    err,
+                )
+                await asyncio.sleep(PUMP_OFF_RETRY_DELAY_SECONDS)
+            else:
+                return True
+        return False
+
+    def _set(self, **changes: object) -> None:
+        for key, value in changes.items():
+            setattr(self.status, key, value)
+        self._hooks.updated()
+
+    def _now(self) -> float:
+        return self._hass.loop.time()
+
+    async def _sleep_until(self, deadline: float) -> None:
+        delay = deadline - self._now()
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+
+def _first_state(plan: ProgramPlan) -> BackflushState:
+    return plan.phases[0].state if plan.phases else BackflushState.COMPLETED

@@ -1,0 +1,148 @@
+"""Sensors: the program's state and progress, shot counters, maintenance dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+    SensorStateClass,
+)
+from homeassistant.const import PERCENTAGE, UnitOfPower
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddEntitiesCallback
+from homeassistant.helpers.typing import StateType
+
+from .entity import EspressoEntity
+from .machine import EspressoConfigEntry, Machine
+from .maintenance import Task
+from .program import BackflushState
+
+PARALLEL_UPDATES = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class EspressoSensorDescription(SensorEntityDescription):
+    """A sensor and how to read it off the machine."""
+
+    value_fn: Callable[[Machine], StateType | datetime]
+    attributes_fn: Callable[[Machine], Mapping[str, Any]] | None = None
+    exists_fn: Callable[[Machine], bool] = lambda machine: True
+
+
+def _state_attributes(machine: Machine) -> dict[str, Any]:
+    status = machine.program
+    attributes: dict[str, Any] = {"program": status.program}
+    if status.steps:
+        attributes["step"] = f"{status.step}/{status.steps}"
+    if status.action is not None:
+        attributes["action"] = status.action
+    if status.reason is not None:
+        attributes["reason"] = status.reason
+    return attributes
+
+
+def _next_descale(machine: Machine) -> datetime | None:
+    return machine.task_status(Task.DESCALE).due_at
+
+
+SENSORS: tuple[EspressoSensorDescription, ...] = (
+    EspressoSensorDescription(
+        key="backflush_state",
+        translation_key="backflush_state",
+        device_class=SensorDeviceClass.ENUM,
+        options=[state.value for state in BackflushState],
+        value_fn=lambda machine: machine.program.state,
+        attributes_fn=_state_attributes,
+    ),
+    EspressoSensorDescription(
+        key="backflush_progress",
+        translation_key="backflush_progress",
+        native_unit_of_measurement=PERCENTAGE,
+        value_fn=lambda machine: machine.program.progress,
+    ),
+    EspressoSensorDescription(
+        key="shots",
+        translation_key="shots",
+        state_class=SensorStateClass.TOTAL_INCREASING,
+        value_fn=lambda machine: machine.data.shots,
+    ),
+    EspressoSensorDescription(
+        key="flushes",
+        translation_key="flushes",
+        state_class=SensorStateClass.TOTAL_INCREASING,
+        value_fn=lambda machine: machine.data.flushes,
+    ),
+    EspressoSensorDescription(
+        key="shots_since_backflush",
+        translation_key="shots_since_backflush",
+        value_fn=lambda machine: machine.data.tasks[Task.BACKFLUSH].shots_since,
+    ),
+    EspressoSensorDescription(
+        key="shots_since_descale",
+        translation_key="shots_since_descale",
+        value_fn=lambda machine: machine.data.tasks[Task.DESCALE].shots_since,
+    ),
+    EspressoSensorDescription(
+        key="last_backflush",
+        translation_key="last_backflush",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda machine: machine.data.tasks[Task.BACKFLUSH].last_done,
+    ),
+    EspressoSensorDescription(
+        key="last_descale",
+        translation_key="last_descale",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda machine: machine.data.tasks[Task.DESCALE].last_done,
+    ),
+    EspressoSensorDescription(
+        key="next_descale",
+        translation_key="next_descale",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=_next_descale,
+    ),
+    EspressoSensorDescription(
+        key="power",
+        translation_key="power",
+        device_class=SensorDeviceClass.POWER,
+        state_class=SensorStateClass.MEASUREMENT,
+        native_unit_of_measurement=UnitOfPower.WATT,
+        value_fn=lambda machine: getattr(machine.power, "power", None),
+        exists_fn=lambda machine: hasattr(machine.power, "power"),
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: EspressoConfigEntry,
+    async_add_entities: AddEntitiesCallback,
+) -> None:
+    """Add the machine's sensors."""
+    machine = entry.runtime_data
+    async_add_entities(
+        EspressoSensor(machine, d) for d in SENSORS if d.exists_fn(machine)
+    )
+
+
+class EspressoSensor(EspressoEntity, SensorEntity):
+    """A value of the machine."""
+
+    entity_description: EspressoSensorDescription
+
+    @property
+    def native_value(self) -> StateType | datetime:
+        """The value, read off the machine."""
+        return self.entity_description.value_fn(self.machine)
+
+    @property
+    def extra_state_attributes(self) -> Mapping[str, Any] | None:
+        """Details, where the description has any."""
+        if self.entity_description.attributes_fn is None:
+            return None
+        return self.entity_description.attributes_fn(self.machine)

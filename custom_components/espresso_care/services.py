@@ -1,0 +1,147 @@
+"""The integration's actions; they call the same machine methods as the buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import voluptuous as vol
+
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant, ServiceCall, callback
+from homeassistant.helpers import config_validation as cv
+
+from .const import (
+    ATTR_CONFIG_ENTRY_ID,
+    ATTR_COUNT,
+    ATTR_POWER_OFF_AFTER,
+    ATTR_PROGRAM,
+    ATTR_TASK,
+    ATTR_WARM_UP_MINUTES,
+    ATTR_WHEN,
+    DOMAIN,
+    NUMBER_OPTION_BY_KEY,
+    OPT_CYCLES,
+    OPT_FLUSH_SECONDS,
+    OPT_FLUSHES,
+    OPT_PUMP_OFF_SECONDS,
+    OPT_PUMP_ON_SECONDS,
+    OPT_RINSE_CYCLES,
+)
+from .machine import Machine, validation_error
+from .maintenance import Task
+from .program import Program
+
+SERVICE_RUN_BACKFLUSH = "run_backflush"
+SERVICE_CONTINUE_BACKFLUSH = "continue_backflush"
+SERVICE_ABORT_BACKFLUSH = "abort_backflush"
+SERVICE_LOG_SHOT = "log_shot"
+SERVICE_RECORD_MAINTENANCE = "record_maintenance"
+
+PROGRAM_OVERRIDES = (
+    OPT_CYCLES,
+    OPT_PUMP_ON_SECONDS,
+    OPT_PUMP_OFF_SECONDS,
+    OPT_RINSE_CYCLES,
+    OPT_FLUSHES,
+    OPT_FLUSH_SECONDS,
+)
+
+
+def _in_range(key: str) -> vol.All:
+    option = NUMBER_OPTION_BY_KEY[key]
+    return vol.All(vol.Coerce(int), vol.Range(min=option.minimum, max=option.maximum))
+
+
+ENTRY_SCHEMA = {vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
+RUN_SCHEMA = vol.Schema(
+    {
+        **ENTRY_SCHEMA,
+        vol.Optional(ATTR_PROGRAM, default=Program.CLEANER): vol.Coerce(Program),
+        **{vol.Optional(key): _in_range(key) for key in PROGRAM_OVERRIDES},
+        vol.Optional(ATTR_WARM_UP_MINUTES, default=0): vol.All(
+            vol.Coerce(int), vol.Range(min=0, max=60)
+        ),
+        vol.Optional(ATTR_POWER_OFF_AFTER, default=False): cv.boolean,
+    }
+)
+ENTRY_ONLY_SCHEMA = vol.Schema(ENTRY_SCHEMA)
+LOG_SHOT_SCHEMA = vol.Schema(
+    {
+        **ENTRY_SCHEMA,
+        vol.Optional(ATTR_COUNT, default=1): vol.All(vol.Coerce(int), vol.Range(min=1, max=10)),
+    }
+)
+RECORD_SCHEMA = vol.Schema(
+    {
+        **ENTRY_SCHEMA,
+        vol.Required(ATTR_TASK): vol.Coerce(Task),
+        vol.Optional(ATTR_WHEN): cv.datetime,
+    }
+)
+
+
+def machine_for(hass: HomeAssistant, entry_id: str | None) -> Machine:
+    """The machine an action is for; the entry id may be left out when there is one."""
+    if entry_id is None:
+        loaded = hass.config_entries.async_loaded_entries(DOMAIN)
+        if len(loaded) == 1:
+            machine: Machine = loaded[0].runtime_data
+            return machine
+        if not loaded:
+            raise validation_error("no_machine")
+        raise validation_error("config_entry_required")
+    entry = hass.config_entries.async_get_entry(entry_id)
+    if entry is None or entry.domain != DOMAIN:
+        raise validation_error("unknown_config_entry", config_entry_id=entry_id)
+    if entry.state is not ConfigEntryState.LOADED:
+        raise validation_error("machine_not_loaded", name=entry.title)
+    machine = entry.runtime_data
+    return machine
+
+
+async def _run_backflush(machine: Machine, data: dict[str, Any]) -> None:
+    await machine.async_start_program(
+        data[ATTR_PROGRAM],
+        {key: data[key] for key in PROGRAM_OVERRIDES if key in data},
+        warm_up_minutes=data[ATTR_WARM_UP_MINUTES],
+        power_off_after=data[ATTR_POWER_OFF_AFTER],
+    )
+
+
+async def _continue(machine: Machine, data: dict[str, Any]) -> None:
+    await machine.async_continue_program()
+
+
+async def _abort(machine: Machine, data: dict[str, Any]) -> None:
+    await machine.async_abort_program()
+
+
+async def _log_shot(machine: Machine, data: dict[str, Any]) -> None:
+    await machine.async_log_shots(data[ATTR_COUNT])
+
+
+async def _record(machine: Machine, data: dict[str, Any]) -> None:
+    await machine.async_record_maintenance(data[ATTR_TASK], data.get(ATTR_WHEN))
+
+
+SERVICES: dict[str, tuple[vol.Schema, Callable[[Machine, dict[str, Any]], Awaitable[None]]]] = {
+    SERVICE_RUN_BACKFLUSH: (RUN_SCHEMA, _run_backflush),
+    SERVICE_CONTINUE_BACKFLUSH: (ENTRY_ONLY_SCHEMA, _continue),
+    SERVICE_ABORT_BACKFLUSH: (ENTRY_ONLY_SCHEMA, _abort),
+    SERVICE_LOG_SHOT: (LOG_SHOT_SCHEMA, _log_shot),
+    SERVICE_RECORD_MAINTENANCE: (RECORD_SCHEMA, _record),
+}
+
+
+@callback
+def async_setup_services(hass: HomeAssistant) -> None:
+    """Register every action of the integration."""
+    for name, (schema, handler) in SERVICES.items():
+
+        async def _handle(call: ServiceCall, handler: Any = handler) -> None:
+            data = dict(call.data)
+            machine = machine_for(hass, data.pop(ATTR_CONFIG_ENTRY_ID, None))
+            await handler(machine, data)
+
+        hass.services.async_register(DOMAIN, name, _handle, schema=schema)

@@ -1,0 +1,1 @@
+"""Tests of the Espresso Care integration."""

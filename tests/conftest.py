@@ -1,0 +1,184 @@
+"""Shared fixtures: fake relays as real switch entities, a configured machine, time travel."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+import pytest
+
+from custom_components.espresso_care.const import (
+    BACKEND_ENTITY,
+    CONF_BACKEND,
+    CONF_POWER_ENTITY,
+    CONF_PUMP_ENTITY,
+    CONF_THREE_WAY_VALVE,
+    DOMAIN,
+)
+from homeassistant.components.switch import SwitchEntity
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed_exact,
+    get_scheduled_timer_handles,
+    setup_test_component_platform,
+)
+
+pytest_plugins = "pytest_homeassistant_custom_component"
+
+PLUG = "switch.plug"
+PUMP = "switch.pump"
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
+    """Load the integration from custom_components."""
+
+
+class FakeRelaySwitch(SwitchEntity):
+    """A switch standing in for a relay, with a timeline and injectable faults."""
+
+    _attr_should_poll = False
+
+    def __init__(self, name: str, *, on: bool = False) -> None:
+        self._attr_name = name
+        self._attr_unique_id = f"fake_{name.lower()}"
+        self._attr_is_on = on
+        self.latency = 0.0
+        self.fail_commands = False
+        self.ignore_commands = False
+        self.timeline: list[tuple[datetime, bool]] = []
+        self.commands: list[bool] = []
+
+    async def async_turn_on(self, **kwargs: Any) -> None:
+        """Switch on after the relay's latency."""
+        await self._switch(True)
+
+    async def async_turn_off(self, **kwargs: Any) -> None:
+        """Switch off after the relay's latency."""
+        await self._switch(False)
+
+    async def _switch(self, on: bool) -> None:
+        self.commands.append(on)
+        if self.fail_commands:
+            raise HomeAssistantError("relay fault")
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        if self.ignore_commands:
+            return
+        self.set(on)
+
+    def set(self, on: bool) -> None:
+        """Change state as if the relay switched (also by hand)."""
+        self._attr_is_on = on
+        self.timeline.append((dt_util.utcnow(), on))
+        self.async_write_ha_state()
+
+    def set_available(self, available: bool) -> None:
+        """Make the relay drop off the network, or come back."""
+        self._attr_available = available
+        self.async_write_ha_state()
+
+    def on_durations(self) -> list[float]:
+        """Seconds of every completed on period in the timeline."""
+        durations: list[float] = []
+        started: datetime | None = None
+        for when, on in self.timeline:
+            if on:
+                started = when
+            elif started is not None:
+                durations.append((when - started).total_seconds())
+                started = None
+        return durations
+
+
+@dataclass
+class Relays:
+    """The machine's fake plug and pump."""
+
+    plug: FakeRelaySwitch
+    pump: FakeRelaySwitch
+
+
+@pytest.fixture
+async def relays(hass: HomeAssistant) -> Relays:
+    """A plug (on) and a pump (off) as switch entities."""
+    plug = FakeRelaySwitch("Plug", on=True)
+    pump = FakeRelaySwitch("Pump")
+    setup_test_component_platform(hass, "switch", [plug, pump])
+    assert await async_setup_component(hass, "switch", {"switch": [{"platform": "test"}]})
+    await hass.async_block_till_done()
+    return Relays(plug, pump)
+
+
+def machine_entry(
+    *, options: dict[str, Any] | None = None, three_way_valve: bool = True, **kwargs: Any
+) -> MockConfigEntry:
+    """A config entry for the fake relays."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title="Espresso machine",
+        unique_id=kwargs.pop("unique_id", PUMP),
+        data={
+            CONF_BACKEND: BACKEND_ENTITY,
+            CONF_POWER_ENTITY: kwargs.pop("power", PLUG),
+            CONF_PUMP_ENTITY: kwargs.pop("pump", PUMP),
+            CONF_THREE_WAY_VALVE: three_way_valve,
+        },
+        options=options or {},
+        **kwargs,
+    )
+
+
+@pytest.fixture
+def entry_options() -> dict[str, Any]:
+    """Options of the machine under test (override per test)."""
+    return {}
+
+
+@pytest.fixture
+async def entry(
+    hass: HomeAssistant, relays: Relays, entry_options: dict[str, Any]
+) -> AsyncGenerator[MockConfigEntry]:
+    """A loaded machine on the fake relays; unloaded at the end of the test."""
+    config_entry = machine_entry(options=entry_options)
+    config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    yield config_entry
+    if config_entry.state.recoverable:
+        await hass.config_entries.async_unload(config_entry.entry_id)
+        await hass.async_block_till_done()
+
+
+async def advance(hass: HomeAssistant, freezer: FrozenDateTimeFactory, seconds: float) -> None:
+    """Move frozen time forward, firing each timer at its exact moment on the way."""
+    await hass.async_block_till_done()
+    remaining = seconds
+    for _ in range(100_000):
+        now = hass.loop.time()
+        pending = [
+            handle.when()
+            for handle in get_scheduled_timer_handles(hass.loop)
+            if not handle.cancelled()
+        ]
+        step = min(pending, default=now + remaining + 1) - now
+        if step > remaining:
+            break
+        step = max(step, 0.0)
+        freezer.tick(timedelta(seconds=step))
+        remaining -= step
+        async_fire_time_changed_exact(hass)
+        await hass.async_block_till_done()
+    else:
+        raise AssertionError("timers keep firing at the same moment")
+    freezer.tick(timedelta(seconds=remaining))
+    async_fire_time_changed_exact(hass)
+    await hass.async_block_till_done()

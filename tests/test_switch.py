@@ -1,0 +1,137 @@
+"""The plug and pump switches: mirrored state, forwarding, availability, watchdog, unload."""
+
+from __future__ import annotations
+
+from freezegun.api import FrozenDateTimeFactory
+import pytest
+
+from custom_components.espresso_care.const import DOMAIN
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.const import ATTR_ENTITY_ID, STATE_OFF, STATE_ON, STATE_UNAVAILABLE
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from .conftest import Relays, advance
+
+POWER = "switch.espresso_machine_power"
+PUMP_SWITCH = "switch.espresso_machine_pump"
+
+
+async def _switch(hass: HomeAssistant, entity_id: str, on: bool) -> None:
+    await hass.services.async_call(
+        "switch", "turn_on" if on else "turn_off", {ATTR_ENTITY_ID: entity_id}, blocking=True
+    )
+
+
+async def test_device_and_entities(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    device_registry: dr.DeviceRegistry,
+    entity_registry: er.EntityRegistry,
+) -> None:
+    device = device_registry.async_get_device({(DOMAIN, entry.entry_id)})
+    assert device is not None
+    assert device.name == "Espresso machine"
+    for entity_id, key in ((POWER, "power"), (PUMP_SWITCH, "pump")):
+        registered = entity_registry.async_get(entity_id)
+        assert registered is not None
+        assert registered.unique_id == f"{entry.entry_id}_{key}"
+        assert registered.device_id == device.id
+        assert registered.translation_key == key
+    assert hass.states.get(POWER).state == STATE_ON
+    assert hass.states.get(PUMP_SWITCH).state == STATE_OFF
+
+
+async def test_mirrors_the_wrapped_entities(
+    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
+) -> None:
+    relays.pump.set(True)
+    await hass.async_block_till_done()
+    assert hass.states.get(PUMP_SWITCH).state == STATE_ON
+    relays.plug.set(False)
+    await hass.async_block_till_done()
+    assert hass.states.get(POWER).state == STATE_OFF
+
+
+async def test_forwards_commands(
+    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
+) -> None:
+    await _switch(hass, POWER, False)
+    assert relays.plug.is_on is False
+    assert hass.states.get(POWER).state == STATE_OFF
+    await _switch(hass, POWER, True)
+    assert relays.plug.is_on is True
+    await _switch(hass, PUMP_SWITCH, True)
+    assert relays.pump.is_on is True
+    await _switch(hass, PUMP_SWITCH, False)
+    assert relays.pump.is_on is False
+    assert hass.states.get(PUMP_SWITCH).state == STATE_OFF
+
+
+async def test_unavailable_with_the_wrapped_entity(
+    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
+) -> None:
+    relays.pump.set_available(False)
+    await hass.async_block_till_done()
+    assert hass.states.get(PUMP_SWITCH).state == STATE_UNAVAILABLE
+    relays.pump.set_available(True)
+    await hass.async_block_till_done()
+    assert hass.states.get(PUMP_SWITCH).state == STATE_OFF
+    hass.states.async_remove("switch.plug")
+    await hass.async_block_till_done()
+    assert hass.states.get(POWER).state == STATE_UNAVAILABLE
+
+
+@pytest.mark.parametrize("entry_options", [{"max_pump_seconds": 20}])
+async def test_watchdog_switches_the_pump_off(
+    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays, freezer: FrozenDateTimeFactory
+) -> None:
+    await _switch(hass, PUMP_SWITCH, True)
+    await advance(hass, freezer, 19.9)
+    assert relays.pump.is_on is True
+    await advance(hass, freezer, 0.1)
+    assert relays.pump.is_on is False
+    assert relays.pump.on_durations() == [20.0]
+
+
+async def test_watchdog_disarmed_when_pump_goes_off(
+    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays, freezer: FrozenDateTimeFactory
+) -> None:
+    await _switch(hass, PUMP_SWITCH, True)
+    await advance(hass, freezer, 5)
+    relays.pump.set(False)  # the brew switch, by hand
+    relays.pump.set(True)
+    await advance(hass, freezer, 120)
+    assert relays.pump.is_on is True  # not ours any more: nobody cuts a manual brew
+
+
+async def test_unload_switches_our_pump_off(
+    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
+) -> None:
+    await _switch(hass, PUMP_SWITCH, True)
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.NOT_LOADED
+    assert relays.pump.is_on is False
+
+
+async def test_unload_leaves_a_pump_it_did_not_switch(
+    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
+) -> None:
+    relays.pump.set(True)
+    await hass.async_block_till_done()
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    assert relays.pump.is_on is True
+
+
+async def test_pump_command_failure_is_translated(
+    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
+) -> None:
+    from homeassistant.exceptions import HomeAssistantError
+
+    relays.pump.fail_commands = True
+    with pytest.raises(HomeAssistantError) as err:
+        await _switch(hass, PUMP_SWITCH, True)
+    assert err.value.translation_key == "relay_command_failed"
+    assert err.value.translation_domain == DOMAIN
