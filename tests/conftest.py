@@ -9,7 +9,18 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components.switch import SwitchEntity
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
 import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed_exact,
+    get_scheduled_timer_handles,
+    setup_test_component_platform,
+)
 
 from custom_components.espresso_care.const import (
     BACKEND_ENTITY,
@@ -18,17 +29,6 @@ from custom_components.espresso_care.const import (
     CONF_PUMP_ENTITY,
     CONF_THREE_WAY_VALVE,
     DOMAIN,
-)
-from homeassistant.components.switch import SwitchEntity
-from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import HomeAssistantError
-from homeassistant.setup import async_setup_component
-from homeassistant.util import dt as dt_util
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_fire_time_changed_exact,
-    get_scheduled_timer_handles,
-    setup_test_component_platform,
 )
 
 pytest_plugins = "pytest_homeassistant_custom_component"
@@ -113,18 +113,23 @@ async def relays(hass: HomeAssistant) -> Relays:
     plug = FakeRelaySwitch("Plug", on=True)
     pump = FakeRelaySwitch("Pump")
     setup_test_component_platform(hass, "switch", [plug, pump])
-    assert await async_setup_component(hass, "switch", {"switch": [{"platform": "test"}]})
+    assert await async_setup_component(
+        hass, "switch", {"switch": [{"platform": "test"}]}
+    )
     await hass.async_block_till_done()
     return Relays(plug, pump)
 
 
 def machine_entry(
-    *, options: dict[str, Any] | None = None, three_way_valve: bool = True, **kwargs: Any
+    *,
+    options: dict[str, Any] | None = None,
+    three_way_valve: bool = True,
+    **kwargs: Any,
 ) -> MockConfigEntry:
     """A config entry for the fake relays."""
     return MockConfigEntry(
         domain=DOMAIN,
-        title="Espresso machine",
+        title=kwargs.pop("title", "Espresso machine"),
         unique_id=kwargs.pop("unique_id", PUMP),
         data={
             CONF_BACKEND: BACKEND_ENTITY,
@@ -158,9 +163,21 @@ async def entry(
         await hass.async_block_till_done()
 
 
-async def advance(hass: HomeAssistant, freezer: FrozenDateTimeFactory, seconds: float) -> None:
+async def settle(hass: HomeAssistant) -> None:
+    """Run the loop until nothing is ready to run, background tasks included."""
+    for _ in range(10_000):
+        await hass.async_block_till_done()
+        if not hass.loop._ready:  # type: ignore[attr-defined]
+            return
+        await asyncio.sleep(0)
+    raise AssertionError("the event loop never settled")
+
+
+async def advance(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, seconds: float
+) -> None:
     """Move frozen time forward, firing each timer at its exact moment on the way."""
-    await hass.async_block_till_done()
+    await settle(hass)
     remaining = seconds
     for _ in range(100_000):
         now = hass.loop.time()
@@ -176,9 +193,9 @@ async def advance(hass: HomeAssistant, freezer: FrozenDateTimeFactory, seconds: 
         freezer.tick(timedelta(seconds=step))
         remaining -= step
         async_fire_time_changed_exact(hass)
-        await hass.async_block_till_done()
+        await settle(hass)
     else:
         raise AssertionError("timers keep firing at the same moment")
     freezer.tick(timedelta(seconds=remaining))
     async_fire_time_changed_exact(hass)
-    await hass.async_block_till_done()
+    await settle(hass)

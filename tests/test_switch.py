@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from freezegun.api import FrozenDateTimeFactory
-import pytest
-
-from custom_components.espresso_care.const import DOMAIN
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import ATTR_ENTITY_ID, STATE_OFF, STATE_ON, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.espresso_care.const import DOMAIN
 
 from .conftest import Relays, advance
 
@@ -20,7 +20,10 @@ PUMP_SWITCH = "switch.espresso_machine_pump"
 
 async def _switch(hass: HomeAssistant, entity_id: str, on: bool) -> None:
     await hass.services.async_call(
-        "switch", "turn_on" if on else "turn_off", {ATTR_ENTITY_ID: entity_id}, blocking=True
+        "switch",
+        "turn_on" if on else "turn_off",
+        {ATTR_ENTITY_ID: entity_id},
+        blocking=True,
     )
 
 
@@ -85,7 +88,10 @@ async def test_unavailable_with_the_wrapped_entity(
 
 @pytest.mark.parametrize("entry_options", [{"max_pump_seconds": 20}])
 async def test_watchdog_switches_the_pump_off(
-    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
 ) -> None:
     await _switch(hass, PUMP_SWITCH, True)
     await advance(hass, freezer, 19.9)
@@ -96,7 +102,10 @@ async def test_watchdog_switches_the_pump_off(
 
 
 async def test_watchdog_disarmed_when_pump_goes_off(
-    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
 ) -> None:
     await _switch(hass, PUMP_SWITCH, True)
     await advance(hass, freezer, 5)

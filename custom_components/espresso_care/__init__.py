@@ -48,7 +48,9 @@ async def async_setup_entry(hass: HomeAssistant, entry: EspressoConfigEntry) -> 
     async def _async_stop(_event: Event) -> None:
         await machine.runner.async_end(ProgramResult.ABORTED, "home_assistant_stopping")
 
-    entry.async_on_unload(hass.bus.async_listen_once(EVENT_HOMEASSISTANT_STOP, _async_stop))
+    entry.async_on_unload(
+        hass.bus.async_listen_once(EVENT_HOMEASSISTANT_STOP, _async_stop)
+    )
     entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True

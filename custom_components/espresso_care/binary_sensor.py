@@ -39,7 +39,9 @@ def _due_attributes(task: Task) -> Callable[[Machine], Mapping[str, Any]]:
             "shots_over": status.shots_over,
             "days_since": round(status.days_since, 1),
             "days_interval": status.days_interval,
-            "days_over": None if status.days_over is None else round(status.days_over, 1),
+            "days_over": None
+            if status.days_over is None
+            else round(status.days_over, 1),
             "due_at": status.due_at.isoformat() if status.due_at else None,
             "last_done": status.last_done.isoformat() if status.last_done else None,
         }
@@ -74,7 +76,9 @@ async def async_setup_entry(
     async_add_entities: AddEntitiesCallback,
 ) -> None:
     """Add the machine's binary sensors."""
-    async_add_entities(EspressoBinarySensor(entry.runtime_data, d) for d in BINARY_SENSORS)
+    async_add_entities(
+        EspressoBinarySensor(entry.runtime_data, d) for d in BINARY_SENSORS
+    )
 
 
 class EspressoBinarySensor(EspressoEntity, BinarySensorEntity):

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import voluptuous as vol
-
 from homeassistant.config_entries import (
     ConfigEntry,
     ConfigFlow,
@@ -16,6 +14,7 @@ from homeassistant.config_entries import (
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import selector
+import voluptuous as vol
 
 from .const import (
     BACKEND_ENTITY,
@@ -39,13 +38,14 @@ RELAY_SELECTOR = selector.EntitySelector(
 def _entity_schema(defaults: Mapping[str, Any], *, with_name: bool) -> vol.Schema:
     fields: dict[Any, Any] = {}
     if with_name:
-        fields[vol.Required(CONF_NAME, default=defaults.get(CONF_NAME, DEFAULT_NAME))] = (
-            selector.TextSelector()
-        )
+        fields[
+            vol.Required(CONF_NAME, default=defaults.get(CONF_NAME, DEFAULT_NAME))
+        ] = selector.TextSelector()
     fields.update(
         {
             vol.Required(
-                CONF_POWER_ENTITY, default=defaults.get(CONF_POWER_ENTITY, vol.UNDEFINED)
+                CONF_POWER_ENTITY,
+                default=defaults.get(CONF_POWER_ENTITY, vol.UNDEFINED),
             ): RELAY_SELECTOR,
             vol.Required(
                 CONF_PUMP_ENTITY, default=defaults.get(CONF_PUMP_ENTITY, vol.UNDEFINED)
@@ -58,7 +58,9 @@ def _entity_schema(defaults: Mapping[str, Any], *, with_name: bool) -> vol.Schem
     return vol.Schema(fields)
 
 
-def validate_relay_entities(hass: HomeAssistant, data: Mapping[str, Any]) -> dict[str, str]:
+def validate_relay_entities(
+    hass: HomeAssistant, data: Mapping[str, Any]
+) -> dict[str, str]:
     """Form errors for the wrapped entities; a YAML entity counts when it has a state."""
     errors: dict[str, str] = {}
     for key in (CONF_POWER_ENTITY, CONF_PUMP_ENTITY):
@@ -81,7 +83,9 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
         """The options flow (built without arguments, as both HA versions allow)."""
         return EspressoCareOptionsFlow()
 
-    async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+    async def async_step_user(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
         """Ask how the machine's relays are reached."""
         return self.async_show_menu(step_id="user", menu_options=["entities", "shelly"])
 
@@ -137,7 +141,9 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
                 )
         return self.async_show_form(
             step_id="reconfigure",
-            data_schema=_entity_schema({**entry.data, **(user_input or {})}, with_name=False),
+            data_schema=_entity_schema(
+                {**entry.data, **(user_input or {})}, with_name=False
+            ),
             errors=errors,
         )
 
@@ -145,7 +151,9 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
 class EspressoCareOptionsFlow(OptionsFlow):
     """Program defaults, safety limits, shot classification and maintenance intervals."""
 
-    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
         """One form with every number, validated."""
         errors: dict[str, str] = {}
         if user_input is not None:
@@ -157,7 +165,9 @@ class EspressoCareOptionsFlow(OptionsFlow):
         current = {**DEFAULT_OPTIONS, **self.config_entry.options, **(user_input or {})}
         schema = vol.Schema(
             {
-                vol.Required(option.key, default=current[option.key]): selector.NumberSelector(
+                vol.Required(
+                    option.key, default=current[option.key]
+                ): selector.NumberSelector(
                     selector.NumberSelectorConfig(
                         min=option.minimum,
                         max=option.maximum,

@@ -12,7 +12,14 @@ from homeassistant.helpers.device_registry import DeviceEntry
 from .const import CONF_POWER_HOST, CONF_POWER_PASSWORD
 from .machine import EspressoConfigEntry
 
-TO_REDACT = {CONF_HOST, CONF_PASSWORD, CONF_POWER_HOST, CONF_POWER_PASSWORD, "mac", "unique_id"}
+TO_REDACT = {
+    CONF_HOST,
+    CONF_PASSWORD,
+    CONF_POWER_HOST,
+    CONF_POWER_PASSWORD,
+    "mac",
+    "unique_id",
+}
 
 
 async def async_get_config_entry_diagnostics(
@@ -42,7 +49,10 @@ async def async_get_config_entry_diagnostics(
                 "pulses_done": status.pulses_done,
                 "pulses_total": status.pulses_total,
                 "reason": status.reason,
-                "latency": {"on": machine.runner.latency.on, "off": machine.runner.latency.off},
+                "latency": {
+                    "on": machine.runner.latency.on,
+                    "off": machine.runner.latency.off,
+                },
             },
             "stored": machine.data.as_dict(),
         },

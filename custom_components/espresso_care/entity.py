@@ -19,7 +19,9 @@ class EspressoEntity(Entity):
         self.machine = machine
         self.entity_description = description
         self._attr_unique_id = f"{machine.entry.entry_id}_{description.key}"
-        self._attr_device_info = DeviceInfo(identifiers={(DOMAIN, machine.entry.entry_id)})
+        self._attr_device_info = DeviceInfo(
+            identifiers={(DOMAIN, machine.entry.entry_id)}
+        )
 
     async def async_added_to_hass(self) -> None:
         """Follow the machine's updates."""

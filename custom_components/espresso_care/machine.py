@@ -132,13 +132,17 @@ class Machine:
     async def async_setup(self) -> None:
         """Load the store, follow the relays, and make the pump safe after a crash."""
         await self.store.async_load()
-        device = dr.async_get(self.hass).async_get_device({(DOMAIN, self.entry.entry_id)})
+        device = dr.async_get(self.hass).async_get_device(
+            {(DOMAIN, self.entry.entry_id)}
+        )
         self.device_id = device.id if device else None
         if self.data.last_result is not None:
             self.runner.status.state = BackflushState(self.data.last_result)
             self.runner.status.program = _program_or_none(self.data.last_program)
         for relay in (self.power, self.pump):
-            self._unsubs.append(relay.async_add_listener(self._async_relay_changed(relay)))
+            self._unsubs.append(
+                relay.async_add_listener(self._async_relay_changed(relay))
+            )
             await relay.async_start()
         if self.data.running_program is not None or self.data.pump_on_by_us:
             await self._async_recover_from_crash()
@@ -146,7 +150,9 @@ class Machine:
 
     async def _async_recover_from_crash(self) -> None:
         """Home Assistant died with the pump possibly on: switch it off."""
-        LOGGER.warning("%s: Home Assistant stopped mid-run; switching the pump off", self.name)
+        LOGGER.warning(
+            "%s: Home Assistant stopped mid-run; switching the pump off", self.name
+        )
         if self.data.running_program is not None:
             self.runner.status = ProgramStatus(
                 state=BackflushState.INTERRUPTED,
@@ -185,6 +191,7 @@ class Machine:
         except RelayError as err:
             LOGGER.warning("%s: could not switch the pump off: %s", self.name, err)
             return False
+        ir.async_delete_issue(self.hass, DOMAIN, f"{self._issue_id}_pump")
         return True
 
     # --- listeners ----------------------------------------------------------
@@ -243,7 +250,9 @@ class Machine:
             self.data.flushes += 1
             self._async_save_soon()
         else:
-            LOGGER.debug("%s: pump ran %.1f s: neither shot nor flush", self.name, run.duration)
+            LOGGER.debug(
+                "%s: pump ran %.1f s: neither shot nor flush", self.name, run.duration
+            )
 
     @callback
     def _async_save_soon(self) -> None:
@@ -282,7 +291,9 @@ class Machine:
         self.data.pump_on_by_us = True
         await self.store.async_save()
         self._async_cancel_watchdog()
-        self._cancel_watchdog = async_call_later(self.hass, limit, self._async_watchdog_fired)
+        self._cancel_watchdog = async_call_later(
+            self.hass, limit, self._async_watchdog_fired
+        )
         try:
             with translate_relay_errors():
                 await self.pump.async_turn_on(limit)
@@ -375,10 +386,14 @@ class Machine:
 
     @callback
     def _async_action_required(self, action: UserAction) -> None:
-        self._async_fire(EVENT_BACKFLUSH_ACTION_REQUIRED, self.program.program, action=action)
+        self._async_fire(
+            EVENT_BACKFLUSH_ACTION_REQUIRED, self.program.program, action=action
+        )
 
     @callback
-    def _async_program_finished(self, result: ProgramResult, reason: str | None) -> None:
+    def _async_program_finished(
+        self, result: ProgramResult, reason: str | None
+    ) -> None:
         program = self.program.program
         self.data.running_program = None
         self.data.last_result = result
@@ -405,6 +420,8 @@ class Machine:
 
     @callback
     def _async_raise_pump_issue(self) -> None:
+        """The pump never confirmed off: tell the user, and switch it off once it answers."""
+        self._switch_off_when_available = True
         ir.async_create_issue(
             self.hass,
             DOMAIN,
@@ -420,7 +437,9 @@ class Machine:
         return f"program_failed_{self.entry.entry_id}"
 
     @callback
-    def _async_fire(self, event_type: str, program: Program | None, **data: Any) -> None:
+    def _async_fire(
+        self, event_type: str, program: Program | None, **data: Any
+    ) -> None:
         self.hass.bus.async_fire(
             event_type,
             {
@@ -447,7 +466,9 @@ class Machine:
         await self.store.async_save()
         self._async_notify()
 
-    async def async_record_maintenance(self, task: Task, when: datetime | None = None) -> None:
+    async def async_record_maintenance(
+        self, task: Task, when: datetime | None = None
+    ) -> None:
         """The user did a maintenance task (now, or at ``when`` in the past)."""
         now = dt_util.utcnow()
         if when is not None and dt_util.as_utc(when) > now:
@@ -478,7 +499,9 @@ class Machine:
     def entry_added_at(self) -> datetime:
         """When the machine was added: day intervals of tasks never done count from here."""
         created = getattr(self.entry, "created_at", None)
-        return created if isinstance(created, datetime) else dt_util.utc_from_timestamp(0)
+        return (
+            created if isinstance(created, datetime) else dt_util.utc_from_timestamp(0)
+        )
 
     @callback
     def _async_schedule_maintenance(self) -> None:
@@ -501,4 +524,7 @@ class Machine:
 
 
 def _program_or_none(value: str | None) -> Program | None:
-    return Program(value) if value in Program.__members__.values() else None
+    try:
+        return Program(value or "")
+    except ValueError:
+        return None

@@ -105,7 +105,9 @@ class TaskStatus:
 
     def shows_on_todo(self, now: datetime) -> bool:
         """Whether the task belongs on the to-do list: due, or due within a week."""
-        return self.due or (self.due_at is not None and self.due_at - now <= TODO_HORIZON)
+        return self.due or (
+            self.due_at is not None and self.due_at - now <= TODO_HORIZON
+        )
 
 
 def evaluate(

@@ -130,12 +130,17 @@ def settings_for(
     the flushes that end a backflush.
     """
     if program is Program.FLUSH:
-        flushes, flush_seconds = options[OPT_GROUP_FLUSHES], options[OPT_GROUP_FLUSH_SECONDS]
+        flushes, flush_seconds = (
+            options[OPT_GROUP_FLUSHES],
+            options[OPT_GROUP_FLUSH_SECONDS],
+        )
     else:
         flushes, flush_seconds = options[OPT_FLUSHES], options[OPT_FLUSH_SECONDS]
     return ProgramSettings(
         cycles=int(overrides.get(OPT_CYCLES, options[OPT_CYCLES])),
-        pump_on_seconds=float(overrides.get(OPT_PUMP_ON_SECONDS, options[OPT_PUMP_ON_SECONDS])),
+        pump_on_seconds=float(
+            overrides.get(OPT_PUMP_ON_SECONDS, options[OPT_PUMP_ON_SECONDS])
+        ),
         pump_off_seconds=float(
             overrides.get(OPT_PUMP_OFF_SECONDS, options[OPT_PUMP_OFF_SECONDS])
         ),
@@ -153,7 +158,9 @@ def build_plan(program: Program, settings: ProgramSettings) -> ProgramPlan:
     pulses is left out together with the wait that would lead to it.
     """
     on, off = settings.pump_on_seconds, settings.pump_off_seconds
-    flush = PulsePhase(BackflushState.FLUSHING, settings.flushes, settings.flush_seconds, off)
+    flush = PulsePhase(
+        BackflushState.FLUSHING, settings.flushes, settings.flush_seconds, off
+    )
     steps: list[tuple[WaitPhase | None, PulsePhase]]
     if program is Program.CLEANER:
         steps = [
@@ -162,12 +169,18 @@ def build_plan(program: Program, settings: ProgramSettings) -> ProgramPlan:
                 WaitPhase(BackflushState.AWAITING_RINSE, UserAction.RINSE_PORTAFILTER),
                 PulsePhase(BackflushState.RINSING, settings.rinse_cycles, on, off),
             ),
-            (WaitPhase(BackflushState.AWAITING_FLUSH, UserAction.REMOVE_PORTAFILTER), flush),
+            (
+                WaitPhase(BackflushState.AWAITING_FLUSH, UserAction.REMOVE_PORTAFILTER),
+                flush,
+            ),
         ]
     elif program is Program.WATER:
         steps = [
             (None, PulsePhase(BackflushState.RINSING, settings.cycles, on, off)),
-            (WaitPhase(BackflushState.AWAITING_FLUSH, UserAction.REMOVE_PORTAFILTER), flush),
+            (
+                WaitPhase(BackflushState.AWAITING_FLUSH, UserAction.REMOVE_PORTAFILTER),
+                flush,
+            ),
         ]
     else:
         steps = [(None, flush)]

@@ -193,39 +193,39 @@ class ProgramRunner:
             LOGGER.exception("Backflush program stopped by an unexpected error")
             result, reason = ProgramResult.FAILED, "unexpected_error"
         self._continue = None
-        if not await self.async_ensure_pump_off():
-            result, reason = ProgramResult.FAILED, "pump_not_confirmed_off"
-            self._hooks.failed_to_switch_off()
+        # One attempt at once (the common case), then tell the user; slower
+        # retries follow, and a pump that never confirms off raises an issue.
+        pump_off = await self._async_try_pump_off()
         if options.power_off_after:
             try:
                 await self._power.async_turn_off()
             except RelayError as err:
-                LOGGER.warning("Could not switch the machine off after the program: %s", err)
+                LOGGER.warning(
+                    "Could not switch the machine off after the program: %s", err
+                )
         self.status.running = False
         self.status.action = None
         self.status.state = BackflushState(result.value)
         self.status.reason = reason
         self._hooks.finished(result, reason)
         self._hooks.updated()
+        if not pump_off and not await self.async_ensure_pump_off():
+            self._hooks.failed_to_switch_off()
 
     async def _run_plan(self, plan: ProgramPlan, options: RunOptions) -> None:
-        next_on: float | None = None
         for phase in plan.phases:
             if isinstance(phase, WaitPhase):
                 await self._wait_for_user(phase, options.prompt_timeout)
-                next_on = None
-                continue
-            next_on = await self._run_pulses(phase, next_on)
-        if next_on is not None:
-            await self._sleep_until(next_on)
+            else:
+                await self._run_pulses(phase)
 
-    async def _wait_for_user(self, phase: WaitPhase, timeout: float) -> None:
-        """The pump is off; wait for the user, at most ``timeout`` seconds."""
+    async def _wait_for_user(self, phase: WaitPhase, limit: float) -> None:
+        """The pump is off; wait for the user, at most ``limit`` seconds."""
         self._continue = self._hass.loop.create_future()
         self._set(state=phase.state, action=phase.action, step=0, steps=0)
         self._hooks.action_required(phase.action)
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(limit):
                 await self._continue
         except TimeoutError:
             raise _End(ProgramResult.ABORTED, "prompt_timeout") from None
@@ -233,16 +233,19 @@ class ProgramRunner:
             self._continue = None
             self.status.action = None
 
-    async def _run_pulses(self, phase: PulsePhase, next_on: float | None) -> float:
+    async def _run_pulses(self, phase: PulsePhase) -> None:
         """Run a phase's pulses; return when the pause after the last one ends."""
         self._set(state=phase.state, step=0, steps=phase.pulses)
         latency = self.latency
+        next_on: float | None = None
         for number in range(1, phase.pulses + 1):
             if next_on is not None:
                 await self._sleep_until(next_on - latency.lead(True))
             self._set(step=number)
             sent = self._now()
-            on_at = await self._pump.async_turn_on(phase.on_seconds + AUTO_OFF_MARGIN_SECONDS)
+            on_at = await self._pump.async_turn_on(
+                phase.on_seconds + AUTO_OFF_MARGIN_SECONDS
+            )
             latency.learn(True, on_at - sent)
             off_due = on_at + phase.on_seconds
             await self._sleep_until(off_due - latency.lead(False))
@@ -253,24 +256,23 @@ class ProgramRunner:
             # The pause is measured from the relay's own off; never shortened.
             next_on = max(off_due, off_at) + phase.off_seconds
             self._hooks.updated()
-        assert next_on is not None
-        return next_on
+        if next_on is not None:
+            await self._sleep_until(next_on)
+
+    async def _async_try_pump_off(self) -> bool:
+        try:
+            await self._pump.async_turn_off()
+        except RelayError as err:
+            LOGGER.warning("Pump did not confirm off: %s", err)
+            return False
+        return True
 
     async def async_ensure_pump_off(self) -> bool:
-        """Switch the pump off, retrying; False when it never confirmed."""
-        for attempt in range(PUMP_OFF_RETRIES):
-            try:
-                await self._pump.async_turn_off()
-            except RelayError as err:
-                LOGGER.warning(
-                    "Pump did not confirm off (attempt %s of %s): %s",
-                    attempt + 1,
-                    PUMP_OFF_RETRIES,
-                    err,
-                )
-                await asyncio.sleep(PUMP_OFF_RETRY_DELAY_SECONDS)
-            else:
+        """Switch the pump off, retrying a bounded number of times; False if it never confirmed."""
+        for _ in range(PUMP_OFF_RETRIES):
+            if await self._async_try_pump_off():
                 return True
+            await asyncio.sleep(PUMP_OFF_RETRY_DELAY_SECONDS)
         return False
 
     def _set(self, **changes: object) -> None:

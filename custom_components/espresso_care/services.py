@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import voluptuous as vol
-
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, ServiceCall, callback
 from homeassistant.helpers import config_validation as cv
+import voluptuous as vol
 
 from .const import (
     ATTR_CONFIG_ENTRY_ID,
@@ -53,12 +52,15 @@ def _in_range(key: str) -> vol.All:
     return vol.All(vol.Coerce(int), vol.Range(min=option.minimum, max=option.maximum))
 
 
-ENTRY_SCHEMA = {vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
+ENTRY_SCHEMA: dict[vol.Marker, Any] = {vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
+OVERRIDE_FIELDS: dict[vol.Marker, Any] = {
+    vol.Optional(key): _in_range(key) for key in PROGRAM_OVERRIDES
+}
 RUN_SCHEMA = vol.Schema(
     {
         **ENTRY_SCHEMA,
         vol.Optional(ATTR_PROGRAM, default=Program.CLEANER): vol.Coerce(Program),
-        **{vol.Optional(key): _in_range(key) for key in PROGRAM_OVERRIDES},
+        **OVERRIDE_FIELDS,
         vol.Optional(ATTR_WARM_UP_MINUTES, default=0): vol.All(
             vol.Coerce(int), vol.Range(min=0, max=60)
         ),
@@ -69,7 +71,9 @@ ENTRY_ONLY_SCHEMA = vol.Schema(ENTRY_SCHEMA)
 LOG_SHOT_SCHEMA = vol.Schema(
     {
         **ENTRY_SCHEMA,
-        vol.Optional(ATTR_COUNT, default=1): vol.All(vol.Coerce(int), vol.Range(min=1, max=10)),
+        vol.Optional(ATTR_COUNT, default=1): vol.All(
+            vol.Coerce(int), vol.Range(min=1, max=10)
+        ),
     }
 )
 RECORD_SCHEMA = vol.Schema(
@@ -96,8 +100,7 @@ def machine_for(hass: HomeAssistant, entry_id: str | None) -> Machine:
         raise validation_error("unknown_config_entry", config_entry_id=entry_id)
     if entry.state is not ConfigEntryState.LOADED:
         raise validation_error("machine_not_loaded", name=entry.title)
-    machine = entry.runtime_data
-    return machine
+    return entry.runtime_data  # type: ignore[no-any-return]
 
 
 async def _run_backflush(machine: Machine, data: dict[str, Any]) -> None:
@@ -125,7 +128,9 @@ async def _record(machine: Machine, data: dict[str, Any]) -> None:
     await machine.async_record_maintenance(data[ATTR_TASK], data.get(ATTR_WHEN))
 
 
-SERVICES: dict[str, tuple[vol.Schema, Callable[[Machine, dict[str, Any]], Awaitable[None]]]] = {
+SERVICES: dict[
+    str, tuple[vol.Schema, Callable[[Machine, dict[str, Any]], Awaitable[None]]]
+] = {
     SERVICE_RUN_BACKFLUSH: (RUN_SCHEMA, _run_backflush),
     SERVICE_CONTINUE_BACKFLUSH: (ENTRY_ONLY_SCHEMA, _continue),
     SERVICE_ABORT_BACKFLUSH: (ENTRY_ONLY_SCHEMA, _abort),

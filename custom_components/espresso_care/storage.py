@@ -133,7 +133,13 @@ class MachineStore:
         try:
             raw = await self._store.async_load()
             self.data = MachineData() if raw is None else MachineData.from_dict(raw)
-        except (HomeAssistantError, ValueError, TypeError, AttributeError, KeyError) as err:
+        except (
+            HomeAssistantError,
+            ValueError,
+            TypeError,
+            AttributeError,
+            KeyError,
+        ) as err:
             LOGGER.warning(
                 "Stored data of %s is unreadable (%s); starting with fresh counters",
                 self._store.key,

@@ -1,0 +1,610 @@
+"""The backflush programs: exact timelines, waits, abort, refusals, failures, restarts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.const import ATTR_ENTITY_ID, STATE_OFF, STATE_ON
+from homeassistant.core import Event, HomeAssistant
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+)
+
+from custom_components.espresso_care.const import DOMAIN
+from custom_components.espresso_care.storage import storage_key
+
+from .conftest import Relays, advance, machine_entry, settle
+
+STATE = "sensor.espresso_machine_backflush_state"
+PROGRESS = "sensor.espresso_machine_backflush_progress"
+RUNNING = "binary_sensor.espresso_machine_backflush_running"
+
+
+async def run(hass: HomeAssistant, **data: Any) -> None:
+    await hass.services.async_call(DOMAIN, "run_backflush", data, blocking=True)
+    await settle(hass)
+
+
+async def resume(hass: HomeAssistant) -> None:
+    await hass.services.async_call(DOMAIN, "continue_backflush", {}, blocking=True)
+    await settle(hass)
+
+
+async def abort(hass: HomeAssistant) -> None:
+    await hass.services.async_call(DOMAIN, "abort_backflush", {}, blocking=True)
+    await hass.async_block_till_done()
+
+
+async def press(hass: HomeAssistant, key: str) -> None:
+    await hass.services.async_call(
+        "button",
+        "press",
+        {ATTR_ENTITY_ID: f"button.espresso_machine_{key}"},
+        blocking=True,
+    )
+    await settle(hass)
+
+
+def state(hass: HomeAssistant) -> str:
+    return hass.states.get(STATE).state
+
+
+def offsets(relays: Relays, start: datetime) -> list[tuple[float, bool]]:
+    """The pump's timeline in seconds from ``start``."""
+    return [
+        (round((when - start).total_seconds(), 6), on)
+        for when, on in relays.pump.timeline
+    ]
+
+
+def pulses(start: float, count: int, on: float, off: float) -> list[tuple[float, bool]]:
+    timeline: list[tuple[float, bool]] = []
+    for n in range(count):
+        t = start + n * (on + off)
+        timeline += [(t, True), (t + on, False)]
+    return timeline
+
+
+@pytest.fixture
+def events(hass: HomeAssistant) -> dict[str, list[Event]]:
+    return {
+        name: async_capture_events(hass, f"{DOMAIN}_backflush_{name}")
+        for name in ("started", "action_required", "finished")
+    }
+
+
+async def test_cleaner_with_defaults(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+    device_registry: dr.DeviceRegistry,
+) -> None:
+    device = device_registry.async_get_device({(DOMAIN, entry.entry_id)})
+    start = dt_util.utcnow()
+    await run(hass)
+    assert state(hass) == "cleaning"
+    assert hass.states.get(RUNNING).state == STATE_ON
+    assert hass.states.get(STATE).attributes["program"] == "cleaner"
+    assert hass.states.get(STATE).attributes["step"] == "1/5"
+    await advance(hass, freezer, 100)
+    assert state(hass) == "awaiting_rinse"
+    assert offsets(relays, start) == pulses(0, 5, 10, 10)
+    assert hass.states.get(STATE).attributes["action"] == "rinse_portafilter"
+    assert hass.states.get(PROGRESS).state == "38"  # 5 of 13 pulses
+    assert hass.states.get(RUNNING).state == STATE_ON
+    await advance(hass, freezer, 60)  # nobody there yet: nothing happens
+    assert len(relays.pump.timeline) == 10
+
+    await resume(hass)
+    resumed = 160
+    assert state(hass) == "rinsing"
+    await advance(hass, freezer, 100)
+    assert state(hass) == "awaiting_flush"
+    assert offsets(relays, start)[10:] == pulses(resumed, 5, 10, 10)
+    assert hass.states.get(STATE).attributes["action"] == "remove_portafilter"
+
+    await advance(hass, freezer, 20)
+    await press(hass, "continue_backflush")
+    resumed = 280
+    assert state(hass) == "flushing"
+    await advance(hass, freezer, 3 * 13 - 0.001)
+    assert state(hass) == "flushing"
+    await advance(hass, freezer, 0.001)
+    assert state(hass) == "completed"
+    assert offsets(relays, start)[20:] == pulses(resumed, 3, 3, 10)
+    assert hass.states.get(PROGRESS).state == "100"
+    assert hass.states.get(RUNNING).state == STATE_OFF
+    assert relays.pump.is_on is False
+
+    base = {
+        "config_entry_id": entry.entry_id,
+        "device_id": device.id,
+        "program": "cleaner",
+    }
+    assert [e.data for e in events["started"]] == [base]
+    assert [e.data for e in events["action_required"]] == [
+        {**base, "action": "rinse_portafilter"},
+        {**base, "action": "remove_portafilter"},
+    ]
+    assert [e.data for e in events["finished"]] == [{**base, "result": "completed"}]
+    # A completed cleaner program is a backflush.
+    assert hass.states.get(
+        "sensor.espresso_machine_last_backflush"
+    ).state == dt_util.utcnow().isoformat(timespec="seconds")
+
+
+async def test_cleaner_with_custom_numbers(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    start = dt_util.utcnow()
+    await run(
+        hass,
+        cycles=2,
+        pump_on_seconds=4,
+        pump_off_seconds=6,
+        rinse_cycles=1,
+        flushes=2,
+        flush_seconds=1,
+    )
+    await advance(hass, freezer, 20)
+    assert state(hass) == "awaiting_rinse"
+    await resume(hass)
+    await advance(hass, freezer, 10)
+    assert state(hass) == "awaiting_flush"
+    await resume(hass)
+    await advance(hass, freezer, 14)
+    assert state(hass) == "completed"
+    assert offsets(relays, start) == (
+        pulses(0, 2, 4, 6) + pulses(20, 1, 4, 6) + pulses(30, 2, 1, 6)
+    )
+
+
+@pytest.mark.parametrize(
+    "entry_options",
+    [
+        {
+            "cycles": 3,
+            "pump_on_seconds": 5,
+            "pump_off_seconds": 5,
+            "flushes": 1,
+            "flush_seconds": 2,
+        }
+    ],
+)
+async def test_water_program_uses_the_options(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    start = dt_util.utcnow()
+    await press(hass, "start_rinse")
+    assert state(hass) == "rinsing"
+    assert hass.states.get(STATE).attributes["program"] == "water"
+    await advance(hass, freezer, 30)
+    assert state(hass) == "awaiting_flush"
+    await resume(hass)
+    await advance(hass, freezer, 7)
+    assert state(hass) == "completed"
+    assert offsets(relays, start) == pulses(0, 3, 5, 5) + pulses(30, 1, 2, 5)
+
+
+async def test_flush_program_has_its_own_defaults(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    start = dt_util.utcnow()
+    await press(hass, "flush_group")
+    assert state(hass) == "flushing"
+    await advance(hass, freezer, 12)
+    assert state(hass) == "completed"
+    assert offsets(relays, start) == pulses(0, 1, 2, 10)
+
+
+async def test_flush_allowed_without_three_way_valve(
+    hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory
+) -> None:
+    entry = machine_entry(three_way_valve=False)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    for program in ("cleaner", "water"):
+        with pytest.raises(ServiceValidationError) as err:
+            await run(hass, program=program)
+        assert err.value.translation_key == "no_three_way_valve"
+    assert relays.pump.commands == []
+    await run(hass, program="flush", flushes=2)
+    await advance(hass, freezer, 24)
+    assert state(hass) == "completed"
+    assert relays.pump.on_durations() == [2.0, 2.0]
+
+
+async def test_prompt_timeout_aborts(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+) -> None:
+    await run(hass, cycles=1)
+    await advance(hass, freezer, 20)
+    assert state(hass) == "awaiting_rinse"
+    await advance(hass, freezer, 15 * 60 - 0.001)
+    assert state(hass) == "awaiting_rinse"
+    await advance(hass, freezer, 0.001)
+    assert state(hass) == "aborted"
+    assert hass.states.get(STATE).attributes["reason"] == "prompt_timeout"
+    assert events["finished"][-1].data["reason"] == "prompt_timeout"
+    assert relays.pump.is_on is False
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected_state"),
+    [
+        (0, "cleaning"),  # pump on
+        (15, "cleaning"),  # pause
+        (100, "awaiting_rinse"),  # wait for the user
+    ],
+)
+async def test_abort_in_every_state(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+    seconds: float,
+    expected_state: str,
+) -> None:
+    await run(hass)
+    await advance(hass, freezer, seconds)
+    assert state(hass) == expected_state
+    at = dt_util.utcnow()
+    was_on = relays.pump.is_on
+    await abort(hass)
+    assert relays.pump.is_on is False
+    if was_on:  # at once, not at the end of the step
+        assert relays.pump.timeline[-1] == (at, False)
+    assert state(hass) == "aborted"
+    assert events["finished"][-1].data["result"] == "aborted"
+    assert events["finished"][-1].data["reason"] == "user"
+    before = len(relays.pump.timeline)
+    await advance(hass, freezer, 300)
+    assert len(relays.pump.timeline) == before
+
+
+async def test_abort_while_warming_up_and_later_states(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    relays.plug.set(False)
+    await run(hass, warm_up_minutes=5)
+    assert state(hass) == "warming_up"
+    await abort(hass)
+    assert state(hass) == "aborted"
+    for program, seconds, expected in (
+        ("water", 100, "awaiting_flush"),
+        ("flush", 30, "flushing"),
+    ):
+        await run(hass, program=program, flushes=5)
+        await advance(hass, freezer, seconds)
+        assert state(hass) == expected
+        await abort(hass)
+        assert state(hass) == "aborted"
+        assert relays.pump.is_on is False
+
+
+async def test_warm_up_then_power_off_after(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    relays.plug.set(False)
+    await hass.async_block_till_done()
+    with pytest.raises(ServiceValidationError) as err:
+        await run(hass, program="flush")
+    assert err.value.translation_key == "machine_off"
+    start = dt_util.utcnow()
+    await run(hass, program="flush", warm_up_minutes=10, power_off_after=True)
+    assert relays.plug.is_on is True
+    assert state(hass) == "warming_up"
+    await advance(hass, freezer, 600 - 0.001)
+    assert relays.pump.timeline == []
+    await advance(hass, freezer, 0.001)
+    assert state(hass) == "flushing"
+    await advance(hass, freezer, 12)
+    assert state(hass) == "completed"
+    assert offsets(relays, start) == pulses(600, 1, 2, 10)
+    assert relays.plug.is_on is False
+
+
+@pytest.mark.parametrize(
+    ("setup", "key"),
+    [
+        ("running", "program_running"),
+        ("pump_unavailable", "pump_unavailable"),
+        ("plug_unavailable", "power_unavailable"),
+        ("plug_off", "machine_off"),
+        ("no_flushes", "empty_program"),
+    ],
+)
+async def test_refusals_switch_nothing(
+    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays, setup: str, key: str
+) -> None:
+    data: dict[str, Any] = {}
+    if setup == "running":
+        await run(hass)
+    elif setup == "pump_unavailable":
+        relays.pump.set_available(False)
+    elif setup == "plug_unavailable":
+        relays.plug.set_available(False)
+    elif setup == "plug_off":
+        relays.plug.set(False)
+    else:
+        data = {"program": "flush", "flushes": 0}
+    await hass.async_block_till_done()
+    before = list(relays.pump.commands), list(relays.plug.commands)
+    calls = [lambda: run(hass, **data)]
+    if not data:
+        calls.append(lambda: press(hass, "start_backflush"))
+    for call in calls:
+        with pytest.raises(ServiceValidationError) as err:
+            await call()
+        assert err.value.translation_key == key
+        assert err.value.translation_domain == DOMAIN
+    assert (relays.pump.commands, relays.plug.commands) == before
+    if setup == "running":
+        await abort(hass)
+
+
+async def test_continue_and_abort_refused_when_idle(
+    hass: HomeAssistant, entry: MockConfigEntry
+) -> None:
+    for call, key in ((resume, "nothing_to_continue"), (abort, "nothing_to_abort")):
+        with pytest.raises(ServiceValidationError) as err:
+            await call(hass)
+        assert err.value.translation_key == key
+    await run(hass)
+    with pytest.raises(ServiceValidationError) as err:
+        await press(hass, "continue_backflush")
+    assert err.value.translation_key == "nothing_to_continue"
+    await press(hass, "abort_backflush")
+    assert state(hass) == "aborted"
+
+
+@pytest.mark.parametrize("seconds", [0, 5, 15, 100])
+async def test_relay_unavailable_mid_program_fails_safe(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+    issue_registry: ir.IssueRegistry,
+    seconds: float,
+) -> None:
+    await run(hass)
+    await advance(hass, freezer, seconds + 0.5)
+    relays.pump.set_available(False)
+    await advance(hass, freezer, 0)
+    assert state(hass) == "failed"
+    assert events["finished"][-1].data["result"] == "failed"
+    assert events["finished"][-1].data["reason"] == "relay_unavailable"
+    # The pump is switched off as soon as the relay answers again.
+    relays.pump.set_available(True)
+    await advance(hass, freezer, 10)
+    assert relays.pump.is_on is False
+    assert (
+        issue_registry.async_get_issue(DOMAIN, f"program_failed_{entry.entry_id}")
+        is not None
+    )
+
+
+async def test_relay_command_failure_mid_program(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    await run(hass)
+    await advance(hass, freezer, 12)
+    relays.pump.fail_commands = True
+    await advance(hass, freezer, 10)
+    assert state(hass) == "failed"
+    assert hass.states.get(STATE).attributes["reason"] == "relay_command_failed"
+    relays.pump.fail_commands = False
+    await advance(hass, freezer, 10)
+    assert relays.pump.is_on is False
+    issue = issue_registry.async_get_issue(DOMAIN, f"program_failed_{entry.entry_id}")
+    assert issue is not None
+    assert issue.translation_key == "program_failed"
+    # The next program clears the issue.
+    await run(hass, program="flush")
+    assert (
+        issue_registry.async_get_issue(DOMAIN, f"program_failed_{entry.entry_id}")
+        is None
+    )
+    await abort(hass)
+
+
+async def test_relay_that_never_confirms_times_out(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    await run(hass)
+    await advance(hass, freezer, 2)
+    relays.pump.ignore_commands = True
+    await advance(hass, freezer, 8 + 5 + 5)
+    assert state(hass) == "failed"
+    assert hass.states.get(STATE).attributes["reason"] == "relay_timeout"
+    await advance(hass, freezer, 60)
+    # Every retry was made, and the user is told the pump may still run.
+    assert relays.pump.commands.count(False) >= 6
+    assert (
+        issue_registry.async_get_issue(DOMAIN, f"program_failed_{entry.entry_id}_pump")
+        is not None
+    )
+    assert state(hass) == "failed"
+
+
+async def test_unload_mid_program_switches_off(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+) -> None:
+    await run(hass)
+    await advance(hass, freezer, 3)
+    assert relays.pump.is_on is True
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert relays.pump.is_on is False
+    assert events["finished"][-1].data["result"] == "aborted"
+    assert events["finished"][-1].data["reason"] == "unloaded"
+    assert entry.state is ConfigEntryState.NOT_LOADED
+    before = len(relays.pump.timeline)
+    await advance(hass, freezer, 60)
+    assert len(relays.pump.timeline) == before
+
+
+async def test_reload_mid_program_switches_off(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await run(hass)
+    await advance(hass, freezer, 3)
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert relays.pump.is_on is False
+    assert state(hass) == "aborted"
+
+
+async def test_home_assistant_stopping_switches_off(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await run(hass)
+    await advance(hass, freezer, 3)
+    await hass.async_stop(force=True)
+    assert relays.pump.is_on is False
+
+
+async def test_restart_mid_program_is_interrupted(
+    hass: HomeAssistant, relays: Relays, hass_storage: dict[str, Any]
+) -> None:
+    entry = machine_entry()
+    hass_storage[storage_key(entry.entry_id)] = {
+        "version": 1,
+        "minor_version": 2,
+        "key": storage_key(entry.entry_id),
+        "data": {"shots": 3, "flushes": 1, "tasks": {}, "running_program": "cleaner"},
+    }
+    relays.pump.set(True)  # left on when Home Assistant died
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert relays.pump.is_on is False
+    assert state(hass) == "interrupted"
+    assert hass.states.get(STATE).attributes["program"] == "cleaner"
+    assert hass.states.get("sensor.espresso_machine_shots").state == "3"
+    assert hass_storage[storage_key(entry.entry_id)]["data"]["running_program"] is None
+
+
+async def test_restart_with_the_relay_not_yet_there(
+    hass: HomeAssistant, relays: Relays, hass_storage: dict[str, Any]
+) -> None:
+    entry = machine_entry()
+    hass_storage[storage_key(entry.entry_id)] = {
+        "version": 1,
+        "minor_version": 2,
+        "key": storage_key(entry.entry_id),
+        "data": {"running_program": "water"},
+    }
+    relays.pump.set_available(False)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert state(hass) == "interrupted"
+    relays.pump._attr_is_on = True
+    relays.pump.set_available(True)  # its integration comes up, pump on
+    await hass.async_block_till_done()
+    assert relays.pump.is_on is False
+
+
+async def test_program_runs_are_not_shots(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await run(hass, program="water", cycles=3, pump_on_seconds=20, flushes=0)
+    await advance(hass, freezer, 200)
+    assert state(hass) == "completed"
+    assert hass.states.get("sensor.espresso_machine_shots").state == "0"
+    assert hass.states.get("sensor.espresso_machine_flushes").state == "0"
+
+
+async def test_several_machines_need_an_entry_id(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    from homeassistant.setup import async_setup_component
+
+    assert await async_setup_component(
+        hass, "input_boolean", {"input_boolean": {"p2": {"initial": True}, "pump2": {}}}
+    )
+    second = machine_entry(
+        power="input_boolean.p2",
+        pump="input_boolean.pump2",
+        unique_id="pump2",
+        title="Second",
+    )
+    second.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(second.entry_id)
+    await hass.async_block_till_done()
+    with pytest.raises(ServiceValidationError) as err:
+        await run(hass)
+    assert err.value.translation_key == "config_entry_required"
+    await run(hass, config_entry_id=second.entry_id, program="flush")
+    assert hass.states.get("input_boolean.pump2").state == STATE_ON
+    assert relays.pump.commands == []
+    foreign = MockConfigEntry(domain="input_boolean")
+    foreign.add_to_hass(hass)
+    for bad in ("nope", foreign.entry_id):
+        with pytest.raises(ServiceValidationError) as err:
+            await run(hass, config_entry_id=bad)
+        assert err.value.translation_key == "unknown_config_entry"
+    await hass.services.async_call(
+        DOMAIN, "abort_backflush", {"config_entry_id": second.entry_id}, blocking=True
+    )
+    await hass.config_entries.async_unload(second.entry_id)
+    with pytest.raises(ServiceValidationError) as err:
+        await run(hass, config_entry_id=second.entry_id)
+    assert err.value.translation_key == "machine_not_loaded"
