@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+import math
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -158,7 +159,10 @@ async def entry(
     assert await hass.config_entries.async_setup(config_entry.entry_id)
     await hass.async_block_till_done()
     yield config_entry
-    if config_entry.state.recoverable:
+    if (
+        hass.config_entries.async_get_entry(config_entry.entry_id) is not None
+        and config_entry.state.recoverable
+    ):
         await hass.config_entries.async_unload(config_entry.entry_id)
         await hass.async_block_till_done()
 
@@ -176,9 +180,12 @@ async def settle(hass: HomeAssistant) -> None:
 async def advance(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory, seconds: float
 ) -> None:
-    """Move frozen time forward, firing each timer at its exact moment on the way."""
+    """Move frozen time forward, firing each timer at its exact moment on the way.
+
+    Frozen time moves in whole microseconds, so each step is rounded up to one.
+    """
     await settle(hass)
-    remaining = seconds
+    remaining = round(seconds * 1_000_000)
     for _ in range(100_000):
         now = hass.loop.time()
         pending = [
@@ -186,16 +193,17 @@ async def advance(
             for handle in get_scheduled_timer_handles(hass.loop)
             if not handle.cancelled()
         ]
-        step = min(pending, default=now + remaining + 1) - now
+        if not pending:
+            break
+        step = max(0, math.ceil((min(pending) - now) * 1_000_000 - 1e-3))
         if step > remaining:
             break
-        step = max(step, 0.0)
-        freezer.tick(timedelta(seconds=step))
+        freezer.tick(timedelta(microseconds=step))
         remaining -= step
         async_fire_time_changed_exact(hass)
         await settle(hass)
     else:
         raise AssertionError("timers keep firing at the same moment")
-    freezer.tick(timedelta(seconds=remaining))
+    freezer.tick(timedelta(microseconds=remaining))
     async_fire_time_changed_exact(hass)
     await settle(hass)

@@ -144,6 +144,7 @@ class Machine:
                 relay.async_add_listener(self._async_relay_changed(relay))
             )
             await relay.async_start()
+        self._tracker = PumpRunTracker(self.pump.is_on)
         if self.data.running_program is not None or self.data.pump_on_by_us:
             await self._async_recover_from_crash()
         self._async_schedule_maintenance()

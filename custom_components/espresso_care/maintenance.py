@@ -93,7 +93,8 @@ class TaskStatus:
     days_interval: int
     days_over: float | None
     last_done: datetime | None
-    # When the day rule makes (or made) the task due; None when it is off.
+    # When the day rule makes (or made) the task due; None when the rule is
+    # off, or waits for a first shot before the calendar counts.
     due_at: datetime | None
 
     @property
@@ -129,10 +130,9 @@ def evaluate(
         reasons.append(DueReason.SHOTS)
         shots_over = record.shots_since - shots_interval
     due_at: datetime | None = None
-    if days_interval:
+    if days_interval and (record.shots_since > 0 or not task.days_need_a_shot):
         due_at = since + timedelta(days=days_interval)
-        days_rule_armed = record.shots_since > 0 or not task.days_need_a_shot
-        if days_rule_armed and now >= due_at:
+        if now >= due_at:
             reasons.append(DueReason.DAYS)
             days_over = (now - due_at).total_seconds() / 86400
     return TaskStatus(

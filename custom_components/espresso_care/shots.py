@@ -43,13 +43,15 @@ class PumpRunTracker:
     """Follows the pump from on to off.
 
     A run starts only at a seen change from off to on, so a pump already on
-    when tracking begins (a restart) is not a run. A run during which the
-    relay went unavailable, or that a program made, is dropped.
+    when tracking begins (a restart) or when the relay comes back is not a
+    run. A run during which the relay went unavailable, or that a program
+    made, is dropped.
     """
 
-    __slots__ = ("_by_program", "_started")
+    __slots__ = ("_by_program", "_last", "_started")
 
-    def __init__(self) -> None:
+    def __init__(self, is_on: bool | None = None) -> None:
+        self._last = is_on
         self._started: datetime | None = None
         self._by_program = False
 
@@ -63,11 +65,12 @@ class PumpRunTracker:
         shot_max: float,
     ) -> PumpRun | None:
         """Feed one relay change; return the run it finished, if any."""
+        last, self._last = self._last, is_on
         if is_on is None:
             self._started = None
             return None
         if is_on:
-            if self._started is None:
+            if last is False:
                 self._started = at
                 self._by_program = program_active
             return None
