@@ -106,6 +106,8 @@ class Machine:
         self._cancel_watchdog: CALLBACK_TYPE | None = None
         self._cancel_maintenance_timer: CALLBACK_TYPE | None = None
         self._switch_off_when_available = False
+        # Logged once on each change, as the quality scale asks.
+        self._relay_available: dict[str, bool] = {}
 
     # --- life cycle -------------------------------------------------------
 
@@ -214,8 +216,18 @@ class Machine:
             listener()
 
     def _async_relay_changed(self, relay: Relay) -> Callable[[RelayUpdate], None]:
+        name = "pump" if relay is self.pump else "plug"
+        self._relay_available[name] = relay.available
+
         @callback
         def changed(update: RelayUpdate) -> None:
+            available = update.is_on is not None
+            if available != self._relay_available[name]:
+                self._relay_available[name] = available
+                if available:
+                    LOGGER.info("%s: the %s relay is back", self.name, name)
+                else:
+                    LOGGER.info("%s: the %s relay is unavailable", self.name, name)
             if update.is_on is None and self.runner.running:
                 self.runner.end_soon(ProgramResult.FAILED, "relay_unavailable")
             if relay is self.pump:
