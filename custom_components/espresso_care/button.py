@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
 from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.entity_platform import AddEntitiesCallback
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .entity import EspressoEntity
 from .machine import EspressoConfigEntry, Machine
@@ -74,7 +74,7 @@ BUTTONS: tuple[EspressoButtonDescription, ...] = (
 async def async_setup_entry(
     hass: HomeAssistant,
     entry: EspressoConfigEntry,
-    async_add_entities: AddEntitiesCallback,
+    async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the machine's buttons."""
     async_add_entities(EspressoButton(entry.runtime_data, d) for d in BUTTONS)

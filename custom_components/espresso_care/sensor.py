@@ -15,7 +15,7 @@ from homeassistant.components.sensor import (
 )
 from homeassistant.const import PERCENTAGE, UnitOfPower
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.entity_platform import AddEntitiesCallback
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
 from .entity import EspressoEntity
@@ -121,7 +121,7 @@ SENSORS: tuple[EspressoSensorDescription, ...] = (
 async def async_setup_entry(
     hass: HomeAssistant,
     entry: EspressoConfigEntry,
-    async_add_entities: AddEntitiesCallback,
+    async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the machine's sensors."""
     machine = entry.runtime_data

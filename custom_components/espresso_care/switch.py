@@ -12,7 +12,7 @@ from homeassistant.components.switch import (
     SwitchEntityDescription,
 )
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.entity_platform import AddEntitiesCallback
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .entity import EspressoEntity
 from .machine import EspressoConfigEntry, Machine
@@ -50,7 +50,7 @@ SWITCHES: tuple[EspressoSwitchDescription, ...] = (
 async def async_setup_entry(
     hass: HomeAssistant,
     entry: EspressoConfigEntry,
-    async_add_entities: AddEntitiesCallback,
+    async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the plug and pump switches."""
     async_add_entities(EspressoSwitch(entry.runtime_data, d) for d in SWITCHES)

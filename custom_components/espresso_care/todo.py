@@ -9,7 +9,7 @@ from homeassistant.components.todo import TodoItem, TodoListEntity
 from homeassistant.components.todo.const import TodoItemStatus, TodoListEntityFeature
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity import EntityDescription
-from homeassistant.helpers.entity_platform import AddEntitiesCallback
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 
@@ -26,7 +26,7 @@ MAINTENANCE_LIST = EntityDescription(key="maintenance", translation_key="mainten
 async def async_setup_entry(
     hass: HomeAssistant,
     entry: EspressoConfigEntry,
-    async_add_entities: AddEntitiesCallback,
+    async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the maintenance to-do list."""
     async_add_entities([MaintenanceTodoList(entry.runtime_data, MAINTENANCE_LIST)])
