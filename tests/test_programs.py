@@ -608,3 +608,25 @@ async def test_several_machines_need_an_entry_id(
     with pytest.raises(ServiceValidationError) as err:
         await run(hass, config_entry_id=second.entry_id)
     assert err.value.translation_key == "machine_not_loaded"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"program": "espresso"},
+        {"cycles": 0},
+        {"cycles": 21},
+        {"pump_on_seconds": "long"},
+        {"warm_up_minutes": 61},
+        {"colour": "blue"},
+    ],
+)
+async def test_bad_action_data_is_a_translated_refusal(
+    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays, data: dict[str, Any]
+) -> None:
+    with pytest.raises(ServiceValidationError) as err:
+        await run(hass, **data)
+    assert err.value.translation_domain == DOMAIN
+    assert err.value.translation_key == "invalid_action_data"
+    assert relays.pump.commands == []
+    assert state(hass) == "idle"

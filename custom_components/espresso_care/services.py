@@ -139,14 +139,29 @@ SERVICES: dict[
 }
 
 
+def _validated(schema: vol.Schema, data: dict[str, Any]) -> dict[str, Any]:
+    """Validate action data, refusing bad input with a translated error.
+
+    Home Assistant would raise voluptuous' own untranslated message; the
+    schema is applied here instead so every refusal speaks the user's language.
+    """
+    try:
+        validated: dict[str, Any] = schema(data)
+    except vol.Invalid as err:
+        raise validation_error("invalid_action_data", error=str(err)) from err
+    return validated
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register every action of the integration."""
     for name, (schema, handler) in SERVICES.items():
 
-        async def _handle(call: ServiceCall, handler: Any = handler) -> None:
-            data = dict(call.data)
+        async def _handle(
+            call: ServiceCall, schema: vol.Schema = schema, handler: Any = handler
+        ) -> None:
+            data = _validated(schema, dict(call.data))
             machine = machine_for(hass, data.pop(ATTR_CONFIG_ENTRY_ID, None))
             await handler(machine, data)
 
-        hass.services.async_register(DOMAIN, name, _handle, schema=schema)
+        hass.services.async_register(DOMAIN, name, _handle)
