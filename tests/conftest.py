@@ -151,9 +151,12 @@ def entry_options() -> dict[str, Any]:
 
 @pytest.fixture
 async def entry(
-    hass: HomeAssistant, relays: Relays, entry_options: dict[str, Any]
+    hass: HomeAssistant,
+    relays: Relays,
+    entry_options: dict[str, Any],
+    freezer: FrozenDateTimeFactory,
 ) -> AsyncGenerator[MockConfigEntry]:
-    """A loaded machine on the fake relays; unloaded at the end of the test."""
+    """A loaded machine on the fake relays, added at the frozen "now"; unloaded at the end."""
     config_entry = machine_entry(options=entry_options)
     config_entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(config_entry.entry_id)

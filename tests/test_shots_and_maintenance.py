@@ -180,12 +180,10 @@ async def test_backflush_due_by_days_needs_a_shot(
 async def test_days_rule_flips_with_no_event(
     hass: HomeAssistant, entry: MockConfigEntry, freezer: FrozenDateTimeFactory
 ) -> None:
-    added = entry.created_at
+    due = entry.created_at + timedelta(days=7)
     await hass.services.async_call(DOMAIN, "log_shot", {}, blocking=True)
     await settle(hass)
-    await advance(
-        hass, freezer, 7 * 86400 - (dt_util.utcnow() - added).total_seconds() - 0.001
-    )
+    await advance(hass, freezer, (due - dt_util.utcnow()).total_seconds() - 0.001)
     assert value(hass, BACKFLUSH_DUE) == STATE_OFF
     await advance(hass, freezer, 0.001)
     assert value(hass, BACKFLUSH_DUE) == STATE_ON

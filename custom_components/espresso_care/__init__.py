@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP, Platform
 from homeassistant.core import Event, HomeAssistant
+from homeassistant.exceptions import ConfigEntryNotReady
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
-from .const import DOMAIN
+from .const import BACKEND_SHELLY, CONF_BACKEND, DOMAIN
 from .machine import EspressoConfigEntry, Machine
 from .program import ProgramResult
 from .relays import async_create_relays
@@ -43,6 +44,12 @@ async def async_setup_entry(hass: HomeAssistant, entry: EspressoConfigEntry) -> 
     )
     machine = Machine(hass, entry, power, pump, MachineStore(hass, entry.entry_id))
     await machine.async_setup()
+    if entry.data.get(CONF_BACKEND) == BACKEND_SHELLY and not pump.available:
+        # A Shelly that does not answer: let Home Assistant retry the set-up.
+        await machine.async_shutdown()
+        raise ConfigEntryNotReady(
+            translation_domain=DOMAIN, translation_key="cannot_connect"
+        )
     entry.runtime_data = machine
 
     async def _async_stop(_event: Event) -> None:

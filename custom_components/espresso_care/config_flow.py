@@ -11,15 +11,23 @@ from homeassistant.config_entries import (
     ConfigFlowResult,
     OptionsFlow,
 )
-from homeassistant.const import CONF_NAME
+from homeassistant.const import CONF_HOST, CONF_NAME, CONF_PASSWORD
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import selector
 import voluptuous as vol
 
 from .const import (
     BACKEND_ENTITY,
+    BACKEND_SHELLY,
     CONF_BACKEND,
+    CONF_CHANNEL,
+    CONF_GENERATION,
+    CONF_MODEL,
+    CONF_POWER_CHANNEL,
     CONF_POWER_ENTITY,
+    CONF_POWER_GENERATION,
+    CONF_POWER_HOST,
+    CONF_POWER_PASSWORD,
     CONF_PUMP_ENTITY,
     CONF_THREE_WAY_VALVE,
     DEFAULT_NAME,
@@ -28,6 +36,13 @@ from .const import (
     NUMBER_OPTIONS,
     OPT_SHOT_MAX_SECONDS,
     OPT_SHOT_MIN_SECONDS,
+)
+from .relays import shelly_client
+from .shelly_client import (
+    DeviceInfo,
+    ShellyAuthError,
+    ShellyError,
+    ShellyUnsupportedError,
 )
 
 RELAY_SELECTOR = selector.EntitySelector(
@@ -69,6 +84,68 @@ def validate_relay_entities(
     if not errors and data[CONF_POWER_ENTITY] == data[CONF_PUMP_ENTITY]:
         errors[CONF_PUMP_ENTITY] = "same_entity"
     return errors
+
+
+CHANNEL_SELECTOR = selector.NumberSelector(
+    selector.NumberSelectorConfig(
+        min=0, max=3, step=1, mode=selector.NumberSelectorMode.BOX
+    )
+)
+PASSWORD_SELECTOR = selector.TextSelector(
+    selector.TextSelectorConfig(type=selector.TextSelectorType.PASSWORD)
+)
+
+
+def _shelly_schema(defaults: Mapping[str, Any], *, with_name: bool) -> vol.Schema:
+    fields: dict[Any, Any] = {}
+    if with_name:
+        fields[
+            vol.Required(CONF_NAME, default=defaults.get(CONF_NAME, DEFAULT_NAME))
+        ] = selector.TextSelector()
+    fields.update(
+        {
+            vol.Required(
+                CONF_HOST, default=defaults.get(CONF_HOST, vol.UNDEFINED)
+            ): str,
+            vol.Required(
+                CONF_CHANNEL, default=defaults.get(CONF_CHANNEL, 0)
+            ): CHANNEL_SELECTOR,
+            vol.Optional(CONF_PASSWORD): PASSWORD_SELECTOR,
+            vol.Optional(
+                CONF_POWER_ENTITY,
+                description={"suggested_value": defaults.get(CONF_POWER_ENTITY)},
+            ): RELAY_SELECTOR,
+            vol.Optional(
+                CONF_POWER_HOST,
+                description={"suggested_value": defaults.get(CONF_POWER_HOST)},
+            ): str,
+            vol.Optional(
+                CONF_POWER_CHANNEL, default=defaults.get(CONF_POWER_CHANNEL, 0)
+            ): CHANNEL_SELECTOR,
+            vol.Optional(CONF_POWER_PASSWORD): PASSWORD_SELECTOR,
+            vol.Required(
+                CONF_THREE_WAY_VALVE, default=defaults.get(CONF_THREE_WAY_VALVE, True)
+            ): selector.BooleanSelector(),
+        }
+    )
+    return vol.Schema(fields)
+
+
+async def probe_shelly(
+    hass: HomeAssistant, host: str, channel: int, password: str | None
+) -> tuple[DeviceInfo | None, str | None]:
+    """Identify a Shelly and read its channel (never switch it): info, or a form error."""
+    client = shelly_client(hass, host, password)
+    try:
+        info = await client.identify()
+        await client.get_switch(channel)
+    except ShellyAuthError:
+        return None, "invalid_auth"
+    except ShellyUnsupportedError:
+        return None, "unsupported_device"
+    except ShellyError:
+        return None, "cannot_connect"
+    return info, None
 
 
 class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
@@ -119,14 +196,104 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_shelly(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """A Shelly relay spoken to over its local API."""
-        return self.async_abort(reason="shelly_not_available")
+        """A Shelly across the brew switch, spoken to over its local API."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            data, errors, info = await self._async_validate_shelly(user_input)
+            if info is not None:
+                await self.async_set_unique_id(info.mac)
+                self._abort_if_unique_id_configured()
+                return self.async_create_entry(title=user_input[CONF_NAME], data=data)
+        return self.async_show_form(
+            step_id="shelly",
+            data_schema=_shelly_schema(user_input or {}, with_name=True),
+            errors=errors,
+        )
+
+    async def _async_validate_shelly(
+        self, user_input: Mapping[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, str], DeviceInfo | None]:
+        """Check the form: the plug given once, both devices answer; build the entry data."""
+        power_entity: str | None = user_input.get(CONF_POWER_ENTITY)
+        power_host: str = user_input.get(CONF_POWER_HOST) or ""
+        if bool(power_entity) == bool(power_host):
+            return {}, {"base": "power_once"}, None
+        if power_entity and self.hass.states.get(power_entity) is None:
+            return {}, {CONF_POWER_ENTITY: "entity_not_found"}, None
+        channel = int(user_input[CONF_CHANNEL])
+        info, error = await probe_shelly(
+            self.hass, user_input[CONF_HOST], channel, user_input.get(CONF_PASSWORD)
+        )
+        if info is None:
+            return {}, {"base": error or "cannot_connect"}, None
+        data: dict[str, Any] = {
+            CONF_BACKEND: BACKEND_SHELLY,
+            CONF_HOST: user_input[CONF_HOST],
+            CONF_CHANNEL: channel,
+            CONF_PASSWORD: user_input.get(CONF_PASSWORD),
+            CONF_GENERATION: info.gen,
+            CONF_MODEL: info.model,
+            CONF_THREE_WAY_VALVE: user_input[CONF_THREE_WAY_VALVE],
+        }
+        if power_entity:
+            data[CONF_POWER_ENTITY] = power_entity
+            return data, {}, info
+        power_channel = int(user_input.get(CONF_POWER_CHANNEL, 0))
+        power_info, error = await probe_shelly(
+            self.hass, power_host, power_channel, user_input.get(CONF_POWER_PASSWORD)
+        )
+        if power_info is None:
+            return {}, {CONF_POWER_HOST: error or "cannot_connect"}, None
+        if power_info.mac == info.mac and power_channel == channel:
+            return {}, {CONF_POWER_HOST: "same_entity"}, None
+        data.update(
+            {
+                CONF_POWER_HOST: power_host,
+                CONF_POWER_CHANNEL: power_channel,
+                CONF_POWER_PASSWORD: user_input.get(CONF_POWER_PASSWORD),
+                CONF_POWER_GENERATION: power_info.gen,
+            }
+        )
+        return data, {}, info
+
+    async def async_step_reauth(
+        self, entry_data: Mapping[str, Any]
+    ) -> ConfigFlowResult:
+        """The Shelly refused the stored password."""
+        return await self.async_step_reauth_confirm()
+
+    async def async_step_reauth_confirm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the Shelly's new password."""
+        entry = self._get_reauth_entry()
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            info, error = await probe_shelly(
+                self.hass,
+                entry.data[CONF_HOST],
+                entry.data[CONF_CHANNEL],
+                user_input[CONF_PASSWORD],
+            )
+            if info is not None:
+                return self.async_update_reload_and_abort(
+                    entry, data_updates={CONF_PASSWORD: user_input[CONF_PASSWORD]}
+                )
+            errors["base"] = error or "cannot_connect"
+        return self.async_show_form(
+            step_id="reauth_confirm",
+            data_schema=vol.Schema({vol.Required(CONF_PASSWORD): PASSWORD_SELECTOR}),
+            description_placeholders={"host": entry.data[CONF_HOST]},
+            errors=errors,
+        )
 
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Change the wrapped entities of an existing machine."""
+        """Change the wrapped entities, or a Shelly's address."""
         entry = self._get_reconfigure_entry()
+        if entry.data.get(CONF_BACKEND) == BACKEND_SHELLY:
+            return await self.async_step_reconfigure_shelly(user_input)
         errors: dict[str, str] = {}
         if user_input is not None:
             errors = validate_relay_entities(self.hass, user_input)
@@ -144,6 +311,25 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
             data_schema=_entity_schema(
                 {**entry.data, **(user_input or {})}, with_name=False
             ),
+            errors=errors,
+        )
+
+    async def async_step_reconfigure_shelly(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """A Shelly moved to a new address (or the plug changed): same device only."""
+        entry = self._get_reconfigure_entry()
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            data, errors, info = await self._async_validate_shelly(user_input)
+            if info is not None:
+                await self.async_set_unique_id(info.mac)
+                self._abort_if_unique_id_mismatch(reason="wrong_device")
+                return self.async_update_reload_and_abort(entry, data=data)
+        defaults = {**entry.data, **(user_input or {})}
+        return self.async_show_form(
+            step_id="reconfigure_shelly",
+            data_schema=_shelly_schema(defaults, with_name=False),
             errors=errors,
         )
 

@@ -499,7 +499,7 @@ class Machine:
 
     def task_status(self, task: Task, now: datetime | None = None) -> TaskStatus:
         """Evaluate one maintenance task now."""
-        definition = next(t for t in TASKS if t.task is task)
+        definition = next(t for t in TASKS if t.task == task)
         return evaluate(
             definition,
             self.data.tasks[task],

@@ -149,9 +149,10 @@ def digest_authorization(
     password: str,
     method: str,
     uri: str,
+    *,
     cnonce: str | None = None,
 ) -> str:
-    """The ``Authorization`` header answering a digest challenge (RFC 7616)."""
+    """Answer a digest challenge (RFC 7616) with an ``Authorization`` header."""
 
     def hash_hex(text: str) -> str:
         return _HASHES[challenge.algorithm](text.encode()).hexdigest()
@@ -180,8 +181,12 @@ def digest_authorization(
 
 
 def base_url(host: str) -> URL:
-    """``http://host[:port]`` from what the user typed (IPv6 with or without brackets)."""
-    host = host.strip()
+    """Build ``http://host[:port]/`` from what the user typed.
+
+    Accepts a pasted ``http://`` prefix and IPv6 addresses with or without
+    brackets; anything else that is not a bare host raises.
+    """
+    host = host.strip().removeprefix("http://").rstrip("/")
     if host.count(":") > 1 and not host.startswith("["):
         host = f"[{host}]"
     try:
@@ -288,7 +293,7 @@ class ShellyClient:
         return info
 
     async def get_switch(self, channel: int) -> SwitchStatus:
-        """The relay's output, and its power and energy when the device meters them."""
+        """Read the relay's output, and its power and energy when metered."""
         if await self._generation() == 1:
             return await self._gen1_status(channel)
         result = await self.rpc("Switch.GetStatus", {"id": channel})
@@ -395,7 +400,9 @@ class ShellyClient:
             query["timer"] = str(max(1, math.ceil(timer)))
         data = await self._gen1_get(f"/relay/{channel}", query)
         if data.get("ison") is not on:
-            raise ShellyDeviceError(None, f"relay {channel} did not switch {query['turn']}")
+            raise ShellyDeviceError(
+                None, f"relay {channel} did not switch {query['turn']}"
+            )
 
     async def _gen1_get(
         self, path: str, query: dict[str, str] | None = None
@@ -416,7 +423,7 @@ class ShellyClient:
     async def _get_json(
         self, path: str, query: dict[str, str] | None = None, *, auth: bool
     ) -> tuple[int, str, Any]:
-        """A GET with Basic auth when asked; JSON is only decoded on a 200."""
+        """Send a GET, with Basic auth when asked; decode JSON only from a 200."""
         basic = (
             aiohttp.BasicAuth(self._username, self._password)
             if auth and self._password is not None
@@ -435,7 +442,7 @@ class ShellyClient:
         json_body: dict[str, Any] | None = None,
         query: dict[str, str] | None = None,
     ) -> tuple[int, Any]:
-        """A request answered with JSON, with the digest handshake when challenged.
+        """Send a request answered with JSON; do the digest handshake when challenged.
 
         A stored challenge is reused first; if the device rejects it (stale
         nonce) we answer the fresh challenge once, and a rejection of that
@@ -505,7 +512,10 @@ def _decode(body: bytes) -> Any:
 
 
 async def identify(
-    session: aiohttp.ClientSession, host: str, *, timeout: float = DEFAULT_TIMEOUT
+    session: aiohttp.ClientSession,
+    host: str,
+    *,
+    request_timeout: float = DEFAULT_TIMEOUT,
 ) -> DeviceInfo:
     """Identify the Shelly at ``host`` without credentials (for the config flow)."""
-    return await ShellyClient(session, host, timeout=timeout).identify()
+    return await ShellyClient(session, host, timeout=request_timeout).identify()

@@ -1,0 +1,304 @@
+"""A relay that is a Shelly spoken to over its local HTTP API.
+
+Unlike a wrapped switch, a Shelly enforces the auto-off itself: every on
+carries the device's flip-back timer, so the pump stops even if Home
+Assistant, the network or this integration dies mid-pulse. State comes from
+polling (every second while the relay is on or a program is running, every
+ten seconds otherwise); a command's successful reply counts as the device's
+confirmation, so pulses are timed from it without waiting for a poll.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any, Final
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryAuthFailed
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.util import dt as dt_util
+
+from .const import LOGGER, RELAY_CONFIRM_TIMEOUT_SECONDS
+from .relay import RelayError, RelayListener, RelayListeners, RelayUpdate
+from .shelly_client import (
+    ShellyAuthError,
+    ShellyClient,
+    ShellyConnectionError,
+    ShellyError,
+    ShellyTimeoutError,
+    SwitchStatus,
+)
+
+# The flip-back timer sent when a caller gives none: no on without a timer.
+DEFAULT_AUTO_OFF_SECONDS: Final = 60.0
+FAST_POLL_INTERVAL: Final = timedelta(seconds=1)
+SLOW_POLL_INTERVAL: Final = timedelta(seconds=10)
+# How long after our last command we keep polling fast (a program is running).
+ACTIVE_WINDOW_SECONDS: Final = 60.0
+
+
+def relay_error(err: ShellyError) -> RelayError:
+    """Translate a client failure into the user-facing RelayError."""
+    if isinstance(err, ShellyTimeoutError):
+        return RelayError("relay_timeout")
+    if isinstance(err, ShellyConnectionError):
+        return RelayError("relay_unavailable")
+    if isinstance(err, ShellyAuthError):
+        return RelayError("relay_auth_failed")
+    return RelayError("relay_command_failed", error=str(err))
+
+
+class ShellyRelay:
+    """One channel of a Shelly (Gen1 or Gen2+), behind the ``Relay`` protocol."""
+
+    enforces_auto_off = True
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        client: ShellyClient,
+        channel: int,
+        config_entry: ConfigEntry | None,
+        *,
+        default_auto_off: float | None = DEFAULT_AUTO_OFF_SECONDS,
+    ) -> None:
+        """Wrap ``channel`` of the device ``client`` talks to.
+
+        ``default_auto_off`` is the flip-back timer of an on that names none.
+        Keep the default for a pump. Only a relay that must stay on, such as
+        the machine's power plug, may pass None (no device timer then).
+        """
+        self._hass = hass
+        self._client = client
+        self.channel = channel
+        self._default_auto_off = default_auto_off
+        self._listeners = RelayListeners()
+        self._lock = asyncio.Lock()
+        self._command_seq = 0
+        self._last_command_at: float | None = None
+        self._last_command: dict[str, Any] | None = None
+        self._reported: bool | None = None
+        self._starting = False
+        self._stopped = False
+        self._unsub_coordinator: CALLBACK_TYPE | None = None
+        self._polls = 0
+        self._polls_done = asyncio.Event()
+        self._polls_done.set()
+        self.coordinator: DataUpdateCoordinator[SwitchStatus] = DataUpdateCoordinator(
+            hass,
+            LOGGER,
+            config_entry=config_entry,
+            name=f"Shelly {client.host} relay {channel}",
+            update_interval=SLOW_POLL_INTERVAL,
+            update_method=self._async_poll,
+            always_update=False,
+        )
+
+    # -- state ------------------------------------------------------------------
+
+    @property
+    def available(self) -> bool:
+        """Whether the last poll or command reached the device."""
+        return (
+            self.coordinator.last_update_success and self.coordinator.data is not None
+        )
+
+    @property
+    def is_on(self) -> bool | None:
+        """The relay's output as last seen, None while unreachable."""
+        return self.coordinator.data.output if self.available else None
+
+    @property
+    def power(self) -> float | None:
+        """Power drawn through the relay (W), when the device measures it."""
+        return self.coordinator.data.power if self.available else None
+
+    @property
+    def energy(self) -> float | None:
+        """Energy counter (Wh), when the device measures it."""
+        return self.coordinator.data.energy if self.available else None
+
+    @property
+    def device_info_extra(self) -> dict[str, str | None]:
+        """What the device registry may show about the Shelly."""
+        info = self._client.info
+        return {
+            "mac": info.mac if info else None,
+            "model": info.model if info else None,
+            "firmware": info.firmware if info else None,
+        }
+
+    # -- lifecycle --------------------------------------------------------------
+
+    async def async_start(self) -> None:
+        """Poll once, then keep polling.
+
+        The first state is a baseline, not a change, so listeners hear
+        nothing about it. A device that is offline now leaves the relay
+        unavailable until a poll reaches it.
+        """
+        self._stopped = False
+        self._unsub_coordinator = self.coordinator.async_add_listener(
+            self._async_coordinator_updated
+        )
+        self._starting = True
+        try:
+            await self.coordinator.async_refresh()
+        finally:
+            self._starting = False
+        self._reported = self.is_on
+
+    async def async_stop(self) -> None:
+        """Stop polling and wait for a poll in flight, so nothing lingers."""
+        self._stopped = True
+        if self._unsub_coordinator is not None:
+            self._unsub_coordinator()
+            self._unsub_coordinator = None
+        await self.coordinator.async_shutdown()
+        await self._polls_done.wait()
+
+    def async_add_listener(self, listener: RelayListener) -> CALLBACK_TYPE:
+        """Register a state listener."""
+        return self._listeners.add(listener)
+
+    # -- commands ---------------------------------------------------------------
+
+    async def async_turn_on(self, auto_off: float | None = None) -> float:
+        """Switch on with the device's flip-back timer; return the confirmation time.
+
+        The timer is ``auto_off``, or the default when the caller gives none.
+        An on is always sent, even to a relay already on, to re-arm the timer.
+        """
+        timer = self._default_auto_off if auto_off is None else auto_off
+        return await self._async_switch(True, timer)
+
+    async def async_turn_off(self) -> float:
+        """Switch off; return the loop time of the device's confirmation."""
+        return await self._async_switch(False, None)
+
+    async def _async_switch(self, on: bool, timer: float | None) -> float:
+        async with self._lock:
+            loop = self._hass.loop
+            sent_at = loop.time()
+            try:
+                async with asyncio.timeout(RELAY_CONFIRM_TIMEOUT_SECONDS):
+                    await self._client.set_switch(self.channel, on, timer)
+            except TimeoutError as err:
+                self._note_command(on, timer, sent_at, "timeout")
+                raise RelayError("relay_timeout") from err
+            except ShellyError as err:
+                self._note_command(on, timer, sent_at, repr(err))
+                raise relay_error(err) from err
+            confirmed_at = loop.time()
+            self._note_command(on, timer, sent_at, None, confirmed_at)
+            if not self._stopped:
+                data = self.coordinator.data
+                status = (
+                    replace(data, output=on, timer=timer)
+                    if data is not None
+                    else SwitchStatus(output=on, timer=timer)
+                )
+                self.coordinator.update_interval = FAST_POLL_INTERVAL
+                # Marks the relay available, notifies, and restarts the poll timer.
+                self.coordinator.async_set_updated_data(status)
+            return confirmed_at
+
+    def _note_command(
+        self,
+        on: bool,
+        timer: float | None,
+        sent_at: float,
+        error: str | None,
+        confirmed_at: float | None = None,
+    ) -> None:
+        self._command_seq += 1
+        self._last_command_at = self._hass.loop.time()
+        self._last_command = {
+            "on": on,
+            "auto_off": timer,
+            "round_trip": None if confirmed_at is None else confirmed_at - sent_at,
+            "error": error,
+        }
+
+    # -- polling ----------------------------------------------------------------
+
+    async def _async_poll(self) -> SwitchStatus:
+        """Read the relay; a reply that raced a command is dropped for the command's."""
+        self._polls += 1
+        self._polls_done.clear()
+        seq = self._command_seq
+        busy = self._lock.locked()
+        try:
+            if self._client.info is None:
+                await self._client.identify()  # model and firmware, once
+            status = await self._client.get_switch(self.channel)
+        except ShellyAuthError as err:
+            # A new password on the device: Home Assistant asks the user (reauth).
+            self._set_interval(None)
+            raise ConfigEntryAuthFailed(str(err)) from err
+        except ShellyError as err:
+            if self._raced(seq, busy):
+                return self.coordinator.data
+            self._set_interval(None)
+            raise UpdateFailed(str(err)) from err
+        finally:
+            self._polls -= 1
+            if not self._polls:
+                self._polls_done.set()
+        if self._raced(seq, busy):
+            return self.coordinator.data
+        self._set_interval(status.output)
+        return status
+
+    def _raced(self, seq: int, busy: bool) -> bool:
+        raced = busy or self._lock.locked() or seq != self._command_seq
+        return raced and self.coordinator.data is not None
+
+    def _set_interval(self, output: bool | None) -> None:
+        """Poll fast while on or shortly after our last command, else slowly."""
+        recent = (
+            self._last_command_at is not None
+            and self._hass.loop.time() - self._last_command_at < ACTIVE_WINDOW_SECONDS
+        )
+        fast = output is True or recent
+        self.coordinator.update_interval = (
+            FAST_POLL_INTERVAL if fast else SLOW_POLL_INTERVAL
+        )
+
+    @callback
+    def _async_coordinator_updated(self) -> None:
+        """Tell listeners when the output changed or the device came or went."""
+        is_on = self.is_on
+        if self._starting or is_on == self._reported:
+            return
+        self._reported = is_on
+        self._listeners.notify(RelayUpdate(is_on=is_on, changed_at=dt_util.utcnow()))
+
+    def diagnostics(self) -> dict[str, Any]:
+        """Describe the device, its last reading and our last command (no password)."""
+        info = self._client.info
+        data = self.coordinator.data
+        error = self.coordinator.last_exception
+        interval = self.coordinator.update_interval
+        return {
+            "type": "shelly",
+            "host": self._client.host,
+            "channel": self.channel,
+            "generation": self._client.gen,
+            "mac": info.mac if info else None,
+            "model": info.model if info else None,
+            "firmware": info.firmware if info else None,
+            "auth_required": info.auth_required if info else None,
+            "available": self.available,
+            "is_on": self.is_on,
+            "power": data.power if data else None,
+            "energy": data.energy if data else None,
+            "device_timer": data.timer if data else None,
+            "poll_interval": interval.total_seconds() if interval else None,
+            "last_poll_error": None if self.available or error is None else str(error),
+            "last_command": self._last_command,
+            "default_auto_off": self._default_auto_off,
+        }
