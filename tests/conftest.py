@@ -13,6 +13,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.switch import SwitchEntity
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import entity_registry as er
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
@@ -159,6 +160,7 @@ async def entry(
     """A loaded machine on the fake relays, added at the frozen "now"; unloaded at the end."""
     config_entry = machine_entry(options=entry_options)
     config_entry.add_to_hass(hass)
+    enable_all_entities(hass, config_entry)
     assert await hass.config_entries.async_setup(config_entry.entry_id)
     await hass.async_block_till_done()
     yield config_entry
@@ -168,6 +170,19 @@ async def entry(
     ):
         await hass.config_entries.async_unload(config_entry.entry_id)
         await hass.async_block_till_done()
+
+
+def enable_all_entities(hass: HomeAssistant, config_entry: MockConfigEntry) -> None:
+    """Register the entities that are disabled by default as enabled, as a user would."""
+    registry = er.async_get(hass)
+    registry.async_get_or_create(
+        "sensor",
+        DOMAIN,
+        f"{config_entry.entry_id}_flushes",
+        config_entry=config_entry,
+        suggested_object_id="espresso_machine_flushes",
+        disabled_by=None,
+    )
 
 
 async def settle(hass: HomeAssistant) -> None:

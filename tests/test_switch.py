@@ -144,3 +144,19 @@ async def test_pump_command_failure_is_translated(
         await _switch(hass, PUMP_SWITCH, True)
     assert err.value.translation_key == "relay_command_failed"
     assert err.value.translation_domain == DOMAIN
+
+
+async def test_flush_counter_is_disabled_by_default(
+    hass: HomeAssistant, relays: Relays, entity_registry: er.EntityRegistry
+) -> None:
+    from .conftest import machine_entry
+
+    config_entry = machine_entry()
+    config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    await hass.async_block_till_done()
+    flushes = entity_registry.async_get("sensor.espresso_machine_flushes")
+    assert flushes is not None
+    assert flushes.disabled_by is er.RegistryEntryDisabler.INTEGRATION
+    assert hass.states.get("sensor.espresso_machine_flushes") is None
+    assert hass.states.get("sensor.espresso_machine_shots").state == "0"

@@ -75,6 +75,7 @@ SENSORS: tuple[EspressoSensorDescription, ...] = (
     EspressoSensorDescription(
         key="flushes",
         translation_key="flushes",
+        entity_registry_enabled_default=False,
         state_class=SensorStateClass.TOTAL_INCREASING,
         value_fn=lambda machine: machine.data.flushes,
     ),
