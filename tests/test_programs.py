@@ -630,3 +630,43 @@ async def test_bad_action_data_is_a_translated_refusal(
     assert err.value.translation_key == "invalid_action_data"
     assert relays.pump.commands == []
     assert state(hass) == "idle"
+
+
+async def test_switching_the_pump_or_plug_off_ends_a_program(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await run(hass)
+    await advance(hass, freezer, 3)
+    with pytest.raises(ServiceValidationError) as err:
+        await hass.services.async_call(
+            "switch",
+            "turn_on",
+            {ATTR_ENTITY_ID: "switch.espresso_machine_pump"},
+            blocking=True,
+        )
+    assert err.value.translation_key == "program_running"
+    await hass.services.async_call(
+        "switch",
+        "turn_off",
+        {ATTR_ENTITY_ID: "switch.espresso_machine_pump"},
+        blocking=True,
+    )
+    await settle(hass)
+    assert relays.pump.is_on is False
+    assert state(hass) == "aborted"
+    assert hass.states.get(STATE).attributes["reason"] == "pump_switched_off"
+    await run(hass)
+    await advance(hass, freezer, 3)
+    await hass.services.async_call(
+        "switch",
+        "turn_off",
+        {ATTR_ENTITY_ID: "switch.espresso_machine_power"},
+        blocking=True,
+    )
+    await settle(hass)
+    assert relays.pump.is_on is False
+    assert relays.plug.is_on is False
+    assert hass.states.get(STATE).attributes["reason"] == "power_switched_off"

@@ -282,7 +282,9 @@ class Machine:
     # --- power and pump, by hand ---------------------------------------------
 
     async def async_set_power(self, on: bool) -> None:
-        """Switch the machine's plug."""
+        """Switch the machine's plug; switching it off ends a program first, pump off."""
+        if not on:
+            await self.runner.async_end(ProgramResult.ABORTED, "power_switched_off")
         with translate_relay_errors():
             if on:
                 await self.power.async_turn_on()
@@ -290,7 +292,13 @@ class Machine:
                 await self.power.async_turn_off()
 
     async def async_set_pump(self, on: bool) -> None:
-        """Switch the pump by hand; a watchdog switches it off after max_pump_seconds."""
+        """Switch the pump by hand; a watchdog switches it off after max_pump_seconds.
+
+        Off is always allowed: during a program it ends the program, pump off.
+        """
+        if not on and self.runner.running:
+            await self.runner.async_end(ProgramResult.ABORTED, "pump_switched_off")
+            return
         if self.runner.running:
             raise validation_error("program_running")
         if not on:
