@@ -89,7 +89,7 @@ async def test_cleaner_with_defaults(
     events: dict[str, list[Event]],
     device_registry: dr.DeviceRegistry,
 ) -> None:
-    device = device_registry.async_get_device({(DOMAIN, entry.entry_id)})
+    device = dr.async_entries_for_config_entry(device_registry, entry.entry_id)[0]
     start = dt_util.utcnow()
     await run(hass)
     assert state(hass) == "cleaning"

@@ -33,7 +33,7 @@ async def test_device_and_entities(
     device_registry: dr.DeviceRegistry,
     entity_registry: er.EntityRegistry,
 ) -> None:
-    device = device_registry.async_get_device({(DOMAIN, entry.entry_id)})
+    device = dr.async_entries_for_config_entry(device_registry, entry.entry_id)[0]
     assert device is not None
     assert device.name == "Espresso machine"
     for entity_id, key in ((POWER, "power"), (PUMP_SWITCH, "pump")):

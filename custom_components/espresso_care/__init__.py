@@ -35,14 +35,21 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 async def async_setup_entry(hass: HomeAssistant, entry: EspressoConfigEntry) -> bool:
     """Set up one machine: its device, relays, machine object and platforms."""
     power, pump, device_details = await async_create_relays(hass, entry)
-    dr.async_get(hass).async_get_or_create(
+    device = dr.async_get(hass).async_get_or_create(
         config_entry_id=entry.entry_id,
         identifiers={(DOMAIN, entry.entry_id)},
         name=entry.title,
         manufacturer="Espresso Care",
         **device_details,
     )
-    machine = Machine(hass, entry, power, pump, MachineStore(hass, entry.entry_id))
+    machine = Machine(
+        hass,
+        entry,
+        power,
+        pump,
+        MachineStore(hass, entry.entry_id),
+        device_id=device.id,
+    )
     await machine.async_setup()
     if entry.data.get(CONF_BACKEND) == BACKEND_SHELLY and not pump.available:
         # A Shelly that does not answer: let Home Assistant retry the set-up.

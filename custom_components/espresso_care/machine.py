@@ -15,7 +15,7 @@ from typing import Any
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
-from homeassistant.helpers import device_registry as dr, issue_registry as ir
+from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.event import async_call_later, async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
 
@@ -82,13 +82,15 @@ class Machine:
         power: Relay,
         pump: Relay,
         store: MachineStore,
+        *,
+        device_id: str,
     ) -> None:
         self.hass = hass
         self.entry = entry
         self.power = power
         self.pump = pump
         self.store = store
-        self.device_id: str | None = None
+        self.device_id = device_id
         self.runner = ProgramRunner(
             hass,
             pump,
@@ -134,10 +136,6 @@ class Machine:
     async def async_setup(self) -> None:
         """Load the store, follow the relays, and make the pump safe after a crash."""
         await self.store.async_load()
-        device = dr.async_get(self.hass).async_get_device(
-            {(DOMAIN, self.entry.entry_id)}
-        )
-        self.device_id = device.id if device else None
         if self.data.last_result is not None:
             self.runner.status.state = BackflushState(self.data.last_result)
             self.runner.status.program = _program_or_none(self.data.last_program)
@@ -146,6 +144,11 @@ class Machine:
                 relay.async_add_listener(self._async_relay_changed(relay))
             )
             await relay.async_start()
+        # As the start found them (a Shelly is unknown until its first poll).
+        self._relay_available = {
+            "plug": self.power.available,
+            "pump": self.pump.available,
+        }
         self._tracker = PumpRunTracker(self.pump.is_on)
         if self.data.running_program is not None or self.data.pump_on_by_us:
             await self._async_recover_from_crash()

@@ -1,0 +1,81 @@
+"""Logbook: the program events in words, on the machine's backflush state sensor.
+
+Home Assistant's logbook descriptions are plain strings (English), like the
+core integrations' own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from homeassistant.components.logbook.const import (
+    LOGBOOK_ENTRY_ENTITY_ID,
+    LOGBOOK_ENTRY_MESSAGE,
+    LOGBOOK_ENTRY_NAME,
+)
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import entity_registry as er
+
+from .const import (
+    DOMAIN,
+    EVENT_BACKFLUSH_ACTION_REQUIRED,
+    EVENT_BACKFLUSH_FINISHED,
+    EVENT_BACKFLUSH_STARTED,
+)
+
+ACTIONS = {
+    "rinse_portafilter": "rinse the portafilter",
+    "remove_portafilter": "remove the portafilter",
+}
+
+
+@callback
+def async_describe_events(
+    hass: HomeAssistant,
+    async_describe_event: Callable[[str, str, Callable[[Any], dict[str, Any]]], None],
+) -> None:
+    """Describe the started, action required and finished events."""
+
+    def entry(data: Mapping[str, Any], message: str) -> dict[str, Any]:
+        entry_id = data.get("config_entry_id")
+        config_entry = hass.config_entries.async_get_entry(entry_id or "")
+        described: dict[str, Any] = {
+            LOGBOOK_ENTRY_NAME: config_entry.title
+            if config_entry
+            else "Espresso machine",
+            LOGBOOK_ENTRY_MESSAGE: message,
+        }
+        if entity_id := er.async_get(hass).async_get_entity_id(
+            Platform.SENSOR, DOMAIN, f"{entry_id}_backflush_state"
+        ):
+            described[LOGBOOK_ENTRY_ENTITY_ID] = entity_id
+        return described
+
+    @callback
+    def started(event: Any) -> dict[str, Any]:
+        data = event.data
+        return entry(data, f"backflush started: {_program(data)}")
+
+    @callback
+    def action_required(event: Any) -> dict[str, Any]:
+        data = event.data
+        action = ACTIONS.get(data.get("action"), data.get("action"))
+        return entry(data, f"backflush waits for you to {action}, {_program(data)}")
+
+    @callback
+    def finished(event: Any) -> dict[str, Any]:
+        data = event.data
+        result = data.get("result")
+        if reason := data.get("reason"):
+            result = f"{result} ({str(reason).replace('_', ' ')})"
+        return entry(data, f"backflush finished: {result}, {_program(data)}")
+
+    async_describe_event(DOMAIN, EVENT_BACKFLUSH_STARTED, started)
+    async_describe_event(DOMAIN, EVENT_BACKFLUSH_ACTION_REQUIRED, action_required)
+    async_describe_event(DOMAIN, EVENT_BACKFLUSH_FINISHED, finished)
+
+
+def _program(data: Mapping[str, Any]) -> str:
+    return f"{data.get('program') or 'unknown'} program"

@@ -1,0 +1,394 @@
+"""The shipped blueprints, loaded by Home Assistant's automation integration."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import timedelta
+from pathlib import Path
+import shutil
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.helpers import device_registry as dr
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_mock_service,
+)
+import yaml
+
+from custom_components.espresso_care.const import DOMAIN
+
+from .conftest import Relays, advance, settle
+
+REPO = Path(__file__).parent.parent
+BLUEPRINTS = REPO / "blueprints" / "automation" / "espresso_care"
+STATE = "sensor.espresso_machine_backflush_state"
+BACKFLUSH_DUE = "binary_sensor.espresso_machine_backflush_due"
+DESCALE_DUE = "binary_sensor.espresso_machine_descale_due"
+START = f"ESPRESSO_CARE_START_{BACKFLUSH_DUE}"
+CONTINUE = f"ESPRESSO_CARE_CONTINUE_{BACKFLUSH_DUE}"
+# A Wednesday, 20:00 in the tests' time zone (US/Pacific, summer time).
+WEDNESDAY_EVENING = "2025-06-18 20:00:00-07:00"
+
+
+def state(hass: HomeAssistant) -> str:
+    return hass.states.get(STATE).state
+
+
+@pytest.fixture
+def blueprint_dir(hass: HomeAssistant, tmp_path: Path) -> Path:
+    """The repository's blueprints in a fresh config dir."""
+    target = tmp_path / "blueprints" / "automation" / "espresso_care"
+    shutil.copytree(BLUEPRINTS, target)
+    hass.config.config_dir = str(tmp_path)
+    return target
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BLUEPRINTS.glob("*.yaml")))
+def test_blueprint_metadata(name: str) -> None:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!input", lambda loader, node: f"!input {node.value}")
+    blueprint = yaml.load((BLUEPRINTS / name).read_text(), Loader=Loader)["blueprint"]
+    assert blueprint["domain"] == "automation"
+    assert blueprint["source_url"].endswith(
+        f"/blob/main/blueprints/automation/espresso_care/{name}"
+    )
+    assert blueprint["homeassistant"]["min_version"] == "2025.4.0"
+
+
+# --- bedtime reminder ---------------------------------------------------------
+
+
+@pytest.fixture
+def phone(hass: HomeAssistant) -> dr.DeviceEntry:
+    """A phone of the Mobile App integration, named "Test phone"."""
+    mobile_app = MockConfigEntry(domain="mobile_app", data={})
+    mobile_app.add_to_hass(hass)
+    return dr.async_get(hass).async_get_or_create(
+        config_entry_id=mobile_app.entry_id,
+        identifiers={("mobile_app", "phone-1")},
+        name="Test phone",
+    )
+
+
+@pytest.fixture
+def notifications(hass: HomeAssistant) -> list[ServiceCall]:
+    """What the Companion app would show: calls of its notify action."""
+    return async_mock_service(hass, "notify", "mobile_app_test_phone")
+
+
+@pytest.fixture(autouse=True)
+async def automations_off(hass: HomeAssistant) -> AsyncGenerator[None]:
+    """Turn the automations off at the end: no time trigger outlives a test."""
+    yield
+    if hass.services.has_service("automation", "turn_off"):
+        await hass.services.async_call(
+            "automation", "turn_off", {"entity_id": "all"}, blocking=True
+        )
+        await hass.async_block_till_done()
+
+
+async def setup_bedtime(
+    hass: HomeAssistant, phone: dr.DeviceEntry, **inputs: Any
+) -> None:
+    assert await async_setup_component(
+        hass,
+        "automation",
+        {
+            "automation": {
+                "alias": "Bedtime backflush",
+                "use_blueprint": {
+                    "path": "espresso_care/bedtime_backflush_reminder.yaml",
+                    "input": {
+                        "backflush_due": BACKFLUSH_DUE,
+                        "descale_due": DESCALE_DUE,
+                        "notify_device": phone.id,
+                        "bedtime": "21:30:00",
+                        **inputs,
+                    },
+                },
+            }
+        },
+    )
+    await settle(hass)
+    assert hass.states.get("automation.bedtime_backflush").state == "on"
+
+
+async def make_shots(hass: HomeAssistant, count: int) -> None:
+    while count:
+        await hass.services.async_call(
+            DOMAIN, "log_shot", {"count": min(count, 10)}, blocking=True
+        )
+        count -= min(count, 10)
+
+
+async def record(hass: HomeAssistant, task: str, days_ago: float) -> None:
+    when = dt_util.utcnow() - timedelta(days=days_ago)
+    await hass.services.async_call(
+        DOMAIN,
+        "record_maintenance",
+        {"task": task, "when": when.isoformat()},
+        blocking=True,
+    )
+
+
+@pytest.mark.freeze_time(WEDNESDAY_EVENING)
+async def test_bedtime_reminder_then_start_from_the_phone(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await record(hass, "backflush", 12)
+    await make_shots(hass, 23)
+    await setup_bedtime(hass, phone)
+    assert hass.states.get(BACKFLUSH_DUE).state == "on"
+
+    await advance(hass, freezer, 90 * 60 - 1)
+    assert notifications == []
+    await advance(hass, freezer, 2)  # 21:30 (the time trigger adds < 1 s)
+    [reminder] = notifications
+    assert reminder.data["message"] == (
+        "Backflush due: 23 shots since the last one, 12 days ago."
+        " Insert the blind basket with cleaner, then start the backflush."
+    )
+    assert [a["title"] for a in reminder.data["data"]["actions"]] == [
+        "Start backflush",
+        "Tomorrow",
+    ]
+    assert reminder.data["data"]["actions"][0]["action"] == START
+
+    # "Tomorrow": nothing happens.
+    hass.bus.async_fire(
+        "mobile_app_notification_action", {"action": "ESPRESSO_CARE_TOMORROW"}
+    )
+    await settle(hass)
+    assert state(hass) == "idle"
+
+    # "Start backflush": the cleaner program runs on this machine.
+    hass.bus.async_fire("mobile_app_notification_action", {"action": START})
+    await settle(hass)
+    assert state(hass) == "cleaning"
+    assert hass.states.get(STATE).attributes["program"] == "cleaner"
+    assert relays.pump.is_on
+
+    # The program waits for the user: the phone says what to do, with Continue.
+    await advance(hass, freezer, 100)
+    assert state(hass) == "awaiting_rinse"
+    waiting = notifications[-1]
+    assert waiting.data["message"].startswith("Rinse the portafilter")
+    assert waiting.data["data"]["actions"] == [
+        {"action": CONTINUE, "title": "Continue"}
+    ]
+    hass.bus.async_fire("mobile_app_notification_action", {"action": CONTINUE})
+    await settle(hass)
+    assert state(hass) == "rinsing"
+
+    await advance(hass, freezer, 100)
+    assert notifications[-1].data["message"].startswith("Remove the portafilter")
+    await hass.services.async_call(DOMAIN, "continue_backflush", {}, blocking=True)
+    await advance(hass, freezer, 60)
+    assert state(hass) == "completed"
+    assert notifications[-1].data["message"] == (
+        "Backflush finished: the group is clean."
+    )
+    assert len(notifications) == 4
+    # A completed backflush is no longer due: no reminder the next night.
+    await advance(hass, freezer, 24 * 3600)
+    assert len(notifications) == 4
+
+
+@pytest.mark.freeze_time(WEDNESDAY_EVENING)
+async def test_bedtime_nothing_due(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await make_shots(hass, 3)
+    await setup_bedtime(hass, phone)
+    await advance(hass, freezer, 2 * 3600)
+    assert notifications == []
+
+
+@pytest.mark.freeze_time(WEDNESDAY_EVENING)
+async def test_bedtime_quiet_day(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await make_shots(hass, 25)
+    await setup_bedtime(hass, phone, quiet_days=["wed", "sun"])
+    await advance(hass, freezer, 2 * 3600)  # Wednesday: quiet
+    assert notifications == []
+    await advance(hass, freezer, 24 * 3600)  # Thursday
+    [reminder] = notifications
+    assert reminder.data["message"].startswith(
+        "Backflush due: 25 shots since the last one."
+    )
+
+
+@pytest.mark.freeze_time(WEDNESDAY_EVENING)
+async def test_bedtime_descale_only(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await record(hass, "descale", 100)
+    await setup_bedtime(hass, phone)
+    await advance(hass, freezer, 2 * 3600)
+    [reminder] = notifications
+    assert reminder.data["message"] == "Descaling due: last one 100 days ago."
+    assert "actions" not in reminder.data["data"]
+
+
+@pytest.mark.freeze_time(WEDNESDAY_EVENING)
+async def test_start_refused_is_told(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+) -> None:
+    await setup_bedtime(hass, phone)
+    relays.plug.set(False)
+    hass.bus.async_fire("mobile_app_notification_action", {"action": START})
+    await settle(hass)
+    assert state(hass) == "idle"
+    [told] = notifications
+    assert told.data["message"] == (
+        "The backflush did not start. Is the machine switched on?"
+    )
+
+
+async def test_program_events_of_another_machine_are_ignored(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+) -> None:
+    await setup_bedtime(hass, phone)
+    data = {"config_entry_id": "other", "device_id": None, "program": "cleaner"}
+    hass.bus.async_fire(f"{DOMAIN}_backflush_finished", {**data, "result": "completed"})
+    await settle(hass)
+    assert notifications == []
+    hass.bus.async_fire(
+        f"{DOMAIN}_backflush_finished",
+        {
+            **data,
+            "config_entry_id": entry.entry_id,
+            "result": "failed",
+            "reason": "relay_unavailable",
+        },
+    )
+    await settle(hass)
+    assert notifications[-1].data["message"] == (
+        "Backflush failed (relay unavailable). The pump is off."
+    )
+    hass.bus.async_fire(
+        f"{DOMAIN}_backflush_finished",
+        {
+            **data,
+            "config_entry_id": entry.entry_id,
+            "result": "aborted",
+            "reason": "user",
+        },
+    )
+    await settle(hass)
+    assert notifications[-1].data["message"] == "Backflush aborted (user)."
+
+
+# --- voice ----------------------------------------------------------------------
+
+
+@pytest.fixture
+async def voice_blueprint(
+    hass: HomeAssistant, entry: MockConfigEntry, blueprint_dir: Path
+) -> None:
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "conversation", {})
+    assert await async_setup_component(
+        hass,
+        "automation",
+        {
+            "automation": {
+                "alias": "Voice backflush",
+                "use_blueprint": {
+                    "path": "espresso_care/voice_backflush.yaml",
+                    "input": {
+                        "backflush_state": STATE,
+                        "backflush_due": BACKFLUSH_DUE,
+                    },
+                },
+            }
+        },
+    )
+    await settle(hass)
+
+
+async def say(hass: HomeAssistant, text: str) -> str:
+    result = await hass.services.async_call(
+        "conversation",
+        "process",
+        {"text": text, "language": "en"},
+        blocking=True,
+        return_response=True,
+    )
+    await settle(hass)
+    assert result is not None
+    speech: str = result["response"]["speech"]["plain"]["speech"]
+    return speech
+
+
+async def test_voice_blueprint(
+    hass: HomeAssistant,
+    voice_blueprint: None,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    assert await say(hass, "continue the backflush") == (
+        "No program is waiting for you."
+    )
+    assert await say(hass, "abort the backflush") == "No program is running."
+    relays.plug.set(False)
+    assert await say(hass, "start the backflush") == (
+        "The backflush did not start: is the machine switched on?"
+    )
+    relays.plug.set(True)
+    assert (await say(hass, "start the backflush")).startswith(
+        "Backflush with cleaner started."
+    )
+    assert state(hass) == "cleaning"
+    assert await say(hass, "start the backflush") == "A program is already running."
+    await advance(hass, freezer, 100)
+    assert await say(hass, "the portafilter is rinsed") == "Continuing the program."
+    assert state(hass) == "rinsing"
+    assert await say(hass, "stop the backflush") == "Program aborted. The pump is off."
+    assert state(hass) == "aborted"
+    assert not relays.pump.is_on
+    assert await say(hass, "how many shots since the last backflush") == (
+        "No backflush is due yet: 0 shots since the last one."
+    )
+    await make_shots(hass, 21)
+    assert await say(hass, "is the espresso machine due for a backflush") == (
+        "The espresso machine is due for a backflush: 21 shots since the last one."
+    )

@@ -1,0 +1,547 @@
+"""Voice: the intents, the shipped custom sentences, spoken refusals, the LLM tools."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+import shutil
+from typing import Any
+from unittest.mock import patch
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.helpers import device_registry as dr, intent, translation
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.espresso_care.const import DOMAIN
+from custom_components.espresso_care.intent import (
+    INTENT_ABORT,
+    INTENT_CONTINUE,
+    INTENT_START,
+    INTENT_STATUS,
+)
+
+from .conftest import Relays, advance, machine_entry, settle
+
+REPO = Path(__file__).parent.parent
+STATE = "sensor.espresso_machine_backflush_state"
+NOW = "2025-06-15 10:00:00+00:00"  # noon in Berlin, 3 am in the tests' US/Pacific
+
+
+@pytest.fixture
+async def voice(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+    """The intent integration, which sets up Espresso Care's intent platform."""
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "intent", {})
+    await hass.async_block_till_done()
+
+
+async def handle(
+    hass: HomeAssistant,
+    intent_type: str,
+    language: str = "en",
+    **slots: Any,
+) -> intent.IntentResponse:
+    response = await intent.async_handle(
+        hass,
+        "test",
+        intent_type,
+        {key: {"value": value} for key, value in slots.items()},
+        language=language,
+    )
+    await settle(hass)
+    return response
+
+
+def speech(response: intent.IntentResponse) -> str:
+    text: str = response.speech["plain"]["speech"]
+    return text
+
+
+def state(hass: HomeAssistant) -> str:
+    return hass.states.get(STATE).state
+
+
+async def test_intents_registered_by_the_platform(
+    hass: HomeAssistant, voice: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    handlers = {h.intent_type: h for h in intent.async_get(hass)}
+    for name in (INTENT_START, INTENT_CONTINUE, INTENT_ABORT, INTENT_STATUS):
+        assert handlers[name].description
+    assert "being overwritten" not in caplog.text
+
+
+async def test_start_continue_abort(
+    hass: HomeAssistant,
+    voice: None,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    response = await handle(hass, INTENT_START)
+    assert response.response_type is intent.IntentResponseType.ACTION_DONE
+    assert speech(response).startswith("Backflush with cleaner started.")
+    assert state(hass) == "cleaning"
+    assert relays.pump.is_on
+
+    await advance(hass, freezer, 100)
+    assert state(hass) == "awaiting_rinse"
+    response = await handle(hass, INTENT_CONTINUE)
+    assert speech(response) == "Continuing the program."
+    assert state(hass) == "rinsing"
+
+    response = await handle(hass, INTENT_ABORT)
+    assert speech(response) == "Program aborted. The pump is off."
+    assert state(hass) == "aborted"
+    assert not relays.pump.is_on
+
+
+@pytest.mark.parametrize(
+    ("program", "first_state", "reply"),
+    [
+        ("water", "rinsing", "Backflush with water started."),
+        ("flush", "flushing", "Group flush started."),
+    ],
+)
+async def test_start_other_programs(
+    hass: HomeAssistant, voice: None, program: str, first_state: str, reply: str
+) -> None:
+    response = await handle(hass, INTENT_START, program=program)
+    assert speech(response).startswith(reply)
+    assert state(hass) == first_state
+    assert hass.states.get(STATE).attributes["program"] == program
+
+
+async def test_unknown_program_is_invalid(hass: HomeAssistant, voice: None) -> None:
+    with pytest.raises(intent.InvalidSlotInfo):
+        await handle(hass, INTENT_START, program="espresso")
+    assert state(hass) == "idle"
+
+
+async def test_refusals_are_spoken(
+    hass: HomeAssistant, voice: None, relays: Relays
+) -> None:
+    response = await handle(hass, INTENT_CONTINUE)
+    assert response.response_type is intent.IntentResponseType.ERROR
+    assert response.error_code is intent.IntentResponseErrorCode.FAILED_TO_HANDLE
+    assert speech(response) == "No program is waiting for you."
+
+    assert speech(await handle(hass, INTENT_ABORT)) == "No program is running."
+
+    relays.plug.set(False)
+    await settle(hass)
+    response = await handle(hass, INTENT_START)
+    assert response.response_type is intent.IntentResponseType.ERROR
+    assert speech(response).startswith("The machine is switched off.")
+    assert state(hass) == "idle"
+    assert not relays.pump.commands
+
+
+async def test_reply_in_the_request_language(hass: HomeAssistant, voice: None) -> None:
+    real = translation.async_get_translations
+    with patch(
+        "custom_components.espresso_care.intent.translation.async_get_translations",
+        wraps=real,
+    ) as spy:
+        response = await handle(hass, INTENT_ABORT, language="de")
+    assert {call.args[1] for call in spy.call_args_list} == {"de"}
+    expected = await real(hass, "de", "exceptions", [DOMAIN])
+    assert (
+        speech(response)
+        == expected[f"component.{DOMAIN}.exceptions.nothing_to_abort.message"]
+    )
+
+
+@pytest.mark.freeze_time(NOW)
+async def test_status_sentence(hass: HomeAssistant, voice: None) -> None:
+    now = dt_util.utcnow()
+    for task, days in (("backflush", 12), ("descale", 49)):
+        await hass.services.async_call(
+            DOMAIN,
+            "record_maintenance",
+            {"task": task, "when": (now - timedelta(days=days)).isoformat()},
+            blocking=True,
+        )
+    for count in (10, 10, 3):
+        await hass.services.async_call(
+            DOMAIN, "log_shot", {"count": count}, blocking=True
+        )
+    response = await handle(hass, INTENT_STATUS)
+    assert speech(response) == (
+        "Your espresso machine is due for a backflush: 23 shots since the last"
+        " one, 12 days ago. Descaling is due in 41 days."
+    )
+
+
+@pytest.mark.freeze_time(NOW)
+@pytest.mark.parametrize(
+    ("entry_options", "backflush_days", "shots", "descale_days", "expected"),
+    [
+        (
+            {},
+            None,
+            1,
+            None,
+            "Your espresso machine needs no backflush yet: 1 shot so far."
+            " Descaling is due in 90 days.",
+        ),
+        (
+            {"backflush_interval_shots": 2},
+            None,
+            2,
+            89,
+            "Your espresso machine is due for a backflush: 2 shots and no"
+            " backflush recorded yet. Descaling is due tomorrow.",
+        ),
+        (
+            {},
+            1,
+            0,
+            89.9,
+            "Your espresso machine needs no backflush yet: 0 shots since the last"
+            " one, yesterday. Descaling is due today.",
+        ),
+        (
+            {"descale_interval_days": 0, "descale_interval_shots": 500},
+            0,
+            4,
+            None,
+            "Your espresso machine needs no backflush yet: 4 shots since the last"
+            " one, today. Descaling is due in 496 shots.",
+        ),
+        (
+            {"descale_interval_days": 0},
+            None,
+            0,
+            None,
+            "Your espresso machine needs no backflush yet: 0 shots so far.",
+        ),
+        (
+            {"descale_interval_days": 10},
+            None,
+            0,
+            11,
+            "Your espresso machine needs no backflush yet: 0 shots so far."
+            " Descaling is due.",
+        ),
+    ],
+)
+async def test_status_variants(
+    hass: HomeAssistant,
+    voice: None,
+    backflush_days: int | None,
+    shots: int,
+    descale_days: float | None,
+    expected: str,
+) -> None:
+    now = dt_util.utcnow()
+    for task, days in (("backflush", backflush_days), ("descale", descale_days)):
+        if days is not None:
+            await hass.services.async_call(
+                DOMAIN,
+                "record_maintenance",
+                {"task": task, "when": (now - timedelta(days=days)).isoformat()},
+                blocking=True,
+            )
+    if shots:
+        await hass.services.async_call(
+            DOMAIN, "log_shot", {"count": shots}, blocking=True
+        )
+    assert speech(await handle(hass, INTENT_STATUS)) == expected
+
+
+async def test_status_while_running_and_waiting(
+    hass: HomeAssistant, voice: None, freezer: FrozenDateTimeFactory
+) -> None:
+    await handle(hass, INTENT_START)
+    await advance(hass, freezer, 30)  # 2 of 13 pulses done
+    text = speech(await handle(hass, INTENT_STATUS))
+    assert text.startswith("Backflush with cleaner is running, 15 percent done. ")
+    await advance(hass, freezer, 70)
+    text = speech(await handle(hass, INTENT_STATUS))
+    assert text.startswith(
+        "Backflush with cleaner is waiting for you. Rinse the portafilter, put it"
+        " back with the blind basket and no cleaner, then continue. Your espresso"
+        " machine"
+    )
+
+
+@pytest.fixture
+async def second_machine(
+    hass: HomeAssistant, entry: MockConfigEntry
+) -> MockConfigEntry:
+    """A second machine, on the same fake relays (only its name matters here)."""
+    kitchen = machine_entry(title="Kitchen machine", unique_id="switch.other")
+    kitchen.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(kitchen.entry_id)
+    await hass.async_block_till_done()
+    return kitchen
+
+
+async def test_machine_by_name(
+    hass: HomeAssistant, voice: None, second_machine: MockConfigEntry
+) -> None:
+    response = await handle(hass, INTENT_STATUS)
+    assert response.response_type is intent.IntentResponseType.ERROR
+    assert speech(response) == (
+        "Which espresso machine: Espresso machine, Kitchen machine?"
+    )
+
+    text = speech(await handle(hass, INTENT_STATUS, machine="the  Kitchen MACHINE"))
+    assert text.startswith("Kitchen machine needs no backflush yet")
+    text = speech(await handle(hass, INTENT_STATUS, machine="espresso machine"))
+    assert text.startswith("Espresso machine needs no backflush yet")
+
+    response = await handle(hass, INTENT_START, machine="garage machine")
+    assert speech(response) == "There is no espresso machine called garage machine."
+
+    await handle(hass, INTENT_START, program="flush", machine="my kitchen machine")
+    kitchen = second_machine.runtime_data
+    assert kitchen.program.program == "flush"
+    assert state(hass) == "idle"  # the first machine did not start
+    await handle(hass, INTENT_ABORT, machine="kitchen machine")
+    assert kitchen.program.state == "aborted"
+
+
+async def test_machine_by_device_name(
+    hass: HomeAssistant, voice: None, entry: MockConfigEntry
+) -> None:
+    registry = dr.async_get(hass)
+    [device] = dr.async_entries_for_config_entry(registry, entry.entry_id)
+    registry.async_update_device(device.id, name_by_user="Silvia")
+    text = speech(await handle(hass, INTENT_STATUS, machine="Silvia"))
+    assert text.startswith("Your espresso machine needs no backflush yet")
+
+
+async def test_no_machine(hass: HomeAssistant) -> None:
+    assert await async_setup_component(hass, DOMAIN, {})
+    assert await async_setup_component(hass, "intent", {})
+    await hass.async_block_till_done()
+    response = await handle(hass, INTENT_STATUS)
+    assert speech(response) == "No espresso machine is set up."
+
+
+# --- the shipped custom sentences through the built-in conversation agent ---
+
+
+@pytest.fixture
+async def sentences(
+    hass: HomeAssistant, entry: MockConfigEntry, tmp_path: Path
+) -> None:
+    """The repository's custom_sentences/ in the config dir, and conversation."""
+    shutil.copytree(REPO / "custom_sentences", tmp_path / "custom_sentences")
+    hass.config.config_dir = str(tmp_path)
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "conversation", {})
+    await hass.async_block_till_done()
+
+
+async def say(hass: HomeAssistant, text: str, language: str = "en") -> dict[str, Any]:
+    result = await hass.services.async_call(
+        "conversation",
+        "process",
+        {"text": text, "language": language},
+        blocking=True,
+        return_response=True,
+    )
+    await settle(hass)
+    assert result is not None
+    response: dict[str, Any] = result["response"]
+    return response
+
+
+def said(response: dict[str, Any]) -> str:
+    text: str = response["speech"]["plain"]["speech"]
+    return text
+
+
+async def test_sentences_full_program(
+    hass: HomeAssistant,
+    sentences: None,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    response = await say(hass, "start the backflush")
+    assert said(response).startswith("Backflush with cleaner started.")
+    assert state(hass) == "cleaning"
+    await advance(hass, freezer, 100)
+    assert said(await say(hass, "the portafilter is rinsed")) == (
+        "Continuing the program."
+    )
+    assert state(hass) == "rinsing"
+    assert said(await say(hass, "stop the backflush")) == (
+        "Program aborted. The pump is off."
+    )
+    assert state(hass) == "aborted"
+    assert not relays.pump.is_on
+    text = said(await say(hass, "is the espresso machine due for a backflush"))
+    assert text.startswith("Your espresso machine needs no backflush yet")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "program"),
+    [
+        ("en", "run a water backflush on the espresso machine", "water"),
+        ("en", "start a group flush", "flush"),
+        ("en", "backflush my coffee machine", "cleaner"),
+        ("de", "starte eine Rückspülung", "cleaner"),
+        ("de", "Rückspülung mit Wasser starten", "water"),
+        ("de", "starte eine Gruppenspülung auf der Espresso machine", "flush"),
+        ("it", "avvia il controlavaggio", "cleaner"),
+        ("it", "avvia il controlavaggio con acqua", "water"),
+        ("it", "fai il lavaggio del gruppo", "flush"),
+    ],
+)
+async def test_sentences_start(
+    hass: HomeAssistant, sentences: None, language: str, text: str, program: str
+) -> None:
+    response = await say(hass, text, language)
+    assert response["response_type"] == "action_done", response
+    assert hass.states.get(STATE).attributes["program"] == program
+
+
+@pytest.mark.parametrize(
+    ("language", "stop", "status"),
+    [
+        ("en", "cancel the cleaning", "how many shots since the last backflush"),
+        (
+            "de",
+            "brich die Rückspülung ab",
+            "braucht die Espressomaschine eine Rückspülung",
+        ),
+        ("it", "interrompi il controlavaggio", "stato della macchina del caffè"),
+    ],
+)
+async def test_sentences_abort_and_status(
+    hass: HomeAssistant, sentences: None, language: str, stop: str, status: str
+) -> None:
+    start = {
+        "en": "start the backflush",
+        "de": "starte die Reinigung",
+        "it": "avvia la pulizia",
+    }
+    await say(hass, start[language], language)
+    assert state(hass) == "cleaning"
+    response = await say(hass, stop, language)
+    assert response["response_type"] == "action_done", response
+    assert state(hass) == "aborted"
+    response = await say(hass, status, language)
+    assert response["response_type"] == "action_done", response
+    expected = await translation.async_get_translations(
+        hass, language, "exceptions", [DOMAIN]
+    )
+    subject = expected[f"component.{DOMAIN}.exceptions.speech_your_machine.message"]
+    assert said(response).startswith(subject)
+
+
+async def test_sentences_continue_in_every_language(
+    hass: HomeAssistant, sentences: None, freezer: FrozenDateTimeFactory
+) -> None:
+    for language, start, go_on in (
+        ("en", "start the backflush", "continue the backflush"),
+        ("de", "starte die Rückspülung", "Rückspülung fortsetzen"),
+        ("it", "avvia il controlavaggio", "continua il controlavaggio"),
+    ):
+        await say(hass, start, language)
+        await advance(hass, freezer, 100)
+        assert state(hass) == "awaiting_rinse"
+        response = await say(hass, go_on, language)
+        assert response["response_type"] == "action_done", response
+        assert state(hass) == "rinsing"
+        await say(hass, "stop the backflush")
+
+
+async def test_sentence_refusal_is_spoken(hass: HomeAssistant, sentences: None) -> None:
+    response = await say(hass, "continue the backflush")
+    assert response["response_type"] == "error"
+    assert said(response) == "No program is waiting for you."
+
+
+# --- LLM tools ---------------------------------------------------------------
+
+try:
+    from homeassistant.components import llm as llm_component  # noqa: F401
+except ImportError:
+    HAS_LLM_PLATFORMS = False
+else:
+    HAS_LLM_PLATFORMS = True
+
+
+@pytest.mark.skipif(
+    not HAS_LLM_PLATFORMS,
+    reason="Home Assistant < 2026 has no llm platform: its Assist API offers the"
+    " intents itself (test_llm_tools_from_intents covers that)",
+)
+async def test_llm_tools(hass: HomeAssistant, sentences: None, relays: Relays) -> None:
+    from homeassistant.components.homeassistant.exposed_entities import (
+        async_expose_entity,
+    )
+    from homeassistant.helpers import entity_registry as er, llm
+
+    context = llm.LLMContext(
+        platform="test",
+        context=Context(),
+        language="en",
+        assistant="conversation",
+        device_id=None,
+    )
+    api = await llm.async_get_api(hass, llm.LLM_API_ASSIST, context)
+    tools = {tool.name: tool for tool in api.tools}
+    start = tools[f"{DOMAIN}__{INTENT_START}"]
+    assert f"{DOMAIN}__{INTENT_STATUS}" in tools
+    assert f"{DOMAIN}__{INTENT_CONTINUE}" in tools
+    assert f"{DOMAIN}__{INTENT_ABORT}" in tools
+    assert start.integration == DOMAIN
+    assert start.title == "Start espresso machine cleaning"
+    assert tools[f"{DOMAIN}__{INTENT_STATUS}"].annotations.read_only
+
+    result = await api.async_call_tool(
+        llm.ToolInput(f"{DOMAIN}__{INTENT_START}", {"program": "water"})
+    )
+    await settle(hass)
+    assert result.data["speech"]["plain"]["speech"].startswith(
+        "Backflush with water started."
+    )
+    assert state(hass) == "rinsing"
+
+    # Nothing of the machine exposed: no tools.
+    for entity in er.async_entries_for_config_entry(
+        er.async_get(hass), hass.config_entries.async_entries(DOMAIN)[0].entry_id
+    ):
+        async_expose_entity(hass, "conversation", entity.entity_id, False)
+    api = await llm.async_get_api(hass, llm.LLM_API_ASSIST, context)
+    assert not [tool for tool in api.tools if tool.name.startswith(DOMAIN)]
+    # Another API than Assist gets nothing either.
+    from custom_components.espresso_care import llm as platform
+
+    assert platform.async_get_tools(hass, context, "other_api") is None
+
+
+@pytest.mark.skipif(
+    HAS_LLM_PLATFORMS,
+    reason="Home Assistant 2026+ offers only llm platform tools (test_llm_tools)",
+)
+async def test_llm_tools_from_intents(hass: HomeAssistant, sentences: None) -> None:
+    from homeassistant.helpers import llm
+
+    context = llm.LLMContext(  # type: ignore[call-arg]
+        platform="test",
+        context=Context(),
+        user_prompt="backflush",
+        language="en",
+        assistant="conversation",
+        device_id=None,
+    )
+    api = await llm.async_get_api(hass, llm.LLM_API_ASSIST, context)
+    tools = {tool.name: tool for tool in api.tools}
+    start = next(
+        t for t in tools.values() if t.name.casefold().endswith("startbackflush")
+    )
+    assert start.description
+    assert "cleaner" in start.description
+    result = await api.async_call_tool(llm.ToolInput(start.name, {"program": "flush"}))
+    await settle(hass)
+    assert result["speech"]["plain"]["speech"] == "Group flush started."
+    assert state(hass) == "flushing"

@@ -1,0 +1,117 @@
+"""Logbook: the program events in words, read back through the logbook's API."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.components.recorder.common import (
+    async_wait_recording_done,
+)
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+
+from custom_components.espresso_care.const import DOMAIN
+
+from .conftest import advance, settle
+
+STATE = "sensor.espresso_machine_backflush_state"
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(
+    recorder_mock: Any, enable_custom_integrations: None
+) -> None:
+    """The recorder first (it must exist before hass), then the integration."""
+
+
+async def setup_logbook(hass: HomeAssistant) -> None:
+    # The logbook's panel needs the frontend, whose package the tests lack.
+    hass.config.components.add("frontend")
+    assert await async_setup_component(hass, "logbook", {})
+
+
+async def logbook_entries(
+    hass: HomeAssistant, hass_ws_client: WebSocketGenerator, since: str
+) -> list[dict[str, Any]]:
+    await async_wait_recording_done(hass)
+    client = await hass_ws_client(hass)
+    # Time is frozen: both ends of the window a second away from the events.
+    end = (dt_util.utcnow() + timedelta(seconds=1)).isoformat()
+    await client.send_json_auto_id(
+        {"type": "logbook/get_events", "start_time": since, "end_time": end}
+    )
+    response = await client.receive_json()
+    assert response["success"], response
+    return [e for e in response["result"] if e.get("domain") == DOMAIN]
+
+
+async def test_program_events_in_the_logbook(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await setup_logbook(hass)
+    since = (dt_util.utcnow() - timedelta(seconds=1)).isoformat()
+    await hass.services.async_call(DOMAIN, "run_backflush", {}, blocking=True)
+    await advance(hass, freezer, 100)
+    assert hass.states.get(STATE).state == "awaiting_rinse"
+    await hass.services.async_call(DOMAIN, "abort_backflush", {}, blocking=True)
+    await settle(hass)
+
+    entries = await logbook_entries(hass, hass_ws_client, since)
+    assert [(e["name"], e["message"], e.get("entity_id")) for e in entries] == [
+        ("Espresso machine", "backflush started: cleaner program", STATE),
+        (
+            "Espresso machine",
+            "backflush waits for you to rinse the portafilter, cleaner program",
+            STATE,
+        ),
+        (
+            "Espresso machine",
+            "backflush finished: aborted (user), cleaner program",
+            STATE,
+        ),
+    ]
+
+
+async def test_completed_and_unknown_machine(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    await setup_logbook(hass)
+    since = (dt_util.utcnow() - timedelta(seconds=1)).isoformat()
+    hass.bus.async_fire(
+        f"{DOMAIN}_backflush_finished",
+        {
+            "config_entry_id": entry.entry_id,
+            "device_id": None,
+            "program": "flush",
+            "result": "completed",
+        },
+    )
+    hass.bus.async_fire(
+        f"{DOMAIN}_backflush_action_required",
+        {
+            "config_entry_id": "gone",
+            "device_id": None,
+            "program": None,
+            "action": "remove_portafilter",
+        },
+    )
+    entries = await logbook_entries(hass, hass_ws_client, since)
+    assert [(e["name"], e["message"], e.get("entity_id")) for e in entries] == [
+        ("Espresso machine", "backflush finished: completed, flush program", STATE),
+        (
+            "Espresso machine",
+            "backflush waits for you to remove the portafilter, unknown program",
+            None,
+        ),
+    ]
