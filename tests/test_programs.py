@@ -435,6 +435,10 @@ async def test_relay_command_failure_mid_program(
     issue = issue_registry.async_get_issue(DOMAIN, f"program_failed_{entry.entry_id}")
     assert issue is not None
     assert issue.translation_key == "program_failed"
+    assert issue.translation_placeholders == {
+        "name": "Espresso machine",
+        "reason": "The relay command failed",
+    }
     # The next program clears the issue.
     await run(hass, program="flush")
     assert (

@@ -17,6 +17,7 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.event import async_call_later, async_track_point_in_utc_time
+from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 
 from .const import (
@@ -427,20 +428,34 @@ class Machine:
                 if task.done_by_program is program:
                     self._async_mark_done(task.task, dt_util.utcnow())
         elif result is ProgramResult.FAILED:
-            ir.async_create_issue(
-                self.hass,
-                DOMAIN,
-                self._issue_id,
-                is_fixable=False,
-                is_persistent=False,
-                severity=ir.IssueSeverity.ERROR,
-                translation_key="program_failed",
-                translation_placeholders={"name": self.name, "reason": reason or ""},
+            self.hass.async_create_background_task(
+                self._async_raise_failed_issue(reason or "unexpected_error"),
+                "espresso_care failed program issue",
             )
         self._async_save_soon()
         extra = {"result": result} | ({"reason": reason} if reason else {})
         self._async_fire(EVENT_BACKFLUSH_FINISHED, program, **extra)
         self._async_schedule_maintenance()
+
+    async def _async_raise_failed_issue(self, reason: str) -> None:
+        """Tell the user a program failed, with the reason in their language."""
+        translations = await async_get_translations(
+            self.hass, self.hass.config.language, "exceptions", {DOMAIN}
+        )
+        text = translations.get(
+            f"component.{DOMAIN}.exceptions.{reason}.message", reason
+        )
+        text = text.replace(": {error}", "").replace("{error}", "")
+        ir.async_create_issue(
+            self.hass,
+            DOMAIN,
+            self._issue_id,
+            is_fixable=False,
+            is_persistent=False,
+            severity=ir.IssueSeverity.ERROR,
+            translation_key="program_failed",
+            translation_placeholders={"name": self.name, "reason": text},
+        )
 
     @callback
     def _async_raise_pump_issue(self) -> None:
