@@ -186,9 +186,22 @@ def enable_all_entities(hass: HomeAssistant, config_entry: MockConfigEntry) -> N
 
 
 async def settle(hass: HomeAssistant) -> None:
-    """Run the loop until nothing is ready to run, background tasks included."""
+    """Run the loop until nothing is ready to run, background tasks included.
+
+    A background task (a running program) may wait on an executor job, which
+    finishes in real time on another thread: wait for those too, or a time
+    jump could overtake them.
+    """
     for _ in range(10_000):
         await hass.async_block_till_done()
+        jobs = [
+            job
+            for job in hass._background_tasks  # type: ignore[attr-defined]
+            if not isinstance(job, asyncio.Task) and not job.done()
+        ]
+        if jobs:
+            await asyncio.wait(jobs)
+            continue
         if not hass.loop._ready:  # type: ignore[attr-defined]
             return
         await asyncio.sleep(0)
