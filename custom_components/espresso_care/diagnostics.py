@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.components.diagnostics import REDACTED, async_redact_data
 from homeassistant.const import CONF_HOST, CONF_PASSWORD
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.device_registry import DeviceEntry
 
 from .const import CONF_POWER_HOST, CONF_POWER_PASSWORD
 from .machine import EspressoConfigEntry
+from .shelly_client import ShellyError, base_url
 
 TO_REDACT = {
     CONF_HOST,
@@ -22,13 +24,42 @@ TO_REDACT = {
 }
 
 
+def _hosts(data: Mapping[str, Any]) -> list[str]:
+    """The Shelly addresses as typed and as bare host names, longest first."""
+    hosts: set[str] = set()
+    for key in (CONF_HOST, CONF_POWER_HOST):
+        host = data.get(key)
+        if not isinstance(host, str) or not host.strip():
+            continue
+        hosts.add(host.strip())
+        try:
+            bare = base_url(host).host
+        except ShellyError:
+            continue
+        if bare:
+            hosts.add(bare)
+    return sorted(hosts, key=len, reverse=True)
+
+
+def _scrub(value: Any, hosts: list[str]) -> Any:
+    """Mask the hosts inside strings too: connection errors name them."""
+    if isinstance(value, dict):
+        return {key: _scrub(item, hosts) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_scrub(item, hosts) for item in value]
+    if isinstance(value, str):
+        for host in hosts:
+            value = value.replace(host, REDACTED)
+    return value
+
+
 async def async_get_config_entry_diagnostics(
     hass: HomeAssistant, entry: EspressoConfigEntry
 ) -> dict[str, Any]:
     """Everything useful to debug a machine, nothing that identifies it."""
     machine = entry.runtime_data
     status = machine.program
-    return async_redact_data(
+    redacted = async_redact_data(
         {
             "entry": {
                 "title": entry.title,
@@ -58,6 +89,8 @@ async def async_get_config_entry_diagnostics(
         },
         TO_REDACT,
     )
+    scrubbed: dict[str, Any] = _scrub(redacted, _hosts(entry.data))
+    return scrubbed
 
 
 async def async_get_device_diagnostics(

@@ -127,6 +127,8 @@ class ProgramRunner:
         self._task: asyncio.Task[None] | None = None
         self._continue: asyncio.Future[None] | None = None
         self._end: _End | None = None
+        # The program's steps are over; only the pump's off (and retries) remain.
+        self._finishing = False
 
     @property
     def running(self) -> bool:
@@ -141,6 +143,7 @@ class ProgramRunner:
     def start(self, plan: ProgramPlan, options: RunOptions) -> None:
         """Start a program in the background; returns at once."""
         self._end = None
+        self._finishing = False
         self.status = ProgramStatus(
             state=BackflushState.WARMING_UP
             if options.warm_up_seconds
@@ -169,8 +172,12 @@ class ProgramRunner:
         await asyncio.wait([task])
 
     def end_soon(self, result: ProgramResult, reason: str) -> None:
-        """End the running program from a callback (a relay went unavailable)."""
-        if self.running:
+        """End the running program from a callback (a relay went unavailable).
+
+        Once the program has ended there is nothing left to end: cancelling
+        then would only stop the retries of the pump's off.
+        """
+        if self.running and not self._finishing:
             self._hass.async_create_background_task(
                 self.async_end(result, reason), "espresso_care end program"
             )
@@ -192,6 +199,7 @@ class ProgramRunner:
         except Exception:
             LOGGER.exception("Backflush program stopped by an unexpected error")
             result, reason = ProgramResult.FAILED, "unexpected_error"
+        self._finishing = True
         self._continue = None
         # One attempt at once (the common case), then tell the user; slower
         # retries follow, and a pump that never confirms off raises an issue.

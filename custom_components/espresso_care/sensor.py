@@ -14,7 +14,7 @@ from homeassistant.components.sensor import (
     SensorStateClass,
 )
 from homeassistant.const import PERCENTAGE, UnitOfPower
-from homeassistant.core import HomeAssistant
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
@@ -33,6 +33,8 @@ class EspressoSensorDescription(SensorEntityDescription):
     value_fn: Callable[[Machine], StateType | datetime]
     attributes_fn: Callable[[Machine], Mapping[str, Any]] | None = None
     exists_fn: Callable[[Machine], bool] = lambda machine: True
+    # Updates beyond the machine's own, as (machine, write state) -> remover.
+    follow_fn: Callable[[Machine, CALLBACK_TYPE], CALLBACK_TYPE | None] | None = None
 
 
 def _state_attributes(machine: Machine) -> dict[str, Any]:
@@ -45,6 +47,17 @@ def _state_attributes(machine: Machine) -> dict[str, Any]:
     if status.reason is not None:
         attributes["reason"] = status.reason
     return attributes
+
+
+def _follow_power_readings(
+    machine: Machine, write_state: CALLBACK_TYPE
+) -> CALLBACK_TYPE | None:
+    """The plug's meter changes while the plug stays on: follow every poll."""
+    coordinator = getattr(machine.power, "coordinator", None)
+    if coordinator is None:
+        return None
+    remove: CALLBACK_TYPE = coordinator.async_add_listener(write_state)
+    return remove
 
 
 def _next_descale(machine: Machine) -> datetime | None:
@@ -115,6 +128,7 @@ SENSORS: tuple[EspressoSensorDescription, ...] = (
         native_unit_of_measurement=UnitOfPower.WATT,
         value_fn=lambda machine: getattr(machine.power, "power", None),
         exists_fn=lambda machine: hasattr(machine.power, "power"),
+        follow_fn=_follow_power_readings,
     ),
 )
 
@@ -135,6 +149,14 @@ class EspressoSensor(EspressoEntity, SensorEntity):
     """A value of the machine."""
 
     entity_description: EspressoSensorDescription
+
+    async def async_added_to_hass(self) -> None:
+        """Follow the machine, and whatever else the value depends on."""
+        await super().async_added_to_hass()
+        if (follow := self.entity_description.follow_fn) is not None and (
+            remove := follow(self.machine, self.async_write_ha_state)
+        ) is not None:
+            self.async_on_remove(remove)
 
     @property
     def native_value(self) -> StateType | datetime:
