@@ -26,7 +26,7 @@ from .const import (
 )
 from .relay import EntityRelay, Relay
 from .shelly_client import ShellyClient
-from .shelly_relay import ShellyRelay
+from .shelly_relay import PUMP_IDLE_POLL_INTERVAL, ShellyRelay
 
 
 def shelly_client(
@@ -54,7 +54,12 @@ def _power_relay(
         )
         # The plug must stay on: no device flip-back timer for it.
         return ShellyRelay(
-            hass, client, data.get(CONF_POWER_CHANNEL, 0), entry, default_auto_off=None
+            hass,
+            client,
+            data.get(CONF_POWER_CHANNEL, 0),
+            entry,
+            default_auto_off=None,
+            fast_while_on=False,
         )
     return EntityRelay(hass, data[CONF_POWER_ENTITY])
 
@@ -69,7 +74,13 @@ async def async_create_relays(
         client = shelly_client(
             hass, data[CONF_HOST], data.get(CONF_PASSWORD), data.get(CONF_GENERATION)
         )
-        pump: Relay = ShellyRelay(hass, client, data[CONF_CHANNEL], entry)
+        pump: Relay = ShellyRelay(
+            hass,
+            client,
+            data[CONF_CHANNEL],
+            entry,
+            idle_interval=PUMP_IDLE_POLL_INTERVAL,
+        )
         model = f"Shelly {data.get(CONF_MODEL) or ''} relay".replace("  ", " ")
         return power, pump, {"model": model}
     pump = EntityRelay(hass, data[CONF_PUMP_ENTITY])

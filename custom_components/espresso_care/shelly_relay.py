@@ -3,8 +3,8 @@
 Unlike a wrapped switch, a Shelly enforces the auto-off itself: every on
 carries the device's flip-back timer, so the pump stops even if Home
 Assistant, the network or this integration dies mid-pulse. State comes from
-polling (every second while the relay is on or a program is running, every
-ten seconds otherwise); a command's successful reply counts as the device's
+polling (every second while the pump is on or a program is running, more
+slowly otherwise: see ``idle_interval``); a command's successful reply counts as the device's
 confirmation, so pulses are timed from it without waiting for a poll.
 """
 
@@ -36,6 +36,8 @@ from .shelly_client import (
 DEFAULT_AUTO_OFF_SECONDS: Final = 60.0
 FAST_POLL_INTERVAL: Final = timedelta(seconds=1)
 SLOW_POLL_INTERVAL: Final = timedelta(seconds=10)
+# An idle pump is polled this often, so a shot's start is seen within it.
+PUMP_IDLE_POLL_INTERVAL: Final = timedelta(seconds=2)
 # How long after our last command we keep polling fast (a program is running).
 ACTIVE_WINDOW_SECONDS: Final = 60.0
 
@@ -64,13 +66,20 @@ class ShellyRelay:
         config_entry: ConfigEntry | None,
         *,
         default_auto_off: float | None = DEFAULT_AUTO_OFF_SECONDS,
+        idle_interval: timedelta = SLOW_POLL_INTERVAL,
+        fast_while_on: bool = True,
     ) -> None:
         """Wrap ``channel`` of the device ``client`` talks to.
 
         ``default_auto_off`` is the flip-back timer of an on that names none.
         Keep the default for a pump. Only a relay that must stay on, such as
         the machine's power plug, may pass None (no device timer then).
+        ``idle_interval`` and ``fast_while_on`` set the polling: a pump is
+        polled often even when idle (shots start by hand) and every second
+        while on; a plug stays on all day and needs neither.
         """
+        self._idle_interval = idle_interval
+        self._fast_while_on = fast_while_on
         self._hass = hass
         self._client = client
         self.channel = channel
@@ -92,7 +101,7 @@ class ShellyRelay:
             LOGGER,
             config_entry=config_entry,
             name=f"Shelly {client.host} relay {channel}",
-            update_interval=SLOW_POLL_INTERVAL,
+            update_interval=idle_interval,
             update_method=self._async_poll,
             always_update=False,
         )
@@ -263,9 +272,9 @@ class ShellyRelay:
             self._last_command_at is not None
             and self._hass.loop.time() - self._last_command_at < ACTIVE_WINDOW_SECONDS
         )
-        fast = output is True or recent
+        fast = (output is True and self._fast_while_on) or recent
         self.coordinator.update_interval = (
-            FAST_POLL_INTERVAL if fast else SLOW_POLL_INTERVAL
+            FAST_POLL_INTERVAL if fast else self._idle_interval
         )
 
     @callback
