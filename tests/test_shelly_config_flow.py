@@ -537,12 +537,6 @@ async def test_poll_refused_password_starts_reauth(
     assert state(hass, "switch.silvia_pump") == "off"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reauth only knows the pump's password: a refused plug password "
-    "cannot be fixed there (the form names the pump's host, and a new password "
-    "is tried on and stored for the pump)",
-)
 async def test_reauth_for_a_refused_plug_password(
     hass: HomeAssistant, simulators: SimFactory
 ) -> None:

@@ -154,6 +154,9 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
     VERSION = 1
     MINOR_VERSION = 1
 
+    # Which Shelly a reauth is for: host, channel and password keys of the entry.
+    _reauth_keys: tuple[str, str, str] = (CONF_HOST, CONF_CHANNEL, CONF_PASSWORD)
+
     @staticmethod
     @callback
     def async_get_options_flow(config_entry: ConfigEntry[Any]) -> OptionsFlow:
@@ -259,31 +262,46 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_reauth(
         self, entry_data: Mapping[str, Any]
     ) -> ConfigFlowResult:
-        """The Shelly refused the stored password."""
+        """A Shelly refused its stored password: find out which one, the pump or the plug."""
+        self._reauth_keys = (CONF_HOST, CONF_CHANNEL, CONF_PASSWORD)
+        if entry_data.get(CONF_POWER_HOST):
+            _, error = await probe_shelly(
+                self.hass,
+                entry_data[CONF_HOST],
+                entry_data[CONF_CHANNEL],
+                entry_data.get(CONF_PASSWORD),
+            )
+            if error is None:  # the pump takes its password: the plug refused
+                self._reauth_keys = (
+                    CONF_POWER_HOST,
+                    CONF_POWER_CHANNEL,
+                    CONF_POWER_PASSWORD,
+                )
         return await self.async_step_reauth_confirm()
 
     async def async_step_reauth_confirm(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Ask for the Shelly's new password."""
+        """Ask for the new password of the Shelly that refused it."""
         entry = self._get_reauth_entry()
+        host_key, channel_key, password_key = self._reauth_keys
         errors: dict[str, str] = {}
         if user_input is not None:
             info, error = await probe_shelly(
                 self.hass,
-                entry.data[CONF_HOST],
-                entry.data[CONF_CHANNEL],
+                entry.data[host_key],
+                entry.data.get(channel_key, 0),
                 user_input[CONF_PASSWORD],
             )
             if info is not None:
                 return self.async_update_reload_and_abort(
-                    entry, data_updates={CONF_PASSWORD: user_input[CONF_PASSWORD]}
+                    entry, data_updates={password_key: user_input[CONF_PASSWORD]}
                 )
             errors["base"] = error or "cannot_connect"
         return self.async_show_form(
             step_id="reauth_confirm",
             data_schema=vol.Schema({vol.Required(CONF_PASSWORD): PASSWORD_SELECTOR}),
-            description_placeholders={"host": entry.data[CONF_HOST]},
+            description_placeholders={"host": entry.data[host_key]},
             errors=errors,
         )
 
