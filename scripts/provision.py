@@ -1,0 +1,393 @@
+"""Provision the development Home Assistant that scripts/develop starts.
+
+Waits for Home Assistant to answer, then, through its REST API:
+  1. finishes onboarding (user "dev", password "dev-espresso") when not done yet;
+  2. adds the espresso machine through the espresso_care config flow, backed by
+     input_boolean.espresso_plug and input_boolean.espresso_pump, unless an
+     espresso_care entry exists already.
+Safe to run any number of times. Keeps nothing: the access token it gets lives
+in memory only and its refresh token is revoked at the end.
+
+`provision.py --prepare CONFIG_DIR`, run before Home Assistant's first start,
+marks the onboarding step "core_config" as done in CONFIG_DIR/.storage (only
+when there is no onboarding state yet). POSTing that step is what the UI does
+after the location page, and it has Home Assistant add four integrations of its
+own (met, radio_browser, google_translate, shopping_list): they install
+packages into the venv while it runs, and met, radio_browser and the TTS's
+ffmpeg fail here with tracebacks, as they have no network or binary to use. The
+location comes from configuration.yaml, so nothing is lost by skipping it.
+
+Exit status: 0 when provisioned, 1 when a step failed (the reason is printed),
+2 when Home Assistant did not answer in time or stopped.
+Standard library only, so it runs with any Python >= 3.13.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+import sys
+import time
+from typing import Any
+import urllib.error
+import urllib.parse
+import urllib.request
+
+USERNAME = "dev"
+PASSWORD = "dev-espresso"  # a local development instance's login, printed on purpose
+PERSON_NAME = "Developer"
+DOMAIN = "espresso_care"
+PLUG = "input_boolean.espresso_plug"
+PUMP = "input_boolean.espresso_pump"
+ONBOARDING_STEPS = ("user", "core_config", "analytics", "integration")
+MACHINE = {
+    "name": "Espresso machine",
+    "power_entity": PLUG,
+    "pump_entity": PUMP,
+    "three_way_valve": True,
+}
+
+
+class HomeAssistantError(Exception):
+    """An answer that provisioning cannot go on from."""
+
+
+class Client:
+    """A tiny JSON client for Home Assistant's REST API."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.client_id = f"{self.base_url}/"
+        self.token: str | None = None
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None = None,
+        *,
+        form: dict[str, str] | None = None,
+        timeout: float = 30,
+    ) -> tuple[int, Any]:
+        """Send one request; return the status and the decoded JSON (or text)."""
+        headers = {"Accept": "application/json"}
+        data = None
+        if form is not None:
+            data = urllib.parse.urlencode(form).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        elif body is not None:
+            data = json.dumps(body).encode()
+            headers["Content-Type"] = "application/json"
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        req = urllib.request.Request(
+            self.base_url + path, data=data, headers=headers, method=method
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as resp:
+                status, raw = resp.status, resp.read()
+        except urllib.error.HTTPError as err:
+            status, raw = err.code, err.read()
+        text = raw.decode(errors="replace")
+        try:
+            return status, json.loads(text) if text else None
+        except json.JSONDecodeError:
+            return status, text
+
+    def expect(self, method: str, path: str, body: Any = None, **kwargs: Any) -> Any:
+        """Send a request that must succeed (2xx); return its JSON."""
+        status, answer = self.request(method, path, body, **kwargs)
+        if not 200 <= status < 300:
+            raise HomeAssistantError(f"{method} {path} answered {status}: {answer}")
+        return answer
+
+
+def log(message: str) -> None:
+    """Print a line marked as coming from this script."""
+    print(f"[provision] {message}", flush=True)
+
+
+def process_alive(pid: int | None) -> bool:
+    """Tell whether the Home Assistant process (if given) still runs."""
+    if pid is None:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def wait_until(what: str, check: Any, deadline: float, pid: int | None) -> Any:
+    """Call check() every second until it returns something truthy."""
+    last_note = 0.0
+    while True:
+        try:
+            result = check()
+        except (OSError, urllib.error.URLError):
+            result = None
+        if result:
+            return result
+        if not process_alive(pid):
+            raise SystemExit(_stop(f"Home Assistant stopped before {what}"))
+        now = time.monotonic()
+        if now > deadline:
+            raise SystemExit(_stop(f"gave up waiting for {what}"))
+        if now - last_note > 30:
+            log(f"waiting for {what} ...")
+            last_note = now
+        time.sleep(1)
+
+
+def _stop(message: str) -> int:
+    log(message)
+    return 2
+
+
+def onboarding_status(client: Client) -> dict[str, bool] | None:
+    """Return {step: done} once the onboarding API answers."""
+    status, answer = client.request("GET", "/api/onboarding", timeout=5)
+    if status == 404:
+        # Once onboarded, Home Assistant drops these views. (Its HTTP server
+        # opens after the frontend, hence after onboarding, is set up.)
+        return dict.fromkeys(ONBOARDING_STEPS, True)
+    if status != 200 or not isinstance(answer, list):
+        return None
+    return {item["step"]: item["done"] for item in answer}
+
+
+def token_from_code(client: Client, code: str) -> dict[str, Any]:
+    """Trade an authorization code for tokens."""
+    tokens: dict[str, Any] = client.expect(
+        "POST",
+        "/auth/token",
+        form={
+            "grant_type": "authorization_code",
+            "code": code,
+            "client_id": client.client_id,
+        },
+    )
+    client.token = tokens["access_token"]
+    return tokens
+
+
+def log_in(client: Client) -> dict[str, Any]:
+    """Log in as the dev user through the login flow (user made before)."""
+    flow = client.expect(
+        "POST",
+        "/auth/login_flow",
+        {
+            "client_id": client.client_id,
+            "handler": ["homeassistant", None],
+            "redirect_uri": client.client_id,
+        },
+    )
+    result = client.expect(
+        "POST",
+        f"/auth/login_flow/{flow['flow_id']}",
+        {"client_id": client.client_id, "username": USERNAME, "password": PASSWORD},
+    )
+    if result.get("type") != "create_entry":
+        raise HomeAssistantError(
+            f"cannot log in as {USERNAME!r} with the development password "
+            f"(errors: {result.get('errors')}); was the user changed? "
+            "To start over, stop Home Assistant and delete config/.storage"
+        )
+    return token_from_code(client, result["result"])
+
+
+def onboard(client: Client, steps: dict[str, bool]) -> dict[str, Any]:
+    """Finish whatever onboarding steps are left; return tokens for the dev user."""
+    if not steps.get("user"):
+        log(f"onboarding: creating the user {USERNAME!r}")
+        answer = client.expect(
+            "POST",
+            "/api/onboarding/users",
+            {
+                "client_id": client.client_id,
+                "name": PERSON_NAME,
+                "username": USERNAME,
+                "password": PASSWORD,
+                "language": "en",
+            },
+        )
+        tokens = token_from_code(client, answer["auth_code"])
+    else:
+        tokens = log_in(client)
+    for step, body in (
+        ("core_config", {}),
+        ("analytics", {}),
+        (
+            "integration",
+            {"client_id": client.client_id, "redirect_uri": client.client_id},
+        ),
+    ):
+        if steps.get(step):
+            continue
+        log(f"onboarding: finishing the {step} step")
+        status, answer = client.request("POST", f"/api/onboarding/{step}", body)
+        if status == 403 and "already done" in str(answer):
+            continue
+        if not 200 <= status < 300:
+            raise HomeAssistantError(
+                f"onboarding step {step} answered {status}: {answer}"
+            )
+    return tokens
+
+
+def ha_running(client: Client) -> bool:
+    """Tell whether Home Assistant finished starting (all integrations set up)."""
+    status, answer = client.request("GET", "/api/config", timeout=5)
+    return (
+        status == 200 and isinstance(answer, dict) and answer.get("state") == "RUNNING"
+    )
+
+
+def add_machine(client: Client) -> None:
+    """Create the espresso_care entry through its config flow, unless one exists."""
+    entries = client.expect("GET", f"/api/config/config_entries/entry?domain={DOMAIN}")
+    if entries:
+        titles = ", ".join(repr(entry.get("title")) for entry in entries)
+        log(f"{DOMAIN}: already set up ({titles}); nothing to add")
+        return
+    for entity_id in (PLUG, PUMP):
+        status, _ = client.request("GET", f"/api/states/{entity_id}")
+        if status != 200:
+            raise HomeAssistantError(
+                f"{entity_id} does not exist (answer {status}): "
+                "is it still defined in config/configuration.yaml?"
+            )
+    log(f"{DOMAIN}: starting the config flow")
+    status, result = client.request(
+        "POST",
+        "/api/config/config_entries/flow",
+        {"handler": DOMAIN, "show_advanced_options": False},
+    )
+    if status in (400, 404):
+        raise HomeAssistantError(
+            f"Home Assistant has no config flow for {DOMAIN} (answer {status}: {result}). "
+            "Is custom_components/espresso_care complete (manifest.json with "
+            '"config_flow": true, config_flow.py) and free of import errors? '
+            "See Home Assistant's log above or config/home-assistant.log"
+        )
+    if not 200 <= status < 300:
+        raise HomeAssistantError(
+            f"starting the config flow answered {status}: {result}"
+        )
+    for _ in range(10):
+        kind = result.get("type")
+        flow_path = f"/api/config/config_entries/flow/{result.get('flow_id')}"
+        if kind == "menu":
+            if "entities" not in result.get("menu_options", []):
+                raise HomeAssistantError(f"unexpected menu: {result}")
+            log(f"{DOMAIN}: menu {result.get('step_id')!r} -> entities")
+            result = client.expect("POST", flow_path, {"next_step_id": "entities"})
+        elif kind == "form":
+            if result.get("errors"):
+                raise HomeAssistantError(
+                    f"the form {result.get('step_id')!r} refused the machine: {result['errors']}"
+                )
+            log(f"{DOMAIN}: form {result.get('step_id')!r} <- {MACHINE}")
+            result = client.expect("POST", flow_path, MACHINE)
+        elif kind == "create_entry":
+            log(f"{DOMAIN}: added {result.get('title')!r}")
+            return
+        elif kind == "abort" and result.get("reason") == "already_configured":
+            log(f"{DOMAIN}: already configured")
+            return
+        else:
+            raise HomeAssistantError(f"the config flow ended unexpectedly: {result}")
+    raise HomeAssistantError("the config flow did not finish within 10 steps")
+
+
+# Home Assistant's onboarding store (homeassistant/components/onboarding): the
+# same format in 2025.4 and 2026.10.
+ONBOARDING_STORE = {
+    "version": 4,
+    "minor_version": 1,
+    "key": "onboarding",
+    "data": {"done": ["core_config"]},
+}
+
+
+def prepare(config_dir: Path) -> int:
+    """Mark core_config done in a configuration never started (see above)."""
+    store = config_dir / ".storage" / "onboarding"
+    if store.exists() or (config_dir / ".storage" / "auth").exists():
+        return 0
+    store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with os.fdopen(
+        os.open(store, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w"
+    ) as file:
+        json.dump(ONBOARDING_STORE, file, indent=2)
+    log(f"new configuration: onboarding step core_config marked done in {store}")
+    return 0
+
+
+def main() -> int:
+    """Provision the instance; see the module docstring."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--prepare",
+        metavar="CONFIG_DIR",
+        type=Path,
+        help="only seed a new configuration",
+    )
+    parser.add_argument(
+        "--url",
+        default=f"http://127.0.0.1:{os.environ.get('ESPRESSO_DEV_PORT', '8123')}",
+        help="Home Assistant's address (default %(default)s)",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=900, help="seconds to wait for it"
+    )
+    parser.add_argument("--pid", type=int, help="stop waiting if this process ends")
+    parser.add_argument(
+        "--login-url", help="address to print for the browser (default: --url)"
+    )
+    args = parser.parse_args()
+    if args.prepare:
+        return prepare(args.prepare)
+    client = Client(args.url)
+    deadline = time.monotonic() + args.timeout
+
+    log(f"waiting for Home Assistant at {client.base_url}")
+    steps = wait_until(
+        "the onboarding API", lambda: onboarding_status(client), deadline, args.pid
+    )
+    tokens: dict[str, Any] = {}
+    try:
+        tokens = onboard(client, steps)
+        wait_until(
+            "Home Assistant to finish starting",
+            lambda: ha_running(client),
+            deadline,
+            args.pid,
+        )
+        add_machine(client)
+    except (HomeAssistantError, OSError) as err:
+        log(f"FAILED: {err}")
+        return 1
+    finally:
+        if tokens.get("refresh_token"):
+            client.request(
+                "POST", "/auth/revoke", form={"token": tokens["refresh_token"]}
+            )
+    login_url = args.login_url or client.base_url.replace("127.0.0.1", "localhost")
+    log("ready:")
+    log(f"  open      {login_url}")
+    log(f"  user      {USERNAME}")
+    log(f"  password  {PASSWORD}")
+    log(f"  relays    {PLUG}, {PUMP} (toggle them under Settings > Helpers)")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)
