@@ -71,9 +71,11 @@ class FakeRelaySwitch(SwitchEntity):
         self.commands.append(on)
         if self.fail_commands:
             raise HomeAssistantError("relay fault")
-        if self.latency:
-            await asyncio.sleep(self.latency)
         if self.ignore_commands:
+            return
+        if self.latency:
+            # Like a radio relay: the command returns, the new state comes later.
+            self.hass.loop.call_later(self.latency, self.set, on)
             return
         self.set(on)
 

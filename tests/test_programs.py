@@ -674,3 +674,24 @@ async def test_switching_the_pump_or_plug_off_ends_a_program(
     assert relays.pump.is_on is False
     assert relays.plug.is_on is False
     assert hass.states.get(STATE).attributes["reason"] == "power_switched_off"
+
+
+@pytest.mark.parametrize("latency", [0.05, 0.2])
+async def test_slow_relay_latency_is_learned_and_does_not_add_up(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    latency: float,
+) -> None:
+    """Each command goes out the relay's latency early: pulses and schedule stay exact."""
+    relays.pump.latency = latency
+    start = dt_util.utcnow()
+    await run(hass, cycles=4, rinse_cycles=0, flushes=0)
+    await advance(hass, freezer, 100)
+    assert state(hass) == "completed"
+    # The first on lands one latency after the start; from then on the
+    # relay's own timeline is the nominal one, within frozen time's microseconds.
+    assert offsets(relays, start) == [
+        (pytest.approx(at, abs=2e-6), on) for at, on in pulses(latency, 4, 10, 10)
+    ]

@@ -242,30 +242,42 @@ class ProgramRunner:
             self.status.action = None
 
     async def _run_pulses(self, phase: PulsePhase) -> None:
-        """Run a phase's pulses; return when the pause after the last one ends."""
+        """Run a phase's pulses on an absolute schedule; return when the last pause ends.
+
+        Pulse n is due at ``origin + n * period``, the origin being the relay's
+        first on; each command is sent the relay's learned latency early, and
+        the latency is learned from the moment the command was due, so the
+        loop's own wake-up lateness is compensated too. Each pulse lasts its
+        time from the relay's own on. Only a relay slow to switch off moves
+        the schedule (later): a pause is never shortened.
+        """
         self._set(state=phase.state, step=0, steps=phase.pulses)
         latency = self.latency
-        next_on: float | None = None
-        for number in range(1, phase.pulses + 1):
-            if next_on is not None:
-                await self._sleep_until(next_on - latency.lead(True))
-            self._set(step=number)
-            sent = self._now()
+        period = phase.on_seconds + phase.off_seconds
+        origin: float | None = None
+        for index in range(phase.pulses):
+            if origin is None:
+                due = self._now()
+            else:
+                due = origin + index * period - latency.lead(True)
+                await self._sleep_until(due)
+            self._set(step=index + 1)
             on_at = await self._pump.async_turn_on(
                 phase.on_seconds + AUTO_OFF_MARGIN_SECONDS
             )
-            latency.learn(True, on_at - sent)
+            latency.learn(True, on_at - due)
+            if origin is None:
+                origin = on_at
             off_due = on_at + phase.on_seconds
-            await self._sleep_until(off_due - latency.lead(False))
-            sent = self._now()
+            due = off_due - latency.lead(False)
+            await self._sleep_until(due)
             off_at = await self._pump.async_turn_off()
-            latency.learn(False, off_at - sent)
+            latency.learn(False, off_at - due)
             self.status.pulses_done += 1
-            # The pause is measured from the relay's own off; never shortened.
-            next_on = max(off_due, off_at) + phase.off_seconds
+            origin += max(0.0, off_at - off_due)
             self._hooks.updated()
-        if next_on is not None:
-            await self._sleep_until(next_on)
+        if origin is not None:
+            await self._sleep_until(origin + phase.pulses * period)
 
     async def _async_try_pump_off(self) -> bool:
         try:
