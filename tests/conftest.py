@@ -81,8 +81,9 @@ class FakeRelaySwitch(SwitchEntity):
 
     def set(self, on: bool) -> None:
         """Change state as if the relay switched (also by hand)."""
+        if self._attr_is_on != on:
+            self.timeline.append((dt_util.utcnow(), on))
         self._attr_is_on = on
-        self.timeline.append((dt_util.utcnow(), on))
         self.async_write_ha_state()
 
     def set_available(self, available: bool) -> None:

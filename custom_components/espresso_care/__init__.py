@@ -10,7 +10,6 @@ from homeassistant.helpers.typing import ConfigType
 
 from .const import BACKEND_SHELLY, CONF_BACKEND, DOMAIN
 from .machine import EspressoConfigEntry, Machine
-from .program import ProgramResult
 from .relays import async_create_relays
 from .services import async_setup_services
 from .storage import MachineStore
@@ -60,7 +59,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: EspressoConfigEntry) -> 
     entry.runtime_data = machine
 
     async def _async_stop(_event: Event) -> None:
-        await machine.runner.async_end(ProgramResult.ABORTED, "home_assistant_stopping")
+        await machine.async_stop_pump("home_assistant_stopping")
 
     entry.async_on_unload(
         hass.bus.async_listen_once(EVENT_HOMEASSISTANT_STOP, _async_stop)

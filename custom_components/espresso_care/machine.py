@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import issue_registry as ir
-from homeassistant.helpers.event import async_call_later, async_track_point_in_utc_time
+from homeassistant.helpers.event import (
+    async_call_later,
+    async_track_point_in_utc_time,
+    async_track_time_interval,
+)
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 
@@ -49,6 +53,9 @@ from .shots import PumpRunTracker, RunKind
 from .storage import MachineData, MachineStore
 
 type EspressoConfigEntry = ConfigEntry[Machine]
+
+# After the quick retries, how often a pump that never confirmed off is tried again.
+PUMP_OFF_SLOW_RETRY = timedelta(seconds=30)
 
 
 def validation_error(key: str, **placeholders: str) -> ServiceValidationError:
@@ -109,6 +116,7 @@ class Machine:
         self._cancel_watchdog: CALLBACK_TYPE | None = None
         self._cancel_maintenance_timer: CALLBACK_TYPE | None = None
         self._switch_off_when_available = False
+        self._cancel_off_retry: CALLBACK_TYPE | None = None
         # Logged once on each change, as the quality scale asks.
         self._relay_available: dict[str, bool] = {}
 
@@ -175,14 +183,25 @@ class Machine:
             # The relay's integration may not be up yet: switch off once it is.
             self._switch_off_when_available = True
 
-    async def async_shutdown(self) -> None:
-        """Unload or Home Assistant stopping: end any program, pump off, stop following."""
-        await self.runner.async_end(ProgramResult.ABORTED, "unloaded")
+    async def async_stop_pump(self, reason: str) -> None:
+        """End any program and switch off a pump we switched on.
+
+        What could not be confirmed off stays marked in the store, so the
+        next start switches it off.
+        """
+        await self.runner.async_end(ProgramResult.ABORTED, reason)
         if self._cancel_watchdog is not None:
             self._async_cancel_watchdog()
-            await self._async_try_pump_off()
-            self.data.pump_on_by_us = False
-            await self.store.async_save()
+            if await self._async_try_pump_off():
+                self.data.pump_on_by_us = False
+        await self.store.async_save()
+
+    async def async_shutdown(self) -> None:
+        """Unload: end any program, pump off, stop following the relays."""
+        await self.async_stop_pump("unloaded")
+        if self._cancel_off_retry is not None:
+            self._cancel_off_retry()
+            self._cancel_off_retry = None
         if self._cancel_maintenance_timer is not None:
             self._cancel_maintenance_timer()
             self._cancel_maintenance_timer = None
@@ -192,6 +211,10 @@ class Machine:
         for relay in (self.power, self.pump):
             await relay.async_stop()
 
+    async def _async_retry_pump_off(self, _now: datetime) -> None:
+        if await self._async_try_pump_off():
+            self._switch_off_when_available = False
+
     async def _async_try_pump_off(self) -> bool:
         try:
             await self.pump.async_turn_off()
@@ -199,6 +222,9 @@ class Machine:
             LOGGER.warning("%s: could not switch the pump off: %s", self.name, err)
             return False
         ir.async_delete_issue(self.hass, DOMAIN, f"{self._issue_id}_pump")
+        if self._cancel_off_retry is not None:
+            self._cancel_off_retry()
+            self._cancel_off_retry = None
         return True
 
     # --- listeners ----------------------------------------------------------
@@ -247,7 +273,11 @@ class Machine:
             self.hass.async_create_background_task(
                 self._async_try_pump_off(), "espresso_care pump off after restart"
             )
-        if not update.is_on and self._cancel_watchdog is not None:
+        # Only a seen off ends our promise: a relay that drops off the
+        # network may come back with the pump still on.
+        if update.is_on is False and (
+            self._cancel_watchdog is not None or self.data.pump_on_by_us
+        ):
             self._async_cancel_watchdog()
             self.data.pump_on_by_us = False
             self._async_save_soon()
@@ -421,6 +451,9 @@ class Machine:
     ) -> None:
         program = self.program.program
         self.data.running_program = None
+        if self.pump.is_on is not False:
+            # Not confirmed off: the next start switches it off if need be.
+            self.data.pump_on_by_us = True
         self.data.last_result = result
         self.data.last_program = program
         if result is ProgramResult.COMPLETED:
@@ -459,8 +492,16 @@ class Machine:
 
     @callback
     def _async_raise_pump_issue(self) -> None:
-        """The pump never confirmed off: tell the user, and switch it off once it answers."""
+        """The pump never confirmed off: tell the user, and keep trying to switch it off.
+
+        Once the relay answers again (a state change), or at the next of the
+        slow retries (a relay may come back without reporting anything).
+        """
         self._switch_off_when_available = True
+        if self._cancel_off_retry is None:
+            self._cancel_off_retry = async_track_time_interval(
+                self.hass, self._async_retry_pump_off, PUMP_OFF_SLOW_RETRY
+            )
         ir.async_create_issue(
             self.hass,
             DOMAIN,

@@ -211,7 +211,7 @@ class EntityRelay:
     async def _async_switch(self, on: bool) -> float:
         if self.is_on is None:
             raise RelayError("relay_unavailable")
-        if self.is_on == on:
+        if on and self.is_on:
             return self._hass.loop.time()
         waiter: asyncio.Future[float] = self._hass.loop.create_future()
         entry = (on, waiter)
@@ -219,6 +219,7 @@ class EntityRelay:
         domain = self.entity_id.split(".", 1)[0]
         try:
             async with asyncio.timeout(RELAY_CONFIRM_TIMEOUT_SECONDS):
+                already = self.is_on == on
                 await self._hass.services.async_call(
                     domain,
                     SERVICE_TURN_ON if on else SERVICE_TURN_OFF,
@@ -226,6 +227,10 @@ class EntityRelay:
                     blocking=True,
                     context=self.context,
                 )
+                if already:
+                    # An off is always sent (an on may still be on its way),
+                    # but a relay already off reports no change to wait for.
+                    return self._hass.loop.time()
                 return await waiter
         except TimeoutError as err:
             raise RelayError("relay_timeout") from err

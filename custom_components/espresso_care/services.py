@@ -47,9 +47,22 @@ PROGRAM_OVERRIDES = (
 )
 
 
+def whole_number(value: Any) -> int:
+    """Accept 3, 3.0 or "3"; refuse True, 2.7 or "two" (Coerce(int) would not)."""
+    if isinstance(value, bool):
+        raise vol.Invalid("expected a whole number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    raise vol.Invalid("expected a whole number")
+
+
 def _in_range(key: str) -> vol.All:
     option = NUMBER_OPTION_BY_KEY[key]
-    return vol.All(vol.Coerce(int), vol.Range(min=option.minimum, max=option.maximum))
+    return vol.All(whole_number, vol.Range(min=option.minimum, max=option.maximum))
 
 
 ENTRY_SCHEMA: dict[vol.Marker, Any] = {vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
@@ -62,7 +75,7 @@ RUN_SCHEMA = vol.Schema(
         vol.Optional(ATTR_PROGRAM, default=Program.CLEANER): vol.Coerce(Program),
         **OVERRIDE_FIELDS,
         vol.Optional(ATTR_WARM_UP_MINUTES, default=0): vol.All(
-            vol.Coerce(int), vol.Range(min=0, max=60)
+            whole_number, vol.Range(min=0, max=60)
         ),
         vol.Optional(ATTR_POWER_OFF_AFTER, default=False): cv.boolean,
     }
@@ -72,7 +85,7 @@ LOG_SHOT_SCHEMA = vol.Schema(
     {
         **ENTRY_SCHEMA,
         vol.Optional(ATTR_COUNT, default=1): vol.All(
-            vol.Coerce(int), vol.Range(min=1, max=10)
+            whole_number, vol.Range(min=1, max=10)
         ),
     }
 )

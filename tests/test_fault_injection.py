@@ -1,0 +1,702 @@
+"""Fault injection: random sequences of actions, relay faults, reloads, stops and time.
+
+Each Hypothesis example runs on a Home Assistant of its own (a stopped one
+cannot start again), with the machine on fake relays, in frozen time. A
+sequence draws from: program starts (any program, any numbers the actions
+accept), continues, aborts, the pump switched by hand through the machine,
+shots pulled on the relay itself, relay faults (commands raise, commands
+are ignored, the relay drops off the network; and their ends), option
+changes through the options flow, entry reloads, shots logged, maintenance
+recorded, and time advancing; a Home Assistant stop can only be the last step.
+
+After every step: the backflush state is one of its options, the shot and
+flush counters never went down (a task's shots-since count only by a reset
+to 0), a running program waits for a timer or the user. At the end the relays are healed; they report again as a relay coming
+back would (unavailable, then available); then after the longest a program
+can take, nothing runs and the pump is off. Nothing may have raised into the
+event loop or logged an error along the way.
+
+The defects this test found each have a deterministic test at the end of
+this file. The one still open (a strict xfail there) is why the final heal
+makes a relay that had a fault report again: a relay that ignored commands
+until every retry was spent, then recovers without a state change, is never
+switched off.
+
+Settings: 200 derandomized examples by default (CI); set
+``HYPOTHESIS_PROFILE=thorough`` (or ``--hypothesis-profile=thorough`` once
+the profiles are registered in conftest.py) for 2,000 random ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable
+import contextlib
+from dataclasses import dataclass, field
+from datetime import timedelta
+import logging
+import math
+import os
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant import loader
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import CoreState, HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.setup import async_setup_component
+from hypothesis import HealthCheck, given, settings, strategies as st
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed_exact,
+    async_test_home_assistant,
+    get_scheduled_timer_handles,
+    setup_test_component_platform,
+)
+
+from custom_components.espresso_care.const import (
+    DEFAULT_OPTIONS,
+    DOMAIN,
+    NUMBER_OPTION_BY_KEY,
+    NUMBER_OPTIONS,
+)
+from custom_components.espresso_care.program import BackflushState
+from custom_components.espresso_care.services import PROGRAM_OVERRIDES
+
+from .conftest import (
+    PLUG,
+    PUMP,
+    FakeRelaySwitch,
+    Relays,
+    advance,
+    machine_entry,
+    settle,
+)
+
+STATE = "sensor.espresso_machine_backflush_state"
+SHOTS = "sensor.espresso_machine_shots"
+FLUSHES = "sensor.espresso_machine_flushes"
+PUMP_SWITCH = "switch.espresso_machine_pump"
+# Longer than any program can take: a 60 min warm-up, two waits of at most
+# 240 min, 20 + 20 cycles of at most 30 + 60 s and 10 flushes of 10 + 60 s.
+LONGEST_PROGRAM = 60 * 60 + 2 * 240 * 60 + 40 * 90 + 10 * 70
+# Words that mean something escaped into the event loop.
+LOOP_ERRORS = (
+    "Error doing job",
+    "Exception in",
+    "Task exception was never retrieved",
+    "Error while dispatching",
+    "Error executing service",
+    "unexpected error",
+)
+
+settings.register_profile(
+    "fault_ci",
+    max_examples=200,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile(
+    "fault_thorough",
+    max_examples=2000,
+    derandomize=False,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    print_blob=True,
+)
+
+
+def _profile() -> settings:
+    """The thorough profile when asked for by name, else the CI one."""
+    wanted = os.environ.get("HYPOTHESIS_PROFILE", "")
+    try:
+        current = settings.get_current_profile_name()
+    except AssertionError:  # pragma: no cover - no profile loaded
+        current = "default"
+    thorough = "thorough" in (wanted, current)
+    return settings.get_profile("fault_thorough" if thorough else "fault_ci")
+
+
+# --- the steps ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Start:
+    program: str
+    overrides: dict[str, int]
+    warm_up_minutes: int = 0
+    power_off_after: bool = False
+
+
+@dataclass(frozen=True)
+class Continue:
+    pass
+
+
+@dataclass(frozen=True)
+class Abort:
+    pass
+
+
+@dataclass(frozen=True)
+class PumpByHand:
+    """The machine's own pump switch (with its watchdog)."""
+
+    on: bool
+
+
+@dataclass(frozen=True)
+class ShotOnTheRelay:
+    """Someone runs the pump on the relay itself for ``seconds``."""
+
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Fault:
+    relay: str  # "pump" or "plug"
+    kind: str  # "fail": commands raise; "ignore": never confirm; "unavailable"
+    active: bool
+
+
+@dataclass(frozen=True)
+class Options:
+    changes: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Reload:
+    pass
+
+
+@dataclass(frozen=True)
+class LogShot:
+    count: int
+
+
+@dataclass(frozen=True)
+class RecordMaintenance:
+    task: str
+
+
+@dataclass(frozen=True)
+class Advance:
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Stop:
+    pass
+
+
+type Step = (
+    Start
+    | Continue
+    | Abort
+    | PumpByHand
+    | ShotOnTheRelay
+    | Fault
+    | Options
+    | Reload
+    | LogShot
+    | RecordMaintenance
+    | Advance
+    | Stop
+)
+
+
+def _in_range(key: str) -> st.SearchStrategy[int]:
+    option = NUMBER_OPTION_BY_KEY[key]
+    return st.integers(option.minimum, option.maximum)
+
+
+starts = st.builds(
+    Start,
+    program=st.sampled_from(["cleaner", "water", "flush"]),
+    overrides=st.fixed_dictionaries(
+        {}, optional={key: _in_range(key) for key in PROGRAM_OVERRIDES}
+    ),
+    warm_up_minutes=st.one_of(st.just(0), st.integers(0, 60)),
+    power_off_after=st.booleans(),
+)
+advances = st.builds(
+    Advance,
+    st.one_of(
+        st.floats(0, 30, allow_nan=False).map(lambda s: round(s, 3)),
+        st.sampled_from([0, 0.001, 1, 5, 6, 10, 60, 300, 900, 3600]),
+    ),
+)
+faults = st.builds(
+    Fault,
+    relay=st.sampled_from(["pump", "pump", "plug"]),
+    kind=st.sampled_from(["fail", "ignore", "unavailable"]),
+    active=st.booleans(),
+)
+options = st.builds(
+    Options,
+    st.fixed_dictionaries(
+        {}, optional={option.key: _in_range(option.key) for option in NUMBER_OPTIONS}
+    ),
+)
+steps: st.SearchStrategy[Step] = st.one_of(
+    starts,
+    starts,
+    st.just(Continue()),
+    st.just(Abort()),
+    st.builds(PumpByHand, st.booleans()),
+    st.builds(ShotOnTheRelay, st.sampled_from([2.0, 10.0, 25.0, 200.0])),
+    faults,
+    faults,
+    options,
+    st.just(Reload()),
+    st.builds(LogShot, st.integers(1, 10)),
+    st.builds(RecordMaintenance, st.sampled_from(["backflush", "descale"])),
+    advances,
+    advances,
+    advances,
+)
+sequences = st.tuples(st.lists(steps, max_size=12), st.booleans()).map(
+    lambda drawn: [*drawn[0], Stop()] if drawn[1] else drawn[0]
+)
+
+
+# --- one example ----------------------------------------------------------------
+
+
+@dataclass
+class World:
+    """One example's Home Assistant, relays, machine, and what it saw."""
+
+    hass: HomeAssistant
+    freezer: FrozenDateTimeFactory
+    pump: FakeRelaySwitch
+    plug: FakeRelaySwitch
+    entry: MockConfigEntry
+    counters: tuple[int, int] = (0, 0)
+    shots_since: dict[str, int] = field(default_factory=dict)
+    faulted: set[str] = field(default_factory=set)
+    loop_errors: list[dict[str, Any]] = field(default_factory=list)
+    stopped: bool = False
+    pump_healthy_at_stop: bool = False
+
+    def relay(self, name: str) -> FakeRelaySwitch:
+        return self.pump if name == "pump" else self.plug
+
+    def drop(self, name: str) -> None:
+        """The relay goes unavailable."""
+        self.relay(name).set_available(False)
+
+
+@contextlib.asynccontextmanager
+async def fresh_hass(freezer: FrozenDateTimeFactory) -> AsyncIterator[HomeAssistant]:
+    """A Home Assistant of its own, on the test's loop and storage mock."""
+    loop = asyncio.get_running_loop()
+    timers_before = set(get_scheduled_timer_handles(loop))
+    async with async_test_home_assistant() as hass:
+        hass.data.pop(loader.DATA_CUSTOM_COMPONENTS, None)
+        try:
+            yield hass
+        finally:
+            if hass.state is not CoreState.stopped:
+                await drive(hass, freezer, hass.async_stop(force=True))
+            await asyncio.sleep(0)  # lets the harness forget this instance
+            for handle in set(get_scheduled_timer_handles(loop)) - timers_before:
+                handle.cancel()
+
+
+async def drive[T](
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    awaitable: Awaitable[T],
+    limit: float = 3600,
+) -> T:
+    """Await something that may wait for frozen timers: move time until it is done.
+
+    Never waits for Home Assistant's tracked tasks (one of them may itself be
+    waiting for a timer, as the stop listener does behind a silent relay).
+    """
+    loop = hass.loop
+    task = asyncio.ensure_future(awaitable)
+    moved = 0.0
+    while True:
+        for _ in range(50):
+            if task.done():
+                return task.result()
+            await asyncio.sleep(0)
+        if moved > limit:
+            task.cancel()
+            raise AssertionError(f"{awaitable!r} still waits after {limit} s")
+        pending = [
+            h.when() for h in get_scheduled_timer_handles(loop) if not h.cancelled()
+        ]
+        step = min([1.0, *(max(w - loop.time(), 0.0) for w in pending)])
+        micro = max(1, math.ceil(step * 1_000_000 - 1e-3))
+        freezer.tick(timedelta(microseconds=micro))
+        moved += micro / 1_000_000
+        async_fire_time_changed_exact(hass)
+
+
+async def expect_refusal_or_nothing(world: World, awaitable: Awaitable[Any]) -> None:
+    """An action may be refused, but only with a translated error of ours."""
+    try:
+        await drive(world.hass, world.freezer, awaitable)
+    except HomeAssistantError as err:
+        refusal = err
+    else:
+        return
+    assert refusal.translation_domain == DOMAIN, refusal
+    assert refusal.translation_key, refusal
+
+
+async def call(world: World, action: str, **data: Any) -> None:
+    await expect_refusal_or_nothing(
+        world,
+        world.hass.services.async_call(DOMAIN, action, data, blocking=True),
+    )
+
+
+async def apply(world: World, step: Step) -> None:
+    hass = world.hass
+    match step:
+        case Start():
+            await call(
+                world,
+                "run_backflush",
+                program=step.program,
+                warm_up_minutes=step.warm_up_minutes,
+                power_off_after=step.power_off_after,
+                **step.overrides,
+            )
+        case Continue():
+            await call(world, "continue_backflush")
+        case Abort():
+            await call(world, "abort_backflush")
+        case PumpByHand():
+            await expect_refusal_or_nothing(
+                world,
+                hass.services.async_call(
+                    "switch",
+                    "turn_on" if step.on else "turn_off",
+                    {"entity_id": PUMP_SWITCH},
+                    blocking=True,
+                ),
+            )
+        case ShotOnTheRelay():
+            if world.pump.available and not world.pump.is_on:
+                world.pump.set(True)
+                await advance(hass, world.freezer, step.seconds)
+                if world.pump.available:
+                    world.pump.set(False)
+        case Fault():
+            relay = world.relay(step.relay)
+            if step.active:
+                world.faulted.add(step.relay)
+            if step.kind == "fail":
+                relay.fail_commands = step.active
+            elif step.kind == "ignore":
+                relay.ignore_commands = step.active
+            elif step.active:
+                world.drop(step.relay)
+            else:
+                relay.set_available(True)
+        case Options():
+            flow = await hass.config_entries.options.async_init(world.entry.entry_id)
+            current = {**DEFAULT_OPTIONS, **world.entry.options}
+            result = await hass.config_entries.options.async_configure(
+                flow["flow_id"], {**current, **step.changes}
+            )
+            if result["type"] is FlowResultType.FORM:
+                assert result["errors"] == {"shot_max_seconds": "shot_range"}
+                hass.config_entries.options.async_abort(flow["flow_id"])
+            else:
+                assert result["type"] is FlowResultType.CREATE_ENTRY
+        case Reload():
+            assert await drive(
+                hass,
+                world.freezer,
+                hass.config_entries.async_reload(world.entry.entry_id),
+            )
+            assert world.entry.state is ConfigEntryState.LOADED
+        case LogShot():
+            await call(world, "log_shot", count=step.count)
+        case RecordMaintenance():
+            await call(world, "record_maintenance", task=step.task)
+        case Advance():
+            await advance(hass, world.freezer, step.seconds)
+        case Stop():
+            world.pump_healthy_at_stop = _healthy(world.pump)
+            await drive(hass, world.freezer, hass.async_stop(force=True))
+            world.stopped = True
+    if not world.stopped:
+        await settle(hass)
+
+
+def _healthy(relay: FakeRelaySwitch) -> bool:
+    return relay.available and not relay.fail_commands and not relay.ignore_commands
+
+
+def check_after_step(world: World, step: Step) -> None:
+    hass = world.hass
+    state = hass.states.get(STATE)
+    assert state is not None
+    assert state.state in [s.value for s in BackflushState]
+    assert state.state in state.attributes["options"]
+    data = world.entry.runtime_data.data
+    counters = (data.shots, data.flushes)
+    assert counters[0] >= world.counters[0], f"shots went down after {step}"
+    assert counters[1] >= world.counters[1], f"flushes went down after {step}"
+    for entity_id, value in ((SHOTS, data.shots), (FLUSHES, data.flushes)):
+        counter = hass.states.get(entity_id)  # the flushes one is off by default
+        assert counter is None or counter.state == str(value), entity_id
+    world.counters = counters
+    for task, record in data.tasks.items():
+        before = world.shots_since.get(task, 0)
+        # Only a reset (the task done) brings a task's shot count down.
+        assert record.shots_since >= before or record.shots_since == 0, (
+            f"shots since {task} went from {before} to {record.shots_since} "
+            f"after {step}"
+        )
+        world.shots_since[task] = record.shots_since
+    runner = world.entry.runtime_data.runner
+    if runner.running:
+        timers = [
+            h for h in get_scheduled_timer_handles(hass.loop) if not h.cancelled()
+        ]
+        assert runner.waiting_for_user or timers, (
+            "a program runs with nothing to wake it"
+        )
+
+
+async def heal_and_wait(world: World) -> None:
+    """Every fault ends; a relay that had one reports again; time runs out."""
+    hass = world.hass
+    for name in ("pump", "plug"):
+        relay = world.relay(name)
+        relay.fail_commands = False
+        relay.ignore_commands = False
+        if name in world.faulted or not relay.available:
+            world.drop(name)
+            await settle(hass)
+            relay.set_available(True)
+            await settle(hass)
+    await advance(hass, world.freezer, LONGEST_PROGRAM)
+
+
+async def run_example(
+    sequence: list[Step],
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.clear()
+    caplog.set_level(logging.WARNING)  # debug records cost more than the example
+    loop = asyncio.get_running_loop()
+    previous_handler, debug = loop.get_exception_handler(), loop.get_debug()
+    loop.set_debug(False)  # asyncio's debug mode triples the time of an example
+    async with fresh_hass(freezer) as hass:
+        pump, plug = FakeRelaySwitch("Pump"), FakeRelaySwitch("Plug", on=True)
+        setup_test_component_platform(hass, "switch", [plug, pump])
+        assert await async_setup_component(
+            hass, "switch", {"switch": [{"platform": "test"}]}
+        )
+        await hass.async_block_till_done()
+        assert pump.entity_id == PUMP
+        assert plug.entity_id == PLUG
+        entry = machine_entry()
+        entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(entry.entry_id)
+        await hass.async_block_till_done()
+        world = World(hass, freezer, pump, plug, entry)
+        loop.set_exception_handler(
+            lambda _loop, context: world.loop_errors.append(context)
+        )
+        try:
+            for step in sequence:
+                await apply(world, step)
+                if world.stopped:
+                    break
+                check_after_step(world, step)
+            if world.stopped:
+                runner = entry.runtime_data.runner
+                assert not runner.running
+                if world.pump_healthy_at_stop:
+                    assert pump.is_on is False, (
+                        "the pump is on after Home Assistant stopped"
+                    )
+            else:
+                await heal_and_wait(world)
+                check_after_step(world, Advance(LONGEST_PROGRAM))
+                runner = entry.runtime_data.runner
+                assert not runner.running, "a program outlived the longest one"
+                assert pump.is_on is False, "the pump was left on"
+            if not world.stopped:
+                assert await drive(
+                    hass, freezer, hass.config_entries.async_unload(entry.entry_id)
+                )
+        finally:
+            loop.set_exception_handler(previous_handler)
+            loop.set_debug(debug)
+    assert world.loop_errors == []
+    errors = [
+        r.getMessage()
+        for r in caplog.records
+        if r.levelno >= logging.ERROR or any(w in r.getMessage() for w in LOOP_ERRORS)
+    ]
+    assert errors == []
+
+
+@pytest.mark.freeze_time(ignore=["hypothesis"])  # Hypothesis keeps its own clock
+@_profile()
+@given(sequence=sequences)
+async def test_random_sequences_leave_the_machine_safe(
+    sequence: list[Step],
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+    hass_storage: dict[str, Any],
+) -> None:
+    hass_storage.clear()
+    await run_example(sequence, freezer, caplog)
+
+
+# --- defects found by fault injection ------------------------------------------
+# Each was found by the random test above (shrunk to these steps) and fixed,
+# except the last, still open.
+
+
+async def _run(hass: HomeAssistant, **data: Any) -> None:
+    await hass.services.async_call(DOMAIN, "run_backflush", data, blocking=True)
+    await settle(hass)
+
+
+async def _pump_on_by_hand(hass: HomeAssistant) -> None:
+    await hass.services.async_call(
+        "switch", "turn_on", {"entity_id": PUMP_SWITCH}, blocking=True
+    )
+    await settle(hass)
+
+
+def _state(hass: HomeAssistant) -> str:
+    state = hass.states.get(STATE)
+    assert state is not None
+    return state.state
+
+
+async def test_abort_while_the_on_command_is_in_flight(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A relay that reports later (MQTT, Zigbee, ESPHome): the off must still go."""
+    relays.pump.latency = 0.1
+    await hass.services.async_call(
+        DOMAIN, "run_backflush", {"program": "flush"}, blocking=True
+    )
+    assert relays.pump.commands == [True]  # sent; the relay has not reported yet
+    assert relays.pump.is_on is False
+    await hass.services.async_call(DOMAIN, "abort_backflush", {}, blocking=True)
+    await advance(hass, freezer, 60)
+    assert _state(hass) == "aborted"
+    assert relays.pump.is_on is False, f"left on; commands: {relays.pump.commands}"
+
+
+async def test_watchdog_survives_a_relay_dropping_off(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await _pump_on_by_hand(hass)
+    relays.pump.set_available(False)  # a Wi-Fi blip; the pump still runs
+    await settle(hass)
+    relays.pump.set_available(True)
+    await advance(hass, freezer, 2 * DEFAULT_OPTIONS["max_pump_seconds"] + 30)
+    assert relays.pump.is_on is False
+
+
+async def test_stop_switches_off_a_pump_on_by_hand(
+    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
+) -> None:
+    await _pump_on_by_hand(hass)
+    assert relays.pump.is_on is True
+    await hass.async_stop(force=True)
+    assert relays.pump.is_on is False
+
+
+@pytest.mark.parametrize("by_hand", [False, True])
+async def test_reload_keeps_switching_off_a_pump_that_would_not(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    by_hand: bool,
+) -> None:
+    if by_hand:
+        await _pump_on_by_hand(hass)
+    else:
+        await _run(hass)
+    assert relays.pump.is_on is True
+    relays.pump.fail_commands = True
+    assert await drive(hass, freezer, hass.config_entries.async_reload(entry.entry_id))
+    relays.pump.fail_commands = False
+    relays.pump.set_available(False)  # the relay comes back: it reports again
+    relays.pump.set_available(True)
+    await advance(hass, freezer, 600)
+    assert relays.pump.is_on is False
+
+
+async def test_next_start_switches_off_a_pump_a_stop_could_not(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await _run(hass)
+    await advance(hass, freezer, 2)
+    relays.pump.ignore_commands = True
+    await drive(hass, freezer, hass.async_stop(force=True))
+    assert relays.pump.is_on is True  # it could not be switched off
+    # Home Assistant starts again (same storage); the relay answers, still on.
+    async with fresh_hass(freezer) as again:
+        pump = FakeRelaySwitch("Pump", on=True)
+        plug = FakeRelaySwitch("Plug", on=True)
+        setup_test_component_platform(again, "switch", [plug, pump])
+        assert await async_setup_component(
+            again, "switch", {"switch": [{"platform": "test"}]}
+        )
+        same = MockConfigEntry(
+            domain=DOMAIN,
+            entry_id=entry.entry_id,
+            title=entry.title,
+            unique_id=entry.unique_id,
+            data=dict(entry.data),
+        )
+        same.add_to_hass(again)
+        assert await again.config_entries.async_setup(same.entry_id)
+        await advance(again, freezer, 60)
+        try:
+            assert pump.is_on is False
+        finally:
+            await drive(
+                again, freezer, again.config_entries.async_unload(same.entry_id)
+            )
+
+
+async def test_pump_switched_off_when_a_silent_relay_recovers(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await _run(hass)
+    await advance(hass, freezer, 2)
+    assert relays.pump.is_on is True
+    relays.pump.ignore_commands = True  # out of radio reach, still "on"
+    await advance(hass, freezer, 120)  # the program fails, every retry times out
+    assert _state(hass) == "failed"
+    relays.pump.ignore_commands = False  # back in reach; no state change
+    await advance(hass, freezer, 3600)
+    assert relays.pump.is_on is False
