@@ -247,8 +247,24 @@ def ha_running(client: Client) -> bool:
     )
 
 
-def add_machine(client: Client) -> None:
-    """Create the espresso_care entry through its config flow, unless one exists."""
+def add_machine(client: Client, shelly_host: str | None = None) -> None:
+    """Create the espresso_care entry through its config flow, unless one exists.
+
+    With ``shelly_host`` the pump is that (simulated) Shelly and the plug the
+    input_boolean; otherwise both relays are the input_booleans.
+    """
+    menu_choice = "shelly" if shelly_host else "entities"
+    machine: dict[str, Any] = (
+        {
+            "name": "Espresso machine",
+            "host": shelly_host,
+            "channel": 0,
+            "power_entity": PLUG,
+            "three_way_valve": True,
+        }
+        if shelly_host
+        else MACHINE
+    )
     entries = client.expect("GET", f"/api/config/config_entries/entry?domain={DOMAIN}")
     if entries:
         titles = ", ".join(repr(entry.get("title")) for entry in entries)
@@ -282,17 +298,17 @@ def add_machine(client: Client) -> None:
         kind = result.get("type")
         flow_path = f"/api/config/config_entries/flow/{result.get('flow_id')}"
         if kind == "menu":
-            if "entities" not in result.get("menu_options", []):
+            if menu_choice not in result.get("menu_options", []):
                 raise HomeAssistantError(f"unexpected menu: {result}")
-            log(f"{DOMAIN}: menu {result.get('step_id')!r} -> entities")
-            result = client.expect("POST", flow_path, {"next_step_id": "entities"})
+            log(f"{DOMAIN}: menu {result.get('step_id')!r} -> {menu_choice}")
+            result = client.expect("POST", flow_path, {"next_step_id": menu_choice})
         elif kind == "form":
             if result.get("errors"):
                 raise HomeAssistantError(
                     f"the form {result.get('step_id')!r} refused the machine: {result['errors']}"
                 )
-            log(f"{DOMAIN}: form {result.get('step_id')!r} <- {MACHINE}")
-            result = client.expect("POST", flow_path, MACHINE)
+            log(f"{DOMAIN}: form {result.get('step_id')!r} <- {machine}")
+            result = client.expect("POST", flow_path, machine)
         elif kind == "create_entry":
             log(f"{DOMAIN}: added {result.get('title')!r}")
             return
@@ -347,6 +363,9 @@ def main() -> int:
     )
     parser.add_argument("--pid", type=int, help="stop waiting if this process ends")
     parser.add_argument(
+        "--shelly", metavar="HOST:PORT", help="the pump is the Shelly (simulator) there"
+    )
+    parser.add_argument(
         "--login-url", help="address to print for the browser (default: --url)"
     )
     args = parser.parse_args()
@@ -368,7 +387,7 @@ def main() -> int:
             deadline,
             args.pid,
         )
-        add_machine(client)
+        add_machine(client, args.shelly)
     except (HomeAssistantError, OSError) as err:
         log(f"FAILED: {err}")
         return 1
