@@ -647,7 +647,7 @@ async def test_diagnostics_redact_host_mac_and_passwords(
     assert power["power"] == PLUG_POWER
     assert power["default_auto_off"] is None
 
-    device = device_registry.async_get_device({(DOMAIN, machine.entry_id)})
+    device = dr.async_entries_for_config_entry(device_registry, machine.entry_id)[0]
     assert device is not None
     assert await get_diagnostics_for_device(hass, hass_client, machine, device) == (
         result

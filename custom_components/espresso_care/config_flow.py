@@ -14,7 +14,11 @@ from homeassistant.config_entries import (
 from homeassistant.const import CONF_HOST, CONF_NAME, CONF_PASSWORD
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import selector
-import voluptuous as vol
+
+try:  # Home Assistant 2026.x validates with probatio, voluptuous' successor
+    import probatio as vol
+except ImportError:  # Home Assistant 2025.x
+    import voluptuous as vol  # type: ignore[no-redef,unused-ignore]
 
 from .const import (
     BACKEND_ENTITY,

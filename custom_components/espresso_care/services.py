@@ -8,7 +8,11 @@ from typing import Any
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, ServiceCall, callback
 from homeassistant.helpers import config_validation as cv
-import voluptuous as vol
+
+try:  # Home Assistant 2026.x validates with probatio, voluptuous' successor
+    import probatio as vol
+except ImportError:  # Home Assistant 2025.x
+    import voluptuous as vol  # type: ignore[no-redef,unused-ignore]
 
 from .const import (
     ATTR_CONFIG_ENTRY_ID,
