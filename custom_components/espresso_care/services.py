@@ -64,7 +64,7 @@ def whole_number(value: Any) -> int:
     raise vol.Invalid("expected a whole number")
 
 
-def _in_range(key: str) -> vol.All:
+def _in_range(key: str) -> Any:
     option = NUMBER_OPTION_BY_KEY[key]
     return vol.All(whole_number, vol.Range(min=option.minimum, max=option.maximum))
 
