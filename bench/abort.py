@@ -4,13 +4,15 @@ The pump relay takes 50 ms per command. Each abort happens at a random
 moment within the first second of a 10 s pump pulse (pump confirmed on). The
 script contender runs ``switch.turn_on``, ``delay`` 10 s, ``switch.turn_off``
 and is stopped as a user would: ``script.turn_off`` then ``switch.turn_off``.
+A garbage collection that stopped the process during an abort is counted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 import random
 import statistics
+import time
 from typing import Any
 
 from homeassistant.core import HomeAssistant
@@ -19,6 +21,7 @@ from homeassistant.setup import async_setup_component
 from .harness import (
     DOMAIN,
     PLUG,
+    GcPauses,
     SimRelaySwitch,
     add_relays,
     machine_entry,
@@ -30,7 +33,7 @@ PULSE_SECONDS = 10
 SCRIPT = "bench_abort"
 
 
-def _stats(values: list[float]) -> dict[str, float]:
+def _stats(values: list[float]) -> dict[str, Any]:
     ms = [v * 1000 for v in values]
     return {
         "median_ms": statistics.median(ms),
@@ -38,11 +41,45 @@ def _stats(values: list[float]) -> dict[str, float]:
         "worst_ms": max(ms),
         "best_ms": min(ms),
         "count": len(ms),
+        "samples_ms": [round(v, 3) for v in ms],
     }
 
 
-def _off_received_after(relay: SimRelaySwitch, since: float) -> float:
-    return next(t for t, on in relay.received if not on and t >= since)
+async def _aborts(
+    hass: HomeAssistant,
+    relay: SimRelaySwitch,
+    count: int,
+    rng: random.Random,
+    *,
+    start: Callable[[], Awaitable[Any]],
+    stop: Callable[[], Awaitable[Any]],
+) -> dict[str, Any]:
+    """Start, wait for the pump, stop at a random moment; ``count`` times."""
+    loop = hass.loop
+    to_off: list[float] = []
+    to_return: list[float] = []
+    hit_by_gc = 0
+    with GcPauses() as pauses:
+        for _ in range(count):
+            on = loop.create_task(relay.wait_for(True))
+            await start()
+            await sleep_until(await on + rng.uniform(0.0, 1.0))
+            seen = len(pauses.pauses)
+            called, wall = loop.time(), time.perf_counter()
+            await stop()
+            returned = loop.time()
+            assert relay.is_on is False
+            off = next(t for t, on in relay.received if not on and t >= called)
+            to_off.append(off - called)
+            to_return.append(returned - called)
+            hit_by_gc += any(at >= wall for at, _ in pauses.pauses[seen:])
+            await hass.async_block_till_done()
+    return {
+        "to_off_command": _stats(to_off),
+        "to_action_returned": _stats(to_return),
+        "aborts_with_a_gc_pause": hit_by_gc,
+        "gc_pauses_ms": pauses.durations_ms(),
+    }
 
 
 async def run(
@@ -76,18 +113,15 @@ async def run(
         },
     )
     await hass.async_block_till_done()
-    loop = hass.loop
+    machine = {"config_entry_id": entry.entry_id}
+    script = {"entity_id": f"script.{SCRIPT}"}
 
-    progress(f"abort: {aborts} aborts of a running program")
-    to_off: list[float] = []
-    to_return: list[float] = []
-    for _ in range(aborts):
-        on = loop.create_task(pump.wait_for(True))
+    async def start_program() -> None:
         await hass.services.async_call(
             DOMAIN,
             "run_backflush",
             {
-                "config_entry_id": entry.entry_id,
+                **machine,
                 "program": "cleaner",
                 "cycles": 1,
                 "pump_on_seconds": PULSE_SECONDS,
@@ -96,50 +130,31 @@ async def run(
             },
             blocking=True,
         )
-        await sleep_until(await on + rng.uniform(0.0, 1.0))
-        called = loop.time()
-        await hass.services.async_call(
-            DOMAIN,
-            "abort_backflush",
-            {"config_entry_id": entry.entry_id},
-            blocking=True,
-        )
-        returned = loop.time()
-        assert pump.is_on is False
-        to_off.append(_off_received_after(pump, called) - called)
-        to_return.append(returned - called)
-        await hass.async_block_till_done()
 
-    progress(f"abort: {aborts} stops of the equivalent script")
-    script_to_off: list[float] = []
-    script_to_return: list[float] = []
-    for _ in range(aborts):
-        on = loop.create_task(scripted.wait_for(True))
+    async def abort_program() -> None:
         await hass.services.async_call(
-            "script", "turn_on", {"entity_id": f"script.{SCRIPT}"}, blocking=True
+            DOMAIN, "abort_backflush", machine, blocking=True
         )
-        await sleep_until(await on + rng.uniform(0.0, 1.0))
-        called = loop.time()
-        await hass.services.async_call(
-            "script", "turn_off", {"entity_id": f"script.{SCRIPT}"}, blocking=True
-        )
+
+    async def start_script() -> None:
+        await hass.services.async_call("script", "turn_on", script, blocking=True)
+
+    async def stop_script() -> None:
+        await hass.services.async_call("script", "turn_off", script, blocking=True)
         await hass.services.async_call("switch", "turn_off", target, blocking=True)
-        returned = loop.time()
-        assert scripted.is_on is False
-        script_to_off.append(_off_received_after(scripted, called) - called)
-        script_to_return.append(returned - called)
-        await hass.async_block_till_done()
 
+    progress(f"abort: {aborts} aborts of a running program")
+    integration = await _aborts(
+        hass, pump, aborts, rng, start=start_program, stop=abort_program
+    )
+    progress(f"abort: {aborts} stops of the equivalent script")
+    script_figures = await _aborts(
+        hass, scripted, aborts, rng, start=start_script, stop=stop_script
+    )
     await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()
     return {
         "relay_latency_ms": LATENCY * 1000,
-        "integration": {
-            "to_off_command": _stats(to_off),
-            "to_action_returned": _stats(to_return),
-        },
-        "script": {
-            "to_off_command": _stats(script_to_off),
-            "to_action_returned": _stats(script_to_return),
-        },
+        "integration": integration,
+        "script": script_figures,
     }

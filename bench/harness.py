@@ -11,10 +11,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterable
 import contextlib
+import gc
 import logging
 import random
 import statistics
 import tempfile
+import time
 from typing import Any
 
 from homeassistant import loader
@@ -161,6 +163,36 @@ async def add_machine(hass: HomeAssistant, entry: MockConfigEntry) -> MockConfig
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     return entry
+
+
+class GcPauses:
+    """Garbage collections that stop the process for more than ``threshold`` s.
+
+    Use as a context manager; ``pauses`` holds (perf_counter at the start,
+    duration) of each.
+    """
+
+    def __init__(self, threshold: float = 0.005) -> None:
+        self.threshold = threshold
+        self.pauses: list[tuple[float, float]] = []
+        self._started = 0.0
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        elif (pause := time.perf_counter() - self._started) > self.threshold:
+            self.pauses.append((self._started, pause))
+
+    def __enter__(self) -> GcPauses:
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self._callback)
+
+    def durations_ms(self) -> list[float]:
+        """Each pause in ms, shortest first."""
+        return sorted(round(pause * 1000, 1) for _, pause in self.pauses)
 
 
 async def sleep_until(deadline: float) -> None:

@@ -34,7 +34,7 @@ def _timing(timing: dict[str, Any]) -> list[str]:
         f"Median (min to max) of {repeats} runs, in ms; "
         f"{timing['concurrent_sequences']} sequences ran at once on separate relays. "
         "Pulse error: |on period seen by the relay - 1 s|. Overrun: first on "
-        "(relay) to the end of the run, minus 20 s. Drift / cycle: how much later "
+        "(relay) to the end of the final pause, minus 20 s. Drift / cycle: how much later "
         "each cycle starts than the one before (median). Ratio: script / contender "
         "(medians).",
         "",
@@ -106,6 +106,15 @@ def _abort(abort: dict[str, Any]) -> list[str]:
                 f"{ret['worst_ms']:.1f}",
             ]
         )
+    hits = [
+        f"{label}: {abort[key].get('aborts_with_a_gc_pause', 0)}"
+        for key, label in (("integration", "abort_backflush"), ("script", "script"))
+    ]
+    out += [
+        "Aborts during which a garbage collection stopped the process "
+        f"(more than 5 ms): {', '.join(hits)}.",
+        "",
+    ]
     out += _table(
         [
             "how",

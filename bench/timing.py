@@ -22,10 +22,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
-import gc
 import random
 import statistics
-import time
 from typing import Any
 
 from homeassistant.core import Event, HomeAssistant, callback
@@ -35,6 +33,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from .harness import (
     DOMAIN,
     PLUG,
+    GcPauses,
     SimRelaySwitch,
     add_relays,
     machine_entry,
@@ -228,22 +227,29 @@ async def _run_script(
     return hass.loop.time()
 
 
-def analyse(switched: list[tuple[float, bool]], end: float) -> dict[str, Any]:
-    """Figures of one run from the relay's timeline and the end of the run.
+def analyse(relay: SimRelaySwitch, finished: float) -> dict[str, Any]:
+    """Figures of one run from the relay's timelines and the end of the run.
+
+    The final pause ends when the contender acts again after the relay's last
+    off: the runner's closing off command (it sends one, the relay being
+    already off) reaching the relay, or else the run reporting its end (the
+    program's finished event, the script's action returning).
 
     * pulse error: each on period as seen by the relay minus 1 s;
-    * pause error: each off period between pulses minus 1 s (the last pause
-      runs from the relay's last off to the end of the run);
-    * overrun: first on (relay) to the end of the run, minus the nominal 20 s;
+    * pause error: each off period minus 1 s, the final pause included;
+    * overrun: first on (relay) to the end of the final pause, minus the
+      nominal 20 s: "first on to last off, plus the final pause";
     * last_off_late: how late the relay's last off came against the nominal
       19 s after its first on (the relay-only part of the overrun);
     * drift per cycle: how much later each cycle starts than the one before
       (the slope of the cycle starts against the nominal 2 s period).
     """
+    switched = relay.switched
     ons = [t for t, on in switched if on]
     offs = [t for t, on in switched if not on]
     if len(ons) != CYCLES or len(offs) != CYCLES:
         raise AssertionError(f"expected {CYCLES} pulses, relay saw {switched}")
+    end = min([finished, *(t for t, _ in relay.received if t > offs[-1])])
     pulses = [off - on for on, off in zip(ons, offs, strict=True)]
     pauses = [nxt - off for off, nxt in zip(offs, [*ons[1:], end], strict=True)]
     errors = [p - ON_SECONDS for p in pulses]
@@ -267,6 +273,8 @@ def analyse(switched: list[tuple[float, bool]], end: float) -> dict[str, Any]:
         * 1000
         / (CYCLES - 1),
         "last_off_late_ms": (offs[-1] - ons[0] - (NOMINAL - OFF_SECONDS)) * 1000,
+        # From the end of the final pause to the run reporting its end.
+        "finish_after_pause_ms": (finished - end) * 1000,
     }
 
 
@@ -291,7 +299,7 @@ async def run_once(
     finally:
         probe.cancel()
     return [
-        {"contender": c.name, "relay": c.profile.key, **analyse(c.relay.switched, end)}
+        {"contender": c.name, "relay": c.profile.key, **analyse(c.relay, end)}
         for c, end in zip(contenders, ends, strict=True)
     ]
 
@@ -323,18 +331,7 @@ async def run(
     await set_up(hass, contenders, variants)
     runs: list[dict[str, Any]] = []
     lags: list[float] = []
-    pauses: list[float] = []
-    gc_started = 0.0
-
-    def on_gc(phase: str, info: dict[str, int]) -> None:
-        nonlocal gc_started
-        if phase == "start":
-            gc_started = time.perf_counter()
-        elif (pause := time.perf_counter() - gc_started) > 0.005:
-            pauses.append(pause)
-
-    gc.callbacks.append(on_gc)
-    try:
+    with GcPauses() as pauses:
         for repeat in range(repeats):
             progress(
                 f"timing: run {repeat + 1}/{repeats} "
@@ -342,8 +339,6 @@ async def run(
             )
             results = await run_once(hass, contenders, lags)
             runs += [{"repeat": repeat, **result} for result in results]
-    finally:
-        gc.callbacks.remove(on_gc)
     table: list[dict[str, Any]] = []
     for profile in PROFILES:
         for name in ("integration", "no_learning", "script", *variants):
@@ -394,7 +389,7 @@ async def run(
         "summary": table,
         "loop_lag_ms": _lag_figures(lags),
         # Garbage collections that stopped the process for more than 5 ms.
-        "gc_pauses_ms": sorted(round(p * 1000, 1) for p in pauses),
+        "gc_pauses_ms": pauses.durations_ms(),
         "runs": runs,
     }
 

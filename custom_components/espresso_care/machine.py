@@ -177,11 +177,15 @@ class Machine:
             self.data.last_result = ProgramResult.INTERRUPTED
             self.data.last_program = self.data.running_program
         self.data.running_program = None
-        self.data.pump_on_by_us = False
+        # pump_on_by_us stays set until the pump is seen off.
         await self.store.async_save()
-        if not await self._async_try_pump_off():
-            # The relay's integration may not be up yet: switch off once it is.
-            self._switch_off_when_available = True
+        if await self._async_try_pump_off():
+            self.data.pump_on_by_us = False
+            await self.store.async_save()
+        else:
+            # The relay's integration may not be up yet: switch off once it
+            # is, and keep retrying in case it comes back without a word.
+            self._async_raise_pump_issue()
 
     async def async_stop_pump(self, reason: str) -> None:
         """End any program and switch off a pump we switched on.
@@ -211,9 +215,9 @@ class Machine:
         for relay in (self.power, self.pump):
             await relay.async_stop()
 
-    async def _async_retry_pump_off(self, _now: datetime) -> None:
-        if await self._async_try_pump_off():
-            self._switch_off_when_available = False
+    async def _async_retry_pump_off(self, _now: datetime | None) -> None:
+        """Try again to switch off a pump that never confirmed off."""
+        await self._async_try_pump_off()
 
     async def _async_try_pump_off(self) -> bool:
         try:
@@ -221,6 +225,7 @@ class Machine:
         except RelayError as err:
             LOGGER.warning("%s: could not switch the pump off: %s", self.name, err)
             return False
+        self._switch_off_when_available = False
         ir.async_delete_issue(self.hass, DOMAIN, f"{self._issue_id}_pump")
         if self._cancel_off_retry is not None:
             self._cancel_off_retry()
@@ -269,9 +274,8 @@ class Machine:
     @callback
     def _async_pump_changed(self, update: RelayUpdate) -> None:
         if update.is_on is not None and self._switch_off_when_available:
-            self._switch_off_when_available = False
             self.hass.async_create_background_task(
-                self._async_try_pump_off(), "espresso_care pump off after restart"
+                self._async_retry_pump_off(None), "espresso_care pump off when back"
             )
         # Only a seen off ends our promise: a relay that drops off the
         # network may come back with the pump still on.

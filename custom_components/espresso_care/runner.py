@@ -217,7 +217,15 @@ class ProgramRunner:
         self.status.reason = reason
         self._hooks.finished(result, reason)
         self._hooks.updated()
-        if not pump_off and not await self.async_ensure_pump_off():
+        if pump_off:
+            return
+        try:
+            confirmed = await self.async_ensure_pump_off()
+        except asyncio.CancelledError:
+            # An abort, unload or stop while retrying: the machine's slow
+            # retries (and the stored promise) take over.
+            confirmed = False
+        if not confirmed:
             self._hooks.failed_to_switch_off()
 
     async def _run_plan(self, plan: ProgramPlan, options: RunOptions) -> None:
