@@ -219,3 +219,15 @@ async def test_options_flow_rejects_out_of_range(
             result["flow_id"], {**DEFAULT_OPTIONS, "cycles": 99}
         )
     assert "cycles" not in entry.options
+
+
+async def test_options_flow_refuses_fractions(
+    hass: HomeAssistant, entry: MockConfigEntry
+) -> None:
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**DEFAULT_OPTIONS, "cycles": 2.5}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {"cycles": "whole_number"}
+    assert "cycles" not in entry.options

@@ -365,10 +365,18 @@ class EspressoCareOptionsFlow(OptionsFlow):
         """One form with every number, validated."""
         errors: dict[str, str] = {}
         if user_input is not None:
+            errors = {
+                key: "whole_number"
+                for key, value in user_input.items()
+                if isinstance(value, bool) or float(value) != int(value)
+            }
             values = {key: int(value) for key, value in user_input.items()}
-            if values[OPT_SHOT_MIN_SECONDS] >= values[OPT_SHOT_MAX_SECONDS]:
+            if (
+                not errors
+                and values[OPT_SHOT_MIN_SECONDS] >= values[OPT_SHOT_MAX_SECONDS]
+            ):
                 errors[OPT_SHOT_MAX_SECONDS] = "shot_range"
-            else:
+            if not errors:
                 return self.async_create_entry(data=values)
         current = {**DEFAULT_OPTIONS, **self.config_entry.options, **(user_input or {})}
         schema = vol.Schema(
