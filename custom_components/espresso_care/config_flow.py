@@ -42,6 +42,7 @@ from .const import (
     OPT_SHOT_MIN_SECONDS,
 )
 from .relays import shelly_client
+from .services import whole_number
 from .shelly_client import (
     DeviceInfo,
     ShellyAuthError,
@@ -365,12 +366,12 @@ class EspressoCareOptionsFlow(OptionsFlow):
         """One form with every number, validated."""
         errors: dict[str, str] = {}
         if user_input is not None:
-            errors = {
-                key: "whole_number"
-                for key, value in user_input.items()
-                if isinstance(value, bool) or float(value) != int(value)
-            }
-            values = {key: int(value) for key, value in user_input.items()}
+            values: dict[str, int] = {}
+            for key, value in user_input.items():
+                try:
+                    values[key] = whole_number(value)
+                except vol.Invalid:
+                    errors[key] = "whole_number"
             if (
                 not errors
                 and values[OPT_SHOT_MIN_SECONDS] >= values[OPT_SHOT_MAX_SECONDS]
