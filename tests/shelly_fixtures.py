@@ -17,8 +17,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 import pytest
 
-from custom_components.espresso_care.shelly_client import ShellyClient
-from custom_components.espresso_care.shelly_relay import ShellyRelay
+from custom_components.espresso_care.relays.shelly import ShellyRelay
+from custom_components.espresso_care.shelly.client import ShellyClient
 from simulator.shelly import ShellySimulator
 
 type SimFactory = Callable[..., Awaitable[ShellySimulator]]

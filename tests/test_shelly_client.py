@@ -11,7 +11,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 import pytest
 
-from custom_components.espresso_care.shelly_client import (
+from custom_components.espresso_care.shelly.client import (
     DeviceInfo,
     ShellyAuthError,
     ShellyConnectionError,

@@ -69,7 +69,7 @@ from custom_components.espresso_care.const import (
     CONF_THREE_WAY_VALVE,
     DOMAIN,
 )
-from custom_components.espresso_care.shelly_client import ShellyClient
+from custom_components.espresso_care.shelly.client import ShellyClient
 from simulator.shelly import ShellySimulator
 
 from . import shelly_fixtures

@@ -13,21 +13,21 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
 )
 
-from custom_components.espresso_care import shelly_relay
 from custom_components.espresso_care.const import DOMAIN
-from custom_components.espresso_care.relay import Relay, RelayError, RelayUpdate
-from custom_components.espresso_care.shelly_client import (
-    ShellyConnectionError,
-    ShellyDeviceError,
-    ShellyUnsupportedError,
-    SwitchStatus,
-)
-from custom_components.espresso_care.shelly_relay import (
+from custom_components.espresso_care.relays import shelly as shelly_relay
+from custom_components.espresso_care.relays.base import Relay, RelayError, RelayUpdate
+from custom_components.espresso_care.relays.shelly import (
     DEFAULT_AUTO_OFF_SECONDS,
     FAST_POLL_INTERVAL,
     SLOW_POLL_INTERVAL,
     ShellyRelay,
     relay_error,
+)
+from custom_components.espresso_care.shelly.client import (
+    ShellyConnectionError,
+    ShellyDeviceError,
+    ShellyUnsupportedError,
+    SwitchStatus,
 )
 
 from . import shelly_fixtures

@@ -101,7 +101,7 @@ def code_translation_keys() -> dict[str, frozenset[str]]:
     tests that know their values.
     """
     found: dict[str, set[str]] = {"exceptions": set(), "issues": set()}
-    for module in sorted(INTEGRATION.glob("*.py")):
+    for module in sorted(INTEGRATION.rglob("*.py")):
         tree = ast.parse(module.read_text(encoding="utf-8"), filename=str(module))
         for call in ast.walk(tree):
             if not isinstance(call, ast.Call):

@@ -10,7 +10,7 @@ from homeassistant.helpers.typing import ConfigType
 
 from .const import BACKEND_SHELLY, CONF_BACKEND, DOMAIN
 from .machine import EspressoConfigEntry, Machine
-from .relays import async_create_relays
+from .relays.factory import async_create_relays
 from .services import async_setup_services
 from .storage import MachineStore
 

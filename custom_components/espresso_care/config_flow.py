@@ -41,9 +41,9 @@ from .const import (
     OPT_SHOT_MAX_SECONDS,
     OPT_SHOT_MIN_SECONDS,
 )
-from .relays import shelly_client
+from .relays.factory import shelly_client
 from .services import whole_number
-from .shelly_client import (
+from .shelly.client import (
     DeviceInfo,
     ShellyAuthError,
     ShellyError,

@@ -12,7 +12,7 @@ from homeassistant.helpers.device_registry import DeviceEntry
 
 from .const import CONF_POWER_HOST, CONF_POWER_PASSWORD
 from .machine import EspressoConfigEntry
-from .shelly_client import ShellyError, base_url
+from .shelly.client import ShellyError, base_url
 
 TO_REDACT = {
     CONF_HOST,

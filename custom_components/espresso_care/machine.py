@@ -47,7 +47,7 @@ from .program import (
     build_plan,
     settings_for,
 )
-from .relay import Relay, RelayError, RelayUpdate
+from .relays.base import Relay, RelayError, RelayUpdate
 from .runner import ProgramRunner, ProgramStatus, RunnerHooks, RunOptions
 from .shots import PumpRunTracker, RunKind
 from .storage import MachineData, MachineStore

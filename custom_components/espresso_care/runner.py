@@ -31,7 +31,7 @@ from .program import (
     UserAction,
     WaitPhase,
 )
-from .relay import Relay, RelayError
+from .relays.base import Relay, RelayError
 
 # Weight of the newest sample in the latency estimate.
 _LATENCY_WEIGHT = 0.5

@@ -16,7 +16,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .entity import EspressoEntity
 from .machine import EspressoConfigEntry, Machine
-from .relay import Relay
+from .relays.base import Relay
 
 PARALLEL_UPDATES = 0
 

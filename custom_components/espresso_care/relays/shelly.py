@@ -21,9 +21,8 @@ from homeassistant.exceptions import ConfigEntryAuthFailed
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
-from .const import LOGGER, RELAY_CONFIRM_TIMEOUT_SECONDS
-from .relay import RelayError, RelayListener, RelayListeners, RelayUpdate
-from .shelly_client import (
+from ..const import LOGGER, RELAY_CONFIRM_TIMEOUT_SECONDS
+from ..shelly.client import (
     ShellyAuthError,
     ShellyClient,
     ShellyConnectionError,
@@ -31,6 +30,7 @@ from .shelly_client import (
     ShellyTimeoutError,
     SwitchStatus,
 )
+from .base import RelayError, RelayListener, RelayListeners, RelayUpdate
 
 # The flip-back timer sent when a caller gives none: no on without a timer.
 DEFAULT_AUTO_OFF_SECONDS: Final = 60.0

@@ -1,17 +1,9 @@
-"""Relays: the machine's plug and its pump, behind one small protocol.
-
-A relay is either a Home Assistant switch we wrap (any integration's) or a
-Shelly spoken to over HTTP (see ``shelly_relay``). The machine, the program
-runner and the platforms only ever see this protocol.
-"""
+"""A relay that is a Home Assistant entity: any integration's switch or an input_boolean."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from homeassistant.const import (
     ATTR_ENTITY_ID,
@@ -32,103 +24,13 @@ from homeassistant.core import (
 )
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.event import async_track_state_change_event
-from homeassistant.util import dt as dt_util
 
-from .const import RELAY_CONFIRM_TIMEOUT_SECONDS
-
-
-class RelayError(Exception):
-    """A relay command failed; ``translation_key`` names the user-facing reason."""
-
-    def __init__(self, translation_key: str, **placeholders: str) -> None:
-        super().__init__(translation_key, placeholders)
-        self.translation_key = translation_key
-        self.placeholders = placeholders
+from ..const import RELAY_CONFIRM_TIMEOUT_SECONDS
+from .base import RelayError, RelayListener, RelayListeners, RelayUpdate, loop_time_of
 
 
-@dataclass(frozen=True, slots=True)
-class RelayUpdate:
-    """A change seen on a relay: on, off, or unavailable (``is_on`` None).
-
-    ``changed_at`` is when the relay itself reported the change (the state's
-    own timestamp), not when a callback happened to run.
-    """
-
-    is_on: bool | None
-    changed_at: datetime
-
-
-type RelayListener = Callable[[RelayUpdate], None]
-
-
-class Relay(Protocol):
-    """What the machine needs of a plug or a pump."""
-
-    @property
-    def available(self) -> bool:
-        """Whether the relay can be switched now."""
-
-    @property
-    def is_on(self) -> bool | None:
-        """The relay's state, None when unknown or unavailable."""
-
-    @property
-    def enforces_auto_off(self) -> bool:
-        """Whether the device itself switches off after the auto-off it is given."""
-
-    async def async_start(self) -> None:
-        """Begin following the relay's state."""
-
-    async def async_stop(self) -> None:
-        """Stop following the relay's state."""
-
-    async def async_turn_on(self, auto_off: float | None = None) -> float:
-        """Switch on; return the loop time at which the relay reported on.
-
-        ``auto_off`` asks a device that can to switch itself off after that
-        many seconds. Raises RelayError when the relay fails or does not
-        confirm in time.
-        """
-
-    async def async_turn_off(self) -> float:
-        """Switch off; return the loop time at which the relay reported off."""
-
-    def async_add_listener(self, listener: RelayListener) -> CALLBACK_TYPE:
-        """Call ``listener`` on every change; returns the function that stops it."""
-
-    def diagnostics(self) -> dict[str, Any]:
-        """What the relay can tell for a diagnostics dump."""
-
-
-class RelayListeners:
-    """Fan-out of relay updates, shared by every relay implementation."""
-
-    def __init__(self) -> None:
-        self._listeners: list[RelayListener] = []
-
-    def add(self, listener: RelayListener) -> CALLBACK_TYPE:
-        """Register a listener; return its remover."""
-        self._listeners.append(listener)
-
-        @callback
-        def remove() -> None:
-            if listener in self._listeners:
-                self._listeners.remove(listener)
-
-        return remove
-
-    def notify(self, update: RelayUpdate) -> None:
-        """Tell every listener about an update."""
-        for listener in list(self._listeners):
-            listener(update)
-
-
-def loop_time_of(hass: HomeAssistant, when: datetime) -> float:
-    """Convert a wall-clock timestamp of the recent past into loop (monotonic) time."""
-    return hass.loop.time() - max(0.0, (dt_util.utcnow() - when).total_seconds())
-
-
-def _state_is_on(state: State | None) -> bool | None:
+def state_is_on(state: State | None) -> bool | None:
+    """An on/off entity's state: None while it is missing, unknown or unavailable."""
     if state is None or state.state in (STATE_UNAVAILABLE, STATE_UNKNOWN):
         return None
     return state.state == STATE_ON
@@ -160,7 +62,7 @@ class EntityRelay:
     @property
     def is_on(self) -> bool | None:
         """The wrapped entity's state."""
-        return _state_is_on(self._hass.states.get(self.entity_id))
+        return state_is_on(self._hass.states.get(self.entity_id))
 
     async def async_start(self) -> None:
         """Follow the wrapped entity's state changes."""
@@ -186,8 +88,8 @@ class EntityRelay:
     def _async_state_changed(self, event: Event[EventStateChangedData]) -> None:
         new_state = event.data["new_state"]
         old_state = event.data["old_state"]
-        is_on = _state_is_on(new_state)
-        if is_on == _state_is_on(old_state):
+        is_on = state_is_on(new_state)
+        if is_on == state_is_on(old_state):
             return
         changed_at = new_state.last_changed if new_state else event.time_fired
         update = RelayUpdate(is_on=is_on, changed_at=changed_at)

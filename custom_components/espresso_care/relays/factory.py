@@ -10,7 +10,7 @@ from homeassistant.const import CONF_HOST, CONF_PASSWORD
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 
-from .const import (
+from ..const import (
     BACKEND_SHELLY,
     CONF_BACKEND,
     CONF_CHANNEL,
@@ -24,9 +24,10 @@ from .const import (
     CONF_PUMP_ENTITY,
     RELAY_CONFIRM_TIMEOUT_SECONDS,
 )
-from .relay import EntityRelay, Relay
-from .shelly_client import ShellyClient
-from .shelly_relay import PUMP_IDLE_POLL_INTERVAL, ShellyRelay
+from ..shelly.client import ShellyClient
+from .base import Relay
+from .entity import EntityRelay
+from .shelly import PUMP_IDLE_POLL_INTERVAL, ShellyRelay
 
 
 def shelly_client(

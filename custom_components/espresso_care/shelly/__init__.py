@@ -1,0 +1,1 @@
+"""Shelly devices spoken to directly over their local HTTP API (Gen1 and Gen2+)."""
