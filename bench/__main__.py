@@ -18,11 +18,19 @@ from typing import Any
 from homeassistant import runner
 from homeassistant.const import __version__ as ha_version
 
-from . import abort, setup_memory, throughput, timing
+from . import (
+    abort,
+    detection,
+    heat_up,
+    power_cost,
+    setup_memory,
+    throughput,
+    timing,
+)
 from .harness import ErrorCounter, bench_hass
 from .report import render
 
-PHASES = ("setup", "throughput", "timing", "abort")
+PHASES = ("setup", "throughput", "timing", "abort", "detection", "heat_up")
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -34,6 +42,21 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--tracker-changes", type=int, default=100_000)
     parser.add_argument("--machine-changes", type=int, default=5_000)
     parser.add_argument("--machines", type=int, default=20)
+    parser.add_argument(
+        "--detection-shots",
+        type=int,
+        default=600,
+        help="shots per machine family in the pump detection corpus (600)",
+    )
+    parser.add_argument(
+        "--heat-up-machines",
+        type=int,
+        default=4,
+        help="simulated machines per family for the ready_at estimate (4)",
+    )
+    parser.add_argument(
+        "--heat-up-days", type=int, default=14, help="days each machine lives (14)"
+    )
     parser.add_argument("--seed", type=int, default=20250404)
     parser.add_argument(
         "--phases", default=",".join(PHASES), help=f"comma-separated subset of {PHASES}"
@@ -41,7 +64,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="one timing run, 10 aborts, smaller counts (a smoke test, not figures)",
+        help="one timing run, 10 aborts, smaller counts, 80 detection shots per "
+        "family (a smoke test, not figures)",
     )
     parser.add_argument(
         "--legacy",
@@ -55,6 +79,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     if args.quick:
         args.repeats, args.aborts = 1, 10
         args.tracker_changes, args.machine_changes = 20_000, 1_000
+        args.detection_shots = min(args.detection_shots, 80)
+        args.heat_up_machines, args.heat_up_days = 2, 8
     args.phases = [p for p in args.phases.split(",") if p]
     unknown = set(args.phases) - set(PHASES)
     if unknown:
@@ -80,6 +106,8 @@ async def _main(args: argparse.Namespace) -> dict[str, Any]:
             results["throughput"] = await throughput.run(
                 hass, args.tracker_changes, args.machine_changes, rng, _progress
             )
+        async with bench_hass(errors) as hass:
+            results["power_cost"] = await power_cost.run(hass, args.seed, _progress)
     if "timing" in args.phases:
         variants: dict[str, timing.RunnerVariant] = {}
         labels: dict[str, str] = {}
@@ -97,6 +125,14 @@ async def _main(args: argparse.Namespace) -> dict[str, Any]:
     if "abort" in args.phases:
         async with bench_hass(errors) as hass:
             results["abort"] = await abort.run(hass, args.aborts, rng, _progress)
+    if "detection" in args.phases:
+        # Pure computation on simulated traces: no Home Assistant needed.
+        results["detection"] = detection.run(args.detection_shots, args.seed, _progress)
+    if "heat_up" in args.phases:
+        # Pure computation too: the heat-up detector and estimate on the simulator.
+        results["heat_up"] = heat_up.run(
+            args.heat_up_machines, args.heat_up_days, _progress
+        )
     results["meta"] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "home_assistant": ha_version,

@@ -8,6 +8,15 @@ Waits for Home Assistant to answer, then, through its REST API:
 Safe to run any number of times. Keeps nothing: the access token it gets lives
 in memory only and its refresh token is revoked at the end.
 
+With --power the machine is plug-only: no pump relay, its shots counted from
+sensor.espresso_power, which this script then keeps feeding (once a second,
+until Home Assistant stops) from the espresso machine simulator
+(simulator/espresso.py, a thermostat single boiler with a vibratory pump).
+input_boolean.espresso_plug switches the simulated machine, and
+input_boolean.espresso_brew is its brew switch: turn it on to pull a shot and
+off to end it, or press input_button.espresso_pull_shot (25 s) or
+input_button.espresso_flush (3 s).
+
 `provision.py --prepare CONFIG_DIR`, run before Home Assistant's first start,
 marks the onboarding step "core_config" as done in CONFIG_DIR/.storage (only
 when there is no onboarding state yet). POSTing that step is what the UI does
@@ -48,6 +57,19 @@ MACHINE = {
     "pump_entity": PUMP,
     "three_way_valve": True,
 }
+# --power: the simulated machine's meter and brew switch.
+POWER_SENSOR = "sensor.espresso_power"
+BREW = "input_boolean.espresso_brew"
+PULL_SHOT = "input_button.espresso_pull_shot"
+FLUSH = "input_button.espresso_flush"
+PLUG_ONLY_MACHINE = {
+    "name": "Espresso machine",
+    "power_entity": PLUG,
+    "power_sensor": POWER_SENSOR,
+    "three_way_valve": True,
+}
+# The simulated vibratory pump's step, as a calibration would find it.
+SIMULATED_PUMP_WATTS = 55
 
 
 class HomeAssistantError(Exception):
@@ -247,11 +269,14 @@ def ha_running(client: Client) -> bool:
     )
 
 
-def add_machine(client: Client, shelly_host: str | None = None) -> None:
+def add_machine(
+    client: Client, shelly_host: str | None = None, *, plug_only: bool = False
+) -> None:
     """Create the espresso_care entry through its config flow, unless one exists.
 
     With ``shelly_host`` the pump is that (simulated) Shelly and the plug the
-    input_boolean; otherwise both relays are the input_booleans.
+    input_boolean; with ``plug_only`` there is no pump relay and the shots are
+    counted from the power sensor; otherwise both relays are the input_booleans.
     """
     menu_choice = "shelly" if shelly_host else "entities"
     machine: dict[str, Any] = (
@@ -263,6 +288,8 @@ def add_machine(client: Client, shelly_host: str | None = None) -> None:
             "three_way_valve": True,
         }
         if shelly_host
+        else PLUG_ONLY_MACHINE
+        if plug_only
         else MACHINE
     )
     entries = client.expect("GET", f"/api/config/config_entries/entry?domain={DOMAIN}")
@@ -270,7 +297,7 @@ def add_machine(client: Client, shelly_host: str | None = None) -> None:
         titles = ", ".join(repr(entry.get("title")) for entry in entries)
         log(f"{DOMAIN}: already set up ({titles}); nothing to add")
         return
-    for entity_id in (PLUG, PUMP):
+    for entity_id in (PLUG, POWER_SENSOR) if plug_only else (PLUG, PUMP):
         status, _ = client.request("GET", f"/api/states/{entity_id}")
         if status != 200:
             raise HomeAssistantError(
@@ -311,6 +338,8 @@ def add_machine(client: Client, shelly_host: str | None = None) -> None:
             result = client.expect("POST", flow_path, machine)
         elif kind == "create_entry":
             log(f"{DOMAIN}: added {result.get('title')!r}")
+            if plug_only:
+                set_pump_watts(client, result["result"]["entry_id"])
             return
         elif kind == "abort" and result.get("reason") == "already_configured":
             log(f"{DOMAIN}: already configured")
@@ -318,6 +347,104 @@ def add_machine(client: Client, shelly_host: str | None = None) -> None:
         else:
             raise HomeAssistantError(f"the config flow ended unexpectedly: {result}")
     raise HomeAssistantError("the config flow did not finish within 10 steps")
+
+
+def set_pump_watts(client: Client, entry_id: str) -> None:
+    """Type the simulated pump's watts into the options, as a user who knows them would."""
+    result = client.expect(
+        "POST", "/api/config/config_entries/options/flow", {"handler": entry_id}
+    )
+    flow_path = f"/api/config/config_entries/options/flow/{result['flow_id']}"
+    if result.get("type") == "menu":
+        result = client.expect("POST", flow_path, {"next_step_id": "settings"})
+    values = {
+        field["name"]: field["default"]
+        for field in result.get("data_schema", [])
+        if "default" in field
+    }
+    values["pump_watts"] = SIMULATED_PUMP_WATTS
+    result = client.expect("POST", flow_path, values)
+    if result.get("type") != "create_entry":
+        raise HomeAssistantError(f"the options flow refused pump_watts: {result}")
+    log(f"{DOMAIN}: pump_watts set to {SIMULATED_PUMP_WATTS} W")
+
+
+class PowerFeed:
+    """The simulated machine behind sensor.espresso_power, stepped in real time.
+
+    Each second it reads the plug and the brew switch (and the two buttons)
+    through the REST API, moves the simulator on, and posts the power as a
+    metering plug would report it (an unchanged value is posted again: Home
+    Assistant records it as a report).
+    """
+
+    def __init__(self, client: Client) -> None:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        from simulator.espresso import MachineModel  # noqa: PLC0415
+
+        self.client = client
+        self.model = MachineModel("thermostat", "vibratory", seed=7)
+        self.start = time.monotonic()
+        self.brew_until: float | None = None
+        self.buttons: dict[str, str | None] = {PULL_SHOT: None, FLUSH: None}
+        self.pump_on = False
+
+    def now(self) -> float:
+        """Seconds since the feed started (the simulator's clock)."""
+        return time.monotonic() - self.start
+
+    def state(self, entity_id: str) -> str | None:
+        """An entity's state, None when it is missing."""
+        status, answer = self.client.request("GET", f"/api/states/{entity_id}")
+        return (
+            answer.get("state") if status == 200 and isinstance(answer, dict) else None
+        )
+
+    def step(self) -> None:
+        """Read the switches, move the simulator, post one reading."""
+        at = self.now()
+        self.model.set_power(self.state(PLUG) == "on", at)
+        for button, seconds in ((PULL_SHOT, 25.0), (FLUSH, 3.0)):
+            pressed = self.state(button)
+            if self.buttons[button] is not None and pressed != self.buttons[button]:
+                self.brew_until = at + seconds
+                log(f"power feed: {button} pressed, pump on for {seconds:.0f} s")
+            self.buttons[button] = pressed
+        pump = self.state(BREW) == "on" or (
+            self.brew_until is not None and at < self.brew_until
+        )
+        if pump != self.pump_on:
+            self.model.set_pump(pump, at)
+            self.pump_on = pump
+        self.post(self.model.power_at(at))
+
+    def post(self, watts: float) -> None:
+        """Report the power as the plug integration would."""
+        self.client.request(
+            "POST",
+            f"/api/states/{POWER_SENSOR}",
+            {
+                "state": f"{watts:.1f}",
+                "attributes": {
+                    "unit_of_measurement": "W",
+                    "device_class": "power",
+                    "state_class": "measurement",
+                    "friendly_name": "Espresso power (simulated)",
+                },
+            },
+        )
+
+    def run(self, pid: int | None) -> None:
+        """Feed once a second until Home Assistant (``pid``) ends.
+
+        The access token lasts 30 minutes: a refused request logs in again.
+        """
+        while process_alive(pid):
+            status, _ = self.client.request("GET", "/api/")
+            if status == 401:
+                log_in(self.client)
+            self.step()
+            time.sleep(1.0)
 
 
 # Home Assistant's onboarding store (homeassistant/components/onboarding): the
@@ -368,6 +495,11 @@ def main() -> int:
     parser.add_argument(
         "--login-url", help="address to print for the browser (default: --url)"
     )
+    parser.add_argument(
+        "--power",
+        action="store_true",
+        help="a plug-only machine on the simulated power meter, fed until HA stops",
+    )
     args = parser.parse_args()
     if args.prepare:
         return prepare(args.prepare)
@@ -387,7 +519,21 @@ def main() -> int:
             deadline,
             args.pid,
         )
-        add_machine(client, args.shelly)
+        feed = PowerFeed(client) if args.power else None
+        if feed is not None:
+            feed.step()  # the power sensor exists before the flow names it
+        add_machine(client, args.shelly, plug_only=args.power)
+        login_url = args.login_url or client.base_url.replace("127.0.0.1", "localhost")
+        log("ready:")
+        log(f"  open      {login_url}")
+        log(f"  user      {USERNAME}")
+        log(f"  password  {PASSWORD}")
+        if feed is None:
+            log(f"  relays    {PLUG}, {PUMP} (toggle them under Settings > Helpers)")
+            return 0
+        log(f"  plug      {PLUG}; power {POWER_SENSOR} from the simulator")
+        log(f"  pull      {PULL_SHOT} (25 s), {FLUSH} (3 s), or {BREW} on/off")
+        feed.run(args.pid)
     except (HomeAssistantError, OSError) as err:
         log(f"FAILED: {err}")
         return 1
@@ -396,12 +542,6 @@ def main() -> int:
             client.request(
                 "POST", "/auth/revoke", form={"token": tokens["refresh_token"]}
             )
-    login_url = args.login_url or client.base_url.replace("127.0.0.1", "localhost")
-    log("ready:")
-    log(f"  open      {login_url}")
-    log(f"  user      {USERNAME}")
-    log(f"  password  {PASSWORD}")
-    log(f"  relays    {PLUG}, {PUMP} (toggle them under Settings > Helpers)")
     return 0
 
 

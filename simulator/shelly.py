@@ -2,18 +2,27 @@
 
 It answers the endpoints Espresso Care uses, the way the real firmware does:
 
-* Gen1: ``GET /shelly`` (no auth), ``GET /status``, ``GET /relay/<n>?turn=on|off
-  &timer=<s>``, HTTP Basic auth (user ``admin``) when a password is set, plain
-  text error bodies.
+* Gen1: ``GET /shelly`` (no auth), ``GET /status`` (``relays``, ``meters``
+  of a metering device, ``inputs``), ``GET /relay/<n>?turn=on|off&timer=<s>``,
+  ``GET /settings/relay/<n>[?auto_off=<s>&btn_type=<mode>]``, HTTP Basic auth
+  (user ``admin``) when a password is set, plain text error bodies.
 * Gen2+: ``GET /shelly``, ``POST /rpc`` (a JSON-RPC frame; errors come back as
   ``{"id", "src", "error": {"code", "message"}}``) and ``GET|POST
   /rpc/<Method>`` (errors as ``{"code", "message"}`` with an HTTP error
-  status); methods ``Shelly.GetDeviceInfo`` (no auth), ``Switch.GetStatus`` and
-  ``Switch.Set`` with ``toggle_after``; SHA-256 digest auth when a password is
-  set.
+  status); methods ``Shelly.GetDeviceInfo`` (no auth), ``Switch.GetStatus``
+  (``apower``, ``voltage``, ``aenergy`` when metering), ``Switch.Set`` with
+  ``toggle_after``, ``Switch.GetConfig`` / ``Switch.SetConfig`` (``auto_off``,
+  ``auto_off_delay``, ``in_mode``), ``Input.GetStatus`` and
+  ``Input.GetConfig``; SHA-256 digest auth when a password is set.
 
 Flip-back timers are real asyncio timers, so a test can watch the device turn
-a pump off by itself. Every output change is recorded with its
+a pump off by itself. The device's own auto-off is enforced the same way: an
+on by anyone (a command without a timer, the button, the input) ends after
+``auto_off_delay``. The inputs act on their relay as the input mode says
+(``follow``, ``flip``, ``momentary``) unless detached; ``set_input`` moves
+one. A metering channel reports a constant load while on, or whatever
+``set_power_source`` gives it (the espresso machine model of
+``simulator.espresso``). Every output change is recorded with its
 ``time.monotonic()`` timestamp (the clock asyncio's loop time uses on Linux),
 and every switching command with the timer it carried. Faults can be injected
 while it runs: latency, hanging requests, error replies, unreadable replies,
@@ -50,6 +59,18 @@ VOLTAGE: Final = 230.0
 _GEN2_FIRMWARE: Final = ("20241011-114455/1.4.4-g6d2a586", "1.4.4")
 _GEN1_FIRMWARE: Final = "20230913-112003/v1.14.0-gcb84623"
 _HASHES: Final = {"SHA-256": hashlib.sha256, "MD5": hashlib.md5}
+# Input modes, Gen2 names (``Switch.GetConfig`` ``in_mode``) and Gen1 names
+# (``/settings/relay/N`` ``btn_type``) of the same behaviours.
+IN_MODES: Final = ("follow", "flip", "momentary", "detached")
+_GEN1_BTN_TYPES: Final = {
+    "follow": "toggle",
+    "flip": "edge",
+    "momentary": "momentary",
+    "detached": "detached",
+}
+_GEN2_IN_MODES: Final = {gen1: gen2 for gen2, gen1 in _GEN1_BTN_TYPES.items()}
+
+type PowerSource = Callable[[float], float]
 _AUTH_PARAM: Final = re.compile(r'(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))')
 
 # Gen2 RPC error codes, as the firmware uses them.
@@ -108,6 +129,12 @@ class _Channel:
     timer_started_at: float | None = None
     on_since: float | None = None
     energy_wh: float = 0.0
+    auto_off: bool = False
+    auto_off_delay: float = 60.0
+    in_mode: str = "follow"
+    power_source: PowerSource | None = None
+    voltage_source: PowerSource | None = None
+    energy_at: float | None = None
 
     def cancel_timer(self) -> None:
         if self.timer_handle is not None:
@@ -150,7 +177,9 @@ class ShellySimulator:
     ``error`` (``(code, message)``: status and set calls fail with it),
     ``bad_json`` (replies are not JSON), ``dropped`` (channels that vanished);
     ``refuse_connections()`` closes the listening socket until
-    ``accept_connections()``.
+    ``accept_connections()``. ``inputs`` is the number of digital inputs
+    (by default one per relay, none on a metering plug); input ``n`` drives
+    relay ``n``.
     """
 
     def __init__(
@@ -167,6 +196,7 @@ class ShellySimulator:
         model: str | None = None,
         nonce_lifetime: float = 60.0,
         digest_algorithm: str = "SHA-256",
+        inputs: int | None = None,
     ) -> None:
         if gen not in (1, 2, 3, 4):
             raise ValueError(f"unknown generation {gen}")
@@ -189,6 +219,9 @@ class ShellySimulator:
             app = "plusplugs" if metered else "plus1"
             self.device_id = f"shelly{app}-{self.mac.lower()}"
         self._channels = [_Channel() for _ in range(channels)]
+        self._inputs = [False] * (
+            (0 if metered else channels) if inputs is None else inputs
+        )
 
         self.hang = False
         self.error: tuple[int, str] | None = None
@@ -226,6 +259,9 @@ class ShellySimulator:
         if self.gen == 1:
             app.router.add_get("/status", self._handle_gen1_status)
             app.router.add_get(r"/relay/{channel:\d+}", self._handle_gen1_relay)
+            app.router.add_get(
+                r"/settings/relay/{channel:\d+}", self._handle_gen1_settings
+            )
         else:
             app.router.add_post("/rpc", self._handle_rpc_frame)
             app.router.add_route("*", "/rpc/{method}", self._handle_rpc_method)
@@ -273,10 +309,88 @@ class ShellySimulator:
         return self._channels[channel].timer_duration
 
     def press(self, channel: int = 0, on: bool | None = None) -> None:
-        """Switch locally (the device's button): no command, no timer."""
+        """Switch locally (the device's button): no command; only the auto-off times it."""
         state = self._channels[channel]
         state.cancel_timer()
-        self._set_output(channel, not state.output if on is None else on, "button")
+        on = not state.output if on is None else on
+        self._set_output(channel, on, "button")
+        if on:
+            self._arm_auto_off(channel)
+
+    def input(self, input_id: int = 0) -> bool:
+        """Whether the digital input ``input_id`` is closed."""
+        return self._inputs[input_id]
+
+    def set_input(self, input_id: int, state: bool) -> None:
+        """Close or open an input (the brew switch wired to it).
+
+        Its relay follows as the input mode says, unless detached.
+        """
+        was = self._inputs[input_id]
+        self._inputs[input_id] = state
+        if input_id >= len(self._channels) or state == was:
+            return
+        mode = self._channels[input_id].in_mode
+        if mode == "follow":
+            self._input_switch(input_id, state)
+        elif mode == "flip" or (mode == "momentary" and state):
+            self._input_switch(input_id, not self._channels[input_id].output)
+
+    def _input_switch(self, channel: int, on: bool) -> None:
+        self._channels[channel].cancel_timer()
+        self._set_output(channel, on, "input")
+        if on:
+            self._arm_auto_off(channel)
+
+    def config(self, channel: int = 0) -> dict[str, Any]:
+        """The relay's settings as ``Switch.GetConfig`` reports them."""
+        state = self._channels[channel]
+        return {
+            "auto_off": state.auto_off,
+            "auto_off_delay": state.auto_off_delay,
+            "in_mode": state.in_mode,
+        }
+
+    def configure(
+        self,
+        channel: int = 0,
+        *,
+        auto_off: bool | None = None,
+        auto_off_delay: float | None = None,
+        in_mode: str | None = None,
+    ) -> None:
+        """Change the relay's settings as the device's own app would."""
+        state = self._channels[channel]
+        if in_mode is not None:
+            if in_mode not in IN_MODES:
+                raise ValueError(f"unknown input mode {in_mode!r}")
+            state.in_mode = in_mode
+        if auto_off_delay is not None:
+            if _positive_number(auto_off_delay) is None:
+                raise ValueError(f"bad auto_off_delay {auto_off_delay!r}")
+            state.auto_off_delay = float(auto_off_delay)
+        if auto_off is not None:
+            state.auto_off = auto_off
+
+    def set_power_source(
+        self,
+        channel: int,
+        power: PowerSource | None,
+        voltage: PowerSource | None = None,
+    ) -> None:
+        """Meter ``power(t)`` W (and ``voltage(t)`` V) on ``channel`` while it is on.
+
+        ``t`` is ``time.monotonic()``, the clock of every record here (a
+        ``simulator.espresso.MachineModel``'s ``power_at``/``voltage_at``
+        take it as is). None goes back to the constant ``power``.
+        """
+        state = self._channels[channel]
+        now = time.monotonic()
+        state.energy_wh = self._energy(state, now)
+        state.on_since = now if state.output else None
+        state.energy_at = now
+        state.power_source = power
+        state.voltage_source = voltage
 
     def on_durations(self, channel: int = 0) -> list[float]:
         """How long each completed on period of ``channel`` lasted, in seconds."""
@@ -309,11 +423,23 @@ class ShellySimulator:
         state.cancel_timer()
         self._set_output(channel, on, "http", timer)
         if timer is not None:
-            loop = asyncio.get_running_loop()
-            state.timer_handle = loop.call_later(timer, self._flip_back, channel)
-            state.timer_duration = timer
-            state.timer_started_at = time.time()
+            self._arm(channel, timer)
+        elif on:
+            self._arm_auto_off(channel)
         return was_on
+
+    def _arm(self, channel: int, seconds: float) -> None:
+        state = self._channels[channel]
+        loop = asyncio.get_running_loop()
+        state.timer_handle = loop.call_later(seconds, self._flip_back, channel)
+        state.timer_duration = seconds
+        state.timer_started_at = time.time()
+
+    def _arm_auto_off(self, channel: int) -> None:
+        """The device's own auto-off: an on without a timer of its own ends after the delay."""
+        state = self._channels[channel]
+        if state.auto_off and state.output:
+            self._arm(channel, state.auto_off_delay)
 
     def _flip_back(self, channel: int) -> None:
         state = self._channels[channel]
@@ -329,11 +455,8 @@ class ShellySimulator:
         if state.output == on:
             return
         now = time.monotonic()
-        if on:
-            state.on_since = now
-        else:
-            state.energy_wh = self._energy(state, now)
-            state.on_since = None
+        state.energy_wh = self._energy(state, now)  # up to now, at the old output
+        state.on_since = now if on else None
         state.output = on
         change = OutputChange(now, channel, on, source, timer)
         self.timeline.append(change)
@@ -341,12 +464,27 @@ class ShellySimulator:
             self.on_change(change)
 
     def _energy(self, state: _Channel, now: float) -> float:
+        if state.power_source is not None:
+            # Integrated reading by reading, at the power of each reading.
+            since = state.energy_at if state.energy_at is not None else now
+            state.energy_wh += (now - since) * self._power(state) / 3600
+            state.energy_at = now
+            return state.energy_wh
         if state.on_since is None:
             return state.energy_wh
         return state.energy_wh + (now - state.on_since) * self.power / 3600
 
     def _power(self, state: _Channel) -> float:
-        return self.power if state.output else 0.0
+        if not state.output:
+            return 0.0
+        if state.power_source is not None:
+            return float(state.power_source(time.monotonic()))
+        return self.power
+
+    def _voltage(self, state: _Channel) -> float:
+        if state.voltage_source is not None:
+            return float(state.voltage_source(time.monotonic()))
+        return VOLTAGE
 
     # -- HTTP plumbing -----------------------------------------------------------
 
@@ -472,7 +610,52 @@ class ShellySimulator:
                 }
                 for state in self._channels[:present]
             ]
+        if self._inputs:
+            status["inputs"] = [
+                {"input": int(value), "event": "", "event_cnt": 0}
+                for value in self._inputs
+            ]
         return web.json_response(status)
+
+    async def _handle_gen1_settings(self, request: web.Request) -> web.Response:
+        """``/settings/relay/<n>``: read, or change ``auto_off`` and ``btn_type``."""
+        if (reply := self._gen1_guard(request)) is not None:
+            return reply
+        channel = int(request.match_info["channel"])
+        if not self._exists(channel):
+            return web.Response(status=404, text="Not Found")
+        state = self._channels[channel]
+        if "auto_off" in request.query:
+            try:
+                delay = float(request.query["auto_off"])
+            except ValueError:
+                return web.Response(status=400, text="Bad auto_off!")
+            if not math.isfinite(delay) or delay < 0:
+                return web.Response(status=400, text="Bad auto_off!")
+            # Gen1 has no switch for it: 0 means no auto-off.
+            state.auto_off = delay > 0
+            if delay > 0:
+                state.auto_off_delay = delay
+        if "btn_type" in request.query:
+            mode = _GEN2_IN_MODES.get(request.query["btn_type"])
+            if mode is None:
+                return web.Response(status=400, text="Bad btn_type!")
+            state.in_mode = mode
+        return web.json_response(
+            {
+                "name": None,
+                "appliance_type": "General",
+                "ison": state.output,
+                "has_timer": state.timer_duration is not None,
+                "default_state": "off",
+                "btn_type": _GEN1_BTN_TYPES[state.in_mode],
+                "btn_reverse": 0,
+                "auto_on": 0.0,
+                "auto_off": state.auto_off_delay if state.auto_off else 0.0,
+                "schedule": False,
+                "schedule_rules": [],
+            }
+        )
 
     async def _handle_gen1_relay(self, request: web.Request) -> web.Response:
         if (reply := self._gen1_guard(request)) is not None:
@@ -557,7 +740,7 @@ class ShellySimulator:
             return self._device_info()
         if not authorized:
             raise _RpcError(ERR_UNAUTHORIZED, "Unauthorized")
-        if method not in ("Switch.GetStatus", "Switch.Set"):
+        if method not in _GEN2_METHODS:
             raise _RpcError(ERR_NO_HANDLER, f"No handler for {method}")
         if params is None:
             raise _RpcError(ERR_INVALID_ARGUMENT, "Bad params")
@@ -566,10 +749,16 @@ class ShellySimulator:
         channel = params.get("id")
         if isinstance(channel, bool) or not isinstance(channel, int):
             raise _RpcError(ERR_INVALID_ARGUMENT, "Missing required argument 'id'!")
+        if method.startswith("Input."):
+            return self._gen2_input(method, channel)
         if not self._exists(channel):
             raise _RpcError(ERR_NOT_FOUND, f"Argument 'id', value {channel} not found!")
         if method == "Switch.GetStatus":
             return self._gen2_status(channel)
+        if method == "Switch.GetConfig":
+            return self._gen2_config(channel)
+        if method == "Switch.SetConfig":
+            return self._gen2_set_config(channel, params.get("config"))
         on = params.get("on")
         if not isinstance(on, bool):
             raise _RpcError(ERR_INVALID_ARGUMENT, "Missing required argument 'on'!")
@@ -581,6 +770,58 @@ class ShellySimulator:
                     ERR_INVALID_ARGUMENT, "Invalid argument 'toggle_after'!"
                 )
         return {"was_on": self._switch(channel, on, timer)}
+
+    def _gen2_input(self, method: str, input_id: int) -> dict[str, Any]:
+        if not 0 <= input_id < len(self._inputs):
+            raise _RpcError(
+                ERR_NOT_FOUND, f"Argument 'id', value {input_id} not found!"
+            )
+        if method == "Input.GetStatus":
+            return {"id": input_id, "state": self._inputs[input_id]}
+        return {
+            "id": input_id,
+            "name": None,
+            "type": "switch",
+            "enable": True,
+            "invert": False,
+            "factory_reset": True,
+        }
+
+    def _gen2_config(self, channel: int) -> dict[str, Any]:
+        state = self._channels[channel]
+        config: dict[str, Any] = {
+            "id": channel,
+            "name": None,
+            "in_mode": state.in_mode,
+            "initial_state": "match_input",
+            "auto_on": False,
+            "auto_on_delay": 60.0,
+            "auto_off": state.auto_off,
+            "auto_off_delay": state.auto_off_delay,
+        }
+        if self.metered:
+            config |= {"power_limit": 2500, "voltage_limit": 280, "current_limit": 10}
+        return config
+
+    def _gen2_set_config(self, channel: int, config: Any) -> dict[str, Any]:
+        """Validate the whole change first: a bad field changes nothing."""
+        if not isinstance(config, dict):
+            raise _RpcError(ERR_INVALID_ARGUMENT, "Missing required argument 'config'!")
+        auto_off = config.get("auto_off")
+        if "auto_off" in config and not isinstance(auto_off, bool):
+            raise _RpcError(ERR_INVALID_ARGUMENT, "Invalid argument 'auto_off'!")
+        delay = None
+        if "auto_off_delay" in config:
+            delay = _positive_number(config["auto_off_delay"])
+            if delay is None:
+                raise _RpcError(
+                    ERR_INVALID_ARGUMENT, "Invalid argument 'auto_off_delay'!"
+                )
+        mode = config.get("in_mode")
+        if "in_mode" in config and mode not in IN_MODES:
+            raise _RpcError(ERR_INVALID_ARGUMENT, "Invalid argument 'in_mode'!")
+        self.configure(channel, auto_off=auto_off, auto_off_delay=delay, in_mode=mode)
+        return {"restart_required": False}
 
     def _gen2_status(self, channel: int) -> dict[str, Any]:
         state = self._channels[channel]
@@ -594,10 +835,11 @@ class ShellySimulator:
             status["timer_duration"] = state.timer_duration
         if self.metered:
             power = self._power(state)
+            voltage = self._voltage(state)
             status |= {
                 "apower": power,
-                "voltage": VOLTAGE,
-                "current": round(power / VOLTAGE, 3),
+                "voltage": voltage,
+                "current": round(power / voltage, 3),
                 "aenergy": {
                     "total": round(self._energy(state, time.monotonic()), 3),
                     "by_minute": [0.0, 0.0, 0.0],
@@ -659,6 +901,18 @@ class ShellySimulator:
             status = {ERR_NO_HANDLER: 404, ERR_INVALID_ARGUMENT: 400}.get(err.code, 500)
             return web.json_response(body, status=status)
         return web.json_response(result)
+
+
+_GEN2_METHODS: Final = frozenset(
+    {
+        "Switch.GetStatus",
+        "Switch.Set",
+        "Switch.GetConfig",
+        "Switch.SetConfig",
+        "Input.GetStatus",
+        "Input.GetConfig",
+    }
+)
 
 
 # -- command line --------------------------------------------------------------

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-import math
+from datetime import datetime
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -16,11 +14,10 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
+from hypothesis import settings
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
-    async_fire_time_changed_exact,
-    get_scheduled_timer_handles,
     setup_test_component_platform,
 )
 
@@ -33,10 +30,23 @@ from custom_components.espresso_care.const import (
     DOMAIN,
 )
 
-pytest_plugins = "pytest_homeassistant_custom_component"
+# Re-exported: the tests import the time helpers from here too.
+from .helpers import advance, settle  # noqa: F401
+
+pytest_plugins = [
+    "pytest_homeassistant_custom_component",
+    # The Shelly fixtures (simulated devices, clients, relays, machines), for
+    # any test that asks for them by name.
+    "tests.shelly_fixtures",
+]
 
 PLUG = "switch.plug"
 PUMP = "switch.pump"
+
+# ``--hypothesis-profile=thorough`` needs the profile registered before the
+# options are applied (conftest is read first). The property-based tests pick
+# their own long settings when it is the current profile (test_fault_injection).
+settings.register_profile("thorough", max_examples=2000, deadline=None)
 
 
 @pytest.fixture(autouse=True)
@@ -186,77 +196,3 @@ def enable_all_entities(hass: HomeAssistant, config_entry: MockConfigEntry) -> N
         suggested_object_id="espresso_machine_flushes",
         disabled_by=None,
     )
-
-
-async def settle(hass: HomeAssistant) -> None:
-    """Run the loop until nothing is ready to run, background tasks included.
-
-    A background task (a running program) may wait on an executor job, which
-    finishes in real time on another thread: wait for those too, or a time
-    jump could overtake them.
-    """
-    for _ in range(10_000):
-        await hass.async_block_till_done()
-        jobs = [
-            job
-            for job in hass._background_tasks  # type: ignore[attr-defined]
-            if not isinstance(job, asyncio.Task) and not job.done()
-        ]
-        if jobs:
-            await asyncio.wait(jobs)
-            continue
-        if not hass.loop._ready:  # type: ignore[attr-defined]
-            return
-        await asyncio.sleep(0)
-    raise AssertionError("the event loop never settled")
-
-
-async def _fire_due(hass: HomeAssistant) -> None:
-    """Fire every timer due now, those a float rounding puts a hair later included."""
-    for _ in range(1_000):
-        now = hass.loop.time()
-        if not any(
-            handle.when() - now <= _ROUNDING
-            for handle in get_scheduled_timer_handles(hass.loop)
-            if not handle.cancelled()
-        ):
-            return
-        async_fire_time_changed_exact(
-            hass, dt_util.utcnow() + timedelta(microseconds=1)
-        )
-        await settle(hass)
-    raise AssertionError("timers keep firing at the same moment")
-
-
-# Loop times near 1.8e9 s carry about 0.25 us of float rounding.
-_ROUNDING = 1e-6
-
-
-async def advance(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, seconds: float
-) -> None:
-    """Move frozen time forward, firing each timer at its exact moment on the way.
-
-    Frozen time moves in whole microseconds, so each step is rounded up to one.
-    """
-    await settle(hass)
-    remaining = round(seconds * 1_000_000)
-    for _ in range(100_000):
-        now = hass.loop.time()
-        pending = [
-            handle.when()
-            for handle in get_scheduled_timer_handles(hass.loop)
-            if not handle.cancelled()
-        ]
-        if not pending:
-            break
-        step = max(0, math.ceil((min(pending) - now) * 1_000_000 - 1e-3))
-        if step > remaining:
-            break
-        freezer.tick(timedelta(microseconds=step))
-        remaining -= step
-        await _fire_due(hass)
-    else:
-        raise AssertionError("timers keep firing at the same moment")
-    freezer.tick(timedelta(microseconds=remaining))
-    await _fire_due(hass)

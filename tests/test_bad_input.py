@@ -27,6 +27,7 @@ import voluptuous as vol
 from custom_components.espresso_care.const import DEFAULT_OPTIONS, DOMAIN
 
 from .conftest import Relays, machine_entry, settle
+from .helpers import options_form
 
 # Each action with data that fits it, to which the bad values are added.
 ACTIONS: dict[str, dict[str, Any]] = {
@@ -290,8 +291,7 @@ async def test_options_flow_refuses_bad_input(
     hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
 ) -> None:
     before = snapshot(hass, entry, relays)
-    result = await hass.config_entries.options.async_init(entry.entry_id)
-    assert result["type"] is FlowResultType.FORM
+    result = await options_form(hass, entry.entry_id)
     for user_input in OPTION_BAD:
         with pytest.raises(vol.Invalid):  # the form's schema (HA's InvalidData)
             await hass.config_entries.options.async_configure(
@@ -311,7 +311,7 @@ async def test_options_flow_refuses_an_empty_shot_range(
     hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
 ) -> None:
     before = snapshot(hass, entry, relays)
-    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await options_form(hass, entry.entry_id)
     for shot_min, shot_max in ((60, 60), (60, 10), (30, 29)):
         result = await hass.config_entries.options.async_configure(
             result["flow_id"],

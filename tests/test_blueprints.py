@@ -9,6 +9,7 @@ import shutil
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components.automation.helpers import async_get_blueprints
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import device_registry as dr
 from homeassistant.setup import async_setup_component
@@ -392,3 +393,172 @@ async def test_voice_blueprint(
     assert await say(hass, "is the espresso machine due for a backflush") == (
         "The espresso machine is due for a backflush: 21 shots since the last one."
     )
+
+
+# --- morning warm-up ------------------------------------------------------------
+
+POWER_SWITCH = "switch.espresso_machine_power"
+READY = "binary_sensor.espresso_machine_ready"
+# A Wednesday, 06:00 in the tests' time zone (US/Pacific, summer time).
+WEDNESDAY_MORNING = "2025-06-18 06:00:00-07:00"
+
+
+async def test_warm_up_blueprint_is_valid(
+    hass: HomeAssistant, blueprint_dir: Path
+) -> None:
+    """Home Assistant's own blueprint loader reads and validates it."""
+    assert await async_setup_component(hass, "automation", {})
+    blueprint = await async_get_blueprints(hass).async_get_blueprint(
+        "espresso_care/morning_warm_up.yaml"
+    )
+    assert blueprint.name.endswith("espresso machine warm-up")
+    assert set(blueprint.inputs) >= {
+        "power_switch",
+        "ready_sensor",
+        "time",
+        "days",
+        "presence",
+        "notify_device",
+        "backflush_due",
+        "descale_due",
+    }
+
+
+async def setup_warm_up(
+    hass: HomeAssistant, phone: dr.DeviceEntry, **inputs: Any
+) -> None:
+    assert await async_setup_component(
+        hass,
+        "automation",
+        {
+            "automation": {
+                "alias": "Warm up",
+                "use_blueprint": {
+                    "path": "espresso_care/morning_warm_up.yaml",
+                    "input": {
+                        "power_switch": POWER_SWITCH,
+                        "ready_sensor": READY,
+                        "notify_device": phone.id,
+                        "time": "06:45:00",
+                        **inputs,
+                    },
+                },
+            }
+        },
+    )
+    await settle(hass)
+    assert hass.states.get("automation.warm_up").state == "on"
+
+
+@pytest.mark.freeze_time(WEDNESDAY_MORNING)
+@pytest.mark.parametrize("entry_options", [{"ready_delay_minutes": 12}])
+async def test_warm_up_on_time_then_ready_on_the_phone(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    relays.plug.set(False)
+    await record(hass, "backflush", 12)
+    await make_shots(hass, 23)
+    await record(hass, "descale", 100)
+    await setup_warm_up(
+        hass, phone, backflush_due=BACKFLUSH_DUE, descale_due=DESCALE_DUE
+    )
+    await advance(hass, freezer, 45 * 60 - 1)
+    assert not relays.plug.is_on
+    await advance(hass, freezer, 2)  # 06:45 (the time trigger adds < 1 s)
+    assert relays.plug.is_on
+    assert hass.states.get("sensor.espresso_machine_heat_up").state == "heating"
+    assert notifications == []
+    await advance(hass, freezer, 12 * 60)
+    assert hass.states.get(READY).state == "on"
+    [ready] = notifications
+    assert ready.data["title"] == "Espresso machine"
+    assert ready.data["message"] == (
+        "The espresso machine is ready."
+        " Backflush due: 23 shots since the last one, 12 days ago."
+        " Descaling due: last one 100 days ago."
+    )
+    assert ready.data["data"]["tag"].startswith("espresso_care_warm_up_")
+    # Once a day only.
+    await advance(hass, freezer, 3600)
+    assert len(notifications) == 1
+
+
+@pytest.mark.freeze_time(WEDNESDAY_MORNING)
+async def test_warm_up_plain_message_and_not_on_other_days(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    relays.plug.set(False)
+    await setup_warm_up(hass, phone, days=["wed"], backflush_due=BACKFLUSH_DUE)
+    await advance(hass, freezer, 46 * 60)
+    assert relays.plug.is_on  # no power sensor, no delay: ready at once
+    [ready] = notifications
+    assert ready.data["message"] == "The espresso machine is ready."
+    relays.plug.set(False)
+    await advance(hass, freezer, 24 * 3600)  # Thursday: not a chosen day
+    assert not relays.plug.is_on
+    assert len(notifications) == 1
+
+
+@pytest.mark.freeze_time(WEDNESDAY_MORNING)
+@pytest.mark.parametrize(
+    ("states", "warms_up"),
+    [
+        ({"person.anna": "not_home", "zone.home": "0"}, False),
+        ({"person.anna": "home", "zone.home": "1"}, True),
+        ({"person.anna": "not_home", "zone.home": "1"}, True),
+    ],
+)
+async def test_warm_up_only_when_someone_is_home(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+    freezer: FrozenDateTimeFactory,
+    states: dict[str, str],
+    warms_up: bool,
+) -> None:
+    relays.plug.set(False)
+    for entity_id, value in states.items():
+        hass.states.async_set(entity_id, value)
+    await setup_warm_up(hass, phone, presence=["person.anna", "zone.home"])
+    await advance(hass, freezer, 46 * 60)
+    assert relays.plug.is_on is warms_up
+    assert len(notifications) == int(warms_up)
+
+
+@pytest.mark.freeze_time(WEDNESDAY_MORNING)
+@pytest.mark.parametrize("entry_options", [{"ready_delay_minutes": 12}])
+async def test_warm_up_leaves_a_machine_in_use_alone(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Already on: nothing switched, nothing sent. Switched off while heating: silent."""
+    await setup_warm_up(hass, phone)
+    await advance(hass, freezer, 60 * 60)
+    assert relays.plug.commands == []
+    assert notifications == []
+    relays.plug.set(False)
+    await advance(hass, freezer, 23 * 3600 + 46 * 60)  # Thursday 06:46
+    assert relays.plug.is_on
+    relays.plug.set(False)  # changed their mind
+    await advance(hass, freezer, 30 * 60)
+    assert notifications == []

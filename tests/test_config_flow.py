@@ -19,6 +19,7 @@ from custom_components.espresso_care.const import (
 )
 
 from .conftest import PLUG, PUMP, Relays, machine_entry
+from .helpers import options_form
 
 
 async def _entities_form(hass: HomeAssistant) -> str:
@@ -189,8 +190,7 @@ async def test_reconfigure_to_a_pump_of_another_machine(
 
 
 async def test_options_flow(hass: HomeAssistant, entry: MockConfigEntry) -> None:
-    result = await hass.config_entries.options.async_init(entry.entry_id)
-    assert result["type"] is FlowResultType.FORM
+    result = await options_form(hass, entry.entry_id)
     new = {
         **DEFAULT_OPTIONS,
         "cycles": 7,
@@ -213,7 +213,7 @@ async def test_options_flow_rejects_out_of_range(
     from homeassistant.data_entry_flow import InvalidData
     import pytest
 
-    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await options_form(hass, entry.entry_id)
     with pytest.raises(InvalidData):
         await hass.config_entries.options.async_configure(
             result["flow_id"], {**DEFAULT_OPTIONS, "cycles": 99}
@@ -224,7 +224,7 @@ async def test_options_flow_rejects_out_of_range(
 async def test_options_flow_refuses_fractions(
     hass: HomeAssistant, entry: MockConfigEntry
 ) -> None:
-    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await options_form(hass, entry.entry_id)
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {**DEFAULT_OPTIONS, "cycles": 2.5}
     )

@@ -25,8 +25,8 @@ the pump to the next start; the random test skips its stop check after
 exactly that (``World.stopped_while_retrying``).
 
 Settings: 200 derandomized examples by default (CI); set
-``HYPOTHESIS_PROFILE=thorough`` (or ``--hypothesis-profile=thorough`` once
-the profiles are registered in conftest.py) for 2,000 random ones.
+``HYPOTHESIS_PROFILE=thorough`` or ``--hypothesis-profile=thorough`` (the
+profile is registered in conftest.py) for 2,000 random ones.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import CoreState, HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.helpers import entity_registry as er
 from homeassistant.setup import async_setup_component
 from hypothesis import HealthCheck, given, settings, strategies as st
 import pytest
@@ -59,6 +60,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.espresso_care.const import (
+    AUTO_OFF_MARGIN_SECONDS,
     DEFAULT_OPTIONS,
     DOMAIN,
     NUMBER_OPTION_BY_KEY,
@@ -66,6 +68,7 @@ from custom_components.espresso_care.const import (
 )
 from custom_components.espresso_care.program import BackflushState
 from custom_components.espresso_care.services import PROGRAM_OVERRIDES
+from simulator.shelly import ShellySimulator
 
 from .conftest import (
     PLUG,
@@ -76,6 +79,9 @@ from .conftest import (
     machine_entry,
     settle,
 )
+from .helpers import options_form, run
+from .shelly_fixtures import Clock, call as call_settled
+from .zha_fixtures import ZHA_PUMP, setup_zha_relays
 
 STATE = "sensor.espresso_machine_backflush_state"
 SHOTS = "sensor.espresso_machine_shots"
@@ -406,7 +412,7 @@ async def apply(world: World, step: Step) -> None:
             else:
                 relay.set_available(True)
         case Options():
-            flow = await hass.config_entries.options.async_init(world.entry.entry_id)
+            flow = await options_form(hass, world.entry.entry_id)
             current = {**DEFAULT_OPTIONS, **world.entry.options}
             result = await hass.config_entries.options.async_configure(
                 flow["flow_id"], {**current, **step.changes}
@@ -574,11 +580,6 @@ async def test_random_sequences_leave_the_machine_safe(
 # a stop during the off's retries is left to the next start (its xfail).
 
 
-async def _run(hass: HomeAssistant, **data: Any) -> None:
-    await hass.services.async_call(DOMAIN, "run_backflush", data, blocking=True)
-    await settle(hass)
-
-
 async def _pump_on_by_hand(hass: HomeAssistant) -> None:
     await hass.services.async_call(
         "switch", "turn_on", {"entity_id": PUMP_SWITCH}, blocking=True
@@ -645,7 +646,7 @@ async def test_reload_keeps_switching_off_a_pump_that_would_not(
     if by_hand:
         await _pump_on_by_hand(hass)
     else:
-        await _run(hass)
+        await run(hass)
     assert relays.pump.is_on is True
     relays.pump.fail_commands = True
     assert await drive(hass, freezer, hass.config_entries.async_reload(entry.entry_id))
@@ -662,7 +663,7 @@ async def test_next_start_switches_off_a_pump_a_stop_could_not(
     relays: Relays,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    await _run(hass)
+    await run(hass)
     await advance(hass, freezer, 2)
     relays.pump.ignore_commands = True
     await drive(hass, freezer, hass.async_stop(force=True))
@@ -699,7 +700,7 @@ async def test_pump_switched_off_when_a_silent_relay_recovers(
     relays: Relays,
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    await _run(hass)
+    await run(hass)
     await advance(hass, freezer, 2)
     assert relays.pump.is_on is True
     relays.pump.ignore_commands = True  # out of radio reach, still "on"
@@ -721,7 +722,7 @@ async def test_restart_that_could_not_switch_off_keeps_retrying(
     if by_hand:
         await _pump_on_by_hand(hass)
     else:
-        await _run(hass)
+        await run(hass)
     relays.pump.fail_commands = True
     assert await drive(hass, freezer, hass.config_entries.async_reload(entry.entry_id))
     assert relays.pump.is_on is True
@@ -770,7 +771,7 @@ async def test_end_during_the_off_retries_keeps_them(
     freezer: FrozenDateTimeFactory,
     end: str,
 ) -> None:
-    await _run(hass)
+    await run(hass)
     relays.pump.set_available(False)  # the program fails; the off is retried
     await settle(hass)
     assert _state(hass) == "failed"
@@ -787,3 +788,154 @@ async def test_end_during_the_off_retries_keeps_them(
             )
         await advance(hass, freezer, 600)
     assert relays.pump.is_on is False
+
+
+# -- Device-side bounds: Home Assistant crashes mid-pulse ---------------------------
+#
+# A crash is simulated by freezing everything the integration does to the pump
+# from a moment on: every pump command it makes from then on hangs and never
+# reaches the device (the runner, the watchdog, unloading are stuck), while
+# the device, outside Home Assistant, keeps its own timer. The fakes' timers
+# run on the test's event loop: a ZHA relay (``zha_fixtures``: the fake cluster
+# command honours ``on_time``) and a Shelly spoken to directly (the simulator's
+# flip-back timer). Whatever the moment of the crash, the pump must be off
+# within the bound of its last on, switched off by the device itself.
+
+CRASH_PROGRAM = {
+    "program": "flush",
+    "flushes": 3,
+    "flush_seconds": 4,
+    "pump_off_seconds": 3,
+}
+CRASH_PULSE_BOUND = 4 + AUTO_OFF_MARGIN_SECONDS
+CRASH_MANUAL_LIMIT = 30
+# Seconds from the start to the crash: mid first pulse, in a pause, mid last pulse.
+CRASH_MOMENTS = [1.0, 5.5, 15.0]
+
+
+def crash_pump_commands(
+    entry: MockConfigEntry, monkeypatch: pytest.MonkeyPatch
+) -> asyncio.Event:
+    """From now on the integration's pump commands hang; set the event to recover."""
+    pump = entry.runtime_data.pump
+    turn_on, turn_off = pump.async_turn_on, pump.async_turn_off
+    revived = asyncio.Event()
+
+    async def frozen_on(auto_off: float | None = None) -> float:
+        await revived.wait()
+        return await turn_on(auto_off)
+
+    async def frozen_off() -> float:
+        await revived.wait()
+        return await turn_off()
+
+    monkeypatch.setattr(pump, "async_turn_on", frozen_on)
+    monkeypatch.setattr(pump, "async_turn_off", frozen_off)
+    return revived
+
+
+async def _recover(hass: HomeAssistant, revived: asyncio.Event) -> None:
+    revived.set()
+    with contextlib.suppress(ServiceValidationError):
+        await hass.services.async_call(DOMAIN, "abort_backflush", {}, blocking=True)
+    await settle(hass)
+
+
+def _bound_seconds(hass: HomeAssistant, entry: MockConfigEntry) -> Any:
+    entity_id = er.async_get(hass).async_get_entity_id(
+        "binary_sensor", DOMAIN, f"{entry.entry_id}_pump_bounded_by_device"
+    )
+    assert entity_id is not None
+    state = hass.states.get(entity_id)
+    assert state is not None
+    assert state.state == "on"
+    return state.attributes["seconds"]
+
+
+@pytest.mark.parametrize("crash_at", [*CRASH_MOMENTS, "manual"])
+async def test_zha_pump_is_off_within_its_bound_after_a_crash(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    crash_at: float | str,
+) -> None:
+    zha = await setup_zha_relays(hass)
+    entry = machine_entry(
+        pump=ZHA_PUMP,
+        unique_id=ZHA_PUMP,
+        options={"max_pump_seconds": CRASH_MANUAL_LIMIT},
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await settle(hass)
+    if crash_at == "manual":
+        await hass.services.async_call(
+            "switch", "turn_on", {"entity_id": PUMP_SWITCH}, blocking=True
+        )
+        bound = float(CRASH_MANUAL_LIMIT)
+        await advance(hass, freezer, 10)
+    else:
+        await run(hass, **CRASH_PROGRAM)
+        bound = CRASH_PULSE_BOUND
+        await advance(hass, freezer, float(crash_at))
+    was_on = zha.pump.is_on
+    if was_on:
+        assert _bound_seconds(hass, entry) == bound
+    commands_before, calls_before = len(zha.pump.commands), len(zha.pump.calls)
+    revived = crash_pump_commands(entry, monkeypatch)
+
+    await advance(hass, freezer, bound + 1)
+    assert zha.pump.is_on is False
+    # Nothing of Home Assistant reached the relay after the crash.
+    assert len(zha.pump.commands) == commands_before
+    assert len(zha.pump.calls) == calls_before
+    if was_on:
+        assert zha.pump.timer_offs == 1  # the relay's own timer switched it off
+        last_on = zha.pump.on_durations()[-1]
+        assert last_on == pytest.approx(bound, abs=1e-3)
+    else:
+        assert zha.pump.timer_offs == 0
+    await _recover(hass, revived)
+    assert zha.pump.is_on is False
+
+
+@pytest.mark.parametrize("entry_options", [{"max_pump_seconds": CRASH_MANUAL_LIMIT}])
+@pytest.mark.parametrize("crash_at", [*CRASH_MOMENTS, "manual"])
+async def test_shelly_pump_is_off_within_its_bound_after_a_crash(
+    hass: HomeAssistant,
+    clock: Clock,
+    machine: MockConfigEntry,
+    pump_sim: ShellySimulator,
+    monkeypatch: pytest.MonkeyPatch,
+    crash_at: float | str,
+) -> None:
+    pump_sim.clear_records()
+    if crash_at == "manual":
+        await call_settled(hass, clock, "switch", "turn_on", entity_id=PUMP_SWITCH)
+        bound = float(CRASH_MANUAL_LIMIT)
+        await clock.advance(10)
+    else:
+        await call_settled(hass, clock, DOMAIN, "run_backflush", **CRASH_PROGRAM)
+        bound = CRASH_PULSE_BOUND
+        await clock.advance(float(crash_at))
+    was_on = pump_sim.output(0)
+    if was_on:
+        assert _bound_seconds(hass, machine) == bound
+    assert machine.runtime_data.power.device_bound is None  # the plug stays on
+    commands_before = len(pump_sim.commands)
+    revived = crash_pump_commands(machine, monkeypatch)
+
+    await clock.advance(bound + 1)
+    assert pump_sim.output(0) is False
+    assert len(pump_sim.commands) == commands_before
+    changes = pump_sim.timeline
+    if was_on:
+        last_on, last_off = changes[-2], changes[-1]
+        assert last_off.source == "timer"  # the device's own flip-back timer
+        assert last_off.at - last_on.at == pytest.approx(bound, abs=1e-3)
+    else:
+        assert all(change.source != "timer" for change in changes)
+    revived.set()
+    with contextlib.suppress(ServiceValidationError):
+        await call_settled(hass, clock, DOMAIN, "abort_backflush")
+    assert pump_sim.output(0) is False

@@ -20,6 +20,8 @@ from custom_components.espresso_care.const import DOMAIN
 from custom_components.espresso_care.intent import (
     INTENT_ABORT,
     INTENT_CONTINUE,
+    INTENT_KEEP_ON,
+    INTENT_READY,
     INTENT_START,
     INTENT_STATUS,
 )
@@ -545,3 +547,154 @@ async def test_llm_tools_from_intents(hass: HomeAssistant, sentences: None) -> N
     await settle(hass)
     assert result["speech"]["plain"]["speech"] == "Group flush started."
     assert state(hass) == "flushing"
+
+
+# --- the daily routine: ready, and keep on -------------------------------------------
+
+SEVEN = "2025-06-18 07:00:00-07:00"  # in the tests' time zone
+
+
+@pytest.mark.freeze_time(SEVEN)
+@pytest.mark.parametrize("entry_options", [{"ready_delay_minutes": 12}])
+async def test_ready_intent(
+    hass: HomeAssistant, voice: None, relays: Relays, freezer: FrozenDateTimeFactory
+) -> None:
+    relays.plug.set(False)
+    await settle(hass)
+    assert speech(await handle(hass, INTENT_READY)) == (
+        "Your espresso machine is switched off."
+    )
+    relays.plug.set(True)
+    await settle(hass)
+    assert speech(await handle(hass, INTENT_READY)) == (
+        "Your espresso machine is heating up and will be ready at about 07:12."
+    )
+    expected = await translation.async_get_translations(
+        hass, "de", "exceptions", [DOMAIN]
+    )
+    german = expected[f"component.{DOMAIN}.exceptions.speech_heating_at.message"]
+    assert speech(await handle(hass, INTENT_READY, language="de")) == german.format(
+        machine="Deine Espressomaschine", time="07:12"
+    )
+    await advance(hass, freezer, 12 * 60)
+    assert speech(await handle(hass, INTENT_READY)) == "Your espresso machine is ready."
+
+
+@pytest.mark.freeze_time(SEVEN)
+async def test_ready_intent_nothing_learned_yet(
+    hass: HomeAssistant, relays: Relays
+) -> None:
+    """With a power sensor and no heat-up learned, no time is made up."""
+    hass.states.async_set("sensor.machine_power", "1200", {"unit_of_measurement": "W"})
+    relays.plug.set(False)
+    entry = machine_entry()
+    entry.add_to_hass(hass)
+    hass.config_entries.async_update_entry(
+        entry, data={**entry.data, "power_sensor": "sensor.machine_power"}
+    )
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    assert await async_setup_component(hass, "intent", {})
+    await settle(hass)
+    relays.plug.set(True)
+    await settle(hass)
+    assert speech(await handle(hass, INTENT_READY)) == (
+        "Your espresso machine is heating up. I can tell when it will be ready"
+        " after its first heat-ups."
+    )
+    await hass.config_entries.async_unload(entry.entry_id)
+
+
+@pytest.mark.freeze_time(SEVEN)
+@pytest.mark.parametrize("entry_options", [{"auto_off_minutes": 30}])
+async def test_keep_on_intent(
+    hass: HomeAssistant, voice: None, relays: Relays, freezer: FrozenDateTimeFactory
+) -> None:
+    await advance(hass, freezer, 10 * 60)
+    assert speech(await handle(hass, INTENT_KEEP_ON)) == (
+        "Your espresso machine stays on until 07:40."
+    )
+    assert speech(await handle(hass, INTENT_KEEP_ON, minutes=60)) == (
+        "Your espresso machine stays on until 08:10."
+    )
+    with pytest.raises(intent.InvalidSlotInfo):
+        await handle(hass, INTENT_KEEP_ON, minutes=0)
+    relays.plug.set(False)
+    await settle(hass)
+    response = await handle(hass, INTENT_KEEP_ON)
+    assert response.response_type is intent.IntentResponseType.ERROR
+    assert speech(response).startswith("The machine is switched off.")
+
+
+async def test_keep_on_intent_without_auto_off(
+    hass: HomeAssistant, voice: None
+) -> None:
+    response = await handle(hass, INTENT_KEEP_ON)
+    assert response.response_type is intent.IntentResponseType.ERROR
+    assert speech(response) == (
+        "Auto-off is not set for this machine (auto_off_minutes), so nothing"
+        " will switch it off."
+    )
+
+
+@pytest.mark.freeze_time(SEVEN)
+@pytest.mark.parametrize(
+    "entry_options", [{"ready_delay_minutes": 12, "auto_off_minutes": 30}]
+)
+@pytest.mark.parametrize(
+    ("language", "ready", "when", "keep_on", "keep_on_minutes"),
+    [
+        (
+            "en",
+            "is the espresso machine ready",
+            "when will the espresso machine be ready",
+            "keep the espresso machine on",
+            "keep the coffee machine on for 45 minutes",
+        ),
+        (
+            "de",
+            "ist die Espressomaschine schon bereit",
+            "wann ist die Espressomaschine betriebsbereit",
+            "lass die Espressomaschine an",
+            "lass die Espressomaschine noch 45 Minuten an",
+        ),
+        (
+            "it",
+            "la macchina del caffè è pronta",
+            "quando sarà pronta la macchina per espresso",
+            "tieni accesa la macchina del caffè",
+            "tieni accesa la macchina per espresso per 45 minuti",
+        ),
+    ],
+)
+async def test_sentences_ready_and_keep_on(
+    hass: HomeAssistant,
+    sentences: None,
+    relays: Relays,
+    language: str,
+    ready: str,
+    when: str,
+    keep_on: str,
+    keep_on_minutes: str,
+) -> None:
+    relays.plug.set(False)
+    await settle(hass)
+    relays.plug.set(True)
+    await settle(hass)
+    texts = await translation.async_get_translations(
+        hass, language, "exceptions", [DOMAIN]
+    )
+
+    def text(key: str, **values: str) -> str:
+        return texts[f"component.{DOMAIN}.exceptions.{key}.message"].format(
+            machine=texts[f"component.{DOMAIN}.exceptions.speech_your_machine.message"],
+            **values,
+        )
+
+    for question in (ready, when):
+        response = await say(hass, question, language)
+        assert response["response_type"] == "action_done", response
+        assert said(response) == text("speech_heating_at", time="07:12")
+    response = await say(hass, keep_on, language)
+    assert said(response) == text("speech_kept_on", time="07:30")
+    response = await say(hass, keep_on_minutes, language)
+    assert said(response) == text("speech_kept_on", time="07:45")

@@ -18,7 +18,7 @@ from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.espresso_care.const import DOMAIN
 
-from .conftest import advance, settle
+from .conftest import Relays, advance, settle
 
 STATE = "sensor.espresso_machine_backflush_state"
 
@@ -114,4 +114,41 @@ async def test_completed_and_unknown_machine(
             "backflush waits for you to remove the portafilter, unknown program",
             None,
         ),
+    ]
+
+
+HEAT_UP = "sensor.espresso_machine_heat_up"
+
+
+@pytest.mark.freeze_time("2025-06-18 07:00:00-07:00")
+@pytest.mark.parametrize("entry_options", [{"auto_off_minutes": 30}])
+async def test_routine_events_in_the_logbook(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    hass_ws_client: WebSocketGenerator,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await setup_logbook(hass)
+    relays.plug.set(False)
+    await settle(hass)
+    since = (dt_util.utcnow() - timedelta(seconds=1)).isoformat()
+    relays.plug.set(True)  # no power sensor, no delay: ready at once
+    await advance(hass, freezer, 30 * 60)
+    assert not relays.plug.is_on
+    await advance(hass, freezer, 1)
+    hass.bus.async_fire(
+        f"{DOMAIN}_ready",
+        {"config_entry_id": entry.entry_id, "device_id": None, "heat_up_seconds": 540},
+    )
+    entries = await logbook_entries(hass, hass_ws_client, since)
+    assert [(e["name"], e["message"], e.get("entity_id")) for e in entries] == [
+        ("Espresso machine", "ready", HEAT_UP),
+        ("Espresso machine", "switches off at 07:30 unless kept on", HEAT_UP),
+        (
+            "Espresso machine",
+            "switched off by auto-off after 30 minutes without use",
+            HEAT_UP,
+        ),
+        ("Espresso machine", "ready: heated up in 9.0 min", HEAT_UP),
     ]

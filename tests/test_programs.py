@@ -21,36 +21,12 @@ from pytest_homeassistant_custom_component.common import (
 from custom_components.espresso_care.const import DOMAIN
 from custom_components.espresso_care.storage import storage_key
 
-from .conftest import Relays, advance, machine_entry, settle
+from .conftest import Relays, machine_entry
+from .helpers import abort, advance, press, resume, run, settle
 
 STATE = "sensor.espresso_machine_backflush_state"
 PROGRESS = "sensor.espresso_machine_backflush_progress"
 RUNNING = "binary_sensor.espresso_machine_backflush_running"
-
-
-async def run(hass: HomeAssistant, **data: Any) -> None:
-    await hass.services.async_call(DOMAIN, "run_backflush", data, blocking=True)
-    await settle(hass)
-
-
-async def resume(hass: HomeAssistant) -> None:
-    await hass.services.async_call(DOMAIN, "continue_backflush", {}, blocking=True)
-    await settle(hass)
-
-
-async def abort(hass: HomeAssistant) -> None:
-    await hass.services.async_call(DOMAIN, "abort_backflush", {}, blocking=True)
-    await hass.async_block_till_done()
-
-
-async def press(hass: HomeAssistant, key: str) -> None:
-    await hass.services.async_call(
-        "button",
-        "press",
-        {ATTR_ENTITY_ID: f"button.espresso_machine_{key}"},
-        blocking=True,
-    )
-    await settle(hass)
 
 
 def state(hass: HomeAssistant) -> str:

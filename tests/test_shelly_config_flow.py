@@ -6,7 +6,6 @@ they run on real time.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
 from datetime import timedelta
 from typing import Any
 
@@ -32,42 +31,25 @@ from custom_components.espresso_care.const import (
     CONF_POWER_ENTITY,
     CONF_POWER_GENERATION,
     CONF_POWER_HOST,
+    CONF_POWER_METERED,
     CONF_POWER_PASSWORD,
     CONF_THREE_WAY_VALVE,
     DOMAIN,
 )
-from simulator.shelly import ShellySimulator
 
-from . import shelly_fixtures
 from .conftest import PLUG, Relays
-from .shelly_fixtures import CannedFactory, SimFactory
+from .shelly_fixtures import (
+    OTHER_MAC,
+    PLUG_MAC,
+    PUMP_MAC,
+    CannedFactory,
+    SimFactory,
+    shelly_entry,
+    state,
+)
 
-# The fixtures this module uses, taken by name from the shared module.
-simulators = shelly_fixtures.simulators
-canned_server = shelly_fixtures.canned_server
-
-PUMP_MAC = "A8032ABE0001"
-PLUG_MAC = "A8032ABE0002"
-OTHER_MAC = "A8032ABE0003"
-
-
-@pytest.fixture(autouse=True)
-async def unload_machines(
-    hass: HomeAssistant, simulators: SimFactory
-) -> AsyncGenerator[None]:
-    """Unload every machine at the end, while its devices still answer.
-
-    Depending on ``simulators`` makes this run its teardown before the
-    simulators stop.
-    """
-    yield
-    for entry in hass.config_entries.async_entries(DOMAIN):
-        if entry.state is ConfigEntryState.LOADED:
-            assert await hass.config_entries.async_unload(entry.entry_id)
-        elif entry.state is ConfigEntryState.SETUP_RETRY:
-            # Cancels the retry timer.
-            await hass.config_entries.async_remove(entry.entry_id)
-    await hass.async_block_till_done()
+# Every machine is unloaded at the end, while its devices still answer.
+pytestmark = pytest.mark.usefixtures("unload_machines")
 
 
 async def shelly_form(hass: HomeAssistant) -> str:
@@ -108,34 +90,6 @@ async def submit(hass: HomeAssistant, flow_id: str, data: dict[str, Any]) -> Any
     result = await hass.config_entries.flow.async_configure(flow_id, data)
     await hass.async_block_till_done()
     return result
-
-
-def shelly_entry(
-    sim: ShellySimulator, *, host: str | None = None, password: str | None = None
-) -> MockConfigEntry:
-    """An entry as the shelly step makes it, the plug being switch.plug."""
-    return MockConfigEntry(
-        domain=DOMAIN,
-        title="Silvia",
-        unique_id=sim.mac,
-        data={
-            CONF_BACKEND: BACKEND_SHELLY,
-            CONF_HOST: host or sim.address,
-            CONF_CHANNEL: 0,
-            CONF_PASSWORD: password if password is not None else sim.password,
-            CONF_GENERATION: sim.gen,
-            CONF_MODEL: sim.model,
-            CONF_THREE_WAY_VALVE: True,
-            CONF_POWER_ENTITY: PLUG,
-        },
-    )
-
-
-def state(hass: HomeAssistant, entity_id: str) -> str:
-    """An entity's state (it must exist)."""
-    found = hass.states.get(entity_id)
-    assert found is not None, entity_id
-    return found.state
 
 
 def entry_state(entry: MockConfigEntry) -> ConfigEntryState:
@@ -240,6 +194,7 @@ async def test_shelly_with_a_shelly_plug(
         CONF_POWER_CHANNEL: 0,
         CONF_POWER_PASSWORD: "plugpw",
         CONF_POWER_GENERATION: 1,
+        CONF_POWER_METERED: True,
     }
     entry = result["result"]
     assert entry.unique_id == PUMP_MAC
@@ -414,7 +369,7 @@ async def test_already_configured(
 ) -> None:
     sim = await simulators(gen=2, mac=PUMP_MAC)
     # The same device at another address: the MAC decides.
-    shelly_entry(sim, host="192.0.2.7").add_to_hass(hass)
+    shelly_entry(sim, title="Silvia", host="192.0.2.7").add_to_hass(hass)
     flow_id = await shelly_form(hass)
     result = await submit(hass, flow_id, answers(sim.address))
     assert result["type"] is FlowResultType.ABORT
@@ -430,7 +385,7 @@ async def test_shelly_not_answering_at_setup_retries(
 ) -> None:
     sim = await simulators(gen=2, mac=PUMP_MAC)
     await sim.refuse_connections()
-    entry = shelly_entry(sim)
+    entry = shelly_entry(sim, title="Silvia")
     entry.add_to_hass(hass)
     assert not await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
@@ -463,7 +418,7 @@ async def test_reauth(
     hass: HomeAssistant, relays: Relays, simulators: SimFactory, gen: int
 ) -> None:
     sim = await simulators(gen=gen, mac=PUMP_MAC, password="old")
-    entry = await loaded(hass, shelly_entry(sim))
+    entry = await loaded(hass, shelly_entry(sim, title="Silvia"))
     sim.password = "new"
 
     result = await entry.start_reauth_flow(hass)
@@ -496,7 +451,7 @@ async def test_reauth_device_gone(
     hass: HomeAssistant, relays: Relays, simulators: SimFactory
 ) -> None:
     sim = await simulators(gen=2, mac=PUMP_MAC, password="old")
-    entry = await loaded(hass, shelly_entry(sim))
+    entry = await loaded(hass, shelly_entry(sim, title="Silvia"))
     result = await hass.config_entries.flow.async_init(
         DOMAIN,
         context={
@@ -519,7 +474,7 @@ async def test_poll_refused_password_starts_reauth(
     hass: HomeAssistant, relays: Relays, simulators: SimFactory, gen: int
 ) -> None:
     sim = await simulators(gen=gen, mac=PUMP_MAC, password="old")
-    entry = await loaded(hass, shelly_entry(sim))
+    entry = await loaded(hass, shelly_entry(sim, title="Silvia"))
     assert reauth_flows(hass, entry) == []
 
     sim.password = "new"  # changed in the Shelly's own app
@@ -542,25 +497,9 @@ async def test_reauth_for_a_refused_plug_password(
 ) -> None:
     pump = await simulators(gen=2, mac=PUMP_MAC)
     plug = await simulators(gen=2, mac=PLUG_MAC, password="old")
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title="Silvia",
-        unique_id=PUMP_MAC,
-        data={
-            CONF_BACKEND: BACKEND_SHELLY,
-            CONF_HOST: pump.address,
-            CONF_CHANNEL: 0,
-            CONF_PASSWORD: None,
-            CONF_GENERATION: 2,
-            CONF_MODEL: pump.model,
-            CONF_THREE_WAY_VALVE: True,
-            CONF_POWER_HOST: plug.address,
-            CONF_POWER_CHANNEL: 0,
-            CONF_POWER_PASSWORD: "old",
-            CONF_POWER_GENERATION: 2,
-        },
-    )
-    await loaded(hass, entry)
+    entry = await loaded(hass, shelly_entry(pump, plug, title="Silvia"))
+    assert entry.data[CONF_POWER_PASSWORD] == "old"
+    assert entry.data[CONF_PASSWORD] is None
     plug.password = "new"
     await entry.runtime_data.power.coordinator.async_refresh()
     await hass.async_block_till_done()
@@ -580,7 +519,7 @@ async def test_reconfigure_to_the_devices_new_address(
     hass: HomeAssistant, relays: Relays, simulators: SimFactory
 ) -> None:
     old = await simulators(gen=2, mac=PUMP_MAC, password="secret")
-    entry = await loaded(hass, shelly_entry(old))
+    entry = await loaded(hass, shelly_entry(old, title="Silvia"))
     # The router gave the Shelly another address (here: another port).
     await old.refuse_connections()
     new = await simulators(gen=2, mac=PUMP_MAC, password="secret")
@@ -623,7 +562,7 @@ async def test_reconfigure_to_another_device(
 ) -> None:
     sim = await simulators(gen=2, mac=PUMP_MAC)
     other = await simulators(gen=1, mac=OTHER_MAC)
-    entry = await loaded(hass, shelly_entry(sim))
+    entry = await loaded(hass, shelly_entry(sim, title="Silvia"))
     before = dict(entry.data)
     result = await entry.start_reconfigure_flow(hass)
     result = await submit(

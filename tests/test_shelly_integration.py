@@ -1,27 +1,14 @@
 """The whole integration on simulated Shellies: programs, device timers, outages, shots.
 
-Time: these tests run on frozen time (``freezer``), like the rest of the
-suite, so a 6 s device timer costs no wall-clock time and every timestamp is
-exact. The simulator's flip-back timers are asyncio timers on the same loop,
-so they fire at their exact moments when ``Clock.advance`` moves time on. The
-catch with real sockets is that replies arrive by I/O, not by timers: an
-``advance`` taken while a request is on the wire would jump straight to the
-client's timeout. ``Clock`` therefore counts the integration's requests in
-flight (it wraps ``ShellyClient._send``, observing only) and settles only when
-none is left, spinning the loop with real-time polls meanwhile.
+On frozen time that waits for HTTP requests on the wire: see ``shelly_fixtures``.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator, Awaitable, Callable
-from dataclasses import dataclass
-from datetime import timedelta
+from collections.abc import Awaitable, Callable
 import json
-import math
 from typing import Any
-
-from freezegun.api import FrozenDateTimeFactory, real_monotonic
 
 # Imported before any test freezes time: importing it under freezegun fails
 # (its mashumaro models are compiled with ``datetime`` patched), and the
@@ -36,17 +23,12 @@ from homeassistant.const import (
     STATE_ON,
     STATE_UNAVAILABLE,
 )
-from homeassistant.core import HomeAssistant, State
+from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
 from homeassistant.setup import async_setup_component
-from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_fire_time_changed_exact,
-    get_scheduled_timer_handles,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.diagnostics import (
     get_diagnostics_for_config_entry,
     get_diagnostics_for_device,
@@ -56,34 +38,28 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from custom_components.espresso_care import diagnostics
 from custom_components.espresso_care.const import (
     AUTO_OFF_MARGIN_SECONDS,
-    BACKEND_SHELLY,
-    CONF_BACKEND,
-    CONF_CHANNEL,
-    CONF_GENERATION,
-    CONF_MODEL,
-    CONF_POWER_CHANNEL,
     CONF_POWER_ENTITY,
-    CONF_POWER_GENERATION,
     CONF_POWER_HOST,
     CONF_POWER_PASSWORD,
-    CONF_THREE_WAY_VALVE,
     DOMAIN,
 )
-from custom_components.espresso_care.shelly.client import ShellyClient
 from simulator.shelly import ShellySimulator
 
-from . import shelly_fixtures
-from .conftest import PLUG, Relays, settle
-from .shelly_fixtures import SimFactory
-
-# The fixtures this module uses, taken by name from the shared module.
-simulators = shelly_fixtures.simulators
-
-PUMP_MAC = "A8032ABE0001"
-PLUG_MAC = "A8032ABE0002"
-PUMP_PASSWORD = "pump-secret"
-PLUG_PASSWORD = "plug-secret"
-PLUG_POWER = 1375.0
+from .conftest import PLUG, Relays
+from .shelly_fixtures import (
+    PLUG_MAC,
+    PLUG_PASSWORD,
+    PLUG_POWER,
+    PUMP_MAC,
+    PUMP_PASSWORD,
+    Clock,
+    EntryFactory,
+    attributes,
+    call,
+    offsets,
+    pulses,
+    state,
+)
 
 PUMP = "switch.espresso_machine_pump"
 POWER = "switch.espresso_machine_power"
@@ -101,260 +77,6 @@ SMALL_PROGRAM = {
     "flush_seconds": 1,
 }
 PULSE_TIMER = 1 + AUTO_OFF_MARGIN_SECONDS
-
-
-# -- time --------------------------------------------------------------------------
-
-
-@dataclass
-class Clock:
-    """Frozen time that waits for the integration's HTTP requests on the wire."""
-
-    hass: HomeAssistant
-    freezer: FrozenDateTimeFactory
-    in_flight: int = 0
-    # False while a test makes a device hang: its requests end by timeouts,
-    # which only moving time fires.
-    wait_for_http: bool = True
-
-    async def settle(self, real_timeout: float = 10.0) -> None:
-        """Run the loop until nothing is ready and no request is in flight."""
-        deadline = real_monotonic() + real_timeout
-        while True:
-            await settle(self.hass)
-            idle = not self.in_flight or not self.wait_for_http
-            if idle and not self.hass.loop._ready:  # type: ignore[attr-defined]
-                return
-            if real_monotonic() > deadline:
-                raise AssertionError(f"{self.in_flight} request(s) never answered")
-            # Yield once: the loop polls its sockets without blocking.
-            await asyncio.sleep(0)
-
-    async def advance(self, seconds: float) -> None:
-        """Move frozen time on, firing each timer at its moment, settling in between.
-
-        Like ``conftest.advance``, but settled with ``self.settle``, so a poll
-        or command started by a timer is answered before time moves again.
-        """
-        await self.settle()
-        remaining = round(seconds * 1_000_000)
-        for _ in range(100_000):
-            now = self.hass.loop.time()
-            pending = [
-                handle.when()
-                for handle in get_scheduled_timer_handles(self.hass.loop)
-                if not handle.cancelled()
-            ]
-            if not pending:
-                break
-            step = max(0, math.ceil((min(pending) - now) * 1_000_000 - 1e-3))
-            if step > remaining:
-                break
-            self.freezer.tick(timedelta(microseconds=step))
-            remaining -= step
-            async_fire_time_changed_exact(self.hass)
-            await self.settle()
-        else:
-            raise AssertionError("timers keep firing at the same moment")
-        self.freezer.tick(timedelta(microseconds=remaining))
-        async_fire_time_changed_exact(self.hass)
-        await self.settle()
-
-    async def until(
-        self, condition: Callable[[], bool], limit: float, step: float = 0.1
-    ) -> float:
-        """Advance in steps until ``condition`` holds; return the seconds it took."""
-        waited = 0.0
-        while not condition():
-            if waited >= limit:
-                raise AssertionError(f"not true within {limit} s")
-            await self.advance(step)
-            waited += step
-        return waited
-
-    def now(self) -> float:
-        """Loop time (the simulator's ``time.monotonic()`` is the same frozen clock)."""
-        return self.hass.loop.time()
-
-
-@pytest.fixture
-async def clock(
-    hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Clock:
-    """Frozen time aware of the integration's requests in flight.
-
-    Time starts on a whole second: polls then come at a fixed fraction past
-    each second (the coordinator's random offset, 0.05 to 0.5 s), after the
-    commands a program sends on whole seconds, so the order is known.
-    """
-    freezer.move_to(dt_util.utcnow().replace(microsecond=0) + timedelta(seconds=1))
-    clock = Clock(hass, freezer)
-    send = ShellyClient._send
-
-    async def counted_send(self: ShellyClient, *args: Any, **kwargs: Any) -> Any:
-        clock.in_flight += 1
-        try:
-            return await send(self, *args, **kwargs)
-        finally:
-            clock.in_flight -= 1
-
-    monkeypatch.setattr(ShellyClient, "_send", counted_send)
-    return clock
-
-
-# -- devices and the machine ---------------------------------------------------
-
-
-@pytest.fixture
-def pump_gen() -> int:
-    """The pump Shelly's generation (parametrized by some tests)."""
-    return 2
-
-
-@pytest.fixture
-def plug_gen() -> int:
-    """The plug Shelly's generation (parametrized by some tests)."""
-    return 1
-
-
-@pytest.fixture
-async def pump_sim(simulators: SimFactory, pump_gen: int) -> ShellySimulator:
-    """The Shelly across the brew switch, with a password."""
-    return await simulators(
-        gen=pump_gen, mac=PUMP_MAC, password=PUMP_PASSWORD, metered=False
-    )
-
-
-@pytest.fixture
-async def plug_sim(simulators: SimFactory, plug_gen: int) -> ShellySimulator:
-    """The machine's Shelly plug, on, measuring the machine's draw."""
-    sim = await simulators(
-        gen=plug_gen, mac=PLUG_MAC, password=PLUG_PASSWORD, power=PLUG_POWER
-    )
-    sim.press(0, True)
-    return sim
-
-
-def shelly_entry(
-    pump: ShellySimulator,
-    plug: ShellySimulator | str,
-    options: dict[str, Any] | None = None,
-) -> MockConfigEntry:
-    """The config entry the shelly step makes for these devices."""
-    data: dict[str, Any] = {
-        CONF_BACKEND: BACKEND_SHELLY,
-        CONF_HOST: pump.address,
-        CONF_CHANNEL: 0,
-        CONF_PASSWORD: pump.password,
-        CONF_GENERATION: pump.gen,
-        CONF_MODEL: pump.model,
-        CONF_THREE_WAY_VALVE: True,
-    }
-    if isinstance(plug, str):
-        data[CONF_POWER_ENTITY] = plug
-    else:
-        data |= {
-            CONF_POWER_HOST: plug.address,
-            CONF_POWER_CHANNEL: 0,
-            CONF_POWER_PASSWORD: plug.password,
-            CONF_POWER_GENERATION: plug.gen,
-        }
-    return MockConfigEntry(
-        domain=DOMAIN,
-        title="Espresso machine",
-        unique_id=pump.mac,
-        data=data,
-        options=options or {},
-    )
-
-
-@pytest.fixture
-def entry_options() -> dict[str, Any]:
-    """Options of the machine under test (override per test)."""
-    return {}
-
-
-type EntryFactory = Callable[..., Awaitable[MockConfigEntry]]
-
-
-@pytest.fixture
-async def machines(
-    hass: HomeAssistant, clock: Clock, simulators: SimFactory
-) -> AsyncGenerator[EntryFactory]:
-    """Set up machines on simulated devices; unloaded before the devices stop."""
-    entries: list[MockConfigEntry] = []
-
-    async def setup(
-        pump: ShellySimulator,
-        plug: ShellySimulator | str,
-        options: dict[str, Any] | None = None,
-    ) -> MockConfigEntry:
-        entry = shelly_entry(pump, plug, options)
-        entry.add_to_hass(hass)
-        entries.append(entry)
-        await hass.config_entries.async_setup(entry.entry_id)
-        await clock.settle()
-        return entry
-
-    yield setup
-    for entry in entries:
-        if entry.state is ConfigEntryState.LOADED:
-            await hass.config_entries.async_unload(entry.entry_id)
-            await clock.settle()
-
-
-@pytest.fixture
-async def machine(
-    machines: EntryFactory,
-    pump_sim: ShellySimulator,
-    plug_sim: ShellySimulator,
-    entry_options: dict[str, Any],
-) -> MockConfigEntry:
-    """A loaded machine: pump and plug both Shellies."""
-    entry = await machines(pump_sim, plug_sim, entry_options)
-    assert entry.state is ConfigEntryState.LOADED
-    return entry
-
-
-def state(hass: HomeAssistant, entity_id: str) -> str:
-    """An entity's state."""
-    return attributes(hass, entity_id).state
-
-
-def attributes(hass: HomeAssistant, entity_id: str) -> State:
-    """An entity's whole state object (it must exist)."""
-    found = hass.states.get(entity_id)
-    assert found is not None, entity_id
-    return found
-
-
-def offsets(sim: ShellySimulator, start: float) -> list[tuple[float, bool, str]]:
-    """The device's output changes: seconds from ``start``, on/off, and who switched."""
-    return [
-        (round(change.at - start, 3), change.output, change.source)
-        for change in sim.timeline
-    ]
-
-
-def pulses(
-    start: float, count: int, on: float, off: float
-) -> list[tuple[float, bool, str]]:
-    """The changes of ``count`` pulses switched over HTTP."""
-    timeline: list[tuple[float, bool, str]] = []
-    for n in range(count):
-        t = start + n * (on + off)
-        timeline += [(round(t, 3), True, "http"), (round(t + on, 3), False, "http")]
-    return timeline
-
-
-async def call(
-    hass: HomeAssistant, clock: Clock, domain: str, service: str, **data: Any
-) -> None:
-    """Call an action and let everything it started settle."""
-    await hass.services.async_call(domain, service, data, blocking=True)
-    await clock.settle()
 
 
 # -- a program as the device sees it -------------------------------------------

@@ -17,7 +17,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.espresso_care.const import DOMAIN
 from custom_components.espresso_care.storage import storage_key
 
-from .conftest import Relays, advance, machine_entry, settle
+from .conftest import Relays, machine_entry
+from .helpers import abort, advance, press, run, settle
 
 SHOTS = "sensor.espresso_machine_shots"
 FLUSHES = "sensor.espresso_machine_flushes"
@@ -131,12 +132,7 @@ async def test_no_phantom_run_at_start(
 
 async def test_manual_logging(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     await hass.services.async_call(DOMAIN, "log_shot", {"count": 3}, blocking=True)
-    await hass.services.async_call(
-        "button",
-        "press",
-        {ATTR_ENTITY_ID: "button.espresso_machine_log_shot"},
-        blocking=True,
-    )
+    await press(hass, "log_shot")
     await hass.services.async_call(DOMAIN, "log_shot", {}, blocking=True)
     await settle(hass)
     assert value(hass, SHOTS) == "5"
@@ -216,13 +212,7 @@ async def test_descale_by_days_and_next_descale(
     await advance(hass, freezer, 1)
     assert value(hass, DESCALE_DUE) == STATE_ON
     assert hass.states.get(DESCALE_DUE).attributes["reasons"] == ["days"]
-    await hass.services.async_call(
-        "button",
-        "press",
-        {ATTR_ENTITY_ID: "button.espresso_machine_mark_descaled"},
-        blocking=True,
-    )
-    await settle(hass)
+    await press(hass, "mark_descaled")
     assert value(hass, DESCALE_DUE) == STATE_OFF
     assert dt_util.parse_datetime(
         value(hass, LAST_DESCALE)
@@ -254,17 +244,10 @@ async def test_reset_by_completed_cleaner_program(
     await settle(hass)
     assert value(hass, BACKFLUSH_DUE) == STATE_ON
     # Water and flush programs are not a backflush with cleaner.
-    await hass.services.async_call(
-        DOMAIN, "run_backflush", {"program": "flush"}, blocking=True
-    )
+    await run(hass, program="flush")
     await advance(hass, freezer, 60)
     assert value(hass, BACKFLUSH_DUE) == STATE_ON
-    await hass.services.async_call(
-        DOMAIN,
-        "run_backflush",
-        {"cycles": 1, "rinse_cycles": 0, "flushes": 0},
-        blocking=True,
-    )
+    await run(hass, cycles=1, rinse_cycles=0, flushes=0)
     await advance(hass, freezer, 20)
     assert value(hass, "sensor.espresso_machine_backflush_state") == "completed"
     assert value(hass, BACKFLUSH_DUE) == STATE_OFF
@@ -277,9 +260,9 @@ async def test_aborted_program_does_not_reset(
     hass: HomeAssistant, entry: MockConfigEntry, freezer: FrozenDateTimeFactory
 ) -> None:
     await hass.services.async_call(DOMAIN, "log_shot", {}, blocking=True)
-    await hass.services.async_call(DOMAIN, "run_backflush", {}, blocking=True)
+    await run(hass)
     await advance(hass, freezer, 5)
-    await hass.services.async_call(DOMAIN, "abort_backflush", {}, blocking=True)
+    await abort(hass)
     await settle(hass)
     assert value(hass, SINCE_BACKFLUSH) == "1"
     assert value(hass, LAST_BACKFLUSH) == "unknown"
@@ -307,13 +290,7 @@ async def test_record_maintenance_action(
         )
     assert err.value.translation_key == "when_in_future"
     assert value(hass, LAST_DESCALE) == "unknown"
-    await hass.services.async_call(
-        "button",
-        "press",
-        {ATTR_ENTITY_ID: "button.espresso_machine_mark_backflushed"},
-        blocking=True,
-    )
-    await settle(hass)
+    await press(hass, "mark_backflushed")
     assert dt_util.parse_datetime(
         value(hass, LAST_BACKFLUSH)
     ) == dt_util.utcnow().replace(microsecond=0)

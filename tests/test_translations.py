@@ -248,6 +248,8 @@ def _flow_sources() -> dict[str, str]:
     return {"config": source, "options": options}
 
 
+# async_show_menu(step_id="step", menu_options=["a", "b"])
+MENUS = re.compile(r"step_id=\"(\w+)\",\s*menu_options=\[([^\]]*)\]")
 FORM_ERRORS = (
     # errors[key] = "error" / errors["base"] = error or "error"
     re.compile(r"errors\[[^\]]+\]\s*=\s*(?:\w+ or )?\"(\w+)\""),
@@ -271,12 +273,16 @@ def test_config_and_options_flows() -> None:
         paths += [
             f"{section}.abort.{r}" for r in re.findall(r"reason=\"(\w+)\"", source)
         ]
-    config = _flow_sources()["config"]
-    for menu in re.findall(r"menu_options=\[([^\]]*)\]", config):
+        for step, menu in MENUS.findall(source):
+            paths += [
+                f"{section}.step.{step}.menu_options.{option}"
+                for option in re.findall(r"\"(\w+)\"", menu)
+            ]
         paths += [
-            f"config.step.user.menu_options.{option}"
-            for option in re.findall(r"\"(\w+)\"", menu)
+            f"{section}.progress.{action}"
+            for action in re.findall(r"progress_action=\"(\w+)\"", source)
         ]
+    config = _flow_sources()["config"]
     implicit_aborts = {
         "_abort_if_unique_id_configured": "already_configured",
         "async_step_reauth": "reauth_successful",
@@ -287,8 +293,13 @@ def test_config_and_options_flows() -> None:
         for marker, reason in implicit_aborts.items()
         if marker in config
     ]
-    paths += [f"options.step.init.data.{option.key}" for option in NUMBER_OPTIONS]
-    assert {"config.step.user", "options.step.init"} <= set(steps)
+    paths += [f"options.step.settings.data.{option.key}" for option in NUMBER_OPTIONS]
+    assert {"config.step.user", "options.step.init", "options.step.settings"} <= set(
+        steps
+    )
+    assert "config.step.user.menu_options.shelly" in paths
+    assert "options.step.init.menu_options.calibrate" in paths
+    assert "options.progress.calibrate_wait" in paths
     assert "config.error.power_once" in paths
     assert "options.error.shot_range" in paths
     assert missing_prefixes(steps) == []

@@ -8,10 +8,13 @@ from homeassistant.exceptions import ConfigEntryNotReady
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
-from .const import BACKEND_SHELLY, CONF_BACKEND, DOMAIN
+from .const import BACKEND_SHELLY, CONF_BACKEND, CONF_SHELLY_BOUND, DOMAIN
 from .machine import EspressoConfigEntry, Machine
+from .pump_bound import async_remove_pump_bound_issue, async_update_pump_bound_issue
 from .relays.factory import async_create_relays
+from .relays.shelly_bound import async_restore_previous
 from .services import async_setup_services
+from .signals.factory import create_brew_source, create_power_meter
 from .storage import MachineStore
 
 PLATFORMS: list[Platform] = [
@@ -48,6 +51,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: EspressoConfigEntry) -> 
         pump,
         MachineStore(hass, entry.entry_id),
         device_id=device.id,
+        brew_sensor=create_brew_source(hass, entry, pump),
+        power_meter=create_power_meter(hass, entry, power),
     )
     await machine.async_setup()
     if entry.data.get(CONF_BACKEND) == BACKEND_SHELLY and not pump.available:
@@ -57,6 +62,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: EspressoConfigEntry) -> 
             translation_domain=DOMAIN, translation_key="cannot_connect"
         )
     entry.runtime_data = machine
+    await async_update_pump_bound_issue(hass, entry)
 
     async def _async_stop(_event: Event) -> None:
         await machine.async_stop_pump("home_assistant_stopping")
@@ -81,5 +87,9 @@ async def async_unload_entry(hass: HomeAssistant, entry: EspressoConfigEntry) ->
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: EspressoConfigEntry) -> None:
-    """The machine was deleted: remove its stored counters."""
+    """The machine was deleted: remove its stored counters and its repair issue."""
     await MachineStore(hass, entry.entry_id).async_remove()
+    async_remove_pump_bound_issue(hass, entry.entry_id)
+    if bound := entry.data.get(CONF_SHELLY_BOUND):
+        # The pump's Shelly gets back the auto-off it had before the machine.
+        await async_restore_previous(hass, bound)

@@ -1,4 +1,4 @@
-"""Binary sensors: a program running, and each maintenance task being due."""
+"""Binary sensors: a program running, each task due, the pump's device bound."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from homeassistant.components.binary_sensor import (
     BinarySensorEntity,
     BinarySensorEntityDescription,
 )
+from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
@@ -25,8 +26,9 @@ PARALLEL_UPDATES = 0
 class EspressoBinarySensorDescription(BinarySensorEntityDescription):
     """A binary sensor and how to read it off the machine."""
 
-    is_on_fn: Callable[[Machine], bool]
+    is_on_fn: Callable[[Machine], bool | None]
     attributes_fn: Callable[[Machine], Mapping[str, Any]] | None = None
+    exists_fn: Callable[[Machine], bool] = lambda _machine: True
 
 
 def _due_attributes(task: Task) -> Callable[[Machine], Mapping[str, Any]]:
@@ -59,6 +61,22 @@ def _due_description(task: Task) -> EspressoBinarySensorDescription:
     )
 
 
+def _pump_bounded(machine: Machine) -> bool | None:
+    """On with a device-side bound, unknown while the device has yet to confirm it."""
+    bound = machine.pump.device_bound
+    if bound is None:
+        return False
+    return True if bound.confirmed else None
+
+
+def _pump_bound_attributes(machine: Machine) -> Mapping[str, Any]:
+    bound = machine.pump.device_bound
+    return {
+        "bound": bound.bound if bound is not None else None,
+        "seconds": bound.seconds if bound is not None else None,
+    }
+
+
 BINARY_SENSORS: tuple[EspressoBinarySensorDescription, ...] = (
     EspressoBinarySensorDescription(
         key="backflush_running",
@@ -67,6 +85,19 @@ BINARY_SENSORS: tuple[EspressoBinarySensorDescription, ...] = (
         is_on_fn=lambda machine: machine.program.running,
     ),
     *(_due_description(task.task) for task in TASKS),
+    EspressoBinarySensorDescription(
+        key="ready",
+        translation_key="ready",
+        is_on_fn=lambda machine: machine.routine.ready,
+    ),
+    EspressoBinarySensorDescription(
+        key="pump_bounded_by_device",
+        translation_key="pump_bounded_by_device",
+        entity_category=EntityCategory.DIAGNOSTIC,
+        is_on_fn=_pump_bounded,
+        attributes_fn=_pump_bound_attributes,
+        exists_fn=lambda machine: machine.has_pump,
+    ),
 )
 
 
@@ -76,8 +107,9 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the machine's binary sensors."""
+    machine = entry.runtime_data
     async_add_entities(
-        EspressoBinarySensor(entry.runtime_data, d) for d in BINARY_SENSORS
+        EspressoBinarySensor(machine, d) for d in BINARY_SENSORS if d.exists_fn(machine)
     )
 
 
@@ -87,13 +119,13 @@ class EspressoBinarySensor(EspressoEntity, BinarySensorEntity):
     entity_description: EspressoBinarySensorDescription
 
     @property
-    def is_on(self) -> bool:
+    def is_on(self) -> bool | None:
         """Read off the machine."""
         return self.entity_description.is_on_fn(self.machine)
 
     @property
     def extra_state_attributes(self) -> Mapping[str, Any] | None:
-        """Why a task is due, and how far over."""
+        """Why a task is due and how far over; which bound the pump has."""
         if self.entity_description.attributes_fn is None:
             return None
         return self.entity_description.attributes_fn(self.machine)

@@ -25,6 +25,10 @@ class EspressoButtonDescription(ButtonEntityDescription):
     press_fn: Callable[[Machine], Awaitable[None]]
 
 
+async def _keep_on(machine: Machine) -> None:
+    await machine.routine.async_keep_on()
+
+
 BUTTONS: tuple[EspressoButtonDescription, ...] = (
     EspressoButtonDescription(
         key="start_backflush",
@@ -55,6 +59,11 @@ BUTTONS: tuple[EspressoButtonDescription, ...] = (
         key="log_shot",
         translation_key="log_shot",
         press_fn=lambda machine: machine.async_log_shots(1),
+    ),
+    EspressoButtonDescription(
+        key="keep_on",
+        translation_key="keep_on",
+        press_fn=_keep_on,
     ),
     EspressoButtonDescription(
         key="mark_backflushed",

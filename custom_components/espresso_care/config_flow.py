@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
-from typing import Any
+from datetime import datetime
+from typing import Any, Final
 
+from homeassistant.components.sensor import SensorDeviceClass
 from homeassistant.config_entries import (
-    ConfigEntry,
-    ConfigFlow,
+    ConfigEntryState,
     ConfigFlowResult,
     OptionsFlow,
 )
-from homeassistant.const import CONF_HOST, CONF_NAME, CONF_PASSWORD
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.const import (
+    ATTR_DEVICE_CLASS,
+    ATTR_UNIT_OF_MEASUREMENT,
+    CONF_HOST,
+    CONF_NAME,
+    CONF_PASSWORD,
+    UnitOfPower,
+)
+from homeassistant.core import HomeAssistant, callback, split_entity_id
 from homeassistant.helpers import selector
+from homeassistant.helpers.event import async_call_later
+from homeassistant.util import dt as dt_util
 
 try:  # Home Assistant 2026.x validates with probatio, voluptuous' successor
     import probatio as vol
@@ -24,6 +35,8 @@ from .const import (
     BACKEND_ENTITY,
     BACKEND_SHELLY,
     CONF_BACKEND,
+    CONF_BREW_INPUT,
+    CONF_BREW_SENSOR,
     CONF_CHANNEL,
     CONF_GENERATION,
     CONF_MODEL,
@@ -31,16 +44,21 @@ from .const import (
     CONF_POWER_ENTITY,
     CONF_POWER_GENERATION,
     CONF_POWER_HOST,
+    CONF_POWER_METERED,
     CONF_POWER_PASSWORD,
+    CONF_POWER_SENSOR,
     CONF_PUMP_ENTITY,
+    CONF_SHELLY_BOUND,
     CONF_THREE_WAY_VALVE,
     DEFAULT_NAME,
     DEFAULT_OPTIONS,
     DOMAIN,
     NUMBER_OPTIONS,
+    OPT_PUMP_WATTS,
     OPT_SHOT_MAX_SECONDS,
     OPT_SHOT_MIN_SECONDS,
 )
+from .machine import EspressoConfigEntry, Machine
 from .relays.factory import shelly_client
 from .services import whole_number
 from .shelly.client import (
@@ -48,28 +66,69 @@ from .shelly.client import (
     ShellyAuthError,
     ShellyError,
     ShellyUnsupportedError,
+    SwitchStatus,
 )
+from .shelly_bound_flow import ShellyBoundFlow
+from .signals.base import PowerMeter
+from .signals.power_steps import Calibration, Reading, calibrate
+from .signals.shelly_input import check_brew_input
 
+RELAY_DOMAINS: Final = ["switch", "input_boolean"]
+BREW_SENSOR_DOMAINS: Final = ["binary_sensor", "switch", "input_boolean"]
 RELAY_SELECTOR = selector.EntitySelector(
-    selector.EntitySelectorConfig(domain=["switch", "input_boolean"])
+    selector.EntitySelectorConfig(domain=RELAY_DOMAINS)
 )
+# The entity fields of the entity backend, in form order, with the domains each
+# accepts. Their selectors filter in the UI only (``filter``, where the legacy
+# ``domain`` would refuse untranslated): a flow driven through the API gets a
+# translated error on the field from ``validate_machine_entities``.
+ENTITY_FIELDS: Final[dict[str, list[str]]] = {
+    CONF_POWER_ENTITY: RELAY_DOMAINS,
+    CONF_PUMP_ENTITY: RELAY_DOMAINS,
+    CONF_POWER_SENSOR: ["sensor"],
+    CONF_BREW_SENSOR: BREW_SENSOR_DOMAINS,
+}
+
+
+def _filtered(
+    domains: list[str], device_class: str | None = None
+) -> selector.EntitySelector:
+    entity_filter = selector.EntityFilterSelectorConfig(domain=domains)
+    if device_class is not None:
+        entity_filter["device_class"] = device_class
+    return selector.EntitySelector(selector.EntitySelectorConfig(filter=entity_filter))
+
+
+ENTITY_SELECTORS: Final = {
+    CONF_POWER_ENTITY: _filtered(RELAY_DOMAINS),
+    CONF_PUMP_ENTITY: _filtered(RELAY_DOMAINS),
+    CONF_POWER_SENSOR: _filtered(["sensor"], SensorDeviceClass.POWER),
+    CONF_BREW_SENSOR: _filtered(BREW_SENSOR_DOMAINS),
+}
+POWER_UNITS: Final = (UnitOfPower.WATT, UnitOfPower.KILO_WATT)
 
 
 def _entity_schema(defaults: Mapping[str, Any], *, with_name: bool) -> vol.Schema:
+    """The entity backend's form; optional entities are suggested, so they can be cleared."""
     fields: dict[Any, Any] = {}
     if with_name:
         fields[
             vol.Required(CONF_NAME, default=defaults.get(CONF_NAME, DEFAULT_NAME))
         ] = selector.TextSelector()
+
+    def optional(key: str) -> vol.Optional:
+        return vol.Optional(key, description={"suggested_value": defaults.get(key)})
+
     fields.update(
         {
             vol.Required(
                 CONF_POWER_ENTITY,
                 default=defaults.get(CONF_POWER_ENTITY, vol.UNDEFINED),
-            ): RELAY_SELECTOR,
-            vol.Required(
-                CONF_PUMP_ENTITY, default=defaults.get(CONF_PUMP_ENTITY, vol.UNDEFINED)
-            ): RELAY_SELECTOR,
+            ): ENTITY_SELECTORS[CONF_POWER_ENTITY],
+            **{
+                optional(key): ENTITY_SELECTORS[key]
+                for key in (CONF_PUMP_ENTITY, CONF_POWER_SENSOR, CONF_BREW_SENSOR)
+            },
             vol.Required(
                 CONF_THREE_WAY_VALVE, default=defaults.get(CONF_THREE_WAY_VALVE, True)
             ): selector.BooleanSelector(),
@@ -78,17 +137,48 @@ def _entity_schema(defaults: Mapping[str, Any], *, with_name: bool) -> vol.Schem
     return vol.Schema(fields)
 
 
-def validate_relay_entities(
+def validate_machine_entities(
     hass: HomeAssistant, data: Mapping[str, Any]
 ) -> dict[str, str]:
-    """Form errors for the wrapped entities; a YAML entity counts when it has a state."""
+    """Form errors for the entity fields, each on its own field.
+
+    A field left empty is skipped; a YAML entity counts when it has a state.
+    The same entity named twice is refused on the later field.
+    """
     errors: dict[str, str] = {}
-    for key in (CONF_POWER_ENTITY, CONF_PUMP_ENTITY):
-        if hass.states.get(data[key]) is None:
+    used: set[str] = set()
+    for key, domains in ENTITY_FIELDS.items():
+        entity_id = data.get(key)
+        if not entity_id:
+            continue
+        state = hass.states.get(entity_id)
+        if split_entity_id(entity_id)[0] not in domains:
+            errors[key] = "wrong_domain"
+        elif state is None:
             errors[key] = "entity_not_found"
-    if not errors and data[CONF_POWER_ENTITY] == data[CONF_PUMP_ENTITY]:
-        errors[CONF_PUMP_ENTITY] = "same_entity"
+        elif key == CONF_POWER_SENSOR and (
+            state.attributes.get(ATTR_DEVICE_CLASS) != SensorDeviceClass.POWER
+            or state.attributes.get(ATTR_UNIT_OF_MEASUREMENT) not in POWER_UNITS
+        ):
+            errors[key] = "wrong_unit"
+        elif entity_id in used:
+            errors[key] = "same_entity"
+        used.add(entity_id)
     return errors
+
+
+def _entity_data(user_input: Mapping[str, Any]) -> dict[str, Any]:
+    """The entry data of the entity fields: a field left empty has no key."""
+    data: dict[str, Any] = {
+        key: user_input[key] for key in ENTITY_FIELDS if user_input.get(key)
+    }
+    data[CONF_THREE_WAY_VALVE] = user_input[CONF_THREE_WAY_VALVE]
+    return data
+
+
+def _entity_unique_id(data: Mapping[str, Any]) -> str:
+    """The pump relay when there is one, else the plug."""
+    return str(data.get(CONF_PUMP_ENTITY) or data[CONF_POWER_ENTITY])
 
 
 CHANNEL_SELECTOR = selector.NumberSelector(
@@ -117,6 +207,10 @@ def _shelly_schema(defaults: Mapping[str, Any], *, with_name: bool) -> vol.Schem
             ): CHANNEL_SELECTOR,
             vol.Optional(CONF_PASSWORD): PASSWORD_SELECTOR,
             vol.Optional(
+                CONF_BREW_INPUT,
+                description={"suggested_value": defaults.get(CONF_BREW_INPUT)},
+            ): CHANNEL_SELECTOR,
+            vol.Optional(
                 CONF_POWER_ENTITY,
                 description={"suggested_value": defaults.get(CONF_POWER_ENTITY)},
             ): RELAY_SELECTOR,
@@ -140,20 +234,45 @@ async def probe_shelly(
     hass: HomeAssistant, host: str, channel: int, password: str | None
 ) -> tuple[DeviceInfo | None, str | None]:
     """Identify a Shelly and read its channel (never switch it): info, or a form error."""
+    info, _, error = await probe_shelly_switch(hass, host, channel, password)
+    return info, error
+
+
+async def probe_shelly_switch(
+    hass: HomeAssistant, host: str, channel: int, password: str | None
+) -> tuple[DeviceInfo | None, SwitchStatus | None, str | None]:
+    """Like ``probe_shelly``, with the channel's status (does it meter?)."""
     client = shelly_client(hass, host, password)
     try:
         info = await client.identify()
-        await client.get_switch(channel)
+        status = await client.get_switch(channel)
     except ShellyAuthError:
-        return None, "invalid_auth"
+        return None, None, "invalid_auth"
     except ShellyUnsupportedError:
-        return None, "unsupported_device"
+        return None, None, "unsupported_device"
     except ShellyError:
-        return None, "cannot_connect"
-    return info, None
+        return None, None, "cannot_connect"
+    return info, status, None
 
 
-class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
+async def probe_brew_input(
+    hass: HomeAssistant, info: DeviceInfo, host: str, password: str | None, value: Any
+) -> str | None:
+    """Check the Shelly's input given as the brew sensor: None, or a form error."""
+    try:
+        input_id = whole_number(value)
+    except vol.Invalid:
+        return "input_not_found"
+    client = shelly_client(hass, host, password, info.gen)
+    try:
+        return await check_brew_input(client, input_id)
+    except ShellyAuthError:
+        return "invalid_auth"
+    except ShellyError:
+        return "cannot_connect"
+
+
+class EspressoCareConfigFlow(ShellyBoundFlow, domain=DOMAIN):
     """Adds an espresso machine: by wrapping two switches, or a Shelly."""
 
     VERSION = 1
@@ -164,7 +283,7 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
 
     @staticmethod
     @callback
-    def async_get_options_flow(config_entry: ConfigEntry[Any]) -> OptionsFlow:
+    def async_get_options_flow(config_entry: EspressoConfigEntry) -> OptionsFlow:
         """The options flow (built without arguments, as both HA versions allow)."""
         return EspressoCareOptionsFlow()
 
@@ -177,21 +296,17 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_entities(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Wrap two existing switches: the plug and the pump relay."""
+        """Wrap existing entities: the plug, and a pump relay, power meter or brew sensor."""
         errors: dict[str, str] = {}
         if user_input is not None:
-            errors = validate_relay_entities(self.hass, user_input)
+            errors = validate_machine_entities(self.hass, user_input)
             if not errors:
-                await self.async_set_unique_id(user_input[CONF_PUMP_ENTITY])
+                data = {CONF_BACKEND: BACKEND_ENTITY, **_entity_data(user_input)}
+                await self.async_set_unique_id(_entity_unique_id(data))
                 self._abort_if_unique_id_configured()
-                return self.async_create_entry(
-                    title=user_input[CONF_NAME],
-                    data={
-                        CONF_BACKEND: BACKEND_ENTITY,
-                        CONF_POWER_ENTITY: user_input[CONF_POWER_ENTITY],
-                        CONF_PUMP_ENTITY: user_input[CONF_PUMP_ENTITY],
-                        CONF_THREE_WAY_VALVE: user_input[CONF_THREE_WAY_VALVE],
-                    },
+                # A pump in Home Assistant's Shelly integration: its bounds first.
+                return await self.async_finish_with_shelly_bound(
+                    data, title=user_input[CONF_NAME]
                 )
         return self.async_show_form(
             step_id="entities",
@@ -243,14 +358,24 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
             CONF_MODEL: info.model,
             CONF_THREE_WAY_VALVE: user_input[CONF_THREE_WAY_VALVE],
         }
+        if (brew_input := user_input.get(CONF_BREW_INPUT)) is not None:
+            if error := await probe_brew_input(
+                self.hass,
+                info,
+                user_input[CONF_HOST],
+                user_input.get(CONF_PASSWORD),
+                brew_input,
+            ):
+                return {}, {CONF_BREW_INPUT: error}, None
+            data[CONF_BREW_INPUT] = whole_number(brew_input)
         if power_entity:
             data[CONF_POWER_ENTITY] = power_entity
             return data, {}, info
         power_channel = int(user_input.get(CONF_POWER_CHANNEL, 0))
-        power_info, error = await probe_shelly(
+        power_info, power_status, error = await probe_shelly_switch(
             self.hass, power_host, power_channel, user_input.get(CONF_POWER_PASSWORD)
         )
-        if power_info is None:
+        if power_info is None or power_status is None:
             return {}, {CONF_POWER_HOST: error or "cannot_connect"}, None
         if power_info.mac == info.mac and power_channel == channel:
             return {}, {CONF_POWER_HOST: "same_entity"}, None
@@ -260,6 +385,8 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
                 CONF_POWER_CHANNEL: power_channel,
                 CONF_POWER_PASSWORD: user_input.get(CONF_POWER_PASSWORD),
                 CONF_POWER_GENERATION: power_info.gen,
+                # A metering plug is the machine's power meter by itself.
+                CONF_POWER_METERED: power_status.power is not None,
             }
         )
         return data, {}, info
@@ -269,6 +396,8 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
     ) -> ConfigFlowResult:
         """A Shelly refused its stored password: find out which one, the pump or the plug."""
         self._reauth_keys = (CONF_HOST, CONF_CHANNEL, CONF_PASSWORD)
+        if entry_data.get(CONF_SHELLY_BOUND):  # the pump's Shelly, behind its entity
+            return await self.async_step_reauth_shelly_bound()
         if entry_data.get(CONF_POWER_HOST):
             _, error = await probe_shelly(
                 self.hass,
@@ -313,27 +442,38 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Change the wrapped entities, or a Shelly's address."""
+        """Change the wrapped entities, or a Shelly's address.
+
+        A field left empty is removed from the entry; the counters and the
+        maintenance history live in the store, keyed by the entry, and stay.
+        """
         entry = self._get_reconfigure_entry()
         if entry.data.get(CONF_BACKEND) == BACKEND_SHELLY:
             return await self.async_step_reconfigure_shelly(user_input)
         errors: dict[str, str] = {}
         if user_input is not None:
-            errors = validate_relay_entities(self.hass, user_input)
+            errors = validate_machine_entities(self.hass, user_input)
             if not errors:
-                await self.async_set_unique_id(user_input[CONF_PUMP_ENTITY])
-                if user_input[CONF_PUMP_ENTITY] != entry.unique_id:
+                data = {
+                    **{
+                        key: value
+                        for key, value in entry.data.items()
+                        if key not in ENTITY_FIELDS
+                    },
+                    **_entity_data(user_input),
+                }
+                unique_id = _entity_unique_id(data)
+                await self.async_set_unique_id(unique_id)
+                if unique_id != entry.unique_id:
                     self._abort_if_unique_id_configured()
-                return self.async_update_reload_and_abort(
-                    entry,
-                    unique_id=user_input[CONF_PUMP_ENTITY],
-                    data_updates=user_input,
+                # A pump in Home Assistant's Shelly integration: its bounds first.
+                return await self.async_finish_with_shelly_bound(
+                    data, entry=entry, unique_id=unique_id
                 )
+        defaults = entry.data if user_input is None else user_input
         return self.async_show_form(
             step_id="reconfigure",
-            data_schema=_entity_schema(
-                {**entry.data, **(user_input or {})}, with_name=False
-            ),
+            data_schema=_entity_schema(defaults, with_name=False),
             errors=errors,
         )
 
@@ -358,9 +498,24 @@ class EspressoCareConfigFlow(ConfigFlow, domain=DOMAIN):
 
 
 class EspressoCareOptionsFlow(OptionsFlow):
-    """Program defaults, safety limits, shot classification and maintenance intervals."""
+    """Program defaults, limits, shot classification, maintenance; pump calibration."""
+
+    config_entry: EspressoConfigEntry
+
+    def __init__(self) -> None:
+        self._calibration_task: asyncio.Task[Calibration] | None = None
+        self._calibration: Calibration | None = None
+        self._calibration_error: str | None = None
 
     async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """The numbers, or measuring the pump's step on the power meter."""
+        return self.async_show_menu(
+            step_id="init", menu_options=["settings", "calibrate"]
+        )
+
+    async def async_step_settings(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """One form with every number, validated."""
@@ -395,4 +550,138 @@ class EspressoCareOptionsFlow(OptionsFlow):
                 for option in NUMBER_OPTIONS
             }
         )
-        return self.async_show_form(step_id="init", data_schema=schema, errors=errors)
+        return self.async_show_form(
+            step_id="settings", data_schema=schema, errors=errors
+        )
+
+    def _power_meter(self) -> tuple[Machine, PowerMeter] | None:
+        """The machine and its power meter, None when it has none (or is not loaded)."""
+        if self.config_entry.state is not ConfigEntryState.LOADED:
+            return None
+        machine = self.config_entry.runtime_data
+        if machine.power_meter is None:
+            return None
+        return machine, machine.power_meter
+
+    async def async_step_calibrate(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Explain the pump run to make; after a failed try, say why and offer another."""
+        if (found := self._power_meter()) is None:
+            return self.async_abort(reason="no_power_sensor")
+        if user_input is not None:
+            self._calibration_error = None
+            machine, meter = found
+            # In the background: it waits up to a minute for the user.
+            self._calibration_task = self.hass.async_create_background_task(
+                _async_measure_pump(
+                    self.hass, machine, meter, dt_util.utcnow().timestamp()
+                ),
+                "espresso_care pump calibration",
+            )
+            return await self.async_step_calibrate_wait()
+        errors = {"base": self._calibration_error} if self._calibration_error else {}
+        return self.async_show_form(
+            step_id="calibrate",
+            data_schema=vol.Schema({}),
+            description_placeholders={
+                "seconds": str(CALIBRATION_SECONDS),
+                "pump_watts": str(
+                    self.config_entry.options.get(
+                        OPT_PUMP_WATTS, DEFAULT_OPTIONS[OPT_PUMP_WATTS]
+                    )
+                ),
+            },
+            errors=errors,
+        )
+
+    async def async_step_calibrate_wait(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Wait (a progress step) for the pump run on the power meter."""
+        task = self._calibration_task
+        assert task is not None
+        if not task.done():
+            return self.async_show_progress(
+                step_id="calibrate_wait",  # as core's flows do: the step to come back to
+                progress_action="calibrate_wait",
+                progress_task=task,
+                description_placeholders={"seconds": str(CALIBRATION_SECONDS)},
+            )
+        result = task.result()
+        if result.error is None and result.pump_watts is not None:
+            self._calibration = result
+            return self.async_show_progress_done(next_step_id="calibrate_done")
+        first = self._calibration_error is None  # once per try, however often asked
+        self._calibration_error = result.error or "no_pump_seen"
+        if first and result.error == "too_noisy" and (found := self._power_meter()):
+            # Counting by power would guess: refuse it, with a repair issue.
+            await found[0].async_refuse_power_counting(result.noise_watts)
+        return self.async_show_progress_done(next_step_id="calibrate")
+
+    async def async_step_calibrate_done(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show the measured step and the idle noise; saving keeps every other option."""
+        assert self._calibration is not None
+        assert self._calibration.pump_watts is not None
+        watts = round(self._calibration.pump_watts)
+        if user_input is not None:
+            return self.async_create_entry(
+                data={**self.config_entry.options, OPT_PUMP_WATTS: watts}
+            )
+        return self.async_show_form(
+            step_id="calibrate_done",
+            data_schema=vol.Schema({}),
+            description_placeholders={
+                "watts": str(watts),
+                "noise": f"{self._calibration.noise_watts:.1f}",
+            },
+        )
+
+
+# How long the calibration waits for the user's pump run.
+CALIBRATION_SECONDS: Final = 60
+
+
+async def _async_measure_pump(
+    hass: HomeAssistant, machine: Machine, meter: PowerMeter, started_after: float
+) -> Calibration:
+    """Follow the meter until a pump run started after ``started_after`` is measured.
+
+    Each reading, with the last minutes before it (the idle noise), goes to
+    the detector's calibration; a measured step, or readings too noisy to
+    tell the pump apart, end the wait. After ``CALIBRATION_SECONDS`` the last
+    verdict stands, and ``timeout`` when the meter gave no reading at all in
+    that time (a plug that is offline, or silent).
+    """
+    readings: list[Reading] = list(machine.recent_readings())
+    heard = False
+    done: asyncio.Future[Calibration] = hass.loop.create_future()
+
+    def verdict() -> Calibration:
+        return calibrate(readings, pump_started_after=started_after)
+
+    @callback
+    def reading(new: Reading) -> None:
+        nonlocal heard
+        if done.done():  # a reading between the verdict and the unsubscribe
+            return
+        readings.append(new)
+        heard = heard or (new.watts is not None and new.at >= started_after)
+        result = verdict()
+        if result.error is None or result.error == "too_noisy":
+            done.set_result(result)
+
+    @callback
+    def time_up(_now: datetime) -> None:
+        if not done.done():
+            done.set_result(verdict() if heard else Calibration(None, 0.0, "timeout"))
+
+    unsubscribe = meter.async_add_reading_listener(reading)
+    cancel_timer = async_call_later(hass, CALIBRATION_SECONDS, time_up)
+    try:
+        return await done
+    finally:
+        unsubscribe()
+        cancel_timer()

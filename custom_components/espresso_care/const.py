@@ -21,6 +21,16 @@ CONF_POWER_PASSWORD: Final = "power_password"
 CONF_GENERATION: Final = "generation"
 CONF_POWER_GENERATION: Final = "power_generation"
 CONF_MODEL: Final = "model"
+# Shot signals (all optional): a power meter and a sensor on the brew switch.
+CONF_POWER_SENSOR: Final = "power_sensor"
+CONF_BREW_SENSOR: Final = "brew_sensor"
+# A Shelly's own input wired to the brew switch (detached mode): its input id.
+CONF_BREW_INPUT: Final = "brew_input"
+# Whether the plug Shelly reports power (then it is the power meter by itself).
+CONF_POWER_METERED: Final = "power_metered"
+# A pump entity of Home Assistant's Shelly integration: the device-side bounds
+# chosen in the flow, and the device's settings from before (relays/shelly_bound).
+CONF_SHELLY_BOUND: Final = "shelly_bound"
 BACKEND_ENTITY: Final = "entity"
 BACKEND_SHELLY: Final = "shelly"
 DEFAULT_NAME: Final = "Espresso machine"
@@ -33,6 +43,7 @@ ATTR_POWER_OFF_AFTER: Final = "power_off_after"
 ATTR_COUNT: Final = "count"
 ATTR_TASK: Final = "task"
 ATTR_WHEN: Final = "when"
+ATTR_MINUTES: Final = "minutes"
 
 # Options.
 OPT_MAX_PUMP_SECONDS: Final = "max_pump_seconds"
@@ -51,6 +62,11 @@ OPT_BACKFLUSH_INTERVAL_SHOTS: Final = "backflush_interval_shots"
 OPT_BACKFLUSH_INTERVAL_DAYS: Final = "backflush_interval_days"
 OPT_DESCALE_INTERVAL_SHOTS: Final = "descale_interval_shots"
 OPT_DESCALE_INTERVAL_DAYS: Final = "descale_interval_days"
+# The pump's step in watts on the power meter (0 = not known yet).
+OPT_PUMP_WATTS: Final = "pump_watts"
+# The daily routine: minutes from the heat-up's end to ready, and the auto-off.
+OPT_READY_DELAY_MINUTES: Final = "ready_delay_minutes"
+OPT_AUTO_OFF_MINUTES: Final = "auto_off_minutes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +96,9 @@ NUMBER_OPTIONS: Final[tuple[NumberOption, ...]] = (
     NumberOption(OPT_BACKFLUSH_INTERVAL_DAYS, 7, 0, 90),
     NumberOption(OPT_DESCALE_INTERVAL_SHOTS, 0, 0, 10000),
     NumberOption(OPT_DESCALE_INTERVAL_DAYS, 90, 0, 365),
+    NumberOption(OPT_PUMP_WATTS, 0, 0, 500),
+    NumberOption(OPT_READY_DELAY_MINUTES, 0, 0, 60),
+    NumberOption(OPT_AUTO_OFF_MINUTES, 0, 0, 720),
 )
 NUMBER_OPTION_BY_KEY: Final = {option.key: option for option in NUMBER_OPTIONS}
 DEFAULT_OPTIONS: Final[dict[str, int]] = {o.key: o.default for o in NUMBER_OPTIONS}
@@ -95,3 +114,6 @@ PUMP_OFF_RETRY_DELAY_SECONDS: Final = 1.0
 EVENT_BACKFLUSH_STARTED: Final = f"{DOMAIN}_backflush_started"
 EVENT_BACKFLUSH_ACTION_REQUIRED: Final = f"{DOMAIN}_backflush_action_required"
 EVENT_BACKFLUSH_FINISHED: Final = f"{DOMAIN}_backflush_finished"
+EVENT_READY: Final = f"{DOMAIN}_ready"
+EVENT_AUTO_OFF_SOON: Final = f"{DOMAIN}_auto_off_soon"
+EVENT_AUTO_OFF: Final = f"{DOMAIN}_auto_off"

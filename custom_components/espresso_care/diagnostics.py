@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import asdict
 from typing import Any
 
 from homeassistant.components.diagnostics import REDACTED, async_redact_data
@@ -10,8 +11,9 @@ from homeassistant.const import CONF_HOST, CONF_PASSWORD
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.device_registry import DeviceEntry
 
-from .const import CONF_POWER_HOST, CONF_POWER_PASSWORD
+from .const import CONF_POWER_HOST, CONF_POWER_PASSWORD, CONF_SHELLY_BOUND
 from .machine import EspressoConfigEntry
+from .relays.base import DeviceBound
 from .shelly.client import ShellyError, base_url
 
 TO_REDACT = {
@@ -24,11 +26,18 @@ TO_REDACT = {
 }
 
 
-def _hosts(data: Mapping[str, Any]) -> list[str]:
-    """The Shelly addresses as typed and as bare host names, longest first."""
+def _hosts(data: Mapping[str, Any], *more: Any) -> list[str]:
+    """The Shelly addresses as typed and as bare host names, longest first.
+
+    ``more``: addresses in use besides the entry's (a pump Shelly found
+    through Home Assistant's Shelly integration may have moved).
+    """
     hosts: set[str] = set()
-    for key in (CONF_HOST, CONF_POWER_HOST):
-        host = data.get(key)
+    bound = data.get(CONF_SHELLY_BOUND)
+    candidates = [data.get(CONF_HOST), data.get(CONF_POWER_HOST), *more]
+    if isinstance(bound, Mapping):
+        candidates.append(bound.get(CONF_HOST))
+    for host in candidates:
         if not isinstance(host, str) or not host.strip():
             continue
         hosts.add(host.strip())
@@ -53,6 +62,11 @@ def _scrub(value: Any, hosts: list[str]) -> Any:
     return value
 
 
+def _bound(bound: DeviceBound | None) -> dict[str, Any] | None:
+    """The device-side bound on the pump, None when only Home Assistant bounds it."""
+    return asdict(bound) if bound is not None else None
+
+
 async def async_get_config_entry_diagnostics(
     hass: HomeAssistant, entry: EspressoConfigEntry
 ) -> dict[str, Any]:
@@ -70,7 +84,9 @@ async def async_get_config_entry_diagnostics(
             "relays": {
                 "power": machine.power.diagnostics(),
                 "pump": machine.pump.diagnostics(),
+                "pump_bound": _bound(machine.pump.device_bound),
             },
+            "shot_signal": machine.signal.diagnostics(),
             "program": {
                 "state": status.state,
                 "program": status.program,
@@ -85,11 +101,13 @@ async def async_get_config_entry_diagnostics(
                     "off": machine.runner.latency.off,
                 },
             },
+            "routine": machine.routine.diagnostics(),
             "stored": machine.data.as_dict(),
         },
         TO_REDACT,
     )
-    scrubbed: dict[str, Any] = _scrub(redacted, _hosts(entry.data))
+    hosts = _hosts(entry.data, machine.pump.diagnostics().get("host"))
+    scrubbed: dict[str, Any] = _scrub(redacted, hosts)
     return scrubbed
 
 

@@ -1,4 +1,7 @@
-"""Voice: intents to start, continue and abort programs, and to ask what is due.
+"""Voice: intents to start, continue and abort programs, to ask what is due, and the routine.
+
+The routine's two: whether (and when) the machine is ready, and keeping it on
+past its auto-off.
 
 This is Home Assistant's ``intent`` platform: the intent integration calls
 ``async_setup_intents`` once Espresso Care is loaded. The handlers speak in
@@ -25,6 +28,7 @@ from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from .const import DOMAIN
+from .heat_up import HeatUpState
 from .machine import Machine, validation_error
 from .maintenance import Task, TaskStatus
 from .program import Program
@@ -34,9 +38,12 @@ INTENT_START = "EspressoCareStartBackflush"
 INTENT_CONTINUE = "EspressoCareContinueBackflush"
 INTENT_ABORT = "EspressoCareAbortBackflush"
 INTENT_STATUS = "EspressoCareStatus"
+INTENT_READY = "EspressoCareReady"
+INTENT_KEEP_ON = "EspressoCareKeepOn"
 
 SLOT_PROGRAM = "program"
 SLOT_MACHINE = "machine"
+SLOT_MINUTES = "minutes"
 
 # The entity domains of a machine: on Home Assistant 2025.x the Assist LLM API
 # offers these intents as tools only when an entity of one of them is exposed.
@@ -66,6 +73,8 @@ async def async_setup_intents(hass: HomeAssistant) -> None:
         ContinueBackflushIntent(),
         AbortBackflushIntent(),
         StatusIntent(),
+        ReadyIntent(),
+        KeepOnIntent(),
     ):
         intent.async_register(hass, handler)
 
@@ -266,6 +275,72 @@ class StatusIntent(_MachineIntent):
         ):
             sentences.append(descale)
         return " ".join(sentences)
+
+
+def _subject(machine: Machine, speech: _Speech) -> str:
+    """The sentence's subject: "your espresso machine" when there is one, else its name."""
+    single = len(machine.hass.config_entries.async_loaded_entries(DOMAIN)) == 1
+    return speech.text("speech_your_machine") if single else machine.name
+
+
+def _clock(moment: datetime) -> str:
+    """A moment as the local time of day, 07:12."""
+    return f"{dt_util.as_local(moment):%H:%M}"
+
+
+class ReadyIntent(_MachineIntent):
+    """Whether the machine is hot yet, and when it will be."""
+
+    intent_type = INTENT_READY
+    description = (
+        "Tells whether the espresso machine has heated up and is ready to brew,"
+        " or, while it heats, at about what time it will be ready."
+    )
+
+    async def async_act(
+        self, machine: Machine, slots: dict[str, Any], speech: _Speech
+    ) -> str:
+        """Off, ready, or heating (with the estimate when there is one)."""
+        subject = _subject(machine, speech)
+        routine = machine.routine
+        if routine.state is HeatUpState.OFF:
+            return speech.text("speech_off", machine=subject)
+        if routine.state is HeatUpState.READY:
+            return speech.text("speech_ready", machine=subject)
+        if (ready_at := routine.ready_at) is None:
+            return speech.text("speech_heating", machine=subject)
+        return speech.text("speech_heating_at", machine=subject, time=_clock(ready_at))
+
+
+class KeepOnIntent(_MachineIntent):
+    """Postpone the auto-off."""
+
+    intent_type = INTENT_KEEP_ON
+    description = (
+        "Keeps the espresso machine switched on: postpones its automatic"
+        " switch-off by the given minutes from now (its usual auto-off time"
+        " when left out)."
+    )
+
+    @property
+    def slot_schema(self) -> dict[vol.Marker, Any]:
+        """The minutes and the machine, both optional."""
+        return {
+            vol.Optional(
+                SLOT_MINUTES, description="Minutes from now; the usual when left out"
+            ): vol.All(vol.Coerce(int), vol.Range(min=1, max=720)),
+            **_MACHINE_SLOT,
+        }
+
+    async def async_act(
+        self, machine: Machine, slots: dict[str, Any], speech: _Speech
+    ) -> str:
+        """Postpone; say until when."""
+        minutes = slots.get(SLOT_MINUTES, {}).get("value")
+        until = await machine.routine.async_keep_on(minutes)
+        return speech.text(
+            "speech_kept_on", machine=_subject(machine, speech), time=_clock(until)
+        )
 
 
 def _calendar_days(earlier: datetime, later: datetime) -> int:

@@ -21,7 +21,14 @@ from homeassistant.helpers.llm import (  # type: ignore[attr-defined,unused-igno
 )
 
 from .const import DOMAIN
-from .intent import INTENT_ABORT, INTENT_CONTINUE, INTENT_START, INTENT_STATUS
+from .intent import (
+    INTENT_ABORT,
+    INTENT_CONTINUE,
+    INTENT_KEEP_ON,
+    INTENT_READY,
+    INTENT_START,
+    INTENT_STATUS,
+)
 
 # Every tool acts on the machine's relays through Home Assistant, none reaches
 # an outside service. Starting and continuing act again on each call.
@@ -43,6 +50,16 @@ TOOLS = {
         ToolAnnotations(
             read_only=True, destructive=False, idempotent=True, open_world=False
         ),
+    ),
+    INTENT_READY: (
+        "Espresso machine ready",
+        ToolAnnotations(
+            read_only=True, destructive=False, idempotent=True, open_world=False
+        ),
+    ),
+    INTENT_KEEP_ON: (
+        "Keep the espresso machine on",
+        ToolAnnotations(destructive=False, idempotent=True, open_world=False),
     ),
 }
 

@@ -1,4 +1,4 @@
-"""The machine: one per config entry, owning its relays, program runner, shot tracker and store.
+"""The machine: one per config entry, owning its relays, program runner, shot signal and store.
 
 Entities are thin views of it: they read its state and call its methods, and
 so do the actions in ``services.py``, the intents and the to-do list. Every
@@ -34,6 +34,7 @@ from .const import (
     LOGGER,
     OPT_MAX_PUMP_SECONDS,
     OPT_PROMPT_TIMEOUT_MINUTES,
+    OPT_PUMP_WATTS,
     OPT_SHOT_MAX_SECONDS,
     OPT_SHOT_MIN_SECONDS,
 )
@@ -47,15 +48,33 @@ from .program import (
     build_plan,
     settings_for,
 )
-from .relays.base import Relay, RelayError, RelayUpdate
+from .relays.base import NoRelay, Relay, RelayError, RelayUpdate
+from .routine import Routine
 from .runner import ProgramRunner, ProgramStatus, RunnerHooks, RunOptions
-from .shots import PumpRunTracker, RunKind
+from .shots import PumpRun, RunKind
+from .signals.base import BinarySource, PowerMeter
+from .signals.power_steps import Reading
+from .signals.shot_signal import (
+    PowerCounting,
+    ShotRules,
+    ShotSignal,
+    SignalHooks,
+    choose_kind,
+)
 from .storage import MachineData, MachineStore
 
 type EspressoConfigEntry = ConfigEntry[Machine]
 
 # After the quick retries, how often a pump that never confirmed off is tried again.
 PUMP_OFF_SLOW_RETRY = timedelta(seconds=30)
+# How many pump steps measured during relay or brew sensor runs are kept.
+LEARNED_SAMPLES = 9
+# The repair issue for each state of counting by power that needs the user.
+POWER_ISSUES = {
+    PowerCounting.NEEDS_CALIBRATION: "power_needs_calibration",
+    PowerCounting.AMBIGUOUS: "power_ambiguous",
+    PowerCounting.REFUSED: "power_refused",
+}
 
 
 def validation_error(key: str, **placeholders: str) -> ServiceValidationError:
@@ -92,6 +111,8 @@ class Machine:
         store: MachineStore,
         *,
         device_id: str,
+        brew_sensor: BinarySource | None = None,
+        power_meter: PowerMeter | None = None,
     ) -> None:
         self.hass = hass
         self.entry = entry
@@ -99,6 +120,8 @@ class Machine:
         self.pump = pump
         self.store = store
         self.device_id = device_id
+        self.brew_sensor = brew_sensor
+        self.power_meter = power_meter
         self.runner = ProgramRunner(
             hass,
             pump,
@@ -110,7 +133,30 @@ class Machine:
                 failed_to_switch_off=self._async_raise_pump_issue,
             ),
         )
-        self._tracker = PumpRunTracker()
+        self.signal = ShotSignal(
+            hass,
+            kind=choose_kind(
+                brew=brew_sensor is not None,
+                meter=power_meter is not None,
+                pump=self.has_pump,
+            ),
+            # The brew sensor counts; without one, the pump relay counts or,
+            # beside a power meter, teaches it the pump's step.
+            source=brew_sensor or (pump if self.has_pump else None),
+            meter=power_meter,
+            hooks=SignalHooks(
+                run=self._async_run_seen,
+                activity=self._async_activity,
+                learned=self._async_learned_pump_watts,
+                changed=self._async_power_counting_changed,
+            ),
+            rules=self._shot_rules,
+            pump_watts=0.0,
+            refused=False,
+        )
+        self._activity_listeners: list[Callable[[datetime], None]] = []
+        # Heat-up to ready, and auto-off.
+        self.routine = Routine(hass, self, updated=self._async_notify)
         self._listeners: list[CALLBACK_TYPE] = []
         self._unsubs: list[CALLBACK_TYPE] = []
         self._cancel_watchdog: CALLBACK_TYPE | None = None
@@ -138,6 +184,11 @@ class Machine:
         return self.entry.title
 
     @property
+    def has_pump(self) -> bool:
+        """Whether the pump is on a relay we can switch (programs need one)."""
+        return not isinstance(self.pump, NoRelay)
+
+    @property
     def has_three_way_valve(self) -> bool:
         """Whether the machine can backflush at all."""
         return bool(self.entry.data.get(CONF_THREE_WAY_VALVE, True))
@@ -158,10 +209,15 @@ class Machine:
             "plug": self.power.available,
             "pump": self.pump.available,
         }
-        self._tracker = PumpRunTracker(self.pump.is_on)
+        for source in self._signal_sources:
+            await source.async_start()
+        self.signal.set_pump_watts(self.pump_watts, refused=self.data.power_refused)
+        await self.signal.async_start()
+        self._async_update_power_issue()
         if self.data.running_program is not None or self.data.pump_on_by_us:
             await self._async_recover_from_crash()
         self._async_schedule_maintenance()
+        await self.routine.async_start()
 
     async def _async_recover_from_crash(self) -> None:
         """Home Assistant died with the pump possibly on: switch it off."""
@@ -212,8 +268,22 @@ class Machine:
         for unsub in self._unsubs:
             unsub()
         self._unsubs.clear()
+        self.routine.async_stop()
+        await self.signal.async_stop()
+        for source in self._signal_sources:
+            await source.async_stop()
         for relay in (self.power, self.pump):
             await relay.async_stop()
+
+    @property
+    def _signal_sources(self) -> list[BinarySource | PowerMeter]:
+        """The sources that are not relays: the machine starts and stops them."""
+        sources: list[BinarySource | PowerMeter] = []
+        if self.brew_sensor is not None:
+            sources.append(self.brew_sensor)
+        if self.power_meter is not None:
+            sources.append(self.power_meter)
+        return sources
 
     async def _async_retry_pump_off(self, _now: datetime | None) -> None:
         """Try again to switch off a pump that never confirmed off."""
@@ -285,16 +355,93 @@ class Machine:
             self._async_cancel_watchdog()
             self.data.pump_on_by_us = False
             self._async_save_soon()
+
+    # --- the shot signal --------------------------------------------------------
+
+    def _shot_rules(self) -> ShotRules:
         options = self.options
-        run = self._tracker.update(
-            update.is_on,
-            update.changed_at,
-            program_active=self.runner.running,
+        return ShotRules(
             shot_min=options[OPT_SHOT_MIN_SECONDS],
             shot_max=options[OPT_SHOT_MAX_SECONDS],
         )
-        if run is None:
+
+    @property
+    def pump_watts(self) -> float:
+        """The pump's step on the power meter: the user's option, else what was learned."""
+        if option := self.options[OPT_PUMP_WATTS]:
+            return float(option)
+        samples = sorted(self.data.pump_watts_samples)
+        return samples[len(samples) // 2] if samples else 0.0
+
+    def recent_readings(self) -> list[Reading]:
+        """The power meter's readings of the last ten minutes, oldest first."""
+        return self.signal.recent_readings()
+
+    @callback
+    def async_add_activity_listener(
+        self, listener: Callable[[datetime], None]
+    ) -> CALLBACK_TYPE:
+        """Call ``listener`` whenever the pump is seen running, by any signal or a program."""
+        self._activity_listeners.append(listener)
+
+        @callback
+        def remove() -> None:
+            self._activity_listeners.remove(listener)
+
+        return remove
+
+    @callback
+    def _async_activity(self, at: datetime) -> None:
+        for listener in list(self._activity_listeners):
+            listener(at)
+
+    @callback
+    def _async_learned_pump_watts(self, watts: float) -> None:
+        """A run seen on the relay or brew sensor measured the pump's step on the meter."""
+        samples = self.data.pump_watts_samples
+        samples.append(round(watts, 1))
+        del samples[:-LEARNED_SAMPLES]
+        self._async_save_soon()
+        self.signal.set_pump_watts(self.pump_watts, refused=self.data.power_refused)
+
+    async def async_refuse_power_counting(self, noise_watts: float) -> None:
+        """Calibration found the readings too noisy: count nothing by power until it passes."""
+        LOGGER.warning(
+            "%s: the power readings are too noisy (%.0f W) to tell the pump apart",
+            self.name,
+            noise_watts,
+        )
+        self.data.power_refused = True
+        await self.store.async_save()
+        self.signal.set_pump_watts(self.pump_watts, refused=True)
+        self._async_update_power_issue()
+
+    @callback
+    def _async_power_counting_changed(self) -> None:
+        self._async_update_power_issue()
+        self._async_notify()
+
+    @callback
+    def _async_update_power_issue(self) -> None:
+        """One repair issue per machine while counting by power needs the user."""
+        issue_id = f"power_{self.entry.entry_id}"
+        key = POWER_ISSUES.get(self.signal.counting)  # type: ignore[arg-type]
+        if key is None:
+            ir.async_delete_issue(self.hass, DOMAIN, issue_id)
             return
+        ir.async_create_issue(
+            self.hass,
+            DOMAIN,
+            issue_id,
+            is_fixable=False,
+            severity=ir.IssueSeverity.WARNING,
+            translation_key=key,
+            translation_placeholders={"name": self.name},
+        )
+
+    @callback
+    def _async_run_seen(self, run: PumpRun) -> None:
+        """The shot signal saw a run that no program made: count it."""
         if run.kind is RunKind.SHOT:
             self._async_count_shots(1)
         elif run.kind is RunKind.FLUSH:
@@ -304,6 +451,8 @@ class Machine:
             LOGGER.debug(
                 "%s: pump ran %.1f s: neither shot nor flush", self.name, run.duration
             )
+        self._async_activity(run.ended)
+        self._async_notify()
 
     @callback
     def _async_save_soon(self) -> None:
@@ -313,8 +462,18 @@ class Machine:
 
     @callback
     def async_options_updated(self) -> None:
-        """Options changed: re-evaluate what is due, no restart needed."""
+        """Options changed: re-evaluate what is due, no restart needed.
+
+        A new ``pump_watts`` (calibrated or typed) lifts an earlier refusal;
+        the live check pauses counting again if the readings are still noisy.
+        """
+        if self.pump_watts != self.signal.pump_watts and self.data.power_refused:
+            self.data.power_refused = False
+            self._async_save_soon()
+        self.signal.set_pump_watts(self.pump_watts, refused=self.data.power_refused)
+        self._async_update_power_issue()
         self._async_schedule_maintenance()
+        self.routine.async_options_updated()
         self._async_notify()
 
     # --- power and pump, by hand ---------------------------------------------
@@ -404,6 +563,8 @@ class Machine:
         """Check that a program may start, then start it in the background."""
         if self.runner.running:
             raise validation_error("program_running")
+        if not self.has_pump:
+            raise validation_error("no_pump_relay")
         if program in NEEDS_THREE_WAY_VALVE and not self.has_three_way_valve:
             raise validation_error("no_three_way_valve")
         if not self.pump.available:
@@ -420,6 +581,8 @@ class Machine:
         ir.async_delete_issue(self.hass, DOMAIN, self._issue_id)
         self.data.running_program = program
         await self.store.async_save()
+        self.signal.note_program(True)
+        self._async_activity(dt_util.utcnow())
         self.runner.start(
             plan,
             RunOptions(
@@ -454,6 +617,7 @@ class Machine:
         self, result: ProgramResult, reason: str | None
     ) -> None:
         program = self.program.program
+        self.signal.note_program(False)
         self.data.running_program = None
         if self.pump.is_on is not False:
             # Not confirmed off: the next start switches it off if need be.

@@ -14,14 +14,16 @@ from homeassistant.components.sensor import (
     SensorStateClass,
 )
 from homeassistant.const import PERCENTAGE, UnitOfPower
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
 from .entity import EspressoEntity
+from .heat_up import HeatUpState
 from .machine import EspressoConfigEntry, Machine
 from .maintenance import Task
 from .program import BackflushState
+from .signals.power_steps import Reading
 
 PARALLEL_UPDATES = 0
 
@@ -52,12 +54,34 @@ def _state_attributes(machine: Machine) -> dict[str, Any]:
 def _follow_power_readings(
     machine: Machine, write_state: CALLBACK_TYPE
 ) -> CALLBACK_TYPE | None:
-    """The plug's meter changes while the plug stays on: follow every poll."""
-    coordinator = getattr(machine.power, "coordinator", None)
-    if coordinator is None:
+    """The meter's readings change while the plug stays on: show each new value."""
+    meter = machine.power_meter
+    if meter is None:
         return None
-    remove: CALLBACK_TYPE = coordinator.async_add_listener(write_state)
-    return remove
+    shown: list[float | None] = [meter.watts]
+
+    @callback
+    def reading(new: Reading) -> None:
+        if new.watts != shown[0]:
+            shown[0] = new.watts
+            write_state()
+
+    return meter.async_add_reading_listener(reading)
+
+
+def _watts(machine: Machine) -> float | None:
+    meter = machine.power_meter
+    return meter.watts if meter is not None else None
+
+
+def _signal_attributes(machine: Machine) -> dict[str, Any]:
+    """Which signal the shots are counted from, and whether counting by power works."""
+    signal = machine.signal
+    attributes: dict[str, Any] = {"signal": signal.active_kind}
+    if signal.counting is not None:
+        attributes["counting"] = signal.counting
+        attributes["pump_watts"] = round(signal.pump_watts) or None
+    return attributes
 
 
 def _next_descale(machine: Machine) -> datetime | None:
@@ -84,6 +108,7 @@ SENSORS: tuple[EspressoSensorDescription, ...] = (
         translation_key="shots",
         state_class=SensorStateClass.TOTAL_INCREASING,
         value_fn=lambda machine: machine.data.shots,
+        attributes_fn=_signal_attributes,
     ),
     EspressoSensorDescription(
         key="flushes",
@@ -126,9 +151,33 @@ SENSORS: tuple[EspressoSensorDescription, ...] = (
         device_class=SensorDeviceClass.POWER,
         state_class=SensorStateClass.MEASUREMENT,
         native_unit_of_measurement=UnitOfPower.WATT,
-        value_fn=lambda machine: getattr(machine.power, "power", None),
-        exists_fn=lambda machine: hasattr(machine.power, "power"),
+        value_fn=_watts,
+        # A power sensor entity shows itself: no copy of it (a copy would
+        # double every state write of a plug reporting each second).
+        exists_fn=lambda machine: (
+            machine.power_meter is not None and machine.power_meter.entity_id is None
+        ),
         follow_fn=_follow_power_readings,
+    ),
+    EspressoSensorDescription(
+        key="heat_up",
+        translation_key="heat_up",
+        device_class=SensorDeviceClass.ENUM,
+        options=[state.value for state in HeatUpState],
+        value_fn=lambda machine: machine.routine.state,
+        attributes_fn=lambda machine: machine.routine.attributes(),
+    ),
+    EspressoSensorDescription(
+        key="ready_at",
+        translation_key="ready_at",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda machine: machine.routine.ready_at,
+    ),
+    EspressoSensorDescription(
+        key="auto_off",
+        translation_key="auto_off",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda machine: machine.routine.auto_off_at,
     ),
 )
 

@@ -17,6 +17,7 @@ except ImportError:  # Home Assistant 2025.x
 from .const import (
     ATTR_CONFIG_ENTRY_ID,
     ATTR_COUNT,
+    ATTR_MINUTES,
     ATTR_POWER_OFF_AFTER,
     ATTR_PROGRAM,
     ATTR_TASK,
@@ -40,6 +41,7 @@ SERVICE_CONTINUE_BACKFLUSH = "continue_backflush"
 SERVICE_ABORT_BACKFLUSH = "abort_backflush"
 SERVICE_LOG_SHOT = "log_shot"
 SERVICE_RECORD_MAINTENANCE = "record_maintenance"
+SERVICE_KEEP_ON = "keep_on"
 
 PROGRAM_OVERRIDES = (
     OPT_CYCLES,
@@ -100,6 +102,12 @@ RECORD_SCHEMA = vol.Schema(
         vol.Optional(ATTR_WHEN): cv.datetime,
     }
 )
+KEEP_ON_SCHEMA = vol.Schema(
+    {
+        **ENTRY_SCHEMA,
+        vol.Optional(ATTR_MINUTES): vol.All(whole_number, vol.Range(min=1, max=720)),
+    }
+)
 
 
 def machine_for(hass: HomeAssistant, entry_id: str | None) -> Machine:
@@ -141,6 +149,10 @@ async def _log_shot(machine: Machine, data: dict[str, Any]) -> None:
     await machine.async_log_shots(data[ATTR_COUNT])
 
 
+async def _keep_on(machine: Machine, data: dict[str, Any]) -> None:
+    await machine.routine.async_keep_on(data.get(ATTR_MINUTES))
+
+
 async def _record(machine: Machine, data: dict[str, Any]) -> None:
     await machine.async_record_maintenance(data[ATTR_TASK], data.get(ATTR_WHEN))
 
@@ -153,6 +165,7 @@ SERVICES: dict[
     SERVICE_ABORT_BACKFLUSH: (ENTRY_ONLY_SCHEMA, _abort),
     SERVICE_LOG_SHOT: (LOG_SHOT_SCHEMA, _log_shot),
     SERVICE_RECORD_MAINTENANCE: (RECORD_SCHEMA, _record),
+    SERVICE_KEEP_ON: (KEEP_ON_SCHEMA, _keep_on),
 }
 
 

@@ -55,6 +55,16 @@ class PumpRunTracker:
         self._started: datetime | None = None
         self._by_program = False
 
+    @property
+    def is_on(self) -> bool | None:
+        """The last state seen."""
+        return self._last
+
+    @property
+    def started(self) -> datetime | None:
+        """When the run in progress started, if one is."""
+        return self._started
+
     def update(
         self,
         is_on: bool | None,

@@ -7,6 +7,7 @@ clean with a warning instead of failing the set-up.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from homeassistant.core import HomeAssistant
@@ -15,6 +16,7 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN, LOGGER
+from .heat_up import HeatUpData
 from .maintenance import Task, TaskRecord
 
 STORAGE_VERSION = 1
@@ -60,6 +62,15 @@ class MachineData:
     pump_on_by_us: bool = False
     last_result: str | None = None
     last_program: str | None = None
+    # Pump steps (W) measured on the power meter during relay or brew sensor runs.
+    pump_watts_samples: list[float] = field(default_factory=list)
+    # Calibration found the power readings too noisy: no counting by power.
+    power_refused: bool = False
+    # The daily routine (routine.py): power-on/off moments and learned
+    # heat-ups, and the auto-off deadline while armed. Parsed leniently:
+    # anything malformed is dropped, never the counters (new keys of 1.2).
+    heat_up: HeatUpData = field(default_factory=HeatUpData)
+    auto_off_at: datetime | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Serialise for the store."""
@@ -77,6 +88,10 @@ class MachineData:
             "pump_on_by_us": self.pump_on_by_us,
             "last_result": self.last_result,
             "last_program": self.last_program,
+            "pump_watts_samples": self.pump_watts_samples,
+            "power_refused": self.power_refused,
+            "heat_up": self.heat_up.as_dict(),
+            "auto_off_at": self.auto_off_at.isoformat() if self.auto_off_at else None,
         }
 
     @classmethod
@@ -89,6 +104,12 @@ class MachineData:
             pump_on_by_us=bool(raw.get("pump_on_by_us", False)),
             last_result=_optional_str(raw.get("last_result")),
             last_program=_optional_str(raw.get("last_program")),
+            pump_watts_samples=[
+                _watts(value) for value in raw.get("pump_watts_samples") or []
+            ],
+            power_refused=bool(raw.get("power_refused", False)),
+            heat_up=HeatUpData.from_dict(raw.get("heat_up")),
+            auto_off_at=_lenient_time(raw.get("auto_off_at")),
         )
         for key, value in dict(raw.get("tasks") or {}).items():
             if key not in Task.__members__.values():
@@ -107,6 +128,22 @@ def _count(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise ValueError(f"bad counter {value!r}")
     return value
+
+
+def _watts(value: Any) -> float:
+    if (
+        not isinstance(value, int | float)
+        or isinstance(value, bool)
+        or not 0 < value < 10_000
+    ):
+        raise ValueError(f"bad watts {value!r}")
+    return float(value)
+
+
+def _lenient_time(value: Any) -> datetime | None:
+    """A stored moment, or None for anything else."""
+    parsed = dt_util.parse_datetime(value) if isinstance(value, str) else None
+    return dt_util.as_utc(parsed) if parsed is not None else None
 
 
 def _optional_str(value: Any) -> str | None:

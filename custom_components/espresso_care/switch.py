@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from homeassistant.components.switch import (
+    DOMAIN as SWITCH_DOMAIN,
     SwitchDeviceClass,
     SwitchEntity,
     SwitchEntityDescription,
 )
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from .const import DOMAIN
 from .entity import EspressoEntity
 from .machine import EspressoConfigEntry, Machine
 from .relays.base import Relay
@@ -27,6 +30,7 @@ class EspressoSwitchDescription(SwitchEntityDescription):
 
     relay_fn: Callable[[Machine], Relay]
     set_fn: Callable[[Machine, bool], Awaitable[None]]
+    exists_fn: Callable[[Machine], bool] = lambda machine: True
 
 
 SWITCHES: tuple[EspressoSwitchDescription, ...] = (
@@ -43,6 +47,7 @@ SWITCHES: tuple[EspressoSwitchDescription, ...] = (
         device_class=SwitchDeviceClass.SWITCH,
         relay_fn=lambda machine: machine.pump,
         set_fn=lambda machine, on: machine.async_set_pump(on),
+        exists_fn=lambda machine: machine.has_pump,
     ),
 )
 
@@ -52,8 +57,21 @@ async def async_setup_entry(
     entry: EspressoConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the plug and pump switches."""
-    async_add_entities(EspressoSwitch(entry.runtime_data, d) for d in SWITCHES)
+    """Add the plug and, where the machine has one, the pump switch.
+
+    A pump relay removed by reconfigure leaves no stale entity behind.
+    """
+    machine = entry.runtime_data
+    registry = er.async_get(hass)
+    for description in SWITCHES:
+        if description.exists_fn(machine):
+            continue
+        unique_id = f"{entry.entry_id}_{description.key}"
+        if entity_id := registry.async_get_entity_id(SWITCH_DOMAIN, DOMAIN, unique_id):
+            registry.async_remove(entity_id)
+    async_add_entities(
+        EspressoSwitch(machine, d) for d in SWITCHES if d.exists_fn(machine)
+    )
 
 
 class EspressoSwitch(EspressoEntity, SwitchEntity):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.util import dt as dt_util
@@ -39,6 +39,27 @@ class RelayUpdate:
 
 type RelayListener = Callable[[RelayUpdate], None]
 
+# What bounds the pump on the device itself (``DeviceBound.bound``).
+BOUND_SHELLY_TIMER: Final = "shelly_timer"  # a flip-back timer with every on
+BOUND_SHELLY_AUTO_OFF: Final = "shelly_auto_off"  # the device's auto-off, any on
+BOUND_ZHA_TIMED_OFF: Final = "zha_timed_off"  # On With Timed Off with every pulse
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceBound:
+    """A limit the relay itself puts on an on, independent of Home Assistant.
+
+    ``bound`` is one of the ``BOUND_*`` names. ``seconds`` is how long the
+    device lets an on last: the fixed auto-off, or for a bound sent with each
+    on (a timer per pulse) the one the last on carried; None while unknown
+    (no on sent yet). ``confirmed`` is False while the device has yet to show
+    that it honours the bound (a ZHA relay before its first timed on).
+    """
+
+    bound: str
+    seconds: float | None
+    confirmed: bool = True
+
 
 class Relay(Protocol):
     """What the machine needs of a plug or a pump."""
@@ -54,6 +75,10 @@ class Relay(Protocol):
     @property
     def enforces_auto_off(self) -> bool:
         """Whether the device itself switches off after the auto-off it is given."""
+
+    @property
+    def device_bound(self) -> DeviceBound | None:
+        """The bound the device itself keeps on the pump now, None without one."""
 
     async def async_start(self) -> None:
         """Begin following the relay's state."""
@@ -79,13 +104,13 @@ class Relay(Protocol):
         """What the relay can tell for a diagnostics dump."""
 
 
-class RelayListeners:
-    """Fan-out of relay updates, shared by every relay implementation."""
+class Listeners[T]:
+    """Fan-out of updates to callbacks: relay states, power readings."""
 
     def __init__(self) -> None:
-        self._listeners: list[RelayListener] = []
+        self._listeners: list[Callable[[T], None]] = []
 
-    def add(self, listener: RelayListener) -> CALLBACK_TYPE:
+    def add(self, listener: Callable[[T], None]) -> CALLBACK_TYPE:
         """Register a listener; return its remover."""
         self._listeners.append(listener)
 
@@ -96,7 +121,7 @@ class RelayListeners:
 
         return remove
 
-    def notify(self, update: RelayUpdate) -> None:
+    def notify(self, update: T) -> None:
         """Tell every listener about an update."""
         for listener in list(self._listeners):
             listener(update)
@@ -105,3 +130,47 @@ class RelayListeners:
 def loop_time_of(hass: HomeAssistant, when: datetime) -> float:
     """Convert a wall-clock timestamp of the recent past into loop (monotonic) time."""
     return hass.loop.time() - max(0.0, (dt_util.utcnow() - when).total_seconds())
+
+
+class NoRelay:
+    """The pump relay of a machine that has none (a plug-only set-up).
+
+    Never available, never on; switching it on is refused with a reason the
+    user can read, switching it off has nothing to do. Programs check
+    ``Machine.has_pump`` first and refuse with ``no_pump_relay``.
+    """
+
+    available = False
+    is_on = None
+    enforces_auto_off = False
+    device_bound = None
+
+    def __init__(self, hass: HomeAssistant) -> None:
+        self._hass = hass
+
+    async def async_start(self) -> None:
+        """Nothing to follow."""
+
+    async def async_stop(self) -> None:
+        """Nothing to stop."""
+
+    async def async_turn_on(self, auto_off: float | None = None) -> float:
+        """Refuse: there is no pump relay to switch."""
+        raise RelayError("no_pump_relay")
+
+    async def async_turn_off(self) -> float:
+        """Nothing to switch off: a pump with no relay is not ours to run."""
+        return self._hass.loop.time()
+
+    def async_add_listener(self, listener: RelayListener) -> CALLBACK_TYPE:
+        """No changes will ever come."""
+        return _nothing
+
+    def diagnostics(self) -> dict[str, Any]:
+        """Say that there is no relay."""
+        return {"type": "none"}
+
+
+@callback
+def _nothing() -> None:
+    """Remove a listener that was never added."""

@@ -8,6 +8,7 @@ from typing import Any
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_HOST, CONF_PASSWORD
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 
 from ..const import (
@@ -22,12 +23,17 @@ from ..const import (
     CONF_POWER_HOST,
     CONF_POWER_PASSWORD,
     CONF_PUMP_ENTITY,
+    CONF_SHELLY_BOUND,
+    DEFAULT_OPTIONS,
+    OPT_MAX_PUMP_SECONDS,
     RELAY_CONFIRM_TIMEOUT_SECONDS,
 )
 from ..shelly.client import ShellyClient
-from .base import Relay
+from .base import NoRelay, Relay
 from .entity import EntityRelay
-from .shelly import PUMP_IDLE_POLL_INTERVAL, ShellyRelay
+from .shelly import METER_POLL_INTERVAL, PUMP_IDLE_POLL_INTERVAL, ShellyRelay
+from .shelly_bound import SHELLY_DOMAIN, ShellyBoundRelay
+from .zha import ZHA_DOMAIN, ZhaRelay, zha_address
 
 
 def shelly_client(
@@ -60,6 +66,7 @@ def _power_relay(
             data.get(CONF_POWER_CHANNEL, 0),
             entry,
             default_auto_off=None,
+            metering_interval=METER_POLL_INTERVAL,
             fast_while_on=False,
         )
     return EntityRelay(hass, data[CONF_POWER_ENTITY])
@@ -84,5 +91,35 @@ async def async_create_relays(
         )
         model = f"Shelly {data.get(CONF_MODEL) or ''} relay".replace("  ", " ")
         return power, pump, {"model": model}
-    pump = EntityRelay(hass, data[CONF_PUMP_ENTITY])
+    if not data.get(CONF_PUMP_ENTITY):
+        # A plug-only machine: shots by power or a brew sensor, no programs.
+        return power, NoRelay(hass), {"model": "Espresso machine on a smart plug"}
+    pump = _entity_pump_relay(hass, entry, data[CONF_PUMP_ENTITY])
     return power, pump, {"model": "Relay-controlled espresso machine"}
+
+
+def _entity_pump_relay(
+    hass: HomeAssistant, entry: ConfigEntry[Any], entity_id: str
+) -> Relay:
+    """A pump entity's relay: a ZHA switch gets On With Timed Off with each on.
+
+    A switch of Home Assistant's Shelly integration gets the device-side
+    bounds the flow set up for it.
+    """
+    registered = er.async_get(hass).async_get(entity_id)
+    if registered is not None and registered.platform == ZHA_DOMAIN:
+        return ZhaRelay(hass, entity_id, zha_address(hass, entity_id))
+    bound = entry.data.get(CONF_SHELLY_BOUND)
+    if bound and registered is not None and registered.platform == SHELLY_DOMAIN:
+        return ShellyBoundRelay(
+            hass,
+            entity_id,
+            entry,
+            bound,
+            lambda: float(
+                entry.options.get(
+                    OPT_MAX_PUMP_SECONDS, DEFAULT_OPTIONS[OPT_MAX_PUMP_SECONDS]
+                )
+            ),
+        )
+    return EntityRelay(hass, entity_id)

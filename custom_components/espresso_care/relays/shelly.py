@@ -6,6 +6,10 @@ Assistant, the network or this integration dies mid-pulse. State comes from
 polling (every second while the pump is on or a program is running, more
 slowly otherwise: see ``idle_interval``); a command's successful reply counts as the device's
 confirmation, so pulses are timed from it without waiting for a poll.
+
+A metering Shelly (a plug, or a PM relay) is also the machine's power meter:
+every poll that carries power is a ``Reading`` for the reading listeners,
+and ``ShellyPowerMeter`` presents that side as a ``PowerMeter``.
 """
 
 from __future__ import annotations
@@ -30,7 +34,17 @@ from ..shelly.client import (
     ShellyTimeoutError,
     SwitchStatus,
 )
-from .base import RelayError, RelayListener, RelayListeners, RelayUpdate
+from ..signals.base import ReadingListener
+from ..signals.power_steps import Reading
+from .base import (
+    BOUND_SHELLY_TIMER,
+    DeviceBound,
+    Listeners,
+    Relay,
+    RelayError,
+    RelayListener,
+    RelayUpdate,
+)
 
 # The flip-back timer sent when a caller gives none: no on without a timer.
 DEFAULT_AUTO_OFF_SECONDS: Final = 60.0
@@ -38,6 +52,8 @@ FAST_POLL_INTERVAL: Final = timedelta(seconds=1)
 SLOW_POLL_INTERVAL: Final = timedelta(seconds=10)
 # An idle pump is polled this often, so a shot's start is seen within it.
 PUMP_IDLE_POLL_INTERVAL: Final = timedelta(seconds=2)
+# A plug that meters is the power meter: polled this often, pump runs show.
+METER_POLL_INTERVAL: Final = timedelta(seconds=1)
 # How long after our last command we keep polling fast (a program is running).
 ACTIVE_WINDOW_SECONDS: Final = 60.0
 
@@ -67,6 +83,7 @@ class ShellyRelay:
         *,
         default_auto_off: float | None = DEFAULT_AUTO_OFF_SECONDS,
         idle_interval: timedelta = SLOW_POLL_INTERVAL,
+        metering_interval: timedelta | None = None,
         fast_while_on: bool = True,
     ) -> None:
         """Wrap ``channel`` of the device ``client`` talks to.
@@ -77,14 +94,20 @@ class ShellyRelay:
         ``idle_interval`` and ``fast_while_on`` set the polling: a pump is
         polled often even when idle (shots start by hand) and every second
         while on; a plug stays on all day and needs neither.
+        ``metering_interval``, when given, replaces ``idle_interval`` once
+        the device reports power: a metering plug is the power meter.
         """
         self._idle_interval = idle_interval
+        self._metering_interval = metering_interval
+        self._metered: bool | None = None
+        self._readings = Listeners[Reading]()
+        self._last_reading: Reading | None = None
         self._fast_while_on = fast_while_on
         self._hass = hass
         self._client = client
         self.channel = channel
         self._default_auto_off = default_auto_off
-        self._listeners = RelayListeners()
+        self._listeners = Listeners[RelayUpdate]()
         self._lock = asyncio.Lock()
         self._command_seq = 0
         self._last_command_at: float | None = None
@@ -126,6 +149,21 @@ class ShellyRelay:
         return self.coordinator.data.power if self.available else None
 
     @property
+    def metered(self) -> bool | None:
+        """Whether the device reports power; None until it has answered once."""
+        return self._metered
+
+    @property
+    def last_reading(self) -> Reading | None:
+        """The last power reading (watts None after a failed poll)."""
+        return self._last_reading
+
+    @property
+    def client(self) -> ShellyClient:
+        """The device's client, for other parts of the same Shelly (its inputs)."""
+        return self._client
+
+    @property
     def energy(self) -> float | None:
         """Energy counter (Wh), when the device measures it."""
         return self.coordinator.data.energy if self.available else None
@@ -139,6 +177,18 @@ class ShellyRelay:
             "model": info.model if info else None,
             "firmware": info.firmware if info else None,
         }
+
+    @property
+    def device_bound(self) -> DeviceBound | None:
+        """Every on carries a flip-back timer, unless this relay opted out (a plug).
+
+        ``seconds`` is the timer of the last on sent, None before the first.
+        """
+        if self._default_auto_off is None:
+            return None
+        last = self._last_command
+        seconds = last["auto_off"] if last is not None and last["on"] else None
+        return DeviceBound(BOUND_SHELLY_TIMER, seconds)
 
     # -- lifecycle --------------------------------------------------------------
 
@@ -172,6 +222,14 @@ class ShellyRelay:
     def async_add_listener(self, listener: RelayListener) -> CALLBACK_TYPE:
         """Register a state listener."""
         return self._listeners.add(listener)
+
+    def async_add_reading_listener(self, listener: ReadingListener) -> CALLBACK_TYPE:
+        """Call ``listener`` with the power of every poll, repeated values included.
+
+        A failed poll is a reading without watts. A device that does not
+        meter gives readings only for failures.
+        """
+        return self._readings.add(listener)
 
     # -- commands ---------------------------------------------------------------
 
@@ -246,9 +304,11 @@ class ShellyRelay:
             status = await self._client.get_switch(self.channel)
         except ShellyAuthError as err:
             # A new password on the device: Home Assistant asks the user (reauth).
+            self._note_reading(None)
             self._set_interval(None)
             raise ConfigEntryAuthFailed(str(err)) from err
         except ShellyError as err:
+            self._note_reading(None)
             if self._raced(seq, busy):
                 return self.coordinator.data
             self._set_interval(None)
@@ -257,10 +317,28 @@ class ShellyRelay:
             self._polls -= 1
             if not self._polls:
                 self._polls_done.set()
+        # The power is the device's own, whatever raced on the output.
+        self._note_reading(status)
         if self._raced(seq, busy):
             return self.coordinator.data
         self._set_interval(status.output)
         return status
+
+    def _note_reading(self, status: SwitchStatus | None) -> None:
+        """Tell the reading listeners what this poll measured, timed at its reply."""
+        if self._stopped:
+            return
+        if status is not None:
+            self._metered = status.power is not None
+            if not self._metered:
+                return
+        reading = Reading(
+            at=dt_util.utcnow().timestamp(),
+            watts=status.power if status is not None else None,
+            volts=status.voltage if status is not None else None,
+        )
+        self._last_reading = reading
+        self._readings.notify(reading)
 
     def _raced(self, seq: int, busy: bool) -> bool:
         raced = busy or self._lock.locked() or seq != self._command_seq
@@ -273,9 +351,10 @@ class ShellyRelay:
             and self._hass.loop.time() - self._last_command_at < ACTIVE_WINDOW_SECONDS
         )
         fast = (output is True and self._fast_while_on) or recent
-        self.coordinator.update_interval = (
-            FAST_POLL_INTERVAL if fast else self._idle_interval
-        )
+        idle = self._idle_interval
+        if self._metered and self._metering_interval is not None:
+            idle = self._metering_interval
+        self.coordinator.update_interval = FAST_POLL_INTERVAL if fast else idle
 
     @callback
     def _async_coordinator_updated(self) -> None:
@@ -311,3 +390,56 @@ class ShellyRelay:
             "last_command": self._last_command,
             "default_auto_off": self._default_auto_off,
         }
+
+
+class ShellyPowerMeter:
+    """The power-meter side of a metering Shelly relay (the machine's plug).
+
+    A thin view: the machine starts and stops the relay itself, so starting
+    or stopping the meter does nothing; readings flow while the relay polls.
+    """
+
+    # No Home Assistant entity shows this power: the machine's power sensor does.
+    entity_id = None
+
+    def __init__(self, relay: ShellyRelay) -> None:
+        self.relay = relay
+
+    @property
+    def watts(self) -> float | None:
+        """The last polled power in W, None while unknown or unreachable."""
+        reading = self.relay.last_reading
+        return reading.watts if reading is not None else None
+
+    async def async_start(self) -> None:
+        """Nothing to do: the relay polls from the machine's start of it."""
+
+    async def async_stop(self) -> None:
+        """Nothing to do: the machine stops the relay, and the readings with it."""
+
+    def async_add_reading_listener(self, listener: ReadingListener) -> CALLBACK_TYPE:
+        """Call ``listener`` with every poll's reading (see the relay's listener)."""
+        return self.relay.async_add_reading_listener(listener)
+
+    def diagnostics(self) -> dict[str, Any]:
+        """Which meter this is and its last reading (the relay tells the rest)."""
+        reading = self.relay.last_reading
+        return {
+            "type": "shelly",
+            "channel": self.relay.channel,
+            "metered": self.relay.metered,
+            "watts": reading.watts if reading else None,
+            "volts": reading.volts if reading else None,
+            "at": reading.at if reading else None,
+        }
+
+
+def shelly_power_meter(relay: Relay) -> ShellyPowerMeter | None:
+    """The plug's own meter when the plug is a Shelly spoken to directly.
+
+    A Shelly that has answered without power (a plain relay, not a plug or
+    a PM) is no meter; one not heard from yet may be.
+    """
+    if not isinstance(relay, ShellyRelay) or relay.metered is False:
+        return None
+    return ShellyPowerMeter(relay)

@@ -89,12 +89,32 @@ class DeviceInfo:
 
 @dataclass(frozen=True, slots=True)
 class SwitchStatus:
-    """One relay channel's state; ``power`` in W and ``energy`` in Wh when measured."""
+    """One relay channel's state; ``power`` in W, ``energy`` in Wh, ``voltage`` in V when measured."""
 
     output: bool
     power: float | None = None
     energy: float | None = None
     timer: float | None = None
+    voltage: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SwitchConfig:
+    """A relay channel's settings that matter here: its own auto-off and its input mode.
+
+    ``auto_off_delay`` is in seconds; ``in_mode`` is the Gen2 name
+    (``follow``, ``flip``, ``momentary``, ``detached``, ...) or, on Gen1, the
+    ``btn_type`` (``toggle``, ``edge``, ``momentary``, ``detached``, ...).
+    """
+
+    auto_off: bool
+    auto_off_delay: float
+    in_mode: str | None = None
+
+    @property
+    def detached(self) -> bool:
+        """Whether the input leaves the relay alone."""
+        return self.in_mode == "detached"
 
 
 @dataclass(slots=True)
@@ -306,7 +326,63 @@ class ShellyClient:
             power=_number(result.get("apower")),
             energy=_number(energy.get("total")) if isinstance(energy, dict) else None,
             timer=_number(result.get("timer_duration")),
+            voltage=_number(result.get("voltage")),
         )
+
+    async def get_input(self, input_id: int) -> bool:
+        """Read a digital input's state (on while its contact is closed).
+
+        Raises ShellyUnsupportedError when there is no such input, or when it
+        is not an on/off input (an analog or counting one).
+        """
+        if await self._generation() == 1:
+            data = await self._gen1_get("/status")
+            inputs = data.get("inputs")
+            if not isinstance(inputs, list) or not 0 <= input_id < len(inputs):
+                raise ShellyUnsupportedError(f"no input {input_id} on this device")
+            entry = inputs[input_id]
+            value = entry.get("input") if isinstance(entry, dict) else None
+            if isinstance(value, bool) or value not in (0, 1):
+                raise ShellyUnsupportedError(f"input {input_id} reports no state")
+            return bool(value)
+        result = await self.rpc("Input.GetStatus", {"id": input_id})
+        state = result.get("state")
+        if not isinstance(state, bool):
+            raise ShellyUnsupportedError(f"input:{input_id} is not an on/off input")
+        return state
+
+    async def get_switch_config(self, channel: int) -> SwitchConfig:
+        """Read a relay's auto-off and input mode (Gen1 ``/settings/relay/N``)."""
+        if await self._generation() == 1:
+            data = await self._gen1_get(f"/settings/relay/{channel}")
+            delay = _number(data.get("auto_off")) or 0.0
+            return SwitchConfig(
+                auto_off=delay > 0,
+                auto_off_delay=delay,
+                in_mode=_text(data.get("btn_type")),
+            )
+        result = await self.rpc("Switch.GetConfig", {"id": channel})
+        return SwitchConfig(
+            auto_off=result.get("auto_off") is True,
+            auto_off_delay=_number(result.get("auto_off_delay")) or 0.0,
+            in_mode=_text(result.get("in_mode")),
+        )
+
+    async def set_auto_off(self, channel: int, enabled: bool, delay: float) -> None:
+        """Set the relay's own auto-off: every on, by anyone, ends after ``delay`` s.
+
+        Gen1 has no separate switch for it: a delay of 0 turns it off there.
+        """
+        if not (math.isfinite(delay) and delay >= 0):
+            raise ValueError(f"delay must be a number of seconds, not {delay!r}")
+        if await self._generation() == 1:
+            seconds = f"{delay:g}" if enabled else "0"
+            await self._gen1_get(f"/settings/relay/{channel}", {"auto_off": seconds})
+            return
+        config: dict[str, Any] = {"auto_off": enabled}
+        if delay > 0:
+            config["auto_off_delay"] = delay
+        await self.rpc("Switch.SetConfig", {"id": channel, "config": config})
 
     async def set_switch(
         self, channel: int, on: bool, auto_off: float | None = None

@@ -1,0 +1,1 @@
+"""Shot signals: where the machine learns that its pump ran."""

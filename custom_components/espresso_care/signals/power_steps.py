@@ -1,0 +1,1707 @@
+"""Read the pump's runs from a metering plug's power readings.
+
+A pure module (no Home Assistant): the machine feeds it the plug's readings
+and gets back the pump runs it decided on.
+
+Method. This is nonintrusive appliance load monitoring in the manner of
+G. W. Hart, "Nonintrusive appliance load monitoring", Proc. IEEE 80(12),
+1992, pp. 1870-1891, cut down to one appliance of interest (the pump) among a
+few others (one or two heaters). Taken from Hart:
+
+* Steady-state detection (his edge detector). The readings are segmented into
+  steady states: consecutive readings within a tolerance of the state's mean,
+  at least two of them, or one held through a silence when the plug reports
+  on change only (silence means "unchanged"). Readings between two steady
+  states (an averaging plug's partial reading, a vibratory pump's ramp, a
+  rotary pump's inrush) are a transient and ignored. An edge is the
+  difference between consecutive steady-state means, dated at the first
+  reading that moved, or, for a plug found to average over its interval,
+  interpolated inside the interval by that reading's share of the step.
+  Two same-way edges that mean nothing alone and come within seconds are one
+  slow step (a ramp) and merged. One addition for PID heaters driven in a
+  slow time-proportional window: short heater pulses above a level (one or
+  two readings) do not break it, so the level under them is still found.
+* Normalised power: heaters are resistive, so their sizes are kept at a
+  reference voltage (Hart's ``(V_ref / V)**2`` normalisation) and scaled to
+  the mains' voltage at each edge when the plug reports volts (the mean of
+  the volts before and after, so that the plug's own sag under the load is
+  the same at a heater's rise and fall); a small step while a heater is on
+  that the mains' move explains is taken out. Without volts, heater sizes
+  are followed as they drift.
+* Cluster analysis: heater-sized edges (several times the pump's) are
+  clustered online into at most two heater sizes, each an exponential average
+  of its recent clean edges; the size of a heater that is on is taken from
+  its own rising edge, or from the level itself when it is the only load.
+* Appliance state tracking and on/off pairing with decomposition: every edge
+  is explained as a sum of the pump's and the heaters' switching (a heater
+  alone, the pump alone, a heater and the pump in one reporting interval, one
+  heater handing over to the other) that leaves both levels around it a sum
+  of the standby, the heaters and the pump (a state of the machine); an edge
+  that two explanations fit, one with the pump and one without, is unsure
+  and never starts or ends a run. A rising pump edge, from a level that held,
+  is paired with the next falling one of about the same size (Hart's
+  matching of ON/OFF events); the run is decided once the level after the
+  fall holds too. An edge that nothing explains between them drops the run.
+  A run is counted from two split edges only with volts (heater sizes then
+  hold to a few watts) and a reading that showed the pump alone. When a split
+  was not possible at the time, the run is decided afterwards: a falling
+  pump edge with no pump on looks back to the heater edge that hid the
+  start, and the heater's own falling edge must account for the rest (the
+  sum of an appliance's cycle is zero, the rule behind Hart's finite-state
+  appliance models).
+
+From the event-detection literature (GLR / CUSUM change detectors) comes the
+live noise check: edges comparable to the pump's that nothing explains, and
+transients that wander without settling (a PID driving an SSR faster than the
+plug reports), are counted over a sliding window. When they come often
+enough the detector is ``ambiguous`` and counts nothing (a run in progress is
+dropped) until the signal has been clean for a while (hysteresis).
+
+A false run is worse than a missed one: whatever cannot be explained drops
+the run it touches.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+import itertools
+import math
+from typing import Final
+
+# Readings outside these are treated like unavailable.
+MAX_WATTS: Final = 5000.0
+MIN_VOLTS: Final = 80.0
+MAX_VOLTS: Final = 300.0
+
+# A pump run lasts this long.
+MIN_RUN_S: Final = 0.8
+MAX_RUN_S: Final = 150.0
+
+# What a calibration accepts.
+CAL_MIN_W: Final = 20.0
+CAL_MAX_W: Final = 400.0
+CAL_MIN_S: Final = 3.0
+CAL_MAX_S: Final = 30.0
+
+NOISE_WINDOW_S: Final = 300.0
+"""Unexplained steps are counted over this window for ``noise_watts``."""
+_NOISE_RATE_PER_MIN: Final = 4.0  # steps a minute at which their size counts fully
+_AMBIGUOUS_ON: Final = 0.4  # noise_watts / pump_watts that pauses counting
+_AMBIGUOUS_OFF: Final = 0.25  # ... and below which counting may resume
+_CLEAN_FOR_S: Final = 120.0  # ... once it stayed below for this long
+_WANDER: Final = 4  # a transient this many readings long without settling wanders
+_PENDING_S: Final = 300.0  # how long a run hidden by a heater waits for its proof
+_EPS: Final = 1e-6
+_HOLD_MAX_S: Final = 6.0  # silence this long means the last value held
+_NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
+
+# How an edge is explained (``_explain``).
+_NOTHING: Final = 0  # nothing fits
+_HEATERS: Final = 1  # heaters only
+_PUMP: Final = 2  # the pump, perhaps with heaters
+_UNSURE: Final = 3  # fits with and without the pump
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One state of the power sensor."""
+
+    at: float
+    """POSIX seconds, the state's own timestamp."""
+    watts: float | None
+    """None while unavailable or unknown."""
+    volts: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DetectedRun:
+    """A run of the pump read from the power readings."""
+
+    started: float
+    ended: float
+    watts: float
+    """The pump's step measured for this run."""
+
+    @property
+    def duration(self) -> float:
+        """Seconds the pump ran."""
+        return self.ended - self.started
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """The outcome of a calibration: the pump's step and the idle noise."""
+
+    pump_watts: float | None
+    noise_watts: float
+    error: str | None
+    """None, "no_pump_seen" or "too_noisy"."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Edge:
+    """A step between two steady states, in normalised watts."""
+
+    at: float
+    """When the level started to move."""
+    delta: float
+    before: float
+    after: float
+    pts: tuple[float, ...]
+    """The readings around the transient, flat: t0, w0, t1, w1, ..."""
+    settled: bool = True
+    """The level before it had held a while (three readings, or its time)."""
+
+
+def _crossing(
+    pts: Sequence[float],
+    i: int,
+    base: float,
+    step: float,
+    *,
+    averaging: bool,
+    gap: float,
+) -> float:
+    """When a step began, given the first reading (index ``i``) that shows it."""
+    at = pts[i]
+    if not averaging or i < 2:
+        return at
+    frac = (pts[i + 1] - base) / step
+    frac = 0.0 if frac < 0.0 else min(frac, 1.0)
+    return at - frac * min(at - pts[i - 2], gap, 5.0)
+
+
+def _step_time(
+    pts: Sequence[float], base: float, step: float, *, averaging: bool, gap: float
+) -> float:
+    """When the level began to move from ``base`` by ``step``."""
+    for i in range(2, len(pts), 2):
+        if (pts[i + 1] - base) / step >= 0.15:
+            return _crossing(pts, i, base, step, averaging=averaging, gap=gap)
+    return pts[-2]
+
+
+def _pump_time(
+    pts: Sequence[float],
+    base: float,
+    heater: float,
+    pump: float,
+    *,
+    averaging: bool,
+    gap: float,
+) -> float:
+    """When the pump's part of a heater-and-pump edge happened.
+
+    A reading shows the pump alone (``base + pump``) or both (``base +
+    heater + pump``); readings between are a heater's partial reading and
+    tell nothing of the pump.
+    """
+    half = 0.5 * abs(pump)
+    both = heater + pump
+    for i in range(4, len(pts), 2):
+        x = pts[i + 1] - base
+        if abs(x - pump) <= half:
+            return _crossing(pts, i, base, pump, averaging=averaging, gap=gap)
+        if abs(x - both) <= half:
+            if averaging and abs(pts[i - 1] - base - heater) <= half:
+                # The heater came first, the pump within this interval.
+                return _crossing(
+                    pts, i, base + heater, pump, averaging=averaging, gap=gap
+                )
+            return _crossing(pts, i, base, both, averaging=averaging, gap=gap)
+    return pts[-2]
+
+
+class _Heater:
+    """One heater: its size (a cluster of its edges) and whether it is on."""
+
+    __slots__ = ("dev", "on", "on_at", "on_before", "on_size", "seen", "size", "weight")
+
+    def __init__(self, size: float, dev: float) -> None:
+        self.size = size
+        self.weight = 1.0
+        self.dev = dev  # how far its edges stray from its size (an average)
+        self.on: bool | None = None
+        self.on_size = 0.0  # the size of the edge that switched it on
+        self.on_at = 0.0
+        self.on_before = 0.0
+        self.seen = 0.0  # when its last edge came
+
+    def learn(self, size: float) -> None:
+        """Follow the heater's size (an exponential average of its edges)."""
+        self.weight = min(self.weight + 1.0, 20.0)
+        self.dev += 0.3 * (abs(size - self.size) - self.dev)
+        self.size += (size - self.size) * max(0.3, 1.0 / self.weight)
+
+    def tol(self, cap: float) -> float:
+        """How far an edge of this heater may stray from its size."""
+        return min(cap, 3.0 * self.dev + 5.0)
+
+
+class _Rise:
+    """A heater-sized rise that nothing explained: the pump may hide in it."""
+
+    __slots__ = ("at", "before", "mag", "pts")
+
+    def __init__(self, edge: _Edge) -> None:
+        self.at = edge.at
+        self.before = edge.before
+        self.mag = edge.delta
+        self.pts = edge.pts
+
+
+class _Pending:
+    """A run whose start hid in a heater's rise, waiting for that heater's fall."""
+
+    __slots__ = ("ended", "heater", "mag", "rise", "started", "until", "watts")
+
+    def __init__(self, started: float, ended: float, watts: float, mag: float) -> None:
+        self.started = started
+        self.ended = ended
+        self.watts = watts
+        self.mag = mag  # the rise that hid the start: a heater and the pump
+        self.heater: _Heater | None = None
+        self.rise: _Rise | None = None
+        self.until = ended + _PENDING_S
+
+
+class PumpDetector:
+    """Online detector of the pump's runs in a plug's power readings.
+
+    ``feed`` each reading (timestamps non-decreasing) and call ``advance`` at
+    ``next_deadline`` when no reading came before it. Both return the runs
+    decided by then: usually none, sometimes one, a reading or two after the
+    pump stopped (or later, when a heater's edge hid the start).
+    """
+
+    __slots__ = (
+        "_ambiguous",
+        "_avg_score",
+        "_base",
+        "_cache",
+        "_cache_edge",
+        "_cache_version",
+        "_cd_at",
+        "_cd_last",
+        "_cd_n",
+        "_cd_sum",
+        "_clean_since",
+        "_confirm",
+        "_events",
+        "_gap",
+        "_gaps",
+        "_heaters",
+        "_held",
+        "_held_at",
+        "_k",
+        "_known",
+        "_last_at",
+        "_lv",
+        "_lv_at",
+        "_lv_n",
+        "_noise_check",
+        "_noise_ev",
+        "_over",
+        "_over_w",
+        "_pending",
+        "_pm1_at",
+        "_pm1_w",
+        "_pm2_at",
+        "_pts",
+        "_pulse_at",
+        "_pulses",
+        "_pump",
+        "_pump_watts",
+        "_record",
+        "_rises",
+        "_run_at",
+        "_run_base",
+        "_run_before",
+        "_run_heat",
+        "_run_heater",
+        "_run_mag",
+        "_run_pure",
+        "_run_seen",
+        "_run_unsure",
+        "_run_w",
+        "_sd",
+        "_silence",
+        "_stale",
+        "_tol",
+        "_tol_lv",
+        "_tr",
+        "_tr_max",
+        "_tr_min",
+        "_tr_n",
+        "_v_last",
+        "_v_lv",
+        "_version",
+        "_vref2",
+    )
+
+    def __init__(self, pump_watts: float) -> None:
+        if not pump_watts > 0:
+            raise ValueError("pump_watts must be > 0")
+        self._pump_watts = float(pump_watts)
+        self._sd = 1.0
+        self._tol = self._tol_lv = 0.0
+        self._lv = 0.0
+        self._vref2 = 0.0
+        self._k = 1.0
+        self._base = 5.0  # the standby level (nothing on)
+        self._version = 0  # counts the heaters' changes (for the cache)
+        self._cache_edge: _Edge | None = None
+        self._cache_version = -1
+        self._cache: tuple[int, int, float, tuple[int, ...]] = (_NOTHING, 0, 0.0, ())
+        self._v_last = self._v_lv = 0.0
+        self._heaters: list[_Heater] = []
+        self._events: deque[tuple[float, float]] = deque(maxlen=2048)
+        self._gap = 0.0
+        self._gaps = 0  # gaps seen (the interval is known after a few dozen)
+        self._stale = False  # a repeated value in a transient was let pass
+        self._silence = 0.0
+        self._avg_score = 0.0
+        self._ambiguous = False
+        self._clean_since = -math.inf
+        self._noise_ev = 0.0
+        self._pulses = 0.0  # how often pulses come and go (an average by pulse)
+        self._pulse_at = -math.inf
+        self._noise_check = -math.inf
+        self._last_at = -math.inf
+        self._record: list[_Edge] | None = None
+        self._set_tolerance()
+        self._forget()
+
+    # --- configuration -----------------------------------------------------
+
+    @property
+    def pump_watts(self) -> float:
+        """The pump's step (W) the detector looks for."""
+        return self._pump_watts
+
+    @pump_watts.setter
+    def pump_watts(self, value: float) -> None:
+        if not value > 0:
+            raise ValueError("pump_watts must be > 0")
+        self._pump_watts = float(value)
+        self._set_tolerance()
+
+    def _set_tolerance(self) -> None:
+        # The readings of one steady state stay within this of its mean.
+        self._tol = max(0.25 * self._pump_watts, 4.0 * self._sd, 3.0)
+        self._tol_lv = max(self._tol, 6.0 + 0.008 * self._lv)
+
+    # --- state ---------------------------------------------------------------
+
+    def _forget(self) -> None:
+        """Forget the level, the transient, the heaters' states and the run."""
+        self._known = False
+        self._lv = 0.0
+        self._lv_n = 0
+        self._pm1_at = self._pm2_at = self._pm1_w = 0.0
+        self._tr = False
+        self._tr_n = 0
+        self._tr_min = self._tr_max = 0.0
+        self._cd_sum = self._cd_last = self._cd_at = 0.0
+        self._lv_at = 0.0
+        self._confirm: DetectedRun | None = None
+        self._cd_n = 0
+        self._over = 0
+        self._over_w = 0.0
+        self._pts: list[float] = []
+        self._held: _Edge | None = None
+        self._held_at = 0.0
+        self._pump = False
+        self._run_at = self._run_w = self._run_base = self._run_heat = 0.0
+        self._run_pure = False
+        self._run_seen = False
+        self._run_unsure = False
+        self._run_heater: _Heater | None = None
+        self._run_mag = self._run_before = 0.0
+        self._pending: _Pending | None = None
+        self._rises: list[_Rise] = []
+        for heater in self._heaters:
+            heater.on = None
+
+    def reset(self) -> None:
+        """Forget the run in progress and the level it was read against."""
+        self._forget()
+
+    @property
+    def pump_on(self) -> bool | None:
+        """Whether the pump runs now (None while unknown or ambiguous)."""
+        if self._ambiguous or not self._known:
+            return None
+        return self._pump
+
+    @property
+    def ambiguous(self) -> bool:
+        """True while the readings are too noisy to tell the pump apart."""
+        return self._ambiguous
+
+    @property
+    def noise_watts(self) -> float:
+        """The live noise: unexplained steps weighted by their rate, or the spread."""
+        return max(self._noise_ev, 2.5 * self._sd)
+
+    @property
+    def next_deadline(self) -> float | None:
+        """When ``advance`` should be called if no reading arrives before."""
+        deadline = math.inf
+        if self._tr:
+            deadline = self._last_at + self._hold()
+        if self._held is not None:
+            deadline = min(deadline, self._held_at + self._hold())
+        if self._pump:
+            deadline = min(deadline, self._run_at + MAX_RUN_S)
+        if self._pending is not None:
+            deadline = min(deadline, self._pending.until)
+        if self._confirm is not None and not self._tr:
+            deadline = min(deadline, self._lv_at + self._hold())
+        if self._ambiguous or self._noise_ev:
+            deadline = min(deadline, self._noise_check)
+        return None if deadline == math.inf else deadline
+
+    def _hold(self) -> float:
+        """Silence after which the last reading counts as a steady state."""
+        if self._silence > 0.05:
+            return max(1.5 * self._gap, 1.2)  # on change: silence is unchanged
+        # Periodic: a dropped reading is no silence. Until the interval is
+        # known, a state that stays several seconds without a new one held
+        # (Home Assistant writes no unchanged state: a plug may fall silent).
+        hold = max(2.6 * self._gap, 2.0)
+        return min(hold, _HOLD_MAX_S) if self._gaps < 30 else hold
+
+    # --- input -------------------------------------------------------------
+
+    def feed(
+        self, at: float, watts: float | None, volts: float | None = None
+    ) -> list[DetectedRun]:
+        """Take one reading; return the runs decided now."""
+        gap = at - self._last_at
+        if not gap >= 0.0 or at == math.inf:
+            return []  # older than the last reading (or not a time at all)
+        if watts is None or not 0.0 <= watts <= MAX_WATTS:
+            self._last_at = at
+            self._forget()
+            return []
+        if volts is not None and MIN_VOLTS <= volts <= MAX_VOLTS:
+            if not self._vref2:
+                self._vref2 = volts * volts
+                self._v_lv = volts
+            self._v_last = volts
+        self._last_at = at
+        # The typical gap (a low quantile: silences do not count) and how
+        # often a much longer silence comes (a plug reporting on change).
+        g = self._gap
+        if 0.05 < gap < 3600.0:
+            self._gaps += 1
+            if g == 0.0:
+                self._gap = min(gap, 30.0)
+            elif gap < g:
+                self._gap = g - 0.1 * (g - gap)
+            else:
+                self._gap = g + 0.02 * (min(gap, 4.0 * g) - g)
+        self._silence += 0.02 * ((1.0 if gap > 3.5 * g > 0.0 else 0.0) - self._silence)
+        out: list[DetectedRun] = []
+        if self._tr:
+            if gap < self._hold() - _EPS:
+                return self._transient(at, watts, gap)
+            out = self._settle_silent()
+            if self._tr:
+                return out + self._transient(at, watts, gap)
+        if not self._known:
+            self._known = True
+            self._lv_at = at
+            self._lv = watts
+            self._tol_lv = max(self._tol, 6.0 + 0.008 * watts)
+            self._lv_n = 1
+            self._pm1_at = self._pm2_at = at
+            self._pm1_w = watts
+            return out
+        dev = watts - self._lv
+        tol = self._tol_lv
+        if -tol <= dev <= tol:
+            # The hot path: one more reading of the steady state.
+            n = self._lv_n
+            if n < 8:
+                n += 1
+                self._lv_n = n
+            self._lv += dev / n
+            self._sd += 0.01 * ((dev if dev > 0.0 else -dev) - self._sd)
+            if volts is not None and self._vref2:
+                self._v_lv += 0.3 * (self._v_last - self._v_lv)
+            self._pm2_at = self._pm1_at
+            self._pm1_at = at
+            self._pm1_w = watts
+            if self._confirm is not None and n >= 3:
+                out += self._confirmed()
+            if at >= self._noise_check:
+                return out + self._tick(at)
+            return out
+        # The start of a transient.
+        self._tr = True
+        self._tr_n = 1
+        self._tr_min = self._tr_max = watts
+        self._cd_sum = watts
+        self._cd_n = 1
+        self._cd_last = self._cd_at = at
+        self._over = 0
+        pts = self._pts
+        pts.clear()
+        pts += (self._pm2_at, self._lv, self._pm1_at, self._pm1_w, at, watts)
+        return out
+
+    def advance(self, now: float) -> list[DetectedRun]:
+        """Time passed without a reading: decide what the silence decides."""
+        if not now >= self._last_at:
+            # Not later than the last reading: only what was due by then.
+            return [] if math.isnan(now) else self._tick(self._last_at)
+        out: list[DetectedRun] = []
+        if self._tr and now >= self._last_at + self._hold() - _EPS:
+            out += self._settle_silent()
+        out += self._tick(now)
+        return out
+
+    def _pulsing(self, now: float) -> bool:
+        """Whether heater pulses came and went lately (a PID's slow window)."""
+        return self._pulses > 0.3 and now - self._pulse_at < NOISE_WINDOW_S
+
+    def _known_level(self, level: float) -> bool:
+        """Whether a level is the standby's or the standby and one known heater's."""
+        tol = self._tol_lv
+        base = self._base
+        if abs(level - base) <= tol:
+            return True
+        k = self._k
+        return any(
+            h.weight >= 2.0 and abs(level - base - h.size / k) <= tol + 0.02 * h.size
+            for h in self._heaters
+        )
+
+    def _confirmed(self) -> list[DetectedRun]:
+        run = self._confirm
+        self._confirm = None
+        return [] if run is None or self._ambiguous else [run]
+
+    def _tick(self, now: float) -> list[DetectedRun]:
+        """Decisions that come with time: held edges, stale runs, the noise."""
+        out: list[DetectedRun] = []
+        if (
+            self._confirm is not None
+            and not self._tr
+            and now - self._lv_at >= self._hold() - _EPS
+        ):
+            out += self._confirmed()
+        if self._held is not None and now >= self._held_at + self._hold() - _EPS:
+            out += self._release()
+        if self._pump and now - self._run_at >= MAX_RUN_S - _EPS:
+            self._pump = False  # too long for a pump run: it was not one
+        pending = self._pending
+        if pending is not None and now >= pending.until:
+            self._pending = None
+        self._update_noise(now)
+        return out
+
+    # --- steady-state detection --------------------------------------------
+
+    def _transient(self, at: float, watts: float, gap: float) -> list[DetectedRun]:
+        out: list[DetectedRun] = []
+        if watts == self._pts[-1] and not self._stale:
+            # The same value again: perhaps a stale meter repeating itself,
+            # which shows no level holding. A third one will.
+            self._stale = True
+            return out
+        self._stale = False
+        tol = self._tol_lv
+        self._tr_n += 1
+        self._pts += (at, watts)
+        if watts < self._tr_min:
+            self._tr_min = watts
+        elif watts > self._tr_max:
+            self._tr_max = watts
+        dev = watts - self._lv
+        cd = self._cd_sum / self._cd_n
+        dcd = watts - cd
+        if -tol <= dev <= tol and abs(dev) <= abs(dcd):
+            # Back at the steady level: the excursion was a blip.
+            self._tr = False
+            self._paused(self._lv)
+            n = self._lv_n
+            if n < 8:
+                n += 1
+                self._lv_n = n
+            self._lv += dev / n
+            self._pm2_at = self._pm1_at
+            self._pm1_at = at
+            self._pm1_w = watts
+            if self._tr_max - self._lv >= 0.5 * self._pump_watts:
+                # A pulse above the level and back (a slow PID's heater):
+                # the share of the last minutes' pulses that came close
+                # together (within a minute of the one before).
+                close = 1.0 if at - self._pulse_at < 60.0 else 0.0
+                self._pulses += 0.2 * (close - self._pulses)
+                self._pulse_at = at
+            if self._tr_n > 2 * _WANDER:  # (counted once at _WANDER already)
+                self._wander(at)
+            return out
+        # A new level holds still: two readings within the noise of each other
+        # (a ramp's readings, an averaging plug's partial one, do not).
+        still = max(0.1 * self._pump_watts, 6.0 + 0.008 * watts, 3.0 * self._sd)
+        still = min(still, tol)
+        if -still <= dcd <= still:
+            self._cd_sum += watts
+            self._cd_n += 1
+            self._cd_last = at
+            self._over = 0
+            return self._settle()
+        if self._over and abs(watts - self._over_w) <= still:
+            # The readings above the candidate are a level of their own.
+            self._cd_sum = self._over_w + watts
+            self._cd_n = 2
+            self._cd_last = self._cd_at = at
+            self._over = 0
+            return self._settle()
+        if dcd > tol and self._over < 2 and self._heaters and self._cd_n:
+            # A heater's pulse over the candidate (a PID's slow window).
+            self._over += 1
+            self._over_w = watts
+            return out
+        # Still moving: a new candidate.
+        tr_n = self._tr_n
+        if tr_n == _WANDER or (tr_n >= 3 * _WANDER and tr_n % _WANDER == 0):
+            # Once for a transient that a ramp and a heater's edge may make,
+            # then steadily for one that never settles (a fast PID).
+            self._wander(at)
+        self._cd_sum = watts
+        self._cd_n = 1
+        self._cd_last = self._cd_at = at
+        self._over = 0
+        return out
+
+    def _wander(self, at: float) -> None:
+        spread = self._tr_max - self._tr_min
+        if spread >= 0.5 * self._pump_watts:
+            self._event(at, spread)
+
+    def _settle_silent(self) -> list[DetectedRun]:
+        """Silence after the last reading: it held (a plug reporting on change)."""
+        if self._over:
+            self._cd_sum = self._over_w
+            self._cd_n = 1
+            self._cd_last = self._cd_at = self._last_at
+            self._over = 0
+        return self._settle()
+
+    def _paused(self, after: float) -> None:
+        """Drop the run when the transient to ``after`` shows the pump stopped.
+
+        A reading below the pump's own level, between two levels with the
+        pump on (a backflush's pause between two readings): the run cannot
+        be paired honestly.
+        """
+        floor = self._base + 0.5 * self._pump_watts
+        if self._pump and self._tr_min < floor <= after:
+            self._pump = False
+            self._rises.clear()
+
+    def _settle(self) -> list[DetectedRun]:
+        """The candidate is a steady state: decide the edge that led to it."""
+        after = self._cd_sum / self._cd_n
+        self._paused(after)
+        before = self._lv
+        delta = after - before
+        tr_n = self._tr_n
+        if self._vref2:
+            # Heaters scale with the mains' V²; the plug's own volts sag with
+            # the load, equally at a heater's rise and fall: take the mean.
+            v0 = self._v_lv
+            v1 = self._v_last
+            v = 0.5 * (v0 + v1)
+            self._k = self._vref2 / (v * v)
+            self._v_lv = v1
+            if abs(delta) < self._heater_min():
+                # A small step while a heater is on may be the mains moving:
+                # take out what the heaters' share of the level did.
+                heat = before - 10.0 - (self._pump_watts if self._pump else 0.0)
+                if heat > 0.0:
+                    delta -= heat * ((v1 / v0) ** 2 - 1.0)
+        settled = (
+            self._lv_n >= 3
+            or self._pts[4] - self._lv_at >= self._hold() - _EPS
+            or self._known_level(before)
+        )
+        self._tr = False
+        self._lv = after
+        self._lv_at = self._cd_at
+        self._lv_n = self._cd_n
+        self._pm2_at = self._pm1_at
+        self._pm1_at = self._cd_last
+        self._pm1_w = after
+        if tr_n > 2 * _WANDER + 1:  # (counted once at _WANDER already)
+            self._wander(self._cd_last)
+        p = self._pump_watts
+        if -0.3 * p < delta < 0.3 * p:
+            return []  # drift, not an edge
+        pts = tuple(self._pts)
+        # Does this plug average over its interval? Its first reading of a
+        # clean large step is then often partial.
+        if tr_n <= 3 and abs(delta) >= 200.0:
+            frac = (pts[5] - before) / delta
+            partial = 1.0 if 0.1 < frac < 0.9 else 0.0
+            self._avg_score += 0.1 * (partial - self._avg_score)
+        at = _step_time(
+            pts, before, delta, averaging=self._avg_score >= 0.3, gap=self._gap
+        )
+        return self._edge(_Edge(at, delta, before, after, pts, settled), self._cd_last)
+
+    # --- edges ---------------------------------------------------------------
+
+    def _edge(self, edge: _Edge, now: float) -> list[DetectedRun]:
+        held = self._held
+        if held is not None:
+            self._held = None
+            if (held.delta > 0) == (edge.delta > 0) and now - self._held_at <= (
+                self._hold() + _EPS
+            ):
+                # Two parts of one slow step (a ramp): one edge.
+                merged = _Edge(
+                    held.at,
+                    held.delta + edge.delta,
+                    held.before,
+                    edge.after,
+                    held.pts + edge.pts[4:],
+                    held.settled,
+                )
+                return self._edge(merged, now)
+            out = self._classify(held)
+            return out + self._edge(edge, now)
+        if self._explained(edge)[0] != _NOTHING or abs(edge.delta) >= (
+            self._heater_min()
+        ):
+            return self._classify(edge)
+        self._held = edge
+        self._held_at = now
+        return []
+
+    def _release(self) -> list[DetectedRun]:
+        held = self._held
+        self._held = None
+        return [] if held is None else self._classify(held)
+
+    def _slack(self) -> float:
+        """What a plug reporting on change leaves unsaid (its threshold)."""
+        return 6.0 if self._silence > 0.05 else 0.0
+
+    def _low(self) -> float:
+        """How far short of the step a pump's rise may be (a vibratory one's ramp)."""
+        return 0.55 if self._pump_watts < 100.0 else 0.75
+
+    def _ptol(self) -> float:
+        return max(0.25 * self._pump_watts, 5.0) + self._slack()
+
+    def _heater_min(self) -> float:
+        return max(300.0, 4.0 * self._pump_watts)
+
+    def _explained(self, edge: _Edge) -> tuple[int, int, float, tuple[int, ...]]:
+        """``_explain`` for an edge, once for each state of the machine."""
+        if self._cache_edge is not edge or self._cache_version != self._version:
+            self._cache_edge = edge
+            self._cache_version = self._version
+            self._cache = self._explain(edge.delta, edge.before, edge.after)
+        return self._cache
+
+    def _explain(
+        self, delta: float, before: float, after: float
+    ) -> tuple[int, int, float, tuple[int, ...]]:
+        """Explain an edge: (how, the pump's sign, the heaters' part, their signs).
+
+        Every sum of the pump switching and each known heater switching is
+        tried, and kept if the levels on both sides are sums of the standby,
+        the heaters and the pump (a state of the machine). When sums with and
+        without the pump both fit, it is unsure. A heater seen only once may
+        explain an edge as a heater's, never split the pump's off one.
+        """
+        p = self._pump_watts
+        ptol = self._ptol()
+        cap = 0.4 * p
+        slack = self._slack()
+        low = self._low()
+        best: tuple[int, int, float, tuple[int, ...]] = (_NOTHING, 0, 0.0, ())
+        best_score = math.inf
+        fits_pump = fits_none = False
+        heaters = self._heaters
+        if len(heaters) == 2:
+            a, b = heaters
+            if abs(a.size - b.size) <= 0.08 * max(a.size, b.size):
+                # Two sizes this close are one heater seen at two voltages
+                # (or one's edge with the pump's in it): trust the surer one.
+                heaters = [a if a.weight >= b.weight else b]
+        n = len(heaters)
+        k = self._k  # heaters' sizes are kept at the first voltage seen
+        sizes = [h.size / k for h in heaters]
+        zero = 4 if n == 2 else n  # the combination of no heater at all
+        pump = self._pump
+        base = self._base
+        drift = 0.015 if self._vref2 else 0.04
+        states = ((0, 0), (1, 0), (0, 1), (1, 1)) if n == 2 else ((0, 0), (1, 0))
+        # No heater's switching comes near a small edge: the pump alone then.
+        smallest = min([*sizes, abs(sizes[0] - sizes[1])] if n == 2 else sizes or [0.0])
+        if n and abs(delta) + p + 2.0 * cap + slack < 0.5 * smallest:
+            n = 0
+            heaters = []
+            zero = 0
+
+        def state_fits(level: float, on: tuple[int, int], pump_on: bool) -> bool:
+            model = base + (p if pump_on else 0.0)
+            for size, x in zip(sizes, on, strict=False):
+                model += x * size
+            return abs(level - model) <= cap + drift * model + 6.0 + slack
+
+        # Levels no state explains (a heater not known yet): no level check.
+        check = any(state_fits(before, on, pump) for on in states)
+        for sp in (0, 1, -1):
+            for combo in range(3**n):
+                if combo != zero and sp and (sp > 0) == pump:
+                    continue  # with a heater, the pump as its state allows
+                signs = (
+                    (combo % 3 - 1, combo // 3 - 1)
+                    if n == 2
+                    else ((combo - 1, 0) if n else (0, 0))
+                )
+                heat = tol = 0.0
+                sure = True
+                terms = 0
+                for h, size, sign in zip(heaters, sizes, signs, strict=False):
+                    if sign > 0:
+                        heat += size
+                        tol += h.tol(cap)
+                    elif sign < 0:
+                        was = h.on_size / k if h.on else size
+                        # The level before says how big it was, if it was
+                        # the only heater on.
+                        alone = (
+                            before
+                            - base
+                            - (p if (sp < 0 or (not sp and pump)) else 0.0)
+                        )
+                        if abs(alone - was) <= 0.08 * was:
+                            heat -= alone
+                            tol += 0.15 * p + 4.0
+                        elif h.on:
+                            heat -= was
+                            tol += min(h.tol(cap), 0.02 * h.on_size + 5.0)
+                        else:
+                            heat -= was
+                            tol += h.tol(cap)
+                    else:
+                        continue
+                    terms += 1
+                    sure = sure and h.weight >= 2.0
+                if not terms:
+                    if sp == 0:
+                        continue
+                    # The pump alone: its rising edge may be short of the
+                    # step (a ramp not yet done), never much over it.
+                    x = sp * delta
+                    if not low * p <= x <= p + ptol:
+                        continue
+                    score = abs(x - p) / ptol
+                else:
+                    r = abs(delta - sp * p - heat)
+                    tol += slack
+                    if r > tol or (sp and not sure):
+                        continue  # a heater seen once never splits the pump off
+                    score = r / tol + 0.1 * terms
+                if check:
+                    # Some state of the machine before, and the one it makes.
+                    pump_b = sp < 0 if sp else pump
+                    pump_a = sp > 0 if sp else pump
+                    ok = False
+                    for on in states:
+                        if any(
+                            (sign > 0 and x) or (sign < 0 and not x)
+                            for sign, x in zip(signs, on, strict=False)
+                        ):
+                            continue
+                        on_a = (on[0] + signs[0], on[1] + signs[1])
+                        if state_fits(before, on, pump_b) and state_fits(
+                            after, on_a, pump_a
+                        ):
+                            ok = True
+                            break
+                    if not ok:
+                        continue
+                if sp:
+                    fits_pump = True
+                else:
+                    fits_none = True
+                if score < best_score:
+                    best_score = score
+                    best = (_PUMP if sp else _HEATERS, sp, heat, signs[:n])
+        if fits_pump and fits_none:
+            return (_UNSURE, 0, 0.0, ())
+        return best
+
+    def _classify(self, edge: _Edge) -> list[DetectedRun]:
+        """Explain one edge and follow the pump and the heaters through it."""
+        if self._record is not None:
+            self._record.append(edge)
+        how, sp, heat, signs = self._explained(edge)
+        self._version += 1  # what follows changes the machine's state
+        if self._confirm is not None:
+            # The level after a run's fall did not hold long: keep the run
+            # only if what came next makes sense.
+            if how in (_HEATERS, _PUMP):
+                self._version -= 1  # nothing changed yet: the same explanation
+                return self._confirmed() + self._classify(edge)
+            self._confirm = None
+        if edge.delta < 0 and self._rises and -edge.delta >= self._heater_min():
+            fell = self._rise_fell(edge)
+            if fell is not None:
+                return fell
+        out: list[DetectedRun] = []
+        if how == _HEATERS:
+            out = self._switch(edge, signs, edge.delta)
+            if self._pump:
+                self._run_heat += edge.delta
+        elif how == _PUMP:
+            pump_part = edge.delta - heat
+            if heat:
+                out = self._switch(edge, signs, heat, learn=False)
+            if sp > 0:
+                out += self._pump_rise(edge, pump_part, heat)
+            else:
+                out += self._pump_fall(edge, -pump_part, heat)
+        elif how == _UNSURE:
+            if self._pump:
+                self._run_unsure = True
+            for heater in self._heaters:
+                heater.on = None
+        elif abs(edge.delta) >= self._heater_min():
+            self._unknown_heater(edge)
+        else:
+            self._unexplained(edge.at, abs(edge.delta))
+        if edge.after < 0.4 * self._pump_watts and not self._pump:
+            self._base += 0.5 * (edge.after - self._base)  # nothing on: standby
+        if edge.after < 0.5 * self._heater_min():
+            for heater in self._heaters:
+                heater.on = False  # below any heater: none is on
+            self._rises.clear()
+            if self._pump and edge.after < 0.5 * self._pump_watts:
+                self._pump = False  # below the pump too: the run was not one
+        self._merge(edge.at)
+        return out
+
+    # --- heaters ---------------------------------------------------------------
+
+    def _switch(
+        self, edge: _Edge, signs: tuple[int, ...], measured: float, learn: bool = True
+    ) -> list[DetectedRun]:
+        """Follow the heaters through their part of an explained edge."""
+        out: list[DetectedRun] = []
+        alone = sum(1 for sign in signs if sign) == 1
+        learn = learn and alone
+        k = self._k
+        for h, sign in zip(self._heaters, signs, strict=False):
+            if sign > 0:
+                size = measured * k if alone else h.size
+                h.on = True
+                h.on_size = size
+                h.on_at = edge.at
+                h.on_before = edge.before
+                if learn:
+                    h.learn(size)
+                    h.seen = edge.at
+            elif sign < 0:
+                size = -measured * k if alone else (h.on_size if h.on else h.size)
+                pending = self._pending
+                if pending is not None and pending.heater is h and learn:
+                    out += self._prove(pending, size / k)
+                if self._run_heater is h and self._pump and learn:
+                    # The heater that came with the pump went: its real size
+                    # is known now, and so is the pump's share of that edge.
+                    self._run_base = self._run_before + size / k
+                    self._run_heat = 0.0
+                    self._run_pure = True
+                    self._run_heater = None
+                h.on = False
+                if learn:
+                    h.learn(size)
+                    h.seen = edge.at
+        return out
+
+    def _rise_fell(self, edge: _Edge) -> list[DetectedRun] | None:
+        """A fall that ends a rise nothing explained (None: it does not)."""
+        mag = -edge.delta
+        p = self._pump_watts
+        ptol = self._ptol()
+        for rise in reversed(self._rises):
+            rest = rise.mag - mag
+            if abs(rest) <= ptol:
+                # That heater alone, on and off.
+                self._rises.remove(rise)
+                self._cluster(mag)
+                pending = self._pending
+                if pending is not None and pending.rise is rise:
+                    self._pending = None
+                if self._pump:
+                    self._run_heat += edge.delta
+                return []
+            if abs(rest - p) <= ptol:
+                # The rise held the pump's start as well.
+                self._rises.remove(rise)
+                self._cluster(mag)
+                pending = self._pending
+                if pending is not None and pending.rise is rise:
+                    return self._prove(pending, mag)
+                if not self._pump:
+                    # ... and the pump runs on.
+                    start = self._hidden_start(rise, mag, rest)
+                    self._open_run(start, rest, True, rise.before + mag)
+                    return []
+                return []
+        return None
+
+    def _unknown_heater(self, edge: _Edge) -> None:
+        """A heater's edge that no known size explains."""
+        if self._pump:
+            self._run_unsure = True
+        if edge.delta > 0:
+            # A heater of a size not known yet, perhaps with the pump inside.
+            self._rises.append(_Rise(edge))
+            del self._rises[:-2]
+            for h in self._heaters:
+                if h.on is not True:
+                    h.on = None
+            return
+        for h in self._heaters:
+            if h.on is not False:
+                h.on = None
+        if not self._pump:
+            self._cluster(-edge.delta)
+
+    def _hidden_start(self, rise: _Rise, size: float, pump: float) -> float:
+        """When the pump started inside a heater's rise."""
+        averaging = self._avg_score >= 0.3
+        return _pump_time(
+            rise.pts, rise.before, size, pump, averaging=averaging, gap=self._gap
+        )
+
+    def _cluster(self, watts: float) -> None:
+        """Learn a heater's fall: its heater's size, or a new heater's.
+
+        A size near a known heater's but not near enough may be that heater
+        with the pump's step in the same edge: it teaches nothing.
+        """
+        size = watts * self._k
+        tol = max(0.03 * size, 0.4 * self._pump_watts)
+        near: _Heater | None = None
+        for h in self._heaters:
+            gap = abs(h.size - size)
+            if gap <= tol and (near is None or gap < abs(near.size - size)):
+                near = h
+        if near is not None:
+            near.learn(size)
+            near.seen = self._last_at
+            near.on = False
+            return
+        if any(
+            h.weight >= 2.0 and abs(h.size - size) <= 0.08 * h.size
+            for h in self._heaters
+        ):
+            return
+        if len(self._heaters) >= 2:
+            self._heaters.sort(key=lambda h: -h.weight)
+            self._drop(self._heaters[-1])
+        heater = _Heater(size, 0.1 * self._pump_watts)
+        heater.seen = self._last_at
+        heater.on = False
+        self._heaters.append(heater)
+
+    def _drop(self, heater: _Heater, keep: _Heater | None = None) -> None:
+        self._heaters.remove(heater)
+        pending = self._pending
+        if pending is not None and pending.heater is heater:
+            pending.heater = keep
+        if self._run_heater is heater:
+            self._run_heater = keep
+
+    def _merge(self, now: float) -> None:
+        """One heater seen at two sizes (the mains moved): make them one."""
+        heaters = self._heaters
+        for h in heaters:
+            if h.weight < 2.0 and now - h.seen > 1800.0:
+                self._drop(h)  # seen once long ago: forget it
+                break
+        if len(heaters) < 2:
+            return
+        a, b = heaters
+        if abs(a.size - b.size) > max(0.04 * a.size, 0.5 * self._pump_watts):
+            return
+        keep, drop = (a, b) if a.weight >= b.weight else (b, a)
+        total = keep.weight + drop.weight
+        keep.size = (keep.size * keep.weight + drop.size * drop.weight) / total
+        keep.weight = min(total, 20.0)
+        if keep.on is None or (drop.on and drop.on_at > keep.on_at):
+            keep.on, keep.on_size = drop.on, drop.on_size
+            keep.on_at, keep.on_before = drop.on_at, drop.on_before
+        self._drop(drop, keep)
+
+    def _prove(self, pending: _Pending, size: float) -> list[DetectedRun]:
+        """The heater that hid a run's start fell: the rest of its rise was the pump."""
+        self._pending = None
+        rest = pending.mag - size
+        if abs(rest - pending.watts) > self._ptol() or self._ambiguous:
+            return []
+        return [DetectedRun(pending.started, pending.ended, pending.watts)]
+
+    # --- runs -------------------------------------------------------------------
+
+    def _open_run(self, at: float, watts: float, pure: bool, base: float) -> None:
+        self._pump = True
+        self._run_at = at
+        self._run_w = watts
+        self._run_pure = pure
+        self._run_unsure = False
+        self._run_base = base
+        self._run_before = base
+        self._run_heat = 0.0
+        self._run_heater = None
+        self._run_mag = 0.0
+
+    def _seen_alone(self, edge: _Edge | _Rise, pump: float) -> bool:
+        """Whether a reading inside a heater-and-pump edge shows one without the other.
+
+        Between the two steady states a reading at ``before + pump`` (the
+        pump switched, the heater not yet) or ``after - pump`` (the other
+        way round) shows the pump's own step.
+        """
+        near = 0.25 * self._pump_watts + self._slack()
+        pts = edge.pts
+        one = edge.before + pump
+        other = pts[-1] - pump
+        for i in range(5, len(pts), 2):
+            w = pts[i]
+            if abs(w - one) <= near or abs(w - other) <= near:
+                return True
+        return False
+
+    def _pump_rise(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
+        if not edge.settled:
+            # From a level that barely held (a wandering signal): not a start.
+            self._pump = False
+            return []
+        at = edge.at
+        if heat:
+            averaging = self._avg_score >= 0.3
+            at = _pump_time(
+                edge.pts, edge.before, heat, watts, averaging=averaging, gap=self._gap
+            )
+        self._open_run(at, watts, not heat, edge.after - watts)
+        self._run_seen = bool(heat) and self._seen_alone(edge, watts)
+        if heat > 0:
+            # The heater that came with it: its own fall will tell its size.
+            for h in self._heaters:
+                if h.on and h.on_at == edge.at:
+                    self._run_heater = h
+                    self._run_mag = edge.delta
+                    self._run_before = edge.before
+        return []
+
+    def _pump_fall(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
+        at = edge.at
+        pure = not heat
+        if heat:
+            averaging = self._avg_score >= 0.3
+            at = _pump_time(
+                edge.pts, edge.before, heat, -watts, averaging=averaging, gap=self._gap
+            )
+        if not self._pump:
+            return self._orphan_fall(at, watts) if pure else []
+        self._pump = False
+        if self._ambiguous:
+            return []
+        if not (pure or self._run_pure):
+            # Both edges split from heaters' edges: only with volts (heaters'
+            # sizes then hold to a few watts), and if a reading showed the
+            # pump alone in one of them or its step is many times that.
+            seen = self._run_seen or self._seen_alone(edge, -watts)
+            if not self._vref2 or not (seen or self._pump_watts >= 100.0):
+                return []  # without volts a heater's size is too loose for this
+        duration = at - self._run_at
+        if not MIN_RUN_S <= duration <= MAX_RUN_S:
+            return []
+        if duration < 6.0 and not edge.settled and self._pulsing(at):
+            return []  # a short level that barely held among a heater's pulses
+        # The pump's share of the level just before it stopped (after its
+        # ramp): Hart's pairing, a rise and a fall of one size.
+        rise = edge.before - self._run_base - self._run_heat
+        p = self._pump_watts
+        ptol = self._ptol()
+        both = pure and self._run_pure
+        paired = abs(rise - watts) <= (ptol if both else 0.4 * p + self._slack())
+        if both and (
+            abs(self._run_w - watts) <= ptol
+            or (
+                abs(watts - p) <= ptol
+                and self._low() * p <= min(rise, self._run_w) <= watts
+                and rise <= watts + ptol + self._slack()
+            )
+        ):
+            # A rise measured before the pump's ramp was done, and a fall
+            # of the pump's full step.
+            paired = True
+        if not paired:
+            heater = self._run_heater
+            if pure and heater is not None and heater.on:
+                # The start hid in a heater's edge: that heater's fall decides.
+                pending = _Pending(self._run_at, at, watts, self._run_mag)
+                pending.heater = heater
+                self._pending = pending
+            return []
+        if self._run_unsure and not both:
+            return []
+        if max(rise, watts) < p - ptol - self._slack() and duration > 8.0:
+            return []  # short of the pump's step for long: something else
+        step = 0.5 * (rise + watts) if both else watts
+        if abs(step - p) > 0.5 * p:
+            return []  # not the pump's step: a load the run does not explain
+        # Decided once the level after the fall holds (a reading or two).
+        self._confirm = DetectedRun(self._run_at, at, step)
+        return []
+
+    def _orphan_fall(self, at: float, watts: float) -> list[DetectedRun]:
+        """A pump's fall with no pump on: a heater's rise may have hidden its start."""
+        for rise in reversed(self._rises):
+            if not MIN_RUN_S <= at - rise.at <= MAX_RUN_S:
+                continue
+            size = rise.mag - watts
+            start = self._hidden_start(rise, size, watts)
+            for h in self._heaters:
+                if h.weight >= 2.0 and abs(size * self._k - h.size) <= 0.5 * h.tol(
+                    0.4 * self._pump_watts
+                ):
+                    # A heater known well enough accounts for the rest.
+                    self._rises.remove(rise)
+                    h.on = True
+                    h.on_size = size * self._k
+                    h.on_at = rise.at
+                    h.on_before = rise.before
+                    if self._ambiguous:
+                        return []
+                    return [DetectedRun(start, at, watts)]
+            pending = _Pending(start, at, watts, rise.mag)
+            pending.rise = rise
+            self._pending = pending
+            return []
+        self._unexplained(at, watts)
+        return []
+
+    # --- noise -----------------------------------------------------------------
+
+    def _unexplained(self, at: float, size: float) -> None:
+        if size >= 0.5 * self._pump_watts:
+            self._event(at, size)
+        if self._pump:
+            if size < 0.55 * self._pump_watts and not self._vref2:
+                # Without volts, the mains moving under a heater: pairing decides.
+                self._run_unsure = True
+            else:
+                self._pump = False  # the run is broken: drop it
+
+    def _event(self, at: float, size: float) -> None:
+        self._events.append((at, size))
+        self._update_noise(at)
+
+    def _update_noise(self, now: float) -> None:
+        self._noise_check = max(now, self._last_at) + 5.0
+        events = self._events
+        horizon = now - NOISE_WINDOW_S
+        while events and events[0][0] < horizon:
+            events.popleft()
+        p = self._pump_watts
+        if events:
+            sizes = sorted(min(s, 2.0 * p) for _, s in events)
+            typical = sizes[len(sizes) // 2]
+            rate = len(events) / (NOISE_WINDOW_S / 60.0)
+            self._noise_ev = typical * min(1.0, rate / _NOISE_RATE_PER_MIN)
+        else:
+            self._noise_ev = 0.0
+        noise = self.noise_watts
+        if noise >= _AMBIGUOUS_ON * p:
+            if not self._ambiguous:
+                self._ambiguous = True
+                self._pump = False
+                self._pending = None
+            self._clean_since = math.inf
+        elif noise < _AMBIGUOUS_OFF * p:
+            if self._clean_since == math.inf:
+                self._clean_since = now
+            if self._ambiguous and now - self._clean_since >= _CLEAN_FOR_S:
+                self._ambiguous = False
+        else:
+            self._clean_since = math.inf
+
+
+def _valid(readings: Sequence[Reading]) -> list[Reading]:
+    """The readings in time order, those the detector would take."""
+    out = [
+        r
+        for r in readings
+        if r.watts is not None and math.isfinite(r.at) and 0.0 <= r.watts <= MAX_WATTS
+    ]
+    out.sort(key=lambda r: r.at)
+    return out
+
+
+def _edges(
+    readings: Sequence[Reading], pump_watts: float
+) -> tuple[PumpDetector, list[_Edge]]:
+    """Run a detector over the readings; return it and every edge it saw."""
+    det = PumpDetector(pump_watts)
+    edges: list[_Edge] = []
+    det._record = edges
+    for r in readings:
+        deadline = det.next_deadline
+        if deadline is not None and deadline < r.at:
+            det.advance(deadline)
+        det.feed(r.at, r.watts, r.volts)
+    if readings:
+        det.advance(readings[-1].at)
+        det._release()
+    return det, edges
+
+
+def _pump_part(
+    edge: _Edge, heaters: Sequence[float], rising: bool
+) -> tuple[float, bool]:
+    """The pump's share of an edge: the edge itself, or beside a heater's.
+
+    Returns the share (0 when none fits) and whether the edge was the pump's
+    alone; a heater may have switched either way in the same edge.
+    """
+    x = edge.delta if rising else -edge.delta
+    if CAL_MIN_W <= x <= CAL_MAX_W:
+        return x, True
+    best = 0.0
+    for size in heaters:
+        for rest in (x - size, x + size):
+            if CAL_MIN_W <= rest <= CAL_MAX_W and (not best or rest < best):
+                best = rest
+    return best, False
+
+
+def _idle_noise(
+    edges: Sequence[_Edge], until: float, step: float, span: float
+) -> float:
+    """Unexplained steps comparable to ``step`` before ``until``, weighted by rate."""
+    sizes = sorted(
+        abs(e.delta)
+        for e in edges
+        if e.at < until and 0.3 * step <= abs(e.delta) < max(300.0, 4.0 * step)
+    )
+    if not sizes or span <= 0.0:
+        return 0.0
+    typical = min(sizes[len(sizes) // 2], 2.0 * step)
+    rate = len(sizes) / max(span / 60.0, 1.0)
+    return typical * min(1.0, rate / _NOISE_RATE_PER_MIN)
+
+
+def _tol(level: float) -> float:
+    """How far two readings of one level may lie apart (noise, drift)."""
+    return 8.0 + 0.01 * abs(level)
+
+
+def _plateau(valid: Sequence[Reading], after: float) -> tuple[float, float] | None:
+    """The user's run after ``after``, read at its fall: (step, level after).
+
+    The pump stops sharply (a vibratory pump ramps up over seconds, a rotary
+    one starts with an inrush; neither stops so), so the run is found where
+    the level falls by a pump's size (20-400 W) to a level that holds (the
+    next reading agrees, or it is the level the run left), 3-30 s after the
+    level first rose. At most one reading between is a partial one (the plug
+    averaged across the stop). The level before the fall must have held (the
+    reading before agrees), but for the first full reading of the run after
+    a partial one; the step is the median of the last readings that agree
+    with it (past a ramp or an inrush) less the level after. When the level
+    after is not the one the run left, a heater switched during the run: the
+    difference must be a heater's (more than any pump), else None.
+    """
+    earlier = [r for r in valid if r.at < after]
+    if not earlier:
+        return None
+    base = float(earlier[-1].watts or 0.0)
+    xs: list[tuple[float, float, float | None]] = []
+    for r in valid:
+        if after <= r.at <= after + CAL_MAX_S + 30.0:
+            w = float(r.watts or 0.0)
+            if xs and w == xs[-1][1]:
+                continue  # a stale meter repeating itself shows nothing held
+            xs.append((r.at, w, r.volts))
+    rise = next(
+        (k for k, (_, w, _) in enumerate(xs) if w - base > max(_tol(base), 10.0)),
+        None,
+    )
+    if rise is None:
+        return None
+    n = len(xs)
+    gaps = sorted(b.at - a.at for a, b in itertools.pairwise(valid))
+    silence = max(3.0, 2.5 * gaps[len(gaps) // 4]) if gaps else math.inf
+    for i in range(rise + 1, n - 1):
+        big = xs[i][1]
+        for j in (i + 1, i + 2):
+            if j >= n:
+                continue
+            low = raw = xs[j][1]
+            v_on, v_off = xs[i][2], xs[j][2]
+            if v_on is not None and v_off is not None and low - base > CAL_MAX_W:
+                # A heater's share moves with the mains (V**2): at the
+                # voltage of the reading before the fall.
+                low = base + (low - base) * (v_on / v_off) ** 2
+            step = big - low
+            if not CAL_MIN_W <= step <= CAL_MAX_W:
+                continue
+            tol = min(_tol(low), max(6.0, 0.15 * step))
+            edge = 0.1 * step
+            if j == i + 2 and not low + edge < xs[i + 1][1] < big - edge:
+                continue  # not a partial reading between
+            if not CAL_MIN_S - 0.5 <= xs[j][0] - xs[rise][0] <= CAL_MAX_S + 6.0:
+                continue
+            back = abs(low - base) <= max(_tol(base), 0.15 * step)
+            # On change, a silence after the level says it held.
+            quiet = j + 1 < n and xs[j + 1][0] - xs[j][0] >= silence
+            held = quiet or (j + 1 < n and abs(xs[j + 1][1] - raw) <= tol)
+            if not back and not (
+                held
+                and abs(low - base) > CAL_MAX_W
+                and (
+                    quiet
+                    or (
+                        j + 2 < n
+                        and (
+                            abs(xs[j + 2][1] - raw) <= tol
+                            or xs[j + 2][0] - xs[j + 1][0] >= silence
+                        )
+                    )
+                )
+            ):
+                continue  # a heater's new level: it must hold for a while
+            if j == i + 1 and not held and not back and i + 2 < n:
+                continue  # perhaps a partial reading: the next tells
+            # Beside a heater, a partial reading of the pump's stop lies
+            # close to the level: the level before must hold tight.
+            agree = _tol(big) + 0.1 * step if back else max(5.0, 0.12 * step)
+            prev = xs[i - 1][1]
+            alone = _alone(xs[rise : i + 2], base, silence)
+            if alone is not None and abs(alone - step) <= 0.15 * step:
+                return alone, low
+            if i - 1 == rise:
+                # The first reading rose part way (a partial, a ramp): the
+                # run's level is the next, and a partial one must follow;
+                # not when a heater switched too (its share of a partial
+                # reading is not known).
+                moved = abs(prev - big) > agree  # a ramp, a partial, an inrush
+                if not (moved and (j == i + 2 or xs[i + 1][0] - xs[i][0] >= silence)):
+                    continue
+            elif abs(prev - big) > agree:
+                continue
+            last = sorted(
+                w
+                for _, w, _ in xs[max(rise + 1, i - 2) : i + 1]
+                if abs(w - big) <= agree
+            )
+            return last[len(last) // 2] - low, low
+    return None
+
+
+def _alone(
+    xs: Sequence[tuple[float, float, float | None]], base: float, silence: float
+) -> float | None:
+    """The pump's level above ``base`` while it ran alone (no heater), if it held.
+
+    ``xs``: the run's readings and the one after. The later half of the
+    readings of the pump alone (past a vibratory pump's ramp, a rotary
+    one's inrush), at least two that agree, or the last one when a silence
+    of ``silence`` s followed it (a plug reporting on change: it held).
+    """
+    values: list[float] = []
+    for k in range(len(xs) - 1):
+        w = xs[k][1] - base
+        if CAL_MIN_W * 0.5 < w < CAL_MAX_W:
+            values.append(w)
+            if xs[k + 1][0] - xs[k][0] >= silence:
+                values.append(w)  # held through the silence
+    late = sorted(values[len(values) // 2 :] if len(values) >= 4 else values)
+    if len(late) < 2 or late[-1] - late[0] > 6.0 + 0.1 * late[-1]:
+        return None
+    if len(values) < 4:
+        return values[-1]  # the latest: past a ramp's or an inrush's first reading
+    return late[len(late) // 2]
+
+
+def _blips(valid: Sequence[Reading], until: float, step: float) -> float:
+    """Excursions of a third of ``step`` or more and back, a minute, before ``until``."""
+    idle = [float(r.watts or 0.0) for r in valid if r.at < until]
+    if len(idle) < 10:
+        return 0.0
+    span = max((until - valid[0].at) / 60.0, 1.0)
+    count = 0
+    level = idle[0]
+    out = False
+    for w in idle:
+        if abs(w - level) >= max(0.3 * step, 8.0):
+            out = True
+        else:
+            if out:
+                count += 1
+            out = False
+            level += 0.3 * (w - level)
+    return count / span
+
+
+def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Calibration:
+    """Measure the pump's step from a short run the user made.
+
+    ``readings``: an idle stretch (the minutes before ``pump_started_after``)
+    and the window in which the user ran the pump for about 10 s (3-30 s
+    accepted; a plug reporting every 5 s needs that long for one full
+    reading). Called again on every new reading, it gives a step only once
+    the run is over and the level after it held. The step is read at the
+    run's sharp fall (``_plateau``): the median of the last readings that
+    held before it (past a vibratory pump's ramp, a rotary one's inrush, a
+    stale repeated value) less the level after, with a heater's share
+    scaled to the mains when the plug reports volts; when the pump was seen
+    alone before a heater came on, that level is the step. Failing that, a
+    rise and a fall of about one size once a heater's edge is taken out
+    (``_paired_step``). The noise is what the idle stretch holds of
+    unexplained steps, of pulses (a PID's heater) and of spread. Errors:
+    "no_pump_seen" when there is no such run, "too_noisy" when the noise is
+    half the step or more, or 25 W whatever the step (a PID driving an SSR
+    fast).
+    """
+    valid = _valid(readings)
+    if not valid:
+        return Calibration(None, 0.0, "no_pump_seen")
+    det, edges = _edges(valid, CAL_MIN_W)
+    idle = [r for r in valid if r.at < pump_started_after]
+    span = idle[-1].at - idle[0].at if len(idle) > 1 else 0.0
+    step: float | None = None
+    plateau = _plateau(valid, pump_started_after)
+    if plateau is not None:
+        step = plateau[0]
+    else:
+        step = _paired_step(edges, det, pump_started_after)
+    if step is None:
+        noise = max(_idle_noise(edges, pump_started_after, 40.0, span), 2.5 * det._sd)
+        error = "too_noisy" if noise >= 20.0 else "no_pump_seen"
+        return Calibration(None, round(noise, 1), error)
+    check, _ = _edges(idle, step)
+    noise = max(check.noise_watts, _idle_noise(edges, pump_started_after, step, span))
+    if _blips(valid, pump_started_after, step) >= 2.0:
+        # Pulses like the pump's, several a minute (a PID's heater): the
+        # pump's own would not stand out.
+        noise = max(noise, 0.5 * step)
+    if noise >= min(0.5 * step, _NOISY_W) or check.ambiguous:
+        return Calibration(None, round(noise, 1), "too_noisy")
+    return Calibration(round(step, 1), round(noise, 1), None)
+
+
+def _paired_step(
+    edges: Sequence[_Edge], det: PumpDetector, after: float
+) -> float | None:
+    """A rise and a fall of one size after ``after``, heaters' edges taken out."""
+    k = det._k
+    heaters = [h.size / k for h in det._heaters]
+    for i, rise_edge in enumerate(edges):
+        if rise_edge.at < after - 1.0:
+            continue
+        rise, rise_alone = _pump_part(rise_edge, heaters, rising=True)
+        if not rise:
+            if rise_edge.delta < CAL_MIN_W:
+                continue
+            # A heater of a size not known yet came on with the pump: its
+            # fall, if alone, still tells the step.
+            rise = rise_edge.delta
+        for fall_edge in edges[i + 1 :]:
+            duration = fall_edge.at - rise_edge.at
+            if duration > CAL_MAX_S + 2.0:
+                break
+            fall, fall_alone = _pump_part(fall_edge, heaters, rising=False)
+            if not fall and 0.0 < fall_edge.delta < 300.0:
+                break  # another rise that no heater explains: not this one
+            if not fall or not (rise_alone or fall_alone):
+                continue
+            hidden = rise > CAL_MAX_W and fall_alone  # the rise held a heater
+            if duration >= CAL_MIN_S - 1.5 and (
+                hidden or abs(rise - fall) <= max(0.3 * max(rise, fall), 8.0)
+            ):
+                if hidden:
+                    return fall
+                # A vibratory pump's ramp can leave its rise short: the fall
+                # (sharp) is the step; a rise only for a rotary pump's size.
+                if fall_alone:
+                    return 0.5 * (rise + fall) if rise_alone and rise > fall else fall
+                if rise >= 100.0:
+                    return rise
+                return None
+        return None
+    return None
+
+
+def _flat(values: Sequence[float], spread: float) -> float | None:
+    """The median of readings that hold within ``spread`` (None if they do not)."""
+    if not values or values[-1] - values[0] > spread:
+        return None
+    return values[len(values) // 2]
+
+
+def learn_pump_watts(
+    readings: Sequence[Reading], started: float, ended: float
+) -> float | None:
+    """Measure the pump's step at the edges of a run known from another signal.
+
+    The run's start and end come from a relay or a brew sensor. The step is
+    the fall of the level where the pump stopped (sharp, unlike a vibratory
+    pump's ramp at the start): the readings just before and just after it
+    must each hold still, with no heater on after it (a heater's share of
+    the level moves with the mains). The rise at the start, when its
+    readings hold too, must agree. None when a heater masks the fall, the
+    rise disagrees, or the step is not a pump's (20-400 W).
+    """
+    valid = _valid(readings)
+    if len(valid) < 3 or not ended > started:
+        return None
+    gaps = sorted(b.at - a.at for a, b in itertools.pairwise(valid))
+    gap = max(gaps[len(gaps) // 4], 0.5) if gaps else 1.0
+    margin = gap + 1.0  # the other signal's and the plug's timestamps differ
+    width = max(3.0 * gap, 4.0)
+
+    def level(lo: float, hi: float) -> float | None:
+        values = sorted(float(r.watts or 0.0) for r in valid if lo <= r.at <= hi)
+        if not values:
+            # A plug reporting on change: its last value holds through silence.
+            last = [r for r in valid if r.at < lo]
+            if not last or hi - last[-1].at > 60.0:
+                return None
+            values = [float(last[-1].watts or 0.0)]
+        return _flat(values, 8.0 + 0.01 * values[-1])
+
+    on = level(max(started + 3.0, ended - margin - width), ended - margin)
+    off = level(ended + margin, ended + margin + width)
+    if on is None or off is None:
+        return None
+    fall = on - off
+    if not CAL_MIN_W <= fall <= CAL_MAX_W or off > 100.0:
+        return None  # not a pump's step, or a heater on (its size moves with the mains)
+    # Past a vibratory pump's ramp (up to 3 s) and a rotary one's inrush.
+    start = max(3.0, margin)
+    before = level(started - margin - width, started - margin)
+    early = level(started + start, min(started + start + width, ended - margin))
+    if before is not None and early is not None:
+        rise = early - before
+        if abs(rise - fall) > 0.3 * fall:
+            return None  # a heater's edge beside the start, or not the pump
+    return round(fall, 1)

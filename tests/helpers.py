@@ -1,0 +1,178 @@
+"""Helpers shared by the tests: frozen time that settles, and the machine's actions.
+
+``settle`` and ``advance`` move the loop (and frozen time) on; given
+``in_flight`` (a function counting requests on the wire) they also wait for
+those to be answered, spinning the loop with real-time polls meanwhile, so a
+test on real sockets never jumps time over a reply that is on its way.
+``conftest`` re-exports both, so ``from .conftest import advance, settle``
+keeps working.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import timedelta
+import math
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory, real_monotonic
+from homeassistant.const import ATTR_ENTITY_ID
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.util import dt as dt_util
+from pytest_homeassistant_custom_component.common import (
+    async_fire_time_changed_exact,
+    get_scheduled_timer_handles,
+)
+
+from custom_components.espresso_care.const import DOMAIN
+
+type InFlight = Callable[[], int]
+
+# Loop times near 1.8e9 s carry about 0.25 us of float rounding.
+_ROUNDING = 1e-6
+
+
+# -- time --------------------------------------------------------------------------
+
+
+async def settle(
+    hass: HomeAssistant,
+    *,
+    in_flight: InFlight | None = None,
+    real_timeout: float = 10.0,
+) -> None:
+    """Run the loop until nothing is ready to run, background tasks included.
+
+    A background task (a running program) may wait on an executor job, which
+    finishes in real time on another thread: wait for those too, or a time
+    jump could overtake them. With ``in_flight``, also wait (up to
+    ``real_timeout`` seconds of real time) until it counts no request on the
+    wire: replies arrive by I/O, which the loop polls each time it yields.
+    """
+    deadline = real_monotonic() + real_timeout
+    spins = 0
+    while True:
+        await hass.async_block_till_done()
+        jobs = [
+            job
+            for job in hass._background_tasks
+            if not isinstance(job, asyncio.Task) and not job.done()
+        ]
+        if jobs:
+            await asyncio.wait(jobs)
+            continue
+        waiting = in_flight() if in_flight is not None else 0
+        if waiting:
+            if real_monotonic() > deadline:
+                raise AssertionError(f"{waiting} request(s) never answered")
+            spins = 0
+        elif not hass.loop._ready:  # type: ignore[attr-defined]
+            return
+        else:
+            spins += 1
+            if spins >= 10_000:
+                raise AssertionError("the event loop never settled")
+        await asyncio.sleep(0)
+
+
+async def _fire_due(hass: HomeAssistant, in_flight: InFlight | None) -> None:
+    """Fire every timer due now, those a float rounding puts a hair later included."""
+    for _ in range(1_000):
+        now = hass.loop.time()
+        if not any(
+            handle.when() - now <= _ROUNDING
+            for handle in get_scheduled_timer_handles(hass.loop)
+            if not handle.cancelled()
+        ):
+            return
+        async_fire_time_changed_exact(
+            hass, dt_util.utcnow() + timedelta(microseconds=1)
+        )
+        await settle(hass, in_flight=in_flight)
+    raise AssertionError("timers keep firing at the same moment")
+
+
+async def advance(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    seconds: float,
+    *,
+    in_flight: InFlight | None = None,
+) -> None:
+    """Move frozen time forward, firing each timer at its exact moment on the way.
+
+    Frozen time moves in whole microseconds, so each step is rounded up to one.
+    Every settle in between waits for ``in_flight`` (see ``settle``), so a poll
+    or command started by a timer is answered before time moves again.
+    """
+    await settle(hass, in_flight=in_flight)
+    remaining = round(seconds * 1_000_000)
+    for _ in range(100_000):
+        now = hass.loop.time()
+        pending = [
+            handle.when()
+            for handle in get_scheduled_timer_handles(hass.loop)
+            if not handle.cancelled()
+        ]
+        if not pending:
+            break
+        step = max(0, math.ceil((min(pending) - now) * 1_000_000 - 1e-3))
+        if step > remaining:
+            break
+        freezer.tick(timedelta(microseconds=step))
+        remaining -= step
+        await _fire_due(hass, in_flight)
+    else:
+        raise AssertionError("timers keep firing at the same moment")
+    freezer.tick(timedelta(microseconds=remaining))
+    await _fire_due(hass, in_flight)
+
+
+# -- the machine's actions -----------------------------------------------------------
+
+
+async def run(hass: HomeAssistant, **data: Any) -> None:
+    """Start a program (``run_backflush``) and let it settle."""
+    await hass.services.async_call(DOMAIN, "run_backflush", data, blocking=True)
+    await settle(hass)
+
+
+async def resume(hass: HomeAssistant) -> None:
+    """Continue a waiting program (``continue_backflush``) and let it settle."""
+    await hass.services.async_call(DOMAIN, "continue_backflush", {}, blocking=True)
+    await settle(hass)
+
+
+async def abort(hass: HomeAssistant) -> None:
+    """Abort the program; only what the call started is waited for."""
+    await hass.services.async_call(DOMAIN, "abort_backflush", {}, blocking=True)
+    await hass.async_block_till_done()
+
+
+async def press(hass: HomeAssistant, key: str) -> None:
+    """Press the machine's button ``button.espresso_machine_<key>`` and settle."""
+    await hass.services.async_call(
+        "button",
+        "press",
+        {ATTR_ENTITY_ID: f"button.espresso_machine_{key}"},
+        blocking=True,
+    )
+    await settle(hass)
+
+
+# -- the options flow ---------------------------------------------------------------
+
+
+async def options_form(hass: HomeAssistant, entry_id: str) -> dict[str, Any]:
+    """Open the options flow and pick ``settings`` in its menu: the numbers' form."""
+    result = await hass.config_entries.options.async_init(entry_id)
+    assert result["type"] is FlowResultType.MENU
+    assert result["menu_options"] == ["settings", "calibrate"]
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "settings"}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "settings"
+    return dict(result)

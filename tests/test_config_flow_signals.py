@@ -1,0 +1,732 @@
+"""Set-up with shot signals (power sensor, brew sensor, no pump relay) and pump calibration.
+
+The config flow's ``entities`` step and reconfigure take an optional pump
+relay, power sensor and brew sensor, each checked on its own field; the
+options flow measures the pump's step on the power sensor while the user runs
+the pump. Power readings are states of a real ``sensor`` entity set at frozen
+times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+import json
+from pathlib import Path
+import random
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant import config_entries
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.setup import async_setup_component
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.espresso_care.const import (
+    BACKEND_ENTITY,
+    CONF_BACKEND,
+    CONF_BREW_SENSOR,
+    CONF_POWER_ENTITY,
+    CONF_POWER_SENSOR,
+    CONF_PUMP_ENTITY,
+    CONF_THREE_WAY_VALVE,
+    DOMAIN,
+)
+
+from .conftest import PLUG, PUMP, Relays, machine_entry
+from .helpers import advance, settle
+
+POWER = "sensor.machine_power"
+BREW = "binary_sensor.brew_switch"
+SHOTS = "sensor.espresso_machine_shots"
+W = {"unit_of_measurement": "W", "device_class": "power"}
+KW = {"unit_of_measurement": "kW", "device_class": "power"}
+TRANSLATIONS = (
+    Path(__file__).parent.parent / "custom_components" / DOMAIN / "translations"
+)
+
+
+@pytest.fixture
+async def sensors(hass: HomeAssistant, relays: Relays) -> None:
+    """The plug's power sensor, a brew switch sensor, and a light that fits nowhere."""
+    hass.states.async_set(POWER, "1200.0", W)
+    hass.states.async_set(BREW, "off")
+    hass.states.async_set("light.kitchen", "on")
+    hass.states.async_set(
+        "sensor.machine_energy",
+        "12.3",
+        {"unit_of_measurement": "kWh", "device_class": "energy"},
+    )
+    await hass.async_block_till_done()
+
+
+def form(**fields: Any) -> dict[str, Any]:
+    """The entities form: the plug and a name, plus ``fields`` (None leaves one out)."""
+    values = {
+        "name": "Silvia",
+        CONF_POWER_ENTITY: PLUG,
+        CONF_THREE_WAY_VALVE: True,
+        **fields,
+    }
+    return {key: value for key, value in values.items() if value is not None}
+
+
+async def entities_flow(hass: HomeAssistant) -> str:
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": config_entries.SOURCE_USER}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "entities"}
+    )
+    assert result["step_id"] == "entities"
+    return str(result["flow_id"])
+
+
+def suggested(result: Any) -> dict[str, Any]:
+    """What the form suggests for each optional field."""
+    return {
+        str(key): (key.description or {}).get("suggested_value")
+        for key in result["data_schema"].schema
+        if key.description
+    }
+
+
+# --- the entities step --------------------------------------------------------
+
+
+async def test_plug_only_machine(hass: HomeAssistant, sensors: None) -> None:
+    """A plug and its power sensor are a machine: no pump key, unique id the plug."""
+    flow_id = await entities_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, form(power_sensor=POWER)
+    )
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"] == {
+        CONF_BACKEND: BACKEND_ENTITY,
+        CONF_POWER_ENTITY: PLUG,
+        CONF_POWER_SENSOR: POWER,
+        CONF_THREE_WAY_VALVE: True,
+    }
+    entry = result["result"]
+    assert entry.unique_id == PLUG
+    assert entry.state is config_entries.ConfigEntryState.LOADED
+    machine = entry.runtime_data
+    assert not machine.has_pump
+    assert machine.power_meter is not None
+    assert hass.states.get("sensor.silvia_shots").state == "0"
+
+
+async def test_plug_alone_is_enough(hass: HomeAssistant, sensors: None) -> None:
+    """With no signal at all the machine still sets up (shots are logged by hand)."""
+    flow_id = await entities_flow(hass)
+    result = await hass.config_entries.flow.async_configure(flow_id, form())
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"] == {
+        CONF_BACKEND: BACKEND_ENTITY,
+        CONF_POWER_ENTITY: PLUG,
+        CONF_THREE_WAY_VALVE: True,
+    }
+
+
+async def test_every_field(hass: HomeAssistant, sensors: None) -> None:
+    """Pump relay, power sensor in kW and brew sensor; the unique id is the pump."""
+    hass.states.async_set(POWER, "1.2", KW)
+    flow_id = await entities_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, form(pump_entity=PUMP, power_sensor=POWER, brew_sensor=BREW)
+    )
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"] == {
+        CONF_BACKEND: BACKEND_ENTITY,
+        CONF_POWER_ENTITY: PLUG,
+        CONF_PUMP_ENTITY: PUMP,
+        CONF_POWER_SENSOR: POWER,
+        CONF_BREW_SENSOR: BREW,
+        CONF_THREE_WAY_VALVE: True,
+    }
+    assert result["result"].unique_id == PUMP
+
+
+@pytest.mark.parametrize(
+    ("fields", "errors"),
+    [
+        # A light, or an entity of another field's kind, in each field.
+        ({CONF_POWER_ENTITY: "light.kitchen"}, {CONF_POWER_ENTITY: "wrong_domain"}),
+        ({CONF_POWER_ENTITY: POWER}, {CONF_POWER_ENTITY: "wrong_domain"}),
+        ({CONF_PUMP_ENTITY: BREW}, {CONF_PUMP_ENTITY: "wrong_domain"}),
+        ({CONF_POWER_SENSOR: "light.kitchen"}, {CONF_POWER_SENSOR: "wrong_domain"}),
+        ({CONF_POWER_SENSOR: PLUG}, {CONF_POWER_SENSOR: "wrong_domain"}),
+        ({CONF_BREW_SENSOR: POWER}, {CONF_BREW_SENSOR: "wrong_domain"}),
+        ({CONF_BREW_SENSOR: "light.kitchen"}, {CONF_BREW_SENSOR: "wrong_domain"}),
+        # Not a power sensor in W or kW.
+        (
+            {CONF_POWER_SENSOR: "sensor.machine_energy"},
+            {CONF_POWER_SENSOR: "wrong_unit"},
+        ),
+        # Entities that do not exist.
+        (
+            {CONF_POWER_ENTITY: "switch.nowhere"},
+            {CONF_POWER_ENTITY: "entity_not_found"},
+        ),
+        ({CONF_PUMP_ENTITY: "switch.nowhere"}, {CONF_PUMP_ENTITY: "entity_not_found"}),
+        (
+            {CONF_POWER_SENSOR: "sensor.nowhere"},
+            {CONF_POWER_SENSOR: "entity_not_found"},
+        ),
+        (
+            {CONF_BREW_SENSOR: "binary_sensor.nowhere"},
+            {CONF_BREW_SENSOR: "entity_not_found"},
+        ),
+        # The same entity twice, refused on the later field, in each pair
+        # that the domains allow (a power sensor cannot be any of the others).
+        ({CONF_PUMP_ENTITY: PLUG}, {CONF_PUMP_ENTITY: "same_entity"}),
+        ({CONF_BREW_SENSOR: PLUG}, {CONF_BREW_SENSOR: "same_entity"}),
+        (
+            {CONF_PUMP_ENTITY: PUMP, CONF_BREW_SENSOR: PUMP},
+            {CONF_BREW_SENSOR: "same_entity"},
+        ),
+        # Each field gets its own error.
+        (
+            {
+                CONF_POWER_ENTITY: "light.kitchen",
+                CONF_PUMP_ENTITY: "switch.nowhere",
+                CONF_POWER_SENSOR: "sensor.machine_energy",
+            },
+            {
+                CONF_POWER_ENTITY: "wrong_domain",
+                CONF_PUMP_ENTITY: "entity_not_found",
+                CONF_POWER_SENSOR: "wrong_unit",
+            },
+        ),
+    ],
+)
+async def test_bad_entities_are_refused_on_their_field(
+    hass: HomeAssistant,
+    sensors: None,
+    fields: dict[str, str],
+    errors: dict[str, str],
+) -> None:
+    flow_id = await entities_flow(hass)
+    result = await hass.config_entries.flow.async_configure(flow_id, form(**fields))
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == errors
+    assert hass.config_entries.async_entries(DOMAIN) == []
+    # The form keeps what was typed, and a good answer goes through.
+    assert {key: suggested(result)[key] for key in fields} == fields
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, form(power_sensor=POWER)
+    )
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+@pytest.mark.parametrize(
+    ("attributes", "error"),
+    [
+        (W, None),
+        (KW, None),
+        ({"unit_of_measurement": "mW", "device_class": "power"}, "wrong_unit"),
+        ({"unit_of_measurement": "W"}, "wrong_unit"),
+        ({"unit_of_measurement": "W", "device_class": "energy"}, "wrong_unit"),
+        ({"unit_of_measurement": "V", "device_class": "voltage"}, "wrong_unit"),
+        ({"device_class": "power"}, "wrong_unit"),
+    ],
+)
+async def test_power_sensor_units(
+    hass: HomeAssistant,
+    sensors: None,
+    attributes: dict[str, str],
+    error: str | None,
+) -> None:
+    hass.states.async_set(POWER, "1200", attributes)
+    flow_id = await entities_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, form(power_sensor=POWER)
+    )
+    await hass.async_block_till_done()
+    if error is None:
+        assert result["type"] is FlowResultType.CREATE_ENTRY
+    else:
+        assert result["errors"] == {CONF_POWER_SENSOR: error}
+        assert hass.config_entries.async_entries(DOMAIN) == []
+
+
+async def test_plug_already_used_by_a_plug_only_machine(
+    hass: HomeAssistant, sensors: None
+) -> None:
+    MockConfigEntry(
+        domain=DOMAIN,
+        unique_id=PLUG,
+        data={CONF_BACKEND: BACKEND_ENTITY, CONF_POWER_ENTITY: PLUG},
+    ).add_to_hass(hass)
+    flow_id = await entities_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, form(power_sensor=POWER)
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+
+
+# --- reconfigure --------------------------------------------------------------
+
+
+async def pull(
+    hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory
+) -> None:
+    """A 25 s shot on the pump relay."""
+    relays.pump.set(True)
+    await advance(hass, freezer, 25)
+    relays.pump.set(False)
+    await settle(hass)
+
+
+async def reconfigure(
+    hass: HomeAssistant, entry: MockConfigEntry, user_input: dict[str, Any]
+) -> dict[str, Any]:
+    result = await entry.start_reconfigure_flow(hass)
+    assert result["step_id"] == "reconfigure"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], user_input
+    )
+    await settle(hass)
+    return dict(result)
+
+
+async def test_reconfigure_between_set_ups_keeps_the_counters(
+    hass: HomeAssistant,
+    relays: Relays,
+    sensors: None,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Relay only, then plug only (pump cleared), then relay again: nothing is lost."""
+    entry = machine_entry()
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await settle(hass)
+    await pull(hass, relays, freezer)
+    await hass.services.async_call(DOMAIN, "log_shot", {"count": 2}, blocking=True)
+    await hass.services.async_call(
+        DOMAIN, "record_maintenance", {"task": "descale"}, blocking=True
+    )
+    await settle(hass)
+    assert hass.states.get(SHOTS).state == "3"
+    last_descale = hass.states.get("sensor.espresso_machine_last_descale").state
+    assert last_descale not in ("unknown", "unavailable")
+
+    # Plug only: the pump field is left empty, a power sensor is added.
+    result = await reconfigure(
+        hass,
+        entry,
+        {CONF_POWER_ENTITY: PLUG, CONF_POWER_SENSOR: POWER, CONF_THREE_WAY_VALVE: True},
+    )
+    assert result["reason"] == "reconfigure_successful"
+    assert dict(entry.data) == {
+        CONF_BACKEND: BACKEND_ENTITY,
+        CONF_POWER_ENTITY: PLUG,
+        CONF_POWER_SENSOR: POWER,
+        CONF_THREE_WAY_VALVE: True,
+    }
+    assert entry.unique_id == PLUG
+    assert not entry.runtime_data.has_pump
+    assert entry.runtime_data.power_meter is not None
+    assert hass.states.get(SHOTS).state == "3"
+    assert hass.states.get("sensor.espresso_machine_last_descale").state == last_descale
+    # The pump relay now runs by hand without counting a shot (no relay signal).
+    relays.pump.set(True)
+    await advance(hass, freezer, 25)
+    relays.pump.set(False)
+    await settle(hass)
+    assert hass.states.get(SHOTS).state == "3"
+
+    # The relay back, the power sensor cleared: the suggested values were the
+    # entry's, and the cleared key is gone.
+    start = await entry.start_reconfigure_flow(hass)
+    assert suggested(start) == {
+        CONF_PUMP_ENTITY: None,
+        CONF_POWER_SENSOR: POWER,
+        CONF_BREW_SENSOR: None,
+    }
+    result = await hass.config_entries.flow.async_configure(
+        start["flow_id"],
+        {CONF_POWER_ENTITY: PLUG, CONF_PUMP_ENTITY: PUMP, CONF_THREE_WAY_VALVE: False},
+    )
+    await settle(hass)
+    assert result["reason"] == "reconfigure_successful"
+    assert dict(entry.data) == {
+        CONF_BACKEND: BACKEND_ENTITY,
+        CONF_POWER_ENTITY: PLUG,
+        CONF_PUMP_ENTITY: PUMP,
+        CONF_THREE_WAY_VALVE: False,
+    }
+    assert entry.unique_id == PUMP
+    assert entry.runtime_data.has_pump
+    assert entry.runtime_data.power_meter is None
+    assert hass.states.get(SHOTS).state == "3"
+    await pull(hass, relays, freezer)
+    assert hass.states.get(SHOTS).state == "4"
+    assert hass.states.get("sensor.espresso_machine_last_descale").state == last_descale
+
+
+async def test_reconfigure_refuses_bad_entities_and_changes_nothing(
+    hass: HomeAssistant, relays: Relays, sensors: None
+) -> None:
+    entry = machine_entry()
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await settle(hass)
+    before = dict(entry.data)
+    start = await entry.start_reconfigure_flow(hass)
+    flow_id = start["flow_id"]
+    for user_input, errors in (
+        (
+            {CONF_POWER_ENTITY: PLUG, CONF_POWER_SENSOR: "sensor.machine_energy"},
+            {CONF_POWER_SENSOR: "wrong_unit"},
+        ),
+        (
+            {CONF_POWER_ENTITY: PLUG, CONF_BREW_SENSOR: "light.kitchen"},
+            {CONF_BREW_SENSOR: "wrong_domain"},
+        ),
+        (
+            {CONF_POWER_ENTITY: PLUG, CONF_PUMP_ENTITY: PUMP, CONF_BREW_SENSOR: PUMP},
+            {CONF_BREW_SENSOR: "same_entity"},
+        ),
+        (
+            {CONF_POWER_ENTITY: PLUG, CONF_POWER_SENSOR: "sensor.nowhere"},
+            {CONF_POWER_SENSOR: "entity_not_found"},
+        ),
+    ):
+        result = await hass.config_entries.flow.async_configure(
+            flow_id, {**user_input, CONF_THREE_WAY_VALVE: True}
+        )
+        assert result["type"] is FlowResultType.FORM
+        assert result["errors"] == errors
+        # What was typed is suggested again, the pump left out included.
+        assert suggested(result)[CONF_PUMP_ENTITY] == user_input.get(CONF_PUMP_ENTITY)
+        assert dict(entry.data) == before
+        assert entry.unique_id == PUMP
+
+
+async def test_reconfigure_to_the_plug_of_another_machine(
+    hass: HomeAssistant, relays: Relays, sensors: None
+) -> None:
+    """Plug only makes the plug the unique id: a plug-only machine on it already wins."""
+    MockConfigEntry(
+        domain=DOMAIN,
+        unique_id=PLUG,
+        data={CONF_BACKEND: BACKEND_ENTITY, CONF_POWER_ENTITY: PLUG},
+    ).add_to_hass(hass)
+    entry = machine_entry()
+    entry.add_to_hass(hass)
+    result = await reconfigure(
+        hass, entry, {CONF_POWER_ENTITY: PLUG, CONF_THREE_WAY_VALVE: True}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+    assert entry.data[CONF_PUMP_ENTITY] == PUMP
+    assert entry.unique_id == PUMP
+
+
+# --- the options flow's calibration ---------------------------------------------
+
+
+class Meter:
+    """The plug's power sensor, reported at frozen times."""
+
+    def __init__(
+        self, hass: HomeAssistant, freezer: FrozenDateTimeFactory, *, kw: bool = False
+    ) -> None:
+        self.hass = hass
+        self.freezer = freezer
+        self.kw = kw
+
+    def set(self, watts: float) -> None:
+        if self.kw:
+            self.hass.states.async_set(POWER, f"{watts / 1000:.5f}", KW)
+        else:
+            self.hass.states.async_set(POWER, f"{watts:.1f}", W)
+
+    async def report(self, values: Iterable[float], every: float = 1.0) -> None:
+        """One reading every ``every`` seconds."""
+        for watts in values:
+            self.set(watts)
+            await advance(self.hass, self.freezer, every)
+
+
+def idle(seconds: int, level: float = 1200.0) -> list[float]:
+    """A heater held on, a few W of noise."""
+    wobble = (0.0, 1.4, -0.8, 0.6, -1.5, 1.1, -0.3)
+    return [level + wobble[i % len(wobble)] for i in range(seconds)]
+
+
+def pump_run(seconds: int, level: float = 1200.0, step: float = 55.0) -> list[float]:
+    """A vibratory pump: a partial first reading as it ramps, then its full step."""
+    return [level + step * 0.6] + [
+        level + step + (i % 3) - 1 for i in range(seconds - 1)
+    ]
+
+
+def fast_pid(seconds: int, seed: int = 7) -> list[float]:
+    """A PID pulsing an SSR faster than the plug reports: every reading a new average."""
+    rng = random.Random(seed)
+    return [5.0 + 1200.0 * rng.uniform(0.15, 0.85) for _ in range(seconds)]
+
+
+@pytest.fixture
+async def plug_only(
+    hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory
+) -> MockConfigEntry:
+    """A loaded plug-only machine on ``sensor.machine_power`` (W), one option set."""
+    hass.states.async_set(POWER, "1200.0", W)
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="Espresso machine",
+        unique_id=PLUG,
+        data={
+            CONF_BACKEND: BACKEND_ENTITY,
+            CONF_POWER_ENTITY: PLUG,
+            CONF_POWER_SENSOR: POWER,
+            CONF_THREE_WAY_VALVE: True,
+        },
+        options={"cycles": 7},
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await settle(hass)
+    return entry
+
+
+async def open_calibration(hass: HomeAssistant, entry: MockConfigEntry) -> str:
+    """Options menu, then ``calibrate``: the explanation form."""
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["type"] is FlowResultType.MENU
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "calibrate"}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "calibrate"
+    assert result["errors"] == {}
+    assert result["description_placeholders"] == {"seconds": "60", "pump_watts": "0"}
+    return str(result["flow_id"])
+
+
+async def submit(hass: HomeAssistant, flow_id: str) -> None:
+    """Start waiting for the pump: a progress step."""
+    result = await hass.config_entries.options.async_configure(flow_id, {})
+    assert result["type"] is FlowResultType.SHOW_PROGRESS
+    assert result["step_id"] == "calibrate_wait"
+    assert result["progress_action"] == "calibrate_wait"
+
+
+async def outcome(hass: HomeAssistant, flow_id: str) -> dict[str, Any]:
+    """Where the flow stands now."""
+    await settle(hass)
+    return dict(await hass.config_entries.options.async_configure(flow_id))
+
+
+@pytest.mark.parametrize("kw", [False, True], ids=["W", "kW"])
+async def test_calibration_measures_the_pump(
+    hass: HomeAssistant,
+    plug_only: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    kw: bool,
+) -> None:
+    meter = Meter(hass, freezer, kw=kw)
+    await meter.report(idle(120))  # the idle minutes before: the noise
+    flow_id = await open_calibration(hass, plug_only)
+    await submit(hass, flow_id)
+    await meter.report(idle(4))
+    await meter.report(pump_run(5))
+    await meter.report(idle(3))
+    result = await outcome(hass, flow_id)
+    if result["type"] is FlowResultType.SHOW_PROGRESS:  # a reading or two late
+        await meter.report(idle(5))
+        result = await outcome(hass, flow_id)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "calibrate_done"
+    placeholders = result["description_placeholders"]
+    assert abs(int(placeholders["watts"]) - 55) <= 3
+    assert float(placeholders["noise"]) < 10
+    assert plug_only.options == {"cycles": 7}  # saved only on submit
+
+    result = await hass.config_entries.options.async_configure(flow_id, {})
+    await settle(hass)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert plug_only.options == {"cycles": 7, "pump_watts": int(placeholders["watts"])}
+    assert plug_only.runtime_data.pump_watts == int(placeholders["watts"])
+
+
+async def test_calibration_on_a_plug_reporting_on_change(
+    hass: HomeAssistant,
+    plug_only: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A plug reporting only changes of 2 W or more: idle readings every few
+    seconds, a handful while the pump wobbles, then silence. The run is
+    measured as soon as the pump's fall arrives, not when the minute is out.
+    """
+    meter = Meter(hass, freezer)
+    for gap, watts in zip(
+        (6.9, 3.4, 8.2, 4.1, 9.6, 5.3, 3.8, 7.4, 6.1, 4.7, 8.8, 5.9, 3.2, 7.7),
+        (1197.9, 1202.3, 1198.2, 1202.0) * 4,
+        strict=False,
+    ):
+        meter.set(watts)
+        await advance(hass, freezer, gap)
+    flow_id = await open_calibration(hass, plug_only)
+    await submit(hass, flow_id)
+    await advance(hass, freezer, 5)
+    await meter.report([1233.0, 1255.0, 1258.0, 1254.0], every=1.5)
+    meter.set(1201.0)
+    result = await outcome(hass, flow_id)
+    assert result["step_id"] == "calibrate_done"
+    assert abs(int(result["description_placeholders"]["watts"]) - 55) <= 3
+
+
+async def test_calibration_timeout_then_retry(
+    hass: HomeAssistant,
+    plug_only: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A meter that says nothing for the minute: ``timeout``, and the user may retry."""
+    meter = Meter(hass, freezer)
+    await meter.report(idle(60))
+    flow_id = await open_calibration(hass, plug_only)
+    await submit(hass, flow_id)
+    await advance(hass, freezer, 59)
+    assert (await outcome(hass, flow_id))["type"] is FlowResultType.SHOW_PROGRESS
+    await advance(hass, freezer, 1)
+    result = await outcome(hass, flow_id)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "calibrate"
+    assert result["errors"] == {"base": "timeout"}
+    assert plug_only.options == {"cycles": 7}
+
+    # Again, and this time the pump runs.
+    await submit(hass, flow_id)
+    await meter.report(idle(3))
+    await meter.report(pump_run(5))
+    await meter.report(idle(8))
+    result = await outcome(hass, flow_id)
+    assert result["step_id"] == "calibrate_done"
+
+
+async def test_calibration_no_pump_seen(
+    hass: HomeAssistant,
+    plug_only: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Readings all along, but no pump run in them."""
+    meter = Meter(hass, freezer)
+    await meter.report(idle(60))
+    flow_id = await open_calibration(hass, plug_only)
+    await submit(hass, flow_id)
+    await meter.report(idle(61))
+    result = await outcome(hass, flow_id)
+    assert result["step_id"] == "calibrate"
+    assert result["errors"] == {"base": "no_pump_seen"}
+    assert plug_only.options == {"cycles": 7}
+    assert plug_only.runtime_data.pump_watts == 0
+
+
+async def test_calibration_too_noisy_refuses_counting_by_power(
+    hass: HomeAssistant,
+    plug_only: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A fast PID makes the idle readings wander as much as the pump's step."""
+    meter = Meter(hass, freezer)
+    await meter.report(fast_pid(120))
+    flow_id = await open_calibration(hass, plug_only)
+    await submit(hass, flow_id)
+    trace = fast_pid(4, seed=8) + [w + 55 for w in fast_pid(5, seed=9)]
+    await meter.report(trace + fast_pid(52, seed=10))
+    result = await outcome(hass, flow_id)
+    assert result["step_id"] == "calibrate"
+    assert result["errors"] == {"base": "too_noisy"}
+    assert plug_only.options == {"cycles": 7}
+    issue = ir.async_get(hass).async_get_issue(DOMAIN, f"power_{plug_only.entry_id}")
+    assert issue is not None
+    assert issue.translation_key == "power_refused"
+
+
+async def test_calibration_needs_a_power_sensor(
+    hass: HomeAssistant, entry: MockConfigEntry
+) -> None:
+    """A relay-only machine has nothing to measure on."""
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["menu_options"] == ["settings", "calibrate"]
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "calibrate"}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "no_power_sensor"
+
+
+async def test_calibration_needs_a_loaded_machine(
+    hass: HomeAssistant, relays: Relays, sensors: None
+) -> None:
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        unique_id=PLUG,
+        data={
+            CONF_BACKEND: BACKEND_ENTITY,
+            CONF_POWER_ENTITY: PLUG,
+            CONF_POWER_SENSOR: POWER,
+        },
+    )
+    entry.add_to_hass(hass)  # not set up
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "calibrate"}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "no_power_sensor"
+
+
+async def test_closing_the_calibration_stops_waiting(
+    hass: HomeAssistant,
+    plug_only: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    meter = Meter(hass, freezer)
+    flow_id = await open_calibration(hass, plug_only)
+    await submit(hass, flow_id)
+    hass.config_entries.options.async_abort(flow_id)
+    await settle(hass)
+    assert hass.config_entries.options.async_progress() == []
+    await meter.report(idle(3) + pump_run(5) + idle(70))
+    assert plug_only.options == {"cycles": 7}
+
+
+def test_calibration_errors_are_translated() -> None:
+    """The errors the calibration computes (the translations test sees literals only)."""
+    for language in ("en", "de", "it"):
+        strings = json.loads((TRANSLATIONS / f"{language}.json").read_text("utf-8"))
+        errors = strings["options"]["error"]
+        assert {"no_pump_seen", "too_noisy", "timeout"} <= set(errors), language
+        assert "no_power_sensor" in strings["options"]["abort"], language
+        assert {"wrong_domain", "wrong_unit", "same_entity"} <= set(
+            strings["config"]["error"]
+        ), language
+
+
+async def test_yaml_input_boolean_as_brew_sensor(
+    hass: HomeAssistant, relays: Relays, sensors: None
+) -> None:
+    """An input boolean (no unique id) is a brew sensor as good as any."""
+    assert await async_setup_component(
+        hass, "input_boolean", {"input_boolean": {"brewing": {}}}
+    )
+    flow_id = await entities_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        flow_id, form(brew_sensor="input_boolean.brewing")
+    )
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"][CONF_BREW_SENSOR] == "input_boolean.brewing"
+    assert result["result"].runtime_data.brew_sensor is not None
