@@ -23,6 +23,7 @@ from . import (
     detection,
     heat_up,
     power_cost,
+    recognition,
     setup_memory,
     throughput,
     timing,
@@ -30,7 +31,15 @@ from . import (
 from .harness import ErrorCounter, bench_hass
 from .report import render
 
-PHASES = ("setup", "throughput", "timing", "abort", "detection", "heat_up")
+PHASES = (
+    "setup",
+    "throughput",
+    "timing",
+    "abort",
+    "detection",
+    "heat_up",
+    "recognition",
+)
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -57,6 +66,18 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--heat-up-days", type=int, default=14, help="days each machine lives (14)"
     )
+    parser.add_argument(
+        "--recognition-backflushes",
+        type=int,
+        default=300,
+        help="hand-made backflushes per report speed (300)",
+    )
+    parser.add_argument(
+        "--recognition-shots",
+        type=int,
+        default=5000,
+        help="shots of ordinary use (with their flushes) per report speed (5000)",
+    )
     parser.add_argument("--seed", type=int, default=20250404)
     parser.add_argument(
         "--phases", default=",".join(PHASES), help=f"comma-separated subset of {PHASES}"
@@ -81,6 +102,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         args.tracker_changes, args.machine_changes = 20_000, 1_000
         args.detection_shots = min(args.detection_shots, 80)
         args.heat_up_machines, args.heat_up_days = 2, 8
+        args.recognition_backflushes, args.recognition_shots = 48, 500
     args.phases = [p for p in args.phases.split(",") if p]
     unknown = set(args.phases) - set(PHASES)
     if unknown:
@@ -133,6 +155,11 @@ async def _main(args: argparse.Namespace) -> dict[str, Any]:
         results["heat_up"] = heat_up.run(
             args.heat_up_machines, args.heat_up_days, _progress
         )
+    if "recognition" in args.phases:
+        # Pure computation: the backflush pattern on simulated runs.
+        results["recognition"] = recognition.run(
+            args.recognition_backflushes, args.recognition_shots, args.seed, _progress
+        )
     results["meta"] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "home_assistant": ha_version,
@@ -156,8 +183,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     for noisy in ("homeassistant.loader", "aiohttp_fast_zlib"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
-    asyncio.set_event_loop_policy(runner.HassEventLoopPolicy(False))
-    results = asyncio.run(_main(args))
+    # Home Assistant's own event loop: a policy up to 2025.x, a factory later.
+    create_loop = getattr(runner, "create_event_loop", None)
+    if create_loop is not None:
+        results = asyncio.run(_main(args), loop_factory=lambda: create_loop(False))
+    else:
+        asyncio.set_event_loop_policy(getattr(runner, "HassEventLoopPolicy")(False))  # noqa: B009
+        results = asyncio.run(_main(args))
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(render(results))
     print(f"\nFigures written to {args.json}")

@@ -117,6 +117,31 @@ async def test_completed_and_unknown_machine(
     ]
 
 
+async def test_recognized_backflush_in_the_logbook(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    hass_ws_client: WebSocketGenerator,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Pulsed by hand on the pump relay: the logbook says it was recognized, not run."""
+    await setup_logbook(hass)
+    since = (dt_util.utcnow() - timedelta(seconds=1)).isoformat()
+    for pause in (10, 10, 10, 180, 10, 10, 10, 60):
+        relays.pump.set(True)
+        await advance(hass, freezer, 8)
+        relays.pump.set(False)
+        await advance(hass, freezer, pause)
+    entries = await logbook_entries(hass, hass_ws_client, since)
+    assert [(e["name"], e["message"], e.get("entity_id")) for e in entries] == [
+        (
+            "Espresso machine",
+            "backflush by hand recognized (8 pulses), not run by the integration",
+            STATE,
+        )
+    ]
+
+
 HEAT_UP = "sensor.espresso_machine_heat_up"
 
 

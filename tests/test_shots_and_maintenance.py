@@ -71,6 +71,8 @@ async def test_classification_at_the_boundaries(
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="custom_components.espresso_care")
     await pull(hass, relays, freezer, seconds)
+    # A flush counts once no backflush pulse follows it.
+    await advance(hass, freezer, 40)
     assert value(hass, SHOTS) == str(shots)
     assert value(hass, FLUSHES) == str(flushes)
     assert value(hass, SINCE_BACKFLUSH) == str(shots)
@@ -91,6 +93,7 @@ async def test_duration_comes_from_the_state_timestamps(
     relays.pump.set(False)
     freezer.tick(timedelta(seconds=30))  # the loop is slow to run the callbacks
     await settle(hass)
+    await advance(hass, freezer, 40)  # a flush counts once no pulse follows
     assert value(hass, FLUSHES) == "1"
     assert value(hass, SHOTS) == "0"
 
@@ -376,7 +379,9 @@ async def test_shots_are_saved_at_once_and_survive_a_restart(
 ) -> None:
     await pull(hass, relays, freezer, 25)
     await pull(hass, relays, freezer, 5)
-    # Written with no delay: a crash a second later loses nothing.
+    # Written as soon as counted (a flush once no backflush pulse follows):
+    # a crash a second later loses nothing.
+    await advance(hass, freezer, 40)
     stored = hass_storage[storage_key(entry.entry_id)]
     assert stored["version"] == 1
     assert stored["data"]["shots"] == 1

@@ -454,7 +454,7 @@ def test_calibration_run_comes_after_the_click_once_the_machine_is_hot() -> None
     assert click is not None
     assert run.kind == "calibration"
     assert click + 2 <= run.started <= click + 8
-    assert 4 <= run.duration <= 7
+    assert 8 <= run.duration <= 14  # the flow asks for about 10 s
     assert click >= trace.heat_up_ends[0][1]
     assert run not in trace.runs
     assert all(r.ended < click or r.started > run.ended for r in trace.runs)

@@ -66,9 +66,16 @@ def set_short_timings(client: provision.Client) -> None:
         "/api/config/config_entries/options/flow",
         {"handler": entry["entry_id"]},
     )
-    result = client.expect(
-        "POST", f"/api/config/config_entries/options/flow/{flow['flow_id']}", OPTIONS
-    )
+    path = f"/api/config/config_entries/options/flow/{flow['flow_id']}"
+    if flow.get("type") == "menu":  # settings | calibrate
+        flow = client.expect("POST", path, {"next_step_id": "settings"})
+    # The form holds every option: send its defaults with ours over them.
+    values = {
+        field["name"]: field["default"]
+        for field in flow.get("data_schema", [])
+        if "default" in field
+    }
+    result = client.expect("POST", path, values | OPTIONS)
     if result.get("type") != "create_entry":
         raise AssertionError(f"options flow: {result}")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from homeassistant.components.sensor import SensorDeviceClass
 from homeassistant.config_entries import (
@@ -93,10 +93,13 @@ ENTITY_FIELDS: Final[dict[str, list[str]]] = {
 def _filtered(
     domains: list[str], device_class: str | None = None
 ) -> selector.EntitySelector:
-    entity_filter = selector.EntityFilterSelectorConfig(domain=domains)
+    # A plain dict: the filter's TypedDict was renamed after 2025.4.
+    entity_filter: dict[str, Any] = {"domain": domains}
     if device_class is not None:
         entity_filter["device_class"] = device_class
-    return selector.EntitySelector(selector.EntitySelectorConfig(filter=entity_filter))
+    return selector.EntitySelector(
+        selector.EntitySelectorConfig(filter=cast(Any, entity_filter))
+    )
 
 
 ENTITY_SELECTORS: Final = {
@@ -119,21 +122,18 @@ def _entity_schema(defaults: Mapping[str, Any], *, with_name: bool) -> vol.Schem
     def optional(key: str) -> vol.Optional:
         return vol.Optional(key, description={"suggested_value": defaults.get(key)})
 
-    fields.update(
-        {
-            vol.Required(
-                CONF_POWER_ENTITY,
-                default=defaults.get(CONF_POWER_ENTITY, vol.UNDEFINED),
-            ): ENTITY_SELECTORS[CONF_POWER_ENTITY],
-            **{
-                optional(key): ENTITY_SELECTORS[key]
-                for key in (CONF_PUMP_ENTITY, CONF_POWER_SENSOR, CONF_BREW_SENSOR)
-            },
-            vol.Required(
-                CONF_THREE_WAY_VALVE, default=defaults.get(CONF_THREE_WAY_VALVE, True)
-            ): selector.BooleanSelector(),
-        }
-    )
+    fields[
+        vol.Required(
+            CONF_POWER_ENTITY, default=defaults.get(CONF_POWER_ENTITY, vol.UNDEFINED)
+        )
+    ] = ENTITY_SELECTORS[CONF_POWER_ENTITY]
+    for key in (CONF_PUMP_ENTITY, CONF_POWER_SENSOR, CONF_BREW_SENSOR):
+        fields[optional(key)] = ENTITY_SELECTORS[key]
+    fields[
+        vol.Required(
+            CONF_THREE_WAY_VALVE, default=defaults.get(CONF_THREE_WAY_VALVE, True)
+        )
+    ] = selector.BooleanSelector()
     return vol.Schema(fields)
 
 

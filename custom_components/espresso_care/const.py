@@ -67,6 +67,8 @@ OPT_PUMP_WATTS: Final = "pump_watts"
 # The daily routine: minutes from the heat-up's end to ready, and the auto-off.
 OPT_READY_DELAY_MINUTES: Final = "ready_delay_minutes"
 OPT_AUTO_OFF_MINUTES: Final = "auto_off_minutes"
+# Hand-made backflushes recognized in the pump runs (1) or not (0).
+OPT_RECOGNIZE_BACKFLUSH: Final = "recognize_backflush"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,7 @@ NUMBER_OPTIONS: Final[tuple[NumberOption, ...]] = (
     NumberOption(OPT_PUMP_WATTS, 0, 0, 500),
     NumberOption(OPT_READY_DELAY_MINUTES, 0, 0, 60),
     NumberOption(OPT_AUTO_OFF_MINUTES, 0, 0, 720),
+    NumberOption(OPT_RECOGNIZE_BACKFLUSH, 1, 0, 1),
 )
 NUMBER_OPTION_BY_KEY: Final = {option.key: option for option in NUMBER_OPTIONS}
 DEFAULT_OPTIONS: Final[dict[str, int]] = {o.key: o.default for o in NUMBER_OPTIONS}
@@ -117,3 +120,4 @@ EVENT_BACKFLUSH_FINISHED: Final = f"{DOMAIN}_backflush_finished"
 EVENT_READY: Final = f"{DOMAIN}_ready"
 EVENT_AUTO_OFF_SOON: Final = f"{DOMAIN}_auto_off_soon"
 EVENT_AUTO_OFF: Final = f"{DOMAIN}_auto_off"
+EVENT_BACKFLUSH_RECOGNIZED: Final = f"{DOMAIN}_backflush_recognized"

@@ -28,6 +28,7 @@ from .const import (
     EVENT_AUTO_OFF_SOON,
     EVENT_BACKFLUSH_ACTION_REQUIRED,
     EVENT_BACKFLUSH_FINISHED,
+    EVENT_BACKFLUSH_RECOGNIZED,
     EVENT_BACKFLUSH_STARTED,
     EVENT_READY,
 )
@@ -82,6 +83,14 @@ def async_describe_events(
         return entry(data, f"backflush finished: {result}, {_program(data)}")
 
     @callback
+    def recognized(event: Any) -> dict[str, Any]:
+        pulses = event.data.get("pulses")
+        return entry(
+            event.data,
+            f"backflush by hand recognized ({pulses} pulses), not run by the integration",
+        )
+
+    @callback
     def ready(event: Any) -> dict[str, Any]:
         seconds = event.data.get("heat_up_seconds")
         took = f": heated up in {seconds / 60:.1f} min" if seconds else ""
@@ -105,6 +114,7 @@ def async_describe_events(
     async_describe_event(DOMAIN, EVENT_BACKFLUSH_STARTED, started)
     async_describe_event(DOMAIN, EVENT_BACKFLUSH_ACTION_REQUIRED, action_required)
     async_describe_event(DOMAIN, EVENT_BACKFLUSH_FINISHED, finished)
+    async_describe_event(DOMAIN, EVENT_BACKFLUSH_RECOGNIZED, recognized)
     async_describe_event(DOMAIN, EVENT_READY, ready)
     async_describe_event(DOMAIN, EVENT_AUTO_OFF_SOON, auto_off_soon)
     async_describe_event(DOMAIN, EVENT_AUTO_OFF, auto_off)

@@ -24,17 +24,20 @@ from homeassistant.helpers.event import (
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 
+from .backflush_pattern import BackflushRecognizer, Outcome
 from .const import (
     CONF_THREE_WAY_VALVE,
     DEFAULT_OPTIONS,
     DOMAIN,
     EVENT_BACKFLUSH_ACTION_REQUIRED,
     EVENT_BACKFLUSH_FINISHED,
+    EVENT_BACKFLUSH_RECOGNIZED,
     EVENT_BACKFLUSH_STARTED,
     LOGGER,
     OPT_MAX_PUMP_SECONDS,
     OPT_PROMPT_TIMEOUT_MINUTES,
     OPT_PUMP_WATTS,
+    OPT_RECOGNIZE_BACKFLUSH,
     OPT_SHOT_MAX_SECONDS,
     OPT_SHOT_MIN_SECONDS,
 )
@@ -155,6 +158,9 @@ class Machine:
             refused=False,
         )
         self._activity_listeners: list[Callable[[datetime], None]] = []
+        # Short runs held back until they are known not to be a hand-made backflush.
+        self._backflush_pattern: BackflushRecognizer[PumpRun] = BackflushRecognizer()
+        self._cancel_pattern_timer: CALLBACK_TYPE | None = None
         # Heat-up to ready, and auto-off.
         self.routine = Routine(hass, self, updated=self._async_notify)
         self._listeners: list[CALLBACK_TYPE] = []
@@ -258,6 +264,8 @@ class Machine:
 
     async def async_shutdown(self) -> None:
         """Unload: end any program, pump off, stop following the relays."""
+        # Runs held back for the backflush pattern count as what they were.
+        self._async_release_pattern()
         await self.async_stop_pump("unloaded")
         if self._cancel_off_retry is not None:
             self._cancel_off_retry()
@@ -441,7 +449,28 @@ class Machine:
 
     @callback
     def _async_run_seen(self, run: PumpRun) -> None:
-        """The shot signal saw a run that no program made: count it."""
+        """The shot signal saw a run that no program made: count it.
+
+        Unless recognition is off, short runs wait in the backflush pattern
+        until they turn out not to be a hand-made backflush's pulses.
+        """
+        if self.options[OPT_RECOGNIZE_BACKFLUSH]:
+            self._async_pattern_outcome(
+                self._backflush_pattern.feed(
+                    run,
+                    run.started.timestamp(),
+                    run.ended.timestamp(),
+                    # Shots count at once, and no backflush has one inside.
+                    may_be_pulse=run.kind is RunKind.FLUSH,
+                )
+            )
+        else:
+            self._async_count_run(run)
+        self._async_activity(run.ended)
+        self._async_notify()
+
+    @callback
+    def _async_count_run(self, run: PumpRun) -> None:
         if run.kind is RunKind.SHOT:
             self._async_count_shots(1)
         elif run.kind is RunKind.FLUSH:
@@ -451,8 +480,62 @@ class Machine:
             LOGGER.debug(
                 "%s: pump ran %.1f s: neither shot nor flush", self.name, run.duration
             )
-        self._async_activity(run.ended)
+
+    @callback
+    def _async_pattern_outcome(self, outcome: Outcome[PumpRun]) -> None:
+        """Count the runs the pattern let go; record a recognized backflush."""
+        for run in outcome.released:
+            self._async_count_run(run)
+        if (found := outcome.recognized) is not None:
+            started = dt_util.utc_from_timestamp(found.started)
+            ended = dt_util.utc_from_timestamp(found.ended)
+            LOGGER.info(
+                "%s: a backflush by hand recognized (%d pulses)",
+                self.name,
+                found.pulses,
+            )
+            self._async_mark_done(Task.BACKFLUSH, ended)
+            self._async_save_soon()
+            self._async_schedule_maintenance()
+            self.hass.bus.async_fire(
+                EVENT_BACKFLUSH_RECOGNIZED,
+                {
+                    "config_entry_id": self.entry.entry_id,
+                    "device_id": self.device_id,
+                    "pulses": found.pulses,
+                    "started": started.isoformat(),
+                    "ended": ended.isoformat(),
+                },
+            )
+        self._async_arm_pattern_timer()
+
+    @callback
+    def _async_arm_pattern_timer(self) -> None:
+        if self._cancel_pattern_timer is not None:
+            self._cancel_pattern_timer()
+            self._cancel_pattern_timer = None
+        deadline = self._backflush_pattern.next_deadline
+        if deadline is not None:
+            self._cancel_pattern_timer = async_track_point_in_utc_time(
+                self.hass,
+                self._async_pattern_timer,
+                dt_util.utc_from_timestamp(deadline),
+            )
+
+    @callback
+    def _async_pattern_timer(self, now: datetime) -> None:
+        self._cancel_pattern_timer = None
+        self._async_pattern_outcome(self._backflush_pattern.advance(now.timestamp()))
         self._async_notify()
+
+    @callback
+    def _async_release_pattern(self) -> None:
+        """Count every run held back (unload, or recognition switched off)."""
+        if self._cancel_pattern_timer is not None:
+            self._cancel_pattern_timer()
+            self._cancel_pattern_timer = None
+        for run in self._backflush_pattern.release_all():
+            self._async_count_run(run)
 
     @callback
     def _async_save_soon(self) -> None:
@@ -471,6 +554,8 @@ class Machine:
             self.data.power_refused = False
             self._async_save_soon()
         self.signal.set_pump_watts(self.pump_watts, refused=self.data.power_refused)
+        if not self.options[OPT_RECOGNIZE_BACKFLUSH]:
+            self._async_release_pattern()
         self._async_update_power_issue()
         self._async_schedule_maintenance()
         self.routine.async_options_updated()

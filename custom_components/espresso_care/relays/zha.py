@@ -61,9 +61,9 @@ def zha_address(hass: HomeAssistant, entity_id: str) -> tuple[str, int] | None:
         return None
     unique_ieee = parts[0].lower()
     device_ieee: str | None = None
-    if entry.device_id is not None and (
-        device := dr.async_get(hass).async_get(entry.device_id)
-    ):
+    device = dr.async_get(hass).async_get(entry.device_id) if entry.device_id else None
+    # Newer Home Assistant may return a child device entry, without connections.
+    if isinstance(device, dr.DeviceEntry):
         for domain, value in (*device.identifiers, *device.connections):
             if domain in (ZHA_DOMAIN, dr.CONNECTION_ZIGBEE):
                 device_ieee = str(value).lower()

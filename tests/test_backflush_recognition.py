@@ -1,0 +1,261 @@
+"""Hand-made backflushes recognized through Home Assistant, in frozen time.
+
+A person pulses the brew switch (seen by a brew sensor or the pump relay):
+five pulses with cleaner, a rinse, five with water. The machine records the
+backflush, fires ``espresso_care_backflush_recognized`` and counts none of
+the pulses as flushes; shots, flushes and a program's own pulses are never
+taken for one, and the option turns it off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import Event, HomeAssistant
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.espresso_care.const import (
+    BACKEND_ENTITY,
+    CONF_BACKEND,
+    CONF_BREW_SENSOR,
+    CONF_POWER_ENTITY,
+    CONF_PUMP_ENTITY,
+    CONF_THREE_WAY_VALVE,
+    DOMAIN,
+    EVENT_BACKFLUSH_RECOGNIZED,
+    OPT_RECOGNIZE_BACKFLUSH,
+)
+
+from .conftest import PLUG, PUMP, Relays, enable_all_entities
+from .helpers import advance, run, settle
+
+BREW = "binary_sensor.brew_switch"
+FLUSHES = "sensor.espresso_machine_flushes"
+SHOTS = "sensor.espresso_machine_shots"
+LAST_BACKFLUSH = "sensor.espresso_machine_last_backflush"
+SINCE_BACKFLUSH = "sensor.espresso_machine_shots_since_backflush"
+STATE = "sensor.espresso_machine_backflush_state"
+
+
+@pytest.fixture
+async def machine(
+    hass: HomeAssistant,
+    relays: Relays,
+    request: pytest.FixtureRequest,
+    freezer: FrozenDateTimeFactory,
+) -> AsyncGenerator[MockConfigEntry]:
+    """A loaded machine; ``@pytest.mark.machine(brew=..., options=...)``."""
+    marker = request.node.get_closest_marker("machine")
+    kwargs: dict[str, Any] = dict(marker.kwargs) if marker else {}
+    data: dict[str, Any] = {
+        CONF_BACKEND: BACKEND_ENTITY,
+        CONF_POWER_ENTITY: PLUG,
+        CONF_THREE_WAY_VALVE: True,
+    }
+    if kwargs.get("brew", True):
+        hass.states.async_set(BREW, "off")
+        data[CONF_BREW_SENSOR] = BREW
+    if kwargs.get("pump", False):
+        data[CONF_PUMP_ENTITY] = PUMP
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="Espresso machine",
+        unique_id=PLUG,
+        data=data,
+        options=kwargs.get("options", {}),
+    )
+    entry.add_to_hass(hass)
+    enable_all_entities(hass, entry)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await settle(hass)
+    yield entry
+    if entry.state.recoverable:
+        await hass.config_entries.async_unload(entry.entry_id)
+        await settle(hass)
+
+
+@pytest.fixture
+def recognized(hass: HomeAssistant) -> list[Event]:
+    """The recognized events fired."""
+    events: list[Event] = []
+    hass.bus.async_listen(EVENT_BACKFLUSH_RECOGNIZED, events.append)
+    return events
+
+
+def value(hass: HomeAssistant, entity_id: str) -> str:
+    return hass.states.get(entity_id).state
+
+
+async def pulse(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    on: float,
+    off: float,
+    relays: Relays | None = None,
+) -> None:
+    """The brew switch (or the pump relay) on for ``on`` s, then off for ``off`` s."""
+    if relays is None:
+        hass.states.async_set(BREW, "on")
+    else:
+        relays.pump.set(True)
+    await advance(hass, freezer, on)
+    if relays is None:
+        hass.states.async_set(BREW, "off")
+    else:
+        relays.pump.set(False)
+    await advance(hass, freezer, off)
+
+
+async def hand_backflush(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, relays: Relays | None = None
+) -> None:
+    """Five pulses with cleaner, a rinse of two minutes, five with water."""
+    for on, off in ((8, 9), (10, 12), (7, 8), (9, 11), (10, 120)):
+        await pulse(hass, freezer, on, off, relays)
+    for on, off in ((9, 10), (8, 12), (11, 9), (10, 10), (6, 60)):
+        await pulse(hass, freezer, on, off, relays)
+
+
+async def test_recognized_by_the_brew_sensor(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    recognized: list[Event],
+) -> None:
+    """Recorded, announced; its pulses are no flushes, a flush after it is one."""
+    # A shot first: the backflush resets the count since the last one.
+    await pulse(hass, freezer, 28, 300)
+    assert value(hass, SINCE_BACKFLUSH) == "1"
+    assert value(hass, LAST_BACKFLUSH) == "unknown"
+    started = dt_util.utcnow()
+    await hand_backflush(hass, freezer)
+    (event,) = recognized
+    assert event.data["config_entry_id"] == machine.entry_id
+    assert event.data["device_id"]
+    assert event.data["pulses"] == 10
+    assert dt_util.parse_datetime(event.data["started"]) == started
+    ended = dt_util.parse_datetime(event.data["ended"])
+    assert ended is not None
+    assert value(hass, LAST_BACKFLUSH) == ended.replace(microsecond=0).isoformat()
+    assert value(hass, SINCE_BACKFLUSH) == "0"
+    assert value(hass, FLUSHES) == "0"
+    assert value(hass, SHOTS) == "1"
+    await pulse(hass, freezer, 3, 60)
+    assert value(hass, FLUSHES) == "1"
+    assert len(recognized) == 1
+
+
+@pytest.mark.machine(brew=False, pump=True)
+async def test_recognized_by_the_pump_relay(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    recognized: list[Event],
+) -> None:
+    await hand_backflush(hass, freezer, relays)
+    assert [e.data["pulses"] for e in recognized] == [10]
+    assert value(hass, FLUSHES) == "0"
+    assert value(hass, LAST_BACKFLUSH) != "unknown"
+
+
+async def test_shots_and_flushes_are_no_backflush(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    recognized: list[Event],
+) -> None:
+    """Shots each followed by flushes, and a burst of flushes alone: all counted."""
+    for _ in range(3):
+        await pulse(hass, freezer, 4, 15)  # a cooling flush
+        await pulse(hass, freezer, 27, 20)  # the shot
+        await pulse(hass, freezer, 3, 8)
+        await pulse(hass, freezer, 4, 120)
+    for _ in range(3):
+        await pulse(hass, freezer, 5, 10)
+    await advance(hass, freezer, 60)
+    assert recognized == []
+    assert value(hass, SHOTS) == "3"
+    assert value(hass, FLUSHES) == "12"
+    assert value(hass, LAST_BACKFLUSH) == "unknown"
+
+
+async def test_a_single_series_is_no_backflush(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    recognized: list[Event],
+) -> None:
+    """Five pulses and no rinse series: five flushes, counted once the wait is over."""
+    for _ in range(5):
+        await pulse(hass, freezer, 8, 10)
+    assert value(hass, FLUSHES) == "0"  # held: a rinse series may follow
+    await advance(hass, freezer, 700)
+    assert value(hass, FLUSHES) == "5"
+    assert recognized == []
+
+
+@pytest.mark.machine(brew=False, pump=True)
+async def test_a_programs_own_pulses_are_no_backflush(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    recognized: list[Event],
+) -> None:
+    """Two water programs, two minutes apart: pulses like a backflush, but ours."""
+    for _ in range(2):
+        await run(hass, program="water", cycles=5, flushes=0)
+        await advance(hass, freezer, 200)
+        assert value(hass, STATE) == "completed"
+        await advance(hass, freezer, 120)
+    await advance(hass, freezer, 700)
+    assert recognized == []
+    assert value(hass, FLUSHES) == "0"
+
+
+@pytest.mark.machine(options={OPT_RECOGNIZE_BACKFLUSH: 0})
+async def test_the_option_turns_it_off(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    recognized: list[Event],
+) -> None:
+    """Off: every pulse is a flush at once, nothing is recorded."""
+    await pulse(hass, freezer, 8, 1)
+    assert value(hass, FLUSHES) == "1"
+    await hand_backflush(hass, freezer)
+    assert recognized == []
+    assert value(hass, FLUSHES) == "11"
+    assert value(hass, LAST_BACKFLUSH) == "unknown"
+
+
+async def test_switching_it_off_and_unloading_count_what_is_held(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    recognized: list[Event],
+) -> None:
+    """Held pulses are never lost: counted when the option goes off, or at unload."""
+    for _ in range(4):
+        await pulse(hass, freezer, 8, 10)
+    assert value(hass, FLUSHES) == "0"
+    hass.config_entries.async_update_entry(
+        machine, options={**machine.options, OPT_RECOGNIZE_BACKFLUSH: 0}
+    )
+    await settle(hass)
+    assert value(hass, FLUSHES) == "4"
+    hass.config_entries.async_update_entry(
+        machine, options={**machine.options, OPT_RECOGNIZE_BACKFLUSH: 1}
+    )
+    await settle(hass)
+    for _ in range(3):
+        await pulse(hass, freezer, 8, 10)
+    assert await hass.config_entries.async_reload(machine.entry_id)
+    await settle(hass)
+    assert value(hass, FLUSHES) == "7"
+    assert recognized == []
