@@ -10,7 +10,7 @@ Per trace, as a user would:
 
 1. calibrate once, as the options flow does: the user starts the
    calibration a few minutes after the first heat-up, then runs the pump
-   4-7 s; ``power_steps.calibrate`` gets the meter's last ten minutes and is
+   8-14 s (the flow asks for about ten); ``power_steps.calibrate`` gets the meter's last ten minutes and is
    called again on every new reading until it finds a step or says
    ``too_noisy`` (60 s at most). A refusal (``no_pump_seen``, ``too_noisy``,
    ``timeout``) means the detector is not run on that trace, and its shots

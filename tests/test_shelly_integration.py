@@ -454,6 +454,7 @@ async def test_shots_and_flushes_from_polled_transitions(
     await hold(clock, hass, pump_sim, 20)
     assert (state(hass, SHOTS), data.flushes) == ("1", 0)
     await hold(clock, hass, pump_sim, 3)
+    await clock.advance(40)  # a flush counts once no backflush pulse follows
     assert (state(hass, SHOTS), data.flushes) == ("1", 1)
     assert all(change.source == "button" for change in pump_sim.timeline)
 

@@ -525,7 +525,10 @@ class Machine:
     @callback
     def _async_pattern_timer(self, now: datetime) -> None:
         self._cancel_pattern_timer = None
-        self._async_pattern_outcome(self._backflush_pattern.advance(now.timestamp()))
+        # The timer's moment is rounded to the microsecond: never before the
+        # deadline it was armed for, or it would be armed again at once.
+        at = max(now.timestamp(), self._backflush_pattern.next_deadline or 0.0)
+        self._async_pattern_outcome(self._backflush_pattern.advance(at))
         self._async_notify()
 
     @callback
