@@ -32,7 +32,7 @@ profile is registered in conftest.py) for 2,000 random ones.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator, Awaitable, Iterator
 import contextlib
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -56,6 +56,7 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed_exact,
     async_test_home_assistant,
     get_scheduled_timer_handles,
+    mock_config_flow,
     setup_test_component_platform,
 )
 
@@ -67,6 +68,7 @@ from custom_components.espresso_care.const import (
     NUMBER_OPTIONS,
 )
 from custom_components.espresso_care.program import BackflushState
+from custom_components.espresso_care.relays.shelly_bound import ShellyBoundRelay
 from custom_components.espresso_care.services import PROGRAM_OVERRIDES
 from simulator.shelly import ShellySimulator
 
@@ -80,7 +82,14 @@ from .conftest import (
     settle,
 )
 from .helpers import options_form, run
-from .shelly_fixtures import Clock, call as call_settled
+from .shelly_fixtures import Clock, SimFactory, call as call_settled
+from .test_shelly_bound import (
+    MAC as SHELLY_BOUND_MAC,
+    MockShellyFlow,
+    add_shelly_device,
+    machine_with_bound,
+    unload as unload_shelly_machine,
+)
 from .zha_fixtures import ZHA_PUMP, setup_zha_relays
 
 STATE = "sensor.espresso_machine_backflush_state"
@@ -939,3 +948,86 @@ async def test_shelly_pump_is_off_within_its_bound_after_a_crash(
     with contextlib.suppress(ServiceValidationError):
         await call_settled(hass, clock, DOMAIN, "abort_backflush")
     assert pump_sim.output(0) is False
+
+
+# A pump that is a switch of Home Assistant's own ``shelly`` integration
+# (``ShellyBoundRelay``), bounded by the device's own auto-off only: the flow
+# sets ``auto_off``/``auto_off_delay`` on the device (``max_pump_seconds``),
+# and no on carries a flip-back timer. The Shelly integration is the mock of
+# ``test_shelly_bound`` (its switch sends plain on/off over HTTP to the
+# simulator, which enforces the auto-off with its own timer on the test's
+# loop). The crash is the same: the machine's pump commands hang from then on.
+
+SHELLY_AUTO_OFF_SECONDS = 5
+
+
+@pytest.fixture
+def shelly_integration_flow() -> Iterator[None]:
+    """Home Assistant's Shelly integration's flow, only there to be found."""
+    with mock_config_flow("shelly", MockShellyFlow):
+        yield
+
+
+@pytest.mark.usefixtures("relays", "shelly_integration_flow")
+@pytest.mark.parametrize("gen", [1, 2])
+@pytest.mark.parametrize("crash_at", [*CRASH_MOMENTS, "manual"])
+async def test_shelly_integration_pump_is_off_within_its_auto_off_after_a_crash(
+    hass: HomeAssistant,
+    clock: Clock,
+    simulators: SimFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    crash_at: float | str,
+    gen: int,
+) -> None:
+    """Crash mid-pulse, in a pause or during a manual on: the device's auto-off ends it.
+
+    Simulated: Home Assistant crashes (the machine's pump commands hang, so
+    neither the runner, the watchdog nor an abort reaches the device); the
+    device, a Shelly of Home Assistant's Shelly integration with the auto-off
+    our flow set, keeps its own timer.
+    """
+    sim = await simulators(gen=gen, mac=SHELLY_BOUND_MAC, metered=False)
+    await add_shelly_device(hass, sim)
+    entry = await machine_with_bound(
+        hass, clock, {"device_auto_off": True, "pulse_timer": False}
+    )
+    hass.config_entries.async_update_entry(
+        entry, options={"max_pump_seconds": SHELLY_AUTO_OFF_SECONDS}
+    )
+    await clock.settle()
+    assert isinstance(entry.runtime_data.pump, ShellyBoundRelay)
+    assert sim.config(0)["auto_off"] is True
+    assert sim.config(0)["auto_off_delay"] == SHELLY_AUTO_OFF_SECONDS
+    bound = float(SHELLY_AUTO_OFF_SECONDS)
+    sim.clear_records()
+    if crash_at == "manual":
+        await call_settled(hass, clock, "switch", "turn_on", entity_id=PUMP_SWITCH)
+        assert sim.output(0) is True
+        await clock.advance(2)
+    else:
+        await call_settled(hass, clock, DOMAIN, "run_backflush", **CRASH_PROGRAM)
+        await clock.advance(float(crash_at))
+    was_on = sim.output(0)
+    assert was_on is (crash_at != 5.5)
+    assert _bound_seconds(hass, entry) == bound
+    assert all(command.timer is None for command in sim.commands)  # auto-off only
+    commands_before = len(sim.commands)
+    revived = crash_pump_commands(entry, monkeypatch)
+    try:
+        await clock.advance(bound + 1)
+        assert sim.output(0) is False
+        # Nothing of Home Assistant reached the device after the crash.
+        assert len(sim.commands) == commands_before
+        changes = sim.timeline
+        if was_on:
+            last_on, last_off = changes[-2], changes[-1]
+            assert last_off.source == "timer"  # the device's own auto-off
+            assert last_off.at - last_on.at == pytest.approx(bound, abs=1e-3)
+        else:
+            assert all(change.source != "timer" for change in changes)
+    finally:
+        revived.set()  # a failure ends the test instead of hanging its teardown
+    with contextlib.suppress(ServiceValidationError):
+        await call_settled(hass, clock, DOMAIN, "abort_backflush")
+    assert sim.output(0) is False
+    await unload_shelly_machine(hass, clock, entry)
