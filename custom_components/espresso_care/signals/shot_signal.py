@@ -36,6 +36,8 @@ from .power_steps import DetectedRun, PumpDetector, Reading, learn_pump_watts
 RECENT_SECONDS = 600.0
 # How many program windows are remembered (a late power decision checks them).
 PROGRAM_WINDOWS = 16
+# A timer that fires this close before the detector's deadline counts as on time.
+DEADLINE_SLACK_SECONDS = 0.001
 # A run seen on an on/off source is measured on the meter this long after its
 # end, once the meter has reported the falling step too.
 LEARN_DELAY_SECONDS = 15.0
@@ -287,10 +289,13 @@ class ShotSignal:
         if detector is None or self._deadline is None:
             return
         at = now.timestamp()
-        if self._deadline > at:
+        if self._deadline > at + DEADLINE_SLACK_SECONDS:
             # Readings moved the deadline on since the timer was set.
             self._arm(self._deadline)
             return
+        # A timer's moment is rounded to the microsecond: never advance to a
+        # hair before the deadline (nothing would be decided, and it would loop).
+        at = max(at, self._deadline)
         ambiguous = detector.ambiguous
         runs = detector.advance(at)
         self._after_detector(detector, runs, ambiguous, at)
