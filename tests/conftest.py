@@ -24,7 +24,9 @@ from pytest_homeassistant_custom_component.common import (
 from custom_components.espresso_care.const import (
     BACKEND_ENTITY,
     CONF_BACKEND,
+    CONF_BREW_SENSOR,
     CONF_POWER_ENTITY,
+    CONF_POWER_SENSOR,
     CONF_PUMP_ENTITY,
     CONF_THREE_WAY_VALVE,
     DOMAIN,
@@ -139,19 +141,33 @@ def machine_entry(
     *,
     options: dict[str, Any] | None = None,
     three_way_valve: bool = True,
+    power_sensor: str | None = None,
+    brew_sensor: str | None = None,
     **kwargs: Any,
 ) -> MockConfigEntry:
-    """A config entry for the fake relays."""
+    """A config entry for the fake relays; ``pump=None`` makes a plug-only machine.
+
+    The optional signals are left out of the data unless given, as the
+    config flow leaves them out.
+    """
+    pump = kwargs.pop("pump", PUMP)
+    data: dict[str, Any] = {
+        CONF_BACKEND: BACKEND_ENTITY,
+        CONF_POWER_ENTITY: kwargs.pop("power", PLUG),
+        CONF_THREE_WAY_VALVE: three_way_valve,
+    }
+    for key, value in (
+        (CONF_PUMP_ENTITY, pump),
+        (CONF_POWER_SENSOR, power_sensor),
+        (CONF_BREW_SENSOR, brew_sensor),
+    ):
+        if value is not None:
+            data[key] = value
     return MockConfigEntry(
         domain=DOMAIN,
         title=kwargs.pop("title", "Espresso machine"),
-        unique_id=kwargs.pop("unique_id", PUMP),
-        data={
-            CONF_BACKEND: BACKEND_ENTITY,
-            CONF_POWER_ENTITY: kwargs.pop("power", PLUG),
-            CONF_PUMP_ENTITY: kwargs.pop("pump", PUMP),
-            CONF_THREE_WAY_VALVE: three_way_valve,
-        },
+        unique_id=kwargs.pop("unique_id", pump or data[CONF_POWER_ENTITY]),
+        data=data,
         options=options or {},
         **kwargs,
     )

@@ -19,18 +19,11 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.espresso_care.const import (
-    BACKEND_ENTITY,
-    CONF_BACKEND,
-    CONF_BREW_SENSOR,
-    CONF_POWER_ENTITY,
-    CONF_PUMP_ENTITY,
-    CONF_THREE_WAY_VALVE,
-    DOMAIN,
     EVENT_BACKFLUSH_RECOGNIZED,
     OPT_RECOGNIZE_BACKFLUSH,
 )
 
-from .conftest import PLUG, PUMP, Relays, enable_all_entities
+from .conftest import PLUG, PUMP, Relays, enable_all_entities, machine_entry
 from .helpers import advance, run, settle
 
 BREW = "binary_sensor.brew_switch"
@@ -51,21 +44,13 @@ async def machine(
     """A loaded machine; ``@pytest.mark.machine(brew=..., options=...)``."""
     marker = request.node.get_closest_marker("machine")
     kwargs: dict[str, Any] = dict(marker.kwargs) if marker else {}
-    data: dict[str, Any] = {
-        CONF_BACKEND: BACKEND_ENTITY,
-        CONF_POWER_ENTITY: PLUG,
-        CONF_THREE_WAY_VALVE: True,
-    }
-    if kwargs.get("brew", True):
+    brew = kwargs.get("brew", True)
+    if brew:
         hass.states.async_set(BREW, "off")
-        data[CONF_BREW_SENSOR] = BREW
-    if kwargs.get("pump", False):
-        data[CONF_PUMP_ENTITY] = PUMP
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title="Espresso machine",
+    entry = machine_entry(
+        pump=PUMP if kwargs.get("pump", False) else None,
+        brew_sensor=BREW if brew else None,
         unique_id=PLUG,
-        data=data,
         options=kwargs.get("options", {}),
     )
     entry.add_to_hass(hass)

@@ -33,13 +33,8 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.espresso_care.const import (
-    BACKEND_ENTITY,
-    CONF_BACKEND,
-    CONF_BREW_SENSOR,
-    CONF_POWER_ENTITY,
     CONF_POWER_SENSOR,
     CONF_PUMP_ENTITY,
-    CONF_THREE_WAY_VALVE,
     DOMAIN,
     OPT_PUMP_WATTS,
 )
@@ -48,7 +43,7 @@ from custom_components.espresso_care.diagnostics import (
 )
 from simulator.espresso import generate
 
-from .conftest import PLUG, PUMP, Relays, enable_all_entities
+from .conftest import PUMP, Relays, enable_all_entities, machine_entry
 from .helpers import advance, press, run, settle
 
 POWER = "sensor.machine_power"
@@ -68,23 +63,11 @@ def make_entry(
     options: dict[str, Any] | None = None,
 ) -> MockConfigEntry:
     """A machine entry with the chosen signals."""
-    data: dict[str, Any] = {
-        CONF_BACKEND: BACKEND_ENTITY,
-        CONF_POWER_ENTITY: PLUG,
-        CONF_THREE_WAY_VALVE: True,
-    }
-    if pump:
-        data[CONF_PUMP_ENTITY] = PUMP
-    if power_sensor:
-        data[CONF_POWER_SENSOR] = POWER
-    if brew_sensor:
-        data[CONF_BREW_SENSOR] = BREW
-    return MockConfigEntry(
-        domain=DOMAIN,
-        title="Espresso machine",
-        unique_id=PUMP if pump else PLUG,
-        data=data,
-        options=options or {},
+    return machine_entry(
+        pump=PUMP if pump else None,
+        power_sensor=POWER if power_sensor else None,
+        brew_sensor=BREW if brew_sensor else None,
+        options=options,
     )
 
 
