@@ -506,6 +506,140 @@ def test_a_pause_between_two_readings_splits_no_run_into_one() -> None:
     assert all(run.duration < 15.0 for run in runs)
 
 
+def test_reading_at_standby_between_the_run_and_a_heater_ends_the_run() -> None:
+    """A slow PID's heater goes off and on again as the pump stops.
+
+    One reading at standby lies between the pump and heater's level and the
+    heater's alone: the run ended there (no pause: the level after has no
+    pump in it), and it is counted.
+    """
+    power = [
+        *idle_heater_cycles(20.0, 3),
+        (400.0, 429.8, PUMP),
+        (410.0, 429.5, HEATER),
+        (430.5, 470.0, HEATER),
+    ]
+    # Sampled: 429 pump and heater, 430 standby, 431 the heater alone.
+    rows = periodic(power, 520.0, noise=1.0, averaging=False)
+    assert [w for at, w, _ in rows if at == 430.0] == [pytest.approx(BASE, abs=4)]
+    runs = run_all(PumpDetector(PUMP), rows, until=560.0)
+    assert len(runs) == 1
+    assert runs[0].duration == pytest.approx(29.8, abs=1.5)
+
+
+def test_stop_hidden_in_a_heaters_rise_is_decided_at_its_fall() -> None:
+    """The pump stops in the reading a heater comes on, the heater a few % off.
+
+    Neither the heater alone nor the heater less the pump explains that
+    edge; the run waits for the heater's fall, which must be the rise and
+    the pump's step (Hart: the sum of a heater's cycle is zero).
+    """
+    power = [
+        *idle_heater_cycles(20.0, 3),
+        (600.0, 625.0, PUMP),
+        (624.9, 680.0, HEATER * 1.025),
+    ]
+    rows = periodic(power, 760.0, every=2.0, averaging=False)
+    det = PumpDetector(PUMP)
+    runs: list[DetectedRun] = []
+    decided_at: list[float] = []
+    during: list[bool | None] = []
+    for at, watts, _ in rows:
+        deadline = det.next_deadline
+        if deadline is not None and deadline < at:
+            runs += det.advance(deadline)
+        new = det.feed(at, watts)
+        runs += new
+        decided_at += [at] * len(new)
+        if 640.0 <= at <= 670.0:
+            during.append(det.pump_on)
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(600.0, abs=2.0)
+    assert runs[0].ended == pytest.approx(625.0, abs=2.0)
+    assert decided_at[0] >= 680.0  # once the heater's fall proved it
+    assert set(during) == {False}  # followed as stopped meanwhile
+    assert det.run_ended == pytest.approx(625.0, abs=2.0)
+
+
+def test_stop_hidden_in_a_rise_that_no_fall_proves_is_no_run() -> None:
+    """The same rise, but the heater's fall is its rise alone: the pump ran on.
+
+    Its own fall then comes alone, with no start: nothing is counted.
+    """
+    power = [
+        *idle_heater_cycles(20.0, 3),
+        (600.0, 650.0, PUMP),
+        (624.9, 680.0, HEATER * 1.025 - PUMP),
+    ]
+    rows = periodic(power, 760.0, every=2.0, averaging=False)
+    runs = run_all(PumpDetector(PUMP), rows, until=800.0)
+    assert all(not 15.0 <= run.duration <= 120.0 for run in runs)
+
+
+@pytest.mark.parametrize(
+    ("volts", "seen_at_the_end", "counted"),
+    [
+        (230.0, True, True),
+        (230.0, False, True),  # with volts, the pump seen alone at one edge
+        (None, True, True),
+        (None, False, False),  # without volts it must be seen at both
+    ],
+)
+def test_run_split_from_heater_edges_at_both_ends(
+    volts: float | None, seen_at_the_end: bool, counted: bool
+) -> None:
+    """A heater switches within a second of the pump's start and of its stop."""
+    stop = 630.5 if seen_at_the_end else 629.8
+    power = [*idle_heater_cycles(20.0, 3), (600.5, stop, PUMP), (601.5, 629.6, HEATER)]
+    rows = [
+        (at, w, volts)
+        for at, w, _ in periodic(power, 760.0, noise=0.5, averaging=False)
+    ]
+    runs = run_all(PumpDetector(PUMP), rows, until=800.0)
+    assert (len(runs) == 1) is counted
+    if counted:
+        assert runs[0].duration == pytest.approx(stop - 600.5, abs=1.5)
+
+
+def test_ramp_reported_in_two_parts_on_change() -> None:
+    """A plug reporting on change shows a vibratory pump's ramp as two levels."""
+    rows: list[Row] = [(float(t), 5.0, 230.0) for t in range(0, 100, 10)]
+    rows += [
+        (100.0, 33.0, 229.9),
+        (101.0, 35.0, 229.9),
+        (103.0, 55.0, 229.9),
+        (104.0, 56.0, 229.9),
+        (130.0, 5.0, 230.0),
+    ]
+    det = PumpDetector(PUMP)
+    runs = run_all(det, rows, until=160.0)
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(100.0, abs=1.5)
+    assert runs[0].ended == pytest.approx(130.0, abs=1.5)
+
+
+def test_run_started_and_run_ended_by_the_readings_clock() -> None:
+    det = PumpDetector(PUMP)
+    rows = periodic([(100.0, 125.0, PUMP)], 200.0, noise=1.0)
+    assert det.run_started is None
+    assert det.run_ended is None
+    run_all(det, [r for r in rows if r[0] <= 110.0])
+    assert det.run_started == pytest.approx(100.0, abs=1.0)
+    run_all(det, [r for r in rows if r[0] > 110.0])
+    assert det.run_started is None
+    assert det.run_ended == pytest.approx(125.0, abs=1.0)
+
+
+def test_a_dropped_run_ends_at_the_edge_that_broke_it() -> None:
+    """A run dropped by an edge nothing explains ends there, not at an older fall."""
+    det = PumpDetector(PUMP)
+    power = [(100.0, 125.0, PUMP), (200.0, 260.0, PUMP), (230.0, 260.0, 25.0)]
+    rows = [(at, w, 230.0) for at, w, _ in periodic(power, 300.0, noise=0.5)]
+    run_all(det, [r for r in rows if r[0] <= 240.0])
+    assert det.pump_on is False  # the +25 W step broke the run
+    assert det.run_ended == pytest.approx(230.0, abs=1.5)
+
+
 # --- simulated machines -----------------------------------------------------------------
 
 
@@ -637,6 +771,45 @@ def test_calibrate_heater_on_with_the_pump_on_a_five_second_plug() -> None:
     assert result.pump_watts is None or result.pump_watts == pytest.approx(
         150.0, rel=0.1
     )
+
+
+def test_calibrate_pump_alone_then_a_heater() -> None:
+    """Cold water starts the heater before the pump stops: the level alone counts."""
+    power = [(303.0, 314.0, 60.0), (308.0, 400.0, HEATER)]
+    rows = periodic(power, 360.0, noise=1.0)
+    result = calibrate(readings(rows), pump_started_after=300.0)
+    assert result.error is None
+    assert result.pump_watts == pytest.approx(60.0, rel=0.05)
+
+
+def test_calibrate_pump_alone_between_heater_pulses() -> None:
+    """A slow PID's pulses around the run: the pump's level that held counts."""
+    power = [
+        (303.0, 316.0, 50.0),
+        (305.0, 306.0, HEATER),
+        (309.5, 311.0, HEATER),
+        (312.0, 315.0, HEATER),
+    ]
+    rows = periodic(power, 360.0, every=2.0, noise=0.5, averaging=False)
+    result = calibrate(readings(rows), pump_started_after=300.0)
+    assert result.error is None
+    assert result.pump_watts == pytest.approx(50.0, rel=0.05)
+
+
+def test_calibrate_a_heaters_level_after_the_fall_is_read_over_readings() -> None:
+    """Beside a heater the fall is read from several readings each side, at volts.
+
+    One noisy reading each side would be off by more than 10 %.
+    """
+    rng = random.Random(3)
+    rows: list[Row] = []
+    for t in range(400):
+        w = BASE + (1200.0 if t >= 305 else 0.0) + (55.0 if 303 <= t < 315 else 0.0)
+        noisy = w + (rng.gauss(0, 3.0) if t >= 305 else 0.0)
+        rows.append((float(t), round(noisy, 1), 229.0 + rng.gauss(0, 0.1)))
+    result = calibrate(readings(rows), pump_started_after=300.0)
+    assert result.error is None
+    assert result.pump_watts == pytest.approx(55.0, rel=0.1)
 
 
 def test_calibrate_waits_for_the_run_to_end() -> None:

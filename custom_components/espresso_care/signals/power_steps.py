@@ -48,7 +48,11 @@ few others (one or two heaters). Taken from Hart:
   pump edge with no pump on looks back to the heater edge that hid the
   start, and the heater's own falling edge must account for the rest (the
   sum of an appliance's cycle is zero, the rule behind Hart's finite-state
-  appliance models).
+  appliance models). The same rule ends a run whose stop hid in a heater's
+  rise that no known size explained: the heater's fall must be that rise
+  and the pump's step. An edge that a heater alone explains a little off
+  its size while the other heater is on (the plug's volts sag under it)
+  makes a pump's edge there unsure.
 
 From the event-detection literature (GLR / CUSUM change detectors) comes the
 live noise check: edges comparable to the pump's that nothing explains, and
@@ -96,6 +100,7 @@ _PENDING_S: Final = 300.0  # how long a run hidden by a heater waits for its pro
 _EPS: Final = 1e-6
 _HOLD_MAX_S: Final = 6.0  # silence this long means the last value held
 _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
+_LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -200,8 +205,12 @@ def _pump_time(
     """
     half = 0.5 * abs(pump)
     both = heater + pump
+    apart = heater * pump < 0.0  # one rose, the other fell
     for i in range(4, len(pts), 2):
         x = pts[i + 1] - base
+        if apart and (x - 0.15 * pump) * pump >= 0.0 and abs(x) < abs(both):
+            # Only the pump moves the level its way: it had switched by then.
+            return _crossing(pts, i, base, pump, averaging=averaging, gap=gap)
         if abs(x - pump) <= half:
             return _crossing(pts, i, base, pump, averaging=averaging, gap=gap)
         if abs(x - both) <= half:
@@ -253,9 +262,9 @@ class _Rise:
 
 
 class _Pending:
-    """A run whose start hid in a heater's rise, waiting for that heater's fall."""
+    """A run whose start (or stop) hid in a heater's rise, waiting for its fall."""
 
-    __slots__ = ("ended", "heater", "mag", "rise", "started", "until", "watts")
+    __slots__ = ("ended", "heater", "mag", "rise", "started", "stop", "until", "watts")
 
     def __init__(self, started: float, ended: float, watts: float, mag: float) -> None:
         self.started = started
@@ -264,6 +273,7 @@ class _Pending:
         self.mag = mag  # the rise that hid the start: a heater and the pump
         self.heater: _Heater | None = None
         self.rise: _Rise | None = None
+        self.stop = False  # the pump stopped inside the rise (a heater's less the pump)
         self.until = ended + _PENDING_S
 
 
@@ -290,6 +300,7 @@ class PumpDetector:
         "_clean_since",
         "_confirm",
         "_events",
+        "_fell_at",
         "_gap",
         "_gaps",
         "_heaters",
@@ -358,6 +369,7 @@ class PumpDetector:
         self._v_last = self._v_lv = 0.0
         self._heaters: list[_Heater] = []
         self._events: deque[tuple[float, float]] = deque(maxlen=2048)
+        self._fell_at: float | None = None
         self._gap = 0.0
         self._gaps = 0  # gaps seen (the interval is known after a few dozen)
         self._stale = False  # a repeated value in a transient was let pass
@@ -435,6 +447,16 @@ class PumpDetector:
         if self._ambiguous or not self._known:
             return None
         return self._pump
+
+    @property
+    def run_started(self) -> float | None:
+        """When the run in progress started, by the readings' own clock (None: no run)."""
+        return self._run_at if self._pump and self._known else None
+
+    @property
+    def run_ended(self) -> float | None:
+        """When the pump's last falling step was, by the readings' own clock."""
+        return self._fell_at
 
     @property
     def ambiguous(self) -> bool:
@@ -598,7 +620,7 @@ class PumpDetector:
         if self._held is not None and now >= self._held_at + self._hold() - _EPS:
             out += self._release()
         if self._pump and now - self._run_at >= MAX_RUN_S - _EPS:
-            self._pump = False  # too long for a pump run: it was not one
+            self._stop(now)  # too long for a pump run: it was not one
         pending = self._pending
         if pending is not None and now >= pending.until:
             self._pending = None
@@ -703,9 +725,19 @@ class PumpDetector:
         be paired honestly.
         """
         floor = self._base + 0.5 * self._pump_watts
-        if self._pump and self._tr_min < floor <= after:
-            self._pump = False
+        if self._pump and self._tr_min < floor <= after and self._pump_in(after):
+            self._stop(self._pts[4])  # the first reading that moved
             self._rises.clear()
+
+    def _pump_in(self, level: float) -> bool:
+        """Whether a level is nearer the standby and known heaters with the pump."""
+        k = self._k
+        rest = [level - self._base]
+        rest += [
+            level - self._base - h.size / k for h in self._heaters if h.weight >= 2
+        ]
+        p = self._pump_watts
+        return min(abs(x - p) for x in rest) < min(abs(x) for x in rest)
 
     def _settle(self) -> list[DetectedRun]:
         """The candidate is a steady state: decide the edge that led to it."""
@@ -846,6 +878,9 @@ class PumpDetector:
         pump = self._pump
         base = self._base
         drift = 0.015 if self._vref2 else 0.04
+        # How far a heater's share of the level before may stray from the
+        # size it switched on with (more would leave room for the pump).
+        alone_tol = 0.02 if self._vref2 else 0.04
         states = ((0, 0), (1, 0), (0, 1), (1, 1)) if n == 2 else ((0, 0), (1, 0))
         # No heater's switching comes near a small edge: the pump alone then.
         smallest = min([*sizes, abs(sizes[0] - sizes[1])] if n == 2 else sizes or [0.0])
@@ -874,6 +909,7 @@ class PumpDetector:
                 heat = tol = 0.0
                 sure = True
                 terms = 0
+                loose = False
                 for h, size, sign in zip(heaters, sizes, signs, strict=False):
                     if sign > 0:
                         heat += size
@@ -887,7 +923,11 @@ class PumpDetector:
                             - base
                             - (p if (sp < 0 or (not sp and pump)) else 0.0)
                         )
-                        if abs(alone - was) <= 0.08 * was:
+                        # (Splitting the pump off, the share must agree
+                        # closely; a heater alone may have been learned
+                        # loosely yet.)
+                        lim = alone_tol * was + 5.0 if sp else 0.08 * was
+                        if abs(alone - was) <= lim:
                             heat -= alone
                             tol += 0.15 * p + 4.0
                         elif h.on:
@@ -912,7 +952,16 @@ class PumpDetector:
                 else:
                     r = abs(delta - sp * p - heat)
                     tol += slack
-                    if r > tol or (sp and not sure):
+                    other = any(
+                        h.on and not sign
+                        for h, sign in zip(heaters, signs, strict=False)
+                    )
+                    if not sp and other and tol < r <= tol + _LOOSE * abs(heat):
+                        # A heater switching while the other is on, a
+                        # little off its size (the plug's volts sag under
+                        # the other heater): a pump's edge here is unsure.
+                        loose = True
+                    elif r > tol or (sp and not sure):
                         continue  # a heater seen once never splits the pump off
                     score = r / tol + 0.1 * terms
                 if check:
@@ -938,6 +987,8 @@ class PumpDetector:
                     fits_pump = True
                 else:
                     fits_none = True
+                if loose:
+                    continue
                 if score < best_score:
                     best_score = score
                     best = (_PUMP if sp else _HEATERS, sp, heat, signs[:n])
@@ -958,7 +1009,22 @@ class PumpDetector:
                 self._version -= 1  # nothing changed yet: the same explanation
                 return self._confirmed() + self._classify(edge)
             self._confirm = None
-        if edge.delta < 0 and self._rises and -edge.delta >= self._heater_min():
+        if (
+            edge.delta < 0
+            and self._rises
+            and -edge.delta >= self._heater_min()
+            and not (
+                how == _HEATERS
+                and all(
+                    h.on
+                    for h, sign in zip(self._heaters, signs, strict=False)
+                    if sign < 0
+                )
+            )
+        ):
+            # (A heater known to be on, falling by its size, ends its own
+            # cycle: not a rise nothing explained, when two heaters differ
+            # by about the pump's step.)
             fell = self._rise_fell(edge)
             if fell is not None:
                 return fell
@@ -982,7 +1048,7 @@ class PumpDetector:
                 heater.on = None
         elif abs(edge.delta) >= self._heater_min():
             self._unknown_heater(edge)
-        else:
+        elif not self._ramp(edge):
             self._unexplained(edge.at, abs(edge.delta))
         if edge.after < 0.4 * self._pump_watts and not self._pump:
             self._base += 0.5 * (edge.after - self._base)  # nothing on: standby
@@ -991,7 +1057,7 @@ class PumpDetector:
                 heater.on = False  # below any heater: none is on
             self._rises.clear()
             if self._pump and edge.after < 0.5 * self._pump_watts:
-                self._pump = False  # below the pump too: the run was not one
+                self._stop(edge.at)  # below the pump too: the run was not one
         self._merge(edge.at)
         return out
 
@@ -1040,6 +1106,18 @@ class PumpDetector:
         ptol = self._ptol()
         for rise in reversed(self._rises):
             rest = rise.mag - mag
+            pending = self._pending
+            if pending is not None and pending.rise is rise and pending.stop:
+                if abs(rest + pending.watts) > ptol:
+                    continue
+                # The heater's fall is its rise and the pump's step: the
+                # pump stopped as the heater came on.
+                self._rises.remove(rise)
+                self._cluster(mag)
+                self._pending = None
+                if self._ambiguous:
+                    return []
+                return [DetectedRun(pending.started, pending.ended, pending.watts)]
             if abs(rest) <= ptol:
                 # That heater alone, on and off.
                 self._rises.remove(rise)
@@ -1067,21 +1145,65 @@ class PumpDetector:
 
     def _unknown_heater(self, edge: _Edge) -> None:
         """A heater's edge that no known size explains."""
-        if self._pump:
-            self._run_unsure = True
         if edge.delta > 0:
             # A heater of a size not known yet, perhaps with the pump inside.
-            self._rises.append(_Rise(edge))
+            rise = _Rise(edge)
+            if self._pump:
+                self._stopped_in(edge, rise)
+            self._rises.append(rise)
             del self._rises[:-2]
             for h in self._heaters:
                 if h.on is not True:
                     h.on = None
             return
+        if self._pump:
+            self._run_unsure = True
         for h in self._heaters:
             if h.on is not False:
                 h.on = None
         if not self._pump:
             self._cluster(-edge.delta)
+
+    def _stopped_in(self, edge: _Edge, rise: _Rise) -> None:
+        """A heater's rise during a run: perhaps the pump stopped inside it.
+
+        When the rise and the pump's share of the level before it make a
+        known heater's size, the run may have ended there: it waits for that
+        heater's fall, which must be the rise and the pump's step (the sum
+        of a heater's cycle is zero). Either way the run in progress is
+        unsure from here.
+        """
+        self._run_unsure = True
+        if not self._run_pure or self._ambiguous:
+            return
+        watts = edge.before - self._run_base - self._run_heat
+        p = self._pump_watts
+        if abs(watts - p) > self._ptol():
+            return
+        size = (edge.delta + watts) * self._k
+        if not any(
+            h.weight >= 2.0 and abs(size - h.size) <= 0.05 * h.size
+            for h in self._heaters
+        ):
+            return
+        averaging = self._avg_score >= 0.3
+        ended = _pump_time(
+            edge.pts,
+            edge.before,
+            edge.delta + watts,
+            -watts,
+            averaging=averaging,
+            gap=self._gap,
+        )
+        if not MIN_RUN_S <= ended - self._run_at <= MAX_RUN_S:
+            return
+        pending = _Pending(self._run_at, ended, watts, edge.delta)
+        pending.rise = rise
+        pending.stop = True
+        self._pending = pending
+        # Followed as stopped: had it run on, its fall would come alone (an
+        # orphan), and this rise would not prove it.
+        self._stop(ended)
 
     def _hidden_start(self, rise: _Rise, size: float, pump: float) -> float:
         """When the pump started inside a heater's rise."""
@@ -1160,6 +1282,12 @@ class PumpDetector:
 
     # --- runs -------------------------------------------------------------------
 
+    def _stop(self, at: float) -> None:
+        """The pump is taken as off from ``at`` (a fall, or a run dropped)."""
+        if self._pump:
+            self._pump = False
+            self._fell_at = at
+
     def _open_run(self, at: float, watts: float, pure: bool, base: float) -> None:
         self._pump = True
         self._run_at = at
@@ -1171,6 +1299,21 @@ class PumpDetector:
         self._run_heat = 0.0
         self._run_heater = None
         self._run_mag = 0.0
+
+    def _ramp(self, edge: _Edge) -> bool:
+        """Whether a small rise just after the run's start is the rest of its ramp.
+
+        A vibratory pump ramps up over seconds: a plug reporting on change
+        may show a level part way (the run's start) and then the rest.
+        """
+        if not (self._pump and self._run_pure) or edge.delta <= 0.0:
+            return False
+        if edge.at - self._run_at > 5.0:
+            return False
+        if self._run_w + edge.delta > self._pump_watts + self._ptol():
+            return False
+        self._run_w += edge.delta
+        return True
 
     def _seen_alone(self, edge: _Edge | _Rise, pump: float) -> bool:
         """Whether a reading inside a heater-and-pump edge shows one without the other.
@@ -1221,16 +1364,26 @@ class PumpDetector:
             )
         if not self._pump:
             return self._orphan_fall(at, watts) if pure else []
-        self._pump = False
+        self._stop(at)
         if self._ambiguous:
             return []
         if not (pure or self._run_pure):
             # Both edges split from heaters' edges: only with volts (heaters'
             # sizes then hold to a few watts), and if a reading showed the
             # pump alone in one of them or its step is many times that.
-            seen = self._run_seen or self._seen_alone(edge, -watts)
-            if not self._vref2 or not (seen or self._pump_watts >= 100.0):
-                return []  # without volts a heater's size is too loose for this
+            seen_end = self._seen_alone(edge, -watts)
+            if self._vref2:
+                # A rotary pump's step stands out of a heater's held to a
+                # few watts; but not on a plug reporting on change, whose
+                # level held by silence may be a partial reading whose
+                # follow-up was lost.
+                big = self._pump_watts >= 100.0 and self._silence <= 0.05
+                if not (self._run_seen or seen_end or big):
+                    return []
+            elif not (self._run_seen and seen_end):
+                # Without volts a heater's size is too loose to split the
+                # pump off it: a reading must show the pump alone at both.
+                return []
         duration = at - self._run_at
         if not MIN_RUN_S <= duration <= MAX_RUN_S:
             return []
@@ -1261,6 +1414,10 @@ class PumpDetector:
                 pending = _Pending(self._run_at, at, watts, self._run_mag)
                 pending.heater = heater
                 self._pending = pending
+            return []
+        if not pure and abs(rise - p) > ptol + self._slack():
+            # A fall split from a heater's: the level before it must show
+            # the pump's full step (a stale reading may hold a partial one).
             return []
         if self._run_unsure and not both:
             return []
@@ -1310,7 +1467,7 @@ class PumpDetector:
                 # Without volts, the mains moving under a heater: pairing decides.
                 self._run_unsure = True
             else:
-                self._pump = False  # the run is broken: drop it
+                self._stop(at)  # the run is broken: drop it
 
     def _event(self, at: float, size: float) -> None:
         self._events.append((at, size))
@@ -1415,6 +1572,10 @@ def _tol(level: float) -> float:
     return 8.0 + 0.01 * abs(level)
 
 
+_WAIT: Final = (math.nan, math.nan)
+"""``_plateau``: the fall is found, the level after it needs more readings."""
+
+
 def _plateau(valid: Sequence[Reading], after: float) -> tuple[float, float] | None:
     """The user's run after ``after``, read at its fall: (step, level after).
 
@@ -1508,13 +1669,53 @@ def _plateau(valid: Sequence[Reading], after: float) -> tuple[float, float] | No
                     continue
             elif abs(prev - big) > agree:
                 continue
-            last = sorted(
-                w
-                for _, w, _ in xs[max(rise + 1, i - 2) : i + 1]
-                if abs(w - big) <= agree
-            )
-            return last[len(last) // 2] - low, low
+            # The levels before and after: the medians of the readings
+            # that agree (one reading's noise is a few W beside a heater),
+            # a heater's share scaled by their mean volts.
+            if not back and j + 3 >= n:
+                return _WAIT  # beside a heater: a few more readings after
+            ons = [(w, v) for _, w, v in xs[max(rise + 1, i - 4) : i + 1]]
+            offs = [(w, v) for _, w, v in xs[j : j + 5] if abs(w - raw) <= tol]
+            if back:
+                on = _level(ons, big, agree)
+                return on - _level(offs, base, 0.0), low
+            return _heater_step(ons, offs, base, big, agree), low
+
     return None
+
+
+def _level(
+    readings: Sequence[tuple[float, float | None]], near: float, agree: float
+) -> float:
+    """The median of the readings within ``agree`` of ``near`` (all if 0)."""
+    values = sorted(w for w, _ in readings if not agree or abs(w - near) <= agree)
+    return values[len(values) // 2]
+
+
+def _heater_step(
+    ons: Sequence[tuple[float, float | None]],
+    offs: Sequence[tuple[float, float | None]],
+    base: float,
+    big: float,
+    agree: float,
+) -> float:
+    """The pump's fall beside a heater: the mean level before less the one after.
+
+    ``ons`` within ``agree`` of ``big`` count. A heater's share moves with
+    the mains (V**2): with volts, each reading's share above ``base`` is
+    scaled to their mean volts first (the mains may drift during a run).
+    """
+    ons = [(w, v) for w, v in ons if abs(w - big) <= agree]
+    both = [*ons, *offs]
+    volts = [v for _, v in both if v is not None]
+    if len(volts) == len(both):
+        ref = sum(volts) / len(volts)
+        scaled = [base + (w - base) * (ref / (v or ref)) ** 2 for w, v in both]
+    else:
+        scaled = [w for w, _ in both]
+    on = scaled[: len(ons)]
+    off = scaled[len(ons) :]
+    return sum(on) / len(on) - sum(off) / len(off)
 
 
 def _alone(
@@ -1542,22 +1743,101 @@ def _alone(
     return late[len(late) // 2]
 
 
+def _alone_then_heater(valid: Sequence[Reading], after: float) -> float | None:
+    """The pump's level alone when a heater came on before it stopped.
+
+    Cold water drawn into the boiler often starts the heater a few seconds
+    into the run, so the run's fall is hidden beside the heater's edge. The
+    level the run rose to from a level that held, before the heater's rise,
+    is the pump's alone: it must have held itself (the next reading agrees
+    closely, or a silence followed it on a plug reporting on change), the
+    last such level before the heater (past a vibratory pump's ramp, a
+    rotary one's inrush).
+    """
+    gaps = sorted(b.at - a.at for a, b in itertools.pairwise(valid))
+    silence = max(3.0, 2.5 * gaps[len(gaps) // 4]) if gaps else math.inf
+    xs: list[tuple[float, float]] = []
+    for r in valid:
+        if r.at <= after + CAL_MAX_S + 30.0:
+            w = float(r.watts or 0.0)
+            if xs and w == xs[-1][1]:
+                continue  # a stale meter repeating itself shows nothing held
+            xs.append((r.at, w))
+    for k in range(2, len(xs)):
+        at, w = xs[k]
+        prev_at, prev = xs[k - 1]
+        if at < after or w - prev <= max(_tol(prev), 10.0):
+            continue
+        if abs(xs[k - 2][1] - prev) <= _tol(prev):
+            base = xs[k - 2][1]  # (the later may be a partial reading)
+        elif at - prev_at >= silence:
+            base = prev
+        else:
+            continue
+        level = _alone_level(xs, k, base, silence)
+        if level is not None:
+            return level
+    return None
+
+
+def _alone_level(
+    xs: Sequence[tuple[float, float]], rise: int, base: float, silence: float
+) -> float | None:
+    """``_alone_then_heater`` from the rise at index ``rise`` above ``base``.
+
+    The run's readings until the level is back at ``base`` (or for as long
+    as a calibration run lasts) must hold a heater's (the pump's fall beside
+    it is ``_plateau``'s otherwise); the first pump-sized level among them
+    that held is the pump's.
+    """
+    end = rise
+    heater = 0
+    over = False  # back at the idle level
+    while end < len(xs) and xs[end][0] - xs[rise][0] <= CAL_MAX_S:
+        x = xs[end][1] - base
+        if x <= max(_tol(base), 0.5 * CAL_MIN_W):
+            over = True
+            break
+        if not heater and x >= CAL_MAX_W:
+            heater = end
+        end += 1
+    if not heater:
+        return None  # no heater came
+    if not over:
+        end = heater  # the run goes on: up to the heater's first reading
+    for k in range(rise, end):
+        at, w = xs[k]
+        nxt_at, nxt_w = xs[k + 1]
+        if not CAL_MIN_W <= w - base <= CAL_MAX_W:
+            continue
+        if k + 1 < end and abs(nxt_w - w) <= 3.0 + 0.05 * w:
+            return nxt_w - base  # the later: past a ramp
+        if nxt_at - at >= silence and k > rise:
+            return w - base  # held through a silence (on change)
+    return None
+
+
 def _blips(valid: Sequence[Reading], until: float, step: float) -> float:
-    """Excursions of a third of ``step`` or more and back, a minute, before ``until``."""
+    """Excursions like the pump's and back, a minute, before ``until``.
+
+    Like the pump's: a third of ``step`` or more, never more than 2.5 times
+    it (a heater's pulse read whole, or most of it, is no pump's).
+    """
     idle = [float(r.watts or 0.0) for r in valid if r.at < until]
     if len(idle) < 10:
         return 0.0
     span = max((until - valid[0].at) / 60.0, 1.0)
     count = 0
     level = idle[0]
-    out = False
+    peak = 0.0
     for w in idle:
-        if abs(w - level) >= max(0.3 * step, 8.0):
-            out = True
+        dev = abs(w - level)
+        if dev >= max(0.3 * step, 8.0):
+            peak = max(peak, dev)
         else:
-            if out:
+            if peak and peak <= 2.5 * step:
                 count += 1
-            out = False
+            peak = 0.0
             level += 0.3 * (w - level)
     return count / span
 
@@ -1573,11 +1853,14 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     run's sharp fall (``_plateau``): the median of the last readings that
     held before it (past a vibratory pump's ramp, a rotary one's inrush, a
     stale repeated value) less the level after, with a heater's share
-    scaled to the mains when the plug reports volts; when the pump was seen
-    alone before a heater came on, that level is the step. Failing that, a
-    rise and a fall of about one size once a heater's edge is taken out
-    (``_paired_step``). The noise is what the idle stretch holds of
-    unexplained steps, of pulses (a PID's heater) and of spread. Errors:
+    scaled to the mains when the plug reports volts (beside a heater, the
+    mean of several readings each side, each scaled by its own volts); when
+    the pump was seen alone before a heater came on, that level is the step
+    (``_alone_then_heater``, also between a slow PID's pulses). Failing
+    that, a rise and a fall of about one size once a heater's edge is taken
+    out (``_paired_step``), once the level after it held a few readings. The noise is what the idle stretch holds of
+    unexplained steps, of pump-sized pulses (part of a PID heater's) and
+    of spread. Errors:
     "no_pump_seen" when there is no such run, "too_noisy" when the noise is
     half the step or more, or 25 W whatever the step (a PID driving an SSR
     fast).
@@ -1590,10 +1873,18 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     span = idle[-1].at - idle[0].at if len(idle) > 1 else 0.0
     step: float | None = None
     plateau = _plateau(valid, pump_started_after)
+    if plateau is _WAIT:
+        return Calibration(None, 0.0, "no_pump_seen")  # not yet: a reading more
     if plateau is not None:
         step = plateau[0]
     else:
-        step = _paired_step(edges, det, pump_started_after)
+        step = _alone_then_heater(valid, pump_started_after)
+    if step is None:
+        paired = _paired_step(edges, det, pump_started_after)
+        # The fall's level must have held a few readings: ``_plateau``,
+        # which scales a heater's share to the mains, may still read it.
+        if paired is not None and paired[1] < valid[max(0, len(valid) - 4)].at:
+            step = paired[0]
     if step is None:
         noise = max(_idle_noise(edges, pump_started_after, 40.0, span), 2.5 * det._sd)
         error = "too_noisy" if noise >= 20.0 else "no_pump_seen"
@@ -1611,8 +1902,11 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
 
 def _paired_step(
     edges: Sequence[_Edge], det: PumpDetector, after: float
-) -> float | None:
-    """A rise and a fall of one size after ``after``, heaters' edges taken out."""
+) -> tuple[float, float] | None:
+    """A rise and a fall of one size after ``after``, heaters' edges taken out.
+
+    Returns the step and when the fall came.
+    """
     k = det._k
     heaters = [h.size / k for h in det._heaters]
     for i, rise_edge in enumerate(edges):
@@ -1639,13 +1933,14 @@ def _paired_step(
                 hidden or abs(rise - fall) <= max(0.3 * max(rise, fall), 8.0)
             ):
                 if hidden:
-                    return fall
+                    return fall, fall_edge.at
                 # A vibratory pump's ramp can leave its rise short: the fall
                 # (sharp) is the step; a rise only for a rotary pump's size.
                 if fall_alone:
-                    return 0.5 * (rise + fall) if rise_alone and rise > fall else fall
+                    both = rise_alone and rise > fall
+                    return (0.5 * (rise + fall) if both else fall), fall_edge.at
                 if rise >= 100.0:
-                    return rise
+                    return rise, fall_edge.at
                 return None
         return None
     return None
