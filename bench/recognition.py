@@ -16,7 +16,11 @@ Each is seen from two viewpoints at each report speed (1, 2 and 5 s):
 
 Reported: the fraction of true backflushes recognized (a recognition
 overlapping one), and backflushes invented (overlapping none) per simulated
-day, over the ordinary-use corpus and over the backflush corpus.
+day, over the ordinary-use corpus and over the backflush corpus. To tell the
+view's losses from the recognizer's: the share of true pulses the view
+delivers at all (a run overlapping it), the fraction recognized among the
+backflushes whose every pulse was seen as a run of its own, and (power) the
+fraction recognized per machine family.
 """
 
 from __future__ import annotations
@@ -139,21 +143,41 @@ def true_backflushes(trace: Trace) -> list[tuple[float, float]]:
     return spans
 
 
-def _score(
-    trace: Trace, runs: Sequence[tuple[float, float, float]]
-) -> tuple[int, int, int]:
-    """(true backflushes, recognized, invented)."""
+def _score(trace: Trace, runs: Sequence[tuple[float, float, float]]) -> dict[str, int]:
+    """True backflushes, recognized, invented; pulses seen; all seen (and recognized)."""
     truth = true_backflushes(trace)
     found = recognize(runs)
-    hit = sum(
-        any(r.started <= end and start <= r.ended for r in found)
-        for start, end in truth
+    score = dict.fromkeys(
+        ("true", "hit", "invented", "pulses", "seen", "clean", "clean_hit"), 0
     )
-    invented = sum(
+    score["true"] = len(truth)
+    for start, end in truth:
+        hit = any(r.started <= end and start <= r.ended for r in found)
+        pulses = [
+            p
+            for p in trace.runs
+            if p.kind == "backflush_pulse" and start <= p.started <= end
+        ]
+        # Each true pulse overlapped by a run that overlaps no other pulse.
+        seen = [
+            [r for r in runs if r[0] <= p.ended and p.started <= r[1]] for p in pulses
+        ]
+        alone = [
+            len(s) == 1
+            and sum(s[0][0] <= q.ended and q.started <= s[0][1] for q in pulses) == 1
+            for s in seen
+        ]
+        score["hit"] += hit
+        score["pulses"] += len(pulses)
+        score["seen"] += sum(bool(s) for s in seen)
+        if all(alone):
+            score["clean"] += 1
+            score["clean_hit"] += hit
+    score["invented"] = sum(
         not any(r.started <= end and start <= r.ended for start, end in truth)
         for r in found
     )
-    return len(truth), hit, invented
+    return score
 
 
 def run(
@@ -169,8 +193,24 @@ def run(
     for every, plug in SPEEDS.items():
         rng = random.Random(f"{seed}-{every}")
         tally = {
-            view: {"true": 0, "hit": 0, "invented_bf": 0, "invented": 0, "days": 0}
+            view: dict.fromkeys(
+                (
+                    "true",
+                    "hit",
+                    "invented_bf",
+                    "invented",
+                    "days",
+                    "pulses",
+                    "seen",
+                    "clean",
+                    "clean_hit",
+                ),
+                0,
+            )
             for view in ("brew", "power")
+        }
+        by_family: dict[str, dict[str, list[int]]] = {
+            view: {family: [0, 0] for family in FAMILIES} for view in ("brew", "power")
         }
         shots_seen = flushes_seen = 0
         combos = _combos()
@@ -190,10 +230,12 @@ def run(
                 ("brew", polled(trace.runs, every, rng)),
                 ("power", power_runs(trace)),
             ):
-                n, hit, invented = _score(trace, runs)
-                tally[view]["true"] += n
-                tally[view]["hit"] += hit
-                tally[view]["invented_bf"] += invented
+                score = _score(trace, runs)
+                for key in ("true", "hit", "pulses", "seen", "clean", "clean_hit"):
+                    tally[view][key] += score[key]
+                tally[view]["invented_bf"] += score["invented"]
+                by_family[view][family][0] += score["true"]
+                by_family[view][family][1] += score["hit"]
         combos = _combos()
         for i in range(n_ord_traces):
             family, pump = next(combos)
@@ -213,8 +255,7 @@ def run(
                 ("brew", polled(trace.runs, every, rng)),
                 ("power", power_runs(trace)),
             ):
-                _, _, invented = _score(trace, runs)
-                tally[view]["invented"] += invented
+                tally[view]["invented"] += _score(trace, runs)["invented"]
                 tally[view]["days"] += days
         for view, t in tally.items():
             recognized = t["hit"] / t["true"] if t["true"] else None
@@ -229,6 +270,15 @@ def run(
                     "recognized_target": TARGETS[every],
                     "recognized_met": recognized is not None
                     and recognized >= TARGETS[every],
+                    "pulses_seen": t["seen"] / t["pulses"] if t["pulses"] else None,
+                    "all_pulses_seen": t["clean"],
+                    "recognized_where_all_seen": t["clean_hit"] / t["clean"]
+                    if t["clean"]
+                    else None,
+                    "recognized_by_family": {
+                        family: hit / n if n else None
+                        for family, (n, hit) in by_family[view].items()
+                    },
                     "invented_in_backflush_corpus": t["invented_bf"],
                     "ordinary_days": t["days"],
                     "ordinary_shots": shots_seen,

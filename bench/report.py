@@ -410,7 +410,10 @@ def _recognition(recognition: dict[str, Any]) -> list[str]:
         f"flushes ({first.get('ordinary_days', 0)} days, no backflush) per report "
         "speed. brew: the true runs as a sensor polled at that speed sees them; "
         "power: the runs the pump detector finds in the plug's readings. Targets: "
-        "recognized >= 97 % at 2 s or faster, >= 90 % at 5 s; invented < 1 in 1,000 days.",
+        "recognized >= 97 % at 2 s or faster, >= 90 % at 5 s; invented < 1 in 1,000 days. "
+        "Pulses seen: true pulses the view delivers a run for; where all seen: "
+        "recognized among the backflushes whose every pulse came as a run of its own "
+        "(the recognizer's own share).",
         "",
     ]
     out += _table(
@@ -418,6 +421,8 @@ def _recognition(recognition: dict[str, Any]) -> list[str]:
             "report s",
             "view",
             "recognized",
+            "pulses seen",
+            "where all seen (n)",
             "invented (ordinary)",
             "per day",
             "invented (backflush days)",
@@ -427,6 +432,9 @@ def _recognition(recognition: dict[str, Any]) -> list[str]:
                 f"{row['report_seconds']:g}",
                 row["view"],
                 _pct(row["recognized"], row["recognized_met"]),
+                _pct(row.get("pulses_seen")),
+                f"{_pct(row.get('recognized_where_all_seen'))} "
+                f"({row.get('all_pulses_seen', '-')})",
                 str(row["invented"]),
                 f"{row['invented_per_day']:.4f}"
                 + (" ✓" if row["invented_met"] else " ✗"),
@@ -435,6 +443,17 @@ def _recognition(recognition: dict[str, Any]) -> list[str]:
             for row in rows
         ],
     )
+    families = [
+        f"{row['report_seconds']:g} s: "
+        + ", ".join(
+            f"{family} {_pct(share)}"
+            for family, share in row["recognized_by_family"].items()
+        )
+        for row in rows
+        if row["view"] == "power" and row.get("recognized_by_family")
+    ]
+    if families:
+        out += ["", "Power, recognized by family: " + "; ".join(families) + "."]
     out.append(f"({recognition['seconds']} s)")
     return out
 

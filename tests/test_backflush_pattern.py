@@ -7,12 +7,13 @@ import random
 
 import pytest
 
-from bench.recognition import polled, recognize, true_backflushes
+from bench.recognition import SHOT_MIN_SECONDS, polled, recognize, true_backflushes
 from custom_components.espresso_care.backflush_pattern import (
+    DEFAULT_RULES,
     BackflushRecognizer,
     Outcome,
 )
-from simulator.espresso import generate
+from simulator.espresso import TrueRun, generate
 
 
 def series(start: float, pulses: int, on: float = 8.0, off: float = 10.0) -> list:
@@ -95,13 +96,115 @@ def test_a_shot_between_the_series_cancels() -> None:
     assert released(outcomes) == list(range(len(runs)))
 
 
-def test_a_run_marked_as_a_shot_is_never_a_pulse() -> None:
+def test_a_run_counted_as_a_shot_and_longer_than_a_pulse_cancels() -> None:
     rec: BackflushRecognizer[int] = BackflushRecognizer()
     for n, (s, e) in enumerate(series(0, 5)):
         rec.feed(n, s, e)
-    out = rec.feed(99, 200, 210, may_be_pulse=False)
+    out = rec.feed(99, 200, 220, may_be_pulse=False)
     # It ends the series and the waiting cleaner series: all counted now.
     assert sorted(out.released) == [0, 1, 2, 3, 4, 99]
+    assert rec.held == 0
+
+
+def feed_counted(
+    runs: list[tuple[float, float]], counted: set[int]
+) -> tuple[list[Outcome[int]], BackflushRecognizer[int]]:
+    """As ``drive``, the runs numbered in ``counted`` fed as already counted."""
+    rec: BackflushRecognizer[int] = BackflushRecognizer()
+    outcomes: list[Outcome[int]] = []
+    for n, (started, ended) in enumerate(runs):
+        while (deadline := rec.next_deadline) is not None and deadline <= ended:
+            outcomes.append(rec.advance(deadline))
+        outcomes.append(rec.feed(n, started, ended, may_be_pulse=n not in counted))
+    outcomes.append(rec.advance(math.inf))
+    return outcomes, rec
+
+
+def test_a_pulse_seen_as_long_as_a_shot_still_counts_as_a_pulse() -> None:
+    """A 12 s pulse seen 15 s long (edges a report late): counted at once, taken back."""
+    runs = series(0, 5, on=12, off=8)
+    runs[2] = (runs[2][0], runs[2][0] + 15)
+    runs += series(300, 5)
+    outcomes, rec = feed_counted(runs, {2})
+    (recognized,) = found(outcomes)
+    assert recognized.pulses == 10
+    # Handed back once, when fed (the caller counted it then), never again.
+    assert [n for o in outcomes for n in o.released] == [2]
+    assert [n for o in outcomes for n in o.taken_back] == [2]
+    assert rec.held == 0
+
+
+def test_a_counted_run_in_no_backflush_is_never_released_twice() -> None:
+    runs = series(0, 5, on=12, off=8)
+    runs[0] = (0, 15)
+    outcomes, rec = feed_counted(runs, {0})
+    assert found(outcomes) == []
+    assert released(outcomes) == [0, 1, 2, 3, 4]
+    assert [n for o in outcomes for n in o.taken_back] == []
+    # Stopped while the series is held: the same.
+    rec = BackflushRecognizer()
+    assert rec.feed(0, *runs[0], may_be_pulse=False).released == [0]
+    for n, (s, e) in enumerate(runs[1:4], 1):
+        assert rec.feed(n, s, e).released == []
+    assert rec.held == 4
+    assert sorted(rec.release_all()) == [1, 2, 3]
+
+
+def test_one_pulse_missed_by_the_signal_is_bridged() -> None:
+    """A power detector missed the third pulse: a 28 s pause in a short series."""
+    cleaner = series(0, 5)
+    del cleaner[2]
+    outcomes, _ = drive(cleaner + series(300, 5))
+    (recognized,) = found(outcomes)
+    assert (recognized.pulses, recognized.missed) == (9, 1)
+    assert (recognized.cleaner_pulses, recognized.rinse_pulses) == (4, 5)
+
+
+def test_a_lone_run_waits_no_longer_for_a_missed_pulse() -> None:
+    """A flush is counted a pause and the latency after it; two runs wait longer."""
+    rules = DEFAULT_RULES
+    rec: BackflushRecognizer[int] = BackflushRecognizer()
+    rec.feed(0, 0, 3)
+    assert rec.next_deadline == 3 + rules.pause_max + rules.latency
+    rec.feed(1, 10, 13)
+    assert rec.next_deadline == 13 + rules.gap_max + rules.latency
+    # A pulse missed after the first one is not bridged: a fresh series.
+    outcome = rec.advance(13 + rules.gap_max + rules.latency)
+    assert sorted(outcome.released) == [0, 1]
+    cleaner = series(0, 5)
+    del cleaner[1]
+    outcomes, _ = drive(cleaner + series(300, 5))
+    assert found(outcomes) == []
+
+
+def test_a_missed_pulse_in_each_series_is_too_many() -> None:
+    cleaner, rinse = series(0, 5), series(300, 5)
+    del cleaner[1], rinse[2]
+    runs = cleaner + rinse
+    outcomes, rec = drive(runs)
+    assert found(outcomes) == []
+    assert released(outcomes) == list(range(len(runs)))
+    assert rec.held == 0
+
+
+def test_a_long_pause_after_enough_pulses_is_the_rinse() -> None:
+    """Four pulses, 30 s, five more: cleaner then rinse, not one series bridged."""
+    runs = series(0, 4) + series(4 * 18 - 10 + 30, 5)
+    outcomes, _ = drive(runs)
+    (recognized,) = found(outcomes)
+    assert (recognized.cleaner_pulses, recognized.rinse_pulses) == (4, 5)
+    assert recognized.missed == 0
+
+
+def test_flushes_around_a_short_shot_twice_are_no_backflush() -> None:
+    """Three short runs and a long pause (a choked shot and its flushes) can bridge
+    once, but the other series must then be whole."""
+    group = [(0, 14), (55, 58), (78, 84)]
+    runs = group + [(s + 400, e + 400) for s, e in group]
+    outcomes, rec = drive(runs)
+    assert found(outcomes) == []
+    assert released(outcomes) == list(range(len(runs)))
+    assert rec.held == 0
 
 
 def test_shots_each_followed_by_flushes_are_not_a_backflush() -> None:
@@ -152,6 +255,18 @@ def test_simulated_hand_backflushes_are_recognized_and_ordinary_days_are_not() -
         "heat_exchanger", "rotary", "periodic_1", seed=6, shots=100, calibration=False
     )
     assert recognize(polled(ordinary.runs, 1.0, random.Random(0))) == []
+
+
+def test_pulses_polled_every_5_s_are_recognized() -> None:
+    """12 s pulses seen by a sensor polled every 5 s: some look 15 s, shot-long."""
+    runs = [
+        TrueRun(s, e, "backflush_pulse")
+        for s, e in series(0, 5, on=11.8, off=9) + series(400, 5, on=11.8, off=9)
+    ]
+    seen = polled(runs, 5.0, random.Random(3))
+    assert any(e - s >= SHOT_MIN_SECONDS for s, e, _ in seen)
+    (recognized,) = recognize(seen)
+    assert recognized.pulses == 10
 
 
 def test_a_late_pulse_lets_the_waiting_cleaner_series_go() -> None:

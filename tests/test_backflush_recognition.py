@@ -148,6 +148,29 @@ async def test_recognized_by_the_pump_relay(
     assert value(hass, LAST_BACKFLUSH) != "unknown"
 
 
+async def test_recognized_with_a_pulse_seen_as_long_as_a_shot(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    recognized: list[Event],
+) -> None:
+    """A slow sensor shows a 12 s pulse 15 s long: a shot at once, taken back as a pulse."""
+    await pulse(hass, freezer, 28, 300)
+    for on, off in ((8, 9), (10, 12), (15, 8)):
+        await pulse(hass, freezer, on, off)
+    assert value(hass, SHOTS) == "2"
+    for on, off in ((9, 11), (10, 120)):
+        await pulse(hass, freezer, on, off)
+    for on, off in ((9, 10), (8, 12), (11, 9), (10, 10), (6, 60)):
+        await pulse(hass, freezer, on, off)
+    assert [e.data["pulses"] for e in recognized] == [10]
+    assert value(hass, LAST_BACKFLUSH) != "unknown"
+    assert value(hass, FLUSHES) == "0"
+    # The pulse counted as a shot is taken back: only the real shot remains.
+    assert value(hass, SHOTS) == "1"
+    assert value(hass, SINCE_BACKFLUSH) == "0"
+
+
 async def test_shots_and_flushes_are_no_backflush(
     hass: HomeAssistant,
     machine: MockConfigEntry,

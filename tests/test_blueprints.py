@@ -318,6 +318,143 @@ async def test_program_events_of_another_machine_are_ignored(
     assert notifications[-1].data["message"] == "Backflush aborted (user)."
 
 
+FLUSH = f"ESPRESSO_CARE_FLUSH_{BACKFLUSH_DUE}"
+
+
+async def hand_backflush(
+    hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory
+) -> None:
+    """Five pulses with cleaner by hand on the pump relay, a rinse, five with water."""
+    for pauses in ((9, 12, 8, 11, 120), (10, 12, 9, 10, 60)):
+        for on, off in zip((8, 10, 7, 9, 10), pauses, strict=True):
+            relays.pump.set(True)
+            await advance(hass, freezer, on)
+            relays.pump.set(False)
+            await advance(hass, freezer, off)
+
+
+@pytest.mark.freeze_time(WEDNESDAY_EVENING)
+async def test_recognized_backflush_is_told(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await make_shots(hass, 25)
+    await setup_bedtime(hass, phone, backflush_recognized="notify")
+    await hand_backflush(hass, relays, freezer)
+    assert hass.states.get(BACKFLUSH_DUE).state == "off"
+    [told] = notifications
+    assert told.data["message"] == (
+        "Backflush recognized and recorded: 10 pulses, 20:00 to 20:04."
+    )
+    assert told.data["data"] == {"tag": f"espresso_care_{entry.entry_id}"}
+
+    # Another machine's: nothing.
+    hass.bus.async_fire(
+        f"{DOMAIN}_backflush_recognized",
+        {"config_entry_id": "other", "device_id": None, "pulses": 10},
+    )
+    await settle(hass)
+    assert len(notifications) == 1
+
+
+@pytest.mark.freeze_time(WEDNESDAY_EVENING)
+async def test_recognized_backflush_asks_for_a_group_flush(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    await setup_bedtime(hass, phone, backflush_recognized="ask")
+    hass.bus.async_fire(
+        f"{DOMAIN}_backflush_recognized",
+        {
+            "config_entry_id": entry.entry_id,
+            "device_id": None,
+            "pulses": 1,
+            "started": "2025-06-19T03:58:00+00:00",
+            "ended": "2025-06-19T04:05:30+00:00",
+        },
+    )
+    await settle(hass)
+    [asked] = notifications
+    assert asked.data["message"] == (
+        "Backflush recognized and recorded: 1 pulse, 20:58 to 21:05."
+        " Take the portafilter out, then flush the group?"
+    )
+    assert asked.data["data"]["actions"] == [{"action": FLUSH, "title": "Flush group"}]
+
+    # "Flush group": the flush program runs on this machine.
+    hass.bus.async_fire("mobile_app_notification_action", {"action": FLUSH})
+    await settle(hass)
+    assert state(hass) == "flushing"
+    assert hass.states.get(STATE).attributes["program"] == "flush"
+    assert relays.pump.is_on
+    await advance(hass, freezer, 120)
+    assert state(hass) == "completed"
+    assert notifications[-1].data["message"] == (
+        "Backflush finished: the group is clean."
+    )
+
+    # Refused (the machine is off): the phone says so.
+    relays.plug.set(False)
+    hass.bus.async_fire("mobile_app_notification_action", {"action": FLUSH})
+    await settle(hass)
+    assert state(hass) == "completed"
+    assert notifications[-1].data["message"] == (
+        "The group flush did not start. Is the machine switched on?"
+    )
+
+
+@pytest.mark.freeze_time(WEDNESDAY_EVENING)
+async def test_recognized_backflush_silent_by_default(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Existing automations see no change: the input defaults to say nothing."""
+    await make_shots(hass, 25)
+    await setup_bedtime(hass, phone)
+    await hand_backflush(hass, relays, freezer)
+    assert hass.states.get(BACKFLUSH_DUE).state == "off"
+    assert notifications == []
+
+
+async def test_guided_brew_prompts_are_not_sent_to_the_phone(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    blueprint_dir: Path,
+    phone: dr.DeviceEntry,
+    notifications: list[ServiceCall],
+) -> None:
+    """A guided program's brew on/off are for the card and speakers, not the phone."""
+    await setup_bedtime(hass, phone)
+    data = {"config_entry_id": entry.entry_id, "device_id": None, "program": "cleaner"}
+    for action in ("brew_on", "brew_off"):
+        hass.bus.async_fire(
+            f"{DOMAIN}_backflush_action_required", {**data, "action": action}
+        )
+    await settle(hass)
+    assert notifications == []
+    hass.bus.async_fire(
+        f"{DOMAIN}_backflush_action_required",
+        {**data, "action": "remove_portafilter"},
+    )
+    await settle(hass)
+    assert notifications[-1].data["message"].startswith("Remove the portafilter")
+
+
 # --- voice ----------------------------------------------------------------------
 
 

@@ -70,11 +70,12 @@ def referenced_entities() -> set[str]:
 
 
 def guarded_entities() -> set[str]:
-    """Entities the card shows only while they exist (``state_not: unavailable``)."""
+    """Entities the card shows only while they exist (not unavailable, not unknown)."""
     return {
         node["entity"]
         for node in walk(CARD)
-        if node.get("condition") == "state" and node.get("state_not") == "unavailable"
+        if node.get("condition") == "state"
+        and set(node.get("state_not") or []) == {"unavailable", "unknown"}
     }
 
 
@@ -142,11 +143,20 @@ def test_dev_custom_sentences_are_the_shipped_ones() -> None:
 
 
 def shown_texts(hass: HomeAssistant) -> list[str]:
-    """The markdown the card shows now: conditions checked, templates rendered."""
+    """The markdown the card shows now: conditions checked, templates rendered.
 
+    A missing entity reads "unknown" in the 2025.4 frontend and "unavailable"
+    in others: the card must show the same under both.
+    """
+    texts = [_shown_texts(hass, missing) for missing in ("unknown", "unavailable")]
+    assert texts[0] == texts[1]
+    return texts[0]
+
+
+def _shown_texts(hass: HomeAssistant, missing: str) -> list[str]:
     def holds(condition: dict[str, Any]) -> bool:
         state = hass.states.get(condition["entity"])
-        value = state.state if state else "unavailable"
+        value = state.state if state else missing
         if "state" in condition:
             wanted = condition["state"]
             return value in (wanted if isinstance(wanted, list) else [wanted])
@@ -185,4 +195,46 @@ async def test_card_heat_up_and_auto_off_lines(
     texts = shown_texts(hass)
     assert not [t for t in texts if "Heating" in t]
     assert "Switches off at 07:30 unless used." in texts
+    await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_card_guides_a_plug_only_machine(
+    hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory
+) -> None:
+    """Plug only: Start backflush is offered, and a guided pulse shows the instruction and seconds."""
+    entry = machine_entry(pump=None)
+    await _load(hass, entry)
+    # The programs are offered without a pump switch: they run as guides.
+    offering = [
+        node
+        for node in walk(CARD)
+        if node.get("type") == "conditional"
+        and "button.espresso_machine_start_backflush" in str(node.get("card"))
+    ]
+    assert offering
+    assert all(
+        c["entity"] != "switch.espresso_machine_pump"
+        for node in offering
+        for c in node["conditions"]
+    )
+    await hass.services.async_call(
+        "espresso_care", "run_backflush", {"program": "cleaner"}, blocking=True
+    )
+    await advance(hass, freezer, 3)
+    texts = shown_texts(hass)
+    # Nothing to check against: it says so, and runs by the clock.
+    assert (
+        "# ☕ Brew on # 7 s until brew off Not checked: no brew sensor, and the power meter cannot tell the pump."
+        in texts
+    )
+    await advance(hass, freezer, 8)
+    assert (
+        "# ✋ Brew off # 9 s until brew on Not checked: no brew sensor, and the power meter cannot tell the pump."
+        in shown_texts(hass)
+    )
+    await hass.services.async_call(
+        "espresso_care", "abort_backflush", {}, blocking=True
+    )
+    await settle(hass)
+    assert not [t for t in shown_texts(hass) if "Brew" in t]
     await hass.config_entries.async_unload(entry.entry_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncGenerator
 from datetime import timedelta
 from pathlib import Path
 import shutil
@@ -21,6 +22,8 @@ from custom_components.espresso_care.intent import (
     INTENT_ABORT,
     INTENT_CONTINUE,
     INTENT_KEEP_ON,
+    INTENT_NEXT,
+    INTENT_PULSES_LEFT,
     INTENT_READY,
     INTENT_START,
     INTENT_STATUS,
@@ -71,7 +74,13 @@ async def test_intents_registered_by_the_platform(
     hass: HomeAssistant, voice: None, caplog: pytest.LogCaptureFixture
 ) -> None:
     handlers = {h.intent_type: h for h in intent.async_get(hass)}
-    for name in (INTENT_START, INTENT_CONTINUE, INTENT_ABORT, INTENT_STATUS):
+    for name in (
+        INTENT_START,
+        INTENT_CONTINUE,
+        INTENT_ABORT,
+        INTENT_STATUS,
+        INTENT_PULSES_LEFT,
+    ):
         assert handlers[name].description
     assert "being overwritten" not in caplog.text
 
@@ -498,6 +507,7 @@ async def test_llm_tools(hass: HomeAssistant, sentences: None, relays: Relays) -
     assert start.integration == DOMAIN
     assert start.title == "Start espresso machine cleaning"
     assert tools[f"{DOMAIN}__{INTENT_STATUS}"].annotations.read_only
+    assert tools[f"{DOMAIN}__{INTENT_PULSES_LEFT}"].annotations.read_only
 
     result = await api.async_call_tool(
         llm.ToolInput(f"{DOMAIN}__{INTENT_START}", {"program": "water"})
@@ -543,6 +553,9 @@ async def test_llm_tools_from_intents(hass: HomeAssistant, sentences: None) -> N
     )
     assert start.description
     assert "cleaner" in start.description
+    # The bare "next" is for spoken sentences only.
+    assert not [t for t in tools if t.casefold().endswith("espressocarenext")]
+    assert any(t.casefold().endswith("espressocarepulsesleft") for t in tools)
     result = await api.async_call_tool(llm.ToolInput(start.name, {"program": "flush"}))
     await settle(hass)
     assert result["speech"]["plain"]["speech"] == "Group flush started."
@@ -698,3 +711,610 @@ async def test_sentences_ready_and_keep_on(
     assert said(response) == text("speech_kept_on", time="07:30")
     response = await say(hass, keep_on_minutes, language)
     assert said(response) == text("speech_kept_on", time="07:45")
+
+
+# --- at the machine: "next", "done", "how many pulses are left" ---------------
+
+
+async def texts(hass: HomeAssistant, language: str) -> dict[str, str]:
+    """The spoken sentences of a language, by key (``speech_...``)."""
+    found: dict[str, str] = {}
+    for category in ("exceptions", "selector", "entity"):
+        found |= await translation.async_get_translations(
+            hass, language, category, [DOMAIN]
+        )
+    prefix = f"component.{DOMAIN}.exceptions."
+    result = {
+        key.removeprefix(prefix).removesuffix(".message"): value
+        for key, value in found.items()
+        if key.startswith(prefix)
+    }
+    result["cleaner"] = found[f"component.{DOMAIN}.selector.program.options.cleaner"]
+    for action in ("rinse_portafilter", "brew_on"):
+        result[action] = found[
+            f"component.{DOMAIN}.entity.sensor.backflush_state"
+            f".state_attributes.action.state.{action}"
+        ]
+    return result
+
+
+# Each new sentence, by language and by what it asks for. Said with no program
+# running, each gives that intent's own answer (so each was understood).
+NEXT_SENTENCES = {
+    "en": [
+        "next step",
+        "what's next",
+        "okay what is next",
+        "ok next",
+        "what now",
+        "what do I do now",
+        "done",
+        "I'm done",
+        "all done",
+        "I rinsed it",
+        "I have removed the portafilter",
+        "I've rinsed it",
+        "it's out",
+    ],
+    "de": [
+        "nächster Schritt",
+        "okay weiter",
+        "mach weiter",
+        "weiter mit der Reinigung",
+        "was nun",
+        "was kommt jetzt",
+        "was kommt als Nächstes",
+        "wie geht es weiter",
+        "was muss ich jetzt tun",
+        "fertig",
+        "ich bin fertig",
+        "erledigt",
+        "ich habe ihn ausgespült",
+        "ich habe den Siebträger herausgenommen",
+        "ist ausgespült",
+    ],
+    "it": [
+        "avanti",
+        "ok avanti",
+        "prossimo passo",
+        "e adesso",
+        "e ora",
+        "cosa faccio adesso",
+        "cosa devo fare ora",
+        "fatto",
+        "ho fatto",
+        "ho finito",
+        "l'ho sciacquato",
+        "l'ho tolto",
+        "ho rimosso il portafiltro",
+    ],
+}
+PULSES_SENTENCES = {
+    "en": [
+        "how many pulses are left",
+        "how many more pulses to go",
+        "how many cycles remain",
+        "how many pulses are left on the espresso machine",
+    ],
+    "de": [
+        "wie viele Stöße noch",
+        "wie viele Pulse sind noch übrig",
+        "wie viele Zyklen fehlen noch",
+    ],
+    "it": [
+        "quanti cicli mancano",
+        "quanti impulsi restano ancora",
+        "quanti colpi rimangono",
+    ],
+}
+GUIDE_SENTENCES = {
+    "en": [
+        "guide me through the backflush",
+        "walk me through a cleaning program",
+        "take me through backflushing the espresso machine",
+        "help me clean my coffee machine",
+    ],
+    "de": [
+        "führe mich durch die Rückspülung",
+        "leite mich durch eine Reinigung",
+        "hilf mir bei der Rückspülung",
+    ],
+    "it": [
+        "avvia il lavaggio",
+        "fai il controlavaggio",
+        "lava la macchina",
+        "guidami nel controlavaggio",
+        "guidami nella pulizia",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [(lang, text) for lang, group in NEXT_SENTENCES.items() for text in group],
+)
+async def test_sentences_next_understood(
+    hass: HomeAssistant, sentences: None, language: str, text: str
+) -> None:
+    """With nothing running, "next" and "done" refuse: they act on a program only."""
+    response = await say(hass, text, language)
+    assert response["response_type"] == "error", response
+    assert said(response) == (await texts(hass, language))["nothing_to_continue"]
+    assert state(hass) == "idle"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [(lang, text) for lang, group in PULSES_SENTENCES.items() for text in group],
+)
+async def test_sentences_pulses_left_understood(
+    hass: HomeAssistant, sentences: None, language: str, text: str
+) -> None:
+    response = await say(hass, text, language)
+    assert response["response_type"] == "action_done", response
+    assert said(response) == (await texts(hass, language))["speech_no_program"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [(lang, text) for lang, group in GUIDE_SENTENCES.items() for text in group],
+)
+async def test_sentences_guide_me_start_the_cleaner(
+    hass: HomeAssistant, sentences: None, relays: Relays, language: str, text: str
+) -> None:
+    """On a machine with a pump relay, "guide me" runs the cleaner program itself."""
+    response = await say(hass, text, language)
+    assert response["response_type"] == "action_done", response
+    assert said(response) == (await texts(hass, language))["speech_started_cleaner"]
+    assert state(hass) == "cleaning"
+    assert hass.states.get(STATE).attributes["program"] == "cleaner"
+    assert relays.pump.is_on
+
+
+# A bare "next" is Home Assistant's own media sentence too: the words, the
+# built-in intent they reach without Espresso Care, and its spoken answer.
+BARE_NEXT = [
+    ("en", "next", "HassMediaNext", "Playing next"),
+    ("de", "weiter", "HassMediaUnpause", "Fortgesetzt"),
+    ("it", "prossimo", "HassMediaNext", "Riproduco successivo"),
+    ("it", "vai avanti", "HassMediaNext", "Riproduco successivo"),
+]
+
+
+class FakeMedia(intent.IntentHandler):
+    """Stands in for the media player integration's intent: records the calls."""
+
+    def __init__(self, intent_type: str) -> None:
+        self.intent_type = intent_type
+        self.calls: list[intent.Intent] = []
+
+    async def async_handle(self, intent_obj: intent.Intent) -> intent.IntentResponse:
+        self.calls.append(intent_obj)
+        return intent_obj.create_response()
+
+
+@pytest.fixture
+def media(hass: HomeAssistant) -> dict[str, FakeMedia]:
+    """Fake HassMediaNext and HassMediaUnpause handlers."""
+    handlers = {name: FakeMedia(name) for name in ("HassMediaNext", "HassMediaUnpause")}
+    for handler in handlers.values():
+        intent.async_register(hass, handler)
+    return handlers
+
+
+@pytest.fixture
+def satellite(hass: HomeAssistant) -> dr.DeviceEntry:
+    """A voice satellite in the kitchen."""
+    from homeassistant.helpers import area_registry as ar
+
+    kitchen = ar.async_get(hass).async_create("Kitchen")
+    satellite_entry = MockConfigEntry(domain="test")
+    satellite_entry.add_to_hass(hass)
+    devices = dr.async_get(hass)
+    device = devices.async_get_or_create(
+        config_entry_id=satellite_entry.entry_id, identifiers={("test", "satellite")}
+    )
+    updated = devices.async_update_device(device.id, area_id=kitchen.id)
+    assert updated is not None
+    return updated
+
+
+async def say_at(
+    hass: HomeAssistant, text: str, language: str, device_id: str | None
+) -> dict[str, Any]:
+    """Say something to the built-in agent through a device (a satellite)."""
+    from homeassistant.components import conversation
+
+    result = await conversation.async_converse(
+        hass, text, None, Context(), language, device_id=device_id
+    )
+    await settle(hass)
+    response: dict[str, Any] = result.response.as_dict()
+    return response
+
+
+@pytest.mark.parametrize(("language", "text", "media_intent", "answer"), BARE_NEXT)
+async def test_bare_next_continues_a_program(
+    hass: HomeAssistant,
+    sentences: None,
+    media: dict[str, FakeMedia],
+    satellite: dr.DeviceEntry,
+    freezer: FrozenDateTimeFactory,
+    language: str,
+    text: str,
+    media_intent: str,
+    answer: str,
+) -> None:
+    """While a program runs, a bare "next" is the machine's, not the music's."""
+    words = await texts(hass, language)
+    await say(hass, "start the backflush")
+    await advance(hass, freezer, 30)
+    assert state(hass) == "cleaning"
+    response = await say_at(hass, text, language, satellite.id)
+    assert response["response_type"] == "action_done", response
+    assert said(response) == words["speech_running_by_itself"].format(
+        program=words["cleaner"]
+    )
+    await advance(hass, freezer, 70)
+    assert state(hass) == "awaiting_rinse"
+    response = await say_at(hass, text, language, satellite.id)
+    assert response["response_type"] == "action_done", response
+    assert said(response) == words["speech_continued"]
+    assert state(hass) == "rinsing"
+    assert not media[media_intent].calls
+    await say(hass, "stop the backflush")
+
+
+@pytest.mark.parametrize(("language", "text", "media_intent", "answer"), BARE_NEXT)
+async def test_bare_next_without_a_program_reaches_media(
+    hass: HomeAssistant,
+    sentences: None,
+    media: dict[str, FakeMedia],
+    satellite: dr.DeviceEntry,
+    language: str,
+    text: str,
+    media_intent: str,
+    answer: str,
+) -> None:
+    """With no program, the words reach Home Assistant's media intent as before."""
+    from homeassistant.components import conversation
+
+    response = await say_at(hass, text, language, satellite.id)
+    assert response["response_type"] == "action_done", response
+    assert said(response) == answer
+    assert state(hass) == "idle"
+    other = next(name for name in media if name != media_intent)
+    assert not media[other].calls
+    [call] = media[media_intent].calls
+    assert call.slots["area"]["value"] == "Kitchen"
+    assert call.slots["preferred_area_id"]["value"] == satellite.area_id
+    assert call.device_id == satellite.id
+    assert call.language == language
+    assert call.text_input == text
+    assert call.assistant == conversation.DOMAIN
+    assert call.conversation_agent_id == conversation.HOME_ASSISTANT_AGENT
+
+
+async def test_bare_next_from_another_caller_takes_the_device_area(
+    hass: HomeAssistant,
+    sentences: None,
+    media: dict[str, FakeMedia],
+    satellite: dr.DeviceEntry,
+) -> None:
+    """Without the agent's preferred area, the device's area is the speaker's."""
+    await intent.async_handle(
+        hass,
+        "test",
+        INTENT_NEXT,
+        {"media": {"value": "HassMediaUnpause"}},
+        "weiter",
+        language="de",
+        device_id=satellite.id,
+    )
+    assert not media["HassMediaNext"].calls
+    [call] = media["HassMediaUnpause"].calls
+    assert call.platform == "test"
+    assert call.slots["area"]["value"] == "Kitchen"
+    assert call.slots["preferred_area_id"]["value"] == satellite.area_id
+    with pytest.raises(intent.InvalidSlotInfo):
+        await intent.async_handle(
+            hass, "test", INTENT_NEXT, {"media": {"value": "HassTurnOff"}}
+        )
+
+
+async def test_bare_next_skips_the_track_of_the_area_only(
+    hass: HomeAssistant, sentences: None, satellite: dr.DeviceEntry
+) -> None:
+    """Through the real media player intent: the kitchen's player skips, no other."""
+    from homeassistant.components.media_player import MediaPlayerEntityFeature
+    from homeassistant.helpers import entity_registry as er
+    from pytest_homeassistant_custom_component.common import async_mock_service
+
+    assert await async_setup_component(hass, "media_player", {})
+    entities = er.async_get(hass)
+    for name, area in (("kitchen", satellite.area_id), ("living_room", None)):
+        entity = entities.async_get_or_create("media_player", "test", name)
+        entities.async_update_entity(entity.entity_id, area_id=area)
+        hass.states.async_set(
+            entity.entity_id,
+            "playing",
+            {"supported_features": MediaPlayerEntityFeature.NEXT_TRACK},
+        )
+    calls = async_mock_service(hass, "media_player", "media_next_track")
+    response = await say_at(hass, "next", "en", satellite.id)
+    assert response["response_type"] == "action_done", response
+    assert said(response) == "Playing next"
+    assert [call.data["entity_id"] for call in calls] == ["media_player.test_kitchen"]
+
+
+async def test_bare_next_with_nothing_to_reach_refuses(
+    hass: HomeAssistant, sentences: None, satellite: dr.DeviceEntry
+) -> None:
+    """No program, no media intent (or no area to play in): nothing runs."""
+    for language, text, _, _ in BARE_NEXT:
+        response = await say_at(hass, text, language, satellite.id)
+        assert response["response_type"] == "error", response
+        assert said(response) == (await texts(hass, language))["nothing_to_continue"]
+    handlers = {"HassMediaNext": FakeMedia("HassMediaNext")}
+    intent.async_register(hass, handlers["HassMediaNext"])
+    # Typed in the browser, or said to a satellite without an area: Home
+    # Assistant's own "next" needs the speaker's area, so it goes nowhere.
+    for device_id in (None, "no-such-device"):
+        response = await say_at(hass, "next", "en", device_id)
+        assert response["response_type"] == "error", response
+        assert said(response) == "No program is waiting for you."
+    assert not handlers["HassMediaNext"].calls
+    assert state(hass) == "idle"
+
+
+async def test_bare_next_with_two_running_machines_asks_which(
+    hass: HomeAssistant,
+    sentences: None,
+    second_machine: MockConfigEntry,
+    satellite: dr.DeviceEntry,
+) -> None:
+    for entry in hass.config_entries.async_entries(DOMAIN):
+        await hass.services.async_call(
+            DOMAIN,
+            "run_backflush",
+            {"config_entry_id": entry.entry_id, "program": "cleaner"},
+            blocking=True,
+        )
+    await settle(hass)
+    response = await say_at(hass, "next", "en", satellite.id)
+    assert response["response_type"] == "error", response
+    names = sorted(e.title for e in hass.config_entries.async_entries(DOMAIN))
+    assert said(response) == f"Which espresso machine: {', '.join(names)}?"
+    for entry in hass.config_entries.async_entries(DOMAIN):
+        await entry.runtime_data.async_abort_program()
+    await settle(hass)
+
+
+@pytest.mark.parametrize(
+    ("language", "next_step", "rinsed", "pulses_left"),
+    [
+        ("en", "what's next", "I rinsed it", "how many pulses are left"),
+        ("de", "nächster Schritt", "ich habe ihn ausgespült", "wie viele Stöße noch"),
+        ("it", "prossimo passo", "l'ho sciacquato", "quanti cicli mancano"),
+    ],
+)
+async def test_sentences_during_a_relay_program(
+    hass: HomeAssistant,
+    sentences: None,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    language: str,
+    next_step: str,
+    rinsed: str,
+    pulses_left: str,
+) -> None:
+    """While the relay runs the pulses, "next" says so; when it waits, it goes on."""
+    words = await texts(hass, language)
+    await say(hass, GUIDE_SENTENCES[language][0], language)
+    await advance(hass, freezer, 30)  # 2 of 13 pulses done
+    running = words["speech_running_by_itself"].format(program=words["cleaner"])
+
+    response = await say(hass, next_step, language)
+    assert response["response_type"] == "action_done", response
+    assert said(response) == running
+    assert state(hass) == "cleaning"
+
+    response = await say(hass, pulses_left, language)
+    eleven = words["speech_pulses"].format(count=11)
+    assert said(response) == (
+        f"{words['speech_pulses_left'].format(pulses=eleven)} {running}"
+    )
+
+    await advance(hass, freezer, 70)
+    assert state(hass) == "awaiting_rinse"
+    response = await say(hass, pulses_left, language)
+    eight = words["speech_pulses"].format(count=8)
+    assert said(response) == (
+        f"{words['speech_pulses_left'].format(pulses=eight)}"
+        f" {words['rinse_portafilter']}"
+    )
+    response = await say(hass, rinsed, language)
+    assert response["response_type"] == "action_done", response
+    assert said(response) == words["speech_continued"]
+    assert state(hass) == "rinsing"
+
+    await say(hass, "stop the backflush")
+    assert state(hass) == "aborted"
+    response = await say(hass, next_step, language)
+    assert response["response_type"] == "error"
+    assert said(response) == words["nothing_to_continue"]
+    response = await say(hass, pulses_left, language)
+    assert said(response) == words["speech_no_program"]
+
+
+@pytest.mark.parametrize("entry_options", [{"auto_off_minutes": 0}])
+async def test_pulses_left_while_warming_up(
+    hass: HomeAssistant, voice: None, relays: Relays
+) -> None:
+    relays.plug.set(False)
+    await settle(hass)
+    await hass.services.async_call(
+        DOMAIN,
+        "run_backflush",
+        {"program": "cleaner", "warm_up_minutes": 5},
+        blocking=True,
+    )
+    await settle(hass)
+    assert state(hass) == "warming_up"
+    assert speech(await handle(hass, INTENT_PULSES_LEFT)) == (
+        "13 pulses left. The machine is warming up for Backflush with cleaner:"
+        " nothing to do yet."
+    )
+    assert speech(await handle(hass, INTENT_CONTINUE)) == (
+        "The machine is warming up for Backflush with cleaner: nothing to do yet."
+    )
+    await handle(hass, INTENT_ABORT)
+
+
+# --- a guided program (no pump relay: the person presses brew) ----------------
+
+BREW = "binary_sensor.brew_switch"
+
+
+@pytest.fixture
+async def guided(
+    hass: HomeAssistant,
+    relays: Relays,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    freezer: FrozenDateTimeFactory,
+) -> AsyncGenerator[MockConfigEntry]:
+    """A plug-only machine with a brew sensor (``brew_sensor`` param: or none), and the sentences."""
+    brew = getattr(request, "param", True)
+    if brew:
+        hass.states.async_set(BREW, "off")
+    entry = machine_entry(
+        pump=None, brew_sensor=BREW if brew else None, unique_id="switch.plug"
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    shutil.copytree(REPO / "custom_sentences", tmp_path / "custom_sentences")
+    hass.config.config_dir = str(tmp_path)
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "conversation", {})
+    await settle(hass)
+    yield entry
+    if entry.state.recoverable:
+        await hass.config_entries.async_unload(entry.entry_id)
+        await settle(hass)
+
+
+async def brew(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, on: float, off: float
+) -> None:
+    """The person presses brew for ``on`` seconds, then waits ``off``."""
+    hass.states.async_set(BREW, "on")
+    await advance(hass, freezer, on)
+    hass.states.async_set(BREW, "off")
+    await advance(hass, freezer, off)
+
+
+@pytest.mark.parametrize(
+    ("language", "start", "next_step", "rinsed", "pulses_left", "status"),
+    [
+        (
+            "en",
+            "guide me through the backflush",
+            "what's next",
+            "I rinsed it",
+            "how many pulses are left",
+            "what is the status of espresso machine",
+        ),
+        (
+            "de",
+            "führe mich durch die Rückspülung",
+            "was nun",
+            "ich habe ihn ausgespült",
+            "wie viele Stöße noch",
+            "wie ist der Status von Espresso machine",
+        ),
+        (
+            "it",
+            "avvia il lavaggio",
+            "e adesso",
+            "l'ho sciacquato",
+            "quanti cicli mancano",
+            "qual è lo stato di Espresso machine",
+        ),
+    ],
+)
+async def test_sentences_during_a_guided_program(
+    hass: HomeAssistant,
+    guided: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    language: str,
+    start: str,
+    next_step: str,
+    rinsed: str,
+    pulses_left: str,
+    status: str,
+) -> None:
+    words = await texts(hass, language)
+
+    def seconds(count: int) -> str:
+        return words["speech_seconds"].format(count=count)
+
+    response = await say(hass, start, language)
+    assert response["response_type"] == "action_done", response
+    assert said(response) == words["speech_started_guided"].format(
+        program=words["cleaner"]
+    )
+    assert hass.states.get(STATE).attributes["program"] == "cleaner"
+    assert guided.runtime_data.program.guided
+
+    # Asked to press brew: no countdown until the press is seen; then the
+    # pulse lasts 10 s from the press.
+    brew_on = words["speech_brew_on_left"]
+    assert said(await say(hass, next_step, language)) == words["brew_on"]
+    hass.states.async_set(BREW, "on")
+    await advance(hass, freezer, 3)
+    assert said(await say(hass, next_step, language)) == brew_on.format(
+        seconds=seconds(7)
+    )
+    response = await say(hass, status, language)
+    running = words["speech_status_running"].format(
+        program=words["cleaner"], progress=0
+    )
+    assert said(response).startswith(f"{running} {brew_on.format(seconds=seconds(7))} ")
+    await advance(hass, freezer, 7)
+    hass.states.async_set(BREW, "off")
+    await advance(hass, freezer, 4)
+    brew_off = words["speech_brew_off_wait"].format(seconds=seconds(6))
+    response = await say(hass, next_step, language)
+    assert response["response_type"] == "action_done", response
+    assert said(response) == brew_off
+    twelve = words["speech_pulses"].format(count=12)
+    assert said(await say(hass, pulses_left, language)) == (
+        f"{words['speech_pulses_left'].format(pulses=twelve)} {brew_off}"
+    )
+    await advance(hass, freezer, 6)
+    for _ in range(4):
+        await brew(hass, freezer, 10, 10)
+    assert state(hass) == "awaiting_rinse"
+
+    response = await say(hass, rinsed, language)
+    assert response["response_type"] == "action_done", response
+    assert said(response) == words["speech_continued_guided"]
+    assert state(hass) == "rinsing"
+    await say(hass, "stop the backflush")
+    assert state(hass) == "aborted"
+
+
+@pytest.mark.parametrize("guided", [False], indirect=True)
+async def test_guided_without_a_signal_says_so(
+    hass: HomeAssistant, guided: MockConfigEntry, freezer: FrozenDateTimeFactory
+) -> None:
+    response = await say(hass, "guide me through the backflush")
+    assert said(response) == (
+        "Backflush with cleaner started, guided: switch brew on and off when"
+        " told. Ask me what's next at any time. I cannot see the pump, so keep"
+        " to the timing."
+    )
+    await advance(hass, freezer, 0.5)
+    assert said(await say(hass, "what's next")) == "Brew on, 10 seconds left."
+    await say(hass, "stop the backflush")

@@ -21,7 +21,6 @@ from homeassistant.components.sensor import (
 )
 from homeassistant.const import STATE_UNAVAILABLE, UnitOfPower
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
@@ -44,7 +43,7 @@ from custom_components.espresso_care.diagnostics import (
 from simulator.espresso import generate
 
 from .conftest import PUMP, Relays, enable_all_entities, machine_entry
-from .helpers import advance, press, run, settle
+from .helpers import abort, advance, press, run, settle
 
 POWER = "sensor.machine_power"
 BREW = "binary_sensor.brew_switch"
@@ -314,20 +313,22 @@ async def test_program_pulses_are_never_counted_by_power(
 
 
 @pytest.mark.machine(pump=False, power_sensor=True, options={OPT_PUMP_WATTS: 52})
-async def test_plug_only_refuses_programs_and_keeps_its_buttons(
+async def test_plug_only_guides_programs_and_keeps_its_buttons(
     hass: HomeAssistant, machine: MockConfigEntry
 ) -> None:
-    """No pump switch; programs refuse with a reason that says what is missing."""
+    """No pump switch: the programs and buttons stay, and run as guides for a person."""
     assert hass.states.get("switch.espresso_machine_pump") is None
     assert hass.states.get("switch.espresso_machine_power") is not None
     assert hass.states.get("button.espresso_machine_start_backflush") is not None
-    with pytest.raises(ServiceValidationError) as err:
-        await run(hass, program="cleaner")
-    assert err.value.translation_key == "no_pump_relay"
-    with pytest.raises(ServiceValidationError) as err:
-        await press(hass, "flush_group")
-    assert err.value.translation_key == "no_pump_relay"
-    assert hass.states.get("sensor.espresso_machine_backflush_state").state == "idle"
+    await run(hass, program="cleaner")
+    state = hass.states.get("sensor.espresso_machine_backflush_state")
+    assert (state.state, state.attributes["guided"]) == ("cleaning", True)
+    assert state.attributes["action"] == "brew_on"
+    await abort(hass)
+    await press(hass, "flush_group")
+    state = hass.states.get("sensor.espresso_machine_backflush_state")
+    assert (state.state, state.attributes["program"]) == ("flushing", "flush")
+    await abort(hass)
 
 
 async def test_reconfigure_removes_the_pump_switch_and_keeps_counters(

@@ -11,6 +11,20 @@ what silence decides.
 
 Precision first: a false backflush is worse than a missed one, so both series
 are needed and anything longer than a pulse (a shot) between them cancels.
+
+A signal reported every few seconds shows each edge up to one report late, so
+a 12 s pulse can look 15 s long, long enough for the caller to count it as a
+shot at once. Whether a run may be a pulse is decided by its length alone: a
+run the caller already counted (``may_be_pulse`` False) that is as short as a
+pulse still takes its place in a series; if the backflush is recognized it is
+handed back in ``taken_back``, for the caller to take back its count.
+
+A power detector misses a short run now and then. A series of two pulses or
+more, still short of ``pulses_min``, may bridge a pause of up to ``gap_max``
+(a pulse hidden in it, counted as missed), at most ``missed_max`` in the
+whole backflush: the other
+series must be whole, so ordinary flushes around a shot (three runs and a
+long pause) cannot make both.
 """
 
 from __future__ import annotations
@@ -29,6 +43,12 @@ class PatternRules:
     pause_max: float = 22.0
     pulses_min: int = 4
     pulses_max: int = 12
+    # Pulses a backflush may lack (both series together), each seen as a
+    # pause of up to ``gap_max`` in a series of 2 pulses or more still short
+    # of ``pulses_min`` (a power detector misses a short run now and then); they count
+    # toward ``pulses_min``.
+    missed_max: int = 1
+    gap_max: float = 45.0
     series_max: float = 300.0
     rinse_min: float = 25.0
     rinse_max: float = 660.0
@@ -49,6 +69,8 @@ class Recognized:
     rinse_pulses: int
     started: float
     ended: float
+    # Pulses not seen (long pauses bridged), beside ``pulses`` seen.
+    missed: int = 0
 
 
 @dataclass(slots=True)
@@ -59,6 +81,9 @@ class Outcome[T]:
     released: list[T] = field(default_factory=list)
     # A backflush recognized now; its pulses are consumed, not released.
     recognized: Recognized | None = None
+    # Its pulses that were fed as already counted (``may_be_pulse`` False,
+    # released then): the caller may take their counts back.
+    taken_back: list[T] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,18 +91,22 @@ class _Held[T]:
     item: T
     started: float
     ended: float
+    # Fed as already counted (and released then): never released again.
+    counted: bool = False
 
 
 class BackflushRecognizer[T]:
     """Follows finished pump runs and recognizes cleaner-then-rinse pulse series."""
 
-    __slots__ = ("_cleaner", "_rules", "_series")
+    __slots__ = ("_cleaner", "_cleaner_missed", "_missed", "_rules", "_series")
 
     def __init__(self, rules: PatternRules = DEFAULT_RULES) -> None:
         self._rules = rules
         self._series: list[_Held[T]] = []
+        self._missed = 0  # pulses the series lacks (long pauses)
         # A finished series of enough pulses, waiting for its rinse series.
         self._cleaner: list[_Held[T]] = []
+        self._cleaner_missed = 0
 
     @property
     def held(self) -> int:
@@ -89,7 +118,7 @@ class BackflushRecognizer[T]:
         """When ``advance`` should be called if nothing is fed before."""
         rules = self._rules
         if self._series:
-            return self._series[-1].ended + rules.pause_max + rules.latency
+            return self._series[-1].ended + self._wait() + rules.latency
         if self._cleaner:
             return self._cleaner[-1].ended + rules.rinse_max + rules.latency
         return None
@@ -99,26 +128,30 @@ class BackflushRecognizer[T]:
     ) -> Outcome[T]:
         """One finished run (runs in order of their start).
 
-        ``may_be_pulse`` False (a run the caller counts as a shot) makes it
-        a non-pulse whatever its length: released at once, it breaks a series.
+        ``may_be_pulse`` False (a run the caller counts at once, as a shot) is
+        released at once. It breaks a series only if it is longer than a
+        pulse: one as short as a pulse (its edges seen late) may be one.
         """
         rules = self._rules
         out: Outcome[T] = Outcome()
-        is_pulse = may_be_pulse and (
-            rules.pulse_min <= ended - started <= rules.pulse_max
-        )
+        is_pulse = rules.pulse_min <= ended - started <= rules.pulse_max
+        if not may_be_pulse:
+            out.released.append(item)
         if self._series:
             pause = started - self._series[-1].ended
             if (
                 not is_pulse
-                or not rules.pause_min <= pause <= rules.pause_max
+                or not rules.pause_min <= pause <= self._wait()
                 or ended - self._series[0].started > rules.series_max
             ):
                 self._close(out)
+            elif pause > rules.pause_max:
+                self._missed += 1  # a pulse hid in this pause
         if not is_pulse:
             # A shot (or a long run) between the series: no backflush.
             out.released += self._take_cleaner()
-            out.released.append(item)
+            if may_be_pulse:
+                out.released.append(item)
             return out
         if (
             not self._series
@@ -126,14 +159,14 @@ class BackflushRecognizer[T]:
             and started - self._cleaner[-1].ended > rules.rinse_max
         ):
             out.released += self._take_cleaner()
-        self._series.append(_Held(item, started, ended))
+        self._series.append(_Held(item, started, ended, counted=not may_be_pulse))
         return out
 
     def advance(self, now: float) -> Outcome[T]:
         """Time passed: close a series no pulse continued, give up on a lone cleaner series."""
         rules = self._rules
         out: Outcome[T] = Outcome()
-        if self._series and now >= self._series[-1].ended + rules.pause_max + (
+        if self._series and now >= self._series[-1].ended + self._wait() + (
             rules.latency
         ):
             self._close(out)
@@ -147,39 +180,64 @@ class BackflushRecognizer[T]:
 
     def release_all(self) -> list[T]:
         """Stop: hand back everything held (they count as what they were)."""
-        items = [held.item for held in (*self._cleaner, *self._series)]
+        items = _uncounted([*self._cleaner, *self._series])
         self._cleaner, self._series = [], []
+        self._missed = self._cleaner_missed = 0
         return items
 
+    def _wait(self) -> float:
+        """The longest pause that may still continue the series in progress."""
+        rules = self._rules
+        if (
+            self._missed < rules.missed_max
+            and 2 <= len(self._series) < rules.pulses_min - self._missed
+        ):
+            # Begun but still too short: a pulse may hide in a long pause.
+            # Once long enough, a long pause ends it (it may be the rinse);
+            # a lone run (a flush) is not held the longer wait.
+            return rules.gap_max
+        return rules.pause_max
+
     def _take_cleaner(self) -> list[T]:
-        items = [held.item for held in self._cleaner]
+        items = _uncounted(self._cleaner)
         self._cleaner = []
+        self._cleaner_missed = 0
         return items
 
     def _close(self, out: Outcome[T]) -> None:
         """The series in progress ended: a cleaner series, a rinse series or flushes."""
         rules = self._rules
         series, self._series = self._series, []
-        if not rules.pulses_min <= len(series) <= rules.pulses_max:
+        missed, self._missed = self._missed, 0
+        if not rules.pulses_min <= len(series) + missed <= rules.pulses_max:
             # Flushes; a pulse or three between the series (a rinse of the
             # group) does not cancel a cleaner series waiting for its rinse.
-            out.released += [held.item for held in series]
+            out.released += _uncounted(series)
             return
-        cleaner = self._cleaner
+        cleaner, cleaner_missed = self._cleaner, self._cleaner_missed
         if (
             cleaner
             and rules.rinse_min
             <= series[0].started - cleaner[-1].ended
             <= rules.rinse_max
+            and cleaner_missed + missed <= rules.missed_max
         ):
-            self._cleaner = []
+            self._cleaner, self._cleaner_missed = [], 0
             out.recognized = Recognized(
                 pulses=len(cleaner) + len(series),
                 cleaner_pulses=len(cleaner),
                 rinse_pulses=len(series),
                 started=cleaner[0].started,
                 ended=series[-1].ended,
+                missed=cleaner_missed + missed,
             )
+            out.taken_back = [h.item for h in (*cleaner, *series) if h.counted]
             return
         out.released += self._take_cleaner()
         self._cleaner = series
+        self._cleaner_missed = missed
+
+
+def _uncounted[T](held: list[_Held[T]]) -> list[T]:
+    """The runs among ``held`` that the caller has not counted yet."""
+    return [h.item for h in held if not h.counted]

@@ -31,6 +31,12 @@ try:  # Home Assistant 2026.x validates with probatio, voluptuous' successor
 except ImportError:  # Home Assistant 2025.x
     import voluptuous as vol  # type: ignore[no-redef,unused-ignore]
 
+from .announce import (
+    ANNOUNCE_OPTIONS,
+    announce_fields,
+    announce_options,
+    validate_announce_options,
+)
 from .const import (
     BACKEND_ENTITY,
     BACKEND_SHELLY,
@@ -523,6 +529,8 @@ class EspressoCareOptionsFlow(OptionsFlow):
         if user_input is not None:
             values: dict[str, int] = {}
             for key, value in user_input.items():
+                if key in ANNOUNCE_OPTIONS:  # the speakers: entities, not numbers
+                    continue
                 try:
                     values[key] = whole_number(value)
                 except vol.Invalid:
@@ -532,22 +540,29 @@ class EspressoCareOptionsFlow(OptionsFlow):
                 and values[OPT_SHOT_MIN_SECONDS] >= values[OPT_SHOT_MAX_SECONDS]
             ):
                 errors[OPT_SHOT_MAX_SECONDS] = "shot_range"
+            errors.update(validate_announce_options(self.hass, user_input))
             if not errors:
-                return self.async_create_entry(data=values)
+                return self.async_create_entry(
+                    data={**values, **announce_options(user_input)}
+                )
         current = {**DEFAULT_OPTIONS, **self.config_entry.options, **(user_input or {})}
         schema = vol.Schema(
             {
-                vol.Required(
-                    option.key, default=current[option.key]
-                ): selector.NumberSelector(
-                    selector.NumberSelectorConfig(
-                        min=option.minimum,
-                        max=option.maximum,
-                        step=1,
-                        mode=selector.NumberSelectorMode.BOX,
+                **{
+                    vol.Required(
+                        option.key, default=current[option.key]
+                    ): selector.NumberSelector(
+                        selector.NumberSelectorConfig(
+                            min=option.minimum,
+                            max=option.maximum,
+                            step=1,
+                            mode=selector.NumberSelectorMode.BOX,
+                        )
                     )
-                )
-                for option in NUMBER_OPTIONS
+                    for option in NUMBER_OPTIONS
+                },
+                # The speakers of the spoken cues, after the numbers.
+                **announce_fields(current),
             }
         )
         return self.async_show_form(

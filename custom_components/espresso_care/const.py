@@ -69,6 +69,11 @@ OPT_READY_DELAY_MINUTES: Final = "ready_delay_minutes"
 OPT_AUTO_OFF_MINUTES: Final = "auto_off_minutes"
 # Hand-made backflushes recognized in the pump runs (1) or not (0).
 OPT_RECOGNIZE_BACKFLUSH: Final = "recognize_backflush"
+# Spoken cues (announce.py): assist satellites and media players, and the tts
+# entity the media players speak through. Not numbers, so not in
+# NUMBER_OPTIONS nor DEFAULT_OPTIONS: absent means none.
+OPT_ANNOUNCE_ENTITIES: Final = "announce_entities"
+OPT_ANNOUNCE_TTS: Final = "announce_tts"
 
 
 @dataclass(frozen=True, slots=True)

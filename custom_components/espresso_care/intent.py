@@ -1,5 +1,11 @@
 """Voice: intents to start, continue and abort programs, to ask what is due, and the routine.
 
+At the machine, during a program: "next" and "done" continue a program that
+waits, and otherwise say what to do now; "how many pulses are left" counts.
+A bare "next" ("weiter", "prossimo") is also Home Assistant's own media
+sentence: it has an intent of its own, which continues a running program and
+otherwise hands the request on to the media intent the words belong to.
+
 The routine's two: whether (and when) the machine is ready, and keeping it on
 past its auto-off.
 
@@ -14,12 +20,14 @@ tools of Home Assistant 2026 and later wrap them (``llm.py``).
 from __future__ import annotations
 
 from datetime import datetime
+import math
 from typing import Any
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import (
+    area_registry as ar,
     device_registry as dr,
     intent,
     translation,
@@ -31,7 +39,7 @@ from .const import DOMAIN
 from .heat_up import HeatUpState
 from .machine import Machine, validation_error
 from .maintenance import Task, TaskStatus
-from .program import Program
+from .program import BackflushState, Program, UserAction
 from .services import machine_for
 
 INTENT_START = "EspressoCareStartBackflush"
@@ -40,10 +48,20 @@ INTENT_ABORT = "EspressoCareAbortBackflush"
 INTENT_STATUS = "EspressoCareStatus"
 INTENT_READY = "EspressoCareReady"
 INTENT_KEEP_ON = "EspressoCareKeepOn"
+INTENT_PULSES_LEFT = "EspressoCarePulsesLeft"
+INTENT_NEXT = "EspressoCareNext"
+
+# The built-in intents that a bare "next" reaches without Espresso Care (the
+# sentences say which one in the ``media`` slot): "next", "prossimo" and
+# "vai avanti" skip a track, German "weiter" resumes.
+INTENT_MEDIA_NEXT = "HassMediaNext"
+INTENT_MEDIA_UNPAUSE = "HassMediaUnpause"
+MEDIA_INTENTS = (INTENT_MEDIA_NEXT, INTENT_MEDIA_UNPAUSE)
 
 SLOT_PROGRAM = "program"
 SLOT_MACHINE = "machine"
 SLOT_MINUTES = "minutes"
+SLOT_MEDIA = "media"
 
 # The entity domains of a machine: on Home Assistant 2025.x the Assist LLM API
 # offers these intents as tools only when an entity of one of them is exposed.
@@ -57,6 +75,8 @@ MACHINE_DOMAINS = {
         Platform.TODO,
     )
 }
+
+NO_DOMAINS: set[str] = set()
 
 _MACHINE_SLOT: dict[vol.Marker, Any] = {
     vol.Optional(
@@ -75,6 +95,8 @@ async def async_setup_intents(hass: HomeAssistant) -> None:
         StatusIntent(),
         ReadyIntent(),
         KeepOnIntent(),
+        PulsesLeftIntent(),
+        NextIntent(),
     ):
         intent.async_register(hass, handler)
 
@@ -127,6 +149,16 @@ class _Speech:
         keys = {0: "speech_today", 1: "speech_yesterday"}
         return self.text(keys.get(days, "speech_days_ago"), count=days)
 
+    def seconds(self, count: int) -> str:
+        return self.text(
+            "speech_seconds_one" if count == 1 else "speech_seconds", count=count
+        )
+
+    def pulses(self, count: int) -> str:
+        return self.text(
+            "speech_pulses_one" if count == 1 else "speech_pulses", count=count
+        )
+
     def in_days(self, days: int) -> str:
         keys = {0: "speech_today", 1: "speech_tomorrow"}
         return self.text(keys.get(days, "speech_in_days"), count=days)
@@ -149,7 +181,7 @@ class _MachineIntent(intent.IntentHandler):
         speech = await _Speech.async_load(hass, intent_obj.language)
         response = intent_obj.create_response()
         try:
-            machine = _find_machine(hass, slots.get(SLOT_MACHINE, {}).get("value"))
+            machine = self.find_machine(hass, slots)
             answer = await self.async_act(machine, slots, speech)
         except HomeAssistantError as err:
             response.async_set_error(
@@ -158,6 +190,10 @@ class _MachineIntent(intent.IntentHandler):
             return response
         response.async_set_speech(answer)
         return response
+
+    def find_machine(self, hass: HomeAssistant, slots: dict[str, Any]) -> Machine:
+        """The machine named in the request, or the only one."""
+        return _find_machine(hass, slots.get(SLOT_MACHINE, {}).get("value"))
 
     async def async_act(
         self, machine: Machine, slots: dict[str, Any], speech: _Speech
@@ -189,10 +225,20 @@ class StartBackflushIntent(_MachineIntent):
     async def async_act(
         self, machine: Machine, slots: dict[str, Any], speech: _Speech
     ) -> str:
-        """Start the program; say what comes next."""
+        """Start the program; say what comes next.
+
+        A machine with no pump relay runs it as a guide, on its own: the same
+        sentences ("guide me through the backflush") start both.
+        """
         program = Program(slots.get(SLOT_PROGRAM, {}).get("value", Program.CLEANER))
         await machine.async_start_program(program)
-        return speech.text(f"speech_started_{program}", name=machine.name)
+        status = machine.program
+        if not status.guided:
+            return speech.text(f"speech_started_{program}", name=machine.name)
+        answer = speech.text("speech_started_guided", program=speech.program(program))
+        if status.listening is False:
+            answer = f"{answer} {speech.text('speech_guided_not_listening')}"
+        return answer
 
 
 class ContinueBackflushIntent(_MachineIntent):
@@ -201,15 +247,173 @@ class ContinueBackflushIntent(_MachineIntent):
     intent_type = INTENT_CONTINUE
     description = (
         "Continues an espresso machine cleaning program that is waiting for the"
-        " user (after rinsing or removing the portafilter)."
+        " user (after rinsing or removing the portafilter). While the program"
+        " runs without waiting, tells what to do now instead (for a guided"
+        " program: brew on or off, and for how many seconds)."
     )
 
     async def async_act(
         self, machine: Machine, slots: dict[str, Any], speech: _Speech
     ) -> str:
-        """Resume the program."""
+        """Resume a waiting program; say what to do now if it does not wait."""
+        if machine.program.running and not machine.runner.waiting_for_user:
+            # "next", "done" said during a pulse or a pause: no failure, the
+            # person at the machine wants to know what to do.
+            return _instruction(machine, speech)
         await machine.async_continue_program()
+        if machine.program.guided:
+            # A guided program's pulse phase starts with "brew on".
+            return speech.text("speech_continued_guided")
         return speech.text("speech_continued")
+
+
+class NextIntent(ContinueBackflushIntent):
+    """A bare "next": the running program's, else the media intent's.
+
+    Home Assistant's own sentences use these words for the media players of
+    the speaker's area, and a custom sentence wins over them. So while one of
+    the machines runs a program they continue it (as "next step" does), and
+    otherwise the request goes on to the built-in intent that the same words
+    would have reached, with the area that the built-in sentence takes from
+    the satellite.
+    """
+
+    intent_type = INTENT_NEXT
+    description = (
+        "A bare 'next' said at the espresso machine: continues its running"
+        " cleaning program, or else skips or resumes the media of the area."
+    )
+    # Spoken sentences only: no entity domain, so never offered to an LLM.
+    platforms = NO_DOMAINS
+
+    @property
+    def slot_schema(self) -> dict[vol.Marker, Any]:
+        """The media intent that the words reach without a program."""
+        return {vol.Optional(SLOT_MEDIA): vol.In(MEDIA_INTENTS)}
+
+    async def async_handle(self, intent_obj: intent.Intent) -> intent.IntentResponse:
+        """Continue the running program, or hand the request on."""
+        hass = intent_obj.hass
+        if _running_machines(hass):
+            return await super().async_handle(intent_obj)
+        slots = self.async_validate_slots(intent_obj.slots)
+        media = slots.get(SLOT_MEDIA, {}).get("value", INTENT_MEDIA_NEXT)
+        area = _request_area(intent_obj)
+        registered = {handler.intent_type for handler in intent.async_get(hass)}
+        if area is None or media not in registered:
+            # The built-in sentence needs the speaker's area, and its intent
+            # the media player integration: without them the words would not
+            # have reached anything.
+            speech = await _Speech.async_load(hass, intent_obj.language)
+            response = intent_obj.create_response()
+            response.async_set_error(
+                intent.IntentResponseErrorCode.FAILED_TO_HANDLE,
+                speech.text("nothing_to_continue"),
+            )
+            return response
+        extra: dict[str, Any] = {}
+        if (satellite_id := getattr(intent_obj, "satellite_id", None)) is not None:
+            # Newer Home Assistant (not 2025.4): the satellite entity too.
+            extra["satellite_id"] = satellite_id
+        return await intent.async_handle(
+            hass,
+            intent_obj.platform,
+            media,
+            {
+                # As the built-in sentence's context fills them.
+                "area": {"value": area.name, "text": area.name},
+                "preferred_area_id": {"value": area.id},
+            },
+            intent_obj.text_input,
+            intent_obj.context,
+            intent_obj.language,
+            assistant=intent_obj.assistant,
+            device_id=intent_obj.device_id,
+            conversation_agent_id=intent_obj.conversation_agent_id,
+            **extra,
+        )
+
+    def find_machine(self, hass: HomeAssistant, slots: dict[str, Any]) -> Machine:
+        """The machine that runs a program."""
+        running = _running_machines(hass)
+        if not running:
+            raise validation_error("nothing_to_continue")
+        if len(running) > 1:
+            raise validation_error(
+                "speech_which_machine",
+                names=", ".join(sorted(machine.name for machine in running)),
+            )
+        return running[0]
+
+
+def _running_machines(hass: HomeAssistant) -> list[Machine]:
+    """The machines that run a program now."""
+    return [
+        entry.runtime_data
+        for entry in hass.config_entries.async_loaded_entries(DOMAIN)
+        if entry.runtime_data.program.running
+    ]
+
+
+def _request_area(intent_obj: intent.Intent) -> ar.AreaEntry | None:
+    """The speaker's area: the conversation agent's, else the device's."""
+    hass = intent_obj.hass
+    areas = ar.async_get(hass)
+    preferred = intent_obj.slots.get("preferred_area_id", {}).get("value")
+    if preferred and (area := areas.async_get_area(str(preferred))):
+        return area
+    device = dr.async_get(hass).async_get(intent_obj.device_id or "")
+    if device is not None and device.area_id:
+        return areas.async_get_area(device.area_id)
+    return None
+
+
+class PulsesLeftIntent(_MachineIntent):
+    """How many pump pulses the running program has left, and what to do now."""
+
+    intent_type = INTENT_PULSES_LEFT
+    description = (
+        "Tells how many pump pulses the running espresso machine cleaning"
+        " program has left, and what to do now."
+    )
+
+    async def async_act(
+        self, machine: Machine, slots: dict[str, Any], speech: _Speech
+    ) -> str:
+        """Pulses left, then the current instruction."""
+        status = machine.program
+        if not status.running:
+            return speech.text("speech_no_program")
+        left = max(0, status.pulses_total - status.pulses_done)
+        return " ".join(
+            (
+                speech.text("speech_pulses_left", pulses=speech.pulses(left)),
+                _instruction(machine, speech),
+            )
+        )
+
+
+def _instruction(machine: Machine, speech: _Speech) -> str:
+    """What the person at the machine should do now, for a running program."""
+    status = machine.program
+    if machine.runner.waiting_for_user and status.action is not None:
+        return speech.action(status.action)
+    if status.state is BackflushState.WARMING_UP:
+        return speech.text("speech_warming_up", program=speech.program(status.program))
+    if status.action in (UserAction.BREW_ON, UserAction.BREW_OFF):
+        on = status.action is UserAction.BREW_ON
+        if status.next_switch is None:
+            return speech.action(status.action)
+        left = (status.next_switch - dt_util.utcnow()).total_seconds()
+        seconds = speech.seconds(max(1, math.ceil(left)))
+        return speech.text(
+            "speech_brew_on_left" if on else "speech_brew_off_wait", seconds=seconds
+        )
+    if status.guided:
+        return speech.text("speech_guided_wait")
+    return speech.text(
+        "speech_running_by_itself", program=speech.program(status.program)
+    )
 
 
 class AbortBackflushIntent(_MachineIntent):
@@ -249,7 +453,7 @@ class StatusIntent(_MachineIntent):
         now = dt_util.utcnow()
         sentences: list[str] = []
         status = machine.program
-        if status.running and status.action is not None:
+        if machine.runner.waiting_for_user and status.action is not None:
             sentences.append(
                 speech.text(
                     "speech_status_waiting",
@@ -265,6 +469,8 @@ class StatusIntent(_MachineIntent):
                     progress=status.progress or 0,
                 )
             )
+            if status.guided:
+                sentences.append(_instruction(machine, speech))
         sentences.append(
             _backflush_sentence(
                 machine.task_status(Task.BACKFLUSH, now), subject, speech, now

@@ -25,6 +25,7 @@ from .intent import (
     INTENT_ABORT,
     INTENT_CONTINUE,
     INTENT_KEEP_ON,
+    INTENT_PULSES_LEFT,
     INTENT_READY,
     INTENT_START,
     INTENT_STATUS,
@@ -60,6 +61,12 @@ TOOLS = {
     INTENT_KEEP_ON: (
         "Keep the espresso machine on",
         ToolAnnotations(destructive=False, idempotent=True, open_world=False),
+    ),
+    INTENT_PULSES_LEFT: (
+        "Espresso machine cleaning pulses left",
+        ToolAnnotations(
+            read_only=True, destructive=False, idempotent=True, open_world=False
+        ),
     ),
 }
 

@@ -24,6 +24,7 @@ from homeassistant.helpers.event import (
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 
+from .announce import Announcer, Cue, speakers_in
 from .backflush_pattern import BackflushRecognizer, Outcome
 from .const import (
     CONF_THREE_WAY_VALVE,
@@ -41,6 +42,7 @@ from .const import (
     OPT_SHOT_MAX_SECONDS,
     OPT_SHOT_MIN_SECONDS,
 )
+from .guide import GuidedRunner, GuideHooks
 from .maintenance import TASKS, Task, TaskStatus, evaluate, next_change
 from .program import (
     NEEDS_THREE_WAY_VALVE,
@@ -125,16 +127,30 @@ class Machine:
         self.device_id = device_id
         self.brew_sensor = brew_sensor
         self.power_meter = power_meter
-        self.runner = ProgramRunner(
-            hass,
-            pump,
-            power,
-            RunnerHooks(
-                updated=self._async_notify,
-                action_required=self._async_action_required,
-                finished=self._async_program_finished,
-                failed_to_switch_off=self._async_raise_pump_issue,
-            ),
+        hooks = RunnerHooks(
+            updated=self._async_notify,
+            action_required=self._async_action_required,
+            finished=self._async_program_finished,
+            failed_to_switch_off=self._async_raise_pump_issue,
+        )
+        # Spoken cues of a guided program, on the speakers the options name.
+        self.announcer = Announcer.from_options(hass, entry.options, name=entry.title)
+        # Without a pump relay, the person at the machine runs the programs, guided.
+        self.runner: ProgramRunner = (
+            ProgramRunner(hass, pump, power, hooks)
+            if self.has_pump
+            else GuidedRunner(
+                hass,
+                pump,
+                power,
+                hooks,
+                GuideHooks(
+                    can_listen=self._can_listen,
+                    signal_delay=lambda: self.signal.switch_delay,
+                    cue=self._async_cue,
+                    cue_lead=lambda: self.announcer.lead_seconds,
+                ),
+            )
         )
         self.signal = ShotSignal(
             hass,
@@ -152,6 +168,7 @@ class Machine:
                 activity=self._async_activity,
                 learned=self._async_learned_pump_watts,
                 changed=self._async_power_counting_changed,
+                switched=self._async_pump_switched,
             ),
             rules=self._shot_rules,
             pump_watts=0.0,
@@ -224,6 +241,7 @@ class Machine:
             await self._async_recover_from_crash()
         self._async_schedule_maintenance()
         await self.routine.async_start()
+        await self.announcer.async_prepare()
 
     async def _async_recover_from_crash(self) -> None:
         """Home Assistant died with the pump possibly on: switch it off."""
@@ -277,6 +295,7 @@ class Machine:
             unsub()
         self._unsubs.clear()
         self.routine.async_stop()
+        await self.announcer.async_stop()
         await self.signal.async_stop()
         for source in self._signal_sources:
             await source.async_stop()
@@ -424,6 +443,23 @@ class Machine:
         self.signal.set_pump_watts(self.pump_watts, refused=True)
         self._async_update_power_issue()
 
+    def _can_listen(self) -> bool:
+        """Whether a guided program can check the person against a signal now."""
+        if self.brew_sensor is not None:
+            return self.brew_sensor.available
+        return self.signal.counting is PowerCounting.COUNTING
+
+    @callback
+    def _async_pump_switched(self, on: bool, at: datetime) -> None:
+        """The counting signal saw the pump switch: a guided program listens."""
+        if isinstance(self.runner, GuidedRunner) and self.runner.running:
+            self.runner.pump_switched(on, at)
+
+    @callback
+    def _async_cue(self, cue: str) -> None:
+        """Speak a guided program's cue on the chosen speakers."""
+        self.announcer.say(Cue(cue))
+
     @callback
     def _async_power_counting_changed(self) -> None:
         self._async_update_power_issue()
@@ -460,7 +496,9 @@ class Machine:
                     run,
                     run.started.timestamp(),
                     run.ended.timestamp(),
-                    # Shots count at once, and no backflush has one inside.
+                    # Shots count at once; one that turns out to be a
+                    # backflush's pulse (a slow sensor lengthens pulses) is
+                    # taken back when the backflush is recognized.
                     may_be_pulse=run.kind is RunKind.FLUSH,
                 )
             )
@@ -486,6 +524,9 @@ class Machine:
         """Count the runs the pattern let go; record a recognized backflush."""
         for run in outcome.released:
             self._async_count_run(run)
+        for run in outcome.taken_back:
+            if run.kind is RunKind.SHOT:
+                self._async_uncount_shot()
         if (found := outcome.recognized) is not None:
             started = dt_util.utc_from_timestamp(found.started)
             ended = dt_util.utc_from_timestamp(found.ended)
@@ -559,6 +600,8 @@ class Machine:
         self.signal.set_pump_watts(self.pump_watts, refused=self.data.power_refused)
         if not self.options[OPT_RECOGNIZE_BACKFLUSH]:
             self._async_release_pattern()
+        entities, tts_entity = speakers_in(self.entry.options)
+        self.announcer.async_update(entities=entities, tts_entity=tts_entity)
         self._async_update_power_issue()
         self._async_schedule_maintenance()
         self.routine.async_options_updated()
@@ -651,11 +694,9 @@ class Machine:
         """Check that a program may start, then start it in the background."""
         if self.runner.running:
             raise validation_error("program_running")
-        if not self.has_pump:
-            raise validation_error("no_pump_relay")
         if program in NEEDS_THREE_WAY_VALVE and not self.has_three_way_valve:
             raise validation_error("no_three_way_valve")
-        if not self.pump.available:
+        if self.has_pump and not self.pump.available:
             raise validation_error("pump_unavailable")
         if not self.power.available:
             raise validation_error("power_unavailable")
@@ -707,7 +748,7 @@ class Machine:
         program = self.program.program
         self.signal.note_program(False)
         self.data.running_program = None
-        if self.pump.is_on is not False:
+        if self.has_pump and self.pump.is_on is not False:
             # Not confirmed off: the next start switches it off if need be.
             self.data.pump_on_by_us = True
         self.data.last_result = result
@@ -795,6 +836,13 @@ class Machine:
             record.shots_since += count
         self._async_save_soon()
         self._async_schedule_maintenance()
+
+    @callback
+    def _async_uncount_shot(self) -> None:
+        """A shot counted at once was a pulse of a backflush recognized since."""
+        self.data.shots = max(0, self.data.shots - 1)
+        for record in self.data.tasks.values():
+            record.shots_since = max(0, record.shots_since - 1)
 
     async def async_log_shots(self, count: int) -> None:
         """Count shots made on a pump that is not on a relay."""

@@ -60,6 +60,9 @@ class UserAction(StrEnum):
 
     RINSE_PORTAFILTER = "rinse_portafilter"
     REMOVE_PORTAFILTER = "remove_portafilter"
+    # A guided program (no pump relay): the person switches the pump.
+    BREW_ON = "brew_on"
+    BREW_OFF = "brew_off"
 
 
 # Programs that push water back through the group and so need a three-way valve.

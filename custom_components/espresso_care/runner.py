@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from homeassistant.core import HomeAssistant
 
@@ -75,6 +76,14 @@ class ProgramStatus:
     pulses_total: int = 0
     action: UserAction | None = None
     reason: str | None = None
+    # A guided program: the person switches the pump (no pump relay).
+    guided: bool = False
+    # Whether a guided program checks the person against the machine's signal.
+    listening: bool | None = None
+    # When the current instruction of a guided program changes.
+    next_switch: datetime | None = None
+    # Pulses of a guided program released early (each asked for again).
+    short_pulses: int = 0
 
     @property
     def progress(self) -> int | None:
@@ -103,7 +112,7 @@ class RunnerHooks:
     failed_to_switch_off: Callable[[], None] = field(default=lambda: None)
 
 
-class _End(Exception):
+class RunEnded(Exception):
     """Ends a run early with a result."""
 
     def __init__(self, result: ProgramResult, reason: str) -> None:
@@ -126,7 +135,7 @@ class ProgramRunner:
         self.status = ProgramStatus()
         self._task: asyncio.Task[None] | None = None
         self._continue: asyncio.Future[None] | None = None
-        self._end: _End | None = None
+        self._end: RunEnded | None = None
         # The program's steps are over; only the pump's off (and retries) remain.
         self._finishing = False
 
@@ -167,7 +176,7 @@ class ProgramRunner:
         if task is None or task.done():
             return
         if self._end is None:
-            self._end = _End(result, reason)
+            self._end = RunEnded(result, reason)
         task.cancel()
         await asyncio.wait([task])
 
@@ -190,9 +199,9 @@ class ProgramRunner:
                 await self._sleep_until(self._now() + options.warm_up_seconds)
             await self._run_plan(plan, options)
         except asyncio.CancelledError:
-            end = self._end or _End(ProgramResult.ABORTED, "cancelled")
+            end = self._end or RunEnded(ProgramResult.ABORTED, "cancelled")
             result, reason = end.result, end.reason
-        except _End as end:
+        except RunEnded as end:
             result, reason = end.result, end.reason
         except RelayError as err:
             result, reason = ProgramResult.FAILED, err.translation_key
@@ -213,6 +222,7 @@ class ProgramRunner:
                 )
         self.status.running = False
         self.status.action = None
+        self.status.next_switch = None
         self.status.state = BackflushState(result.value)
         self.status.reason = reason
         self._hooks.finished(result, reason)
@@ -244,7 +254,7 @@ class ProgramRunner:
             async with asyncio.timeout(limit):
                 await self._continue
         except TimeoutError:
-            raise _End(ProgramResult.ABORTED, "prompt_timeout") from None
+            raise RunEnded(ProgramResult.ABORTED, "prompt_timeout") from None
         finally:
             self._continue = None
             self.status.action = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+import math
 from typing import Any
 
 from homeassistant.components.sensor import (
@@ -17,6 +18,7 @@ from homeassistant.const import PERCENTAGE, UnitOfPower
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
+from homeassistant.util import dt as dt_util
 
 from .entity import EspressoEntity
 from .heat_up import HeatUpState
@@ -48,6 +50,15 @@ def _state_attributes(machine: Machine) -> dict[str, Any]:
         attributes["action"] = status.action
     if status.reason is not None:
         attributes["reason"] = status.reason
+    if status.guided:
+        # A guided program: whether it checks the person, and its countdown.
+        attributes["guided"] = True
+        attributes["listening"] = status.listening
+        attributes["short_pulses"] = status.short_pulses
+        if (switch := status.next_switch) is not None:
+            attributes["next_switch"] = switch.isoformat()
+            left = (switch - dt_util.utcnow()).total_seconds()
+            attributes["seconds_left"] = max(0, math.ceil(left - 1e-3))
     return attributes
 
 
@@ -198,6 +209,8 @@ class EspressoSensor(EspressoEntity, SensorEntity):
     """A value of the machine."""
 
     entity_description: EspressoSensorDescription
+    # A guided program's countdown changes every second: not worth recording.
+    _unrecorded_attributes = frozenset({"seconds_left"})
 
     async def async_added_to_hass(self) -> None:
         """Follow the machine, and whatever else the value depends on."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -41,6 +41,10 @@ DEADLINE_SLACK_SECONDS = 0.001
 # A run seen on an on/off source is measured on the meter this long after its
 # end, once the meter has reported the falling step too.
 LEARN_DELAY_SECONDS = 15.0
+# Until measured: how late the power detector tells a switch of the pump.
+POWER_SWITCH_DELAY_SECONDS = 3.0
+# Weight of a shorter delay in the learned switch delay.
+SWITCH_DELAY_WEIGHT = 0.2
 
 
 class PowerCounting(StrEnum):
@@ -72,6 +76,9 @@ class SignalHooks:
     learned: Callable[[float], None]
     # Counting by power paused or resumed.
     changed: Callable[[], None]
+    # The counting signal saw the pump switch on (True) or off, at the
+    # signal's own moment of the switch (programs' runs included).
+    switched: Callable[[bool, datetime], None] = field(default=lambda _on, _at: None)
 
 
 def choose_kind(*, brew: bool, meter: bool, pump: bool) -> SignalKind:
@@ -118,6 +125,10 @@ class ShotSignal:
         self._pump_watts = pump_watts
         self.refused = refused
         self._was_on: bool | None = None
+        # A power meter tells a switch a reading or two late (an on/off source at once).
+        self._switch_delay = (
+            POWER_SWITCH_DELAY_SECONDS if kind is SignalKind.POWER else 0.0
+        )
         if kind is SignalKind.POWER and pump_watts > 0:
             self._detector = PumpDetector(pump_watts)
 
@@ -232,6 +243,8 @@ class ShotSignal:
         rules = self._rules()
         if update.is_on:
             self._hooks.activity(update.changed_at)
+        if update.is_on is not None and self.active_kind is not SignalKind.POWER:
+            self._hooks.switched(update.is_on, update.changed_at)
         program_active = bool(self._program_windows) and (
             self._program_windows[-1][1] == float("inf")
         )
@@ -311,6 +324,14 @@ class ShotSignal:
         if is_on is not self._was_on:
             if is_on:
                 self._hooks.activity(dt_util.utc_from_timestamp(at))
+            if is_on is not None:
+                # The switch is dated by the step's own moment, a reading or
+                # two before the detector could tell.
+                dated = detector.run_started if is_on else detector.run_ended
+                moment = at if dated is None else min(dated, at)
+                if dated is not None and self._was_on is not None:
+                    self._learn_switch_delay(at - moment)
+                self._hooks.switched(is_on, dt_util.utc_from_timestamp(moment))
             self._was_on = is_on
         if runs:
             self._count(runs)
@@ -326,6 +347,16 @@ class ShotSignal:
                 self._arm(deadline)
         if detector.ambiguous is not was_ambiguous:
             self._hooks.changed()
+
+    @property
+    def switch_delay(self) -> float:
+        """How long after a switch of the pump the signal tells of it, learned (seconds)."""
+        return self._switch_delay
+
+    def _learn_switch_delay(self, sample: float) -> None:
+        """Follow a longer delay at once, a shorter one slowly."""
+        old = self._switch_delay
+        self._switch_delay = max(sample, old + SWITCH_DELAY_WEIGHT * (sample - old))
 
     def _count(self, runs: list[DetectedRun]) -> None:
         rules = self._rules()

@@ -1,0 +1,632 @@
+"""The guided backflush: a machine without a pump relay, and a person at its brew switch.
+
+A simulated person follows the instructions the machine gives (the state
+sensor's ``action`` and the ``backflush_action_required`` events) by switching
+a brew sensor or by making the plug's power show the pump, in frozen time.
+Everything is read back through Home Assistant: states, attributes, events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from dataclasses import dataclass, field
+from datetime import datetime
+import itertools
+import logging
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import Event, EventStateChangedData, HomeAssistant, callback
+from homeassistant.helpers.event import async_track_state_change_event
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+)
+
+from custom_components.espresso_care.const import (
+    DOMAIN,
+    OPT_ANNOUNCE_ENTITIES,
+    OPT_ANNOUNCE_TTS,
+    OPT_CYCLES,
+    OPT_FLUSH_SECONDS,
+    OPT_FLUSHES,
+    OPT_PUMP_OFF_SECONDS,
+    OPT_PUMP_ON_SECONDS,
+    OPT_PUMP_WATTS,
+    OPT_RINSE_CYCLES,
+)
+from custom_components.espresso_care.guide import MISSED_LIMIT, REPEAT_SECONDS
+from custom_components.espresso_care.signals.shot_signal import (
+    POWER_SWITCH_DELAY_SECONDS,
+)
+
+from .conftest import Relays, enable_all_entities, machine_entry
+from .helpers import abort, advance, resume, run, settle
+from .test_announce import KITCHEN, PLAYER, TTS, FakeSpeakers
+
+POWER = "sensor.machine_power"
+BREW = "binary_sensor.brew_switch"
+WATTS = {"unit_of_measurement": "W", "device_class": "power"}
+STATE = "sensor.espresso_machine_backflush_state"
+LAST_BACKFLUSH = "sensor.espresso_machine_last_backflush"
+IDLE = 3.0
+PUMP_W = 52.0
+# Three pulses of 10 s, a rinse of two, one flush of 3 s; pauses of 10 s.
+OPTIONS = {
+    OPT_CYCLES: 3,
+    OPT_PUMP_ON_SECONDS: 10,
+    OPT_PUMP_OFF_SECONDS: 10,
+    OPT_RINSE_CYCLES: 2,
+    OPT_FLUSHES: 1,
+    OPT_FLUSH_SECONDS: 3,
+}
+STEP = 0.25
+
+
+@dataclass
+class Person:
+    """Someone at the machine, doing what it says after ``reaction`` seconds.
+
+    ``release_after`` lets go of brew early on the given pulses (1-based,
+    counted over the whole program); ``ignore`` prompts are not followed.
+    With ``power`` the machine's plug reports the pump every second instead
+    of a brew sensor switching.
+    """
+
+    hass: HomeAssistant
+    freezer: FrozenDateTimeFactory
+    power: bool = False
+    reaction: float = 1.0
+    release_after: dict[int, float] = field(default_factory=dict)
+    ignore: int = 0
+    continue_waits: bool = True
+    brewing: bool = False
+    presses: list[datetime] = field(default_factory=list)
+    releases: list[datetime] = field(default_factory=list)
+    seconds_left: list[int] = field(default_factory=list)
+    _due: float | None = None
+    _want: bool | None = None
+    _seen: int = 0
+    _clock: float = 0.0
+    _next_reading: float = 0.0
+
+    def switch(self, on: bool) -> None:
+        """Press or release the brew switch now."""
+        self.brewing = on
+        (self.presses if on else self.releases).append(dt_util.utcnow())
+        if not self.power:
+            self.hass.states.async_set(BREW, "on" if on else "off")
+
+    async def follow(self, events: list[Event], seconds: float) -> None:
+        """Act on the instructions for ``seconds`` of frozen time."""
+        end = self._clock + seconds
+        while self._clock < end - 1e-9:
+            for event in events[self._seen :]:
+                self._seen += 1
+                want = event.data["action"] == "brew_on"
+                if event.data["action"] not in ("brew_on", "brew_off"):
+                    continue
+                if self.ignore:
+                    self.ignore -= 1
+                    continue
+                if want != self.brewing and self._want is None:
+                    self._want, self._due = want, self._clock + self.reaction
+            pulse = len(self.presses)
+            if (
+                self.brewing
+                and pulse in self.release_after
+                and (dt_util.utcnow() - self.presses[-1]).total_seconds()
+                >= self.release_after[pulse] - 1e-6
+            ):
+                del self.release_after[pulse]
+                self.switch(False)
+                self._want = self._due = None
+            if self._due is not None and self._clock >= self._due - 1e-9:
+                assert self._want is not None
+                if self._want != self.brewing:
+                    self.switch(self._want)
+                self._want = self._due = None
+            if self.power and self._clock >= self._next_reading - 1e-9:
+                watts = IDLE + (PUMP_W if self.brewing else 0.0)
+                self.hass.states.async_set(POWER, f"{watts:.1f}", WATTS)
+                self._next_reading += 1.0
+            state = self.hass.states.get(STATE)
+            if self.continue_waits and state.state in (
+                "awaiting_rinse",
+                "awaiting_flush",
+            ):
+                await resume(self.hass)
+            if (left := state.attributes.get("seconds_left")) is not None and (
+                not self.seconds_left or self.seconds_left[-1] != left
+            ):
+                self.seconds_left.append(left)
+            await advance(self.hass, self.freezer, STEP)
+            self._clock += STEP
+
+    def pulses(self) -> list[float]:
+        """How long each press lasted, in seconds."""
+        return [
+            (off - on).total_seconds()
+            for on, off in zip(self.presses, self.releases, strict=False)
+        ]
+
+
+@pytest.fixture
+async def machine(
+    hass: HomeAssistant,
+    relays: Relays,
+    request: pytest.FixtureRequest,
+    freezer: FrozenDateTimeFactory,
+) -> AsyncGenerator[MockConfigEntry]:
+    """A machine without a pump relay; ``@pytest.mark.machine(signal=...)`` picks its signal."""
+    marker = request.node.get_closest_marker("machine")
+    signal = getattr(request, "param", None) or (
+        marker.kwargs.get("signal", "brew") if marker else "brew"
+    )
+    options = {
+        **OPTIONS,
+        OPT_PUMP_WATTS: round(PUMP_W),
+        **(marker.kwargs.get("options", {}) if marker else {}),
+    }
+    hass.states.async_set(POWER, str(IDLE), WATTS)
+    hass.states.async_set(BREW, "off")
+    entry = machine_entry(
+        pump=None,
+        brew_sensor=BREW if signal == "brew" else None,
+        power_sensor=POWER if signal == "power" else None,
+        options=options,
+    )
+    entry.add_to_hass(hass)
+    enable_all_entities(hass, entry)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await settle(hass)
+    if signal == "power":
+        # The meter's idle level first, as a plug reports it every second.
+        for _ in range(30):
+            hass.states.async_set(POWER, f"{IDLE:.1f}", WATTS)
+            await advance(hass, freezer, 1.0)
+    yield entry
+    if entry.state.recoverable:
+        await hass.config_entries.async_unload(entry.entry_id)
+        await settle(hass)
+
+
+@pytest.fixture
+def events(hass: HomeAssistant) -> dict[str, list[Event]]:
+    """The program's events, by name."""
+    return {
+        name: async_capture_events(hass, f"{DOMAIN}_backflush_{name}")
+        for name in ("started", "action_required", "finished", "recognized")
+    }
+
+
+def actions(events: dict[str, list[Event]]) -> list[str]:
+    """The instructions given, in order, repeats folded."""
+    said: list[str] = []
+    for event in events["action_required"]:
+        if not said or said[-1] != event.data["action"]:
+            said.append(event.data["action"])
+    return said
+
+
+BOTH = pytest.mark.parametrize("machine", ["brew", "power"], indirect=True)
+
+
+def by_power(machine: MockConfigEntry) -> bool:
+    """Whether the machine listens to the power meter (else a brew sensor)."""
+    return "power_sensor" in machine.data
+
+
+def slack(machine: MockConfigEntry) -> float:
+    """How far a switch seen by the signal may be from the person's: a reading's second by power."""
+    return 1.01 if by_power(machine) else 0.01
+
+
+def attributes(hass: HomeAssistant) -> dict[str, Any]:
+    """The backflush state sensor's attributes."""
+    return dict(hass.states.get(STATE).attributes)
+
+
+CLEANER_ACTIONS = [
+    *["brew_on", "brew_off"] * 3,
+    "rinse_portafilter",
+    *["brew_on", "brew_off"] * 2,
+    "remove_portafilter",
+    "brew_on",
+    "brew_off",
+]
+
+
+@BOTH
+async def test_guided_backflush_followed_on_time(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+) -> None:
+    """Followed within a second: every pulse lasts its time from the real press; recorded."""
+    signal = "power" if machine.data.get("power_sensor") else "brew"
+    person = Person(hass, freezer, power=signal == "power")
+    assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
+    await run(hass, program="cleaner")
+    assert hass.states.get(STATE).state == "cleaning"
+    first = attributes(hass)
+    assert first["guided"] is True
+    assert first["listening"] is True
+    assert first["action"] == "brew_on"
+    assert first["step"] == "1/3"
+    await person.follow(events["action_required"], 200)
+    assert hass.states.get(STATE).state == "completed"
+    assert actions(events) == CLEANER_ACTIONS
+    # Each "brew off" came the pulse's time after the pump was really seen on.
+    on_off = [e for e in events["action_required"] if e.data["action"] == "brew_off"]
+    for press, off in zip(person.presses, on_off, strict=False):
+        expected = 3.0 if press is person.presses[-1] else 10.0
+        assert (off.time_fired - press).total_seconds() == pytest.approx(
+            expected, abs=0.05 if signal == "brew" else 1.0
+        )
+    # A press lasts its time plus the person's second of reaction (and, by
+    # power, up to a reading's second until the machine could tell).
+    assert person.pulses() == [
+        pytest.approx(s, abs=0.01 if signal == "brew" else 1.01)
+        for s in [11, 11, 11, 11, 11, 4]
+    ]
+    # Completed: the backflush is recorded, the pulses are no flushes.
+    finished = events["finished"][0].time_fired
+    assert hass.states.get(LAST_BACKFLUSH).state == finished.isoformat(
+        timespec="seconds"
+    )
+    assert [e.data["result"] for e in events["finished"]] == ["completed"]
+    assert events["recognized"] == []
+    assert hass.states.get("sensor.espresso_machine_flushes").state == "0"
+    assert hass.states.get("sensor.espresso_machine_shots").state == "0"
+    final = attributes(hass)
+    assert "next_switch" not in final
+    assert "seconds_left" not in final
+
+
+@pytest.mark.machine(signal="brew")
+async def test_countdown_ticks_every_second(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+) -> None:
+    """The next switch is an attribute, and the seconds left count down once a second."""
+    person = Person(hass, freezer, reaction=0.0)
+    await run(hass, program="cleaner")
+    await person.follow(events["action_required"], 0.5)
+    pressed = person.presses[0]
+    assert (
+        attributes(hass)["next_switch"]
+        == (pressed + dt_util.dt.timedelta(seconds=10)).isoformat()
+    )
+    await person.follow(events["action_required"], 19.5)
+    # 10 s of brewing counted down to 1, then the 10 s pause.
+    assert person.seconds_left[:20] == [
+        10,
+        9,
+        8,
+        7,
+        6,
+        5,
+        4,
+        3,
+        2,
+        1,
+        *range(10, 0, -1),
+    ]
+    await abort(hass)
+
+
+@BOTH
+async def test_late_presses_are_timed_from_the_press(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+) -> None:
+    """A person 4 s slow: each pulse still lasts 10 s from their press, and the pause 10 s."""
+    person = Person(hass, freezer, power=by_power(machine), reaction=4.0)
+    await run(hass, program="cleaner")
+    await person.follow(events["action_required"], 250)
+    assert hass.states.get(STATE).state == "completed"
+    offs = [e for e in events["action_required"] if e.data["action"] == "brew_off"]
+    ons = [e for e in events["action_required"] if e.data["action"] == "brew_on"]
+    # The first "brew off" after each press came the pulse's time after it,
+    # and the first "brew on" after each release the pause's time after that.
+    for press, seconds in zip(person.presses, [10, 10, 10, 10, 10, 3], strict=True):
+        off = next(e.time_fired for e in offs if e.time_fired > press)
+        assert (off - press).total_seconds() == pytest.approx(
+            seconds, abs=slack(machine)
+        )
+    for release in person.releases[:-1]:
+        on = next(e.time_fired for e in ons if e.time_fired > release)
+        if (on - release).total_seconds() < 11:  # not across a wait for the user
+            assert (on - release).total_seconds() == pytest.approx(
+                10.0, abs=slack(machine)
+            )
+    assert person.pulses() == [
+        pytest.approx(p, abs=slack(machine)) for p in [14, 14, 14, 14, 14, 7]
+    ]
+
+
+@BOTH
+async def test_an_early_release_is_a_short_pulse_asked_for_again(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+) -> None:
+    """Pulse 2 let go after 4 of 10 s: one more cleaning pulse at the end of the phase."""
+    person = Person(hass, freezer, power=by_power(machine), release_after={2: 4.0})
+    await run(hass, program="cleaner")
+    await person.follow(events["action_required"], 50)
+    assert attributes(hass)["short_pulses"] == 1
+    assert attributes(hass)["step"].endswith("/4")
+    await person.follow(events["action_required"], 250)
+    assert hass.states.get(STATE).state == "completed"
+    cleaning = person.pulses()[:4]
+    assert cleaning == [pytest.approx(p, abs=slack(machine)) for p in [11, 4, 11, 11]]
+    assert actions(events)[:8] == [*["brew_on", "brew_off"] * 4]
+    assert actions(events)[8] == "rinse_portafilter"
+    assert hass.states.get("sensor.espresso_machine_backflush_progress").state == "100"
+
+
+@BOTH
+async def test_missed_prompts_are_repeated_then_abort(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+) -> None:
+    """Nobody presses: "brew on" again and again, three times, then the program is aborted.
+
+    A prompt is given 6 s, and by power the meter's delay in telling too.
+    """
+    window = REPEAT_SECONDS + (POWER_SWITCH_DELAY_SECONDS if by_power(machine) else 0)
+    await run(hass, program="cleaner")
+    await advance(hass, freezer, window * MISSED_LIMIT - 0.01)
+    assert hass.states.get(STATE).state == "cleaning"
+    prompts = [e for e in events["action_required"] if e.data["action"] == "brew_on"]
+    assert len(prompts) == MISSED_LIMIT
+    gaps = [
+        (b.time_fired - a.time_fired).total_seconds()
+        for a, b in itertools.pairwise(prompts)
+    ]
+    assert gaps == [pytest.approx(window)] * (MISSED_LIMIT - 1)
+    await advance(hass, freezer, 0.02)
+    assert hass.states.get(STATE).state == "aborted"
+    assert attributes(hass)["reason"] == "prompts_missed"
+    assert [e.data["result"] for e in events["finished"]] == ["aborted"]
+    assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
+
+
+@pytest.mark.machine(signal="brew")
+async def test_two_missed_prompts_then_followed_go_on(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+) -> None:
+    """Two prompts missed, the third followed: the program goes on and completes."""
+    person = Person(hass, freezer, ignore=2)
+    await run(hass, program="cleaner")
+    await person.follow(events["action_required"], 260)
+    assert hass.states.get(STATE).state == "completed"
+    assert [e.data["action"] for e in events["action_required"][:3]] == ["brew_on"] * 3
+
+
+@BOTH
+async def test_a_missed_brew_off_is_repeated_then_aborts(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+) -> None:
+    """The pump left on past "brew off": asked again, then aborted; the person is told."""
+    person = Person(hass, freezer, power=by_power(machine), ignore=99)
+    await run(hass, program="cleaner")
+    person.switch(True)
+    await person.follow(
+        events["action_required"], 10 + (REPEAT_SECONDS + 3.5) * MISSED_LIMIT
+    )
+    assert hass.states.get(STATE).state == "aborted"
+    offs = [e for e in events["action_required"] if e.data["action"] == "brew_off"]
+    assert len(offs) == MISSED_LIMIT
+    assert hass.states.get(STATE).state == "aborted"
+    assert attributes(hass)["reason"] == "prompts_missed"
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [
+        (0.5, "cleaning"),  # waiting for the first press
+        (5.0, "cleaning"),  # mid-pulse
+        (15.0, "cleaning"),  # in a pause
+        (70.0, "awaiting_rinse"),
+        (85.0, "rinsing"),
+        (135.0, "awaiting_flush"),
+        (137.0, "flushing"),
+    ],
+)
+@BOTH
+async def test_abort_at_every_step(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+    seconds: float,
+    expected: str,
+) -> None:
+    """Aborted anywhere: aborted, no backflush recorded, the countdown stops."""
+    person = Person(hass, freezer, power=by_power(machine), continue_waits=False)
+    await run(hass, program="cleaner")
+    await person.follow(events["action_required"], min(seconds, 70.0))
+    if seconds > 70.0:
+        await resume(hass)
+        await person.follow(events["action_required"], min(seconds, 135.0) - 70.0)
+    if seconds > 135.0:
+        await resume(hass)
+        await person.follow(events["action_required"], seconds - 135.0)
+    assert hass.states.get(STATE).state == expected
+    await abort(hass)
+    await settle(hass)
+    assert hass.states.get(STATE).state == "aborted"
+    assert attributes(hass)["reason"] == "user"
+    assert "seconds_left" not in attributes(hass)
+    assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
+    written = hass.states.get(STATE).last_updated
+    await advance(hass, freezer, 30)
+    assert hass.states.get(STATE).last_updated == written
+
+
+@pytest.mark.machine(signal="none")
+async def test_no_signal_runs_on_time_alone(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+) -> None:
+    """Nothing to check against: the guide says so and keeps to the clock."""
+    start = dt_util.utcnow()
+    await run(hass, program="cleaner")
+    assert attributes(hass)["listening"] is False
+    await advance(hass, freezer, 60)
+    offsets = [
+        ((e.time_fired - start).total_seconds(), e.data["action"])
+        for e in events["action_required"]
+    ]
+    assert offsets == [
+        (pytest.approx(t), a)
+        for t, a in [
+            (0, "brew_on"),
+            (10, "brew_off"),
+            (20, "brew_on"),
+            (30, "brew_off"),
+            (40, "brew_on"),
+            (50, "brew_off"),
+            (60, "rinse_portafilter"),
+        ]
+    ]
+    await resume(hass)
+    await advance(hass, freezer, 40)
+    await resume(hass)
+    await advance(hass, freezer, 13)
+    assert hass.states.get(STATE).state == "completed"
+    assert hass.states.get(LAST_BACKFLUSH).state != "unknown"
+
+
+@pytest.mark.machine(signal="power", options={OPT_PUMP_WATTS: 0})
+async def test_power_not_calibrated_guides_on_time_alone(
+    hass: HomeAssistant, machine: MockConfigEntry, events: dict[str, list[Event]]
+) -> None:
+    """A meter that cannot tell the pump yet does not listen: the guide says so."""
+    await run(hass, program="cleaner")
+    assert attributes(hass)["listening"] is False
+    assert attributes(hass)["action"] == "brew_on"
+    await abort(hass)
+
+
+@pytest.mark.machine(signal="brew")
+async def test_reload_mid_guided_program_aborts_it(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+) -> None:
+    """Reloaded mid-program: aborted (nothing to switch), nothing recorded, no countdown."""
+    await run(hass, program="cleaner")
+    hass.states.async_set(BREW, "on")
+    await advance(hass, freezer, 2)
+    await hass.config_entries.async_reload(machine.entry_id)
+    await settle(hass)
+    assert [e.data["result"] for e in events["finished"]] == ["aborted"]
+    assert events["finished"][0].data["reason"] == "unloaded"
+    assert hass.states.get(STATE).state == "aborted"
+    assert "seconds_left" not in attributes(hass)
+    assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
+
+
+# --- spoken cues ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def speakers(hass: HomeAssistant) -> FakeSpeakers:
+    """A satellite, a media player and its tts entity, all idle (see test_announce)."""
+    for entity_id in (KITCHEN, PLAYER):
+        hass.states.async_set(entity_id, "idle")
+    hass.states.async_set(TTS, "unknown")
+    return FakeSpeakers(hass)
+
+
+@pytest.mark.machine(
+    signal="brew",
+    options={
+        OPT_ANNOUNCE_ENTITIES: [KITCHEN, PLAYER],
+        OPT_ANNOUNCE_TTS: TTS,
+    },
+)
+async def test_cues_are_sent_early_by_the_learned_lead_and_a_failing_speaker_is_ignored(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    speakers: FakeSpeakers,
+    machine: MockConfigEntry,
+    events: dict[str, list[Event]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The satellite starts 1.5 s after a call: once learned, each cue starts on the beat.
+
+    The media player's tts fails every time: one warning, and the program and
+    the satellite carry on.
+    """
+    speakers.start_after[KITCHEN] = 1.5
+    speakers.failing.add(PLAYER)
+    started: list[datetime] = []
+
+    @callback
+    def responding(event: Event[EventStateChangedData]) -> None:
+        if (new := event.data["new_state"]) is not None and new.state == "responding":
+            started.append(new.last_changed)
+
+    async_track_state_change_event(hass, [KITCHEN], responding)
+    person = Person(hass, freezer, reaction=0.0)
+    with caplog.at_level(logging.WARNING):
+        await run(hass, program="cleaner")
+        await person.follow(events["action_required"], 160)
+    assert hass.states.get(STATE).state == "completed"
+    assert speakers.messages(KITCHEN)[:2] == ["Brew on", "Brew off"]
+    assert speakers.messages(KITCHEN)[-1] == "Backflush done"
+    # The first cue taught the lead: every "brew off" after it started on its beat.
+    offs = [
+        e.time_fired
+        for e in events["action_required"]
+        if e.data["action"] == "brew_off"
+    ]
+    assert len(offs) == 6
+    for off in offs:
+        assert min(abs((s - off).total_seconds()) for s in started) < 0.01
+    warnings = [r for r in caplog.records if PLAYER in r.getMessage()]
+    assert len(warnings) == 1
+
+
+@pytest.mark.machine(signal="brew")
+async def test_a_brew_sensor_lost_mid_program_goes_on_by_the_clock(
+    hass: HomeAssistant,
+    machine: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+) -> None:
+    """The sensor drops off the network: no abort for missed prompts, the clock guides."""
+    await run(hass, program="water")
+    hass.states.async_set(BREW, "unavailable")
+    await advance(hass, freezer, REPEAT_SECONDS + 0.01)
+    assert attributes(hass)["listening"] is False
+    await advance(hass, freezer, 3 * 20)
+    assert hass.states.get(STATE).state == "awaiting_flush"
+    await resume(hass)
+    await advance(hass, freezer, 13)
+    assert hass.states.get(STATE).state == "completed"
+    assert actions(events)[:3] == ["brew_on", "brew_off", "brew_on"]
