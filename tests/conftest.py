@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -44,6 +45,10 @@ pytest_plugins = [
 
 PLUG = "switch.plug"
 PUMP = "switch.pump"
+# The signals a machine may count from: a plug's power sensor, a brew switch sensor.
+POWER = "sensor.machine_power"
+BREW = "binary_sensor.brew_switch"
+WATTS = {"unit_of_measurement": "W", "device_class": "power"}
 
 # ``--hypothesis-profile=thorough`` needs the profile registered before the
 # options are applied (conftest is read first). The property-based tests pick
@@ -187,18 +192,26 @@ async def entry(
     freezer: FrozenDateTimeFactory,
 ) -> AsyncGenerator[MockConfigEntry]:
     """A loaded machine on the fake relays, added at the frozen "now"; unloaded at the end."""
-    config_entry = machine_entry(options=entry_options)
+    async with loaded(hass, machine_entry(options=entry_options)) as config_entry:
+        yield config_entry
+
+
+@asynccontextmanager
+async def loaded(
+    hass: HomeAssistant, config_entry: MockConfigEntry
+) -> AsyncIterator[MockConfigEntry]:
+    """A machine's entry added and set up (every entity enabled); unloaded after, if still loaded."""
     config_entry.add_to_hass(hass)
     enable_all_entities(hass, config_entry)
     assert await hass.config_entries.async_setup(config_entry.entry_id)
-    await hass.async_block_till_done()
+    await settle(hass)
     yield config_entry
     if (
         hass.config_entries.async_get_entry(config_entry.entry_id) is not None
         and config_entry.state.recoverable
     ):
         await hass.config_entries.async_unload(config_entry.entry_id)
-        await hass.async_block_till_done()
+        await settle(hass)
 
 
 def enable_all_entities(hass: HomeAssistant, config_entry: MockConfigEntry) -> None:

@@ -23,10 +23,9 @@ from custom_components.espresso_care.const import (
     OPT_RECOGNIZE_BACKFLUSH,
 )
 
-from .conftest import PLUG, PUMP, Relays, enable_all_entities, machine_entry
+from .conftest import BREW, PLUG, PUMP, Relays, loaded, machine_entry
 from .helpers import advance, run, settle
 
-BREW = "binary_sensor.brew_switch"
 FLUSHES = "sensor.espresso_machine_flushes"
 SHOTS = "sensor.espresso_machine_shots"
 LAST_BACKFLUSH = "sensor.espresso_machine_last_backflush"
@@ -53,14 +52,8 @@ async def machine(
         unique_id=PLUG,
         options=kwargs.get("options", {}),
     )
-    entry.add_to_hass(hass)
-    enable_all_entities(hass, entry)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await settle(hass)
-    yield entry
-    if entry.state.recoverable:
-        await hass.config_entries.async_unload(entry.entry_id)
-        await settle(hass)
+    async with loaded(hass, entry):
+        yield entry
 
 
 @pytest.fixture

@@ -35,11 +35,9 @@ from custom_components.espresso_care.const import (
     DOMAIN,
 )
 
-from .conftest import PLUG, PUMP, Relays, machine_entry
+from .conftest import BREW, PLUG, POWER, PUMP, Relays, machine_entry
 from .helpers import advance, settle
 
-POWER = "sensor.machine_power"
-BREW = "binary_sensor.brew_switch"
 SHOTS = "sensor.espresso_machine_shots"
 W = {"unit_of_measurement": "W", "device_class": "power"}
 KW = {"unit_of_measurement": "kW", "device_class": "power"}

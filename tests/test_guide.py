@@ -42,13 +42,10 @@ from custom_components.espresso_care.signals.shot_signal import (
     POWER_SWITCH_DELAY_SECONDS,
 )
 
-from .conftest import Relays, enable_all_entities, machine_entry
+from .conftest import BREW, POWER, WATTS, Relays, loaded, machine_entry
 from .helpers import abort, advance, resume, run, settle
 from .test_announce import KITCHEN, PLAYER, TTS, FakeSpeakers
 
-POWER = "sensor.machine_power"
-BREW = "binary_sensor.brew_switch"
-WATTS = {"unit_of_measurement": "W", "device_class": "power"}
 STATE = "sensor.espresso_machine_backflush_state"
 LAST_BACKFLUSH = "sensor.espresso_machine_last_backflush"
 IDLE = 3.0
@@ -178,19 +175,13 @@ async def machine(
         power_sensor=POWER if signal == "power" else None,
         options=options,
     )
-    entry.add_to_hass(hass)
-    enable_all_entities(hass, entry)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await settle(hass)
-    if signal == "power":
-        # The meter's idle level first, as a plug reports it every second.
-        for _ in range(30):
-            hass.states.async_set(POWER, f"{IDLE:.1f}", WATTS)
-            await advance(hass, freezer, 1.0)
-    yield entry
-    if entry.state.recoverable:
-        await hass.config_entries.async_unload(entry.entry_id)
-        await settle(hass)
+    async with loaded(hass, entry):
+        if signal == "power":
+            # The meter's idle level first, as a plug reports it every second.
+            for _ in range(30):
+                hass.states.async_set(POWER, f"{IDLE:.1f}", WATTS)
+                await advance(hass, freezer, 1.0)
+        yield entry
 
 
 @pytest.fixture

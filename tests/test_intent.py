@@ -29,7 +29,7 @@ from custom_components.espresso_care.intent import (
     INTENT_STATUS,
 )
 
-from .conftest import Relays, advance, machine_entry, settle
+from .conftest import BREW, Relays, advance, machine_entry, settle
 
 REPO = Path(__file__).parent.parent
 STATE = "sensor.espresso_machine_backflush_state"
@@ -1172,8 +1172,6 @@ async def test_pulses_left_while_warming_up(
 
 
 # --- a guided program (no pump relay: the person presses brew) ----------------
-
-BREW = "binary_sensor.brew_switch"
 
 
 @pytest.fixture

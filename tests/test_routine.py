@@ -41,11 +41,9 @@ from custom_components.espresso_care.heat_up import heat_lost, learn
 from custom_components.espresso_care.storage import storage_key
 from simulator.espresso import generate
 
-from .conftest import PLUG, PUMP, Relays, enable_all_entities
+from .conftest import PLUG, POWER, PUMP, WATTS, Relays, enable_all_entities
 from .helpers import advance, settle
 
-POWER = "sensor.machine_power"
-WATTS = {"unit_of_measurement": "W", "device_class": "power"}
 HEAT_UP = "sensor.espresso_machine_heat_up"
 READY = "binary_sensor.espresso_machine_ready"
 READY_AT = "sensor.espresso_machine_ready_at"

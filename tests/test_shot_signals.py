@@ -42,12 +42,18 @@ from custom_components.espresso_care.diagnostics import (
 )
 from simulator.espresso import generate
 
-from .conftest import PUMP, Relays, enable_all_entities, machine_entry
+from .conftest import (
+    BREW,
+    POWER,
+    PUMP,
+    WATTS,
+    Relays,
+    enable_all_entities,
+    loaded,
+    machine_entry,
+)
 from .helpers import abort, advance, press, run, settle
 
-POWER = "sensor.machine_power"
-BREW = "binary_sensor.brew_switch"
-WATTS = {"unit_of_measurement": "W", "device_class": "power"}
 SHOTS = "sensor.espresso_machine_shots"
 FLUSHES = "sensor.espresso_machine_flushes"
 IDLE = 3.0  # standby electronics
@@ -83,14 +89,8 @@ async def machine(
     hass.states.async_set(POWER, str(IDLE), WATTS)
     hass.states.async_set(BREW, "off")
     entry = make_entry(**kwargs)
-    entry.add_to_hass(hass)
-    enable_all_entities(hass, entry)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await settle(hass)
-    yield entry
-    if entry.state.recoverable:
-        await hass.config_entries.async_unload(entry.entry_id)
-        await settle(hass)
+    async with loaded(hass, entry):
+        yield entry
 
 
 def shots(hass: HomeAssistant) -> int:

@@ -33,7 +33,7 @@ class EspressoBinarySensorDescription(BinarySensorEntityDescription):
 
 def _due_attributes(task: Task) -> Callable[[Machine], Mapping[str, Any]]:
     def attributes(machine: Machine) -> Mapping[str, Any]:
-        status = machine.task_status(task)
+        status = machine.records.task_status(task)
         return {
             "reasons": list(status.reasons),
             "shots_since": status.shots_since,
@@ -56,7 +56,7 @@ def _due_description(task: Task) -> EspressoBinarySensorDescription:
         key=f"{task}_due",
         translation_key=f"{task}_due",
         device_class=BinarySensorDeviceClass.PROBLEM,
-        is_on_fn=lambda machine: machine.task_status(task).due,
+        is_on_fn=lambda machine: machine.records.task_status(task).due,
         attributes_fn=_due_attributes(task),
     )
 

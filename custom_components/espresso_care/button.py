@@ -58,7 +58,7 @@ BUTTONS: tuple[EspressoButtonDescription, ...] = (
     EspressoButtonDescription(
         key="log_shot",
         translation_key="log_shot",
-        press_fn=lambda machine: machine.async_log_shots(1),
+        press_fn=lambda machine: machine.records.async_log_shots(1),
     ),
     EspressoButtonDescription(
         key="keep_on",
@@ -69,13 +69,13 @@ BUTTONS: tuple[EspressoButtonDescription, ...] = (
         key="mark_backflushed",
         translation_key="mark_backflushed",
         entity_category=EntityCategory.CONFIG,
-        press_fn=lambda machine: machine.async_record_maintenance(Task.BACKFLUSH),
+        press_fn=lambda machine: machine.records.async_record(Task.BACKFLUSH),
     ),
     EspressoButtonDescription(
         key="mark_descaled",
         translation_key="mark_descaled",
         entity_category=EntityCategory.CONFIG,
-        press_fn=lambda machine: machine.async_record_maintenance(Task.DESCALE),
+        press_fn=lambda machine: machine.records.async_record(Task.DESCALE),
     ),
 )
 

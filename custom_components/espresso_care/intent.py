@@ -36,8 +36,9 @@ from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from .const import DOMAIN
+from .errors import validation_error
 from .heat_up import HeatUpState
-from .machine import Machine, validation_error
+from .machine import Machine
 from .maintenance import Task, TaskStatus
 from .program import BackflushState, Program, UserAction
 from .services import machine_for
@@ -473,11 +474,11 @@ class StatusIntent(_MachineIntent):
                 sentences.append(_instruction(machine, speech))
         sentences.append(
             _backflush_sentence(
-                machine.task_status(Task.BACKFLUSH, now), subject, speech, now
+                machine.records.task_status(Task.BACKFLUSH, now), subject, speech, now
             )
         )
         if descale := _descale_sentence(
-            machine.task_status(Task.DESCALE, now), speech, now
+            machine.records.task_status(Task.DESCALE, now), speech, now
         ):
             sentences.append(descale)
         return " ".join(sentences)

@@ -7,25 +7,23 @@ refusal and every relay failure becomes a translated exception here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.event import (
     async_call_later,
-    async_track_point_in_utc_time,
     async_track_time_interval,
 )
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 
 from .announce import Announcer, Cue, speakers_in
-from .backflush_pattern import BackflushRecognizer, Outcome
+from .backflush_pattern import Recognized
 from .const import (
     CONF_THREE_WAY_VALVE,
     DEFAULT_OPTIONS,
@@ -42,8 +40,9 @@ from .const import (
     OPT_SHOT_MAX_SECONDS,
     OPT_SHOT_MIN_SECONDS,
 )
+from .errors import translate_relay_errors, validation_error
 from .guide import GuidedRunner, GuideHooks
-from .maintenance import TASKS, Task, TaskStatus, evaluate, next_change
+from .maintenance import TASKS
 from .program import (
     NEEDS_THREE_WAY_VALVE,
     BackflushState,
@@ -53,10 +52,12 @@ from .program import (
     build_plan,
     settings_for,
 )
+from .recognition import HandBackflushes
+from .records import MaintenanceRecords
 from .relays.base import NoRelay, Relay, RelayError, RelayUpdate
 from .routine import Routine
 from .runner import ProgramRunner, ProgramStatus, RunnerHooks, RunOptions
-from .shots import PumpRun, RunKind
+from .shots import PumpRun
 from .signals.base import BinarySource, PowerMeter
 from .signals.power_steps import Reading
 from .signals.shot_signal import (
@@ -80,28 +81,6 @@ POWER_ISSUES = {
     PowerCounting.AMBIGUOUS: "power_ambiguous",
     PowerCounting.REFUSED: "power_refused",
 }
-
-
-def validation_error(key: str, **placeholders: str) -> ServiceValidationError:
-    """A translated refusal: nothing was switched."""
-    return ServiceValidationError(
-        translation_domain=DOMAIN,
-        translation_key=key,
-        translation_placeholders=placeholders or None,
-    )
-
-
-@contextmanager
-def translate_relay_errors() -> Iterator[None]:
-    """Turn a relay failure into a translated Home Assistant error."""
-    try:
-        yield
-    except RelayError as err:
-        raise HomeAssistantError(
-            translation_domain=DOMAIN,
-            translation_key=err.translation_key,
-            translation_placeholders=err.placeholders or None,
-        ) from err
 
 
 class Machine:
@@ -175,15 +154,28 @@ class Machine:
             refused=False,
         )
         self._activity_listeners: list[Callable[[datetime], None]] = []
+        # Counters, maintenance records, and what is due when.
+        self.records = MaintenanceRecords(
+            hass,
+            store,
+            name=entry.title,
+            options=lambda: self.options,
+            added_at=_added_at(entry),
+            updated=self._async_notify,
+        )
         # Short runs held back until they are known not to be a hand-made backflush.
-        self._backflush_pattern: BackflushRecognizer[PumpRun] = BackflushRecognizer()
-        self._cancel_pattern_timer: CALLBACK_TYPE | None = None
+        self.hand_backflushes = HandBackflushes(
+            hass,
+            self.records,
+            enabled=lambda: bool(self.options[OPT_RECOGNIZE_BACKFLUSH]),
+            recognized=self._async_backflush_recognized,
+            updated=self._async_notify,
+        )
         # Heat-up to ready, and auto-off.
         self.routine = Routine(hass, self, updated=self._async_notify)
         self._listeners: list[CALLBACK_TYPE] = []
         self._unsubs: list[CALLBACK_TYPE] = []
         self._cancel_watchdog: CALLBACK_TYPE | None = None
-        self._cancel_maintenance_timer: CALLBACK_TYPE | None = None
         self._switch_off_when_available = False
         self._cancel_off_retry: CALLBACK_TYPE | None = None
         # Logged once on each change, as the quality scale asks.
@@ -239,7 +231,7 @@ class Machine:
         self._async_update_power_issue()
         if self.data.running_program is not None or self.data.pump_on_by_us:
             await self._async_recover_from_crash()
-        self._async_schedule_maintenance()
+        self.records.schedule()
         await self.routine.async_start()
         await self.announcer.async_prepare()
 
@@ -283,14 +275,12 @@ class Machine:
     async def async_shutdown(self) -> None:
         """Unload: end any program, pump off, stop following the relays."""
         # Runs held back for the backflush pattern count as what they were.
-        self._async_release_pattern()
+        self.hand_backflushes.release_all()
         await self.async_stop_pump("unloaded")
         if self._cancel_off_retry is not None:
             self._cancel_off_retry()
             self._cancel_off_retry = None
-        if self._cancel_maintenance_timer is not None:
-            self._cancel_maintenance_timer()
-            self._cancel_maintenance_timer = None
+        self.records.stop()
         for unsub in self._unsubs:
             unsub()
         self._unsubs.clear()
@@ -490,96 +480,26 @@ class Machine:
         Unless recognition is off, short runs wait in the backflush pattern
         until they turn out not to be a hand-made backflush's pulses.
         """
-        if self.options[OPT_RECOGNIZE_BACKFLUSH]:
-            self._async_pattern_outcome(
-                self._backflush_pattern.feed(
-                    run,
-                    run.started.timestamp(),
-                    run.ended.timestamp(),
-                    # Shots count at once; one that turns out to be a
-                    # backflush's pulse (a slow sensor lengthens pulses) is
-                    # taken back when the backflush is recognized.
-                    may_be_pulse=run.kind is RunKind.FLUSH,
-                )
-            )
-        else:
-            self._async_count_run(run)
+        self.hand_backflushes.feed(run)
         self._async_activity(run.ended)
         self._async_notify()
 
     @callback
-    def _async_count_run(self, run: PumpRun) -> None:
-        if run.kind is RunKind.SHOT:
-            self._async_count_shots(1)
-        elif run.kind is RunKind.FLUSH:
-            self.data.flushes += 1
-            self._async_save_soon()
-        else:
-            LOGGER.debug(
-                "%s: pump ran %.1f s: neither shot nor flush", self.name, run.duration
-            )
-
-    @callback
-    def _async_pattern_outcome(self, outcome: Outcome[PumpRun]) -> None:
-        """Count the runs the pattern let go; record a recognized backflush."""
-        for run in outcome.released:
-            self._async_count_run(run)
-        for run in outcome.taken_back:
-            if run.kind is RunKind.SHOT:
-                self._async_uncount_shot()
-        if (found := outcome.recognized) is not None:
-            started = dt_util.utc_from_timestamp(found.started)
-            ended = dt_util.utc_from_timestamp(found.ended)
-            LOGGER.info(
-                "%s: a backflush by hand recognized (%d pulses)",
-                self.name,
-                found.pulses,
-            )
-            self._async_mark_done(Task.BACKFLUSH, ended)
-            self._async_save_soon()
-            self._async_schedule_maintenance()
-            self.hass.bus.async_fire(
-                EVENT_BACKFLUSH_RECOGNIZED,
-                {
-                    "config_entry_id": self.entry.entry_id,
-                    "device_id": self.device_id,
-                    "pulses": found.pulses,
-                    "started": started.isoformat(),
-                    "ended": ended.isoformat(),
-                },
-            )
-        self._async_arm_pattern_timer()
-
-    @callback
-    def _async_arm_pattern_timer(self) -> None:
-        if self._cancel_pattern_timer is not None:
-            self._cancel_pattern_timer()
-            self._cancel_pattern_timer = None
-        deadline = self._backflush_pattern.next_deadline
-        if deadline is not None:
-            self._cancel_pattern_timer = async_track_point_in_utc_time(
-                self.hass,
-                self._async_pattern_timer,
-                dt_util.utc_from_timestamp(deadline),
-            )
-
-    @callback
-    def _async_pattern_timer(self, now: datetime) -> None:
-        self._cancel_pattern_timer = None
-        # The timer's moment is rounded to the microsecond: never before the
-        # deadline it was armed for, or it would be armed again at once.
-        at = max(now.timestamp(), self._backflush_pattern.next_deadline or 0.0)
-        self._async_pattern_outcome(self._backflush_pattern.advance(at))
-        self._async_notify()
-
-    @callback
-    def _async_release_pattern(self) -> None:
-        """Count every run held back (unload, or recognition switched off)."""
-        if self._cancel_pattern_timer is not None:
-            self._cancel_pattern_timer()
-            self._cancel_pattern_timer = None
-        for run in self._backflush_pattern.release_all():
-            self._async_count_run(run)
+    def _async_backflush_recognized(self, found: Recognized) -> None:
+        """A backflush by hand was recognized (and recorded): say so."""
+        LOGGER.info(
+            "%s: a backflush by hand recognized (%d pulses)", self.name, found.pulses
+        )
+        self.hass.bus.async_fire(
+            EVENT_BACKFLUSH_RECOGNIZED,
+            {
+                "config_entry_id": self.entry.entry_id,
+                "device_id": self.device_id,
+                "pulses": found.pulses,
+                "started": dt_util.utc_from_timestamp(found.started).isoformat(),
+                "ended": dt_util.utc_from_timestamp(found.ended).isoformat(),
+            },
+        )
 
     @callback
     def _async_save_soon(self) -> None:
@@ -599,11 +519,11 @@ class Machine:
             self._async_save_soon()
         self.signal.set_pump_watts(self.pump_watts, refused=self.data.power_refused)
         if not self.options[OPT_RECOGNIZE_BACKFLUSH]:
-            self._async_release_pattern()
+            self.hand_backflushes.release_all()
         entities, tts_entity = speakers_in(self.entry.options)
         self.announcer.async_update(entities=entities, tts_entity=tts_entity)
         self._async_update_power_issue()
-        self._async_schedule_maintenance()
+        self.records.schedule()
         self.routine.async_options_updated()
         self._async_notify()
 
@@ -756,7 +676,7 @@ class Machine:
         if result is ProgramResult.COMPLETED:
             for task in TASKS:
                 if task.done_by_program is program:
-                    self._async_mark_done(task.task, dt_util.utcnow())
+                    self.records.mark_done(task.task, dt_util.utcnow())
         elif result is ProgramResult.FAILED:
             self.hass.async_create_background_task(
                 self._async_raise_failed_issue(reason or "unexpected_error"),
@@ -765,7 +685,6 @@ class Machine:
         self._async_save_soon()
         extra = {"result": result} | ({"reason": reason} if reason else {})
         self._async_fire(EVENT_BACKFLUSH_FINISHED, program, **extra)
-        self._async_schedule_maintenance()
 
     async def _async_raise_failed_issue(self, reason: str) -> None:
         """Tell the user a program failed, with the reason in their language."""
@@ -827,84 +746,11 @@ class Machine:
             },
         )
 
-    # --- shots and maintenance ----------------------------------------------
 
-    @callback
-    def _async_count_shots(self, count: int) -> None:
-        self.data.shots += count
-        for record in self.data.tasks.values():
-            record.shots_since += count
-        self._async_save_soon()
-        self._async_schedule_maintenance()
-
-    @callback
-    def _async_uncount_shot(self) -> None:
-        """A shot counted at once was a pulse of a backflush recognized since."""
-        self.data.shots = max(0, self.data.shots - 1)
-        for record in self.data.tasks.values():
-            record.shots_since = max(0, record.shots_since - 1)
-
-    async def async_log_shots(self, count: int) -> None:
-        """Count shots made on a pump that is not on a relay."""
-        self._async_count_shots(count)
-        await self.store.async_save()
-        self._async_notify()
-
-    async def async_record_maintenance(
-        self, task: Task, when: datetime | None = None
-    ) -> None:
-        """The user did a maintenance task (now, or at ``when`` in the past)."""
-        now = dt_util.utcnow()
-        if when is not None and dt_util.as_utc(when) > now:
-            raise validation_error("when_in_future")
-        self._async_mark_done(task, dt_util.as_utc(when) if when else now)
-        await self.store.async_save()
-        self._async_schedule_maintenance()
-        self._async_notify()
-
-    @callback
-    def _async_mark_done(self, task: Task, when: datetime) -> None:
-        record = self.data.tasks[task]
-        record.last_done = when
-        record.shots_since = 0
-
-    def task_status(self, task: Task, now: datetime | None = None) -> TaskStatus:
-        """Evaluate one maintenance task now."""
-        definition = next(t for t in TASKS if t.task == task)
-        return evaluate(
-            definition,
-            self.data.tasks[task],
-            self.options,
-            self.entry_added_at,
-            now or dt_util.utcnow(),
-        )
-
-    @property
-    def entry_added_at(self) -> datetime:
-        """When the machine was added: day intervals of tasks never done count from here."""
-        created = getattr(self.entry, "created_at", None)
-        return (
-            created if isinstance(created, datetime) else dt_util.utc_from_timestamp(0)
-        )
-
-    @callback
-    def _async_schedule_maintenance(self) -> None:
-        """Arm one timer for the next moment a due state changes by the calendar."""
-        if self._cancel_maintenance_timer is not None:
-            self._cancel_maintenance_timer()
-            self._cancel_maintenance_timer = None
-        now = dt_util.utcnow()
-        moment = next_change([self.task_status(t.task, now) for t in TASKS], now)
-        if moment is not None:
-            self._cancel_maintenance_timer = async_track_point_in_utc_time(
-                self.hass, self._async_maintenance_timer, moment
-            )
-
-    @callback
-    def _async_maintenance_timer(self, _now: datetime) -> None:
-        self._cancel_maintenance_timer = None
-        self._async_schedule_maintenance()
-        self._async_notify()
+def _added_at(entry: ConfigEntry[Any]) -> datetime:
+    """When the machine was added (``created_at`` is newer than some entries)."""
+    created = getattr(entry, "created_at", None)
+    return created if isinstance(created, datetime) else dt_util.utc_from_timestamp(0)
 
 
 def _program_or_none(value: str | None) -> Program | None:

@@ -25,12 +25,11 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
 
 from .const import (
-    DOMAIN,
     EVENT_AUTO_OFF,
     EVENT_AUTO_OFF_SOON,
     EVENT_READY,
@@ -38,6 +37,7 @@ from .const import (
     OPT_AUTO_OFF_MINUTES,
     OPT_READY_DELAY_MINUTES,
 )
+from .errors import validation_error
 from .heat_up import (
     EndedBy,
     HeatUp,
@@ -395,11 +395,11 @@ class Routine:
     async def async_keep_on(self, minutes: int | None = None) -> datetime:
         """Postpone the auto-off: ``minutes`` (or the option's) from now, never sooner."""
         if not self._machine.power.is_on:
-            raise _refusal("machine_off")
+            raise validation_error("machine_off")
         auto_off = self._auto_off
         current = self._machine.data.auto_off_at
         if auto_off is None or current is None:
-            raise _refusal("auto_off_disabled")
+            raise validation_error("auto_off_disabled")
         wanted = dt_util.utcnow() + (
             timedelta(minutes=minutes) if minutes else auto_off
         )
@@ -518,8 +518,3 @@ class Routine:
             "cooling_tau_seconds": learned.tau,
             "learned": learned.count,
         }
-
-
-def _refusal(key: str) -> ServiceValidationError:
-    """A translated refusal (``machine.validation_error`` without the import cycle)."""
-    return ServiceValidationError(translation_domain=DOMAIN, translation_key=key)

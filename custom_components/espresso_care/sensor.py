@@ -96,7 +96,7 @@ def _signal_attributes(machine: Machine) -> dict[str, Any]:
 
 
 def _next_descale(machine: Machine) -> datetime | None:
-    return machine.task_status(Task.DESCALE).due_at
+    return machine.records.task_status(Task.DESCALE).due_at
 
 
 SENSORS: tuple[EspressoSensorDescription, ...] = (

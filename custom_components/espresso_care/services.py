@@ -32,7 +32,8 @@ from .const import (
     OPT_PUMP_ON_SECONDS,
     OPT_RINSE_CYCLES,
 )
-from .machine import Machine, validation_error
+from .errors import validation_error
+from .machine import Machine
 from .maintenance import Task
 from .program import Program
 
@@ -146,7 +147,7 @@ async def _abort(machine: Machine, data: dict[str, Any]) -> None:
 
 
 async def _log_shot(machine: Machine, data: dict[str, Any]) -> None:
-    await machine.async_log_shots(data[ATTR_COUNT])
+    await machine.records.async_log_shots(data[ATTR_COUNT])
 
 
 async def _keep_on(machine: Machine, data: dict[str, Any]) -> None:
@@ -154,7 +155,7 @@ async def _keep_on(machine: Machine, data: dict[str, Any]) -> None:
 
 
 async def _record(machine: Machine, data: dict[str, Any]) -> None:
-    await machine.async_record_maintenance(data[ATTR_TASK], data.get(ATTR_WHEN))
+    await machine.records.async_record(data[ATTR_TASK], data.get(ATTR_WHEN))
 
 
 SERVICES: dict[

@@ -15,7 +15,8 @@ from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN
 from .entity import EspressoEntity
-from .machine import EspressoConfigEntry, Machine, validation_error
+from .errors import validation_error
+from .machine import EspressoConfigEntry, Machine
 from .maintenance import TASKS, Task
 
 PARALLEL_UPDATES = 0
@@ -60,7 +61,7 @@ class MaintenanceTodoList(EspressoEntity, TodoListEntity):
         now = dt_util.utcnow()
         items: list[TodoItem] = []
         for task in TASKS:
-            status = self.machine.task_status(task.task, now)
+            status = self.machine.records.task_status(task.task, now)
             if not status.shows_on_todo(now):
                 continue
             items.append(
@@ -79,4 +80,4 @@ class MaintenanceTodoList(EspressoEntity, TodoListEntity):
         if item.uid not in Task.__members__.values():
             raise validation_error("unknown_task")
         if item.status == TodoItemStatus.COMPLETED:
-            await self.machine.async_record_maintenance(Task(str(item.uid)))
+            await self.machine.records.async_record(Task(str(item.uid)))
