@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
 import time
 
@@ -663,7 +664,8 @@ async def test_simulator_digest_details(
     )
     async with session.get(url, headers={"Authorization": header}) as resp:
         assert resp.status == 200
-    async with session.get(url, auth=aiohttp.BasicAuth("admin", "pw")) as resp:
+    basic = "Basic " + base64.b64encode(b"admin:pw").decode()
+    async with session.get(url, headers={"Authorization": basic}) as resp:
         assert resp.status == 401
     other_uri = digest_authorization(challenge, "admin", "pw", "GET", "/rpc")
     async with session.get(url, headers={"Authorization": other_uri}) as resp:

@@ -14,6 +14,7 @@ The module depends on aiohttp and the standard library only.
 from __future__ import annotations
 
 import asyncio
+import base64
 from dataclasses import dataclass, field
 import hashlib
 import itertools
@@ -500,13 +501,13 @@ class ShellyClient:
         self, path: str, query: dict[str, str] | None = None, *, auth: bool
     ) -> tuple[int, str, Any]:
         """Send a GET, with Basic auth when asked; decode JSON only from a 200."""
-        basic = (
-            aiohttp.BasicAuth(self._username, self._password)
+        headers = (
+            {"Authorization": _basic_auth(self._username, self._password)}
             if auth and self._password is not None
             else None
         )
         url = self._url.with_path(path).with_query(query or {})
-        status, _, body = await self._send("GET", url, basic=basic)
+        status, _, body = await self._send("GET", url, headers=headers)
         text = body.decode(errors="replace")
         return status, text, _decode(body) if status == 200 else None
 
@@ -552,7 +553,6 @@ class ShellyClient:
         *,
         json_body: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
-        basic: aiohttp.BasicAuth | None = None,
     ) -> tuple[int, str | None, bytes]:
         try:
             async with (
@@ -562,7 +562,6 @@ class ShellyClient:
                     url,
                     json=json_body,
                     headers=headers,
-                    auth=basic,
                     allow_redirects=False,
                 ) as response,
             ):
@@ -595,3 +594,9 @@ async def identify(
 ) -> DeviceInfo:
     """Identify the Shelly at ``host`` without credentials (for the config flow)."""
     return await ShellyClient(session, host, timeout=request_timeout).identify()
+
+
+def _basic_auth(username: str, password: str) -> str:
+    """A Basic ``Authorization`` header's value (aiohttp's BasicAuth is deprecated)."""
+    token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+    return f"Basic {token}"
