@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 import math
 
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.util import dt as dt_util
 
 from .program import ProgramPlan, ProgramResult, PulsePhase, UserAction, WaitPhase
-from .relays.base import Relay
+from .relays.base import Listeners, Relay, loop_time_of
 from .runner import ProgramRunner, RunEnded, RunnerHooks, RunOptions
 
 # An instruction not followed within this many seconds (and the signal's
@@ -96,6 +96,8 @@ class GuidedRunner(ProgramRunner):
         self._changed = asyncio.Event()
         self._ticker: asyncio.Task[None] | None = None
         self._counting = asyncio.Event()
+        # Told at each whole second of a countdown (the state sensor alone).
+        self._ticks = Listeners[None]()
         self._due: float | None = None
 
     # --- the signal ---------------------------------------------------------------
@@ -106,7 +108,7 @@ class GuidedRunner(ProgramRunner):
         if on is self._on:
             return
         self._on = on
-        self._switched_at = self._now() - (dt_util.utcnow() - at).total_seconds()
+        self._switched_at = loop_time_of(self._hass, at)
         self._changed.set()
 
     # --- running ---------------------------------------------------------------------
@@ -124,8 +126,7 @@ class GuidedRunner(ProgramRunner):
         try:
             await super()._async_run(plan, options)
         finally:
-            self._due = None
-            self.status.next_switch = None
+            # The countdown ended with the program (see ``finished_and_said``).
             if self._ticker is not None:
                 self._ticker.cancel()
                 self._ticker = None
@@ -289,8 +290,13 @@ class GuidedRunner(ProgramRunner):
         )
         self._hooks.updated()
 
+    @callback
+    def async_add_tick_listener(self, listener: Callable[[], None]) -> CALLBACK_TYPE:
+        """Call ``listener`` at each whole second while a countdown runs."""
+        return self._ticks.add(lambda _: listener())
+
     async def _async_tick(self) -> None:
-        """Tell the entities at each whole second before a switch (the card follows)."""
+        """Tell the tick listeners at each whole second before a switch (the card follows)."""
         while True:
             if self._due is None:
                 self._counting.clear()
@@ -300,7 +306,7 @@ class GuidedRunner(ProgramRunner):
             delay = left - math.floor(left) if left > 1e-3 else 0.0
             await asyncio.sleep(delay if delay > 1e-3 else 1.0)
             if self._due is not None:
-                self._hooks.updated()
+                self._ticks.notify(None)
 
 
 def _slack(on_seconds: float) -> float:

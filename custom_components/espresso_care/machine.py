@@ -371,7 +371,7 @@ class Machine:
         ):
             self._async_cancel_watchdog()
             self.data.pump_on_by_us = False
-            self._async_save_soon()
+            self.store.save_soon()
 
     # --- the shot signal --------------------------------------------------------
 
@@ -418,7 +418,7 @@ class Machine:
         samples = self.data.pump_watts_samples
         samples.append(round(watts, 1))
         del samples[:-LEARNED_SAMPLES]
-        self._async_save_soon()
+        self.store.save_soon()
         self.signal.set_pump_watts(self.pump_watts, refused=self.data.power_refused)
 
     async def async_refuse_power_counting(self, noise_watts: float) -> None:
@@ -502,12 +502,6 @@ class Machine:
         )
 
     @callback
-    def _async_save_soon(self) -> None:
-        self.hass.async_create_background_task(
-            self.store.async_save(), "espresso_care save"
-        )
-
-    @callback
     def async_options_updated(self) -> None:
         """Options changed: re-evaluate what is due, no restart needed.
 
@@ -516,7 +510,7 @@ class Machine:
         """
         if self.pump_watts != self.signal.pump_watts and self.data.power_refused:
             self.data.power_refused = False
-            self._async_save_soon()
+            self.store.save_soon()
         self.signal.set_pump_watts(self.pump_watts, refused=self.data.power_refused)
         if not self.options[OPT_RECOGNIZE_BACKFLUSH]:
             self.hand_backflushes.release_all()
@@ -682,7 +676,7 @@ class Machine:
                 self._async_raise_failed_issue(reason or "unexpected_error"),
                 "espresso_care failed program issue",
             )
-        self._async_save_soon()
+        self.store.save_soon()
         extra = {"result": result} | ({"reason": reason} if reason else {})
         self._async_fire(EVENT_BACKFLUSH_FINISHED, program, **extra)
 

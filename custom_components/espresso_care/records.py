@@ -54,7 +54,7 @@ class MaintenanceRecords:
             self.count_shots(1)
         elif run.kind is RunKind.FLUSH:
             self._store.data.flushes += 1
-            self._save_soon()
+            self._store.save_soon()
         else:
             LOGGER.debug(
                 "%s: pump ran %.1f s: neither shot nor flush", self._name, run.duration
@@ -67,7 +67,7 @@ class MaintenanceRecords:
         data.shots += count
         for record in data.tasks.values():
             record.shots_since += count
-        self._save_soon()
+        self._store.save_soon()
         self.schedule()
 
     @callback
@@ -77,7 +77,7 @@ class MaintenanceRecords:
         data.shots = max(0, data.shots - 1)
         for record in data.tasks.values():
             record.shots_since = max(0, record.shots_since - 1)
-        self._save_soon()
+        self._store.save_soon()
 
     async def async_log_shots(self, count: int) -> None:
         """Count shots made on a pump that is not on a relay."""
@@ -101,7 +101,7 @@ class MaintenanceRecords:
     def mark_done(self, task: Task, when: datetime) -> None:
         """A program or the backflush pattern did a task at ``when``."""
         self._mark(task, when)
-        self._save_soon()
+        self._store.save_soon()
         self.schedule()
 
     def _mark(self, task: Task, when: datetime) -> None:
@@ -145,9 +145,3 @@ class MaintenanceRecords:
         self._cancel_timer = None
         self.schedule()
         self._updated()
-
-    @callback
-    def _save_soon(self) -> None:
-        self._hass.async_create_background_task(
-            self._store.async_save(), "espresso_care save"
-        )

@@ -480,9 +480,7 @@ class Routine:
     @callback
     def _async_save_soon(self) -> None:
         self._saved_deadline = self._machine.data.auto_off_at
-        self._hass.async_create_background_task(
-            self._machine.store.async_save(), "espresso_care save routine"
-        )
+        self._machine.store.save_soon()
 
     @callback
     def _async_fire(self, event_type: str, **data: Any) -> None:

@@ -21,6 +21,7 @@ from homeassistant.helpers.typing import StateType
 from homeassistant.util import dt as dt_util
 
 from .entity import EspressoEntity
+from .guide import GuidedRunner
 from .heat_up import HeatUpState
 from .machine import EspressoConfigEntry, Machine
 from .maintenance import Task
@@ -60,6 +61,16 @@ def _state_attributes(machine: Machine) -> dict[str, Any]:
             left = (switch - dt_util.utcnow()).total_seconds()
             attributes["seconds_left"] = max(0, math.ceil(left - 1e-3))
     return attributes
+
+
+def _follow_countdown(
+    machine: Machine, write_state: CALLBACK_TYPE
+) -> CALLBACK_TYPE | None:
+    """A guided program's seconds left change every second: this sensor alone shows them."""
+    runner = machine.runner
+    if not isinstance(runner, GuidedRunner):
+        return None
+    return runner.async_add_tick_listener(write_state)
 
 
 def _follow_power_readings(
@@ -103,6 +114,7 @@ SENSORS: tuple[EspressoSensorDescription, ...] = (
     EspressoSensorDescription(
         key="backflush_state",
         translation_key="backflush_state",
+        follow_fn=_follow_countdown,
         device_class=SensorDeviceClass.ENUM,
         options=[state.value for state in BackflushState],
         value_fn=lambda machine: machine.program.state,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
@@ -156,6 +156,7 @@ class MachineStore:
     """Loads and saves one machine's data."""
 
     def __init__(self, hass: HomeAssistant, entry_id: str) -> None:
+        self._hass = hass
         self._store = _MachineStore(
             hass,
             STORAGE_VERSION,
@@ -188,6 +189,11 @@ class MachineStore:
     async def async_save(self) -> None:
         """Write now: shots are rare and each must survive a crash."""
         await self._store.async_save(self.data.as_dict())
+
+    @callback
+    def save_soon(self) -> None:
+        """Write in the background, from a callback (a counter just changed)."""
+        self._hass.async_create_background_task(self.async_save(), "espresso_care save")
 
     async def async_remove(self) -> None:
         """Delete the stored data (the config entry was deleted)."""
