@@ -34,7 +34,7 @@ from custom_components.espresso_care.const import (
 )
 
 # Re-exported: the tests import the time helpers from here too.
-from .helpers import advance, settle  # noqa: F401
+from .helpers import advance, settle
 
 pytest_plugins = [
     "pytest_homeassistant_custom_component",
@@ -178,6 +178,12 @@ def machine_entry(
     )
 
 
+def machine_marker(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """The keywords of the test's ``@pytest.mark.machine(...)``; none: ``{}``."""
+    marker = request.node.get_closest_marker("machine")
+    return dict(marker.kwargs) if marker else {}
+
+
 @pytest.fixture
 def entry_options() -> dict[str, Any]:
     """Options of the machine under test (override per test)."""
@@ -194,6 +200,44 @@ async def entry(
     """A loaded machine on the fake relays, added at the frozen "now"; unloaded at the end."""
     async with loaded(hass, machine_entry(options=entry_options)) as config_entry:
         yield config_entry
+
+
+@dataclass
+class Rig:
+    """The machine under test: its loaded entry, its fake relays, frozen time."""
+
+    hass: HomeAssistant
+    entry: MockConfigEntry
+    relays: Relays
+    freezer: FrozenDateTimeFactory
+
+    async def advance(self, seconds: float) -> None:
+        """Move frozen time on by ``seconds``, firing each timer on the way."""
+        await advance(self.hass, self.freezer, seconds)
+
+    async def pulse(self, on: float, off: float) -> None:
+        """The pump relay on by hand for ``on`` seconds, then off for ``off``."""
+        self.relays.pump.set(True)
+        await self.advance(on)
+        self.relays.pump.set(False)
+        await self.advance(off)
+
+    async def assert_pump_still(self, seconds: float) -> None:
+        """Nothing switches the pump for ``seconds``: a program has truly ended."""
+        before = len(self.relays.pump.timeline)
+        await self.advance(seconds)
+        assert len(self.relays.pump.timeline) == before
+
+
+@pytest.fixture
+def rig(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+) -> Rig:
+    """The ``entry`` machine on the fake ``relays``, in frozen time (one fixture for four)."""
+    return Rig(hass, entry, relays, freezer)
 
 
 @asynccontextmanager

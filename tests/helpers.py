@@ -17,16 +17,19 @@ import math
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory, real_monotonic
+from homeassistant.config_entries import SOURCE_USER, ConfigEntry
 from homeassistant.const import ATTR_ENTITY_ID
 from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.data_entry_flow import FlowManager, FlowResultType
 from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
     async_fire_time_changed_exact,
     get_scheduled_timer_handles,
 )
 
 from custom_components.espresso_care.const import DOMAIN
+from custom_components.espresso_care.storage import storage_key
 
 type InFlight = Callable[[], int]
 
@@ -162,16 +165,79 @@ async def press(hass: HomeAssistant, key: str) -> None:
     await settle(hass)
 
 
+# -- the machine's store ------------------------------------------------------------
+
+
+def stored[Entry: ConfigEntry](
+    hass_storage: dict[str, Any],
+    entry: Entry,
+    data: Any,
+    *,
+    minor_version: int = 2,
+) -> Entry:
+    """Leave ``data`` in ``entry``'s store, as a previous run would have; the entry."""
+    hass_storage[storage_key(entry.entry_id)] = {
+        "version": 1,
+        "minor_version": minor_version,
+        "key": storage_key(entry.entry_id),
+        "data": data,
+    }
+    return entry
+
+
+# -- the config flows -----------------------------------------------------------------
+
+
+async def choose(
+    manager: FlowManager[Any, Any, Any],
+    handler: str,
+    menu: list[str],
+    choice: str,
+    **init: Any,
+) -> dict[str, Any]:
+    """Open a flow on its menu (offering ``menu``), choose ``choice``: what comes of it."""
+    result = await manager.async_init(handler, **init)
+    assert result["type"] is FlowResultType.MENU
+    assert result["menu_options"] == menu
+    return dict(
+        await manager.async_configure(result["flow_id"], {"next_step_id": choice})
+    )
+
+
+async def entities_form(hass: HomeAssistant) -> str:
+    """Start the config flow and pick ``entities`` in its menu: the form's flow id."""
+    result = await choose(
+        hass.config_entries.flow,
+        DOMAIN,
+        ["entities", "shelly"],
+        "entities",
+        context={"source": SOURCE_USER},
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "entities"
+    return str(result["flow_id"])
+
+
+async def reconfigure(
+    hass: HomeAssistant, entry: MockConfigEntry, user_input: dict[str, Any]
+) -> dict[str, Any]:
+    """Reconfigure ``entry`` with ``user_input`` and settle: where the flow ends."""
+    result = await entry.start_reconfigure_flow(hass)
+    assert result["step_id"] == "reconfigure"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], user_input
+    )
+    await settle(hass)
+    return dict(result)
+
+
 # -- the options flow ---------------------------------------------------------------
 
 
 async def options_form(hass: HomeAssistant, entry_id: str) -> dict[str, Any]:
     """Open the options flow and pick ``settings`` in its menu: the numbers' form."""
-    result = await hass.config_entries.options.async_init(entry_id)
-    assert result["type"] is FlowResultType.MENU
-    assert result["menu_options"] == ["settings", "calibrate"]
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {"next_step_id": "settings"}
+    result = await choose(
+        hass.config_entries.options, entry_id, ["settings", "calibrate"], "settings"
     )
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "settings"

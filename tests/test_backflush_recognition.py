@@ -10,7 +10,6 @@ taken for one, and the option turns it off.
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
-from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import Event, HomeAssistant
@@ -23,8 +22,17 @@ from custom_components.espresso_care.const import (
     OPT_RECOGNIZE_BACKFLUSH,
 )
 
-from .conftest import BREW, PLUG, PUMP, Relays, loaded, machine_entry
-from .helpers import advance, run, settle
+from .conftest import (
+    BREW,
+    PLUG,
+    PUMP,
+    Relays,
+    Rig,
+    loaded,
+    machine_entry,
+    machine_marker,
+)
+from .helpers import run, settle
 
 FLUSHES = "sensor.espresso_machine_flushes"
 SHOTS = "sensor.espresso_machine_shots"
@@ -34,15 +42,14 @@ STATE = "sensor.espresso_machine_backflush_state"
 
 
 @pytest.fixture
-async def machine(
+async def entry(
     hass: HomeAssistant,
     relays: Relays,
     request: pytest.FixtureRequest,
     freezer: FrozenDateTimeFactory,
 ) -> AsyncGenerator[MockConfigEntry]:
     """A loaded machine; ``@pytest.mark.machine(brew=..., options=...)``."""
-    marker = request.node.get_closest_marker("machine")
-    kwargs: dict[str, Any] = dict(marker.kwargs) if marker else {}
+    kwargs = machine_marker(request)
     brew = kwargs.get("brew", True)
     if brew:
         hass.states.async_set(BREW, "off")
@@ -68,51 +75,36 @@ def value(hass: HomeAssistant, entity_id: str) -> str:
     return hass.states.get(entity_id).state
 
 
-async def pulse(
-    hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
-    on: float,
-    off: float,
-    relays: Relays | None = None,
-) -> None:
-    """The brew switch (or the pump relay) on for ``on`` s, then off for ``off`` s."""
-    if relays is None:
-        hass.states.async_set(BREW, "on")
-    else:
-        relays.pump.set(True)
-    await advance(hass, freezer, on)
-    if relays is None:
-        hass.states.async_set(BREW, "off")
-    else:
-        relays.pump.set(False)
-    await advance(hass, freezer, off)
+async def pulse(rig: Rig, on: float, off: float, *, relay: bool = False) -> None:
+    """The brew switch (or, with ``relay``, the pump relay) on for ``on`` s, then off for ``off`` s."""
+    if relay:
+        await rig.pulse(on, off)
+        return
+    for switched_on, seconds in ((True, on), (False, off)):
+        rig.hass.states.async_set(BREW, "on" if switched_on else "off")
+        await rig.advance(seconds)
 
 
-async def hand_backflush(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, relays: Relays | None = None
-) -> None:
+async def hand_backflush(rig: Rig, *, relay: bool = False) -> None:
     """Five pulses with cleaner, a rinse of two minutes, five with water."""
     for on, off in ((8, 9), (10, 12), (7, 8), (9, 11), (10, 120)):
-        await pulse(hass, freezer, on, off, relays)
+        await pulse(rig, on, off, relay=relay)
     for on, off in ((9, 10), (8, 12), (11, 9), (10, 10), (6, 60)):
-        await pulse(hass, freezer, on, off, relays)
+        await pulse(rig, on, off, relay=relay)
 
 
 async def test_recognized_by_the_brew_sensor(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    recognized: list[Event],
+    hass: HomeAssistant, rig: Rig, recognized: list[Event]
 ) -> None:
     """Recorded, announced; its pulses are no flushes, a flush after it is one."""
     # A shot first: the backflush resets the count since the last one.
-    await pulse(hass, freezer, 28, 300)
+    await pulse(rig, 28, 300)
     assert value(hass, SINCE_BACKFLUSH) == "1"
     assert value(hass, LAST_BACKFLUSH) == "unknown"
     started = dt_util.utcnow()
-    await hand_backflush(hass, freezer)
+    await hand_backflush(rig)
     (event,) = recognized
-    assert event.data["config_entry_id"] == machine.entry_id
+    assert event.data["config_entry_id"] == rig.entry.entry_id
     assert event.data["device_id"]
     assert event.data["pulses"] == 10
     assert dt_util.parse_datetime(event.data["started"]) == started
@@ -122,40 +114,33 @@ async def test_recognized_by_the_brew_sensor(
     assert value(hass, SINCE_BACKFLUSH) == "0"
     assert value(hass, FLUSHES) == "0"
     assert value(hass, SHOTS) == "1"
-    await pulse(hass, freezer, 3, 60)
+    await pulse(rig, 3, 60)
     assert value(hass, FLUSHES) == "1"
     assert len(recognized) == 1
 
 
 @pytest.mark.machine(brew=False, pump=True)
 async def test_recognized_by_the_pump_relay(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    recognized: list[Event],
+    hass: HomeAssistant, rig: Rig, recognized: list[Event]
 ) -> None:
-    await hand_backflush(hass, freezer, relays)
+    await hand_backflush(rig, relay=True)
     assert [e.data["pulses"] for e in recognized] == [10]
     assert value(hass, FLUSHES) == "0"
     assert value(hass, LAST_BACKFLUSH) != "unknown"
 
 
 async def test_recognized_with_a_pulse_seen_as_long_as_a_shot(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    recognized: list[Event],
+    hass: HomeAssistant, rig: Rig, recognized: list[Event]
 ) -> None:
     """A slow sensor shows a 12 s pulse 15 s long: a shot at once, taken back as a pulse."""
-    await pulse(hass, freezer, 28, 300)
+    await pulse(rig, 28, 300)
     for on, off in ((8, 9), (10, 12), (15, 8)):
-        await pulse(hass, freezer, on, off)
+        await pulse(rig, on, off)
     assert value(hass, SHOTS) == "2"
     for on, off in ((9, 11), (10, 120)):
-        await pulse(hass, freezer, on, off)
+        await pulse(rig, on, off)
     for on, off in ((9, 10), (8, 12), (11, 9), (10, 10), (6, 60)):
-        await pulse(hass, freezer, on, off)
+        await pulse(rig, on, off)
     assert [e.data["pulses"] for e in recognized] == [10]
     assert value(hass, LAST_BACKFLUSH) != "unknown"
     assert value(hass, FLUSHES) == "0"
@@ -165,20 +150,17 @@ async def test_recognized_with_a_pulse_seen_as_long_as_a_shot(
 
 
 async def test_shots_and_flushes_are_no_backflush(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    recognized: list[Event],
+    hass: HomeAssistant, rig: Rig, recognized: list[Event]
 ) -> None:
     """Shots each followed by flushes, and a burst of flushes alone: all counted."""
     for _ in range(3):
-        await pulse(hass, freezer, 4, 15)  # a cooling flush
-        await pulse(hass, freezer, 27, 20)  # the shot
-        await pulse(hass, freezer, 3, 8)
-        await pulse(hass, freezer, 4, 120)
+        await pulse(rig, 4, 15)  # a cooling flush
+        await pulse(rig, 27, 20)  # the shot
+        await pulse(rig, 3, 8)
+        await pulse(rig, 4, 120)
     for _ in range(3):
-        await pulse(hass, freezer, 5, 10)
-    await advance(hass, freezer, 60)
+        await pulse(rig, 5, 10)
+    await rig.advance(60)
     assert recognized == []
     assert value(hass, SHOTS) == "3"
     assert value(hass, FLUSHES) == "12"
@@ -186,77 +168,64 @@ async def test_shots_and_flushes_are_no_backflush(
 
 
 async def test_a_single_series_is_no_backflush(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    recognized: list[Event],
+    hass: HomeAssistant, rig: Rig, recognized: list[Event]
 ) -> None:
     """Five pulses and no rinse series: five flushes, counted once the wait is over."""
     for _ in range(5):
-        await pulse(hass, freezer, 8, 10)
+        await pulse(rig, 8, 10)
     assert value(hass, FLUSHES) == "0"  # held: a rinse series may follow
-    await advance(hass, freezer, 700)
+    await rig.advance(700)
     assert value(hass, FLUSHES) == "5"
     assert recognized == []
 
 
 @pytest.mark.machine(brew=False, pump=True)
 async def test_a_programs_own_pulses_are_no_backflush(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    recognized: list[Event],
+    hass: HomeAssistant, rig: Rig, recognized: list[Event]
 ) -> None:
     """Two water programs, two minutes apart: pulses like a backflush, but ours."""
     for _ in range(2):
         await run(hass, program="water", cycles=5, flushes=0)
-        await advance(hass, freezer, 200)
+        await rig.advance(200)
         assert value(hass, STATE) == "completed"
-        await advance(hass, freezer, 120)
-    await advance(hass, freezer, 700)
+        await rig.advance(120)
+    await rig.advance(700)
     assert recognized == []
     assert value(hass, FLUSHES) == "0"
 
 
 @pytest.mark.machine(options={OPT_RECOGNIZE_BACKFLUSH: 0})
 async def test_the_option_turns_it_off(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    recognized: list[Event],
+    hass: HomeAssistant, rig: Rig, recognized: list[Event]
 ) -> None:
     """Off: every pulse is a flush at once, nothing is recorded."""
-    await pulse(hass, freezer, 8, 1)
+    await pulse(rig, 8, 1)
     assert value(hass, FLUSHES) == "1"
-    await hand_backflush(hass, freezer)
+    await hand_backflush(rig)
     assert recognized == []
     assert value(hass, FLUSHES) == "11"
     assert value(hass, LAST_BACKFLUSH) == "unknown"
 
 
 async def test_switching_it_off_and_unloading_count_what_is_held(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    recognized: list[Event],
+    hass: HomeAssistant, rig: Rig, recognized: list[Event]
 ) -> None:
     """Held pulses are never lost: counted when the option goes off, or at unload."""
     for _ in range(4):
-        await pulse(hass, freezer, 8, 10)
+        await pulse(rig, 8, 10)
     assert value(hass, FLUSHES) == "0"
     hass.config_entries.async_update_entry(
-        machine, options={**machine.options, OPT_RECOGNIZE_BACKFLUSH: 0}
+        rig.entry, options={**rig.entry.options, OPT_RECOGNIZE_BACKFLUSH: 0}
     )
     await settle(hass)
     assert value(hass, FLUSHES) == "4"
     hass.config_entries.async_update_entry(
-        machine, options={**machine.options, OPT_RECOGNIZE_BACKFLUSH: 1}
+        rig.entry, options={**rig.entry.options, OPT_RECOGNIZE_BACKFLUSH: 1}
     )
     await settle(hass)
     for _ in range(3):
-        await pulse(hass, freezer, 8, 10)
-    assert await hass.config_entries.async_reload(machine.entry_id)
+        await pulse(rig, 8, 10)
+    assert await hass.config_entries.async_reload(rig.entry.entry_id)
     await settle(hass)
     assert value(hass, FLUSHES) == "7"
     assert recognized == []

@@ -152,17 +152,25 @@ def assert_refusal(err: ServiceValidationError, key: str | None = None) -> None:
         assert err.translation_key == key
 
 
+async def assert_refused(
+    hass: HomeAssistant, action: str, data: dict[str, Any], key: str | None = None
+) -> ServiceValidationError:
+    """The action is refused with a translated error (``key``, if given): the error."""
+    with pytest.raises(ServiceValidationError) as err:
+        await call(hass, action, data)
+    assert_refusal(err.value, key)
+    return err.value
+
+
 @pytest.mark.parametrize("action", list(ACTIONS))
 async def test_schema_errors_are_translated_refusals(
     hass: HomeAssistant, entry: MockConfigEntry, relays: Relays, action: str
 ) -> None:
     before = snapshot(hass, entry, relays)
     for data in cases(action):
-        with pytest.raises(ServiceValidationError) as err:
-            await call(hass, action, data)
+        err = await assert_refused(hass, action, data, "invalid_action_data")
         await settle(hass)
-        assert_refusal(err.value, "invalid_action_data")
-        assert not isinstance(err.value, vol.Invalid)
+        assert not isinstance(err, vol.Invalid)
         assert snapshot(hass, entry, relays) == before, data
 
 
@@ -182,9 +190,9 @@ async def test_unknown_and_foreign_entries_are_refused(
         (foreign.entry_id, "unknown_config_entry"),
         (unloaded.entry_id, "machine_not_loaded"),
     ):
-        with pytest.raises(ServiceValidationError) as err:
-            await call(hass, action, {**ACTIONS[action], "config_entry_id": entry_id})
-        assert_refusal(err.value, key)
+        await assert_refused(
+            hass, action, {**ACTIONS[action], "config_entry_id": entry_id}, key
+        )
     await settle(hass)
     assert snapshot(hass, entry, relays) == before
 
@@ -206,9 +214,7 @@ async def test_machine_refusals_change_nothing(
             "empty_program",
         ),
     ):
-        with pytest.raises(ServiceValidationError) as err:
-            await call(hass, action, data)
-        assert_refusal(err.value, key)
+        await assert_refused(hass, action, data, key)
     await settle(hass)
     assert snapshot(hass, entry, relays) == before
 
@@ -227,9 +233,7 @@ async def test_bad_input_while_a_program_runs_leaves_it_alone(
         ("continue_backflush", {"config_entry_id": None}),
         ("log_shot", {"count": 0}),
     ):
-        with pytest.raises(ServiceValidationError) as err:
-            await call(hass, action, data)
-        assert_refusal(err.value)
+        await assert_refused(hass, action, data)
     await settle(hass)
     assert snapshot(hass, entry, relays) == before
     await call(hass, "abort_backflush", {})
@@ -250,9 +254,7 @@ async def test_fractions_and_booleans_are_refused(
         ("log_shot", {"count": 1.5}),
         ("log_shot", {"count": True}),
     ):
-        with pytest.raises(ServiceValidationError) as err:
-            await call(hass, action, data)
-        assert_refusal(err.value, "invalid_action_data")
+        await assert_refused(hass, action, data, "invalid_action_data")
         await settle(hass)
         assert snapshot(hass, entry, relays) == before, data
 

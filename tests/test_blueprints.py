@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 import shutil
 from typing import Any
 
-from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.automation.helpers import async_get_blueprints
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import device_registry as dr
 from homeassistant.setup import async_setup_component
-from homeassistant.util import dt as dt_util
+from homeassistant.util import dt as dt_util, slugify
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -23,13 +23,15 @@ import yaml
 
 from custom_components.espresso_care.const import DOMAIN
 
-from .conftest import Relays, advance, settle
+from .conftest import Rig, settle
 
 REPO = Path(__file__).parent.parent
 BLUEPRINTS = REPO / "blueprints" / "automation" / "espresso_care"
 STATE = "sensor.espresso_machine_backflush_state"
 BACKFLUSH_DUE = "binary_sensor.espresso_machine_backflush_due"
 DESCALE_DUE = "binary_sensor.espresso_machine_descale_due"
+POWER_SWITCH = "switch.espresso_machine_power"
+READY = "binary_sensor.espresso_machine_ready"
 START = f"ESPRESSO_CARE_START_{BACKFLUSH_DUE}"
 CONTINUE = f"ESPRESSO_CARE_CONTINUE_{BACKFLUSH_DUE}"
 # A Wednesday, 20:00 in the tests' time zone (US/Pacific, summer time).
@@ -66,22 +68,73 @@ def test_blueprint_metadata(name: str) -> None:
 # --- bedtime reminder ---------------------------------------------------------
 
 
+@dataclass
+class Phone:
+    """The user's phone (Mobile App), what it was sent, and the blueprints it gets."""
+
+    hass: HomeAssistant
+    device: dr.DeviceEntry
+    # What the Companion app would show: calls of its notify action.
+    notifications: list[ServiceCall]
+
+    async def bedtime(self, **inputs: Any) -> None:
+        """The bedtime reminder set up for this phone."""
+        await self._automation(
+            "Bedtime backflush",
+            "bedtime_backflush_reminder.yaml",
+            backflush_due=BACKFLUSH_DUE,
+            descale_due=DESCALE_DUE,
+            bedtime="21:30:00",
+            **inputs,
+        )
+
+    async def warm_up(self, **inputs: Any) -> None:
+        """The morning warm-up set up for this phone."""
+        await self._automation(
+            "Warm up",
+            "morning_warm_up.yaml",
+            power_switch=POWER_SWITCH,
+            ready_sensor=READY,
+            time="06:45:00",
+            **inputs,
+        )
+
+    async def tap(self, action: str) -> None:
+        """Tap an action of a notification, as the Companion app reports it."""
+        self.hass.bus.async_fire("mobile_app_notification_action", {"action": action})
+        await settle(self.hass)
+
+    async def _automation(self, alias: str, blueprint: str, **inputs: Any) -> None:
+        assert await async_setup_component(
+            self.hass,
+            "automation",
+            {
+                "automation": {
+                    "alias": alias,
+                    "use_blueprint": {
+                        "path": f"espresso_care/{blueprint}",
+                        "input": {"notify_device": self.device.id, **inputs},
+                    },
+                }
+            },
+        )
+        await settle(self.hass)
+        assert self.hass.states.get(f"automation.{slugify(alias)}").state == "on"
+
+
 @pytest.fixture
-def phone(hass: HomeAssistant) -> dr.DeviceEntry:
-    """A phone of the Mobile App integration, named "Test phone"."""
+def phone(hass: HomeAssistant, blueprint_dir: Path) -> Phone:
+    """A phone of the Mobile App integration, named "Test phone", and the blueprints."""
     mobile_app = MockConfigEntry(domain="mobile_app", data={})
     mobile_app.add_to_hass(hass)
-    return dr.async_get(hass).async_get_or_create(
+    device = dr.async_get(hass).async_get_or_create(
         config_entry_id=mobile_app.entry_id,
         identifiers={("mobile_app", "phone-1")},
         name="Test phone",
     )
-
-
-@pytest.fixture
-def notifications(hass: HomeAssistant) -> list[ServiceCall]:
-    """What the Companion app would show: calls of its notify action."""
-    return async_mock_service(hass, "notify", "mobile_app_test_phone")
+    return Phone(
+        hass, device, async_mock_service(hass, "notify", "mobile_app_test_phone")
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -93,32 +146,6 @@ async def automations_off(hass: HomeAssistant) -> AsyncGenerator[None]:
             "automation", "turn_off", {"entity_id": "all"}, blocking=True
         )
         await hass.async_block_till_done()
-
-
-async def setup_bedtime(
-    hass: HomeAssistant, phone: dr.DeviceEntry, **inputs: Any
-) -> None:
-    assert await async_setup_component(
-        hass,
-        "automation",
-        {
-            "automation": {
-                "alias": "Bedtime backflush",
-                "use_blueprint": {
-                    "path": "espresso_care/bedtime_backflush_reminder.yaml",
-                    "input": {
-                        "backflush_due": BACKFLUSH_DUE,
-                        "descale_due": DESCALE_DUE,
-                        "notify_device": phone.id,
-                        "bedtime": "21:30:00",
-                        **inputs,
-                    },
-                },
-            }
-        },
-    )
-    await settle(hass)
-    assert hass.states.get("automation.bedtime_backflush").state == "on"
 
 
 async def make_shots(hass: HomeAssistant, count: int) -> None:
@@ -141,23 +168,17 @@ async def record(hass: HomeAssistant, task: str, days_ago: float) -> None:
 
 @pytest.mark.freeze_time(WEDNESDAY_EVENING)
 async def test_bedtime_reminder_then_start_from_the_phone(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig, phone: Phone
 ) -> None:
     await record(hass, "backflush", 12)
     await make_shots(hass, 23)
-    await setup_bedtime(hass, phone)
+    await phone.bedtime()
     assert hass.states.get(BACKFLUSH_DUE).state == "on"
 
-    await advance(hass, freezer, 90 * 60 - 1)
-    assert notifications == []
-    await advance(hass, freezer, 2)  # 21:30 (the time trigger adds < 1 s)
-    [reminder] = notifications
+    await rig.advance(90 * 60 - 1)
+    assert phone.notifications == []
+    await rig.advance(2)  # 21:30 (the time trigger adds < 1 s)
+    [reminder] = phone.notifications
     assert reminder.data["message"] == (
         "Backflush due: 23 shots since the last one, 12 days ago."
         " Insert the blind basket with cleaner, then start the backflush."
@@ -169,75 +190,56 @@ async def test_bedtime_reminder_then_start_from_the_phone(
     assert reminder.data["data"]["actions"][0]["action"] == START
 
     # "Tomorrow": nothing happens.
-    hass.bus.async_fire(
-        "mobile_app_notification_action", {"action": "ESPRESSO_CARE_TOMORROW"}
-    )
-    await settle(hass)
+    await phone.tap("ESPRESSO_CARE_TOMORROW")
     assert state(hass) == "idle"
 
     # "Start backflush": the cleaner program runs on this machine.
-    hass.bus.async_fire("mobile_app_notification_action", {"action": START})
-    await settle(hass)
+    await phone.tap(START)
     assert state(hass) == "cleaning"
     assert hass.states.get(STATE).attributes["program"] == "cleaner"
-    assert relays.pump.is_on
+    assert rig.relays.pump.is_on
 
     # The program waits for the user: the phone says what to do, with Continue.
-    await advance(hass, freezer, 100)
+    await rig.advance(100)
     assert state(hass) == "awaiting_rinse"
-    waiting = notifications[-1]
+    waiting = phone.notifications[-1]
     assert waiting.data["message"].startswith("Rinse the portafilter")
     assert waiting.data["data"]["actions"] == [
         {"action": CONTINUE, "title": "Continue"}
     ]
-    hass.bus.async_fire("mobile_app_notification_action", {"action": CONTINUE})
-    await settle(hass)
+    await phone.tap(CONTINUE)
     assert state(hass) == "rinsing"
 
-    await advance(hass, freezer, 100)
-    assert notifications[-1].data["message"].startswith("Remove the portafilter")
+    await rig.advance(100)
+    assert phone.notifications[-1].data["message"].startswith("Remove the portafilter")
     await hass.services.async_call(DOMAIN, "continue_backflush", {}, blocking=True)
-    await advance(hass, freezer, 60)
+    await rig.advance(60)
     assert state(hass) == "completed"
-    assert notifications[-1].data["message"] == (
+    assert phone.notifications[-1].data["message"] == (
         "Backflush finished: the group is clean."
     )
-    assert len(notifications) == 4
+    assert len(phone.notifications) == 4
     # A completed backflush is no longer due: no reminder the next night.
-    await advance(hass, freezer, 24 * 3600)
-    assert len(notifications) == 4
+    await rig.advance(24 * 3600)
+    assert len(phone.notifications) == 4
 
 
 @pytest.mark.freeze_time(WEDNESDAY_EVENING)
-async def test_bedtime_nothing_due(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
-    freezer: FrozenDateTimeFactory,
-) -> None:
+async def test_bedtime_nothing_due(hass: HomeAssistant, rig: Rig, phone: Phone) -> None:
     await make_shots(hass, 3)
-    await setup_bedtime(hass, phone)
-    await advance(hass, freezer, 2 * 3600)
-    assert notifications == []
+    await phone.bedtime()
+    await rig.advance(2 * 3600)
+    assert phone.notifications == []
 
 
 @pytest.mark.freeze_time(WEDNESDAY_EVENING)
-async def test_bedtime_quiet_day(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
-    freezer: FrozenDateTimeFactory,
-) -> None:
+async def test_bedtime_quiet_day(hass: HomeAssistant, rig: Rig, phone: Phone) -> None:
     await make_shots(hass, 25)
-    await setup_bedtime(hass, phone, quiet_days=["wed", "sun"])
-    await advance(hass, freezer, 2 * 3600)  # Wednesday: quiet
-    assert notifications == []
-    await advance(hass, freezer, 24 * 3600)  # Thursday
-    [reminder] = notifications
+    await phone.bedtime(quiet_days=["wed", "sun"])
+    await rig.advance(2 * 3600)  # Wednesday: quiet
+    assert phone.notifications == []
+    await rig.advance(24 * 3600)  # Thursday
+    [reminder] = phone.notifications
     assert reminder.data["message"].startswith(
         "Backflush due: 25 shots since the last one."
     )
@@ -245,113 +247,87 @@ async def test_bedtime_quiet_day(
 
 @pytest.mark.freeze_time(WEDNESDAY_EVENING)
 async def test_bedtime_descale_only(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig, phone: Phone
 ) -> None:
     await record(hass, "descale", 100)
-    await setup_bedtime(hass, phone)
-    await advance(hass, freezer, 2 * 3600)
-    [reminder] = notifications
+    await phone.bedtime()
+    await rig.advance(2 * 3600)
+    [reminder] = phone.notifications
     assert reminder.data["message"] == "Descaling due: last one 100 days ago."
     assert "actions" not in reminder.data["data"]
 
 
 @pytest.mark.freeze_time(WEDNESDAY_EVENING)
 async def test_start_refused_is_told(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
+    hass: HomeAssistant, rig: Rig, phone: Phone
 ) -> None:
-    await setup_bedtime(hass, phone)
-    relays.plug.set(False)
-    hass.bus.async_fire("mobile_app_notification_action", {"action": START})
-    await settle(hass)
+    await phone.bedtime()
+    rig.relays.plug.set(False)
+    await phone.tap(START)
     assert state(hass) == "idle"
-    [told] = notifications
+    [told] = phone.notifications
     assert told.data["message"] == (
         "The backflush did not start. Is the machine switched on?"
     )
 
 
 async def test_program_events_of_another_machine_are_ignored(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
+    hass: HomeAssistant, rig: Rig, phone: Phone
 ) -> None:
-    await setup_bedtime(hass, phone)
+    await phone.bedtime()
     data = {"config_entry_id": "other", "device_id": None, "program": "cleaner"}
     hass.bus.async_fire(f"{DOMAIN}_backflush_finished", {**data, "result": "completed"})
     await settle(hass)
-    assert notifications == []
+    assert phone.notifications == []
     hass.bus.async_fire(
         f"{DOMAIN}_backflush_finished",
         {
             **data,
-            "config_entry_id": entry.entry_id,
+            "config_entry_id": rig.entry.entry_id,
             "result": "failed",
             "reason": "relay_unavailable",
         },
     )
     await settle(hass)
-    assert notifications[-1].data["message"] == (
+    assert phone.notifications[-1].data["message"] == (
         "Backflush failed (relay unavailable). The pump is off."
     )
     hass.bus.async_fire(
         f"{DOMAIN}_backflush_finished",
         {
             **data,
-            "config_entry_id": entry.entry_id,
+            "config_entry_id": rig.entry.entry_id,
             "result": "aborted",
             "reason": "user",
         },
     )
     await settle(hass)
-    assert notifications[-1].data["message"] == "Backflush aborted (user)."
+    assert phone.notifications[-1].data["message"] == "Backflush aborted (user)."
 
 
 FLUSH = f"ESPRESSO_CARE_FLUSH_{BACKFLUSH_DUE}"
 
 
-async def hand_backflush(
-    hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory
-) -> None:
+async def hand_backflush(rig: Rig) -> None:
     """Five pulses with cleaner by hand on the pump relay, a rinse, five with water."""
     for pauses in ((9, 12, 8, 11, 120), (10, 12, 9, 10, 60)):
         for on, off in zip((8, 10, 7, 9, 10), pauses, strict=True):
-            relays.pump.set(True)
-            await advance(hass, freezer, on)
-            relays.pump.set(False)
-            await advance(hass, freezer, off)
+            await rig.pulse(on, off)
 
 
 @pytest.mark.freeze_time(WEDNESDAY_EVENING)
 async def test_recognized_backflush_is_told(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig, phone: Phone
 ) -> None:
     await make_shots(hass, 25)
-    await setup_bedtime(hass, phone, backflush_recognized="notify")
-    await hand_backflush(hass, relays, freezer)
+    await phone.bedtime(backflush_recognized="notify")
+    await hand_backflush(rig)
     assert hass.states.get(BACKFLUSH_DUE).state == "off"
-    [told] = notifications
+    [told] = phone.notifications
     assert told.data["message"] == (
         "Backflush recognized and recorded: 10 pulses, 20:00 to 20:04."
     )
-    assert told.data["data"] == {"tag": f"espresso_care_{entry.entry_id}"}
+    assert told.data["data"] == {"tag": f"espresso_care_{rig.entry.entry_id}"}
 
     # Another machine's: nothing.
     hass.bus.async_fire(
@@ -359,24 +335,18 @@ async def test_recognized_backflush_is_told(
         {"config_entry_id": "other", "device_id": None, "pulses": 10},
     )
     await settle(hass)
-    assert len(notifications) == 1
+    assert len(phone.notifications) == 1
 
 
 @pytest.mark.freeze_time(WEDNESDAY_EVENING)
 async def test_recognized_backflush_asks_for_a_group_flush(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig, phone: Phone
 ) -> None:
-    await setup_bedtime(hass, phone, backflush_recognized="ask")
+    await phone.bedtime(backflush_recognized="ask")
     hass.bus.async_fire(
         f"{DOMAIN}_backflush_recognized",
         {
-            "config_entry_id": entry.entry_id,
+            "config_entry_id": rig.entry.entry_id,
             "device_id": None,
             "pulses": 1,
             "started": "2025-06-19T03:58:00+00:00",
@@ -384,7 +354,7 @@ async def test_recognized_backflush_asks_for_a_group_flush(
         },
     )
     await settle(hass)
-    [asked] = notifications
+    [asked] = phone.notifications
     assert asked.data["message"] == (
         "Backflush recognized and recorded: 1 pulse, 20:58 to 21:05."
         " Take the portafilter out, then flush the group?"
@@ -392,67 +362,59 @@ async def test_recognized_backflush_asks_for_a_group_flush(
     assert asked.data["data"]["actions"] == [{"action": FLUSH, "title": "Flush group"}]
 
     # "Flush group": the flush program runs on this machine.
-    hass.bus.async_fire("mobile_app_notification_action", {"action": FLUSH})
-    await settle(hass)
+    await phone.tap(FLUSH)
     assert state(hass) == "flushing"
     assert hass.states.get(STATE).attributes["program"] == "flush"
-    assert relays.pump.is_on
-    await advance(hass, freezer, 120)
+    assert rig.relays.pump.is_on
+    await rig.advance(120)
     assert state(hass) == "completed"
-    assert notifications[-1].data["message"] == (
+    assert phone.notifications[-1].data["message"] == (
         "Backflush finished: the group is clean."
     )
 
     # Refused (the machine is off): the phone says so.
-    relays.plug.set(False)
-    hass.bus.async_fire("mobile_app_notification_action", {"action": FLUSH})
-    await settle(hass)
+    rig.relays.plug.set(False)
+    await phone.tap(FLUSH)
     assert state(hass) == "completed"
-    assert notifications[-1].data["message"] == (
+    assert phone.notifications[-1].data["message"] == (
         "The group flush did not start. Is the machine switched on?"
     )
 
 
 @pytest.mark.freeze_time(WEDNESDAY_EVENING)
 async def test_recognized_backflush_silent_by_default(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig, phone: Phone
 ) -> None:
     """Existing automations see no change: the input defaults to say nothing."""
     await make_shots(hass, 25)
-    await setup_bedtime(hass, phone)
-    await hand_backflush(hass, relays, freezer)
+    await phone.bedtime()
+    await hand_backflush(rig)
     assert hass.states.get(BACKFLUSH_DUE).state == "off"
-    assert notifications == []
+    assert phone.notifications == []
 
 
 async def test_guided_brew_prompts_are_not_sent_to_the_phone(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
+    hass: HomeAssistant, rig: Rig, phone: Phone
 ) -> None:
     """A guided program's brew on/off are for the card and speakers, not the phone."""
-    await setup_bedtime(hass, phone)
-    data = {"config_entry_id": entry.entry_id, "device_id": None, "program": "cleaner"}
+    await phone.bedtime()
+    data = {
+        "config_entry_id": rig.entry.entry_id,
+        "device_id": None,
+        "program": "cleaner",
+    }
     for action in ("brew_on", "brew_off"):
         hass.bus.async_fire(
             f"{DOMAIN}_backflush_action_required", {**data, "action": action}
         )
     await settle(hass)
-    assert notifications == []
+    assert phone.notifications == []
     hass.bus.async_fire(
         f"{DOMAIN}_backflush_action_required",
         {**data, "action": "remove_portafilter"},
     )
     await settle(hass)
-    assert notifications[-1].data["message"].startswith("Remove the portafilter")
+    assert phone.notifications[-1].data["message"].startswith("Remove the portafilter")
 
 
 # --- voice ----------------------------------------------------------------------
@@ -497,32 +459,28 @@ async def say(hass: HomeAssistant, text: str) -> str:
     return speech
 
 
-async def test_voice_blueprint(
-    hass: HomeAssistant,
-    voice_blueprint: None,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+@pytest.mark.usefixtures("voice_blueprint")
+async def test_voice_blueprint(hass: HomeAssistant, rig: Rig) -> None:
     assert await say(hass, "continue the backflush") == (
         "No program is waiting for you."
     )
     assert await say(hass, "abort the backflush") == "No program is running."
-    relays.plug.set(False)
+    rig.relays.plug.set(False)
     assert await say(hass, "start the backflush") == (
         "The backflush did not start: is the machine switched on?"
     )
-    relays.plug.set(True)
+    rig.relays.plug.set(True)
     assert (await say(hass, "start the backflush")).startswith(
         "Backflush with cleaner started."
     )
     assert state(hass) == "cleaning"
     assert await say(hass, "start the backflush") == "A program is already running."
-    await advance(hass, freezer, 100)
+    await rig.advance(100)
     assert await say(hass, "the portafilter is rinsed") == "Continuing the program."
     assert state(hass) == "rinsing"
     assert await say(hass, "stop the backflush") == "Program aborted. The pump is off."
     assert state(hass) == "aborted"
-    assert not relays.pump.is_on
+    assert not rig.relays.pump.is_on
     assert await say(hass, "how many shots since the last backflush") == (
         "No backflush is due yet: 0 shots since the last one."
     )
@@ -534,8 +492,6 @@ async def test_voice_blueprint(
 
 # --- morning warm-up ------------------------------------------------------------
 
-POWER_SWITCH = "switch.espresso_machine_power"
-READY = "binary_sensor.espresso_machine_ready"
 # A Wednesday, 06:00 in the tests' time zone (US/Pacific, summer time).
 WEDNESDAY_MORNING = "2025-06-18 06:00:00-07:00"
 
@@ -561,59 +517,25 @@ async def test_warm_up_blueprint_is_valid(
     }
 
 
-async def setup_warm_up(
-    hass: HomeAssistant, phone: dr.DeviceEntry, **inputs: Any
-) -> None:
-    assert await async_setup_component(
-        hass,
-        "automation",
-        {
-            "automation": {
-                "alias": "Warm up",
-                "use_blueprint": {
-                    "path": "espresso_care/morning_warm_up.yaml",
-                    "input": {
-                        "power_switch": POWER_SWITCH,
-                        "ready_sensor": READY,
-                        "notify_device": phone.id,
-                        "time": "06:45:00",
-                        **inputs,
-                    },
-                },
-            }
-        },
-    )
-    await settle(hass)
-    assert hass.states.get("automation.warm_up").state == "on"
-
-
 @pytest.mark.freeze_time(WEDNESDAY_MORNING)
 @pytest.mark.parametrize("entry_options", [{"ready_delay_minutes": 12}])
 async def test_warm_up_on_time_then_ready_on_the_phone(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig, phone: Phone
 ) -> None:
-    relays.plug.set(False)
+    rig.relays.plug.set(False)
     await record(hass, "backflush", 12)
     await make_shots(hass, 23)
     await record(hass, "descale", 100)
-    await setup_warm_up(
-        hass, phone, backflush_due=BACKFLUSH_DUE, descale_due=DESCALE_DUE
-    )
-    await advance(hass, freezer, 45 * 60 - 1)
-    assert not relays.plug.is_on
-    await advance(hass, freezer, 2)  # 06:45 (the time trigger adds < 1 s)
-    assert relays.plug.is_on
+    await phone.warm_up(backflush_due=BACKFLUSH_DUE, descale_due=DESCALE_DUE)
+    await rig.advance(45 * 60 - 1)
+    assert not rig.relays.plug.is_on
+    await rig.advance(2)  # 06:45 (the time trigger adds < 1 s)
+    assert rig.relays.plug.is_on
     assert hass.states.get("sensor.espresso_machine_heat_up").state == "heating"
-    assert notifications == []
-    await advance(hass, freezer, 12 * 60)
+    assert phone.notifications == []
+    await rig.advance(12 * 60)
     assert hass.states.get(READY).state == "on"
-    [ready] = notifications
+    [ready] = phone.notifications
     assert ready.data["title"] == "Espresso machine"
     assert ready.data["message"] == (
         "The espresso machine is ready."
@@ -622,30 +544,24 @@ async def test_warm_up_on_time_then_ready_on_the_phone(
     )
     assert ready.data["data"]["tag"].startswith("espresso_care_warm_up_")
     # Once a day only.
-    await advance(hass, freezer, 3600)
-    assert len(notifications) == 1
+    await rig.advance(3600)
+    assert len(phone.notifications) == 1
 
 
 @pytest.mark.freeze_time(WEDNESDAY_MORNING)
 async def test_warm_up_plain_message_and_not_on_other_days(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig, phone: Phone
 ) -> None:
-    relays.plug.set(False)
-    await setup_warm_up(hass, phone, days=["wed"], backflush_due=BACKFLUSH_DUE)
-    await advance(hass, freezer, 46 * 60)
-    assert relays.plug.is_on  # no power sensor, no delay: ready at once
-    [ready] = notifications
+    rig.relays.plug.set(False)
+    await phone.warm_up(days=["wed"], backflush_due=BACKFLUSH_DUE)
+    await rig.advance(46 * 60)
+    assert rig.relays.plug.is_on  # no power sensor, no delay: ready at once
+    [ready] = phone.notifications
     assert ready.data["message"] == "The espresso machine is ready."
-    relays.plug.set(False)
-    await advance(hass, freezer, 24 * 3600)  # Thursday: not a chosen day
-    assert not relays.plug.is_on
-    assert len(notifications) == 1
+    rig.relays.plug.set(False)
+    await rig.advance(24 * 3600)  # Thursday: not a chosen day
+    assert not rig.relays.plug.is_on
+    assert len(phone.notifications) == 1
 
 
 @pytest.mark.freeze_time(WEDNESDAY_MORNING)
@@ -658,44 +574,30 @@ async def test_warm_up_plain_message_and_not_on_other_days(
     ],
 )
 async def test_warm_up_only_when_someone_is_home(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
-    freezer: FrozenDateTimeFactory,
-    states: dict[str, str],
-    warms_up: bool,
+    hass: HomeAssistant, rig: Rig, phone: Phone, states: dict[str, str], warms_up: bool
 ) -> None:
-    relays.plug.set(False)
+    rig.relays.plug.set(False)
     for entity_id, value in states.items():
         hass.states.async_set(entity_id, value)
-    await setup_warm_up(hass, phone, presence=["person.anna", "zone.home"])
-    await advance(hass, freezer, 46 * 60)
-    assert relays.plug.is_on is warms_up
-    assert len(notifications) == int(warms_up)
+    await phone.warm_up(presence=["person.anna", "zone.home"])
+    await rig.advance(46 * 60)
+    assert rig.relays.plug.is_on is warms_up
+    assert len(phone.notifications) == int(warms_up)
 
 
 @pytest.mark.freeze_time(WEDNESDAY_MORNING)
 @pytest.mark.parametrize("entry_options", [{"ready_delay_minutes": 12}])
 async def test_warm_up_leaves_a_machine_in_use_alone(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    blueprint_dir: Path,
-    phone: dr.DeviceEntry,
-    notifications: list[ServiceCall],
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig, phone: Phone
 ) -> None:
     """Already on: nothing switched, nothing sent. Switched off while heating: silent."""
-    await setup_warm_up(hass, phone)
-    await advance(hass, freezer, 60 * 60)
-    assert relays.plug.commands == []
-    assert notifications == []
-    relays.plug.set(False)
-    await advance(hass, freezer, 23 * 3600 + 46 * 60)  # Thursday 06:46
-    assert relays.plug.is_on
-    relays.plug.set(False)  # changed their mind
-    await advance(hass, freezer, 30 * 60)
-    assert notifications == []
+    await phone.warm_up()
+    await rig.advance(60 * 60)
+    assert rig.relays.plug.commands == []
+    assert phone.notifications == []
+    rig.relays.plug.set(False)
+    await rig.advance(23 * 3600 + 46 * 60)  # Thursday 06:46
+    assert rig.relays.plug.is_on
+    rig.relays.plug.set(False)  # changed their mind
+    await rig.advance(30 * 60)
+    assert phone.notifications == []

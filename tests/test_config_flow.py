@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from homeassistant import config_entries
+from typing import Any
+
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.setup import async_setup_component
@@ -15,38 +16,26 @@ from custom_components.espresso_care.const import (
     CONF_PUMP_ENTITY,
     CONF_THREE_WAY_VALVE,
     DEFAULT_OPTIONS,
-    DOMAIN,
 )
 
 from .conftest import PLUG, PUMP, Relays, machine_entry
-from .helpers import options_form
+from .helpers import entities_form, options_form, reconfigure
 
 
-async def _entities_form(hass: HomeAssistant) -> str:
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": config_entries.SOURCE_USER}
-    )
-    assert result["type"] is FlowResultType.MENU
-    assert result["menu_options"] == ["entities", "shelly"]
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {"next_step_id": "entities"}
-    )
-    assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "entities"
-    return result["flow_id"]
+def machine_form(**fields: Any) -> dict[str, Any]:
+    """The entities form: Silvia on the plug and pump, with a 3-way valve; ``fields`` change it."""
+    return {
+        "name": "Silvia",
+        CONF_POWER_ENTITY: PLUG,
+        CONF_PUMP_ENTITY: PUMP,
+        CONF_THREE_WAY_VALVE: True,
+        **fields,
+    }
 
 
 async def test_create_entry(hass: HomeAssistant, relays: Relays) -> None:
-    flow_id = await _entities_form(hass)
-    result = await hass.config_entries.flow.async_configure(
-        flow_id,
-        {
-            "name": "Silvia",
-            CONF_POWER_ENTITY: PLUG,
-            CONF_PUMP_ENTITY: PUMP,
-            CONF_THREE_WAY_VALVE: True,
-        },
-    )
+    flow_id = await entities_form(hass)
+    result = await hass.config_entries.flow.async_configure(flow_id, machine_form())
     await hass.async_block_till_done()
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == "Silvia"
@@ -65,15 +54,15 @@ async def test_yaml_entity_without_unique_id_counts(hass: HomeAssistant) -> None
     assert await async_setup_component(
         hass, "input_boolean", {"input_boolean": {"plug": {}, "pump": {}}}
     )
-    flow_id = await _entities_form(hass)
+    flow_id = await entities_form(hass)
     result = await hass.config_entries.flow.async_configure(
         flow_id,
-        {
-            "name": "Gaggia",
-            CONF_POWER_ENTITY: "input_boolean.plug",
-            CONF_PUMP_ENTITY: "input_boolean.pump",
-            CONF_THREE_WAY_VALVE: False,
-        },
+        machine_form(
+            name="Gaggia",
+            power_entity="input_boolean.plug",
+            pump_entity="input_boolean.pump",
+            three_way_valve=False,
+        ),
     )
     await hass.async_block_till_done()
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -81,52 +70,26 @@ async def test_yaml_entity_without_unique_id_counts(hass: HomeAssistant) -> None
 
 
 async def test_errors_then_recover(hass: HomeAssistant, relays: Relays) -> None:
-    flow_id = await _entities_form(hass)
+    flow_id = await entities_form(hass)
     result = await hass.config_entries.flow.async_configure(
-        flow_id,
-        {
-            "name": "Silvia",
-            CONF_POWER_ENTITY: "switch.nowhere",
-            CONF_PUMP_ENTITY: PUMP,
-            CONF_THREE_WAY_VALVE: True,
-        },
+        flow_id, machine_form(power_entity="switch.nowhere")
     )
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {CONF_POWER_ENTITY: "entity_not_found"}
     result = await hass.config_entries.flow.async_configure(
-        flow_id,
-        {
-            "name": "Silvia",
-            CONF_POWER_ENTITY: PUMP,
-            CONF_PUMP_ENTITY: PUMP,
-            CONF_THREE_WAY_VALVE: True,
-        },
+        flow_id, machine_form(power_entity=PUMP)
     )
     assert result["errors"] == {CONF_PUMP_ENTITY: "same_entity"}
-    result = await hass.config_entries.flow.async_configure(
-        flow_id,
-        {
-            "name": "Silvia",
-            CONF_POWER_ENTITY: PLUG,
-            CONF_PUMP_ENTITY: PUMP,
-            CONF_THREE_WAY_VALVE: True,
-        },
-    )
+    result = await hass.config_entries.flow.async_configure(flow_id, machine_form())
     await hass.async_block_till_done()
     assert result["type"] is FlowResultType.CREATE_ENTRY
 
 
 async def test_pump_already_used(hass: HomeAssistant, relays: Relays) -> None:
     machine_entry().add_to_hass(hass)
-    flow_id = await _entities_form(hass)
+    flow_id = await entities_form(hass)
     result = await hass.config_entries.flow.async_configure(
-        flow_id,
-        {
-            "name": "Second",
-            CONF_POWER_ENTITY: PLUG,
-            CONF_PUMP_ENTITY: PUMP,
-            CONF_THREE_WAY_VALVE: True,
-        },
+        flow_id, machine_form(name="Second")
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
@@ -175,9 +138,9 @@ async def test_reconfigure_to_a_pump_of_another_machine(
     other.add_to_hass(hass)
     entry = machine_entry()
     entry.add_to_hass(hass)
-    result = await entry.start_reconfigure_flow(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"],
+    result = await reconfigure(
+        hass,
+        entry,
         {
             CONF_POWER_ENTITY: PLUG,
             CONF_PUMP_ENTITY: "input_boolean.pump2",

@@ -9,7 +9,7 @@ times.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import AsyncGenerator, Iterable
 import json
 from pathlib import Path
 import random
@@ -35,11 +35,10 @@ from custom_components.espresso_care.const import (
     DOMAIN,
 )
 
-from .conftest import BREW, PLUG, POWER, PUMP, Relays, machine_entry
-from .helpers import advance, settle
+from .conftest import BREW, PLUG, POWER, PUMP, WATTS, Relays, loaded, machine_entry
+from .helpers import advance, choose, entities_form, reconfigure, settle
 
 SHOTS = "sensor.espresso_machine_shots"
-W = {"unit_of_measurement": "W", "device_class": "power"}
 KW = {"unit_of_measurement": "kW", "device_class": "power"}
 TRANSLATIONS = (
     Path(__file__).parent.parent / "custom_components" / DOMAIN / "translations"
@@ -49,7 +48,7 @@ TRANSLATIONS = (
 @pytest.fixture
 async def sensors(hass: HomeAssistant, relays: Relays) -> None:
     """The plug's power sensor, a brew switch sensor, and a light that fits nowhere."""
-    hass.states.async_set(POWER, "1200.0", W)
+    hass.states.async_set(POWER, "1200.0", WATTS)
     hass.states.async_set(BREW, "off")
     hass.states.async_set("light.kitchen", "on")
     hass.states.async_set(
@@ -71,17 +70,6 @@ def form(**fields: Any) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value is not None}
 
 
-async def entities_flow(hass: HomeAssistant) -> str:
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": config_entries.SOURCE_USER}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {"next_step_id": "entities"}
-    )
-    assert result["step_id"] == "entities"
-    return str(result["flow_id"])
-
-
 def suggested(result: Any) -> dict[str, Any]:
     """What the form suggests for each optional field."""
     return {
@@ -96,7 +84,7 @@ def suggested(result: Any) -> dict[str, Any]:
 
 async def test_plug_only_machine(hass: HomeAssistant, sensors: None) -> None:
     """A plug and its power sensor are a machine: no pump key, unique id the plug."""
-    flow_id = await entities_flow(hass)
+    flow_id = await entities_form(hass)
     result = await hass.config_entries.flow.async_configure(
         flow_id, form(power_sensor=POWER)
     )
@@ -119,7 +107,7 @@ async def test_plug_only_machine(hass: HomeAssistant, sensors: None) -> None:
 
 async def test_plug_alone_is_enough(hass: HomeAssistant, sensors: None) -> None:
     """With no signal at all the machine still sets up (shots are logged by hand)."""
-    flow_id = await entities_flow(hass)
+    flow_id = await entities_form(hass)
     result = await hass.config_entries.flow.async_configure(flow_id, form())
     await hass.async_block_till_done()
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -133,7 +121,7 @@ async def test_plug_alone_is_enough(hass: HomeAssistant, sensors: None) -> None:
 async def test_every_field(hass: HomeAssistant, sensors: None) -> None:
     """Pump relay, power sensor in kW and brew sensor; the unique id is the pump."""
     hass.states.async_set(POWER, "1.2", KW)
-    flow_id = await entities_flow(hass)
+    flow_id = await entities_form(hass)
     result = await hass.config_entries.flow.async_configure(
         flow_id, form(pump_entity=PUMP, power_sensor=POWER, brew_sensor=BREW)
     )
@@ -204,12 +192,9 @@ async def test_every_field(hass: HomeAssistant, sensors: None) -> None:
     ],
 )
 async def test_bad_entities_are_refused_on_their_field(
-    hass: HomeAssistant,
-    sensors: None,
-    fields: dict[str, str],
-    errors: dict[str, str],
+    hass: HomeAssistant, sensors: None, fields: dict[str, str], errors: dict[str, str]
 ) -> None:
-    flow_id = await entities_flow(hass)
+    flow_id = await entities_form(hass)
     result = await hass.config_entries.flow.async_configure(flow_id, form(**fields))
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == errors
@@ -226,7 +211,7 @@ async def test_bad_entities_are_refused_on_their_field(
 @pytest.mark.parametrize(
     ("attributes", "error"),
     [
-        (W, None),
+        (WATTS, None),
         (KW, None),
         ({"unit_of_measurement": "mW", "device_class": "power"}, "wrong_unit"),
         ({"unit_of_measurement": "W"}, "wrong_unit"),
@@ -236,13 +221,10 @@ async def test_bad_entities_are_refused_on_their_field(
     ],
 )
 async def test_power_sensor_units(
-    hass: HomeAssistant,
-    sensors: None,
-    attributes: dict[str, str],
-    error: str | None,
+    hass: HomeAssistant, sensors: None, attributes: dict[str, str], error: str | None
 ) -> None:
     hass.states.async_set(POWER, "1200", attributes)
-    flow_id = await entities_flow(hass)
+    flow_id = await entities_form(hass)
     result = await hass.config_entries.flow.async_configure(
         flow_id, form(power_sensor=POWER)
     )
@@ -262,7 +244,7 @@ async def test_plug_already_used_by_a_plug_only_machine(
         unique_id=PLUG,
         data={CONF_BACKEND: BACKEND_ENTITY, CONF_POWER_ENTITY: PLUG},
     ).add_to_hass(hass)
-    flow_id = await entities_flow(hass)
+    flow_id = await entities_form(hass)
     result = await hass.config_entries.flow.async_configure(
         flow_id, form(power_sensor=POWER)
     )
@@ -283,23 +265,8 @@ async def pull(
     await settle(hass)
 
 
-async def reconfigure(
-    hass: HomeAssistant, entry: MockConfigEntry, user_input: dict[str, Any]
-) -> dict[str, Any]:
-    result = await entry.start_reconfigure_flow(hass)
-    assert result["step_id"] == "reconfigure"
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], user_input
-    )
-    await settle(hass)
-    return dict(result)
-
-
 async def test_reconfigure_between_set_ups_keeps_the_counters(
-    hass: HomeAssistant,
-    relays: Relays,
-    sensors: None,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, relays: Relays, sensors: None, freezer: FrozenDateTimeFactory
 ) -> None:
     """Relay only, then plug only (pump cleared), then relay again: nothing is lost."""
     entry = machine_entry()
@@ -446,13 +413,23 @@ class Meter:
         if self.kw:
             self.hass.states.async_set(POWER, f"{watts / 1000:.5f}", KW)
         else:
-            self.hass.states.async_set(POWER, f"{watts:.1f}", W)
+            self.hass.states.async_set(POWER, f"{watts:.1f}", WATTS)
 
     async def report(self, values: Iterable[float], every: float = 1.0) -> None:
         """One reading every ``every`` seconds."""
         for watts in values:
             self.set(watts)
-            await advance(self.hass, self.freezer, every)
+            await self.wait(every)
+
+    async def wait(self, seconds: float) -> None:
+        """Let ``seconds`` of frozen time pass, reporting nothing."""
+        await advance(self.hass, self.freezer, seconds)
+
+
+@pytest.fixture
+def meter(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> Meter:
+    """The plug's power sensor in W (``meter.kw = True``: in kW)."""
+    return Meter(hass, freezer)
 
 
 def idle(seconds: int, level: float = 1200.0) -> list[float]:
@@ -477,34 +454,24 @@ def fast_pid(seconds: int, seed: int = 7) -> list[float]:
 @pytest.fixture
 async def plug_only(
     hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory
-) -> MockConfigEntry:
+) -> AsyncGenerator[MockConfigEntry]:
     """A loaded plug-only machine on ``sensor.machine_power`` (W), one option set."""
-    hass.states.async_set(POWER, "1200.0", W)
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title="Espresso machine",
-        unique_id=PLUG,
-        data={
-            CONF_BACKEND: BACKEND_ENTITY,
-            CONF_POWER_ENTITY: PLUG,
-            CONF_POWER_SENSOR: POWER,
-            CONF_THREE_WAY_VALVE: True,
-        },
-        options={"cycles": 7},
+    hass.states.async_set(POWER, "1200.0", WATTS)
+    entry = machine_entry(pump=None, power_sensor=POWER, options={"cycles": 7})
+    async with loaded(hass, entry):
+        yield entry
+
+
+async def choose_calibrate(hass: HomeAssistant, entry_id: str) -> dict[str, Any]:
+    """Open the options flow and choose ``calibrate`` in its menu: what comes of it."""
+    return await choose(
+        hass.config_entries.options, entry_id, ["settings", "calibrate"], "calibrate"
     )
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await settle(hass)
-    return entry
 
 
 async def open_calibration(hass: HomeAssistant, entry: MockConfigEntry) -> str:
     """Options menu, then ``calibrate``: the explanation form."""
-    result = await hass.config_entries.options.async_init(entry.entry_id)
-    assert result["type"] is FlowResultType.MENU
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {"next_step_id": "calibrate"}
-    )
+    result = await choose_calibrate(hass, entry.entry_id)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "calibrate"
     assert result["errors"] == {}
@@ -520,6 +487,13 @@ async def submit(hass: HomeAssistant, flow_id: str) -> None:
     assert result["progress_action"] == "calibrate_wait"
 
 
+async def start_calibration(hass: HomeAssistant, entry: MockConfigEntry) -> str:
+    """Open the calibration and start it: the flow waits for the pump."""
+    flow_id = await open_calibration(hass, entry)
+    await submit(hass, flow_id)
+    return flow_id
+
+
 async def outcome(hass: HomeAssistant, flow_id: str) -> dict[str, Any]:
     """Where the flow stands now."""
     await settle(hass)
@@ -528,15 +502,11 @@ async def outcome(hass: HomeAssistant, flow_id: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize("kw", [False, True], ids=["W", "kW"])
 async def test_calibration_measures_the_pump(
-    hass: HomeAssistant,
-    plug_only: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    kw: bool,
+    hass: HomeAssistant, plug_only: MockConfigEntry, meter: Meter, kw: bool
 ) -> None:
-    meter = Meter(hass, freezer, kw=kw)
+    meter.kw = kw
     await meter.report(idle(120))  # the idle minutes before: the noise
-    flow_id = await open_calibration(hass, plug_only)
-    await submit(hass, flow_id)
+    flow_id = await start_calibration(hass, plug_only)
     await meter.report(idle(4))
     await meter.report(pump_run(5))
     await meter.report(idle(3))
@@ -559,25 +529,21 @@ async def test_calibration_measures_the_pump(
 
 
 async def test_calibration_on_a_plug_reporting_on_change(
-    hass: HomeAssistant,
-    plug_only: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, plug_only: MockConfigEntry, meter: Meter
 ) -> None:
     """A plug reporting only changes of 2 W or more: idle readings every few
     seconds, a handful while the pump wobbles, then silence. The run is
     measured as soon as the pump's fall arrives, not when the minute is out.
     """
-    meter = Meter(hass, freezer)
     for gap, watts in zip(
         (6.9, 3.4, 8.2, 4.1, 9.6, 5.3, 3.8, 7.4, 6.1, 4.7, 8.8, 5.9, 3.2, 7.7),
         (1197.9, 1202.3, 1198.2, 1202.0) * 4,
         strict=False,
     ):
         meter.set(watts)
-        await advance(hass, freezer, gap)
-    flow_id = await open_calibration(hass, plug_only)
-    await submit(hass, flow_id)
-    await advance(hass, freezer, 5)
+        await meter.wait(gap)
+    flow_id = await start_calibration(hass, plug_only)
+    await meter.wait(5)
     await meter.report([1233.0, 1255.0, 1258.0, 1254.0], every=1.5)
     meter.set(1201.0)
     result = await outcome(hass, flow_id)
@@ -586,18 +552,14 @@ async def test_calibration_on_a_plug_reporting_on_change(
 
 
 async def test_calibration_timeout_then_retry(
-    hass: HomeAssistant,
-    plug_only: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, plug_only: MockConfigEntry, meter: Meter
 ) -> None:
     """A meter that says nothing for the minute: ``timeout``, and the user may retry."""
-    meter = Meter(hass, freezer)
     await meter.report(idle(60))
-    flow_id = await open_calibration(hass, plug_only)
-    await submit(hass, flow_id)
-    await advance(hass, freezer, 59)
+    flow_id = await start_calibration(hass, plug_only)
+    await meter.wait(59)
     assert (await outcome(hass, flow_id))["type"] is FlowResultType.SHOW_PROGRESS
-    await advance(hass, freezer, 1)
+    await meter.wait(1)
     result = await outcome(hass, flow_id)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "calibrate"
@@ -614,15 +576,11 @@ async def test_calibration_timeout_then_retry(
 
 
 async def test_calibration_no_pump_seen(
-    hass: HomeAssistant,
-    plug_only: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, plug_only: MockConfigEntry, meter: Meter
 ) -> None:
     """Readings all along, but no pump run in them."""
-    meter = Meter(hass, freezer)
     await meter.report(idle(60))
-    flow_id = await open_calibration(hass, plug_only)
-    await submit(hass, flow_id)
+    flow_id = await start_calibration(hass, plug_only)
     await meter.report(idle(61))
     result = await outcome(hass, flow_id)
     assert result["step_id"] == "calibrate"
@@ -632,15 +590,11 @@ async def test_calibration_no_pump_seen(
 
 
 async def test_calibration_too_noisy_refuses_counting_by_power(
-    hass: HomeAssistant,
-    plug_only: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, plug_only: MockConfigEntry, meter: Meter
 ) -> None:
     """A fast PID makes the idle readings wander as much as the pump's step."""
-    meter = Meter(hass, freezer)
     await meter.report(fast_pid(120))
-    flow_id = await open_calibration(hass, plug_only)
-    await submit(hass, flow_id)
+    flow_id = await start_calibration(hass, plug_only)
     trace = fast_pid(4, seed=8) + [w + 55 for w in fast_pid(5, seed=9)]
     await meter.report(trace + fast_pid(52, seed=10))
     result = await outcome(hass, flow_id)
@@ -656,11 +610,7 @@ async def test_calibration_needs_a_power_sensor(
     hass: HomeAssistant, entry: MockConfigEntry
 ) -> None:
     """A relay-only machine has nothing to measure on."""
-    result = await hass.config_entries.options.async_init(entry.entry_id)
-    assert result["menu_options"] == ["settings", "calibrate"]
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {"next_step_id": "calibrate"}
-    )
+    result = await choose_calibrate(hass, entry.entry_id)
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "no_power_sensor"
 
@@ -678,22 +628,15 @@ async def test_calibration_needs_a_loaded_machine(
         },
     )
     entry.add_to_hass(hass)  # not set up
-    result = await hass.config_entries.options.async_init(entry.entry_id)
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {"next_step_id": "calibrate"}
-    )
+    result = await choose_calibrate(hass, entry.entry_id)
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "no_power_sensor"
 
 
 async def test_closing_the_calibration_stops_waiting(
-    hass: HomeAssistant,
-    plug_only: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, plug_only: MockConfigEntry, meter: Meter
 ) -> None:
-    meter = Meter(hass, freezer)
-    flow_id = await open_calibration(hass, plug_only)
-    await submit(hass, flow_id)
+    flow_id = await start_calibration(hass, plug_only)
     hass.config_entries.options.async_abort(flow_id)
     await settle(hass)
     assert hass.config_entries.options.async_progress() == []
@@ -720,7 +663,7 @@ async def test_yaml_input_boolean_as_brew_sensor(
     assert await async_setup_component(
         hass, "input_boolean", {"input_boolean": {"brewing": {}}}
     )
-    flow_id = await entities_flow(hass)
+    flow_id = await entities_form(hass)
     result = await hass.config_entries.flow.async_configure(
         flow_id, form(brew_sensor="input_boolean.brewing")
     )

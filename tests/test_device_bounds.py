@@ -57,7 +57,7 @@ from custom_components.espresso_care.relays.zha import (
 )
 
 from .conftest import PLUG, FakeRelaySwitch, advance, machine_entry, settle
-from .helpers import run
+from .helpers import reconfigure, run
 from .zha_fixtures import (
     IEEE,
     ZHA_PUMP,
@@ -397,16 +397,15 @@ async def test_repair_issue_for_a_pump_only_the_device_can_bound(
     assert issue.dismissed_version is not None
 
     # A pump of another kind: the issue is gone.
-    result = await entry.start_reconfigure_flow(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"],
+    result = await reconfigure(
+        hass,
+        entry,
         {
             CONF_POWER_ENTITY: PLUG,
             CONF_PUMP_ENTITY: "input_boolean.bounded_pump",
             CONF_THREE_WAY_VALVE: True,
         },
     )
-    await hass.async_block_till_done()
     assert result["type"] is FlowResultType.ABORT
     assert issue_registry.async_get_issue(DOMAIN, issue_id(entry.entry_id)) is None
 

@@ -76,7 +76,7 @@ from .conftest import (
     PLUG,
     PUMP,
     FakeRelaySwitch,
-    Relays,
+    Rig,
     advance,
     machine_entry,
     settle,
@@ -109,22 +109,18 @@ LOOP_ERRORS = (
     "unexpected error",
 )
 
-settings.register_profile(
-    "fault_ci",
-    max_examples=200,
-    derandomize=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    print_blob=True,
-)
-settings.register_profile(
-    "fault_thorough",
-    max_examples=2000,
-    derandomize=False,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    print_blob=True,
-)
+for _name, _examples in (("fault_ci", 200), ("fault_thorough", 2000)):
+    settings.register_profile(
+        _name,
+        max_examples=_examples,
+        derandomize=_name == "fault_ci",
+        deadline=None,
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+        ],
+        print_blob=True,
+    )
 
 
 def _profile() -> settings:
@@ -596,6 +592,14 @@ async def _pump_on_by_hand(hass: HomeAssistant) -> None:
     await settle(hass)
 
 
+async def _pump_on(hass: HomeAssistant, *, by_hand: bool) -> None:
+    """The pump on by hand (the machine's pump switch), or by a program."""
+    if by_hand:
+        await _pump_on_by_hand(hass)
+    else:
+        await run(hass)
+
+
 def _state(hass: HomeAssistant) -> str:
     state = hass.states.get(STATE)
     assert state is not None
@@ -603,82 +607,70 @@ def _state(hass: HomeAssistant) -> str:
 
 
 async def test_abort_while_the_on_command_is_in_flight(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     """A relay that reports later (MQTT, Zigbee, ESPHome): the off must still go."""
-    relays.pump.latency = 0.1
+    rig.relays.pump.latency = 0.1
     await hass.services.async_call(
         DOMAIN, "run_backflush", {"program": "flush"}, blocking=True
     )
-    assert relays.pump.commands == [True]  # sent; the relay has not reported yet
-    assert relays.pump.is_on is False
+    assert rig.relays.pump.commands == [True]  # sent; the relay has not reported yet
+    assert rig.relays.pump.is_on is False
     await hass.services.async_call(DOMAIN, "abort_backflush", {}, blocking=True)
-    await advance(hass, freezer, 60)
+    await rig.advance(60)
     assert _state(hass) == "aborted"
-    assert relays.pump.is_on is False, f"left on; commands: {relays.pump.commands}"
+    assert rig.relays.pump.is_on is False, (
+        f"left on; commands: {rig.relays.pump.commands}"
+    )
 
 
 async def test_watchdog_survives_a_relay_dropping_off(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     await _pump_on_by_hand(hass)
-    relays.pump.set_available(False)  # a Wi-Fi blip; the pump still runs
+    rig.relays.pump.set_available(False)  # a Wi-Fi blip; the pump still runs
     await settle(hass)
-    relays.pump.set_available(True)
-    await advance(hass, freezer, 2 * DEFAULT_OPTIONS["max_pump_seconds"] + 30)
-    assert relays.pump.is_on is False
+    rig.relays.pump.set_available(True)
+    await rig.advance(2 * DEFAULT_OPTIONS["max_pump_seconds"] + 30)
+    assert rig.relays.pump.is_on is False
 
 
 async def test_stop_switches_off_a_pump_on_by_hand(
-    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     await _pump_on_by_hand(hass)
-    assert relays.pump.is_on is True
+    assert rig.relays.pump.is_on is True
     await hass.async_stop(force=True)
-    assert relays.pump.is_on is False
+    assert rig.relays.pump.is_on is False
 
 
 @pytest.mark.parametrize("by_hand", [False, True])
 async def test_reload_keeps_switching_off_a_pump_that_would_not(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    by_hand: bool,
+    hass: HomeAssistant, rig: Rig, by_hand: bool
 ) -> None:
-    if by_hand:
-        await _pump_on_by_hand(hass)
-    else:
-        await run(hass)
-    assert relays.pump.is_on is True
-    relays.pump.fail_commands = True
-    assert await drive(hass, freezer, hass.config_entries.async_reload(entry.entry_id))
-    relays.pump.fail_commands = False
-    relays.pump.set_available(False)  # the relay comes back: it reports again
-    relays.pump.set_available(True)
-    await advance(hass, freezer, 600)
-    assert relays.pump.is_on is False
+    await _pump_on(hass, by_hand=by_hand)
+    assert rig.relays.pump.is_on is True
+    rig.relays.pump.fail_commands = True
+    assert await drive(
+        hass, rig.freezer, hass.config_entries.async_reload(rig.entry.entry_id)
+    )
+    rig.relays.pump.fail_commands = False
+    rig.relays.pump.set_available(False)  # the relay comes back: it reports again
+    rig.relays.pump.set_available(True)
+    await rig.advance(600)
+    assert rig.relays.pump.is_on is False
 
 
 async def test_next_start_switches_off_a_pump_a_stop_could_not(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     await run(hass)
-    await advance(hass, freezer, 2)
-    relays.pump.ignore_commands = True
-    await drive(hass, freezer, hass.async_stop(force=True))
-    assert relays.pump.is_on is True  # it could not be switched off
+    await rig.advance(2)
+    rig.relays.pump.ignore_commands = True
+    await drive(hass, rig.freezer, hass.async_stop(force=True))
+    assert rig.relays.pump.is_on is True  # it could not be switched off
     # Home Assistant starts again (same storage); the relay answers, still on.
-    async with fresh_hass(freezer) as again:
+    async with fresh_hass(rig.freezer) as again:
         pump = FakeRelaySwitch("Pump", on=True)
         plug = FakeRelaySwitch("Plug", on=True)
         setup_test_component_platform(again, "switch", [plug, pump])
@@ -687,75 +679,66 @@ async def test_next_start_switches_off_a_pump_a_stop_could_not(
         )
         same = MockConfigEntry(
             domain=DOMAIN,
-            entry_id=entry.entry_id,
-            title=entry.title,
-            unique_id=entry.unique_id,
-            data=dict(entry.data),
+            entry_id=rig.entry.entry_id,
+            title=rig.entry.title,
+            unique_id=rig.entry.unique_id,
+            data=dict(rig.entry.data),
         )
         same.add_to_hass(again)
         assert await again.config_entries.async_setup(same.entry_id)
-        await advance(again, freezer, 60)
+        await advance(again, rig.freezer, 60)
         try:
             assert pump.is_on is False
         finally:
             await drive(
-                again, freezer, again.config_entries.async_unload(same.entry_id)
+                again, rig.freezer, again.config_entries.async_unload(same.entry_id)
             )
 
 
 async def test_pump_switched_off_when_a_silent_relay_recovers(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     await run(hass)
-    await advance(hass, freezer, 2)
-    assert relays.pump.is_on is True
-    relays.pump.ignore_commands = True  # out of radio reach, still "on"
-    await advance(hass, freezer, 120)  # the program fails, every retry times out
+    await rig.advance(2)
+    assert rig.relays.pump.is_on is True
+    rig.relays.pump.ignore_commands = True  # out of radio reach, still "on"
+    await rig.advance(120)  # the program fails, every retry times out
     assert _state(hass) == "failed"
-    relays.pump.ignore_commands = False  # back in reach; no state change
-    await advance(hass, freezer, 3600)
-    assert relays.pump.is_on is False
+    rig.relays.pump.ignore_commands = False  # back in reach; no state change
+    await rig.advance(3600)
+    assert rig.relays.pump.is_on is False
 
 
 @pytest.mark.parametrize("by_hand", [True, False])
 async def test_restart_that_could_not_switch_off_keeps_retrying(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    by_hand: bool,
+    hass: HomeAssistant, rig: Rig, by_hand: bool
 ) -> None:
-    if by_hand:
-        await _pump_on_by_hand(hass)
-    else:
-        await run(hass)
-    relays.pump.fail_commands = True
-    assert await drive(hass, freezer, hass.config_entries.async_reload(entry.entry_id))
-    assert relays.pump.is_on is True
-    relays.pump.fail_commands = False  # the relay obeys again, says nothing
-    await advance(hass, freezer, 3600)
-    assert relays.pump.is_on is False
+    await _pump_on(hass, by_hand=by_hand)
+    rig.relays.pump.fail_commands = True
+    assert await drive(
+        hass, rig.freezer, hass.config_entries.async_reload(rig.entry.entry_id)
+    )
+    assert rig.relays.pump.is_on is True
+    rig.relays.pump.fail_commands = False  # the relay obeys again, says nothing
+    await rig.advance(3600)
+    assert rig.relays.pump.is_on is False
 
 
 async def test_relay_flapping_after_a_restart_is_switched_off(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     await _pump_on_by_hand(hass)
-    relays.pump.set_available(False)
+    rig.relays.pump.set_available(False)
     await settle(hass)
-    assert await drive(hass, freezer, hass.config_entries.async_reload(entry.entry_id))
-    relays.pump.set_available(True)  # back for an instant...
-    relays.pump.set_available(False)  # ...gone again before the off goes out
+    assert await drive(
+        hass, rig.freezer, hass.config_entries.async_reload(rig.entry.entry_id)
+    )
+    rig.relays.pump.set_available(True)  # back for an instant...
+    rig.relays.pump.set_available(False)  # ...gone again before the off goes out
     await settle(hass)
-    relays.pump.set_available(True)
-    await advance(hass, freezer, 600)
-    assert relays.pump.is_on is False
+    rig.relays.pump.set_available(True)
+    await rig.advance(600)
+    assert rig.relays.pump.is_on is False
 
 
 @pytest.mark.parametrize(
@@ -774,29 +757,25 @@ async def test_relay_flapping_after_a_restart_is_switched_off(
     ],
 )
 async def test_end_during_the_off_retries_keeps_them(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    end: str,
+    hass: HomeAssistant, rig: Rig, end: str
 ) -> None:
     await run(hass)
-    relays.pump.set_available(False)  # the program fails; the off is retried
+    rig.relays.pump.set_available(False)  # the program fails; the off is retried
     await settle(hass)
     assert _state(hass) == "failed"
-    relays.pump.set_available(True)  # back, still on, before the next retry
+    rig.relays.pump.set_available(True)  # back, still on, before the next retry
     await settle(hass)
     if end == "stop":
-        await drive(hass, freezer, hass.async_stop(force=True))
+        await drive(hass, rig.freezer, hass.async_stop(force=True))
     else:
         with contextlib.suppress(ServiceValidationError):
             await drive(
                 hass,
-                freezer,
+                rig.freezer,
                 hass.services.async_call(DOMAIN, "abort_backflush", {}, blocking=True),
             )
-        await advance(hass, freezer, 600)
-    assert relays.pump.is_on is False
+        await rig.advance(600)
+    assert rig.relays.pump.is_on is False
 
 
 # -- Device-side bounds: Home Assistant crashes mid-pulse ---------------------------

@@ -42,7 +42,16 @@ from custom_components.espresso_care.signals.shot_signal import (
     POWER_SWITCH_DELAY_SECONDS,
 )
 
-from .conftest import BREW, POWER, WATTS, Relays, loaded, machine_entry
+from .conftest import (
+    BREW,
+    POWER,
+    WATTS,
+    Relays,
+    Rig,
+    loaded,
+    machine_entry,
+    machine_marker,
+)
 from .helpers import abort, advance, resume, run, settle
 from .test_announce import KITCHEN, PLAYER, TTS, FakeSpeakers
 
@@ -151,22 +160,16 @@ class Person:
 
 
 @pytest.fixture
-async def machine(
+async def entry(
     hass: HomeAssistant,
     relays: Relays,
     request: pytest.FixtureRequest,
     freezer: FrozenDateTimeFactory,
 ) -> AsyncGenerator[MockConfigEntry]:
     """A machine without a pump relay; ``@pytest.mark.machine(signal=...)`` picks its signal."""
-    marker = request.node.get_closest_marker("machine")
-    signal = getattr(request, "param", None) or (
-        marker.kwargs.get("signal", "brew") if marker else "brew"
-    )
-    options = {
-        **OPTIONS,
-        OPT_PUMP_WATTS: round(PUMP_W),
-        **(marker.kwargs.get("options", {}) if marker else {}),
-    }
+    marker = machine_marker(request)
+    signal = getattr(request, "param", None) or marker.get("signal", "brew")
+    options = {**OPTIONS, OPT_PUMP_WATTS: round(PUMP_W), **marker.get("options", {})}
     hass.states.async_set(POWER, str(IDLE), WATTS)
     hass.states.async_set(BREW, "off")
     entry = machine_entry(
@@ -202,7 +205,7 @@ def actions(events: dict[str, list[Event]]) -> list[str]:
     return said
 
 
-BOTH = pytest.mark.parametrize("machine", ["brew", "power"], indirect=True)
+BOTH = pytest.mark.parametrize("entry", ["brew", "power"], indirect=True)
 
 
 def by_power(machine: MockConfigEntry) -> bool:
@@ -232,14 +235,11 @@ CLEANER_ACTIONS = [
 
 @BOTH
 async def test_guided_backflush_followed_on_time(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    events: dict[str, list[Event]],
+    hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]
 ) -> None:
     """Followed within a second: every pulse lasts its time from the real press; recorded."""
-    signal = "power" if machine.data.get("power_sensor") else "brew"
-    person = Person(hass, freezer, power=signal == "power")
+    signal = "power" if rig.entry.data.get("power_sensor") else "brew"
+    person = Person(hass, rig.freezer, power=signal == "power")
     assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
     await run(hass, program="cleaner")
     assert hass.states.get(STATE).state == "cleaning"
@@ -280,13 +280,10 @@ async def test_guided_backflush_followed_on_time(
 
 @pytest.mark.machine(signal="brew")
 async def test_countdown_ticks_every_second(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    events: dict[str, list[Event]],
+    hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]
 ) -> None:
     """The next switch is an attribute, and the seconds left count down once a second."""
-    person = Person(hass, freezer, reaction=0.0)
+    person = Person(hass, rig.freezer, reaction=0.0)
     await run(hass, program="cleaner")
     await person.follow(events["action_required"], 0.5)
     pressed = person.presses[0]
@@ -318,13 +315,10 @@ async def test_countdown_ticks_every_second(
 
 @BOTH
 async def test_late_presses_are_timed_from_the_press(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    events: dict[str, list[Event]],
+    hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]
 ) -> None:
     """A person 4 s slow: each pulse still lasts 10 s from their press, and the pause 10 s."""
-    person = Person(hass, freezer, power=by_power(machine), reaction=4.0)
+    person = Person(hass, rig.freezer, power=by_power(rig.entry), reaction=4.0)
     await run(hass, program="cleaner")
     await person.follow(events["action_required"], 250)
     assert hass.states.get(STATE).state == "completed"
@@ -335,28 +329,27 @@ async def test_late_presses_are_timed_from_the_press(
     for press, seconds in zip(person.presses, [10, 10, 10, 10, 10, 3], strict=True):
         off = next(e.time_fired for e in offs if e.time_fired > press)
         assert (off - press).total_seconds() == pytest.approx(
-            seconds, abs=slack(machine)
+            seconds, abs=slack(rig.entry)
         )
     for release in person.releases[:-1]:
         on = next(e.time_fired for e in ons if e.time_fired > release)
         if (on - release).total_seconds() < 11:  # not across a wait for the user
             assert (on - release).total_seconds() == pytest.approx(
-                10.0, abs=slack(machine)
+                10.0, abs=slack(rig.entry)
             )
     assert person.pulses() == [
-        pytest.approx(p, abs=slack(machine)) for p in [14, 14, 14, 14, 14, 7]
+        pytest.approx(p, abs=slack(rig.entry)) for p in [14, 14, 14, 14, 14, 7]
     ]
 
 
 @BOTH
 async def test_an_early_release_is_a_short_pulse_asked_for_again(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    events: dict[str, list[Event]],
+    hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]
 ) -> None:
     """Pulse 2 let go after 4 of 10 s: one more cleaning pulse at the end of the phase."""
-    person = Person(hass, freezer, power=by_power(machine), release_after={2: 4.0})
+    person = Person(
+        hass, rig.freezer, power=by_power(rig.entry), release_after={2: 4.0}
+    )
     await run(hass, program="cleaner")
     await person.follow(events["action_required"], 50)
     assert attributes(hass)["short_pulses"] == 1
@@ -364,7 +357,7 @@ async def test_an_early_release_is_a_short_pulse_asked_for_again(
     await person.follow(events["action_required"], 250)
     assert hass.states.get(STATE).state == "completed"
     cleaning = person.pulses()[:4]
-    assert cleaning == [pytest.approx(p, abs=slack(machine)) for p in [11, 4, 11, 11]]
+    assert cleaning == [pytest.approx(p, abs=slack(rig.entry)) for p in [11, 4, 11, 11]]
     assert actions(events)[:8] == [*["brew_on", "brew_off"] * 4]
     assert actions(events)[8] == "rinse_portafilter"
     assert hass.states.get("sensor.espresso_machine_backflush_progress").state == "100"
@@ -372,18 +365,15 @@ async def test_an_early_release_is_a_short_pulse_asked_for_again(
 
 @BOTH
 async def test_missed_prompts_are_repeated_then_abort(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    events: dict[str, list[Event]],
+    hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]
 ) -> None:
     """Nobody presses: "brew on" again and again, three times, then the program is aborted.
 
     A prompt is given 6 s, and by power the meter's delay in telling too.
     """
-    window = REPEAT_SECONDS + (POWER_SWITCH_DELAY_SECONDS if by_power(machine) else 0)
+    window = REPEAT_SECONDS + (POWER_SWITCH_DELAY_SECONDS if by_power(rig.entry) else 0)
     await run(hass, program="cleaner")
-    await advance(hass, freezer, window * MISSED_LIMIT - 0.01)
+    await rig.advance(window * MISSED_LIMIT - 0.01)
     assert hass.states.get(STATE).state == "cleaning"
     prompts = [e for e in events["action_required"] if e.data["action"] == "brew_on"]
     assert len(prompts) == MISSED_LIMIT
@@ -392,7 +382,7 @@ async def test_missed_prompts_are_repeated_then_abort(
         for a, b in itertools.pairwise(prompts)
     ]
     assert gaps == [pytest.approx(window)] * (MISSED_LIMIT - 1)
-    await advance(hass, freezer, 0.02)
+    await rig.advance(0.02)
     assert hass.states.get(STATE).state == "aborted"
     assert attributes(hass)["reason"] == "prompts_missed"
     assert [e.data["result"] for e in events["finished"]] == ["aborted"]
@@ -401,13 +391,10 @@ async def test_missed_prompts_are_repeated_then_abort(
 
 @pytest.mark.machine(signal="brew")
 async def test_two_missed_prompts_then_followed_go_on(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    events: dict[str, list[Event]],
+    hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]
 ) -> None:
     """Two prompts missed, the third followed: the program goes on and completes."""
-    person = Person(hass, freezer, ignore=2)
+    person = Person(hass, rig.freezer, ignore=2)
     await run(hass, program="cleaner")
     await person.follow(events["action_required"], 260)
     assert hass.states.get(STATE).state == "completed"
@@ -416,13 +403,10 @@ async def test_two_missed_prompts_then_followed_go_on(
 
 @BOTH
 async def test_a_missed_brew_off_is_repeated_then_aborts(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    events: dict[str, list[Event]],
+    hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]
 ) -> None:
     """The pump left on past "brew off": asked again, then aborted; the person is told."""
-    person = Person(hass, freezer, power=by_power(machine), ignore=99)
+    person = Person(hass, rig.freezer, power=by_power(rig.entry), ignore=99)
     await run(hass, program="cleaner")
     person.switch(True)
     await person.follow(
@@ -450,14 +434,13 @@ async def test_a_missed_brew_off_is_repeated_then_aborts(
 @BOTH
 async def test_abort_at_every_step(
     hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
+    rig: Rig,
     events: dict[str, list[Event]],
     seconds: float,
     expected: str,
 ) -> None:
     """Aborted anywhere: aborted, no backflush recorded, the countdown stops."""
-    person = Person(hass, freezer, power=by_power(machine), continue_waits=False)
+    person = Person(hass, rig.freezer, power=by_power(rig.entry), continue_waits=False)
     await run(hass, program="cleaner")
     await person.follow(events["action_required"], min(seconds, 70.0))
     if seconds > 70.0:
@@ -474,22 +457,19 @@ async def test_abort_at_every_step(
     assert "seconds_left" not in attributes(hass)
     assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
     written = hass.states.get(STATE).last_updated
-    await advance(hass, freezer, 30)
+    await rig.advance(30)
     assert hass.states.get(STATE).last_updated == written
 
 
 @pytest.mark.machine(signal="none")
 async def test_no_signal_runs_on_time_alone(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    events: dict[str, list[Event]],
+    hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]
 ) -> None:
     """Nothing to check against: the guide says so and keeps to the clock."""
     start = dt_util.utcnow()
     await run(hass, program="cleaner")
     assert attributes(hass)["listening"] is False
-    await advance(hass, freezer, 60)
+    await rig.advance(60)
     offsets = [
         ((e.time_fired - start).total_seconds(), e.data["action"])
         for e in events["action_required"]
@@ -507,16 +487,16 @@ async def test_no_signal_runs_on_time_alone(
         ]
     ]
     await resume(hass)
-    await advance(hass, freezer, 40)
+    await rig.advance(40)
     await resume(hass)
-    await advance(hass, freezer, 13)
+    await rig.advance(13)
     assert hass.states.get(STATE).state == "completed"
     assert hass.states.get(LAST_BACKFLUSH).state != "unknown"
 
 
 @pytest.mark.machine(signal="power", options={OPT_PUMP_WATTS: 0})
 async def test_power_not_calibrated_guides_on_time_alone(
-    hass: HomeAssistant, machine: MockConfigEntry, events: dict[str, list[Event]]
+    hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]
 ) -> None:
     """A meter that cannot tell the pump yet does not listen: the guide says so."""
     await run(hass, program="cleaner")
@@ -527,16 +507,13 @@ async def test_power_not_calibrated_guides_on_time_alone(
 
 @pytest.mark.machine(signal="brew")
 async def test_reload_mid_guided_program_aborts_it(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    events: dict[str, list[Event]],
+    hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]
 ) -> None:
     """Reloaded mid-program: aborted (nothing to switch), nothing recorded, no countdown."""
     await run(hass, program="cleaner")
     hass.states.async_set(BREW, "on")
-    await advance(hass, freezer, 2)
-    await hass.config_entries.async_reload(machine.entry_id)
+    await rig.advance(2)
+    await hass.config_entries.async_reload(rig.entry.entry_id)
     await settle(hass)
     assert [e.data["result"] for e in events["finished"]] == ["aborted"]
     assert events["finished"][0].data["reason"] == "unloaded"
@@ -566,9 +543,8 @@ def speakers(hass: HomeAssistant) -> FakeSpeakers:
 )
 async def test_cues_are_sent_early_by_the_learned_lead_and_a_failing_speaker_is_ignored(
     hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
+    rig: Rig,
     speakers: FakeSpeakers,
-    machine: MockConfigEntry,
     events: dict[str, list[Event]],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -587,7 +563,7 @@ async def test_cues_are_sent_early_by_the_learned_lead_and_a_failing_speaker_is_
             started.append(new.last_changed)
 
     async_track_state_change_event(hass, [KITCHEN], responding)
-    person = Person(hass, freezer, reaction=0.0)
+    person = Person(hass, rig.freezer, reaction=0.0)
     with caplog.at_level(logging.WARNING):
         await run(hass, program="cleaner")
         await person.follow(events["action_required"], 160)
@@ -609,19 +585,16 @@ async def test_cues_are_sent_early_by_the_learned_lead_and_a_failing_speaker_is_
 
 @pytest.mark.machine(signal="brew")
 async def test_a_brew_sensor_lost_mid_program_goes_on_by_the_clock(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    freezer: FrozenDateTimeFactory,
-    events: dict[str, list[Event]],
+    hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]
 ) -> None:
     """The sensor drops off the network: no abort for missed prompts, the clock guides."""
     await run(hass, program="water")
     hass.states.async_set(BREW, "unavailable")
-    await advance(hass, freezer, REPEAT_SECONDS + 0.01)
+    await rig.advance(REPEAT_SECONDS + 0.01)
     assert attributes(hass)["listening"] is False
-    await advance(hass, freezer, 3 * 20)
+    await rig.advance(3 * 20)
     assert hass.states.get(STATE).state == "awaiting_flush"
     await resume(hass)
-    await advance(hass, freezer, 13)
+    await rig.advance(13)
     assert hass.states.get(STATE).state == "completed"
     assert actions(events)[:3] == ["brew_on", "brew_off", "brew_on"]

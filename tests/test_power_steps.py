@@ -176,24 +176,25 @@ def test_heater_switches_on_during_a_shot() -> None:
     assert runs[0].duration == pytest.approx(28.0, abs=1.0)
 
 
-def test_heater_in_the_same_interval_as_the_rise() -> None:
-    """+1,050 W in one reading: heater +1,000 (known) and pump +50."""
+@pytest.mark.parametrize(
+    ("pump", "heater", "started"),
+    [
+        # +1,050 W in one reading: heater +1,000 (known) and pump +50.
+        pytest.param((600.2, 630.0), (600.4, 680.0), 600.2, id="rise"),
+        pytest.param((600.0, 630.2), (610.0, 630.4), 600.0, id="fall"),
+    ],
+)
+def test_heater_in_the_same_interval_as_the_pumps_edge(
+    pump: tuple[float, float], heater: tuple[float, float], started: float
+) -> None:
+    """A heater's edge in the same reading as the pump's rise, or its fall."""
     det = PumpDetector(PUMP)
-    power = [*idle_heater_cycles(50.0, 3), (600.2, 630.0, PUMP), (600.4, 680.0, HEATER)]
+    power = [*idle_heater_cycles(50.0, 3), (*pump, PUMP), (*heater, HEATER)]
     rows = periodic(power, 800.0, every=2.0, averaging=False)
     runs = run_all(det, rows)
     assert len(runs) == 1
-    assert runs[0].started == pytest.approx(600.2, abs=2.0)
-    assert runs[0].duration == pytest.approx(29.8, abs=2.0)
-
-
-def test_heater_in_the_same_interval_as_the_fall() -> None:
-    det = PumpDetector(PUMP)
-    power = [*idle_heater_cycles(50.0, 3), (600.0, 630.2, PUMP), (610.0, 630.4, HEATER)]
-    rows = periodic(power, 800.0, every=2.0, averaging=False)
-    runs = run_all(det, rows)
-    assert len(runs) == 1
-    assert runs[0].duration == pytest.approx(30.2, abs=2.0)
+    assert runs[0].started == pytest.approx(started, abs=2.0)
+    assert runs[0].duration == pytest.approx(pump[1] - pump[0], abs=2.0)
 
 
 def test_start_hidden_in_an_unknown_heater_is_dated_afterwards() -> None:

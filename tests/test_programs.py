@@ -21,8 +21,8 @@ from pytest_homeassistant_custom_component.common import (
 from custom_components.espresso_care.const import DOMAIN
 from custom_components.espresso_care.storage import storage_key
 
-from .conftest import Relays, machine_entry
-from .helpers import abort, advance, press, resume, run, settle
+from .conftest import Relays, Rig, machine_entry
+from .helpers import abort, advance, press, resume, run, settle, stored
 
 STATE = "sensor.espresso_machine_backflush_state"
 PROGRESS = "sensor.espresso_machine_backflush_progress"
@@ -59,51 +59,49 @@ def events(hass: HomeAssistant) -> dict[str, list[Event]]:
 
 async def test_cleaner_with_defaults(
     hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    rig: Rig,
     events: dict[str, list[Event]],
     device_registry: dr.DeviceRegistry,
 ) -> None:
-    device = dr.async_entries_for_config_entry(device_registry, entry.entry_id)[0]
+    device = dr.async_entries_for_config_entry(device_registry, rig.entry.entry_id)[0]
     start = dt_util.utcnow()
     await run(hass)
     assert state(hass) == "cleaning"
     assert hass.states.get(RUNNING).state == STATE_ON
     assert hass.states.get(STATE).attributes["program"] == "cleaner"
     assert hass.states.get(STATE).attributes["step"] == "1/5"
-    await advance(hass, freezer, 100)
+    await rig.advance(100)
     assert state(hass) == "awaiting_rinse"
-    assert offsets(relays, start) == pulses(0, 5, 10, 10)
+    assert offsets(rig.relays, start) == pulses(0, 5, 10, 10)
     assert hass.states.get(STATE).attributes["action"] == "rinse_portafilter"
     assert hass.states.get(PROGRESS).state == "38"  # 5 of 13 pulses
     assert hass.states.get(RUNNING).state == STATE_ON
-    await advance(hass, freezer, 60)  # nobody there yet: nothing happens
-    assert len(relays.pump.timeline) == 10
+    await rig.advance(60)  # nobody there yet: nothing happens
+    assert len(rig.relays.pump.timeline) == 10
 
     await resume(hass)
     resumed = 160
     assert state(hass) == "rinsing"
-    await advance(hass, freezer, 100)
+    await rig.advance(100)
     assert state(hass) == "awaiting_flush"
-    assert offsets(relays, start)[10:] == pulses(resumed, 5, 10, 10)
+    assert offsets(rig.relays, start)[10:] == pulses(resumed, 5, 10, 10)
     assert hass.states.get(STATE).attributes["action"] == "remove_portafilter"
 
-    await advance(hass, freezer, 20)
+    await rig.advance(20)
     await press(hass, "continue_backflush")
     resumed = 280
     assert state(hass) == "flushing"
-    await advance(hass, freezer, 3 * 13 - 0.001)
+    await rig.advance(3 * 13 - 0.001)
     assert state(hass) == "flushing"
-    await advance(hass, freezer, 0.001)
+    await rig.advance(0.001)
     assert state(hass) == "completed"
-    assert offsets(relays, start)[20:] == pulses(resumed, 3, 3, 10)
+    assert offsets(rig.relays, start)[20:] == pulses(resumed, 3, 3, 10)
     assert hass.states.get(PROGRESS).state == "100"
     assert hass.states.get(RUNNING).state == STATE_OFF
-    assert relays.pump.is_on is False
+    assert rig.relays.pump.is_on is False
 
     base = {
-        "config_entry_id": entry.entry_id,
+        "config_entry_id": rig.entry.entry_id,
         "device_id": device.id,
         "program": "cleaner",
     }
@@ -119,12 +117,7 @@ async def test_cleaner_with_defaults(
     ).state == dt_util.utcnow().isoformat(timespec="seconds")
 
 
-async def test_cleaner_with_custom_numbers(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+async def test_cleaner_with_custom_numbers(hass: HomeAssistant, rig: Rig) -> None:
     start = dt_util.utcnow()
     await run(
         hass,
@@ -135,15 +128,15 @@ async def test_cleaner_with_custom_numbers(
         flushes=2,
         flush_seconds=1,
     )
-    await advance(hass, freezer, 20)
+    await rig.advance(20)
     assert state(hass) == "awaiting_rinse"
     await resume(hass)
-    await advance(hass, freezer, 10)
+    await rig.advance(10)
     assert state(hass) == "awaiting_flush"
     await resume(hass)
-    await advance(hass, freezer, 14)
+    await rig.advance(14)
     assert state(hass) == "completed"
-    assert offsets(relays, start) == (
+    assert offsets(rig.relays, start) == (
         pulses(0, 2, 4, 6) + pulses(20, 1, 4, 6) + pulses(30, 2, 1, 6)
     )
 
@@ -160,36 +153,28 @@ async def test_cleaner_with_custom_numbers(
         }
     ],
 )
-async def test_water_program_uses_the_options(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+async def test_water_program_uses_the_options(hass: HomeAssistant, rig: Rig) -> None:
     start = dt_util.utcnow()
     await press(hass, "start_rinse")
     assert state(hass) == "rinsing"
     assert hass.states.get(STATE).attributes["program"] == "water"
-    await advance(hass, freezer, 30)
+    await rig.advance(30)
     assert state(hass) == "awaiting_flush"
     await resume(hass)
-    await advance(hass, freezer, 7)
+    await rig.advance(7)
     assert state(hass) == "completed"
-    assert offsets(relays, start) == pulses(0, 3, 5, 5) + pulses(30, 1, 2, 5)
+    assert offsets(rig.relays, start) == pulses(0, 3, 5, 5) + pulses(30, 1, 2, 5)
 
 
 async def test_flush_program_has_its_own_defaults(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     start = dt_util.utcnow()
     await press(hass, "flush_group")
     assert state(hass) == "flushing"
-    await advance(hass, freezer, 12)
+    await rig.advance(12)
     assert state(hass) == "completed"
-    assert offsets(relays, start) == pulses(0, 1, 2, 10)
+    assert offsets(rig.relays, start) == pulses(0, 1, 2, 10)
 
 
 async def test_flush_allowed_without_three_way_valve(
@@ -211,22 +196,18 @@ async def test_flush_allowed_without_three_way_valve(
 
 
 async def test_prompt_timeout_aborts(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    events: dict[str, list[Event]],
+    hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]
 ) -> None:
     await run(hass, cycles=1)
-    await advance(hass, freezer, 20)
+    await rig.advance(20)
     assert state(hass) == "awaiting_rinse"
-    await advance(hass, freezer, 15 * 60 - 0.001)
+    await rig.advance(15 * 60 - 0.001)
     assert state(hass) == "awaiting_rinse"
-    await advance(hass, freezer, 0.001)
+    await rig.advance(0.001)
     assert state(hass) == "aborted"
     assert hass.states.get(STATE).attributes["reason"] == "prompt_timeout"
     assert events["finished"][-1].data["reason"] == "prompt_timeout"
-    assert relays.pump.is_on is False
+    assert rig.relays.pump.is_on is False
 
 
 @pytest.mark.parametrize(
@@ -239,37 +220,30 @@ async def test_prompt_timeout_aborts(
 )
 async def test_abort_in_every_state(
     hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    rig: Rig,
     events: dict[str, list[Event]],
     seconds: float,
     expected_state: str,
 ) -> None:
     await run(hass)
-    await advance(hass, freezer, seconds)
+    await rig.advance(seconds)
     assert state(hass) == expected_state
     at = dt_util.utcnow()
-    was_on = relays.pump.is_on
+    was_on = rig.relays.pump.is_on
     await abort(hass)
-    assert relays.pump.is_on is False
+    assert rig.relays.pump.is_on is False
     if was_on:  # at once, not at the end of the step
-        assert relays.pump.timeline[-1] == (at, False)
+        assert rig.relays.pump.timeline[-1] == (at, False)
     assert state(hass) == "aborted"
     assert events["finished"][-1].data["result"] == "aborted"
     assert events["finished"][-1].data["reason"] == "user"
-    before = len(relays.pump.timeline)
-    await advance(hass, freezer, 300)
-    assert len(relays.pump.timeline) == before
+    await rig.assert_pump_still(300)
 
 
 async def test_abort_while_warming_up_and_later_states(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
-    relays.plug.set(False)
+    rig.relays.plug.set(False)
     await run(hass, warm_up_minutes=5)
     assert state(hass) == "warming_up"
     await abort(hass)
@@ -279,36 +253,31 @@ async def test_abort_while_warming_up_and_later_states(
         ("flush", 30, "flushing"),
     ):
         await run(hass, program=program, flushes=5)
-        await advance(hass, freezer, seconds)
+        await rig.advance(seconds)
         assert state(hass) == expected
         await abort(hass)
         assert state(hass) == "aborted"
-        assert relays.pump.is_on is False
+        assert rig.relays.pump.is_on is False
 
 
-async def test_warm_up_then_power_off_after(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
-    relays.plug.set(False)
+async def test_warm_up_then_power_off_after(hass: HomeAssistant, rig: Rig) -> None:
+    rig.relays.plug.set(False)
     await hass.async_block_till_done()
     with pytest.raises(ServiceValidationError) as err:
         await run(hass, program="flush")
     assert err.value.translation_key == "machine_off"
     start = dt_util.utcnow()
     await run(hass, program="flush", warm_up_minutes=10, power_off_after=True)
-    assert relays.plug.is_on is True
+    assert rig.relays.plug.is_on is True
     assert state(hass) == "warming_up"
-    await advance(hass, freezer, 600 - 0.001)
-    assert relays.pump.timeline == []
-    await advance(hass, freezer, 0.001)
+    await rig.advance(600 - 0.001)
+    assert rig.relays.pump.timeline == []
+    await rig.advance(0.001)
     assert state(hass) == "flushing"
-    await advance(hass, freezer, 12)
+    await rig.advance(12)
     assert state(hass) == "completed"
-    assert offsets(relays, start) == pulses(600, 1, 2, 10)
-    assert relays.plug.is_on is False
+    assert offsets(rig.relays, start) == pulses(600, 1, 2, 10)
+    assert rig.relays.plug.is_on is False
 
 
 @pytest.mark.parametrize(
@@ -322,21 +291,21 @@ async def test_warm_up_then_power_off_after(
     ],
 )
 async def test_refusals_switch_nothing(
-    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays, setup: str, key: str
+    hass: HomeAssistant, rig: Rig, setup: str, key: str
 ) -> None:
     data: dict[str, Any] = {}
     if setup == "running":
         await run(hass)
     elif setup == "pump_unavailable":
-        relays.pump.set_available(False)
+        rig.relays.pump.set_available(False)
     elif setup == "plug_unavailable":
-        relays.plug.set_available(False)
+        rig.relays.plug.set_available(False)
     elif setup == "plug_off":
-        relays.plug.set(False)
+        rig.relays.plug.set(False)
     else:
         data = {"program": "flush", "flushes": 0}
     await hass.async_block_till_done()
-    before = list(relays.pump.commands), list(relays.plug.commands)
+    before = list(rig.relays.pump.commands), list(rig.relays.plug.commands)
     calls = [lambda: run(hass, **data)]
     if not data:
         calls.append(lambda: press(hass, "start_backflush"))
@@ -345,7 +314,7 @@ async def test_refusals_switch_nothing(
             await call()
         assert err.value.translation_key == key
         assert err.value.translation_domain == DOMAIN
-    assert (relays.pump.commands, relays.plug.commands) == before
+    assert (rig.relays.pump.commands, rig.relays.plug.commands) == before
     if setup == "running":
         await abort(hass)
 
@@ -368,47 +337,43 @@ async def test_continue_and_abort_refused_when_idle(
 @pytest.mark.parametrize("seconds", [0, 5, 15, 100])
 async def test_relay_unavailable_mid_program_fails_safe(
     hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    rig: Rig,
     events: dict[str, list[Event]],
     issue_registry: ir.IssueRegistry,
     seconds: float,
 ) -> None:
     await run(hass)
-    await advance(hass, freezer, seconds + 0.5)
-    relays.pump.set_available(False)
-    await advance(hass, freezer, 0)
+    await rig.advance(seconds + 0.5)
+    rig.relays.pump.set_available(False)
+    await rig.advance(0)
     assert state(hass) == "failed"
     assert events["finished"][-1].data["result"] == "failed"
     assert events["finished"][-1].data["reason"] == "relay_unavailable"
     # The pump is switched off as soon as the relay answers again.
-    relays.pump.set_available(True)
-    await advance(hass, freezer, 10)
-    assert relays.pump.is_on is False
+    rig.relays.pump.set_available(True)
+    await rig.advance(10)
+    assert rig.relays.pump.is_on is False
     assert (
-        issue_registry.async_get_issue(DOMAIN, f"program_failed_{entry.entry_id}")
+        issue_registry.async_get_issue(DOMAIN, f"program_failed_{rig.entry.entry_id}")
         is not None
     )
 
 
 async def test_relay_command_failure_mid_program(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    issue_registry: ir.IssueRegistry,
+    hass: HomeAssistant, rig: Rig, issue_registry: ir.IssueRegistry
 ) -> None:
     await run(hass)
-    await advance(hass, freezer, 12)
-    relays.pump.fail_commands = True
-    await advance(hass, freezer, 10)
+    await rig.advance(12)
+    rig.relays.pump.fail_commands = True
+    await rig.advance(10)
     assert state(hass) == "failed"
     assert hass.states.get(STATE).attributes["reason"] == "relay_command_failed"
-    relays.pump.fail_commands = False
-    await advance(hass, freezer, 10)
-    assert relays.pump.is_on is False
-    issue = issue_registry.async_get_issue(DOMAIN, f"program_failed_{entry.entry_id}")
+    rig.relays.pump.fail_commands = False
+    await rig.advance(10)
+    assert rig.relays.pump.is_on is False
+    issue = issue_registry.async_get_issue(
+        DOMAIN, f"program_failed_{rig.entry.entry_id}"
+    )
     assert issue is not None
     assert issue.translation_key == "program_failed"
     assert issue.translation_placeholders == {
@@ -418,92 +383,74 @@ async def test_relay_command_failure_mid_program(
     # The next program clears the issue.
     await run(hass, program="flush")
     assert (
-        issue_registry.async_get_issue(DOMAIN, f"program_failed_{entry.entry_id}")
+        issue_registry.async_get_issue(DOMAIN, f"program_failed_{rig.entry.entry_id}")
         is None
     )
     await abort(hass)
 
 
 async def test_relay_that_never_confirms_times_out(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    issue_registry: ir.IssueRegistry,
+    hass: HomeAssistant, rig: Rig, issue_registry: ir.IssueRegistry
 ) -> None:
     await run(hass)
-    await advance(hass, freezer, 2)
-    relays.pump.ignore_commands = True
-    await advance(hass, freezer, 8 + 5 + 5)
+    await rig.advance(2)
+    rig.relays.pump.ignore_commands = True
+    await rig.advance(8 + 5 + 5)
     assert state(hass) == "failed"
     assert hass.states.get(STATE).attributes["reason"] == "relay_timeout"
-    await advance(hass, freezer, 60)
+    await rig.advance(60)
     # Every retry was made, and the user is told the pump may still run.
-    assert relays.pump.commands.count(False) >= 6
+    assert rig.relays.pump.commands.count(False) >= 6
     assert (
-        issue_registry.async_get_issue(DOMAIN, f"program_failed_{entry.entry_id}_pump")
+        issue_registry.async_get_issue(
+            DOMAIN, f"program_failed_{rig.entry.entry_id}_pump"
+        )
         is not None
     )
     assert state(hass) == "failed"
 
 
 async def test_unload_mid_program_switches_off(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    events: dict[str, list[Event]],
+    hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]
 ) -> None:
     await run(hass)
-    await advance(hass, freezer, 3)
-    assert relays.pump.is_on is True
-    assert await hass.config_entries.async_unload(entry.entry_id)
+    await rig.advance(3)
+    assert rig.relays.pump.is_on is True
+    assert await hass.config_entries.async_unload(rig.entry.entry_id)
     await hass.async_block_till_done()
-    assert relays.pump.is_on is False
+    assert rig.relays.pump.is_on is False
     assert events["finished"][-1].data["result"] == "aborted"
     assert events["finished"][-1].data["reason"] == "unloaded"
-    assert entry.state is ConfigEntryState.NOT_LOADED
-    before = len(relays.pump.timeline)
-    await advance(hass, freezer, 60)
-    assert len(relays.pump.timeline) == before
+    assert rig.entry.state is ConfigEntryState.NOT_LOADED
+    await rig.assert_pump_still(60)
 
 
-async def test_reload_mid_program_switches_off(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+async def test_reload_mid_program_switches_off(hass: HomeAssistant, rig: Rig) -> None:
     await run(hass)
-    await advance(hass, freezer, 3)
-    assert await hass.config_entries.async_reload(entry.entry_id)
+    await rig.advance(3)
+    assert await hass.config_entries.async_reload(rig.entry.entry_id)
     await hass.async_block_till_done()
-    assert relays.pump.is_on is False
+    assert rig.relays.pump.is_on is False
     assert state(hass) == "aborted"
 
 
 async def test_home_assistant_stopping_switches_off(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     await run(hass)
-    await advance(hass, freezer, 3)
+    await rig.advance(3)
     await hass.async_stop(force=True)
-    assert relays.pump.is_on is False
+    assert rig.relays.pump.is_on is False
 
 
 async def test_restart_mid_program_is_interrupted(
     hass: HomeAssistant, relays: Relays, hass_storage: dict[str, Any]
 ) -> None:
-    entry = machine_entry()
-    hass_storage[storage_key(entry.entry_id)] = {
-        "version": 1,
-        "minor_version": 2,
-        "key": storage_key(entry.entry_id),
-        "data": {"shots": 3, "flushes": 1, "tasks": {}, "running_program": "cleaner"},
-    }
+    entry = stored(
+        hass_storage,
+        machine_entry(),
+        {"shots": 3, "flushes": 1, "tasks": {}, "running_program": "cleaner"},
+    )
     relays.pump.set(True)  # left on when Home Assistant died
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
@@ -518,13 +465,7 @@ async def test_restart_mid_program_is_interrupted(
 async def test_restart_with_the_relay_not_yet_there(
     hass: HomeAssistant, relays: Relays, hass_storage: dict[str, Any]
 ) -> None:
-    entry = machine_entry()
-    hass_storage[storage_key(entry.entry_id)] = {
-        "version": 1,
-        "minor_version": 2,
-        "key": storage_key(entry.entry_id),
-        "data": {"running_program": "water"},
-    }
+    entry = stored(hass_storage, machine_entry(), {"running_program": "water"})
     relays.pump.set_available(False)
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
@@ -536,25 +477,15 @@ async def test_restart_with_the_relay_not_yet_there(
     assert relays.pump.is_on is False
 
 
-async def test_program_runs_are_not_shots(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+async def test_program_runs_are_not_shots(hass: HomeAssistant, rig: Rig) -> None:
     await run(hass, program="water", cycles=3, pump_on_seconds=20, flushes=0)
-    await advance(hass, freezer, 200)
+    await rig.advance(200)
     assert state(hass) == "completed"
     assert hass.states.get("sensor.espresso_machine_shots").state == "0"
     assert hass.states.get("sensor.espresso_machine_flushes").state == "0"
 
 
-async def test_several_machines_need_an_entry_id(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+async def test_several_machines_need_an_entry_id(hass: HomeAssistant, rig: Rig) -> None:
     from homeassistant.setup import async_setup_component
 
     assert await async_setup_component(
@@ -574,7 +505,7 @@ async def test_several_machines_need_an_entry_id(
     assert err.value.translation_key == "config_entry_required"
     await run(hass, config_entry_id=second.entry_id, program="flush")
     assert hass.states.get("input_boolean.pump2").state == STATE_ON
-    assert relays.pump.commands == []
+    assert rig.relays.pump.commands == []
     foreign = MockConfigEntry(domain="input_boolean")
     foreign.add_to_hass(hass)
     for bad in ("nope", foreign.entry_id):
@@ -602,24 +533,21 @@ async def test_several_machines_need_an_entry_id(
     ],
 )
 async def test_bad_action_data_is_a_translated_refusal(
-    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays, data: dict[str, Any]
+    hass: HomeAssistant, rig: Rig, data: dict[str, Any]
 ) -> None:
     with pytest.raises(ServiceValidationError) as err:
         await run(hass, **data)
     assert err.value.translation_domain == DOMAIN
     assert err.value.translation_key == "invalid_action_data"
-    assert relays.pump.commands == []
+    assert rig.relays.pump.commands == []
     assert state(hass) == "idle"
 
 
 async def test_switching_the_pump_or_plug_off_ends_a_program(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     await run(hass)
-    await advance(hass, freezer, 3)
+    await rig.advance(3)
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(
             "switch",
@@ -635,11 +563,11 @@ async def test_switching_the_pump_or_plug_off_ends_a_program(
         blocking=True,
     )
     await settle(hass)
-    assert relays.pump.is_on is False
+    assert rig.relays.pump.is_on is False
     assert state(hass) == "aborted"
     assert hass.states.get(STATE).attributes["reason"] == "pump_switched_off"
     await run(hass)
-    await advance(hass, freezer, 3)
+    await rig.advance(3)
     await hass.services.async_call(
         "switch",
         "turn_off",
@@ -647,27 +575,23 @@ async def test_switching_the_pump_or_plug_off_ends_a_program(
         blocking=True,
     )
     await settle(hass)
-    assert relays.pump.is_on is False
-    assert relays.plug.is_on is False
+    assert rig.relays.pump.is_on is False
+    assert rig.relays.plug.is_on is False
     assert hass.states.get(STATE).attributes["reason"] == "power_switched_off"
 
 
 @pytest.mark.parametrize("latency", [0.05, 0.2])
 async def test_slow_relay_latency_is_learned_and_does_not_add_up(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    latency: float,
+    hass: HomeAssistant, rig: Rig, latency: float
 ) -> None:
     """Each command goes out the relay's latency early: pulses and schedule stay exact."""
-    relays.pump.latency = latency
+    rig.relays.pump.latency = latency
     start = dt_util.utcnow()
     await run(hass, cycles=4, rinse_cycles=0, flushes=0)
-    await advance(hass, freezer, 100)
+    await rig.advance(100)
     assert state(hass) == "completed"
     # The first on lands one latency after the start; from then on the
     # relay's own timeline is the nominal one, within frozen time's microseconds.
-    assert offsets(relays, start) == [
+    assert offsets(rig.relays, start) == [
         (pytest.approx(at, abs=2e-6), on) for at, on in pulses(latency, 4, 10, 10)
     ]

@@ -23,12 +23,6 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.espresso_care.const import (
-    BACKEND_ENTITY,
-    CONF_BACKEND,
-    CONF_POWER_ENTITY,
-    CONF_POWER_SENSOR,
-    CONF_PUMP_ENTITY,
-    CONF_THREE_WAY_VALVE,
     DOMAIN,
     EVENT_AUTO_OFF,
     EVENT_AUTO_OFF_SOON,
@@ -41,8 +35,8 @@ from custom_components.espresso_care.heat_up import heat_lost, learn
 from custom_components.espresso_care.storage import storage_key
 from simulator.espresso import generate
 
-from .conftest import PLUG, POWER, PUMP, WATTS, Relays, enable_all_entities
-from .helpers import advance, settle
+from .conftest import POWER, WATTS, Relays, Rig, loaded, machine_entry
+from .helpers import advance, settle, stored
 
 HEAT_UP = "sensor.espresso_machine_heat_up"
 READY = "binary_sensor.espresso_machine_ready"
@@ -52,32 +46,8 @@ KEEP_ON = "button.espresso_machine_keep_on"
 BACKFLUSH_STATE = "sensor.espresso_machine_backflush_state"
 MORNING = "2025-06-18 07:00:00+00:00"
 
-
-def make_entry(
-    *, power_sensor: bool = True, options: dict[str, Any] | None = None
-) -> MockConfigEntry:
-    """A machine on the fake plug and pump, with or without a power sensor."""
-    data: dict[str, Any] = {
-        CONF_BACKEND: BACKEND_ENTITY,
-        CONF_POWER_ENTITY: PLUG,
-        CONF_PUMP_ENTITY: PUMP,
-        CONF_THREE_WAY_VALVE: True,
-    }
-    if power_sensor:
-        data[CONF_POWER_SENSOR] = POWER
-    return MockConfigEntry(
-        domain=DOMAIN,
-        title="Espresso machine",
-        unique_id=PUMP,
-        data=data,
-        options=options or {},
-    )
-
-
-@pytest.fixture
-def machine_options() -> dict[str, Any]:
-    """The machine's options (override per test)."""
-    return {}
+# Every test starts on the same morning.
+pytestmark = pytest.mark.freeze_time(MORNING)
 
 
 @pytest.fixture
@@ -87,25 +57,21 @@ def power_sensor() -> bool:
 
 
 @pytest.fixture
-async def machine(
+async def entry(
     hass: HomeAssistant,
     relays: Relays,
     freezer: FrozenDateTimeFactory,
-    machine_options: dict[str, Any],
+    entry_options: dict[str, Any],
     power_sensor: bool,
 ) -> AsyncGenerator[MockConfigEntry]:
     """A loaded machine, switched off, its meter reading 0 W."""
     relays.plug.set(False)
     hass.states.async_set(POWER, "0.0", WATTS)
-    entry = make_entry(power_sensor=power_sensor, options=machine_options)
-    entry.add_to_hass(hass)
-    enable_all_entities(hass, entry)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await settle(hass)
-    yield entry
-    if entry.state.recoverable:
-        await hass.config_entries.async_unload(entry.entry_id)
-        await settle(hass)
+    config_entry = machine_entry(
+        power_sensor=POWER if power_sensor else None, options=entry_options
+    )
+    async with loaded(hass, config_entry):
+        yield config_entry
 
 
 def state(hass: HomeAssistant, entity_id: str) -> str:
@@ -146,7 +112,6 @@ async def reload(hass: HomeAssistant, entry: MockConfigEntry) -> None:
 # --- heat-up with a power sensor ----------------------------------------------------
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize(
     ("family", "plug", "seed"),
     [
@@ -157,13 +122,7 @@ async def reload(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     ],
 )
 async def test_heat_up_from_simulated_trace(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    family: str,
-    plug: str,
-    seed: int,
+    hass: HomeAssistant, rig: Rig, family: str, plug: str, seed: int
 ) -> None:
     """The simulator's first heat-up, played as sensor states: ready where it ends."""
     trace = generate(
@@ -175,7 +134,7 @@ async def test_heat_up_from_simulated_trace(
     events = async_capture_events(hass, EVENT_READY)
     started = dt_util.utcnow()
 
-    relays.plug.set(True)
+    rig.relays.plug.set(True)
     await settle(hass)
     assert state(hass, HEAT_UP) == "heating"
     assert state(hass, READY) == "off"
@@ -186,21 +145,21 @@ async def test_heat_up_from_simulated_trace(
     assert attributes["powered_on_at"] == started.isoformat()
 
     now = await play(
-        hass, freezer, [r for r in readings if r[0] < true_seconds - 3], since=0.0
+        hass, rig.freezer, [r for r in readings if r[0] < true_seconds - 3], since=0.0
     )
     assert state(hass, HEAT_UP) == "heating"
     assert events == []
     now = await play(
         hass,
-        freezer,
+        rig.freezer,
         [r for r in readings if now < r[0] < true_seconds + 40],
         since=now,
     )
-    await advance(hass, freezer, 30)
+    await rig.advance(30)
     assert state(hass, HEAT_UP) == "ready"
     assert state(hass, READY) == "on"
     [event] = events
-    assert event.data["config_entry_id"] == machine.entry_id
+    assert event.data["config_entry_id"] == rig.entry.entry_id
     assert event.data["ready_by"] == "power"
     assert abs(event.data["heat_up_seconds"] - true_seconds) <= 10
     ready_at = moment(hass, READY_AT)
@@ -221,229 +180,184 @@ async def switch(hass: HomeAssistant, relays: Relays, on: bool) -> None:
     await settle(hass)
 
 
-@pytest.mark.freeze_time(MORNING)
-@pytest.mark.parametrize("machine_options", [{"ready_delay_minutes": 20}])
-async def test_ready_delay_after_the_heat_up(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+@pytest.mark.parametrize("entry_options", [{"ready_delay_minutes": 20}])
+async def test_ready_delay_after_the_heat_up(hass: HomeAssistant, rig: Rig) -> None:
     """An E61 group needs its minutes after the boiler: ready that much later."""
     events = async_capture_events(hass, EVENT_READY)
     started = dt_util.utcnow()
-    await switch(hass, relays, True)
-    await play(hass, freezer, heat_up(300), since=0)
-    await advance(hass, freezer, 20)
+    await switch(hass, rig.relays, True)
+    await play(hass, rig.freezer, heat_up(300), since=0)
+    await rig.advance(20)
     assert state(hass, HEAT_UP) == "heating"
     # The heater fell in the second before the 4 W reading.
     assert moment(hass, READY_AT) == started + timedelta(seconds=299, minutes=20)
-    await advance(hass, freezer, 20 * 60 - 22)
+    await rig.advance(20 * 60 - 22)
     assert state(hass, HEAT_UP) == "heating"
-    await advance(hass, freezer, 1)
+    await rig.advance(1)
     assert state(hass, HEAT_UP) == "ready"
     assert len(events) == 1
     assert events[0].data["heat_up_seconds"] == 299  # the boiler's own
 
 
-@pytest.mark.freeze_time(MORNING)
-async def test_learning_and_the_warm_machine(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+async def test_learning_and_the_warm_machine(hass: HomeAssistant, rig: Rig) -> None:
     """Learned heat-ups set ready_at; a machine off for 5 minutes is still warm."""
     for seconds in (600.0, 620.0, 590.0):
-        await switch(hass, relays, True)
-        await play(hass, freezer, heat_up(seconds), since=0)
-        await advance(hass, freezer, 60)
+        await switch(hass, rig.relays, True)
+        await play(hass, rig.freezer, heat_up(seconds), since=0)
+        await rig.advance(60)
         assert state(hass, HEAT_UP) == "ready"
-        await switch(hass, relays, False)
+        await switch(hass, rig.relays, False)
         assert state(hass, HEAT_UP) == "off"
         assert state(hass, READY_AT) == "unknown"
-        await advance(hass, freezer, 14 * 3600)  # a night off: cold again
+        await rig.advance(14 * 3600)  # a night off: cold again
 
     attributes = hass.states.get(HEAT_UP).attributes
     assert attributes["learned_heat_ups"] == 3
     assert attributes["heat_up_minutes"] == pytest.approx(599 / 60, abs=0.05)
     started = dt_util.utcnow()
-    await switch(hass, relays, True)
+    await switch(hass, rig.relays, True)
     ready_at = moment(hass, READY_AT)
     assert ready_at is not None
     # The median of 599, 619 and 589 s, 14 h off: cold.
     assert (ready_at - started).total_seconds() == pytest.approx(599, abs=1)
-    await play(hass, freezer, heat_up(600), since=0)
-    await advance(hass, freezer, 60)
-    await switch(hass, relays, False)
+    await play(hass, rig.freezer, heat_up(600), since=0)
+    await rig.advance(60)
+    await switch(hass, rig.relays, False)
 
     # Off for five minutes: still warm, a short heat-up expected.
-    await advance(hass, freezer, 300)
+    await rig.advance(300)
     started = dt_util.utcnow()
-    await switch(hass, relays, True)
+    await switch(hass, rig.relays, True)
     ready_at = moment(hass, READY_AT)
     assert ready_at is not None
     tau = learn([]).tau  # no warm restart learned yet: the default τ
     warm = 599 * heat_lost(300.0, tau)
     assert (ready_at - started).total_seconds() == pytest.approx(warm, abs=1)
     assert 40 < warm < 60
-    await play(hass, freezer, [(0.5, 1200.0), (50.0, 4.0)], since=0)
-    await advance(hass, freezer, 20)
+    await play(hass, rig.freezer, [(0.5, 1200.0), (50.0, 4.0)], since=0)
+    await rig.advance(20)
     assert state(hass, HEAT_UP) == "ready"
     assert hass.states.get(HEAT_UP).attributes["learned_heat_ups"] == 5
 
 
-@pytest.mark.freeze_time(MORNING)
-async def test_a_warm_machine_that_needs_no_heat(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+async def test_a_warm_machine_that_needs_no_heat(hass: HomeAssistant, rig: Rig) -> None:
     started = dt_util.utcnow()
-    await switch(hass, relays, True)
-    await play(hass, freezer, [(0.5, 4.0)], since=0)
-    await advance(hass, freezer, 12)
+    await switch(hass, rig.relays, True)
+    await play(hass, rig.freezer, [(0.5, 4.0)], since=0)
+    await rig.advance(12)
     assert state(hass, HEAT_UP) == "ready"
     assert moment(hass, READY_AT) == started
 
 
-@pytest.mark.freeze_time(MORNING)
 async def test_readings_before_the_plug_reports_on(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     """The meter may report the heater before the plug reports on: nothing is lost."""
     events = async_capture_events(hass, EVENT_READY)
     hass.states.async_set(POWER, "1200.0", WATTS)
-    await switch(hass, relays, True)  # the same moment
-    await play(hass, freezer, [(200.0, 1201.0), (300.0, 4.0)], since=0)
-    await advance(hass, freezer, 12)
+    await switch(hass, rig.relays, True)  # the same moment
+    await play(hass, rig.freezer, [(200.0, 1201.0), (300.0, 4.0)], since=0)
+    await rig.advance(12)
     assert state(hass, HEAT_UP) == "ready"
     assert events[0].data["heat_up_seconds"] == 299
 
 
-@pytest.mark.freeze_time(MORNING)
-async def test_restart_while_heating(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+async def test_restart_while_heating(hass: HomeAssistant, rig: Rig) -> None:
     """A restart mid-heat-up: still heating from the same power-on; not learned."""
     started = dt_util.utcnow()
-    await switch(hass, relays, True)
-    await play(hass, freezer, [(0.5, 1200.0), (100.0, 1203.0)], since=0)
-    await reload(hass, machine)
+    await switch(hass, rig.relays, True)
+    await play(hass, rig.freezer, [(0.5, 1200.0), (100.0, 1203.0)], since=0)
+    await reload(hass, rig.entry)
     assert state(hass, HEAT_UP) == "heating"
     attributes = hass.states.get(HEAT_UP).attributes
     assert attributes["powered_on_at"] == started.isoformat()
     hass.states.async_set(POWER, "1199.0", WATTS)
-    await play(hass, freezer, [(300.0, 4.0)], since=100)
-    await advance(hass, freezer, 12)
+    await play(hass, rig.freezer, [(300.0, 4.0)], since=100)
+    await rig.advance(12)
     assert state(hass, HEAT_UP) == "ready"
     assert hass.states.get(HEAT_UP).attributes["learned_heat_ups"] == 0
     # Ready survives a restart too, without a second event.
     events = async_capture_events(hass, EVENT_READY)
-    await reload(hass, machine)
+    await reload(hass, rig.entry)
     assert state(hass, HEAT_UP) == "ready"
     assert events == []
 
 
-@pytest.mark.freeze_time(MORNING)
 async def test_switched_off_while_heating_learns_nothing(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     events = async_capture_events(hass, EVENT_READY)
-    await switch(hass, relays, True)
-    await play(hass, freezer, [(0.5, 1200.0)], since=0)
-    await advance(hass, freezer, 120)
-    await switch(hass, relays, False)
-    await play(hass, freezer, [(130.0, 0.0)], since=120)
-    await advance(hass, freezer, 3600)
+    await switch(hass, rig.relays, True)
+    await play(hass, rig.freezer, [(0.5, 1200.0)], since=0)
+    await rig.advance(120)
+    await switch(hass, rig.relays, False)
+    await play(hass, rig.freezer, [(130.0, 0.0)], since=120)
+    await rig.advance(3600)
     assert state(hass, HEAT_UP) == "off"
     assert events == []
     assert hass.states.get(HEAT_UP).attributes["learned_heat_ups"] == 0
 
 
-@pytest.mark.freeze_time(MORNING)
-async def test_plug_unavailable_changes_nothing(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
-    await switch(hass, relays, True)
-    relays.plug.set_available(False)
+async def test_plug_unavailable_changes_nothing(hass: HomeAssistant, rig: Rig) -> None:
+    await switch(hass, rig.relays, True)
+    rig.relays.plug.set_available(False)
     await settle(hass)
-    relays.plug.set_available(True)
+    rig.relays.plug.set_available(True)
     await settle(hass)
     assert state(hass, HEAT_UP) == "heating"
-    await play(hass, freezer, heat_up(300), since=0)
-    await advance(hass, freezer, 12)
+    await play(hass, rig.freezer, heat_up(300), since=0)
+    await rig.advance(12)
     assert state(hass, HEAT_UP) == "ready"
 
 
 # --- without a power sensor ---------------------------------------------------------
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
-@pytest.mark.parametrize("machine_options", [{"ready_delay_minutes": 12}])
+@pytest.mark.parametrize("entry_options", [{"ready_delay_minutes": 12}])
 async def test_without_power_sensor_a_fixed_delay(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     events = async_capture_events(hass, EVENT_READY)
     started = dt_util.utcnow()
-    await switch(hass, relays, True)
+    await switch(hass, rig.relays, True)
     assert state(hass, HEAT_UP) == "heating"
     assert hass.states.get(HEAT_UP).attributes["ready_by"] == "delay"
     assert moment(hass, READY_AT) == started + timedelta(minutes=12)
-    await advance(hass, freezer, 12 * 60 - 1)
+    await rig.advance(12 * 60 - 1)
     assert state(hass, READY) == "off"
-    await advance(hass, freezer, 1)
+    await rig.advance(1)
     assert state(hass, READY) == "on"
     [event] = events
     assert event.data["ready_by"] == "delay"
     assert event.data["heat_up_seconds"] is None
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
 async def test_without_power_sensor_and_no_delay_ready_at_once(
-    hass: HomeAssistant, machine: MockConfigEntry, relays: Relays
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     events = async_capture_events(hass, EVENT_READY)
-    await switch(hass, relays, True)
+    await switch(hass, rig.relays, True)
     assert state(hass, HEAT_UP) == "ready"
     assert len(events) == 1
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
-async def test_ready_delay_changed_while_heating(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
-    hass.config_entries.async_update_entry(machine, options={"ready_delay_minutes": 10})
+async def test_ready_delay_changed_while_heating(hass: HomeAssistant, rig: Rig) -> None:
+    hass.config_entries.async_update_entry(
+        rig.entry, options={"ready_delay_minutes": 10}
+    )
     await settle(hass)
     started = dt_util.utcnow()
-    await switch(hass, relays, True)
-    await advance(hass, freezer, 60)
-    hass.config_entries.async_update_entry(machine, options={"ready_delay_minutes": 5})
+    await switch(hass, rig.relays, True)
+    await rig.advance(60)
+    hass.config_entries.async_update_entry(
+        rig.entry, options={"ready_delay_minutes": 5}
+    )
     await settle(hass)
     assert moment(hass, READY_AT) == started + timedelta(minutes=5)
-    await advance(hass, freezer, 4 * 60)
+    await rig.advance(4 * 60)
     assert state(hass, HEAT_UP) == "ready"
 
 
@@ -452,14 +366,10 @@ async def test_plug_on_at_start_up_is_ready(
 ) -> None:
     """A machine found on, with no power-on on record: hot by now as far as anyone knows."""
     events = async_capture_events(hass, EVENT_READY)
-    entry = make_entry(power_sensor=False)
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await settle(hass)
-    assert state(hass, HEAT_UP) == "ready"
-    assert state(hass, READY_AT) == "unknown"
-    assert events == []
-    await hass.config_entries.async_unload(entry.entry_id)
+    async with loaded(hass, machine_entry()):
+        assert state(hass, HEAT_UP) == "ready"
+        assert state(hass, READY_AT) == "unknown"
+        assert events == []
 
 
 # --- auto-off -------------------------------------------------------------------------
@@ -472,35 +382,29 @@ def soon_and_off(hass: HomeAssistant) -> tuple[list[Event], list[Event]]:
     )
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
-@pytest.mark.parametrize("machine_options", [{"auto_off_minutes": 30}])
-async def test_auto_off_warns_then_switches_off(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+@pytest.mark.parametrize("entry_options", [{"auto_off_minutes": 30}])
+async def test_auto_off_warns_then_switches_off(hass: HomeAssistant, rig: Rig) -> None:
     soon, off = soon_and_off(hass)
     started = dt_util.utcnow()
     assert state(hass, AUTO_OFF) == "unknown"  # off: nothing armed
-    await switch(hass, relays, True)
+    await switch(hass, rig.relays, True)
     deadline = started + timedelta(minutes=30)
     assert moment(hass, AUTO_OFF) == deadline
-    await advance(hass, freezer, 28 * 60 - 1)
+    await rig.advance(28 * 60 - 1)
     assert soon == []
-    await advance(hass, freezer, 1)
+    await rig.advance(1)
     [warning] = soon
     assert warning.data == {
-        "config_entry_id": machine.entry_id,
+        "config_entry_id": rig.entry.entry_id,
         "device_id": warning.data["device_id"],
         "off_at": deadline.isoformat(),
     }
     assert warning.data["device_id"]
-    await advance(hass, freezer, 2 * 60 - 1)
-    assert relays.plug.is_on
-    await advance(hass, freezer, 1)
-    assert not relays.plug.is_on
+    await rig.advance(2 * 60 - 1)
+    assert rig.relays.plug.is_on
+    await rig.advance(1)
+    assert not rig.relays.plug.is_on
     [switched] = off
     assert switched.data["minutes"] == 30
     assert state(hass, AUTO_OFF) == "unknown"
@@ -508,47 +412,35 @@ async def test_auto_off_warns_then_switches_off(
     assert len(soon) == 1
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
-@pytest.mark.parametrize("machine_options", [{"auto_off_minutes": 30}])
-async def test_pump_activity_postpones(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+@pytest.mark.parametrize("entry_options", [{"auto_off_minutes": 30}])
+async def test_pump_activity_postpones(hass: HomeAssistant, rig: Rig) -> None:
     soon, _ = soon_and_off(hass)
-    await switch(hass, relays, True)
-    await advance(hass, freezer, 20 * 60)
-    relays.pump.set(True)  # a shot at the machine's own switch
-    await advance(hass, freezer, 25)
-    relays.pump.set(False)
+    await switch(hass, rig.relays, True)
+    await rig.advance(20 * 60)
+    rig.relays.pump.set(True)  # a shot at the machine's own switch
+    await rig.advance(25)
+    rig.relays.pump.set(False)
     await settle(hass)
     assert hass.states.get("sensor.espresso_machine_shots").state == "1"
     shot_end = dt_util.utcnow()
     assert moment(hass, AUTO_OFF) == shot_end + timedelta(minutes=30)
-    await advance(hass, freezer, 28 * 60 - 1)
+    await rig.advance(28 * 60 - 1)
     assert soon == []
-    await advance(hass, freezer, 1)
+    await rig.advance(1)
     assert len(soon) == 1
-    await advance(hass, freezer, 2 * 60)
-    assert not relays.plug.is_on
+    await rig.advance(2 * 60)
+    assert not rig.relays.plug.is_on
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
-@pytest.mark.parametrize("machine_options", [{"auto_off_minutes": 30}])
-async def test_keep_on(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+@pytest.mark.parametrize("entry_options", [{"auto_off_minutes": 30}])
+async def test_keep_on(hass: HomeAssistant, rig: Rig) -> None:
     """The action (with or without minutes) and the button postpone; never sooner."""
     soon, off = soon_and_off(hass)
     started = dt_util.utcnow()
-    await switch(hass, relays, True)
-    await advance(hass, freezer, 28 * 60)
+    await switch(hass, rig.relays, True)
+    await rig.advance(28 * 60)
     assert len(soon) == 1  # the phone offers "keep it on"
     await hass.services.async_call(DOMAIN, "keep_on", {"minutes": 45}, blocking=True)
     now = dt_util.utcnow()
@@ -556,21 +448,21 @@ async def test_keep_on(
     # Fewer minutes than already left: the later moment stays.
     await hass.services.async_call(DOMAIN, "keep_on", {"minutes": 5}, blocking=True)
     assert moment(hass, AUTO_OFF) == now + timedelta(minutes=45)
-    await advance(hass, freezer, 40 * 60)
+    await rig.advance(40 * 60)
     await hass.services.async_call(
         "button", "press", {"entity_id": KEEP_ON}, blocking=True
     )
     now = dt_util.utcnow()
     assert moment(hass, AUTO_OFF) == now + timedelta(minutes=30)
     await hass.services.async_call(
-        DOMAIN, "keep_on", {"config_entry_id": machine.entry_id}, blocking=True
+        DOMAIN, "keep_on", {"config_entry_id": rig.entry.entry_id}, blocking=True
     )
     assert moment(hass, AUTO_OFF) == now + timedelta(minutes=30)
-    await advance(hass, freezer, 30 * 60 - 1)
-    assert relays.plug.is_on
+    await rig.advance(30 * 60 - 1)
+    assert rig.relays.plug.is_on
     assert off == []
-    await advance(hass, freezer, 1)
-    assert not relays.plug.is_on
+    await rig.advance(1)
+    assert not rig.relays.plug.is_on
     assert len(off) == 1
     # At 28 min, and at 96 min: the press at 68 min came before the second.
     assert [e.data["off_at"] for e in soon] == [
@@ -579,15 +471,12 @@ async def test_keep_on(
     assert dt_util.utcnow() - started == timedelta(minutes=98)
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
-async def test_keep_on_refusals(
-    hass: HomeAssistant, machine: MockConfigEntry, relays: Relays
-) -> None:
+async def test_keep_on_refusals(hass: HomeAssistant, rig: Rig) -> None:
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(DOMAIN, "keep_on", {}, blocking=True)
     assert err.value.translation_key == "machine_off"
-    await switch(hass, relays, True)
+    await switch(hass, rig.relays, True)
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(
             "button", "press", {"entity_id": KEEP_ON}, blocking=True
@@ -596,9 +485,8 @@ async def test_keep_on_refusals(
     assert state(hass, AUTO_OFF) == "unknown"
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
-@pytest.mark.parametrize("machine_options", [{"auto_off_minutes": 30}])
+@pytest.mark.parametrize("entry_options", [{"auto_off_minutes": 30}])
 @pytest.mark.parametrize(
     "data",
     [
@@ -614,9 +502,9 @@ async def test_keep_on_refusals(
     ],
 )
 async def test_keep_on_bad_input(
-    hass: HomeAssistant, machine: MockConfigEntry, relays: Relays, data: dict[str, Any]
+    hass: HomeAssistant, rig: Rig, data: dict[str, Any]
 ) -> None:
-    await switch(hass, relays, True)
+    await switch(hass, rig.relays, True)
     before = state(hass, AUTO_OFF)
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(DOMAIN, "keep_on", data, blocking=True)
@@ -624,24 +512,20 @@ async def test_keep_on_bad_input(
     assert state(hass, AUTO_OFF) == before
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
-@pytest.mark.parametrize("machine_options", [{"auto_off_minutes": 5}])
+@pytest.mark.parametrize("entry_options", [{"auto_off_minutes": 5}])
 async def test_never_during_a_program_or_its_wait(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     soon, off = soon_and_off(hass)
-    await switch(hass, relays, True)
-    await advance(hass, freezer, 60)
+    await switch(hass, rig.relays, True)
+    await rig.advance(60)
     await hass.services.async_call(DOMAIN, "run_backflush", {}, blocking=True)
-    await advance(hass, freezer, 100)
+    await rig.advance(100)
     assert state(hass, BACKFLUSH_STATE) == "awaiting_rinse"
-    await advance(hass, freezer, 12 * 60)  # well past the deadline, still waiting
+    await rig.advance(12 * 60)  # well past the deadline, still waiting
     assert state(hass, BACKFLUSH_STATE) == "awaiting_rinse"
-    assert relays.plug.is_on
+    assert rig.relays.plug.is_on
     assert off == []
     assert soon == []  # no "switching off soon" that would not happen
     await hass.services.async_call(DOMAIN, "abort_backflush", {}, blocking=True)
@@ -649,94 +533,73 @@ async def test_never_during_a_program_or_its_wait(
     deadline = moment(hass, AUTO_OFF)
     assert deadline is not None
     assert deadline - dt_util.utcnow() <= timedelta(minutes=5)
-    await advance(hass, freezer, 5 * 60)
-    assert not relays.plug.is_on
+    await rig.advance(5 * 60)
+    assert not rig.relays.plug.is_on
     assert len(off) == 1
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
-@pytest.mark.parametrize("machine_options", [{"auto_off_minutes": 30}])
-async def test_restart_in_between(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+@pytest.mark.parametrize("entry_options", [{"auto_off_minutes": 30}])
+async def test_restart_in_between(hass: HomeAssistant, rig: Rig) -> None:
     """The deadline survives a restart: not early, not forgotten."""
     started = dt_util.utcnow()
-    await switch(hass, relays, True)
-    await advance(hass, freezer, 10 * 60)
-    await reload(hass, machine)
+    await switch(hass, rig.relays, True)
+    await rig.advance(10 * 60)
+    await reload(hass, rig.entry)
     assert moment(hass, AUTO_OFF) == started + timedelta(minutes=30)
-    await advance(hass, freezer, 20 * 60 - 1)
-    assert relays.plug.is_on
-    await advance(hass, freezer, 1)
-    assert not relays.plug.is_on
+    await rig.advance(20 * 60 - 1)
+    assert rig.relays.plug.is_on
+    await rig.advance(1)
+    assert not rig.relays.plug.is_on
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
-@pytest.mark.parametrize("machine_options", [{"auto_off_minutes": 30}])
+@pytest.mark.parametrize("entry_options", [{"auto_off_minutes": 30}])
 async def test_deadline_passed_while_home_assistant_was_down(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     _, off = soon_and_off(hass)
-    await switch(hass, relays, True)
-    await advance(hass, freezer, 10 * 60)
-    assert await hass.config_entries.async_unload(machine.entry_id)
-    await advance(hass, freezer, 40 * 60)
-    assert relays.plug.is_on
-    assert await hass.config_entries.async_setup(machine.entry_id)
+    await switch(hass, rig.relays, True)
+    await rig.advance(10 * 60)
+    assert await hass.config_entries.async_unload(rig.entry.entry_id)
+    await rig.advance(40 * 60)
+    assert rig.relays.plug.is_on
+    assert await hass.config_entries.async_setup(rig.entry.entry_id)
     await settle(hass)
-    assert not relays.plug.is_on
+    assert not rig.relays.plug.is_on
     assert len(off) == 1
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
-async def test_auto_off_option_changed_while_on(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
-    await switch(hass, relays, True)
+async def test_auto_off_option_changed_while_on(hass: HomeAssistant, rig: Rig) -> None:
+    await switch(hass, rig.relays, True)
     assert state(hass, AUTO_OFF) == "unknown"
-    hass.config_entries.async_update_entry(machine, options={"auto_off_minutes": 15})
+    hass.config_entries.async_update_entry(rig.entry, options={"auto_off_minutes": 15})
     await settle(hass)
     assert moment(hass, AUTO_OFF) == dt_util.utcnow() + timedelta(minutes=15)
-    hass.config_entries.async_update_entry(machine, options={"auto_off_minutes": 0})
+    hass.config_entries.async_update_entry(rig.entry, options={"auto_off_minutes": 0})
     await settle(hass)
     assert state(hass, AUTO_OFF) == "unknown"
-    await advance(hass, freezer, 3600)
-    assert relays.plug.is_on
+    await rig.advance(3600)
+    assert rig.relays.plug.is_on
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
-@pytest.mark.parametrize("machine_options", [{"auto_off_minutes": 10}])
+@pytest.mark.parametrize("entry_options", [{"auto_off_minutes": 10}])
 async def test_switch_off_failure_is_retried(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    caplog: pytest.LogCaptureFixture,
+    hass: HomeAssistant, rig: Rig, caplog: pytest.LogCaptureFixture
 ) -> None:
     soon, off = soon_and_off(hass)
-    await switch(hass, relays, True)
-    relays.plug.fail_commands = True
+    await switch(hass, rig.relays, True)
+    rig.relays.plug.fail_commands = True
     with caplog.at_level(logging.WARNING):
-        await advance(hass, freezer, 10 * 60)
+        await rig.advance(10 * 60)
     assert "auto-off could not switch the machine off" in caplog.text
-    assert relays.plug.is_on
+    assert rig.relays.plug.is_on
     assert off == []
-    relays.plug.fail_commands = False
-    await advance(hass, freezer, 60)
-    assert not relays.plug.is_on
+    rig.relays.plug.fail_commands = False
+    await rig.advance(60)
+    assert not rig.relays.plug.is_on
     assert len(off) == 1
     assert len(soon) == 1  # the retry is no new warning
 
@@ -744,22 +607,17 @@ async def test_switch_off_failure_is_retried(
 # --- the store and diagnostics ----------------------------------------------------------
 
 
-@pytest.mark.freeze_time(MORNING)
-@pytest.mark.parametrize("machine_options", [{"auto_off_minutes": 30}])
+@pytest.mark.parametrize("entry_options", [{"auto_off_minutes": 30}])
 async def test_stored_and_in_diagnostics(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    hass_storage: dict[str, Any],
+    hass: HomeAssistant, rig: Rig, hass_storage: dict[str, Any]
 ) -> None:
-    await switch(hass, relays, True)
-    await play(hass, freezer, heat_up(300), since=0)
-    await advance(hass, freezer, 12)
-    stored = hass_storage[storage_key(machine.entry_id)]["data"]
+    await switch(hass, rig.relays, True)
+    await play(hass, rig.freezer, heat_up(300), since=0)
+    await rig.advance(12)
+    stored = hass_storage[storage_key(rig.entry.entry_id)]["data"]
     assert stored["heat_up"]["history"][0]["seconds"] == pytest.approx(299)
     assert stored["auto_off_at"] is not None
-    diagnostics = await async_get_config_entry_diagnostics(hass, machine)
+    diagnostics = await async_get_config_entry_diagnostics(hass, rig.entry)
     assert diagnostics["routine"]["state"] == "ready"
     assert diagnostics["routine"]["learned"] == 1
     assert diagnostics["routine"]["cold_heat_up_seconds"] == pytest.approx(299)
@@ -768,70 +626,58 @@ async def test_stored_and_in_diagnostics(
 async def test_malformed_routine_data_keeps_the_counters(
     hass: HomeAssistant, relays: Relays, hass_storage: dict[str, Any]
 ) -> None:
-    entry = make_entry(power_sensor=False)
-    hass_storage[storage_key(entry.entry_id)] = {
-        "version": 1,
-        "minor_version": 2,
-        "key": storage_key(entry.entry_id),
-        "data": {
+    entry = stored(
+        hass_storage,
+        machine_entry(),
+        {
             "shots": 42,
             "heat_up": {"history": "garbage", "powered_on_at": "x"},
             "auto_off_at": "not a time",
         },
-    }
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await settle(hass)
-    assert hass.states.get("sensor.espresso_machine_shots").state == "42"
-    assert state(hass, HEAT_UP) == "ready"
-    await hass.config_entries.async_unload(entry.entry_id)
+    )
+    async with loaded(hass, entry):
+        assert hass.states.get("sensor.espresso_machine_shots").state == "42"
+        assert state(hass, HEAT_UP) == "ready"
 
 
 # --- start-up cases -------------------------------------------------------------------
 
 
-@pytest.mark.freeze_time(MORNING)
 @pytest.mark.parametrize("power_sensor", [False])
-@pytest.mark.parametrize("machine_options", [{"ready_delay_minutes": 10}])
+@pytest.mark.parametrize("entry_options", [{"ready_delay_minutes": 10}])
 async def test_switched_off_while_home_assistant_was_down(
-    hass: HomeAssistant,
-    machine: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     """Off at start-up after an on: off since now, as far as anyone knows."""
-    await switch(hass, relays, True)
-    await advance(hass, freezer, 3600)
-    assert await hass.config_entries.async_unload(machine.entry_id)
-    relays.plug.set(False)
-    await advance(hass, freezer, 3600)
-    assert await hass.config_entries.async_setup(machine.entry_id)
+    await switch(hass, rig.relays, True)
+    await rig.advance(3600)
+    assert await hass.config_entries.async_unload(rig.entry.entry_id)
+    rig.relays.plug.set(False)
+    await rig.advance(3600)
+    assert await hass.config_entries.async_setup(rig.entry.entry_id)
     await settle(hass)
     assert state(hass, HEAT_UP) == "off"
     assert state(hass, READY_AT) == "unknown"
-    await switch(hass, relays, True)
+    await switch(hass, rig.relays, True)
     assert state(hass, HEAT_UP) == "heating"
     # A change of the delay once ready changes nothing.
-    await advance(hass, freezer, 10 * 60)
+    await rig.advance(10 * 60)
     assert state(hass, HEAT_UP) == "ready"
-    hass.config_entries.async_update_entry(machine, options={"ready_delay_minutes": 30})
+    hass.config_entries.async_update_entry(
+        rig.entry, options={"ready_delay_minutes": 30}
+    )
     await settle(hass)
     assert state(hass, HEAT_UP) == "ready"
 
 
-@pytest.mark.freeze_time(MORNING)
 async def test_plug_unknown_at_start_up(
     hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory
 ) -> None:
     """A plug that comes up after the machine: its first state is taken as found."""
     relays.plug.set_available(False)
-    entry = make_entry(power_sensor=False, options={"auto_off_minutes": 20})
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await settle(hass)
-    assert state(hass, HEAT_UP) == "off"
-    relays.plug.set_available(True)  # on, as it was
-    await settle(hass)
-    assert state(hass, HEAT_UP) == "ready"
-    assert moment(hass, AUTO_OFF) == dt_util.utcnow() + timedelta(minutes=20)
-    await hass.config_entries.async_unload(entry.entry_id)
+    async with loaded(hass, machine_entry(options={"auto_off_minutes": 20})):
+        assert state(hass, HEAT_UP) == "off"
+        relays.plug.set_available(True)  # on, as it was
+        await settle(hass)
+        assert state(hass, HEAT_UP) == "ready"
+        assert moment(hass, AUTO_OFF) == dt_util.utcnow() + timedelta(minutes=20)

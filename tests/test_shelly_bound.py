@@ -19,7 +19,8 @@ a websocket or CoIoT push.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncGenerator, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from homeassistant import config_entries
@@ -270,11 +271,48 @@ async def machine_with_bound(
     return entry
 
 
+async def shelly_pump(
+    hass: HomeAssistant,
+    simulators: SimFactory,
+    *,
+    gen: int = 2,
+    password: str | None = None,
+    **device: Any,
+) -> ShellySimulator:
+    """An unmetered Shelly (``MAC``) as the pump, in a loaded Shelly integration.
+
+    ``password`` is the device's, given to its Shelly entry too; more
+    ``add_shelly_device`` keywords go in ``device``.
+    """
+    sim = await simulators(gen=gen, mac=MAC, metered=False, password=password)
+    await add_shelly_device(hass, sim, password=password, **device)
+    return sim
+
+
 async def unload(hass: HomeAssistant, clock: Clock, entry: ConfigEntry) -> None:
     """Unload a machine while its device still answers."""
     if entry.state is ConfigEntryState.LOADED:
         await hass.config_entries.async_unload(entry.entry_id)
         await clock.settle()
+
+
+@dataclass
+class Bound:
+    """A Shelly pump (``MAC``, gen 2, no password) and a machine bound to it."""
+
+    sim: ShellySimulator
+    entry: ConfigEntry
+
+
+@pytest.fixture
+async def bound(
+    hass: HomeAssistant, clock: Clock, relays: Relays, simulators: SimFactory
+) -> AsyncGenerator[Bound]:
+    """The machine added through the flow with both bounds; unloaded at the end."""
+    sim = await shelly_pump(hass, simulators)
+    entry = await machine_with_bound(hass, clock)
+    yield Bound(sim, entry)
+    await unload(hass, clock, entry)
 
 
 # -- tests --------------------------------------------------------------------------
@@ -290,11 +328,7 @@ def test_channel_from_the_shelly_integrations_unique_ids() -> None:
 
 @pytest.mark.parametrize("gen", [1, 2])
 async def test_a_shelly_pump_is_detected_and_bounded(
-    hass: HomeAssistant,
-    clock: Clock,
-    relays: Relays,
-    simulators: SimFactory,
-    gen: int,
+    hass: HomeAssistant, clock: Clock, relays: Relays, simulators: SimFactory, gen: int
 ) -> None:
     sim = await simulators(gen=gen, mac=MAC, metered=False)
     shelly = await add_shelly_device(hass, sim)
@@ -346,8 +380,7 @@ async def test_the_device_switches_off_alone_with_home_assistant_frozen(
     gen: int,
 ) -> None:
     """Whoever switches the pump on, the device ends it; Home Assistant does nothing."""
-    sim = await simulators(gen=gen, mac=MAC, metered=False)
-    await add_shelly_device(hass, sim)
+    sim = await shelly_pump(hass, simulators, gen=gen)
     entry = await machine_with_bound(hass, clock)
     hass.config_entries.async_update_entry(entry, options={"max_pump_seconds": 5})
     await clock.settle()
@@ -388,14 +421,9 @@ async def test_the_device_switches_off_alone_with_home_assistant_frozen(
 
 
 async def test_program_pulses_carry_the_flip_back_timer(
-    hass: HomeAssistant,
-    clock: Clock,
-    relays: Relays,
-    simulators: SimFactory,
+    hass: HomeAssistant, clock: Clock, bound: Bound
 ) -> None:
-    sim = await simulators(gen=2, mac=MAC, metered=False)
-    await add_shelly_device(hass, sim)
-    entry = await machine_with_bound(hass, clock)
+    sim, entry = bound.sim, bound.entry
     sim.clear_records()
     await hass.services.async_call(
         DOMAIN, "run_backflush", SMALL_PROGRAM, blocking=True
@@ -410,7 +438,6 @@ async def test_program_pulses_carry_the_flip_back_timer(
     assert entry.runtime_data.pump.device_bound.bound == BOUND_SHELLY_AUTO_OFF
     await clock.advance(10)
     assert state(hass, STATE) in ("awaiting_flush", "completed")
-    await unload(hass, clock, entry)
 
 
 async def test_the_pulse_timer_alone(
@@ -421,8 +448,7 @@ async def test_the_pulse_timer_alone(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Without the auto-off the device is untouched; each on still has its timer."""
-    sim = await simulators(gen=2, mac=MAC, metered=False)
-    await add_shelly_device(hass, sim)
+    sim = await shelly_pump(hass, simulators)
     entry = await machine_with_bound(
         hass, clock, {"device_auto_off": False, "pulse_timer": True}
     )
@@ -466,11 +492,7 @@ async def test_the_pulse_timer_alone(
 
 @pytest.mark.parametrize("gen", [1, 2])
 async def test_removal_restores_the_devices_settings(
-    hass: HomeAssistant,
-    clock: Clock,
-    relays: Relays,
-    simulators: SimFactory,
-    gen: int,
+    hass: HomeAssistant, clock: Clock, relays: Relays, simulators: SimFactory, gen: int
 ) -> None:
     sim = await simulators(gen=gen, mac=MAC, metered=False)
     sim.configure(0, auto_off=True, auto_off_delay=300)  # the owner's own setting
@@ -494,8 +516,7 @@ async def test_removal_restores_the_devices_settings(
 async def test_opting_out_leaves_the_device_alone(
     hass: HomeAssistant, clock: Clock, relays: Relays, simulators: SimFactory
 ) -> None:
-    sim = await simulators(gen=2, mac=MAC, metered=False)
-    await add_shelly_device(hass, sim)
+    sim = await shelly_pump(hass, simulators)
     result = await entities_flow(hass, clock)
     result = await configure(
         hass,
@@ -554,8 +575,7 @@ async def test_password_form_then_reauth(
 async def test_the_shelly_entrys_password_is_used(
     hass: HomeAssistant, clock: Clock, relays: Relays, simulators: SimFactory
 ) -> None:
-    sim = await simulators(gen=2, mac=MAC, metered=False, password="pw")
-    await add_shelly_device(hass, sim, password="pw", port_in_host=True)
+    sim = await shelly_pump(hass, simulators, password="pw", port_in_host=True)
     entry = await machine_with_bound(hass, clock)
     assert entry.data[CONF_SHELLY_BOUND]["password"] is None  # not copied
     assert sim.config(0)["auto_off"] is True
@@ -563,11 +583,9 @@ async def test_the_shelly_entrys_password_is_used(
 
 
 async def test_a_device_offline_at_start_gets_its_bound_when_back(
-    hass: HomeAssistant, clock: Clock, relays: Relays, simulators: SimFactory
+    hass: HomeAssistant, clock: Clock, bound: Bound
 ) -> None:
-    sim = await simulators(gen=2, mac=MAC, metered=False)
-    await add_shelly_device(hass, sim)
-    entry = await machine_with_bound(hass, clock)
+    sim, entry = bound.sim, bound.entry
     sim.configure(0, auto_off=False)
     await sim.refuse_connections()
     await hass.config_entries.async_reload(entry.entry_id)
@@ -579,15 +597,12 @@ async def test_a_device_offline_at_start_gets_its_bound_when_back(
     await clock.settle()
     assert sim.config(0)["auto_off"] is True
     assert entry.runtime_data.pump.device_bound.confirmed is True
-    await unload(hass, clock, entry)
 
 
 async def test_reconfigure_to_another_pump_restores_the_shelly(
-    hass: HomeAssistant, clock: Clock, relays: Relays, simulators: SimFactory
+    hass: HomeAssistant, clock: Clock, bound: Bound
 ) -> None:
-    sim = await simulators(gen=2, mac=MAC, metered=False)
-    await add_shelly_device(hass, sim)
-    entry = await machine_with_bound(hass, clock)
+    sim, entry = bound.sim, bound.entry
     assert sim.config(0)["auto_off"] is True
     # Same pump again: the bound step, with the choices made before.
     result = await reconfigure_flow(hass, entry)
@@ -616,14 +631,12 @@ async def test_reconfigure_to_another_pump_restores_the_shelly(
     assert result["reason"] == "reconfigure_successful"
     assert CONF_SHELLY_BOUND not in entry.data
     assert sim.config(0)["auto_off"] is False
-    await unload(hass, clock, entry)
 
 
 async def test_diagnostics_show_the_bound_with_the_host_redacted(
     hass: HomeAssistant, clock: Clock, relays: Relays, simulators: SimFactory
 ) -> None:
-    sim = await simulators(gen=2, mac=MAC, metered=False, password="pw")
-    await add_shelly_device(hass, sim, password="pw")
+    await shelly_pump(hass, simulators, password="pw")
     entry = await machine_with_bound(hass, clock)
     result = await diagnostics.async_get_config_entry_diagnostics(hass, entry)
     assert result["relays"]["pump_bound"] == {
@@ -674,8 +687,7 @@ async def test_what_is_not_a_shelly_relay(
 async def test_flow_with_the_device_offline_then_back(
     hass: HomeAssistant, clock: Clock, relays: Relays, simulators: SimFactory
 ) -> None:
-    sim = await simulators(gen=2, mac=MAC, metered=False)
-    await add_shelly_device(hass, sim)
+    sim = await shelly_pump(hass, simulators)
     await sim.refuse_connections()
     result = await entities_flow(hass, clock)
     assert result["step_id"] == "shelly_bound"
@@ -689,15 +701,9 @@ async def test_flow_with_the_device_offline_then_back(
 
 
 async def test_removal_with_the_device_gone_says_so(
-    hass: HomeAssistant,
-    clock: Clock,
-    relays: Relays,
-    simulators: SimFactory,
-    caplog: pytest.LogCaptureFixture,
+    hass: HomeAssistant, clock: Clock, bound: Bound, caplog: pytest.LogCaptureFixture
 ) -> None:
-    sim = await simulators(gen=2, mac=MAC, metered=False)
-    await add_shelly_device(hass, sim)
-    entry = await machine_with_bound(hass, clock)
+    sim, entry = bound.sim, bound.entry
     await unload(hass, clock, entry)
     await sim.refuse_connections()
     assert await hass.config_entries.async_remove(entry.entry_id)
@@ -713,8 +719,7 @@ async def test_a_device_that_does_not_keep_its_auto_off(
     simulators: SimFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    sim = await simulators(gen=2, mac=MAC, metered=False)
-    await add_shelly_device(hass, sim)
+    await shelly_pump(hass, simulators)
     real = ShellyClient.get_switch_config
 
     async def forgetful(self: ShellyClient, channel: int) -> SwitchConfig:
@@ -729,14 +734,10 @@ async def test_a_device_that_does_not_keep_its_auto_off(
 
 
 async def test_ons_when_the_device_refuses_the_password(
-    hass: HomeAssistant,
-    clock: Clock,
-    relays: Relays,
-    simulators: SimFactory,
+    hass: HomeAssistant, clock: Clock, relays: Relays, simulators: SimFactory
 ) -> None:
     """An on still reaches the pump through the entity; a reauth asks for the password."""
-    sim = await simulators(gen=2, mac=MAC, metered=False, password="pw")
-    await add_shelly_device(hass, sim, password="pw")
+    sim = await shelly_pump(hass, simulators, password="pw")
     entry = await machine_with_bound(
         hass, clock, {"device_auto_off": False, "pulse_timer": True}
     )
@@ -768,8 +769,7 @@ async def test_ons_when_the_device_refuses_the_password(
 async def test_reauth_with_the_device_offline(
     hass: HomeAssistant, clock: Clock, relays: Relays, simulators: SimFactory
 ) -> None:
-    sim = await simulators(gen=2, mac=MAC, metered=False, password="pw")
-    await add_shelly_device(hass, sim, password="pw")
+    sim = await shelly_pump(hass, simulators, password="pw")
     entry = await machine_with_bound(hass, clock)
     result = await hass.config_entries.flow.async_init(
         DOMAIN,

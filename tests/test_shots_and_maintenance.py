@@ -17,8 +17,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.espresso_care.const import DOMAIN
 from custom_components.espresso_care.storage import storage_key
 
-from .conftest import Relays, machine_entry
-from .helpers import abort, advance, press, run, settle
+from .conftest import Relays, Rig, loaded, machine_entry
+from .helpers import abort, press, run, settle, stored
 
 SHOTS = "sensor.espresso_machine_shots"
 FLUSHES = "sensor.espresso_machine_flushes"
@@ -36,15 +36,13 @@ def value(hass: HomeAssistant, entity_id: str) -> str:
     return hass.states.get(entity_id).state
 
 
-async def pull(
-    hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory, seconds: float
-) -> None:
+async def pull(rig: Rig, seconds: float) -> None:
     """Run the pump by hand (the brew switch) for ``seconds``."""
-    relays.pump.set(True)
-    await settle(hass)
-    freezer.tick(timedelta(seconds=seconds))
-    relays.pump.set(False)
-    await settle(hass)
+    rig.relays.pump.set(True)
+    await settle(rig.hass)
+    rig.freezer.tick(timedelta(seconds=seconds))
+    rig.relays.pump.set(False)
+    await settle(rig.hass)
 
 
 @pytest.mark.parametrize(
@@ -61,18 +59,16 @@ async def pull(
 )
 async def test_classification_at_the_boundaries(
     hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    rig: Rig,
     caplog: pytest.LogCaptureFixture,
     seconds: float,
     shots: int,
     flushes: int,
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="custom_components.espresso_care")
-    await pull(hass, relays, freezer, seconds)
+    await pull(rig, seconds)
     # A flush counts once no backflush pulse follows it.
-    await advance(hass, freezer, 40)
+    await rig.advance(40)
     assert value(hass, SHOTS) == str(shots)
     assert value(hass, FLUSHES) == str(flushes)
     assert value(hass, SINCE_BACKFLUSH) == str(shots)
@@ -82,36 +78,30 @@ async def test_classification_at_the_boundaries(
 
 
 async def test_duration_comes_from_the_state_timestamps(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     """Callbacks that run late do not stretch a flush into a shot."""
-    relays.pump.set(True)
-    freezer.tick(timedelta(seconds=10))
-    relays.pump.set(False)
-    freezer.tick(timedelta(seconds=30))  # the loop is slow to run the callbacks
+    rig.relays.pump.set(True)
+    rig.freezer.tick(timedelta(seconds=10))
+    rig.relays.pump.set(False)
+    rig.freezer.tick(timedelta(seconds=30))  # the loop is slow to run the callbacks
     await settle(hass)
-    await advance(hass, freezer, 40)  # a flush counts once no pulse follows
+    await rig.advance(40)  # a flush counts once no pulse follows
     assert value(hass, FLUSHES) == "1"
     assert value(hass, SHOTS) == "0"
 
 
 async def test_unavailable_mid_run_is_not_counted(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
-    relays.pump.set(True)
+    rig.relays.pump.set(True)
     await settle(hass)
-    freezer.tick(timedelta(seconds=10))
-    relays.pump.set_available(False)
+    rig.freezer.tick(timedelta(seconds=10))
+    rig.relays.pump.set_available(False)
     await settle(hass)
-    freezer.tick(timedelta(seconds=10))
-    relays.pump.set_available(True)
-    relays.pump.set(False)
+    rig.freezer.tick(timedelta(seconds=10))
+    rig.relays.pump.set_available(True)
+    rig.relays.pump.set(False)
     await settle(hass)
     assert value(hass, SHOTS) == "0"
     assert value(hass, FLUSHES) == "0"
@@ -121,16 +111,13 @@ async def test_no_phantom_run_at_start(
     hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory
 ) -> None:
     relays.pump.set(True)  # on before the integration starts
-    entry = machine_entry()
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await settle(hass)
-    freezer.tick(timedelta(seconds=25))
-    relays.pump.set(False)
-    await settle(hass)
-    assert value(hass, SHOTS) == "0"
-    await pull(hass, relays, freezer, 25)
-    assert value(hass, SHOTS) == "1"
+    async with loaded(hass, machine_entry()) as entry:
+        freezer.tick(timedelta(seconds=25))
+        relays.pump.set(False)
+        await settle(hass)
+        assert value(hass, SHOTS) == "0"
+        await pull(Rig(hass, entry, relays, freezer), 25)
+        assert value(hass, SHOTS) == "1"
 
 
 async def test_manual_logging(hass: HomeAssistant, entry: MockConfigEntry) -> None:
@@ -143,16 +130,11 @@ async def test_manual_logging(hass: HomeAssistant, entry: MockConfigEntry) -> No
 
 
 @pytest.mark.parametrize("entry_options", [{"backflush_interval_shots": 3}])
-async def test_backflush_due_by_shots(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+async def test_backflush_due_by_shots(hass: HomeAssistant, rig: Rig) -> None:
     await hass.services.async_call(DOMAIN, "log_shot", {"count": 2}, blocking=True)
     await settle(hass)
     assert value(hass, BACKFLUSH_DUE) == STATE_OFF
-    await pull(hass, relays, freezer, 25)
+    await pull(rig, 25)
     assert value(hass, BACKFLUSH_DUE) == STATE_ON
     attributes = hass.states.get(BACKFLUSH_DUE).attributes
     assert attributes["reasons"] == ["shots"]
@@ -164,9 +146,9 @@ async def test_backflush_due_by_shots(
 
 
 async def test_backflush_due_by_days_needs_a_shot(
-    hass: HomeAssistant, entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, rig: Rig
 ) -> None:
-    await advance(hass, freezer, 8 * 86400)
+    await rig.advance(8 * 86400)
     assert value(hass, BACKFLUSH_DUE) == STATE_OFF  # no coffee, no oils
     await hass.services.async_call(DOMAIN, "log_shot", {}, blocking=True)
     await settle(hass)
@@ -176,43 +158,37 @@ async def test_backflush_due_by_days_needs_a_shot(
     assert attributes["days_over"] == 1.0
 
 
-async def test_days_rule_flips_with_no_event(
-    hass: HomeAssistant, entry: MockConfigEntry, freezer: FrozenDateTimeFactory
-) -> None:
-    due = entry.created_at + timedelta(days=7)
+async def test_days_rule_flips_with_no_event(hass: HomeAssistant, rig: Rig) -> None:
+    due = rig.entry.created_at + timedelta(days=7)
     await hass.services.async_call(DOMAIN, "log_shot", {}, blocking=True)
     await settle(hass)
-    await advance(hass, freezer, (due - dt_util.utcnow()).total_seconds() - 0.001)
+    await rig.advance((due - dt_util.utcnow()).total_seconds() - 0.001)
     assert value(hass, BACKFLUSH_DUE) == STATE_OFF
-    await advance(hass, freezer, 0.001)
+    await rig.advance(0.001)
     assert value(hass, BACKFLUSH_DUE) == STATE_ON
 
 
-async def test_days_rule_flips_after_a_restart(
-    hass: HomeAssistant, entry: MockConfigEntry, freezer: FrozenDateTimeFactory
-) -> None:
+async def test_days_rule_flips_after_a_restart(hass: HomeAssistant, rig: Rig) -> None:
     await hass.services.async_call(DOMAIN, "log_shot", {}, blocking=True)
-    await advance(hass, freezer, 3 * 86400)
-    assert await hass.config_entries.async_reload(entry.entry_id)
+    await rig.advance(3 * 86400)
+    assert await hass.config_entries.async_reload(rig.entry.entry_id)
     await settle(hass)
     assert value(hass, SHOTS) == "1"
-    await advance(hass, freezer, 4 * 86400 - 1)
+    await rig.advance(4 * 86400 - 1)
     assert value(hass, BACKFLUSH_DUE) == STATE_OFF
-    await advance(hass, freezer, 1)
+    await rig.advance(1)
     assert value(hass, BACKFLUSH_DUE) == STATE_ON
 
 
-async def test_descale_by_days_and_next_descale(
-    hass: HomeAssistant, entry: MockConfigEntry, freezer: FrozenDateTimeFactory
-) -> None:
-    due_at = entry.created_at + timedelta(days=90)
+async def test_descale_by_days_and_next_descale(hass: HomeAssistant, rig: Rig) -> None:
+    due_at = rig.entry.created_at + timedelta(days=90)
     assert dt_util.parse_datetime(value(hass, NEXT_DESCALE)) == due_at.replace(
         microsecond=0
     )
     assert value(hass, LAST_DESCALE) == "unknown"
-    await advance(hass, freezer, (due_at - dt_util.utcnow()).total_seconds() - 1)
+    await rig.advance((due_at - dt_util.utcnow()).total_seconds() - 1)
     assert value(hass, DESCALE_DUE) == STATE_OFF
-    await advance(hass, freezer, 1)
+    await rig.advance(1)
     assert value(hass, DESCALE_DUE) == STATE_ON
     assert hass.states.get(DESCALE_DUE).attributes["reasons"] == ["days"]
     await press(hass, "mark_descaled")
@@ -238,20 +214,17 @@ async def test_descale_by_shots(hass: HomeAssistant, entry: MockConfigEntry) -> 
 
 @pytest.mark.parametrize("entry_options", [{"backflush_interval_shots": 2}])
 async def test_reset_by_completed_cleaner_program(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     await hass.services.async_call(DOMAIN, "log_shot", {"count": 2}, blocking=True)
     await settle(hass)
     assert value(hass, BACKFLUSH_DUE) == STATE_ON
     # Water and flush programs are not a backflush with cleaner.
     await run(hass, program="flush")
-    await advance(hass, freezer, 60)
+    await rig.advance(60)
     assert value(hass, BACKFLUSH_DUE) == STATE_ON
     await run(hass, cycles=1, rinse_cycles=0, flushes=0)
-    await advance(hass, freezer, 20)
+    await rig.advance(20)
     assert value(hass, "sensor.espresso_machine_backflush_state") == "completed"
     assert value(hass, BACKFLUSH_DUE) == STATE_OFF
     assert value(hass, SINCE_BACKFLUSH) == "0"
@@ -259,21 +232,17 @@ async def test_reset_by_completed_cleaner_program(
     assert value(hass, SHOTS) == "2"
 
 
-async def test_aborted_program_does_not_reset(
-    hass: HomeAssistant, entry: MockConfigEntry, freezer: FrozenDateTimeFactory
-) -> None:
+async def test_aborted_program_does_not_reset(hass: HomeAssistant, rig: Rig) -> None:
     await hass.services.async_call(DOMAIN, "log_shot", {}, blocking=True)
     await run(hass)
-    await advance(hass, freezer, 5)
+    await rig.advance(5)
     await abort(hass)
     await settle(hass)
     assert value(hass, SINCE_BACKFLUSH) == "1"
     assert value(hass, LAST_BACKFLUSH) == "unknown"
 
 
-async def test_record_maintenance_action(
-    hass: HomeAssistant, entry: MockConfigEntry, freezer: FrozenDateTimeFactory
-) -> None:
+async def test_record_maintenance_action(hass: HomeAssistant, rig: Rig) -> None:
     await hass.services.async_call(DOMAIN, "log_shot", {"count": 4}, blocking=True)
     when = dt_util.utcnow() - timedelta(days=2)
     await hass.services.async_call(
@@ -307,9 +276,7 @@ async def _todo_items(hass: HomeAssistant) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("entry_options", [{"backflush_interval_shots": 1}])
-async def test_todo_list(
-    hass: HomeAssistant, entry: MockConfigEntry, freezer: FrozenDateTimeFactory
-) -> None:
+async def test_todo_list(hass: HomeAssistant, rig: Rig) -> None:
     assert await _todo_items(hass) == []
     assert value(hass, TODO) == "0"
     await hass.services.async_call(DOMAIN, "log_shot", {}, blocking=True)
@@ -320,16 +287,15 @@ async def test_todo_list(
     ]
     assert value(hass, TODO) == "1"
     # Descale enters the list a week before it falls due.
-    await advance(
-        hass,
-        freezer,
-        (entry.created_at + timedelta(days=83) - dt_util.utcnow()).total_seconds() - 1,
+    await rig.advance(
+        (rig.entry.created_at + timedelta(days=83) - dt_util.utcnow()).total_seconds()
+        - 1,
     )
     assert [i["uid"] for i in await _todo_items(hass)] == ["backflush"]
-    await advance(hass, freezer, 1)
+    await rig.advance(1)
     items = await _todo_items(hass)
     assert [i["uid"] for i in items] == ["backflush", "descale"]
-    assert dt_util.parse_datetime(items[1]["due"]) == entry.created_at + timedelta(
+    assert dt_util.parse_datetime(items[1]["due"]) == rig.entry.created_at + timedelta(
         days=90
     )
     # Checking an item off records the maintenance.
@@ -346,54 +312,46 @@ async def test_todo_list(
 
 
 @pytest.mark.parametrize("entry_options", [{"backflush_interval_shots": 10}])
-async def test_options_apply_live(
-    hass: HomeAssistant, entry: MockConfigEntry, freezer: FrozenDateTimeFactory
-) -> None:
+async def test_options_apply_live(hass: HomeAssistant, rig: Rig) -> None:
     await hass.services.async_call(DOMAIN, "log_shot", {"count": 5}, blocking=True)
     await settle(hass)
     assert value(hass, BACKFLUSH_DUE) == STATE_OFF
     hass.config_entries.async_update_entry(
-        entry, options={**entry.options, "backflush_interval_shots": 5}
+        rig.entry, options={**rig.entry.options, "backflush_interval_shots": 5}
     )
     await settle(hass)
     assert value(hass, BACKFLUSH_DUE) == STATE_ON
     # A shorter day interval re-arms the calendar timer at once.
     hass.config_entries.async_update_entry(
-        entry, options={**entry.options, "descale_interval_days": 1}
+        rig.entry, options={**rig.entry.options, "descale_interval_days": 1}
     )
     await settle(hass)
-    await advance(
-        hass,
-        freezer,
-        (entry.created_at + timedelta(days=1) - dt_util.utcnow()).total_seconds(),
+    await rig.advance(
+        (rig.entry.created_at + timedelta(days=1) - dt_util.utcnow()).total_seconds(),
     )
     assert value(hass, DESCALE_DUE) == STATE_ON
 
 
 async def test_shots_are_saved_at_once_and_survive_a_restart(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-    hass_storage: dict[str, Any],
+    hass: HomeAssistant, rig: Rig, hass_storage: dict[str, Any]
 ) -> None:
-    await pull(hass, relays, freezer, 25)
-    await pull(hass, relays, freezer, 5)
+    await pull(rig, 25)
+    await pull(rig, 5)
     # Written as soon as counted (a flush once no backflush pulse follows):
     # a crash a second later loses nothing.
-    await advance(hass, freezer, 40)
-    stored = hass_storage[storage_key(entry.entry_id)]
+    await rig.advance(40)
+    stored = hass_storage[storage_key(rig.entry.entry_id)]
     assert stored["version"] == 1
     assert stored["data"]["shots"] == 1
     assert stored["data"]["flushes"] == 1
     await hass.services.async_call(
         DOMAIN, "record_maintenance", {"task": "descale"}, blocking=True
     )
-    assert await hass.config_entries.async_unload(entry.entry_id)
-    hass_storage[storage_key(entry.entry_id)] = dict(
-        hass_storage[storage_key(entry.entry_id)]
+    assert await hass.config_entries.async_unload(rig.entry.entry_id)
+    hass_storage[storage_key(rig.entry.entry_id)] = dict(
+        hass_storage[storage_key(rig.entry.entry_id)]
     )
-    assert await hass.config_entries.async_setup(entry.entry_id)
+    assert await hass.config_entries.async_setup(rig.entry.entry_id)
     await settle(hass)
     assert value(hass, SHOTS) == "1"
     assert value(hass, FLUSHES) == "1"
@@ -418,41 +376,26 @@ async def test_corrupt_storage_starts_clean(
     caplog: pytest.LogCaptureFixture,
     data: Any,
 ) -> None:
-    entry = machine_entry()
-    hass_storage[storage_key(entry.entry_id)] = {
-        "version": 1,
-        "minor_version": 2,
-        "key": storage_key(entry.entry_id),
-        "data": data,
-    }
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await settle(hass)
-    assert value(hass, SHOTS) == "0"
-    assert "unreadable" in caplog.text
-    await hass.services.async_call(DOMAIN, "log_shot", {}, blocking=True)
-    assert hass_storage[storage_key(entry.entry_id)]["data"]["shots"] == 1
+    entry = stored(hass_storage, machine_entry(), data)
+    async with loaded(hass, entry):
+        assert value(hass, SHOTS) == "0"
+        assert "unreadable" in caplog.text
+        await hass.services.async_call(DOMAIN, "log_shot", {}, blocking=True)
+        assert hass_storage[storage_key(entry.entry_id)]["data"]["shots"] == 1
 
 
 async def test_migration_from_1_1(
     hass: HomeAssistant, relays: Relays, hass_storage: dict[str, Any]
 ) -> None:
-    entry = machine_entry()
-    hass_storage[storage_key(entry.entry_id)] = {
-        "version": 1,
-        "minor_version": 1,
-        "key": storage_key(entry.entry_id),
-        "data": {
-            "shots": 7,
-            "flushes": 2,
-            "last_backflush": "2026-11-01T08:00:00+00:00",
-        },
-    }
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await settle(hass)
-    assert value(hass, SHOTS) == "7"
-    assert value(hass, LAST_BACKFLUSH) == "2026-11-01T08:00:00+00:00"
+    entry = stored(
+        hass_storage,
+        machine_entry(),
+        {"shots": 7, "flushes": 2, "last_backflush": "2026-11-01T08:00:00+00:00"},
+        minor_version=1,
+    )
+    async with loaded(hass, entry):
+        assert value(hass, SHOTS) == "7"
+        assert value(hass, LAST_BACKFLUSH) == "2026-11-01T08:00:00+00:00"
 
 
 async def test_removal_cleans_storage(

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import ATTR_ENTITY_ID, STATE_OFF, STATE_ON, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.espresso_care.const import DOMAIN
 
-from .conftest import Relays, advance
+from .conftest import Relays, Rig, machine_entry
 
 POWER = "switch.espresso_machine_power"
 PUMP_SWITCH = "switch.espresso_machine_pump"
@@ -29,56 +27,52 @@ async def _switch(hass: HomeAssistant, entity_id: str, on: bool) -> None:
 
 async def test_device_and_entities(
     hass: HomeAssistant,
-    entry: MockConfigEntry,
+    rig: Rig,
     device_registry: dr.DeviceRegistry,
     entity_registry: er.EntityRegistry,
 ) -> None:
-    device = dr.async_entries_for_config_entry(device_registry, entry.entry_id)[0]
+    device = dr.async_entries_for_config_entry(device_registry, rig.entry.entry_id)[0]
     assert device is not None
     assert device.name == "Espresso machine"
     for entity_id, key in ((POWER, "power"), (PUMP_SWITCH, "pump")):
         registered = entity_registry.async_get(entity_id)
         assert registered is not None
-        assert registered.unique_id == f"{entry.entry_id}_{key}"
+        assert registered.unique_id == f"{rig.entry.entry_id}_{key}"
         assert registered.device_id == device.id
         assert registered.translation_key == key
     assert hass.states.get(POWER).state == STATE_ON
     assert hass.states.get(PUMP_SWITCH).state == STATE_OFF
 
 
-async def test_mirrors_the_wrapped_entities(
-    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
-) -> None:
-    relays.pump.set(True)
+async def test_mirrors_the_wrapped_entities(hass: HomeAssistant, rig: Rig) -> None:
+    rig.relays.pump.set(True)
     await hass.async_block_till_done()
     assert hass.states.get(PUMP_SWITCH).state == STATE_ON
-    relays.plug.set(False)
+    rig.relays.plug.set(False)
     await hass.async_block_till_done()
     assert hass.states.get(POWER).state == STATE_OFF
 
 
-async def test_forwards_commands(
-    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
-) -> None:
+async def test_forwards_commands(hass: HomeAssistant, rig: Rig) -> None:
     await _switch(hass, POWER, False)
-    assert relays.plug.is_on is False
+    assert rig.relays.plug.is_on is False
     assert hass.states.get(POWER).state == STATE_OFF
     await _switch(hass, POWER, True)
-    assert relays.plug.is_on is True
+    assert rig.relays.plug.is_on is True
     await _switch(hass, PUMP_SWITCH, True)
-    assert relays.pump.is_on is True
+    assert rig.relays.pump.is_on is True
     await _switch(hass, PUMP_SWITCH, False)
-    assert relays.pump.is_on is False
+    assert rig.relays.pump.is_on is False
     assert hass.states.get(PUMP_SWITCH).state == STATE_OFF
 
 
 async def test_unavailable_with_the_wrapped_entity(
-    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
+    hass: HomeAssistant, rig: Rig
 ) -> None:
-    relays.pump.set_available(False)
+    rig.relays.pump.set_available(False)
     await hass.async_block_till_done()
     assert hass.states.get(PUMP_SWITCH).state == STATE_UNAVAILABLE
-    relays.pump.set_available(True)
+    rig.relays.pump.set_available(True)
     await hass.async_block_till_done()
     assert hass.states.get(PUMP_SWITCH).state == STATE_OFF
     hass.states.async_remove("switch.plug")
@@ -87,59 +81,49 @@ async def test_unavailable_with_the_wrapped_entity(
 
 
 @pytest.mark.parametrize("entry_options", [{"max_pump_seconds": 20}])
-async def test_watchdog_switches_the_pump_off(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+async def test_watchdog_switches_the_pump_off(hass: HomeAssistant, rig: Rig) -> None:
     await _switch(hass, PUMP_SWITCH, True)
-    await advance(hass, freezer, 19.9)
-    assert relays.pump.is_on is True
-    await advance(hass, freezer, 0.1)
-    assert relays.pump.is_on is False
-    assert relays.pump.on_durations() == [20.0]
+    await rig.advance(19.9)
+    assert rig.relays.pump.is_on is True
+    await rig.advance(0.1)
+    assert rig.relays.pump.is_on is False
+    assert rig.relays.pump.on_durations() == [20.0]
 
 
 async def test_watchdog_disarmed_when_pump_goes_off(
-    hass: HomeAssistant,
-    entry: MockConfigEntry,
-    relays: Relays,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     await _switch(hass, PUMP_SWITCH, True)
-    await advance(hass, freezer, 5)
-    relays.pump.set(False)  # the brew switch, by hand
-    relays.pump.set(True)
-    await advance(hass, freezer, 120)
-    assert relays.pump.is_on is True  # not ours any more: nobody cuts a manual brew
+    await rig.advance(5)
+    rig.relays.pump.set(False)  # the brew switch, by hand
+    rig.relays.pump.set(True)
+    await rig.advance(120)
+    assert rig.relays.pump.is_on is True  # not ours any more: nobody cuts a manual brew
 
 
-async def test_unload_switches_our_pump_off(
-    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
-) -> None:
+async def test_unload_switches_our_pump_off(hass: HomeAssistant, rig: Rig) -> None:
     await _switch(hass, PUMP_SWITCH, True)
-    assert await hass.config_entries.async_unload(entry.entry_id)
+    assert await hass.config_entries.async_unload(rig.entry.entry_id)
     await hass.async_block_till_done()
-    assert entry.state is ConfigEntryState.NOT_LOADED
-    assert relays.pump.is_on is False
+    assert rig.entry.state is ConfigEntryState.NOT_LOADED
+    assert rig.relays.pump.is_on is False
 
 
 async def test_unload_leaves_a_pump_it_did_not_switch(
-    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
+    hass: HomeAssistant, rig: Rig
 ) -> None:
-    relays.pump.set(True)
+    rig.relays.pump.set(True)
     await hass.async_block_till_done()
-    assert await hass.config_entries.async_unload(entry.entry_id)
-    assert relays.pump.is_on is True
+    assert await hass.config_entries.async_unload(rig.entry.entry_id)
+    assert rig.relays.pump.is_on is True
 
 
 async def test_pump_command_failure_is_translated(
-    hass: HomeAssistant, entry: MockConfigEntry, relays: Relays
+    hass: HomeAssistant, rig: Rig
 ) -> None:
     from homeassistant.exceptions import HomeAssistantError
 
-    relays.pump.fail_commands = True
+    rig.relays.pump.fail_commands = True
     with pytest.raises(HomeAssistantError) as err:
         await _switch(hass, PUMP_SWITCH, True)
     assert err.value.translation_key == "relay_command_failed"
@@ -149,8 +133,6 @@ async def test_pump_command_failure_is_translated(
 async def test_flush_counter_is_disabled_by_default(
     hass: HomeAssistant, relays: Relays, entity_registry: er.EntityRegistry
 ) -> None:
-    from .conftest import machine_entry
-
     config_entry = machine_entry()
     config_entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(config_entry.entry_id)

@@ -15,7 +15,11 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .entity import EspressoEntity
+from .entity import (
+    EspressoDescribedEntity,
+    EspressoEntityDescription,
+    described_entities,
+)
 from .machine import EspressoConfigEntry, Machine
 from .maintenance import TASKS, Task
 
@@ -23,12 +27,12 @@ PARALLEL_UPDATES = 0
 
 
 @dataclass(frozen=True, kw_only=True)
-class EspressoBinarySensorDescription(BinarySensorEntityDescription):
+class EspressoBinarySensorDescription(
+    EspressoEntityDescription, BinarySensorEntityDescription
+):
     """A binary sensor and how to read it off the machine."""
 
     is_on_fn: Callable[[Machine], bool | None]
-    attributes_fn: Callable[[Machine], Mapping[str, Any]] | None = None
-    exists_fn: Callable[[Machine], bool] = lambda _machine: True
 
 
 def _due_attributes(task: Task) -> Callable[[Machine], Mapping[str, Any]]:
@@ -107,13 +111,12 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the machine's binary sensors."""
-    machine = entry.runtime_data
     async_add_entities(
-        EspressoBinarySensor(machine, d) for d in BINARY_SENSORS if d.exists_fn(machine)
+        described_entities(entry.runtime_data, BINARY_SENSORS, EspressoBinarySensor)
     )
 
 
-class EspressoBinarySensor(EspressoEntity, BinarySensorEntity):
+class EspressoBinarySensor(EspressoDescribedEntity, BinarySensorEntity):
     """A yes/no fact about the machine."""
 
     entity_description: EspressoBinarySensorDescription
@@ -122,10 +125,3 @@ class EspressoBinarySensor(EspressoEntity, BinarySensorEntity):
     def is_on(self) -> bool | None:
         """Read off the machine."""
         return self.entity_description.is_on_fn(self.machine)
-
-    @property
-    def extra_state_attributes(self) -> Mapping[str, Any] | None:
-        """Why a task is due and how far over; which bound the pump has."""
-        if self.entity_description.attributes_fn is None:
-            return None
-        return self.entity_description.attributes_fn(self.machine)

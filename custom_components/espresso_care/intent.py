@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from datetime import datetime
 import math
-from typing import Any
+from typing import Any, ClassVar
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
@@ -141,24 +141,22 @@ class _Speech:
             return str(err)
         return self.text(err.translation_key, **(err.translation_placeholders or {}))
 
+    def _counted(self, one: str, many: str, count: int) -> str:
+        """The sentence for one (``one``) or for any other count (``many``)."""
+        return self.text(one if count == 1 else many, count=count)
+
     def shots(self, count: int) -> str:
-        return self.text(
-            "speech_shots_one" if count == 1 else "speech_shots", count=count
-        )
+        return self._counted("speech_shots_one", "speech_shots", count)
 
     def days_ago(self, days: int) -> str:
         keys = {0: "speech_today", 1: "speech_yesterday"}
         return self.text(keys.get(days, "speech_days_ago"), count=days)
 
     def seconds(self, count: int) -> str:
-        return self.text(
-            "speech_seconds_one" if count == 1 else "speech_seconds", count=count
-        )
+        return self._counted("speech_seconds_one", "speech_seconds", count)
 
     def pulses(self, count: int) -> str:
-        return self.text(
-            "speech_pulses_one" if count == 1 else "speech_pulses", count=count
-        )
+        return self._counted("speech_pulses_one", "speech_pulses", count)
 
     def in_days(self, days: int) -> str:
         keys = {0: "speech_today", 1: "speech_tomorrow"}
@@ -169,11 +167,13 @@ class _MachineIntent(intent.IntentHandler):
     """An intent about one espresso machine, named or the only one."""
 
     platforms = MACHINE_DOMAINS
+    # The intent's own slots, all optional, beside the machine's name.
+    own_slots: ClassVar[dict[vol.Marker, Any]] = {}
 
     @property
     def slot_schema(self) -> dict[vol.Marker, Any]:
-        """The machine's name, optional."""
-        return dict(_MACHINE_SLOT)
+        """The intent's own slots and the machine's name, all optional."""
+        return {**self.own_slots, **_MACHINE_SLOT}
 
     async def async_handle(self, intent_obj: intent.Intent) -> intent.IntentResponse:
         """Find the machine, act, and answer in the request's language."""
@@ -213,15 +213,11 @@ class StartBackflushIntent(_MachineIntent):
         " with water only, 'flush' rinses the group head."
     )
 
-    @property
-    def slot_schema(self) -> dict[vol.Marker, Any]:
-        """The program and the machine, both optional."""
-        return {
-            vol.Optional(
-                SLOT_PROGRAM, description="Which program; cleaner when left out"
-            ): vol.In([str(program) for program in Program]),
-            **_MACHINE_SLOT,
-        }
+    own_slots: ClassVar[dict[vol.Marker, Any]] = {
+        vol.Optional(
+            SLOT_PROGRAM, description="Which program; cleaner when left out"
+        ): vol.In([str(program) for program in Program]),
+    }
 
     async def async_act(
         self, machine: Machine, slots: dict[str, Any], speech: _Speech
@@ -448,9 +444,7 @@ class StatusIntent(_MachineIntent):
         self, machine: Machine, slots: dict[str, Any], speech: _Speech
     ) -> str:
         """Compose the status in sentences."""
-        hass = machine.hass
-        single = len(hass.config_entries.async_loaded_entries(DOMAIN)) == 1
-        subject = speech.text("speech_your_machine") if single else machine.name
+        subject = _subject(machine, speech)
         now = dt_util.utcnow()
         sentences: list[str] = []
         status = machine.program
@@ -529,15 +523,11 @@ class KeepOnIntent(_MachineIntent):
         " when left out)."
     )
 
-    @property
-    def slot_schema(self) -> dict[vol.Marker, Any]:
-        """The minutes and the machine, both optional."""
-        return {
-            vol.Optional(
-                SLOT_MINUTES, description="Minutes from now; the usual when left out"
-            ): vol.All(vol.Coerce(int), vol.Range(min=1, max=720)),
-            **_MACHINE_SLOT,
-        }
+    own_slots: ClassVar[dict[vol.Marker, Any]] = {
+        vol.Optional(
+            SLOT_MINUTES, description="Minutes from now; the usual when left out"
+        ): vol.All(vol.Coerce(int), vol.Range(min=1, max=720)),
+    }
 
     async def async_act(
         self, machine: Machine, slots: dict[str, Any], speech: _Speech

@@ -54,7 +54,7 @@ from .program import (
 )
 from .recognition import HandBackflushes
 from .records import MaintenanceRecords
-from .relays.base import NoRelay, Relay, RelayError, RelayUpdate
+from .relays.base import Listeners, NoRelay, Relay, RelayError, RelayUpdate
 from .routine import Routine
 from .runner import ProgramRunner, ProgramStatus, RunnerHooks, RunOptions
 from .shots import PumpRun
@@ -153,7 +153,7 @@ class Machine:
             pump_watts=0.0,
             refused=False,
         )
-        self._activity_listeners: list[Callable[[datetime], None]] = []
+        self._activity_listeners = Listeners[datetime]()
         # Counters, maintenance records, and what is due when.
         self.records = MaintenanceRecords(
             hass,
@@ -173,7 +173,7 @@ class Machine:
         )
         # Heat-up to ready, and auto-off.
         self.routine = Routine(hass, self, updated=self._async_notify)
-        self._listeners: list[CALLBACK_TYPE] = []
+        self._listeners = Listeners[None]()
         self._unsubs: list[CALLBACK_TYPE] = []
         self._cancel_watchdog: CALLBACK_TYPE | None = None
         self._switch_off_when_available = False
@@ -324,18 +324,11 @@ class Machine:
     @callback
     def async_add_listener(self, listener: CALLBACK_TYPE) -> CALLBACK_TYPE:
         """Call ``listener`` whenever anything the entities show changes."""
-        self._listeners.append(listener)
-
-        @callback
-        def remove() -> None:
-            self._listeners.remove(listener)
-
-        return remove
+        return self._listeners.add(lambda _: listener())
 
     @callback
     def _async_notify(self) -> None:
-        for listener in list(self._listeners):
-            listener()
+        self._listeners.notify(None)
 
     def _async_relay_changed(self, relay: Relay) -> Callable[[RelayUpdate], None]:
         name = "pump" if relay is self.pump else "plug"
@@ -399,18 +392,11 @@ class Machine:
         self, listener: Callable[[datetime], None]
     ) -> CALLBACK_TYPE:
         """Call ``listener`` whenever the pump is seen running, by any signal or a program."""
-        self._activity_listeners.append(listener)
-
-        @callback
-        def remove() -> None:
-            self._activity_listeners.remove(listener)
-
-        return remove
+        return self._activity_listeners.add(listener)
 
     @callback
     def _async_activity(self, at: datetime) -> None:
-        for listener in list(self._activity_listeners):
-            listener(at)
+        self._activity_listeners.notify(at)
 
     @callback
     def _async_learned_pump_watts(self, watts: float) -> None:

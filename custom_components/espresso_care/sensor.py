@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 import math
@@ -20,7 +20,11 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 from homeassistant.util import dt as dt_util
 
-from .entity import EspressoEntity
+from .entity import (
+    EspressoDescribedEntity,
+    EspressoEntityDescription,
+    described_entities,
+)
 from .guide import GuidedRunner
 from .heat_up import HeatUpState
 from .machine import EspressoConfigEntry, Machine
@@ -32,12 +36,10 @@ PARALLEL_UPDATES = 0
 
 
 @dataclass(frozen=True, kw_only=True)
-class EspressoSensorDescription(SensorEntityDescription):
+class EspressoSensorDescription(EspressoEntityDescription, SensorEntityDescription):
     """A sensor and how to read it off the machine."""
 
     value_fn: Callable[[Machine], StateType | datetime]
-    attributes_fn: Callable[[Machine], Mapping[str, Any]] | None = None
-    exists_fn: Callable[[Machine], bool] = lambda machine: True
     # Updates beyond the machine's own, as (machine, write state) -> remover.
     follow_fn: Callable[[Machine, CALLBACK_TYPE], CALLBACK_TYPE | None] | None = None
 
@@ -211,13 +213,10 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add the machine's sensors."""
-    machine = entry.runtime_data
-    async_add_entities(
-        EspressoSensor(machine, d) for d in SENSORS if d.exists_fn(machine)
-    )
+    async_add_entities(described_entities(entry.runtime_data, SENSORS, EspressoSensor))
 
 
-class EspressoSensor(EspressoEntity, SensorEntity):
+class EspressoSensor(EspressoDescribedEntity, SensorEntity):
     """A value of the machine."""
 
     entity_description: EspressoSensorDescription
@@ -236,10 +235,3 @@ class EspressoSensor(EspressoEntity, SensorEntity):
     def native_value(self) -> StateType | datetime:
         """The value, read off the machine."""
         return self.entity_description.value_fn(self.machine)
-
-    @property
-    def extra_state_attributes(self) -> Mapping[str, Any] | None:
-        """Details, where the description has any."""
-        if self.entity_description.attributes_fn is None:
-            return None
-        return self.entity_description.attributes_fn(self.machine)

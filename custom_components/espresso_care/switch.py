@@ -17,7 +17,11 @@ from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import DOMAIN
-from .entity import EspressoEntity
+from .entity import (
+    EspressoDescribedEntity,
+    EspressoEntityDescription,
+    described_entities,
+)
 from .machine import EspressoConfigEntry, Machine
 from .relays.base import Relay
 
@@ -25,12 +29,11 @@ PARALLEL_UPDATES = 0
 
 
 @dataclass(frozen=True, kw_only=True)
-class EspressoSwitchDescription(SwitchEntityDescription):
+class EspressoSwitchDescription(EspressoEntityDescription, SwitchEntityDescription):
     """A switch over one of the machine's relays."""
 
     relay_fn: Callable[[Machine], Relay]
     set_fn: Callable[[Machine, bool], Awaitable[None]]
-    exists_fn: Callable[[Machine], bool] = lambda machine: True
 
 
 SWITCHES: tuple[EspressoSwitchDescription, ...] = (
@@ -69,12 +72,10 @@ async def async_setup_entry(
         unique_id = f"{entry.entry_id}_{description.key}"
         if entity_id := registry.async_get_entity_id(SWITCH_DOMAIN, DOMAIN, unique_id):
             registry.async_remove(entity_id)
-    async_add_entities(
-        EspressoSwitch(machine, d) for d in SWITCHES if d.exists_fn(machine)
-    )
+    async_add_entities(described_entities(machine, SWITCHES, EspressoSwitch))
 
 
-class EspressoSwitch(EspressoEntity, SwitchEntity):
+class EspressoSwitch(EspressoDescribedEntity, SwitchEntity):
     """A relay of the machine."""
 
     entity_description: EspressoSwitchDescription

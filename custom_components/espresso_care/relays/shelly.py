@@ -20,12 +20,12 @@ from datetime import timedelta
 from typing import Any, Final
 
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant
 from homeassistant.exceptions import ConfigEntryAuthFailed
-from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.helpers.update_coordinator import UpdateFailed
 from homeassistant.util import dt as dt_util
 
-from ..const import LOGGER, RELAY_CONFIRM_TIMEOUT_SECONDS
+from ..const import RELAY_CONFIRM_TIMEOUT_SECONDS
 from ..shelly.client import (
     ShellyAuthError,
     ShellyClient,
@@ -34,6 +34,7 @@ from ..shelly.client import (
     ShellyTimeoutError,
     SwitchStatus,
 )
+from ..shelly.polled_on_off import PolledShellyOnOff
 from ..signals.base import ReadingListener
 from ..signals.power_steps import Reading
 from .base import (
@@ -42,8 +43,6 @@ from .base import (
     Listeners,
     Relay,
     RelayError,
-    RelayListener,
-    RelayUpdate,
 )
 
 # The flip-back timer sent when a caller gives none: no on without a timer.
@@ -69,8 +68,12 @@ def relay_error(err: ShellyError) -> RelayError:
     return RelayError("relay_command_failed", error=str(err))
 
 
-class ShellyRelay:
-    """One channel of a Shelly (Gen1 or Gen2+), behind the ``Relay`` protocol."""
+class ShellyRelay(PolledShellyOnOff[SwitchStatus]):
+    """One channel of a Shelly (Gen1 or Gen2+), behind the ``Relay`` protocol.
+
+    The polling, availability and change reports are ``PolledShellyOnOff``'s;
+    this adds the commands, the device's flip-back timer and the power readings.
+    """
 
     enforces_auto_off = True
 
@@ -97,51 +100,26 @@ class ShellyRelay:
         ``metering_interval``, when given, replaces ``idle_interval`` once
         the device reports power: a metering plug is the power meter.
         """
+        super().__init__(
+            hass, client, config_entry, part=f"relay {channel}", interval=idle_interval
+        )
         self._idle_interval = idle_interval
         self._metering_interval = metering_interval
         self._metered: bool | None = None
         self._readings = Listeners[Reading]()
         self._last_reading: Reading | None = None
         self._fast_while_on = fast_while_on
-        self._hass = hass
-        self._client = client
         self.channel = channel
         self._default_auto_off = default_auto_off
-        self._listeners = Listeners[RelayUpdate]()
         self._lock = asyncio.Lock()
         self._command_seq = 0
         self._last_command_at: float | None = None
         self._last_command: dict[str, Any] | None = None
-        self._reported: bool | None = None
-        self._starting = False
-        self._stopped = False
-        self._unsub_coordinator: CALLBACK_TYPE | None = None
         self._polls = 0
         self._polls_done = asyncio.Event()
         self._polls_done.set()
-        self.coordinator: DataUpdateCoordinator[SwitchStatus] = DataUpdateCoordinator(
-            hass,
-            LOGGER,
-            config_entry=config_entry,
-            name=f"Shelly {client.host} relay {channel}",
-            update_interval=idle_interval,
-            update_method=self._async_poll,
-            always_update=False,
-        )
 
     # -- state ------------------------------------------------------------------
-
-    @property
-    def available(self) -> bool:
-        """Whether the last poll or command reached the device."""
-        return (
-            self.coordinator.last_update_success and self.coordinator.data is not None
-        )
-
-    @property
-    def is_on(self) -> bool | None:
-        """The relay's output as last seen, None while unreachable."""
-        return self.coordinator.data.output if self.available else None
 
     @property
     def power(self) -> float | None:
@@ -157,11 +135,6 @@ class ShellyRelay:
     def last_reading(self) -> Reading | None:
         """The last power reading (watts None after a failed poll)."""
         return self._last_reading
-
-    @property
-    def client(self) -> ShellyClient:
-        """The device's client, for other parts of the same Shelly (its inputs)."""
-        return self._client
 
     @property
     def energy(self) -> float | None:
@@ -192,36 +165,10 @@ class ShellyRelay:
 
     # -- lifecycle --------------------------------------------------------------
 
-    async def async_start(self) -> None:
-        """Poll once, then keep polling.
-
-        The first state is a baseline, not a change, so listeners hear
-        nothing about it. A device that is offline now leaves the relay
-        unavailable until a poll reaches it.
-        """
-        self._stopped = False
-        self._unsub_coordinator = self.coordinator.async_add_listener(
-            self._async_coordinator_updated
-        )
-        self._starting = True
-        try:
-            await self.coordinator.async_refresh()
-        finally:
-            self._starting = False
-        self._reported = self.is_on
-
     async def async_stop(self) -> None:
         """Stop polling and wait for a poll in flight, so nothing lingers."""
-        self._stopped = True
-        if self._unsub_coordinator is not None:
-            self._unsub_coordinator()
-            self._unsub_coordinator = None
-        await self.coordinator.async_shutdown()
+        await super().async_stop()
         await self._polls_done.wait()
-
-    def async_add_listener(self, listener: RelayListener) -> CALLBACK_TYPE:
-        """Register a state listener."""
-        return self._listeners.add(listener)
 
     def async_add_reading_listener(self, listener: ReadingListener) -> CALLBACK_TYPE:
         """Call ``listener`` with the power of every poll, repeated values included.
@@ -340,6 +287,9 @@ class ShellyRelay:
         self._last_reading = reading
         self._readings.notify(reading)
 
+    def _output(self, data: SwitchStatus) -> bool:
+        return data.output
+
     def _raced(self, seq: int, busy: bool) -> bool:
         raced = busy or self._lock.locked() or seq != self._command_seq
         return raced and self.coordinator.data is not None
@@ -356,20 +306,10 @@ class ShellyRelay:
             idle = self._metering_interval
         self.coordinator.update_interval = FAST_POLL_INTERVAL if fast else idle
 
-    @callback
-    def _async_coordinator_updated(self) -> None:
-        """Tell listeners when the output changed or the device came or went."""
-        is_on = self.is_on
-        if self._starting or is_on == self._reported:
-            return
-        self._reported = is_on
-        self._listeners.notify(RelayUpdate(is_on=is_on, changed_at=dt_util.utcnow()))
-
     def diagnostics(self) -> dict[str, Any]:
         """Describe the device, its last reading and our last command (no password)."""
         info = self._client.info
         data = self.coordinator.data
-        error = self.coordinator.last_exception
         interval = self.coordinator.update_interval
         return {
             "type": "shelly",
@@ -386,7 +326,7 @@ class ShellyRelay:
             "energy": data.energy if data else None,
             "device_timer": data.timer if data else None,
             "poll_interval": interval.total_seconds() if interval else None,
-            "last_poll_error": None if self.available or error is None else str(error),
+            "last_poll_error": self.last_poll_error,
             "last_command": self._last_command,
             "default_auto_off": self._default_auto_off,
         }

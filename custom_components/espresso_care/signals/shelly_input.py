@@ -22,19 +22,12 @@ from typing import Any, Final
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_HOST, CONF_PASSWORD
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryAuthFailed
-from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
-from homeassistant.util import dt as dt_util
+from homeassistant.helpers.update_coordinator import UpdateFailed
 
-from ..const import (
-    BACKEND_SHELLY,
-    CONF_BACKEND,
-    CONF_BREW_INPUT,
-    CONF_GENERATION,
-    LOGGER,
-)
-from ..relays.base import Listeners, Relay, RelayListener, RelayUpdate
+from ..const import BACKEND_SHELLY, CONF_BACKEND, CONF_BREW_INPUT, CONF_GENERATION
+from ..relays.base import Relay
 from ..relays.factory import shelly_client
 from ..relays.shelly import ShellyRelay
 from ..shelly.client import (
@@ -43,13 +36,17 @@ from ..shelly.client import (
     ShellyError,
     ShellyUnsupportedError,
 )
+from ..shelly.polled_on_off import PolledShellyOnOff
 from .base import BinarySource
 
 INPUT_POLL_INTERVAL: Final = timedelta(seconds=1)
 
 
-class ShellyInput:
-    """One digital input of a Shelly, behind the ``BinarySource`` protocol."""
+class ShellyInput(PolledShellyOnOff[bool]):
+    """One digital input of a Shelly, behind the ``BinarySource`` protocol.
+
+    On while the brew switch is closed; the polling is ``PolledShellyOnOff``'s.
+    """
 
     def __init__(
         self,
@@ -60,54 +57,11 @@ class ShellyInput:
         *,
         interval: timedelta = INPUT_POLL_INTERVAL,
     ) -> None:
-        self._client = client
+        """Poll input ``input_id`` of the device ``client`` talks to."""
+        super().__init__(
+            hass, client, config_entry, part=f"input {input_id}", interval=interval
+        )
         self.input_id = input_id
-        self._listeners = Listeners[RelayUpdate]()
-        self._reported: bool | None = None
-        self._starting = False
-        self._unsub: CALLBACK_TYPE | None = None
-        self.coordinator: DataUpdateCoordinator[bool] = DataUpdateCoordinator(
-            hass,
-            LOGGER,
-            config_entry=config_entry,
-            name=f"Shelly {client.host} input {input_id}",
-            update_interval=interval,
-            update_method=self._async_poll,
-            always_update=False,
-        )
-
-    @property
-    def available(self) -> bool:
-        """Whether the last poll reached the device."""
-        return (
-            self.coordinator.last_update_success and self.coordinator.data is not None
-        )
-
-    @property
-    def is_on(self) -> bool | None:
-        """Whether the brew switch is closed; None while the device does not answer."""
-        return self.coordinator.data if self.available else None
-
-    async def async_start(self) -> None:
-        """Poll once (a silent baseline), then keep polling."""
-        self._unsub = self.coordinator.async_add_listener(self._async_updated)
-        self._starting = True
-        try:
-            await self.coordinator.async_refresh()
-        finally:
-            self._starting = False
-        self._reported = self.is_on
-
-    async def async_stop(self) -> None:
-        """Stop polling."""
-        if self._unsub is not None:
-            self._unsub()
-            self._unsub = None
-        await self.coordinator.async_shutdown()
-
-    def async_add_listener(self, listener: RelayListener) -> CALLBACK_TYPE:
-        """Call ``listener`` on every change, unavailability included."""
-        return self._listeners.add(listener)
 
     async def _async_poll(self) -> bool:
         try:
@@ -117,18 +71,11 @@ class ShellyInput:
         except ShellyError as err:
             raise UpdateFailed(str(err)) from err
 
-    @callback
-    def _async_updated(self) -> None:
-        """Tell listeners about a change, dated at the poll that saw it."""
-        is_on = self.is_on
-        if self._starting or is_on == self._reported:
-            return
-        self._reported = is_on
-        self._listeners.notify(RelayUpdate(is_on=is_on, changed_at=dt_util.utcnow()))
+    def _output(self, data: bool) -> bool:
+        return data
 
     def diagnostics(self) -> dict[str, Any]:
         """The input, its state and the last poll error (the host is redacted later)."""
-        error = self.coordinator.last_exception
         return {
             "type": "shelly_input",
             "host": self._client.host,
@@ -136,7 +83,7 @@ class ShellyInput:
             "generation": self._client.gen,
             "available": self.available,
             "is_on": self.is_on,
-            "last_poll_error": None if self.available or error is None else str(error),
+            "last_poll_error": self.last_poll_error,
         }
 
 
