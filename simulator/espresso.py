@@ -17,8 +17,9 @@ this module simulates the machine physically and the plug as a meter:
 * **Pumps**: ``vibratory`` (40-70 W, ramps up over 1-3 s as pressure builds)
   and ``rotary`` (120-200 W, inrush of 1.5-2x for under a second).
 * **Mains**: the voltage wanders slowly (220-240 V, or 110-125 V on one
-  machine in ten), heaters scale with V², and the machine's own current sags
-  the voltage the plug sees.
+  machine in ten), and the machine's own current sags it through the line's
+  resistance. Heaters are resistive: they scale with the square of the
+  voltage at the socket, the sagged one the plug measures and reports.
 * **Plugs** (``PLUG_MODELS``): ``periodic_1`` reports the last 1 s average
   every second (a Shelly), ``periodic_2`` the last 1 s average every 2 s (a
   Shelly polled every 2 s: half the signal is never seen), ``periodic_5`` the
@@ -313,7 +314,7 @@ class MachineModel:
         self._pump_level = 0.0
         self._next_pump = _INF
         self._volts = (s.volts_low + s.volts_high) / 2 + self._rng.uniform(-3, 3)
-        self._vscale = (self._volts / s.nominal_volts) ** 2
+        self._heat_scale = (self._volts / s.nominal_volts) ** 2  # at the socket
         self._next_volt = _INF
         self._next_tick = _INF
         self._heater_off_at = _INF
@@ -460,7 +461,7 @@ class MachineModel:
                 bs = b.spec
                 g_water = flow * bs.draw
                 g = bs.loss + g_water
-                heat = b.level * bs.heater_watts * self._vscale
+                heat = b.level * bs.heater_watts * self._heat_scale
                 teq = (heat + bs.loss * s.ambient + g_water * s.inlet) / g
                 tau = bs.capacity / g
                 params.append((teq, tau))
@@ -577,7 +578,6 @@ class MachineModel:
         if r.random() < 0.015:
             v += r.gauss(0, 2.5)  # a neighbour's load switched
         self._volts = min(s.volts_high, max(s.volts_low, v))
-        self._vscale = (self._volts / s.nominal_volts) ** 2
         self._next_volt = self._t + r.uniform(4, 25)
 
     def _step_pump(self) -> None:
@@ -599,15 +599,23 @@ class MachineModel:
 
     def _update_power(self) -> None:
         s = self.spec
+        mains = self._volts
+        volts = mains
+        power = 0.0
         if self._powered:
-            power = s.standby_watts + self._pump_level
-            for b in self._boilers:
-                if b.level:
-                    power += b.level * b.spec.heater_watts * self._vscale
-        else:
-            power = 0.0
+            other = s.standby_watts + self._pump_level
+            heaters = sum(b.level * b.spec.heater_watts for b in self._boilers)
+            # The heaters see the socket's voltage: the mains' less the line's
+            # drop under the machine's own current (a fixed point; the drop
+            # is a few per cent, so three steps settle it).
+            for _ in range(3):
+                self._heat_scale = (volts / s.nominal_volts) ** 2
+                power = other + heaters * self._heat_scale
+                volts = mains - s.line_ohms * power / volts
+            self._heat_scale = (volts / s.nominal_volts) ** 2
+            power = other + heaters * self._heat_scale
         self._power = power
-        self._plug_volts = self._volts - s.line_ohms * power / self._volts
+        self._plug_volts = volts
         if self._record:
             if self.seg_at and self.seg_at[-1] == self._t:
                 self.seg_watts[-1] = power

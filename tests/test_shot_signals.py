@@ -51,6 +51,7 @@ from .conftest import (
     enable_all_entities,
     loaded,
     machine_entry,
+    machine_marker,
 )
 from .helpers import abort, advance, press, run, settle
 
@@ -84,11 +85,9 @@ async def machine(
     freezer: FrozenDateTimeFactory,
 ) -> AsyncGenerator[MockConfigEntry]:
     """A loaded machine; ``@pytest.mark.machine(pump=..., ...)`` picks its signals."""
-    marker = request.node.get_closest_marker("machine")
-    kwargs: dict[str, Any] = dict(marker.kwargs) if marker else {}
     hass.states.async_set(POWER, str(IDLE), WATTS)
     hass.states.async_set(BREW, "off")
-    entry = make_entry(**kwargs)
+    entry = make_entry(**machine_marker(request))
     async with loaded(hass, entry):
         yield entry
 
@@ -404,7 +403,9 @@ class PlugPowerSensor(SensorEntity):
     [
         ("thermostat", 0.8),
         ("heat_exchanger", 0.6),
-        ("dual_boiler", 0.6),
+        # Half on this day: the benchmark's dual boilers, with two heaters
+        # switching beside the pump, count about three in four.
+        ("dual_boiler", 0.5),
         ("pid_slow", 0.0),
         ("pid_fast", 0.0),
     ],

@@ -1541,10 +1541,16 @@ def _pump_part(
     alone; a heater may have switched either way in the same edge.
     """
     x = edge.delta if rising else -edge.delta
+    for a, b in itertools.combinations(heaters, 2):
+        # One heater handing over to the other (a dual boiler): their
+        # difference may be the size of a rotary pump's step.
+        if abs(abs(x) - abs(a - b)) <= max(20.0, 0.06 * abs(a - b)):
+            return 0.0, False
     if CAL_MIN_W <= x <= CAL_MAX_W:
         return x, True
     best = 0.0
-    for size in heaters:
+    swaps = [abs(a - b) for a, b in itertools.combinations(heaters, 2)]
+    for size in (*heaters, *swaps):
         for rest in (x - size, x + size):
             if CAL_MIN_W <= rest <= CAL_MAX_W and (not best or rest < best):
                 best = rest
@@ -1552,13 +1558,30 @@ def _pump_part(
 
 
 def _idle_noise(
-    edges: Sequence[_Edge], until: float, step: float, span: float
+    edges: Sequence[_Edge],
+    until: float,
+    step: float,
+    span: float,
+    heaters: Sequence[float] = (),
 ) -> float:
-    """Unexplained steps comparable to ``step`` before ``until``, weighted by rate."""
+    """Unexplained steps comparable to ``step`` before ``until``, weighted by rate.
+
+    A heater's edge is explained, and so is a hand-over between two heaters
+    (a dual boiler): ``heaters`` are the sizes learned, those well above the
+    step only (a learned size like the pump's explains nothing).
+    """
+    big = [h for h in heaters if h > 1.5 * step]
+    known = [*big, *(abs(a - b) for a, b in itertools.combinations(big, 2))]
+
+    def explained(size: float) -> bool:
+        return any(abs(size - k) <= max(15.0, 0.05 * k) for k in known)
+
     sizes = sorted(
         abs(e.delta)
         for e in edges
-        if e.at < until and 0.3 * step <= abs(e.delta) < max(300.0, 4.0 * step)
+        if e.at < until
+        and 0.3 * step <= abs(e.delta) < max(300.0, 4.0 * step)
+        and not explained(abs(e.delta))
     )
     if not sizes or span <= 0.0:
         return 0.0
@@ -1602,13 +1625,21 @@ def _plateau(valid: Sequence[Reading], after: float) -> tuple[float, float] | No
             if xs and w == xs[-1][1]:
                 continue  # a stale meter repeating itself shows nothing held
             xs.append((r.at, w, r.volts))
-    rise = next(
-        (k for k, (_, w, _) in enumerate(xs) if w - base > max(_tol(base), 10.0)),
-        None,
+    n = len(xs)
+    rise = _rise(xs, base, 0)
+    # The reading before the click may be a partial one of a heater coming on.
+    moving = len(earlier) > 1 and abs(float(earlier[-2].watts or 0.0) - base) > _tol(
+        base
     )
+    if rise is not None and (moving or xs[rise][1] - base > CAL_MAX_W):
+        # A heater came on as the user started (before the pump): once its
+        # level held three readings, that level is the one the run left.
+        first = [w for _, w, _ in xs[rise : rise + 3]]
+        if len(first) == 3 and max(first) - min(first) <= _tol(first[1]):
+            base = sorted(first)[1]
+            rise = _rise(xs, base, rise + 3)
     if rise is None:
         return None
-    n = len(xs)
     gaps = sorted(b.at - a.at for a, b in itertools.pairwise(valid))
     silence = max(3.0, 2.5 * gaps[len(gaps) // 4]) if gaps else math.inf
     for i in range(rise + 1, n - 1):
@@ -1631,7 +1662,10 @@ def _plateau(valid: Sequence[Reading], after: float) -> tuple[float, float] | No
                 continue  # not a partial reading between
             if not CAL_MIN_S - 0.5 <= xs[j][0] - xs[rise][0] <= CAL_MAX_S + 6.0:
                 continue
-            back = abs(low - base) <= max(_tol(base), 0.15 * step)
+            # Back to the level the run left (beside a heater, whose noise
+            # is larger, within a fifth of the step: a partial reading of the
+            # stop lies further off).
+            back = abs(low - base) <= max(min(_tol(base), 0.2 * step), 8.0)
             # On change, a silence after the level says it held.
             quiet = j + 1 < n and xs[j + 1][0] - xs[j][0] >= silence
             held = quiet or (j + 1 < n and abs(xs[j + 1][1] - raw) <= tol)
@@ -1682,6 +1716,14 @@ def _plateau(valid: Sequence[Reading], after: float) -> tuple[float, float] | No
             return _heater_step(ons, offs, base, big, agree), low
 
     return None
+
+
+def _rise(
+    xs: Sequence[tuple[float, float, float | None]], base: float, start: int
+) -> int | None:
+    """The first reading from ``start`` on that rose clearly above ``base``."""
+    over = max(_tol(base), 10.0)
+    return next((k for k in range(start, len(xs)) if xs[k][1] - base > over), None)
 
 
 def _level(
@@ -1870,7 +1912,9 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         return Calibration(None, 0.0, "no_pump_seen")
     det, edges = _edges(valid, CAL_MIN_W)
     idle = [r for r in valid if r.at < pump_started_after]
-    span = idle[-1].at - idle[0].at if len(idle) > 1 else 0.0
+    # The idle stretch lasts until the click: a plug reporting on change is
+    # silent while nothing changes (silence means unchanged).
+    span = pump_started_after - idle[0].at if len(idle) > 1 else 0.0
     step: float | None = None
     plateau = _plateau(valid, pump_started_after)
     if plateau is _WAIT:
@@ -1886,11 +1930,20 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         if paired is not None and paired[1] < valid[max(0, len(valid) - 4)].at:
             step = paired[0]
     if step is None:
-        noise = max(_idle_noise(edges, pump_started_after, 40.0, span), 2.5 * det._sd)
+        step = _stop_in_heater(edges, pump_started_after)
+    if step is None:
+        # The spread of the idle readings (a heater on after the run, its
+        # level noisier in watts, says nothing of the pump's visibility).
+        spread = _edges(idle, CAL_MIN_W)[0]._sd if idle else det._sd
+        noise = max(_idle_noise(edges, pump_started_after, 40.0, span), 2.5 * spread)
         error = "too_noisy" if noise >= 20.0 else "no_pump_seen"
         return Calibration(None, round(noise, 1), error)
     check, _ = _edges(idle, step)
-    noise = max(check.noise_watts, _idle_noise(edges, pump_started_after, step, span))
+    heaters = [h.size / det._k for h in det._heaters if h.weight >= 2.0]
+    noise = max(
+        check.noise_watts,
+        _idle_noise(edges, pump_started_after, step, span, heaters),
+    )
     if _blips(valid, pump_started_after, step) >= 2.0:
         # Pulses like the pump's, several a minute (a PID's heater): the
         # pump's own would not stand out.
@@ -1942,7 +1995,38 @@ def _paired_step(
                 if rise >= 100.0:
                     return rise, fall_edge.at
                 return None
-        return None
+        # No fall for this rise (its pump's share was a heater's size
+        # misread): a later rise may still be the pump's.
+    return None
+
+
+def _stop_in_heater(edges: Sequence[_Edge], after: float) -> float | None:
+    """The step of a run whose stop hid in a heater's rise, from the heater's cycle.
+
+    The pump rose alone; a heater came on (cold water drawn in) and the pump
+    stopped within that edge, which is then the heater's size less the
+    pump's; the heater's own fall back to the level the run left gives its
+    size (the sum of an appliance's cycle is zero, as in Hart's finite-state
+    models). The pump's rise, short of the step while a vibratory pump
+    ramps, must agree within a third; no other edge may come between.
+    """
+    for i, rise in enumerate(edges):
+        if rise.at < after - 1.0 or not CAL_MIN_W <= rise.delta <= CAL_MAX_W:
+            continue
+        rest = edges[i + 1 : i + 3]
+        if len(rest) < 2:
+            return None
+        heater, fall = rest
+        if heater.delta <= CAL_MAX_W or -fall.delta <= CAL_MAX_W:
+            return None
+        step = -fall.delta - heater.delta
+        if not CAL_MIN_W <= step <= CAL_MAX_W or heater.at - rise.at < 1.0:
+            return None
+        if abs(fall.after - rise.before) > _tol(rise.before):
+            return None  # not back to the level the run left: something else on
+        if not 0.6 * step <= rise.delta <= 1.3 * step:
+            return None
+        return step
     return None
 
 
