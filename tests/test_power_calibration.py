@@ -2,7 +2,8 @@
 
 Each machine here is one whose calibration run the detector once refused or
 misread (``simulator.espresso``, the benchmark's corpus): the heater came on
-as the user started, or the pump's stop hid in the heater's rise. The flow
+as the user started, the pump's stop hid in the heater's rise, a dual
+boiler's heaters handed over, or a slow PID pulsed in the idle minutes. The flow
 gives ``calibrate`` the meter's last ten minutes, then calls it again on
 every new reading until it finds a step or says ``too_noisy`` (60 s at most).
 """
@@ -71,6 +72,10 @@ def calibrate_as_the_flow(trace: Trace) -> Calibration | None:
         # A plug reporting on change, silent for minutes before the click:
         # one old step in that silence is no noise.
         ("thermostat", "vibratory", "on_change", 20250442, "silent idle"),
+        # A slow PID (an 8 s window) pulsing now and then in the idle
+        # minutes: pulses a reading or two long, less than four a minute.
+        ("pid_slow", "rotary", "periodic_1", 20250413, "a slow PID's pulses"),
+        ("pid_slow", "rotary", "periodic_1", 20250453, "a slow PID's pulses"),
     ],
 )
 def test_calibration_of_a_simulated_machine(

@@ -427,6 +427,25 @@ def test_fast_pid_is_ambiguous_then_clears_with_hysteresis() -> None:
     assert len(runs) == 1
 
 
+@pytest.mark.parametrize(
+    ("pulse", "pauses"),
+    [(1.4 * PUMP, True), (2.2 * PUMP, False)],
+    ids=["near the pump's size", "twice the pump's"],
+)
+def test_pulses_pause_counting_by_how_like_the_pump_they_are(
+    pulse: float, pauses: bool
+) -> None:
+    """Unexplained pulses at one rate: near the pump's size they pause counting.
+
+    A pulse twice the pump's step or more (a heater's, read in part) passes
+    for the pump less often, and counts half as much toward the pause.
+    """
+    det = PumpDetector(PUMP)
+    power = [(60.0 + 120.0 * i, 64.0 + 120.0 * i, pulse) for i in range(6)]
+    run_all(det, periodic(power, 660.0, noise=0.5))
+    assert paused(det) is pauses
+
+
 def test_no_run_is_counted_while_ambiguous() -> None:
     det = PumpDetector(PUMP)
     rows = fast_pid(0.0, 600.0, seed=2)

@@ -1481,7 +1481,13 @@ class PumpDetector:
             events.popleft()
         p = self._pump_watts
         if events:
-            sizes = sorted(min(s, 2.0 * p) for _, s in events)
+            # An event far from the pump's size (a heater's pulse read in
+            # part, twice the step or more) passes for the pump less often
+            # than one of its size: half its weight.
+            sizes = sorted(
+                min(s, 2.0 * p) * (1.0 if abs(s - p) <= 0.5 * p else 0.5)
+                for _, s in events
+            )
             typical = sizes[len(sizes) // 2]
             rate = len(events) / (NOISE_WINDOW_S / 60.0)
             self._noise_ev = typical * min(1.0, rate / _NOISE_RATE_PER_MIN)
@@ -1944,9 +1950,10 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         check.noise_watts,
         _idle_noise(edges, pump_started_after, step, span, heaters),
     )
-    if _blips(valid, pump_started_after, step) >= 2.0:
-        # Pulses like the pump's, several a minute (a PID's heater): the
-        # pump's own would not stand out.
+    if _blips(valid, pump_started_after, step) >= 4.0:
+        # Pulses like the pump's, one every quarter minute or more often (a
+        # PID's heater): the pump's own would not stand out. (Fewer, a
+        # reading or two long, pass: the detector steps over such pulses.)
         noise = max(noise, 0.5 * step)
     if noise >= min(0.5 * step, _NOISY_W) or check.ambiguous:
         return Calibration(None, round(noise, 1), "too_noisy")
