@@ -526,6 +526,27 @@ def test_a_pause_between_two_readings_splits_no_run_into_one() -> None:
     assert all(run.duration < 15.0 for run in runs)
 
 
+@pytest.mark.parametrize("every", [1.0, 2.0])
+def test_two_pulses_around_one_reading_at_standby_are_two_runs(every: float) -> None:
+    """Backflush pulses with a pause that one reading shows, at the standby level.
+
+    Nothing ran during that reading: the first pulse ended before it and the
+    second began after it, each a run of its own with its own times.
+    """
+    power = [(300.0, 307.3, 60.0), (309.6 + every - 1.0, 318.0, 60.0)]
+    rows = periodic(power, 360.0, every=every, noise=0.5)
+    low = [at for at, w, _ in rows if 307.0 < at < 312.0 and w is not None and w < 8]
+    assert len(low) == 1  # the pause, read once
+    runs = run_all(PumpDetector(60.0), rows, until=400.0)
+    assert len(runs) == 2
+    first, second = runs
+    assert first.started == pytest.approx(300.0, abs=every)
+    assert first.ended == pytest.approx(307.3, abs=every)
+    assert second.started == pytest.approx(power[1][0], abs=every)
+    assert second.ended == pytest.approx(318.0, abs=every)
+    assert first.watts == pytest.approx(60.0, rel=0.1)
+
+
 def test_reading_at_standby_between_the_run_and_a_heater_ends_the_run() -> None:
     """A slow PID's heater goes off and on again as the pump stops.
 

@@ -650,7 +650,7 @@ class PumpDetector:
         if -tol <= dev <= tol and abs(dev) <= abs(dcd):
             # Back at the steady level: the excursion was a blip.
             self._tr = False
-            self._paused(self._lv)
+            out = self._paused(self._lv)
             n = self._lv_n
             if n < 8:
                 n += 1
@@ -717,17 +717,67 @@ class PumpDetector:
             self._over = 0
         return self._settle()
 
-    def _paused(self, after: float) -> None:
-        """Drop the run when the transient to ``after`` shows the pump stopped.
+    def _paused(self, after: float) -> list[DetectedRun]:
+        """Split or drop the run when the transient to ``after`` shows the pump stopped.
 
         A reading below the pump's own level, between two levels with the
-        pump on (a backflush's pause between two readings): the run cannot
-        be paired honestly.
+        pump on (a backflush's pause between two readings). At the standby
+        level, nothing ran for that reading's interval: the run ended before
+        it and a new one began after it (``_pause_between``). Otherwise the
+        run cannot be paired honestly and is dropped.
         """
         floor = self._base + 0.5 * self._pump_watts
-        if self._pump and self._tr_min < floor <= after and self._pump_in(after):
+        if not (self._pump and self._tr_min < floor <= after and self._pump_in(after)):
+            return []
+        out = self._pause_between(after)
+        if out is None:
             self._stop(self._pts[4])  # the first reading that moved
             self._rises.clear()
+            return []
+        return out
+
+    def _pause_between(self, after: float) -> list[DetectedRun] | None:
+        """Two runs of the pump alone around one reading at the standby level.
+
+        Both levels must be the standby and the pump's step (no heater on),
+        and the reading between at the standby: the run is decided at the
+        fall dated by the readings that moved, and a new one opens at the
+        rise after the standby reading. None when that does not hold.
+        """
+        p = self._pump_watts
+        base = self._base
+        ptol = self._ptol()
+        before = self._lv
+        if not self._run_pure or self._run_unsure or self._ambiguous:
+            return None
+        if self._gap > 2.5:
+            # Readings this far apart (an energy meter's 5 s) blur the
+            # pauses around: the next pause may hide in a reading between.
+            return None
+        if abs(before - base - p) > ptol or abs(after - base - p) > ptol:
+            return None
+        pts = self._pts
+        low = max(6.0, 0.15 * p)
+        k = next(
+            (i for i in range(4, len(pts), 2) if abs(pts[i + 1] - base) <= low),
+            None,
+        )
+        if k is None:
+            return None
+        averaging = self._avg_score >= 0.3
+        fell = _step_time(
+            pts[: k + 2], before, base - before, averaging=averaging, gap=self._gap
+        )
+        rose = _step_time(
+            pts[k:], base, after - base, averaging=averaging, gap=self._gap
+        )
+        duration = fell - self._run_at
+        if not MIN_RUN_S <= duration <= MAX_RUN_S or not rose > fell:
+            return None
+        run = DetectedRun(self._run_at, fell, before - base)
+        self._open_run(rose, after - base, True, base)
+        self._fell_at = fell
+        return [run]
 
     def _pump_in(self, level: float) -> bool:
         """Whether a level is nearer the standby and known heaters with the pump."""
@@ -742,7 +792,7 @@ class PumpDetector:
     def _settle(self) -> list[DetectedRun]:
         """The candidate is a steady state: decide the edge that led to it."""
         after = self._cd_sum / self._cd_n
-        self._paused(after)
+        split = self._paused(after)
         before = self._lv
         delta = after - before
         tr_n = self._tr_n
@@ -776,7 +826,7 @@ class PumpDetector:
             self._wander(self._cd_last)
         p = self._pump_watts
         if -0.3 * p < delta < 0.3 * p:
-            return []  # drift, not an edge
+            return split  # drift, not an edge
         pts = tuple(self._pts)
         # Does this plug average over its interval? Its first reading of a
         # clean large step is then often partial.
@@ -787,7 +837,8 @@ class PumpDetector:
         at = _step_time(
             pts, before, delta, averaging=self._avg_score >= 0.3, gap=self._gap
         )
-        return self._edge(_Edge(at, delta, before, after, pts, settled), self._cd_last)
+        edge = _Edge(at, delta, before, after, pts, settled)
+        return split + self._edge(edge, self._cd_last)
 
     # --- edges ---------------------------------------------------------------
 
