@@ -547,6 +547,28 @@ def test_two_pulses_around_one_reading_at_standby_are_two_runs(every: float) -> 
     assert first.watts == pytest.approx(60.0, rel=0.1)
 
 
+def test_a_heater_edge_two_ways_in_a_run_is_settled_by_the_pumps_fall() -> None:
+    """A dual boiler: one heater on with the pump on, or the other without it?
+
+    The second heater is the first and the pump's step: its edge fits both.
+    The pump's fall later, to the first heater's level, says the pump stayed
+    on: one run, of the pump's step, not a run dropped as unexplained.
+    """
+    pump, small, big = 150.0, 1000.0, 1150.0
+    power = [
+        *idle_heater_cycles(20.0, 2, small),
+        *idle_heater_cycles(80.0, 2, big),
+        (300.0, 330.0, pump),
+        (312.0, 400.0, small),
+    ]
+    rows = periodic(power, 460.0, noise=1.0)
+    runs = run_all(PumpDetector(pump), rows, until=500.0)
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(300.0, abs=1.0)
+    assert runs[0].ended == pytest.approx(330.0, abs=1.0)
+    assert runs[0].watts == pytest.approx(pump, rel=0.1)
+
+
 def test_reading_at_standby_between_the_run_and_a_heater_ends_the_run() -> None:
     """A slow PID's heater goes off and on again as the pump stops.
 

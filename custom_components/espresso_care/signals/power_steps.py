@@ -1475,6 +1475,19 @@ class PumpDetector:
         if max(rise, watts) < p - ptol - self._slack() and duration > 8.0:
             return []  # short of the pump's step for long: something else
         step = 0.5 * (rise + watts) if both else watts
+        if (
+            both
+            and self._run_unsure
+            and abs(rise - p) > ptol
+            and abs(self._run_w - watts) <= ptol
+            and self._known_level(edge.after)
+        ):
+            # An edge in the run fitted a heater with the pump on or
+            # another without it; this fall of the pump's size, to a state
+            # of the machine, says the pump stayed on. The level before it
+            # holds that heater's share: the rise measured at the start
+            # pairs with the fall.
+            step = 0.5 * (self._run_w + watts)
         if abs(step - p) > 0.5 * p:
             return []  # not the pump's step: a load the run does not explain
         # Decided once the level after the fall holds (a reading or two).
