@@ -609,8 +609,7 @@ class MachineModel:
             # drop under the machine's own current (a fixed point; the drop
             # is a few per cent, so three steps settle it).
             for _ in range(3):
-                self._heat_scale = (volts / s.nominal_volts) ** 2
-                power = other + heaters * self._heat_scale
+                power = other + heaters * (volts / s.nominal_volts) ** 2
                 volts = mains - s.line_ohms * power / volts
             self._heat_scale = (volts / s.nominal_volts) ** 2
             power = other + heaters * self._heat_scale

@@ -5,49 +5,16 @@ misread (``simulator.espresso``, the benchmark's corpus): the heater came on
 as the user started, the pump's stop hid in the heater's rise, a dual
 boiler's heaters handed over, or a slow PID pulsed in the idle minutes. The flow
 gives ``calibrate`` the meter's last ten minutes, then calls it again on
-every new reading until it finds a step or says ``too_noisy`` (60 s at most).
+every new reading until it finds a step or says ``too_noisy`` (60 s at most),
+as the benchmark's ``calibrate_as_the_flow_does`` runs it.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 import pytest
 
-from custom_components.espresso_care.signals.power_steps import (
-    Calibration,
-    Reading,
-    calibrate,
-)
-from simulator.espresso import Trace, generate
-
-RECENT_SECONDS = 600.0
-"""The meter's history the integration keeps (``recent_readings``)."""
-WAIT_SECONDS = 60.0
-"""How long the flow waits for the user's pump run."""
-
-
-def calibrate_as_the_flow(trace: Trace) -> Calibration | None:
-    """The flow's verdict on ``trace``'s calibration run (None: no reading came)."""
-    click = trace.calibration_click
-    assert click is not None
-    reports = trace.reports
-    ats = [r.at for r in reports]
-    now = bisect_right(ats, click)
-    newest = reports[now - 1].at
-    readings = [
-        Reading(r.at, r.watts, r.volts)
-        for r in reports[bisect_left(ats, newest - RECENT_SECONDS) : now]
-    ]
-    result: Calibration | None = None
-    for report in reports[now:]:
-        if report.at > click + WAIT_SECONDS:
-            break
-        readings.append(Reading(report.at, report.watts, report.volts))
-        result = calibrate(readings, pump_started_after=click)
-        if result.error is None or result.error == "too_noisy":
-            break
-    return result
+from bench.detection import calibrate_as_the_flow_does, real_api
+from simulator.espresso import generate
 
 
 @pytest.mark.parametrize(
@@ -83,7 +50,7 @@ def test_calibration_of_a_simulated_machine(
 ) -> None:
     trace = generate(family, pump, plug, seed=seed, shots=10, days=2)
     assert trace.calibration_run is not None
-    result = calibrate_as_the_flow(trace)
+    result, error, _ = calibrate_as_the_flow_does(real_api(), trace)
     assert result is not None, what
-    assert result.error is None, what
+    assert error is None, what
     assert result.pump_watts == pytest.approx(trace.pump_watts, rel=0.1), what

@@ -1611,20 +1611,24 @@ def _pump_part(
     alone; a heater may have switched either way in the same edge.
     """
     x = edge.delta if rising else -edge.delta
-    for a, b in itertools.combinations(heaters, 2):
-        # One heater handing over to the other (a dual boiler): their
-        # difference may be the size of a rotary pump's step.
-        if abs(abs(x) - abs(a - b)) <= max(20.0, 0.06 * abs(a - b)):
-            return 0.0, False
+    swaps = _hand_overs(heaters)
+    # One heater handing over to the other (a dual boiler): their difference
+    # may be the size of a rotary pump's step.
+    if any(abs(abs(x) - d) <= max(20.0, 0.06 * d) for d in swaps):
+        return 0.0, False
     if CAL_MIN_W <= x <= CAL_MAX_W:
         return x, True
     best = 0.0
-    swaps = [abs(a - b) for a, b in itertools.combinations(heaters, 2)]
     for size in (*heaters, *swaps):
         for rest in (x - size, x + size):
             if CAL_MIN_W <= rest <= CAL_MAX_W and (not best or rest < best):
                 best = rest
     return best, False
+
+
+def _hand_overs(heaters: Sequence[float]) -> list[float]:
+    """The steps of one heater handing over to another: their differences."""
+    return [abs(a - b) for a, b in itertools.combinations(heaters, 2)]
 
 
 def _idle_noise(
@@ -1641,7 +1645,7 @@ def _idle_noise(
     step only (a learned size like the pump's explains nothing).
     """
     big = [h for h in heaters if h > 1.5 * step]
-    known = [*big, *(abs(a - b) for a, b in itertools.combinations(big, 2))]
+    known = [*big, *_hand_overs(big)]
 
     def explained(size: float) -> bool:
         return any(abs(size - k) <= max(15.0, 0.05 * k) for k in known)
