@@ -22,11 +22,13 @@ few others (one or two heaters). Taken from Hart:
   slow time-proportional window: short heater pulses above a level (one or
   two readings) do not break it, so the level under them is still found.
 * Normalised power: heaters are resistive, so their sizes are kept at a
-  reference voltage (Hart's ``(V_ref / V)**2`` normalisation) and scaled to
-  the mains' voltage at each edge when the plug reports volts (the mean of
-  the volts before and after, so that the plug's own sag under the load is
-  the same at a heater's rise and fall); a small step while a heater is on
-  that the mains' move explains is taken out. Without volts, heater sizes
+  reference voltage (Hart's ``(V_ref / V)**2`` normalisation). When the plug
+  reports volts, heaters draw ``P_nominal (V / V_nominal)**2`` at the
+  socket's volts, those the plug reports (sagged under the machine's own
+  current): an edge is read at the volts after it, the heaters on before it
+  scaled from the volts before (what the mains' move or the sag did to them
+  is taken out), and a run's base and heaters are kept normalised, so that
+  its fall pairs with its rise at other volts. Without volts, heater sizes
   are followed as they drift.
 * Cluster analysis: heater-sized edges (several times the pump's) are
   clustered online into at most two heater sizes, each an exponential average
@@ -158,6 +160,8 @@ class _Edge:
     """The readings around the transient, flat: t0, w0, t1, w1, ..."""
     settled: bool = True
     """The level before it had held a while (three readings, or its time)."""
+    k: float = 1.0
+    """The heaters' scale it was read at: ``delta * k`` is at the reference volts."""
 
 
 def _crossing(
@@ -252,13 +256,18 @@ class _Heater:
 class _Rise:
     """A heater-sized rise that nothing explained: the pump may hide in it."""
 
-    __slots__ = ("at", "before", "mag", "pts")
+    __slots__ = ("at", "before", "k", "mag", "pts")
 
     def __init__(self, edge: _Edge) -> None:
         self.at = edge.at
         self.before = edge.before
         self.mag = edge.delta
+        self.k = edge.k
         self.pts = edge.pts
+
+    def at_scale(self, k: float) -> float:
+        """Its size at the volts of the heaters' scale ``k`` (heaters are resistive)."""
+        return self.mag * self.k / k
 
 
 class _Pending:
@@ -270,7 +279,9 @@ class _Pending:
         self.started = started
         self.ended = ended
         self.watts = watts
-        self.mag = mag  # the rise that hid the start: a heater and the pump
+        self.mag = (
+            mag  # the rise that hid the start (a heater and the pump), normalised
+        )
         self.heater: _Heater | None = None
         self.rise: _Rise | None = None
         self.stop = False  # the pump stopped inside the rise (a heater's less the pump)
@@ -554,7 +565,7 @@ class PumpDetector:
             self._lv += dev / n
             self._sd += 0.01 * ((dev if dev > 0.0 else -dev) - self._sd)
             if volts is not None and self._vref2:
-                self._v_lv += 0.3 * (self._v_last - self._v_lv)
+                self._v_lv += (self._v_last - self._v_lv) / n  # as the level
             self._pm2_at = self._pm1_at
             self._pm1_at = at
             self._pm1_w = watts
@@ -793,27 +804,14 @@ class PumpDetector:
         """The candidate is a steady state: decide the edge that led to it."""
         after = self._cd_sum / self._cd_n
         split = self._paused(after)
-        before = self._lv
+        seen = self._lv
+        before = self._at_volts_after(seen)
         delta = after - before
         tr_n = self._tr_n
-        if self._vref2:
-            # Heaters scale with the mains' V²; the plug's own volts sag with
-            # the load, equally at a heater's rise and fall: take the mean.
-            v0 = self._v_lv
-            v1 = self._v_last
-            v = 0.5 * (v0 + v1)
-            self._k = self._vref2 / (v * v)
-            self._v_lv = v1
-            if abs(delta) < self._heater_min():
-                # A small step while a heater is on may be the mains moving:
-                # take out what the heaters' share of the level did.
-                heat = before - 10.0 - (self._pump_watts if self._pump else 0.0)
-                if heat > 0.0:
-                    delta -= heat * ((v1 / v0) ** 2 - 1.0)
         settled = (
             self._lv_n >= 3
             or self._pts[4] - self._lv_at >= self._hold() - _EPS
-            or self._known_level(before)
+            or self._known_level(seen)
         )
         self._tr = False
         self._lv = after
@@ -831,14 +829,34 @@ class PumpDetector:
         # Does this plug average over its interval? Its first reading of a
         # clean large step is then often partial.
         if tr_n <= 3 and abs(delta) >= 200.0:
-            frac = (pts[5] - before) / delta
+            frac = (pts[5] - seen) / (after - seen)
             partial = 1.0 if 0.1 < frac < 0.9 else 0.0
             self._avg_score += 0.1 * (partial - self._avg_score)
         at = _step_time(
-            pts, before, delta, averaging=self._avg_score >= 0.3, gap=self._gap
+            pts, seen, after - seen, averaging=self._avg_score >= 0.3, gap=self._gap
         )
-        edge = _Edge(at, delta, before, after, pts, settled)
+        edge = _Edge(at, delta, before, after, pts, settled, self._k)
         return split + self._edge(edge, self._cd_last)
+
+    def _at_volts_after(self, level: float) -> float:
+        """The level before an edge as it would read at the volts after it.
+
+        Heaters are resistive and see the socket's volts, those the plug
+        reports (P = P_nominal (V / V_nominal)**2 at each reading's own
+        volts): the heaters on before the edge moved with the volts too
+        (the mains, the sag under a heater or the pump switching). Heater
+        sizes are then compared at the volts after the edge.
+        """
+        if not self._vref2:
+            return level
+        v0 = self._v_lv
+        v1 = self._v_last
+        self._k = self._vref2 / (v1 * v1)
+        self._v_lv = v1
+        heat = level - self._base - (self._pump_watts if self._pump else 0.0)
+        if heat <= 0.0:
+            return level
+        return level + heat * ((v1 / v0) ** 2 - 1.0)
 
     # --- edges ---------------------------------------------------------------
 
@@ -857,6 +875,7 @@ class PumpDetector:
                     edge.after,
                     held.pts + edge.pts[4:],
                     held.settled,
+                    edge.k,
                 )
                 return self._edge(merged, now)
             out = self._classify(held)
@@ -1055,8 +1074,13 @@ class PumpDetector:
         self._version += 1  # what follows changes the machine's state
         if self._confirm is not None:
             # The level after a run's fall did not hold long: keep the run
-            # only if what came next makes sense.
-            if how in (_HEATERS, _PUMP):
+            # only if what came next makes sense, or the level is a state of
+            # the machine and a heater's edge came next (even one that fits
+            # with and without the pump, or a size not known yet).
+            known = self._known_level(edge.before) and (
+                how == _UNSURE or abs(edge.delta) >= self._heater_min()
+            )
+            if how in (_HEATERS, _PUMP) or known:
                 self._version -= 1  # nothing changed yet: the same explanation
                 return self._confirmed() + self._classify(edge)
             self._confirm = None
@@ -1083,7 +1107,7 @@ class PumpDetector:
         if how == _HEATERS:
             out = self._switch(edge, signs, edge.delta)
             if self._pump:
-                self._run_heat += edge.delta
+                self._run_heat += edge.delta * self._k
         elif how == _PUMP:
             pump_part = edge.delta - heat
             if heat:
@@ -1140,7 +1164,7 @@ class PumpDetector:
                 if self._run_heater is h and self._pump and learn:
                     # The heater that came with the pump went: its real size
                     # is known now, and so is the pump's share of that edge.
-                    self._run_base = self._run_before + size / k
+                    self._run_base = self._run_before + size
                     self._run_heat = 0.0
                     self._run_pure = True
                     self._run_heater = None
@@ -1156,7 +1180,7 @@ class PumpDetector:
         p = self._pump_watts
         ptol = self._ptol()
         for rise in reversed(self._rises):
-            rest = rise.mag - mag
+            rest = rise.at_scale(edge.k) - mag
             pending = self._pending
             if pending is not None and pending.rise is rise and pending.stop:
                 if abs(rest + pending.watts) > ptol:
@@ -1177,7 +1201,7 @@ class PumpDetector:
                 if pending is not None and pending.rise is rise:
                     self._pending = None
                 if self._pump:
-                    self._run_heat += edge.delta
+                    self._run_heat += edge.delta * self._k
                 return []
             if abs(rest - p) <= ptol:
                 # The rise held the pump's start as well.
@@ -1227,7 +1251,7 @@ class PumpDetector:
         self._run_unsure = True
         if not self._run_pure or self._ambiguous:
             return
-        watts = edge.before - self._run_base - self._run_heat
+        watts = edge.before - self._run_level()
         p = self._pump_watts
         if abs(watts - p) > self._ptol():
             return
@@ -1248,7 +1272,7 @@ class PumpDetector:
         )
         if not MIN_RUN_S <= ended - self._run_at <= MAX_RUN_S:
             return
-        pending = _Pending(self._run_at, ended, watts, edge.delta)
+        pending = _Pending(self._run_at, ended, watts, edge.delta * edge.k)
         pending.rise = rise
         pending.stop = True
         self._pending = pending
@@ -1326,7 +1350,7 @@ class PumpDetector:
     def _prove(self, pending: _Pending, size: float) -> list[DetectedRun]:
         """The heater that hid a run's start fell: the rest of its rise was the pump."""
         self._pending = None
-        rest = pending.mag - size
+        rest = pending.mag / self._k - size
         if abs(rest - pending.watts) > self._ptol() or self._ambiguous:
             return []
         return [DetectedRun(pending.started, pending.ended, pending.watts)]
@@ -1345,11 +1369,23 @@ class PumpDetector:
         self._run_w = watts
         self._run_pure = pure
         self._run_unsure = False
-        self._run_base = base
-        self._run_before = base
+        self._run_base = self._run_before = self._normalised(base)
         self._run_heat = 0.0
         self._run_heater = None
         self._run_mag = 0.0
+
+    def _normalised(self, level: float) -> float:
+        """A level's heaters (above the standby) at the reference volts."""
+        return (level - self._base) * self._k
+
+    def _run_level(self) -> float:
+        """The level the run's pump stands on, at the volts of now.
+
+        The run's base and its heaters' edges are kept at the reference
+        volts (heaters are resistive): the mains and the sag under the
+        pump and the heaters move their watts during a run.
+        """
+        return self._base + (self._run_base + self._run_heat) / self._k
 
     def _ramp(self, edge: _Edge) -> bool:
         """Whether a small rise just after the run's start is the rest of its ramp.
@@ -1401,8 +1437,8 @@ class PumpDetector:
             for h in self._heaters:
                 if h.on and h.on_at == edge.at:
                     self._run_heater = h
-                    self._run_mag = edge.delta
-                    self._run_before = edge.before
+                    self._run_mag = edge.delta * edge.k
+                    self._run_before = self._normalised(edge.before)
         return []
 
     def _pump_fall(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
@@ -1442,7 +1478,7 @@ class PumpDetector:
             return []  # a short level that barely held among a heater's pulses
         # The pump's share of the level just before it stopped (after its
         # ramp): Hart's pairing, a rise and a fall of one size.
-        rise = edge.before - self._run_base - self._run_heat
+        rise = edge.before - self._run_level()
         p = self._pump_watts
         ptol = self._ptol()
         both = pure and self._run_pure
@@ -1501,20 +1537,21 @@ class PumpDetector:
                 continue
             size = rise.mag - watts
             start = self._hidden_start(rise, size, watts)
+            normalised = (rise.at_scale(self._k) - watts) * self._k
             for h in self._heaters:
-                if h.weight >= 2.0 and abs(size * self._k - h.size) <= 0.5 * h.tol(
+                if h.weight >= 2.0 and abs(normalised - h.size) <= 0.5 * h.tol(
                     0.4 * self._pump_watts
                 ):
                     # A heater known well enough accounts for the rest.
                     self._rises.remove(rise)
                     h.on = True
-                    h.on_size = size * self._k
+                    h.on_size = normalised
                     h.on_at = rise.at
                     h.on_before = rise.before
                     if self._ambiguous:
                         return []
                     return [DetectedRun(start, at, watts)]
-            pending = _Pending(start, at, watts, rise.mag)
+            pending = _Pending(start, at, watts, rise.mag * rise.k)
             pending.rise = rise
             self._pending = pending
             return []
@@ -2094,7 +2131,8 @@ def _stop_in_heater(edges: Sequence[_Edge], after: float) -> float | None:
         heater, fall = rest
         if heater.delta <= CAL_MAX_W or -fall.delta <= CAL_MAX_W:
             return None
-        step = -fall.delta - heater.delta
+        # (A heater's cycle sums to zero at one volts: each edge normalised.)
+        step = -fall.delta * fall.k / heater.k - heater.delta
         if not CAL_MIN_W <= step <= CAL_MAX_W or heater.at - rise.at < 1.0:
             return None
         if abs(fall.after - rise.before) > _tol(rise.before):
