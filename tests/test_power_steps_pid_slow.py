@@ -24,6 +24,9 @@ from custom_components.espresso_care.signals.power_steps import PumpDetector
         ("pid_slow", "rotary", "periodic_2", 20250407),
         ("pid_slow", "vibratory", "periodic_1", 20250412),
         ("pid_slow", "vibratory", "on_change", 20250458),
+        # On change: the heater's level after the run held through a silence
+        # (a skipped report), after a reading at standby between its pulses.
+        ("pid_slow", "vibratory", "on_change", 20250426),
         # A dual boiler's heater pulsing through the run the same way.
         ("dual_boiler", "rotary", "periodic_2", 20250415),
     ],
@@ -37,6 +40,21 @@ def test_pump_read_between_a_heaters_pulses(
     assert error is None
     assert result is not None
     assert result.pump_watts == pytest.approx(trace.pump_watts, rel=0.05)
+
+
+def test_a_stale_repeated_partial_reading_is_no_pump() -> None:
+    """A heater's partial reading (203 W), repeated three times by a stale meter.
+
+    The rise to it and the fall from it pair like a rotary pump's run, but
+    the level never held: one value repeated. The vibratory pump (67 W) was
+    read alone once: never calibrated at three times its size.
+    """
+    trace = TraceSpec("pid_slow", "vibratory", "periodic_2", 20250454, 0).generate()
+    result, error, _ = calibrate_as_the_flow_does(real_api(), trace)
+    assert result is not None
+    assert error is not None or result.pump_watts == pytest.approx(
+        trace.pump_watts, rel=0.1
+    )
 
 
 def test_a_reading_below_the_pump_ends_the_run() -> None:

@@ -2005,7 +2005,11 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         paired = _paired_step(edges, det, pump_started_after)
         # The fall's level must have held a few readings: ``_plateau``,
         # which scales a heater's share to the mains, may still read it.
-        if paired is not None and paired[1] < valid[max(0, len(valid) - 4)].at:
+        if (
+            paired is not None
+            and paired[1] < valid[max(0, len(valid) - 4)].at
+            and _read_anew(valid, paired[2], paired[1])
+        ):
             step = paired[0]
     if step is None:
         step = _stop_in_heater(edges, pump_started_after)
@@ -2036,10 +2040,10 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
 
 def _paired_step(
     edges: Sequence[_Edge], det: PumpDetector, after: float
-) -> tuple[float, float] | None:
+) -> tuple[float, float, float] | None:
     """A rise and a fall of one size after ``after``, heaters' edges taken out.
 
-    Returns the step and when the fall came.
+    Returns the step, when the fall came and the level it fell from.
     """
     k = det._k
     heaters = [h.size / k for h in det._heaters]
@@ -2066,19 +2070,37 @@ def _paired_step(
             if duration >= CAL_MIN_S - 1.5 and (
                 hidden or abs(rise - fall) <= max(0.3 * max(rise, fall), 8.0)
             ):
+                level = fall_edge.before
                 if hidden:
-                    return fall, fall_edge.at
+                    return fall, fall_edge.at, level
                 # A vibratory pump's ramp can leave its rise short: the fall
                 # (sharp) is the step; a rise only for a rotary pump's size.
                 if fall_alone:
                     both = rise_alone and rise > fall
-                    return (0.5 * (rise + fall) if both else fall), fall_edge.at
+                    step = 0.5 * (rise + fall) if both else fall
+                    return step, fall_edge.at, level
                 if rise >= 100.0:
-                    return rise, fall_edge.at
+                    return rise, fall_edge.at, level
                 return None
         # No fall for this rise (its pump's share was a heater's size
         # misread): a later rise may still be the pump's.
     return None
+
+
+def _read_anew(valid: Sequence[Reading], level: float, fell: float) -> bool:
+    """Whether the level before a fall at ``fell`` was more than one value repeated.
+
+    A stale meter repeating one value (a heater's partial reading) makes a
+    level that never held. (One reading then a silence, on change, may.)
+    """
+    values = [
+        r.watts
+        for r in valid
+        if fell - CAL_MAX_S <= r.at < fell
+        and r.watts is not None
+        and abs(r.watts - level) <= _tol(level)
+    ]
+    return len(set(values)) >= 2 or len(values) < 2
 
 
 def _stop_in_heater(edges: Sequence[_Edge], after: float) -> float | None:
@@ -2129,28 +2151,61 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
         return None
     low = min(idle)
     base = _level([(w, None) for w in idle], low, _tol(low))
-    start = _rise(xs, base, 0)
-    if start is None:
+    run = _run_stretch(xs, base)
+    if run is None:
         return None
-    gaps = sorted(b.at - a.at for a, b in itertools.pairwise(valid))
-    silence = max(3.0, 2.5 * gaps[len(gaps) // 4])
-    for end in range(start + 2, len(xs)):
+    first, last = run
+    silence = _unchanged_after(valid)
+    for end in range(first + 2, len(xs)):
         heater = _heater_after(xs, end, base, silence)
         if heater is None:
             continue
-        # The run: after the last reading at the standby level (an idle
-        # pulse before it returned there; the pump's run never does).
-        first = max(
-            (k + 1 for k in range(start, end) if xs[k][1] - base <= _tol(base)),
-            default=start,
-        )
         if not CAL_MIN_S - 0.5 <= xs[end][0] - xs[first][0] <= CAL_MAX_S + 6.0:
             continue
         # Its first reading may be partial (a ramp, an inrush): left out.
-        step = _paired_readings(xs[first + 1 : end], base, *heater)
+        step = _paired_readings(xs[first + 1 : min(end, last)], base, *heater)
         if step is not None:
             return step
     return None
+
+
+def _run_stretch(
+    xs: Sequence[tuple[float, float, float | None]], base: float
+) -> tuple[int, int] | None:
+    """The user's run: the first stretch of readings above ``base`` lasting seconds.
+
+    An idle pulse returns to the standby level within a reading or two; the
+    pump's run never does (nor, after it, a heater still on). Returns the
+    indices of its first reading and of the reading back at ``base``.
+    """
+    first: int | None = None
+    for k, (_, w, _) in enumerate(xs):
+        if w - base > _tol(base):
+            first = k if first is None else first
+            continue
+        if first is not None and xs[k - 1][0] - xs[first][0] >= CAL_MIN_S - 1.0:
+            return first, k
+        first = None
+    if first is None or xs[-1][0] - xs[first][0] < CAL_MIN_S - 1.0:
+        return None
+    return first, len(xs)
+
+
+def _unchanged_after(valid: Sequence[Reading]) -> float:
+    """A silence this long after a reading says the next measurement agreed.
+
+    A plug reporting on change (many of its gaps are skipped measurements)
+    skips one when the value held: twice its interval. Otherwise a dropped
+    reading is rare but possible: only a longer silence.
+    """
+    gaps = sorted(b.at - a.at for a, b in itertools.pairwise(valid))
+    if not gaps:
+        return math.inf
+    interval = gaps[len(gaps) // 4]
+    skipped = sum(1 for g in gaps if g > 1.8 * interval)
+    if skipped > 0.1 * len(gaps):
+        return 1.8 * interval
+    return max(3.0, 2.5 * interval)
 
 
 def _paired_readings(
