@@ -732,12 +732,16 @@ class PumpDetector:
         """Split or drop the run when the transient to ``after`` shows the pump stopped.
 
         A reading below the pump's own level, between two levels with the
-        pump on (a backflush's pause between two readings). At the standby
-        level, nothing ran for that reading's interval: the run ended before
-        it and a new one began after it (``_pause_between``). Otherwise the
-        run cannot be paired honestly and is dropped.
+        pump on (a backflush's pause between two readings). A heater only
+        adds to the pump's level, so a reading well below it (past the
+        pump's wobble and noise) shows the pump off for part of its
+        interval, even where a heater's pulse hides the rest of the pause.
+        At the standby level, nothing ran for that reading's interval: the
+        run ended before it and a new one began after it
+        (``_pause_between``). Otherwise the run cannot be paired honestly
+        and is dropped.
         """
-        floor = self._base + 0.5 * self._pump_watts
+        floor = self._base + 0.85 * self._pump_watts
         if not (self._pump and self._tr_min < floor <= after and self._pump_in(after)):
             return []
         out = self._pause_between(after)
@@ -2038,10 +2042,16 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         paired = _paired_step(edges, det, pump_started_after)
         # The fall's level must have held a few readings: ``_plateau``,
         # which scales a heater's share to the mains, may still read it.
-        if paired is not None and paired[1] < valid[max(0, len(valid) - 4)].at:
+        if (
+            paired is not None
+            and paired[1] < valid[max(0, len(valid) - 4)].at
+            and _read_anew(valid, paired[2], paired[1])
+        ):
             step = paired[0]
     if step is None:
         step = _stop_in_heater(edges, pump_started_after)
+    if step is None:
+        step = _pulsed_pump(valid, pump_started_after)
     if step is None:
         # The spread of the idle readings (a heater on after the run, its
         # level noisier in watts, says nothing of the pump's visibility).
@@ -2067,10 +2077,10 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
 
 def _paired_step(
     edges: Sequence[_Edge], det: PumpDetector, after: float
-) -> tuple[float, float] | None:
+) -> tuple[float, float, float] | None:
     """A rise and a fall of one size after ``after``, heaters' edges taken out.
 
-    Returns the step and when the fall came.
+    Returns the step, when the fall came and the level it fell from.
     """
     k = det._k
     heaters = [h.size / k for h in det._heaters]
@@ -2097,19 +2107,37 @@ def _paired_step(
             if duration >= CAL_MIN_S - 1.5 and (
                 hidden or abs(rise - fall) <= max(0.3 * max(rise, fall), 8.0)
             ):
+                level = fall_edge.before
                 if hidden:
-                    return fall, fall_edge.at
+                    return fall, fall_edge.at, level
                 # A vibratory pump's ramp can leave its rise short: the fall
                 # (sharp) is the step; a rise only for a rotary pump's size.
                 if fall_alone:
                     both = rise_alone and rise > fall
-                    return (0.5 * (rise + fall) if both else fall), fall_edge.at
+                    step = 0.5 * (rise + fall) if both else fall
+                    return step, fall_edge.at, level
                 if rise >= 100.0:
-                    return rise, fall_edge.at
+                    return rise, fall_edge.at, level
                 return None
         # No fall for this rise (its pump's share was a heater's size
         # misread): a later rise may still be the pump's.
     return None
+
+
+def _read_anew(valid: Sequence[Reading], level: float, fell: float) -> bool:
+    """Whether the level before a fall at ``fell`` was more than one value repeated.
+
+    A stale meter repeating one value (a heater's partial reading) makes a
+    level that never held. (One reading then a silence, on change, may.)
+    """
+    values = [
+        r.watts
+        for r in valid
+        if fell - CAL_MAX_S <= r.at < fell
+        and r.watts is not None
+        and abs(r.watts - level) <= _tol(level)
+    ]
+    return len(set(values)) >= 2 or len(values) < 2
 
 
 def _stop_in_heater(edges: Sequence[_Edge], after: float) -> float | None:
@@ -2141,6 +2169,152 @@ def _stop_in_heater(edges: Sequence[_Edge], after: float) -> float | None:
             return None
         return step
     return None
+
+
+def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
+    """The pump's step between a slow PID's pulses, from readings that pair.
+
+    A slow PID pulses its heater through the run (cold water drawn in): the
+    pump's level seldom holds two readings and its fall hides in the
+    heater's. Single readings still tell the step: of the pump alone above
+    the standby level, and of the heater and the pump, both whole, against
+    the heater's own level once the run is over (Hart's pairing, at each
+    reading's volts: a heater's level moves with the mains). At least three
+    must agree within 8 %, one of each kind (a partial reading of a heater
+    agrees with one of them by chance, not with two).
+    """
+    idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
+    xs = _distinct(valid, after)
+    if len(idle) < 5 or len(xs) < 4:
+        return None
+    low = min(idle)
+    base = _level([(w, None) for w in idle], low, _tol(low))
+    run = _run_stretch(xs, base)
+    if run is None:
+        return None
+    first, last = run
+    silence = _unchanged_after(valid)
+    for end in range(first + 2, len(xs)):
+        heater = _heater_after(xs, end, base, silence)
+        if heater is None:
+            continue
+        if not CAL_MIN_S - 0.5 <= xs[end][0] - xs[first][0] <= CAL_MAX_S + 6.0:
+            continue
+        # Its first reading may be partial (a ramp, an inrush): left out.
+        step = _paired_readings(xs[first + 1 : min(end, last)], base, *heater)
+        if step is not None:
+            return step
+    return None
+
+
+def _run_stretch(
+    xs: Sequence[tuple[float, float, float | None]], base: float
+) -> tuple[int, int] | None:
+    """The user's run: the first stretch of readings above ``base`` lasting seconds.
+
+    An idle pulse returns to the standby level within a reading or two; the
+    pump's run never does (nor, after it, a heater still on). Returns the
+    indices of its first reading and of the reading back at ``base``.
+    """
+    first: int | None = None
+    for k, (_, w, _) in enumerate(xs):
+        if w - base > _tol(base):
+            first = k if first is None else first
+            continue
+        if first is not None and xs[k - 1][0] - xs[first][0] >= CAL_MIN_S - 1.0:
+            return first, k
+        first = None
+    if first is None or xs[-1][0] - xs[first][0] < CAL_MIN_S - 1.0:
+        return None
+    return first, len(xs)
+
+
+def _unchanged_after(valid: Sequence[Reading]) -> float:
+    """A silence this long after a reading says the next measurement agreed.
+
+    A plug reporting on change (many of its gaps are skipped measurements)
+    skips one when the value held: twice its interval. Otherwise a dropped
+    reading is rare but possible: only a longer silence.
+    """
+    gaps = sorted(b.at - a.at for a, b in itertools.pairwise(valid))
+    if not gaps:
+        return math.inf
+    interval = gaps[len(gaps) // 4]
+    skipped = sum(1 for g in gaps if g > 1.8 * interval)
+    if skipped > 0.1 * len(gaps):
+        return 1.8 * interval
+    return max(3.0, 2.5 * interval)
+
+
+def _paired_readings(
+    run: Sequence[tuple[float, float, float | None]],
+    base: float,
+    heater: float,
+    volts: float,
+) -> float | None:
+    """``_pulsed_pump``'s step from the run's readings, the heater's level known."""
+    alone = [w - base for _, w, _ in run if CAL_MIN_W <= w - base <= CAL_MAX_W]
+    beside = [
+        w - base - (heater - base) * (v / volts) ** 2
+        for _, w, v in run
+        if v is not None and w - base > CAL_MAX_W
+    ]
+    beside = [x for x in beside if CAL_MIN_W <= x <= CAL_MAX_W]
+    for pair in beside:
+        near = max(0.1 * pair, 6.0)
+        a = sorted(x for x in alone if abs(x - pair) <= near)
+        b = [x for x in beside if abs(x - pair) <= near]
+        if a and len(a) + len(b) >= 3:
+            return a[len(a) // 2]  # the pump's own level; the pairs confirm it
+    return None
+
+
+def _distinct(
+    valid: Sequence[Reading], after: float
+) -> list[tuple[float, float, float | None]]:
+    """The readings of a calibration's window, a stale repeated value dropped."""
+    xs: list[tuple[float, float, float | None]] = []
+    for r in valid:
+        if after <= r.at <= after + CAL_MAX_S + 30.0:
+            w = float(r.watts or 0.0)
+            if xs and w == xs[-1][1]:
+                continue  # a stale meter repeating itself shows nothing held
+            xs.append((r.at, w, r.volts))
+    return xs
+
+
+def _heater_after(
+    xs: Sequence[tuple[float, float, float | None]],
+    at: int,
+    base: float,
+    silence: float,
+) -> tuple[float, float] | None:
+    """The heater's own level, and its volts, if it held from ``xs[at]`` on.
+
+    A heater's size above ``base``, read twice in a row (or once, then a
+    silence), and no reading after it above it: the pump no longer ran.
+    The level is the mean of the readings at it (each scaled to ``volts``).
+    """
+    _, w, volts = xs[at]
+    if volts is None or w - base <= CAL_MAX_W or at + 1 >= len(xs):
+        return None
+    nxt_at, nxt, nxt_volts = xs[at + 1]
+    if nxt_volts is None:
+        return None
+    tol = _tol(w)
+    scaled = base + (nxt - base) * (volts / nxt_volts) ** 2
+    if abs(scaled - w) > tol and nxt_at - xs[at][0] < silence:
+        return None
+    held: list[float] = []
+    for _, later, v in xs[at:]:
+        if v is None:
+            return None
+        scaled = base + (later - base) * (volts / v) ** 2
+        if scaled > w + tol:
+            return None
+        if scaled >= w - tol:
+            held.append(scaled)
+    return sum(held) / len(held), volts
 
 
 def _flat(values: Sequence[float], spread: float) -> float | None:
