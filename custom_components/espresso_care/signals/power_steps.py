@@ -102,6 +102,8 @@ _PENDING_S: Final = 300.0  # how long a run hidden by a heater waits for its pro
 _EPS: Final = 1e-6
 _HOLD_MAX_S: Final = 6.0  # silence this long means the last value held
 _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
+_PULSE_MIN_S: Final = 2.0  # a pulse too short to settle lasts this long ...
+_PULSE_MAX_S: Final = 15.0  # ... and never as long as a shot
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 
 # How an edge is explained (``_explain``).
@@ -670,7 +672,10 @@ class PumpDetector:
             self._pm2_at = self._pm1_at
             self._pm1_at = at
             self._pm1_w = watts
-            if self._tr_max - self._lv >= 0.5 * self._pump_watts:
+            if (
+                not self._short_pulse()
+                and self._tr_max - self._lv >= 0.5 * self._pump_watts
+            ):
                 # A pulse above the level and back (a slow PID's heater):
                 # the share of the last minutes' pulses that came close
                 # together (within a minute of the one before).
@@ -713,6 +718,48 @@ class PumpDetector:
         self._cd_last = self._cd_at = at
         self._over = 0
         return out
+
+    def _short_pulse(self) -> bool:
+        """A pulse of the pump's step over the standby, too short to settle.
+
+        A backflush's 5 s pulse read every 2 s shows one or two readings at
+        the pump's level between a ramp and a partial fall: no steady state
+        of its own, so no edges. From the standby (nothing else on), with
+        readings near the pump's level and none above it, it is the pump's
+        run, decided once the standby after it holds (as any run's end).
+        """
+        if self._pump or self._ambiguous or self._gap > 2.5:
+            return False
+        p = self._pump_watts
+        base = self._lv
+        if abs(base - self._base) > self._tol_lv or self._pulsing(self._last_at):
+            return False
+        pts = self._pts
+        inside = pts[4:-2]
+        ptol = self._ptol()
+        watts = inside[1::2]
+        at_level = [abs(w - base - p) <= 0.25 * p for w in watts]
+        if not any(at_level) or max(watts) > base + p + ptol:
+            return False
+        body = sum(1 for w in watts if w - base >= 0.5 * p)
+        if body < 2:
+            return False  # one reading: a heater's sliver (a PID) as well
+        first = at_level.index(True)
+        last = len(at_level) - 1 - at_level[::-1].index(True)
+        level = sum(watts[first : last + 1]) / (last - first + 1)
+        averaging = self._avg_score >= 0.3
+        gap = self._gap
+        started = _step_time(pts, base, level - base, averaging=averaging, gap=gap)
+        tail = pts[4 + 2 * last :]
+        ended = _step_time(tail, level, base - level, averaging=averaging, gap=gap)
+        if not _PULSE_MIN_S <= ended - started <= _PULSE_MAX_S:
+            return False
+        self._confirm = DetectedRun(started, ended, level - base)
+        self._fell_at = ended
+        # The standby holds anew from the reading back at it (as after a fall).
+        self._lv_at = self._last_at
+        self._lv_n = 1
+        return True
 
     def _wander(self, at: float) -> None:
         spread = self._tr_max - self._tr_min
