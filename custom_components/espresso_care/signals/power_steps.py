@@ -348,6 +348,7 @@ class PumpDetector:
         "_run_mag",
         "_run_pure",
         "_run_seen",
+        "_run_two",
         "_run_unsure",
         "_run_w",
         "_sd",
@@ -442,6 +443,7 @@ class PumpDetector:
         self._run_at = self._run_w = self._run_base = self._run_heat = 0.0
         self._run_pure = False
         self._run_seen = False
+        self._run_two = False
         self._run_unsure = False
         self._run_heater: _Heater | None = None
         self._run_mag = self._run_before = 0.0
@@ -1470,6 +1472,26 @@ class PumpDetector:
                 return True
         return False
 
+    def _two_switches(self, edge: _Edge) -> bool:
+        """Whether an averaging plug's readings inside an edge show two switchings.
+
+        A plug that averages over its whole interval reads one switching as
+        at most one partial reading between the two steady states; two
+        different ones there (not a stale repeat) need a second switching:
+        beside a heater's edge in a machine of heaters and a pump, the
+        pump's.
+        """
+        if self._avg_score < 0.3:
+            return False
+        pts = edge.pts
+        near = max(0.25 * self._pump_watts, 6.0 + 0.008 * max(edge.before, edge.after))
+        partial = [
+            pts[i]
+            for i in range(5, len(pts), 2)
+            if abs(pts[i] - edge.before) > near and abs(pts[i] - edge.after) > near
+        ]
+        return any(abs(a - b) > 3.0 for a, b in itertools.combinations(partial, 2))
+
     def _pump_rise(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
         if not edge.settled:
             # From a level that barely held (a wandering signal): not a start.
@@ -1483,6 +1505,7 @@ class PumpDetector:
             )
         self._open_run(at, watts, not heat, edge.after - watts)
         self._run_seen = bool(heat) and self._seen_alone(edge, watts)
+        self._run_two = bool(heat) and self._two_switches(edge)
         if heat > 0:
             # The heater that came with it: its own fall will tell its size.
             for h in self._heaters:
@@ -1518,9 +1541,13 @@ class PumpDetector:
                 big = self._pump_watts >= 100.0 and self._silence <= 0.05
                 if not (self._run_seen or seen_end or big):
                     return []
-            elif not (self._run_seen and seen_end):
+            elif not (
+                (self._run_seen or self._run_two)
+                and (seen_end or self._two_switches(edge))
+            ):
                 # Without volts a heater's size is too loose to split the
-                # pump off it: a reading must show the pump alone at both.
+                # pump off it: a reading must show the pump alone at both,
+                # or an averaging plug's partial readings two switchings.
                 return []
         duration = at - self._run_at
         if not MIN_RUN_S <= duration <= MAX_RUN_S:
