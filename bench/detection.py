@@ -146,6 +146,8 @@ class Api:
     detector: Callable[[float], Detector]
     calibrate: Callable[[Sequence[Report], float], CalibrationLike]
     name: str = "power_steps"
+    wait: Callable[[Sequence[Report]], float] = lambda _idle: CALIBRATION_SECONDS
+    """How long the flow waits for the user's run, from the readings before the click."""
 
 
 def real_api() -> Api:
@@ -165,7 +167,12 @@ def real_api() -> Api:
         made: Detector = power_steps.PumpDetector(pump_watts)
         return made
 
-    return Api(detector=detector, calibrate=calibrate)
+    def wait(idle: Sequence[Report]) -> float:
+        readings = [power_steps.Reading(r.at, r.watts, r.volts) for r in idle]
+        run = power_steps.calibration_run_seconds(readings)
+        return float(power_steps.calibration_wait_seconds(run))
+
+    return Api(detector=detector, calibrate=calibrate, wait=wait)
 
 
 # The corpus ------------------------------------------------------------------
@@ -230,7 +237,7 @@ def corpus(shots_per_family: int, seed: int) -> list[TraceSpec]:
 RECENT_SECONDS = 600.0
 """The integration keeps this much of the meter's history (``recent_readings``)."""
 CALIBRATION_SECONDS = 60.0
-"""The config flow waits this long for the user's pump run."""
+"""The config flow waits this long for the user's pump run of about 10 s (``Api.wait``)."""
 
 
 def calibrate_as_the_flow_does(
@@ -240,8 +247,9 @@ def calibrate_as_the_flow_does(
 
     The flow starts from the meter's last ten minutes (relative to its newest
     reading), then calls ``calibrate`` again on every new reading until one
-    verdict is a step or ``too_noisy``, or 60 s passed: then the last verdict
-    stands (``timeout`` if no reading came). Returns the verdict, its error
+    verdict is a step or ``too_noisy``, or its wait passed (60 s for a run of
+    about 10 s, longer when it asks a slow plug for a longer run): then the
+    last verdict stands (``timeout`` if no reading came). Returns the verdict, its error
     and how many times ``calibrate`` ran.
     """
     run, click = trace.calibration_run, trace.calibration_click
@@ -252,10 +260,11 @@ def calibrate_as_the_flow_does(
     now = bisect_right(ats, click)
     newest = reports[now - 1].at if now else click
     readings = reports[bisect_left(ats, newest - RECENT_SECONDS) : now]
+    wait = api.wait(readings)
     result: CalibrationLike | None = None
     calls = 0
     for report in reports[now:]:
-        if report.at > click + CALIBRATION_SECONDS:
+        if report.at > click + wait:
             break
         readings.append(report)
         result = api.calibrate(readings, click)

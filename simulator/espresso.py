@@ -35,7 +35,9 @@ this module simulates the machine physically and the plug as a meter:
 
 Everything is the standard library and deterministic for a seed. A machine's
 physics and usage depend on ``(family, pump, seed)`` only, so the same seed
-seen through the four plugs is the same day of espresso.
+seen through the four plugs is the same day of espresso (but for the user's
+calibration run, which the options flow asks three times as long of a plug
+reporting every 5 s).
 """
 
 from __future__ import annotations
@@ -703,6 +705,16 @@ class _Day:
     backflushes: int = 0
 
 
+def _calibration_seconds(asked: float, plug: str) -> float:
+    """How long the user runs the pump when the options flow asks.
+
+    ``asked``: how long a user runs it when asked for about 10 s (8-14 s).
+    The flow asks a plug that reports every few seconds for about 30 s
+    (``power_steps.calibration_run_seconds``): three times as long.
+    """
+    return 3.0 * asked if PLUG_MODELS[plug].interval >= 4.0 else asked
+
+
 def _shot_seconds(r: random.Random) -> float:
     x = r.random()
     if x < 0.03:
@@ -870,7 +882,8 @@ def generate(
     ``flushes`` None lets flushes happen naturally (most shots get one or two,
     heat exchangers a cooling flush first); a number makes it exact.
     Backflush group flushes come on top. With ``calibration`` the user runs
-    the pump 8-14 s on the first day, a few minutes after the heat-up.
+    the pump as the flow asks (8-14 s, 24-42 s on a 5 s plug) on the first
+    day, a few minutes after the heat-up.
     """
     _check(family, pump, plug)
     spec = machine_spec(family, pump, seed)
@@ -920,11 +933,14 @@ def generate(
                 heated = model.heat_up_end if model.heat_up_end is not None else t
                 cal_click = max(t, heated + r.uniform(120, 600))
                 started = cal_click + r.uniform(2, 8)
-                cal = _Act(0, CALIBRATION, r.uniform(8, 14))
+                asked = r.uniform(8, 14)
+                cal = _Act(0, CALIBRATION, _calibration_seconds(asked, plug))
                 model.set_pump(True, started, CALIBRATION)
                 model.set_pump(False, started + cal.seconds)
                 cal_run = TrueRun(started, started + cal.seconds, CALIBRATION)
-                t = cal_run.ended + r.uniform(60, 600)
+                # What follows does not depend on the plug (the same day
+                # through every plug): it comes after a 10 s run's end.
+                t = started + asked + r.uniform(60, 600)
             for g, group in enumerate(groups):
                 if g:
                     t += r.uniform(180, 1800)

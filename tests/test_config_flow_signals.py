@@ -475,7 +475,11 @@ async def open_calibration(hass: HomeAssistant, entry: MockConfigEntry) -> str:
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "calibrate"
     assert result["errors"] == {}
-    assert result["description_placeholders"] == {"seconds": "60", "pump_watts": "0"}
+    assert result["description_placeholders"] == {
+        "seconds": "60",
+        "run_seconds": "10",
+        "pump_watts": "0",
+    }
     return str(result["flow_id"])
 
 

@@ -31,3 +31,25 @@ def test_two_partial_readings_at_each_edge_split_the_pump_off_the_heater() -> No
     # (The stop is dated by the reading at the heater's level alone: a
     # reading or two late, as the pump's partial one is read as noise.)
     assert runs[0].duration == pytest.approx(26.5, abs=10.0)
+
+
+def test_pump_pulses_around_a_heaters_pulse_are_two_runs_not_one() -> None:
+    """A heater comes and goes between two pump pulses (a backflush's).
+
+    Read every 5 s, the first pulse, the heater's pulse, the pause and the
+    second pulse's start are one transient between the standby and the
+    pump's level: the run is known from the heater's last reading on (the
+    second pulse), never one pump run of half a minute (a false shot).
+    """
+    heater = 1400.0
+    power = [
+        *idle_heater_cycles(52.5, 4, heater),
+        (602.5, 612.0, PUMP),
+        (609.0, 619.5, heater),
+        (619.0, 634.0, PUMP),
+    ]
+    rows = periodic(power, 800.0, every=5.0, noise=0.5)
+    runs = run_all(PumpDetector(PUMP), rows, until=800.0)
+    assert len(runs) == 1
+    assert runs[0].started >= 615.0
+    assert runs[0].duration == pytest.approx(15.0, abs=5.0)

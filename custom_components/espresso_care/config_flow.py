@@ -76,7 +76,14 @@ from .shelly.client import (
 )
 from .shelly_bound_flow import ShellyBoundFlow
 from .signals.base import PowerMeter
-from .signals.power_steps import Calibration, Reading, calibrate
+from .signals.power_steps import (
+    CAL_RUN_S,
+    Calibration,
+    Reading,
+    calibrate,
+    calibration_run_seconds,
+    calibration_wait_seconds,
+)
 from .signals.shelly_input import check_brew_input
 
 RELAY_DOMAINS: Final = ["switch", "input_boolean"]
@@ -512,6 +519,7 @@ class EspressoCareOptionsFlow(OptionsFlow):
         self._calibration_task: asyncio.Task[Calibration] | None = None
         self._calibration: Calibration | None = None
         self._calibration_error: str | None = None
+        self._run_seconds = CAL_RUN_S
 
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
@@ -584,23 +592,30 @@ class EspressoCareOptionsFlow(OptionsFlow):
         """Explain the pump run to make; after a failed try, say why and offer another."""
         if (found := self._power_meter()) is None:
             return self.async_abort(reason="no_power_sensor")
+        machine, meter = found
         if user_input is not None:
             self._calibration_error = None
-            machine, meter = found
-            # In the background: it waits up to a minute for the user.
+            # In the background: it waits a minute or so for the user.
             self._calibration_task = self.hass.async_create_background_task(
                 _async_measure_pump(
-                    self.hass, machine, meter, dt_util.utcnow().timestamp()
+                    self.hass,
+                    machine,
+                    meter,
+                    dt_util.utcnow().timestamp(),
+                    calibration_wait_seconds(self._run_seconds),
                 ),
                 "espresso_care pump calibration",
             )
             return await self.async_step_calibrate_wait()
+        # A plug reporting every few seconds needs a longer run (its idle
+        # readings show how often it reports).
+        self._run_seconds = calibration_run_seconds(machine.recent_readings())
         errors = {"base": self._calibration_error} if self._calibration_error else {}
         return self.async_show_form(
             step_id="calibrate",
             data_schema=vol.Schema({}),
             description_placeholders={
-                "seconds": str(CALIBRATION_SECONDS),
+                **self._run_placeholders(),
                 "pump_watts": str(
                     self.config_entry.options.get(
                         OPT_PUMP_WATTS, DEFAULT_OPTIONS[OPT_PUMP_WATTS]
@@ -609,6 +624,13 @@ class EspressoCareOptionsFlow(OptionsFlow):
             },
             errors=errors,
         )
+
+    def _run_placeholders(self) -> dict[str, str]:
+        """How long to run the pump, and how long the flow waits for it."""
+        return {
+            "seconds": str(calibration_wait_seconds(self._run_seconds)),
+            "run_seconds": str(self._run_seconds),
+        }
 
     async def async_step_calibrate_wait(
         self, user_input: dict[str, Any] | None = None
@@ -621,7 +643,7 @@ class EspressoCareOptionsFlow(OptionsFlow):
                 step_id="calibrate_wait",  # as core's flows do: the step to come back to
                 progress_action="calibrate_wait",
                 progress_task=task,
-                description_placeholders={"seconds": str(CALIBRATION_SECONDS)},
+                description_placeholders=self._run_placeholders(),
             )
         result = task.result()
         if result.error is None and result.pump_watts is not None:
@@ -655,18 +677,18 @@ class EspressoCareOptionsFlow(OptionsFlow):
         )
 
 
-# How long the calibration waits for the user's pump run.
-CALIBRATION_SECONDS: Final = 60
-
-
 async def _async_measure_pump(
-    hass: HomeAssistant, machine: Machine, meter: PowerMeter, started_after: float
+    hass: HomeAssistant,
+    machine: Machine,
+    meter: PowerMeter,
+    started_after: float,
+    wait: float,
 ) -> Calibration:
     """Follow the meter until a pump run started after ``started_after`` is measured.
 
     Each reading, with the last minutes before it (the idle noise), goes to
     the detector's calibration; a measured step, or readings too noisy to
-    tell the pump apart, end the wait. After ``CALIBRATION_SECONDS`` the last
+    tell the pump apart, end the wait. After ``wait`` seconds the last
     verdict stands, and ``timeout`` when the meter gave no reading at all in
     that time (a plug that is offline, or silent).
     """
@@ -694,7 +716,7 @@ async def _async_measure_pump(
             done.set_result(verdict() if heard else Calibration(None, 0.0, "timeout"))
 
     unsubscribe = meter.async_add_reading_listener(reading)
-    cancel_timer = async_call_later(hass, CALIBRATION_SECONDS, time_up)
+    cancel_timer = async_call_later(hass, wait, time_up)
     try:
         return await done
     finally:

@@ -90,6 +90,12 @@ CAL_MIN_W: Final = 20.0
 CAL_MAX_W: Final = 400.0
 CAL_MIN_S: Final = 3.0
 CAL_MAX_S: Final = 30.0
+CAL_MAX_S_SLOW: Final = 45.0  # (the flow asks a slow plug for a longer run)
+# The run the options flow asks for (s), and from a plug reporting slowly:
+# every ``SLOW_PLUG_S`` s or more.
+CAL_RUN_S: Final = 10
+CAL_RUN_SLOW_S: Final = 30
+SLOW_PLUG_S: Final = 4.0
 
 NOISE_WINDOW_S: Final = 300.0
 """Unexplained steps are counted over this window for ``noise_watts``."""
@@ -101,6 +107,7 @@ _WANDER: Final = 4  # a transient this many readings long without settling wande
 _PENDING_S: Final = 300.0  # how long a run hidden by a heater waits for its proof
 _EPS: Final = 1e-6
 _HOLD_MAX_S: Final = 6.0  # silence this long means the last value held
+_BLIP_READINGS: Final = 3  # an excursion longer than this is a new level
 _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
 _PULSE_MIN_S: Final = 2.0  # a pulse too short to settle lasts this long ...
 _PULSE_MAX_S: Final = 15.0  # ... and never as long as a shot
@@ -1492,6 +1499,21 @@ class PumpDetector:
         ]
         return any(abs(a - b) > 3.0 for a, b in itertools.combinations(partial, 2))
 
+    def _past_pulse(self, edge: _Edge) -> float:
+        """After a heater's pulse read inside a pump's rise on a slow plug.
+
+        Readings seconds apart (an energy meter's 5 s) can hold a heater
+        coming and going inside the rise's transient, and the pump stopping
+        and starting again within it (a backflush's pulses): the run is
+        known from the last reading of the pulse on. -inf when none.
+        """
+        if self._gap <= 2.5:
+            return -math.inf
+        pts = edge.pts
+        top = max(edge.before, edge.after) + 0.5 * self._heater_min()
+        pulse = [pts[i - 1] for i in range(5, len(pts), 2) if pts[i] > top]
+        return pulse[-1] if pulse else -math.inf
+
     def _pump_rise(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
         if not edge.settled:
             # From a level that barely held (a wandering signal): not a start.
@@ -1503,6 +1525,7 @@ class PumpDetector:
             at = _pump_time(
                 edge.pts, edge.before, heat, watts, averaging=averaging, gap=self._gap
             )
+        at = max(at, self._past_pulse(edge))
         self._open_run(at, watts, not heat, edge.after - watts)
         self._run_seen = bool(heat) and self._seen_alone(edge, watts)
         self._run_two = bool(heat) and self._two_switches(edge)
@@ -1788,7 +1811,9 @@ _WAIT: Final = (math.nan, math.nan)
 """``_plateau``: the fall is found, the level after it needs more readings."""
 
 
-def _plateau(valid: Sequence[Reading], after: float) -> tuple[float, float] | None:
+def _plateau(
+    valid: Sequence[Reading], after: float, longest: float = CAL_MAX_S
+) -> tuple[float, float] | None:
     """The user's run after ``after``, read at its fall: (step, level after).
 
     The pump stops sharply (a vibratory pump ramps up over seconds, a rotary
@@ -1809,7 +1834,7 @@ def _plateau(valid: Sequence[Reading], after: float) -> tuple[float, float] | No
     base = float(earlier[-1].watts or 0.0)
     xs: list[tuple[float, float, float | None]] = []
     for r in valid:
-        if after <= r.at <= after + CAL_MAX_S + 30.0:
+        if after <= r.at <= after + longest + 30.0:
             w = float(r.watts or 0.0)
             if xs and w == xs[-1][1]:
                 continue  # a stale meter repeating itself shows nothing held
@@ -1849,7 +1874,7 @@ def _plateau(valid: Sequence[Reading], after: float) -> tuple[float, float] | No
             edge = 0.1 * step
             if j == i + 2 and not low + edge < xs[i + 1][1] < big - edge:
                 continue  # not a partial reading between
-            if not CAL_MIN_S - 0.5 <= xs[j][0] - xs[rise][0] <= CAL_MAX_S + 6.0:
+            if not CAL_MIN_S - 0.5 <= xs[j][0] - xs[rise][0] <= longest + 6.0:
                 continue
             # Back to the level the run left (beside a heater, whose noise
             # is larger, within a fifth of the step: a partial reading of the
@@ -1974,7 +1999,9 @@ def _alone(
     return late[len(late) // 2]
 
 
-def _alone_then_heater(valid: Sequence[Reading], after: float) -> float | None:
+def _alone_then_heater(
+    valid: Sequence[Reading], after: float, longest: float = CAL_MAX_S
+) -> float | None:
     """The pump's level alone when a heater came on before it stopped.
 
     Cold water drawn into the boiler often starts the heater a few seconds
@@ -1989,7 +2016,7 @@ def _alone_then_heater(valid: Sequence[Reading], after: float) -> float | None:
     silence = max(3.0, 2.5 * gaps[len(gaps) // 4]) if gaps else math.inf
     xs: list[tuple[float, float]] = []
     for r in valid:
-        if r.at <= after + CAL_MAX_S + 30.0:
+        if r.at <= after + longest + 30.0:
             w = float(r.watts or 0.0)
             if xs and w == xs[-1][1]:
                 continue  # a stale meter repeating itself shows nothing held
@@ -2005,14 +2032,18 @@ def _alone_then_heater(valid: Sequence[Reading], after: float) -> float | None:
             base = prev
         else:
             continue
-        level = _alone_level(xs, k, base, silence)
+        level = _alone_level(xs, k, base, silence, longest)
         if level is not None:
             return level
     return None
 
 
 def _alone_level(
-    xs: Sequence[tuple[float, float]], rise: int, base: float, silence: float
+    xs: Sequence[tuple[float, float]],
+    rise: int,
+    base: float,
+    silence: float,
+    longest: float,
 ) -> float | None:
     """``_alone_then_heater`` from the rise at index ``rise`` above ``base``.
 
@@ -2024,7 +2055,7 @@ def _alone_level(
     end = rise
     heater = 0
     over = False  # back at the idle level
-    while end < len(xs) and xs[end][0] - xs[rise][0] <= CAL_MAX_S:
+    while end < len(xs) and xs[end][0] - xs[rise][0] <= longest:
         x = xs[end][1] - base
         if x <= max(_tol(base), 0.5 * CAL_MIN_W):
             over = True
@@ -2048,29 +2079,70 @@ def _alone_level(
     return None
 
 
-def _blips(valid: Sequence[Reading], until: float, step: float) -> float:
+def _blips(
+    valid: Sequence[Reading], until: float, step: float, *, new_levels: bool = False
+) -> float:
     """Excursions like the pump's and back, a minute, before ``until``.
 
     Like the pump's: a third of ``step`` or more, never more than 2.5 times
-    it (a heater's pulse read whole, or most of it, is no pump's).
+    it (a heater's pulse read whole, or most of it, is no pump's). With
+    ``new_levels`` (a plug reporting every few seconds, whose 5 s averages
+    of a slow PID's pulses look like the pump's level), they are counted at
+    the idle level the run left: an excursion longer than a few readings
+    (a heat-up ending) is a new level, and the count starts again there.
     """
-    idle = [float(r.watts or 0.0) for r in valid if r.at < until]
+    idle = [(r.at, float(r.watts or 0.0)) for r in valid if r.at < until]
     if len(idle) < 10:
         return 0.0
-    span = max((until - valid[0].at) / 60.0, 1.0)
+    since, level = idle[0]
     count = 0
-    level = idle[0]
     peak = 0.0
-    for w in idle:
+    away = 0  # readings off the level in a row
+    for at, w in idle:
         dev = abs(w - level)
         if dev >= max(0.3 * step, 8.0):
             peak = max(peak, dev)
+            away += 1
+            if new_levels and away > _BLIP_READINGS:
+                since, level, count, peak, away = at, w, 0, 0.0, 0
         else:
+            away = 0
             if peak and peak <= 2.5 * step:
                 count += 1
             peak = 0.0
             level += 0.3 * (w - level)
-    return count / span
+    return count / max((until - since) / 60.0, 1.0)
+
+
+def _reports_slowly(readings: Sequence[Reading]) -> bool:
+    """Whether the readings come ``SLOW_PLUG_S`` apart or more, even the closest.
+
+    A low quantile of the gaps: a plug reporting on change is silent while
+    nothing changes, but reports each second while something does.
+    """
+    gaps = sorted(b.at - a.at for a, b in itertools.pairwise(readings))
+    return len(gaps) >= 10 and gaps[len(gaps) // 10] >= SLOW_PLUG_S
+
+
+def calibration_run_seconds(readings: Sequence[Reading]) -> int:
+    """How long to ask the user to run the pump, from the idle readings before.
+
+    About 10 s; about 30 s from a plug that reports every few seconds: each
+    of its readings averages seconds of power, so a 10 s run is two or three
+    readings, the pump's partial ones among the heater's (which cold water
+    starts a few seconds in). A longer run gives levels that hold on both
+    sides of the pump's stop (Hart's steady states).
+    """
+    return CAL_RUN_SLOW_S if _reports_slowly(_valid(readings)) else CAL_RUN_S
+
+
+def calibration_wait_seconds(run_seconds: int) -> int:
+    """How long the flow waits for a run of about ``run_seconds``.
+
+    The user starts within seconds, may run half as long again as asked,
+    and the level after the run must hold a few readings: 60 s for 10 s.
+    """
+    return run_seconds + 50
 
 
 def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Calibration:
@@ -2078,8 +2150,8 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
 
     ``readings``: an idle stretch (the minutes before ``pump_started_after``)
     and the window in which the user ran the pump for about 10 s (3-30 s
-    accepted; a plug reporting every 5 s needs that long for one full
-    reading). Called again on every new reading, it gives a step only once
+    accepted), or about 30 s from a plug reporting every few seconds
+    (``calibration_run_seconds``; up to 45 s accepted). Called again on every new reading, it gives a step only once
     the run is over and the level after it held. The step is read at the
     run's sharp fall (``_plateau``): the median of the last readings that
     held before it (past a vibratory pump's ramp, a rotary one's inrush, a
@@ -2104,16 +2176,18 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     # The idle stretch lasts until the click: a plug reporting on change is
     # silent while nothing changes (silence means unchanged).
     span = pump_started_after - idle[0].at if len(idle) > 1 else 0.0
+    slow = _reports_slowly(idle)
+    longest = CAL_MAX_S_SLOW if slow else CAL_MAX_S
     step: float | None = None
-    plateau = _plateau(valid, pump_started_after)
+    plateau = _plateau(valid, pump_started_after, longest)
     if plateau is _WAIT:
         return Calibration(None, 0.0, "no_pump_seen")  # not yet: a reading more
     if plateau is not None:
         step = plateau[0]
     else:
-        step = _alone_then_heater(valid, pump_started_after)
+        step = _alone_then_heater(valid, pump_started_after, longest)
     if step is None:
-        paired = _paired_step(edges, det, pump_started_after)
+        paired = _paired_step(edges, det, pump_started_after, longest, slow=slow)
         # The fall's level must have held a few readings: ``_plateau``,
         # which scales a heater's share to the mains, may still read it.
         if (
@@ -2139,22 +2213,46 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         check.noise_watts,
         _idle_noise(edges, pump_started_after, step, span, heaters),
     )
-    if _blips(valid, pump_started_after, step) >= 4.0:
+    if _blips(valid, pump_started_after, step, new_levels=slow) >= 4.0:
         # Pulses like the pump's, one every quarter minute or more often (a
         # PID's heater): the pump's own would not stand out. (Fewer, a
         # reading or two long, pass: the detector steps over such pulses.)
+        noise = max(noise, 0.5 * step)
+    if slow and _steady_share(idle) < 0.5:
+        # Read every 5 s, the idle level seldom holds (a PID's heater, its
+        # pulses averaged into levels of any size): no level to read the
+        # pump's step against.
         noise = max(noise, 0.5 * step)
     if noise >= min(0.5 * step, _NOISY_W) or check.ambiguous:
         return Calibration(None, round(noise, 1), "too_noisy")
     return Calibration(round(step, 1), round(noise, 1), None)
 
 
+def _steady_share(readings: Sequence[Reading]) -> float:
+    """The share of the readings in a level that held: four in a row within its noise."""
+    values = [float(r.watts or 0.0) for r in readings]
+    steady = [False] * len(values)
+    for i in range(len(values) - 3):
+        four = sorted(values[i : i + 4])
+        if four[-1] - four[0] <= _tol(four[1]):
+            steady[i : i + 4] = [True] * 4
+    return sum(steady) / len(values) if values else 1.0
+
+
 def _paired_step(
-    edges: Sequence[_Edge], det: PumpDetector, after: float
+    edges: Sequence[_Edge],
+    det: PumpDetector,
+    after: float,
+    longest: float = CAL_MAX_S,
+    *,
+    slow: bool = False,
 ) -> tuple[float, float, float] | None:
     """A rise and a fall of one size after ``after``, heaters' edges taken out.
 
-    Returns the step, when the fall came and the level it fell from.
+    Returns the step, when the fall was over and the level it fell from: on a
+    slow plug the fall's last reading (a fall merged from two parts 5 s apart,
+    the mains' and the pump's, must not be taken before ``_plateau`` can read
+    the pump's own).
     """
     k = det._k
     heaters = [h.size / k for h in det._heaters]
@@ -2170,9 +2268,10 @@ def _paired_step(
             rise = rise_edge.delta
         for fall_edge in edges[i + 1 :]:
             duration = fall_edge.at - rise_edge.at
-            if duration > CAL_MAX_S + 2.0:
+            if duration > longest + 2.0:
                 break
             fall, fall_alone = _pump_part(fall_edge, heaters, rising=False)
+            over = fall_edge.pts[-2] if slow else fall_edge.at
             if not fall and 0.0 < fall_edge.delta < 300.0:
                 break  # another rise that no heater explains: not this one
             if not fall or not (rise_alone or fall_alone):
@@ -2183,15 +2282,14 @@ def _paired_step(
             ):
                 level = fall_edge.before
                 if hidden:
-                    return fall, fall_edge.at, level
+                    return fall, over, level
                 # A vibratory pump's ramp can leave its rise short: the fall
                 # (sharp) is the step; a rise only for a rotary pump's size.
                 if fall_alone:
                     both = rise_alone and rise > fall
-                    step = 0.5 * (rise + fall) if both else fall
-                    return step, fall_edge.at, level
+                    return (0.5 * (rise + fall) if both else fall), over, level
                 if rise >= 100.0:
-                    return rise, fall_edge.at, level
+                    return rise, over, level
                 return None
         # No fall for this rise (its pump's share was a heater's size
         # misread): a later rise may still be the pump's.
