@@ -181,10 +181,20 @@ def _crossing(
 def _step_time(
     pts: Sequence[float], base: float, step: float, *, averaging: bool, gap: float
 ) -> float:
-    """When the level began to move from ``base`` by ``step``."""
-    for i in range(2, len(pts), 2):
-        if (pts[i + 1] - base) / step >= 0.15:
-            return _crossing(pts, i, base, step, averaging=averaging, gap=gap)
+    """When the level began to move from ``base`` by ``step``.
+
+    A reading well past a rise's new level (a slow PID's heater pulse),
+    followed by one part way up (the rise began inside that one), is no
+    sign of the rise yet.
+    """
+    shares = [(pts[i + 1] - base) / step for i in range(2, len(pts), 2)]
+    for k, share in enumerate(shares):
+        if share < 0.15:
+            continue
+        later = next((x for x in shares[k + 1 :] if x >= 0.15), None)
+        if step > 0.0 and share > 1.5 and later is not None and later <= 0.9:
+            continue
+        return _crossing(pts, 2 + 2 * k, base, step, averaging=averaging, gap=gap)
     return pts[-2]
 
 
