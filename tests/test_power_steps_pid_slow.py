@@ -43,6 +43,9 @@ def detect(
         # On change: the heater's level after the run held through a silence
         # (a skipped report), after a reading at standby between its pulses.
         ("pid_slow", "vibratory", "on_change", 20250426),
+        # The heater's level after the run read three times between its
+        # pulses' partial readings, never twice in a row.
+        ("pid_slow", "vibratory", "periodic_2", 20250446),
         # A dual boiler's heater pulsing through the run the same way.
         ("dual_boiler", "rotary", "periodic_2", 20250415),
     ],

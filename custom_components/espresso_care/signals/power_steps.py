@@ -2264,19 +2264,15 @@ def _heater_after(
     """The heater's own level, and its volts, if it held from ``xs[at]`` on.
 
     A heater's size above ``base``, read twice in a row (or once, then a
-    silence), and no reading after it above it: the pump no longer ran.
-    The level is the mean of the readings at it (each scaled to ``volts``).
+    silence) or three times between its pulses' partial readings (which
+    never meet at the top twice but by chance), and no reading after it
+    above it: the pump no longer ran. The level is the mean of the readings
+    at it (each scaled to ``volts``).
     """
     _, w, volts = xs[at]
     if volts is None or w - base <= CAL_MAX_W or at + 1 >= len(xs):
         return None
-    nxt_at, nxt, nxt_volts = xs[at + 1]
-    if nxt_volts is None:
-        return None
     tol = _tol(w)
-    scaled = base + (nxt - base) * (volts / nxt_volts) ** 2
-    if abs(scaled - w) > tol and nxt_at - xs[at][0] < silence:
-        return None
     held: list[float] = []
     for _, later, v in xs[at:]:
         if v is None:
@@ -2286,6 +2282,10 @@ def _heater_after(
             return None
         if scaled >= w - tol:
             held.append(scaled)
+    nxt_at, nxt, nxt_volts = xs[at + 1]
+    apart = abs(base + (nxt - base) * (volts / (nxt_volts or volts)) ** 2 - w) > tol
+    if apart and nxt_at - xs[at][0] < silence and len(held) < 3:
+        return None
     return sum(held) / len(held), volts
 
 
