@@ -12,7 +12,23 @@ from __future__ import annotations
 import pytest
 
 from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power_steps import (
+    DetectedRun,
+    PumpDetector,
+)
+
+
+def detect(
+    det: PumpDetector, rows: list[tuple[float, float]], until: float
+) -> list[DetectedRun]:
+    """Feed the readings as the machine does (deadlines first); advance to ``until``."""
+    runs: list[DetectedRun] = []
+    for at, watts in rows:
+        deadline = det.next_deadline
+        if deadline is not None and deadline < at:
+            runs += det.advance(deadline)
+        runs += det.feed(at, watts)
+    return runs + det.advance(until)
 
 
 @pytest.mark.parametrize(
@@ -27,6 +43,9 @@ from custom_components.espresso_care.signals.power_steps import PumpDetector
         # On change: the heater's level after the run held through a silence
         # (a skipped report), after a reading at standby between its pulses.
         ("pid_slow", "vibratory", "on_change", 20250426),
+        # The heater's level after the run read three times between its
+        # pulses' partial readings, never twice in a row.
+        ("pid_slow", "vibratory", "periodic_2", 20250446),
         # A dual boiler's heater pulsing through the run the same way.
         ("dual_boiler", "rotary", "periodic_2", 20250415),
     ],
@@ -69,12 +88,21 @@ def test_a_reading_below_the_pump_ends_the_run() -> None:
     rows += [(308.0, 75.0), (310.0, 430.0), (312.0, 430.0)]
     rows += [(float(t), 140.0 + (t % 4) / 2) for t in range(314, 332, 2)]
     rows += [(float(t), 5.0) for t in range(332, 400, 2)]
-    det = PumpDetector(130.0)
-    runs = []
-    for at, watts in rows:
-        deadline = det.next_deadline
-        if deadline is not None and deadline < at:
-            runs += det.advance(deadline)
-        runs += det.feed(at, watts)
-    runs += det.advance(500.0)
+    runs = detect(PumpDetector(130.0), rows, 500.0)
     assert all(run.duration < 15.0 for run in runs)
+
+
+def test_a_heaters_pulse_before_the_rise_does_not_date_it() -> None:
+    """A slow PID's pulse (a reading of 400 W) just before a rotary pump starts.
+
+    The reading after it is part way up (the pump started inside it): the
+    run began there, not at the pulse (a 13 s backflush pulse read as a
+    15 s shot otherwise).
+    """
+    rows = [(float(t), 3.0 + (t % 3) / 10) for t in range(101)]
+    rows += [(101.0, 402.5), (102.0, 129.6)]
+    rows += [(float(t), 153.0 + (t % 3) / 2) for t in range(103, 115)]
+    rows += [(float(t), 3.0 + (t % 3) / 10) for t in range(115, 200)]
+    runs = detect(PumpDetector(150.0), rows, 300.0)
+    assert len(runs) == 1
+    assert 101.0 < runs[0].started <= 102.0

@@ -194,10 +194,20 @@ def _crossing(
 def _step_time(
     pts: Sequence[float], base: float, step: float, *, averaging: bool, gap: float
 ) -> float:
-    """When the level began to move from ``base`` by ``step``."""
-    for i in range(2, len(pts), 2):
-        if (pts[i + 1] - base) / step >= 0.15:
-            return _crossing(pts, i, base, step, averaging=averaging, gap=gap)
+    """When the level began to move from ``base`` by ``step``.
+
+    A reading well past a rise's new level (a slow PID's heater pulse),
+    followed by one part way up (the rise began inside that one), is no
+    sign of the rise yet.
+    """
+    shares = [(pts[i + 1] - base) / step for i in range(2, len(pts), 2)]
+    for k, share in enumerate(shares):
+        if share < 0.15:
+            continue
+        later = next((x for x in shares[k + 1 :] if x >= 0.15), None)
+        if step > 0.0 and share > 1.5 and later is not None and later <= 0.9:
+            continue
+        return _crossing(pts, 2 + 2 * k, base, step, averaging=averaging, gap=gap)
     return pts[-2]
 
 
@@ -2464,19 +2474,15 @@ def _heater_after(
     """The heater's own level, and its volts, if it held from ``xs[at]`` on.
 
     A heater's size above ``base``, read twice in a row (or once, then a
-    silence), and no reading after it above it: the pump no longer ran.
-    The level is the mean of the readings at it (each scaled to ``volts``).
+    silence) or three times between its pulses' partial readings (which
+    never meet at the top twice but by chance), and no reading after it
+    above it: the pump no longer ran. The level is the mean of the readings
+    at it (each scaled to ``volts``).
     """
     _, w, volts = xs[at]
     if volts is None or w - base <= CAL_MAX_W or at + 1 >= len(xs):
         return None
-    nxt_at, nxt, nxt_volts = xs[at + 1]
-    if nxt_volts is None:
-        return None
     tol = _tol(w)
-    scaled = base + (nxt - base) * (volts / nxt_volts) ** 2
-    if abs(scaled - w) > tol and nxt_at - xs[at][0] < silence:
-        return None
     held: list[float] = []
     for _, later, v in xs[at:]:
         if v is None:
@@ -2486,6 +2492,10 @@ def _heater_after(
             return None
         if scaled >= w - tol:
             held.append(scaled)
+    nxt_at, nxt, nxt_volts = xs[at + 1]
+    apart = abs(base + (nxt - base) * (volts / (nxt_volts or volts)) ** 2 - w) > tol
+    if apart and nxt_at - xs[at][0] < silence and len(held) < 3:
+        return None
     return sum(held) / len(held), volts
 
 
