@@ -6,7 +6,15 @@ from collections.abc import Sequence
 
 from custom_components.espresso_care.signals.power_steps import PumpDetector
 
-from .test_power_steps import BASE, PUMP, Row, run_all
+from .test_power_steps import (
+    BASE,
+    HEATER,
+    PUMP,
+    Row,
+    idle_heater_cycles,
+    periodic,
+    run_all,
+)
 
 
 def standby(start: float, end: float, every: float = 2.0) -> list[Row]:
@@ -94,3 +102,16 @@ def test_a_short_pulse_is_decided_once_the_standby_holds() -> None:
     assert deadline is not None
     assert deadline > 66.0
     assert len(det.advance(deadline)) == 1
+
+
+def test_a_heater_coming_and_going_with_a_vibratory_pulse() -> None:
+    # With volts a known heater's size holds to a few watts: a heater that
+    # rose with the pulse and fell with it by its own size, both edges the
+    # pump's step beyond it, shows the pump on (a 50 W pump, too small to
+    # stand out of a single split edge).
+    power = idle_heater_cycles(0.0, 5)
+    power += [(700.3, 712.3, HEATER), (700.3, 712.3, PUMP)]
+    rows = periodic(power, 760.0, every=2.0, averaging=False, volts=230.0)
+    runs = run_all(PumpDetector(PUMP), rows, until=760.0)
+    assert [(r.started, r.ended) for r in runs] == [(702.0, 714.0)]
+    assert abs(runs[0].watts - PUMP) <= 0.1 * PUMP

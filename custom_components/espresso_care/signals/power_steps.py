@@ -1476,7 +1476,9 @@ class PumpDetector:
                 # level held by silence may be a partial reading whose
                 # follow-up was lost.
                 big = self._pump_watts >= 100.0 and self._silence <= 0.05
-                if not (self._run_seen or seen_end or big):
+                if not (
+                    self._run_seen or seen_end or big or self._heater_cycle(heat, watts)
+                ):
                     return []
             elif not (self._run_seen and seen_end):
                 # Without volts a heater's size is too loose to split the
@@ -1540,6 +1542,26 @@ class PumpDetector:
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(self._run_at, at, step)
         return []
+
+    def _heater_cycle(self, heat: float, watts: float) -> bool:
+        """Whether one heater came and went with the pump, each edge the pump's step over it.
+
+        A vibratory pump's step is too small to stand out of one split edge;
+        but a heater that rose with the run and falls with it by its own
+        size again (Hart's cycle summing to zero), both edges the pump's full
+        step beyond it, shows the pump on for the run (periodic plugs only:
+        on change a level may be a partial reading).
+        """
+        if self._run_heater is None or self._silence > 0.05:
+            return False
+        p = self._pump_watts
+        ptol = self._ptol()
+        rose = self._run_base - self._run_before
+        return (
+            abs(rose + heat) <= 0.25 * p
+            and abs(watts - p) <= ptol
+            and abs(self._run_w - p) <= ptol
+        )
 
     def _orphan_fall(self, at: float, watts: float) -> list[DetectedRun]:
         """A pump's fall with no pump on: a heater's rise may have hidden its start."""
