@@ -115,3 +115,16 @@ def test_a_heater_coming_and_going_with_a_vibratory_pulse() -> None:
     runs = run_all(PumpDetector(PUMP), rows, until=760.0)
     assert [(r.started, r.ended) for r in runs] == [(702.0, 714.0)]
     assert abs(runs[0].watts - PUMP) <= 0.1 * PUMP
+
+
+def test_a_pulse_whose_end_hid_in_a_heaters_rise() -> None:
+    # Two readings at the pump's level after its ramp (still moving: no
+    # level of their own), then the heater comes on as the pump stops: the
+    # edge is the heater's alone, the readings before it showed the pump.
+    rows = periodic(idle_heater_cycles(0.0, 5), 700.0, every=2.0, averaging=False)
+    rows += pulse(702.0, [BASE + 30.0, BASE + PUMP - 5.0, BASE + PUMP + 4.0])
+    rows += pulse(708.0, [BASE + HEATER + PUMP])
+    rows += pulse(710.0, [BASE + HEATER + 0.3 * (i % 2) for i in range(10)])
+    runs = run_all(PumpDetector(PUMP), rows, until=730.0)
+    assert [(r.started, r.ended) for r in runs] == [(702.0, 708.0)]
+    assert abs(runs[0].watts - PUMP) <= 0.1 * PUMP
