@@ -6,7 +6,15 @@ from collections.abc import Sequence
 
 from custom_components.espresso_care.signals.power_steps import PumpDetector
 
-from .test_power_steps import BASE, PUMP, Row, run_all
+from .test_power_steps import (
+    BASE,
+    HEATER,
+    PUMP,
+    Row,
+    idle_heater_cycles,
+    periodic,
+    run_all,
+)
 
 
 def standby(start: float, end: float, every: float = 2.0) -> list[Row]:
@@ -94,3 +102,29 @@ def test_a_short_pulse_is_decided_once_the_standby_holds() -> None:
     assert deadline is not None
     assert deadline > 66.0
     assert len(det.advance(deadline)) == 1
+
+
+def test_a_heater_coming_and_going_with_a_vibratory_pulse() -> None:
+    # With volts a known heater's size holds to a few watts: a heater that
+    # rose with the pulse and fell with it by its own size, both edges the
+    # pump's step beyond it, shows the pump on (a 50 W pump, too small to
+    # stand out of a single split edge).
+    power = idle_heater_cycles(0.0, 5)
+    power += [(700.3, 712.3, HEATER), (700.3, 712.3, PUMP)]
+    rows = periodic(power, 760.0, every=2.0, averaging=False, volts=230.0)
+    runs = run_all(PumpDetector(PUMP), rows, until=760.0)
+    assert [(r.started, r.ended) for r in runs] == [(702.0, 714.0)]
+    assert abs(runs[0].watts - PUMP) <= 0.1 * PUMP
+
+
+def test_a_pulse_whose_end_hid_in_a_heaters_rise() -> None:
+    # Two readings at the pump's level after its ramp (still moving: no
+    # level of their own), then the heater comes on as the pump stops: the
+    # edge is the heater's alone, the readings before it showed the pump.
+    rows = periodic(idle_heater_cycles(0.0, 5), 700.0, every=2.0, averaging=False)
+    rows += pulse(702.0, [BASE + 30.0, BASE + PUMP - 5.0, BASE + PUMP + 4.0])
+    rows += pulse(708.0, [BASE + HEATER + PUMP])
+    rows += pulse(710.0, [BASE + HEATER + 0.3 * (i % 2) for i in range(10)])
+    runs = run_all(PumpDetector(PUMP), rows, until=730.0)
+    assert [(r.started, r.ended) for r in runs] == [(702.0, 708.0)]
+    assert abs(runs[0].watts - PUMP) <= 0.1 * PUMP

@@ -780,6 +780,38 @@ class PumpDetector:
         self._lv_n = 1
         return True
 
+    def _pulse_before_heater(self, edge: _Edge) -> None:
+        """A short pulse read on its own just before a heater's rise hid its end.
+
+        From the standby, two readings or more at the pump's level (after a
+        ramp's reading perhaps), then the heater's rise to a level of the
+        heater alone: the pump ran from the first of them and had stopped by
+        that level, its fall dated at the heater's first reading.
+        """
+        if edge.delta <= 0.0 or self._ambiguous or self._gap > 2.5:
+            return
+        base = edge.before
+        if abs(base - self._base) > self._tol_lv or self._pulsing(edge.at):
+            return
+        p = self._pump_watts
+        pts = edge.pts
+        watts = pts[5::2]
+        first = 1 if watts and 0.0 < watts[0] - base < 0.75 * p else 0
+        n = first
+        while n < len(watts) and abs(watts[n] - base - p) <= 0.25 * p:
+            n += 1
+        if n - first < 2 or n == len(watts) or watts[n] - base <= p + self._ptol():
+            return
+        level = sum(watts[first:n]) / (n - first)
+        averaging = self._avg_score >= 0.3
+        started = _step_time(
+            pts, base, level - base, averaging=averaging, gap=self._gap
+        )
+        ended = pts[4 + 2 * n]
+        if _PULSE_MIN_S <= ended - started <= _PULSE_MAX_S:
+            self._confirm = DetectedRun(started, ended, level - base)
+            self._fell_at = ended
+
     def _wander(self, at: float) -> None:
         spread = self._tr_max - self._tr_min
         if spread >= 0.5 * self._pump_watts:
@@ -1178,6 +1210,8 @@ class PumpDetector:
             out = self._switch(edge, signs, edge.delta)
             if self._pump:
                 self._run_heat += edge.delta * self._k
+            else:
+                self._pulse_before_heater(edge)
         elif how == _PUMP:
             pump_part = edge.delta - heat
             if heat:
@@ -1572,7 +1606,9 @@ class PumpDetector:
                 # level held by silence may be a partial reading whose
                 # follow-up was lost.
                 big = self._pump_watts >= 100.0 and self._silence <= 0.05
-                if not (self._run_seen or seen_end or big):
+                if not (
+                    self._run_seen or seen_end or big or self._heater_cycle(heat, watts)
+                ):
                     return []
             elif not (
                 (self._run_seen or self._run_two)
@@ -1640,6 +1676,26 @@ class PumpDetector:
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(self._run_at, at, step)
         return []
+
+    def _heater_cycle(self, heat: float, watts: float) -> bool:
+        """Whether one heater came and went with the pump, each edge the pump's step over it.
+
+        A vibratory pump's step is too small to stand out of one split edge;
+        but a heater that rose with the run and falls with it by its own
+        size again (Hart's cycle summing to zero), both edges the pump's full
+        step beyond it, shows the pump on for the run (periodic plugs only:
+        on change a level may be a partial reading).
+        """
+        if self._run_heater is None or self._silence > 0.05:
+            return False
+        p = self._pump_watts
+        ptol = self._ptol()
+        rose = self._run_base - self._run_before
+        return (
+            abs(rose + heat) <= 0.25 * p
+            and abs(watts - p) <= ptol
+            and abs(self._run_w - p) <= ptol
+        )
 
     def _orphan_fall(self, at: float, watts: float) -> list[DetectedRun]:
         """A pump's fall with no pump on: a heater's rise may have hidden its start."""
