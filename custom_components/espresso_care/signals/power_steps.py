@@ -210,8 +210,13 @@ def _pump_time(
     half = 0.5 * abs(pump)
     both = heater + pump
     apart = heater * pump < 0.0  # one rose, the other fell
+    moved = None  # the first reading that moved, if it showed neither
     for i in range(4, len(pts), 2):
         x = pts[i + 1] - base
+        if abs(x - heater) <= half:
+            moved = None  # the heater alone: the pump switched after
+        elif moved is None and abs(x) >= 0.15 * abs(pump):
+            moved = i
         if apart and (x - 0.15 * pump) * pump >= 0.0 and abs(x) < abs(both):
             # Only the pump moves the level its way: it had switched by then.
             return _crossing(pts, i, base, pump, averaging=averaging, gap=gap)
@@ -223,6 +228,10 @@ def _pump_time(
                 return _crossing(
                     pts, i, base + heater, pump, averaging=averaging, gap=gap
                 )
+            if not averaging and moved is not None:
+                # A reading between showed part of both: the pump switched
+                # around it, not at the first full reading after.
+                return pts[moved]
             return _crossing(pts, i, base, both, averaging=averaging, gap=gap)
     return pts[-2]
 
