@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power_steps import _pump_time
+from bench.detection import calibrate_as_the_flow_does, detect, real_api
+from custom_components.espresso_care.signals.power_steps import (
+    PumpDetector,
+    _pump_time,
+)
+from simulator.espresso import generate
 
 
 def test_stop_beside_a_heater_is_dated_at_the_reading_that_showed_both() -> None:
@@ -23,3 +28,23 @@ def test_stop_beside_a_heater_is_dated_at_the_reading_that_showed_both() -> None
     assert _pump_time(start, 1439.7, -1432.2, 68.4, averaging=False, gap=2.0) == (
         2623.02
     )
+
+
+def test_a_hand_over_to_a_heater_not_known_yet_is_no_run() -> None:
+    """A dual boiler at 1 s (seed 20250445), just after calibration.
+
+    Only the first heater (1012 W) is known; the second (1190 W) takes over
+    from it (+179 W, about the pump's step) and later goes off alone, which
+    the detector read as the first heater and the pump stopping together: a
+    51 s "shot" where the pump never ran.
+    """
+    trace = generate(
+        "dual_boiler", "rotary", "periodic_1", seed=20250445, shots=10, days=2
+    )
+    calibration, error, _ = calibrate_as_the_flow_does(real_api(), trace)
+    assert error is None
+    assert calibration is not None
+    assert calibration.pump_watts is not None
+    reports = [r for r in trace.reports if r.at < 2900.0]
+    runs, _, _ = detect(PumpDetector(calibration.pump_watts), reports, 2900.0)
+    assert [(round(s), round(e)) for s, e in runs] == [(2701, 2710)]

@@ -102,6 +102,7 @@ _PENDING_S: Final = 300.0  # how long a run hidden by a heater waits for its pro
 _EPS: Final = 1e-6
 _HOLD_MAX_S: Final = 6.0  # silence this long means the last value held
 _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
+_ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 
 # How an edge is explained (``_explain``).
@@ -1463,6 +1464,8 @@ class PumpDetector:
         self._stop(at)
         if self._ambiguous:
             return []
+        if not pure and self._handed_over(edge):
+            return []
         if not (pure or self._run_pure):
             # Both edges split from heaters' edges: only with volts (heaters'
             # sizes then hold to a few watts), and if a reading showed the
@@ -1538,6 +1541,29 @@ class PumpDetector:
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(self._run_at, at, step)
         return []
+
+    def _handed_over(self, edge: _Edge) -> bool:
+        """Whether the run may be one heater handing over to another not known yet.
+
+        A rise of about the pump's step from a heater's level, and a fall of
+        that heater and the pump to the standby, fit a second heater the
+        size of the fall (it took over from the first, then went off) as
+        well, while a heater's cluster is free for it, the one known has
+        not yet cycled often enough alone to say the machine has no other,
+        and the clusters would tell that second heater from the first.
+        """
+        if not (
+            len(self._heaters) < 2
+            and self._run_pure
+            and self._run_base >= self._heater_min()
+            and edge.after < 0.5 * self._heater_min()
+        ):
+            return False
+        size = -edge.delta * edge.k
+        tol = max(0.03 * size, 0.4 * self._pump_watts)  # as ``_cluster``
+        return all(
+            h.weight < _ALONE_CYCLES and abs(h.size - size) > tol for h in self._heaters
+        )
 
     def _orphan_fall(self, at: float, watts: float) -> list[DetectedRun]:
         """A pump's fall with no pump on: a heater's rise may have hidden its start."""
