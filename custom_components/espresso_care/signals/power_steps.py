@@ -111,6 +111,7 @@ _BLIP_READINGS: Final = 3  # an excursion longer than this is a new level
 _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
 _PULSE_MIN_S: Final = 2.0  # a pulse too short to settle lasts this long ...
 _PULSE_MAX_S: Final = 15.0  # ... and never as long as a shot
+_ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 
 # How an edge is explained (``_explain``).
@@ -229,8 +230,13 @@ def _pump_time(
     half = 0.5 * abs(pump)
     both = heater + pump
     apart = heater * pump < 0.0  # one rose, the other fell
+    moved = None  # the first reading that moved, if it showed neither
     for i in range(4, len(pts), 2):
         x = pts[i + 1] - base
+        if abs(x - heater) <= half:
+            moved = None  # the heater alone: the pump switched after
+        elif moved is None and abs(x) >= 0.15 * abs(pump):
+            moved = i
         if apart and (x - 0.15 * pump) * pump >= 0.0 and abs(x) < abs(both):
             # Only the pump moves the level its way: it had switched by then.
             return _crossing(pts, i, base, pump, averaging=averaging, gap=gap)
@@ -242,6 +248,10 @@ def _pump_time(
                 return _crossing(
                     pts, i, base + heater, pump, averaging=averaging, gap=gap
                 )
+            if not averaging and moved is not None:
+                # A reading between showed part of both: the pump switched
+                # around it, not at the first full reading after.
+                return pts[moved]
             return _crossing(pts, i, base, both, averaging=averaging, gap=gap)
     return pts[-2]
 
@@ -1595,6 +1605,8 @@ class PumpDetector:
         self._stop(at)
         if self._ambiguous:
             return []
+        if not pure and self._handed_over(edge):
+            return []
         if not (pure or self._run_pure):
             # Both edges split from heaters' edges: only with volts (heaters'
             # sizes then hold to a few watts), and if a reading showed the
@@ -1695,6 +1707,29 @@ class PumpDetector:
             abs(rose + heat) <= 0.25 * p
             and abs(watts - p) <= ptol
             and abs(self._run_w - p) <= ptol
+        )
+
+    def _handed_over(self, edge: _Edge) -> bool:
+        """Whether the run may be one heater handing over to another not known yet.
+
+        A rise of about the pump's step from a heater's level, and a fall of
+        that heater and the pump to the standby, fit a second heater the
+        size of the fall (it took over from the first, then went off) as
+        well, while a heater's cluster is free for it, the one known has
+        not yet cycled often enough alone to say the machine has no other,
+        and the clusters would tell that second heater from the first.
+        """
+        if not (
+            len(self._heaters) < 2
+            and self._run_pure
+            and self._run_base >= self._heater_min()
+            and edge.after < 0.5 * self._heater_min()
+        ):
+            return False
+        size = -edge.delta * edge.k
+        tol = max(0.03 * size, 0.4 * self._pump_watts)  # as ``_cluster``
+        return all(
+            h.weight < _ALONE_CYCLES and abs(h.size - size) > tol for h in self._heaters
         )
 
     def _orphan_fall(self, at: float, watts: float) -> list[DetectedRun]:
