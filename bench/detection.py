@@ -10,9 +10,11 @@ Per trace, as a user would:
 
 1. calibrate once, as the options flow does: the user starts the
    calibration a few minutes after the first heat-up, then runs the pump
-   8-14 s (the flow asks for about ten); ``power_steps.calibrate`` gets the meter's last ten minutes and is
+   8-14 s (the flow asks for about ten), or three times that when the flow
+   asks a plug that reports every few seconds for about thirty;
+   ``power_steps.calibrate`` gets the meter's last ten minutes and is
    called again on every new reading until it finds a step or says
-   ``too_noisy`` (60 s at most). A refusal (``no_pump_seen``, ``too_noisy``,
+   ``too_noisy`` (the flow's wait: 60 s, or 80 s for the longer run). A refusal (``no_pump_seen``, ``too_noisy``,
    ``timeout``) means the detector is not run on that trace, and its shots
    count as missed;
 2. run ``PumpDetector(pump_watts)`` over every reading in order, calling

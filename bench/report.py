@@ -235,7 +235,8 @@ def _detection(detection: dict[str, Any]) -> list[str]:
         f"{corpus['simulated_hours']:,.0f} h; at least {shots} shots and {flushes} "
         "flushes per family)",
         "",
-        "Each machine calibrated once, as the options flow does (an 8-14 s pump run, the flow asking for about ten seconds, "
+        "Each machine calibrated once, as the options flow does (an 8-14 s pump run, the flow asking for about ten seconds; "
+        "24-42 s on a 5 s plug, the flow asking for about thirty; "
         'after its heat-up); a refused calibration leaves its shots missed ("where '
         'calibrated" leaves those machines out). Runs matched one to one by overlap; shot '
         "= 15-120 s, flush < 15 s. Recall targets: 98 % (thermostat, heat exchanger, "
