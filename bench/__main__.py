@@ -130,6 +130,10 @@ async def _main(args: argparse.Namespace) -> dict[str, Any]:
             )
         async with bench_hass(errors) as hass:
             results["power_cost"] = await power_cost.run(hass, args.seed, _progress)
+        async with bench_hass(errors) as hass:
+            results["power_cost_recorded"] = await power_cost.run(
+                hass, args.seed, _progress, recorded=True
+            )
     if "timing" in args.phases:
         variants: dict[str, timing.RunnerVariant] = {}
         labels: dict[str, str] = {}

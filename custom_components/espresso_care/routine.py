@@ -62,6 +62,8 @@ AUTO_OFF_RETRY: Final = timedelta(minutes=1)
 SAVE_DEADLINE_STEP: Final = timedelta(minutes=1)
 # Readings kept from before a power-on is seen (the meter may report first).
 READINGS_KEPT: Final = 64
+# A timer's moment is rounded to the microsecond: this close counts as on time.
+TIMER_SLACK_SECONDS: Final = 1e-6
 
 
 class Routine:
@@ -81,6 +83,8 @@ class Routine:
         self._readings: deque[Reading] = deque(maxlen=READINGS_KEPT)
         self._unsubs: list[CALLBACK_TYPE] = []
         self._timers: dict[str, CALLBACK_TYPE] = {}
+        # The moment the "check" timer is set for, while it is set.
+        self._check_at = 0.0
         self._warned_for: datetime | None = None
         self._saved_deadline: datetime | None = None
         self._options = self._current_options()
@@ -302,11 +306,22 @@ class Routine:
 
     @callback
     def _async_schedule_check(self) -> None:
-        """A timer for the detector's time-based decisions (silence is "unchanged")."""
-        self._async_cancel("check")
+        """A timer for the detector's time-based decisions (silence is "unchanged").
+
+        One timer, moved only when the detector wants to decide earlier than
+        it is set for: a later moment waits until the timer fires, and
+        ``_async_check`` sets it again. A plug reporting every second would
+        otherwise cancel and set a timer with every reading of the heat-up.
+        """
         detector = self._detector
-        if detector is None or (moment := detector.next_check) is None:
+        moment = None if detector is None else detector.next_check
+        if moment is None:
+            self._async_cancel("check")
             return
+        if "check" in self._timers and self._check_at <= moment:
+            return
+        self._async_cancel("check")
+        self._check_at = moment
         self._timers["check"] = async_track_point_in_utc_time(
             self._hass, self._async_check, dt_util.utc_from_timestamp(moment)
         )
@@ -315,7 +330,15 @@ class Routine:
     def _async_check(self, now: datetime) -> None:
         self._timers.pop("check", None)
         detector = self._detector
-        if detector is not None and (end := detector.check(now.timestamp())):
+        if detector is None:
+            return
+        at = now.timestamp()
+        moment = detector.next_check
+        if moment is not None and at < moment - TIMER_SLACK_SECONDS:
+            # Readings moved the decision on since the timer was set.
+            self._async_schedule_check()
+            return
+        if end := detector.check(at):
             self._async_heat_up_ended(end, detector.power_on_at)
         self._async_schedule_check()
 

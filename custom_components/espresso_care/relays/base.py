@@ -105,25 +105,33 @@ class Relay(Protocol):
 
 
 class Listeners[T]:
-    """Fan-out of updates to callbacks: relay states, power readings."""
+    """Fan-out of updates to callbacks: relay states, power readings.
+
+    ``notify`` walks a snapshot, so a listener may remove itself (or add one)
+    while being told; the snapshot is made when the listeners change, not on
+    every update (a plug's readings come every second).
+    """
 
     def __init__(self) -> None:
         self._listeners: list[Callable[[T], None]] = []
+        self._snapshot: tuple[Callable[[T], None], ...] = ()
 
     def add(self, listener: Callable[[T], None]) -> CALLBACK_TYPE:
         """Register a listener; return its remover."""
         self._listeners.append(listener)
+        self._snapshot = tuple(self._listeners)
 
         @callback
         def remove() -> None:
             if listener in self._listeners:
                 self._listeners.remove(listener)
+                self._snapshot = tuple(self._listeners)
 
         return remove
 
     def notify(self, update: T) -> None:
         """Tell every listener about an update."""
-        for listener in list(self._listeners):
+        for listener in self._snapshot:
             listener(update)
 
 

@@ -122,19 +122,19 @@ class EntityPowerMeter:
         self._listeners.notify(self._last)
 
     def _reading(self, state: State) -> Reading:
+        """The state as a reading (a hot path: a plug may report every second)."""
         at = state.last_reported_timestamp
-        if state.state in (STATE_UNAVAILABLE, STATE_UNKNOWN):
-            return Reading(at, None)
         # A meter's attributes rarely change: read the unit once per change of them.
         if state.attributes is not self._attributes:
             self._attributes = state.attributes
             self._factor = power_unit_factor(state)
-        factor = self._factor
         try:
             value = float(state.state)
         except ValueError:
-            self._log_once("text", "is not a number: %r", state.state)
+            if state.state not in (STATE_UNAVAILABLE, STATE_UNKNOWN):
+                self._log_once("text", "is not a number: %r", state.state)
             return Reading(at, None)
+        factor = self._factor
         if factor is None:
             self._log_once(
                 "unit",
@@ -143,7 +143,8 @@ class EntityPowerMeter:
             )
             return Reading(at, None)
         watts = value * factor
-        if not math.isfinite(watts) or watts < 0 or watts > MAX_PLAUSIBLE_WATTS:
+        # (False for NaN and the infinities too.)
+        if not 0.0 <= watts <= MAX_PLAUSIBLE_WATTS:
             self._log_once("range", "reads an impossible %s W", watts)
             return Reading(at, None)
         return Reading(at, watts, self._volts)

@@ -121,9 +121,13 @@ _PUMP: Final = 2  # the pump, perhaps with heaters
 _UNSURE: Final = 3  # fits with and without the pump
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Reading:
-    """One state of the power sensor."""
+    """One state of the power sensor; never changed once made (listeners share it).
+
+    Not a frozen dataclass: one is made per state a plug writes (every second),
+    and a frozen one takes twice as long to make.
+    """
 
     at: float
     """POSIX seconds, the state's own timestamp."""
@@ -365,6 +369,7 @@ class PumpDetector:
         "_pulses",
         "_pump",
         "_pump_watts",
+        "_quiet",
         "_record",
         "_rises",
         "_run_at",
@@ -424,6 +429,7 @@ class PumpDetector:
         self._noise_check = -math.inf
         self._last_at = -math.inf
         self._record: list[_Edge] | None = None
+        self._quiet = False
         self._set_tolerance()
         self._forget()
 
@@ -501,6 +507,17 @@ class PumpDetector:
         return self._fell_at
 
     @property
+    def steady(self) -> bool:
+        """Whether the last ``feed`` was only one more reading of the steady level.
+
+        Then nothing a caller follows moved: no run decided, ``pump_on``,
+        ``ambiguous`` and ``next_deadline`` as before the reading (no held edge
+        or run to confirm, whose deadlines move with the readings' interval).
+        A caller may skip its bookkeeping: most readings are such.
+        """
+        return self._quiet
+
+    @property
     def ambiguous(self) -> bool:
         """True while the readings are too noisy to tell the pump apart."""
         return self._ambiguous
@@ -544,6 +561,7 @@ class PumpDetector:
         self, at: float, watts: float | None, volts: float | None = None
     ) -> list[DetectedRun]:
         """Take one reading; return the runs decided now."""
+        self._quiet = False
         gap = at - self._last_at
         if not gap >= 0.0 or at == math.inf:
             return []  # older than the last reading (or not a time at all)
@@ -570,7 +588,8 @@ class PumpDetector:
                 self._gap = g + 0.02 * (min(gap, 4.0 * g) - g)
         self._silence += 0.02 * ((1.0 if gap > 3.5 * g > 0.0 else 0.0) - self._silence)
         out: list[DetectedRun] = []
-        if self._tr:
+        settling = self._tr
+        if settling:
             if gap < self._hold() - _EPS:
                 return self._transient(at, watts, gap)
             out = self._settle_silent()
@@ -600,10 +619,12 @@ class PumpDetector:
             self._pm2_at = self._pm1_at
             self._pm1_at = at
             self._pm1_w = watts
-            if self._confirm is not None and n >= 3:
+            confirm = self._confirm
+            if confirm is not None and n >= 3:
                 out += self._confirmed()
             if at >= self._noise_check:
                 return out + self._tick(at)
+            self._quiet = not settling and confirm is None and self._held is None
             return out
         # The start of a transient.
         self._tr = True
@@ -620,6 +641,7 @@ class PumpDetector:
 
     def advance(self, now: float) -> list[DetectedRun]:
         """Time passed without a reading: decide what the silence decides."""
+        self._quiet = False
         if not now >= self._last_at:
             # Not later than the last reading: only what was due by then.
             return [] if math.isnan(now) else self._tick(self._last_at)

@@ -122,6 +122,8 @@ class ShotSignal:
         self._deadline: float | None = None
         self._timer_at: float | None = None
         self._detector: PumpDetector | None = None
+        # The detector whose state ``_after_detector`` last followed.
+        self._followed: PumpDetector | None = None
         self._pump_watts = pump_watts
         self.refused = refused
         self._was_on: bool | None = None
@@ -281,17 +283,27 @@ class ShotSignal:
     @callback
     def _async_reading(self, reading: Reading) -> None:
         """One reading of the meter: keep it, and feed the detector (a hot path)."""
+        at = reading.at
         recent = self._recent
         recent.append(reading)
-        horizon = reading.at - RECENT_SECONDS
+        horizon = at - RECENT_SECONDS
         while recent[0].at < horizon:
             recent.popleft()
         detector = self._detector
         if detector is None or self.kind is not SignalKind.POWER:
             return
         ambiguous = detector.ambiguous
-        runs = detector.feed(reading.at, reading.watts, reading.volts)
-        self._after_detector(detector, runs, ambiguous, reading.at)
+        runs = detector.feed(at, reading.watts, reading.volts)
+        deadline = self._deadline
+        if (
+            detector.steady
+            and detector is self._followed
+            and (deadline is None or deadline > at)
+        ):
+            # One more reading of the steady level: what ``_after_detector``
+            # follows stands as it was after the reading before.
+            return
+        self._after_detector(detector, runs, ambiguous, at)
 
     @callback
     def _async_deadline(self, now: datetime) -> None:
@@ -345,6 +357,7 @@ class ShotSignal:
                 self._timer_at is None or self._timer_at > deadline
             ):
                 self._arm(deadline)
+        self._followed = detector
         if detector.ambiguous is not was_ambiguous:
             self._hooks.changed()
 
