@@ -109,6 +109,8 @@ _EPS: Final = 1e-6
 _HOLD_MAX_S: Final = 6.0  # silence this long means the last value held
 _BLIP_READINGS: Final = 3  # an excursion longer than this is a new level
 _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
+_PAUSE_FLOOR: Final = 0.85  # of the pump's step: a reading below it ends a run
+_PAUSE_FLOOR_PULSE: Final = 0.5  # ... a pulse's read every second (its end partial)
 _PULSE_MIN_S: Final = 2.0  # a pulse too short to settle lasts this long ...
 _PULSE_MAX_S: Final = 15.0  # ... and never as long as a shot
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
@@ -871,8 +873,10 @@ class PumpDetector:
         (``_pause_between``). Otherwise the run cannot be paired honestly
         and is dropped.
         """
-        floor = self._base + 0.85 * self._pump_watts
-        if not (self._pump and self._tr_min < floor <= after and self._pump_in(after)):
+        floor = self._base + self._pause_floor() * self._pump_watts
+        level = self._base + _PAUSE_FLOOR * self._pump_watts  # after: the pump's
+        paused = self._tr_min < floor and level <= after
+        if not (self._pump and paused and self._pump_in(after)):
             return []
         out = self._pause_between(after)
         if out is None:
@@ -880,6 +884,21 @@ class PumpDetector:
             self._rises.clear()
             return []
         return out
+
+    def _pause_floor(self) -> float:
+        """The share of the pump's step below which a reading shows it paused.
+
+        Read every second, a pulse no longer than a backflush's ends in one
+        partial reading as the pump stops within it (often half to most of
+        its step, a heater's pulse following): only a reading nearer the
+        standby shows a pause there. Slower readings, or a run as long as a
+        shot, or a plug reporting on change, take the tighter floor past the
+        pump's wobble.
+        """
+        periodic = self._silence < 0.02  # on change, a level may be partial
+        if periodic and self._gap <= 1.5 and self._pts[4] - self._run_at < _PULSE_MAX_S:
+            return _PAUSE_FLOOR_PULSE
+        return _PAUSE_FLOOR
 
     def _pause_between(self, after: float) -> list[DetectedRun] | None:
         """Two runs of the pump alone around one reading at the standby level.
