@@ -1979,13 +1979,7 @@ def _plateau(
     if not earlier:
         return None
     base = float(earlier[-1].watts or 0.0)
-    xs: list[tuple[float, float, float | None]] = []
-    for r in valid:
-        if after <= r.at <= after + longest + 30.0:
-            w = float(r.watts or 0.0)
-            if xs and w == xs[-1][1]:
-                continue  # a stale meter repeating itself shows nothing held
-            xs.append((r.at, w, r.volts))
+    xs = _distinct(valid, after, longest)
     n = len(xs)
     rise = _rise(xs, base, 0)
     # The reading before the click may be a partial one of a heater coming on.
@@ -2589,12 +2583,12 @@ def _paired_readings(
 
 
 def _distinct(
-    valid: Sequence[Reading], after: float
+    valid: Sequence[Reading], after: float, longest: float = CAL_MAX_S
 ) -> list[tuple[float, float, float | None]]:
     """The readings of a calibration's window, a stale repeated value dropped."""
     xs: list[tuple[float, float, float | None]] = []
     for r in valid:
-        if after <= r.at <= after + CAL_MAX_S + 30.0:
+        if after <= r.at <= after + longest + 30.0:
             w = float(r.watts or 0.0)
             if xs and w == xs[-1][1]:
                 continue  # a stale meter repeating itself shows nothing held
