@@ -107,6 +107,7 @@ _WANDER: Final = 4  # a transient this many readings long without settling wande
 _PENDING_S: Final = 300.0  # how long a run hidden by a heater waits for its proof
 _EPS: Final = 1e-6
 _HOLD_MAX_S: Final = 6.0  # silence this long means the last value held
+_FAST_GAP_S: Final = 2.5  # readings this close show a short pulse and its pauses
 _BLIP_READINGS: Final = 3  # an excursion longer than this is a new level
 _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
 _PAUSE_FLOOR: Final = 0.85  # of the pump's step: a reading below it ends a run
@@ -653,6 +654,34 @@ class PumpDetector:
         out += self._tick(now)
         return out
 
+    def _step_at(self, pts: Sequence[float], base: float, step: float) -> float:
+        """``_step_time`` as this plug reads: its interval, and whether it averages."""
+        return _step_time(
+            pts, base, step, averaging=self._avg_score >= 0.3, gap=self._gap
+        )
+
+    def _pump_at(
+        self, pts: Sequence[float], base: float, heater: float, pump: float
+    ) -> float:
+        """``_pump_time`` as this plug reads: its interval, and whether it averages."""
+        return _pump_time(
+            pts, base, heater, pump, averaging=self._avg_score >= 0.3, gap=self._gap
+        )
+
+    def _quiet_standby(self, base: float, now: float) -> bool:
+        """Whether ``base`` is the standby, read often and calmly enough to show a pulse.
+
+        Readings further apart than ``_FAST_GAP_S`` (an energy meter's 5 s)
+        blur a short pulse and the pauses around it; a PID's pulses or noisy
+        readings make one a guess.
+        """
+        return not (
+            self._ambiguous
+            or self._gap > _FAST_GAP_S
+            or abs(base - self._base) > self._tol_lv
+            or self._pulsing(now)
+        )
+
     def _pulsing(self, now: float) -> bool:
         """Whether heater pulses came and went lately (a PID's slow window)."""
         return self._pulses > 0.3 and now - self._pulse_at < NOISE_WINDOW_S
@@ -781,12 +810,10 @@ class PumpDetector:
         readings near the pump's level and none above it, it is the pump's
         run, decided once the standby after it holds (as any run's end).
         """
-        if self._pump or self._ambiguous or self._gap > 2.5:
+        base = self._lv
+        if self._pump or not self._quiet_standby(base, self._last_at):
             return False
         p = self._pump_watts
-        base = self._lv
-        if abs(base - self._base) > self._tol_lv or self._pulsing(self._last_at):
-            return False
         pts = self._pts
         inside = pts[4:-2]
         ptol = self._ptol()
@@ -800,15 +827,10 @@ class PumpDetector:
         first = at_level.index(True)
         last = len(at_level) - 1 - at_level[::-1].index(True)
         level = sum(watts[first : last + 1]) / (last - first + 1)
-        averaging = self._avg_score >= 0.3
-        gap = self._gap
-        started = _step_time(pts, base, level - base, averaging=averaging, gap=gap)
-        tail = pts[4 + 2 * last :]
-        ended = _step_time(tail, level, base - level, averaging=averaging, gap=gap)
-        if not _PULSE_MIN_S <= ended - started <= _PULSE_MAX_S:
+        started = self._step_at(pts, base, level - base)
+        ended = self._step_at(pts[4 + 2 * last :], level, base - level)
+        if not self._confirm_pulse(started, ended, level - base):
             return False
-        self._confirm = DetectedRun(started, ended, level - base)
-        self._fell_at = ended
         # The standby holds anew from the reading back at it (as after a fall).
         self._lv_at = self._last_at
         self._lv_n = 1
@@ -822,10 +844,8 @@ class PumpDetector:
         heater alone: the pump ran from the first of them and had stopped by
         that level, its fall dated at the heater's first reading.
         """
-        if edge.delta <= 0.0 or self._ambiguous or self._gap > 2.5:
-            return
         base = edge.before
-        if abs(base - self._base) > self._tol_lv or self._pulsing(edge.at):
+        if edge.delta <= 0.0 or not self._quiet_standby(base, edge.at):
             return
         p = self._pump_watts
         pts = edge.pts
@@ -837,14 +857,20 @@ class PumpDetector:
         if n - first < 2 or n == len(watts) or watts[n] - base <= p + self._ptol():
             return
         level = sum(watts[first:n]) / (n - first)
-        averaging = self._avg_score >= 0.3
-        started = _step_time(
-            pts, base, level - base, averaging=averaging, gap=self._gap
-        )
-        ended = pts[4 + 2 * n]
-        if _PULSE_MIN_S <= ended - started <= _PULSE_MAX_S:
-            self._confirm = DetectedRun(started, ended, level - base)
-            self._fell_at = ended
+        started = self._step_at(pts, base, level - base)
+        self._confirm_pulse(started, pts[4 + 2 * n], level - base)
+
+    def _confirm_pulse(self, started: float, ended: float, watts: float) -> bool:
+        """Hold a short pulse's run, to be decided once the standby holds again.
+
+        False (and nothing held) when it lasted less than a pulse can, or as
+        long as a shot.
+        """
+        if not _PULSE_MIN_S <= ended - started <= _PULSE_MAX_S:
+            return False
+        self._confirm = DetectedRun(started, ended, watts)
+        self._fell_at = ended
+        return True
 
     def _wander(self, at: float) -> None:
         spread = self._tr_max - self._tr_min
@@ -914,7 +940,7 @@ class PumpDetector:
         before = self._lv
         if not self._run_pure or self._run_unsure or self._ambiguous:
             return None
-        if self._gap > 2.5:
+        if self._gap > _FAST_GAP_S:
             # Readings this far apart (an energy meter's 5 s) blur the
             # pauses around: the next pause may hide in a reading between.
             return None
@@ -928,13 +954,8 @@ class PumpDetector:
         )
         if k is None:
             return None
-        averaging = self._avg_score >= 0.3
-        fell = _step_time(
-            pts[: k + 2], before, base - before, averaging=averaging, gap=self._gap
-        )
-        rose = _step_time(
-            pts[k:], base, after - base, averaging=averaging, gap=self._gap
-        )
+        fell = self._step_at(pts[: k + 2], before, base - before)
+        rose = self._step_at(pts[k:], base, after - base)
         duration = fell - self._run_at
         if not MIN_RUN_S <= duration <= MAX_RUN_S or not rose > fell:
             return None
@@ -985,9 +1006,7 @@ class PumpDetector:
             frac = (pts[5] - seen) / (after - seen)
             partial = 1.0 if 0.1 < frac < 0.9 else 0.0
             self._avg_score += 0.1 * (partial - self._avg_score)
-        at = _step_time(
-            pts, seen, after - seen, averaging=self._avg_score >= 0.3, gap=self._gap
-        )
+        at = self._step_at(pts, seen, after - seen)
         edge = _Edge(at, delta, before, after, pts, settled, self._k)
         return split + self._edge(edge, self._cd_last)
 
@@ -1421,15 +1440,7 @@ class PumpDetector:
             for h in self._heaters
         ):
             return
-        averaging = self._avg_score >= 0.3
-        ended = _pump_time(
-            edge.pts,
-            edge.before,
-            edge.delta + watts,
-            -watts,
-            averaging=averaging,
-            gap=self._gap,
-        )
+        ended = self._pump_at(edge.pts, edge.before, edge.delta + watts, -watts)
         if not MIN_RUN_S <= ended - self._run_at <= MAX_RUN_S:
             return
         pending = _Pending(self._run_at, ended, watts, edge.delta * edge.k)
@@ -1442,10 +1453,7 @@ class PumpDetector:
 
     def _hidden_start(self, rise: _Rise, size: float, pump: float) -> float:
         """When the pump started inside a heater's rise."""
-        averaging = self._avg_score >= 0.3
-        return _pump_time(
-            rise.pts, rise.before, size, pump, averaging=averaging, gap=self._gap
-        )
+        return self._pump_at(rise.pts, rise.before, size, pump)
 
     def _cluster(self, watts: float) -> None:
         """Learn a heater's fall: its heater's size, or a new heater's.
@@ -1621,10 +1629,7 @@ class PumpDetector:
             return []
         at = edge.at
         if heat:
-            averaging = self._avg_score >= 0.3
-            at = _pump_time(
-                edge.pts, edge.before, heat, watts, averaging=averaging, gap=self._gap
-            )
+            at = self._pump_at(edge.pts, edge.before, heat, watts)
         at = max(at, self._past_pulse(edge))
         self._open_run(at, watts, not heat, edge.after - watts)
         self._run_seen = bool(heat) and self._seen_alone(edge, watts)
@@ -1642,10 +1647,7 @@ class PumpDetector:
         at = edge.at
         pure = not heat
         if heat:
-            averaging = self._avg_score >= 0.3
-            at = _pump_time(
-                edge.pts, edge.before, heat, -watts, averaging=averaging, gap=self._gap
-            )
+            at = self._pump_at(edge.pts, edge.before, heat, -watts)
         if not self._pump:
             return self._orphan_fall(at, watts) if pure else []
         self._stop(at)
@@ -1995,8 +1997,7 @@ def _plateau(
             rise = _rise(xs, base, rise + 3)
     if rise is None:
         return None
-    gaps = sorted(b.at - a.at for a, b in itertools.pairwise(valid))
-    silence = max(3.0, 2.5 * gaps[len(gaps) // 4]) if gaps else math.inf
+    silence = _hold_silence(_gaps(valid))
     for i in range(rise + 1, n - 1):
         big = xs[i][1]
         for j in (i + 1, i + 2):
@@ -2153,8 +2154,7 @@ def _alone_then_heater(
     last such level before the heater (past a vibratory pump's ramp, a
     rotary one's inrush).
     """
-    gaps = sorted(b.at - a.at for a, b in itertools.pairwise(valid))
-    silence = max(3.0, 2.5 * gaps[len(gaps) // 4]) if gaps else math.inf
+    silence = _hold_silence(_gaps(valid))
     xs: list[tuple[float, float]] = []
     for r in valid:
         if r.at <= after + longest + 30.0:
@@ -2255,13 +2255,27 @@ def _blips(
     return count / max((until - since) / 60.0, 1.0)
 
 
+def _gaps(readings: Sequence[Reading]) -> list[float]:
+    """The seconds between consecutive readings, sorted (quantiles read the plug)."""
+    return sorted(b.at - a.at for a, b in itertools.pairwise(readings))
+
+
+def _hold_silence(gaps: Sequence[float]) -> float:
+    """A silence after a reading this long says its level held (``gaps`` sorted).
+
+    Two and a half of the plug's usual intervals (the lower quartile of its
+    gaps), at least 3 s: longer than a dropped reading leaves.
+    """
+    return max(3.0, 2.5 * gaps[len(gaps) // 4]) if gaps else math.inf
+
+
 def _reports_slowly(readings: Sequence[Reading]) -> bool:
     """Whether the readings come ``SLOW_PLUG_S`` apart or more, even the closest.
 
     A low quantile of the gaps: a plug reporting on change is silent while
     nothing changes, but reports each second while something does.
     """
-    gaps = sorted(b.at - a.at for a, b in itertools.pairwise(readings))
+    gaps = _gaps(readings)
     return len(gaps) >= 10 and gaps[len(gaps) // 10] >= SLOW_PLUG_S
 
 
@@ -2292,19 +2306,23 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     ``readings``: an idle stretch (the minutes before ``pump_started_after``)
     and the window in which the user ran the pump for about 10 s (3-30 s
     accepted), or about 30 s from a plug reporting every few seconds
-    (``calibration_run_seconds``; up to 45 s accepted). Called again on every new reading, it gives a step only once
-    the run is over and the level after it held. The step is read at the
-    run's sharp fall (``_plateau``): the median of the last readings that
-    held before it (past a vibratory pump's ramp, a rotary one's inrush, a
-    stale repeated value) less the level after, with a heater's share
-    scaled to the mains when the plug reports volts (beside a heater, the
-    mean of several readings each side, each scaled by its own volts); when
-    the pump was seen alone before a heater came on, that level is the step
-    (``_alone_then_heater``, also between a slow PID's pulses). Failing
-    that, a rise and a fall of about one size once a heater's edge is taken
-    out (``_paired_step``), once the level after it held a few readings. The noise is what the idle stretch holds of
-    unexplained steps, of pump-sized pulses (part of a PID heater's) and
-    of spread. Errors:
+    (``calibration_run_seconds``; up to 45 s accepted). Called again on every
+    new reading, it gives a step only once the run is over and the level after
+    it held. The step is read at the run's sharp fall (``_plateau``): the
+    median of the last readings that held before it (past a vibratory pump's
+    ramp, a rotary one's inrush, a stale repeated value) less the level after,
+    with a heater's share scaled to the mains when the plug reports volts
+    (beside a heater, the mean of several readings each side, each scaled by
+    its own volts); when the pump was seen alone before a heater came on, that
+    level is the step (``_alone_then_heater``, also between a slow PID's
+    pulses). Failing that, a rise and a fall of about one size once a heater's
+    edge is taken out (``_paired_step``), once the level after it held a few
+    readings; then a stop hidden in a heater's rise (``_stop_in_heater``), or
+    single readings that pair between a slow PID's pulses (``_pulsed_pump``).
+    The noise is what the idle stretch holds of unexplained steps, of
+    pump-sized pulses (part of a PID heater's) and of spread.
+
+    Errors:
     "no_pump_seen" when there is no such run, "too_noisy" when the noise is
     half the step or more, or 25 W whatever the step (a PID driving an SSR
     fast).
@@ -2493,7 +2511,7 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     the standby level, and of the heater and the pump, both whole, against
     the heater's own level once the run is over (Hart's pairing, at each
     reading's volts: a heater's level moves with the mains). At least three
-    must agree within 8 %, one of each kind (a partial reading of a heater
+    must agree within 10 % (6 W at least), one of each kind (a partial reading of a heater
     agrees with one of them by chance, not with two).
     """
     idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
@@ -2549,14 +2567,14 @@ def _unchanged_after(valid: Sequence[Reading]) -> float:
     skips one when the value held: twice its interval. Otherwise a dropped
     reading is rare but possible: only a longer silence.
     """
-    gaps = sorted(b.at - a.at for a, b in itertools.pairwise(valid))
+    gaps = _gaps(valid)
     if not gaps:
         return math.inf
     interval = gaps[len(gaps) // 4]
     skipped = sum(1 for g in gaps if g > 1.8 * interval)
     if skipped > 0.1 * len(gaps):
         return 1.8 * interval
-    return max(3.0, 2.5 * interval)
+    return _hold_silence(gaps)
 
 
 def _paired_readings(
@@ -2653,7 +2671,7 @@ def learn_pump_watts(
     valid = _valid(readings)
     if len(valid) < 3 or not ended > started:
         return None
-    gaps = sorted(b.at - a.at for a, b in itertools.pairwise(valid))
+    gaps = _gaps(valid)
     gap = max(gaps[len(gaps) // 4], 0.5) if gaps else 1.0
     margin = gap + 1.0  # the other signal's and the plug's timestamps differ
     width = max(3.0 * gap, 4.0)
