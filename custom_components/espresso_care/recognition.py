@@ -9,13 +9,12 @@ unit holds its one timer and talks to the records.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.helpers.event import async_track_point_in_utc_time
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.util import dt as dt_util
 
 from .backflush_pattern import BackflushRecognizer, Outcome, Recognized
+from .deadline import Deadline
 from .maintenance import Task
 from .records import MaintenanceRecords
 from .shots import PumpRun, RunKind
@@ -33,13 +32,13 @@ class HandBackflushes:
         recognized: Callable[[Recognized], None],
         updated: Callable[[], None],
     ) -> None:
-        self._hass = hass
         self._records = records
         self._enabled = enabled
         self._recognized = recognized
         self._updated = updated
         self._pattern: BackflushRecognizer[PumpRun] = BackflushRecognizer()
-        self._cancel_timer: CALLBACK_TYPE | None = None
+        # When the pattern next wants ``advance``.
+        self._deadline = Deadline(hass, self._async_deadline)
 
     @callback
     def feed(self, run: PumpRun) -> None:
@@ -61,7 +60,7 @@ class HandBackflushes:
     @callback
     def release_all(self) -> None:
         """Count every run held back (unload, or recognition switched off)."""
-        self._cancel()
+        self._deadline.cancel()
         for run in self._pattern.release_all():
             self._records.count_run(run)
 
@@ -77,28 +76,9 @@ class HandBackflushes:
                 Task.BACKFLUSH, dt_util.utc_from_timestamp(found.ended)
             )
             self._recognized(found)
-        self._arm()
+        self._deadline.want(self._pattern.next_deadline)
 
     @callback
-    def _arm(self) -> None:
-        self._cancel()
-        deadline = self._pattern.next_deadline
-        if deadline is not None:
-            self._cancel_timer = async_track_point_in_utc_time(
-                self._hass, self._timer, dt_util.utc_from_timestamp(deadline)
-            )
-
-    @callback
-    def _cancel(self) -> None:
-        if self._cancel_timer is not None:
-            self._cancel_timer()
-            self._cancel_timer = None
-
-    @callback
-    def _timer(self, now: datetime) -> None:
-        self._cancel_timer = None
-        # The timer's moment is rounded to the microsecond: never before the
-        # deadline it was armed for, or it would be armed again at once.
-        at = max(now.timestamp(), self._pattern.next_deadline or 0.0)
+    def _async_deadline(self, at: float) -> None:
         self._outcome(self._pattern.advance(at))
         self._updated()

@@ -37,6 +37,7 @@ from .const import (
     OPT_AUTO_OFF_MINUTES,
     OPT_READY_DELAY_MINUTES,
 )
+from .deadline import Deadline
 from .errors import validation_error
 from .heat_up import (
     EndedBy,
@@ -62,8 +63,6 @@ AUTO_OFF_RETRY: Final = timedelta(minutes=1)
 SAVE_DEADLINE_STEP: Final = timedelta(minutes=1)
 # Readings kept from before a power-on is seen (the meter may report first).
 READINGS_KEPT: Final = 64
-# A timer's moment is rounded to the microsecond: this close counts as on time.
-TIMER_SLACK_SECONDS: Final = 1e-6
 
 
 class Routine:
@@ -83,8 +82,8 @@ class Routine:
         self._readings: deque[Reading] = deque(maxlen=READINGS_KEPT)
         self._unsubs: list[CALLBACK_TYPE] = []
         self._timers: dict[str, CALLBACK_TYPE] = {}
-        # The moment the "check" timer is set for, while it is set.
-        self._check_at = 0.0
+        # When the heat-up's detector next wants ``check``.
+        self._check = Deadline(hass, self._async_check)
         self._warned_for: datetime | None = None
         self._saved_deadline: datetime | None = None
         self._options = self._current_options()
@@ -188,6 +187,7 @@ class Routine:
         for cancel in self._timers.values():
             cancel()
         self._timers.clear()
+        self._check.cancel()
 
     @callback
     def async_options_updated(self) -> None:
@@ -282,8 +282,8 @@ class Routine:
         data = self._heat_up
         data.powered_off_at = at
         data.powered_on_at = data.ended_at = None
-        for name in ("check", "ready"):
-            self._async_cancel(name)
+        self._check.cancel()
+        self._async_cancel("ready")
         self._async_arm_auto_off(None)
         self._async_save_soon()
 
@@ -306,37 +306,18 @@ class Routine:
 
     @callback
     def _async_schedule_check(self) -> None:
-        """A timer for the detector's time-based decisions (silence is "unchanged").
-
-        One timer, moved only when the detector wants to decide earlier than
-        it is set for: a later moment waits until the timer fires, and
-        ``_async_check`` sets it again. A plug reporting every second would
-        otherwise cancel and set a timer with every reading of the heat-up.
-        """
+        """The detector's time-based decisions (silence is "unchanged") are due then."""
         detector = self._detector
         moment = None if detector is None else detector.next_check
         if moment is None:
-            self._async_cancel("check")
-            return
-        if "check" in self._timers and self._check_at <= moment:
-            return
-        self._async_cancel("check")
-        self._check_at = moment
-        self._timers["check"] = async_track_point_in_utc_time(
-            self._hass, self._async_check, dt_util.utc_from_timestamp(moment)
-        )
+            self._check.cancel()
+        else:
+            self._check.want(moment)
 
     @callback
-    def _async_check(self, now: datetime) -> None:
-        self._timers.pop("check", None)
+    def _async_check(self, at: float) -> None:
         detector = self._detector
         if detector is None:
-            return
-        at = now.timestamp()
-        moment = detector.next_check
-        if moment is not None and at < moment - TIMER_SLACK_SECONDS:
-            # Readings moved the decision on since the timer was set.
-            self._async_schedule_check()
             return
         if end := detector.check(at):
             self._async_heat_up_ended(end, detector.power_on_at)
@@ -346,7 +327,7 @@ class Routine:
     def _async_heat_up_ended(self, end: HeatUpEnd, powered_on_at: float) -> None:
         data = self._heat_up
         self._detector = None
-        self._async_cancel("check")
+        self._check.cancel()
         data.ended_at = end.at
         seconds = end.at - powered_on_at
         LOGGER.debug(

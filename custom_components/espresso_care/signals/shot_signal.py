@@ -21,12 +21,10 @@ from enum import StrEnum
 from typing import Any
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.helpers.event import (
-    async_call_later,
-    async_track_point_in_utc_time,
-)
+from homeassistant.helpers.event import async_call_later
 from homeassistant.util import dt as dt_util
 
+from ..deadline import Deadline
 from ..relays.base import RelayUpdate
 from ..shots import PumpRun, PumpRunTracker, classify
 from .base import BinarySource, PowerMeter, SignalKind
@@ -36,8 +34,6 @@ from .power_steps import DetectedRun, PumpDetector, Reading, learn_pump_watts
 RECENT_SECONDS = 600.0
 # How many program windows are remembered (a late power decision checks them).
 PROGRAM_WINDOWS = 16
-# A timer that fires this close before the detector's deadline counts as on time.
-DEADLINE_SLACK_SECONDS = 0.001
 # A run seen on an on/off source is measured on the meter this long after its
 # end, once the meter has reported the falling step too.
 LEARN_DELAY_SECONDS = 15.0
@@ -117,10 +113,8 @@ class ShotSignal:
         self._recent: deque[Reading] = deque()
         self._program_windows: deque[list[float]] = deque(maxlen=PROGRAM_WINDOWS)
         self._unsubs: list[CALLBACK_TYPE] = []
-        self._cancel_deadline: CALLBACK_TYPE | None = None
-        # When the detector next wants ``advance``, and when our timer fires.
-        self._deadline: float | None = None
-        self._timer_at: float | None = None
+        # When the detector next wants ``advance``.
+        self._deadline = Deadline(hass, self._async_deadline)
         self._detector: PumpDetector | None = None
         # The detector whose state ``_after_detector`` last followed.
         self._followed: PumpDetector | None = None
@@ -151,7 +145,7 @@ class ShotSignal:
         for unsub in self._unsubs:
             unsub()
         self._unsubs.clear()
-        self._cancel_timer()
+        self._deadline.cancel()
 
     # --- state -----------------------------------------------------------------
 
@@ -294,7 +288,7 @@ class ShotSignal:
             return
         ambiguous = detector.ambiguous
         runs = detector.feed(at, reading.watts, reading.volts)
-        deadline = self._deadline
+        deadline = self._deadline.at
         if (
             detector.steady
             and detector is self._followed
@@ -306,21 +300,11 @@ class ShotSignal:
         self._after_detector(detector, runs, ambiguous, at)
 
     @callback
-    def _async_deadline(self, now: datetime) -> None:
-        """The timer for the detector's deadline: silence means "unchanged"."""
-        self._cancel_deadline = None
-        self._timer_at = None
+    def _async_deadline(self, at: float) -> None:
+        """The detector's deadline has come: silence means "unchanged"."""
         detector = self._detector
-        if detector is None or self._deadline is None:
+        if detector is None:
             return
-        at = now.timestamp()
-        if self._deadline > at + DEADLINE_SLACK_SECONDS:
-            # Readings moved the deadline on since the timer was set.
-            self._arm(self._deadline)
-            return
-        # A timer's moment is rounded to the microsecond: never advance to a
-        # hair before the deadline (nothing would be decided, and it would loop).
-        at = max(at, self._deadline)
         ambiguous = detector.ambiguous
         runs = detector.advance(at)
         self._after_detector(detector, runs, ambiguous, at)
@@ -351,12 +335,7 @@ class ShotSignal:
         if deadline is not None and deadline <= at:
             # Not moved on by this reading or silence: wait for the next reading.
             deadline = None
-        if deadline != self._deadline:
-            self._deadline = deadline
-            if deadline is not None and (
-                self._timer_at is None or self._timer_at > deadline
-            ):
-                self._arm(deadline)
+        self._deadline.want(deadline)
         self._followed = detector
         if detector.ambiguous is not was_ambiguous:
             self._hooks.changed()
@@ -385,22 +364,6 @@ class ShotSignal:
                     dt_util.utc_from_timestamp(found.ended),
                 )
             )
-
-    def _arm(self, deadline: float) -> None:
-        """One timer at a time; a later deadline re-arms it when it fires."""
-        if self._cancel_deadline is not None:
-            self._cancel_deadline()
-        self._timer_at = deadline
-        self._cancel_deadline = async_track_point_in_utc_time(
-            self._hass, self._async_deadline, dt_util.utc_from_timestamp(deadline)
-        )
-
-    def _cancel_timer(self) -> None:
-        if self._cancel_deadline is not None:
-            self._cancel_deadline()
-            self._cancel_deadline = None
-        self._deadline = None
-        self._timer_at = None
 
     def diagnostics(self) -> dict[str, Any]:
         """Which signal counts, how it is doing, and its sources."""
