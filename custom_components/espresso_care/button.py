@@ -93,6 +93,7 @@ class EspressoButton(EspressoEntity, ButtonEntity):
     """A button of the machine."""
 
     entity_description: EspressoButtonDescription
+    _follows_machine = False
 
     async def async_press(self) -> None:
         """Do what the button says; refusals raise the action's translated error."""

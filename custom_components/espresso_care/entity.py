@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
+from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
 
@@ -27,10 +28,14 @@ class EspressoEntityDescription(EntityDescription):
 
 
 class EspressoEntity(Entity):
-    """Named after its description's translation key, updated when the machine changes."""
+    """Named after its description's translation key, written when what it shows changes."""
 
     _attr_has_entity_name = True
     _attr_should_poll = False
+    # Whether the state shows anything of the machine (a button's shows its last press).
+    _follows_machine: ClassVar[bool] = True
+    # What the state showed when last written through ``_async_write_if_changed``.
+    _shown: tuple[Any, ...] | None = None
 
     def __init__(self, machine: Machine, description: EntityDescription) -> None:
         self.machine = machine
@@ -43,7 +48,30 @@ class EspressoEntity(Entity):
     async def async_added_to_hass(self) -> None:
         """Follow the machine's updates."""
         await super().async_added_to_hass()
-        self.async_on_remove(self.machine.async_add_listener(self.async_write_ha_state))
+        if self._follows_machine:
+            self.async_on_remove(
+                self.machine.async_add_listener(self._async_write_if_changed)
+            )
+            # Home Assistant writes the state as soon as this returns.
+            self._shown = self.shown()
+
+    def shown(self) -> tuple[Any, ...]:
+        """What the state shows: written again only when this changes."""
+        return (self.available, self.state, self.extra_state_attributes)
+
+    @callback
+    def _async_write_if_changed(self) -> None:
+        """Write the state only when what it shows changed.
+
+        Every machine update reaches every entity, and most change nothing.
+        Home Assistant would still build the whole state of each, compare it
+        with the last, and report it again (a ``state_reported`` event and a
+        new ``last_reported``): two dozen writes per update, nearly all for nothing.
+        """
+        shown = self.shown()
+        if shown != self._shown:
+            self._shown = shown
+            self.async_write_ha_state()
 
 
 class EspressoDescribedEntity(EspressoEntity):

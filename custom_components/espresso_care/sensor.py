@@ -227,7 +227,7 @@ class EspressoSensor(EspressoDescribedEntity, SensorEntity):
         """Follow the machine, and whatever else the value depends on."""
         await super().async_added_to_hass()
         if (follow := self.entity_description.follow_fn) is not None and (
-            remove := follow(self.machine, self.async_write_ha_state)
+            remove := follow(self.machine, self._async_write_if_changed)
         ) is not None:
             self.async_on_remove(remove)
 

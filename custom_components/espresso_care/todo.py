@@ -5,6 +5,8 @@ Checking an item off records that maintenance, like the buttons do.
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.components.todo import TodoItem, TodoListEntity
 from homeassistant.components.todo.const import TodoItemStatus, TodoListEntityFeature
 from homeassistant.core import HomeAssistant
@@ -54,6 +56,10 @@ class MaintenanceTodoList(EspressoEntity, TodoListEntity):
             for key, value in translations.items()
             if key.startswith(prefix)
         }
+
+    def shown(self) -> tuple[Any, ...]:
+        """The items themselves: the state counts them, a card shows them."""
+        return (self.available, *self.todo_items)
 
     @property
     def todo_items(self) -> list[TodoItem]:
