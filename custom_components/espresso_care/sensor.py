@@ -231,6 +231,10 @@ class EspressoSensor(EspressoDescribedEntity, SensorEntity):
         ) is not None:
             self.async_on_remove(remove)
 
+    def shown(self) -> tuple[Any, ...]:
+        """The value before Home Assistant formats it: the same changes, cheaper to tell."""
+        return (self.available, self.native_value, self.extra_state_attributes)
+
     @property
     def native_value(self) -> StateType | datetime:
         """The value, read off the machine."""
