@@ -1599,11 +1599,18 @@ class PumpDetector:
         if self._avg_score < 0.3:
             return False
         pts = edge.pts
-        near = max(0.25 * self._pump_watts, 6.0 + 0.008 * max(edge.before, edge.after))
+        # Partial: past each level's own noise. A small pump's first partial
+        # reading strays only a few watts from a quiet standby, within the
+        # level's tolerance: the level's last reading counts when it strays
+        # towards the edge.
+        sd = 4.0 * self._sd
+        near_b = max(sd, 6.0 + 0.008 * edge.before)
+        near_a = max(sd, 6.0 + 0.008 * edge.after)
+        first = 3 if (pts[3] - edge.before) * edge.delta > 0.0 else 5
         partial = [
             pts[i]
-            for i in range(5, len(pts), 2)
-            if abs(pts[i] - edge.before) > near and abs(pts[i] - edge.after) > near
+            for i in range(first, len(pts), 2)
+            if abs(pts[i] - edge.before) > near_b and abs(pts[i] - edge.after) > near_a
         ]
         return any(abs(a - b) > 3.0 for a, b in itertools.combinations(partial, 2))
 
@@ -1660,23 +1667,22 @@ class PumpDetector:
             # sizes then hold to a few watts), and if a reading showed the
             # pump alone in one of them or its step is many times that.
             seen_end = self._seen_alone(edge, -watts)
+            big = self._stands_out(heat)
             if self._vref2:
-                # A rotary pump's step stands out of a heater's held to a
-                # few watts; but not on a plug reporting on change, whose
-                # level held by silence may be a partial reading whose
-                # follow-up was lost.
-                big = self._pump_watts >= 100.0 and self._silence <= 0.05
                 if not (
                     self._run_seen or seen_end or big or self._heater_cycle(heat, watts)
                 ):
                     return []
             elif not (
-                (self._run_seen or self._run_two)
-                and (seen_end or self._two_switches(edge))
+                big
+                or (
+                    (self._run_seen or self._run_two)
+                    and (seen_end or self._two_switches(edge))
+                )
             ):
-                # Without volts a heater's size is too loose to split the
-                # pump off it: a reading must show the pump alone at both,
-                # or an averaging plug's partial readings two switchings.
+                # Without volts a small pump's step hides in a heater's
+                # drift: a reading must show the pump alone at both, or an
+                # averaging plug's partial readings two switchings.
                 return []
         duration = at - self._run_at
         if not MIN_RUN_S <= duration <= MAX_RUN_S:
@@ -1736,6 +1742,21 @@ class PumpDetector:
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(self._run_at, at, step)
         return []
+
+    def _stands_out(self, heat: float) -> bool:
+        """Whether the pump's step stands out of the heaters' part of an edge it shares.
+
+        A rotary pump's does (100 W or more): beside heaters read at the
+        plug's volts, held to a few watts; without volts, when it is more
+        than the mains can move the heaters (8 % of their part, 4 % of the
+        volts either way), their sizes followed from their recent edges.
+        Never on a plug reporting on change, whose level held by silence may
+        be a partial reading whose follow-up was lost.
+        """
+        p = self._pump_watts
+        if p < 100.0 or self._silence > 0.05:
+            return False
+        return bool(self._vref2) or p >= 0.08 * abs(heat)
 
     def _heater_cycle(self, heat: float, watts: float) -> bool:
         """Whether one heater came and went with the pump, each edge the pump's step over it.

@@ -1,0 +1,55 @@
+"""Shots whose edges a heater shares, read every 5 s (averaged) without volts."""
+
+from __future__ import annotations
+
+import pytest
+
+from custom_components.espresso_care.signals.power_steps import (
+    DetectedRun,
+    PumpDetector,
+)
+from tests.test_power_steps import HEATER, PUMP, idle_heater_cycles, periodic, run_all
+
+ROTARY = 180.0
+
+
+def runs_read(
+    pump_watts: float, power: list[tuple[float, float, float]]
+) -> list[DetectedRun]:
+    """The runs decided from a plug averaging over 5 s, with half a watt of noise."""
+    rows = periodic(power, 800.0, every=5.0, noise=0.5)
+    return run_all(PumpDetector(pump_watts), rows, until=800.0)
+
+
+def test_a_rotary_pumps_step_stands_out_of_a_heaters_edge_without_volts() -> None:
+    """The heater comes and goes in the pump's own readings: one partial reading each.
+
+    No reading shows the pump alone, nor two switchings; but a rotary pump's
+    180 W is more than the mains can move a 1,000 W heater (8 %), so both
+    edges split: the shot is counted. Beside a 2,500 W heater it is not.
+    """
+    shot = [(601.0, 628.0, ROTARY), (602.0, 629.0, HEATER)]
+    runs = runs_read(ROTARY, [*idle_heater_cycles(52.5, 4), *shot])
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(601.0, abs=5.0)
+    assert runs[0].duration == pytest.approx(27.0, abs=5.0)
+    assert runs[0].watts == pytest.approx(ROTARY, rel=0.15)
+
+    big = 2500.0
+    shot = [(601.0, 628.0, ROTARY), (602.0, 629.0, big)]
+    assert runs_read(ROTARY, [*idle_heater_cycles(52.5, 4, big), *shot]) == []
+
+
+def test_a_small_pumps_first_partial_reading_shows_a_second_switching() -> None:
+    """A vibratory pump starts 1 s before a reading ends, the heater in the next one.
+
+    That first reading is only 10 W over a quiet standby (read to half a
+    watt), the next a heater's partial reading: two partial readings, two
+    switchings. The stop shows two as well (the heater goes, then the pump):
+    the shot is counted.
+    """
+    shot = [(604.0, 632.0, PUMP), (607.0, 629.0, HEATER)]
+    runs = runs_read(PUMP, [*idle_heater_cycles(52.5, 4), *shot])
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(604.0, abs=7.0)
+    assert runs[0].duration == pytest.approx(28.0, abs=10.0)
