@@ -2339,7 +2339,8 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     pulses). Failing that, a rise and a fall of about one size once a heater's
     edge is taken out (``_paired_step``), once the level after it held a few
     readings; then a stop hidden in a heater's rise (``_stop_in_heater``), or
-    single readings that pair between a slow PID's pulses (``_pulsed_pump``).
+    single readings that pair between a slow PID's pulses (``_pulsed_pump``);
+    last, the pairing again with only the heaters seen more than once.
     The noise is what the idle stretch holds of unexplained steps, of
     pump-sized pulses (part of a PID heater's) and of spread.
 
@@ -2367,19 +2368,20 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     else:
         step = _alone_then_heater(valid, pump_started_after, longest)
     if step is None:
-        paired = _paired_step(edges, det, pump_started_after, longest, slow=slow)
-        # The fall's level must have held a few readings: ``_plateau``,
-        # which scales a heater's share to the mains, may still read it.
-        if (
-            paired is not None
-            and paired[1] < valid[max(0, len(valid) - 4)].at
-            and _read_anew(valid, paired[2], paired[1])
-        ):
-            step = paired[0]
+        step = _held_paired_step(
+            valid, edges, det, pump_started_after, longest=longest, slow=slow
+        )
     if step is None:
         step = _stop_in_heater(edges, pump_started_after)
     if step is None:
         step = _pulsed_pump(valid, pump_started_after)
+    if step is None:
+        # A heater seen once (a partial reading's level, the heat-up's) may
+        # have left a pump-sized rest of a heater's rise that came with the
+        # pump: without it, that rise hid a heater and the fall is the step.
+        step = _held_paired_step(
+            valid, edges, det, pump_started_after, longest=longest, slow=slow, sure=True
+        )
     if step is None:
         # The spread of the idle readings (a heater on after the run, its
         # level noisier in watts, says nothing of the pump's visibility).
@@ -2419,6 +2421,31 @@ def _steady_share(readings: Sequence[Reading]) -> float:
     return sum(steady) / len(values) if values else 1.0
 
 
+def _held_paired_step(
+    valid: Sequence[Reading],
+    edges: Sequence[_Edge],
+    det: PumpDetector,
+    after: float,
+    *,
+    longest: float,
+    slow: bool,
+    sure: bool = False,
+) -> float | None:
+    """``_paired_step``, once the fall's level held a few readings.
+
+    ``_plateau``, which scales a heater's share to the mains, may still read
+    it until then.
+    """
+    paired = _paired_step(edges, det, after, longest, slow=slow, sure=sure)
+    if (
+        paired is not None
+        and paired[1] < valid[max(0, len(valid) - 4)].at
+        and _read_anew(valid, paired[2], paired[1])
+    ):
+        return paired[0]
+    return None
+
+
 def _paired_step(
     edges: Sequence[_Edge],
     det: PumpDetector,
@@ -2426,16 +2453,17 @@ def _paired_step(
     longest: float = CAL_MAX_S,
     *,
     slow: bool = False,
+    sure: bool = False,
 ) -> tuple[float, float, float] | None:
     """A rise and a fall of one size after ``after``, heaters' edges taken out.
 
     Returns the step, when the fall was over and the level it fell from: on a
     slow plug the fall's last reading (a fall merged from two parts 5 s apart,
     the mains' and the pump's, must not be taken before ``_plateau`` can read
-    the pump's own).
+    the pump's own). ``sure``: only heaters seen more than once.
     """
     k = det._k
-    heaters = [h.size / k for h in det._heaters]
+    heaters = [h.size / k for h in det._heaters if not sure or h.weight >= 2.0]
     for i, rise_edge in enumerate(edges):
         if rise_edge.at < after - 1.0:
             continue
