@@ -74,3 +74,23 @@ def test_a_heater_seen_once_does_not_refuse_the_calibration(
     assert error is None
     assert result is not None
     assert result.pump_watts == pytest.approx(trace.pump_watts, rel=0.1)
+
+
+def test_a_pause_read_after_a_heaters_pulse_starts_the_run_anew() -> None:
+    """Two backflush pulses of a rotary pump, a heater's pulse inside the first.
+
+    Read every 5 s, the first pulse, the heater's pulse, the pause (one
+    reading mostly at the standby) and the second pulse are one transient:
+    the run is the second pulse, started within the pause's reading, never
+    one run from the heater's pulse over the pause (a false 20 s shot).
+    """
+    power = [
+        *idle_heater_cycles(52.5, 4),
+        (601.0, 611.0, ROTARY),
+        (606.0, 611.0, HEATER),
+        (618.0, 630.0, ROTARY),
+    ]
+    runs = runs_read(ROTARY, power)
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(618.0, abs=2.5)
+    assert runs[0].duration == pytest.approx(12.0, abs=2.5)

@@ -1620,14 +1620,31 @@ class PumpDetector:
         Readings seconds apart (an energy meter's 5 s) can hold a heater
         coming and going inside the rise's transient, and the pump stopping
         and starting again within it (a backflush's pulses): the run is
-        known from the last reading of the pulse on. -inf when none.
+        known from the last reading of the pulse on, or from within a pause
+        read after it. -inf when none.
         """
         if self._gap <= 2.5:
             return -math.inf
         pts = edge.pts
         top = max(edge.before, edge.after) + 0.5 * self._heater_min()
-        pulse = [pts[i - 1] for i in range(5, len(pts), 2) if pts[i] > top]
-        return pulse[-1] if pulse else -math.inf
+        pulse = [i for i in range(5, len(pts), 2) if pts[i] > top]
+        if not pulse:
+            return -math.inf
+        # From the standby, a reading after it nearer the standby than the
+        # pump's level: the pump was off for most of it (paused between a
+        # backflush's pulses), and started again within it.
+        low = 0.5 * (edge.before + edge.after)
+        paused = [i for i in range(pulse[-1], len(pts), 2) if pts[i] < low]
+        if not paused or abs(edge.before - self._base) > self._tol_lv:
+            return pts[pulse[-1] - 1]
+        return _crossing(
+            pts,
+            paused[-1] - 1,
+            edge.before,
+            edge.after - edge.before,
+            averaging=self._avg_score >= 0.3,
+            gap=self._gap,
+        )
 
     def _pump_rise(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
         if not edge.settled:
