@@ -94,3 +94,25 @@ def test_a_pause_read_after_a_heaters_pulse_starts_the_run_anew() -> None:
     assert len(runs) == 1
     assert runs[0].started == pytest.approx(618.0, abs=2.5)
     assert runs[0].duration == pytest.approx(12.0, abs=2.5)
+
+
+def test_a_heaters_clean_cycles_follow_its_size_when_the_mains_moved() -> None:
+    """A 1,500 W heater learned; then it reads 1,600 W (the mains 3 % up).
+
+    Each of its cycles alone (a rise and a fall of one size, back to the
+    standby) is a little too far from the size learned to be learned as
+    an edge (it may be that heater with the pump's step), but follows it
+    slowly: the shot after them, whose edges the heater shares, is read.
+    """
+    moved = 1600.0
+    power = [
+        *idle_heater_cycles(52.5, 4, 1500.0),
+        *idle_heater_cycles(532.5, 8, moved),
+        (1535.5, 1560.5, ROTARY),
+        (1536.0, 1561.5, moved),
+    ]
+    rows = periodic(power, 1800.0, every=5.0, noise=0.5)
+    runs = run_all(PumpDetector(ROTARY), rows, until=1800.0)
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(1535.5, abs=5.0)
+    assert runs[0].duration == pytest.approx(25.0, abs=5.0)

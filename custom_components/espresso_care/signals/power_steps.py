@@ -1375,7 +1375,7 @@ class PumpDetector:
             if abs(rest) <= ptol:
                 # That heater alone, on and off.
                 self._rises.remove(rise)
-                self._cluster(mag)
+                self._cluster(mag, cycle=True)
                 pending = self._pending
                 if pending is not None and pending.rise is rise:
                     self._pending = None
@@ -1455,11 +1455,14 @@ class PumpDetector:
         """When the pump started inside a heater's rise."""
         return self._pump_at(rise.pts, rise.before, size, pump)
 
-    def _cluster(self, watts: float) -> None:
+    def _cluster(self, watts: float, cycle: bool = False) -> None:
         """Learn a heater's fall: its heater's size, or a new heater's.
 
         A size near a known heater's but not near enough may be that heater
-        with the pump's step in the same edge: it teaches nothing.
+        with the pump's step in the same edge: it teaches nothing, but for
+        a ``cycle`` (its rise and fall of one size, back to the level before),
+        which the heater's size follows slowly (the mains moved it; a shot's
+        cycle, the pump in both edges, only nudges it).
         """
         size = watts * self._k
         tol = max(0.03 * size, 0.4 * self._pump_watts)
@@ -1473,10 +1476,14 @@ class PumpDetector:
             near.seen = self._last_at
             near.on = False
             return
-        if any(
-            h.weight >= 2.0 and abs(h.size - size) <= 0.08 * h.size
+        known = [
+            h
             for h in self._heaters
-        ):
+            if h.weight >= 2.0 and abs(h.size - size) <= 0.08 * h.size
+        ]
+        if known:
+            if cycle:
+                known[0].size += 0.2 * (size - known[0].size)
             return
         if len(self._heaters) >= 2:
             self._heaters.sort(key=lambda h: -h.weight)
@@ -1684,7 +1691,7 @@ class PumpDetector:
             # sizes then hold to a few watts), and if a reading showed the
             # pump alone in one of them or its step is many times that.
             seen_end = self._seen_alone(edge, -watts)
-            big = self._stands_out(heat)
+            big = self._stands_out(heat, watts)
             if self._vref2:
                 if not (
                     self._run_seen or seen_end or big or self._heater_cycle(heat, watts)
@@ -1760,20 +1767,27 @@ class PumpDetector:
         self._confirm = DetectedRun(self._run_at, at, step)
         return []
 
-    def _stands_out(self, heat: float) -> bool:
+    def _stands_out(self, heat: float, watts: float) -> bool:
         """Whether the pump's step stands out of the heaters' part of an edge it shares.
 
         A rotary pump's does (100 W or more): beside heaters read at the
         plug's volts, held to a few watts; without volts, when it is more
         than the mains can move the heaters (8 % of their part, 4 % of the
-        volts either way), their sizes followed from their recent edges.
+        volts either way), their sizes followed from their recent edges,
+        and the whole edge is no other heater's size (one seen even once).
         Never on a plug reporting on change, whose level held by silence may
         be a partial reading whose follow-up was lost.
         """
         p = self._pump_watts
         if p < 100.0 or self._silence > 0.05:
             return False
-        return bool(self._vref2) or p >= 0.08 * abs(heat)
+        if self._vref2:
+            return True
+        whole = abs(heat) + watts
+        ptol = self._ptol()
+        return p >= 0.08 * abs(heat) and not any(
+            abs(h.size / self._k - whole) <= ptol for h in self._heaters
+        )
 
     def _heater_cycle(self, heat: float, watts: float) -> bool:
         """Whether one heater came and went with the pump, each edge the pump's step over it.
