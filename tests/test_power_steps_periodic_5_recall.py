@@ -116,3 +116,18 @@ def test_a_heaters_clean_cycles_follow_its_size_when_the_mains_moved() -> None:
     assert len(runs) == 1
     assert runs[0].started == pytest.approx(1535.5, abs=5.0)
     assert runs[0].duration == pytest.approx(25.0, abs=5.0)
+
+
+def test_a_pumps_fall_to_the_level_of_a_heater_not_known_is_paired() -> None:
+    """The pump runs alone; a heater 6 % over its learned size comes on, then the pump stops.
+
+    The heater's rise is no size known (the pump's state through it unsure),
+    but the pump's fall by its own step leaves exactly that rise's level
+    less the step: the pump stayed on through it, and the run's rise pairs
+    with its fall.
+    """
+    power = [*idle_heater_cycles(52.5, 4), (600.5, 628.0, PUMP), (611.0, 660.0, 1060.0)]
+    runs = runs_read(PUMP, power)
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(600.5, abs=2.5)
+    assert runs[0].duration == pytest.approx(27.5, abs=2.5)

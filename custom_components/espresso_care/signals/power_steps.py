@@ -1753,11 +1753,12 @@ class PumpDetector:
             and self._run_unsure
             and abs(rise - p) > ptol
             and abs(self._run_w - watts) <= ptol
-            and self._known_level(edge.after)
+            and (self._known_level(edge.after) or self._left_risen(edge, watts))
         ):
             # An edge in the run fitted a heater with the pump on or
-            # another without it; this fall of the pump's size, to a state
-            # of the machine, says the pump stayed on. The level before it
+            # another without it (or a heater's of no size known); this
+            # fall of the pump's size, to a state of the machine (or to that
+            # rise's level), says the pump stayed on. The level before it
             # holds that heater's share: the rise measured at the start
             # pairs with the fall.
             step = 0.5 * (self._run_w + watts)
@@ -1787,6 +1788,20 @@ class PumpDetector:
         ptol = self._ptol()
         return p >= 0.08 * abs(heat) and not any(
             abs(h.size / self._k - whole) <= ptol for h in self._heaters
+        )
+
+    def _left_risen(self, edge: _Edge, watts: float) -> bool:
+        """Whether a pump's fall left the level a heater's rise during the run made.
+
+        A heater of a size not known (yet, or since the mains moved it) came
+        on while the pump ran; the pump's fall by its own step from there
+        leaves that heater alone on, the rise's level less the step.
+        """
+        tol = self._tol_lv
+        return any(
+            rise.at > self._run_at
+            and abs(rise.before + rise.at_scale(edge.k) - watts - edge.after) <= tol
+            for rise in self._rises
         )
 
     def _heater_cycle(self, heat: float, watts: float) -> bool:
