@@ -131,3 +131,26 @@ def test_a_pumps_fall_to_the_level_of_a_heater_not_known_is_paired() -> None:
     assert len(runs) == 1
     assert runs[0].started == pytest.approx(600.5, abs=2.5)
     assert runs[0].duration == pytest.approx(27.5, abs=2.5)
+
+
+def test_the_pumps_level_read_twice_at_the_same_watt_holds() -> None:
+    """The pump alone for two readings of one value, then a heater comes on.
+
+    An energy meter's 5 s average of a pump's level often repeats to the
+    watt: those two readings are the pump's level holding (a stale meter's
+    repeat, rarer, would not sit at the pump's step), so the run opens
+    there, and its stop, hidden while the heater stays on, is read.
+    """
+    power = [*idle_heater_cycles(52.5, 4), (601.0, 628.0, PUMP), (617.0, 660.0, HEATER)]
+    rows = periodic(power, 800.0, every=5.0)
+    # Elsewhere the readings wobble by half a watt; at the pump's level, not.
+    rows = [
+        (at, w + (0.5 if at % 10 and not 602.0 < at < 618.0 else 0.0), v)
+        for at, w, v in rows
+        if w is not None
+    ]
+    assert [w for at, w, _ in rows if 605.0 <= at <= 615.0] == [45.0, 55.0, 55.0]
+    runs = run_all(PumpDetector(PUMP), rows, until=800.0)
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(601.0, abs=2.5)
+    assert runs[0].duration == pytest.approx(27.0, abs=5.0)

@@ -726,7 +726,7 @@ class PumpDetector:
 
     def _transient(self, at: float, watts: float, gap: float) -> list[DetectedRun]:
         out: list[DetectedRun] = []
-        if watts == self._pts[-1] and not self._stale:
+        if watts == self._pts[-1] and not self._stale and not self._pump_level(watts):
             # The same value again: perhaps a stale meter repeating itself,
             # which shows no level holding. A third one will.
             self._stale = True
@@ -800,6 +800,16 @@ class PumpDetector:
         self._cd_last = self._cd_at = at
         self._over = 0
         return out
+
+    def _pump_level(self, watts: float) -> bool:
+        """Whether a repeated value read every few seconds is the pump's step over the level.
+
+        An energy meter's 5 s average seldom changes by the watt on a level
+        of tens of watts: a value repeated there holds, more often than a
+        stale meter repeats one (its partial readings are no pump's level).
+        """
+        p = self._pump_watts
+        return self._gap > _FAST_GAP_S and abs(watts - self._lv - p) <= 0.1 * p
 
     def _short_pulse(self) -> bool:
         """A pulse of the pump's step over the standby, too short to settle.
