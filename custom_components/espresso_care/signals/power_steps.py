@@ -726,7 +726,7 @@ class PumpDetector:
 
     def _transient(self, at: float, watts: float, gap: float) -> list[DetectedRun]:
         out: list[DetectedRun] = []
-        if watts == self._pts[-1] and not self._stale:
+        if watts == self._pts[-1] and not self._stale and not self._pump_level(watts):
             # The same value again: perhaps a stale meter repeating itself,
             # which shows no level holding. A third one will.
             self._stale = True
@@ -800,6 +800,16 @@ class PumpDetector:
         self._cd_last = self._cd_at = at
         self._over = 0
         return out
+
+    def _pump_level(self, watts: float) -> bool:
+        """Whether a repeated value read every few seconds is the pump's step over the level.
+
+        An energy meter's 5 s average seldom changes by the watt on a level
+        of tens of watts: a value repeated there holds, more often than a
+        stale meter repeats one (its partial readings are no pump's level).
+        """
+        p = self._pump_watts
+        return self._gap > _FAST_GAP_S and abs(watts - self._lv - p) <= 0.1 * p
 
     def _short_pulse(self) -> bool:
         """A pulse of the pump's step over the standby, too short to settle.
@@ -1375,7 +1385,7 @@ class PumpDetector:
             if abs(rest) <= ptol:
                 # That heater alone, on and off.
                 self._rises.remove(rise)
-                self._cluster(mag)
+                self._cluster(mag, cycle=True)
                 pending = self._pending
                 if pending is not None and pending.rise is rise:
                     self._pending = None
@@ -1455,11 +1465,14 @@ class PumpDetector:
         """When the pump started inside a heater's rise."""
         return self._pump_at(rise.pts, rise.before, size, pump)
 
-    def _cluster(self, watts: float) -> None:
+    def _cluster(self, watts: float, cycle: bool = False) -> None:
         """Learn a heater's fall: its heater's size, or a new heater's.
 
         A size near a known heater's but not near enough may be that heater
-        with the pump's step in the same edge: it teaches nothing.
+        with the pump's step in the same edge: it teaches nothing, but for
+        a ``cycle`` (its rise and fall of one size, back to the level before),
+        which the heater's size follows slowly (the mains moved it; a shot's
+        cycle, the pump in both edges, only nudges it).
         """
         size = watts * self._k
         tol = max(0.03 * size, 0.4 * self._pump_watts)
@@ -1473,10 +1486,14 @@ class PumpDetector:
             near.seen = self._last_at
             near.on = False
             return
-        if any(
-            h.weight >= 2.0 and abs(h.size - size) <= 0.08 * h.size
+        known = [
+            h
             for h in self._heaters
-        ):
+            if h.weight >= 2.0 and abs(h.size - size) <= 0.08 * h.size
+        ]
+        if known:
+            if cycle:
+                known[0].size += 0.2 * (size - known[0].size)
             return
         if len(self._heaters) >= 2:
             self._heaters.sort(key=lambda h: -h.weight)
@@ -1599,11 +1616,18 @@ class PumpDetector:
         if self._avg_score < 0.3:
             return False
         pts = edge.pts
-        near = max(0.25 * self._pump_watts, 6.0 + 0.008 * max(edge.before, edge.after))
+        # Partial: past each level's own noise. A small pump's first partial
+        # reading strays only a few watts from a quiet standby, within the
+        # level's tolerance: the level's last reading counts when it strays
+        # towards the edge.
+        sd = 4.0 * self._sd
+        near_b = max(sd, 6.0 + 0.008 * edge.before)
+        near_a = max(sd, 6.0 + 0.008 * edge.after)
+        first = 3 if (pts[3] - edge.before) * edge.delta > 0.0 else 5
         partial = [
             pts[i]
-            for i in range(5, len(pts), 2)
-            if abs(pts[i] - edge.before) > near and abs(pts[i] - edge.after) > near
+            for i in range(first, len(pts), 2)
+            if abs(pts[i] - edge.before) > near_b and abs(pts[i] - edge.after) > near_a
         ]
         return any(abs(a - b) > 3.0 for a, b in itertools.combinations(partial, 2))
 
@@ -1613,14 +1637,31 @@ class PumpDetector:
         Readings seconds apart (an energy meter's 5 s) can hold a heater
         coming and going inside the rise's transient, and the pump stopping
         and starting again within it (a backflush's pulses): the run is
-        known from the last reading of the pulse on. -inf when none.
+        known from the last reading of the pulse on, or from within a pause
+        read after it. -inf when none.
         """
         if self._gap <= 2.5:
             return -math.inf
         pts = edge.pts
         top = max(edge.before, edge.after) + 0.5 * self._heater_min()
-        pulse = [pts[i - 1] for i in range(5, len(pts), 2) if pts[i] > top]
-        return pulse[-1] if pulse else -math.inf
+        pulse = [i for i in range(5, len(pts), 2) if pts[i] > top]
+        if not pulse:
+            return -math.inf
+        # From the standby, a reading after it nearer the standby than the
+        # pump's level: the pump was off for most of it (paused between a
+        # backflush's pulses), and started again within it.
+        low = 0.5 * (edge.before + edge.after)
+        paused = [i for i in range(pulse[-1], len(pts), 2) if pts[i] < low]
+        if not paused or abs(edge.before - self._base) > self._tol_lv:
+            return pts[pulse[-1] - 1]
+        return _crossing(
+            pts,
+            paused[-1] - 1,
+            edge.before,
+            edge.after - edge.before,
+            averaging=self._avg_score >= 0.3,
+            gap=self._gap,
+        )
 
     def _pump_rise(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
         if not edge.settled:
@@ -1660,23 +1701,22 @@ class PumpDetector:
             # sizes then hold to a few watts), and if a reading showed the
             # pump alone in one of them or its step is many times that.
             seen_end = self._seen_alone(edge, -watts)
+            big = self._stands_out(heat, watts)
             if self._vref2:
-                # A rotary pump's step stands out of a heater's held to a
-                # few watts; but not on a plug reporting on change, whose
-                # level held by silence may be a partial reading whose
-                # follow-up was lost.
-                big = self._pump_watts >= 100.0 and self._silence <= 0.05
                 if not (
                     self._run_seen or seen_end or big or self._heater_cycle(heat, watts)
                 ):
                     return []
             elif not (
-                (self._run_seen or self._run_two)
-                and (seen_end or self._two_switches(edge))
+                big
+                or (
+                    (self._run_seen or self._run_two)
+                    and (seen_end or self._two_switches(edge))
+                )
             ):
-                # Without volts a heater's size is too loose to split the
-                # pump off it: a reading must show the pump alone at both,
-                # or an averaging plug's partial readings two switchings.
+                # Without volts a small pump's step hides in a heater's
+                # drift: a reading must show the pump alone at both, or an
+                # averaging plug's partial readings two switchings.
                 return []
         duration = at - self._run_at
         if not MIN_RUN_S <= duration <= MAX_RUN_S:
@@ -1723,11 +1763,12 @@ class PumpDetector:
             and self._run_unsure
             and abs(rise - p) > ptol
             and abs(self._run_w - watts) <= ptol
-            and self._known_level(edge.after)
+            and (self._known_level(edge.after) or self._left_risen(edge, watts))
         ):
             # An edge in the run fitted a heater with the pump on or
-            # another without it; this fall of the pump's size, to a state
-            # of the machine, says the pump stayed on. The level before it
+            # another without it (or a heater's of no size known); this
+            # fall of the pump's size, to a state of the machine (or to that
+            # rise's level), says the pump stayed on. The level before it
             # holds that heater's share: the rise measured at the start
             # pairs with the fall.
             step = 0.5 * (self._run_w + watts)
@@ -1736,6 +1777,42 @@ class PumpDetector:
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(self._run_at, at, step)
         return []
+
+    def _stands_out(self, heat: float, watts: float) -> bool:
+        """Whether the pump's step stands out of the heaters' part of an edge it shares.
+
+        A rotary pump's does (100 W or more): beside heaters read at the
+        plug's volts, held to a few watts; without volts, when it is more
+        than the mains can move the heaters (8 % of their part, 4 % of the
+        volts either way), their sizes followed from their recent edges,
+        and the whole edge is no other heater's size (one seen even once).
+        Never on a plug reporting on change, whose level held by silence may
+        be a partial reading whose follow-up was lost.
+        """
+        p = self._pump_watts
+        if p < 100.0 or self._silence > 0.05:
+            return False
+        if self._vref2:
+            return True
+        whole = abs(heat) + watts
+        ptol = self._ptol()
+        return p >= 0.08 * abs(heat) and not any(
+            abs(h.size / self._k - whole) <= ptol for h in self._heaters
+        )
+
+    def _left_risen(self, edge: _Edge, watts: float) -> bool:
+        """Whether a pump's fall left the level a heater's rise during the run made.
+
+        A heater of a size not known (yet, or since the mains moved it) came
+        on while the pump ran; the pump's fall by its own step from there
+        leaves that heater alone on, the rise's level less the step.
+        """
+        tol = self._tol_lv
+        return any(
+            rise.at > self._run_at
+            and abs(rise.before + rise.at_scale(edge.k) - watts - edge.after) <= tol
+            for rise in self._rises
+        )
 
     def _heater_cycle(self, heat: float, watts: float) -> bool:
         """Whether one heater came and went with the pump, each edge the pump's step over it.
@@ -2318,7 +2395,8 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     pulses). Failing that, a rise and a fall of about one size once a heater's
     edge is taken out (``_paired_step``), once the level after it held a few
     readings; then a stop hidden in a heater's rise (``_stop_in_heater``), or
-    single readings that pair between a slow PID's pulses (``_pulsed_pump``).
+    single readings that pair between a slow PID's pulses (``_pulsed_pump``);
+    last, the pairing again with only the heaters seen more than once.
     The noise is what the idle stretch holds of unexplained steps, of
     pump-sized pulses (part of a PID heater's) and of spread.
 
@@ -2346,19 +2424,20 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     else:
         step = _alone_then_heater(valid, pump_started_after, longest)
     if step is None:
-        paired = _paired_step(edges, det, pump_started_after, longest, slow=slow)
-        # The fall's level must have held a few readings: ``_plateau``,
-        # which scales a heater's share to the mains, may still read it.
-        if (
-            paired is not None
-            and paired[1] < valid[max(0, len(valid) - 4)].at
-            and _read_anew(valid, paired[2], paired[1])
-        ):
-            step = paired[0]
+        step = _held_paired_step(
+            valid, edges, det, pump_started_after, longest=longest, slow=slow
+        )
     if step is None:
         step = _stop_in_heater(edges, pump_started_after)
     if step is None:
         step = _pulsed_pump(valid, pump_started_after)
+    if step is None:
+        # A heater seen once (a partial reading's level, the heat-up's) may
+        # have left a pump-sized rest of a heater's rise that came with the
+        # pump: without it, that rise hid a heater and the fall is the step.
+        step = _held_paired_step(
+            valid, edges, det, pump_started_after, longest=longest, slow=slow, sure=True
+        )
     if step is None:
         # The spread of the idle readings (a heater on after the run, its
         # level noisier in watts, says nothing of the pump's visibility).
@@ -2398,6 +2477,31 @@ def _steady_share(readings: Sequence[Reading]) -> float:
     return sum(steady) / len(values) if values else 1.0
 
 
+def _held_paired_step(
+    valid: Sequence[Reading],
+    edges: Sequence[_Edge],
+    det: PumpDetector,
+    after: float,
+    *,
+    longest: float,
+    slow: bool,
+    sure: bool = False,
+) -> float | None:
+    """``_paired_step``, once the fall's level held a few readings.
+
+    ``_plateau``, which scales a heater's share to the mains, may still read
+    it until then.
+    """
+    paired = _paired_step(edges, det, after, longest, slow=slow, sure=sure)
+    if (
+        paired is not None
+        and paired[1] < valid[max(0, len(valid) - 4)].at
+        and _read_anew(valid, paired[2], paired[1])
+    ):
+        return paired[0]
+    return None
+
+
 def _paired_step(
     edges: Sequence[_Edge],
     det: PumpDetector,
@@ -2405,16 +2509,17 @@ def _paired_step(
     longest: float = CAL_MAX_S,
     *,
     slow: bool = False,
+    sure: bool = False,
 ) -> tuple[float, float, float] | None:
     """A rise and a fall of one size after ``after``, heaters' edges taken out.
 
     Returns the step, when the fall was over and the level it fell from: on a
     slow plug the fall's last reading (a fall merged from two parts 5 s apart,
     the mains' and the pump's, must not be taken before ``_plateau`` can read
-    the pump's own).
+    the pump's own). ``sure``: only heaters seen more than once.
     """
     k = det._k
-    heaters = [h.size / k for h in det._heaters]
+    heaters = [h.size / k for h in det._heaters if not sure or h.weight >= 2.0]
     for i, rise_edge in enumerate(edges):
         if rise_edge.at < after - 1.0:
             continue
