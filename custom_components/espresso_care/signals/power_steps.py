@@ -2057,7 +2057,9 @@ def _plateau(
                 moved = abs(prev - big) > agree  # a ramp, a partial, an inrush
                 if not (moved and (j == i + 2 or xs[i + 1][0] - xs[i][0] >= silence)):
                     continue
-            elif abs(prev - big) > agree:
+            elif abs(prev - big) > agree and not _alone_before_heater(
+                xs[rise : i + 1], base, step
+            ):
                 continue
             # The levels before and after: the medians of the readings
             # that agree (one reading's noise is a few W beside a heater),
@@ -2139,6 +2141,33 @@ def _alone(
     if len(values) < 4:
         return values[-1]  # the latest: past a ramp's or an inrush's first reading
     return late[len(late) // 2]
+
+
+def _alone_before_heater(
+    xs: Sequence[tuple[float, float, float | None]], base: float, step: float
+) -> bool:
+    """Whether the pump was read alone at ``step`` just before a heater joined it.
+
+    ``xs``: the run's readings up to the first full one of the heater and
+    the pump. Read every 2 s, a vibratory pump's ramp and a heater that cold
+    water starts seconds in leave one reading of the pump alone (after one
+    of its ramp), one partial of the heater's rise, and one of both before
+    the pump stops beside the heater: no level of the pump holds two
+    readings. Its last reading alone, every reading before it no higher (a
+    ramp), and the fall beside the heater agree within a tenth: Hart's
+    pairing of the pump's rise and fall, each read once.
+    """
+    if len(xs) < 3:
+        return False
+    alone, partial, both = (w for _, w, _ in xs[-3:])
+    pump = alone - base
+    if abs(pump - step) > max(6.0, 0.1 * step) or both - alone <= CAL_MAX_W:
+        return False
+    margin = 0.1 * (both - alone)
+    if not alone + margin < partial < both - margin:
+        return False  # not a partial reading of the heater coming on
+    ramp = [w - base for _, w, _ in xs[:-3]]
+    return all(0.0 < w <= pump + _tol(alone) for w in ramp)
 
 
 def _alone_then_heater(
@@ -2358,6 +2387,8 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     if step is None:
         step = _stop_in_heater(edges, pump_started_after)
     if step is None:
+        step = _hidden_in_two_heaters(edges, pump_started_after)
+    if step is None:
         step = _pulsed_pump(valid, pump_started_after)
     if step is None:
         # The spread of the idle readings (a heater on after the run, its
@@ -2500,6 +2531,71 @@ def _stop_in_heater(edges: Sequence[_Edge], after: float) -> float | None:
             return None
         return step
     return None
+
+
+def _hidden_in_two_heaters(edges: Sequence[_Edge], after: float) -> float | None:
+    """The step of a run whose start and stop hid in two heaters' rises (a dual boiler).
+
+    The pump ramped up alone for a reading or two, a heater came on within
+    that edge, and the pump stopped inside the other heater's rise. Each
+    heater's cycle sums to zero (Hart's finite-state appliances, each edge
+    normalised to one volts): the first rise less its heater's fall is the
+    pump's start, the second rise less its fall the pump's stop, of one size
+    (the level back where the run left it). The pump's last reading alone
+    in the first rise must agree, as far as a vibratory pump's ramp allows.
+    """
+    first = next(
+        (i for i, e in enumerate(edges) if e.at >= after - 1.0 and e.delta > 0.0), None
+    )
+    if first is None:
+        return None
+    rise = edges[first]
+    cycle: list[_Edge] = []
+    for e in edges[first:]:
+        if CAL_MIN_W <= abs(e.delta) <= CAL_MAX_W:
+            return None  # a pump-sized edge of its own: not this case
+        if abs(e.delta) > CAL_MAX_W:
+            cycle.append(e)
+        if e.delta < 0.0 and abs(e.after - rise.before) <= _tol(rise.before):
+            break
+    else:
+        return None  # not back at the level the run left yet
+    rises = [e.delta * e.k for e in cycle if e.delta > 0.0]
+    falls = [-e.delta * e.k for e in cycle if e.delta < 0.0]
+    if len(rises) != 2 or len(falls) != 2 or cycle[0] is not rise:
+        return None
+    alone = _ramp_end(rise)
+    if alone is None:
+        return None
+    steps = [
+        (rises[0] - falls[a], falls[1 - a] - rises[1])
+        for a in (0, 1)
+        if 0.6 * (rises[0] - falls[a]) <= alone
+    ]
+    fits = [
+        0.5 * (on + off)
+        for on, off in steps
+        if CAL_MIN_W <= on <= CAL_MAX_W
+        and alone <= on + max(6.0, 0.1 * on)
+        and abs(on - off) <= max(6.0, 0.15 * on)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _ramp_end(edge: _Edge) -> float | None:
+    """The last reading inside a rise that showed the pump alone, above the level before.
+
+    None when no reading between the two levels lay in a pump's range
+    before the first that rose past it (a heater's partial).
+    """
+    alone: float | None = None
+    for w in edge.pts[5::2]:
+        x = w - edge.before
+        if x > CAL_MAX_W:
+            break
+        if x >= CAL_MIN_W:
+            alone = x
+    return alone
 
 
 def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
