@@ -1649,7 +1649,7 @@ class PumpDetector:
         if heat:
             at = self._pump_at(edge.pts, edge.before, heat, -watts)
         if not self._pump:
-            return self._orphan_fall(at, watts) if pure else []
+            return self._orphan_fall(edge, at, watts) if pure else []
         self._stop(at)
         if self._ambiguous:
             return []
@@ -1780,17 +1780,19 @@ class PumpDetector:
             h.weight < _ALONE_CYCLES and abs(h.size - size) > tol for h in self._heaters
         )
 
-    def _orphan_fall(self, at: float, watts: float) -> list[DetectedRun]:
+    def _orphan_fall(self, edge: _Edge, at: float, watts: float) -> list[DetectedRun]:
         """A pump's fall with no pump on: a heater's rise may have hidden its start."""
+        k = self._k
+        held = (edge.before - self._base - watts) * k  # the heater beside the pump
         for rise in reversed(self._rises):
             if not MIN_RUN_S <= at - rise.at <= MAX_RUN_S:
                 continue
             size = rise.mag - watts
             start = self._hidden_start(rise, size, watts)
-            normalised = (rise.at_scale(self._k) - watts) * self._k
+            normalised = (rise.at_scale(k) - watts) * k
             for h in self._heaters:
-                if h.weight >= 2.0 and abs(normalised - h.size) <= 0.5 * h.tol(
-                    0.4 * self._pump_watts
+                if h.weight >= 2.0 and self._hid_start(
+                    rise, h, normalised, held, watts
                 ):
                     # A heater known well enough accounts for the rest.
                     self._rises.remove(rise)
@@ -1807,6 +1809,26 @@ class PumpDetector:
             return []
         self._unexplained(at, watts)
         return []
+
+    def _hid_start(
+        self, rise: _Rise, heater: _Heater, normalised: float, held: float, watts: float
+    ) -> bool:
+        """Whether a known heater and the pump's start account for a rise.
+
+        The rise less the pump's fall is that heater's size; or, the rise
+        from the standby read while a vibratory pump still ramped (short of
+        its step), the level the pump fell from is that heater's and the
+        pump's: the level the rise led to once the ramp was done.
+        """
+        tol = 0.5 * heater.tol(0.4 * self._pump_watts)
+        if abs(normalised - heater.size) <= tol:
+            return True
+        short = (1.0 - self._low()) * watts * self._k  # what a ramp may leave out
+        return (
+            abs(held - heater.size) <= tol
+            and abs(rise.before - self._base) <= self._tol_lv
+            and -short - tol <= normalised - heater.size <= tol
+        )
 
     # --- noise -----------------------------------------------------------------
 
