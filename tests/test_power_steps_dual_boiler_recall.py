@@ -162,3 +162,45 @@ def test_start_hidden_in_a_heaters_rise_read_while_the_pump_ramped() -> None:
     assert run.started == pytest.approx(shot_at, abs=2.0)
     assert run.ended == pytest.approx(shot_at + 27.0, abs=2.0)
     assert run.watts == pytest.approx(41.0, abs=4.0)
+
+
+def every_second(
+    values: list[float], volts: float = 230.0
+) -> list[tuple[float, float, float]]:
+    """Readings every second from 0, a small noise on each."""
+    noise = random.Random(11)
+    return [
+        (float(i), round(w + noise.gauss(0.0, 0.8), 1), volts)
+        for i, w in enumerate(values)
+    ]
+
+
+def test_heater_falls_while_the_pump_still_ramps() -> None:
+    """A heater's fall that holds the rest of a vibratory pump's ramp keeps the run.
+
+    Both heaters on (320 W and 1069 W); the pump's rise is read at half its
+    step (its ramp), the small heater falls two seconds later with the
+    ramp's rest in its edge; the pump's fall is its full step. (Before, that
+    heater's edge, 26 W short of its size, dropped the run.)
+    """
+    base, small, large, pump = 3.0, 320.0, 1069.0, 66.0
+    both = base + small + large
+    learn = (
+        [base] * 30 + [base + small] * 20 + [base] * 30 + [base + large] * 20
+        + [base] * 30 + [base + small] * 20 + [base + small + large] * 20
+        + [base + large] * 20 + [base] * 30 + [base + large] * 20 + [both] * 30
+    )  # fmt: skip
+    shot = (
+        [both + 16.0, both + 40.0, both + 39.0, both + 40.0]  # the ramp
+        + [base + large + pump] * 27
+        + [base + large + 0.5 * pump]  # the stop, part of a reading
+        + [base + large] * 5
+        + [both] * 20
+    )  # fmt: skip
+    runs = detect(65.4, every_second(learn + shot))
+    assert len(runs) == 1
+    run = runs[0]
+    started = float(len(learn))
+    assert run.started == pytest.approx(started - 0.5, abs=1.5)
+    assert run.ended == pytest.approx(started + 31.0, abs=1.5)
+    assert run.watts == pytest.approx(pump, rel=0.1)

@@ -1300,6 +1300,8 @@ class PumpDetector:
                 self._run_unsure = True
             for heater in self._heaters:
                 heater.on = None
+        elif (ramped := self._ramp_beside_heater(edge)) is not None:
+            out = ramped
         elif abs(edge.delta) >= self._heater_min():
             self._unknown_heater(edge)
         elif not self._ramp(edge):
@@ -1569,6 +1571,40 @@ class PumpDetector:
             return False
         self._run_w += edge.delta
         return True
+
+    def _ramp_beside_heater(self, edge: _Edge) -> list[DetectedRun] | None:
+        """A known heater's edge just after the run's start, the rest of the pump's ramp in it.
+
+        A vibratory pump ramps up over seconds: when a heater switches
+        before the ramp is done, its edge holds the ramp's rest (Hart: an
+        edge is the sum of what switched). One heater only may fit, the rest
+        no more than the run's rise still lacks of the pump's step. None
+        when it does not fit (the edge is then what it was before).
+        """
+        if not (self._pump and self._run_pure) or edge.at - self._run_at > 5.0:
+            return None
+        p = self._pump_watts
+        room = p + self._ptol() - self._run_w  # what the ramp may still add
+        k = self._k
+        fits: list[tuple[int, float, float]] = []
+        for i, h in enumerate(self._heaters):
+            if h.weight < 2.0 or h.on is None:
+                continue
+            heat = -h.on_size / k if h.on else h.size / k
+            rest = edge.delta - heat
+            if -h.tol(0.4 * p) <= rest <= room:
+                fits.append((i, heat, rest))
+        if len(fits) != 1:
+            return None
+        i, heat, rest = fits[0]
+        signs = tuple(
+            (1 if heat > 0.0 else -1) if j == i else 0
+            for j in range(len(self._heaters))
+        )
+        out = self._switch(edge, signs, heat, learn=False)
+        self._run_heat += heat * k
+        self._run_w += rest
+        return out
 
     def _seen_alone(self, edge: _Edge | _Rise, pump: float) -> bool:
         """Whether a reading inside a heater-and-pump edge shows one without the other.
