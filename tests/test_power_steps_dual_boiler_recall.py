@@ -204,3 +204,38 @@ def test_heater_falls_while_the_pump_still_ramps() -> None:
     assert run.started == pytest.approx(started - 0.5, abs=1.5)
     assert run.ended == pytest.approx(started + 31.0, abs=1.5)
     assert run.watts == pytest.approx(pump, rel=0.1)
+
+
+def test_stop_in_a_heaters_rise_that_fits_with_and_without_the_pump() -> None:
+    """The heater's fall settles a rise that fitted both ways: the pump stopped in it.
+
+    Read every 2 s: the pump alone, the small heater on beside it, then the
+    large heater's rise less the pump's step (40 W off a 1391 W heater: a
+    heater a little off its size, or the pump stopping). The large heater's
+    fall is its size: its rise held the pump's stop. (Before, the run stayed
+    unsure and was dropped at that fall.)
+    """
+    base, small, large, pump = 4.0, 974.0, 1391.0, 40.4
+    standby = [base] * 15
+    learn = (
+        standby + [base + small] * 6 + standby + [base + large] * 6
+        + standby + [base + small] * 6 + standby + [base + large] * 6 + standby
+    )  # fmt: skip
+    shot = (
+        [base + 0.8 * pump, base + pump, base + pump]  # the ramp, then alone
+        + [base + small + pump] * 10
+        + [base + small + large] * 8  # the pump stopped as the large heater came
+        + [base + large] * 6
+        + standby
+    )  # fmt: skip
+    rows = [
+        (t, round(w + 0.3 * (i % 3 - 1), 1), 229.0)
+        for i, (t, w, _) in enumerate(every_2_s(0.0, learn + shot))
+    ]
+    runs = detect(39.6, rows)
+    assert len(runs) == 1
+    run = runs[0]
+    started = 2.0 * len(learn)
+    assert run.started == pytest.approx(started - 1.0, abs=2.0)
+    assert run.ended == pytest.approx(started + 26.0, abs=2.0)
+    assert run.watts == pytest.approx(pump, rel=0.15)

@@ -1298,6 +1298,7 @@ class PumpDetector:
         elif how == _UNSURE:
             if self._pump:
                 self._run_unsure = True
+                self._unsure_stop(edge)
             for heater in self._heaters:
                 heater.on = None
         elif (ramped := self._ramp_beside_heater(edge)) is not None:
@@ -1420,7 +1421,7 @@ class PumpDetector:
         if not self._pump:
             self._cluster(-edge.delta)
 
-    def _stopped_in(self, edge: _Edge, rise: _Rise) -> None:
+    def _stopped_in(self, edge: _Edge, rise: _Rise, *, stop: bool = True) -> None:
         """A heater's rise during a run: perhaps the pump stopped inside it.
 
         When the rise and the pump's share of the level before it make a
@@ -1451,7 +1452,25 @@ class PumpDetector:
         self._pending = pending
         # Followed as stopped: had it run on, its fall would come alone (an
         # orphan), and this rise would not prove it.
-        self._stop(ended)
+        if stop:
+            self._stop(ended)
+
+    def _unsure_stop(self, edge: _Edge) -> None:
+        """A heater's rise during a run that fits with the pump stopping in it and without.
+
+        Its fall will tell (``_stopped_in``): the rise and the pump's step
+        when the pump stopped there. The run goes on, unsure as before: its
+        own fall, if it comes first, says the pump ran on. Not on a plug
+        reporting on change: a level held by silence may be a partial one.
+        """
+        if edge.delta < self._heater_min() or self._silence > 0.05:
+            return
+        rise = _Rise(edge)
+        self._stopped_in(edge, rise, stop=False)
+        pending = self._pending
+        if pending is not None and pending.rise is rise:
+            self._rises.append(rise)
+            del self._rises[:-2]
 
     def _hidden_start(self, rise: _Rise, size: float, pump: float) -> float:
         """When the pump started inside a heater's rise."""
@@ -1687,6 +1706,9 @@ class PumpDetector:
         if not self._pump:
             return self._orphan_fall(edge, at, watts) if pure else []
         self._stop(at)
+        pending = self._pending
+        if pending is not None and pending.stop and pending.started == self._run_at:
+            self._pending = None  # it ran on past the rise that might have hid its stop
         if self._ambiguous:
             return []
         if not pure and self._handed_over(edge):
