@@ -239,3 +239,39 @@ def test_stop_in_a_heaters_rise_that_fits_with_and_without_the_pump() -> None:
     assert run.started == pytest.approx(started - 1.0, abs=2.0)
     assert run.ended == pytest.approx(started + 26.0, abs=2.0)
     assert run.watts == pytest.approx(pump, rel=0.15)
+
+
+def test_both_heaters_came_with_the_pump_and_one_fell_first() -> None:
+    """The heater that fell first leaves the other beside the pump: the fall pairs.
+
+    Both heaters and the pump come on within one edge; the large heater
+    falls during the shot (its real size taken from its fall), the pump
+    stops beside the small one. (Before, the run's level was read as the
+    standby once the large heater fell, as though it had come alone: the
+    pump's fall of 44 W did not pair with a "rise" of the small heater and
+    the pump.)
+    """
+    base, small, large, pump = 2.5, 972.0, 1321.0, 44.5
+    standby = [base] * 15
+    learn = (
+        standby + [base + small] * 6 + standby + [base + large] * 6
+        + standby + [base + small] * 6 + standby + [base + large] * 6 + standby
+    )  # fmt: skip
+    shot = (
+        [base + large + 0.5 * pump, base + large + 0.3 * small + pump]
+        + [base + small + large + pump] * 9
+        + [base + small + pump] * 2  # the large heater fell
+        + [base + small] * 5
+        + standby
+    )  # fmt: skip
+    rows = [
+        (t, round(w + 0.3 * (i % 3 - 1), 1), 230.0)
+        for i, (t, w, _) in enumerate(every_2_s(0.0, learn + shot))
+    ]
+    runs = detect(43.8, rows)
+    assert len(runs) == 1
+    run = runs[0]
+    started = 2.0 * len(learn)
+    assert started - 2.0 <= run.started <= started + 4.0
+    assert run.ended == pytest.approx(started + 25.0, abs=2.0)
+    assert run.watts == pytest.approx(pump, rel=0.15)

@@ -381,6 +381,7 @@ class PumpDetector:
         "_run_heat",
         "_run_heater",
         "_run_mag",
+        "_run_other",
         "_run_pure",
         "_run_seen",
         "_run_two",
@@ -482,7 +483,7 @@ class PumpDetector:
         self._run_two = False
         self._run_unsure = False
         self._run_heater: _Heater | None = None
-        self._run_mag = self._run_before = 0.0
+        self._run_mag = self._run_before = self._run_other = 0.0
         self._pending: _Pending | None = None
         self._rises: list[_Rise] = []
         for heater in self._heaters:
@@ -1346,7 +1347,7 @@ class PumpDetector:
                 if self._run_heater is h and self._pump and learn:
                     # The heater that came with the pump went: its real size
                     # is known now, and so is the pump's share of that edge.
-                    self._run_base = self._run_before + size
+                    self._run_base = self._run_before + size + self._run_other
                     self._run_heat = 0.0
                     self._run_pure = True
                     self._run_heater = None
@@ -1561,7 +1562,7 @@ class PumpDetector:
         self._run_base = self._run_before = self._normalised(base)
         self._run_heat = 0.0
         self._run_heater = None
-        self._run_mag = 0.0
+        self._run_mag = self._run_other = 0.0
 
     def _normalised(self, level: float) -> float:
         """A level's heaters (above the standby) at the reference volts."""
@@ -1690,12 +1691,14 @@ class PumpDetector:
         self._run_seen = bool(heat) and self._seen_alone(edge, watts)
         self._run_two = bool(heat) and self._two_switches(edge)
         if heat > 0:
-            # The heater that came with it: its own fall will tell its size.
-            for h in self._heaters:
-                if h.on and h.on_at == edge.at:
-                    self._run_heater = h
-                    self._run_mag = edge.delta * edge.k
-                    self._run_before = self._normalised(edge.before)
+            # The heater that came with it: its own fall will tell its size
+            # (a second one in the same edge stays at the size it is known by).
+            came = [h for h in self._heaters if h.on and h.on_at == edge.at]
+            if came:
+                self._run_heater = came[-1]
+                self._run_other = sum(h.size for h in came[:-1])
+                self._run_mag = edge.delta * edge.k
+                self._run_before = self._normalised(edge.before)
         return []
 
     def _pump_fall(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
