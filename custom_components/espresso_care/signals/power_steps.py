@@ -381,6 +381,7 @@ class PumpDetector:
         "_run_heat",
         "_run_heater",
         "_run_mag",
+        "_run_other",
         "_run_pure",
         "_run_seen",
         "_run_two",
@@ -482,7 +483,7 @@ class PumpDetector:
         self._run_two = False
         self._run_unsure = False
         self._run_heater: _Heater | None = None
-        self._run_mag = self._run_before = 0.0
+        self._run_mag = self._run_before = self._run_other = 0.0
         self._pending: _Pending | None = None
         self._rises: list[_Rise] = []
         for heater in self._heaters:
@@ -1308,8 +1309,11 @@ class PumpDetector:
         elif how == _UNSURE:
             if self._pump:
                 self._run_unsure = True
+                self._unsure_stop(edge)
             for heater in self._heaters:
                 heater.on = None
+        elif (ramped := self._ramp_beside_heater(edge)) is not None:
+            out = ramped
         elif abs(edge.delta) >= self._heater_min():
             self._unknown_heater(edge)
         elif not self._ramp(edge):
@@ -1353,7 +1357,7 @@ class PumpDetector:
                 if self._run_heater is h and self._pump and learn:
                     # The heater that came with the pump went: its real size
                     # is known now, and so is the pump's share of that edge.
-                    self._run_base = self._run_before + size
+                    self._run_base = self._run_before + size + self._run_other
                     self._run_heat = 0.0
                     self._run_pure = True
                     self._run_heater = None
@@ -1428,7 +1432,7 @@ class PumpDetector:
         if not self._pump:
             self._cluster(-edge.delta)
 
-    def _stopped_in(self, edge: _Edge, rise: _Rise) -> None:
+    def _stopped_in(self, edge: _Edge, rise: _Rise, *, stop: bool = True) -> None:
         """A heater's rise during a run: perhaps the pump stopped inside it.
 
         When the rise and the pump's share of the level before it make a
@@ -1459,7 +1463,25 @@ class PumpDetector:
         self._pending = pending
         # Followed as stopped: had it run on, its fall would come alone (an
         # orphan), and this rise would not prove it.
-        self._stop(ended)
+        if stop:
+            self._stop(ended)
+
+    def _unsure_stop(self, edge: _Edge) -> None:
+        """A heater's rise during a run that fits with the pump stopping in it and without.
+
+        Its fall will tell (``_stopped_in``): the rise and the pump's step
+        when the pump stopped there. The run goes on, unsure as before: its
+        own fall, if it comes first, says the pump ran on. Not on a plug
+        reporting on change: a level held by silence may be a partial one.
+        """
+        if edge.delta < self._heater_min() or self._silence > 0.05:
+            return
+        rise = _Rise(edge)
+        self._stopped_in(edge, rise, stop=False)
+        pending = self._pending
+        if pending is not None and pending.rise is rise:
+            self._rises.append(rise)
+            del self._rises[:-2]
 
     def _hidden_start(self, rise: _Rise, size: float, pump: float) -> float:
         """When the pump started inside a heater's rise."""
@@ -1557,7 +1579,7 @@ class PumpDetector:
         self._run_base = self._run_before = self._normalised(base)
         self._run_heat = 0.0
         self._run_heater = None
-        self._run_mag = 0.0
+        self._run_mag = self._run_other = 0.0
 
     def _normalised(self, level: float) -> float:
         """A level's heaters (above the standby) at the reference volts."""
@@ -1586,6 +1608,40 @@ class PumpDetector:
             return False
         self._run_w += edge.delta
         return True
+
+    def _ramp_beside_heater(self, edge: _Edge) -> list[DetectedRun] | None:
+        """A known heater's edge just after the run's start, the rest of the pump's ramp in it.
+
+        A vibratory pump ramps up over seconds: when a heater switches
+        before the ramp is done, its edge holds the ramp's rest (Hart: an
+        edge is the sum of what switched). One heater only may fit, the rest
+        no more than the run's rise still lacks of the pump's step. None
+        when it does not fit (the edge is then what it was before).
+        """
+        if not (self._pump and self._run_pure) or edge.at - self._run_at > 5.0:
+            return None
+        p = self._pump_watts
+        room = p + self._ptol() - self._run_w  # what the ramp may still add
+        k = self._k
+        fits: list[tuple[int, float, float]] = []
+        for i, h in enumerate(self._heaters):
+            if h.weight < 2.0 or h.on is None:
+                continue
+            heat = -h.on_size / k if h.on else h.size / k
+            rest = edge.delta - heat
+            if -h.tol(0.4 * p) <= rest <= room:
+                fits.append((i, heat, rest))
+        if len(fits) != 1:
+            return None
+        i, heat, rest = fits[0]
+        signs = tuple(
+            (1 if heat > 0.0 else -1) if j == i else 0
+            for j in range(len(self._heaters))
+        )
+        out = self._switch(edge, signs, heat, learn=False)
+        self._run_heat += heat * k
+        self._run_w += rest
+        return out
 
     def _seen_alone(self, edge: _Edge | _Rise, pump: float) -> bool:
         """Whether a reading inside a heater-and-pump edge shows one without the other.
@@ -1676,12 +1732,14 @@ class PumpDetector:
         self._run_seen = bool(heat) and self._seen_alone(edge, watts)
         self._run_two = bool(heat) and self._two_switches(edge)
         if heat > 0:
-            # The heater that came with it: its own fall will tell its size.
-            for h in self._heaters:
-                if h.on and h.on_at == edge.at:
-                    self._run_heater = h
-                    self._run_mag = edge.delta * edge.k
-                    self._run_before = self._normalised(edge.before)
+            # The heater that came with it: its own fall will tell its size
+            # (a second one in the same edge stays at the size it is known by).
+            came = [h for h in self._heaters if h.on and h.on_at == edge.at]
+            if came:
+                self._run_heater = came[-1]
+                self._run_other = sum(h.size for h in came[:-1])
+                self._run_mag = edge.delta * edge.k
+                self._run_before = self._normalised(edge.before)
         return []
 
     def _pump_fall(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
@@ -1690,8 +1748,11 @@ class PumpDetector:
         if heat:
             at = self._pump_at(edge.pts, edge.before, heat, -watts)
         if not self._pump:
-            return self._orphan_fall(at, watts) if pure else []
+            return self._orphan_fall(edge, at, watts) if pure else []
         self._stop(at)
+        pending = self._pending
+        if pending is not None and pending.stop and pending.started == self._run_at:
+            self._pending = None  # it ran on past the rise that might have hid its stop
         if self._ambiguous:
             return []
         if not pure and self._handed_over(edge):
@@ -1857,17 +1918,19 @@ class PumpDetector:
             h.weight < _ALONE_CYCLES and abs(h.size - size) > tol for h in self._heaters
         )
 
-    def _orphan_fall(self, at: float, watts: float) -> list[DetectedRun]:
+    def _orphan_fall(self, edge: _Edge, at: float, watts: float) -> list[DetectedRun]:
         """A pump's fall with no pump on: a heater's rise may have hidden its start."""
+        k = self._k
+        held = (edge.before - self._base - watts) * k  # the heater beside the pump
         for rise in reversed(self._rises):
             if not MIN_RUN_S <= at - rise.at <= MAX_RUN_S:
                 continue
             size = rise.mag - watts
             start = self._hidden_start(rise, size, watts)
-            normalised = (rise.at_scale(self._k) - watts) * self._k
+            normalised = (rise.at_scale(k) - watts) * k
             for h in self._heaters:
-                if h.weight >= 2.0 and abs(normalised - h.size) <= 0.5 * h.tol(
-                    0.4 * self._pump_watts
+                if h.weight >= 2.0 and self._hid_start(
+                    rise, h, normalised, held, watts
                 ):
                     # A heater known well enough accounts for the rest.
                     self._rises.remove(rise)
@@ -1884,6 +1947,26 @@ class PumpDetector:
             return []
         self._unexplained(at, watts)
         return []
+
+    def _hid_start(
+        self, rise: _Rise, heater: _Heater, normalised: float, held: float, watts: float
+    ) -> bool:
+        """Whether a known heater and the pump's start account for a rise.
+
+        The rise less the pump's fall is that heater's size; or, the rise
+        from the standby read while a vibratory pump still ramped (short of
+        its step), the level the pump fell from is that heater's and the
+        pump's: the level the rise led to once the ramp was done.
+        """
+        tol = 0.5 * heater.tol(0.4 * self._pump_watts)
+        if abs(normalised - heater.size) <= tol:
+            return True
+        short = (1.0 - self._low()) * watts * self._k  # what a ramp may leave out
+        return (
+            abs(held - heater.size) <= tol
+            and abs(rise.before - self._base) <= self._tol_lv
+            and -short - tol <= normalised - heater.size <= tol
+        )
 
     # --- noise -----------------------------------------------------------------
 
@@ -2134,7 +2217,9 @@ def _plateau(
                 moved = abs(prev - big) > agree  # a ramp, a partial, an inrush
                 if not (moved and (j == i + 2 or xs[i + 1][0] - xs[i][0] >= silence)):
                     continue
-            elif abs(prev - big) > agree:
+            elif abs(prev - big) > agree and not _alone_before_heater(
+                xs[rise : i + 1], base, step
+            ):
                 continue
             # The levels before and after: the medians of the readings
             # that agree (one reading's noise is a few W beside a heater),
@@ -2216,6 +2301,33 @@ def _alone(
     if len(values) < 4:
         return values[-1]  # the latest: past a ramp's or an inrush's first reading
     return late[len(late) // 2]
+
+
+def _alone_before_heater(
+    xs: Sequence[tuple[float, float, float | None]], base: float, step: float
+) -> bool:
+    """Whether the pump was read alone at ``step`` just before a heater joined it.
+
+    ``xs``: the run's readings up to the first full one of the heater and
+    the pump. Read every 2 s, a vibratory pump's ramp and a heater that cold
+    water starts seconds in leave one reading of the pump alone (after one
+    of its ramp), one partial of the heater's rise, and one of both before
+    the pump stops beside the heater: no level of the pump holds two
+    readings. Its last reading alone, every reading before it no higher (a
+    ramp), and the fall beside the heater agree within a tenth: Hart's
+    pairing of the pump's rise and fall, each read once.
+    """
+    if len(xs) < 3:
+        return False
+    alone, partial, both = (w for _, w, _ in xs[-3:])
+    pump = alone - base
+    if abs(pump - step) > max(6.0, 0.1 * step) or both - alone <= CAL_MAX_W:
+        return False
+    margin = 0.1 * (both - alone)
+    if not alone + margin < partial < both - margin:
+        return False  # not a partial reading of the heater coming on
+    ramp = [w - base for _, w, _ in xs[:-3]]
+    return all(0.0 < w <= pump + _tol(alone) for w in ramp)
 
 
 def _alone_then_heater(
@@ -2430,6 +2542,8 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     if step is None:
         step = _stop_in_heater(edges, pump_started_after)
     if step is None:
+        step = _hidden_in_two_heaters(edges, pump_started_after)
+    if step is None:
         step = _pulsed_pump(valid, pump_started_after)
     if step is None:
         # A heater seen once (a partial reading's level, the heat-up's) may
@@ -2605,6 +2719,71 @@ def _stop_in_heater(edges: Sequence[_Edge], after: float) -> float | None:
             return None
         return step
     return None
+
+
+def _hidden_in_two_heaters(edges: Sequence[_Edge], after: float) -> float | None:
+    """The step of a run whose start and stop hid in two heaters' rises (a dual boiler).
+
+    The pump ramped up alone for a reading or two, a heater came on within
+    that edge, and the pump stopped inside the other heater's rise. Each
+    heater's cycle sums to zero (Hart's finite-state appliances, each edge
+    normalised to one volts): the first rise less its heater's fall is the
+    pump's start, the second rise less its fall the pump's stop, of one size
+    (the level back where the run left it). The pump's last reading alone
+    in the first rise must agree, as far as a vibratory pump's ramp allows.
+    """
+    first = next(
+        (i for i, e in enumerate(edges) if e.at >= after - 1.0 and e.delta > 0.0), None
+    )
+    if first is None:
+        return None
+    rise = edges[first]
+    cycle: list[_Edge] = []
+    for e in edges[first:]:
+        if CAL_MIN_W <= abs(e.delta) <= CAL_MAX_W:
+            return None  # a pump-sized edge of its own: not this case
+        if abs(e.delta) > CAL_MAX_W:
+            cycle.append(e)
+        if e.delta < 0.0 and abs(e.after - rise.before) <= _tol(rise.before):
+            break
+    else:
+        return None  # not back at the level the run left yet
+    rises = [e.delta * e.k for e in cycle if e.delta > 0.0]
+    falls = [-e.delta * e.k for e in cycle if e.delta < 0.0]
+    if len(rises) != 2 or len(falls) != 2 or cycle[0] is not rise:
+        return None
+    alone = _ramp_end(rise)
+    if alone is None:
+        return None
+    steps = [
+        (rises[0] - falls[a], falls[1 - a] - rises[1])
+        for a in (0, 1)
+        if 0.6 * (rises[0] - falls[a]) <= alone
+    ]
+    fits = [
+        0.5 * (on + off)
+        for on, off in steps
+        if CAL_MIN_W <= on <= CAL_MAX_W
+        and alone <= on + max(6.0, 0.1 * on)
+        and abs(on - off) <= max(6.0, 0.15 * on)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _ramp_end(edge: _Edge) -> float | None:
+    """The last reading inside a rise that showed the pump alone, above the level before.
+
+    None when no reading between the two levels lay in a pump's range
+    before the first that rose past it (a heater's partial).
+    """
+    alone: float | None = None
+    for w in edge.pts[5::2]:
+        x = w - edge.before
+        if x > CAL_MAX_W:
+            break
+        if x >= CAL_MIN_W:
+            alone = x
+    return alone
 
 
 def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
