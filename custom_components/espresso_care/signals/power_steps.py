@@ -754,10 +754,10 @@ class PumpDetector:
             self._pm2_at = self._pm1_at
             self._pm1_at = at
             self._pm1_w = watts
-            if (
-                not self._short_pulse()
-                and self._tr_max - self._lv >= 0.5 * self._pump_watts
-            ):
+            pulse = self._short_pulse()
+            if pulse is not None:
+                out += pulse
+            elif self._tr_max - self._lv >= 0.5 * self._pump_watts:
                 # A pulse above the level and back (a slow PID's heater):
                 # the share of the last minutes' pulses that came close
                 # together (within a minute of the one before).
@@ -801,7 +801,7 @@ class PumpDetector:
         self._over = 0
         return out
 
-    def _short_pulse(self) -> bool:
+    def _short_pulse(self) -> list[DetectedRun] | None:
         """A pulse of the pump's step over the standby, too short to settle.
 
         A backflush's 5 s pulse read every 2 s shows one or two readings at
@@ -809,10 +809,12 @@ class PumpDetector:
         of its own, so no edges. From the standby (nothing else on), with
         readings near the pump's level and none above it, it is the pump's
         run, decided once the standby after it holds (as any run's end).
+        None when it is not one; else the runs decided now
+        (``_confirm_pulse``).
         """
         base = self._lv
         if self._pump or not self._quiet_standby(base, self._last_at):
-            return False
+            return None
         p = self._pump_watts
         pts = self._pts
         inside = pts[4:-2]
@@ -820,23 +822,23 @@ class PumpDetector:
         watts = inside[1::2]
         at_level = [abs(w - base - p) <= 0.25 * p for w in watts]
         if not any(at_level) or max(watts) > base + p + ptol:
-            return False
+            return None
         body = sum(1 for w in watts if w - base >= 0.5 * p)
         if body < 2:
-            return False  # one reading: a heater's sliver (a PID) as well
+            return None  # one reading: a heater's sliver (a PID) as well
         first = at_level.index(True)
         last = len(at_level) - 1 - at_level[::-1].index(True)
         level = sum(watts[first : last + 1]) / (last - first + 1)
         started = self._step_at(pts, base, level - base)
         ended = self._step_at(pts[4 + 2 * last :], level, base - level)
-        if not self._confirm_pulse(started, ended, level - base):
-            return False
-        # The standby holds anew from the reading back at it (as after a fall).
-        self._lv_at = self._last_at
-        self._lv_n = 1
-        return True
+        decided = self._confirm_pulse(started, ended, level - base)
+        if decided is not None:
+            # The standby holds anew from the reading back at it (as after a fall).
+            self._lv_at = self._last_at
+            self._lv_n = 1
+        return decided
 
-    def _pulse_before_heater(self, edge: _Edge) -> None:
+    def _pulse_before_heater(self, edge: _Edge) -> list[DetectedRun]:
         """A short pulse read on its own just before a heater's rise hid its end.
 
         From the standby, two readings or more at the pump's level (after a
@@ -846,7 +848,7 @@ class PumpDetector:
         """
         base = edge.before
         if edge.delta <= 0.0 or not self._quiet_standby(base, edge.at):
-            return
+            return []
         p = self._pump_watts
         pts = edge.pts
         watts = pts[5::2]
@@ -855,22 +857,28 @@ class PumpDetector:
         while n < len(watts) and abs(watts[n] - base - p) <= 0.25 * p:
             n += 1
         if n - first < 2 or n == len(watts) or watts[n] - base <= p + self._ptol():
-            return
+            return []
         level = sum(watts[first:n]) / (n - first)
         started = self._step_at(pts, base, level - base)
-        self._confirm_pulse(started, pts[4 + 2 * n], level - base)
+        return self._confirm_pulse(started, pts[4 + 2 * n], level - base) or []
 
-    def _confirm_pulse(self, started: float, ended: float, watts: float) -> bool:
+    def _confirm_pulse(
+        self, started: float, ended: float, watts: float
+    ) -> list[DetectedRun] | None:
         """Hold a short pulse's run, to be decided once the standby holds again.
 
-        False (and nothing held) when it lasted less than a pulse can, or as
-        long as a shot.
+        None (and nothing held) when it lasted less than a pulse can, or as
+        long as a shot. Else the run held before it, decided now: it fell to
+        the standby this pulse rose from (a backflush's pause, a reading or
+        two, is too short for the standby to hold the readings a run's end
+        waits for).
         """
         if not _PULSE_MIN_S <= ended - started <= _PULSE_MAX_S:
-            return False
+            return None
+        earlier = self._confirmed()
         self._confirm = DetectedRun(started, ended, watts)
         self._fell_at = ended
-        return True
+        return earlier
 
     def _wander(self, at: float) -> None:
         spread = self._tr_max - self._tr_min
@@ -1286,7 +1294,7 @@ class PumpDetector:
             if self._pump:
                 self._run_heat += edge.delta * self._k
             else:
-                self._pulse_before_heater(edge)
+                out += self._pulse_before_heater(edge)
         elif how == _PUMP:
             pump_part = edge.delta - heat
             if heat:

@@ -1,0 +1,77 @@
+"""Short pump pulses (a hand-made backflush's) delivered as runs of their own.
+
+Pure: the detector alone, fed readings shaped as the simulator's plugs give
+them (every 2 s, each averaging the last second).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from custom_components.espresso_care.signals.power_steps import (
+    DetectedRun,
+    PumpDetector,
+)
+
+PUMP = 41.6  # a vibratory pump's step over the standby
+VOLTS = 227.3
+
+# A reading: (at, watts).
+type Row = tuple[float, float]
+
+
+def standby(start: float, end: float) -> list[Row]:
+    """The standby read every 2 s, a few tenths of a watt of noise."""
+    n = int((end - start) // 2)
+    return [(start + 2.0 * i, 7.2 + 0.6 * (i % 2)) for i in range(n)]
+
+
+def run_all(det: PumpDetector, rows: Iterable[Row], until: float) -> list[DetectedRun]:
+    """Feed readings as the machine does: advance at each deadline first."""
+    out: list[DetectedRun] = []
+    for at, watts in rows:
+        deadline = det.next_deadline
+        while deadline is not None and deadline < at:
+            out += det.advance(deadline)
+            after = det.next_deadline
+            if after is not None and after <= deadline:
+                break
+            deadline = after
+        out += det.feed(at, watts, VOLTS)
+    out += det.advance(until)
+    return out
+
+
+def test_a_pulse_whose_standby_held_two_readings_is_kept_by_the_next_short_pulse() -> (
+    None
+):
+    """A 10 s pulse, a pause of two standby readings, then a 5 s pulse.
+
+    The first run waits for the standby after it to hold (three readings);
+    the second pulse, too short to settle, comes first. The standby it rose
+    from and fell back to is the one the first run fell to: both are runs.
+    Before, the short pulse took the first run's place and it was lost.
+    """
+    rows = standby(0.0, 300.0)
+    rows += [
+        (300.0, 7.2),
+        (302.0, 32.9),  # the ramp
+        (304.0, 47.1),
+        (306.0, 49.1),
+        (308.0, 49.4),
+        (310.0, 49.2),
+        (312.0, 19.8),  # the stop, inside this reading
+        (314.0, 7.3),
+        (316.0, 10.7),  # the standby: two readings
+        (318.0, 38.9),  # the short pulse: a ramp, one reading at the level
+        (320.0, 49.2),
+        (322.0, 8.9),
+    ]
+    rows += standby(324.0, 360.0)
+    runs = run_all(PumpDetector(PUMP), rows, until=400.0)
+    assert len(runs) == 2
+    first, second = runs
+    # Each edge dated at the first reading that moved (this plug does not
+    # average over its interval).
+    assert (first.started, first.ended) == (302.0, 312.0)
+    assert (second.started, second.ended) == (318.0, 322.0)
