@@ -75,3 +75,51 @@ def test_a_pulse_whose_standby_held_two_readings_is_kept_by_the_next_short_pulse
     # average over its interval).
     assert (first.started, first.ended) == (302.0, 312.0)
     assert (second.started, second.ended) == (318.0, 322.0)
+
+
+def sampled(
+    power: list[tuple[float, float]], start: float, end: float, every: float = 2.0
+) -> list[Row]:
+    """A plug reading every ``every`` s the mean power of the second before.
+
+    ``power``: (from, watts) steps in time order. A few tenths of a watt of
+    noise: a meter repeating a value exactly may be stale.
+    """
+
+    def at(t: float) -> float:
+        return next(w for s, w in reversed(power) if s <= t)
+
+    rows: list[Row] = []
+    t = start
+    while t < end:
+        mean = sum(at(t - 1.0 + (i + 0.5) / 20) for i in range(20)) / 20
+        rows.append((t, round(mean + 0.3 * (len(rows) % 3), 1)))
+        t += every
+    return rows
+
+
+def test_a_pause_read_once_at_the_standby_ends_a_pulse_a_heater_joined() -> None:
+    """Pump, heater joining, both off for one reading, the pump again.
+
+    The reading at the standby shows everything off: the first run ended
+    before it (its fall the heater's and the pump's) and a second began
+    after it. Before, the pause was taken for one the run could not be
+    paired across (the heater's level around it): both runs were lost.
+    """
+    base, pump, heater = 6.0, 64.0, 1200.0
+    power = [(0.0, base)]
+    for i in range(4):  # the heater's cycles, learnt before
+        power += [(100.0 + 200.0 * i, base + heater), (160.0 + 200.0 * i, base)]
+    power += [
+        (1000.3, base + pump),  # the first pulse
+        (1004.3, base + pump + heater),  # the heater joins
+        (1009.5, base),  # both off
+        (1012.6, base + pump),  # the second pulse, the pump alone
+        (1019.4, base),
+    ]
+    rows = sampled(power, 2.0, 1100.0)
+    runs = run_all(PumpDetector(pump), rows, until=1200.0)
+    assert [(r.started, r.ended) for r in runs] == [
+        (1002.0, 1010.0),
+        (1014.0, 1020.0),
+    ]

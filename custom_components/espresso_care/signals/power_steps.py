@@ -745,7 +745,8 @@ class PumpDetector:
         if -tol <= dev <= tol and abs(dev) <= abs(dcd):
             # Back at the steady level: the excursion was a blip.
             self._tr = False
-            out = self._paused(self._lv)
+            split = self._paused(self._lv)
+            out = self._drop_paused() if split is None else split
             n = self._lv_n
             if n < 8:
                 n += 1
@@ -894,8 +895,8 @@ class PumpDetector:
             self._over = 0
         return self._settle()
 
-    def _paused(self, after: float) -> list[DetectedRun]:
-        """Split or drop the run when the transient to ``after`` shows the pump stopped.
+    def _paused(self, after: float) -> list[DetectedRun] | None:
+        """Split the run when the transient to ``after`` shows the pump stopped.
 
         A reading below the pump's own level, between two levels with the
         pump on (a backflush's pause between two readings). A heater only
@@ -904,20 +905,73 @@ class PumpDetector:
         interval, even where a heater's pulse hides the rest of the pause.
         At the standby level, nothing ran for that reading's interval: the
         run ended before it and a new one began after it
-        (``_pause_between``). Otherwise the run cannot be paired honestly
-        and is dropped.
+        (``_pause_between``). None when that split fails: the caller reads
+        the pause's edges (``_split_at_standby``) or drops the run.
         """
         floor = self._base + self._pause_floor() * self._pump_watts
         level = self._base + _PAUSE_FLOOR * self._pump_watts  # after: the pump's
         paused = self._tr_min < floor and level <= after
         if not (self._pump and paused and self._pump_in(after)):
             return []
-        out = self._pause_between(after)
-        if out is None:
-            self._stop(self._pts[4])  # the first reading that moved
-            self._rises.clear()
-            return []
-        return out
+        return self._pause_between(after)
+
+    def _drop_paused(self) -> list[DetectedRun]:
+        """The run paused where it cannot be paired honestly: dropped."""
+        self._stop(self._pts[4])  # the first reading that moved
+        self._rises.clear()
+        return []
+
+    def _standby_reading(self) -> int | None:
+        """The index in the transient of the first reading at the standby, if any."""
+        pts = self._pts
+        low = max(6.0, 0.15 * self._pump_watts)
+        return next(
+            (i for i in range(4, len(pts), 2) if abs(pts[i + 1] - self._base) <= low),
+            None,
+        )
+
+    def _split_at_standby(
+        self, seen: float, before: float, after: float, settled: bool
+    ) -> list[DetectedRun] | None:
+        """A pause at the standby with a heater on around it: a fall and a rise.
+
+        A reading at the standby between two levels with the pump on shows
+        everything off for its interval (a backflush's pause, the heater
+        switching off with a pulse or on with the next). The pump, and any
+        heater, fell before it and rose after it: two edges, each read as
+        any other (the fall pairs with the run's rise or not, the rise from
+        the standby opens a run). None when no reading was at the standby,
+        or readings came too far apart to show the pauses around.
+        """
+        k = self._standby_reading()
+        if k is None or self._ambiguous or self._gap > _FAST_GAP_S:
+            return None
+        base = self._base
+        pts = self._pts
+        fell = tuple(pts[: k + 2])
+        fall = _Edge(
+            self._step_at(fell, seen, base - seen),
+            base - before,
+            before,
+            base,
+            fell,
+            settled,
+            self._k,
+        )
+        # The standby, read once, is a state of the machine: a rise from it
+        # starts a run.
+        rose = (pts[k], pts[k + 1], *pts[k:])
+        rise = _Edge(
+            self._step_at(rose, base, after - base),
+            after - base,
+            base,
+            after,
+            rose,
+            True,
+            self._k,
+        )
+        now = self._cd_last
+        return self._edge(fall, now) + self._edge(rise, now)
 
     def _pause_floor(self) -> float:
         """The share of the pump's step below which a reading shows it paused.
@@ -955,11 +1009,7 @@ class PumpDetector:
         if abs(before - base - p) > ptol or abs(after - base - p) > ptol:
             return None
         pts = self._pts
-        low = max(6.0, 0.15 * p)
-        k = next(
-            (i for i in range(4, len(pts), 2) if abs(pts[i + 1] - base) <= low),
-            None,
-        )
+        k = self._standby_reading()
         if k is None:
             return None
         fell = self._step_at(pts[: k + 2], before, base - before)
@@ -1004,6 +1054,11 @@ class PumpDetector:
         self._pm1_w = after
         if tr_n > 2 * _WANDER + 1:  # (counted once at _WANDER already)
             self._wander(self._cd_last)
+        if split is None:
+            split = self._split_at_standby(seen, before, after, settled)
+            if split is not None:
+                return split
+            split = self._drop_paused()
         p = self._pump_watts
         if -0.3 * p < delta < 0.3 * p:
             return split  # drift, not an edge
