@@ -123,3 +123,46 @@ def test_a_pause_read_once_at_the_standby_ends_a_pulse_a_heater_joined() -> None
         (1002.0, 1010.0),
         (1014.0, 1020.0),
     ]
+
+
+def test_a_pulse_and_a_heater_that_came_together_end_apart_with_volts() -> None:
+    """The pump and a heater rise in one reading; the pump stops first.
+
+    Nothing showed the pump alone at the start, and the mains moved during
+    the run, so the heater's fall does not sum to zero with its rise. At
+    the end one reading shows the heater alone, at the volts its load
+    sagged the socket to (those of the level before, 2.5 V under the
+    standby's): the pump's step under the level as read, so the run is
+    counted. Before, it was compared with the level scaled to the volts
+    after the fall (about 25 W higher), missed, and the run dropped.
+    """
+    base, pump, heater, nominal = 6.0, 64.0, 1240.0, 230.0
+
+    def volts(t: float, heating: float) -> float:
+        # The mains rose 3 V during the run; the line drops 2.5 V under the heater.
+        return nominal - (3.0 if t < 1005.0 else 0.0) - 2.5 * heating
+
+    def draw(t: float) -> tuple[float, float]:
+        heating = 1.0 if heater_on(t) else 0.0
+        v = volts(t, heating)
+        on = 1000.5 <= t < 1009.1
+        return base + heating * heater * (v / nominal) ** 2 + pump * on, v
+
+    def heater_on(t: float) -> bool:
+        cycles = any(100.0 + 200.0 * i <= t < 160.0 + 200.0 * i for i in range(4))
+        return cycles or 1000.6 <= t < 1010.9
+
+    rows: list[tuple[float, float, float]] = []
+    for n in range(1, 560):
+        t = 2.0 * n
+        w, v = zip(*(draw(t - 1.0 + (i + 0.5) / 20) for i in range(20)), strict=True)
+        rows.append((t, round(sum(w) / 20 + 0.3 * (n % 3), 1), sum(v) / 20))
+    det = PumpDetector(pump)
+    runs: list[DetectedRun] = []
+    for t, w, v in rows:
+        deadline = det.next_deadline
+        if deadline is not None and deadline < t:
+            runs += det.advance(deadline)
+        runs += det.feed(t, w, v)
+    runs += det.advance(1200.0)
+    assert [(r.started, r.ended) for r in runs] == [(1002.0, 1010.0)]
