@@ -166,3 +166,26 @@ def test_a_pulse_and_a_heater_that_came_together_end_apart_with_volts() -> None:
         runs += det.feed(t, w, v)
     runs += det.advance(1200.0)
     assert [(r.started, r.ended) for r in runs] == [(1002.0, 1010.0)]
+
+
+def test_a_pulse_read_once_alone_then_with_a_heater_that_stays_on() -> None:
+    """The pump alone for one reading, a heater joining, the pump stopping.
+
+    One reading at the pump's step over the standby, one at the heater's
+    level and the pump's step over it, then the heater's level alone: the
+    pump ran from the first to the last of them. Before, two readings of
+    the pump alone were needed, and the heater's rise hid the pulse.
+    """
+    base, pump, heater = 6.0, 64.0, 1200.0
+    power = [(0.0, base)]
+    for i in range(4):  # the heater's cycles, learnt before
+        power += [(100.0 + 200.0 * i, base + heater), (160.0 + 200.0 * i, base)]
+    power += [
+        (1000.3, base + pump),
+        (1002.2, base + pump + heater),  # the heater joins
+        (1004.5, base + heater),  # the pump stops, the heater stays on
+        (1040.0, base),
+    ]
+    rows = sampled(power, 2.0, 1100.0)
+    runs = run_all(PumpDetector(pump), rows, until=1200.0)
+    assert [(r.started, r.ended) for r in runs] == [(1002.0, 1006.0)]

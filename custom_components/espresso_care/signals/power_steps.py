@@ -845,7 +845,11 @@ class PumpDetector:
         From the standby, two readings or more at the pump's level (after a
         ramp's reading perhaps), then the heater's rise to a level of the
         heater alone: the pump ran from the first of them and had stopped by
-        that level, its fall dated at the heater's first reading.
+        that level, its fall dated at the heater's first reading. Or one
+        such reading, then (after the heater's partial one perhaps) readings
+        at the heater's level and the pump's step over it, before the
+        heater's level alone: the pump stopped after them, its fall dated
+        at the first reading below them.
         """
         base = edge.before
         if edge.delta <= 0.0 or not self._quiet_standby(base, edge.at):
@@ -857,11 +861,31 @@ class PumpDetector:
         n = first
         while n < len(watts) and abs(watts[n] - base - p) <= 0.25 * p:
             n += 1
-        if n - first < 2 or n == len(watts) or watts[n] - base <= p + self._ptol():
+        if n == first or n == len(watts) or watts[n] - base <= p + self._ptol():
+            return []
+        end = n if n - first >= 2 else self._with_heater(watts, n, edge.after + p)
+        if end is None:
             return []
         level = sum(watts[first:n]) / (n - first)
         started = self._step_at(pts, base, level - base)
-        return self._confirm_pulse(started, pts[4 + 2 * n], level - base) or []
+        return self._confirm_pulse(started, pts[4 + 2 * end], level - base) or []
+
+    def _with_heater(self, watts: Sequence[float], n: int, top: float) -> int | None:
+        """Where readings at ``top`` (the heater and the pump) from ``watts[n]`` end.
+
+        One reading between the pump's level and ``top`` may come first
+        (the heater's partial one). None unless one reading at least is at
+        ``top`` and one after it below.
+        """
+        near = 0.25 * self._pump_watts
+        if watts[n] < top - near:
+            n += 1  # the heater's partial reading
+        end = n
+        while end < len(watts) and abs(watts[end] - top) <= near:
+            end += 1
+        if end == n or end == len(watts) or watts[end] > top - near:
+            return None
+        return end
 
     def _confirm_pulse(
         self, started: float, ended: float, watts: float
