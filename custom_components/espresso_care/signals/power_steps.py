@@ -746,7 +746,8 @@ class PumpDetector:
         if -tol <= dev <= tol and abs(dev) <= abs(dcd):
             # Back at the steady level: the excursion was a blip.
             self._tr = False
-            out = self._paused(self._lv)
+            split = self._paused(self._lv)
+            out = self._drop_paused() if split is None else split
             n = self._lv_n
             if n < 8:
                 n += 1
@@ -755,10 +756,10 @@ class PumpDetector:
             self._pm2_at = self._pm1_at
             self._pm1_at = at
             self._pm1_w = watts
-            if (
-                not self._short_pulse()
-                and self._tr_max - self._lv >= 0.5 * self._pump_watts
-            ):
+            pulse = self._short_pulse()
+            if pulse is not None:
+                out += pulse
+            elif self._tr_max - self._lv >= 0.5 * self._pump_watts:
                 # A pulse above the level and back (a slow PID's heater):
                 # the share of the last minutes' pulses that came close
                 # together (within a minute of the one before).
@@ -812,7 +813,7 @@ class PumpDetector:
         p = self._pump_watts
         return self._gap > _FAST_GAP_S and abs(watts - self._lv - p) <= 0.1 * p
 
-    def _short_pulse(self) -> bool:
+    def _short_pulse(self) -> list[DetectedRun] | None:
         """A pulse of the pump's step over the standby, too short to settle.
 
         A backflush's 5 s pulse read every 2 s shows one or two readings at
@@ -820,10 +821,12 @@ class PumpDetector:
         of its own, so no edges. From the standby (nothing else on), with
         readings near the pump's level and none above it, it is the pump's
         run, decided once the standby after it holds (as any run's end).
+        None when it is not one; else the runs decided now
+        (``_confirm_pulse``).
         """
         base = self._lv
         if self._pump or not self._quiet_standby(base, self._last_at):
-            return False
+            return None
         p = self._pump_watts
         pts = self._pts
         inside = pts[4:-2]
@@ -831,33 +834,37 @@ class PumpDetector:
         watts = inside[1::2]
         at_level = [abs(w - base - p) <= 0.25 * p for w in watts]
         if not any(at_level) or max(watts) > base + p + ptol:
-            return False
+            return None
         body = sum(1 for w in watts if w - base >= 0.5 * p)
         if body < 2:
-            return False  # one reading: a heater's sliver (a PID) as well
+            return None  # one reading: a heater's sliver (a PID) as well
         first = at_level.index(True)
         last = len(at_level) - 1 - at_level[::-1].index(True)
         level = sum(watts[first : last + 1]) / (last - first + 1)
         started = self._step_at(pts, base, level - base)
         ended = self._step_at(pts[4 + 2 * last :], level, base - level)
-        if not self._confirm_pulse(started, ended, level - base):
-            return False
-        # The standby holds anew from the reading back at it (as after a fall).
-        self._lv_at = self._last_at
-        self._lv_n = 1
-        return True
+        decided = self._confirm_pulse(started, ended, level - base)
+        if decided is not None:
+            # The standby holds anew from the reading back at it (as after a fall).
+            self._lv_at = self._last_at
+            self._lv_n = 1
+        return decided
 
-    def _pulse_before_heater(self, edge: _Edge) -> None:
+    def _pulse_before_heater(self, edge: _Edge) -> list[DetectedRun]:
         """A short pulse read on its own just before a heater's rise hid its end.
 
         From the standby, two readings or more at the pump's level (after a
         ramp's reading perhaps), then the heater's rise to a level of the
         heater alone: the pump ran from the first of them and had stopped by
-        that level, its fall dated at the heater's first reading.
+        that level, its fall dated at the heater's first reading. Or one
+        such reading, then (after the heater's partial one perhaps) readings
+        at the heater's level and the pump's step over it, before the
+        heater's level alone: the pump stopped after them, its fall dated
+        at the first reading below them.
         """
         base = edge.before
         if edge.delta <= 0.0 or not self._quiet_standby(base, edge.at):
-            return
+            return []
         p = self._pump_watts
         pts = edge.pts
         watts = pts[5::2]
@@ -865,23 +872,49 @@ class PumpDetector:
         n = first
         while n < len(watts) and abs(watts[n] - base - p) <= 0.25 * p:
             n += 1
-        if n - first < 2 or n == len(watts) or watts[n] - base <= p + self._ptol():
-            return
+        if n == first or n == len(watts) or watts[n] - base <= p + self._ptol():
+            return []
+        end = n if n - first >= 2 else self._with_heater(watts, n, edge.after + p)
+        if end is None:
+            return []
         level = sum(watts[first:n]) / (n - first)
         started = self._step_at(pts, base, level - base)
-        self._confirm_pulse(started, pts[4 + 2 * n], level - base)
+        return self._confirm_pulse(started, pts[4 + 2 * end], level - base) or []
 
-    def _confirm_pulse(self, started: float, ended: float, watts: float) -> bool:
+    def _with_heater(self, watts: Sequence[float], n: int, top: float) -> int | None:
+        """Where readings at ``top`` (the heater and the pump) from ``watts[n]`` end.
+
+        One reading between the pump's level and ``top`` may come first
+        (the heater's partial one). None unless one reading at least is at
+        ``top`` and one after it below.
+        """
+        near = 0.25 * self._pump_watts
+        if watts[n] < top - near:
+            n += 1  # the heater's partial reading
+        end = n
+        while end < len(watts) and abs(watts[end] - top) <= near:
+            end += 1
+        if end == n or end == len(watts) or watts[end] > top - near:
+            return None
+        return end
+
+    def _confirm_pulse(
+        self, started: float, ended: float, watts: float
+    ) -> list[DetectedRun] | None:
         """Hold a short pulse's run, to be decided once the standby holds again.
 
-        False (and nothing held) when it lasted less than a pulse can, or as
-        long as a shot.
+        None (and nothing held) when it lasted less than a pulse can, or as
+        long as a shot. Else the run held before it, decided now: it fell to
+        the standby this pulse rose from (a backflush's pause, a reading or
+        two, is too short for the standby to hold the readings a run's end
+        waits for).
         """
         if not _PULSE_MIN_S <= ended - started <= _PULSE_MAX_S:
-            return False
+            return None
+        earlier = self._confirmed()
         self._confirm = DetectedRun(started, ended, watts)
         self._fell_at = ended
-        return True
+        return earlier
 
     def _wander(self, at: float) -> None:
         spread = self._tr_max - self._tr_min
@@ -897,8 +930,8 @@ class PumpDetector:
             self._over = 0
         return self._settle()
 
-    def _paused(self, after: float) -> list[DetectedRun]:
-        """Split or drop the run when the transient to ``after`` shows the pump stopped.
+    def _paused(self, after: float) -> list[DetectedRun] | None:
+        """Split the run when the transient to ``after`` shows the pump stopped.
 
         A reading below the pump's own level, between two levels with the
         pump on (a backflush's pause between two readings). A heater only
@@ -907,20 +940,73 @@ class PumpDetector:
         interval, even where a heater's pulse hides the rest of the pause.
         At the standby level, nothing ran for that reading's interval: the
         run ended before it and a new one began after it
-        (``_pause_between``). Otherwise the run cannot be paired honestly
-        and is dropped.
+        (``_pause_between``). None when that split fails: the caller reads
+        the pause's edges (``_split_at_standby``) or drops the run.
         """
         floor = self._base + self._pause_floor() * self._pump_watts
         level = self._base + _PAUSE_FLOOR * self._pump_watts  # after: the pump's
         paused = self._tr_min < floor and level <= after
         if not (self._pump and paused and self._pump_in(after)):
             return []
-        out = self._pause_between(after)
-        if out is None:
-            self._stop(self._pts[4])  # the first reading that moved
-            self._rises.clear()
-            return []
-        return out
+        return self._pause_between(after)
+
+    def _drop_paused(self) -> list[DetectedRun]:
+        """The run paused where it cannot be paired honestly: dropped."""
+        self._stop(self._pts[4])  # the first reading that moved
+        self._rises.clear()
+        return []
+
+    def _standby_reading(self) -> int | None:
+        """The index in the transient of the first reading at the standby, if any."""
+        pts = self._pts
+        low = max(6.0, 0.15 * self._pump_watts)
+        return next(
+            (i for i in range(4, len(pts), 2) if abs(pts[i + 1] - self._base) <= low),
+            None,
+        )
+
+    def _split_at_standby(
+        self, seen: float, before: float, after: float, settled: bool
+    ) -> list[DetectedRun] | None:
+        """A pause at the standby with a heater on around it: a fall and a rise.
+
+        A reading at the standby between two levels with the pump on shows
+        everything off for its interval (a backflush's pause, the heater
+        switching off with a pulse or on with the next). The pump, and any
+        heater, fell before it and rose after it: two edges, each read as
+        any other (the fall pairs with the run's rise or not, the rise from
+        the standby opens a run). None when no reading was at the standby,
+        or readings came too far apart to show the pauses around.
+        """
+        k = self._standby_reading()
+        if k is None or self._ambiguous or self._gap > _FAST_GAP_S:
+            return None
+        base = self._base
+        pts = self._pts
+        fell = tuple(pts[: k + 2])
+        fall = _Edge(
+            self._step_at(fell, seen, base - seen),
+            base - before,
+            before,
+            base,
+            fell,
+            settled,
+            self._k,
+        )
+        # The standby, read once, is a state of the machine: a rise from it
+        # starts a run.
+        rose = (pts[k], pts[k + 1], *pts[k:])
+        rise = _Edge(
+            self._step_at(rose, base, after - base),
+            after - base,
+            base,
+            after,
+            rose,
+            True,
+            self._k,
+        )
+        now = self._cd_last
+        return self._edge(fall, now) + self._edge(rise, now)
 
     def _pause_floor(self) -> float:
         """The share of the pump's step below which a reading shows it paused.
@@ -958,11 +1044,7 @@ class PumpDetector:
         if abs(before - base - p) > ptol or abs(after - base - p) > ptol:
             return None
         pts = self._pts
-        low = max(6.0, 0.15 * p)
-        k = next(
-            (i for i in range(4, len(pts), 2) if abs(pts[i + 1] - base) <= low),
-            None,
-        )
+        k = self._standby_reading()
         if k is None:
             return None
         fell = self._step_at(pts[: k + 2], before, base - before)
@@ -1007,6 +1089,11 @@ class PumpDetector:
         self._pm1_w = after
         if tr_n > 2 * _WANDER + 1:  # (counted once at _WANDER already)
             self._wander(self._cd_last)
+        if split is None:
+            split = self._split_at_standby(seen, before, after, settled)
+            if split is not None:
+                return split
+            split = self._drop_paused()
         p = self._pump_watts
         if -0.3 * p < delta < 0.3 * p:
             return split  # drift, not an edge
@@ -1297,7 +1384,7 @@ class PumpDetector:
             if self._pump:
                 self._run_heat += edge.delta * self._k
             else:
-                self._pulse_before_heater(edge)
+                out += self._pulse_before_heater(edge)
         elif how == _PUMP:
             pump_part = edge.delta - heat
             if heat:
@@ -1648,15 +1735,19 @@ class PumpDetector:
 
         Between the two steady states a reading at ``before + pump`` (the
         pump switched, the heater not yet) or ``after - pump`` (the other
-        way round) shows the pump's own step.
+        way round) shows the pump's own step. The level before is taken as
+        read too (``pts[1]``), not only at the volts after the edge: such a
+        reading still carries the heaters' load of before, and the volts
+        that load sagged the socket to (a pump's stop read before its
+        heater's, the volts 2 V apart, is 20 W off a 1.2 kW heater).
         """
         near = 0.25 * self._pump_watts + self._slack()
         pts = edge.pts
-        one = edge.before + pump
+        ones = (edge.before + pump, pts[1] + pump)
         other = pts[-1] - pump
         for i in range(5, len(pts), 2):
             w = pts[i]
-            if abs(w - one) <= near or abs(w - other) <= near:
+            if abs(w - other) <= near or any(abs(w - one) <= near for one in ones):
                 return True
         return False
 
