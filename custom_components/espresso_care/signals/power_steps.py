@@ -771,13 +771,19 @@ class PumpDetector:
         # (a ramp's readings, an averaging plug's partial one, do not).
         still = max(0.1 * self._pump_watts, 6.0 + 0.008 * watts, 3.0 * self._sd)
         still = min(still, tol)
-        if -still <= dcd <= still:
+        if -still <= dcd <= still and not self._between_states(
+            (self._cd_sum + watts) / (self._cd_n + 1), at
+        ):
             self._cd_sum += watts
             self._cd_n += 1
             self._cd_last = at
             self._over = 0
             return self._settle()
-        if self._over and abs(watts - self._over_w) <= still:
+        if (
+            self._over
+            and abs(watts - self._over_w) <= still
+            and not self._between_states(0.5 * (self._over_w + watts), at)
+        ):
             # The readings above the candidate are a level of their own.
             self._cd_sum = self._over_w + watts
             self._cd_n = 2
@@ -800,6 +806,26 @@ class PumpDetector:
         self._cd_last = self._cd_at = at
         self._over = 0
         return out
+
+    def _between_states(self, level: float, now: float) -> bool:
+        """Whether a candidate level is a slow PID's partial readings, no state.
+
+        While a heater pulses in a time-proportional window, each reading
+        averages part of a pulse: the standby, the pump and the heater known
+        well sum to a few levels only (Hart's states), and two readings that
+        agree elsewhere between them agree by chance. They hold no level.
+        """
+        heaters = [h.size / self._k for h in self._heaters if h.weight >= 2.0]
+        if not heaters or not self._pulsing(now):
+            return False
+        tol = self._tol_lv + self._slack()
+        rest = level - self._base
+        for pump in (0.0, self._pump_watts):
+            for on in range(1 << len(heaters)):
+                heat = sum(h for i, h in enumerate(heaters) if on >> i & 1)
+                if abs(rest - pump - heat) <= tol + 0.02 * heat:
+                    return False
+        return 0.0 < rest < self._pump_watts + sum(heaters)
 
     def _short_pulse(self) -> bool:
         """A pulse of the pump's step over the standby, too short to settle.

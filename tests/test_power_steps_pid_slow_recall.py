@@ -1,0 +1,78 @@
+"""Shots on a slow PID (a heater pulsed in a time-proportional window) recalled.
+
+The plug reads a slow PID's heater pulses in part: each reading averages a
+share of a pulse over its interval. The machine's states are few (the
+standby, the pump, the heater, sums of them); readings between them are
+partial, and two that agree by chance hold no level of their own.
+"""
+
+from __future__ import annotations
+
+import random
+
+from custom_components.espresso_care.signals.power_steps import (
+    DetectedRun,
+    PumpDetector,
+)
+
+BASE = 5.0
+PUMP = 60.0
+HEATER = 1200.0
+
+# Power above the standby: (start, end, watts).
+type Segment = tuple[float, float, float]
+
+
+def pid_pulses(
+    start: float, end: float, on: float, period: float = 4.0
+) -> list[Segment]:
+    """The heater's pulses of ``on`` seconds, one every ``period``."""
+    out: list[Segment] = []
+    t = start
+    while t < end:
+        out.append((t, t + on, HEATER))
+        t += period
+    return out
+
+
+def idle_pid() -> list[Segment]:
+    """A heat-up, a few long pulses (the heater's edges learnt), then short ones."""
+    segments: list[Segment] = [(10.0, 130.0, HEATER)]
+    segments += pid_pulses(140.3, 200.0, 3.0, period=8.0)
+    segments += pid_pulses(210.2, 700.0, 0.4)
+    return segments
+
+
+def detect(segments: list[Segment], until: float, seed: int = 1) -> list[DetectedRun]:
+    """A plug averaging each second's power, read every second with a little noise."""
+    rng = random.Random(seed)
+    det = PumpDetector(PUMP)
+    runs: list[DetectedRun] = []
+    at = 0.5
+    while at < until:
+        watts = BASE + sum(
+            w * max(0.0, min(at, e) - max(at - 1.0, s)) for s, e, w in segments
+        )
+        deadline = det.next_deadline
+        if deadline is not None and deadline < at:
+            runs += det.advance(deadline)
+        runs += det.feed(at, round(watts + rng.gauss(0.0, 0.5), 1))
+        at += 1.0
+    return runs + det.advance(until)
+
+
+def test_two_partial_readings_that_agree_hold_no_level() -> None:
+    """A pulse split evenly across two readings' windows, four times in a shot.
+
+    Each pair reads the pump and a tenth of the heater's pulse (185 W, a
+    level 120 W above the pump's): no state of the machine, so no edge
+    nothing explains, and the run is not dropped.
+    """
+    segments = idle_pid()
+    segments.append((700.7, 725.7, PUMP))
+    segments += [(r - 0.1, r + 0.1, HEATER) for r in (705.5, 709.5, 713.5, 717.5)]
+    segments += pid_pulses(730.2, 900.0, 0.4)
+    runs = detect(segments, 900.0)
+    assert len(runs) == 1
+    assert abs(runs[0].started - 700.7) <= 1.0
+    assert abs(runs[0].ended - 725.7) <= 1.0
