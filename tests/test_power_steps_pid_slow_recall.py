@@ -17,7 +17,9 @@ from custom_components.espresso_care.signals.power_steps import (
 
 BASE = 5.0
 PUMP = 60.0
-HEATER = 1200.0
+HEATER = 1200.0  # at the nominal volts
+NOMINAL = 230.0
+MAINS = 231.0
 
 # Power above the standby: (start, end, watts).
 type Segment = tuple[float, float, float]
@@ -43,20 +45,43 @@ def idle_pid() -> list[Segment]:
     return segments
 
 
-def detect(segments: list[Segment], until: float, seed: int = 1) -> list[DetectedRun]:
-    """A plug averaging each second's power, read every second with a little noise."""
-    rng = random.Random(seed)
-    det = PumpDetector(PUMP)
+def heater_on(segments: list[Segment], at: float) -> bool:
+    """Whether a heater's pulse covers the instant ``at``."""
+    return any(s <= at < e for s, e, w in segments if w == HEATER)
+
+
+def detect(
+    segments: list[Segment],
+    until: float,
+    *,
+    pump: float = PUMP,
+    sag: float | None = None,
+) -> list[DetectedRun]:
+    """A plug averaging each second's power, read every second with a little noise.
+
+    With ``sag``, it reports the socket's volts too, at the instant of each
+    reading: that many volts under the mains while a heater is on (a heater
+    draws its size at the sagged volts).
+    """
+    rng = random.Random(1)
+    det = PumpDetector(pump)
     runs: list[DetectedRun] = []
+    scale = 1.0 if sag is None else ((MAINS - sag) / NOMINAL) ** 2
     at = 0.5
     while at < until:
         watts = BASE + sum(
-            w * max(0.0, min(at, e) - max(at - 1.0, s)) for s, e, w in segments
+            w
+            * (scale if w == HEATER else 1.0)
+            * max(0.0, min(at, e) - max(at - 1.0, s))
+            for s, e, w in segments
         )
+        volts = None
+        if sag is not None:
+            volts = MAINS - (sag if heater_on(segments, at) else 0.0)
         deadline = det.next_deadline
         if deadline is not None and deadline < at:
             runs += det.advance(deadline)
-        runs += det.feed(at, round(watts + rng.gauss(0.0, 0.5), 1))
+        runs += det.feed(at, round(watts + rng.gauss(0.0, 0.5), 1), volts)
         at += 1.0
     return runs + det.advance(until)
 
@@ -76,3 +101,23 @@ def test_two_partial_readings_that_agree_hold_no_level() -> None:
     assert len(runs) == 1
     assert abs(runs[0].started - 700.7) <= 1.0
     assert abs(runs[0].ended - 725.7) <= 1.0
+
+
+def test_a_heaters_pulse_read_at_volts_without_its_sag_is_the_heater() -> None:
+    """A pulse in a rotary pump's run whose last reading holds 99 % of it.
+
+    That reading's volts, taken at its instant, are the mains' without the
+    heater's sag: the pulse's edge reads 2 % short of the heater. It is still
+    the heater's (nothing with the pump fits), so the run stays sure, and its
+    stop, in the same interval as the next pulse's fall, is read.
+    """
+    pump = 150.0
+    segments = idle_pid()
+    segments.append((700.7, 725.6, pump))
+    segments.append((709.0, 711.49, HEATER))
+    segments.append((721.7, 725.62, HEATER))
+    segments += pid_pulses(730.2, 900.0, 0.4)
+    runs = detect(segments, 900.0, pump=pump, sag=2.0)
+    assert len(runs) == 1
+    assert abs(runs[0].started - 700.7) <= 1.0
+    assert abs(runs[0].ended - 725.6) <= 1.0

@@ -116,6 +116,7 @@ _PULSE_MIN_S: Final = 2.0  # a pulse too short to settle lasts this long ...
 _PULSE_MAX_S: Final = 15.0  # ... and never as long as a shot
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
+_PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -1150,6 +1151,10 @@ class PumpDetector:
         # size it switched on with (more would leave room for the pump).
         alone_tol = 0.02 if self._vref2 else 0.04
         states = ((0, 0), (1, 0), (0, 1), (1, 1)) if n == 2 else ((0, 0), (1, 0))
+        # A slow PID's pulse is read in part at its edges, at volts taken at
+        # an instant that may miss its sag: a heater alone strays further
+        # (never as far as the pump's step).
+        pulsed = _PULSED_HEATER if self._vref2 and self._pulsing(self._last_at) else 0.0
         # No heater's switching comes near a small edge: the pump alone then.
         smallest = min([*sizes, abs(sizes[0] - sizes[1])] if n == 2 else sizes or [0.0])
         if n and abs(delta) + p + 2.0 * cap + slack < 0.5 * smallest:
@@ -1225,6 +1230,8 @@ class PumpDetector:
                         # is left is the pump's own step, which strays from
                         # the nominal one (a motor, not scaled with volts).
                         tol += 0.04 * p
+                    elif not sp:
+                        tol += min(pulsed * abs(heat), 0.2 * p)
                     other = any(
                         h.on and not sign
                         for h, sign in zip(heaters, signs, strict=False)
