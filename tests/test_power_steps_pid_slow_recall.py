@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
+from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
 from custom_components.espresso_care.signals.power_steps import (
     DetectedRun,
     PumpDetector,
@@ -121,3 +124,18 @@ def test_a_heaters_pulse_read_at_volts_without_its_sag_is_the_heater() -> None:
     assert len(runs) == 1
     assert abs(runs[0].started - 700.7) <= 1.0
     assert abs(runs[0].ended - 725.6) <= 1.0
+
+
+def test_one_reading_of_each_kind_calibrates_among_a_pids_pulses() -> None:
+    """A 13 s run read every 2 s among pulses every 10 s (a slow PID).
+
+    The pump alone is read twice at one value (a stale meter may repeat
+    itself: one reading), and once with the heater whole; the heater's own
+    level holds after the run. The idle readings pulse several times a
+    minute: one reading of each kind, within 10 %, tells the step.
+    """
+    trace = TraceSpec("pid_slow", "vibratory", "periodic_2", 20250438, 0).generate()
+    result, error, _ = calibrate_as_the_flow_does(real_api(), trace)
+    assert error is None
+    assert result is not None
+    assert result.pump_watts == pytest.approx(trace.pump_watts, rel=0.05)

@@ -109,6 +109,7 @@ _EPS: Final = 1e-6
 _HOLD_MAX_S: Final = 6.0  # silence this long means the last value held
 _FAST_GAP_S: Final = 2.5  # readings this close show a short pulse and its pauses
 _BLIP_READINGS: Final = 3  # an excursion longer than this is a new level
+_PID_PULSES_PER_MIN: Final = 2.0  # idle pulses that show a slow PID (calibration)
 _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
 _PAUSE_FLOOR: Final = 0.85  # of the pump's step: a reading below it ends a run
 _PAUSE_FLOOR_PULSE: Final = 0.5  # ... a pulse's read every second (its end partial)
@@ -2545,7 +2546,9 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     the heater's own level once the run is over (Hart's pairing, at each
     reading's volts: a heater's level moves with the mains). At least three
     must agree within 10 % (6 W at least), one of each kind (a partial reading of a heater
-    agrees with one of them by chance, not with two).
+    agrees with one of them by chance, not with two). Where the idle readings
+    show the PID's pulses, one of each kind will do: a run of about ten
+    seconds among pulses every few seconds seldom shows more.
     """
     idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
     xs = _distinct(valid, after)
@@ -2558,6 +2561,7 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
         return None
     first, last = run
     silence = _unchanged_after(valid)
+    needed = 2 if _pid_pulses(valid, after, base) else 3
     for end in range(first + 2, len(xs)):
         heater = _heater_after(xs, end, base, silence)
         if heater is None:
@@ -2565,10 +2569,34 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
         if not CAL_MIN_S - 0.5 <= xs[end][0] - xs[first][0] <= CAL_MAX_S + 6.0:
             continue
         # Its first reading may be partial (a ramp, an inrush): left out.
-        step = _paired_readings(xs[first + 1 : min(end, last)], base, *heater)
+        step = _paired_readings(
+            xs[first + 1 : min(end, last)], base, *heater, needed=needed
+        )
         if step is not None:
             return step
     return None
+
+
+def _pid_pulses(valid: Sequence[Reading], after: float, base: float) -> bool:
+    """Whether the idle readings before ``after`` show a slow PID's heater pulses.
+
+    Excursions above the idle level ``base`` that are back within two
+    readings, twice a minute or more often: a PID's time-proportional window
+    (a thermostat's heater holds its level for many readings, and cycles a
+    minute or more apart).
+    """
+    idle = [(r.at, float(r.watts or 0.0)) for r in valid if r.at < after]
+    if len(idle) < 10:
+        return False
+    over = max(_tol(base), 10.0)
+    pulses = away = 0
+    for _, w in idle:
+        if w - base > over:
+            away += 1
+            continue
+        pulses += 0 < away <= 2
+        away = 0
+    return pulses >= _PID_PULSES_PER_MIN * max((after - idle[0][0]) / 60.0, 1.0)
 
 
 def _run_stretch(
@@ -2615,6 +2643,8 @@ def _paired_readings(
     base: float,
     heater: float,
     volts: float,
+    *,
+    needed: int = 3,
 ) -> float | None:
     """``_pulsed_pump``'s step from the run's readings, the heater's level known."""
     alone = [w - base for _, w, _ in run if CAL_MIN_W <= w - base <= CAL_MAX_W]
@@ -2628,7 +2658,7 @@ def _paired_readings(
         near = max(0.1 * pair, 6.0)
         a = sorted(x for x in alone if abs(x - pair) <= near)
         b = [x for x in beside if abs(x - pair) <= near]
-        if a and len(a) + len(b) >= 3:
+        if a and len(a) + len(b) >= needed:
             return a[len(a) // 2]  # the pump's own level; the pairs confirm it
     return None
 
