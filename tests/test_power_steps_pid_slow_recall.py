@@ -139,3 +139,17 @@ def test_one_reading_of_each_kind_calibrates_among_a_pids_pulses() -> None:
     assert error is None
     assert result is not None
     assert result.pump_watts == pytest.approx(trace.pump_watts, rel=0.05)
+
+
+def test_the_heaters_level_read_before_the_run_pairs_with_it() -> None:
+    """The heater's level never holds after the run (its pulses read in part).
+
+    The PID's longer pulses before the run read it whole, three times or
+    more: the pump alone once (past its ramp) and once with the heater pair
+    against it.
+    """
+    trace = TraceSpec("pid_slow", "vibratory", "periodic_2", 20250454, 0).generate()
+    result, error, _ = calibrate_as_the_flow_does(real_api(), trace)
+    assert error is None
+    assert result is not None
+    assert result.pump_watts == pytest.approx(trace.pump_watts, rel=0.05)

@@ -109,6 +109,7 @@ _EPS: Final = 1e-6
 _HOLD_MAX_S: Final = 6.0  # silence this long means the last value held
 _FAST_GAP_S: Final = 2.5  # readings this close show a short pulse and its pauses
 _BLIP_READINGS: Final = 3  # an excursion longer than this is a new level
+_RAMP_MAX_S: Final = 3.0  # a vibratory pump's ramp lasts up to this long
 _PID_PULSES_PER_MIN: Final = 2.0  # idle pulses that show a slow PID (calibration)
 _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
 _PAUSE_FLOOR: Final = 0.85  # of the pump's step: a reading below it ends a run
@@ -2561,7 +2562,11 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
         return None
     first, last = run
     silence = _unchanged_after(valid)
-    needed = 2 if _pid_pulses(valid, after, base) else 3
+    pulsing = _pid_pulses(valid, after, base)
+    # Where two readings pair, none of a vibratory pump's ramp may.
+    past = first + 1
+    while past < last and xs[past][0] - xs[first][0] < _RAMP_MAX_S:
+        past += 1
     for end in range(first + 2, len(xs)):
         heater = _heater_after(xs, end, base, silence)
         if heater is None:
@@ -2569,12 +2574,61 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
         if not CAL_MIN_S - 0.5 <= xs[end][0] - xs[first][0] <= CAL_MAX_S + 6.0:
             continue
         # Its first reading may be partial (a ramp, an inrush): left out.
-        step = _paired_readings(
-            xs[first + 1 : min(end, last)], base, *heater, needed=needed
-        )
+        step = _paired_readings(xs[first + 1 : min(end, last)], base, *heater)
+        if step is None and pulsing:
+            step = _paired_readings(xs[past : min(end, last)], base, *heater, needed=2)
         if step is not None:
             return step
-    return None
+    return _paired_before(valid, xs, (first, past, last), base) if pulsing else None
+
+
+def _paired_before(
+    valid: Sequence[Reading],
+    xs: Sequence[tuple[float, float, float | None]],
+    run: tuple[int, int, int],
+    base: float,
+) -> float | None:
+    """``_pulsed_pump``'s pairing against the heater's level read before the run.
+
+    The heater's level may not hold after the run (its pulses read in part),
+    but a PID's longer pulses before it held it (``_idle_heater``). The run
+    must be over: back at the standby level. ``run``: the indices of its
+    first reading, of the first past its ramp, and of the one back.
+    """
+    first, past, last = run
+    if last >= len(xs) or not (
+        CAL_MIN_S - 0.5 <= xs[last][0] - xs[first][0] <= CAL_MAX_S + 6.0
+    ):
+        return None
+    heater = _idle_heater(valid, xs[0][0], base)
+    if heater is None:
+        return None
+    return _paired_readings(xs[past:last], base, *heater, needed=2)
+
+
+def _idle_heater(
+    valid: Sequence[Reading], before: float, base: float
+) -> tuple[float, float] | None:
+    """The heater's level and its volts, from readings of it whole before ``before``.
+
+    The highest reading above the standby by more than a pump, if three or
+    more agree with it (each scaled to the volts of the latest): a pulse's
+    partial readings spread below it.
+    """
+    high = [
+        (r.watts, r.volts)
+        for r in valid
+        if r.at < before and r.watts is not None and r.watts - base > CAL_MAX_W
+    ]
+    if len(high) < 3 or any(v is None for _, v in high):
+        return None
+    volts = float(high[-1][1] or 0.0)
+    scaled = sorted(
+        base + (w - base) * (volts / float(v or volts)) ** 2 for w, v in high
+    )
+    top = scaled[-1]
+    near = [w for w in scaled if top - w <= _tol(top)]
+    return (sum(near) / len(near), volts) if len(near) >= 3 else None
 
 
 def _pid_pulses(valid: Sequence[Reading], after: float, base: float) -> bool:
