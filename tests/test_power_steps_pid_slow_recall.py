@@ -153,3 +153,23 @@ def test_the_heaters_level_read_before_the_run_pairs_with_it() -> None:
     assert error is None
     assert result is not None
     assert result.pump_watts == pytest.approx(trace.pump_watts, rel=0.05)
+
+
+def test_a_stop_among_a_pids_pulses_ends_the_run_there() -> None:
+    """A flush of 7 s whose stop hides in a heater's pulse over its level.
+
+    The pulse reads in part, then whole with the pump, then without it
+    (first in part, 24 W over the heater: no level holds), and ends in a
+    reading at the pump's level (a partial one). Two readings in a row of
+    the heater without the pump show it stopped there, not at the standby
+    that follows.
+    """
+    pump = 120.0
+    segments = idle_pid()
+    segments.append((700.7, 707.7, pump))
+    segments.append((705.9, 709.6, HEATER))
+    segments += pid_pulses(720.2, 900.0, 0.4)
+    runs = detect(segments, 900.0, pump=pump)
+    assert len(runs) == 1
+    assert abs(runs[0].started - 700.7) <= 1.0
+    assert abs(runs[0].ended - 707.7) <= 1.0

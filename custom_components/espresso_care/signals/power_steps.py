@@ -748,7 +748,7 @@ class PumpDetector:
         if -tol <= dev <= tol and abs(dev) <= abs(dcd):
             # Back at the steady level: the excursion was a blip.
             self._tr = False
-            out = self._paused(self._lv)
+            out = self._paused(self._lv) + self._stopped_among_pulses()
             n = self._lv_n
             if n < 8:
                 n += 1
@@ -829,6 +829,48 @@ class PumpDetector:
                 if abs(rest - pump - heat) <= tol + 0.02 * heat:
                     return False
         return 0.0 < rest < self._pump_watts + sum(heaters)
+
+    def _stopped_among_pulses(self) -> list[DetectedRun]:
+        """A run's stop hidden among a slow PID's pulses over its level.
+
+        Two readings in a row of a known heater whole over the run's level
+        less the pump's step (a pulse's partial readings never are): the
+        pump was off from the first (a heater only adds to the level). The
+        run ends inside that reading, by its share of the step, and is
+        decided at once: the reading back at the run's level is a pulse's
+        partial one, no level of the pump's (nor is a later run within the
+        excursion read).
+        """
+        if not self._pump or self._ambiguous or self._run_unsure:
+            return []
+        p = self._pump_watts
+        ptol = self._ptol()
+        pts = self._pts
+        for size in [h.size / self._k for h in self._heaters if h.weight >= 2.0]:
+            on = self._lv + size
+            off = on - p
+            shown = [
+                i
+                for i in range(4, len(pts), 2)
+                if abs(pts[i + 1] - off) <= min(ptol, abs(pts[i + 1] - on))
+            ]
+            first = next((i for i in shown if i + 2 in shown), None)
+            if first is None:
+                continue
+            ended = _crossing(
+                pts,
+                first,
+                on,
+                -p,
+                averaging=self._avg_score >= 0.3,
+                gap=self._gap,
+            )
+            if not MIN_RUN_S <= ended - self._run_at <= MAX_RUN_S:
+                return []
+            run = DetectedRun(self._run_at, ended, self._run_w)
+            self._stop(ended)
+            return [run]
+        return []
 
     def _short_pulse(self) -> bool:
         """A pulse of the pump's step over the standby, too short to settle.
