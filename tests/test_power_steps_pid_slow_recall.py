@@ -173,3 +173,21 @@ def test_a_stop_among_a_pids_pulses_ends_the_run_there() -> None:
     assert len(runs) == 1
     assert abs(runs[0].started - 700.7) <= 1.0
     assert abs(runs[0].ended - 707.7) <= 1.0
+
+
+def test_a_stop_among_a_pids_pulses_read_twice_apart_ends_the_run() -> None:
+    """The heater without the pump read whole twice, a pulse's gap between.
+
+    The two readings agree (a level of its own) and none after the first
+    shows the heater with the pump: the pump was off from the first.
+    """
+    pump = 120.0
+    segments = idle_pid()
+    segments.append((700.7, 707.5, pump))
+    segments.append((705.9, 708.8, HEATER))
+    segments.append((709.5, 710.6, HEATER))
+    segments += pid_pulses(720.2, 900.0, 0.4)
+    runs = detect(segments, 900.0, pump=pump)
+    assert len(runs) == 1
+    assert abs(runs[0].started - 700.7) <= 1.0
+    assert abs(runs[0].ended - 707.5) <= 1.0

@@ -833,44 +833,70 @@ class PumpDetector:
     def _stopped_among_pulses(self) -> list[DetectedRun]:
         """A run's stop hidden among a slow PID's pulses over its level.
 
-        Two readings in a row of a known heater whole over the run's level
-        less the pump's step (a pulse's partial readings never are): the
-        pump was off from the first (a heater only adds to the level). The
-        run ends inside that reading, by its share of the step, and is
-        decided at once: the reading back at the run's level is a pulse's
-        partial one, no level of the pump's (nor is a later run within the
-        excursion read).
+        The excursion showed the pump off (``_off_among_pulses``) and came
+        back to the run's level: that reading is a pulse's partial one, no
+        level of the pump's. The run ends where the pump went off and is
+        decided at once (nor is a later run within the excursion read).
         """
         if not self._pump or self._ambiguous or self._run_unsure:
             return []
+        ended = self._off_among_pulses(self._pts, self._lv)
+        if ended is None or not MIN_RUN_S <= ended - self._run_at <= MAX_RUN_S:
+            return []
+        run = DetectedRun(self._run_at, ended, self._run_w)
+        self._stop(ended)
+        return [run]
+
+    def _off_among_pulses(self, pts: Sequence[float], level: float) -> float | None:
+        """When the pump went off among a slow PID's pulses over the run's ``level``.
+
+        Readings of a known heater whole over the level less the pump's step,
+        held (``_held_without_pump``): the pump was off from the first of them
+        (a heater only adds to the level), dated inside it by its share of the
+        step. None when no such readings held.
+        """
         p = self._pump_watts
         ptol = self._ptol()
-        pts = self._pts
         for size in [h.size / self._k for h in self._heaters if h.weight >= 2.0]:
-            on = self._lv + size
+            on = level + size
             off = on - p
             shown = [
                 i
                 for i in range(4, len(pts), 2)
                 if abs(pts[i + 1] - off) <= min(ptol, abs(pts[i + 1] - on))
             ]
-            first = next((i for i in shown if i + 2 in shown), None)
-            if first is None:
-                continue
-            ended = _crossing(
-                pts,
-                first,
-                on,
-                -p,
-                averaging=self._avg_score >= 0.3,
-                gap=self._gap,
-            )
-            if not MIN_RUN_S <= ended - self._run_at <= MAX_RUN_S:
-                return []
-            run = DetectedRun(self._run_at, ended, self._run_w)
-            self._stop(ended)
-            return [run]
-        return []
+            first = self._held_without_pump(pts, shown, on)
+            if first is not None:
+                return _crossing(
+                    pts,
+                    first,
+                    on,
+                    -p,
+                    averaging=self._avg_score >= 0.3,
+                    gap=self._gap,
+                )
+        return None
+
+    def _held_without_pump(
+        self, pts: Sequence[float], shown: Sequence[int], on: float
+    ) -> int | None:
+        """The first of ``shown`` (readings of the heater without the pump) that held.
+
+        Two in a row, or two that agree (within a level's noise) with no
+        reading of the heater and the pump after the first: a pulse's partial
+        readings agree by chance only, and never before a whole one.
+        """
+        ptol = self._ptol()
+        for n, i in enumerate(shown):
+            if i + 2 in shown:
+                return i
+            w = pts[i + 1]
+            still = max(0.1 * self._pump_watts, 6.0 + 0.008 * w, 3.0 * self._sd)
+            if any(abs(pts[j + 1] - w) <= still for j in shown[n + 1 :]) and not any(
+                abs(pts[j + 1] - on) <= ptol for j in range(i, len(pts), 2)
+            ):
+                return i
+        return None
 
     def _short_pulse(self) -> bool:
         """A pulse of the pump's step over the standby, too short to settle.
