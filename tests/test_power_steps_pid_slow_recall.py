@@ -191,3 +191,19 @@ def test_a_stop_among_a_pids_pulses_read_twice_apart_ends_the_run() -> None:
     assert len(runs) == 1
     assert abs(runs[0].started - 700.7) <= 1.0
     assert abs(runs[0].ended - 707.5) <= 1.0
+
+
+def test_partial_readings_that_agree_all_the_time_pause_counting() -> None:
+    """Pulses split across two readings every 4 s for minutes, a run among them.
+
+    Each pair agrees between the machine's states and holds no level; so
+    many of them, in every stretch, are what a PID pulsing faster than the
+    plug reports shows: counting pauses and the run is not counted.
+    """
+    segments = idle_pid()
+    reading = 700.5
+    while reading < 1100.0:
+        segments.append((reading - 0.1, reading + 0.1, HEATER))
+        reading += 4.0
+    segments.append((900.7, 925.7, PUMP))
+    assert detect(segments, 1100.0) == []

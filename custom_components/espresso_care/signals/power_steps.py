@@ -828,7 +828,15 @@ class PumpDetector:
                 heat = sum(h for i, h in enumerate(heaters) if on >> i & 1)
                 if abs(rest - pump - heat) <= tol + 0.02 * heat:
                     return False
-        return 0.0 < rest < self._pump_watts + sum(heaters)
+        if not 0.0 < rest < self._pump_watts + sum(heaters):
+            return False
+        # As the edge it would have made: nothing explains it (its rate
+        # tells a PID faster than the plug reports, whose readings never
+        # show a state, from a slow one's chance agreements).
+        size = abs(level - self._lv)
+        if size >= 0.5 * self._pump_watts:
+            self._event(now, size)
+        return True
 
     def _stopped_among_pulses(self) -> list[DetectedRun]:
         """A run's stop hidden among a slow PID's pulses over its level.
