@@ -109,6 +109,8 @@ _EPS: Final = 1e-6
 _HOLD_MAX_S: Final = 6.0  # silence this long means the last value held
 _FAST_GAP_S: Final = 2.5  # readings this close show a short pulse and its pauses
 _BLIP_READINGS: Final = 3  # an excursion longer than this is a new level
+_RAMP_MAX_S: Final = 3.0  # a vibratory pump's ramp lasts up to this long
+_PID_PULSES_PER_MIN: Final = 2.0  # idle pulses that show a slow PID (calibration)
 _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
 _PAUSE_FLOOR: Final = 0.85  # of the pump's step: a reading below it ends a run
 _PAUSE_FLOOR_PULSE: Final = 0.5  # ... a pulse's read every second (its end partial)
@@ -116,6 +118,7 @@ _PULSE_MIN_S: Final = 2.0  # a pulse too short to settle lasts this long ...
 _PULSE_MAX_S: Final = 15.0  # ... and never as long as a shot
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
+_PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -748,6 +751,7 @@ class PumpDetector:
             self._tr = False
             split = self._paused(self._lv)
             out = self._drop_paused() if split is None else split
+            out += self._stopped_among_pulses()
             n = self._lv_n
             if n < 8:
                 n += 1
@@ -773,13 +777,19 @@ class PumpDetector:
         # (a ramp's readings, an averaging plug's partial one, do not).
         still = max(0.1 * self._pump_watts, 6.0 + 0.008 * watts, 3.0 * self._sd)
         still = min(still, tol)
-        if -still <= dcd <= still:
+        if -still <= dcd <= still and not self._between_states(
+            (self._cd_sum + watts) / (self._cd_n + 1), at
+        ):
             self._cd_sum += watts
             self._cd_n += 1
             self._cd_last = at
             self._over = 0
             return self._settle()
-        if self._over and abs(watts - self._over_w) <= still:
+        if (
+            self._over
+            and abs(watts - self._over_w) <= still
+            and not self._between_states(0.5 * (self._over_w + watts), at)
+        ):
             # The readings above the candidate are a level of their own.
             self._cd_sum = self._over_w + watts
             self._cd_n = 2
@@ -812,6 +822,102 @@ class PumpDetector:
         """
         p = self._pump_watts
         return self._gap > _FAST_GAP_S and abs(watts - self._lv - p) <= 0.1 * p
+
+    def _between_states(self, level: float, now: float) -> bool:
+        """Whether a candidate level is a slow PID's partial readings, no state.
+
+        While a heater pulses in a time-proportional window, each reading
+        averages part of a pulse: the standby, the pump and the heater known
+        well sum to a few levels only (Hart's states), and two readings that
+        agree elsewhere between them agree by chance. They hold no level.
+        """
+        heaters = [h.size / self._k for h in self._heaters if h.weight >= 2.0]
+        if not heaters or not self._pulsing(now):
+            return False
+        tol = self._tol_lv + self._slack()
+        rest = level - self._base
+        for pump in (0.0, self._pump_watts):
+            for on in range(1 << len(heaters)):
+                heat = sum(h for i, h in enumerate(heaters) if on >> i & 1)
+                if abs(rest - pump - heat) <= tol + 0.02 * heat:
+                    return False
+        if not 0.0 < rest < self._pump_watts + sum(heaters):
+            return False
+        # As the edge it would have made: nothing explains it (its rate
+        # tells a PID faster than the plug reports, whose readings never
+        # show a state, from a slow one's chance agreements).
+        size = abs(level - self._lv)
+        if size >= 0.5 * self._pump_watts:
+            self._event(now, size)
+        return True
+
+    def _stopped_among_pulses(self) -> list[DetectedRun]:
+        """A run's stop hidden among a slow PID's pulses over its level.
+
+        The excursion showed the pump off (``_off_among_pulses``) and came
+        back to the run's level: that reading is a pulse's partial one, no
+        level of the pump's. The run ends where the pump went off and is
+        decided at once (nor is a later run within the excursion read).
+        """
+        if not self._pump or self._ambiguous or self._run_unsure:
+            return []
+        ended = self._off_among_pulses(self._pts, self._lv)
+        if ended is None or not MIN_RUN_S <= ended - self._run_at <= MAX_RUN_S:
+            return []
+        run = DetectedRun(self._run_at, ended, self._run_w)
+        self._stop(ended)
+        return [run]
+
+    def _off_among_pulses(self, pts: Sequence[float], level: float) -> float | None:
+        """When the pump went off among a slow PID's pulses over the run's ``level``.
+
+        Readings of a known heater whole over the level less the pump's step,
+        held (``_held_without_pump``): the pump was off from the first of them
+        (a heater only adds to the level), dated inside it by its share of the
+        step. None when no such readings held.
+        """
+        p = self._pump_watts
+        ptol = self._ptol()
+        for size in [h.size / self._k for h in self._heaters if h.weight >= 2.0]:
+            on = level + size
+            off = on - p
+            shown = [
+                i
+                for i in range(4, len(pts), 2)
+                if abs(pts[i + 1] - off) <= min(ptol, abs(pts[i + 1] - on))
+            ]
+            first = self._held_without_pump(pts, shown, on)
+            if first is not None:
+                return _crossing(
+                    pts,
+                    first,
+                    on,
+                    -p,
+                    averaging=self._avg_score >= 0.3,
+                    gap=self._gap,
+                )
+        return None
+
+    def _held_without_pump(
+        self, pts: Sequence[float], shown: Sequence[int], on: float
+    ) -> int | None:
+        """The first of ``shown`` (readings of the heater without the pump) that held.
+
+        Two in a row, or two that agree (within a level's noise) with no
+        reading of the heater and the pump after the first: a pulse's partial
+        readings agree by chance only, and never before a whole one.
+        """
+        ptol = self._ptol()
+        for n, i in enumerate(shown):
+            if i + 2 in shown:
+                return i
+            w = pts[i + 1]
+            still = max(0.1 * self._pump_watts, 6.0 + 0.008 * w, 3.0 * self._sd)
+            if any(abs(pts[j + 1] - w) <= still for j in shown[n + 1 :]) and not any(
+                abs(pts[j + 1] - on) <= ptol for j in range(i, len(pts), 2)
+            ):
+                return i
+        return None
 
     def _short_pulse(self) -> list[DetectedRun] | None:
         """A pulse of the pump's step over the standby, too short to settle.
@@ -1222,6 +1328,10 @@ class PumpDetector:
         # size it switched on with (more would leave room for the pump).
         alone_tol = 0.02 if self._vref2 else 0.04
         states = ((0, 0), (1, 0), (0, 1), (1, 1)) if n == 2 else ((0, 0), (1, 0))
+        # A slow PID's pulse is read in part at its edges, at volts taken at
+        # an instant that may miss its sag: a heater alone strays further
+        # (never as far as the pump's step).
+        pulsed = _PULSED_HEATER if self._vref2 and self._pulsing(self._last_at) else 0.0
         # No heater's switching comes near a small edge: the pump alone then.
         smallest = min([*sizes, abs(sizes[0] - sizes[1])] if n == 2 else sizes or [0.0])
         if n and abs(delta) + p + 2.0 * cap + slack < 0.5 * smallest:
@@ -1297,6 +1407,8 @@ class PumpDetector:
                         # is left is the pump's own step, which strays from
                         # the nominal one (a motor, not scaled with volts).
                         tol += 0.04 * p
+                    elif not sp:
+                        tol += min(pulsed * abs(heat), 0.2 * p)
                     other = any(
                         h.on and not sign
                         for h, sign in zip(heaters, signs, strict=False)
@@ -2887,7 +2999,9 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     the heater's own level once the run is over (Hart's pairing, at each
     reading's volts: a heater's level moves with the mains). At least three
     must agree within 10 % (6 W at least), one of each kind (a partial reading of a heater
-    agrees with one of them by chance, not with two).
+    agrees with one of them by chance, not with two). Where the idle readings
+    show the PID's pulses, one of each kind will do: a run of about ten
+    seconds among pulses every few seconds seldom shows more.
     """
     idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
     xs = _distinct(valid, after)
@@ -2900,6 +3014,11 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
         return None
     first, last = run
     silence = _unchanged_after(valid)
+    pulsing = _pid_pulses(valid, after, base)
+    # Where two readings pair, none of a vibratory pump's ramp may.
+    past = first + 1
+    while past < last and xs[past][0] - xs[first][0] < _RAMP_MAX_S:
+        past += 1
     for end in range(first + 2, len(xs)):
         heater = _heater_after(xs, end, base, silence)
         if heater is None:
@@ -2908,9 +3027,82 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
             continue
         # Its first reading may be partial (a ramp, an inrush): left out.
         step = _paired_readings(xs[first + 1 : min(end, last)], base, *heater)
+        if step is None and pulsing:
+            step = _paired_readings(xs[past : min(end, last)], base, *heater, needed=2)
         if step is not None:
             return step
-    return None
+    return _paired_before(valid, xs, (first, past, last), base) if pulsing else None
+
+
+def _paired_before(
+    valid: Sequence[Reading],
+    xs: Sequence[tuple[float, float, float | None]],
+    run: tuple[int, int, int],
+    base: float,
+) -> float | None:
+    """``_pulsed_pump``'s pairing against the heater's level read before the run.
+
+    The heater's level may not hold after the run (its pulses read in part),
+    but a PID's longer pulses before it held it (``_idle_heater``). The run
+    must be over: back at the standby level. ``run``: the indices of its
+    first reading, of the first past its ramp, and of the one back.
+    """
+    first, past, last = run
+    if last >= len(xs) or not (
+        CAL_MIN_S - 0.5 <= xs[last][0] - xs[first][0] <= CAL_MAX_S + 6.0
+    ):
+        return None
+    heater = _idle_heater(valid, xs[0][0], base)
+    if heater is None:
+        return None
+    return _paired_readings(xs[past:last], base, *heater, needed=2)
+
+
+def _idle_heater(
+    valid: Sequence[Reading], before: float, base: float
+) -> tuple[float, float] | None:
+    """The heater's level and its volts, from readings of it whole before ``before``.
+
+    The highest reading above the standby by more than a pump, if three or
+    more agree with it (each scaled to the volts of the latest): a pulse's
+    partial readings spread below it.
+    """
+    high = [
+        (r.watts, r.volts)
+        for r in valid
+        if r.at < before and r.watts is not None and r.watts - base > CAL_MAX_W
+    ]
+    if len(high) < 3 or any(v is None for _, v in high):
+        return None
+    volts = float(high[-1][1] or 0.0)
+    scaled = sorted(
+        base + (w - base) * (volts / float(v or volts)) ** 2 for w, v in high
+    )
+    top = scaled[-1]
+    near = [w for w in scaled if top - w <= _tol(top)]
+    return (sum(near) / len(near), volts) if len(near) >= 3 else None
+
+
+def _pid_pulses(valid: Sequence[Reading], after: float, base: float) -> bool:
+    """Whether the idle readings before ``after`` show a slow PID's heater pulses.
+
+    Excursions above the idle level ``base`` that are back within two
+    readings, twice a minute or more often: a PID's time-proportional window
+    (a thermostat's heater holds its level for many readings, and cycles a
+    minute or more apart).
+    """
+    idle = [(r.at, float(r.watts or 0.0)) for r in valid if r.at < after]
+    if len(idle) < 10:
+        return False
+    over = max(_tol(base), 10.0)
+    pulses = away = 0
+    for _, w in idle:
+        if w - base > over:
+            away += 1
+            continue
+        pulses += 0 < away <= 2
+        away = 0
+    return pulses >= _PID_PULSES_PER_MIN * max((after - idle[0][0]) / 60.0, 1.0)
 
 
 def _run_stretch(
@@ -2957,6 +3149,8 @@ def _paired_readings(
     base: float,
     heater: float,
     volts: float,
+    *,
+    needed: int = 3,
 ) -> float | None:
     """``_pulsed_pump``'s step from the run's readings, the heater's level known."""
     alone = [w - base for _, w, _ in run if CAL_MIN_W <= w - base <= CAL_MAX_W]
@@ -2970,7 +3164,7 @@ def _paired_readings(
         near = max(0.1 * pair, 6.0)
         a = sorted(x for x in alone if abs(x - pair) <= near)
         b = [x for x in beside if abs(x - pair) <= near]
-        if a and len(a) + len(b) >= 3:
+        if a and len(a) + len(b) >= needed:
             return a[len(a) // 2]  # the pump's own level; the pairs confirm it
     return None
 
