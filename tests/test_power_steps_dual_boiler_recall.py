@@ -206,6 +206,23 @@ def test_heater_falls_while_the_pump_still_ramps() -> None:
     assert run.watts == pytest.approx(pump, rel=0.1)
 
 
+def heaters_learnt(base: float, small: float, large: float) -> list[float]:
+    """Each of two heaters cycling twice alone, every 2 s: both sizes learnt."""
+    standby = [base] * 15
+    return (
+        standby + [base + small] * 6 + standby + [base + large] * 6
+        + standby + [base + small] * 6 + standby + [base + large] * 6 + standby
+    )  # fmt: skip
+
+
+def wobbling(values: list[float], volts: float) -> list[tuple[float, float, float]]:
+    """``values`` read every 2 s at ``volts``, with a watt's wobble of noise."""
+    return [
+        (t, round(w + 0.3 * (i % 3 - 1), 1), volts)
+        for i, (t, w, _) in enumerate(every_2_s(0.0, values))
+    ]
+
+
 def test_stop_in_a_heaters_rise_that_fits_with_and_without_the_pump() -> None:
     """The heater's fall settles a rise that fitted both ways: the pump stopped in it.
 
@@ -217,10 +234,7 @@ def test_stop_in_a_heaters_rise_that_fits_with_and_without_the_pump() -> None:
     """
     base, small, large, pump = 4.0, 974.0, 1391.0, 40.4
     standby = [base] * 15
-    learn = (
-        standby + [base + small] * 6 + standby + [base + large] * 6
-        + standby + [base + small] * 6 + standby + [base + large] * 6 + standby
-    )  # fmt: skip
+    learn = heaters_learnt(base, small, large)
     shot = (
         [base + 0.8 * pump, base + pump, base + pump]  # the ramp, then alone
         + [base + small + pump] * 10
@@ -228,10 +242,7 @@ def test_stop_in_a_heaters_rise_that_fits_with_and_without_the_pump() -> None:
         + [base + large] * 6
         + standby
     )  # fmt: skip
-    rows = [
-        (t, round(w + 0.3 * (i % 3 - 1), 1), 229.0)
-        for i, (t, w, _) in enumerate(every_2_s(0.0, learn + shot))
-    ]
+    rows = wobbling(learn + shot, 229.0)
     runs = detect(39.6, rows)
     assert len(runs) == 1
     run = runs[0]
@@ -253,10 +264,7 @@ def test_both_heaters_came_with_the_pump_and_one_fell_first() -> None:
     """
     base, small, large, pump = 2.5, 972.0, 1321.0, 44.5
     standby = [base] * 15
-    learn = (
-        standby + [base + small] * 6 + standby + [base + large] * 6
-        + standby + [base + small] * 6 + standby + [base + large] * 6 + standby
-    )  # fmt: skip
+    learn = heaters_learnt(base, small, large)
     shot = (
         [base + large + 0.5 * pump, base + large + 0.3 * small + pump]
         + [base + small + large + pump] * 9
@@ -264,10 +272,7 @@ def test_both_heaters_came_with_the_pump_and_one_fell_first() -> None:
         + [base + small] * 5
         + standby
     )  # fmt: skip
-    rows = [
-        (t, round(w + 0.3 * (i % 3 - 1), 1), 230.0)
-        for i, (t, w, _) in enumerate(every_2_s(0.0, learn + shot))
-    ]
+    rows = wobbling(learn + shot, 230.0)
     runs = detect(43.8, rows)
     assert len(runs) == 1
     run = runs[0]

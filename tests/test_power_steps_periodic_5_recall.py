@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
 from custom_components.espresso_care.signals.power_steps import (
     DetectedRun,
     PumpDetector,
@@ -54,26 +53,6 @@ def test_a_small_pumps_first_partial_reading_shows_a_second_switching() -> None:
     assert len(runs) == 1
     assert runs[0].started == pytest.approx(604.0, abs=7.0)
     assert runs[0].duration == pytest.approx(28.0, abs=10.0)
-
-
-@pytest.mark.parametrize(
-    ("family", "pump", "seed", "backflushes"),
-    [
-        # The heater comes on with the pump and goes after it: the rise is a
-        # heater's and the pump's, the fall the pump's alone. A heater seen
-        # once before (1,223 W) left a rest of the rise that no fall matched.
-        ("thermostat", "rotary", 20250425, 1),
-        ("dual_boiler", "vibratory", 20250424, 0),
-    ],
-)
-def test_a_heater_seen_once_does_not_refuse_the_calibration(
-    family: str, pump: str, seed: int, backflushes: int
-) -> None:
-    trace = TraceSpec(family, pump, "periodic_5", seed, backflushes).generate()
-    result, error, _ = calibrate_as_the_flow_does(real_api(), trace)
-    assert error is None
-    assert result is not None
-    assert result.pump_watts == pytest.approx(trace.pump_watts, rel=0.1)
 
 
 def test_a_pause_read_after_a_heaters_pulse_starts_the_run_anew() -> None:
