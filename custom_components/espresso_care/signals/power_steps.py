@@ -690,6 +690,12 @@ class PumpDetector:
         """Whether heater pulses came and went lately (a PID's slow window)."""
         return self._pulses > 0.3 and now - self._pulse_at < NOISE_WINDOW_S
 
+    @property
+    def _known_heaters(self) -> list[float]:
+        """The sizes of the heaters seen twice or more, in normalised watts."""
+        k = self._k
+        return [h.size / k for h in self._heaters if h.weight >= 2.0]
+
     def _known_level(self, level: float) -> bool:
         """Whether a level is the standby's or the standby and one known heater's."""
         tol = self._tol_lv
@@ -831,7 +837,7 @@ class PumpDetector:
         well sum to a few levels only (Hart's states), and two readings that
         agree elsewhere between them agree by chance. They hold no level.
         """
-        heaters = [h.size / self._k for h in self._heaters if h.weight >= 2.0]
+        heaters = self._known_heaters
         if not heaters or not self._pulsing(now):
             return False
         tol = self._tol_lv + self._slack()
@@ -878,7 +884,7 @@ class PumpDetector:
         """
         p = self._pump_watts
         ptol = self._ptol()
-        for size in [h.size / self._k for h in self._heaters if h.weight >= 2.0]:
+        for size in self._known_heaters:
             on = level + size
             off = on - p
             shown = [
@@ -1165,11 +1171,8 @@ class PumpDetector:
 
     def _pump_in(self, level: float) -> bool:
         """Whether a level is nearer the standby and known heaters with the pump."""
-        k = self._k
         rest = [level - self._base]
-        rest += [
-            level - self._base - h.size / k for h in self._heaters if h.weight >= 2
-        ]
+        rest += [level - self._base - size for size in self._known_heaters]
         p = self._pump_watts
         return min(abs(x - p) for x in rest) < min(abs(x) for x in rest)
 
@@ -2763,7 +2766,7 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         error = "too_noisy" if noise >= 20.0 else "no_pump_seen"
         return Calibration(None, round(noise, 1), error)
     check, _ = _edges(idle, step)
-    heaters = [h.size / det._k for h in det._heaters if h.weight >= 2.0]
+    heaters = det._known_heaters
     noise = max(
         check.noise_watts,
         _idle_noise(edges, pump_started_after, step, span, heaters),
