@@ -117,7 +117,11 @@ _PAUSE_FLOOR_PULSE: Final = 0.5  # ... a pulse's read every second (its end part
 _PULSE_MIN_S: Final = 2.0  # a pulse too short to settle lasts this long ...
 _PULSE_MAX_S: Final = 15.0  # ... and never as long as a shot
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
-_LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
+_LOOSE: Final = 0.025
+_WHOLE: Final = 0.9  # a reading showing this share of a step shows it whole
+_OVERSHOOT: Final = 1.2  # ... and this share went past it
+_PARTIAL_WHOLE: Final = 0.74  # partial first readings of a whole-averaging plug
+_PARTIAL_WEIGHT: Final = 40  # steps in ``_window``'s running mean  # heaters' share of an edge that makes a pump's edge unsure
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
 
 # How an edge is explained (``_explain``).
@@ -190,20 +194,35 @@ def _crossing(
     base: float,
     step: float,
     *,
-    averaging: bool,
+    window: float | None,
     gap: float,
 ) -> float:
-    """When a step began, given the first reading (index ``i``) that shows it."""
+    """When a step began, given the first reading (index ``i``) that shows it.
+
+    ``window`` is the share of its interval a reading averages over (1 for
+    an energy meter's counter difference, about 0.5 for a 1 s average read
+    every 2 s), None while not known (the reading itself dates the step). A
+    partial reading dates the step inside the window by its share; a whole
+    one only says the step came between the interval's start and the
+    window's: the middle of that.
+    """
     at = pts[i]
-    if not averaging or i < 2:
+    if i < 2 or window is None:
         return at
-    frac = (pts[i + 1] - base) / step
-    frac = 0.0 if frac < 0.0 else min(frac, 1.0)
-    return at - frac * min(at - pts[i - 2], gap, 5.0)
+    span = min(at - pts[i - 2], gap, 5.0)
+    share = (pts[i + 1] - base) / step
+    if share > _OVERSHOOT:
+        # Past the new level (a rotary pump's inrush): the step came inside
+        # the window, its share there unknown.
+        return at - 0.5 * window * span
+    frac = min(max(share, 0.0), 1.0)
+    if frac >= _WHOLE and window < 1.0:
+        return at - 0.5 * (1.0 + window) * span
+    return at - frac * window * span
 
 
 def _step_time(
-    pts: Sequence[float], base: float, step: float, *, averaging: bool, gap: float
+    pts: Sequence[float], base: float, step: float, *, window: float | None, gap: float
 ) -> float:
     """When the level began to move from ``base`` by ``step``.
 
@@ -218,7 +237,7 @@ def _step_time(
         later = next((x for x in shares[k + 1 :] if x >= 0.15), None)
         if step > 0.0 and share > 1.5 and later is not None and later <= 0.9:
             continue
-        return _crossing(pts, 2 + 2 * k, base, step, averaging=averaging, gap=gap)
+        return _crossing(pts, 2 + 2 * k, base, step, window=window, gap=gap)
     return pts[-2]
 
 
@@ -229,6 +248,7 @@ def _pump_time(
     pump: float,
     *,
     averaging: bool,
+    window: float | None,
     gap: float,
 ) -> float:
     """When the pump's part of a heater-and-pump edge happened.
@@ -249,20 +269,18 @@ def _pump_time(
             moved = i
         if apart and (x - 0.15 * pump) * pump >= 0.0 and abs(x) < abs(both):
             # Only the pump moves the level its way: it had switched by then.
-            return _crossing(pts, i, base, pump, averaging=averaging, gap=gap)
+            return _crossing(pts, i, base, pump, window=window, gap=gap)
         if abs(x - pump) <= half:
-            return _crossing(pts, i, base, pump, averaging=averaging, gap=gap)
+            return _crossing(pts, i, base, pump, window=window, gap=gap)
         if abs(x - both) <= half:
             if averaging and abs(pts[i - 1] - base - heater) <= half:
                 # The heater came first, the pump within this interval.
-                return _crossing(
-                    pts, i, base + heater, pump, averaging=averaging, gap=gap
-                )
+                return _crossing(pts, i, base + heater, pump, window=window, gap=gap)
             if not averaging and moved is not None:
                 # A reading between showed part of both: the pump switched
                 # around it, not at the first full reading after.
                 return pts[moved]
-            return _crossing(pts, i, base, both, averaging=averaging, gap=gap)
+            return _crossing(pts, i, base, both, window=window, gap=gap)
     return pts[-2]
 
 
@@ -339,6 +357,8 @@ class PumpDetector:
     __slots__ = (
         "_ambiguous",
         "_avg_score",
+        "_partial",
+        "_partial_n",
         "_base",
         "_cache",
         "_cache_edge",
@@ -428,6 +448,10 @@ class PumpDetector:
         self._stale = False  # a repeated value in a transient was let pass
         self._silence = 0.0
         self._avg_score = 0.0
+        # The share of clean large steps whose first reading was partial,
+        # a slow running mean (``_window``).
+        self._partial = 0.0
+        self._partial_n = 0
         self._ambiguous = False
         self._clean_since = -math.inf
         self._noise_ev = 0.0
@@ -660,17 +684,41 @@ class PumpDetector:
 
     def _step_at(self, pts: Sequence[float], base: float, step: float) -> float:
         """``_step_time`` as this plug reads: its interval, and whether it averages."""
-        return _step_time(
-            pts, base, step, averaging=self._avg_score >= 0.3, gap=self._gap
-        )
+        return _step_time(pts, base, step, window=self._window, gap=self._gap)
 
     def _pump_at(
         self, pts: Sequence[float], base: float, heater: float, pump: float
     ) -> float:
         """``_pump_time`` as this plug reads: its interval, and whether it averages."""
         return _pump_time(
-            pts, base, heater, pump, averaging=self._avg_score >= 0.3, gap=self._gap
+            pts,
+            base,
+            heater,
+            pump,
+            averaging=self._avg_score >= 0.3,
+            window=self._window,
+            gap=self._gap,
         )
+
+    @property
+    def _window(self) -> float | None:
+        """The share of its interval a reading averages over (``_crossing``).
+
+        A step that comes at a random moment reads partial in the first
+        reading with a chance of its window's share of the interval (times
+        ``_PARTIAL_WHOLE``, the part of a window where the share is told from
+        none or whole); near a whole one (the estimate wanders by a tenth or
+        two), a whole window, and near none, not known (a sampling plug: the
+        reading that shows a step dates it, as the paths that date by a
+        reading do). Until a few steps were seen: a whole window once most
+        of them read partial, else not known.
+        """
+        if self._partial_n < 5:
+            return 1.0 if self._avg_score >= 0.3 else None
+        window = self._partial / _PARTIAL_WHOLE
+        if window < 0.25:
+            return None  # samples, or nearly: the reading dates the step
+        return 1.0 if window > 0.75 else window
 
     def _quiet_standby(self, base: float, now: float) -> bool:
         """Whether ``base`` is the standby, read often and calmly enough to show a pulse.
@@ -899,7 +947,7 @@ class PumpDetector:
                     first,
                     on,
                     -p,
-                    averaging=self._avg_score >= 0.3,
+                    window=self._window,
                     gap=self._gap,
                 )
         return None
@@ -1213,6 +1261,8 @@ class PumpDetector:
             frac = (pts[5] - seen) / (after - seen)
             partial = 1.0 if 0.1 < frac < 0.9 else 0.0
             self._avg_score += 0.1 * (partial - self._avg_score)
+            self._partial_n = min(self._partial_n + 1, _PARTIAL_WEIGHT)
+            self._partial += (partial - self._partial) / self._partial_n
         at = self._step_at(pts, seen, after - seen)
         edge = _Edge(at, delta, before, after, pts, settled, self._k)
         return split + self._edge(edge, self._cd_last)
@@ -1921,7 +1971,7 @@ class PumpDetector:
             paused[-1] - 1,
             edge.before,
             edge.after - edge.before,
-            averaging=self._avg_score >= 0.3,
+            window=self._window,
             gap=self._gap,
         )
 
