@@ -357,8 +357,6 @@ class PumpDetector:
     __slots__ = (
         "_ambiguous",
         "_avg_score",
-        "_partial",
-        "_partial_n",
         "_base",
         "_cache",
         "_cache_edge",
@@ -386,6 +384,8 @@ class PumpDetector:
         "_noise_ev",
         "_over",
         "_over_w",
+        "_partial",
+        "_partial_n",
         "_pending",
         "_pm1_at",
         "_pm1_w",
