@@ -79,7 +79,9 @@ def test_a_half_window_plug_dates_the_pump_within_half_a_second(seed: int) -> No
     runs = detect(half_window_plug(pieces, t + 60.0))
     assert len(runs) == len(truth)
     errors = [
-        abs(e) for r, (a, b) in zip(runs, truth) for e in (r.started - a, r.ended - b)
+        abs(e)
+        for r, (a, b) in zip(runs, truth, strict=True)
+        for e in (r.started - a, r.ended - b)
     ]
     assert max(errors) <= 0.8
     assert sum(errors) / len(errors) <= 0.35
