@@ -85,3 +85,74 @@ def test_a_half_window_plug_dates_the_pump_within_half_a_second(seed: int) -> No
     ]
     assert max(errors) <= 0.8
     assert sum(errors) / len(errors) <= 0.35
+
+
+def on_change_plug(
+    pieces: list[tuple[float, float, float]], end: float
+) -> list[tuple[float, float]]:
+    """(at, watts): the mean power over the last second, sent when it moved 5 W."""
+
+    def power(t: float) -> float:
+        return BASE + sum(w for a, b, w in pieces if a <= t < b)
+
+    rows: list[tuple[float, float]] = []
+    sent = None
+    t = 1.0
+    while t <= end:
+        steps = 40
+        mean = round(sum(power(t - (i + 0.5) / steps) for i in range(steps)) / steps, 1)
+        if sent is None or abs(mean - sent) > 5.0:
+            rows.append((t, mean))
+            sent = mean
+        t += 1.0
+    return rows
+
+
+def test_a_plug_silent_between_changes_dates_by_its_measuring_second() -> None:
+    """On change only: minutes of silence between heater cycles do not stretch
+    the interval a partial reading is dated in (the plug still measures every
+    second), so a run's start and end are within half a second."""
+    rng = random.Random(7)
+    pieces: list[tuple[float, float, float]] = []
+    t = 50.0
+    for _ in range(12):
+        on = t + rng.uniform(0.0, 1.0)
+        pieces.append((on, on + 40.0 + rng.uniform(0.0, 1.0), HEATER))
+        t += 150.0
+    truth = []
+    for _ in range(8):
+        start = t + rng.uniform(0.0, 1.0)
+        stop = start + rng.uniform(20.0, 35.0)
+        truth.append((start, stop))
+        pieces.append((start, stop, PUMP))
+        t += 120.0
+    runs = detect(on_change_plug(pieces, t + 60.0))
+    assert len(runs) == len(truth)
+    errors = [
+        abs(e)
+        for r, (a, b) in zip(runs, truth, strict=True)
+        for e in (r.started - a, r.ended - b)
+    ]
+    assert max(errors) <= 0.5
+
+
+def test_a_flush_of_under_two_seconds_read_every_second_is_a_run() -> None:
+    """A 1.7 s flush from the standby: two readings at the pump's level at
+    most, no steady state of its own (a short pulse), dated to its length."""
+    rng = random.Random(3)
+    pieces: list[tuple[float, float, float]] = []
+    for i in range(8):  # at any phase: the plug's window is learnt
+        on = 50.0 + 60.0 * i + rng.uniform(0.0, 1.0)
+        pieces.append((on, on + 25.0, HEATER))
+    pieces.append((600.4, 602.1, PUMP))
+    rows = []
+    t = 1.0
+    while t <= 700.0:
+        mean = sum(
+            BASE + sum(w for a, b, w in pieces if a <= t - (i + 0.5) / 20 < b)
+            for i in range(20)
+        )
+        rows.append((t, round(mean / 20, 1)))
+        t += 1.0
+    runs = detect(rows)
+    assert [(round(r.started, 1), round(r.ended, 1)) for r in runs] == [(600.4, 602.1)]

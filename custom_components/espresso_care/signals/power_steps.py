@@ -14,9 +14,16 @@ few others (one or two heaters). Taken from Hart:
   on change only (silence means "unchanged"). Readings between two steady
   states (an averaging plug's partial reading, a vibratory pump's ramp, a
   rotary pump's inrush) are a transient and ignored. An edge is the
-  difference between consecutive steady-state means, dated at the first
-  reading that moved, or, for a plug found to average over its interval,
-  interpolated inside the interval by that reading's share of the step.
+  difference between consecutive steady-state means, dated by the first
+  reading that moved. How a reading dates a step depends on the share of
+  its interval the plug averages over (its window: whole for an energy
+  meter's counter, half for a 1 s average read every 2 s), learnt from how
+  often a clean heater step's first reading is partial: a partial reading
+  dates the step inside the window by its share, a whole one in the middle
+  of the part of the interval before the window, a rotary pump's inrush
+  (past the new level) in the middle of the window. The interval is the
+  plug's measuring period, which a plug reporting on change keeps between
+  its silences.
   Two same-way edges that mean nothing alone and come within seconds are one
   slow step (a ramp) and merged. One addition for PID heaters driven in a
   slow time-proportional window: short heater pulses above a level (one or
@@ -114,14 +121,14 @@ _PID_PULSES_PER_MIN: Final = 2.0  # idle pulses that show a slow PID (calibratio
 _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
 _PAUSE_FLOOR: Final = 0.85  # of the pump's step: a reading below it ends a run
 _PAUSE_FLOOR_PULSE: Final = 0.5  # ... a pulse's read every second (its end partial)
-_PULSE_MIN_S: Final = 2.0  # a pulse too short to settle lasts this long ...
+_PULSE_MIN_S: Final = 1.5  # a pulse too short to settle lasts this long ...
 _PULSE_MAX_S: Final = 15.0  # ... and never as long as a shot
-_ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
-_LOOSE: Final = 0.025
 _WHOLE: Final = 0.9  # a reading showing this share of a step shows it whole
 _OVERSHOOT: Final = 1.2  # ... and this share went past it
 _PARTIAL_WHOLE: Final = 0.74  # partial first readings of a whole-averaging plug
-_PARTIAL_WEIGHT: Final = 40  # steps in ``_window``'s running mean  # heaters' share of an edge that makes a pump's edge unsure
+_PARTIAL_WEIGHT: Final = 100  # steps in ``_window``'s running mean
+_ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
+_LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
 
 # How an edge is explained (``_explain``).
@@ -387,6 +394,7 @@ class PumpDetector:
         "_partial",
         "_partial_n",
         "_pending",
+        "_period",
         "_pm1_at",
         "_pm1_w",
         "_pm2_at",
@@ -444,6 +452,7 @@ class PumpDetector:
         self._events: deque[tuple[float, float]] = deque(maxlen=2048)
         self._fell_at: float | None = None
         self._gap = 0.0
+        self._period = 0.0  # the plug's shortest steady gap: its measuring period
         self._gaps = 0  # gaps seen (the interval is known after a few dozen)
         self._stale = False  # a repeated value in a transient was let pass
         self._silence = 0.0
@@ -617,6 +626,13 @@ class PumpDetector:
                 self._gap = g - 0.1 * (g - gap)
             else:
                 self._gap = g + 0.02 * (min(gap, 4.0 * g) - g)
+            # A low quantile that silences barely move: a plug reporting on
+            # change still measures every second or so.
+            q = self._period
+            if q == 0.0 or gap < q:
+                self._period = min(gap, 30.0) if q == 0.0 else q - 0.2 * (q - gap)
+            else:
+                self._period = q + 0.005 * (min(gap, 2.0 * q) - q)
         self._silence += 0.02 * ((1.0 if gap > 3.5 * g > 0.0 else 0.0) - self._silence)
         out: list[DetectedRun] = []
         settling = self._tr
@@ -684,7 +700,7 @@ class PumpDetector:
 
     def _step_at(self, pts: Sequence[float], base: float, step: float) -> float:
         """``_step_time`` as this plug reads: its interval, and whether it averages."""
-        return _step_time(pts, base, step, window=self._window, gap=self._gap)
+        return _step_time(pts, base, step, window=self._window, gap=self._period)
 
     def _pump_at(
         self, pts: Sequence[float], base: float, heater: float, pump: float
@@ -697,7 +713,7 @@ class PumpDetector:
             pump,
             averaging=self._avg_score >= 0.3,
             window=self._window,
-            gap=self._gap,
+            gap=self._period,
         )
 
     @property
@@ -718,7 +734,7 @@ class PumpDetector:
         window = self._partial / _PARTIAL_WHOLE
         if window < 0.25:
             return None  # samples, or nearly: the reading dates the step
-        return 1.0 if window > 0.75 else window
+        return 1.0 if window > 0.7 else window
 
     def _quiet_standby(self, base: float, now: float) -> bool:
         """Whether ``base`` is the standby, read often and calmly enough to show a pulse.
@@ -948,7 +964,7 @@ class PumpDetector:
                     on,
                     -p,
                     window=self._window,
-                    gap=self._gap,
+                    gap=self._period,
                 )
         return None
 
@@ -1972,7 +1988,7 @@ class PumpDetector:
             edge.before,
             edge.after - edge.before,
             window=self._window,
-            gap=self._gap,
+            gap=self._period,
         )
 
     def _pump_rise(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
