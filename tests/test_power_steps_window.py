@@ -12,10 +12,12 @@ import random
 
 import pytest
 
+from bench import detection
 from custom_components.espresso_care.signals.power_steps import (
     DetectedRun,
     PumpDetector,
 )
+from simulator.espresso import generate
 
 PUMP = 50.0
 HEATER = 1000.0
@@ -156,3 +158,34 @@ def test_a_flush_of_under_two_seconds_read_every_second_is_a_run() -> None:
         t += 1.0
     runs = detect(rows)
     assert [(round(r.started, 1), round(r.ended, 1)) for r in runs] == [(600.4, 602.1)]
+
+
+def test_a_start_read_after_a_heater_pulse_is_dated_where_the_pump_shows() -> None:
+    """A slow PID's pulse just before the pump starts, on a plug that reports
+    on change (seed 20250467): the pulse's readings (1,175 W, 714 W) lie far
+    past the pump's level, then one at it (186 W, its inrush). They are no
+    sign of the start: a 14.5 s run dated from the pulse began 1.8 s early
+    and was read 16.3 s long, a shot."""
+    trace = generate(
+        "pid_slow",
+        "rotary",
+        "on_change",
+        seed=20250467,
+        shots=10,
+        days=2,
+        hand_backflushes=1,
+    )
+    calibration, error, _ = detection.calibrate_as_the_flow_does(
+        detection.real_api(), trace
+    )
+    assert error is None
+    assert calibration is not None
+    assert calibration.pump_watts is not None
+    reports = [r for r in trace.reports if r.at < 10300.0]
+    runs, _, _ = detection.detect(
+        PumpDetector(calibration.pump_watts), reports, 10300.0
+    )
+    (shot,) = [t for t in trace.runs if abs(t.started - 10173.2) < 0.1]
+    (run,) = [(a, b) for a, b in runs if abs(a - shot.started) < 5.0]
+    assert run[0] == pytest.approx(shot.started, abs=0.6)
+    assert run[1] - run[0] < 15.0
