@@ -244,7 +244,11 @@ def _step_time(
         later = next((x for x in shares[k + 1 :] if x >= 0.15), None)
         if step > 0.0 and share > 1.5 and later is not None and later <= 0.9:
             continue
-        if step > 0.0 and share > 2.5 and any(0.15 <= x <= 1.5 for x in shares[k + 1 :]):
+        if (
+            step > 0.0
+            and share > 2.5
+            and any(0.15 <= x <= 1.5 for x in shares[k + 1 :])
+        ):
             # Past a pulse (more than a rotary pump's inrush), then the level:
             # the pulse told nothing of the step, the first reading at the level does.
             continue
