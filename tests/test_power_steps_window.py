@@ -16,6 +16,7 @@ from bench import detection
 from custom_components.espresso_care.signals.power_steps import (
     DetectedRun,
     PumpDetector,
+    _pump_time,
 )
 from simulator.espresso import generate
 
@@ -189,3 +190,17 @@ def test_a_start_read_after_a_heater_pulse_is_dated_where_the_pump_shows() -> No
     (run,) = [(a, b) for a, b in runs if abs(a - shot.started) < 5.0]
     assert run[0] == pytest.approx(shot.started, abs=0.6)
     assert run[1] - run[0] < 15.0
+
+
+def test_a_stop_inside_a_reading_of_the_heater_whole_is_dated_by_its_share() -> None:
+    """A heat exchanger at 2 s (seed 20250415): the heater came on and the
+    pump stopped in one interval. The reading 85 W short of the heater and
+    the pump together holds the pump for half the window: it stopped there
+    (5129.5 s), not at the next reading (5132.0 s), which made a 14.7 s run
+    an 18 s one."""
+    pts = (5126.0, 184.03, 5128.02, 185.6, 5130.01, 1508.3, 5131.98, 1427.8)
+    pts += (5134.0, 1416.6)
+    ended = _pump_time(
+        pts, 184.01, 1409.4, -171.21, averaging=False, window=0.5, gap=2.0
+    )
+    assert ended == pytest.approx(5129.5, abs=0.15)

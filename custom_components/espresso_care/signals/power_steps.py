@@ -279,6 +279,11 @@ def _pump_time(
     for i in range(4, len(pts), 2):
         x = pts[i + 1] - base
         if abs(x - heater) <= half:
+            off = (x - heater) * pump
+            if window is not None and off >= max(0.25 * abs(pump), 15.0) * abs(pump):
+                # The heater whole and part of the pump's switch: inside
+                # this reading's window, by its share.
+                return _crossing(pts, i, base + heater, pump, window=window, gap=gap)
             moved = None  # the heater alone: the pump switched after
         elif moved is None and abs(x) >= 0.15 * abs(pump):
             moved = i
@@ -291,7 +296,7 @@ def _pump_time(
             if averaging and abs(pts[i - 1] - base - heater) <= half:
                 # The heater came first, the pump within this interval.
                 return _crossing(pts, i, base + heater, pump, window=window, gap=gap)
-            if not averaging and moved is not None:
+            if not averaging and moved is not None and moved < i:
                 # A reading between showed part of both: the pump switched
                 # around it, not at the first full reading after.
                 return pts[moved]
