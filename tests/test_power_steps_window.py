@@ -20,6 +20,8 @@ from custom_components.espresso_care.signals.power_steps import (
 )
 from simulator.espresso import generate
 
+from .test_power_steps_pid_slow import detect as feed_all
+
 PUMP = 50.0
 HEATER = 1000.0
 BASE = 5.0
@@ -27,33 +29,77 @@ EVERY = 2.0  # the plug's interval, s
 WINDOW = 1.0  # ... of which each reading averages the last second
 
 
-def half_window_plug(
-    pieces: list[tuple[float, float, float]], end: float
-) -> list[tuple[float, float]]:
+type Pieces = list[tuple[float, float, float]]
+
+
+def mean_power(pieces: Pieces, t: float, window: float) -> float:
+    """The true power averaged over ``window`` s before ``t``, rounded as a plug does."""
+    steps = 40
+    total = sum(
+        BASE + sum(w for a, b, w in pieces if a <= t - window * (i + 0.5) / steps < b)
+        for i in range(steps)
+    )
+    return round(total / steps, 1)
+
+
+def half_window_plug(pieces: Pieces, end: float) -> list[tuple[float, float]]:
     """(at, watts): the mean power over the last ``WINDOW`` s, every ``EVERY`` s."""
+    return [
+        (EVERY * n, mean_power(pieces, EVERY * n, WINDOW))
+        for n in range(1, int(end / EVERY) + 1)
+    ]
 
-    def power(t: float) -> float:
-        return BASE + sum(w for a, b, w in pieces if a <= t < b)
 
-    rows = []
-    t = EVERY
-    while t <= end:
-        steps = 40
-        mean = sum(power(t - WINDOW * (i + 0.5) / steps) for i in range(steps)) / steps
-        rows.append((t, round(mean, 1)))
-        t += EVERY
+def on_change_plug(pieces: Pieces, end: float) -> list[tuple[float, float]]:
+    """(at, watts): the mean power over the last second, sent when it moved 5 W."""
+    rows: list[tuple[float, float]] = []
+    for n in range(1, int(end) + 1):
+        mean = mean_power(pieces, float(n), 1.0)
+        if not rows or abs(mean - rows[-1][1]) > 5.0:
+            rows.append((float(n), mean))
     return rows
 
 
-def detect(rows: list[tuple[float, float]]) -> list[DetectedRun]:
-    det = PumpDetector(PUMP)
-    out: list[DetectedRun] = []
-    for at, watts in rows:
-        deadline = det.next_deadline
-        if deadline is not None and deadline < at:
-            out += det.advance(deadline)
-        out += det.feed(at, watts)
-    return out + det.advance(rows[-1][0] + 60.0)
+def detect(rows: list[tuple[float, float]], pump: float = PUMP) -> list[DetectedRun]:
+    """The runs found in ``rows``, read to 100 s past the last."""
+    return feed_all(PumpDetector(pump), rows, rows[-1][0] + 100.0)
+
+
+def at_any_phase(
+    seed: int, every: float, cycles: int, runs: int
+) -> tuple[Pieces, list[tuple[float, float]]]:
+    """Heater cycles, then pump runs, each at any phase of the plug's ``every``.
+
+    The heater's steps teach the detector the plug's window. Returns the
+    pieces and the runs' true (start, end).
+    """
+    rng = random.Random(seed)
+    pieces: Pieces = []
+    t = 50.0
+    for _ in range(cycles):
+        on = t + rng.uniform(0.0, every)
+        pieces.append((on, on + 40.0 + rng.uniform(0.0, every), HEATER))
+        t += 150.0
+    truth = []
+    for _ in range(runs):
+        start = t + rng.uniform(0.0, every)
+        stop = start + rng.uniform(20.0, 35.0)
+        truth.append((start, stop))
+        pieces.append((start, stop, PUMP))
+        t += 120.0
+    return pieces, truth
+
+
+def edge_errors(
+    runs: list[DetectedRun], truth: list[tuple[float, float]]
+) -> list[float]:
+    """Each run's start and end error, s (the runs one for one with the truth)."""
+    assert len(runs) == len(truth)
+    return [
+        abs(e)
+        for r, (a, b) in zip(runs, truth, strict=True)
+        for e in (r.started - a, r.ended - b)
+    ]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -65,77 +111,18 @@ def test_a_half_window_plug_dates_the_pump_within_half_a_second(seed: int) -> No
     partial reading by its share of the whole interval, or at the reading,
     is off by up to a second.
     """
-    rng = random.Random(seed)
-    pieces: list[tuple[float, float, float]] = []
-    t = 50.0
-    for _ in range(12):  # heater cycles at any phase: the plug's window is learnt
-        on = t + rng.uniform(0.0, 2.0)
-        pieces.append((on, on + 40.0 + rng.uniform(0.0, 2.0), HEATER))
-        t += 120.0
-    truth = []
-    for _ in range(10):
-        start = t + rng.uniform(0.0, 2.0)
-        stop = start + rng.uniform(20.0, 35.0)
-        truth.append((start, stop))
-        pieces.append((start, stop, PUMP))
-        t += 90.0
-    runs = detect(half_window_plug(pieces, t + 60.0))
-    assert len(runs) == len(truth)
-    errors = [
-        abs(e)
-        for r, (a, b) in zip(runs, truth, strict=True)
-        for e in (r.started - a, r.ended - b)
-    ]
+    pieces, truth = at_any_phase(seed, EVERY, cycles=12, runs=10)
+    errors = edge_errors(detect(half_window_plug(pieces, 3000.0)), truth)
     assert max(errors) <= 0.8
     assert sum(errors) / len(errors) <= 0.35
-
-
-def on_change_plug(
-    pieces: list[tuple[float, float, float]], end: float
-) -> list[tuple[float, float]]:
-    """(at, watts): the mean power over the last second, sent when it moved 5 W."""
-
-    def power(t: float) -> float:
-        return BASE + sum(w for a, b, w in pieces if a <= t < b)
-
-    rows: list[tuple[float, float]] = []
-    sent = None
-    t = 1.0
-    while t <= end:
-        steps = 40
-        mean = round(sum(power(t - (i + 0.5) / steps) for i in range(steps)) / steps, 1)
-        if sent is None or abs(mean - sent) > 5.0:
-            rows.append((t, mean))
-            sent = mean
-        t += 1.0
-    return rows
 
 
 def test_a_plug_silent_between_changes_dates_by_its_measuring_second() -> None:
     """On change only: minutes of silence between heater cycles do not stretch
     the interval a partial reading is dated in (the plug still measures every
     second), so a run's start and end are within half a second."""
-    rng = random.Random(7)
-    pieces: list[tuple[float, float, float]] = []
-    t = 50.0
-    for _ in range(12):
-        on = t + rng.uniform(0.0, 1.0)
-        pieces.append((on, on + 40.0 + rng.uniform(0.0, 1.0), HEATER))
-        t += 150.0
-    truth = []
-    for _ in range(8):
-        start = t + rng.uniform(0.0, 1.0)
-        stop = start + rng.uniform(20.0, 35.0)
-        truth.append((start, stop))
-        pieces.append((start, stop, PUMP))
-        t += 120.0
-    runs = detect(on_change_plug(pieces, t + 60.0))
-    assert len(runs) == len(truth)
-    errors = [
-        abs(e)
-        for r, (a, b) in zip(runs, truth, strict=True)
-        for e in (r.started - a, r.ended - b)
-    ]
+    pieces, truth = at_any_phase(7, 1.0, cycles=12, runs=8)
+    errors = edge_errors(detect(on_change_plug(pieces, 3000.0)), truth)
     assert max(errors) <= 0.5
 
 
@@ -143,22 +130,15 @@ def test_a_flush_of_under_two_seconds_read_every_second_is_a_run() -> None:
     """A 1.7 s flush from the standby: two readings at the pump's level at
     most, no steady state of its own (a short pulse), dated to its length."""
     rng = random.Random(3)
-    pieces: list[tuple[float, float, float]] = []
+    pieces: Pieces = []
     for i in range(8):  # at any phase: the plug's window is learnt
         on = 50.0 + 60.0 * i + rng.uniform(0.0, 1.0)
         pieces.append((on, on + 25.0, HEATER))
     pieces.append((600.4, 602.1, PUMP))
-    rows = []
-    t = 1.0
-    while t <= 700.0:
-        mean = sum(
-            BASE + sum(w for a, b, w in pieces if a <= t - (i + 0.5) / 20 < b)
-            for i in range(20)
-        )
-        rows.append((t, round(mean / 20, 1)))
-        t += 1.0
-    runs = detect(rows)
-    assert [(round(r.started, 1), round(r.ended, 1)) for r in runs] == [(600.4, 602.1)]
+    rows = [(float(n), mean_power(pieces, float(n), 1.0)) for n in range(1, 701)]
+    (run,) = detect(rows)
+    assert run.started == pytest.approx(600.4, abs=0.3)
+    assert run.ended == pytest.approx(602.1, abs=0.3)
 
 
 def test_a_start_read_after_a_heater_pulse_is_dated_where_the_pump_shows() -> None:
