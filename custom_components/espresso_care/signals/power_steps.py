@@ -296,10 +296,15 @@ def _pump_time(
             if averaging and abs(pts[i - 1] - base - heater) <= half:
                 # The heater came first, the pump within this interval.
                 return _crossing(pts, i, base + heater, pump, window=window, gap=gap)
-            if not averaging and moved is not None and moved < i:
+            if moved is not None and moved < i:
                 # A reading between showed part of both: the pump switched
-                # around it, not at the first full reading after.
-                return pts[moved]
+                # around it, not at the first full reading after (inside
+                # its window, by its share of both, on an averaging plug
+                # read every second or two).
+                if not averaging:
+                    return pts[moved]
+                if gap <= _FAST_GAP_S:
+                    return _crossing(pts, moved, base, both, window=window, gap=gap)
             return _crossing(pts, i, base, both, window=window, gap=gap)
     return pts[-2]
 
