@@ -591,8 +591,12 @@ class PowerFeed:
                     log_in(self.client)
                 self.step()
             except OSError:
+                # A stopping Home Assistant closes its server before it ends.
+                give_up = time.monotonic() + 60
+                while process_alive(pid) and time.monotonic() < give_up:
+                    time.sleep(1.0)
                 if not process_alive(pid):
-                    break  # Home Assistant stopped between two readings
+                    break
                 raise
             time.sleep(1.0)
 
