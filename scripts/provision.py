@@ -17,6 +17,16 @@ input_boolean.espresso_brew is its brew switch: turn it on to pull a shot and
 off to end it, or press input_button.espresso_pull_shot (25 s) or
 input_button.espresso_flush (3 s).
 
+Home Assistant 2026.10 and later keep the HTTP server's settings in
+.storage/http: they take the `http:` block of configuration.yaml (only this
+computer, port ESPRESSO_DEV_PORT) once, as a "pending" configuration on trial,
+and restart with the previous (default: every network interface, port 8123)
+unless it is confirmed within 5 minutes; that is what the UI asks on the first
+start ("confirm the new HTTP configuration"). `hass` ends on a restart, and so
+would scripts/develop. This script confirms it right after onboarding, through
+the WebSocket commands the UI uses (http/config, http/config/promote);
+Home Assistant 2025.4 answers unknown_command and has nothing to confirm.
+
 `provision.py --prepare CONFIG_DIR`, run before Home Assistant's first start,
 marks the onboarding step "core_config" as done in CONFIG_DIR/.storage (only
 when there is no onboarding state yet). POSTing that step is what the UI does
@@ -25,6 +35,10 @@ own (met, radio_browser, google_translate, shopping_list): they install
 packages into the venv while it runs, and met, radio_browser and the TTS's
 ffmpeg fail here with tracebacks, as they have no network or binary to use. The
 location comes from configuration.yaml, so nothing is lost by skipping it.
+On later starts it has Home Assistant (2026.10 and later) take the `http:`
+block again (a changed ESPRESSO_DEV_PORT or ESPRESSO_DEV_BIND would otherwise
+be ignored): configuration.yaml stays the source of the dev instance's HTTP
+settings.
 
 Exit status: 0 when provisioned, 1 when a step failed (the reason is printed),
 2 when Home Assistant did not answer in time or stopped.
@@ -34,9 +48,13 @@ Standard library only, so it runs with any Python >= 3.13.
 from __future__ import annotations
 
 import argparse
+import base64
+import contextlib
 import json
 import os
 from pathlib import Path
+import socket
+import struct
 import sys
 import time
 from typing import Any
@@ -261,6 +279,133 @@ def onboard(client: Client, steps: dict[str, bool]) -> dict[str, Any]:
     return tokens
 
 
+class WebSocket:
+    """Home Assistant's WebSocket API, just enough for a few commands (stdlib only)."""
+
+    def __init__(self, client: Client, timeout: float = 30) -> None:
+        parts = urllib.parse.urlsplit(client.base_url)
+        self.sock = socket.create_connection(
+            (parts.hostname or "127.0.0.1", parts.port or 80), timeout=timeout
+        )
+        self.buffer = b""
+        self.last_id = 0
+        key = base64.b64encode(os.urandom(16)).decode()
+        self.sock.sendall(
+            f"GET /api/websocket HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+            "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n".encode()
+        )
+        while b"\r\n\r\n" not in self.buffer:
+            self._fill()
+        head, _, self.buffer = self.buffer.partition(b"\r\n\r\n")
+        if not head.startswith(b"HTTP/1.1 101"):
+            raise HomeAssistantError(f"no WebSocket: {head.decode(errors='replace')}")
+        self.receive()  # auth_required
+        self.send({"type": "auth", "access_token": client.token})
+        answer = self.receive()
+        if answer.get("type") != "auth_ok":
+            raise HomeAssistantError(f"the WebSocket API refused the token: {answer}")
+
+    def __enter__(self) -> WebSocket:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.sock.close()
+
+    def _fill(self) -> None:
+        chunk = self.sock.recv(65536)
+        if not chunk:
+            raise HomeAssistantError("the WebSocket closed")
+        self.buffer += chunk
+
+    def _take(self, size: int) -> bytes:
+        while len(self.buffer) < size:
+            self._fill()
+        data, self.buffer = self.buffer[:size], self.buffer[size:]
+        return data
+
+    def _frame(self, opcode: int, payload: bytes) -> None:
+        """Send one final frame, masked as a client must."""
+        size = len(payload)
+        header = bytes([0x80 | opcode])
+        if size < 126:
+            header += bytes([0x80 | size])
+        elif size < 1 << 16:
+            header += bytes([0x80 | 126]) + struct.pack("!H", size)
+        else:
+            header += bytes([0x80 | 127]) + struct.pack("!Q", size)
+        mask = os.urandom(4)
+        masked = bytes(byte ^ mask[i % 4] for i, byte in enumerate(payload))
+        self.sock.sendall(header + mask + masked)
+
+    def send(self, message: dict[str, Any]) -> None:
+        """Send one JSON message."""
+        self._frame(0x1, json.dumps(message).encode())
+
+    def receive(self) -> dict[str, Any]:
+        """The next JSON message (answering pings, joining fragments)."""
+        message = b""
+        while True:
+            first, second = self._take(2)
+            size = second & 0x7F
+            if size == 126:
+                (size,) = struct.unpack("!H", self._take(2))
+            elif size == 127:
+                (size,) = struct.unpack("!Q", self._take(8))
+            payload = self._take(size)
+            opcode = first & 0x0F
+            if opcode == 0x8:
+                raise HomeAssistantError("the WebSocket closed")
+            if opcode == 0x9:
+                self._frame(0xA, payload)
+                continue
+            if opcode in (0x0, 0x1):
+                message += payload
+                if first & 0x80:
+                    answer: dict[str, Any] = json.loads(message)
+                    return answer
+
+    def command(self, kind: str, **data: Any) -> dict[str, Any]:
+        """Run one command; return its result message (success true or false)."""
+        self.last_id += 1
+        self.send({"id": self.last_id, "type": kind, **data})
+        while True:
+            answer = self.receive()
+            if answer.get("id") == self.last_id and answer.get("type") == "result":
+                return answer
+
+
+def confirm_http_config(client: Client) -> None:
+    """Confirm the HTTP settings on trial (configuration.yaml's), as the UI asks.
+
+    Home Assistant 2026.10 and later restart with the previous settings unless
+    a pending configuration is confirmed within 5 minutes (see the module
+    docstring); earlier versions have no such command and nothing to confirm.
+    """
+    with WebSocket(client) as ws:
+        answer = ws.command("http/config")
+        if not answer.get("success"):
+            code = (answer.get("error") or {}).get("code")
+            if code != "unknown_command":
+                raise HomeAssistantError(f"http/config answered {answer}")
+            return
+        config = answer["result"]
+        pending = config.get("pending")
+        if config.get("active_config_type") != "pending" or not pending:
+            return
+        if pending.get("error"):
+            raise HomeAssistantError(f"the HTTP settings on trial failed: {pending}")
+        answer = ws.command("http/config/promote")
+        if not answer.get("success"):
+            raise HomeAssistantError(f"http/config/promote answered {answer}")
+    hosts = ",".join(pending.get("server_host") or ["every interface"])
+    log(
+        f"http: confirmed the HTTP settings on trial ({hosts}, port "
+        f"{pending.get('server_port')}; Home Assistant would otherwise go back "
+        f"to its previous ones and restart at {config.get('revert_at')})"
+    )
+
+
 def ha_running(client: Client) -> bool:
     """Tell whether Home Assistant finished starting (all integrations set up)."""
     status, answer = client.request("GET", "/api/config", timeout=5)
@@ -440,10 +585,19 @@ class PowerFeed:
         The access token lasts 30 minutes: a refused request logs in again.
         """
         while process_alive(pid):
-            status, _ = self.client.request("GET", "/api/")
-            if status == 401:
-                log_in(self.client)
-            self.step()
+            try:
+                status, _ = self.client.request("GET", "/api/")
+                if status == 401:
+                    log_in(self.client)
+                self.step()
+            except OSError:
+                # A stopping Home Assistant closes its server before it ends.
+                give_up = time.monotonic() + 60
+                while process_alive(pid) and time.monotonic() < give_up:
+                    time.sleep(1.0)
+                if not process_alive(pid):
+                    break
+                raise
             time.sleep(1.0)
 
 
@@ -457,8 +611,29 @@ ONBOARDING_STORE = {
 }
 
 
+def retake_http_yaml(config_dir: Path) -> None:
+    """Have Home Assistant (2026.10+) take configuration.yaml's `http:` again.
+
+    Once it has moved that block into .storage/http it ignores it; clearing
+    its "yaml_migration_done" makes it compare the block with the stored
+    settings on the next start and put a changed one on trial (which
+    provisioning confirms). An unchanged one leaves the settings as they are.
+    """
+    store = config_dir / ".storage" / "http"
+    try:
+        content = json.loads(store.read_text())
+    except (OSError, ValueError):
+        return
+    data = content.get("data") if isinstance(content, dict) else None
+    if not isinstance(data, dict) or data.get("yaml_migration_done") is not True:
+        return
+    data["yaml_migration_done"] = False
+    store.write_text(json.dumps(content, indent=2))
+
+
 def prepare(config_dir: Path) -> int:
     """Mark core_config done in a configuration never started (see above)."""
+    retake_http_yaml(config_dir)
     store = config_dir / ".storage" / "onboarding"
     if store.exists() or (config_dir / ".storage" / "auth").exists():
         return 0
@@ -513,6 +688,7 @@ def main() -> int:
     tokens: dict[str, Any] = {}
     try:
         tokens = onboard(client, steps)
+        confirm_http_config(client)
         wait_until(
             "Home Assistant to finish starting",
             lambda: ha_running(client),
@@ -538,10 +714,12 @@ def main() -> int:
         log(f"FAILED: {err}")
         return 1
     finally:
-        if tokens.get("refresh_token"):
-            client.request(
-                "POST", "/auth/revoke", form={"token": tokens["refresh_token"]}
-            )
+        if tokens.get("refresh_token") and process_alive(args.pid):
+            # Home Assistant may go away meanwhile: nothing to revoke from then.
+            with contextlib.suppress(OSError):
+                client.request(
+                    "POST", "/auth/revoke", form={"token": tokens["refresh_token"]}
+                )
     return 0
 
 
