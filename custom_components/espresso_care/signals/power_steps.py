@@ -266,6 +266,43 @@ def _pump_time(
     return pts[-2]
 
 
+def _two_steps(
+    values: Sequence[float],
+    before: float,
+    mid: float,
+    after: float,
+    *,
+    most: tuple[int, int],
+    tol: float,
+) -> int | None:
+    """Where readings fit two switchings in order, ``before`` to ``mid`` to ``after``.
+
+    An averaging plug reads each switching as a few partial readings at
+    most (``most``: for the first and the second), each between the levels
+    around it; readings at ``mid`` (within ``tol``) may come between.
+    Returns how many readings the first switching takes (one at least, and
+    one at least left to the second but for a reading at ``mid`` last), or
+    None when no split fits.
+    """
+    lo1, hi1 = min(before, mid) - tol, max(before, mid) + tol
+    lo2, hi2 = min(mid, after) - tol, max(mid, after) + tol
+    n = len(values)
+    for k in range(n, 0, -1):
+        head, tail = values[:k], values[k:]
+        if not tail and abs(head[-1] - mid) > tol:
+            continue
+        if not all(lo1 <= v <= hi1 for v in head):
+            continue
+        if not all(lo2 <= v <= hi2 for v in tail):
+            continue
+        if sum(abs(v - mid) > tol for v in head) > most[0]:
+            continue
+        if sum(abs(v - mid) > tol for v in tail) > most[1]:
+            continue
+        return k
+    return None
+
+
 class _Heater:
     """One heater: its size (a cluster of its edges) and whether it is on."""
 
@@ -1215,7 +1252,151 @@ class PumpDetector:
             self._avg_score += 0.1 * (partial - self._avg_score)
         at = self._step_at(pts, seen, after - seen)
         edge = _Edge(at, delta, before, after, pts, settled, self._k)
-        return split + self._edge(edge, self._cd_last)
+        return split + self._split_or_edge(edge, self._cd_last)
+
+    # --- one reading between two switchings (a plug reporting every few seconds)
+
+    def _split_or_edge(self, edge: _Edge, now: float) -> list[DetectedRun]:
+        """``_edge``, or the two edges of a heater's and the pump's switching read apart.
+
+        Read every few seconds, the pump's level (alone, or a heater's
+        without it) may show in one reading only between the heater's edge
+        and the pump's: no steady state of its own, yet a state of the
+        machine (``_one_reading_split``). Each part is then an edge of its
+        own, the heater's read as the heater nearest its size.
+        """
+        split = self._one_reading_split(edge)
+        if split is None:
+            return self._edge(edge, now)
+        *parts, whole = split
+        out: list[DetectedRun] = []
+        for part in parts:
+            heater = self._heater_of(part)
+            if heater is not None and self._held is None:
+                # The split told the heater's edge apart: its size now
+                # (the mains moved it) explains it.
+                signs = tuple(
+                    (1 if part.delta > 0.0 else -1) if h is heater else 0
+                    for h in self._heaters
+                )
+                self._cache_edge = part
+                self._cache_version = self._version
+                self._cache = (_HEATERS, 0, part.delta, signs)
+            out += self._edge(part, now)
+            if not whole and self._pump and self._run_at == part.at:
+                # No reading showed the pump alone whole: its start is only
+                # as sure as one split off a heater's edge (two switchings
+                # shown), and its stop must show itself (``_pump_fall``).
+                self._run_pure = self._run_seen = False
+                self._run_two = True
+        return out
+
+    def _heater_of(self, edge: _Edge) -> _Heater | None:
+        """The known heater a heater-sized part of a split edge is, if one only fits.
+
+        None when the edge is explained already, or no heater, or two, lie
+        within 8 % of its size (in a state it can switch from).
+        """
+        if abs(edge.delta) < self._heater_min() or self._explained(edge)[0] != _NOTHING:
+            return None
+        size = abs(edge.delta) * edge.k
+        rising = edge.delta > 0.0
+        fits = [
+            h
+            for h in self._heaters
+            if h.weight >= 2.0
+            and abs(h.size - size) <= 0.08 * h.size
+            and h.on is not rising
+        ]
+        return fits[0] if len(fits) == 1 else None
+
+    def _one_reading_split(self, edge: _Edge) -> tuple[_Edge, _Edge, bool] | None:
+        """A heater's edge and the pump's, one reading of the level between them.
+
+        An averaging plug reads one switching as at most one partial
+        reading between two steady states; two partial readings, or more,
+        need two switchings. When one reading between them is the level
+        before and the pump's step (the pump switched first) or the level
+        after less it (the pump switched last), and the others lie between
+        that reading and the levels around it in order (partial readings
+        of each switching), that reading is the level between the two
+        edges (Hart's states, each edge the sum of one appliance's
+        switching). None on plugs reporting faster (their levels hold), or
+        when the readings do not show it.
+        """
+        if (
+            self._gap <= _FAST_GAP_S
+            or self._avg_score < 0.3
+            or self._ambiguous
+            or abs(edge.delta) < self._heater_min()
+        ):
+            return None
+        p = self._pump_watts
+        pts = edge.pts
+        before, after = pts[1], edge.after
+        sd = 4.0 * self._sd
+        near_b = max(sd, 6.0 + 0.008 * before)
+        near_a = max(sd, 6.0 + 0.008 * after)
+        inner = [
+            i
+            for i in range(4, len(pts), 2)
+            if abs(pts[i + 1] - before) > near_b and abs(pts[i + 1] - after) > near_a
+        ]
+        if len(inner) < 2:
+            return None
+        if any(j - i != 2 for i, j in itertools.pairwise(inner)):
+            return None
+        sign = 1.0 if edge.delta > 0.0 else -1.0
+        tol = max(0.15 * p, 6.0)
+        values = [pts[i + 1] for i in inner]
+        if all(abs(v - values[0]) <= 3.0 for v in values):
+            return None  # a stale meter repeating one reading
+        # The pump may leave two partial readings (a ramp, an inrush) as it
+        # starts, one as it stops; a heater one.
+        pump_n = 2 if edge.delta > 0.0 else 1
+        pump_first = before + sign * p
+        pump_last = after - sign * p
+        for mid, other, most in (
+            (pump_first, pump_last, (pump_n, 1)),
+            (pump_last, pump_first, (1, pump_n)),
+        ):
+            k = _two_steps(values, before, mid, after, most=most, tol=tol)
+            if k is None:
+                continue
+            if _two_steps(values, before, other, after, most=most[::-1], tol=tol):
+                return None  # the other order fits the readings as well: unsure
+            # The level between: its reading if one showed it whole. Else
+            # only the pump's start from the standby (quiet, where a partial
+            # reading is the pump's; beside a heater the mains move it too).
+            last = inner[k - 1]
+            whole = abs(pts[last + 1] - mid) <= tol
+            if not whole and (
+                mid != pump_first or sign < 0.0 or abs(before - self._base) > near_b
+            ):
+                continue
+            w = pts[last + 1] if whole else mid
+            first_pts = (*pts[: last + 2], pts[last + 2], w)
+            second_pts = (pts[last], w, pts[last], w, *pts[last + 2 :])
+            first = _Edge(
+                self._step_at(first_pts, before, w - before),
+                w - edge.before,
+                edge.before,
+                w,
+                first_pts,
+                edge.settled,
+                edge.k,
+            )
+            second = _Edge(
+                self._step_at(second_pts, w, after - w),
+                after - w,
+                w,
+                after,
+                second_pts,
+                True,
+                edge.k,
+            )
+            return first, second, whole
+        return None
 
     def _at_volts_after(self, level: float) -> float:
         """The level before an edge as it would read at the volts after it.
