@@ -773,7 +773,12 @@ class PumpDetector:
 
     def _transient(self, at: float, watts: float, gap: float) -> list[DetectedRun]:
         out: list[DetectedRun] = []
-        if watts == self._pts[-1] and not self._stale and not self._pump_level(watts):
+        if (
+            watts == self._pts[-1]
+            and not self._stale
+            and not self._pump_level(watts)
+            and not self._standby_repeat(watts)
+        ):
             # The same value again: perhaps a stale meter repeating itself,
             # which shows no level holding. A third one will.
             self._stale = True
@@ -865,6 +870,17 @@ class PumpDetector:
         """
         p = self._pump_watts
         return self._gap > _FAST_GAP_S and abs(watts - self._lv - p) <= 0.1 * p
+
+    def _standby_repeat(self, watts: float) -> bool:
+        """Whether a repeated value read every few seconds is the standby's.
+
+        An energy meter's 5 s average of the standby alone, to the watt,
+        repeats most of the time; a stale meter repeats a value seldom: a
+        value repeated there holds (the pump's fall to it is decided).
+        """
+        return self._gap > _FAST_GAP_S and abs(watts - self._base) <= max(
+            2.0, 0.1 * self._pump_watts
+        )
 
     def _between_states(self, level: float, now: float) -> bool:
         """Whether a candidate level is a slow PID's partial readings, no state.
@@ -1375,6 +1391,8 @@ class PumpDetector:
             ):
                 continue
             w = pts[last + 1] if whole else mid
+            if sign < 0.0 and not self._split_stop_shows(edge.delta + p):
+                return None
             first_pts = (*pts[: last + 2], pts[last + 2], w)
             second_pts = (pts[last], w, pts[last], w, *pts[last + 2 :])
             first = _Edge(
@@ -1397,6 +1415,22 @@ class PumpDetector:
             )
             return first, second, whole
         return None
+
+    def _split_stop_shows(self, heat: float) -> bool:
+        """Whether a run may end at a fall split off a heater's (``_one_reading_split``).
+
+        When the run's start was split off a heater's edge too, that start
+        must have shown the pump (a reading of it alone, two switchings, a
+        rotary pump's step standing out), as for a stop read beside a
+        heater's (``_pump_fall``): a split stop alone shows the pump
+        stopped, not that it ran since that start (a backflush's pause
+        hides in a reading beside the heater).
+        """
+        if not self._pump or self._run_pure:
+            return True
+        return (
+            self._run_seen or self._run_two or self._stands_out(heat, self._pump_watts)
+        )
 
     def _at_volts_after(self, level: float) -> float:
         """The level before an edge as it would read at the volts after it.
