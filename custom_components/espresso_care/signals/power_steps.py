@@ -2645,7 +2645,12 @@ def _plateau(
             # The levels before and after: the medians of the readings
             # that agree (one reading's noise is a few W beside a heater),
             # a heater's share scaled by their mean volts.
-            if not back and j + 3 >= n:
+            window = after + longest + 30.0  # (``_distinct``'s)
+            if (
+                not back
+                and j + 3 >= n
+                and not _held_repeated(valid, xs[j], tol, window)
+            ):
                 return _WAIT  # beside a heater: a few more readings after
             ons = [(w, v) for _, w, v in xs[max(rise + 1, i - 4) : i + 1]]
             offs = [(w, v) for _, w, v in xs[j : j + 5] if abs(w - raw) <= tol]
@@ -2655,6 +2660,34 @@ def _plateau(
             return _heater_step(ons, offs, base, big, agree), low
 
     return None
+
+
+def _held_repeated(
+    valid: Sequence[Reading],
+    first: tuple[float, float, float | None],
+    tol: float,
+    window: float,
+) -> bool:
+    """Whether the level from the reading ``first`` on held four readings, repeats counted.
+
+    Once the readings pass the end of ``_distinct``'s ``window``, no more
+    of them come to say so: a run longer than asked, whose level after it
+    repeated to the watt (an energy meter's 5 s average of a heater's
+    level often does; ``_distinct`` drops a repeated value, a stale
+    meter's), would wait until the flow gives up. Four readings in a row
+    within ``tol`` of it, of which at least two different values (more
+    than one stale repeat), hold the level after. False before the
+    window's end: more readings may still come.
+    """
+    if not valid or valid[-1].at <= window:
+        return False
+    at, w, _ = first
+    after = [float(r.watts or 0.0) for r in valid if r.at >= at][:4]
+    return (
+        len(after) == 4
+        and all(abs(x - w) <= tol for x in after)
+        and len(set(after)) >= 2
+    )
 
 
 def _rise(
@@ -2991,7 +3024,7 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         # PID's heater): the pump's own would not stand out. (Fewer, a
         # reading or two long, pass: the detector steps over such pulses.)
         noise = max(noise, 0.5 * step)
-    if slow and _steady_share(idle) < 0.5:
+    if slow and _steady_share(idle) < 0.6:
         # Read every 5 s, the idle level seldom holds (a PID's heater, its
         # pulses averaged into levels of any size): no level to read the
         # pump's step against.
