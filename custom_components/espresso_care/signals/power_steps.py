@@ -1342,7 +1342,6 @@ class PumpDetector:
         """
         if (
             self._gap <= _FAST_GAP_S
-            or self._avg_score < 0.3
             or self._ambiguous
             or abs(edge.delta) < self._heater_min()
         ):
