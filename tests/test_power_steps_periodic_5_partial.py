@@ -84,3 +84,20 @@ def test_the_standby_repeated_to_the_watt_holds_between_two_shots() -> None:
     assert runs[0].ended == pytest.approx(631.5, abs=1.0)
     assert runs[1].started == pytest.approx(646.5, abs=1.0)
     assert runs[1].ended == pytest.approx(680.0, abs=1.0)
+
+
+def test_the_pumps_first_partial_reading_within_the_standbys_tolerance_dates_the_start() -> (
+    None
+):
+    """The pump starts 0.8 s before a reading ends, the heater 2 s into the next.
+
+    That reading is 7 W over the standby, within the level's tolerance (a
+    quarter of the pump's step), yet well past a quiet standby's noise: the
+    pump's first partial reading, the heater's partial one after it. The
+    run starts there, not a reading later at the heater's edge.
+    """
+    shot = [(604.2, 630.0, PUMP), (607.0, 660.0, WARMER)]
+    runs = runs_read(PUMP, [*idle_heater_cycles(52.5, 4), *shot])
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(604.2, abs=1.0)
+    assert runs[0].ended == pytest.approx(630.0, abs=1.0)

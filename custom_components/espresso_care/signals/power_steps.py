@@ -1357,12 +1357,18 @@ class PumpDetector:
             for i in range(4, len(pts), 2)
             if abs(pts[i + 1] - before) > near_b and abs(pts[i + 1] - after) > near_a
         ]
+        sign = 1.0 if edge.delta > 0.0 else -1.0
+        tol = max(0.15 * p, 6.0)
+        if (
+            inner
+            and inner[0] == 4
+            and self._pump_partial_in_level(before, pts[3], sign, tol)
+        ):
+            inner.insert(0, 2)
         if len(inner) < 2:
             return None
         if any(j - i != 2 for i, j in itertools.pairwise(inner)):
             return None
-        sign = 1.0 if edge.delta > 0.0 else -1.0
-        tol = max(0.15 * p, 6.0)
         values = [pts[i + 1] for i in inner]
         if all(abs(v - values[0]) <= 3.0 for v in values):
             return None  # a stale meter repeating one reading
@@ -1414,6 +1420,24 @@ class PumpDetector:
             )
             return first, second, whole
         return None
+
+    def _pump_partial_in_level(
+        self, level: float, watts: float, sign: float, tol: float
+    ) -> bool:
+        """Whether the standby's last reading before a rise was the pump's first partial one.
+
+        A vibratory pump starting a second before a reading ends adds a
+        tenth of its step to it: within the level's tolerance, so taken as
+        the standby, yet well past a quiet standby's noise. Beside a heater
+        (its level noisier, moved by the mains) it tells nothing.
+        """
+        rest = watts - self._base
+        p = self._pump_watts
+        return (
+            sign > 0.0
+            and abs(level - self._base) <= self._tol_lv
+            and max(6.0, 0.1 * p) < rest < p + tol
+        )
 
     def _split_stop_shows(self, heat: float) -> bool:
         """Whether a run may end at a fall split off a heater's (``_one_reading_split``).
