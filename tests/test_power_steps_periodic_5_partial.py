@@ -101,3 +101,18 @@ def test_the_pumps_first_partial_reading_within_the_standbys_tolerance_dates_the
     assert len(runs) == 1
     assert runs[0].started == pytest.approx(604.2, abs=1.0)
     assert runs[0].ended == pytest.approx(630.0, abs=1.0)
+
+
+def test_a_stop_read_before_the_heaters_after_a_start_inside_the_heaters_edge() -> None:
+    """The pump and the heater start within one reading; the pump stops 8 s before it.
+
+    The start is one partial reading (225) of both: nothing shows the pump
+    apart there. The stop shows it: 1,055 held, then 1,005 (the heater
+    alone, whole) and 405 (the heater's partial). That fall of the pump
+    alone ends the run, as one that held two readings would.
+    """
+    shot = [(603.0, 629.0, PUMP), (604.0, 637.0, HEATER)]
+    runs = runs_read(PUMP, [*idle_heater_cycles(52.5, 4), *shot])
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(603.0, abs=2.5)
+    assert runs[0].ended == pytest.approx(629.0, abs=1.0)

@@ -1396,7 +1396,11 @@ class PumpDetector:
             ):
                 continue
             w = pts[last + 1] if whole else mid
-            if sign < 0.0 and not self._split_stop_shows(edge.delta + p):
+            if (
+                mid == pump_last
+                and sign < 0.0
+                and not self._split_stop_shows(edge.delta + p)
+            ):
                 return None
             first_pts = (*pts[: last + 2], pts[last + 2], w)
             second_pts = (pts[last], w, pts[last], w, *pts[last + 2 :])
@@ -1440,14 +1444,16 @@ class PumpDetector:
         )
 
     def _split_stop_shows(self, heat: float) -> bool:
-        """Whether a run may end at a fall split off a heater's (``_one_reading_split``).
+        """Whether a run may end at the pump's fall read last, after a heater's.
 
-        When the run's start was split off a heater's edge too, that start
-        must have shown the pump (a reading of it alone, two switchings, a
-        rotary pump's step standing out), as for a stop read beside a
-        heater's (``_pump_fall``): a split stop alone shows the pump
-        stopped, not that it ran since that start (a backflush's pause
-        hides in a reading beside the heater).
+        A reading of the pump alone after the heater went off, then its
+        fall (``_one_reading_split``), may be a next pulse of a backflush
+        whose pause hid beside the heater: when the run's start was split
+        off a heater's edge too, that start must have shown the pump (a
+        reading of it alone, two switchings, a rotary pump's step standing
+        out), as for a stop read beside a heater's (``_pump_fall``). (A
+        stop read first, the heater alone after it, needs no more than a
+        fall of the pump alone that held.)
         """
         if not self._pump or self._run_pure:
             return True
