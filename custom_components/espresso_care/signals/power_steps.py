@@ -309,6 +309,43 @@ def _pump_time(
     return pts[-2]
 
 
+def _two_steps(
+    values: Sequence[float],
+    before: float,
+    mid: float,
+    after: float,
+    *,
+    most: tuple[int, int],
+    tol: float,
+) -> int | None:
+    """Where readings fit two switchings in order, ``before`` to ``mid`` to ``after``.
+
+    An averaging plug reads each switching as a few partial readings at
+    most (``most``: for the first and the second), each between the levels
+    around it; readings at ``mid`` (within ``tol``) may come between.
+    Returns how many readings the first switching takes (one at least, and
+    one at least left to the second but for a reading at ``mid`` last), or
+    None when no split fits.
+    """
+    lo1, hi1 = min(before, mid) - tol, max(before, mid) + tol
+    lo2, hi2 = min(mid, after) - tol, max(mid, after) + tol
+    n = len(values)
+    for k in range(n, 0, -1):
+        head, tail = values[:k], values[k:]
+        if not tail and abs(head[-1] - mid) > tol:
+            continue
+        if not all(lo1 <= v <= hi1 for v in head):
+            continue
+        if not all(lo2 <= v <= hi2 for v in tail):
+            continue
+        if sum(abs(v - mid) > tol for v in head) > most[0]:
+            continue
+        if sum(abs(v - mid) > tol for v in tail) > most[1]:
+            continue
+        return k
+    return None
+
+
 class _Heater:
     """One heater: its size (a cluster of its edges) and whether it is on."""
 
@@ -818,7 +855,12 @@ class PumpDetector:
 
     def _transient(self, at: float, watts: float, gap: float) -> list[DetectedRun]:
         out: list[DetectedRun] = []
-        if watts == self._pts[-1] and not self._stale and not self._pump_level(watts):
+        if (
+            watts == self._pts[-1]
+            and not self._stale
+            and not self._pump_level(watts)
+            and not self._standby_repeat(watts)
+        ):
             # The same value again: perhaps a stale meter repeating itself,
             # which shows no level holding. A third one will.
             self._stale = True
@@ -910,6 +952,17 @@ class PumpDetector:
         """
         p = self._pump_watts
         return self._gap > _FAST_GAP_S and abs(watts - self._lv - p) <= 0.1 * p
+
+    def _standby_repeat(self, watts: float) -> bool:
+        """Whether a repeated value read every few seconds is the standby's.
+
+        An energy meter's 5 s average of the standby alone, to the watt,
+        repeats most of the time; a stale meter repeats a value seldom: a
+        value repeated there holds (the pump's fall to it is decided).
+        """
+        return self._gap > _FAST_GAP_S and abs(watts - self._base) <= max(
+            2.0, 0.1 * self._pump_watts
+        )
 
     def _between_states(self, level: float, now: float) -> bool:
         """Whether a candidate level is a slow PID's partial readings, no state.
@@ -1299,7 +1352,198 @@ class PumpDetector:
             self._partial += (partial - self._partial) / self._partial_n
         at = self._step_at(pts, seen, after - seen)
         edge = _Edge(at, delta, before, after, pts, settled, self._k)
-        return split + self._edge(edge, self._cd_last)
+        return split + self._split_or_edge(edge, self._cd_last)
+
+    # --- one reading between two switchings (a plug reporting every few seconds)
+
+    def _split_or_edge(self, edge: _Edge, now: float) -> list[DetectedRun]:
+        """``_edge``, or the two edges of a heater's and the pump's switching read apart.
+
+        Read every few seconds, the pump's level (alone, or a heater's
+        without it) may show in one reading only between the heater's edge
+        and the pump's: no steady state of its own, yet a state of the
+        machine (``_one_reading_split``). Each part is then an edge of its
+        own, the heater's read as the heater nearest its size.
+        """
+        split = self._one_reading_split(edge)
+        if split is None:
+            return self._edge(edge, now)
+        *parts, whole = split
+        out: list[DetectedRun] = []
+        for part in parts:
+            heater = self._heater_of(part)
+            if heater is not None and self._held is None:
+                # The split told the heater's edge apart: its size now
+                # (the mains moved it) explains it.
+                signs = tuple(
+                    (1 if part.delta > 0.0 else -1) if h is heater else 0
+                    for h in self._heaters
+                )
+                self._cache_edge = part
+                self._cache_version = self._version
+                self._cache = (_HEATERS, 0, part.delta, signs)
+            out += self._edge(part, now)
+            if not whole and self._pump and self._run_at == part.at:
+                # No reading showed the pump alone whole: its start is only
+                # as sure as one split off a heater's edge (two switchings
+                # shown), and its stop must show itself (``_pump_fall``).
+                self._run_pure = self._run_seen = False
+                self._run_two = True
+        return out
+
+    def _heater_of(self, edge: _Edge) -> _Heater | None:
+        """The known heater a heater-sized part of a split edge is, if one only fits.
+
+        None when the edge is explained already, or no heater, or two, lie
+        within 8 % of its size (in a state it can switch from).
+        """
+        if abs(edge.delta) < self._heater_min() or self._explained(edge)[0] != _NOTHING:
+            return None
+        size = abs(edge.delta) * edge.k
+        rising = edge.delta > 0.0
+        fits = [
+            h
+            for h in self._heaters
+            if h.weight >= 2.0
+            and abs(h.size - size) <= 0.08 * h.size
+            and h.on is not rising
+        ]
+        return fits[0] if len(fits) == 1 else None
+
+    def _one_reading_split(self, edge: _Edge) -> tuple[_Edge, _Edge, bool] | None:
+        """A heater's edge and the pump's, one reading of the level between them.
+
+        An averaging plug reads one switching as at most one partial
+        reading between two steady states; two partial readings, or more,
+        need two switchings. When one reading between them is the level
+        before and the pump's step (the pump switched first) or the level
+        after less it (the pump switched last), and the others lie between
+        that reading and the levels around it in order (partial readings
+        of each switching), that reading is the level between the two
+        edges (Hart's states, each edge the sum of one appliance's
+        switching). None on plugs reporting faster (their levels hold), or
+        when the readings do not show it.
+        """
+        if (
+            self._gap <= _FAST_GAP_S
+            or self._ambiguous
+            or abs(edge.delta) < self._heater_min()
+        ):
+            return None
+        p = self._pump_watts
+        pts = edge.pts
+        before, after = pts[1], edge.after
+        sd = 4.0 * self._sd
+        near_b = max(sd, 6.0 + 0.008 * before)
+        near_a = max(sd, 6.0 + 0.008 * after)
+        inner = [
+            i
+            for i in range(4, len(pts), 2)
+            if abs(pts[i + 1] - before) > near_b and abs(pts[i + 1] - after) > near_a
+        ]
+        sign = 1.0 if edge.delta > 0.0 else -1.0
+        tol = max(0.15 * p, 6.0)
+        if (
+            inner
+            and inner[0] == 4
+            and self._pump_partial_in_level(before, pts[3], sign, tol)
+        ):
+            inner.insert(0, 2)
+        if len(inner) < 2:
+            return None
+        if any(j - i != 2 for i, j in itertools.pairwise(inner)):
+            return None
+        values = [pts[i + 1] for i in inner]
+        if all(abs(v - values[0]) <= 3.0 for v in values):
+            return None  # a stale meter repeating one reading
+        # The pump may leave two partial readings (a ramp, an inrush) as it
+        # starts, one as it stops; a heater one.
+        pump_n = 2 if edge.delta > 0.0 else 1
+        pump_first = before + sign * p
+        pump_last = after - sign * p
+        for mid, other, most in (
+            (pump_first, pump_last, (pump_n, 1)),
+            (pump_last, pump_first, (1, pump_n)),
+        ):
+            k = _two_steps(values, before, mid, after, most=most, tol=tol)
+            if k is None:
+                continue
+            if _two_steps(values, before, other, after, most=most[::-1], tol=tol):
+                return None  # the other order fits the readings as well: unsure
+            # The level between: its reading if one showed it whole. Else
+            # only the pump's start from the standby (quiet, where a partial
+            # reading is the pump's; beside a heater the mains move it too).
+            last = inner[k - 1]
+            whole = abs(pts[last + 1] - mid) <= tol
+            if not whole and (
+                mid != pump_first or sign < 0.0 or abs(before - self._base) > near_b
+            ):
+                continue
+            w = pts[last + 1] if whole else mid
+            if (
+                mid == pump_last
+                and sign < 0.0
+                and not self._split_stop_shows(edge.delta + p)
+            ):
+                return None
+            first_pts = (*pts[: last + 2], pts[last + 2], w)
+            second_pts = (pts[last], w, pts[last], w, *pts[last + 2 :])
+            first = _Edge(
+                self._step_at(first_pts, before, w - before),
+                w - edge.before,
+                edge.before,
+                w,
+                first_pts,
+                edge.settled,
+                edge.k,
+            )
+            second = _Edge(
+                self._step_at(second_pts, w, after - w),
+                after - w,
+                w,
+                after,
+                second_pts,
+                True,
+                edge.k,
+            )
+            return first, second, whole
+        return None
+
+    def _pump_partial_in_level(
+        self, level: float, watts: float, sign: float, tol: float
+    ) -> bool:
+        """Whether the standby's last reading before a rise was the pump's first partial one.
+
+        A vibratory pump starting a second before a reading ends adds a
+        tenth of its step to it: within the level's tolerance, so taken as
+        the standby, yet well past a quiet standby's noise. Beside a heater
+        (its level noisier, moved by the mains) it tells nothing.
+        """
+        rest = watts - self._base
+        p = self._pump_watts
+        return (
+            sign > 0.0
+            and abs(level - self._base) <= self._tol_lv
+            and max(6.0, 0.1 * p) < rest < p + tol
+        )
+
+    def _split_stop_shows(self, heat: float) -> bool:
+        """Whether a run may end at the pump's fall read last, after a heater's.
+
+        A reading of the pump alone after the heater went off, then its
+        fall (``_one_reading_split``), may be a next pulse of a backflush
+        whose pause hid beside the heater: when the run's start was split
+        off a heater's edge too, that start must have shown the pump (a
+        reading of it alone, two switchings, a rotary pump's step standing
+        out), as for a stop read beside a heater's (``_pump_fall``). (A
+        stop read first, the heater alone after it, needs no more than a
+        fall of the pump alone that held.)
+        """
+        if not self._pump or self._run_pure:
+            return True
+        return (
+            self._run_seen or self._run_two or self._stands_out(heat, self._pump_watts)
+        )
 
     def _at_volts_after(self, level: float) -> float:
         """The level before an edge as it would read at the volts after it.
@@ -2514,7 +2758,12 @@ def _plateau(
             # The levels before and after: the medians of the readings
             # that agree (one reading's noise is a few W beside a heater),
             # a heater's share scaled by their mean volts.
-            if not back and j + 3 >= n:
+            window = after + longest + 30.0  # (``_distinct``'s)
+            if (
+                not back
+                and j + 3 >= n
+                and not _held_repeated(valid, xs[j], tol, window)
+            ):
                 return _WAIT  # beside a heater: a few more readings after
             ons = [(w, v) for _, w, v in xs[max(rise + 1, i - 4) : i + 1]]
             offs = [(w, v) for _, w, v in xs[j : j + 5] if abs(w - raw) <= tol]
@@ -2524,6 +2773,34 @@ def _plateau(
             return _heater_step(ons, offs, base, big, agree), low
 
     return None
+
+
+def _held_repeated(
+    valid: Sequence[Reading],
+    first: tuple[float, float, float | None],
+    tol: float,
+    window: float,
+) -> bool:
+    """Whether the level from the reading ``first`` on held four readings, repeats counted.
+
+    Once the readings pass the end of ``_distinct``'s ``window``, no more
+    of them come to say so: a run longer than asked, whose level after it
+    repeated to the watt (an energy meter's 5 s average of a heater's
+    level often does; ``_distinct`` drops a repeated value, a stale
+    meter's), would wait until the flow gives up. Four readings in a row
+    within ``tol`` of it, of which at least two different values (more
+    than one stale repeat), hold the level after. False before the
+    window's end: more readings may still come.
+    """
+    if not valid or valid[-1].at <= window:
+        return False
+    at, w, _ = first
+    after = [float(r.watts or 0.0) for r in valid if r.at >= at][:4]
+    return (
+        len(after) == 4
+        and all(abs(x - w) <= tol for x in after)
+        and len(set(after)) >= 2
+    )
 
 
 def _rise(
@@ -2860,7 +3137,7 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         # PID's heater): the pump's own would not stand out. (Fewer, a
         # reading or two long, pass: the detector steps over such pulses.)
         noise = max(noise, 0.5 * step)
-    if slow and _steady_share(idle) < 0.5:
+    if slow and _steady_share(idle) < 0.6:
         # Read every 5 s, the idle level seldom holds (a PID's heater, its
         # pulses averaged into levels of any size): no level to read the
         # pump's step against.
