@@ -36,11 +36,13 @@ from custom_components.espresso_care.const import (
 )
 from simulator.espresso import Trace, generate
 
-from .conftest import Relays, enable_all_entities, machine_entry
-from .helpers import advance, settle
+from .conftest import POWER, WATTS, Relays, enable_all_entities, loaded, machine_entry
+from .helpers import advance, resume, run, settle
 
 LAST_BACKFLUSH = "sensor.espresso_machine_last_backflush"
 FLUSHES = "sensor.espresso_machine_flushes"
+STATE = "sensor.espresso_machine_backflush_state"
+IDLE = 3.0
 
 
 class PlugPowerSensor(SensorEntity):
@@ -185,3 +187,32 @@ async def test_the_option_turns_it_off(
     options = {OPT_RECOGNIZE_BACKFLUSH: 0}
     assert await replay(hass, freezer, monkeypatch, trace, options) == []
     assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
+
+
+async def test_a_programs_own_pulses_are_no_backflush(
+    hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory
+) -> None:
+    """A cleaner program on the relay: its two series show on the meter, and are its own."""
+    events: list[Event] = []
+    hass.bus.async_listen(EVENT_BACKFLUSH_RECOGNIZED, events.append)
+    hass.states.async_set(POWER, str(IDLE), WATTS)
+    entry = machine_entry(power_sensor=POWER, options={OPT_PUMP_WATTS: 52})
+    async with loaded(hass, entry):
+        for _ in range(60):
+            hass.states.async_set(POWER, f"{IDLE:.1f}", WATTS)
+            await advance(hass, freezer, 1)
+        await run(hass, program="cleaner")
+        state = "cleaning"
+        for _ in range(1800):
+            watts = IDLE + 52.0 if relays.pump.is_on else IDLE
+            hass.states.async_set(POWER, f"{watts:.1f}", WATTS)
+            await advance(hass, freezer, 1)
+            state = hass.states.get(STATE).state
+            if state.startswith("awaiting"):
+                await advance(hass, freezer, 60)
+                await resume(hass)
+            elif state == "completed":
+                break
+        assert state == "completed"
+        await advance(hass, freezer, 900)
+        assert events == []
