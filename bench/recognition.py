@@ -12,7 +12,12 @@ Each is seen from two viewpoints at each report speed (1, 2 and 5 s):
 * ``brew``: the true runs as an on/off sensor polled every N s sees them (an
   edge shows at the first poll after it; pauses shorter than a poll vanish);
 * ``power``: the runs ``PumpDetector`` finds in the plug's readings (the
-  nominal pump step given), each delivered when the detector decides it.
+  nominal pump step given), each delivered when the detector decides it;
+* ``train``: the pulses ``pulse_train.PowerBackflushes`` reads in the
+  readings themselves (fed only while the detector counts, as the machine
+  does: paused while it finds the readings ambiguous);
+* ``power+train``: what a machine counting from power records, both (a
+  backflush either finds, recorded once).
 
 Reported: the fraction of true backflushes recognized (a recognition
 overlapping one), and backflushes invented (overlapping none) per simulated
@@ -38,6 +43,7 @@ from custom_components.espresso_care.backflush_pattern import (
     Recognized,
 )
 from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.pulse_train import PowerBackflushes
 from simulator.espresso import FAMILIES, PUMPS, Trace, TrueRun, generate
 
 from .detection import detect
@@ -79,10 +85,14 @@ def polled(
     return seen
 
 
-def power_runs(trace: Trace) -> list[tuple[float, float, float]]:
-    """The runs the detector finds, each with the moment it was decided."""
+def power_runs(
+    trace: Trace,
+) -> tuple[list[tuple[float, float, float]], list[Recognized]]:
+    """The runs the detector finds (each with the moment it was decided), and the train's backflushes."""
     detector = PumpDetector(trace.pump_watts)
+    train = PowerBackflushes(trace.pump_watts)
     found: list[tuple[float, float, float]] = []
+    trained: list[Recognized] = []
     # Drive it reading by reading so each run carries its delivery time.
     reports = trace.reports
     for report in reports:
@@ -95,13 +105,45 @@ def power_runs(trace: Trace) -> list[tuple[float, float, float]]:
             if after is not None and after <= deadline:
                 break
             deadline = after
+        late = train.next_deadline
+        if late is not None and late < report.at and (b := train.advance(late)):
+            trained.append(b)
         found += [
             (r.started, r.ended, report.at)
             for r in detector.feed(report.at, report.watts, report.volts)
         ]
+        if detector.ambiguous:
+            train.reset()  # counting by power paused: so is the train
+        elif b := train.feed(report.at, report.watts, report.volts):
+            trained.append(b)
     rest, _, _ = detect(detector, [], trace.end)
     found += [(s, e, trace.end) for s, e in rest]
-    return found
+    if b := train.advance(math.inf):
+        trained.append(b)
+    return found, trained
+
+
+def merged(runs: list[Recognized], trained: list[Recognized]) -> list[Recognized]:
+    """Both views, each backflush once (the machine records the first, drops the other)."""
+    slack = 10.0
+    return runs + [
+        t
+        for t in trained
+        if not any(
+            r.started - slack <= t.ended and t.started <= r.ended + slack for r in runs
+        )
+    ]
+
+
+def train_throughput(trace: Trace) -> float:
+    """Readings per second ``PowerBackflushes.feed`` takes, on one core."""
+    train = PowerBackflushes(trace.pump_watts)
+    feed = train.feed
+    readings = [(r.at, r.watts, r.volts) for r in trace.reports]
+    started = time.perf_counter()
+    for at, watts, volts in readings:
+        feed(at, watts, volts)
+    return len(readings) / (time.perf_counter() - started)
 
 
 def recognize(
@@ -143,10 +185,18 @@ def true_backflushes(trace: Trace) -> list[tuple[float, float]]:
     return spans
 
 
-def _score(trace: Trace, runs: Sequence[tuple[float, float, float]]) -> dict[str, int]:
-    """True backflushes, recognized, invented; pulses seen; all seen (and recognized)."""
+def _score(
+    trace: Trace,
+    runs: Sequence[tuple[float, float, float]],
+    found: list[Recognized] | None = None,
+) -> dict[str, int]:
+    """True backflushes, recognized, invented; pulses seen; all seen (and recognized).
+
+    ``found``: the backflushes recognized, if not the pattern's over ``runs``.
+    """
     truth = true_backflushes(trace)
-    found = recognize(runs)
+    if found is None:
+        found = recognize(runs)
     score = dict.fromkeys(
         ("true", "hit", "invented", "pulses", "seen", "clean", "clean_hit"), 0
     )
@@ -180,6 +230,21 @@ def _score(trace: Trace, runs: Sequence[tuple[float, float, float]]) -> dict[str
     return score
 
 
+VIEWS = ("brew", "power", "train", "power+train")
+
+
+def _views(
+    trace: Trace, every: float, rng: random.Random
+) -> Iterator[tuple[str, dict[str, int]]]:
+    """Each view's score of one trace."""
+    yield "brew", _score(trace, polled(trace.runs, every, rng))
+    runs, trained = power_runs(trace)
+    by_runs = recognize(runs)
+    yield "power", _score(trace, runs, by_runs)
+    yield "train", _score(trace, runs, trained)
+    yield "power+train", _score(trace, runs, merged(by_runs, trained))
+
+
 def run(
     backflushes: int, shots: int, seed: int, progress: Callable[[str], None]
 ) -> dict[str, Any]:
@@ -207,10 +272,10 @@ def run(
                 ),
                 0,
             )
-            for view in ("brew", "power")
+            for view in VIEWS
         }
         by_family: dict[str, dict[str, list[int]]] = {
-            view: {family: [0, 0] for family in FAMILIES} for view in ("brew", "power")
+            view: {family: [0, 0] for family in FAMILIES} for view in VIEWS
         }
         shots_seen = flushes_seen = 0
         combos = _combos()
@@ -226,11 +291,7 @@ def run(
                 hand_backflushes=per_trace,
                 calibration=False,
             )
-            for view, runs in (
-                ("brew", polled(trace.runs, every, rng)),
-                ("power", power_runs(trace)),
-            ):
-                score = _score(trace, runs)
+            for view, score in _views(trace, every, rng):
                 for key in ("true", "hit", "pulses", "seen", "clean", "clean_hit"):
                     tally[view][key] += score[key]
                 tally[view]["invented_bf"] += score["invented"]
@@ -251,11 +312,8 @@ def run(
             )
             shots_seen += sum(r.kind == "shot" for r in trace.runs)
             flushes_seen += sum(r.kind == "flush" for r in trace.runs)
-            for view, runs in (
-                ("brew", polled(trace.runs, every, rng)),
-                ("power", power_runs(trace)),
-            ):
-                tally[view]["invented"] += _score(trace, runs)["invented"]
+            for view, score in _views(trace, every, rng):
+                tally[view]["invented"] += score["invented"]
                 tally[view]["days"] += days
         for view, t in tally.items():
             recognized = t["hit"] / t["true"] if t["true"] else None
@@ -270,10 +328,12 @@ def run(
                     "recognized_target": TARGETS[every],
                     "recognized_met": recognized is not None
                     and recognized >= TARGETS[every],
-                    "pulses_seen": t["seen"] / t["pulses"] if t["pulses"] else None,
+                    "pulses_seen": t["seen"] / t["pulses"]
+                    if t["pulses"] and view in ("brew", "power")
+                    else None,
                     "all_pulses_seen": t["clean"],
                     "recognized_where_all_seen": t["clean_hit"] / t["clean"]
-                    if t["clean"]
+                    if t["clean"] and view in ("brew", "power")
                     else None,
                     "recognized_by_family": {
                         family: hit / n if n else None
@@ -289,4 +349,12 @@ def run(
                 }
             )
         progress(f"recognition: {plug} done")
-    return {"rows": rows, "seconds": round(time.perf_counter() - started, 1)}
+    # The train's own cost per reading: a day of a thermostat machine at 1 s.
+    sample = generate(
+        "thermostat", "vibratory", "periodic_1", seed=seed, shots=8, calibration=False
+    )
+    return {
+        "rows": rows,
+        "train_readings_per_second": round(train_throughput(sample)),
+        "seconds": round(time.perf_counter() - started, 1),
+    }

@@ -443,7 +443,9 @@ def _recognition(recognition: dict[str, Any]) -> list[str]:
         f"{first.get('ordinary_shots', 0)} shots with {first.get('ordinary_flushes', 0)} "
         f"flushes ({first.get('ordinary_days', 0)} days, no backflush) per report "
         "speed. brew: the true runs as a sensor polled at that speed sees them; "
-        "power: the runs the pump detector finds in the plug's readings. Targets: "
+        "power: the runs the pump detector finds in the plug's readings; "
+        "train: the pulses pulse_train reads in the readings themselves; "
+        "power+train: both, as a machine counting from power records them. Targets: "
         "recognized >= 97 % at 2 s or faster, >= 90 % at 5 s; invented < 1 in 1,000 days. "
         "Pulses seen: true pulses the view delivers a run for; where all seen: "
         "recognized among the backflushes whose every pulse came as a run of its own "
@@ -477,17 +479,21 @@ def _recognition(recognition: dict[str, Any]) -> list[str]:
             for row in rows
         ],
     )
-    families = [
-        f"{row['report_seconds']:g} s: "
-        + ", ".join(
-            f"{family} {_pct(share)}"
-            for family, share in row["recognized_by_family"].items()
-        )
-        for row in rows
-        if row["view"] == "power" and row.get("recognized_by_family")
-    ]
-    if families:
-        out += ["", "Power, recognized by family: " + "; ".join(families) + "."]
+    for view in ("power", "train", "power+train"):
+        families = [
+            f"{row['report_seconds']:g} s: "
+            + ", ".join(
+                f"{family} {_pct(share)}"
+                for family, share in row["recognized_by_family"].items()
+            )
+            for row in rows
+            if row["view"] == view and row.get("recognized_by_family")
+        ]
+        if families:
+            label = view[0].upper() + view[1:]
+            out += ["", f"{label}, recognized by family: " + "; ".join(families) + "."]
+    if (speed := recognition.get("train_readings_per_second")) is not None:
+        out.append(f"pulse_train alone: {speed:,} readings/s on one core.")
     out.append(f"({recognition['seconds']} s)")
     return out
 

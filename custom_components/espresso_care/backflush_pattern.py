@@ -178,6 +178,25 @@ class BackflushRecognizer[T]:
             out.released += self._take_cleaner()
         return out
 
+    def withdraw(self, started: float, ended: float) -> tuple[list[T], list[T]]:
+        """Take out the runs held that overlap ``started``-``ended`` (a backflush found otherwise).
+
+        Returns the runs not counted yet and those already counted (for the
+        caller to take back); the others stay held.
+        """
+        taken: list[_Held[T]] = []
+        kept: list[list[_Held[T]]] = []
+        for held in (self._series, self._cleaner):
+            inside = [h for h in held if h.started <= ended and started <= h.ended]
+            taken += inside
+            kept.append([h for h in held if all(h is not i for i in inside)])
+        self._series, self._cleaner = kept
+        if not self._series:
+            self._missed = 0
+        if not self._cleaner:
+            self._cleaner_missed = 0
+        return _uncounted(taken), [h.item for h in taken if h.counted]
+
     def release_all(self) -> list[T]:
         """Stop: hand back everything held (they count as what they were)."""
         items = _uncounted([*self._cleaner, *self._series])

@@ -228,6 +228,13 @@ class Machine:
             await source.async_start()
         self.signal.set_pump_watts(self.pump_watts, refused=self.data.power_refused)
         await self.signal.async_start()
+        if self.power_meter is not None:
+            # Hand-made backflushes read from the readings too, while counting by power.
+            self._unsubs.append(
+                self.hand_backflushes.follow_power(
+                    self.power_meter, self.signal.power_pump_watts
+                )
+            )
         self._async_update_power_issue()
         if self.data.running_program is not None or self.data.pump_on_by_us:
             await self._async_recover_from_crash()
@@ -611,6 +618,7 @@ class Machine:
         self.data.running_program = program
         await self.store.async_save()
         self.signal.note_program(True)
+        self.hand_backflushes.note_program(True)
         self._async_activity(dt_util.utcnow())
         self.runner.start(
             plan,
@@ -647,6 +655,7 @@ class Machine:
     ) -> None:
         program = self.program.program
         self.signal.note_program(False)
+        self.hand_backflushes.note_program(False)
         self.data.running_program = None
         if self.has_pump and self.pump.is_on is not False:
             # Not confirmed off: the next start switches it off if need be.

@@ -79,6 +79,13 @@ class MaintenanceRecords:
             record.shots_since = max(0, record.shots_since - 1)
         self._store.save_soon()
 
+    @callback
+    def take_back_flush(self) -> None:
+        """A flush counted was a pulse of a backflush recognized since (from power)."""
+        data = self._store.data
+        data.flushes = max(0, data.flushes - 1)
+        self._store.save_soon()
+
     async def async_log_shots(self, count: int) -> None:
         """Count shots made on a pump that is not on a relay."""
         self.count_shots(count)

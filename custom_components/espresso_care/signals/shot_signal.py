@@ -183,6 +183,14 @@ class ShotSignal:
         """The pump's step the detector looks for (0: not known yet)."""
         return self._pump_watts
 
+    def power_pump_watts(self) -> float:
+        """The pump's step while power counts now (else 0): backflushes read from power then."""
+        if self.active_kind is SignalKind.POWER and (
+            self.counting is PowerCounting.COUNTING
+        ):
+            return self._pump_watts
+        return 0.0
+
     def set_pump_watts(self, watts: float, *, refused: bool) -> None:
         """A new pump step (options or learning), and whether counting by power is refused."""
         before = self.counting

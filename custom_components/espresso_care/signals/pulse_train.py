@@ -1,0 +1,436 @@
+"""Hand-made backflushes recognized in a metering plug's readings themselves.
+
+Pure Python with no Home Assistant import. ``PumpDetector`` needs steady
+levels: a 5-12 s pulse reported every 5 s is one or two partial readings, so
+it sees few of a backflush's pulses. This reads the pump's share of each
+reading instead, as a matched filter of the pump's size would: the reading
+above the level before it, divided by ``pump_watts``, is the fraction of the
+reading's interval the pump ran (0 to 1). Readings the pump alone cannot
+explain (a heater switching, a PID's burst) are unknown, not guessed: a
+heater that stays on becomes the new level to read the pump above.
+
+An excursion (fractions above zero) ends at the first reading with the pump
+off. It is cut into pulses at its dips (a pause shorter than two readings
+shows only as a dip), each pulse's on-time is the sum of its fractions times
+their intervals (the energy over the pump's power, true even when no
+reading is steady), dated around its centre of mass. The pulses go to the
+same ``BackflushRecognizer`` as the runs of the other signals do, so the
+pattern (two series of pulses, cleaner then rinse) is the one rule.
+
+Precision first: a reading that cannot be read leaves a hole that may hide
+a pulse or a pause, never one that makes a pulse; a long excursion (a shot)
+between the series cancels, as a run would.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Final
+
+from ..backflush_pattern import BackflushRecognizer, PatternRules, Recognized
+
+# A fraction below this is the pump off (noise, a standby wobble).
+OFF_FRACTION: Final = 0.2
+# Readings further below the level than this (in pump steps) lower the level.
+BELOW: Final = 0.35
+# Readings further above the level than this (in pump steps) are not the pump alone.
+ABOVE: Final = 1.25
+# Readings alike (within this many pump steps) and this many in a row, each
+# a part of the pump's step up to ``PART_MAX``, are a new level, not the pump
+# (it is on or off but for the edges).
+ALIKE: Final = 0.1
+ALIKE_READINGS: Final = 3
+PART_MAX: Final = 0.75
+# A pulse needs a reading with no heater on and at least this fraction.
+CLEAN_FRACTION: Final = 0.5
+# A dip this much (in pump steps) below the peaks on both sides splits a pulse.
+DIP: Final = 0.3
+# The longest a reading may stand for (s): longer silence of an on-change
+# plug means the value held; a periodic plug's dropped reading is one hole.
+HOLD_MAX: Final = 60.0
+# A heater's step is at least this many pump steps.
+HEATER_MIN: Final = 3.0
+# A heater candidate this close (in pump steps) to one seen before is that heater.
+CANDIDATE: Final = 1.5
+# Two unexplained readings this close (in pump steps) are a heater's new level.
+STEADY: Final = 0.3
+# How many heater levels (each heater, both together) are remembered.
+HEATERS_MAX: Final = 4
+# Unknown readings (a heater on) longer than this end an excursion.
+UNKNOWN_MAX: Final = 20.0
+# An excursion with less on-time than this (s) is noise, not a run: it
+# neither makes a pulse nor breaks a series.
+NOISE_SECONDS: Final = 2.0
+# How long unexplained readings are remembered (s): longer than a backflush.
+ODD_SECONDS: Final = 900.0
+# Weight of each quiet reading in the spread followed.
+SPREAD_WEIGHT: Final = 0.05
+# A backflush found where quiet readings stray further than this is refused:
+# a PID's heater, averaged over the plug's interval, wanders by the pump's size.
+SPREAD_MAX: Final = 0.03
+# Noise is counted from this long (s) before a backflush to its end.
+NOISE_BEFORE: Final = 600.0
+# A backflush found where more of the readings than this were unexplained is refused.
+ODD_SHARE_MAX: Final = 0.015
+# Weight of each new gap in the reporting interval followed.
+INTERVAL_WEIGHT: Final = 0.1
+# A level followed from this fraction of the way to each quiet reading.
+LEVEL_WEIGHT: Final = 0.5
+
+# The pattern's bounds for pulses read from power: a pulse's on-time is
+# measured, its edges are estimated, so pauses are allowed a little shorter.
+POWER_RULES: Final = PatternRules(
+    pulse_min=2.5,
+    pulse_max=16.0,
+    pause_min=0.5,
+    pause_max=22.0,
+    latency=0.0,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pulse:
+    """One pulse read from power: its estimated start and end (s), and on-time."""
+
+    started: float
+    ended: float
+    on_seconds: float
+    # Seen on a reading with no heater on (at least half the interval on):
+    # a heater's band alone is not trusted to make a pulse.
+    clean: bool = True
+
+
+# One reading's interval: start, end, the pump's fraction (None: unknown),
+# and whether it was read above the pump-off level (no heater on).
+Segment = tuple[float, float, float | None, bool]
+
+
+class _Excursion:
+    """Readings while the pump may be running."""
+
+    __slots__ = ("segments", "unknown")
+
+    def __init__(self) -> None:
+        self.segments: list[Segment] = []
+        self.unknown = 0.0
+
+
+def split_pulses(segments: list[Segment]) -> list[Pulse]:
+    """Cut an excursion into pulses at its dips; unknown readings take the lower neighbour.
+
+    A dip is a run of readings lower than the highest reading before it (since
+    the last cut) and the highest after it by ``DIP`` or more; its on-time
+    goes half to each side. Only a reading with no heater on may be the
+    cut: a heater's band drifts with the mains, a dip in it may be the drift.
+    """
+    if all(f is None for _, _, f, _ in segments):
+        return []
+    # Unknown readings: the lower of the nearest known readings on either side
+    # (never more pump than the readings around it show).
+    fractions: list[float] = []
+    last: float | None = None
+    for i, (_, _, f, _) in enumerate(segments):
+        if f is not None:
+            fractions.append(f)
+            last = f
+            continue
+        following = next(
+            (g for _, _, g, _ in segments[i + 1 :] if g is not None), last or 0.0
+        )
+        fractions.append(min(last if last is not None else following, following))
+    n = len(fractions)
+    # Highest before each reading (left) and after it (right).
+    right = [0.0] * n
+    peak = 0.0
+    for i in range(n - 1, -1, -1):
+        right[i] = peak
+        peak = max(peak, fractions[i])
+    cuts: list[int] = []
+    peak = 0.0
+    in_dip = False
+    for i, f in enumerate(fractions):
+        if peak - f >= DIP and right[i] - f >= DIP and segments[i][3]:
+            # A dip of several readings is cut once, at its lowest.
+            if not in_dip:
+                cuts.append(i)
+                in_dip = True
+            elif f < fractions[cuts[-1]]:
+                cuts[-1] = i
+            continue
+        if in_dip:
+            peak, in_dip = 0.0, False  # the next pulse
+        peak = max(peak, f)
+    pulses: list[Pulse] = []
+    bounds = [-1, *cuts, n]
+    for a, b in pairwise(bounds):
+        energy = moment = 0.0
+        clean = False
+        for j in range(max(a, 0), min(b, n - 1) + 1):
+            start, end, f, plain = segments[j]
+            share = 0.5 if j in (a, b) else 1.0
+            on = fractions[j] * (end - start) * share
+            energy += on
+            moment += on * (start + end) / 2
+            clean = clean or (plain and f is not None and f >= CLEAN_FRACTION)
+        if energy <= 0:
+            continue
+        centre = moment / energy
+        pulses.append(Pulse(centre - energy / 2, centre + energy / 2, energy, clean))
+    return pulses
+
+
+class PowerBackflushes:
+    """Reads pump pulses from a plug's readings and recognizes hand-made backflushes.
+
+    ``feed`` every reading (its own timestamp, watts, volts if known) and call
+    ``advance`` at ``next_deadline`` when no reading came; both return a
+    backflush recognized by then, or None. ``reset`` forgets everything (a
+    program ran, counting by power paused).
+    """
+
+    __slots__ = (
+        "_alike",
+        "_at",
+        "_candidates",
+        "_clean",
+        "_excursion",
+        "_heaters",
+        "_interval",
+        "_last",
+        "_level",
+        "_odd",
+        "_pattern",
+        "_pulses",
+        "_rules",
+        "_unexplained",
+        "_volts",
+        "odd_share",
+        "pump_watts",
+        "spread",
+    )
+
+    def __init__(self, pump_watts: float, rules: PatternRules = POWER_RULES) -> None:
+        self.pump_watts = pump_watts
+        self._rules = rules
+        self._pattern: BackflushRecognizer[Pulse] = BackflushRecognizer(rules)
+        self._pulses = 0
+        self._at: float | None = None
+        self._last: float | None = None  # the last reading's fraction (None: unknown)
+        self._level: float | None = None  # the pump-off level
+        # Each heater's step above the level (W), most recently learned first.
+        self._heaters: list[float] = []
+        self._candidates: list[float] = []  # heater steps seen once
+        # When readings were unexplained (a heater switching), lately.
+        self._odd: deque[float] = deque()
+        self._clean = True  # the last reading was read with no heater on
+        self._alike = 0  # readings alike in a row, a part of the pump's step
+        self.odd_share = 0.0  # of the last backflush found
+        # How far quiet readings stray from the level, in pump steps (followed).
+        self.spread = 0.0
+        self._unexplained: float | None = None  # the last reading no band explained
+        self._volts: float | None = None  # the mains the readings are scaled to
+        self._interval = 0.0
+        self._excursion: _Excursion | None = None
+
+    def reset(self) -> None:
+        """Forget the readings and pulses so far (they may be a program's)."""
+        self._pattern = BackflushRecognizer(self._rules)
+        self._at = self._last = self._level = self._unexplained = None
+        self._excursion = None
+
+    @property
+    def next_deadline(self) -> float | None:
+        """When ``advance`` should be called if no reading comes before.
+
+        None while an excursion is open: its pulses, not known yet, may
+        continue the series.
+        """
+        if self._excursion is not None:
+            return None
+        return self._pattern.next_deadline
+
+    def advance(self, now: float) -> Recognized | None:
+        """Silence until ``now``: a series no pulse continued may close."""
+        if self._excursion is not None:
+            return None
+        return self._checked(self._pattern.advance(now).recognized)
+
+    def feed(
+        self, at: float, watts: float, volts: float | None = None
+    ) -> Recognized | None:
+        """One reading: its fraction of the pump, and what the pulses it ends decide."""
+        if volts is not None and volts > 0:
+            # A heater's power follows the square of the mains.
+            if self._volts is None:
+                self._volts = volts
+            watts *= (self._volts / volts) ** 2
+        previous = self._at
+        if previous is None or at <= previous:
+            if previous is None:
+                self._at = at
+                self._level = watts
+                self._last = 0.0
+            return None
+        gap = at - previous
+        self._at = at
+        interval = self._interval
+        if interval <= 0:
+            interval = self._interval = gap
+        elif gap < 3 * interval:
+            interval = self._interval = interval + INTERVAL_WEIGHT * (gap - interval)
+        last_clean = self._clean
+        fraction = self._fraction(watts)
+        last = self._last
+        if (
+            fraction is not None
+            and self._clean
+            and last_clean
+            and last is not None
+            and OFF_FRACTION <= fraction <= PART_MAX
+            and abs(fraction - last) < ALIKE
+        ):
+            self._alike += 1
+            if self._alike >= ALIKE_READINGS - 1:
+                # Steady part of a pump step: not the pump (on or off), the
+                # level moved. The readings alike were the level too.
+                self._level = watts
+                self._alike = 0
+                excursion = self._excursion
+                if excursion is not None:
+                    del excursion.segments[-(ALIKE_READINGS - 1) :]
+                fraction = 0.0
+        else:
+            self._alike = 0
+        found: Recognized | None = None
+        if gap > 1.5 * interval:
+            # Silence: the value before held (on change), or a reading dropped.
+            held = previous + min(gap - interval, HOLD_MAX)
+            found = self._segment(previous, held, self._last, last_clean) or found
+            previous = held
+        found = self._segment(previous, at, fraction, self._clean) or found
+        self._last = fraction
+        if (deadline := self.next_deadline) is not None and deadline <= at:
+            found = self._pattern.advance(at).recognized or found
+        return self._checked(found)
+
+    def _fraction(self, watts: float) -> float | None:
+        """The pump's share of a reading, or None when the pump alone cannot explain it.
+
+        The reading is read above the pump-off level, or above the level with a
+        heater on (each heater's step learned from the readings that stayed
+        there); a reading in none of those bands is a heater switching.
+        """
+        pump = self.pump_watts
+        level = self._level
+        assert level is not None
+        x = (watts - level) / pump
+        self._clean = True
+        if x < -BELOW:
+            # The level dropped (or was wrong): a stray as large as the pump's
+            # step, as a PID's wandering heater makes them.
+            self._level = watts
+            self.spread += SPREAD_WEIGHT * (min(-x, 1.0) - self.spread)
+            self._unexplained = None
+            return 0.0
+        if x <= ABOVE:
+            if x < OFF_FRACTION:
+                self._level = level + LEVEL_WEIGHT * (watts - level)
+                self.spread += SPREAD_WEIGHT * (abs(x) - self.spread)
+            self._unexplained = None
+            return min(1.0, max(0.0, x))
+        self._clean = False
+        heaters = self._heaters
+        for i, step in enumerate(heaters):
+            y = x - step / pump
+            if y < -BELOW or y > ABOVE:
+                continue
+            if y < OFF_FRACTION:
+                # Pump off: the heater's step follows the mains.
+                heaters[i] = step + LEVEL_WEIGHT * (watts - level - step)
+            self._unexplained = None
+            return min(1.0, max(0.0, y))
+        # A heater switching, or one not known yet: two readings alike make a
+        # candidate, a candidate seen again (a heater switches on many times,
+        # a coincidence of partial readings does not repeat) is a heater.
+        before = self._unexplained
+        self._unexplained = watts
+        if x < HEATER_MIN:
+            # Neither the pump nor a heater: a PID's short burst, averaged.
+            self._noted(self._at or 0.0)
+        elif before is not None and abs(watts - before) < STEADY * pump:
+            step = min(watts, before) - level
+            candidates = self._candidates
+            for i, seen in enumerate(candidates):
+                if abs(step - seen) < CANDIDATE * pump:
+                    del candidates[i]
+                    heaters.insert(0, min(step, seen))
+                    del heaters[HEATERS_MAX:]
+                    break
+            else:
+                candidates.insert(0, step)
+                del candidates[HEATERS_MAX:]
+        return None
+
+    def _segment(
+        self, start: float, end: float, fraction: float | None, clean: bool
+    ) -> Recognized | None:
+        excursion = self._excursion
+        if fraction is not None and fraction < OFF_FRACTION:
+            if excursion is None:
+                return None
+            self._excursion = None
+            return self._close(excursion)
+        if excursion is None:
+            if fraction is None:
+                return None  # a heater while the pump is off
+            excursion = self._excursion = _Excursion()
+        excursion.segments.append((start, end, fraction, clean))
+        if fraction is None:
+            excursion.unknown += end - start
+            if excursion.unknown > UNKNOWN_MAX:
+                self._excursion = None
+                return self._close(excursion)
+        return None
+
+    def _noted(self, at: float) -> None:
+        """Something at ``at`` that is neither the pump nor a heater: noise."""
+        odd = self._odd
+        odd.append(at)
+        if odd[0] < at - ODD_SECONDS:
+            odd.popleft()
+
+    def _checked(self, found: Recognized | None) -> Recognized | None:
+        """A backflush whose readings the pump and heaters explain; None if too many they don't.
+
+        A PID pulsing its heater every few seconds leaves partial readings of
+        about the pump's size at a rhythm a backflush could have.
+        """
+        if found is None:
+            return None
+        since = found.started - NOISE_BEFORE
+        odd = sum(since <= at <= found.ended for at in self._odd)
+        readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
+        self.odd_share = odd / readings
+        if self.odd_share > ODD_SHARE_MAX or self.spread > SPREAD_MAX:
+            return None
+        return found
+
+    def _close(self, excursion: _Excursion) -> Recognized | None:
+        found: Recognized | None = None
+        for pulse in split_pulses(excursion.segments):
+            if pulse.on_seconds < NOISE_SECONDS or (
+                not pulse.clean and pulse.on_seconds <= self._rules.pulse_max
+            ):
+                # A wobble of the mains, a heater's edge, or seen only in a
+                # heater's band: not a pulse, but remembered as noise.
+                self._noted(pulse.started)
+                continue
+            pattern = self._pattern
+            if (deadline := pattern.next_deadline) is not None and (
+                deadline <= pulse.started
+            ):
+                found = pattern.advance(pulse.started).recognized or found
+            found = pattern.feed(pulse, pulse.started, pulse.ended).recognized or found
+        return found

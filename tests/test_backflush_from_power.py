@@ -1,0 +1,218 @@
+"""Hand-made backflushes read from a plug-only machine's power, through Home Assistant.
+
+A simulated machine's readings go, one by one in frozen time, through a real
+``sensor`` entity (as a plug integration writes them) to a machine with only a
+plug. A backflush made by hand is recorded once (the run pattern and the
+pulses read from power never both), fires ``espresso_care_backflush_recognized``
+and counts none of its pulses as flushes; a day of shots and flushes is not
+taken for one, and the option turns it off.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorStateClass,
+)
+from homeassistant.const import UnitOfPower
+from homeassistant.core import Event, HomeAssistant
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    async_fire_time_changed_exact,
+    setup_test_component_platform,
+)
+
+from custom_components.espresso_care.const import (
+    CONF_POWER_SENSOR,
+    EVENT_BACKFLUSH_RECOGNIZED,
+    OPT_PUMP_WATTS,
+    OPT_RECOGNIZE_BACKFLUSH,
+)
+from simulator.espresso import Trace, generate
+
+from .conftest import POWER, WATTS, Relays, enable_all_entities, loaded, machine_entry
+from .helpers import advance, resume, run, settle
+
+LAST_BACKFLUSH = "sensor.espresso_machine_last_backflush"
+FLUSHES = "sensor.espresso_machine_flushes"
+STATE = "sensor.espresso_machine_backflush_state"
+IDLE = 3.0
+
+
+class PlugPowerSensor(SensorEntity):
+    """A metering plug's power sensor entity, as a plug integration has one."""
+
+    _attr_should_poll = False
+    _attr_name = "Machine power"
+    _attr_unique_id = "sim_machine_power"
+    _attr_device_class = SensorDeviceClass.POWER
+    _attr_state_class = SensorStateClass.MEASUREMENT
+    _attr_native_unit_of_measurement = UnitOfPower.WATT
+
+    def report(self, watts: float) -> None:
+        """A reading from the plug."""
+        self._attr_native_value = round(watts, 1)
+        self.async_write_ha_state()
+
+
+async def replay(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    trace: Trace,
+    options: dict[str, int],
+) -> list[Event]:
+    """A plug-only machine fed the trace's readings; the recognized events fired."""
+    # An entity stamps its state with ``helpers.entity.timer``, bound to the real
+    # clock at import: make it read the frozen clock, as every other stamp does.
+    monkeypatch.setattr(
+        "homeassistant.helpers.entity.timer", lambda: dt_util.utcnow().timestamp()
+    )
+    events: list[Event] = []
+    hass.bus.async_listen(EVENT_BACKFLUSH_RECOGNIZED, events.append)
+    sensor = PlugPowerSensor()
+    setup_test_component_platform(hass, "sensor", [sensor])
+    assert await async_setup_component(
+        hass, "sensor", {"sensor": [{"platform": "test"}]}
+    )
+    await hass.async_block_till_done()
+    entry = machine_entry(
+        pump=None,
+        options={OPT_PUMP_WATTS: round(trace.pump_watts), **options},
+    )
+    entry.add_to_hass(hass)
+    hass.config_entries.async_update_entry(
+        entry, data={**entry.data, CONF_POWER_SENSOR: sensor.entity_id}
+    )
+    enable_all_entities(hass, entry)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await settle(hass)
+    last = 0.0
+    for reading in trace.reports:
+        freezer.tick(timedelta(seconds=reading.at - last))
+        async_fire_time_changed_exact(hass)
+        last = reading.at
+        sensor.report(reading.watts)
+        await hass.async_block_till_done()
+    await advance(hass, freezer, 900)
+    return events
+
+
+def with_backflush(plug: str, seed: int, pump: str = "rotary") -> Trace:
+    """A day of a thermostat machine with a backflush by hand."""
+    return generate(
+        "thermostat",
+        pump,
+        plug,
+        seed=seed,
+        shots=3,
+        days=1,
+        hand_backflushes=1,
+        calibration=False,
+    )
+
+
+def true_flushes(trace: Trace) -> int:
+    return sum(run.kind == "flush" for run in trace.runs)
+
+
+async def test_read_from_five_second_readings(
+    hass: HomeAssistant,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A plug reporting every 5 s: the pump detector sees too few pulses, the train reads them."""
+    trace = with_backflush("periodic_5", seed=5)
+    events = await replay(hass, freezer, monkeypatch, trace, {})
+    (event,) = events
+    assert event.data["pulses"] >= 8
+    pulses = [run for run in trace.runs if run.kind == "backflush_pulse"]
+    started = dt_util.parse_datetime(event.data["started"])
+    assert started is not None
+    # The trace's seconds count from the moment the machine was set up.
+    assert (
+        abs(
+            (started - dt_util.utcnow()).total_seconds()
+            - (pulses[0].started - trace.end - 900)
+        )
+        < 10
+    )
+    assert hass.states.get(LAST_BACKFLUSH).state != "unknown"
+    assert int(hass.states.get(FLUSHES).state) <= true_flushes(trace)
+
+
+async def test_recorded_once_when_both_views_find_it(
+    hass: HomeAssistant,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every 2 s the detector's runs and the readings both show it: one record, one event."""
+    trace = with_backflush("periodic_2", seed=0)
+    events = await replay(hass, freezer, monkeypatch, trace, {})
+    assert len(events) == 1
+    assert hass.states.get(LAST_BACKFLUSH).state != "unknown"
+    assert int(hass.states.get(FLUSHES).state) <= true_flushes(trace)
+
+
+@pytest.mark.parametrize("plug", ["periodic_2", "periodic_5"])
+async def test_ordinary_use_is_no_backflush(
+    hass: HomeAssistant,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    plug: str,
+) -> None:
+    trace = generate(
+        "thermostat", "rotary", plug, seed=5, shots=12, days=1, calibration=False
+    )
+    assert await replay(hass, freezer, monkeypatch, trace, {}) == []
+    assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
+
+
+async def test_the_option_turns_it_off(
+    hass: HomeAssistant,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    trace = with_backflush("periodic_5", seed=5)
+    options = {OPT_RECOGNIZE_BACKFLUSH: 0}
+    assert await replay(hass, freezer, monkeypatch, trace, options) == []
+    assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
+
+
+async def test_a_programs_own_pulses_are_no_backflush(
+    hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory
+) -> None:
+    """A cleaner program on the relay: its two series show on the meter, and are its own."""
+    events: list[Event] = []
+    hass.bus.async_listen(EVENT_BACKFLUSH_RECOGNIZED, events.append)
+    hass.states.async_set(POWER, str(IDLE), WATTS)
+    entry = machine_entry(power_sensor=POWER, options={OPT_PUMP_WATTS: 52})
+    async with loaded(hass, entry):
+        for _ in range(60):
+            hass.states.async_set(POWER, f"{IDLE:.1f}", WATTS)
+            await advance(hass, freezer, 1)
+        await run(hass, program="cleaner")
+        state = "cleaning"
+        for _ in range(1800):
+            watts = IDLE + 52.0 if relays.pump.is_on else IDLE
+            hass.states.async_set(POWER, f"{watts:.1f}", WATTS)
+            await advance(hass, freezer, 1)
+            state = hass.states.get(STATE).state
+            if state.startswith("awaiting"):
+                await advance(hass, freezer, 60)
+                await resume(hass)
+            elif state == "completed":
+                break
+        assert state == "completed"
+        await advance(hass, freezer, 900)
+        assert events == []
