@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Final
 
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.core import CALLBACK_TYPE, HassJob, HomeAssistant, callback
 from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
 
@@ -37,6 +37,8 @@ class Deadline:
         self.at: float | None = None
         self._timer_at: float | None = None
         self._cancel_timer: CALLBACK_TYPE | None = None
+        # One job for every timer: Home Assistant would make (and name) one each time.
+        self._job = HassJob(self._fired, "espresso_care deadline")
 
     @callback
     def want(self, moment: float | None) -> None:
@@ -59,7 +61,7 @@ class Deadline:
         self._cancel()
         self._timer_at = moment
         self._cancel_timer = async_track_point_in_utc_time(
-            self._hass, self._fired, dt_util.utc_from_timestamp(moment)
+            self._hass, self._job, dt_util.utc_from_timestamp(moment)
         )
 
     def _cancel(self) -> None:

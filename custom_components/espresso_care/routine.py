@@ -19,7 +19,6 @@ machine's store, and arms Home Assistant timers; the deciding is done by
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
@@ -61,8 +60,6 @@ AUTO_OFF_WARNING: Final = timedelta(minutes=2)
 AUTO_OFF_RETRY: Final = timedelta(minutes=1)
 # An activity that moves the stored deadline less than this is saved later.
 SAVE_DEADLINE_STEP: Final = timedelta(minutes=1)
-# Readings kept from before a power-on is seen (the meter may report first).
-READINGS_KEPT: Final = 64
 
 
 class Routine:
@@ -79,8 +76,9 @@ class Routine:
         self._learn = True
         self._detector: HeatUpDetector | None = None
         self._learned = learn([])
-        self._readings: deque[Reading] = deque(maxlen=READINGS_KEPT)
         self._unsubs: list[CALLBACK_TYPE] = []
+        # Following the meter's readings: only while the heat-up is detected.
+        self._unfollow_readings: CALLBACK_TYPE | None = None
         self._timers: dict[str, CALLBACK_TYPE] = {}
         # When the heat-up's detector next wants ``check``.
         self._check = Deadline(hass, self._async_check)
@@ -170,10 +168,6 @@ class Routine:
         machine = self._machine
         self._learned = learn(self._heat_up.history)
         self._unsubs.append(machine.power.async_add_listener(self._async_plug_changed))
-        if machine.power_meter is not None:
-            self._unsubs.append(
-                machine.power_meter.async_add_reading_listener(self._async_reading)
-            )
         self._unsubs.append(machine.async_add_activity_listener(self._async_activity))
         if machine.power.is_on is not None:
             self._async_resume(machine.power.is_on)
@@ -184,6 +178,9 @@ class Routine:
         for unsub in self._unsubs:
             unsub()
         self._unsubs.clear()
+        if self._unfollow_readings is not None:
+            self._unfollow_readings()
+            self._unfollow_readings = None
         for cancel in self._timers.values():
             cancel()
         self._timers.clear()
@@ -240,7 +237,7 @@ class Routine:
             # A heat-up seen only in part is not learned.
             self._learn = False
             if data.ended_at is None and self.ready_by is ReadyBy.POWER:
-                self._detector = HeatUpDetector(data.powered_on_at)
+                self._async_set_detector(HeatUpDetector(data.powered_on_at))
                 self._async_schedule_check()
             self._ready = self._async_schedule_ready(silent=True)
         auto_off = self._auto_off
@@ -262,8 +259,9 @@ class Routine:
         data = self._heat_up
         data.powered_on_at, data.ended_at = at, None
         if self.ready_by is ReadyBy.POWER:
-            self._detector = HeatUpDetector(at)
-            for reading in self._readings:
+            self._async_set_detector(HeatUpDetector(at))
+            # The meter may have reported first: its readings since power-on.
+            for reading in self._machine.recent_readings():
                 if reading.at >= at:
                     self._async_feed(reading)
             self._async_schedule_check()
@@ -278,7 +276,7 @@ class Routine:
     def _async_powered_off(self, at: float) -> None:
         self._on = False
         self._ready = False
-        self._detector = None
+        self._async_set_detector(None)
         data = self._heat_up
         data.powered_off_at = at
         data.powered_on_at = data.ended_at = None
@@ -290,8 +288,25 @@ class Routine:
     # --- heat-up ----------------------------------------------------------------
 
     @callback
+    def _async_set_detector(self, detector: HeatUpDetector | None) -> None:
+        """A heat-up to detect, or none: follow the meter's readings only while there is one.
+
+        A plug reports every second all day; a heat-up lasts minutes. What
+        the meter reported before a power-on is seen, the shot signal keeps.
+        """
+        self._detector = detector
+        meter = self._machine.power_meter
+        if detector is None or meter is None:
+            if self._unfollow_readings is not None:
+                self._unfollow_readings()
+                self._unfollow_readings = None
+        elif self._unfollow_readings is None:
+            self._unfollow_readings = meter.async_add_reading_listener(
+                self._async_reading
+            )
+
+    @callback
     def _async_reading(self, reading: Reading) -> None:
-        self._readings.append(reading)
         if self._on and self._detector is not None:
             self._async_feed(reading)
             self._async_schedule_check()
@@ -326,7 +341,7 @@ class Routine:
     @callback
     def _async_heat_up_ended(self, end: HeatUpEnd, powered_on_at: float) -> None:
         data = self._heat_up
-        self._detector = None
+        self._async_set_detector(None)
         self._check.cancel()
         data.ended_at = end.at
         seconds = end.at - powered_on_at

@@ -83,18 +83,20 @@ class EntityPowerMeter:
 
     async def async_start(self) -> None:
         """Follow the sensor's changes and reports, and its device's voltage."""
-        ids = [self.entity_id]
-        self.voltage_entity_id = _voltage_sensor_of(self._hass, self.entity_id)
-        if self.voltage_entity_id is not None:
-            ids.append(self.voltage_entity_id)
-            self._volts = _volts(self._hass.states.get(self.voltage_entity_id))
+        hass = self._hass
+        self.voltage_entity_id = _voltage_sensor_of(hass, self.entity_id)
         self._unsubs = [
-            async_track_state_change_event(self._hass, ids, self._async_event),
-            async_track_state_report_event(
-                self._hass, [self.entity_id], self._async_event
-            ),
+            async_track_state_change_event(hass, [self.entity_id], self._async_event),
+            async_track_state_report_event(hass, [self.entity_id], self._async_event),
         ]
-        state = self._hass.states.get(self.entity_id)
+        if self.voltage_entity_id is not None:
+            self._volts = _volts(hass.states.get(self.voltage_entity_id))
+            self._unsubs.append(
+                async_track_state_change_event(
+                    hass, [self.voltage_entity_id], self._async_voltage
+                )
+            )
+        state = hass.states.get(self.entity_id)
         if state is not None:
             self._last = self._reading(state)
 
@@ -109,21 +111,23 @@ class EntityPowerMeter:
         return self._listeners.add(listener)
 
     @callback
+    def _async_voltage(self, event: Event[EventStateChangedData]) -> None:
+        self._volts = _volts(event.data["new_state"])
+
+    @callback
     def _async_event(
         self, event: Event[EventStateChangedData] | Event[EventStateReportedData]
     ) -> None:
+        """A state of the power sensor (a hot path: a plug may report every second)."""
         state = event.data["new_state"]
-        if event.data["entity_id"] == self.voltage_entity_id:
-            self._volts = _volts(state)
-            return
         if state is None:
             return
-        self._last = self._reading(state)
-        self._listeners.notify(self._last)
+        reading = self._last = self._reading(state)
+        for listener in self._listeners.snapshot:
+            listener(reading)
 
     def _reading(self, state: State) -> Reading:
-        """The state as a reading (a hot path: a plug may report every second)."""
-        at = state.last_reported_timestamp
+        """The state as a reading."""
         # A meter's attributes rarely change: read the unit once per change of them.
         if state.attributes is not self._attributes:
             self._attributes = state.attributes
@@ -133,7 +137,7 @@ class EntityPowerMeter:
         except ValueError:
             if state.state not in (STATE_UNAVAILABLE, STATE_UNKNOWN):
                 self._log_once("text", "is not a number: %r", state.state)
-            return Reading(at, None)
+            return Reading(state.last_reported_timestamp, None)
         factor = self._factor
         if factor is None:
             self._log_once(
@@ -141,13 +145,13 @@ class EntityPowerMeter:
                 "is not in W or kW (%s)",
                 state.attributes.get(ATTR_UNIT_OF_MEASUREMENT),
             )
-            return Reading(at, None)
+            return Reading(state.last_reported_timestamp, None)
         watts = value * factor
         # (False for NaN and the infinities too.)
         if not 0.0 <= watts <= MAX_PLAUSIBLE_WATTS:
             self._log_once("range", "reads an impossible %s W", watts)
-            return Reading(at, None)
-        return Reading(at, watts, self._volts)
+            return Reading(state.last_reported_timestamp, None)
+        return Reading(state.last_reported_timestamp, watts, self._volts)
 
     def _log_once(self, kind: str, message: str, *args: Any) -> None:
         if kind in self._logged:
