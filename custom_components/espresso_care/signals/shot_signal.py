@@ -184,9 +184,17 @@ class ShotSignal:
         return self._pump_watts
 
     def power_pump_watts(self) -> float:
-        """The pump's step while power counts now (else 0): backflushes read from power then."""
-        if self.active_kind is SignalKind.POWER and (
-            self.counting is PowerCounting.COUNTING
+        """The pump's step while power counts now (else 0): backflushes read from power then.
+
+        Called on every reading: ``counting is COUNTING`` spelled out (it
+        makes ``active_kind`` the power too).
+        """
+        detector = self._detector
+        if (
+            self.kind is SignalKind.POWER
+            and not self.refused
+            and detector is not None
+            and not detector.ambiguous
         ):
             return self._pump_watts
         return 0.0
