@@ -10,55 +10,26 @@ taken for one, and the option turns it off.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.components.sensor import (
-    SensorDeviceClass,
-    SensorEntity,
-    SensorStateClass,
-)
-from homeassistant.const import UnitOfPower
 from homeassistant.core import Event, HomeAssistant
-from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    async_fire_time_changed_exact,
-    setup_test_component_platform,
-)
 
 from custom_components.espresso_care.const import (
-    CONF_POWER_SENSOR,
     EVENT_BACKFLUSH_RECOGNIZED,
     OPT_PUMP_WATTS,
     OPT_RECOGNIZE_BACKFLUSH,
 )
 from simulator.espresso import Trace, generate
 
-from .conftest import POWER, WATTS, Relays, enable_all_entities, loaded, machine_entry
-from .helpers import advance, resume, run, settle
+from .conftest import POWER, WATTS, Relays, loaded, machine_entry
+from .helpers import advance, resume, run
+from .plug_replay import feed, plug_only_machine
 
 LAST_BACKFLUSH = "sensor.espresso_machine_last_backflush"
 FLUSHES = "sensor.espresso_machine_flushes"
 STATE = "sensor.espresso_machine_backflush_state"
 IDLE = 3.0
-
-
-class PlugPowerSensor(SensorEntity):
-    """A metering plug's power sensor entity, as a plug integration has one."""
-
-    _attr_should_poll = False
-    _attr_name = "Machine power"
-    _attr_unique_id = "sim_machine_power"
-    _attr_device_class = SensorDeviceClass.POWER
-    _attr_state_class = SensorStateClass.MEASUREMENT
-    _attr_native_unit_of_measurement = UnitOfPower.WATT
-
-    def report(self, watts: float) -> None:
-        """A reading from the plug."""
-        self._attr_native_value = round(watts, 1)
-        self.async_write_ha_state()
 
 
 async def replay(
@@ -69,37 +40,10 @@ async def replay(
     options: dict[str, int],
 ) -> list[Event]:
     """A plug-only machine fed the trace's readings; the recognized events fired."""
-    # An entity stamps its state with ``helpers.entity.timer``, bound to the real
-    # clock at import: make it read the frozen clock, as every other stamp does.
-    monkeypatch.setattr(
-        "homeassistant.helpers.entity.timer", lambda: dt_util.utcnow().timestamp()
-    )
     events: list[Event] = []
     hass.bus.async_listen(EVENT_BACKFLUSH_RECOGNIZED, events.append)
-    sensor = PlugPowerSensor()
-    setup_test_component_platform(hass, "sensor", [sensor])
-    assert await async_setup_component(
-        hass, "sensor", {"sensor": [{"platform": "test"}]}
-    )
-    await hass.async_block_till_done()
-    entry = machine_entry(
-        pump=None,
-        options={OPT_PUMP_WATTS: round(trace.pump_watts), **options},
-    )
-    entry.add_to_hass(hass)
-    hass.config_entries.async_update_entry(
-        entry, data={**entry.data, CONF_POWER_SENSOR: sensor.entity_id}
-    )
-    enable_all_entities(hass, entry)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await settle(hass)
-    last = 0.0
-    for reading in trace.reports:
-        freezer.tick(timedelta(seconds=reading.at - last))
-        async_fire_time_changed_exact(hass)
-        last = reading.at
-        sensor.report(reading.watts)
-        await hass.async_block_till_done()
+    sensor, _ = await plug_only_machine(hass, monkeypatch, trace.pump_watts, options)
+    await feed(hass, freezer, sensor, trace.reports)
     await advance(hass, freezer, 900)
     return events
 

@@ -9,26 +9,16 @@ actions, repairs and diagnostics.
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Iterable
-from datetime import timedelta
 import logging
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.components.sensor import (
-    SensorDeviceClass,
-    SensorEntity,
-    SensorStateClass,
-)
-from homeassistant.const import STATE_UNAVAILABLE, UnitOfPower
+from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
-from homeassistant.setup import async_setup_component
-from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
-    async_fire_time_changed_exact,
-    setup_test_component_platform,
 )
 
 from custom_components.espresso_care.const import (
@@ -48,12 +38,12 @@ from .conftest import (
     PUMP,
     WATTS,
     Relays,
-    enable_all_entities,
     loaded,
     machine_entry,
     machine_marker,
 )
 from .helpers import abort, advance, press, run, settle
+from .plug_replay import feed, plug_only_machine
 
 SHOTS = "sensor.espresso_machine_shots"
 FLUSHES = "sensor.espresso_machine_flushes"
@@ -382,22 +372,6 @@ async def test_diagnostics_name_the_signal(
 # --- simulated machines, through a real sensor entity --------------------------------
 
 
-class PlugPowerSensor(SensorEntity):
-    """A metering plug's power sensor entity, as a plug integration has one."""
-
-    _attr_should_poll = False
-    _attr_name = "Machine power"
-    _attr_unique_id = "sim_machine_power"
-    _attr_device_class = SensorDeviceClass.POWER
-    _attr_state_class = SensorStateClass.MEASUREMENT
-    _attr_native_unit_of_measurement = UnitOfPower.WATT
-
-    def report(self, watts: float) -> None:
-        """A reading from the plug."""
-        self._attr_native_value = round(watts, 1)
-        self.async_write_ha_state()
-
-
 @pytest.mark.parametrize(
     ("family", "min_share"),
     [
@@ -424,38 +398,17 @@ async def test_simulated_families_through_a_sensor_entity(
     exchanger and dual boiler (the benchmark measures the exact rates); on a
     fast PID, counting by power pauses with a repair issue instead of guessing.
     """
-    # An entity stamps its state with ``helpers.entity.timer``, bound to the real
-    # clock at import: make it read the frozen clock, as every other stamp does.
-    monkeypatch.setattr(
-        "homeassistant.helpers.entity.timer", lambda: dt_util.utcnow().timestamp()
-    )
     trace = generate(
         family, "vibratory", "periodic_1", seed=3, shots=6, calibration=False
     )
-    sensor = PlugPowerSensor()
-    setup_test_component_platform(hass, "sensor", [sensor])
-    assert await async_setup_component(
-        hass, "sensor", {"sensor": [{"platform": "test"}]}
-    )
-    await hass.async_block_till_done()
-    entry = make_entry(pump=False, options={OPT_PUMP_WATTS: round(trace.pump_watts)})
-    entry.add_to_hass(hass)
-    hass.config_entries.async_update_entry(
-        entry, data={**entry.data, CONF_POWER_SENSOR: sensor.entity_id}
-    )
-    enable_all_entities(hass, entry)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await settle(hass)
+    sensor, entry = await plug_only_machine(hass, monkeypatch, trace.pump_watts)
     paused = False
-    last = 0.0
-    for reading in trace.reports:
-        freezer.tick(timedelta(seconds=reading.at - last))
-        async_fire_time_changed_exact(hass)
-        last = reading.at
-        sensor.report(reading.watts)
-        # One reading per turn of the loop, as a plug integration writes them.
-        await hass.async_block_till_done()
+
+    def note_paused() -> None:
+        nonlocal paused
         paused |= hass.states.get(SHOTS).attributes["counting"] == "ambiguous"
+
+    await feed(hass, freezer, sensor, trace.reports, note_paused)
     await advance(hass, freezer, 120)
     true_shots = sum(1 for run in trace.runs if run.kind == "shot")
     counted = shots(hass)
