@@ -42,6 +42,7 @@ from custom_components.espresso_care.backflush_pattern import (
     PatternRules,
     Recognized,
 )
+from custom_components.espresso_care.recognition import SLACK_SECONDS
 from custom_components.espresso_care.signals.power_steps import PumpDetector
 from custom_components.espresso_care.signals.pulse_train import PowerBackflushes
 from simulator.espresso import FAMILIES, PUMPS, Trace, TrueRun, generate
@@ -125,12 +126,13 @@ def power_runs(
 
 def merged(runs: list[Recognized], trained: list[Recognized]) -> list[Recognized]:
     """Both views, each backflush once (the machine records the first, drops the other)."""
-    slack = 10.0
     return runs + [
         t
         for t in trained
         if not any(
-            r.started - slack <= t.ended and t.started <= r.ended + slack for r in runs
+            r.started - SLACK_SECONDS <= t.ended
+            and t.started <= r.ended + SLACK_SECONDS
+            for r in runs
         )
     ]
 

@@ -207,11 +207,11 @@ class HandBackflushes:
     def _outcome(self, outcome: Outcome[PumpRun]) -> None:
         for run in outcome.released:
             self._count(run)
-        if (found := outcome.recognized) is not None:
-            if self._recorded(found.started, found.ended):
-                # Read from power already (and its counted pulses taken back).
-                self._deadline.want(self._pattern.next_deadline)
-                return
+        # A backflush read from power already is recorded (and its counted
+        # pulses taken back) once.
+        if (found := outcome.recognized) is not None and not self._recorded(
+            found.started, found.ended
+        ):
             for run in outcome.taken_back:
                 if run.kind is RunKind.SHOT:
                     self._records.take_back_shot()

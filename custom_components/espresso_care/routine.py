@@ -178,9 +178,7 @@ class Routine:
         for unsub in self._unsubs:
             unsub()
         self._unsubs.clear()
-        if self._unfollow_readings is not None:
-            self._unfollow_readings()
-            self._unfollow_readings = None
+        self._async_set_detector(None)
         for cancel in self._timers.values():
             cancel()
         self._timers.clear()

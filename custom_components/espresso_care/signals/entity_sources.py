@@ -128,6 +128,7 @@ class EntityPowerMeter:
 
     def _reading(self, state: State) -> Reading:
         """The state as a reading."""
+        at = state.last_reported_timestamp
         # A meter's attributes rarely change: read the unit once per change of them.
         if state.attributes is not self._attributes:
             self._attributes = state.attributes
@@ -137,7 +138,7 @@ class EntityPowerMeter:
         except ValueError:
             if state.state not in (STATE_UNAVAILABLE, STATE_UNKNOWN):
                 self._log_once("text", "is not a number: %r", state.state)
-            return Reading(state.last_reported_timestamp, None)
+            return Reading(at, None)
         factor = self._factor
         if factor is None:
             self._log_once(
@@ -145,13 +146,13 @@ class EntityPowerMeter:
                 "is not in W or kW (%s)",
                 state.attributes.get(ATTR_UNIT_OF_MEASUREMENT),
             )
-            return Reading(state.last_reported_timestamp, None)
+            return Reading(at, None)
         watts = value * factor
         # (False for NaN and the infinities too.)
         if not 0.0 <= watts <= MAX_PLAUSIBLE_WATTS:
             self._log_once("range", "reads an impossible %s W", watts)
-            return Reading(state.last_reported_timestamp, None)
-        return Reading(state.last_reported_timestamp, watts, self._volts)
+            return Reading(at, None)
+        return Reading(at, watts, self._volts)
 
     def _log_once(self, kind: str, message: str, *args: Any) -> None:
         if kind in self._logged:

@@ -1433,9 +1433,8 @@ class PumpDetector:
         p = self._pump_watts
         pts = edge.pts
         before, after = pts[1], edge.after
-        sd = 4.0 * self._sd
-        near_b = max(sd, 6.0 + 0.008 * before)
-        near_a = max(sd, 6.0 + 0.008 * after)
+        near_b = self._past_noise(before)
+        near_a = self._past_noise(after)
         inner = [
             i
             for i in range(4, len(pts), 2)
@@ -2194,6 +2193,10 @@ class PumpDetector:
                 return True
         return False
 
+    def _past_noise(self, level: float) -> float:
+        """How far a reading strays from ``level`` to be a partial one, not its noise."""
+        return max(4.0 * self._sd, 6.0 + 0.008 * level)
+
     def _two_switches(self, edge: _Edge) -> bool:
         """Whether an averaging plug's readings inside an edge show two switchings.
 
@@ -2210,9 +2213,8 @@ class PumpDetector:
         # reading strays only a few watts from a quiet standby, within the
         # level's tolerance: the level's last reading counts when it strays
         # towards the edge.
-        sd = 4.0 * self._sd
-        near_b = max(sd, 6.0 + 0.008 * edge.before)
-        near_a = max(sd, 6.0 + 0.008 * edge.after)
+        near_b = self._past_noise(edge.before)
+        near_a = self._past_noise(edge.after)
         first = 3 if (pts[3] - edge.before) * edge.delta > 0.0 else 5
         partial = [
             pts[i]

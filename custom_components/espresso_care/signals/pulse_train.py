@@ -202,11 +202,9 @@ class PowerBackflushes:
         "_level",
         "_odd",
         "_pattern",
-        "_pulses",
         "_rules",
         "_unexplained",
         "_volts",
-        "odd_share",
         "pump_watts",
         "spread",
     )
@@ -215,7 +213,6 @@ class PowerBackflushes:
         self.pump_watts = pump_watts
         self._rules = rules
         self._pattern: BackflushRecognizer[Pulse] = BackflushRecognizer(rules)
-        self._pulses = 0
         self._at: float | None = None
         self._last: float | None = None  # the last reading's fraction (None: unknown)
         self._level: float | None = None  # the pump-off level
@@ -226,7 +223,6 @@ class PowerBackflushes:
         self._odd: deque[float] = deque()
         self._clean = True  # the last reading was read with no heater on
         self._alike = 0  # readings alike in a row, a part of the pump's step
-        self.odd_share = 0.0  # of the last backflush found
         # How far quiet readings stray from the level, in pump steps (followed).
         self.spread = 0.0
         self._unexplained: float | None = None  # the last reading no band explained
@@ -412,8 +408,7 @@ class PowerBackflushes:
         since = found.started - NOISE_BEFORE
         odd = sum(since <= at <= found.ended for at in self._odd)
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
-        self.odd_share = odd / readings
-        if self.odd_share > ODD_SHARE_MAX or self.spread > SPREAD_MAX:
+        if odd / readings > ODD_SHARE_MAX or self.spread > SPREAD_MAX:
             return None
         return found
 

@@ -186,16 +186,9 @@ class ShotSignal:
     def power_pump_watts(self) -> float:
         """The pump's step while power counts now (else 0): backflushes read from power then.
 
-        Called on every reading: ``counting is COUNTING`` spelled out (it
-        makes ``active_kind`` the power too).
+        (Counting by power makes ``active_kind`` the power too.)
         """
-        detector = self._detector
-        if (
-            self.kind is SignalKind.POWER
-            and not self.refused
-            and detector is not None
-            and not detector.ambiguous
-        ):
+        if self.counting is PowerCounting.COUNTING:
             return self._pump_watts
         return 0.0
 
