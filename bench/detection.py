@@ -12,7 +12,7 @@ Per trace, as a user would:
    calibration a few minutes after the first heat-up, then runs the pump
    8-14 s (the flow asks for about ten), or three times that when the flow
    asks a plug that reports every few seconds for about thirty;
-   ``power_steps.calibrate`` gets the meter's last ten minutes and is
+   ``power_calibration.calibrate`` gets the meter's last ten minutes and is
    called again on every new reading until it finds a step or says
    ``too_noisy`` (the flow's wait: 60 s, or 80 s for the longer run). A refusal (``no_pump_seen``, ``too_noisy``,
    ``timeout``) means the detector is not run on that trace, and its shots
@@ -130,7 +130,7 @@ class Detector(Protocol):
 
 
 class CalibrationLike(Protocol):
-    """``power_steps.Calibration``."""
+    """``power_calibration.Calibration``."""
 
     @property
     def pump_watts(self) -> float | None:
@@ -153,14 +153,15 @@ class Api:
 
 
 def real_api() -> Api:
-    """``custom_components.espresso_care.signals.power_steps``."""
+    """The integration's detector (``power_steps``) and calibration (``power_calibration``)."""
     from custom_components.espresso_care.signals import (  # noqa: PLC0415 (imports the integration)
+        power_calibration,
         power_steps,
     )
 
     def calibrate(reports: Sequence[Report], after: float) -> CalibrationLike:
         readings = [power_steps.Reading(r.at, r.watts, r.volts) for r in reports]
-        result: CalibrationLike = power_steps.calibrate(
+        result: CalibrationLike = power_calibration.calibrate(
             readings, pump_started_after=after
         )
         return result
@@ -171,8 +172,8 @@ def real_api() -> Api:
 
     def wait(idle: Sequence[Report]) -> float:
         readings = [power_steps.Reading(r.at, r.watts, r.volts) for r in idle]
-        run = power_steps.calibration_run_seconds(readings)
-        return float(power_steps.calibration_wait_seconds(run))
+        run = power_calibration.calibration_run_seconds(readings)
+        return float(power_calibration.calibration_wait_seconds(run))
 
     return Api(detector=detector, calibrate=calibrate, wait=wait)
 

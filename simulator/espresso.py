@@ -710,7 +710,7 @@ def _calibration_seconds(asked: float, plug: str) -> float:
 
     ``asked``: how long a user runs it when asked for about 10 s (8-14 s).
     The flow asks a plug that reports every few seconds for about 30 s
-    (``power_steps.calibration_run_seconds``): three times as long.
+    (``power_calibration.calibration_run_seconds``): three times as long.
     """
     return 3.0 * asked if PLUG_MODELS[plug].interval >= 4.0 else asked
 

@@ -7,18 +7,21 @@ from collections.abc import Iterable, Sequence
 import math
 from pathlib import Path
 import random
+from types import ModuleType
 from typing import Any
 
 import pytest
 
-from custom_components.espresso_care.signals import power_steps
-from custom_components.espresso_care.signals.power_steps import (
+from custom_components.espresso_care.signals import power_calibration, power_steps
+from custom_components.espresso_care.signals.power_calibration import (
     Calibration,
+    calibrate,
+    learn_pump_watts,
+)
+from custom_components.espresso_care.signals.power_steps import (
     DetectedRun,
     PumpDetector,
     Reading,
-    calibrate,
-    learn_pump_watts,
 )
 
 PUMP = 50.0
@@ -103,9 +106,10 @@ def idle_heater_cycles(
 # --- the module ------------------------------------------------------------------
 
 
-def test_module_is_pure() -> None:
-    """No Home Assistant import anywhere in the detector's module."""
-    tree = ast.parse(Path(power_steps.__file__).read_text())
+@pytest.mark.parametrize("module", [power_steps, power_calibration])
+def test_module_is_pure(module: ModuleType) -> None:
+    """No Home Assistant import anywhere in the detector's or calibration's module."""
+    tree = ast.parse(Path(str(module.__file__)).read_text())
     names: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):

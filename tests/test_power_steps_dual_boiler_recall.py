@@ -14,12 +14,14 @@ import random
 
 import pytest
 
-from custom_components.espresso_care.signals.power_steps import (
+from custom_components.espresso_care.signals.power_calibration import (
     Calibration,
+    calibrate,
+)
+from custom_components.espresso_care.signals.power_steps import (
     DetectedRun,
     PumpDetector,
     Reading,
-    calibrate,
 )
 
 CLICK = 600.0

@@ -28,7 +28,8 @@ from ..deadline import Deadline
 from ..relays.base import RelayUpdate
 from ..shots import PumpRun, PumpRunTracker, classify
 from .base import BinarySource, PowerMeter, SignalKind
-from .power_steps import DetectedRun, PumpDetector, Reading, learn_pump_watts
+from .power_calibration import learn_pump_watts
+from .power_steps import DetectedRun, PumpDetector, Reading
 
 # How much of the meter's history is kept: calibration measures idle noise in it.
 RECENT_SECONDS = 600.0

@@ -1,0 +1,1140 @@
+"""Measure the pump's step from a metering plug: calibration and learning.
+
+A pure module (no Home Assistant), beside the detector it serves
+(``power_steps``): the options flow's ``calibrate`` step reads the pump's
+step from a short run the user makes, with the idle minutes before it for the
+noise; ``learn_pump_watts`` reads it at the edges of a run that a relay or a
+brew sensor dated. Both refuse rather than guess: a step that the heaters'
+edges could explain, or idle noise comparable to the step (a PID driving an
+SSR faster than the plug reports), gives an error, and counting by power is
+then refused.
+
+The readings are segmented into edges by the detector's own steady-state
+detection (``PumpDetector``), so that calibration and detection see one signal
+alike; the rest pairs the run's rise and fall around the heaters' edges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+import itertools
+import math
+from typing import Final
+
+from .power_steps import (
+    _NOISE_RATE_PER_MIN,
+    MAX_WATTS,
+    PumpDetector,
+    Reading,
+    _Edge,
+)
+
+# What a calibration accepts.
+CAL_MIN_W: Final = 20.0
+CAL_MAX_W: Final = 400.0
+CAL_MIN_S: Final = 3.0
+CAL_MAX_S: Final = 30.0
+CAL_MAX_S_SLOW: Final = 45.0  # (the flow asks a slow plug for a longer run)
+# The run the options flow asks for (s), and from a plug reporting slowly:
+# every ``SLOW_PLUG_S`` s or more.
+CAL_RUN_S: Final = 10
+CAL_RUN_SLOW_S: Final = 30
+SLOW_PLUG_S: Final = 4.0
+_BLIP_READINGS: Final = 3  # an excursion longer than this is a new level
+_RAMP_MAX_S: Final = 3.0  # a vibratory pump's ramp lasts up to this long
+_PID_PULSES_PER_MIN: Final = 2.0  # idle pulses that show a slow PID (calibration)
+_NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """The outcome of a calibration: the pump's step and the idle noise."""
+
+    pump_watts: float | None
+    noise_watts: float
+    error: str | None
+    """None, "no_pump_seen" or "too_noisy"."""
+
+
+def _valid(readings: Sequence[Reading]) -> list[Reading]:
+    """The readings in time order, those the detector would take."""
+    out = [
+        r
+        for r in readings
+        if r.watts is not None and math.isfinite(r.at) and 0.0 <= r.watts <= MAX_WATTS
+    ]
+    out.sort(key=lambda r: r.at)
+    return out
+
+
+def _edges(
+    readings: Sequence[Reading], pump_watts: float
+) -> tuple[PumpDetector, list[_Edge]]:
+    """Run a detector over the readings; return it and every edge it saw."""
+    det = PumpDetector(pump_watts)
+    edges: list[_Edge] = []
+    det._record = edges
+    for r in readings:
+        deadline = det.next_deadline
+        if deadline is not None and deadline < r.at:
+            det.advance(deadline)
+        det.feed(r.at, r.watts, r.volts)
+    if readings:
+        det.advance(readings[-1].at)
+        det._release()
+    return det, edges
+
+
+def _pump_part(
+    edge: _Edge, heaters: Sequence[float], rising: bool
+) -> tuple[float, bool]:
+    """The pump's share of an edge: the edge itself, or beside a heater's.
+
+    Returns the share (0 when none fits) and whether the edge was the pump's
+    alone; a heater may have switched either way in the same edge.
+    """
+    x = edge.delta if rising else -edge.delta
+    swaps = _hand_overs(heaters)
+    # One heater handing over to the other (a dual boiler): their difference
+    # may be the size of a rotary pump's step.
+    if any(abs(abs(x) - d) <= max(20.0, 0.06 * d) for d in swaps):
+        return 0.0, False
+    if CAL_MIN_W <= x <= CAL_MAX_W:
+        return x, True
+    best = 0.0
+    for size in (*heaters, *swaps):
+        for rest in (x - size, x + size):
+            if CAL_MIN_W <= rest <= CAL_MAX_W and (not best or rest < best):
+                best = rest
+    return best, False
+
+
+def _hand_overs(heaters: Sequence[float]) -> list[float]:
+    """The steps of one heater handing over to another: their differences."""
+    return [abs(a - b) for a, b in itertools.combinations(heaters, 2)]
+
+
+def _idle_noise(
+    edges: Sequence[_Edge],
+    until: float,
+    step: float,
+    span: float,
+    heaters: Sequence[float] = (),
+) -> float:
+    """Unexplained steps comparable to ``step`` before ``until``, weighted by rate.
+
+    A heater's edge is explained, and so is a hand-over between two heaters
+    (a dual boiler): ``heaters`` are the sizes learned, those well above the
+    step only (a learned size like the pump's explains nothing).
+    """
+    big = [h for h in heaters if h > 1.5 * step]
+    known = [*big, *_hand_overs(big)]
+
+    def explained(size: float) -> bool:
+        return any(abs(size - k) <= max(15.0, 0.05 * k) for k in known)
+
+    sizes = sorted(
+        abs(e.delta)
+        for e in edges
+        if e.at < until
+        and 0.3 * step <= abs(e.delta) < max(300.0, 4.0 * step)
+        and not explained(abs(e.delta))
+    )
+    if not sizes or span <= 0.0:
+        return 0.0
+    typical = min(sizes[len(sizes) // 2], 2.0 * step)
+    rate = len(sizes) / max(span / 60.0, 1.0)
+    return typical * min(1.0, rate / _NOISE_RATE_PER_MIN)
+
+
+def _tol(level: float) -> float:
+    """How far two readings of one level may lie apart (noise, drift)."""
+    return 8.0 + 0.01 * abs(level)
+
+
+_WAIT: Final = (math.nan, math.nan)
+"""``_plateau``: the fall is found, the level after it needs more readings."""
+
+
+def _plateau(
+    valid: Sequence[Reading], after: float, longest: float = CAL_MAX_S
+) -> tuple[float, float] | None:
+    """The user's run after ``after``, read at its fall: (step, level after).
+
+    The pump stops sharply (a vibratory pump ramps up over seconds, a rotary
+    one starts with an inrush; neither stops so), so the run is found where
+    the level falls by a pump's size (20-400 W) to a level that holds (the
+    next reading agrees, or it is the level the run left), 3-30 s after the
+    level first rose. At most one reading between is a partial one (the plug
+    averaged across the stop). The level before the fall must have held (the
+    reading before agrees), but for the first full reading of the run after
+    a partial one; the step is the median of the last readings that agree
+    with it (past a ramp or an inrush) less the level after. When the level
+    after is not the one the run left, a heater switched during the run: the
+    difference must be a heater's (more than any pump), else None.
+    """
+    earlier = [r for r in valid if r.at < after]
+    if not earlier:
+        return None
+    base = float(earlier[-1].watts or 0.0)
+    xs = _distinct(valid, after, longest)
+    n = len(xs)
+    rise = _rise(xs, base, 0)
+    # The reading before the click may be a partial one of a heater coming on.
+    moving = len(earlier) > 1 and abs(float(earlier[-2].watts or 0.0) - base) > _tol(
+        base
+    )
+    if rise is not None and (moving or xs[rise][1] - base > CAL_MAX_W):
+        # A heater came on as the user started (before the pump): once its
+        # level held three readings, that level is the one the run left.
+        first = [w for _, w, _ in xs[rise : rise + 3]]
+        if len(first) == 3 and max(first) - min(first) <= _tol(first[1]):
+            base = sorted(first)[1]
+            rise = _rise(xs, base, rise + 3)
+    if rise is None:
+        return None
+    silence = _hold_silence(_gaps(valid))
+    for i in range(rise + 1, n - 1):
+        big = xs[i][1]
+        for j in (i + 1, i + 2):
+            if j >= n:
+                continue
+            low = raw = xs[j][1]
+            v_on, v_off = xs[i][2], xs[j][2]
+            if v_on is not None and v_off is not None and low - base > CAL_MAX_W:
+                # A heater's share moves with the mains (V**2): at the
+                # voltage of the reading before the fall.
+                low = base + (low - base) * (v_on / v_off) ** 2
+            step = big - low
+            if not CAL_MIN_W <= step <= CAL_MAX_W:
+                continue
+            tol = min(_tol(low), max(6.0, 0.15 * step))
+            edge = 0.1 * step
+            if j == i + 2 and not low + edge < xs[i + 1][1] < big - edge:
+                continue  # not a partial reading between
+            if not CAL_MIN_S - 0.5 <= xs[j][0] - xs[rise][0] <= longest + 6.0:
+                continue
+            # Back to the level the run left (beside a heater, whose noise
+            # is larger, within a fifth of the step: a partial reading of the
+            # stop lies further off).
+            back = abs(low - base) <= max(min(_tol(base), 0.2 * step), 8.0)
+            # On change, a silence after the level says it held.
+            quiet = j + 1 < n and xs[j + 1][0] - xs[j][0] >= silence
+            held = quiet or (j + 1 < n and abs(xs[j + 1][1] - raw) <= tol)
+            if not back and not (
+                held
+                and abs(low - base) > CAL_MAX_W
+                and (
+                    quiet
+                    or (
+                        j + 2 < n
+                        and (
+                            abs(xs[j + 2][1] - raw) <= tol
+                            or xs[j + 2][0] - xs[j + 1][0] >= silence
+                        )
+                    )
+                )
+            ):
+                continue  # a heater's new level: it must hold for a while
+            if j == i + 1 and not held and not back and i + 2 < n:
+                continue  # perhaps a partial reading: the next tells
+            # Beside a heater, a partial reading of the pump's stop lies
+            # close to the level: the level before must hold tight.
+            agree = _tol(big) + 0.1 * step if back else max(5.0, 0.12 * step)
+            prev = xs[i - 1][1]
+            alone = _alone(xs[rise : i + 2], base, silence)
+            if alone is not None and abs(alone - step) <= 0.15 * step:
+                return alone, low
+            if i - 1 == rise:
+                # The first reading rose part way (a partial, a ramp): the
+                # run's level is the next, and a partial one must follow;
+                # not when a heater switched too (its share of a partial
+                # reading is not known).
+                moved = abs(prev - big) > agree  # a ramp, a partial, an inrush
+                if not (moved and (j == i + 2 or xs[i + 1][0] - xs[i][0] >= silence)):
+                    continue
+            elif abs(prev - big) > agree and not _alone_before_heater(
+                xs[rise : i + 1], base, step
+            ):
+                continue
+            # The levels before and after: the medians of the readings
+            # that agree (one reading's noise is a few W beside a heater),
+            # a heater's share scaled by their mean volts.
+            window = after + longest + 30.0  # (``_distinct``'s)
+            if (
+                not back
+                and j + 3 >= n
+                and not _held_repeated(valid, xs[j], tol, window)
+            ):
+                return _WAIT  # beside a heater: a few more readings after
+            ons = [(w, v) for _, w, v in xs[max(rise + 1, i - 4) : i + 1]]
+            offs = [(w, v) for _, w, v in xs[j : j + 5] if abs(w - raw) <= tol]
+            if back:
+                on = _level(ons, big, agree)
+                return on - _level(offs, base, 0.0), low
+            return _heater_step(ons, offs, base, big, agree), low
+
+    return None
+
+
+def _held_repeated(
+    valid: Sequence[Reading],
+    first: tuple[float, float, float | None],
+    tol: float,
+    window: float,
+) -> bool:
+    """Whether the level from the reading ``first`` on held four readings, repeats counted.
+
+    Once the readings pass the end of ``_distinct``'s ``window``, no more
+    of them come to say so: a run longer than asked, whose level after it
+    repeated to the watt (an energy meter's 5 s average of a heater's
+    level often does; ``_distinct`` drops a repeated value, a stale
+    meter's), would wait until the flow gives up. Four readings in a row
+    within ``tol`` of it, of which at least two different values (more
+    than one stale repeat), hold the level after. False before the
+    window's end: more readings may still come.
+    """
+    if not valid or valid[-1].at <= window:
+        return False
+    at, w, _ = first
+    after = [float(r.watts or 0.0) for r in valid if r.at >= at][:4]
+    return (
+        len(after) == 4
+        and all(abs(x - w) <= tol for x in after)
+        and len(set(after)) >= 2
+    )
+
+
+def _rise(
+    xs: Sequence[tuple[float, float, float | None]], base: float, start: int
+) -> int | None:
+    """The first reading from ``start`` on that rose clearly above ``base``."""
+    over = max(_tol(base), 10.0)
+    return next((k for k in range(start, len(xs)) if xs[k][1] - base > over), None)
+
+
+def _level(
+    readings: Sequence[tuple[float, float | None]], near: float, agree: float
+) -> float:
+    """The median of the readings within ``agree`` of ``near`` (all if 0)."""
+    values = sorted(w for w, _ in readings if not agree or abs(w - near) <= agree)
+    return values[len(values) // 2]
+
+
+def _heater_step(
+    ons: Sequence[tuple[float, float | None]],
+    offs: Sequence[tuple[float, float | None]],
+    base: float,
+    big: float,
+    agree: float,
+) -> float:
+    """The pump's fall beside a heater: the mean level before less the one after.
+
+    ``ons`` within ``agree`` of ``big`` count. A heater's share moves with
+    the mains (V**2): with volts, each reading's share above ``base`` is
+    scaled to their mean volts first (the mains may drift during a run).
+    """
+    ons = [(w, v) for w, v in ons if abs(w - big) <= agree]
+    both = [*ons, *offs]
+    volts = [v for _, v in both if v is not None]
+    if len(volts) == len(both):
+        ref = sum(volts) / len(volts)
+        scaled = [base + (w - base) * (ref / (v or ref)) ** 2 for w, v in both]
+    else:
+        scaled = [w for w, _ in both]
+    on = scaled[: len(ons)]
+    off = scaled[len(ons) :]
+    return sum(on) / len(on) - sum(off) / len(off)
+
+
+def _alone(
+    xs: Sequence[tuple[float, float, float | None]], base: float, silence: float
+) -> float | None:
+    """The pump's level above ``base`` while it ran alone (no heater), if it held.
+
+    ``xs``: the run's readings and the one after. The later half of the
+    readings of the pump alone (past a vibratory pump's ramp, a rotary
+    one's inrush), at least two that agree, or the last one when a silence
+    of ``silence`` s followed it (a plug reporting on change: it held).
+    """
+    values: list[float] = []
+    for k in range(len(xs) - 1):
+        w = xs[k][1] - base
+        if CAL_MIN_W * 0.5 < w < CAL_MAX_W:
+            values.append(w)
+            if xs[k + 1][0] - xs[k][0] >= silence:
+                values.append(w)  # held through the silence
+    late = sorted(values[len(values) // 2 :] if len(values) >= 4 else values)
+    if len(late) < 2 or late[-1] - late[0] > 6.0 + 0.1 * late[-1]:
+        return None
+    if len(values) < 4:
+        return values[-1]  # the latest: past a ramp's or an inrush's first reading
+    return late[len(late) // 2]
+
+
+def _alone_before_heater(
+    xs: Sequence[tuple[float, float, float | None]], base: float, step: float
+) -> bool:
+    """Whether the pump was read alone at ``step`` just before a heater joined it.
+
+    ``xs``: the run's readings up to the first full one of the heater and
+    the pump. Read every 2 s, a vibratory pump's ramp and a heater that cold
+    water starts seconds in leave one reading of the pump alone (after one
+    of its ramp), one partial of the heater's rise, and one of both before
+    the pump stops beside the heater: no level of the pump holds two
+    readings. Its last reading alone, every reading before it no higher (a
+    ramp), and the fall beside the heater agree within a tenth: Hart's
+    pairing of the pump's rise and fall, each read once.
+    """
+    if len(xs) < 3:
+        return False
+    alone, partial, both = (w for _, w, _ in xs[-3:])
+    pump = alone - base
+    if abs(pump - step) > max(6.0, 0.1 * step) or both - alone <= CAL_MAX_W:
+        return False
+    margin = 0.1 * (both - alone)
+    if not alone + margin < partial < both - margin:
+        return False  # not a partial reading of the heater coming on
+    ramp = [w - base for _, w, _ in xs[:-3]]
+    return all(0.0 < w <= pump + _tol(alone) for w in ramp)
+
+
+def _alone_then_heater(
+    valid: Sequence[Reading], after: float, longest: float = CAL_MAX_S
+) -> float | None:
+    """The pump's level alone when a heater came on before it stopped.
+
+    Cold water drawn into the boiler often starts the heater a few seconds
+    into the run, so the run's fall is hidden beside the heater's edge. The
+    level the run rose to from a level that held, before the heater's rise,
+    is the pump's alone: it must have held itself (the next reading agrees
+    closely, or a silence followed it on a plug reporting on change), the
+    last such level before the heater (past a vibratory pump's ramp, a
+    rotary one's inrush).
+    """
+    silence = _hold_silence(_gaps(valid))
+    xs: list[tuple[float, float]] = []
+    for r in valid:
+        if r.at <= after + longest + 30.0:
+            w = float(r.watts or 0.0)
+            if xs and w == xs[-1][1]:
+                continue  # a stale meter repeating itself shows nothing held
+            xs.append((r.at, w))
+    for k in range(2, len(xs)):
+        at, w = xs[k]
+        prev_at, prev = xs[k - 1]
+        if at < after or w - prev <= max(_tol(prev), 10.0):
+            continue
+        if abs(xs[k - 2][1] - prev) <= _tol(prev):
+            base = xs[k - 2][1]  # (the later may be a partial reading)
+        elif at - prev_at >= silence:
+            base = prev
+        else:
+            continue
+        level = _alone_level(xs, k, base, silence, longest)
+        if level is not None:
+            return level
+    return None
+
+
+def _alone_level(
+    xs: Sequence[tuple[float, float]],
+    rise: int,
+    base: float,
+    silence: float,
+    longest: float,
+) -> float | None:
+    """``_alone_then_heater`` from the rise at index ``rise`` above ``base``.
+
+    The run's readings until the level is back at ``base`` (or for as long
+    as a calibration run lasts) must hold a heater's (the pump's fall beside
+    it is ``_plateau``'s otherwise); the first pump-sized level among them
+    that held is the pump's.
+    """
+    end = rise
+    heater = 0
+    over = False  # back at the idle level
+    while end < len(xs) and xs[end][0] - xs[rise][0] <= longest:
+        x = xs[end][1] - base
+        if x <= max(_tol(base), 0.5 * CAL_MIN_W):
+            over = True
+            break
+        if not heater and x >= CAL_MAX_W:
+            heater = end
+        end += 1
+    if not heater:
+        return None  # no heater came
+    if not over:
+        end = heater  # the run goes on: up to the heater's first reading
+    for k in range(rise, end):
+        at, w = xs[k]
+        nxt_at, nxt_w = xs[k + 1]
+        if not CAL_MIN_W <= w - base <= CAL_MAX_W:
+            continue
+        if k + 1 < end and abs(nxt_w - w) <= 3.0 + 0.05 * w:
+            return nxt_w - base  # the later: past a ramp
+        if nxt_at - at >= silence and k > rise:
+            return w - base  # held through a silence (on change)
+    return None
+
+
+def _blips(
+    valid: Sequence[Reading], until: float, step: float, *, new_levels: bool = False
+) -> float:
+    """Excursions like the pump's and back, a minute, before ``until``.
+
+    Like the pump's: a third of ``step`` or more, never more than 2.5 times
+    it (a heater's pulse read whole, or most of it, is no pump's). With
+    ``new_levels`` (a plug reporting every few seconds, whose 5 s averages
+    of a slow PID's pulses look like the pump's level), they are counted at
+    the idle level the run left: an excursion longer than a few readings
+    (a heat-up ending) is a new level, and the count starts again there.
+    """
+    idle = [(r.at, float(r.watts or 0.0)) for r in valid if r.at < until]
+    if len(idle) < 10:
+        return 0.0
+    since, level = idle[0]
+    count = 0
+    peak = 0.0
+    away = 0  # readings off the level in a row
+    for at, w in idle:
+        dev = abs(w - level)
+        if dev >= max(0.3 * step, 8.0):
+            peak = max(peak, dev)
+            away += 1
+            if new_levels and away > _BLIP_READINGS:
+                since, level, count, peak, away = at, w, 0, 0.0, 0
+        else:
+            away = 0
+            if peak and peak <= 2.5 * step:
+                count += 1
+            peak = 0.0
+            level += 0.3 * (w - level)
+    return count / max((until - since) / 60.0, 1.0)
+
+
+def _gaps(readings: Sequence[Reading]) -> list[float]:
+    """The seconds between consecutive readings, sorted (quantiles read the plug)."""
+    return sorted(b.at - a.at for a, b in itertools.pairwise(readings))
+
+
+def _hold_silence(gaps: Sequence[float]) -> float:
+    """A silence after a reading this long says its level held (``gaps`` sorted).
+
+    Two and a half of the plug's usual intervals (the lower quartile of its
+    gaps), at least 3 s: longer than a dropped reading leaves.
+    """
+    return max(3.0, 2.5 * gaps[len(gaps) // 4]) if gaps else math.inf
+
+
+def _reports_slowly(readings: Sequence[Reading]) -> bool:
+    """Whether the readings come ``SLOW_PLUG_S`` apart or more, even the closest.
+
+    A low quantile of the gaps: a plug reporting on change is silent while
+    nothing changes, but reports each second while something does.
+    """
+    gaps = _gaps(readings)
+    return len(gaps) >= 10 and gaps[len(gaps) // 10] >= SLOW_PLUG_S
+
+
+def calibration_run_seconds(readings: Sequence[Reading]) -> int:
+    """How long to ask the user to run the pump, from the idle readings before.
+
+    About 10 s; about 30 s from a plug that reports every few seconds: each
+    of its readings averages seconds of power, so a 10 s run is two or three
+    readings, the pump's partial ones among the heater's (which cold water
+    starts a few seconds in). A longer run gives levels that hold on both
+    sides of the pump's stop (Hart's steady states).
+    """
+    return CAL_RUN_SLOW_S if _reports_slowly(_valid(readings)) else CAL_RUN_S
+
+
+def calibration_wait_seconds(run_seconds: int) -> int:
+    """How long the flow waits for a run of about ``run_seconds``.
+
+    The user starts within seconds, may run half as long again as asked,
+    and the level after the run must hold a few readings: 60 s for 10 s.
+    """
+    return run_seconds + 50
+
+
+def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Calibration:
+    """Measure the pump's step from a short run the user made.
+
+    ``readings``: an idle stretch (the minutes before ``pump_started_after``)
+    and the window in which the user ran the pump for about 10 s (3-30 s
+    accepted), or about 30 s from a plug reporting every few seconds
+    (``calibration_run_seconds``; up to 45 s accepted). Called again on every
+    new reading, it gives a step only once the run is over and the level after
+    it held. The step is read at the run's sharp fall (``_plateau``): the
+    median of the last readings that held before it (past a vibratory pump's
+    ramp, a rotary one's inrush, a stale repeated value) less the level after,
+    with a heater's share scaled to the mains when the plug reports volts
+    (beside a heater, the mean of several readings each side, each scaled by
+    its own volts); when the pump was seen alone before a heater came on, that
+    level is the step (``_alone_then_heater``, also between a slow PID's
+    pulses). Failing that, a rise and a fall of about one size once a heater's
+    edge is taken out (``_paired_step``), once the level after it held a few
+    readings; then a stop hidden in a heater's rise (``_stop_in_heater``), or
+    single readings that pair between a slow PID's pulses (``_pulsed_pump``);
+    last, the pairing again with only the heaters seen more than once.
+    The noise is what the idle stretch holds of unexplained steps, of
+    pump-sized pulses (part of a PID heater's) and of spread.
+
+    Errors:
+    "no_pump_seen" when there is no such run, "too_noisy" when the noise is
+    half the step or more, or 25 W whatever the step (a PID driving an SSR
+    fast).
+    """
+    valid = _valid(readings)
+    if not valid:
+        return Calibration(None, 0.0, "no_pump_seen")
+    det, edges = _edges(valid, CAL_MIN_W)
+    idle = [r for r in valid if r.at < pump_started_after]
+    # The idle stretch lasts until the click: a plug reporting on change is
+    # silent while nothing changes (silence means unchanged).
+    span = pump_started_after - idle[0].at if len(idle) > 1 else 0.0
+    slow = _reports_slowly(idle)
+    longest = CAL_MAX_S_SLOW if slow else CAL_MAX_S
+    step: float | None = None
+    plateau = _plateau(valid, pump_started_after, longest)
+    if plateau is _WAIT:
+        return Calibration(None, 0.0, "no_pump_seen")  # not yet: a reading more
+    if plateau is not None:
+        step = plateau[0]
+    else:
+        step = _alone_then_heater(valid, pump_started_after, longest)
+    if step is None:
+        step = _held_paired_step(
+            valid, edges, det, pump_started_after, longest=longest, slow=slow
+        )
+    if step is None:
+        step = _stop_in_heater(edges, pump_started_after)
+    if step is None:
+        step = _hidden_in_two_heaters(edges, pump_started_after)
+    if step is None:
+        step = _pulsed_pump(valid, pump_started_after)
+    if step is None:
+        # A heater seen once (a partial reading's level, the heat-up's) may
+        # have left a pump-sized rest of a heater's rise that came with the
+        # pump: without it, that rise hid a heater and the fall is the step.
+        step = _held_paired_step(
+            valid, edges, det, pump_started_after, longest=longest, slow=slow, sure=True
+        )
+    if step is None:
+        # The spread of the idle readings (a heater on after the run, its
+        # level noisier in watts, says nothing of the pump's visibility).
+        spread = _edges(idle, CAL_MIN_W)[0]._sd if idle else det._sd
+        noise = max(_idle_noise(edges, pump_started_after, 40.0, span), 2.5 * spread)
+        error = "too_noisy" if noise >= 20.0 else "no_pump_seen"
+        return Calibration(None, round(noise, 1), error)
+    check, _ = _edges(idle, step)
+    heaters = det._known_heaters
+    noise = max(
+        check.noise_watts,
+        _idle_noise(edges, pump_started_after, step, span, heaters),
+    )
+    if _blips(valid, pump_started_after, step, new_levels=slow) >= 4.0:
+        # Pulses like the pump's, one every quarter minute or more often (a
+        # PID's heater): the pump's own would not stand out. (Fewer, a
+        # reading or two long, pass: the detector steps over such pulses.)
+        noise = max(noise, 0.5 * step)
+    if slow and _steady_share(idle) < 0.6:
+        # Read every 5 s, the idle level seldom holds (a PID's heater, its
+        # pulses averaged into levels of any size): no level to read the
+        # pump's step against.
+        noise = max(noise, 0.5 * step)
+    if noise >= min(0.5 * step, _NOISY_W) or check.ambiguous:
+        return Calibration(None, round(noise, 1), "too_noisy")
+    return Calibration(round(step, 1), round(noise, 1), None)
+
+
+def _steady_share(readings: Sequence[Reading]) -> float:
+    """The share of the readings in a level that held: four in a row within its noise."""
+    values = [float(r.watts or 0.0) for r in readings]
+    steady = [False] * len(values)
+    for i in range(len(values) - 3):
+        four = sorted(values[i : i + 4])
+        if four[-1] - four[0] <= _tol(four[1]):
+            steady[i : i + 4] = [True] * 4
+    return sum(steady) / len(values) if values else 1.0
+
+
+def _held_paired_step(
+    valid: Sequence[Reading],
+    edges: Sequence[_Edge],
+    det: PumpDetector,
+    after: float,
+    *,
+    longest: float,
+    slow: bool,
+    sure: bool = False,
+) -> float | None:
+    """``_paired_step``, once the fall's level held a few readings.
+
+    ``_plateau``, which scales a heater's share to the mains, may still read
+    it until then.
+    """
+    paired = _paired_step(edges, det, after, longest, slow=slow, sure=sure)
+    if (
+        paired is not None
+        and paired[1] < valid[max(0, len(valid) - 4)].at
+        and _read_anew(valid, paired[2], paired[1])
+    ):
+        return paired[0]
+    return None
+
+
+def _paired_step(
+    edges: Sequence[_Edge],
+    det: PumpDetector,
+    after: float,
+    longest: float = CAL_MAX_S,
+    *,
+    slow: bool = False,
+    sure: bool = False,
+) -> tuple[float, float, float] | None:
+    """A rise and a fall of one size after ``after``, heaters' edges taken out.
+
+    Returns the step, when the fall was over and the level it fell from: on a
+    slow plug the fall's last reading (a fall merged from two parts 5 s apart,
+    the mains' and the pump's, must not be taken before ``_plateau`` can read
+    the pump's own). ``sure``: only heaters seen more than once.
+    """
+    k = det._k
+    heaters = [h.size / k for h in det._heaters if not sure or h.weight >= 2.0]
+    for i, rise_edge in enumerate(edges):
+        if rise_edge.at < after - 1.0:
+            continue
+        rise, rise_alone = _pump_part(rise_edge, heaters, rising=True)
+        if not rise:
+            if rise_edge.delta < CAL_MIN_W:
+                continue
+            # A heater of a size not known yet came on with the pump: its
+            # fall, if alone, still tells the step.
+            rise = rise_edge.delta
+        for fall_edge in edges[i + 1 :]:
+            duration = fall_edge.at - rise_edge.at
+            if duration > longest + 2.0:
+                break
+            fall, fall_alone = _pump_part(fall_edge, heaters, rising=False)
+            over = fall_edge.pts[-2] if slow else fall_edge.at
+            if not fall and 0.0 < fall_edge.delta < 300.0:
+                break  # another rise that no heater explains: not this one
+            if not fall or not (rise_alone or fall_alone):
+                continue
+            hidden = rise > CAL_MAX_W and fall_alone  # the rise held a heater
+            if duration >= CAL_MIN_S - 1.5 and (
+                hidden or abs(rise - fall) <= max(0.3 * max(rise, fall), 8.0)
+            ):
+                level = fall_edge.before
+                if hidden:
+                    return fall, over, level
+                # A vibratory pump's ramp can leave its rise short: the fall
+                # (sharp) is the step; a rise only for a rotary pump's size.
+                if fall_alone:
+                    both = rise_alone and rise > fall
+                    return (0.5 * (rise + fall) if both else fall), over, level
+                if rise >= 100.0:
+                    return rise, over, level
+                return None
+        # No fall for this rise (its pump's share was a heater's size
+        # misread): a later rise may still be the pump's.
+    return None
+
+
+def _read_anew(valid: Sequence[Reading], level: float, fell: float) -> bool:
+    """Whether the level before a fall at ``fell`` was more than one value repeated.
+
+    A stale meter repeating one value (a heater's partial reading) makes a
+    level that never held. (One reading then a silence, on change, may.)
+    """
+    values = [
+        r.watts
+        for r in valid
+        if fell - CAL_MAX_S <= r.at < fell
+        and r.watts is not None
+        and abs(r.watts - level) <= _tol(level)
+    ]
+    return len(set(values)) >= 2 or len(values) < 2
+
+
+def _stop_in_heater(edges: Sequence[_Edge], after: float) -> float | None:
+    """The step of a run whose stop hid in a heater's rise, from the heater's cycle.
+
+    The pump rose alone; a heater came on (cold water drawn in) and the pump
+    stopped within that edge, which is then the heater's size less the
+    pump's; the heater's own fall back to the level the run left gives its
+    size (the sum of an appliance's cycle is zero, as in Hart's finite-state
+    models). The pump's rise, short of the step while a vibratory pump
+    ramps, must agree within a third; no other edge may come between.
+    """
+    for i, rise in enumerate(edges):
+        if rise.at < after - 1.0 or not CAL_MIN_W <= rise.delta <= CAL_MAX_W:
+            continue
+        rest = edges[i + 1 : i + 3]
+        if len(rest) < 2:
+            return None
+        heater, fall = rest
+        if heater.delta <= CAL_MAX_W or -fall.delta <= CAL_MAX_W:
+            return None
+        # (A heater's cycle sums to zero at one volts: each edge normalised.)
+        step = -fall.delta * fall.k / heater.k - heater.delta
+        if not CAL_MIN_W <= step <= CAL_MAX_W or heater.at - rise.at < 1.0:
+            return None
+        if abs(fall.after - rise.before) > _tol(rise.before):
+            return None  # not back to the level the run left: something else on
+        if not 0.6 * step <= rise.delta <= 1.3 * step:
+            return None
+        return step
+    return None
+
+
+def _hidden_in_two_heaters(edges: Sequence[_Edge], after: float) -> float | None:
+    """The step of a run whose start and stop hid in two heaters' rises (a dual boiler).
+
+    The pump ramped up alone for a reading or two, a heater came on within
+    that edge, and the pump stopped inside the other heater's rise. Each
+    heater's cycle sums to zero (Hart's finite-state appliances, each edge
+    normalised to one volts): the first rise less its heater's fall is the
+    pump's start, the second rise less its fall the pump's stop, of one size
+    (the level back where the run left it). The pump's last reading alone
+    in the first rise must agree, as far as a vibratory pump's ramp allows.
+    """
+    first = next(
+        (i for i, e in enumerate(edges) if e.at >= after - 1.0 and e.delta > 0.0), None
+    )
+    if first is None:
+        return None
+    rise = edges[first]
+    cycle: list[_Edge] = []
+    for e in edges[first:]:
+        if CAL_MIN_W <= abs(e.delta) <= CAL_MAX_W:
+            return None  # a pump-sized edge of its own: not this case
+        if abs(e.delta) > CAL_MAX_W:
+            cycle.append(e)
+        if e.delta < 0.0 and abs(e.after - rise.before) <= _tol(rise.before):
+            break
+    else:
+        return None  # not back at the level the run left yet
+    rises = [e.delta * e.k for e in cycle if e.delta > 0.0]
+    falls = [-e.delta * e.k for e in cycle if e.delta < 0.0]
+    if len(rises) != 2 or len(falls) != 2 or cycle[0] is not rise:
+        return None
+    alone = _ramp_end(rise)
+    if alone is None:
+        return None
+    steps = [
+        (rises[0] - falls[a], falls[1 - a] - rises[1])
+        for a in (0, 1)
+        if 0.6 * (rises[0] - falls[a]) <= alone
+    ]
+    fits = [
+        0.5 * (on + off)
+        for on, off in steps
+        if CAL_MIN_W <= on <= CAL_MAX_W
+        and alone <= on + max(6.0, 0.1 * on)
+        and abs(on - off) <= max(6.0, 0.15 * on)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _ramp_end(edge: _Edge) -> float | None:
+    """The last reading inside a rise that showed the pump alone, above the level before.
+
+    None when no reading between the two levels lay in a pump's range
+    before the first that rose past it (a heater's partial).
+    """
+    alone: float | None = None
+    for w in edge.pts[5::2]:
+        x = w - edge.before
+        if x > CAL_MAX_W:
+            break
+        if x >= CAL_MIN_W:
+            alone = x
+    return alone
+
+
+def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
+    """The pump's step between a slow PID's pulses, from readings that pair.
+
+    A slow PID pulses its heater through the run (cold water drawn in): the
+    pump's level seldom holds two readings and its fall hides in the
+    heater's. Single readings still tell the step: of the pump alone above
+    the standby level, and of the heater and the pump, both whole, against
+    the heater's own level once the run is over (Hart's pairing, at each
+    reading's volts: a heater's level moves with the mains). At least three
+    must agree within 10 % (6 W at least), one of each kind (a partial reading of a heater
+    agrees with one of them by chance, not with two). Where the idle readings
+    show the PID's pulses, one of each kind will do: a run of about ten
+    seconds among pulses every few seconds seldom shows more.
+    """
+    idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
+    xs = _distinct(valid, after)
+    if len(idle) < 5 or len(xs) < 4:
+        return None
+    low = min(idle)
+    base = _level([(w, None) for w in idle], low, _tol(low))
+    run = _run_stretch(xs, base)
+    if run is None:
+        return None
+    first, last = run
+    silence = _unchanged_after(valid)
+    pulsing = _pid_pulses(valid, after, base)
+    # Where two readings pair, none of a vibratory pump's ramp may.
+    past = first + 1
+    while past < last and xs[past][0] - xs[first][0] < _RAMP_MAX_S:
+        past += 1
+    for end in range(first + 2, len(xs)):
+        heater = _heater_after(xs, end, base, silence)
+        if heater is None:
+            continue
+        if not CAL_MIN_S - 0.5 <= xs[end][0] - xs[first][0] <= CAL_MAX_S + 6.0:
+            continue
+        # Its first reading may be partial (a ramp, an inrush): left out.
+        step = _paired_readings(xs[first + 1 : min(end, last)], base, *heater)
+        if step is None and pulsing:
+            step = _paired_readings(xs[past : min(end, last)], base, *heater, needed=2)
+        if step is not None:
+            return step
+    return _paired_before(valid, xs, (first, past, last), base) if pulsing else None
+
+
+def _paired_before(
+    valid: Sequence[Reading],
+    xs: Sequence[tuple[float, float, float | None]],
+    run: tuple[int, int, int],
+    base: float,
+) -> float | None:
+    """``_pulsed_pump``'s pairing against the heater's level read before the run.
+
+    The heater's level may not hold after the run (its pulses read in part),
+    but a PID's longer pulses before it held it (``_idle_heater``). The run
+    must be over: back at the standby level. ``run``: the indices of its
+    first reading, of the first past its ramp, and of the one back.
+    """
+    first, past, last = run
+    if last >= len(xs) or not (
+        CAL_MIN_S - 0.5 <= xs[last][0] - xs[first][0] <= CAL_MAX_S + 6.0
+    ):
+        return None
+    heater = _idle_heater(valid, xs[0][0], base)
+    if heater is None:
+        return None
+    return _paired_readings(xs[past:last], base, *heater, needed=2)
+
+
+def _idle_heater(
+    valid: Sequence[Reading], before: float, base: float
+) -> tuple[float, float] | None:
+    """The heater's level and its volts, from readings of it whole before ``before``.
+
+    The highest reading above the standby by more than a pump, if three or
+    more agree with it (each scaled to the volts of the latest): a pulse's
+    partial readings spread below it.
+    """
+    high = [
+        (r.watts, r.volts)
+        for r in valid
+        if r.at < before and r.watts is not None and r.watts - base > CAL_MAX_W
+    ]
+    if len(high) < 3 or any(v is None for _, v in high):
+        return None
+    volts = float(high[-1][1] or 0.0)
+    scaled = sorted(
+        base + (w - base) * (volts / float(v or volts)) ** 2 for w, v in high
+    )
+    top = scaled[-1]
+    near = [w for w in scaled if top - w <= _tol(top)]
+    return (sum(near) / len(near), volts) if len(near) >= 3 else None
+
+
+def _pid_pulses(valid: Sequence[Reading], after: float, base: float) -> bool:
+    """Whether the idle readings before ``after`` show a slow PID's heater pulses.
+
+    Excursions above the idle level ``base`` that are back within two
+    readings, twice a minute or more often: a PID's time-proportional window
+    (a thermostat's heater holds its level for many readings, and cycles a
+    minute or more apart).
+    """
+    idle = [(r.at, float(r.watts or 0.0)) for r in valid if r.at < after]
+    if len(idle) < 10:
+        return False
+    over = max(_tol(base), 10.0)
+    pulses = away = 0
+    for _, w in idle:
+        if w - base > over:
+            away += 1
+            continue
+        pulses += 0 < away <= 2
+        away = 0
+    return pulses >= _PID_PULSES_PER_MIN * max((after - idle[0][0]) / 60.0, 1.0)
+
+
+def _run_stretch(
+    xs: Sequence[tuple[float, float, float | None]], base: float
+) -> tuple[int, int] | None:
+    """The user's run: the first stretch of readings above ``base`` lasting seconds.
+
+    An idle pulse returns to the standby level within a reading or two; the
+    pump's run never does (nor, after it, a heater still on). Returns the
+    indices of its first reading and of the reading back at ``base``.
+    """
+    first: int | None = None
+    for k, (_, w, _) in enumerate(xs):
+        if w - base > _tol(base):
+            first = k if first is None else first
+            continue
+        if first is not None and xs[k - 1][0] - xs[first][0] >= CAL_MIN_S - 1.0:
+            return first, k
+        first = None
+    if first is None or xs[-1][0] - xs[first][0] < CAL_MIN_S - 1.0:
+        return None
+    return first, len(xs)
+
+
+def _unchanged_after(valid: Sequence[Reading]) -> float:
+    """A silence this long after a reading says the next measurement agreed.
+
+    A plug reporting on change (many of its gaps are skipped measurements)
+    skips one when the value held: twice its interval. Otherwise a dropped
+    reading is rare but possible: only a longer silence.
+    """
+    gaps = _gaps(valid)
+    if not gaps:
+        return math.inf
+    interval = gaps[len(gaps) // 4]
+    skipped = sum(1 for g in gaps if g > 1.8 * interval)
+    if skipped > 0.1 * len(gaps):
+        return 1.8 * interval
+    return _hold_silence(gaps)
+
+
+def _paired_readings(
+    run: Sequence[tuple[float, float, float | None]],
+    base: float,
+    heater: float,
+    volts: float,
+    *,
+    needed: int = 3,
+) -> float | None:
+    """``_pulsed_pump``'s step from the run's readings, the heater's level known."""
+    alone = [w - base for _, w, _ in run if CAL_MIN_W <= w - base <= CAL_MAX_W]
+    beside = [
+        w - base - (heater - base) * (v / volts) ** 2
+        for _, w, v in run
+        if v is not None and w - base > CAL_MAX_W
+    ]
+    beside = [x for x in beside if CAL_MIN_W <= x <= CAL_MAX_W]
+    for pair in beside:
+        near = max(0.1 * pair, 6.0)
+        a = sorted(x for x in alone if abs(x - pair) <= near)
+        b = [x for x in beside if abs(x - pair) <= near]
+        if a and len(a) + len(b) >= needed:
+            return a[len(a) // 2]  # the pump's own level; the pairs confirm it
+    return None
+
+
+def _distinct(
+    valid: Sequence[Reading], after: float, longest: float = CAL_MAX_S
+) -> list[tuple[float, float, float | None]]:
+    """The readings of a calibration's window, a stale repeated value dropped."""
+    xs: list[tuple[float, float, float | None]] = []
+    for r in valid:
+        if after <= r.at <= after + longest + 30.0:
+            w = float(r.watts or 0.0)
+            if xs and w == xs[-1][1]:
+                continue  # a stale meter repeating itself shows nothing held
+            xs.append((r.at, w, r.volts))
+    return xs
+
+
+def _heater_after(
+    xs: Sequence[tuple[float, float, float | None]],
+    at: int,
+    base: float,
+    silence: float,
+) -> tuple[float, float] | None:
+    """The heater's own level, and its volts, if it held from ``xs[at]`` on.
+
+    A heater's size above ``base``, read twice in a row (or once, then a
+    silence) or three times between its pulses' partial readings (which
+    never meet at the top twice but by chance), and no reading after it
+    above it: the pump no longer ran. The level is the mean of the readings
+    at it (each scaled to ``volts``).
+    """
+    _, w, volts = xs[at]
+    if volts is None or w - base <= CAL_MAX_W or at + 1 >= len(xs):
+        return None
+    tol = _tol(w)
+    held: list[float] = []
+    for _, later, v in xs[at:]:
+        if v is None:
+            return None
+        scaled = base + (later - base) * (volts / v) ** 2
+        if scaled > w + tol:
+            return None
+        if scaled >= w - tol:
+            held.append(scaled)
+    nxt_at, nxt, nxt_volts = xs[at + 1]
+    apart = abs(base + (nxt - base) * (volts / (nxt_volts or volts)) ** 2 - w) > tol
+    if apart and nxt_at - xs[at][0] < silence and len(held) < 3:
+        return None
+    return sum(held) / len(held), volts
+
+
+def _flat(values: Sequence[float], spread: float) -> float | None:
+    """The median of readings that hold within ``spread`` (None if they do not)."""
+    if not values or values[-1] - values[0] > spread:
+        return None
+    return values[len(values) // 2]
+
+
+def learn_pump_watts(
+    readings: Sequence[Reading], started: float, ended: float
+) -> float | None:
+    """Measure the pump's step at the edges of a run known from another signal.
+
+    The run's start and end come from a relay or a brew sensor. The step is
+    the fall of the level where the pump stopped (sharp, unlike a vibratory
+    pump's ramp at the start): the readings just before and just after it
+    must each hold still, with no heater on after it (a heater's share of
+    the level moves with the mains). The rise at the start, when its
+    readings hold too, must agree. None when a heater masks the fall, the
+    rise disagrees, or the step is not a pump's (20-400 W).
+    """
+    valid = _valid(readings)
+    if len(valid) < 3 or not ended > started:
+        return None
+    gaps = _gaps(valid)
+    gap = max(gaps[len(gaps) // 4], 0.5) if gaps else 1.0
+    margin = gap + 1.0  # the other signal's and the plug's timestamps differ
+    width = max(3.0 * gap, 4.0)
+
+    def level(lo: float, hi: float) -> float | None:
+        values = sorted(float(r.watts or 0.0) for r in valid if lo <= r.at <= hi)
+        if not values:
+            # A plug reporting on change: its last value holds through silence.
+            last = [r for r in valid if r.at < lo]
+            if not last or hi - last[-1].at > 60.0:
+                return None
+            values = [float(last[-1].watts or 0.0)]
+        return _flat(values, 8.0 + 0.01 * values[-1])
+
+    on = level(max(started + 3.0, ended - margin - width), ended - margin)
+    off = level(ended + margin, ended + margin + width)
+    if on is None or off is None:
+        return None
+    fall = on - off
+    if not CAL_MIN_W <= fall <= CAL_MAX_W or off > 100.0:
+        return None  # not a pump's step, or a heater on (its size moves with the mains)
+    # Past a vibratory pump's ramp (up to 3 s) and a rotary one's inrush.
+    start = max(3.0, margin)
+    before = level(started - margin - width, started - margin)
+    early = level(started + start, min(started + start + width, ended - margin))
+    if before is not None and early is not None:
+        rise = early - before
+        if abs(rise - fall) > 0.3 * fall:
+            return None  # a heater's edge beside the start, or not the pump
+    return round(fall, 1)
