@@ -58,6 +58,12 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         help="shots per machine family in the pump detection corpus (600)",
     )
     parser.add_argument(
+        "--held-out-seeds",
+        default=",".join(str(seed) for seed in detection.HELD_OUT_SEEDS),
+        help="seeds of the detection corpora never used for tuning, comma-separated"
+        " ('' for none)",
+    )
+    parser.add_argument(
         "--heat-up-machines",
         type=int,
         default=4,
@@ -103,6 +109,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         args.detection_shots = min(args.detection_shots, 80)
         args.heat_up_machines, args.heat_up_days = 2, 8
         args.recognition_backflushes, args.recognition_shots = 48, 500
+        args.held_out_seeds = args.held_out_seeds.split(",")[0]
+    args.held_out_seeds = [int(s) for s in args.held_out_seeds.split(",") if s]
     args.phases = [p for p in args.phases.split(",") if p]
     unknown = set(args.phases) - set(PHASES)
     if unknown:
@@ -154,6 +162,10 @@ async def _main(args: argparse.Namespace) -> dict[str, Any]:
     if "detection" in args.phases:
         # Pure computation on simulated traces: no Home Assistant needed.
         results["detection"] = detection.run(args.detection_shots, args.seed, _progress)
+        if args.held_out_seeds:
+            results["detection_held_out"] = detection.held_out(
+                args.detection_shots, args.held_out_seeds, _progress
+            )
     if "heat_up" in args.phases:
         # Pure computation too: the heat-up detector and estimate on the simulator.
         results["heat_up"] = heat_up.run(

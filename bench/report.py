@@ -258,6 +258,55 @@ def _seconds(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
+def _held_out(held: dict[str, Any]) -> list[str]:
+    seeds = ", ".join(f"{seed:,}" for seed in held["seeds"])
+    out = [
+        f"### Pump detection on held-out seeds ({len(held['seeds'])} more corpora of "
+        f"{held['shots_per_family']} shots per family: seeds {seeds})",
+        "",
+        "The detector's rules were found on the bench seed's machines; these corpora "
+        "were never looked at while tuning. Pooled over the seeds; precision also "
+        "seed by seed.",
+        "",
+    ]
+    rows = [
+        [
+            row["family"],
+            row["plug"],
+            str(row["true_shots"]),
+            _pct(row["shot_recall"], row["met"]["shot_recall"]),
+            _pct(row["shot_precision"], row["met"]["shot_precision"]),
+            " / ".join(_pct(p) for p in row["precision_by_seed"]),
+            str(row["detected_shots"] - row["correct_shots"]),
+            f"{row['refused_machines']} of {row['traces']}",
+        ]
+        for row in held["rows"]
+    ]
+    out += _table(
+        [
+            "family",
+            "plug",
+            "shots",
+            "shot recall",
+            "shot precision",
+            "precision by seed",
+            "false shots",
+            "calibration refused",
+        ],
+        rows,
+    )
+    missed = [
+        f"{row['family']}/{row['plug']}"
+        for row in held["rows"]
+        if any(v is False for v in row["met"].values())
+    ]
+    out += [
+        "",
+        "Targets missed: " + ", ".join(missed) + "." if missed else "Every target met.",
+    ]
+    return out
+
+
 def _detection(detection: dict[str, Any]) -> list[str]:
     corpus, cpu, template = detection["corpus"], detection["cpu"], detection["template"]
     shots = min(corpus["shots_per_family"].values())
@@ -529,6 +578,8 @@ def render(results: dict[str, Any]) -> str:
         out += [*_setup(results["setup"], results["memory"]), ""]
     if "detection" in results:
         out += [*_detection(results["detection"]), ""]
+    if "detection_held_out" in results:
+        out += [*_held_out(results["detection_held_out"]), ""]
     if "heat_up" in results:
         out += [*_heat_up(results["heat_up"]), ""]
     if "recognition" in results:
