@@ -366,7 +366,17 @@ class _Rise:
 class _Pending:
     """A run whose start (or stop) hid in a heater's rise, waiting for its fall."""
 
-    __slots__ = ("ended", "heater", "mag", "rise", "started", "stop", "until", "watts")
+    __slots__ = (
+        "either",
+        "ended",
+        "heater",
+        "mag",
+        "rise",
+        "started",
+        "stop",
+        "until",
+        "watts",
+    )
 
     def __init__(self, started: float, ended: float, watts: float, mag: float) -> None:
         self.started = started
@@ -378,6 +388,7 @@ class _Pending:
         self.heater: _Heater | None = None
         self.rise: _Rise | None = None
         self.stop = False  # the pump stopped inside the rise (a heater's less the pump)
+        self.either = False  # any heater's next edge alone proves it (the mains held)
         self.until = ended + _PENDING_S
 
 
@@ -438,10 +449,12 @@ class PumpDetector:
         "_run_at",
         "_run_base",
         "_run_before",
+        "_run_fell",
         "_run_heat",
         "_run_heater",
         "_run_mag",
         "_run_other",
+        "_run_partials",
         "_run_pure",
         "_run_seen",
         "_run_two",
@@ -1363,6 +1376,7 @@ class PumpDetector:
                 # shown), and its stop must show itself (``_pump_fall``).
                 self._run_pure = self._run_seen = False
                 self._run_two = True
+                self._run_partials = self._two_switches(edge)
         return out
 
     def _heater_of(self, edge: _Edge) -> _Heater | None:
@@ -1794,9 +1808,11 @@ class PumpDetector:
             fell = self._rise_fell(edge)
             if fell is not None:
                 return fell
-        out: list[DetectedRun] = []
+        out = self._ended_at_unsure_fall(edge)
+        if out:
+            how, sp, heat, signs = self._explained(edge)
         if how == _HEATERS:
-            out = self._switch(edge, signs, edge.delta)
+            out += self._switch(edge, signs, edge.delta)
             if self._pump:
                 self._run_heat += edge.delta * self._k
             else:
@@ -1812,6 +1828,7 @@ class PumpDetector:
         elif how == _UNSURE:
             if self._pump:
                 self._run_unsure = True
+                self._unsure_fall(edge)
                 self._unsure_stop(edge)
             for heater in self._heaters:
                 heater.on = None
@@ -1845,6 +1862,7 @@ class PumpDetector:
         for h, sign in zip(self._heaters, signs, strict=False):
             if sign > 0:
                 size = measured * k if alone else h.size
+                out += self._prove_by_mains(h, size, learn)
                 h.on = True
                 h.on_size = size
                 h.on_at = edge.at
@@ -1854,6 +1872,7 @@ class PumpDetector:
                     h.seen = edge.at
             elif sign < 0:
                 size = -measured * k if alone else (h.on_size if h.on else h.size)
+                out += self._prove_by_mains(h, size, learn)
                 pending = self._pending
                 if pending is not None and pending.heater is h and learn:
                     out += self._prove(pending, size / k)
@@ -1869,6 +1888,24 @@ class PumpDetector:
                     h.learn(size)
                     h.seen = edge.at
         return out
+
+    def _prove_by_mains(
+        self, h: _Heater, size: float, learn: bool
+    ) -> list[DetectedRun]:
+        """A heater's edge alone after a run that waits for the mains (``_cycle_awaits_heater``).
+
+        Heaters are resistive and share the socket's volts: any known
+        heater's edge alone, against its known size, scales the waiting
+        heater's size to the mains of now. Its fall with the run less that
+        is the pump's step when the mains held.
+        """
+        pending = self._pending
+        if pending is None or not pending.either or not learn or h.weight < 2.0:
+            return []
+        heater = pending.heater
+        if heater is None:
+            return []
+        return self._prove(pending, heater.size * size / h.size / self._k)
 
     def _rise_fell(self, edge: _Edge) -> list[DetectedRun] | None:
         """A fall that ends a rise nothing explained (None: it does not)."""
@@ -1899,7 +1936,7 @@ class PumpDetector:
                 if self._pump:
                     self._run_heat += edge.delta * self._k
                 return []
-            if abs(rest - p) <= ptol:
+            if abs(rest - p) <= ptol and not self._started_in_fall(edge):
                 # The rise held the pump's start as well.
                 self._rises.remove(rise)
                 self._cluster(mag)
@@ -1913,6 +1950,23 @@ class PumpDetector:
                     return []
                 return []
         return None
+
+    def _started_in_fall(self, edge: _Edge) -> bool:
+        """Whether a heater's fall, read every few seconds, shows the pump starting in it.
+
+        A fall to the pump's level fits a heater's rise that held the pump's
+        start (the pump ran on) and the heater's fall with the pump starting
+        as well. Had the pump run on, no reading of the fall would lie below
+        its level; one well short of it (its first partial reading, or a
+        vibratory pump ramping up) shows it was not running yet.
+        """
+        if self._gap <= _FAST_GAP_S:
+            return False
+        p = self._pump_watts
+        pts = edge.pts
+        low = self._base + 0.15 * p
+        high = edge.after - max(0.25 * p, 6.0)
+        return any(low < pts[i] < high for i in range(5, len(pts), 2))
 
     def _unknown_heater(self, edge: _Edge) -> None:
         """A heater's edge that no known size explains."""
@@ -1985,6 +2039,53 @@ class PumpDetector:
         if pending is not None and pending.rise is rise:
             self._rises.append(rise)
             del self._rises[:-2]
+
+    def _unsure_fall(self, edge: _Edge) -> None:
+        """A fall of the pump's step during a run, that a heater's switching fits as well.
+
+        Read every few seconds, a pump whose step stands out of the heaters'
+        (``_stands_out``) and whose start showed it alone: the fall may be its
+        stop, which the run's end at the standby will tell
+        (``_ended_at_unsure_fall``).
+        """
+        p = self._pump_watts
+        if (
+            self._gap > _FAST_GAP_S
+            and edge.delta < 0.0
+            and self._run_pure
+            and abs(self._run_before) <= self._tol_lv
+            and abs(-edge.delta - p) <= self._ptol()
+            and p >= 100.0
+            and self._silence <= 0.05
+            and p >= 0.08 * (edge.after - self._base)
+        ):
+            self._run_fell = edge.at
+
+    def _ended_at_unsure_fall(self, edge: _Edge) -> list[DetectedRun]:
+        """The run that a fall to the standby shows ended at an unsure fall of the pump's step.
+
+        The run started alone from the standby; a fall of the pump's step
+        (``_unsure_fall``) left a known heater alone on, which now falls by
+        its own size to the standby: the pump was off before it, and that
+        fall was its stop (the only edge of the run a stop fits).
+        """
+        if not self._pump or self._run_fell <= self._run_at or edge.delta >= 0.0:
+            return []
+        p = self._pump_watts
+        base = self._base
+        if edge.after - base > 0.5 * p or self._ambiguous:
+            return []
+        rest = edge.before - base
+        tol = min(0.5 * self._ptol(), self._tol_lv + 0.02 * rest)
+        if not any(abs(rest - size) <= tol for size in self._known_heaters):
+            return []
+        ended = self._run_fell
+        if not MIN_RUN_S <= ended - self._run_at <= MAX_RUN_S:
+            return []
+        run = DetectedRun(self._run_at, ended, self._run_w)
+        self._stop(ended)
+        self._version += 1  # explained again with the pump off
+        return [run]
 
     def _hidden_start(self, rise: _Rise, size: float, pump: float) -> float:
         """When the pump started inside a heater's rise."""
@@ -2083,6 +2184,8 @@ class PumpDetector:
         self._run_heat = 0.0
         self._run_heater = None
         self._run_mag = self._run_other = 0.0
+        self._run_fell = -math.inf
+        self._run_partials = False
 
     def _normalised(self, level: float) -> float:
         """A level's heaters (above the standby) at the reference volts."""
@@ -2241,6 +2344,7 @@ class PumpDetector:
         self._open_run(at, watts, not heat, edge.after - watts)
         self._run_seen = bool(heat) and self._seen_alone(edge, watts)
         self._run_two = bool(heat) and self._two_switches(edge)
+        self._run_partials = self._run_two
         if heat > 0:
             # The heater that came with it: its own fall will tell its size
             # (a second one in the same edge stays at the size it is known by).
@@ -2288,7 +2392,7 @@ class PumpDetector:
                 # Without volts a small pump's step hides in a heater's
                 # drift: a reading must show the pump alone at both, or an
                 # averaging plug's partial readings two switchings.
-                return []
+                return self._cycle_awaits_heater(edge, at, watts, heat)
         duration = at - self._run_at
         if not MIN_RUN_S <= duration <= MAX_RUN_S:
             return []
@@ -2347,6 +2451,42 @@ class PumpDetector:
             return []  # not the pump's step: a load the run does not explain
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(self._run_at, at, step)
+        return []
+
+    def _cycle_awaits_heater(
+        self, edge: _Edge, at: float, watts: float, heat: float
+    ) -> list[DetectedRun]:
+        """A run whose stop came with a known heater's fall, read every few seconds without volts.
+
+        Its start showed two switchings (two partial readings apart: the
+        pump's, then a heater's), but its fall shows one: that heater
+        alone, at mains that rose by the pump's share since its size was
+        learned, fits as well. The heater's next fall alone tells: at its
+        known size again, the fall held the pump's step (``_prove``), and
+        the mains would have had to rise for this cycle only.
+        """
+        if (
+            self._gap <= _FAST_GAP_S
+            or not self._run_partials
+            or self._pending is not None
+            or not MIN_RUN_S <= at - self._run_at <= MAX_RUN_S
+            or abs(watts - self._pump_watts) > self._ptol()
+        ):
+            return []
+        size = -heat * edge.k
+        fits = [
+            h
+            for h in self._heaters
+            if h.weight >= 2.0 and abs(h.size - size) <= 0.04 * h.size
+        ]
+        mag = -edge.delta * edge.k
+        ptol = self._ptol() * edge.k
+        if len(fits) != 1 or any(abs(h.size - mag) <= ptol for h in self._heaters):
+            return []  # (or another heater alone fits the whole fall)
+        pending = _Pending(self._run_at, at, watts, mag)
+        pending.heater = fits[0]
+        pending.either = True
+        self._pending = pending
         return []
 
     def _stands_out(self, heat: float, watts: float) -> bool:
