@@ -130,3 +130,44 @@ def test_a_rotary_pumps_unsure_stop_is_decided_by_the_heaters_fall_to_standby(
     assert len(runs) == 1
     assert runs[0].started == pytest.approx(pump_on, abs=1.0)
     assert runs[0].ended == pytest.approx(pump_off, abs=1.0)
+
+
+@pytest.mark.parametrize(
+    ("heater_off", "pump_on", "heater_on", "pump_off", "heater_end"),
+    [
+        (612.0, 613.0, 625.5, 641.0, 650.0),
+        (611.0, 612.5, 626.0, 640.0, 655.0),
+        (612.5, 613.5, 626.5, 643.5, 652.0),
+    ],
+)
+def test_the_rotary_pump_alone_repeated_to_the_watt_holds(
+    heater_off: float,
+    pump_on: float,
+    heater_on: float,
+    pump_off: float,
+    heater_end: float,
+) -> None:
+    """The heater goes off as the pump starts, and on again 12 s later.
+
+    The pump alone over the standby reads twice, to the watt (an energy
+    meter's 5 s average of a rotary pump's steady draw): that level holds,
+    so the run starts where the heater went off, not at its next rise.
+    Taken for a stale meter's repeat, the run would start 15 s late: too
+    short for a shot.
+    """
+    power = [
+        *idle_heater_cycles(52.5, 4),
+        (560.0, heater_off, HEATER),
+        (pump_on, pump_off, ROTARY),
+        (heater_on, heater_end, HEATER),
+    ]
+    rows = periodic(power, 900.0, every=5.0, noise=0.2)
+    # The second reading of the pump alone repeats the first to the watt.
+    rows = [
+        (at, rows[i - 1][1] if abs(at - 625.0) < 0.01 else watts, volts)
+        for i, (at, watts, volts) in enumerate(rows)
+    ]
+    runs = run_all(PumpDetector(ROTARY), rows, until=900.0)
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(pump_on, abs=2.5)
+    assert runs[0].ended == pytest.approx(pump_off, abs=1.0)

@@ -847,6 +847,7 @@ class PumpDetector:
             and not self._stale
             and not self._pump_level(watts)
             and not self._standby_repeat(watts)
+            and not self._state_repeat(watts)
         ):
             # The same value again: perhaps a stale meter repeating itself,
             # which shows no level holding. A third one will.
@@ -939,6 +940,21 @@ class PumpDetector:
         """
         p = self._pump_watts
         return self._gap > _FAST_GAP_S and abs(watts - self._lv - p) <= 0.1 * p
+
+    def _state_repeat(self, watts: float) -> bool:
+        """Whether a repeated value read every few seconds is a rotary pump alone.
+
+        Its level over the standby, in a transient from a heater's (the
+        heater off as the pump starts): an energy meter's 5 s average of a
+        rotary pump's steady draw repeats to the watt more often than a
+        stale meter repeats a value. (Not over a heater, where a stale
+        partial reading may land on a state; nor a vibratory pump's, whose
+        ramp reads part way.)
+        """
+        p = self._pump_watts
+        if self._gap <= _FAST_GAP_S or p < 100.0:
+            return False
+        return abs(watts - self._base - p) <= 0.1 * p
 
     def _standby_repeat(self, watts: float) -> bool:
         """Whether a repeated value read every few seconds is the standby's.
