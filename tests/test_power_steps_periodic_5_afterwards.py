@@ -171,3 +171,54 @@ def test_the_rotary_pump_alone_repeated_to_the_watt_holds(
     assert len(runs) == 1
     assert runs[0].started == pytest.approx(pump_on, abs=2.5)
     assert runs[0].ended == pytest.approx(pump_off, abs=1.0)
+
+
+@pytest.mark.parametrize(
+    ("pump_on", "heater_on", "pump_off"),
+    [(599.5, 607.0, 618.5), (600.5, 606.0, 619.0), (598.0, 606.5, 617.5)],
+)
+def test_a_rotary_pumps_run_inside_a_heaters_rise_is_read_from_its_readings(
+    pump_on: float, heater_on: float, pump_off: float
+) -> None:
+    """The pump starts alone, the heater 7 s later, the pump stops 12 s after that.
+
+    No level holds between the standby and the heater's: the edge is the
+    heater's. But one reading shows the pump alone over the standby, and
+    one the pump over the heater whole (past the level after, where no
+    partial reading of the heater lies): the run came and went inside.
+    """
+    power = [
+        *idle_heater_cycles(52.5, 4),
+        (pump_on, pump_off, ROTARY),
+        (heater_on, 660.0, HEATER),
+    ]
+    runs = runs_read(ROTARY, power)
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(pump_on, abs=1.0)
+    assert runs[0].ended == pytest.approx(pump_off, abs=1.0)
+
+
+@pytest.mark.parametrize(
+    ("first", "heater_on", "second"),
+    [
+        ((599.5, 606.0), 605.5, (614.0, 619.5)),
+        ((599.0, 605.5), 606.0, (613.5, 618.8)),
+        ((599.8, 606.5), 607.0, (615.5, 619.0)),
+    ],
+)
+def test_two_flushes_inside_a_heaters_rise_make_no_shot(
+    first: tuple[float, float], heater_on: float, second: tuple[float, float]
+) -> None:
+    """A flush alone, the heater on, a second flush: the pump was off between.
+
+    Two readings between the pump alone and the pump over the heater whole
+    are more than the heater's one switching leaves partial: the pump
+    switched between them too. No run of a shot's length is read.
+    """
+    power = [
+        *idle_heater_cycles(52.5, 4),
+        (*first, ROTARY),
+        (*second, ROTARY),
+        (heater_on, 660.0, HEATER),
+    ]
+    assert all(run.duration < 15.0 for run in runs_read(ROTARY, power))

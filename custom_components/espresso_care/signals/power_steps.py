@@ -1832,7 +1832,7 @@ class PumpDetector:
             if self._pump:
                 self._run_heat += edge.delta * self._k
             else:
-                out += self._pulse_before_heater(edge)
+                out += self._pulse_before_heater(edge) or self._run_inside_rise(edge)
         elif how == _PUMP:
             pump_part = edge.delta - heat
             if heat:
@@ -2055,6 +2055,55 @@ class PumpDetector:
         if pending is not None and pending.rise is rise:
             self._rises.append(rise)
             del self._rises[:-2]
+
+    def _run_inside_rise(self, edge: _Edge) -> list[DetectedRun]:
+        """A rotary pump's whole run inside a heater's rise read every few seconds.
+
+        The rise's readings never held a level between: yet one showed the
+        pump alone over the level before, and a later one the pump over the
+        level after (partial readings of the heater's one switching lie
+        between the two levels, never a pump's step past them). The pump
+        started and stopped inside the rise, dated by its share of the
+        readings at each end.
+        """
+        p = self._pump_watts
+        if (
+            self._gap <= _FAST_GAP_S
+            or self._ambiguous
+            or self._silence > 0.05
+            or p < 100.0
+            or p < 0.08 * edge.delta
+            or edge.delta < self._heater_min()
+        ):
+            return []
+        pts = edge.pts
+        ptol = self._ptol()
+        before, after = edge.before, edge.after
+        idx = range(4, len(pts), 2)
+        alone = next((i for i in idx if abs(pts[i + 1] - before - p) <= 0.15 * p), None)
+        over = [i for i in idx if abs(pts[i + 1] - after - p) <= ptol]
+        if alone is None or not over or over[0] < alone:
+            return []
+        # Between, the heater's one partial reading at most (over the pump's
+        # level); then the pump over the heater whole, reading after reading.
+        if over[0] - alone > 4 or over[-1] - over[0] != 2 * (len(over) - 1):
+            return []  # the pump off between: two runs, or none
+        if over[0] - alone == 4 and not (
+            before + p - ptol <= pts[alone + 3] <= after + p - ptol
+        ):
+            return []
+        shares = [(i, (pts[i + 1] - after) / p) for i in idx if i > over[-1]]
+        last = over[-1]
+        for i, share in shares:
+            if share < 0.15:
+                break
+            last = i
+        share = min(1.0, (pts[last + 1] - after) / p)
+        ended = pts[last - 2] + share * (pts[last] - pts[last - 2])
+        started = self._step_at(pts[: alone + 2], before, p)
+        if not MIN_RUN_S <= ended - started <= MAX_RUN_S:
+            return []
+        return [DetectedRun(started, ended, p)]
 
     def _unsure_fall(self, edge: _Edge) -> None:
         """A fall of the pump's step during a run, that a heater's switching fits as well.
