@@ -2060,11 +2060,13 @@ class PumpDetector:
         """A rotary pump's whole run inside a heater's rise read every few seconds.
 
         The rise's readings never held a level between: yet one showed the
-        pump alone over the level before, and a later one the pump over the
-        level after (partial readings of the heater's one switching lie
-        between the two levels, never a pump's step past them). The pump
-        started and stopped inside the rise, dated by its share of the
-        readings at each end.
+        pump alone over the level before (whole, within a tenth: a backflush
+        pulse stopping half a second before a reading ends reads 90 % of
+        its step, and the next pulse may start in the heater's partial
+        reading), and a later one the pump over the level after (partial
+        readings of the heater's one switching lie between the two levels,
+        never a pump's step past them). The pump started and stopped inside
+        the rise, dated by its share of the readings at each end.
         """
         p = self._pump_watts
         if (
@@ -2080,7 +2082,7 @@ class PumpDetector:
         ptol = self._ptol()
         before, after = edge.before, edge.after
         idx = range(4, len(pts), 2)
-        alone = next((i for i in idx if abs(pts[i + 1] - before - p) <= 0.15 * p), None)
+        alone = next((i for i in idx if abs(pts[i + 1] - before - p) <= 0.1 * p), None)
         over = [i for i in idx if abs(pts[i + 1] - after - p) <= ptol]
         if alone is None or not over or over[0] < alone:
             return []
