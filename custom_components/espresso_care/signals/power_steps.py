@@ -366,17 +366,7 @@ class _Rise:
 class _Pending:
     """A run whose start (or stop) hid in a heater's rise, waiting for its fall."""
 
-    __slots__ = (
-        "either",
-        "ended",
-        "heater",
-        "mag",
-        "rise",
-        "started",
-        "stop",
-        "until",
-        "watts",
-    )
+    __slots__ = ("ended", "heater", "mag", "rise", "started", "stop", "until", "watts")
 
     def __init__(self, started: float, ended: float, watts: float, mag: float) -> None:
         self.started = started
@@ -388,7 +378,6 @@ class _Pending:
         self.heater: _Heater | None = None
         self.rise: _Rise | None = None
         self.stop = False  # the pump stopped inside the rise (a heater's less the pump)
-        self.either = False  # any heater's next edge alone proves it (the mains held)
         self.until = ended + _PENDING_S
 
 
@@ -454,7 +443,6 @@ class PumpDetector:
         "_run_heater",
         "_run_mag",
         "_run_other",
-        "_run_partials",
         "_run_pure",
         "_run_seen",
         "_run_two",
@@ -847,7 +835,6 @@ class PumpDetector:
             and not self._stale
             and not self._pump_level(watts)
             and not self._standby_repeat(watts)
-            and not self._state_repeat(watts)
         ):
             # The same value again: perhaps a stale meter repeating itself,
             # which shows no level holding. A third one will.
@@ -940,21 +927,6 @@ class PumpDetector:
         """
         p = self._pump_watts
         return self._gap > _FAST_GAP_S and abs(watts - self._lv - p) <= 0.1 * p
-
-    def _state_repeat(self, watts: float) -> bool:
-        """Whether a repeated value read every few seconds is a rotary pump alone.
-
-        Its level over the standby, in a transient from a heater's (the
-        heater off as the pump starts): an energy meter's 5 s average of a
-        rotary pump's steady draw repeats to the watt more often than a
-        stale meter repeats a value. (Not over a heater, where a stale
-        partial reading may land on a state; nor a vibratory pump's, whose
-        ramp reads part way.)
-        """
-        p = self._pump_watts
-        if self._gap <= _FAST_GAP_S or p < 100.0:
-            return False
-        return abs(watts - self._base - p) <= 0.1 * p
 
     def _standby_repeat(self, watts: float) -> bool:
         """Whether a repeated value read every few seconds is the standby's.
@@ -1392,7 +1364,6 @@ class PumpDetector:
                 # shown), and its stop must show itself (``_pump_fall``).
                 self._run_pure = self._run_seen = False
                 self._run_two = True
-                self._run_partials = self._two_switches(edge)
         return out
 
     def _heater_of(self, edge: _Edge) -> _Heater | None:
@@ -1878,7 +1849,6 @@ class PumpDetector:
         for h, sign in zip(self._heaters, signs, strict=False):
             if sign > 0:
                 size = measured * k if alone else h.size
-                out += self._prove_by_mains(h, size, learn)
                 h.on = True
                 h.on_size = size
                 h.on_at = edge.at
@@ -1888,7 +1858,6 @@ class PumpDetector:
                     h.seen = edge.at
             elif sign < 0:
                 size = -measured * k if alone else (h.on_size if h.on else h.size)
-                out += self._prove_by_mains(h, size, learn)
                 pending = self._pending
                 if pending is not None and pending.heater is h and learn:
                     out += self._prove(pending, size / k)
@@ -1904,24 +1873,6 @@ class PumpDetector:
                     h.learn(size)
                     h.seen = edge.at
         return out
-
-    def _prove_by_mains(
-        self, h: _Heater, size: float, learn: bool
-    ) -> list[DetectedRun]:
-        """A heater's edge alone after a run that waits for the mains (``_cycle_awaits_heater``).
-
-        Heaters are resistive and share the socket's volts: any known
-        heater's edge alone, against its known size, scales the waiting
-        heater's size to the mains of now. Its fall with the run less that
-        is the pump's step when the mains held.
-        """
-        pending = self._pending
-        if pending is None or not pending.either or not learn or h.weight < 2.0:
-            return []
-        heater = pending.heater
-        if heater is None:
-            return []
-        return self._prove(pending, heater.size * size / h.size / self._k)
 
     def _rise_fell(self, edge: _Edge) -> list[DetectedRun] | None:
         """A fall that ends a rise nothing explained (None: it does not)."""
@@ -2252,7 +2203,6 @@ class PumpDetector:
         self._run_heater = None
         self._run_mag = self._run_other = 0.0
         self._run_fell = -math.inf
-        self._run_partials = False
 
     def _normalised(self, level: float) -> float:
         """A level's heaters (above the standby) at the reference volts."""
@@ -2411,7 +2361,6 @@ class PumpDetector:
         self._open_run(at, watts, not heat, edge.after - watts)
         self._run_seen = bool(heat) and self._seen_alone(edge, watts)
         self._run_two = bool(heat) and self._two_switches(edge)
-        self._run_partials = self._run_two
         if heat > 0:
             # The heater that came with it: its own fall will tell its size
             # (a second one in the same edge stays at the size it is known by).
@@ -2459,7 +2408,7 @@ class PumpDetector:
                 # Without volts a small pump's step hides in a heater's
                 # drift: a reading must show the pump alone at both, or an
                 # averaging plug's partial readings two switchings.
-                return self._cycle_awaits_heater(edge, at, watts, heat)
+                return []
         duration = at - self._run_at
         if not MIN_RUN_S <= duration <= MAX_RUN_S:
             return []
@@ -2518,42 +2467,6 @@ class PumpDetector:
             return []  # not the pump's step: a load the run does not explain
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(self._run_at, at, step)
-        return []
-
-    def _cycle_awaits_heater(
-        self, edge: _Edge, at: float, watts: float, heat: float
-    ) -> list[DetectedRun]:
-        """A run whose stop came with a known heater's fall, read every few seconds without volts.
-
-        Its start showed two switchings (two partial readings apart: the
-        pump's, then a heater's), but its fall shows one: that heater
-        alone, at mains that rose by the pump's share since its size was
-        learned, fits as well. The heater's next fall alone tells: at its
-        known size again, the fall held the pump's step (``_prove``), and
-        the mains would have had to rise for this cycle only.
-        """
-        if (
-            self._gap <= _FAST_GAP_S
-            or not self._run_partials
-            or self._pending is not None
-            or not MIN_RUN_S <= at - self._run_at <= MAX_RUN_S
-            or abs(watts - self._pump_watts) > self._ptol()
-        ):
-            return []
-        size = -heat * edge.k
-        fits = [
-            h
-            for h in self._heaters
-            if h.weight >= 2.0 and abs(h.size - size) <= 0.04 * h.size
-        ]
-        mag = -edge.delta * edge.k
-        ptol = self._ptol() * edge.k
-        if len(fits) != 1 or any(abs(h.size - mag) <= ptol for h in self._heaters):
-            return []  # (or another heater alone fits the whole fall)
-        pending = _Pending(self._run_at, at, watts, mag)
-        pending.heater = fits[0]
-        pending.either = True
-        self._pending = pending
         return []
 
     def _stands_out(self, heat: float, watts: float) -> bool:
