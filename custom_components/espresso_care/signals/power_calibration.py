@@ -898,7 +898,39 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
             step = _paired_readings(xs[past : min(end, last)], base, *heater, needed=2)
         if step is not None:
             return step
-    return _paired_before(valid, xs, (first, past, last), base) if pulsing else None
+    if not pulsing:
+        return None
+    paired = _paired_before(valid, xs, (first, past, last), base)
+    return (
+        paired if paired is not None else _floor_between_pulses(xs, first, last, base)
+    )
+
+
+def _floor_between_pulses(
+    xs: Sequence[tuple[float, float, float | None]], first: int, last: int, base: float
+) -> float | None:
+    """The pump's level read alone twice between a slow PID's pulses, the run over.
+
+    No reading of the heater held (each pulse read in part), so no pairing:
+    but between the pulses the level falls to the pump's alone, not to the
+    standby, while the pump runs. Two such readings, a pulse between them,
+    that agree within a tenth (6 W at least) and are the lowest of the run's
+    stretch (the rest a heater's, more than a pump above them), and the
+    stretch back at the standby: the later is the step (past a ramp).
+    """
+    if last >= len(xs):
+        return None  # not back at the standby yet
+    run = [w - base for _, w, _ in xs[first + 1 : last]]
+    lows = [k for k, x in enumerate(run) if CAL_MIN_W <= x <= CAL_MAX_W]
+    if len(lows) != 2 or lows[1] - lows[0] < 2:
+        return None
+    a, b = run[lows[0]], run[lows[1]]
+    if abs(a - b) > max(6.0, 0.1 * max(a, b)):
+        return None
+    rest = [x for k, x in enumerate(run) if k not in lows]
+    if any(x - max(a, b) <= CAL_MAX_W for x in rest):
+        return None
+    return b
 
 
 def _paired_before(
