@@ -333,18 +333,24 @@ def _heater_step(
 
     ``ons`` within ``agree`` of ``big`` count. A heater's share moves with
     the mains (V**2): with volts, each reading's share above ``base`` is
-    scaled to their mean volts first (the mains may drift during a run).
+    scaled to their mean volts first (the mains may drift during a run),
+    and the level is then what the readings near ``big`` agree on (their
+    median), not the last reading alone: a heater's level reads a few W
+    either way, and the last one, low by chance, would drop the rest.
     """
-    ons = [(w, v) for w, v in ons if abs(w - big) <= agree]
-    both = [*ons, *offs]
+    near = [(w, v) for w, v in ons if abs(w - big) <= _tol(big)]
+    both = [*near, *offs]
     volts = [v for _, v in both if v is not None]
     if len(volts) == len(both):
         ref = sum(volts) / len(volts)
         scaled = [base + (w - base) * (ref / (v or ref)) ** 2 for w, v in both]
+        before = scaled[: len(near)]
+        mid = sorted(before)[len(before) // 2]
+        on = [x for x in before if abs(x - mid) <= agree]
+        off = scaled[len(near) :]
     else:
-        scaled = [w for w, _ in both]
-    on = scaled[: len(ons)]
-    off = scaled[len(ons) :]
+        on = [w for w, _ in ons if abs(w - big) <= agree]
+        off = [w for w, _ in offs]
     return sum(on) / len(on) - sum(off) / len(off)
 
 
