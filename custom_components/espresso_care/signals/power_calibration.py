@@ -221,7 +221,10 @@ def _plateau(
             back = abs(low - base) <= max(min(_tol(base), 0.2 * step), 8.0)
             # On change, a silence after the level says it held.
             quiet = j + 1 < n and xs[j + 1][0] - xs[j][0] >= silence
-            held = quiet or (j + 1 < n and abs(xs[j + 1][1] - raw) <= tol)
+            # A heater's level after the fall, read at the volts of its first
+            # reading: the mains may move its share (V**2) while it holds.
+            apart = [_at_volts(x, v_off, base) - raw for x in xs[j : j + 5]]
+            held = quiet or (j + 1 < n and abs(apart[1]) <= tol)
             if not back and not (
                 held
                 and abs(low - base) > CAL_MAX_W
@@ -230,7 +233,7 @@ def _plateau(
                     or (
                         j + 2 < n
                         and (
-                            abs(xs[j + 2][1] - raw) <= tol
+                            abs(apart[2]) <= tol
                             or xs[j + 2][0] - xs[j + 1][0] >= silence
                         )
                     )
@@ -269,13 +272,30 @@ def _plateau(
             ):
                 return _WAIT  # beside a heater: a few more readings after
             ons = [(w, v) for _, w, v in xs[max(rise + 1, i - 4) : i + 1]]
-            offs = [(w, v) for _, w, v in xs[j : j + 5] if abs(w - raw) <= tol]
+            offs = [
+                (w, v)
+                for (_, w, v), d in zip(xs[j : j + 5], apart, strict=True)
+                if abs(d) <= tol
+            ]
             if back:
                 on = _level(ons, big, agree)
                 return on - _level(offs, base, 0.0), low
             return _heater_step(ons, offs, base, big, agree), low
 
     return None
+
+
+def _at_volts(
+    reading: tuple[float, float, float | None], volts: float | None, base: float
+) -> float:
+    """A reading's watts at ``volts``: its heater's share above ``base`` scaled (V**2).
+
+    Unscaled without volts, or below a heater's size (nothing to scale).
+    """
+    _, w, v = reading
+    if v is None or volts is None or w - base <= CAL_MAX_W:
+        return w
+    return base + (w - base) * (volts / v) ** 2
 
 
 def _held_repeated(
