@@ -74,3 +74,19 @@ def test_the_level_after_the_fall_held_once_scaled_to_the_mains() -> None:
     assert error is None
     assert result is not None
     assert result.pump_watts == pytest.approx(trace.pump_watts, rel=0.1)
+
+
+def test_the_level_the_run_left_is_its_readings_median_not_the_last() -> None:
+    """A 65.8 W pump started beside a heat exchanger's heater, read every 2 s.
+
+    The heater's level before the run reads 1278.8, 1270.4 (the last before
+    the click), 1277.2: the pump's level seen alone above the last one
+    alone read 72.5 W (+10.1 %).
+    """
+    trace = TraceSpec(
+        "heat_exchanger", "vibratory", "periodic_2", 20250454, 0
+    ).generate()
+    result, error, _ = calibrate_as_the_flow_does(real_api(), trace)
+    assert error is None
+    assert result is not None
+    assert result.pump_watts == pytest.approx(trace.pump_watts, rel=0.1)

@@ -194,6 +194,7 @@ def _plateau(
             rise = _rise(xs, base, rise + 3)
     if rise is None:
         return None
+    left = _left_level(earlier, xs[: max(rise - 1, 0)], base)
     silence = _hold_silence(_gaps(valid))
     for i in range(rise + 1, n - 1):
         big = xs[i][1]
@@ -246,7 +247,7 @@ def _plateau(
             # close to the level: the level before must hold tight.
             agree = _tol(big) + 0.1 * step if back else max(5.0, 0.12 * step)
             prev = xs[i - 1][1]
-            alone = _alone(xs[rise : i + 2], base, silence)
+            alone = _alone(xs[rise : i + 2], left, silence)
             if alone is not None and abs(alone - step) <= 0.15 * step:
                 return alone, low
             if i - 1 == rise:
@@ -283,6 +284,25 @@ def _plateau(
             return _heater_step(ons, offs, base, big, agree), low
 
     return None
+
+
+def _left_level(
+    earlier: Sequence[Reading],
+    before: Sequence[tuple[float, float, float | None]],
+    base: float,
+) -> float:
+    """The level the run left, from the readings at it, not the last one alone.
+
+    ``base``: the last reading before the click; ``earlier``: the readings
+    before it, ``before``: those after it before the run rose, but the last
+    (perhaps a partial one of the pump's start). The median of those within
+    ``base``'s noise: beside a heater, one reading lies a few W off its
+    level, which a small pump's level above it would carry.
+    """
+    values = [float(r.watts or 0.0) for r in earlier[-3:]]
+    values += [w for _, w, _ in before]
+    near = sorted(w for w in values if abs(w - base) <= _tol(base))
+    return near[len(near) // 2] if near else base
 
 
 def _at_volts(
