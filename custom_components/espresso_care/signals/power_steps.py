@@ -92,6 +92,9 @@ MAX_VOLTS: Final = 300.0
 MIN_RUN_S: Final = 0.8
 MAX_RUN_S: Final = 150.0
 
+KIND_BOUNDS_S: Final = (15.0, 120.0)
+"""Durations where a run's kind changes (the default shot_min and shot_max)."""
+
 NOISE_WINDOW_S: Final = 300.0
 """Unexplained steps are counted over this window for ``noise_watts``."""
 _NOISE_RATE_PER_MIN: Final = 4.0  # steps a minute at which their size counts fully
@@ -388,6 +391,10 @@ class PumpDetector:
     ``next_deadline`` when no reading came before it. Both return the runs
     decided by then: usually none, sometimes one, a reading or two after the
     pump stopped (or later, when a heater's edge hid the start).
+
+    ``kind_bounds`` are the durations where the classifier downstream changes
+    a run's kind: a run whose duration the readings cannot place on one side
+    of a bound is withheld, not guessed.
     """
 
     __slots__ = (
@@ -444,6 +451,7 @@ class PumpDetector:
         "_run_other",
         "_run_pure",
         "_run_seen",
+        "_run_spread",
         "_run_two",
         "_run_unsure",
         "_run_w",
@@ -460,12 +468,16 @@ class PumpDetector:
         "_v_lv",
         "_version",
         "_vref2",
+        "kind_bounds",
     )
 
-    def __init__(self, pump_watts: float) -> None:
+    def __init__(
+        self, pump_watts: float, *, kind_bounds: Sequence[float] = KIND_BOUNDS_S
+    ) -> None:
         if not pump_watts > 0:
             raise ValueError("pump_watts must be > 0")
         self._pump_watts = float(pump_watts)
+        self.kind_bounds = tuple(kind_bounds)
         self._sd = 1.0
         self._tol = self._tol_lv = 0.0
         self._lv = 0.0
@@ -545,6 +557,7 @@ class PumpDetector:
         self._run_at = self._run_w = self._run_base = self._run_heat = 0.0
         self._run_pure = False
         self._run_seen = False
+        self._run_spread = 0.0
         self._run_two = False
         self._run_unsure = False
         self._run_heater: _Heater | None = None
@@ -2079,10 +2092,42 @@ class PumpDetector:
         self._run_w = watts
         self._run_pure = pure
         self._run_unsure = False
+        self._run_spread = 0.0
         self._run_base = self._run_before = self._normalised(base)
         self._run_heat = 0.0
         self._run_heater = None
         self._run_mag = self._run_other = 0.0
+
+    def _unseen(self, pts: Sequence[float], at: float) -> float:
+        """How far a switch dated ``at`` may be off: the part of an interval never seen.
+
+        A plug that averages over part of its interval (a 1 s average read
+        every 2 s) shows a switch inside its window by its share; one before
+        the window only as a whole reading, dated in the middle of the unseen
+        part (``_crossing``): it may be off by half of that part either way.
+        """
+        window = self._window
+        if window is None or window >= 1.0:
+            return 0.0
+        for i in range(2, len(pts), 2):
+            if pts[i] >= at:
+                span = min(pts[i] - pts[i - 2], self._period, 5.0)
+                if at < pts[i] - window * span - _EPS:
+                    return 0.5 * (1.0 - window) * span
+                return 0.0
+        return 0.0
+
+    def _kind_unsure(self, duration: float, end_spread: float) -> bool:
+        """Whether a run's kind hangs on the unseen parts of its intervals.
+
+        Its start and end may each be off by their unseen share; the two are
+        independent, so the duration's spread is their sum in quadrature.
+        When a bound of ``kind_bounds`` lies within it (a 14.7 s flush read
+        15.0 s, its start unseen), the run is withheld: a flush counted as a
+        shot is worse than neither counted.
+        """
+        spread = math.hypot(self._run_spread, end_spread)
+        return any(abs(duration - bound) < spread for bound in self.kind_bounds)
 
     def _normalised(self, level: float) -> float:
         """A level's heaters (above the standby) at the reference volts."""
@@ -2239,6 +2284,7 @@ class PumpDetector:
             at = self._pump_at(edge.pts, edge.before, heat, watts)
         at = max(at, self._past_pulse(edge))
         self._open_run(at, watts, not heat, edge.after - watts)
+        self._run_spread = self._unseen(edge.pts, at)
         self._run_seen = bool(heat) and self._seen_alone(edge, watts)
         self._run_two = bool(heat) and self._two_switches(edge)
         if heat > 0:
@@ -2345,6 +2391,8 @@ class PumpDetector:
             step = 0.5 * (self._run_w + watts)
         if abs(step - p) > 0.5 * p:
             return []  # not the pump's step: a load the run does not explain
+        if self._kind_unsure(duration, self._unseen(edge.pts, at)):
+            return []
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(self._run_at, at, step)
         return []
