@@ -114,6 +114,8 @@ _WHOLE: Final = 0.9  # a reading showing this share of a step shows it whole
 _OVERSHOOT: Final = 1.2  # ... and this share went past it
 _PARTIAL_WHOLE: Final = 0.74  # partial first readings of a whole-averaging plug
 _PARTIAL_WEIGHT: Final = 100  # steps in ``_window``'s running mean
+_RAMP_SHORT: Final = 0.96  # a pump's reading below this share of its step: ramping
+_RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping pump
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
@@ -440,6 +442,7 @@ class PumpDetector:
         "_pump",
         "_pump_watts",
         "_quiet",
+        "_ramp_seen",
         "_record",
         "_rises",
         "_run_at",
@@ -447,6 +450,7 @@ class PumpDetector:
         "_run_before",
         "_run_heat",
         "_run_heater",
+        "_run_lead",
         "_run_mag",
         "_run_other",
         "_run_pure",
@@ -510,6 +514,7 @@ class PumpDetector:
         self._noise_check = -math.inf
         self._last_at = -math.inf
         self._record: list[_Edge] | None = None
+        self._ramp_seen = 0.0
         self._quiet = False
         self._set_tolerance()
         self._forget()
@@ -557,6 +562,7 @@ class PumpDetector:
         self._run_at = self._run_w = self._run_base = self._run_heat = 0.0
         self._run_pure = False
         self._run_seen = False
+        self._run_lead = 0.0
         self._run_spread = 0.0
         self._run_two = False
         self._run_unsure = False
@@ -2113,7 +2119,7 @@ class PumpDetector:
         self._run_w = watts
         self._run_pure = pure
         self._run_unsure = False
-        self._run_spread = 0.0
+        self._run_lead = self._run_spread = 0.0
         self._run_base = self._run_before = self._normalised(base)
         self._run_heat = 0.0
         self._run_heater = None
@@ -2306,6 +2312,8 @@ class PumpDetector:
         at = max(at, self._past_pulse(edge))
         self._open_run(at, watts, not heat, edge.after - watts)
         self._run_spread = self._unseen(edge.pts, at)
+        if not heat:
+            self._run_lead = at - self._ramp_start(edge, watts, at)
         self._run_seen = bool(heat) and self._seen_alone(edge, watts)
         self._run_two = bool(heat) and self._two_switches(edge)
         if heat > 0:
@@ -2318,6 +2326,55 @@ class PumpDetector:
                 self._run_mag = edge.delta * edge.k
                 self._run_before = self._normalised(edge.before)
         return []
+
+    def _ramps(self, edge: _Edge, watts: float) -> float:
+        """How often the pump's rises showed a ramp (a running mean by rise).
+
+        A clean step reads partial once at most; two readings part way up
+        (a quarter of the step to just short of it) show a pump ramping up.
+        """
+        pts = edge.pts
+        part = sum(
+            1
+            for i in range(5, len(pts), 2)
+            if 0.25 <= (pts[i] - edge.before) / watts < _RAMP_SHORT
+        )
+        self._ramp_seen += 0.1 * ((1.0 if part >= 2 else 0.0) - self._ramp_seen)
+        return self._ramp_seen
+
+    def _ramp_start(self, edge: _Edge, watts: float, at: float) -> float:
+        """When a vibratory pump started, from its ramp's first partial reading.
+
+        A vibratory pump starts at about half its step and ramps up over
+        seconds as pressure builds: a partial reading holds less than its
+        share of the interval at the full step, and dated by that share the
+        start comes late. Over a ramp from half the step taking about 2 s, a
+        reading whose window held the pump for ``t`` s shows ``0.5 t +
+        0.125 t**2`` s of the full step. Only for a pump seen ramping
+        (``_ramps``), read every second or two. The run's own bookkeeping
+        keeps the start as dated; its report moves it by ``_run_lead``.
+        """
+        window = self._window
+        if (
+            watts <= 0.0
+            or self._pump_watts >= 100.0
+            or self._gap > _FAST_GAP_S
+            or window is None
+            or self._ramps(edge, watts) < _RAMP_SEEN
+        ):
+            return at
+        pts = edge.pts
+        for i in range(4, len(pts), 2):
+            share = (pts[i + 1] - edge.before) / watts
+            if share < 0.15:
+                continue
+            if share >= _WHOLE:
+                return at
+            span = min(pts[i] - pts[i - 2], self._period, 5.0)
+            seconds = window * span
+            t = (math.sqrt(0.25 + 0.5 * share * seconds) - 0.5) / 0.25
+            return min(at, pts[i] - min(t, seconds))
+        return at
 
     def _pump_fall(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
         at = edge.at
@@ -2412,10 +2469,11 @@ class PumpDetector:
             step = 0.5 * (self._run_w + watts)
         if abs(step - p) > 0.5 * p:
             return []  # not the pump's step: a load the run does not explain
-        if self._kind_unsure(duration, self._unseen(edge.pts, at)):
+        started = self._run_at - self._run_lead
+        if self._kind_unsure(at - started, self._unseen(edge.pts, at)):
             return []
         # Decided once the level after the fall holds (a reading or two).
-        self._confirm = DetectedRun(self._run_at, at, step)
+        self._confirm = DetectedRun(started, at, step)
         return []
 
     def _stands_out(self, heat: float, watts: float) -> bool:
