@@ -1308,7 +1308,7 @@ class PumpDetector:
         """The candidate is a steady state: decide the edge that led to it."""
         after = self._cd_sum / self._cd_n
         split = self._paused(after)
-        seen = self._lv
+        seen = self._level_before(after)
         before = self._at_volts_after(seen)
         delta = after - before
         tr_n = self._tr_n
@@ -1536,6 +1536,27 @@ class PumpDetector:
         return (
             self._run_seen or self._run_two or self._stands_out(heat, self._pump_watts)
         )
+
+    def _level_before(self, after: float) -> float:
+        """The level before an edge, less its last reading if that one moved towards it.
+
+        A plug reporting on change reads a level seldom (silence is
+        unchanged): a small pump's first partial reading, within the level's
+        tolerance, is taken into a mean of one or two readings and pulls it
+        a good part of the way (a heater and a rotary pump's rise from 23 W,
+        the standby at 3 W, fitted no sum). Past the noise of the level
+        without it, towards the edge, it was the edge's first reading.
+        """
+        level = self._lv
+        n = self._lv_n
+        if n < 2 or self._silence <= 0.05:
+            return level
+        last = self._pm1_w
+        prior = (level * n - last) / (n - 1)
+        moved = last - prior
+        if moved * (after - prior) <= 0.0 or abs(moved) <= self._past_noise(prior):
+            return level
+        return prior
 
     def _at_volts_after(self, level: float) -> float:
         """The level before an edge as it would read at the volts after it.
