@@ -244,12 +244,15 @@ def _pump_time(
     averaging: bool,
     window: float | None,
     gap: float,
+    standby: float | None = None,
 ) -> float:
     """When the pump's part of a heater-and-pump edge happened.
 
     A reading shows the pump alone (``base + pump``) or both (``base +
     heater + pump``); readings between are a heater's partial reading and
-    tell nothing of the pump.
+    tell nothing of the pump. A reading at the ``standby`` (one heater off
+    before the other came on) shows a rising pump still off: it started
+    after, within the next reading if that one shows it alone, partial.
     """
     half = 0.5 * abs(pump)
     both = heater + pump
@@ -257,6 +260,19 @@ def _pump_time(
     moved = None  # the first reading that moved, if it showed neither
     for i in range(4, len(pts), 2):
         x = pts[i + 1] - base
+        if (
+            standby is not None
+            and pump > 0.0
+            and i >= 6
+            and pts[i - 1] - standby < 0.15 * pump
+        ):
+            # After a reading of nothing on (a heater off, the other not yet):
+            if pts[i + 1] - standby < 0.15 * pump:
+                moved = None  # still nothing on
+                continue
+            if pts[i + 1] - standby <= pump + half:
+                # ... the pump alone, part way.
+                return _crossing(pts, i, standby, pump, window=window, gap=gap)
         if abs(x - heater) <= half:
             off = (x - heater) * pump
             if window is not None and off >= max(0.25 * abs(pump), 15.0) * abs(pump):
@@ -762,6 +778,7 @@ class PumpDetector:
             averaging=self._avg_score >= 0.3,
             window=self._window,
             gap=self._period,
+            standby=self._base,
         )
 
     @property
