@@ -253,6 +253,8 @@ def _pump_time(
     tell nothing of the pump. A reading at the ``standby`` (one heater off
     before the other came on) shows a rising pump still off: it started
     after, within the next reading if that one shows it alone, partial.
+    After a falling heater's last partial reading, a reading of the pump
+    alone dates its start by its own share of the standby's step.
     """
     half = 0.5 * abs(pump)
     both = heater + pump
@@ -260,18 +262,22 @@ def _pump_time(
     moved = None  # the first reading that moved, if it showed neither
     for i in range(4, len(pts), 2):
         x = pts[i + 1] - base
-        if (
-            standby is not None
-            and pump > 0.0
-            and i >= 6
-            and pts[i - 1] - standby < 0.15 * pump
-        ):
-            # After a reading of nothing on (a heater off, the other not yet):
-            if pts[i + 1] - standby < 0.15 * pump:
-                moved = None  # still nothing on
-                continue
-            if pts[i + 1] - standby <= pump + half:
-                # ... the pump alone, part way.
+        if standby is not None and pump > 0.0 and i >= 6:
+            was = pts[i - 1] - standby
+            now = pts[i + 1] - standby
+            if was < 0.15 * pump:
+                # After a reading of nothing on (a heater off, the other not yet):
+                if now < 0.15 * pump:
+                    moved = None  # still nothing on
+                    continue
+                if now <= pump + half:
+                    # ... the pump alone, part way.
+                    return _crossing(pts, i, standby, pump, window=window, gap=gap)
+            elif (
+                heater < 0.0 and was > pump + half and 0.15 * pump <= now <= pump + half
+            ):
+                # A falling heater's last partial reading, then the pump
+                # alone: dated by its own share of the standby's step.
                 return _crossing(pts, i, standby, pump, window=window, gap=gap)
         if abs(x - heater) <= half:
             off = (x - heater) * pump
