@@ -53,3 +53,17 @@ def test_the_shot_is_dated_within_an_interval() -> None:
     (run,) = [(a, b) for a, b in runs if abs(a - shot.started) < 5.0]
     assert run[0] == pytest.approx(shot.started, abs=1.0)
     assert run[1] - run[0] == pytest.approx(shot.duration, abs=2.0)
+
+
+def test_a_later_standby_reading_overrules_a_partial_one_of_both() -> None:
+    """A heat exchanger polled every 2 s (seed 20250455): the heater's last
+    partial reading (201 W) looked like the pump alone, as both switched;
+    the standby read after it (5 W) shows nothing on then, so the pump
+    started after, in the reading that shows it alone (192 W). Dated from
+    the heater's reading, the shot began 4.9 s early."""
+    pts = (10157.1, 1378.6, 10159.1, 1378.8, 10161.1, 201.0, 10163.1, 5.3)
+    pts += (10165.1, 191.9, 10167.1, 174.5)
+    kwargs = {"averaging": True, "window": 0.5, "gap": 2.0}
+    assert _pump_time(pts, 1390.3, -1385.1, 174.9, **kwargs) < 10161.0
+    started = _pump_time(pts, 1390.3, -1385.1, 174.9, standby=5.2, **kwargs)
+    assert 10163.1 < started <= 10165.1

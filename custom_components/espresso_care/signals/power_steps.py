@@ -254,13 +254,21 @@ def _pump_time(
     before the other came on) shows a rising pump still off: it started
     after, within the next reading if that one shows it alone, partial.
     After a falling heater's last partial reading, a reading of the pump
-    alone dates its start by its own share of the standby's step.
+    alone dates its start by its own share of the standby's step. A reading
+    at the standby overrules the readings before it (one of them may look
+    like both: a heater's partial reading).
     """
     half = 0.5 * abs(pump)
     both = heater + pump
     apart = heater * pump < 0.0  # one rose, the other fell
     moved = None  # the first reading that moved, if it showed neither
-    for i in range(4, len(pts), 2):
+    first = 4
+    if standby is not None and pump > 0.0:
+        # Nothing on in a reading: a rising pump started after the last such.
+        off = [i for i in range(4, len(pts), 2) if pts[i + 1] - standby < 0.15 * pump]
+        if off and off[-1] + 2 < len(pts):
+            first = off[-1] + 2
+    for i in range(first, len(pts), 2):
         x = pts[i + 1] - base
         if standby is not None and pump > 0.0 and i >= 6:
             was = pts[i - 1] - standby
