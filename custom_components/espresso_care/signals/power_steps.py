@@ -265,9 +265,9 @@ def _pump_time(
     first = 4
     if standby is not None and pump > 0.0:
         # Nothing on in a reading: a rising pump started after the last such.
-        off = [i for i in range(4, len(pts), 2) if pts[i + 1] - standby < 0.15 * pump]
-        if off and off[-1] + 2 < len(pts):
-            first = off[-1] + 2
+        idle = [i for i in range(4, len(pts), 2) if pts[i + 1] - standby < 0.15 * pump]
+        if idle and idle[-1] + 2 < len(pts):
+            first = idle[-1] + 2
     for i in range(first, len(pts), 2):
         x = pts[i + 1] - base
         if standby is not None and pump > 0.0 and i >= 6:
