@@ -282,7 +282,9 @@ def _pump_time(
                     # ... the pump alone, part way.
                     return _crossing(pts, i, standby, pump, window=window, gap=gap)
             elif (
-                heater < 0.0 and was > pump + half and 0.15 * pump <= now <= pump + half
+                heater < 0.0
+                and was > pump + half
+                and 0.15 * pump <= now < _WHOLE * pump
             ):
                 # A falling heater's last partial reading, then the pump
                 # alone: dated by its own share of the standby's step.
@@ -302,6 +304,13 @@ def _pump_time(
         if abs(x - pump) <= half:
             return _crossing(pts, i, base, pump, window=window, gap=gap)
         if abs(x - both) <= half:
+            if apart and any(
+                abs(pts[j + 1] - base - heater) <= 0.25 * abs(pump)
+                for j in range(i + 2, len(pts), 2)
+            ):
+                # A later reading of the heater whole, the pump as before:
+                # this one was the heater's partial reading.
+                continue
             if averaging and abs(pts[i - 1] - base - heater) <= half:
                 # The heater came first, the pump within this interval.
                 return _crossing(pts, i, base + heater, pump, window=window, gap=gap)
