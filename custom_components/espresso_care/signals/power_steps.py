@@ -254,9 +254,10 @@ def _pump_time(
     before the other came on) shows a rising pump still off: it started
     after, within the next reading if that one shows it alone, partial.
     After a falling heater's last partial reading, a reading of the pump
-    alone dates its start by its own share of the standby's step. A reading
-    at the standby overrules the readings before it (one of them may look
-    like both: a heater's partial reading).
+    alone, partial, dates its start by its own share of the standby's step.
+    A reading at the standby, or (heater and pump switching opposite ways)
+    one of the heater whole with the pump as before, overrules a reading
+    before it that looked like both: a heater's partial reading.
     """
     half = 0.5 * abs(pump)
     both = heater + pump
