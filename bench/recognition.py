@@ -109,10 +109,9 @@ def power_runs(
         late = train.next_deadline
         if late is not None and late < report.at and (b := train.advance(late)):
             trained.append(b)
-        found += [
-            (r.started, r.ended, report.at)
-            for r in detector.feed(report.at, report.watts, report.volts)
-        ]
+        for r in detector.feed(report.at, report.watts, report.volts):
+            found.append((r.started, r.ended, report.at))
+            train.note_run(r.started, r.ended)  # as the machine tells it
         if detector.ambiguous:
             train.reset()  # counting by power paused: so is the train
         elif b := train.feed(report.at, report.watts, report.volts):

@@ -30,6 +30,7 @@ long pause) cannot make both.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Final
 
 
@@ -49,6 +50,10 @@ class PatternRules:
     # toward ``pulses_min``.
     missed_max: int = 1
     gap_max: float = 45.0
+    # Pulses fed ``weak`` (a power view saw them only in a heater's band, as a
+    # shot cut up by a heater may look) a series may hold; with more, the
+    # series is judged without them.
+    weak_max: int = 1
     series_max: float = 300.0
     rinse_min: float = 25.0
     rinse_max: float = 660.0
@@ -71,6 +76,8 @@ class Recognized:
     ended: float
     # Pulses not seen (long pauses bridged), beside ``pulses`` seen.
     missed: int = 0
+    # Pulses among ``pulses`` fed weak: the caller may want them confirmed.
+    weak: int = 0
 
 
 @dataclass(slots=True)
@@ -93,6 +100,7 @@ class _Held[T]:
     ended: float
     # Fed as already counted (and released then): never released again.
     counted: bool = False
+    weak: bool = False
 
 
 class BackflushRecognizer[T]:
@@ -124,13 +132,21 @@ class BackflushRecognizer[T]:
         return None
 
     def feed(
-        self, item: T, started: float, ended: float, *, may_be_pulse: bool = True
+        self,
+        item: T,
+        started: float,
+        ended: float,
+        *,
+        may_be_pulse: bool = True,
+        weak: bool = False,
     ) -> Outcome[T]:
         """One finished run (runs in order of their start).
 
         ``may_be_pulse`` False (a run the caller counts at once, as a shot) is
         released at once. It breaks a series only if it is longer than a
         pulse: one as short as a pulse (its edges seen late) may be one.
+        ``weak``: a pulse the signal is not sure of; it fills a series of
+        sure pulses (up to ``weak_max`` in each) but never makes one.
         """
         rules = self._rules
         out: Outcome[T] = Outcome()
@@ -159,7 +175,9 @@ class BackflushRecognizer[T]:
             and started - self._cleaner[-1].ended > rules.rinse_max
         ):
             out.released += self._take_cleaner()
-        self._series.append(_Held(item, started, ended, counted=not may_be_pulse))
+        self._series.append(
+            _Held(item, started, ended, counted=not may_be_pulse, weak=weak)
+        )
         return out
 
     def advance(self, now: float) -> Outcome[T]:
@@ -228,6 +246,8 @@ class BackflushRecognizer[T]:
         rules = self._rules
         series, self._series = self._series, []
         missed, self._missed = self._missed, 0
+        if sum(h.weak for h in series) > rules.weak_max:
+            series = _without_weak(series, out, rules.pause_max)
         if not rules.pulses_min <= len(series) + missed <= rules.pulses_max:
             # Flushes; a pulse or three between the series (a rinse of the
             # group) does not cancel a cleaner series waiting for its rinse.
@@ -249,12 +269,29 @@ class BackflushRecognizer[T]:
                 started=cleaner[0].started,
                 ended=series[-1].ended,
                 missed=cleaner_missed + missed,
+                weak=sum(h.weak for h in (*cleaner, *series)),
             )
             out.taken_back = [h.item for h in (*cleaner, *series) if h.counted]
             return
         out.released += self._take_cleaner()
         self._cleaner = series
         self._cleaner_missed = missed
+
+
+def _without_weak[T](
+    series: list[_Held[T]], out: Outcome[T], pause_max: float
+) -> list[_Held[T]]:
+    """The series judged on its sure pulses alone: the weak ones are released.
+
+    Its sure pulses still make a series only where no pause between them
+    (a weak pulse taken out) is longer than ``pause_max``; else none.
+    """
+    sure = [h for h in series if not h.weak]
+    out.released += _uncounted([h for h in series if h.weak])
+    if any(b.started - a.ended > pause_max for a, b in pairwise(sure)):
+        out.released += _uncounted(sure)
+        return []
+    return sure
 
 
 def _uncounted[T](held: list[_Held[T]]) -> list[T]:

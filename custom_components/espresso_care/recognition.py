@@ -76,6 +76,9 @@ class HandBackflushes:
         if not self._enabled():
             self._count(run)
             return
+        if self._power is not None:
+            # The detector's runs vouch against pulses read in a heater's band.
+            self._power.note_run(run.started.timestamp(), run.ended.timestamp())
         if self._recorded(
             run.started.timestamp(), run.ended.timestamp(), from_power=True
         ):

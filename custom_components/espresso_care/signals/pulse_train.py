@@ -43,7 +43,8 @@ ABOVE: Final = 1.25
 ALIKE: Final = 0.1
 ALIKE_READINGS: Final = 3
 PART_MAX: Final = 0.75
-# A pulse needs a reading with no heater on and at least this fraction.
+# A pulse is sure with a reading with no heater on and at least this fraction
+# (else weak: it may fill a series of sure ones, never make one).
 CLEAN_FRACTION: Final = 0.5
 # A dip this much (in pump steps) below the peaks on both sides splits a pulse.
 DIP: Final = 0.3
@@ -74,6 +75,11 @@ SPREAD_MAX: Final = 0.03
 NOISE_BEFORE: Final = 600.0
 # A backflush found where more of the readings than this were unexplained is refused.
 ODD_SHARE_MAX: Final = 0.015
+# A run the detector saw longer than this (s): two pulses merged with the
+# pause between at most, so a shot. A backflush with weak pulses (seen only
+# above a heater) around one is refused: a shot cut up by a heater's
+# switching reads there as pulses.
+LONG_RUN_SECONDS: Final = 40.0
 # Weight of each new gap in the reporting interval followed.
 INTERVAL_WEIGHT: Final = 0.1
 # A level followed from this fraction of the way to each quiet reading.
@@ -200,6 +206,7 @@ class PowerBackflushes:
         "_interval",
         "_last",
         "_level",
+        "_long_runs",
         "_odd",
         "_pattern",
         "_rules",
@@ -229,12 +236,23 @@ class PowerBackflushes:
         self._volts: float | None = None  # the mains the readings are scaled to
         self._interval = 0.0
         self._excursion: _Excursion | None = None
+        # Runs longer than a pulse could be, lately (start, end), from ``note_run``.
+        self._long_runs: deque[tuple[float, float]] = deque()
 
     def reset(self) -> None:
         """Forget the readings and pulses so far (they may be a program's)."""
         self._pattern = BackflushRecognizer(self._rules)
         self._at = self._last = self._level = self._unexplained = None
         self._excursion = None
+
+    def note_run(self, started: float, ended: float) -> None:
+        """A run the pump detector saw (its own view of the same readings)."""
+        if ended - started <= LONG_RUN_SECONDS:
+            return
+        runs = self._long_runs
+        runs.append((started, ended))
+        while runs[0][1] < ended - ODD_SECONDS:
+            runs.popleft()
 
     @property
     def next_deadline(self) -> float | None:
@@ -410,22 +428,33 @@ class PowerBackflushes:
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
         if odd / readings > ODD_SHARE_MAX or self.spread > SPREAD_MAX:
             return None
+        if found.weak and any(
+            s <= found.ended and found.started <= e for s, e in self._long_runs
+        ):
+            return None
         return found
 
     def _close(self, excursion: _Excursion) -> Recognized | None:
         found: Recognized | None = None
+        rules = self._rules
         for pulse in split_pulses(excursion.segments):
-            if pulse.on_seconds < NOISE_SECONDS or (
-                not pulse.clean and pulse.on_seconds <= self._rules.pulse_max
-            ):
+            weak = not pulse.clean and pulse.on_seconds <= rules.pulse_max
+            if weak or pulse.on_seconds < NOISE_SECONDS:
                 # A wobble of the mains, a heater's edge, or seen only in a
-                # heater's band: not a pulse, but remembered as noise.
+                # heater's band: remembered as noise.
                 self._noted(pulse.started)
-                continue
+                if not weak or pulse.on_seconds < rules.pulse_min:
+                    continue
+                # Pulse-sized in a heater's band: it may fill a series of
+                # pulses seen clean, never make one (a shot cut up by a
+                # heater's switching looks like pulses there).
             pattern = self._pattern
             if (deadline := pattern.next_deadline) is not None and (
                 deadline <= pulse.started
             ):
                 found = pattern.advance(pulse.started).recognized or found
-            found = pattern.feed(pulse, pulse.started, pulse.ended).recognized or found
+            found = (
+                pattern.feed(pulse, pulse.started, pulse.ended, weak=weak).recognized
+                or found
+            )
         return found

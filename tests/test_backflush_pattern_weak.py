@@ -1,0 +1,72 @@
+"""Weak pulses (seen only in a heater's band) fill a series of sure ones, never make one."""
+
+from __future__ import annotations
+
+import math
+
+from custom_components.espresso_care.backflush_pattern import (
+    BackflushRecognizer,
+    Outcome,
+    Recognized,
+)
+
+
+def series(start: float, pulses: int, on: float = 8.0, off: float = 10.0) -> list:
+    """``pulses`` pulses of ``on`` s with ``off`` s between, from ``start``."""
+    return [
+        (start + i * (on + off), start + i * (on + off) + on) for i in range(pulses)
+    ]
+
+
+def drive(
+    runs: list[tuple[float, float]], weak: set[int]
+) -> tuple[list[Recognized], list[int]]:
+    """Feed runs in order (those in ``weak`` as weak); the backflushes and runs released."""
+    rec: BackflushRecognizer[int] = BackflushRecognizer()
+    outcomes: list[Outcome[int]] = []
+    for n, (started, ended) in enumerate(runs):
+        while (deadline := rec.next_deadline) is not None and deadline <= ended:
+            outcomes.append(rec.advance(deadline))
+        outcomes.append(rec.feed(n, started, ended, weak=n in weak))
+    outcomes.append(rec.advance(math.inf))
+    return (
+        [o.recognized for o in outcomes if o.recognized],
+        sorted(n for o in outcomes for n in o.released),
+    )
+
+
+def test_one_weak_pulse_between_sure_ones_completes_a_series() -> None:
+    """Four pulses, the third seen only above the heater: without it, three."""
+    runs = series(0, 4) + series(300, 4)
+    (found,), released = drive(runs, weak={2})
+    assert (found.cleaner_pulses, found.rinse_pulses) == (4, 4)
+    assert released == []
+
+
+def test_one_weak_pulse_in_each_series_is_allowed() -> None:
+    runs = series(0, 4) + series(300, 4)
+    (found,), _ = drive(runs, weak={1, 6})
+    assert found.pulses == 8
+
+
+def test_weak_pulses_alone_make_no_backflush() -> None:
+    runs = series(0, 5) + series(300, 5)
+    found, released = drive(runs, weak=set(range(10)))
+    assert found == []
+    assert released == list(range(10))
+
+
+def test_two_weak_pulses_in_a_series_are_too_many() -> None:
+    """Judged without them, the series has two sure pulses: no backflush."""
+    runs = series(0, 4) + series(300, 4)
+    found, released = drive(runs, weak={1, 2})
+    assert found == []
+    assert released == list(range(8))
+
+
+def test_weak_pulses_taken_out_still_leave_a_series_of_sure_ones() -> None:
+    """Five sure pulses with two weak ones among them: a series of the five."""
+    runs = series(0, 7, off=4.0) + series(300, 4)
+    (found,), released = drive(runs, weak={1, 4})
+    assert (found.cleaner_pulses, found.rinse_pulses) == (5, 4)
+    assert released == [1, 4]
