@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from bench import detection
 from custom_components.espresso_care.signals.power_steps import (
     KIND_BOUNDS_S,
     DetectedRun,
@@ -19,6 +18,7 @@ from custom_components.espresso_care.signals.power_steps import (
 )
 from simulator.espresso import generate
 
+from .sim_replay import calibrated_runs
 from .test_power_steps_pid_slow import detect as feed_all
 
 PUMP = 50.0
@@ -108,14 +108,7 @@ def test_a_flush_read_as_long_as_a_shot_is_not_counted() -> None:
         days=2,
         hand_backflushes=0,
     )
-    calibration, error, _ = detection.calibrate_as_the_flow_does(
-        detection.real_api(), trace
-    )
-    assert error is None
-    assert calibration is not None
-    assert calibration.pump_watts is not None
-    reports = [r for r in trace.reports if r.at < 5200.0]
-    runs, _, _ = detection.detect(PumpDetector(calibration.pump_watts), reports, 5200.0)
+    runs = calibrated_runs(trace, 5200.0)
     (short,) = [t for t in trace.runs if abs(t.started - 5114.8) < 0.1]
     assert short.duration < 15.0
     assert not [r for r in runs if abs(r[0] - short.started) < 5.0]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from bench import detection
-from custom_components.espresso_care.signals.power_steps import PumpDetector
 from simulator.espresso import generate
+
+from .sim_replay import calibrated_runs, run_near
 
 
 @pytest.mark.parametrize(
@@ -32,16 +32,7 @@ def test_a_shot_whose_first_reading_stayed_near_the_level_is_counted(
     trace = generate(
         family, pump, "on_change", seed=seed, shots=10, days=2, hand_backflushes=0
     )
-    calibration, error, _ = detection.calibrate_as_the_flow_does(
-        detection.real_api(), trace
-    )
-    assert error is None
-    assert calibration is not None
-    assert calibration.pump_watts is not None
-    end = started + 120.0
-    reports = [r for r in trace.reports if r.at < end]
-    runs, _, _ = detection.detect(PumpDetector(calibration.pump_watts), reports, end)
-    (shot,) = [t for t in trace.runs if abs(t.started - started) < 0.1]
-    (run,) = [(a, b) for a, b in runs if abs(a - shot.started) < 5.0]
+    runs = calibrated_runs(trace, started + 120.0)
+    shot, run = run_near(trace, runs, started)
     assert run[0] == pytest.approx(shot.started, abs=1.5)
     assert run[1] == pytest.approx(shot.ended, abs=1.0)

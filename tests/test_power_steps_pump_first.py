@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from bench import detection
-from custom_components.espresso_care.signals.power_steps import PumpDetector
 from simulator.espresso import generate
+
+from .sim_replay import calibrated_runs, run_near
 
 
 @pytest.mark.parametrize(
@@ -38,17 +38,8 @@ def test_a_shot_started_just_before_the_heater_is_counted(
         days=2,
         hand_backflushes=backflushes,
     )
-    calibration, error, _ = detection.calibrate_as_the_flow_does(
-        detection.real_api(), trace
-    )
-    assert error is None
-    assert calibration is not None
-    assert calibration.pump_watts is not None
-    end = started + 100.0
-    reports = [r for r in trace.reports if r.at < end]
-    runs, _, _ = detection.detect(PumpDetector(calibration.pump_watts), reports, end)
-    (shot,) = [t for t in trace.runs if abs(t.started - started) < 0.1]
-    (run,) = [(a, b) for a, b in runs if abs(a - shot.started) < 5.0]
+    runs = calibrated_runs(trace, started + 100.0)
+    shot, run = run_near(trace, runs, started)
     # Each end within one interval of the truth; the duration within half of one.
     assert run[0] == pytest.approx(shot.started, abs=2.0)
     assert run[1] == pytest.approx(shot.ended, abs=2.0)

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import pytest
 
-from bench import detection
 from custom_components.espresso_care.signals.power_steps import (
-    PumpDetector,
     _pump_time,
 )
 from simulator.espresso import generate
+
+from .sim_replay import calibrated_runs, run_near
 
 
 def test_a_standby_reading_inside_the_edge_dates_the_pump_after_it() -> None:
@@ -40,17 +40,8 @@ def test_the_shot_is_dated_within_an_interval() -> None:
         days=2,
         hand_backflushes=1,
     )
-    calibration, error, _ = detection.calibrate_as_the_flow_does(
-        detection.real_api(), trace
-    )
-    assert error is None
-    assert calibration is not None
-    assert calibration.pump_watts is not None
-    end = 11950.0
-    reports = [r for r in trace.reports if r.at < end]
-    runs, _, _ = detection.detect(PumpDetector(calibration.pump_watts), reports, end)
-    (shot,) = [t for t in trace.runs if abs(t.started - 11846.4) < 0.1]
-    (run,) = [(a, b) for a, b in runs if abs(a - shot.started) < 5.0]
+    runs = calibrated_runs(trace, 11950.0)
+    shot, run = run_near(trace, runs, 11846.4)
     assert run[0] == pytest.approx(shot.started, abs=1.0)
     assert run[1] - run[0] == pytest.approx(shot.duration, abs=2.0)
 

@@ -12,7 +12,6 @@ import random
 
 import pytest
 
-from bench import detection
 from custom_components.espresso_care.signals.power_steps import (
     DetectedRun,
     PumpDetector,
@@ -20,6 +19,7 @@ from custom_components.espresso_care.signals.power_steps import (
 )
 from simulator.espresso import generate
 
+from .sim_replay import calibrated_runs, run_near
 from .test_power_steps_pid_slow import detect as feed_all
 
 PUMP = 50.0
@@ -156,18 +156,8 @@ def test_a_start_read_after_a_heater_pulse_is_dated_where_the_pump_shows() -> No
         days=2,
         hand_backflushes=1,
     )
-    calibration, error, _ = detection.calibrate_as_the_flow_does(
-        detection.real_api(), trace
-    )
-    assert error is None
-    assert calibration is not None
-    assert calibration.pump_watts is not None
-    reports = [r for r in trace.reports if r.at < 10300.0]
-    runs, _, _ = detection.detect(
-        PumpDetector(calibration.pump_watts), reports, 10300.0
-    )
-    (shot,) = [t for t in trace.runs if abs(t.started - 10173.2) < 0.1]
-    (run,) = [(a, b) for a, b in runs if abs(a - shot.started) < 5.0]
+    runs = calibrated_runs(trace, 10300.0)
+    shot, run = run_near(trace, runs, 10173.2)
     assert run[0] == pytest.approx(shot.started, abs=0.6)
     assert run[1] - run[0] < 15.0
 

@@ -1,0 +1,33 @@
+"""Replaying a simulated machine for the detector's tests, as the bench does.
+
+The machine is calibrated once as the options flow does (its error must be
+none), then its readings up to a moment go through a fresh detector.
+"""
+
+from __future__ import annotations
+
+from bench import detection
+from custom_components.espresso_care.signals.power_steps import PumpDetector
+from simulator.espresso import Trace, TrueRun
+
+
+def calibrated_runs(trace: Trace, end: float) -> list[tuple[float, float]]:
+    """The runs the detector reads from ``trace`` before ``end``."""
+    calibration, error, _ = detection.calibrate_as_the_flow_does(
+        detection.real_api(), trace
+    )
+    assert error is None
+    assert calibration is not None
+    assert calibration.pump_watts is not None
+    reports = [r for r in trace.reports if r.at < end]
+    runs, _, _ = detection.detect(PumpDetector(calibration.pump_watts), reports, end)
+    return runs
+
+
+def run_near(
+    trace: Trace, runs: list[tuple[float, float]], started: float
+) -> tuple[TrueRun, tuple[float, float]]:
+    """The true run that started at ``started`` and the one run read near it."""
+    (true,) = [t for t in trace.runs if abs(t.started - started) < 0.1]
+    (run,) = [(a, b) for a, b in runs if abs(a - true.started) < 5.0]
+    return true, run
