@@ -92,6 +92,9 @@ MAX_VOLTS: Final = 300.0
 MIN_RUN_S: Final = 0.8
 MAX_RUN_S: Final = 150.0
 
+KIND_BOUNDS_S: Final = (15.0, 120.0)
+"""Durations where a run's kind changes (the default shot_min and shot_max)."""
+
 NOISE_WINDOW_S: Final = 300.0
 """Unexplained steps are counted over this window for ``noise_watts``."""
 _NOISE_RATE_PER_MIN: Final = 4.0  # steps a minute at which their size counts fully
@@ -111,6 +114,8 @@ _WHOLE: Final = 0.9  # a reading showing this share of a step shows it whole
 _OVERSHOOT: Final = 1.2  # ... and this share went past it
 _PARTIAL_WHOLE: Final = 0.74  # partial first readings of a whole-averaging plug
 _PARTIAL_WEIGHT: Final = 100  # steps in ``_window``'s running mean
+_RAMP_SHORT: Final = 0.96  # a pump's reading below this share of its step: ramping
+_RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping pump
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
@@ -239,12 +244,17 @@ def _pump_time(
     averaging: bool,
     window: float | None,
     gap: float,
+    standby: float | None = None,
 ) -> float:
     """When the pump's part of a heater-and-pump edge happened.
 
     A reading shows the pump alone (``base + pump``) or both (``base +
     heater + pump``); readings between are a heater's partial reading and
-    tell nothing of the pump.
+    tell nothing of the pump. A reading at the ``standby`` (one heater off
+    before the other came on) shows a rising pump still off: it started
+    after, within the next reading if that one shows it alone, partial.
+    After a falling heater's last partial reading, a reading of the pump
+    alone dates its start by its own share of the standby's step.
     """
     half = 0.5 * abs(pump)
     both = heater + pump
@@ -252,6 +262,23 @@ def _pump_time(
     moved = None  # the first reading that moved, if it showed neither
     for i in range(4, len(pts), 2):
         x = pts[i + 1] - base
+        if standby is not None and pump > 0.0 and i >= 6:
+            was = pts[i - 1] - standby
+            now = pts[i + 1] - standby
+            if was < 0.15 * pump:
+                # After a reading of nothing on (a heater off, the other not yet):
+                if now < 0.15 * pump:
+                    moved = None  # still nothing on
+                    continue
+                if now <= pump + half:
+                    # ... the pump alone, part way.
+                    return _crossing(pts, i, standby, pump, window=window, gap=gap)
+            elif (
+                heater < 0.0 and was > pump + half and 0.15 * pump <= now <= pump + half
+            ):
+                # A falling heater's last partial reading, then the pump
+                # alone: dated by its own share of the standby's step.
+                return _crossing(pts, i, standby, pump, window=window, gap=gap)
         if abs(x - heater) <= half:
             off = (x - heater) * pump
             if window is not None and off >= max(0.25 * abs(pump), 15.0) * abs(pump):
@@ -388,6 +415,10 @@ class PumpDetector:
     ``next_deadline`` when no reading came before it. Both return the runs
     decided by then: usually none, sometimes one, a reading or two after the
     pump stopped (or later, when a heater's edge hid the start).
+
+    ``kind_bounds`` are the durations where the classifier downstream changes
+    a run's kind: a run whose duration the readings cannot place on one side
+    of a bound is withheld, not guessed.
     """
 
     __slots__ = (
@@ -433,6 +464,7 @@ class PumpDetector:
         "_pump",
         "_pump_watts",
         "_quiet",
+        "_ramp_seen",
         "_record",
         "_rises",
         "_run_at",
@@ -440,10 +472,12 @@ class PumpDetector:
         "_run_before",
         "_run_heat",
         "_run_heater",
+        "_run_lead",
         "_run_mag",
         "_run_other",
         "_run_pure",
         "_run_seen",
+        "_run_spread",
         "_run_two",
         "_run_unsure",
         "_run_w",
@@ -460,12 +494,16 @@ class PumpDetector:
         "_v_lv",
         "_version",
         "_vref2",
+        "kind_bounds",
     )
 
-    def __init__(self, pump_watts: float) -> None:
+    def __init__(
+        self, pump_watts: float, *, kind_bounds: Sequence[float] = KIND_BOUNDS_S
+    ) -> None:
         if not pump_watts > 0:
             raise ValueError("pump_watts must be > 0")
         self._pump_watts = float(pump_watts)
+        self.kind_bounds = tuple(kind_bounds)
         self._sd = 1.0
         self._tol = self._tol_lv = 0.0
         self._lv = 0.0
@@ -498,6 +536,7 @@ class PumpDetector:
         self._noise_check = -math.inf
         self._last_at = -math.inf
         self._record: list[_Edge] | None = None
+        self._ramp_seen = 0.0
         self._quiet = False
         self._set_tolerance()
         self._forget()
@@ -545,6 +584,8 @@ class PumpDetector:
         self._run_at = self._run_w = self._run_base = self._run_heat = 0.0
         self._run_pure = False
         self._run_seen = False
+        self._run_lead = 0.0
+        self._run_spread = 0.0
         self._run_two = False
         self._run_unsure = False
         self._run_heater: _Heater | None = None
@@ -743,6 +784,7 @@ class PumpDetector:
             averaging=self._avg_score >= 0.3,
             window=self._window,
             gap=self._period,
+            standby=self._base,
         )
 
     @property
@@ -1289,7 +1331,7 @@ class PumpDetector:
         """The candidate is a steady state: decide the edge that led to it."""
         after = self._cd_sum / self._cd_n
         split = self._paused(after)
-        seen = self._lv
+        seen = self._level_before(after)
         before = self._at_volts_after(seen)
         delta = after - before
         tr_n = self._tr_n
@@ -1518,6 +1560,27 @@ class PumpDetector:
             self._run_seen or self._run_two or self._stands_out(heat, self._pump_watts)
         )
 
+    def _level_before(self, after: float) -> float:
+        """The level before an edge, less its last reading if that one moved towards it.
+
+        A plug reporting on change reads a level seldom (silence is
+        unchanged): a small pump's first partial reading, within the level's
+        tolerance, is taken into a mean of one or two readings and pulls it
+        a good part of the way (a heater and a rotary pump's rise from 23 W,
+        the standby at 3 W, fitted no sum). Past the noise of the level
+        without it, towards the edge, it was the edge's first reading.
+        """
+        level = self._lv
+        n = self._lv_n
+        if n < 2 or self._silence <= 0.05:
+            return level
+        last = self._pm1_w
+        prior = (level * n - last) / (n - 1)
+        moved = last - prior
+        if moved * (after - prior) <= 0.0 or abs(moved) <= self._past_noise(prior):
+            return level
+        return prior
+
     def _at_volts_after(self, level: float) -> float:
         """The level before an edge as it would read at the volts after it.
 
@@ -1592,11 +1655,29 @@ class PumpDetector:
         if self._cache_edge is not edge or self._cache_version != self._version:
             self._cache_edge = edge
             self._cache_version = self._version
-            self._cache = self._explain(edge.delta, edge.before, edge.after)
+            self._cache = self._explain(
+                edge.delta, edge.before, edge.after, first=self._pump_first(edge)
+            )
         return self._cache
 
+    def _pump_first(self, edge: _Edge) -> bool:
+        """Whether a reading inside a large edge shows the pump's switch alone, first.
+
+        From the level before, a reading at it and the pump's step its way
+        (the pump started before the heater came on, as cold water reaching
+        the boiler makes it do): the pump is in that edge.
+        """
+        if abs(edge.delta) < self._heater_min():
+            return False
+        p = self._pump_watts if edge.delta > 0.0 else -self._pump_watts
+        near = 0.25 * self._pump_watts
+        pts = edge.pts
+        return any(
+            abs(pts[i] - edge.before - p) <= near for i in range(5, len(pts) - 2, 2)
+        )
+
     def _explain(
-        self, delta: float, before: float, after: float
+        self, delta: float, before: float, after: float, *, first: bool = False
     ) -> tuple[int, int, float, tuple[int, ...]]:
         """Explain an edge: (how, the pump's sign, the heaters' part, their signs).
 
@@ -1709,8 +1790,11 @@ class PumpDetector:
                     if sp and self._vref2:
                         # Heaters read at the plug's volts are exact: what
                         # is left is the pump's own step, which strays from
-                        # the nominal one (a motor, not scaled with volts).
-                        tol += 0.04 * p
+                        # the nominal one (a motor, not scaled with volts);
+                        # from the calibrated one by up to a tenth where a
+                        # reading showed the pump's switch first, beside
+                        # the only heater (no other heater's size to meet).
+                        tol += (0.1 if first and n == 1 else 0.04) * p
                     elif not sp:
                         tol += min(pulsed * abs(heat), 0.2 * p)
                     other = any(
@@ -2079,10 +2163,42 @@ class PumpDetector:
         self._run_w = watts
         self._run_pure = pure
         self._run_unsure = False
+        self._run_lead = self._run_spread = 0.0
         self._run_base = self._run_before = self._normalised(base)
         self._run_heat = 0.0
         self._run_heater = None
         self._run_mag = self._run_other = 0.0
+
+    def _unseen(self, pts: Sequence[float], at: float) -> float:
+        """How far a switch dated ``at`` may be off: the part of an interval never seen.
+
+        A plug that averages over part of its interval (a 1 s average read
+        every 2 s) shows a switch inside its window by its share; one before
+        the window only as a whole reading, dated in the middle of the unseen
+        part (``_crossing``): it may be off by half of that part either way.
+        """
+        window = self._window
+        if window is None or window >= 1.0:
+            return 0.0
+        for i in range(2, len(pts), 2):
+            if pts[i] >= at:
+                span = min(pts[i] - pts[i - 2], self._period, 5.0)
+                if at < pts[i] - window * span - _EPS:
+                    return 0.5 * (1.0 - window) * span
+                return 0.0
+        return 0.0
+
+    def _kind_unsure(self, duration: float, end_spread: float) -> bool:
+        """Whether a run's kind hangs on the unseen parts of its intervals.
+
+        Its start and end may each be off by their unseen share; the two are
+        independent, so the duration's spread is their sum in quadrature.
+        When a bound of ``kind_bounds`` lies within it (a 14.7 s flush read
+        15.0 s, its start unseen), the run is withheld: a flush counted as a
+        shot is worse than neither counted.
+        """
+        spread = math.hypot(self._run_spread, end_spread)
+        return any(abs(duration - bound) < spread for bound in self.kind_bounds)
 
     def _normalised(self, level: float) -> float:
         """A level's heaters (above the standby) at the reference volts."""
@@ -2239,6 +2355,9 @@ class PumpDetector:
             at = self._pump_at(edge.pts, edge.before, heat, watts)
         at = max(at, self._past_pulse(edge))
         self._open_run(at, watts, not heat, edge.after - watts)
+        self._run_spread = self._unseen(edge.pts, at)
+        if not heat:
+            self._run_lead = at - self._ramp_start(edge, watts, at)
         self._run_seen = bool(heat) and self._seen_alone(edge, watts)
         self._run_two = bool(heat) and self._two_switches(edge)
         if heat > 0:
@@ -2251,6 +2370,55 @@ class PumpDetector:
                 self._run_mag = edge.delta * edge.k
                 self._run_before = self._normalised(edge.before)
         return []
+
+    def _ramps(self, edge: _Edge, watts: float) -> float:
+        """How often the pump's rises showed a ramp (a running mean by rise).
+
+        A clean step reads partial once at most; two readings part way up
+        (a quarter of the step to just short of it) show a pump ramping up.
+        """
+        pts = edge.pts
+        part = sum(
+            1
+            for i in range(5, len(pts), 2)
+            if 0.25 <= (pts[i] - edge.before) / watts < _RAMP_SHORT
+        )
+        self._ramp_seen += 0.1 * ((1.0 if part >= 2 else 0.0) - self._ramp_seen)
+        return self._ramp_seen
+
+    def _ramp_start(self, edge: _Edge, watts: float, at: float) -> float:
+        """When a vibratory pump started, from its ramp's first partial reading.
+
+        A vibratory pump starts at about half its step and ramps up over
+        seconds as pressure builds: a partial reading holds less than its
+        share of the interval at the full step, and dated by that share the
+        start comes late. Over a ramp from half the step taking about 2 s, a
+        reading whose window held the pump for ``t`` s shows ``0.5 t +
+        0.125 t**2`` s of the full step. Only for a pump seen ramping
+        (``_ramps``), read every second or two. The run's own bookkeeping
+        keeps the start as dated; its report moves it by ``_run_lead``.
+        """
+        window = self._window
+        if (
+            watts <= 0.0
+            or self._pump_watts >= 100.0
+            or self._gap > _FAST_GAP_S
+            or window is None
+            or self._ramps(edge, watts) < _RAMP_SEEN
+        ):
+            return at
+        pts = edge.pts
+        for i in range(4, len(pts), 2):
+            share = (pts[i + 1] - edge.before) / watts
+            if share < 0.15:
+                continue
+            if share >= _WHOLE:
+                return at
+            span = min(pts[i] - pts[i - 2], self._period, 5.0)
+            seconds = window * span
+            t = (math.sqrt(0.25 + 0.5 * share * seconds) - 0.5) / 0.25
+            return min(at, pts[i] - min(t, seconds))
+        return at
 
     def _pump_fall(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
         at = edge.at
@@ -2345,8 +2513,11 @@ class PumpDetector:
             step = 0.5 * (self._run_w + watts)
         if abs(step - p) > 0.5 * p:
             return []  # not the pump's step: a load the run does not explain
+        started = self._run_at - self._run_lead
+        if self._kind_unsure(at - started, self._unseen(edge.pts, at)):
+            return []
         # Decided once the level after the fall holds (a reading or two).
-        self._confirm = DetectedRun(self._run_at, at, step)
+        self._confirm = DetectedRun(started, at, step)
         return []
 
     def _stands_out(self, heat: float, watts: float) -> bool:

@@ -127,7 +127,7 @@ class ShotSignal:
             POWER_SWITCH_DELAY_SECONDS if kind is SignalKind.POWER else 0.0
         )
         if kind is SignalKind.POWER and pump_watts > 0:
-            self._detector = PumpDetector(pump_watts)
+            self._detector = PumpDetector(pump_watts, kind_bounds=self._kind_bounds())
 
     # --- life cycle ----------------------------------------------------------
 
@@ -203,12 +203,22 @@ class ShotSignal:
                 if watts <= 0:
                     self._detector = None
                 elif self._detector is None:
-                    self._detector = PumpDetector(watts)
+                    self._detector = PumpDetector(
+                        watts, kind_bounds=self._kind_bounds()
+                    )
                     self._replay()
                 else:
                     self._detector.pump_watts = watts
+        if self._detector is not None:
+            # (Called on every change of the options: the shot's bounds too.)
+            self._detector.kind_bounds = self._kind_bounds()
         if self.counting != before:
             self._hooks.changed()
+
+    def _kind_bounds(self) -> tuple[float, float]:
+        """Where a run's kind changes: the detector withholds a run it cannot place."""
+        rules = self._rules()
+        return (rules.shot_min, rules.shot_max)
 
     def _replay(self) -> None:
         """A new detector reads the last ten minutes first, counting nothing from them.

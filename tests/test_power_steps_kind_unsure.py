@@ -1,0 +1,123 @@
+"""A run whose kind hangs on what the plug never saw is withheld, not guessed.
+
+A Shelly polled every 2 s reports the average of the last second: a switch
+in the unseen half of an interval shows only as a whole reading, dated in
+the middle of that half, so it may be off by half a second either way. When
+a bound where the run's kind changes (a shot from 15 s) lies within that,
+counting it either way is a guess: the detector withholds it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import detection
+from custom_components.espresso_care.signals.power_steps import (
+    KIND_BOUNDS_S,
+    DetectedRun,
+    PumpDetector,
+)
+from simulator.espresso import generate
+
+from .test_power_steps_pid_slow import detect as feed_all
+
+PUMP = 50.0
+HEATER = 1000.0
+BASE = 5.0
+EVERY = 2.0  # the plug's interval, s
+WINDOW = 1.0  # ... of which each reading averages the last second
+
+CYCLES = 20
+
+type Pieces = list[tuple[float, float, float]]
+
+
+def mean_power(pieces: Pieces, t: float) -> float:
+    """The true power averaged over the ``WINDOW`` before ``t``, rounded as a plug does."""
+    steps = 40
+    total = sum(
+        BASE + sum(w for a, b, w in pieces if a <= t - WINDOW * (i + 0.5) / steps < b)
+        for i in range(steps)
+    )
+    return round(total / steps, 1)
+
+
+def half_window_readings(runs: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Heater cycles at phases spread over the interval (they teach the plug's
+    window: 40 % of their first readings partial), then ``runs``."""
+    pieces: Pieces = []
+    for i in range(CYCLES):
+        cycle = 50.0 + 150.0 * i
+        on = cycle + EVERY * ((7 * i) % CYCLES + 0.5) / CYCLES
+        off = cycle + 40.0 + EVERY * ((13 * i) % CYCLES + 0.5) / CYCLES
+        pieces.append((on, off, HEATER))
+    pieces += [(a, b, PUMP) for a, b in runs]
+    end = max(b for _, b, _ in pieces) + 60.0
+    return [
+        (EVERY * n, mean_power(pieces, EVERY * n)) for n in range(1, int(end / EVERY))
+    ]
+
+
+# The start in the unseen half (4000-4001) of the interval to 4002, read
+# whole at 4002 and dated 4000.5; the end inside the window of 4022's
+# reading (4021-4022), dated by its share.
+STARTED, ENDED = 4000.6, 4021.7
+
+
+def runs_with(bounds: tuple[float, ...]) -> list[DetectedRun]:
+    rows = half_window_readings([(STARTED, ENDED)])
+    return feed_all(PumpDetector(PUMP, kind_bounds=bounds), rows, rows[-1][0] + 100.0)
+
+
+def test_a_run_whose_start_was_unseen_is_withheld_near_a_bound() -> None:
+    """21.1 s long, read 21.2 s: a bound at 21 s lies within its start's half
+    second, so the run is withheld; a bound at 20 s does not, and the run is
+    reported, its start dated in the middle of the unseen half."""
+    assert runs_with((21.0,)) == []
+    (run,) = runs_with((20.0,))
+    assert run.started == pytest.approx(4000.5, abs=0.1)
+    assert run.ended == pytest.approx(ENDED, abs=0.1)
+
+
+def test_the_default_bounds_are_the_shot_band() -> None:
+    """A detector made without bounds withholds around the default shot band."""
+    assert KIND_BOUNDS_S == (15.0, 120.0)
+    assert PumpDetector(PUMP).kind_bounds == KIND_BOUNDS_S
+
+
+def test_a_run_dated_inside_the_windows_is_not_withheld() -> None:
+    """Both switches inside a reading's window: dated by their share, sure to a
+    tenth, so a run 0.3 s past the bound is reported."""
+    rows = half_window_readings([(4001.3, 4021.6)])
+    (run,) = feed_all(
+        PumpDetector(PUMP, kind_bounds=(20.0,)), rows, rows[-1][0] + 100.0
+    )
+    assert run.duration == pytest.approx(20.3, abs=0.15)
+
+
+def test_a_flush_read_as_long_as_a_shot_is_not_counted() -> None:
+    """A heat exchanger polled every 2 s (seed 20250415): a 14.7 s run whose
+    start fell in the unseen half was read 15.0 s, a shot. Its start may be
+    half a second off: it is withheld; the flush after it is still read."""
+    trace = generate(
+        "heat_exchanger",
+        "rotary",
+        "periodic_2",
+        seed=20250415,
+        shots=10,
+        days=2,
+        hand_backflushes=0,
+    )
+    calibration, error, _ = detection.calibrate_as_the_flow_does(
+        detection.real_api(), trace
+    )
+    assert error is None
+    assert calibration is not None
+    assert calibration.pump_watts is not None
+    reports = [r for r in trace.reports if r.at < 5200.0]
+    runs, _, _ = detection.detect(PumpDetector(calibration.pump_watts), reports, 5200.0)
+    (short,) = [t for t in trace.runs if abs(t.started - 5114.8) < 0.1]
+    assert short.duration < 15.0
+    assert not [r for r in runs if abs(r[0] - short.started) < 5.0]
+    (flush,) = [t for t in trace.runs if abs(t.started - 5147.2) < 0.1]
+    assert [r for r in runs if abs(r[0] - flush.started) < 2.0]
