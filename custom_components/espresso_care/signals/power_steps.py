@@ -470,6 +470,7 @@ class PumpDetector:
         "_run_at",
         "_run_base",
         "_run_before",
+        "_run_fell",
         "_run_heat",
         "_run_heater",
         "_run_lead",
@@ -1878,13 +1879,15 @@ class PumpDetector:
             fell = self._rise_fell(edge)
             if fell is not None:
                 return fell
-        out: list[DetectedRun] = []
+        out = self._ended_at_unsure_fall(edge)
+        if out:
+            how, sp, heat, signs = self._explained(edge)
         if how == _HEATERS:
-            out = self._switch(edge, signs, edge.delta)
+            out += self._switch(edge, signs, edge.delta)
             if self._pump:
                 self._run_heat += edge.delta * self._k
             else:
-                out += self._pulse_before_heater(edge)
+                out += self._pulse_before_heater(edge) or self._run_inside_rise(edge)
         elif how == _PUMP:
             pump_part = edge.delta - heat
             if heat:
@@ -1896,6 +1899,7 @@ class PumpDetector:
         elif how == _UNSURE:
             if self._pump:
                 self._run_unsure = True
+                self._unsure_fall(edge)
                 self._unsure_stop(edge)
             for heater in self._heaters:
                 heater.on = None
@@ -1983,7 +1987,7 @@ class PumpDetector:
                 if self._pump:
                     self._run_heat += edge.delta * self._k
                 return []
-            if abs(rest - p) <= ptol:
+            if abs(rest - p) <= ptol and not self._started_in_fall(edge):
                 # The rise held the pump's start as well.
                 self._rises.remove(rise)
                 self._cluster(mag)
@@ -1997,6 +2001,23 @@ class PumpDetector:
                     return []
                 return []
         return None
+
+    def _started_in_fall(self, edge: _Edge) -> bool:
+        """Whether a heater's fall, read every few seconds, shows the pump starting in it.
+
+        A fall to the pump's level fits a heater's rise that held the pump's
+        start (the pump ran on) and the heater's fall with the pump starting
+        as well. Had the pump run on, no reading of the fall would lie below
+        its level; one well short of it (its first partial reading, or a
+        vibratory pump ramping up) shows it was not running yet.
+        """
+        if self._gap <= _FAST_GAP_S:
+            return False
+        p = self._pump_watts
+        pts = edge.pts
+        low = self._base + 0.15 * p
+        high = edge.after - max(0.25 * p, 6.0)
+        return any(low < pts[i] < high for i in range(5, len(pts), 2))
 
     def _unknown_heater(self, edge: _Edge) -> None:
         """A heater's edge that no known size explains."""
@@ -2069,6 +2090,104 @@ class PumpDetector:
         if pending is not None and pending.rise is rise:
             self._rises.append(rise)
             del self._rises[:-2]
+
+    def _run_inside_rise(self, edge: _Edge) -> list[DetectedRun]:
+        """A rotary pump's whole run inside a heater's rise read every few seconds.
+
+        The rise's readings never held a level between: yet one showed the
+        pump alone over the level before (whole, within a tenth: a backflush
+        pulse stopping half a second before a reading ends reads 90 % of
+        its step, and the next pulse may start in the heater's partial
+        reading), and a later one the pump over the level after (partial
+        readings of the heater's one switching lie between the two levels,
+        never a pump's step past them). The pump started and stopped inside
+        the rise, dated by its share of the readings at each end.
+        """
+        p = self._pump_watts
+        if (
+            self._gap <= _FAST_GAP_S
+            or self._ambiguous
+            or self._silence > 0.05
+            or p < 100.0
+            or p < 0.08 * edge.delta
+            or edge.delta < self._heater_min()
+        ):
+            return []
+        pts = edge.pts
+        ptol = self._ptol()
+        before, after = edge.before, edge.after
+        idx = range(4, len(pts), 2)
+        alone = next((i for i in idx if abs(pts[i + 1] - before - p) <= 0.1 * p), None)
+        over = [i for i in idx if abs(pts[i + 1] - after - p) <= ptol]
+        if alone is None or not over or over[0] < alone:
+            return []
+        # Between, the heater's one partial reading at most (over the pump's
+        # level); then the pump over the heater whole, reading after reading.
+        if over[0] - alone > 4 or over[-1] - over[0] != 2 * (len(over) - 1):
+            return []  # the pump off between: two runs, or none
+        if over[0] - alone == 4 and not (
+            before + p - ptol <= pts[alone + 3] <= after + p - ptol
+        ):
+            return []
+        shares = [(i, (pts[i + 1] - after) / p) for i in idx if i > over[-1]]
+        last = over[-1]
+        for i, share in shares:
+            if share < 0.15:
+                break
+            last = i
+        share = min(1.0, (pts[last + 1] - after) / p)
+        ended = pts[last - 2] + share * (pts[last] - pts[last - 2])
+        started = self._step_at(pts[: alone + 2], before, p)
+        if not MIN_RUN_S <= ended - started <= MAX_RUN_S:
+            return []
+        return [DetectedRun(started, ended, p)]
+
+    def _unsure_fall(self, edge: _Edge) -> None:
+        """A fall of the pump's step during a run, that a heater's switching fits as well.
+
+        Read every few seconds, a pump whose step stands out of the heaters'
+        (``_stands_out``) and whose start showed it alone: the fall may be its
+        stop, which the run's end at the standby will tell
+        (``_ended_at_unsure_fall``).
+        """
+        p = self._pump_watts
+        if (
+            self._gap > _FAST_GAP_S
+            and edge.delta < 0.0
+            and self._run_pure
+            and abs(self._run_before) <= self._tol_lv
+            and abs(-edge.delta - p) <= self._ptol()
+            and p >= 100.0
+            and self._silence <= 0.05
+            and p >= 0.08 * (edge.after - self._base)
+        ):
+            self._run_fell = edge.at
+
+    def _ended_at_unsure_fall(self, edge: _Edge) -> list[DetectedRun]:
+        """The run that a fall to the standby shows ended at an unsure fall of the pump's step.
+
+        The run started alone from the standby; a fall of the pump's step
+        (``_unsure_fall``) left a known heater alone on, which now falls by
+        its own size to the standby: the pump was off before it, and that
+        fall was its stop (the only edge of the run a stop fits).
+        """
+        if not self._pump or self._run_fell <= self._run_at or edge.delta >= 0.0:
+            return []
+        p = self._pump_watts
+        base = self._base
+        if edge.after - base > 0.5 * p or self._ambiguous:
+            return []
+        rest = edge.before - base
+        tol = min(0.5 * self._ptol(), self._tol_lv + 0.02 * rest)
+        if not any(abs(rest - size) <= tol for size in self._known_heaters):
+            return []
+        ended = self._run_fell
+        if not MIN_RUN_S <= ended - self._run_at <= MAX_RUN_S:
+            return []
+        run = DetectedRun(self._run_at, ended, self._run_w)
+        self._stop(ended)
+        self._version += 1  # explained again with the pump off
+        return [run]
 
     def _hidden_start(self, rise: _Rise, size: float, pump: float) -> float:
         """When the pump started inside a heater's rise."""
@@ -2168,6 +2287,7 @@ class PumpDetector:
         self._run_heat = 0.0
         self._run_heater = None
         self._run_mag = self._run_other = 0.0
+        self._run_fell = -math.inf
 
     def _unseen(self, pts: Sequence[float], at: float) -> float:
         """How far a switch dated ``at`` may be off: the part of an interval never seen.
