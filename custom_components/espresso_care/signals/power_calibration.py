@@ -221,7 +221,10 @@ def _plateau(
             back = abs(low - base) <= max(min(_tol(base), 0.2 * step), 8.0)
             # On change, a silence after the level says it held.
             quiet = j + 1 < n and xs[j + 1][0] - xs[j][0] >= silence
-            held = quiet or (j + 1 < n and abs(xs[j + 1][1] - raw) <= tol)
+            # A heater's level after the fall, read at the volts of its first
+            # reading: the mains may move its share (V**2) while it holds.
+            apart = [_at_volts(x, v_off, base) - raw for x in xs[j : j + 5]]
+            held = quiet or (j + 1 < n and abs(apart[1]) <= tol)
             if not back and not (
                 held
                 and abs(low - base) > CAL_MAX_W
@@ -230,7 +233,7 @@ def _plateau(
                     or (
                         j + 2 < n
                         and (
-                            abs(xs[j + 2][1] - raw) <= tol
+                            abs(apart[2]) <= tol
                             or xs[j + 2][0] - xs[j + 1][0] >= silence
                         )
                     )
@@ -269,13 +272,30 @@ def _plateau(
             ):
                 return _WAIT  # beside a heater: a few more readings after
             ons = [(w, v) for _, w, v in xs[max(rise + 1, i - 4) : i + 1]]
-            offs = [(w, v) for _, w, v in xs[j : j + 5] if abs(w - raw) <= tol]
+            offs = [
+                (w, v)
+                for (_, w, v), d in zip(xs[j : j + 5], apart, strict=True)
+                if abs(d) <= tol
+            ]
             if back:
                 on = _level(ons, big, agree)
                 return on - _level(offs, base, 0.0), low
             return _heater_step(ons, offs, base, big, agree), low
 
     return None
+
+
+def _at_volts(
+    reading: tuple[float, float, float | None], volts: float | None, base: float
+) -> float:
+    """A reading's watts at ``volts``: its heater's share above ``base`` scaled (V**2).
+
+    Unscaled without volts, or below a heater's size (nothing to scale).
+    """
+    _, w, v = reading
+    if v is None or volts is None or w - base <= CAL_MAX_W:
+        return w
+    return base + (w - base) * (volts / v) ** 2
 
 
 def _held_repeated(
@@ -333,18 +353,24 @@ def _heater_step(
 
     ``ons`` within ``agree`` of ``big`` count. A heater's share moves with
     the mains (V**2): with volts, each reading's share above ``base`` is
-    scaled to their mean volts first (the mains may drift during a run).
+    scaled to their mean volts first (the mains may drift during a run),
+    and the level is then what the readings near ``big`` agree on (their
+    median), not the last reading alone: a heater's level reads a few W
+    either way, and the last one, low by chance, would drop the rest.
     """
-    ons = [(w, v) for w, v in ons if abs(w - big) <= agree]
-    both = [*ons, *offs]
+    near = [(w, v) for w, v in ons if abs(w - big) <= _tol(big)]
+    both = [*near, *offs]
     volts = [v for _, v in both if v is not None]
     if len(volts) == len(both):
         ref = sum(volts) / len(volts)
         scaled = [base + (w - base) * (ref / (v or ref)) ** 2 for w, v in both]
+        before = scaled[: len(near)]
+        mid = sorted(before)[len(before) // 2]
+        on = [x for x in before if abs(x - mid) <= agree]
+        off = scaled[len(near) :]
     else:
-        scaled = [w for w, _ in both]
-    on = scaled[: len(ons)]
-    off = scaled[len(ons) :]
+        on = [w for w, _ in ons if abs(w - big) <= agree]
+        off = [w for w, _ in offs]
     return sum(on) / len(on) - sum(off) / len(off)
 
 
@@ -898,7 +924,39 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
             step = _paired_readings(xs[past : min(end, last)], base, *heater, needed=2)
         if step is not None:
             return step
-    return _paired_before(valid, xs, (first, past, last), base) if pulsing else None
+    if not pulsing:
+        return None
+    paired = _paired_before(valid, xs, (first, past, last), base)
+    return (
+        paired if paired is not None else _floor_between_pulses(xs, first, last, base)
+    )
+
+
+def _floor_between_pulses(
+    xs: Sequence[tuple[float, float, float | None]], first: int, last: int, base: float
+) -> float | None:
+    """The pump's level read alone twice between a slow PID's pulses, the run over.
+
+    No reading of the heater held (each pulse read in part), so no pairing:
+    but between the pulses the level falls to the pump's alone, not to the
+    standby, while the pump runs. Two such readings, a pulse between them,
+    that agree within a tenth (6 W at least) and are the lowest of the run's
+    stretch (the rest a heater's, more than a pump above them), and the
+    stretch back at the standby: the later is the step (past a ramp).
+    """
+    if last >= len(xs):
+        return None  # not back at the standby yet
+    run = [w - base for _, w, _ in xs[first + 1 : last]]
+    lows = [k for k, x in enumerate(run) if CAL_MIN_W <= x <= CAL_MAX_W]
+    if len(lows) != 2 or lows[1] - lows[0] < 2:
+        return None
+    a, b = run[lows[0]], run[lows[1]]
+    if abs(a - b) > max(6.0, 0.1 * max(a, b)):
+        return None
+    rest = [x for k, x in enumerate(run) if k not in lows]
+    if any(x - max(a, b) <= CAL_MAX_W for x in rest):
+        return None
+    return b
 
 
 def _paired_before(
