@@ -2581,7 +2581,12 @@ class PumpDetector:
             big = self._stands_out(heat, watts)
             if self._vref2:
                 if not (
-                    self._run_seen or seen_end or big or self._heater_cycle(heat, watts)
+                    self._run_seen
+                    or seen_end
+                    or (
+                        (big or self._heater_cycle(heat, watts))
+                        and not self._fits_one_heater(edge)
+                    )
                 ):
                     return []
             elif not (
@@ -2712,6 +2717,22 @@ class PumpDetector:
             abs(rose + heat) <= 0.25 * p
             and abs(watts - p) <= ptol
             and abs(self._run_w - p) <= ptol
+        )
+
+    def _fits_one_heater(self, edge: _Edge) -> bool:
+        """Whether a run split from heaters' edges at both ends may be one heater alone.
+
+        The plug reads only the sum: a heater and the pump switching in one
+        edge, both ways, read as one heater of their summed size cycling
+        alone (a steam boiler's about a brew boiler's and the pump's). While
+        a heater's cluster is free for it and an averaging plug's edges showed
+        no two switchings (two different partial readings), the run is not
+        told apart from such a heater.
+        """
+        return (
+            self._avg_score >= 0.3
+            and len(self._heaters) < 2
+            and not (self._run_two or self._two_switches(edge))
         )
 
     def _handed_over(self, edge: _Edge) -> bool:
