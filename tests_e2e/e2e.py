@@ -183,11 +183,22 @@ def relay_scenario(page: ha_browser.Page, client: provision.Client, url: str) ->
     )
     if entity(PUMP_RELAY)["state"] != "off":
         raise AssertionError("the pump relay is on while the program waits")
-    changes = [
-        c for c in history(client, PUMP_RELAY, started_at) if c[1] in {"on", "off"}
-    ]
-    while changes and changes[0][1] == "off":
-        changes.pop(0)  # the relay's state before the program
+
+    def relay_changes() -> list[tuple[float, str]]:
+        changes = [
+            c for c in history(client, PUMP_RELAY, started_at) if c[1] in {"on", "off"}
+        ]
+        while changes and changes[0][1] == "off":
+            changes.pop(0)  # the relay's state before the program
+        return changes
+
+    # The recorder commits in batches: its history may lag the live state
+    # (off, checked above) by its last change for a moment.
+    changes = relay_changes()
+    settled_by = time.monotonic() + 15.0
+    while (not changes or changes[-1][1] != "off") and time.monotonic() < settled_by:
+        time.sleep(0.5)
+        changes = relay_changes()
     ons = [t for t, s in changes if s == "on"]
     offs = [t for t, s in changes if s == "off"]
     log(
