@@ -76,18 +76,17 @@ class HandBackflushes:
         if not self._enabled():
             self._count(run)
             return
+        started, ended = run.started.timestamp(), run.ended.timestamp()
         if self._power is not None:
             # The detector's runs vouch against pulses read in a heater's band.
-            self._power.note_run(run.started.timestamp(), run.ended.timestamp())
-        if self._recorded(
-            run.started.timestamp(), run.ended.timestamp(), from_power=True
-        ):
+            self._power.note_run(started, ended)
+        if self._recorded(started, ended, from_power=True):
             return  # a pulse of a backflush read from power, recorded already
         self._outcome(
             self._pattern.feed(
                 run,
-                run.started.timestamp(),
-                run.ended.timestamp(),
+                started,
+                ended,
                 # Shots count at once; one that turns out to be a backflush's
                 # pulse (a slow sensor lengthens pulses) is taken back.
                 may_be_pulse=run.kind is RunKind.FLUSH,

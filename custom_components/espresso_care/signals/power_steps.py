@@ -174,6 +174,16 @@ class _Edge:
     """The heaters' scale it was read at: ``delta * k`` is at the reference volts."""
 
 
+def _span(pts: Sequence[float], i: int, gap: float) -> float:
+    """The interval that reading ``i`` closes, as the plug measures it.
+
+    Its gap from the reading before, but never more than the plug's
+    measuring period ``gap`` (a silence of a plug reporting on change is no
+    longer interval) nor 5 s.
+    """
+    return min(pts[i] - pts[i - 2], gap, 5.0)
+
+
 def _crossing(
     pts: Sequence[float],
     i: int,
@@ -195,7 +205,7 @@ def _crossing(
     at = pts[i]
     if i < 2 or window is None:
         return at
-    span = min(at - pts[i - 2], gap, 5.0)
+    span = _span(pts, i, gap)
     share = (pts[i + 1] - base) / step
     if share > _OVERSHOOT:
         # Past the new level (a rotary pump's inrush): the step came inside
@@ -2320,7 +2330,7 @@ class PumpDetector:
             return 0.0
         for i in range(2, len(pts), 2):
             if pts[i] >= at:
-                span = min(pts[i] - pts[i - 2], self._period, 5.0)
+                span = _span(pts, i, self._period)
                 if at < pts[i] - window * span - _EPS:
                     return 0.5 * (1.0 - window) * span
                 return 0.0
@@ -2552,7 +2562,7 @@ class PumpDetector:
                 continue
             if share >= _WHOLE:
                 return at
-            span = min(pts[i] - pts[i - 2], self._period, 5.0)
+            span = _span(pts, i, self._period)
             seconds = window * span
             t = (math.sqrt(0.25 + 0.5 * share * seconds) - 0.5) / 0.25
             return min(at, pts[i] - min(t, seconds))
