@@ -20,26 +20,9 @@ from simulator.espresso import generate
 
 from .sim_replay import calibrated_runs
 from .test_power_steps_pid_slow import detect as feed_all
-
-PUMP = 50.0
-HEATER = 1000.0
-BASE = 5.0
-EVERY = 2.0  # the plug's interval, s
-WINDOW = 1.0  # ... of which each reading averages the last second
+from .test_power_steps_window import EVERY, HEATER, PUMP, WINDOW, Pieces, mean_power
 
 CYCLES = 20
-
-type Pieces = list[tuple[float, float, float]]
-
-
-def mean_power(pieces: Pieces, t: float) -> float:
-    """The true power averaged over the ``WINDOW`` before ``t``, rounded as a plug does."""
-    steps = 40
-    total = sum(
-        BASE + sum(w for a, b, w in pieces if a <= t - WINDOW * (i + 0.5) / steps < b)
-        for i in range(steps)
-    )
-    return round(total / steps, 1)
 
 
 def half_window_readings(runs: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -54,7 +37,8 @@ def half_window_readings(runs: list[tuple[float, float]]) -> list[tuple[float, f
     pieces += [(a, b, PUMP) for a, b in runs]
     end = max(b for _, b, _ in pieces) + 60.0
     return [
-        (EVERY * n, mean_power(pieces, EVERY * n)) for n in range(1, int(end / EVERY))
+        (EVERY * n, mean_power(pieces, EVERY * n, WINDOW))
+        for n in range(1, int(end / EVERY))
     ]
 
 
