@@ -119,6 +119,8 @@ _RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping 
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
+# Of a heater's size: the mains may move it so, unseen without volts.
+_MAINS_MOVE: Final = 0.05
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -2583,6 +2585,8 @@ class PumpDetector:
             return []
         if not pure and self._handed_over(edge):
             return []
+        if pure and self._over_fall(edge):
+            return []
         if not (pure or self._run_pure):
             # Both edges split from heaters' edges: only with volts (heaters'
             # sizes then hold to a few watts), and if a reading showed the
@@ -2680,9 +2684,11 @@ class PumpDetector:
         plug's volts, held to a few watts; without volts, when it is more
         than the mains can move the heaters (8 % of their part, 4 % of the
         volts either way), their sizes followed from their recent edges,
-        and the whole edge is no other heater's size (one seen even once).
-        Never on a plug reporting on change, whose level held by silence may
-        be a partial reading whose follow-up was lost.
+        and the whole edge is no other heater's size (one seen even once),
+        nor that size moved by the mains (``_MAINS_MOVE``: a heater followed
+        from its edges at other volts). Never on a plug reporting on change,
+        whose level held by silence may be a partial reading whose follow-up
+        was lost.
         """
         p = self._pump_watts
         if p < 100.0 or self._silence > 0.05:
@@ -2691,9 +2697,29 @@ class PumpDetector:
             return True
         whole = abs(heat) + watts
         ptol = self._ptol()
+        k = self._k
         return p >= 0.08 * abs(heat) and not any(
-            abs(h.size / self._k - whole) <= ptol for h in self._heaters
+            abs(h.size / k - whole) <= max(ptol, _MAINS_MOVE * h.size / k)
+            for h in self._heaters
         )
+
+    def _over_fall(self, edge: _Edge) -> bool:
+        """Whether a fall read every few seconds passed through a heater-sized reading.
+
+        A heater's short pulse read every few seconds reads as its partial
+        readings (or a stale meter repeating one, at the pump's level: a
+        level of its own), one heater-sized reading, then the standby: a
+        pump's rise and fall in appearance. A pump does not stop so.
+        """
+        gap = self._gap
+        pts = edge.pts
+        if gap <= _FAST_GAP_S or pts[2] - self._run_at > 2.2 * gap:
+            return False  # read often enough to show a pulse, or a level that held
+        # One reading of the heater: a pulse shorter than two intervals. (A
+        # heater that comes on as a shot ends reads on for several, its
+        # cycle riding on the pump's fall.)
+        top = edge.before + 0.5 * self._heater_min()
+        return sum(1 for i in range(5, len(pts), 2) if pts[i] > top) == 1
 
     def _left_risen(self, edge: _Edge, watts: float) -> bool:
         """Whether a pump's fall left the level a heater's rise during the run made.
