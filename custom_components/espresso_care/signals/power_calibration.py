@@ -272,6 +272,8 @@ def _plateau(
                 and not _held_repeated(valid, xs[j], tol, window)
             ):
                 return _WAIT  # beside a heater: a few more readings after
+            if not back and _fell_on(apart, tol):
+                continue  # the pump ran on past the heaters' hand-over
             ons = [(w, v) for _, w, v in xs[max(rise + 1, i - 4) : i + 1]]
             offs = [
                 (w, v)
@@ -284,6 +286,18 @@ def _plateau(
             return _heater_step(ons, offs, base, big, agree), low
 
     return None
+
+
+def _fell_on(apart: Sequence[float], tol: float) -> bool:
+    """Whether the level after a fall beside a heater fell again by up to a pump's step.
+
+    A dual boiler's heaters may hand over during the run (the steam heater
+    off, the brew heater on: a fall of their difference, pump-sized) while
+    the pump runs on; its own stop comes a few readings later. The level
+    after the pump's stop holds: a reading of the next three below it by
+    more than its noise and less than a heater's size says it did not.
+    """
+    return any(-CAL_MAX_W < d < -max(2.0 * tol, CAL_MIN_W) for d in apart[1:4])
 
 
 def _left_level(

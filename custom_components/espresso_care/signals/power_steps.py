@@ -119,6 +119,9 @@ _RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping 
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
+_OWN_STEP: Final = 0.12  # of its own fall: a pump's step beside a heater strays less
+# Of a heater's size: the mains may move it so, unseen without volts.
+_MAINS_MOVE: Final = 0.05
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -513,6 +516,8 @@ class PumpDetector:
         "_sd",
         "_silence",
         "_stale",
+        "_step_n",
+        "_step_w",
         "_tol",
         "_tol_lv",
         "_tr",
@@ -567,6 +572,10 @@ class PumpDetector:
         self._record: list[_Edge] | None = None
         self._ramp_seen = 0.0
         self._quiet = False
+        # The pump's own fall (``_off_step``): the calibrated step, then
+        # clean runs' falls to the standby.
+        self._step_w = self._pump_watts
+        self._step_n = 1
         self._set_tolerance()
         self._forget()
 
@@ -582,6 +591,8 @@ class PumpDetector:
         if not value > 0:
             raise ValueError("pump_watts must be > 0")
         self._pump_watts = float(value)
+        self._step_w = self._pump_watts
+        self._step_n = 1
         self._set_tolerance()
 
     def _set_tolerance(self) -> None:
@@ -2583,6 +2594,10 @@ class PumpDetector:
             return []
         if not pure and self._handed_over(edge):
             return []
+        if pure and self._over_fall(edge):
+            return []
+        if pure and not self._run_pure and self._off_step(watts, edge.after):
+            return []  # the rise split from a heater's: a hand-over's fall?
         if not (pure or self._run_pure):
             # Both edges split from heaters' edges: only with volts (heaters'
             # sizes then hold to a few watts), and if a reading showed the
@@ -2596,6 +2611,7 @@ class PumpDetector:
                     or (
                         (big or self._heater_cycle(heat, watts))
                         and not self._fits_one_heater(edge)
+                        and not self._off_step(self._run_w, self._run_level())
                     )
                 ):
                     return []
@@ -2645,6 +2661,8 @@ class PumpDetector:
             # A fall split from a heater's: the level before it must show
             # the pump's full step (a stale reading may hold a partial one).
             return []
+        if not pure and self._run_pure and self._off_step(rise, self._run_level()):
+            return []  # a rise from a heater's level, perhaps a hand-over
         if self._run_unsure and not both:
             return []
         if max(rise, watts) < p - ptol - self._slack() and duration > 8.0:
@@ -2669,6 +2687,9 @@ class PumpDetector:
         started = self._run_at - self._run_lead
         if self._kind_unsure(at - started, self._unseen(edge.pts, at)):
             return []
+        if both and abs(edge.after - self._base) <= self._tol_lv:
+            self._step_n = min(self._step_n + 1, 20)
+            self._step_w += (watts - self._step_w) / self._step_n
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(started, at, step)
         return []
@@ -2680,9 +2701,11 @@ class PumpDetector:
         plug's volts, held to a few watts; without volts, when it is more
         than the mains can move the heaters (8 % of their part, 4 % of the
         volts either way), their sizes followed from their recent edges,
-        and the whole edge is no other heater's size (one seen even once).
-        Never on a plug reporting on change, whose level held by silence may
-        be a partial reading whose follow-up was lost.
+        and the whole edge is no other heater's size (one seen even once),
+        nor that size moved by the mains (``_MAINS_MOVE``: a heater followed
+        from its edges at other volts). Never on a plug reporting on change,
+        whose level held by silence may be a partial reading whose follow-up
+        was lost.
         """
         p = self._pump_watts
         if p < 100.0 or self._silence > 0.05:
@@ -2691,9 +2714,52 @@ class PumpDetector:
             return True
         whole = abs(heat) + watts
         ptol = self._ptol()
+        k = self._k
         return p >= 0.08 * abs(heat) and not any(
-            abs(h.size / self._k - whole) <= ptol for h in self._heaters
+            abs(h.size / k - whole) <= max(ptol, _MAINS_MOVE * h.size / k)
+            for h in self._heaters
         )
+
+    def _off_step(self, watts: float, beside: float) -> bool:
+        """Whether a pump's step beside a heater strays from its own fall (with volts).
+
+        A dual boiler's heaters handing over (one off, the other on) step by
+        their difference, which may be about the pump's; the steam heater
+        may draw about the brew heater and the pump, so that its rise from
+        the standby reads as theirs. With volts, the pump's own fall (the
+        calibrated step, followed by clean runs' falls to the standby) holds
+        to a few per cent: a step beside a heater (``beside``: the level the
+        pump stands on) that strays more than ``_OWN_STEP`` from it may be a
+        hand-over's, and is never counted. Only for a rotary pump's step
+        (100 W or more, as ``_stands_out``): a vibratory pump's calibrated
+        step strays further (its ramp), and would drop true runs.
+        """
+        if (
+            not self._vref2
+            or self._pump_watts < 100.0
+            or beside < 0.5 * self._heater_min()
+        ):
+            return False
+        learnt = self._step_w
+        return abs(watts - learnt) > _OWN_STEP * learnt + self._slack()
+
+    def _over_fall(self, edge: _Edge) -> bool:
+        """Whether a fall read every few seconds passed through a heater-sized reading.
+
+        A heater's short pulse read every few seconds reads as its partial
+        readings (or a stale meter repeating one, at the pump's level: a
+        level of its own), one heater-sized reading, then the standby: a
+        pump's rise and fall in appearance. A pump does not stop so.
+        """
+        gap = self._gap
+        pts = edge.pts
+        if gap <= _FAST_GAP_S or pts[2] - self._run_at > 2.2 * gap:
+            return False  # read often enough to show a pulse, or a level that held
+        # One reading of the heater: a pulse shorter than two intervals. (A
+        # heater that comes on as a shot ends reads on for several, its
+        # cycle riding on the pump's fall.)
+        top = edge.before + 0.5 * self._heater_min()
+        return sum(1 for i in range(5, len(pts), 2) if pts[i] > top) == 1
 
     def _left_risen(self, edge: _Edge, watts: float) -> bool:
         """Whether a pump's fall left the level a heater's rise during the run made.
@@ -2770,6 +2836,8 @@ class PumpDetector:
 
     def _orphan_fall(self, edge: _Edge, at: float, watts: float) -> list[DetectedRun]:
         """A pump's fall with no pump on: a heater's rise may have hidden its start."""
+        if self._off_step(watts, edge.after):
+            return []
         k = self._k
         held = (edge.before - self._base - watts) * k  # the heater beside the pump
         for rise in reversed(self._rises):
