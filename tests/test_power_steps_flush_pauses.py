@@ -77,3 +77,17 @@ def test_a_reading_below_the_pump_inside_a_heater_rise_drops_the_run() -> None:
     assert shots_between(runs, 14550.0, 14590.0) == []
     assert [r for r in runs if abs(r[0] - 14536.7) < 2.0]
     assert [r for r in runs if abs(r[0] - 14590.5) < 2.0]
+
+
+def test_a_run_opens_after_the_last_reading_at_the_standby() -> None:
+    """A slow PID with a rotary pump polled every 2 s (seed 6000019): after
+    a shot, the heater pulsed for half a minute with readings at the standby
+    between its pulses, then came back to the pump's level for a reading or
+    two. The run after the pause opened from the first reading at the
+    standby, 16 s before: a shot where none was. It opens from the last one
+    (4 s, no shot); the shot before is still read."""
+    t = trace("pid_slow", "rotary", 6000019, 0)
+    runs = calibrated_runs(t, 4100.0)
+    assert shots_between(runs, 2740.0, 2768.0) == []
+    assert shots_between(runs, 3955.0, 3985.0) == []
+    assert shots_between(runs, 2705.0, 2720.0)

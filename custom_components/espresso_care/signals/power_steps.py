@@ -1300,6 +1300,16 @@ class PumpDetector:
             None,
         )
 
+    def _last_standby_reading(self, first: int) -> int:
+        """The index in the transient of the last reading at the standby, from ``first``."""
+        pts = self._pts
+        low = max(6.0, 0.15 * self._pump_watts)
+        last = first
+        for i in range(first, len(pts), 2):
+            if abs(pts[i + 1] - self._base) <= low:
+                last = i
+        return last
+
     def _split_at_standby(
         self, seen: float, before: float, after: float, settled: bool
     ) -> list[DetectedRun] | None:
@@ -1383,7 +1393,10 @@ class PumpDetector:
         if k is None:
             return None
         fell = self._step_at(pts[: k + 2], before, base - before)
-        rose = self._step_at(pts[k:], base, after - base)
+        # From the last reading at the standby: a run between two of them
+        # (a backflush's pulse among a slow PID's pulses) is not known.
+        last = self._last_standby_reading(k)
+        rose = self._step_at(pts[last:], base, after - base)
         duration = fell - self._run_at
         if not MIN_RUN_S <= duration <= MAX_RUN_S or not rose > fell:
             return None
