@@ -1253,6 +1253,49 @@ class PumpDetector:
             return []
         return self._pause_between(after)
 
+    def _paused_in(self, edge: _Edge, signs: tuple[int, ...]) -> bool:
+        """Whether a heater's edge during a run shows the pump paused inside it.
+
+        Two flushes seconds apart, a heater switching between them, make one
+        transient of the pause; read as one run they would be a shot. The
+        pump was off when a reading inside the edge shows:
+
+        * less than half its step over the standby (the heaters only add to
+          the pump's level, even one handing over to another): any plug;
+        * either level less its step (the heaters whole, the pump off),
+          among two different partial readings (one heater's switching reads
+          partial once at most on a plug that averages): only for one heater
+          switching, read every second or two (seconds apart a heater may
+          come and go inside one transient), a pump whose step stands out of
+          a heater's drift as it warms (a rotary one's, 100 W or more), on a
+          periodic plug (on change, a level held by silence may be partial).
+        """
+        p = self._pump_watts
+        pts = edge.pts
+        low = self._base + 0.5 * p
+        if any(pts[i] < low for i in range(5, len(pts), 2)):
+            return True
+        if (
+            p < 100.0
+            or self._silence > 0.05
+            or self._gap > _FAST_GAP_S
+            or sum(1 for sign in signs if sign) != 1
+            or (self._window is None and self._avg_score < 0.3)
+        ):
+            return False
+        near_b = self._past_noise(edge.before)
+        near_a = self._past_noise(edge.after)
+        partial = [
+            pts[i]
+            for i in range(5, len(pts), 2)
+            if abs(pts[i] - edge.before) > near_b and abs(pts[i] - edge.after) > near_a
+        ]
+        if not any(abs(a - b) > 3.0 for a, b in itertools.combinations(partial, 2)):
+            return False
+        near = 0.25 * p + self._slack()
+        offs = (edge.before - p, edge.after - p)
+        return any(abs(w - off) <= near for w in partial for off in offs)
+
     def _drop_paused(self) -> list[DetectedRun]:
         """The run paused where it cannot be paired honestly: dropped."""
         self._stop(self._pts[4])  # the first reading that moved
@@ -1267,6 +1310,16 @@ class PumpDetector:
             (i for i in range(4, len(pts), 2) if abs(pts[i + 1] - self._base) <= low),
             None,
         )
+
+    def _last_standby_reading(self, first: int) -> int:
+        """The index in the transient of the last reading at the standby, from ``first``."""
+        pts = self._pts
+        low = max(6.0, 0.15 * self._pump_watts)
+        last = first
+        for i in range(first, len(pts), 2):
+            if abs(pts[i + 1] - self._base) <= low:
+                last = i
+        return last
 
     def _split_at_standby(
         self, seen: float, before: float, after: float, settled: bool
@@ -1351,7 +1404,10 @@ class PumpDetector:
         if k is None:
             return None
         fell = self._step_at(pts[: k + 2], before, base - before)
-        rose = self._step_at(pts[k:], base, after - base)
+        # From the last reading at the standby: a run between two of them
+        # (a backflush's pulse among a slow PID's pulses) is not known.
+        last = self._last_standby_reading(k)
+        rose = self._step_at(pts[last:], base, after - base)
         duration = fell - self._run_at
         if not MIN_RUN_S <= duration <= MAX_RUN_S or not rose > fell:
             return None
@@ -1923,7 +1979,9 @@ class PumpDetector:
             how, sp, heat, signs = self._explained(edge)
         if how == _HEATERS:
             out += self._switch(edge, signs, edge.delta)
-            if self._pump:
+            if self._pump and self._paused_in(edge, signs):
+                self._stop(edge.at)  # two runs read as one: neither is known
+            elif self._pump:
                 self._run_heat += edge.delta * self._k
             else:
                 out += self._pulse_before_heater(edge) or self._run_inside_rise(edge)
