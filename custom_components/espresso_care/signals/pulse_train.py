@@ -78,6 +78,13 @@ SPREAD_MAX: Final = 0.03
 NOISE_BEFORE: Final = 600.0
 # A backflush found where more of the readings than this were unexplained is refused.
 ODD_SHARE_MAX: Final = 0.015
+# On a plug reporting every ``FAST_INTERVAL`` s or faster, a backflush of
+# sure pulses (none weak) may have up to ``ODD_SHARE_FAST`` of them: there a
+# PID's burst reads as a heater's size, not a pulse, and the odd readings are
+# a heater's switching edges (a heat exchanger's pressurestat cycles every
+# 30-90 s); a PID's cadence is refused by the quiet rule below.
+FAST_INTERVAL: Final = 2.5
+ODD_SHARE_FAST: Final = 0.035
 # A run the detector saw longer than this (s): two pulses merged with the
 # pause between at most, so a shot. A backflush with weak pulses (seen only
 # above a heater) around one is refused: a shot cut up by a heater's
@@ -449,7 +456,10 @@ class PowerBackflushes:
         since = found.started - NOISE_BEFORE
         odd = sum(since <= at <= found.ended for at in self._odd)
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
-        if odd / readings > ODD_SHARE_MAX or self.spread > SPREAD_MAX:
+        fast = self._interval <= FAST_INTERVAL and not found.weak
+        if odd / readings > (ODD_SHARE_FAST if fast else ODD_SHARE_MAX) or (
+            self.spread > SPREAD_MAX
+        ):
             return None
         if found.weak and any(
             s <= found.ended and found.started <= e for s, e in self._long_runs
