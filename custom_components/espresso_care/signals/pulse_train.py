@@ -456,7 +456,12 @@ class PowerBackflushes:
         since = found.started - NOISE_BEFORE
         odd = sum(since <= at <= found.ended for at in self._odd)
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
-        fast = self._interval <= FAST_INTERVAL and not found.weak
+        fast = self._interval <= FAST_INTERVAL
+        if fast:
+            # Its own weak pulses were noted as noise when read: on a fast
+            # plug, not held against it (a PID's burst reads heater-sized).
+            odd -= found.weak
+        fast = fast and not found.weak
         if odd / readings > (ODD_SHARE_FAST if fast else ODD_SHARE_MAX) or (
             self.spread > SPREAD_MAX
         ):
