@@ -19,7 +19,10 @@ pattern (two series of pulses, cleaner then rinse) is the one rule.
 
 Precision first: a reading that cannot be read leaves a hole that may hide
 a pulse or a pause, never one that makes a pulse; a long excursion (a shot)
-between the series cancels, as a run would.
+between the series cancels, as a run would. A backflush needs the readings
+still before it and in its rinse pause: a slow PID's heater bursts, averaged
+over a plug's interval, read as pump-sized pulses at the heater's cadence
+all the time it idles.
 """
 
 from __future__ import annotations
@@ -75,11 +78,32 @@ SPREAD_MAX: Final = 0.03
 NOISE_BEFORE: Final = 600.0
 # A backflush found where more of the readings than this were unexplained is refused.
 ODD_SHARE_MAX: Final = 0.015
+# On a plug reporting every ``FAST_INTERVAL`` s or faster, a backflush of
+# sure pulses (none weak) may have up to ``ODD_SHARE_FAST`` of them: there a
+# PID's burst reads as a heater's size, not a pulse, and the odd readings are
+# a heater's switching edges (a heat exchanger's pressurestat cycles every
+# 30-90 s); a PID's cadence is refused by the quiet rule below.
+FAST_INTERVAL: Final = 2.5
+ODD_SHARE_FAST: Final = 0.035
 # A run the detector saw longer than this (s): two pulses merged with the
 # pause between at most, so a shot. A backflush with weak pulses (seen only
 # above a heater) around one is refused: a shot cut up by a heater's
 # switching reads there as pulses.
 LONG_RUN_SECONDS: Final = 40.0
+# A backflush is recognized only after this long (s) of readings followed
+# before its first pulse, in which at most ``BEFORE_MAX`` pulses (of any
+# size, noise included) began, and with at most ``BETWEEN_MAX`` pulses not
+# its own between its first and last: a PID idling pulses its heater every
+# window, which, averaged over a plug's interval, reads as pump-sized pulses
+# before, between and after any series it makes; a person's backflush begins
+# after the machine stood still (a shot, a flush or two) and its rinse pause
+# is still.
+QUIET_SECONDS: Final = 300.0
+BEFORE_MAX: Final = 10
+BETWEEN_MAX: Final = 8
+# How long the pulses' starts are remembered (s): a backflush (two series
+# and the rinse pause) and the quiet time before it.
+PULSES_SECONDS: Final = 1800.0
 # Weight of each new gap in the reporting interval followed.
 INTERVAL_WEIGHT: Final = 0.1
 # A level followed from this fraction of the way to each quiet reading.
@@ -209,7 +233,9 @@ class PowerBackflushes:
         "_long_runs",
         "_odd",
         "_pattern",
+        "_pulses",
         "_rules",
+        "_since",
         "_unexplained",
         "_volts",
         "pump_watts",
@@ -221,6 +247,9 @@ class PowerBackflushes:
         self._rules = rules
         self._pattern: BackflushRecognizer[Pulse] = BackflushRecognizer(rules)
         self._at: float | None = None
+        self._since = 0.0  # the first reading followed since the last reset
+        # When each pulse read lately began (noise and weak ones too).
+        self._pulses: deque[float] = deque()
         self._last: float | None = None  # the last reading's fraction (None: unknown)
         self._level: float | None = None  # the pump-off level
         # Each heater's step above the level (W), most recently learned first.
@@ -244,6 +273,7 @@ class PowerBackflushes:
         self._pattern = BackflushRecognizer(self._rules)
         self._at = self._last = self._level = self._unexplained = None
         self._excursion = None
+        self._pulses.clear()
 
     def note_run(self, started: float, ended: float) -> None:
         """A run the pump detector saw (its own view of the same readings)."""
@@ -283,7 +313,7 @@ class PowerBackflushes:
         previous = self._at
         if previous is None or at <= previous:
             if previous is None:
-                self._at = at
+                self._at = self._since = at
                 self._level = watts
                 self._last = 0.0
             return None
@@ -426,18 +456,47 @@ class PowerBackflushes:
         since = found.started - NOISE_BEFORE
         odd = sum(since <= at <= found.ended for at in self._odd)
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
-        if odd / readings > ODD_SHARE_MAX or self.spread > SPREAD_MAX:
+        fast = self._interval <= FAST_INTERVAL
+        if fast:
+            # Its own weak pulses were noted as noise when read: on a fast
+            # plug, not held against it (a PID's burst reads heater-sized).
+            odd -= found.weak
+        fast = fast and not found.weak
+        if odd / readings > (ODD_SHARE_FAST if fast else ODD_SHARE_MAX) or (
+            self.spread > SPREAD_MAX
+        ):
             return None
         if found.weak and any(
             s <= found.ended and found.started <= e for s, e in self._long_runs
         ):
             return None
-        return found
+        return found if self._quiet_around(found) else None
+
+    def _quiet_around(self, found: Recognized) -> bool:
+        """Whether the readings before the backflush, and between its pulses, were still.
+
+        A PID's heater pulsing at its window reads as pulses all the time it
+        idles; a reset (a program, a gap) leaves the time before unknown.
+        """
+        first = found.started
+        if first - QUIET_SECONDS < self._since:
+            return False
+        before = between = 0
+        for at in self._pulses:
+            if first - QUIET_SECONDS <= at < first:
+                before += 1
+            elif first <= at <= found.ended:
+                between += 1
+        return before <= BEFORE_MAX and between - found.pulses <= BETWEEN_MAX
 
     def _close(self, excursion: _Excursion) -> Recognized | None:
         found: Recognized | None = None
         rules = self._rules
+        pulses = self._pulses
         for pulse in split_pulses(excursion.segments):
+            pulses.append(pulse.started)
+            while pulses[0] < pulse.started - PULSES_SECONDS:
+                pulses.popleft()
             weak = not pulse.clean and pulse.on_seconds <= rules.pulse_max
             if weak or pulse.on_seconds < NOISE_SECONDS:
                 # A wobble of the mains, a heater's edge, or seen only in a
