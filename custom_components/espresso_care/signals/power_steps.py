@@ -534,9 +534,6 @@ class PumpDetector:
     def __init__(
         self, pump_watts: float, *, kind_bounds: Sequence[float] = KIND_BOUNDS_S
     ) -> None:
-        if not pump_watts > 0:
-            raise ValueError("pump_watts must be > 0")
-        self._pump_watts = float(pump_watts)
         self.kind_bounds = tuple(kind_bounds)
         self._sd = 1.0
         self._tol = self._tol_lv = 0.0
@@ -572,11 +569,7 @@ class PumpDetector:
         self._record: list[_Edge] | None = None
         self._ramp_seen = 0.0
         self._quiet = False
-        # The pump's own fall (``_off_step``): the calibrated step, then
-        # clean runs' falls to the standby.
-        self._step_w = self._pump_watts
-        self._step_n = 1
-        self._set_tolerance()
+        self.pump_watts = pump_watts  # checked; the tolerances and own step from it
         self._forget()
 
     # --- configuration -----------------------------------------------------
@@ -591,6 +584,8 @@ class PumpDetector:
         if not value > 0:
             raise ValueError("pump_watts must be > 0")
         self._pump_watts = float(value)
+        # The pump's own fall (``_off_step``): the calibrated step, then
+        # clean runs' falls to the standby.
         self._step_w = self._pump_watts
         self._step_n = 1
         self._set_tolerance()

@@ -456,15 +456,15 @@ class PowerBackflushes:
         since = found.started - NOISE_BEFORE
         odd = sum(since <= at <= found.ended for at in self._odd)
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
-        fast = self._interval <= FAST_INTERVAL
-        if fast:
+        limit = ODD_SHARE_MAX
+        if self._interval <= FAST_INTERVAL:
             # Its own weak pulses were noted as noise when read: on a fast
-            # plug, not held against it (a PID's burst reads heater-sized).
+            # plug, not held against it (a PID's burst reads heater-sized);
+            # one of sure pulses only may stand among more odd readings.
             odd -= found.weak
-        fast = fast and not found.weak
-        if odd / readings > (ODD_SHARE_FAST if fast else ODD_SHARE_MAX) or (
-            self.spread > SPREAD_MAX
-        ):
+            if not found.weak:
+                limit = ODD_SHARE_FAST
+        if odd / readings > limit or self.spread > SPREAD_MAX:
             return None
         if found.weak and any(
             s <= found.ended and found.started <= e for s, e in self._long_runs
