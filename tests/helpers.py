@@ -1,4 +1,4 @@
-"""Helpers shared by the tests: frozen time that settles, and the machine's actions.
+"""Helpers shared by the tests: frozen time that settles, states, the machine's actions.
 
 ``settle`` and ``advance`` move the loop (and frozen time) on; given
 ``in_flight`` (a function counting requests on the wire) they also wait for
@@ -19,7 +19,7 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory, real_monotonic
 from homeassistant.config_entries import SOURCE_USER, ConfigEntry
 from homeassistant.const import ATTR_ENTITY_ID
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, State
 from homeassistant.data_entry_flow import FlowManager, FlowResultType
 from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import (
@@ -131,6 +131,16 @@ async def advance(
         raise AssertionError("timers keep firing at the same moment")
     freezer.tick(timedelta(microseconds=remaining))
     await _fire_due(hass, in_flight)
+
+
+# -- states --------------------------------------------------------------------------
+
+
+def state_of(hass: HomeAssistant, entity_id: str) -> State:
+    """The state of ``entity_id``; fails the test when the entity has none."""
+    state = hass.states.get(entity_id)
+    assert state is not None, f"{entity_id} has no state"
+    return state
 
 
 # -- the machine's actions -----------------------------------------------------------

@@ -33,7 +33,7 @@ from custom_components.espresso_care.const import (
 from custom_components.espresso_care.program import ProgramResult, UserAction
 
 from .fake_speakers import HALL, KITCHEN, PLAYER, TTS, FakeSpeakers
-from .helpers import advance, options_form, settle
+from .helpers import advance, options_form, settle, state_of
 
 TRANSLATIONS = (
     Path(__file__).parent.parent / "custom_components/espresso_care/translations"
@@ -198,7 +198,7 @@ async def test_no_start_no_learning(
     speakers.start_after = {KITCHEN: 12.0, PLAYER: 12.0}  # past the 10 s limit
     await say(hass, freezer, speaker, Cue.BREW_OFF, 30)
     assert len(speakers.said) == 4
-    assert hass.states.get(PLAYER).state == STATE_IDLE
+    assert state_of(hass, PLAYER).state == STATE_IDLE
     assert speaker.lead_seconds == 0.0
     assert speaker.diagnostics()["leads"] == {KITCHEN: None, PLAYER: None}
 
@@ -335,7 +335,7 @@ async def test_stop_cancels_what_is_pending(
     await advance(hass, freezer, 15)
     assert [s.entity_id for s in speakers.said] == [KITCHEN]
     assert speakers.cancelled == [KITCHEN]
-    assert hass.states.get(KITCHEN).state == STATE_IDLE
+    assert state_of(hass, KITCHEN).state == STATE_IDLE
 
 
 async def test_new_speakers_keep_what_was_learned(

@@ -23,7 +23,7 @@ from custom_components.espresso_care.const import (
 from simulator.espresso import Trace, generate
 
 from .conftest import POWER, WATTS, Relays, loaded, machine_entry
-from .helpers import advance, resume, run
+from .helpers import advance, resume, run, state_of
 from .plug_replay import feed, plug_only_machine
 
 LAST_BACKFLUSH = "sensor.espresso_machine_last_backflush"
@@ -88,8 +88,8 @@ async def test_read_from_five_second_readings(
         )
         < 10
     )
-    assert hass.states.get(LAST_BACKFLUSH).state != "unknown"
-    assert int(hass.states.get(FLUSHES).state) <= true_flushes(trace)
+    assert state_of(hass, LAST_BACKFLUSH).state != "unknown"
+    assert int(state_of(hass, FLUSHES).state) <= true_flushes(trace)
 
 
 async def test_recorded_once_when_both_views_find_it(
@@ -102,8 +102,8 @@ async def test_recorded_once_when_both_views_find_it(
     trace = with_backflush("periodic_2", seed=0)
     events = await replay(hass, freezer, monkeypatch, trace, {})
     assert len(events) == 1
-    assert hass.states.get(LAST_BACKFLUSH).state != "unknown"
-    assert int(hass.states.get(FLUSHES).state) <= true_flushes(trace)
+    assert state_of(hass, LAST_BACKFLUSH).state != "unknown"
+    assert int(state_of(hass, FLUSHES).state) <= true_flushes(trace)
 
 
 @pytest.mark.parametrize("plug", ["periodic_2", "periodic_5"])
@@ -118,7 +118,7 @@ async def test_ordinary_use_is_no_backflush(
         "thermostat", "rotary", plug, seed=5, shots=12, days=1, calibration=False
     )
     assert await replay(hass, freezer, monkeypatch, trace, {}) == []
-    assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
+    assert state_of(hass, LAST_BACKFLUSH).state == "unknown"
 
 
 async def test_the_option_turns_it_off(
@@ -130,7 +130,7 @@ async def test_the_option_turns_it_off(
     trace = with_backflush("periodic_5", seed=5)
     options = {OPT_RECOGNIZE_BACKFLUSH: 0}
     assert await replay(hass, freezer, monkeypatch, trace, options) == []
-    assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
+    assert state_of(hass, LAST_BACKFLUSH).state == "unknown"
 
 
 async def test_a_programs_own_pulses_are_no_backflush(
@@ -151,7 +151,7 @@ async def test_a_programs_own_pulses_are_no_backflush(
             watts = IDLE + 52.0 if relays.pump.is_on else IDLE
             hass.states.async_set(POWER, f"{watts:.1f}", WATTS)
             await advance(hass, freezer, 1)
-            state = hass.states.get(STATE).state
+            state = state_of(hass, STATE).state
             if state.startswith("awaiting"):
                 await advance(hass, freezer, 60)
                 await resume(hass)

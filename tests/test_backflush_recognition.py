@@ -32,7 +32,7 @@ from .conftest import (
     machine_entry,
     machine_marker,
 )
-from .helpers import run, settle
+from .helpers import run, settle, state_of
 
 FLUSHES = "sensor.espresso_machine_flushes"
 SHOTS = "sensor.espresso_machine_shots"
@@ -72,7 +72,7 @@ def recognized(hass: HomeAssistant) -> list[Event]:
 
 
 def value(hass: HomeAssistant, entity_id: str) -> str:
-    return hass.states.get(entity_id).state
+    return state_of(hass, entity_id).state
 
 
 async def pulse(rig: Rig, on: float, off: float, *, relay: bool = False) -> None:

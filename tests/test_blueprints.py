@@ -24,6 +24,7 @@ import yaml
 from custom_components.espresso_care.const import DOMAIN
 
 from .conftest import Rig, settle
+from .helpers import state_of
 
 REPO = Path(__file__).parent.parent
 BLUEPRINTS = REPO / "blueprints" / "automation" / "espresso_care"
@@ -39,7 +40,7 @@ WEDNESDAY_EVENING = "2025-06-18 20:00:00-07:00"
 
 
 def state(hass: HomeAssistant) -> str:
-    return hass.states.get(STATE).state
+    return state_of(hass, STATE).state
 
 
 @pytest.fixture
@@ -119,7 +120,7 @@ class Phone:
             },
         )
         await settle(self.hass)
-        assert self.hass.states.get(f"automation.{slugify(alias)}").state == "on"
+        assert state_of(self.hass, f"automation.{slugify(alias)}").state == "on"
 
 
 @pytest.fixture
@@ -173,7 +174,7 @@ async def test_bedtime_reminder_then_start_from_the_phone(
     await record(hass, "backflush", 12)
     await make_shots(hass, 23)
     await phone.bedtime()
-    assert hass.states.get(BACKFLUSH_DUE).state == "on"
+    assert state_of(hass, BACKFLUSH_DUE).state == "on"
 
     await rig.advance(90 * 60 - 1)
     assert phone.notifications == []
@@ -196,7 +197,7 @@ async def test_bedtime_reminder_then_start_from_the_phone(
     # "Start backflush": the cleaner program runs on this machine.
     await phone.tap(START)
     assert state(hass) == "cleaning"
-    assert hass.states.get(STATE).attributes["program"] == "cleaner"
+    assert state_of(hass, STATE).attributes["program"] == "cleaner"
     assert rig.relays.pump.is_on
 
     # The program waits for the user: the phone says what to do, with Continue.
@@ -322,7 +323,7 @@ async def test_recognized_backflush_is_told(
     await make_shots(hass, 25)
     await phone.bedtime(backflush_recognized="notify")
     await hand_backflush(rig)
-    assert hass.states.get(BACKFLUSH_DUE).state == "off"
+    assert state_of(hass, BACKFLUSH_DUE).state == "off"
     [told] = phone.notifications
     assert told.data["message"] == (
         "Backflush recognized and recorded: 10 pulses, 20:00 to 20:04."
@@ -364,7 +365,7 @@ async def test_recognized_backflush_asks_for_a_group_flush(
     # "Flush group": the flush program runs on this machine.
     await phone.tap(FLUSH)
     assert state(hass) == "flushing"
-    assert hass.states.get(STATE).attributes["program"] == "flush"
+    assert state_of(hass, STATE).attributes["program"] == "flush"
     assert rig.relays.pump.is_on
     await rig.advance(120)
     assert state(hass) == "completed"
@@ -389,7 +390,7 @@ async def test_recognized_backflush_silent_by_default(
     await make_shots(hass, 25)
     await phone.bedtime()
     await hand_backflush(rig)
-    assert hass.states.get(BACKFLUSH_DUE).state == "off"
+    assert state_of(hass, BACKFLUSH_DUE).state == "off"
     assert phone.notifications == []
 
 

@@ -44,7 +44,7 @@ from .calibration_flow import (
     submit,
 )
 from .conftest import BREW, PLUG, POWER, PUMP, WATTS, Relays, machine_entry
-from .helpers import advance, entities_form, reconfigure, settle
+from .helpers import advance, entities_form, reconfigure, settle, state_of
 
 SHOTS = "sensor.espresso_machine_shots"
 TRANSLATIONS = (
@@ -109,7 +109,7 @@ async def test_plug_only_machine(hass: HomeAssistant, sensors: None) -> None:
     machine = entry.runtime_data
     assert not machine.has_pump
     assert machine.power_meter is not None
-    assert hass.states.get("sensor.silvia_shots").state == "0"
+    assert state_of(hass, "sensor.silvia_shots").state == "0"
 
 
 async def test_plug_alone_is_enough(hass: HomeAssistant, sensors: None) -> None:
@@ -286,8 +286,8 @@ async def test_reconfigure_between_set_ups_keeps_the_counters(
         DOMAIN, "record_maintenance", {"task": "descale"}, blocking=True
     )
     await settle(hass)
-    assert hass.states.get(SHOTS).state == "3"
-    last_descale = hass.states.get("sensor.espresso_machine_last_descale").state
+    assert state_of(hass, SHOTS).state == "3"
+    last_descale = state_of(hass, "sensor.espresso_machine_last_descale").state
     assert last_descale not in ("unknown", "unavailable")
 
     # Plug only: the pump field is left empty, a power sensor is added.
@@ -306,14 +306,14 @@ async def test_reconfigure_between_set_ups_keeps_the_counters(
     assert entry.unique_id == PLUG
     assert not entry.runtime_data.has_pump
     assert entry.runtime_data.power_meter is not None
-    assert hass.states.get(SHOTS).state == "3"
-    assert hass.states.get("sensor.espresso_machine_last_descale").state == last_descale
+    assert state_of(hass, SHOTS).state == "3"
+    assert state_of(hass, "sensor.espresso_machine_last_descale").state == last_descale
     # The pump relay now runs by hand without counting a shot (no relay signal).
     relays.pump.set(True)
     await advance(hass, freezer, 25)
     relays.pump.set(False)
     await settle(hass)
-    assert hass.states.get(SHOTS).state == "3"
+    assert state_of(hass, SHOTS).state == "3"
 
     # The relay back, the power sensor cleared: the suggested values were the
     # entry's, and the cleared key is gone.
@@ -338,10 +338,10 @@ async def test_reconfigure_between_set_ups_keeps_the_counters(
     assert entry.unique_id == PUMP
     assert entry.runtime_data.has_pump
     assert entry.runtime_data.power_meter is None
-    assert hass.states.get(SHOTS).state == "3"
+    assert state_of(hass, SHOTS).state == "3"
     await pull(hass, relays, freezer)
-    assert hass.states.get(SHOTS).state == "4"
-    assert hass.states.get("sensor.espresso_machine_last_descale").state == last_descale
+    assert state_of(hass, SHOTS).state == "4"
+    assert state_of(hass, "sensor.espresso_machine_last_descale").state == last_descale
 
 
 async def test_reconfigure_refuses_bad_entities_and_changes_nothing(

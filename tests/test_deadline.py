@@ -18,7 +18,7 @@ from custom_components.espresso_care.deadline import Deadline
 from simulator.espresso import generate
 
 from .conftest import POWER, WATTS, Relays, loaded, machine_entry
-from .helpers import advance, settle
+from .helpers import advance, settle, state_of
 
 pytestmark = pytest.mark.freeze_time("2025-06-18 07:00:00+00:00")
 
@@ -160,6 +160,6 @@ async def test_a_heat_up_read_every_second_sets_few_timers(
                 now = at
             hass.states.async_set(POWER, f"{watts:.1f}", WATTS)
         await advance(hass, freezer, 30)
-        assert hass.states.get("sensor.espresso_machine_heat_up").state == "ready"
+        assert state_of(hass, "sensor.espresso_machine_heat_up").state == "ready"
     assert len(readings) > 300
     assert 0 < len(decider.timers) <= len(readings) // 20

@@ -57,7 +57,7 @@ from custom_components.espresso_care.relays.zha import (
 )
 
 from .conftest import PLUG, FakeRelaySwitch, advance, machine_entry, settle
-from .helpers import reconfigure, run
+from .helpers import reconfigure, run, state_of
 from .zha_fixtures import (
     IEEE,
     ZHA_PUMP,
@@ -129,7 +129,7 @@ async def test_zha_pulses_carry_on_with_timed_off(
 
     await run(hass, **FLUSH)
     await advance(hass, freezer, 30)
-    assert hass.states.get(STATE).state == "completed"
+    assert state_of(hass, STATE).state == "completed"
     tenths = round(10 * (2 + AUTO_OFF_MARGIN_SECONDS))
     assert zha.pump.calls == [_timed_off(tenths)] * 2
     # Each on was the cluster command: only offs went through the entity.
@@ -137,7 +137,7 @@ async def test_zha_pulses_carry_on_with_timed_off(
     assert zha.pump.on_durations() == pytest.approx([2.0, 2.0], abs=1e-3)
     assert zha.pump.timer_offs == 0  # Home Assistant was faster, as it should be
 
-    state = hass.states.get(sensor)
+    state = state_of(hass, sensor)
     assert state.state == STATE_ON
     assert state.attributes == {
         **state.attributes,
@@ -203,7 +203,7 @@ async def test_zha_falls_back_to_plain_on_once(
     caplog.set_level(logging.WARNING)
     await run(hass, **FLUSH)
     await advance(hass, freezer, 40)
-    assert hass.states.get(STATE).state == "completed"
+    assert state_of(hass, STATE).state == "completed"
     assert len(zha.pump.calls) == (0 if fault == "missing" else 1)
     assert zha.pump.commands.count(True) == 2
     first, second = zha.pump.on_durations()
@@ -217,7 +217,7 @@ async def test_zha_falls_back_to_plain_on_once(
     assert caplog.text.count("plain on/off from now on") == 1
 
     sensor = _bound_sensor(hass, entry)
-    state = hass.states.get(sensor)
+    state = state_of(hass, sensor)
     assert state.state == STATE_OFF
     assert state.attributes["bound"] is None
     diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, entry)
@@ -257,12 +257,12 @@ async def test_zha_relay_that_stops_answering_fails_the_program(
     assert len(zha.pump.calls) == 1
     zha.pump.honours = False  # out of radio reach from now on
     await advance(hass, freezer, 30)
-    assert hass.states.get(STATE).state == "failed"
+    assert state_of(hass, STATE).state == "failed"
     assert zha.pump.is_on is False
     assert len(zha.pump.calls) == 2
     assert zha.pump.commands[-1] is False
     sensor = _bound_sensor(hass, entry)
-    assert hass.states.get(sensor).state == STATE_ON  # still the device's bound
+    assert state_of(hass, sensor).state == STATE_ON  # still the device's bound
     await hass.config_entries.async_unload(entry.entry_id)
 
 
@@ -278,7 +278,7 @@ async def test_zha_entity_without_an_address_is_switched_plainly(
     await advance(hass, freezer, 10)
     assert relays.pump.calls == []
     assert relays.pump.commands == [True, False]
-    assert hass.states.get(_bound_sensor(hass, entry)).state == STATE_OFF
+    assert state_of(hass, _bound_sensor(hass, entry)).state == STATE_OFF
     await hass.config_entries.async_unload(entry.entry_id)
 
 
@@ -326,7 +326,7 @@ async def test_plain_entity_pump_has_no_device_bound(
     assert _bound_sensor(hass, entry) == (
         "binary_sensor.espresso_machine_pump_bounded_by_device"
     )
-    state = hass.states.get(_bound_sensor(hass, entry))
+    state = state_of(hass, _bound_sensor(hass, entry))
     assert state.state == STATE_OFF
     assert state.attributes["bound"] is None
     assert state.attributes["seconds"] is None
@@ -386,7 +386,7 @@ async def test_repair_issue_for_a_pump_only_the_device_can_bound(
         "https://github.com/espresso-care/espresso-care#"
         + UNBOUNDED_PLATFORMS[platform]
     )
-    assert hass.states.get(_bound_sensor(hass, entry)).state == STATE_OFF
+    assert state_of(hass, _bound_sensor(hass, entry)).state == STATE_OFF
 
     # Dismissed, it stays dismissed across a reload.
     issue_registry.async_ignore(DOMAIN, issue_id(entry.entry_id), True)

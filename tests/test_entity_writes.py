@@ -14,7 +14,7 @@ from homeassistant.const import EVENT_STATE_CHANGED, EVENT_STATE_REPORTED
 from homeassistant.core import Event, HomeAssistant, callback
 
 from .conftest import Rig
-from .helpers import settle
+from .helpers import settle, state_of
 
 SHOTS = "sensor.espresso_machine_shots"
 HEAT_UP = "sensor.espresso_machine_heat_up"
@@ -69,11 +69,11 @@ async def test_an_update_that_changes_nothing_writes_nothing(
 
 async def test_changed_attributes_are_written(hass: HomeAssistant, rig: Rig) -> None:
     """A shot changes the due sensor's attributes, not its state: it is written."""
-    before = hass.states.get(BACKFLUSH_DUE)
+    before = state_of(hass, BACKFLUSH_DUE)
     with writes(hass) as counted:
         await rig.pulse(25, 5)
-    after = hass.states.get(BACKFLUSH_DUE)
-    assert hass.states.get(SHOTS).state == "1"
+    after = state_of(hass, BACKFLUSH_DUE)
+    assert state_of(hass, SHOTS).state == "1"
     assert after.state == before.state
     assert after.attributes["shots_since"] == before.attributes["shots_since"] + 1
     assert counted[(EVENT_STATE_CHANGED, BACKFLUSH_DUE)] == 1

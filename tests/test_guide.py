@@ -53,7 +53,7 @@ from .conftest import (
     machine_marker,
 )
 from .fake_speakers import KITCHEN, PLAYER, TTS, FakeSpeakers
-from .helpers import abort, advance, resume, run, settle
+from .helpers import abort, advance, resume, run, settle, state_of
 
 STATE = "sensor.espresso_machine_backflush_state"
 LAST_BACKFLUSH = "sensor.espresso_machine_last_backflush"
@@ -138,7 +138,7 @@ class Person:
                 watts = IDLE + (PUMP_W if self.brewing else 0.0)
                 self.hass.states.async_set(POWER, f"{watts:.1f}", WATTS)
                 self._next_reading += 1.0
-            state = self.hass.states.get(STATE)
+            state = state_of(self.hass, STATE)
             if self.continue_waits and state.state in (
                 "awaiting_rinse",
                 "awaiting_flush",
@@ -220,7 +220,7 @@ def slack(machine: MockConfigEntry) -> float:
 
 def attributes(hass: HomeAssistant) -> dict[str, Any]:
     """The backflush state sensor's attributes."""
-    return dict(hass.states.get(STATE).attributes)
+    return dict(state_of(hass, STATE).attributes)
 
 
 CLEANER_ACTIONS = [
@@ -240,16 +240,16 @@ async def test_guided_backflush_followed_on_time(
     """Followed within a second: every pulse lasts its time from the real press; recorded."""
     signal = "power" if rig.entry.data.get("power_sensor") else "brew"
     person = Person(hass, rig.freezer, power=signal == "power")
-    assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
+    assert state_of(hass, LAST_BACKFLUSH).state == "unknown"
     await run(hass, program="cleaner")
-    assert hass.states.get(STATE).state == "cleaning"
+    assert state_of(hass, STATE).state == "cleaning"
     first = attributes(hass)
     assert first["guided"] is True
     assert first["listening"] is True
     assert first["action"] == "brew_on"
     assert first["step"] == "1/3"
     await person.follow(events["action_required"], 200)
-    assert hass.states.get(STATE).state == "completed"
+    assert state_of(hass, STATE).state == "completed"
     assert actions(events) == CLEANER_ACTIONS
     # Each "brew off" came the pulse's time after the pump was really seen on.
     on_off = [e for e in events["action_required"] if e.data["action"] == "brew_off"]
@@ -266,13 +266,13 @@ async def test_guided_backflush_followed_on_time(
     ]
     # Completed: the backflush is recorded, the pulses are no flushes.
     finished = events["finished"][0].time_fired
-    assert hass.states.get(LAST_BACKFLUSH).state == finished.isoformat(
+    assert state_of(hass, LAST_BACKFLUSH).state == finished.isoformat(
         timespec="seconds"
     )
     assert [e.data["result"] for e in events["finished"]] == ["completed"]
     assert events["recognized"] == []
-    assert hass.states.get("sensor.espresso_machine_flushes").state == "0"
-    assert hass.states.get("sensor.espresso_machine_shots").state == "0"
+    assert state_of(hass, "sensor.espresso_machine_flushes").state == "0"
+    assert state_of(hass, "sensor.espresso_machine_shots").state == "0"
     final = attributes(hass)
     assert "next_switch" not in final
     assert "seconds_left" not in final
@@ -291,10 +291,10 @@ async def test_countdown_ticks_every_second(
         attributes(hass)["next_switch"]
         == (pressed + dt_util.dt.timedelta(seconds=10)).isoformat()
     )
-    shots = hass.states.get("sensor.espresso_machine_shots").last_reported
+    shots = state_of(hass, "sensor.espresso_machine_shots").last_reported
     await person.follow(events["action_required"], 8.0)
     # Between instructions only the state sensor is written each second.
-    assert hass.states.get("sensor.espresso_machine_shots").last_reported == shots
+    assert state_of(hass, "sensor.espresso_machine_shots").last_reported == shots
     await person.follow(events["action_required"], 11.5)
     # 10 s of brewing counted down to 1, then the 10 s pause.
     assert person.seconds_left[:20] == [
@@ -321,7 +321,7 @@ async def test_late_presses_are_timed_from_the_press(
     person = Person(hass, rig.freezer, power=by_power(rig.entry), reaction=4.0)
     await run(hass, program="cleaner")
     await person.follow(events["action_required"], 250)
-    assert hass.states.get(STATE).state == "completed"
+    assert state_of(hass, STATE).state == "completed"
     offs = [e for e in events["action_required"] if e.data["action"] == "brew_off"]
     ons = [e for e in events["action_required"] if e.data["action"] == "brew_on"]
     # The first "brew off" after each press came the pulse's time after it,
@@ -355,12 +355,12 @@ async def test_an_early_release_is_a_short_pulse_asked_for_again(
     assert attributes(hass)["short_pulses"] == 1
     assert attributes(hass)["step"].endswith("/4")
     await person.follow(events["action_required"], 250)
-    assert hass.states.get(STATE).state == "completed"
+    assert state_of(hass, STATE).state == "completed"
     cleaning = person.pulses()[:4]
     assert cleaning == [pytest.approx(p, abs=slack(rig.entry)) for p in [11, 4, 11, 11]]
     assert actions(events)[:8] == [*["brew_on", "brew_off"] * 4]
     assert actions(events)[8] == "rinse_portafilter"
-    assert hass.states.get("sensor.espresso_machine_backflush_progress").state == "100"
+    assert state_of(hass, "sensor.espresso_machine_backflush_progress").state == "100"
 
 
 @BOTH
@@ -374,7 +374,7 @@ async def test_missed_prompts_are_repeated_then_abort(
     window = REPEAT_SECONDS + (POWER_SWITCH_DELAY_SECONDS if by_power(rig.entry) else 0)
     await run(hass, program="cleaner")
     await rig.advance(window * MISSED_LIMIT - 0.01)
-    assert hass.states.get(STATE).state == "cleaning"
+    assert state_of(hass, STATE).state == "cleaning"
     prompts = [e for e in events["action_required"] if e.data["action"] == "brew_on"]
     assert len(prompts) == MISSED_LIMIT
     gaps = [
@@ -383,10 +383,10 @@ async def test_missed_prompts_are_repeated_then_abort(
     ]
     assert gaps == [pytest.approx(window)] * (MISSED_LIMIT - 1)
     await rig.advance(0.02)
-    assert hass.states.get(STATE).state == "aborted"
+    assert state_of(hass, STATE).state == "aborted"
     assert attributes(hass)["reason"] == "prompts_missed"
     assert [e.data["result"] for e in events["finished"]] == ["aborted"]
-    assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
+    assert state_of(hass, LAST_BACKFLUSH).state == "unknown"
 
 
 @pytest.mark.machine(signal="brew")
@@ -397,7 +397,7 @@ async def test_two_missed_prompts_then_followed_go_on(
     person = Person(hass, rig.freezer, ignore=2)
     await run(hass, program="cleaner")
     await person.follow(events["action_required"], 260)
-    assert hass.states.get(STATE).state == "completed"
+    assert state_of(hass, STATE).state == "completed"
     assert [e.data["action"] for e in events["action_required"][:3]] == ["brew_on"] * 3
 
 
@@ -412,10 +412,10 @@ async def test_a_missed_brew_off_is_repeated_then_aborts(
     await person.follow(
         events["action_required"], 10 + (REPEAT_SECONDS + 3.5) * MISSED_LIMIT
     )
-    assert hass.states.get(STATE).state == "aborted"
+    assert state_of(hass, STATE).state == "aborted"
     offs = [e for e in events["action_required"] if e.data["action"] == "brew_off"]
     assert len(offs) == MISSED_LIMIT
-    assert hass.states.get(STATE).state == "aborted"
+    assert state_of(hass, STATE).state == "aborted"
     assert attributes(hass)["reason"] == "prompts_missed"
 
 
@@ -449,16 +449,16 @@ async def test_abort_at_every_step(
     if seconds > 135.0:
         await resume(hass)
         await person.follow(events["action_required"], seconds - 135.0)
-    assert hass.states.get(STATE).state == expected
+    assert state_of(hass, STATE).state == expected
     await abort(hass)
     await settle(hass)
-    assert hass.states.get(STATE).state == "aborted"
+    assert state_of(hass, STATE).state == "aborted"
     assert attributes(hass)["reason"] == "user"
     assert "seconds_left" not in attributes(hass)
-    assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
-    written = hass.states.get(STATE).last_updated
+    assert state_of(hass, LAST_BACKFLUSH).state == "unknown"
+    written = state_of(hass, STATE).last_updated
     await rig.advance(30)
-    assert hass.states.get(STATE).last_updated == written
+    assert state_of(hass, STATE).last_updated == written
 
 
 @pytest.mark.machine(signal="none")
@@ -490,8 +490,8 @@ async def test_no_signal_runs_on_time_alone(
     await rig.advance(40)
     await resume(hass)
     await rig.advance(13)
-    assert hass.states.get(STATE).state == "completed"
-    assert hass.states.get(LAST_BACKFLUSH).state != "unknown"
+    assert state_of(hass, STATE).state == "completed"
+    assert state_of(hass, LAST_BACKFLUSH).state != "unknown"
 
 
 @pytest.mark.machine(signal="power", options={OPT_PUMP_WATTS: 0})
@@ -517,9 +517,9 @@ async def test_reload_mid_guided_program_aborts_it(
     await settle(hass)
     assert [e.data["result"] for e in events["finished"]] == ["aborted"]
     assert events["finished"][0].data["reason"] == "unloaded"
-    assert hass.states.get(STATE).state == "aborted"
+    assert state_of(hass, STATE).state == "aborted"
     assert "seconds_left" not in attributes(hass)
-    assert hass.states.get(LAST_BACKFLUSH).state == "unknown"
+    assert state_of(hass, LAST_BACKFLUSH).state == "unknown"
 
 
 # --- spoken cues ------------------------------------------------------------------------
@@ -567,7 +567,7 @@ async def test_cues_are_sent_early_by_the_learned_lead_and_a_failing_speaker_is_
     with caplog.at_level(logging.WARNING):
         await run(hass, program="cleaner")
         await person.follow(events["action_required"], 160)
-    assert hass.states.get(STATE).state == "completed"
+    assert state_of(hass, STATE).state == "completed"
     assert speakers.messages(KITCHEN)[:2] == ["Brew on", "Brew off"]
     assert speakers.messages(KITCHEN)[-1] == "Backflush done"
     # The first cue taught the lead: every "brew off" after it started on its beat.
@@ -593,8 +593,8 @@ async def test_a_brew_sensor_lost_mid_program_goes_on_by_the_clock(
     await rig.advance(REPEAT_SECONDS + 0.01)
     assert attributes(hass)["listening"] is False
     await rig.advance(3 * 20)
-    assert hass.states.get(STATE).state == "awaiting_flush"
+    assert state_of(hass, STATE).state == "awaiting_flush"
     await resume(hass)
     await rig.advance(13)
-    assert hass.states.get(STATE).state == "completed"
+    assert state_of(hass, STATE).state == "completed"
     assert actions(events)[:3] == ["brew_on", "brew_off", "brew_on"]

@@ -30,6 +30,7 @@ from custom_components.espresso_care.intent import (
 )
 
 from .conftest import BREW, Relays, advance, machine_entry, settle
+from .helpers import state_of
 
 REPO = Path(__file__).parent.parent
 STATE = "sensor.espresso_machine_backflush_state"
@@ -67,7 +68,7 @@ def speech(response: intent.IntentResponse) -> str:
 
 
 def state(hass: HomeAssistant) -> str:
-    return hass.states.get(STATE).state
+    return state_of(hass, STATE).state
 
 
 async def test_intents_registered_by_the_platform(
@@ -122,7 +123,7 @@ async def test_start_other_programs(
     response = await handle(hass, INTENT_START, program=program)
     assert speech(response).startswith(reply)
     assert state(hass) == first_state
-    assert hass.states.get(STATE).attributes["program"] == program
+    assert state_of(hass, STATE).attributes["program"] == program
 
 
 async def test_unknown_program_is_invalid(hass: HomeAssistant, voice: None) -> None:
@@ -410,7 +411,7 @@ async def test_sentences_start(
 ) -> None:
     response = await say(hass, text, language)
     assert response["response_type"] == "action_done", response
-    assert hass.states.get(STATE).attributes["program"] == program
+    assert state_of(hass, STATE).attributes["program"] == program
 
 
 @pytest.mark.parametrize(
@@ -867,7 +868,7 @@ async def test_sentences_guide_me_start_the_cleaner(
     assert response["response_type"] == "action_done", response
     assert said(response) == (await texts(hass, language))["speech_started_cleaner"]
     assert state(hass) == "cleaning"
-    assert hass.states.get(STATE).attributes["program"] == "cleaner"
+    assert state_of(hass, STATE).attributes["program"] == "cleaner"
     assert relays.pump.is_on
 
 
@@ -1268,7 +1269,7 @@ async def test_sentences_during_a_guided_program(
     assert said(response) == words["speech_started_guided"].format(
         program=words["cleaner"]
     )
-    assert hass.states.get(STATE).attributes["program"] == "cleaner"
+    assert state_of(hass, STATE).attributes["program"] == "cleaner"
     assert guided.runtime_data.program.guided
 
     # Asked to press brew: no countdown until the press is seen; then the

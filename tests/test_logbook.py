@@ -18,6 +18,7 @@ from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 from custom_components.espresso_care.const import DOMAIN
 
 from .conftest import Rig, settle
+from .helpers import state_of
 
 STATE = "sensor.espresso_machine_backflush_state"
 
@@ -76,7 +77,7 @@ async def test_program_events_in_the_logbook(
     # The cleaning phase takes 100 s from the first on; a second more, so a
     # start that a loaded machine lets slip by a hair still ends in the wait.
     await rig.advance(101)
-    assert hass.states.get(STATE).state == "awaiting_rinse"
+    assert state_of(hass, STATE).state == "awaiting_rinse"
     await hass.services.async_call(DOMAIN, "abort_backflush", {}, blocking=True)
     await settle(hass)
 

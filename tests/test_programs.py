@@ -22,7 +22,7 @@ from custom_components.espresso_care.const import DOMAIN
 from custom_components.espresso_care.storage import storage_key
 
 from .conftest import Relays, Rig, machine_entry
-from .helpers import abort, advance, press, resume, run, settle, stored
+from .helpers import abort, advance, press, resume, run, settle, state_of, stored
 
 STATE = "sensor.espresso_machine_backflush_state"
 PROGRESS = "sensor.espresso_machine_backflush_progress"
@@ -30,7 +30,7 @@ RUNNING = "binary_sensor.espresso_machine_backflush_running"
 
 
 def state(hass: HomeAssistant) -> str:
-    return hass.states.get(STATE).state
+    return state_of(hass, STATE).state
 
 
 def offsets(relays: Relays, start: datetime) -> list[tuple[float, bool]]:
@@ -67,15 +67,15 @@ async def test_cleaner_with_defaults(
     start = dt_util.utcnow()
     await run(hass)
     assert state(hass) == "cleaning"
-    assert hass.states.get(RUNNING).state == STATE_ON
-    assert hass.states.get(STATE).attributes["program"] == "cleaner"
-    assert hass.states.get(STATE).attributes["step"] == "1/5"
+    assert state_of(hass, RUNNING).state == STATE_ON
+    assert state_of(hass, STATE).attributes["program"] == "cleaner"
+    assert state_of(hass, STATE).attributes["step"] == "1/5"
     await rig.advance(100)
     assert state(hass) == "awaiting_rinse"
     assert offsets(rig.relays, start) == pulses(0, 5, 10, 10)
-    assert hass.states.get(STATE).attributes["action"] == "rinse_portafilter"
-    assert hass.states.get(PROGRESS).state == "38"  # 5 of 13 pulses
-    assert hass.states.get(RUNNING).state == STATE_ON
+    assert state_of(hass, STATE).attributes["action"] == "rinse_portafilter"
+    assert state_of(hass, PROGRESS).state == "38"  # 5 of 13 pulses
+    assert state_of(hass, RUNNING).state == STATE_ON
     await rig.advance(60)  # nobody there yet: nothing happens
     assert len(rig.relays.pump.timeline) == 10
 
@@ -85,7 +85,7 @@ async def test_cleaner_with_defaults(
     await rig.advance(100)
     assert state(hass) == "awaiting_flush"
     assert offsets(rig.relays, start)[10:] == pulses(resumed, 5, 10, 10)
-    assert hass.states.get(STATE).attributes["action"] == "remove_portafilter"
+    assert state_of(hass, STATE).attributes["action"] == "remove_portafilter"
 
     await rig.advance(20)
     await press(hass, "continue_backflush")
@@ -96,8 +96,8 @@ async def test_cleaner_with_defaults(
     await rig.advance(0.001)
     assert state(hass) == "completed"
     assert offsets(rig.relays, start)[20:] == pulses(resumed, 3, 3, 10)
-    assert hass.states.get(PROGRESS).state == "100"
-    assert hass.states.get(RUNNING).state == STATE_OFF
+    assert state_of(hass, PROGRESS).state == "100"
+    assert state_of(hass, RUNNING).state == STATE_OFF
     assert rig.relays.pump.is_on is False
 
     base = {
@@ -112,8 +112,8 @@ async def test_cleaner_with_defaults(
     ]
     assert [e.data for e in events["finished"]] == [{**base, "result": "completed"}]
     # A completed cleaner program is a backflush.
-    assert hass.states.get(
-        "sensor.espresso_machine_last_backflush"
+    assert state_of(
+        hass, "sensor.espresso_machine_last_backflush"
     ).state == dt_util.utcnow().isoformat(timespec="seconds")
 
 
@@ -157,7 +157,7 @@ async def test_water_program_uses_the_options(hass: HomeAssistant, rig: Rig) -> 
     start = dt_util.utcnow()
     await press(hass, "start_rinse")
     assert state(hass) == "rinsing"
-    assert hass.states.get(STATE).attributes["program"] == "water"
+    assert state_of(hass, STATE).attributes["program"] == "water"
     await rig.advance(30)
     assert state(hass) == "awaiting_flush"
     await resume(hass)
@@ -205,7 +205,7 @@ async def test_prompt_timeout_aborts(
     assert state(hass) == "awaiting_rinse"
     await rig.advance(0.001)
     assert state(hass) == "aborted"
-    assert hass.states.get(STATE).attributes["reason"] == "prompt_timeout"
+    assert state_of(hass, STATE).attributes["reason"] == "prompt_timeout"
     assert events["finished"][-1].data["reason"] == "prompt_timeout"
     assert rig.relays.pump.is_on is False
 
@@ -367,7 +367,7 @@ async def test_relay_command_failure_mid_program(
     rig.relays.pump.fail_commands = True
     await rig.advance(10)
     assert state(hass) == "failed"
-    assert hass.states.get(STATE).attributes["reason"] == "relay_command_failed"
+    assert state_of(hass, STATE).attributes["reason"] == "relay_command_failed"
     rig.relays.pump.fail_commands = False
     await rig.advance(10)
     assert rig.relays.pump.is_on is False
@@ -397,7 +397,7 @@ async def test_relay_that_never_confirms_times_out(
     rig.relays.pump.ignore_commands = True
     await rig.advance(8 + 5 + 5)
     assert state(hass) == "failed"
-    assert hass.states.get(STATE).attributes["reason"] == "relay_timeout"
+    assert state_of(hass, STATE).attributes["reason"] == "relay_timeout"
     await rig.advance(60)
     # Every retry was made, and the user is told the pump may still run.
     assert rig.relays.pump.commands.count(False) >= 6
@@ -457,8 +457,8 @@ async def test_restart_mid_program_is_interrupted(
     await hass.async_block_till_done()
     assert relays.pump.is_on is False
     assert state(hass) == "interrupted"
-    assert hass.states.get(STATE).attributes["program"] == "cleaner"
-    assert hass.states.get("sensor.espresso_machine_shots").state == "3"
+    assert state_of(hass, STATE).attributes["program"] == "cleaner"
+    assert state_of(hass, "sensor.espresso_machine_shots").state == "3"
     assert hass_storage[storage_key(entry.entry_id)]["data"]["running_program"] is None
 
 
@@ -481,8 +481,8 @@ async def test_program_runs_are_not_shots(hass: HomeAssistant, rig: Rig) -> None
     await run(hass, program="water", cycles=3, pump_on_seconds=20, flushes=0)
     await rig.advance(200)
     assert state(hass) == "completed"
-    assert hass.states.get("sensor.espresso_machine_shots").state == "0"
-    assert hass.states.get("sensor.espresso_machine_flushes").state == "0"
+    assert state_of(hass, "sensor.espresso_machine_shots").state == "0"
+    assert state_of(hass, "sensor.espresso_machine_flushes").state == "0"
 
 
 async def test_several_machines_need_an_entry_id(hass: HomeAssistant, rig: Rig) -> None:
@@ -504,7 +504,7 @@ async def test_several_machines_need_an_entry_id(hass: HomeAssistant, rig: Rig) 
         await run(hass)
     assert err.value.translation_key == "config_entry_required"
     await run(hass, config_entry_id=second.entry_id, program="flush")
-    assert hass.states.get("input_boolean.pump2").state == STATE_ON
+    assert state_of(hass, "input_boolean.pump2").state == STATE_ON
     assert rig.relays.pump.commands == []
     foreign = MockConfigEntry(domain="input_boolean")
     foreign.add_to_hass(hass)
@@ -565,7 +565,7 @@ async def test_switching_the_pump_or_plug_off_ends_a_program(
     await settle(hass)
     assert rig.relays.pump.is_on is False
     assert state(hass) == "aborted"
-    assert hass.states.get(STATE).attributes["reason"] == "pump_switched_off"
+    assert state_of(hass, STATE).attributes["reason"] == "pump_switched_off"
     await run(hass)
     await rig.advance(3)
     await hass.services.async_call(
@@ -577,7 +577,7 @@ async def test_switching_the_pump_or_plug_off_ends_a_program(
     await settle(hass)
     assert rig.relays.pump.is_on is False
     assert rig.relays.plug.is_on is False
-    assert hass.states.get(STATE).attributes["reason"] == "power_switched_off"
+    assert state_of(hass, STATE).attributes["reason"] == "power_switched_off"
 
 
 @pytest.mark.parametrize("latency", [0.05, 0.2])

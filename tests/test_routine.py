@@ -36,7 +36,7 @@ from custom_components.espresso_care.storage import storage_key
 from simulator.espresso import generate
 
 from .conftest import POWER, WATTS, Relays, Rig, loaded, machine_entry
-from .helpers import advance, settle, stored
+from .helpers import advance, settle, state_of, stored
 
 HEAT_UP = "sensor.espresso_machine_heat_up"
 READY = "binary_sensor.espresso_machine_ready"
@@ -75,7 +75,7 @@ async def entry(
 
 
 def state(hass: HomeAssistant, entity_id: str) -> str:
-    return hass.states.get(entity_id).state
+    return state_of(hass, entity_id).state
 
 
 def moment(hass: HomeAssistant, entity_id: str) -> datetime | None:
@@ -139,7 +139,7 @@ async def test_heat_up_from_simulated_trace(
     assert state(hass, HEAT_UP) == "heating"
     assert state(hass, READY) == "off"
     assert state(hass, READY_AT) == "unknown"  # nothing learned yet
-    attributes = hass.states.get(HEAT_UP).attributes
+    attributes = state_of(hass, HEAT_UP).attributes
     assert attributes["ready_by"] == "power"
     assert attributes["learned_heat_ups"] == 0
     assert attributes["powered_on_at"] == started.isoformat()
@@ -165,7 +165,7 @@ async def test_heat_up_from_simulated_trace(
     ready_at = moment(hass, READY_AT)
     assert ready_at is not None
     assert abs((ready_at - started).total_seconds() - true_seconds) <= 10
-    assert hass.states.get(HEAT_UP).attributes["learned_heat_ups"] == 1
+    assert state_of(hass, HEAT_UP).attributes["learned_heat_ups"] == 1
 
 
 def heat_up(seconds: float, *, watts: float = 1200.0) -> list[tuple[float, float]]:
@@ -211,7 +211,7 @@ async def test_learning_and_the_warm_machine(hass: HomeAssistant, rig: Rig) -> N
         assert state(hass, READY_AT) == "unknown"
         await rig.advance(14 * 3600)  # a night off: cold again
 
-    attributes = hass.states.get(HEAT_UP).attributes
+    attributes = state_of(hass, HEAT_UP).attributes
     assert attributes["learned_heat_ups"] == 3
     assert attributes["heat_up_minutes"] == pytest.approx(599 / 60, abs=0.05)
     started = dt_util.utcnow()
@@ -237,7 +237,7 @@ async def test_learning_and_the_warm_machine(hass: HomeAssistant, rig: Rig) -> N
     await play(hass, rig.freezer, [(0.5, 1200.0), (50.0, 4.0)], since=0)
     await rig.advance(20)
     assert state(hass, HEAT_UP) == "ready"
-    assert hass.states.get(HEAT_UP).attributes["learned_heat_ups"] == 5
+    assert state_of(hass, HEAT_UP).attributes["learned_heat_ups"] == 5
 
 
 async def test_a_warm_machine_that_needs_no_heat(hass: HomeAssistant, rig: Rig) -> None:
@@ -269,13 +269,13 @@ async def test_restart_while_heating(hass: HomeAssistant, rig: Rig) -> None:
     await play(hass, rig.freezer, [(0.5, 1200.0), (100.0, 1203.0)], since=0)
     await reload(hass, rig.entry)
     assert state(hass, HEAT_UP) == "heating"
-    attributes = hass.states.get(HEAT_UP).attributes
+    attributes = state_of(hass, HEAT_UP).attributes
     assert attributes["powered_on_at"] == started.isoformat()
     hass.states.async_set(POWER, "1199.0", WATTS)
     await play(hass, rig.freezer, [(300.0, 4.0)], since=100)
     await rig.advance(12)
     assert state(hass, HEAT_UP) == "ready"
-    assert hass.states.get(HEAT_UP).attributes["learned_heat_ups"] == 0
+    assert state_of(hass, HEAT_UP).attributes["learned_heat_ups"] == 0
     # Ready survives a restart too, without a second event.
     events = async_capture_events(hass, EVENT_READY)
     await reload(hass, rig.entry)
@@ -295,7 +295,7 @@ async def test_switched_off_while_heating_learns_nothing(
     await rig.advance(3600)
     assert state(hass, HEAT_UP) == "off"
     assert events == []
-    assert hass.states.get(HEAT_UP).attributes["learned_heat_ups"] == 0
+    assert state_of(hass, HEAT_UP).attributes["learned_heat_ups"] == 0
 
 
 async def test_plug_unavailable_changes_nothing(hass: HomeAssistant, rig: Rig) -> None:
@@ -322,7 +322,7 @@ async def test_without_power_sensor_a_fixed_delay(
     started = dt_util.utcnow()
     await switch(hass, rig.relays, True)
     assert state(hass, HEAT_UP) == "heating"
-    assert hass.states.get(HEAT_UP).attributes["ready_by"] == "delay"
+    assert state_of(hass, HEAT_UP).attributes["ready_by"] == "delay"
     assert moment(hass, READY_AT) == started + timedelta(minutes=12)
     await rig.advance(12 * 60 - 1)
     assert state(hass, READY) == "off"
@@ -422,7 +422,7 @@ async def test_pump_activity_postpones(hass: HomeAssistant, rig: Rig) -> None:
     await rig.advance(25)
     rig.relays.pump.set(False)
     await settle(hass)
-    assert hass.states.get("sensor.espresso_machine_shots").state == "1"
+    assert state_of(hass, "sensor.espresso_machine_shots").state == "1"
     shot_end = dt_util.utcnow()
     assert moment(hass, AUTO_OFF) == shot_end + timedelta(minutes=30)
     await rig.advance(28 * 60 - 1)
@@ -636,7 +636,7 @@ async def test_malformed_routine_data_keeps_the_counters(
         },
     )
     async with loaded(hass, entry):
-        assert hass.states.get("sensor.espresso_machine_shots").state == "42"
+        assert state_of(hass, "sensor.espresso_machine_shots").state == "42"
         assert state(hass, HEAT_UP) == "ready"
 
 

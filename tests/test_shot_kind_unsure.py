@@ -15,7 +15,7 @@ from custom_components.espresso_care.const import OPT_SHOT_MIN_SECONDS
 from simulator.espresso import Report
 
 from .conftest import Relays
-from .helpers import advance
+from .helpers import advance, state_of
 from .plug_replay import feed, plug_only_machine
 from .power_traces import PUMP, half_window_readings
 
@@ -26,8 +26,8 @@ FLUSHES = "sensor.espresso_machine_flushes"
 def counts(hass: HomeAssistant) -> tuple[int, int]:
     """(shots, flushes) as the machine's sensors show them."""
     return (
-        int(hass.states.get(SHOTS).state),
-        int(hass.states.get(FLUSHES).state),
+        int(state_of(hass, SHOTS).state),
+        int(state_of(hass, FLUSHES).state),
     )
 
 

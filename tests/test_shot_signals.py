@@ -42,7 +42,7 @@ from .conftest import (
     machine_entry,
     machine_marker,
 )
-from .helpers import abort, advance, press, run, settle
+from .helpers import abort, advance, press, run, settle, state_of
 from .plug_replay import feed, plug_only_machine
 
 SHOTS = "sensor.espresso_machine_shots"
@@ -84,12 +84,12 @@ async def machine(
 
 def shots(hass: HomeAssistant) -> int:
     """The shots sensor's value."""
-    return int(hass.states.get(SHOTS).state)
+    return int(state_of(hass, SHOTS).state)
 
 
 def flushes(hass: HomeAssistant) -> int:
     """The flushes sensor's value."""
-    return int(hass.states.get(FLUSHES).state)
+    return int(state_of(hass, FLUSHES).state)
 
 
 async def report(
@@ -123,7 +123,7 @@ async def test_brew_sensor_counts_once_when_relay_and_meter_see_it_too(
     freezer: FrozenDateTimeFactory,
 ) -> None:
     """The brew sensor is the signal: one shot, though the pump relay and the meter saw it too."""
-    assert hass.states.get(SHOTS).attributes["signal"] == "brew_sensor"
+    assert state_of(hass, SHOTS).attributes["signal"] == "brew_sensor"
     hass.states.async_set(BREW, "on")
     relays.pump.set(True)
     await report(hass, freezer, [(IDLE + PUMP_W, 25.0)])
@@ -162,7 +162,7 @@ async def test_plug_only_machine_counts_a_shot_and_a_flush_by_power(
     hass: HomeAssistant, machine: MockConfigEntry, freezer: FrozenDateTimeFactory
 ) -> None:
     """A plug and its meter: the shot and the flush after it are counted from power."""
-    attributes = hass.states.get(SHOTS).attributes
+    attributes = state_of(hass, SHOTS).attributes
     assert attributes["signal"] == "power"
     assert attributes["counting"] == "counting"
     await report(hass, freezer, shot(seconds=27.0))
@@ -230,7 +230,7 @@ async def test_unknown_pump_watts_counts_nothing_and_asks_for_calibration(
     hass: HomeAssistant, machine: MockConfigEntry, freezer: FrozenDateTimeFactory
 ) -> None:
     """With pump_watts 0 and nothing to learn from, a repair asks for calibration."""
-    assert hass.states.get(SHOTS).attributes["counting"] == "needs_calibration"
+    assert state_of(hass, SHOTS).attributes["counting"] == "needs_calibration"
     issue = ir.async_get(hass).async_get_issue(DOMAIN, f"power_{machine.entry_id}")
     assert issue is not None
     assert issue.translation_key == "power_needs_calibration"
@@ -238,7 +238,7 @@ async def test_unknown_pump_watts_counts_nothing_and_asks_for_calibration(
     assert shots(hass) == 0
     hass.config_entries.async_update_entry(machine, options={OPT_PUMP_WATTS: 52})
     await settle(hass)
-    assert hass.states.get(SHOTS).attributes["counting"] == "counting"
+    assert state_of(hass, SHOTS).attributes["counting"] == "counting"
     assert (
         ir.async_get(hass).async_get_issue(DOMAIN, f"power_{machine.entry_id}") is None
     )
@@ -257,7 +257,7 @@ async def test_pump_watts_learned_from_relay_runs(
 
     Until then the relay counts, so nothing is lost while power cannot.
     """
-    attributes = hass.states.get(SHOTS).attributes
+    attributes = state_of(hass, SHOTS).attributes
     assert attributes["signal"] == "pump_relay"
     assert attributes["counting"] == "needs_calibration"
     for _ in range(2):
@@ -266,7 +266,7 @@ async def test_pump_watts_learned_from_relay_runs(
         await report(hass, freezer, [(IDLE + PUMP_W, 8.0)])
         relays.pump.set(False)
         await report(hass, freezer, [(IDLE, 20.0)])
-    attributes = hass.states.get(SHOTS).attributes
+    attributes = state_of(hass, SHOTS).attributes
     assert attributes["signal"] == "power"
     assert attributes["counting"] == "counting"
     assert attributes["pump_watts"] == pytest.approx(PUMP_W, abs=5)
@@ -292,7 +292,7 @@ async def test_program_pulses_are_never_counted_by_power(
         watts = IDLE + PUMP_W if relays.pump.is_on else IDLE
         hass.states.async_set(POWER, f"{watts:.1f}", WATTS)
         await advance(hass, freezer, 1)
-    assert hass.states.get("sensor.espresso_machine_backflush_state").state == (
+    assert state_of(hass, "sensor.espresso_machine_backflush_state").state == (
         "completed"
     )
     assert (shots(hass), flushes(hass)) == (0, 0)
@@ -310,12 +310,12 @@ async def test_plug_only_guides_programs_and_keeps_its_buttons(
     assert hass.states.get("switch.espresso_machine_power") is not None
     assert hass.states.get("button.espresso_machine_start_backflush") is not None
     await run(hass, program="cleaner")
-    state = hass.states.get("sensor.espresso_machine_backflush_state")
+    state = state_of(hass, "sensor.espresso_machine_backflush_state")
     assert (state.state, state.attributes["guided"]) == ("cleaning", True)
     assert state.attributes["action"] == "brew_on"
     await abort(hass)
     await press(hass, "flush_group")
-    state = hass.states.get("sensor.espresso_machine_backflush_state")
+    state = state_of(hass, "sensor.espresso_machine_backflush_state")
     assert (state.state, state.attributes["program"]) == ("flushing", "flush")
     await abort(hass)
 
@@ -406,7 +406,7 @@ async def test_simulated_families_through_a_sensor_entity(
 
     def note_paused() -> None:
         nonlocal paused
-        paused |= hass.states.get(SHOTS).attributes["counting"] == "ambiguous"
+        paused |= state_of(hass, SHOTS).attributes["counting"] == "ambiguous"
 
     await feed(hass, freezer, sensor, trace.reports, note_paused)
     await advance(hass, freezer, 120)

@@ -18,7 +18,7 @@ from custom_components.espresso_care.const import DOMAIN
 from custom_components.espresso_care.storage import storage_key
 
 from .conftest import Relays, Rig, loaded, machine_entry
-from .helpers import abort, press, run, settle, stored
+from .helpers import abort, press, run, settle, state_of, stored
 
 SHOTS = "sensor.espresso_machine_shots"
 FLUSHES = "sensor.espresso_machine_flushes"
@@ -33,7 +33,7 @@ TODO = "todo.espresso_machine_maintenance"
 
 
 def value(hass: HomeAssistant, entity_id: str) -> str:
-    return hass.states.get(entity_id).state
+    return state_of(hass, entity_id).state
 
 
 async def pull(rig: Rig, seconds: float) -> None:
@@ -136,12 +136,12 @@ async def test_backflush_due_by_shots(hass: HomeAssistant, rig: Rig) -> None:
     assert value(hass, BACKFLUSH_DUE) == STATE_OFF
     await pull(rig, 25)
     assert value(hass, BACKFLUSH_DUE) == STATE_ON
-    attributes = hass.states.get(BACKFLUSH_DUE).attributes
+    attributes = state_of(hass, BACKFLUSH_DUE).attributes
     assert attributes["reasons"] == ["shots"]
     assert attributes["shots_over"] == 0
     await hass.services.async_call(DOMAIN, "log_shot", {"count": 2}, blocking=True)
     await settle(hass)
-    assert hass.states.get(BACKFLUSH_DUE).attributes["shots_over"] == 2
+    assert state_of(hass, BACKFLUSH_DUE).attributes["shots_over"] == 2
     assert value(hass, DESCALE_DUE) == STATE_OFF
 
 
@@ -153,7 +153,7 @@ async def test_backflush_due_by_days_needs_a_shot(
     await hass.services.async_call(DOMAIN, "log_shot", {}, blocking=True)
     await settle(hass)
     assert value(hass, BACKFLUSH_DUE) == STATE_ON
-    attributes = hass.states.get(BACKFLUSH_DUE).attributes
+    attributes = state_of(hass, BACKFLUSH_DUE).attributes
     assert attributes["reasons"] == ["days"]
     assert attributes["days_over"] == 1.0
 
@@ -190,7 +190,7 @@ async def test_descale_by_days_and_next_descale(hass: HomeAssistant, rig: Rig) -
     assert value(hass, DESCALE_DUE) == STATE_OFF
     await rig.advance(1)
     assert value(hass, DESCALE_DUE) == STATE_ON
-    assert hass.states.get(DESCALE_DUE).attributes["reasons"] == ["days"]
+    assert state_of(hass, DESCALE_DUE).attributes["reasons"] == ["days"]
     await press(hass, "mark_descaled")
     assert value(hass, DESCALE_DUE) == STATE_OFF
     assert dt_util.parse_datetime(
@@ -209,7 +209,7 @@ async def test_descale_by_shots(hass: HomeAssistant, entry: MockConfigEntry) -> 
     await hass.services.async_call(DOMAIN, "log_shot", {"count": 2}, blocking=True)
     await settle(hass)
     assert value(hass, DESCALE_DUE) == STATE_ON
-    assert hass.states.get(DESCALE_DUE).attributes["reasons"] == ["shots"]
+    assert state_of(hass, DESCALE_DUE).attributes["reasons"] == ["shots"]
 
 
 @pytest.mark.parametrize("entry_options", [{"backflush_interval_shots": 2}])

@@ -11,6 +11,7 @@ import pytest
 from custom_components.espresso_care.const import DOMAIN
 
 from .conftest import Relays, Rig, machine_entry
+from .helpers import state_of
 
 POWER = "switch.espresso_machine_power"
 PUMP_SWITCH = "switch.espresso_machine_pump"
@@ -40,23 +41,23 @@ async def test_device_and_entities(
         assert registered.unique_id == f"{rig.entry.entry_id}_{key}"
         assert registered.device_id == device.id
         assert registered.translation_key == key
-    assert hass.states.get(POWER).state == STATE_ON
-    assert hass.states.get(PUMP_SWITCH).state == STATE_OFF
+    assert state_of(hass, POWER).state == STATE_ON
+    assert state_of(hass, PUMP_SWITCH).state == STATE_OFF
 
 
 async def test_mirrors_the_wrapped_entities(hass: HomeAssistant, rig: Rig) -> None:
     rig.relays.pump.set(True)
     await hass.async_block_till_done()
-    assert hass.states.get(PUMP_SWITCH).state == STATE_ON
+    assert state_of(hass, PUMP_SWITCH).state == STATE_ON
     rig.relays.plug.set(False)
     await hass.async_block_till_done()
-    assert hass.states.get(POWER).state == STATE_OFF
+    assert state_of(hass, POWER).state == STATE_OFF
 
 
 async def test_forwards_commands(hass: HomeAssistant, rig: Rig) -> None:
     await _switch(hass, POWER, False)
     assert rig.relays.plug.is_on is False
-    assert hass.states.get(POWER).state == STATE_OFF
+    assert state_of(hass, POWER).state == STATE_OFF
     await _switch(hass, POWER, True)
     assert rig.relays.plug.is_on is True
     await _switch(hass, PUMP_SWITCH, True)
@@ -71,13 +72,13 @@ async def test_unavailable_with_the_wrapped_entity(
 ) -> None:
     rig.relays.pump.set_available(False)
     await hass.async_block_till_done()
-    assert hass.states.get(PUMP_SWITCH).state == STATE_UNAVAILABLE
+    assert state_of(hass, PUMP_SWITCH).state == STATE_UNAVAILABLE
     rig.relays.pump.set_available(True)
     await hass.async_block_till_done()
-    assert hass.states.get(PUMP_SWITCH).state == STATE_OFF
+    assert state_of(hass, PUMP_SWITCH).state == STATE_OFF
     hass.states.async_remove("switch.plug")
     await hass.async_block_till_done()
-    assert hass.states.get(POWER).state == STATE_UNAVAILABLE
+    assert state_of(hass, POWER).state == STATE_UNAVAILABLE
 
 
 @pytest.mark.parametrize("entry_options", [{"max_pump_seconds": 20}])
@@ -141,4 +142,4 @@ async def test_flush_counter_is_disabled_by_default(
     assert flushes is not None
     assert flushes.disabled_by is er.RegistryEntryDisabler.INTEGRATION
     assert hass.states.get("sensor.espresso_machine_flushes") is None
-    assert hass.states.get("sensor.espresso_machine_shots").state == "0"
+    assert state_of(hass, "sensor.espresso_machine_shots").state == "0"
