@@ -33,7 +33,8 @@ from custom_components.espresso_care.const import (
     DOMAIN,
 )
 
-# Re-exported: the tests import the time helpers from here too.
+# For the fixtures below; tests import the time helpers from .helpers (mypy --strict
+# sees no re-export here).
 from .helpers import advance, settle
 
 pytest_plugins = [

@@ -26,8 +26,8 @@ import voluptuous as vol
 
 from custom_components.espresso_care.const import DEFAULT_OPTIONS, DOMAIN
 
-from .conftest import Relays, machine_entry, settle
-from .helpers import options_form
+from .conftest import Relays, machine_entry
+from .helpers import options_form, settle
 
 # Each action with data that fits it, to which the bad values are added.
 ACTIONS: dict[str, dict[str, Any]] = {

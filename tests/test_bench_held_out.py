@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench import detection, report
+from simulator.espresso import PLUGS
 
 
 def test_held_out_pools_each_seeds_counts(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -23,7 +24,7 @@ def test_held_out_pools_each_seeds_counts(monkeypatch: pytest.MonkeyPatch) -> No
     held = detection.held_out(16, seeds, lambda _m: None)
 
     assert held["seeds"] == list(seeds)
-    assert len(held["rows"]) == len(detection.PLUGS)
+    assert len(held["rows"]) == len(PLUGS)
     for row in held["rows"]:
         key = (row["family"], row["plug"])
         for name in ("true_shots", "recalled_shots", "detected_shots", "correct_shots"):
@@ -35,7 +36,7 @@ def test_held_out_pools_each_seeds_counts(monkeypatch: pytest.MonkeyPatch) -> No
         assert row["refused_machines"] == refused
     text = "\n".join(report._held_out(held))
     assert "seeds 1,000,000, 2,000,000" in text
-    assert text.count("| thermostat |") == len(detection.PLUGS)
+    assert text.count("| thermostat |") == len(PLUGS)
 
 
 def test_side_by_side_off_skips_template_and_cpu(

@@ -23,8 +23,8 @@ import yaml
 
 from custom_components.espresso_care.const import DOMAIN
 
-from .conftest import Rig, settle
-from .helpers import state_of
+from .conftest import Rig
+from .helpers import settle, state_of
 
 REPO = Path(__file__).parent.parent
 BLUEPRINTS = REPO / "blueprints" / "automation" / "espresso_care"

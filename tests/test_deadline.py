@@ -10,6 +10,7 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
 import pytest
 
@@ -29,11 +30,10 @@ class Decider:
     def __init__(self, hass: HomeAssistant, monkeypatch: pytest.MonkeyPatch) -> None:
         self.asked: list[float] = []
         self.timers: list[float] = []
-        track = deadline_module.async_track_point_in_utc_time
 
         def counted(hass: HomeAssistant, action: Any, moment: datetime) -> Any:
             self.timers.append(moment.timestamp() - self.start)
-            return track(hass, action, moment)
+            return async_track_point_in_utc_time(hass, action, moment)
 
         monkeypatch.setattr(deadline_module, "async_track_point_in_utc_time", counted)
         self.start = dt_util.utcnow().timestamp()

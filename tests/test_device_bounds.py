@@ -56,8 +56,8 @@ from custom_components.espresso_care.relays.zha import (
     zha_address,
 )
 
-from .conftest import PLUG, FakeRelaySwitch, advance, machine_entry, settle
-from .helpers import reconfigure, run, state_of
+from .conftest import PLUG, FakeRelaySwitch, machine_entry
+from .helpers import advance, reconfigure, run, settle, state_of
 from .zha_fixtures import (
     IEEE,
     ZHA_PUMP,

@@ -72,16 +72,8 @@ from custom_components.espresso_care.relays.shelly_bound import ShellyBoundRelay
 from custom_components.espresso_care.services import PROGRAM_OVERRIDES
 from simulator.shelly import ShellySimulator
 
-from .conftest import (
-    PLUG,
-    PUMP,
-    FakeRelaySwitch,
-    Rig,
-    advance,
-    machine_entry,
-    settle,
-)
-from .helpers import options_form, run
+from .conftest import PLUG, PUMP, FakeRelaySwitch, Rig, machine_entry
+from .helpers import advance, options_form, run, settle
 from .shelly_fixtures import Clock, SimFactory, call as call_settled
 from .shelly_integration_mock import (
     MAC as SHELLY_BOUND_MAC,

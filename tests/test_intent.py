@@ -29,8 +29,8 @@ from custom_components.espresso_care.intent import (
     INTENT_STATUS,
 )
 
-from .conftest import BREW, Relays, advance, machine_entry, settle
-from .helpers import state_of
+from .conftest import BREW, Relays, machine_entry
+from .helpers import advance, settle, state_of
 
 REPO = Path(__file__).parent.parent
 STATE = "sensor.espresso_machine_backflush_state"

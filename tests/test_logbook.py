@@ -17,8 +17,8 @@ from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.espresso_care.const import DOMAIN
 
-from .conftest import Rig, settle
-from .helpers import state_of
+from .conftest import Rig
+from .helpers import settle, state_of
 
 STATE = "sensor.espresso_machine_backflush_state"
 
