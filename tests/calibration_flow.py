@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Iterable
 import random
-from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigFlowResult
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 import pytest
@@ -85,7 +85,7 @@ async def plug_only(
         yield entry
 
 
-async def choose_calibrate(hass: HomeAssistant, entry_id: str) -> dict[str, Any]:
+async def choose_calibrate(hass: HomeAssistant, entry_id: str) -> ConfigFlowResult:
     """Open the options flow and choose ``calibrate`` in its menu: what comes of it."""
     return await choose(
         hass.config_entries.options, entry_id, ["settings", "calibrate"], "calibrate"

@@ -11,13 +11,13 @@ which mypy --strict does not count as a re-export.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 import math
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory, real_monotonic
-from homeassistant.config_entries import SOURCE_USER, ConfigEntry
+from homeassistant.config_entries import SOURCE_USER, ConfigEntry, ConfigFlowResult
 from homeassistant.const import ATTR_ENTITY_ID
 from homeassistant.core import HomeAssistant, State
 from homeassistant.data_entry_flow import FlowManager, FlowResultType
@@ -27,6 +27,7 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed_exact,
     get_scheduled_timer_handles,
 )
+import voluptuous as vol
 
 from custom_components.espresso_care.const import DOMAIN
 from custom_components.espresso_care.storage import storage_key
@@ -199,19 +200,31 @@ def stored[Entry: ConfigEntry](
 
 
 async def choose(
-    manager: FlowManager[Any, Any, Any],
+    manager: FlowManager[Any, ConfigFlowResult, Any],
     handler: str,
     menu: list[str],
     choice: str,
     **init: Any,
-) -> dict[str, Any]:
+) -> ConfigFlowResult:
     """Open a flow on its menu (offering ``menu``), choose ``choice``: what comes of it."""
     result = await manager.async_init(handler, **init)
     assert result["type"] is FlowResultType.MENU
     assert result["menu_options"] == menu
-    return dict(
-        await manager.async_configure(result["flow_id"], {"next_step_id": choice})
-    )
+    return await manager.async_configure(result["flow_id"], {"next_step_id": choice})
+
+
+def placeholders_of(result: ConfigFlowResult) -> Mapping[str, str]:
+    """The step's description placeholders; fails the test when it has none."""
+    found = result.get("description_placeholders")
+    assert found is not None, f"step {result.get('step_id')} has no placeholders"
+    return found
+
+
+def schema_of(result: ConfigFlowResult) -> vol.Schema:
+    """The form's schema; fails the test when the step shows no form."""
+    schema = result.get("data_schema")
+    assert schema is not None, f"step {result.get('step_id')} has no form"
+    return schema
 
 
 async def entities_form(hass: HomeAssistant) -> str:
@@ -230,7 +243,7 @@ async def entities_form(hass: HomeAssistant) -> str:
 
 async def reconfigure(
     hass: HomeAssistant, entry: MockConfigEntry, user_input: dict[str, Any]
-) -> dict[str, Any]:
+) -> ConfigFlowResult:
     """Reconfigure ``entry`` with ``user_input`` and settle: where the flow ends."""
     result = await entry.start_reconfigure_flow(hass)
     assert result["step_id"] == "reconfigure"
@@ -238,17 +251,17 @@ async def reconfigure(
         result["flow_id"], user_input
     )
     await settle(hass)
-    return dict(result)
+    return result
 
 
 # -- the options flow ---------------------------------------------------------------
 
 
-async def options_form(hass: HomeAssistant, entry_id: str) -> dict[str, Any]:
+async def options_form(hass: HomeAssistant, entry_id: str) -> ConfigFlowResult:
     """Open the options flow and pick ``settings`` in its menu: the numbers' form."""
     result = await choose(
         hass.config_entries.options, entry_id, ["settings", "calibrate"], "settings"
     )
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "settings"
-    return dict(result)
+    return result

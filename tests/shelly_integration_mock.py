@@ -11,7 +11,12 @@ from typing import Any
 
 from homeassistant import config_entries
 from homeassistant.components.switch import SwitchEntity
-from homeassistant.config_entries import ConfigEntry, ConfigEntryState, ConfigFlow
+from homeassistant.config_entries import (
+    ConfigEntry,
+    ConfigEntryState,
+    ConfigFlow,
+    ConfigFlowResult,
+)
 from homeassistant.const import (
     CONF_HOST,
     CONF_NAME,
@@ -149,7 +154,7 @@ async def add_shelly_device(
 # -- flows ------------------------------------------------------------------------
 
 
-async def entities_flow(hass: HomeAssistant, clock: Clock) -> dict[str, Any]:
+async def entities_flow(hass: HomeAssistant, clock: Clock) -> ConfigFlowResult:
     """The entities step with the Shelly pump; returns the step that follows."""
     result = await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": config_entries.SOURCE_USER}
@@ -167,16 +172,16 @@ async def entities_flow(hass: HomeAssistant, clock: Clock) -> dict[str, Any]:
         },
     )
     await clock.settle()
-    return dict(result)
+    return result
 
 
 async def configure(
     hass: HomeAssistant, clock: Clock, flow_id: str, data: dict[str, Any]
-) -> dict[str, Any]:
+) -> ConfigFlowResult:
     """Send a form; let the set-up that may follow settle."""
     result = await hass.config_entries.flow.async_configure(flow_id, data)
     await clock.settle()
-    return dict(result)
+    return result
 
 
 BOTH = {"device_auto_off": True, "pulse_timer": True}
@@ -191,16 +196,15 @@ def bounded(hass: HomeAssistant, entry: ConfigEntry) -> str:
     return entity_id
 
 
-async def reconfigure_flow(hass: HomeAssistant, entry: ConfigEntry) -> dict[str, Any]:
+async def reconfigure_flow(hass: HomeAssistant, entry: ConfigEntry) -> ConfigFlowResult:
     """Open the machine's reconfigure flow."""
-    result = await hass.config_entries.flow.async_init(
+    return await hass.config_entries.flow.async_init(
         DOMAIN,
         context={
             "source": config_entries.SOURCE_RECONFIGURE,
             "entry_id": entry.entry_id,
         },
     )
-    return dict(result)
 
 
 async def machine_with_bound(

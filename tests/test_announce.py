@@ -33,7 +33,7 @@ from custom_components.espresso_care.const import (
 from custom_components.espresso_care.program import ProgramResult, UserAction
 
 from .fake_speakers import HALL, KITCHEN, PLAYER, TTS, FakeSpeakers
-from .helpers import advance, options_form, settle, state_of
+from .helpers import advance, options_form, schema_of, settle, state_of
 
 TRANSLATIONS = (
     Path(__file__).parent.parent / "custom_components/espresso_care/translations"
@@ -419,7 +419,7 @@ async def test_options_save_speakers(
     hass: HomeAssistant, entry: MockConfigEntry, speakers: FakeSpeakers
 ) -> None:
     result = await options_form(hass, entry.entry_id)
-    fields = {str(key): key for key in result["data_schema"].schema}
+    fields = {str(key): key for key in schema_of(result).schema}
     assert {OPT_ANNOUNCE_ENTITIES, OPT_ANNOUNCE_TTS} <= set(fields)
     result = await hass.config_entries.options.async_configure(
         result["flow_id"],
@@ -439,7 +439,7 @@ async def test_options_save_speakers(
     result = await options_form(hass, entry.entry_id)
     suggested = {
         str(key): key.description["suggested_value"]
-        for key in result["data_schema"].schema
+        for key in schema_of(result).schema
         if str(key) in (OPT_ANNOUNCE_ENTITIES, OPT_ANNOUNCE_TTS)
     }
     assert suggested == {

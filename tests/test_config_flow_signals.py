@@ -15,6 +15,7 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant import config_entries
+from homeassistant.config_entries import ConfigFlowResult
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
@@ -44,7 +45,14 @@ from .calibration_flow import (
     submit,
 )
 from .conftest import BREW, PLUG, POWER, PUMP, WATTS, Relays, machine_entry
-from .helpers import advance, entities_form, reconfigure, settle, state_of
+from .helpers import (
+    advance,
+    entities_form,
+    placeholders_of,
+    reconfigure,
+    settle,
+    state_of,
+)
 
 SHOTS = "sensor.espresso_machine_shots"
 TRANSLATIONS = (
@@ -406,10 +414,10 @@ async def test_reconfigure_to_the_plug_of_another_machine(
 # --- the options flow's calibration ---------------------------------------------
 
 
-async def outcome(hass: HomeAssistant, flow_id: str) -> dict[str, Any]:
+async def outcome(hass: HomeAssistant, flow_id: str) -> ConfigFlowResult:
     """Where the flow stands now."""
     await settle(hass)
-    return dict(await hass.config_entries.options.async_configure(flow_id))
+    return await hass.config_entries.options.async_configure(flow_id)
 
 
 @pytest.mark.parametrize("kw", [False, True], ids=["W", "kW"])
@@ -428,7 +436,7 @@ async def test_calibration_measures_the_pump(
         result = await outcome(hass, flow_id)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "calibrate_done"
-    placeholders = result["description_placeholders"]
+    placeholders = placeholders_of(result)
     assert abs(int(placeholders["watts"]) - 55) <= 3
     assert float(placeholders["noise"]) < 10
     assert plug_only.options == {"cycles": 7}  # saved only on submit
@@ -460,7 +468,7 @@ async def test_calibration_on_a_plug_reporting_on_change(
     meter.set(1201.0)
     result = await outcome(hass, flow_id)
     assert result["step_id"] == "calibrate_done"
-    assert abs(int(result["description_placeholders"]["watts"]) - 55) <= 3
+    assert abs(int(placeholders_of(result)["watts"]) - 55) <= 3
 
 
 async def test_calibration_timeout_then_retry(

@@ -71,6 +71,7 @@ from custom_components.espresso_care.signals.shelly_input import ShellyInput
 from simulator.shelly import ShellySimulator
 
 from .conftest import PLUG, Relays
+from .helpers import placeholders_of
 from .shelly_fixtures import Clock, SimFactory, attributes, make_client, state
 from .shelly_integration_mock import (
     BOTH,
@@ -586,7 +587,7 @@ async def test_reauth_with_the_device_offline(
         data=dict(entry.data),
     )
     assert result["step_id"] == "reauth_shelly_bound"
-    assert result["description_placeholders"]["entity"] == PUMP
+    assert placeholders_of(result)["entity"] == PUMP
     await sim.refuse_connections()
     result = await configure(hass, clock, result["flow_id"], {CONF_PASSWORD: "pw"})
     assert result["errors"] == {"base": "cannot_connect"}
