@@ -10,6 +10,8 @@ the standby's step.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from custom_components.espresso_care.signals.power_steps import (
@@ -21,11 +23,11 @@ from .sim_replay import calibrated_runs, run_near
 
 
 def test_the_pump_alone_after_a_falling_heater_dates_its_start() -> None:
-    pts = (2846.0, 1353.3, 2847.0, 1353.9, 2848.0, 116.1, 2850.0, 45.1)
-    pts += (2851.0, 65.4, 2852.0, 64.2)
-    kwargs = {"averaging": True, "window": 1.0, "gap": 1.0}
-    assert _pump_time(pts, 1389.2, -1386.2, 53.0, **kwargs) < 2847.5
-    started = _pump_time(pts, 1389.2, -1386.2, 53.0, standby=3.0, **kwargs)
+    pts = [2846.0, 1353.3, 2847.0, 1353.9, 2848.0, 116.1, 2850.0, 45.1]
+    pts += [2851.0, 65.4, 2852.0, 64.2]
+    pump_time = partial(_pump_time, averaging=True, window=1.0, gap=1.0)
+    assert pump_time(pts, 1389.2, -1386.2, 53.0) < 2847.5
+    started = pump_time(pts, 1389.2, -1386.2, 53.0, standby=3.0)
     assert 2849.0 <= started < 2850.0
 
 
@@ -51,8 +53,8 @@ def test_a_later_reading_of_the_heater_whole_overrules_one_of_both() -> None:
     step of the heater's level without the pump) and only later the pump
     stopped (1,557 W: the heater whole and the pump still on). Dated by the
     heater's partial reading as both, the shot ended 5.4 s early."""
-    pts = (6927.1, 173.2, 6929.1, 172.7, 6931.1, 1308.0, 6933.1, 1556.6)
-    pts += (6935.1, 1532.2, 6937.1, 1385.6, 6939.1, 1387.2)
+    pts = [6927.1, 173.2, 6929.1, 172.7, 6931.1, 1308.0, 6933.1, 1556.6]
+    pts += [6935.1, 1532.2, 6937.1, 1385.6, 6939.1, 1387.2]
     ended = _pump_time(
         pts, 173.2, 1381.1, -167.9, averaging=True, window=0.5, gap=2.0, standby=5.2
     )
@@ -64,8 +66,8 @@ def test_a_whole_reading_of_the_pump_after_the_heater_keeps_the_earlier_date() -
     reading (1,250 W) held the pump whole already (inrush and all); the next,
     the pump alone, whole, says only that it started before: dating it in
     that reading's unseen half made the start 2 s late."""
-    pts = (12799.9, 1356.8, 12805.9, 1356.8, 12807.9, 1249.5, 12809.9, 187.0)
-    pts += (12811.9, 186.4)
+    pts = [12799.9, 1356.8, 12805.9, 1356.8, 12807.9, 1249.5, 12809.9, 187.0]
+    pts += [12811.9, 186.4]
     started = _pump_time(
         pts, 1373.5, -1370.8, 184.1, averaging=True, window=0.5, gap=2.0, standby=2.7
     )

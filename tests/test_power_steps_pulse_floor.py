@@ -8,6 +8,8 @@ near the standby does.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from custom_components.espresso_care.signals.power_steps import (
     DetectedRun,
     PumpDetector,
@@ -34,7 +36,7 @@ PULSE = [14, 456, 149, 147, 145, 566, 474, 146, 148, 435, 215, 150, 110, 163, 50
 AFTER = [2, 3, 34, 465, 3, 3, 2, 268, 2, 2, 2, 3, 2, 3, 2, 3]
 
 
-def _runs(readings: list[float]) -> list[DetectedRun]:
+def _runs(readings: Sequence[float]) -> list[DetectedRun]:
     det = PumpDetector(PUMP_W)
     runs: list[DetectedRun] = []
     for at, watts in enumerate(readings):

@@ -155,8 +155,8 @@ def test_a_pulse_and_a_heater_that_came_together_end_apart_with_volts() -> None:
     rows: list[tuple[float, float, float]] = []
     for n in range(1, 560):
         t = 2.0 * n
-        w, v = zip(*(draw(t - 1.0 + (i + 0.5) / 20) for i in range(20)), strict=True)
-        rows.append((t, round(sum(w) / 20 + 0.3 * (n % 3), 1), sum(v) / 20))
+        ws, vs = zip(*(draw(t - 1.0 + (i + 0.5) / 20) for i in range(20)), strict=True)
+        rows.append((t, round(sum(ws) / 20 + 0.3 * (n % 3), 1), sum(vs) / 20))
     det = PumpDetector(pump)
     runs: list[DetectedRun] = []
     for t, w, v in rows:

@@ -10,6 +10,8 @@ pump still off; the reading after it, the pump alone, dates its start.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from custom_components.espresso_care.signals.power_steps import (
@@ -21,12 +23,12 @@ from .sim_replay import calibrated_runs, run_near
 
 
 def test_a_standby_reading_inside_the_edge_dates_the_pump_after_it() -> None:
-    pts = (11839.7, 1298.7, 11841.7, 1299.0, 11843.7, 635.7, 11845.7, 6.5)
-    pts += (11847.7, 50.9, 11849.7, 1022.0, 11851.7, 1017.6)
-    kwargs = {"averaging": True, "window": 0.5, "gap": 2.0}
+    pts = [11839.7, 1298.7, 11841.7, 1299.0, 11843.7, 635.7, 11845.7, 6.5]
+    pts += [11847.7, 50.9, 11849.7, 1022.0, 11851.7, 1017.6]
+    pump_time = partial(_pump_time, averaging=True, window=0.5, gap=2.0)
     # Without the standby known: the first reading that moved.
-    assert _pump_time(pts, 1310.6, -350.7, 64.1, **kwargs) < 11844.0
-    started = _pump_time(pts, 1310.6, -350.7, 64.1, standby=6.5, **kwargs)
+    assert pump_time(pts, 1310.6, -350.7, 64.1) < 11844.0
+    started = pump_time(pts, 1310.6, -350.7, 64.1, standby=6.5)
     assert 11846.7 < started < 11847.7
 
 
@@ -52,8 +54,9 @@ def test_a_later_standby_reading_overrules_a_partial_one_of_both() -> None:
     the standby read after it (5 W) shows nothing on then, so the pump
     started after, in the reading that shows it alone (192 W). Dated from
     the heater's reading, the shot began 4.9 s early."""
-    pts = (10157.1, 1378.6, 10159.1, 1378.8, 10161.1, 201.0, 10163.1, 5.3)
-    pts += (10165.1, 191.9, 10167.1, 174.5)
-    kwargs = {"averaging": True, "window": 0.5, "gap": 2.0}
-    started = _pump_time(pts, 1390.3, -1385.1, 174.9, standby=5.2, **kwargs)
+    pts = [10157.1, 1378.6, 10159.1, 1378.8, 10161.1, 201.0, 10163.1, 5.3]
+    pts += [10165.1, 191.9, 10167.1, 174.5]
+    started = _pump_time(
+        pts, 1390.3, -1385.1, 174.9, averaging=True, window=0.5, gap=2.0, standby=5.2
+    )
     assert 10163.1 < started <= 10165.1

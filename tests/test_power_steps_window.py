@@ -140,8 +140,8 @@ def test_a_stop_inside_a_reading_of_the_heater_whole_is_dated_by_its_share() -> 
     the pump together holds the pump for half the window: it stopped there
     (5129.5 s), not at the next reading (5132.0 s), which made a 14.7 s run
     an 18 s one."""
-    pts = (5126.0, 184.03, 5128.02, 185.6, 5130.01, 1508.3, 5131.98, 1427.8)
-    pts += (5134.0, 1416.6)
+    pts = [5126.0, 184.03, 5128.02, 185.6, 5130.01, 1508.3, 5131.98, 1427.8]
+    pts += [5134.0, 1416.6]
     ended = _pump_time(
         pts, 184.01, 1409.4, -171.21, averaging=False, window=0.5, gap=2.0
     )
@@ -154,7 +154,7 @@ def test_a_stop_read_in_a_reading_between_both_levels_is_dated_inside_it() -> No
     inside that reading's window, dated by its share of both (as one
     switching), not a whole interval later at the first reading of neither
     (which read the shot 0.9 s long)."""
-    pts = (998.0, 1392.6, 998.9, 1389.4, 999.9, 1394.8, 1000.9, 651.7)
-    pts += (1001.9, 3.0, 1002.9, 2.4)
+    pts = [998.0, 1392.6, 998.9, 1389.4, 999.9, 1394.8, 1000.9, 651.7]
+    pts += [1001.9, 3.0, 1002.9, 2.4]
     ended = _pump_time(pts, 1392.3, -1329.7, -60.0, averaging=True, window=1.0, gap=1.0)
     assert ended == pytest.approx(1000.37, abs=0.05)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 import pytest
 
@@ -96,16 +97,16 @@ def test_classify(duration: float, kind: RunKind) -> None:
 
 def test_tracker_needs_a_seen_off_to_on() -> None:
     tracker = PumpRunTracker(None)
-    feed = {"program_active": False, "shot_min": 15, "shot_max": 120}
-    assert tracker.update(True, T0, **feed) is None
-    assert tracker.update(False, T0 + timedelta(seconds=25), **feed) is None  # phantom
-    assert tracker.update(True, T0 + timedelta(seconds=30), **feed) is None
-    run = tracker.update(False, T0 + timedelta(seconds=55), **feed)
+    update = partial(tracker.update, program_active=False, shot_min=15, shot_max=120)
+    assert update(True, T0) is None
+    assert update(False, T0 + timedelta(seconds=25)) is None  # phantom
+    assert update(True, T0 + timedelta(seconds=30)) is None
+    run = update(False, T0 + timedelta(seconds=55))
     assert run is not None
     assert run.kind is RunKind.SHOT
     assert run.duration == 25
-    tracker.update(True, T0 + timedelta(seconds=60), **{**feed, "program_active": True})
-    assert tracker.update(False, T0 + timedelta(seconds=80), **feed) is None
+    update(True, T0 + timedelta(seconds=60), program_active=True)
+    assert update(False, T0 + timedelta(seconds=80)) is None
 
 
 def test_backflush_rules() -> None:
