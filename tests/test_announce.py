@@ -74,13 +74,13 @@ async def say(
 def test_cues_are_the_guides_values() -> None:
     """The guide passes its actions and results through as cues."""
     for action in UserAction:
-        assert Cue(action.value) == action
+        assert Cue(action.value) == action.value
     for result in (
         ProgramResult.COMPLETED,
         ProgramResult.ABORTED,
         ProgramResult.FAILED,
     ):
-        assert Cue(result.value) == result
+        assert Cue(result.value) == result.value
 
 
 @pytest.mark.parametrize("language", ["en", "de", "it"])

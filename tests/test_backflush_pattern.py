@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 import math
 import random
 
@@ -12,11 +13,14 @@ from custom_components.espresso_care.backflush_pattern import (
     DEFAULT_RULES,
     BackflushRecognizer,
     Outcome,
+    Recognized,
 )
 from simulator.espresso import TrueRun, generate
 
 
-def series(start: float, pulses: int, on: float = 8.0, off: float = 10.0) -> list:
+def series(
+    start: float, pulses: int, on: float = 8.0, off: float = 10.0
+) -> list[tuple[float, float]]:
     """``pulses`` pulses of ``on`` s with ``off`` s between, from ``start``."""
     return [
         (start + i * (on + off), start + i * (on + off) + on) for i in range(pulses)
@@ -24,7 +28,8 @@ def series(start: float, pulses: int, on: float = 8.0, off: float = 10.0) -> lis
 
 
 def drive(
-    runs: list[tuple[float, float]], recognizer: BackflushRecognizer[int] | None = None
+    runs: Sequence[tuple[float, float]],
+    recognizer: BackflushRecognizer[int] | None = None,
 ) -> tuple[list[Outcome[int]], BackflushRecognizer[int]]:
     """Feed runs in order, advancing at deadlines between them and at the end."""
     rec = recognizer or BackflushRecognizer()
@@ -37,7 +42,7 @@ def drive(
     return outcomes, rec
 
 
-def found(outcomes: list[Outcome[int]]) -> list:
+def found(outcomes: list[Outcome[int]]) -> list[Recognized]:
     return [o.recognized for o in outcomes if o.recognized]
 
 

@@ -24,7 +24,7 @@ import yaml
 from custom_components.espresso_care.const import DOMAIN
 
 from .conftest import Rig
-from .helpers import settle, state_of
+from .helpers import is_on, settle, state_of
 
 REPO = Path(__file__).parent.parent
 BLUEPRINTS = REPO / "blueprints" / "automation" / "espresso_care"
@@ -529,13 +529,13 @@ async def test_warm_up_on_time_then_ready_on_the_phone(
     await record(hass, "descale", 100)
     await phone.warm_up(backflush_due=BACKFLUSH_DUE, descale_due=DESCALE_DUE)
     await rig.advance(45 * 60 - 1)
-    assert not rig.relays.plug.is_on
+    assert not is_on(rig.relays.plug)
     await rig.advance(2)  # 06:45 (the time trigger adds < 1 s)
-    assert rig.relays.plug.is_on
-    assert hass.states.get("sensor.espresso_machine_heat_up").state == "heating"
+    assert is_on(rig.relays.plug)
+    assert state_of(hass, "sensor.espresso_machine_heat_up").state == "heating"
     assert phone.notifications == []
     await rig.advance(12 * 60)
-    assert hass.states.get(READY).state == "on"
+    assert state_of(hass, READY).state == "on"
     [ready] = phone.notifications
     assert ready.data["title"] == "Espresso machine"
     assert ready.data["message"] == (
@@ -556,12 +556,12 @@ async def test_warm_up_plain_message_and_not_on_other_days(
     rig.relays.plug.set(False)
     await phone.warm_up(days=["wed"], backflush_due=BACKFLUSH_DUE)
     await rig.advance(46 * 60)
-    assert rig.relays.plug.is_on  # no power sensor, no delay: ready at once
+    assert is_on(rig.relays.plug)  # no power sensor, no delay: ready at once
     [ready] = phone.notifications
     assert ready.data["message"] == "The espresso machine is ready."
     rig.relays.plug.set(False)
     await rig.advance(24 * 3600)  # Thursday: not a chosen day
-    assert not rig.relays.plug.is_on
+    assert not is_on(rig.relays.plug)
     assert len(phone.notifications) == 1
 
 

@@ -57,7 +57,7 @@ from custom_components.espresso_care.relays.zha import (
 )
 
 from .conftest import PLUG, FakeRelaySwitch, machine_entry
-from .helpers import advance, reconfigure, run, settle, state_of
+from .helpers import advance, is_on, reconfigure, run, settle, state_of
 from .zha_fixtures import (
     IEEE,
     ZHA_PUMP,
@@ -87,10 +87,16 @@ async def _machine(hass: HomeAssistant, pump: str = ZHA_PUMP) -> MockConfigEntry
     return entry
 
 
-def _bound_sensor(hass: HomeAssistant, entry: MockConfigEntry) -> str | None:
+def _bound_sensor_id(hass: HomeAssistant, entry: MockConfigEntry) -> str | None:
     return er.async_get(hass).async_get_entity_id(
         "binary_sensor", DOMAIN, f"{entry.entry_id}_pump_bounded_by_device"
     )
+
+
+def _bound_sensor(hass: HomeAssistant, entry: MockConfigEntry) -> str:
+    sensor = _bound_sensor_id(hass, entry)
+    assert sensor is not None, "the machine has no pump_bounded_by_device sensor"
+    return sensor
 
 
 def _timed_off(tenths: int) -> dict[str, Any]:
@@ -117,9 +123,7 @@ async def test_zha_pulses_carry_on_with_timed_off(
 ) -> None:
     entry = await _machine(hass)
     sensor = _bound_sensor(hass, entry)
-    assert sensor is not None
-    state = hass.states.get(sensor)
-    assert state is not None
+    state = state_of(hass, sensor)
     assert state.state == STATE_UNKNOWN  # not proven before the first on
     assert state.attributes["bound"] == "zha_timed_off"
     diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, entry)
@@ -174,9 +178,9 @@ async def test_zha_manual_on_is_bounded_by_the_watchdog_time(
     )
     await settle(hass)
     assert zha.pump.calls == [_timed_off(300)]
-    assert zha.pump.is_on is True
+    assert is_on(zha.pump) is True
     await advance(hass, freezer, 30.001)
-    assert zha.pump.is_on is False
+    assert is_on(zha.pump) is False
     assert zha.pump.on_durations() == pytest.approx([30.0], abs=1e-2)
     await hass.config_entries.async_unload(entry.entry_id)
 
@@ -239,11 +243,11 @@ async def test_zha_ignored_first_on_waits_the_confirmation_time(
     entry = await _machine(hass)
     await run(hass, program="flush", flushes=1, flush_seconds=2)
     await advance(hass, freezer, RELAY_CONFIRM_TIMEOUT_SECONDS - 0.01)
-    assert zha.pump.is_on is False
+    assert is_on(zha.pump) is False
     await advance(hass, freezer, 0.02)
-    assert zha.pump.is_on is True
+    assert is_on(zha.pump) is True
     await advance(hass, freezer, 2)
-    assert zha.pump.is_on is False
+    assert is_on(zha.pump) is False
     await hass.config_entries.async_unload(entry.entry_id)
 
 
@@ -331,6 +335,7 @@ async def test_plain_entity_pump_has_no_device_bound(
     assert state.attributes["bound"] is None
     assert state.attributes["seconds"] is None
     registered = er.async_get(hass).async_get(_bound_sensor(hass, entry))
+    assert registered is not None
     assert registered.entity_category is EntityCategory.DIAGNOSTIC
     assert registered.translation_key == "pump_bounded_by_device"
 
@@ -347,7 +352,7 @@ async def test_plug_only_machine_has_no_bound_sensor(
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
-    assert _bound_sensor(hass, entry) is None
+    assert _bound_sensor_id(hass, entry) is None
     assert hass.states.async_entity_ids("binary_sensor")  # the others are there
     await hass.config_entries.async_unload(entry.entry_id)
 

@@ -43,7 +43,7 @@ def run(
         while (moment := detector.next_check) is not None and moment <= at:
             if end := detector.check(moment):
                 return end
-        volts = reading[2] if len(reading) > 2 else None  # type: ignore[misc]
+        volts = reading[2] if len(reading) > 2 else None
         if end := detector.feed(at, reading[1], volts):
             return end
     while (

@@ -22,7 +22,7 @@ from custom_components.espresso_care.const import DOMAIN
 from custom_components.espresso_care.storage import storage_key
 
 from .conftest import Relays, Rig, machine_entry
-from .helpers import abort, advance, press, resume, run, settle, state_of, stored
+from .helpers import abort, advance, is_on, press, resume, run, settle, state_of, stored
 
 STATE = "sensor.espresso_machine_backflush_state"
 PROGRESS = "sensor.espresso_machine_backflush_progress"
@@ -415,10 +415,10 @@ async def test_unload_mid_program_switches_off(
 ) -> None:
     await run(hass)
     await rig.advance(3)
-    assert rig.relays.pump.is_on is True
+    assert is_on(rig.relays.pump) is True
     assert await hass.config_entries.async_unload(rig.entry.entry_id)
     await hass.async_block_till_done()
-    assert rig.relays.pump.is_on is False
+    assert is_on(rig.relays.pump) is False
     assert events["finished"][-1].data["result"] == "aborted"
     assert events["finished"][-1].data["reason"] == "unloaded"
     assert rig.entry.state is ConfigEntryState.NOT_LOADED

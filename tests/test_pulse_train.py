@@ -16,6 +16,7 @@ import pytest
 from custom_components.espresso_care.signals.pulse_train import (
     PowerBackflushes,
     Pulse,
+    Segment,
     split_pulses,
 )
 
@@ -81,7 +82,7 @@ def test_reports_every_five_seconds() -> None:
 
 def test_the_pulses_are_dated_by_their_energy() -> None:
     """Two pulses 7 s apart at 5 s reports: the dip between them cuts them apart."""
-    segments = [
+    segments: list[Segment] = [
         (0.0, 5.0, 0.6, True),
         (5.0, 10.0, 1.0, True),
         (10.0, 15.0, 0.2, True),

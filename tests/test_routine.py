@@ -36,7 +36,7 @@ from custom_components.espresso_care.storage import storage_key
 from simulator.espresso import generate
 
 from .conftest import POWER, WATTS, Relays, Rig, loaded, machine_entry
-from .helpers import advance, settle, state_of, stored
+from .helpers import advance, is_on, settle, state_of, stored
 
 HEAT_UP = "sensor.espresso_machine_heat_up"
 READY = "binary_sensor.espresso_machine_ready"
@@ -402,9 +402,9 @@ async def test_auto_off_warns_then_switches_off(hass: HomeAssistant, rig: Rig) -
     }
     assert warning.data["device_id"]
     await rig.advance(2 * 60 - 1)
-    assert rig.relays.plug.is_on
+    assert is_on(rig.relays.plug)
     await rig.advance(1)
-    assert not rig.relays.plug.is_on
+    assert not is_on(rig.relays.plug)
     [switched] = off
     assert switched.data["minutes"] == 30
     assert state(hass, AUTO_OFF) == "unknown"
@@ -459,10 +459,10 @@ async def test_keep_on(hass: HomeAssistant, rig: Rig) -> None:
     )
     assert moment(hass, AUTO_OFF) == now + timedelta(minutes=30)
     await rig.advance(30 * 60 - 1)
-    assert rig.relays.plug.is_on
+    assert is_on(rig.relays.plug)
     assert off == []
     await rig.advance(1)
-    assert not rig.relays.plug.is_on
+    assert not is_on(rig.relays.plug)
     assert len(off) == 1
     # At 28 min, and at 96 min: the press at 68 min came before the second.
     assert [e.data["off_at"] for e in soon] == [
@@ -525,7 +525,7 @@ async def test_never_during_a_program_or_its_wait(
     assert state(hass, BACKFLUSH_STATE) == "awaiting_rinse"
     await rig.advance(12 * 60)  # well past the deadline, still waiting
     assert state(hass, BACKFLUSH_STATE) == "awaiting_rinse"
-    assert rig.relays.plug.is_on
+    assert is_on(rig.relays.plug)
     assert off == []
     assert soon == []  # no "switching off soon" that would not happen
     await hass.services.async_call(DOMAIN, "abort_backflush", {}, blocking=True)
@@ -534,7 +534,7 @@ async def test_never_during_a_program_or_its_wait(
     assert deadline is not None
     assert deadline - dt_util.utcnow() <= timedelta(minutes=5)
     await rig.advance(5 * 60)
-    assert not rig.relays.plug.is_on
+    assert not is_on(rig.relays.plug)
     assert len(off) == 1
 
 
@@ -563,10 +563,10 @@ async def test_deadline_passed_while_home_assistant_was_down(
     await rig.advance(10 * 60)
     assert await hass.config_entries.async_unload(rig.entry.entry_id)
     await rig.advance(40 * 60)
-    assert rig.relays.plug.is_on
+    assert is_on(rig.relays.plug)
     assert await hass.config_entries.async_setup(rig.entry.entry_id)
     await settle(hass)
-    assert not rig.relays.plug.is_on
+    assert not is_on(rig.relays.plug)
     assert len(off) == 1
 
 
@@ -595,11 +595,11 @@ async def test_switch_off_failure_is_retried(
     with caplog.at_level(logging.WARNING):
         await rig.advance(10 * 60)
     assert "auto-off could not switch the machine off" in caplog.text
-    assert rig.relays.plug.is_on
+    assert is_on(rig.relays.plug)
     assert off == []
     rig.relays.plug.fail_commands = False
     await rig.advance(60)
-    assert not rig.relays.plug.is_on
+    assert not is_on(rig.relays.plug)
     assert len(off) == 1
     assert len(soon) == 1  # the retry is no new warning
 

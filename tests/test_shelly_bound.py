@@ -289,7 +289,8 @@ async def test_the_pulse_timer_alone(
     await entry.runtime_data.pump.async_turn_on(10)
     await clock.settle()
     assert sim.output(0) is True
-    assert sim.commands[-1].timer is None
+    last = sim.commands[-1]  # a new command: the asserts above were on others
+    assert last.timer is None
     diag = entry.runtime_data.pump.diagnostics()
     assert "no route" in diag["last_error"]
     monkeypatch.undo()
@@ -617,8 +618,8 @@ async def test_simulator_refuses_bad_settings_and_changes_nothing(
         "auto_off_delay": 60.0,
         "in_mode": "follow",
     }
-    config = await client.rpc("Switch.GetConfig", {"id": 0})
-    assert config["power_limit"] > 0  # a metering switch has limits too
+    switch_config = await client.rpc("Switch.GetConfig", {"id": 0})
+    assert switch_config["power_limit"] > 0  # a metering switch has limits too
     assert (await client.rpc("Input.GetConfig", {"id": 0}))["type"] == "switch"
     with pytest.raises(ValueError, match="auto_off_delay"):
         sim.configure(0, auto_off_delay=0)

@@ -11,7 +11,7 @@ import pytest
 from custom_components.espresso_care.const import DOMAIN
 
 from .conftest import Relays, Rig, machine_entry
-from .helpers import state_of
+from .helpers import is_on, state_of
 
 POWER = "switch.espresso_machine_power"
 PUMP_SWITCH = "switch.espresso_machine_pump"
@@ -56,15 +56,15 @@ async def test_mirrors_the_wrapped_entities(hass: HomeAssistant, rig: Rig) -> No
 
 async def test_forwards_commands(hass: HomeAssistant, rig: Rig) -> None:
     await _switch(hass, POWER, False)
-    assert rig.relays.plug.is_on is False
+    assert is_on(rig.relays.plug) is False
     assert state_of(hass, POWER).state == STATE_OFF
     await _switch(hass, POWER, True)
-    assert rig.relays.plug.is_on is True
+    assert is_on(rig.relays.plug) is True
     await _switch(hass, PUMP_SWITCH, True)
-    assert rig.relays.pump.is_on is True
+    assert is_on(rig.relays.pump) is True
     await _switch(hass, PUMP_SWITCH, False)
-    assert rig.relays.pump.is_on is False
-    assert hass.states.get(PUMP_SWITCH).state == STATE_OFF
+    assert is_on(rig.relays.pump) is False
+    assert state_of(hass, PUMP_SWITCH).state == STATE_OFF
 
 
 async def test_unavailable_with_the_wrapped_entity(
@@ -85,9 +85,9 @@ async def test_unavailable_with_the_wrapped_entity(
 async def test_watchdog_switches_the_pump_off(hass: HomeAssistant, rig: Rig) -> None:
     await _switch(hass, PUMP_SWITCH, True)
     await rig.advance(19.9)
-    assert rig.relays.pump.is_on is True
+    assert is_on(rig.relays.pump) is True
     await rig.advance(0.1)
-    assert rig.relays.pump.is_on is False
+    assert is_on(rig.relays.pump) is False
     assert rig.relays.pump.on_durations() == [20.0]
 
 
