@@ -28,7 +28,11 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed_exact,
     get_scheduled_timer_handles,
 )
-import voluptuous as vol
+
+try:  # Home Assistant 2026.x validates with probatio, voluptuous' successor
+    import probatio as vol
+except ImportError:  # Home Assistant 2025.x
+    import voluptuous as vol  # type: ignore[no-redef,unused-ignore]
 
 from custom_components.espresso_care.const import DOMAIN
 from custom_components.espresso_care.storage import storage_key
@@ -143,6 +147,12 @@ def state_of(hass: HomeAssistant, entity_id: str) -> State:
     state = hass.states.get(entity_id)
     assert state is not None, f"{entity_id} has no state"
     return state
+
+
+def json_object(value: object) -> dict[str, Any]:
+    """``value`` as a JSON object (a service's response, a part of one), or a failure."""
+    assert isinstance(value, dict), f"no JSON object: {value!r}"
+    return value
 
 
 def is_on(switch: SwitchEntity) -> bool | None:

@@ -24,7 +24,7 @@ import yaml
 from custom_components.espresso_care.const import DOMAIN
 
 from .conftest import Rig
-from .helpers import is_on, settle, state_of
+from .helpers import is_on, json_object, settle, state_of
 
 REPO = Path(__file__).parent.parent
 BLUEPRINTS = REPO / "blueprints" / "automation" / "espresso_care"
@@ -54,7 +54,7 @@ def blueprint_dir(hass: HomeAssistant, tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("name", sorted(p.name for p in BLUEPRINTS.glob("*.yaml")))
 def test_blueprint_metadata(name: str) -> None:
-    class Loader(yaml.SafeLoader):
+    class Loader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML has no stubs here: Any
         pass
 
     Loader.add_constructor("!input", lambda loader, node: f"!input {node.value}")
@@ -455,8 +455,7 @@ async def say(hass: HomeAssistant, text: str) -> str:
         return_response=True,
     )
     await settle(hass)
-    assert result is not None
-    speech: str = result["response"]["speech"]["plain"]["speech"]
+    speech: str = json_object(result)["response"]["speech"]["plain"]["speech"]
     return speech
 
 

@@ -9,9 +9,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from homeassistant.const import EVENT_STATE_CHANGED, EVENT_STATE_REPORTED
-from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.core import (
+    Event,
+    EventStateChangedData,
+    EventStateReportedData,
+    HomeAssistant,
+    callback,
+)
+from homeassistant.util.event_type import EventType
 
 from .conftest import Rig
 from .helpers import settle, state_of
@@ -22,14 +30,19 @@ PLUG = "switch.espresso_machine_power"
 BACKFLUSH_DUE = "binary_sensor.espresso_machine_backflush_due"
 LOG_SHOT = "button.espresso_machine_log_shot"
 
+# (event type, entity id): an event type is no str to a type checker.
+type Write = tuple[EventType[Any] | str, str]
+
 
 @contextmanager
-def writes(hass: HomeAssistant) -> Iterator[Counter[tuple[str, str]]]:
+def writes(hass: HomeAssistant) -> Iterator[Counter[Write]]:
     """Count each entity's writes meanwhile, as (event type, entity id)."""
-    counted: Counter[tuple[str, str]] = Counter()
+    counted: Counter[Write] = Counter()
 
     @callback
-    def count(event: Event) -> None:
+    def count(
+        event: Event[EventStateChangedData] | Event[EventStateReportedData],
+    ) -> None:
         counted[(event.event_type, event.data["entity_id"])] += 1
 
     @callback
@@ -47,7 +60,7 @@ def writes(hass: HomeAssistant) -> Iterator[Counter[tuple[str, str]]]:
             remove()
 
 
-def written(counted: Counter[tuple[str, str]], entity_id: str) -> int:
+def written(counted: Counter[Write], entity_id: str) -> int:
     """How often the entity's state was written, changed or not."""
     return sum(n for (_kind, entity), n in counted.items() if entity == entity_id)
 

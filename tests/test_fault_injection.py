@@ -68,6 +68,7 @@ from custom_components.espresso_care.const import (
     NUMBER_OPTIONS,
 )
 from custom_components.espresso_care.program import BackflushState
+from custom_components.espresso_care.relays.base import Relay
 from custom_components.espresso_care.relays.shelly_bound import ShellyBoundRelay
 from custom_components.espresso_care.services import PROGRAM_OVERRIDES
 from simulator.shelly import ShellySimulator
@@ -797,7 +798,7 @@ def crash_pump_commands(
     entry: MockConfigEntry, monkeypatch: pytest.MonkeyPatch
 ) -> asyncio.Event:
     """From now on the integration's pump commands hang; set the event to recover."""
-    pump = entry.runtime_data.pump
+    pump: Relay = entry.runtime_data.pump
     turn_on, turn_off = pump.async_turn_on, pump.async_turn_off
     revived = asyncio.Event()
 

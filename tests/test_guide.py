@@ -474,7 +474,7 @@ async def test_no_signal_runs_on_time_alone(
         ((e.time_fired - start).total_seconds(), e.data["action"])
         for e in events["action_required"]
     ]
-    assert offsets == [
+    expected: list[tuple[object, str]] = [  # approx equals a float; to mypy, no
         (pytest.approx(t), a)
         for t, a in [
             (0, "brew_on"),
@@ -486,6 +486,7 @@ async def test_no_signal_runs_on_time_alone(
             (60, "rinse_portafilter"),
         ]
     ]
+    assert offsets == expected
     await resume(hass)
     await rig.advance(40)
     await resume(hass)

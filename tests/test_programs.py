@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
@@ -306,7 +307,7 @@ async def test_refusals_switch_nothing(
         data = {"program": "flush", "flushes": 0}
     await hass.async_block_till_done()
     before = list(rig.relays.pump.commands), list(rig.relays.plug.commands)
-    calls = [lambda: run(hass, **data)]
+    calls: list[Callable[[], Awaitable[None]]] = [lambda: run(hass, **data)]
     if not data:
         calls.append(lambda: press(hass, "start_backflush"))
     for call in calls:
@@ -592,6 +593,7 @@ async def test_slow_relay_latency_is_learned_and_does_not_add_up(
     assert state(hass) == "completed"
     # The first on lands one latency after the start; from then on the
     # relay's own timeline is the nominal one, within frozen time's microseconds.
-    assert offsets(rig.relays, start) == [
+    expected: list[tuple[object, bool]] = [  # approx equals a float; to mypy, no
         (pytest.approx(at, abs=2e-6), on) for at, on in pulses(latency, 4, 10, 10)
     ]
+    assert offsets(rig.relays, start) == expected

@@ -18,7 +18,7 @@ from custom_components.espresso_care.const import DOMAIN
 from custom_components.espresso_care.storage import storage_key
 
 from .conftest import Relays, Rig, loaded, machine_entry
-from .helpers import abort, press, run, settle, state_of, stored
+from .helpers import abort, json_object, press, run, settle, state_of, stored
 
 SHOTS = "sensor.espresso_machine_shots"
 FLUSHES = "sensor.espresso_machine_flushes"
@@ -272,7 +272,8 @@ async def _todo_items(hass: HomeAssistant) -> list[dict[str, Any]]:
     result = await hass.services.async_call(
         "todo", "get_items", {ATTR_ENTITY_ID: TODO}, blocking=True, return_response=True
     )
-    return result[TODO]["items"]
+    items: list[dict[str, Any]] = json_object(json_object(result)[TODO])["items"]
+    return items
 
 
 @pytest.mark.parametrize("entry_options", [{"backflush_interval_shots": 1}])

@@ -12,16 +12,20 @@ configuration, checked against Home Assistant's own MQTT switch schema
 
 from __future__ import annotations
 
+from collections.abc import Callable
 import json
 import os
 from pathlib import Path
 import shutil
 import subprocess
 import sys
+from typing import Any
 
 from homeassistant.util.yaml import parse_yaml
 import pytest
 import voluptuous as vol
+
+from .helpers import json_object
 
 ROOT = Path(__file__).parent.parent
 README = ROOT / "README.md"
@@ -86,19 +90,20 @@ def test_esphome_refuses_a_broken_snippet(tmp_path: Path) -> None:
     shutil.rmtree(tmp_path, ignore_errors=True)
 
 
-def _mqtt_switch_schema() -> vol.Schema:
+def _mqtt_switch_schema() -> Callable[[Any], Any]:
     try:
         from homeassistant.components.mqtt.switch import (
             PLATFORM_SCHEMA_MODERN,
         )
     except ImportError as err:  # pragma: no cover (a Home Assistant that moved it)
         pytest.skip(f"Home Assistant's MQTT switch schema is not where it was: {err}")
-    schema: vol.Schema = PLATFORM_SCHEMA_MODERN
+    # A voluptuous schema, a probatio one from Home Assistant 2026: a validator.
+    schema: Callable[[Any], Any] = PLATFORM_SCHEMA_MODERN
     return schema
 
 
 def test_zigbee2mqtt_switch_is_valid_and_carries_on_time() -> None:
-    config = parse_yaml(Z2M_SNIPPET.read_text(encoding="utf-8"))
+    config = json_object(parse_yaml(Z2M_SNIPPET.read_text(encoding="utf-8")))
     switches = config["mqtt"]["switch"]
     assert len(switches) == 1
     validated = _mqtt_switch_schema()(switches[0])
