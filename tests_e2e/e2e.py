@@ -244,7 +244,8 @@ def card_texts(page: ha_browser.Page) -> list[str]:
     (The text is in the card's shadow DOM: innerText of the card itself is empty.)
     """
     cards = page.locator("hui-markdown-card ha-markdown-element")
-    return cards.filter(visible=True).all_inner_texts()
+    texts: list[str] = cards.filter(visible=True).all_inner_texts()
+    return texts
 
 
 def countdown_stretches(
@@ -460,12 +461,12 @@ def guided_scenario(page: ha_browser.Page, client: provision.Client, url: str) -
         )
     # Held as long as asked: the guide timed each pulse from the pump's real
     # start, not from when it saw it (a second or two later).
-    for on, off in zip(ons, offs, strict=True):
+    for pressed, released in zip(ons, offs, strict=True):
         asked = GUIDED_OPTIONS[
-            "flush_seconds" if on[2] == "flushing" else "pump_on_seconds"
+            "flush_seconds" if pressed[2] == "flushing" else "pump_on_seconds"
         ]
-        held = off[0] - on[0]
-        log(f"brew held {held:.1f} s for a {asked} s pulse ({on[2]})")
+        held = released[0] - pressed[0]
+        log(f"brew held {held:.1f} s for a {asked} s pulse ({pressed[2]})")
         if not asked - 0.5 <= held <= asked + PULSE_SLACK:
             raise AssertionError(
                 f"brew held {held:.1f} s for a {asked} s pulse: {presses}"
@@ -491,8 +492,8 @@ def guided_scenario(page: ha_browser.Page, client: provision.Client, url: str) -
             return None
         return at if at.timestamp() >= started_at - 1 else None
 
-    at = wait("the backflush recorded", recorded, 10)
-    log(f"backflush recorded: {LAST_BACKFLUSH} = {at.isoformat()}")
+    recorded_at = wait("the backflush recorded", recorded, 10)
+    log(f"backflush recorded: {LAST_BACKFLUSH} = {recorded_at.isoformat()}")
 
 
 SCENARIOS: dict[str, Callable[[ha_browser.Page, provision.Client, str], None]] = {
