@@ -139,7 +139,7 @@ async def advance(
     await _fire_due(hass, in_flight)
 
 
-# -- states --------------------------------------------------------------------------
+# -- states and responses -----------------------------------------------------------
 
 
 def state_of(hass: HomeAssistant, entity_id: str) -> State:
@@ -149,19 +149,20 @@ def state_of(hass: HomeAssistant, entity_id: str) -> State:
     return state
 
 
+def is_on(switch: SwitchEntity) -> bool | None:
+    """Whether ``switch`` (a fake relay) is on now.
+
+    For a test that asserts a relay before and after an action: mypy keeps an
+    asserted ``relay.is_on`` narrowed past the ``await`` that changed it, and
+    would call the second assert unreachable; a call's result it does not keep.
+    """
+    return switch.is_on
+
+
 def json_object(value: object) -> dict[str, Any]:
     """``value`` as a JSON object (a service's response, a part of one), or a failure."""
     assert isinstance(value, dict), f"no JSON object: {value!r}"
     return value
-
-
-def is_on(switch: SwitchEntity) -> bool | None:
-    """Whether ``switch`` (a fake relay) is on now.
-
-    A call, where a test asserts a relay before and after an action: mypy keeps
-    an asserted ``relay.is_on`` narrowed past the ``await`` that changes it.
-    """
-    return switch.is_on
 
 
 # -- the machine's actions -----------------------------------------------------------
