@@ -116,6 +116,8 @@ _PARTIAL_WHOLE: Final = 0.74  # partial first readings of a whole-averaging plug
 _PARTIAL_WEIGHT: Final = 100  # steps in ``_window``'s running mean
 _RAMP_SHORT: Final = 0.96  # a pump's reading below this share of its step: ramping
 _RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping pump
+_INRUSH_S: Final = 0.25  # a rotary pump's inrush, in seconds of its step, at most ...
+_INRUSH_SHARE: Final = 0.4  # ... and this share of its first reading's
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
@@ -2570,6 +2572,7 @@ class PumpDetector:
         self._run_spread = self._unseen(edge.pts, at)
         if not heat:
             self._run_lead = at - self._ramp_start(edge, watts, at)
+            self._run_lead -= self._inrush_lag(edge, watts)
         self._run_seen = bool(heat) and self._seen_alone(edge, watts)
         self._run_two = bool(heat) and self._two_switches(edge)
         if heat > 0:
@@ -2631,6 +2634,37 @@ class PumpDetector:
             t = (math.sqrt(0.25 + 0.5 * share * seconds) - 0.5) / 0.25
             return min(at, pts[i] - min(t, seconds))
         return at
+
+    def _inrush_lag(self, edge: _Edge, watts: float) -> float:
+        """How much later a rotary pump started than its first partial reading says.
+
+        A rotary pump draws more for a fraction of a second as it starts:
+        its first reading holds more than its share of the interval at the
+        step, and dated by that share the start comes early (by a quarter
+        of a second, typically, on a plug averaging each second: a 14.8 s
+        flush read as 15.1 s). Only for a pump of 100 W or more, read by a
+        plug averaging about its whole interval of a second or two, and a
+        start dated by its share (not past the inrush's own overshoot).
+        """
+        window = self._window
+        if (
+            watts <= 0.0
+            or self._pump_watts < 100.0
+            or self._period > _FAST_GAP_S
+            or window is None
+            or window < _WHOLE
+        ):
+            return 0.0
+        pts = edge.pts
+        for i in range(2, len(pts), 2):
+            share = (pts[i + 1] - edge.before) / watts
+            if share < 0.15:
+                continue
+            if share > _OVERSHOOT:
+                return 0.0
+            seconds = window * _span(pts, i, self._period)
+            return min(_INRUSH_S, _INRUSH_SHARE * min(share, 1.0) * seconds)
+        return 0.0
 
     def _pump_fall(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
         at = edge.at
