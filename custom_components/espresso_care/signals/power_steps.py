@@ -118,6 +118,7 @@ _RAMP_SHORT: Final = 0.96  # a pump's reading below this share of its step: ramp
 _RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping pump
 _INRUSH_S: Final = 0.25  # a rotary pump's inrush, in seconds of its step, at most ...
 _INRUSH_SHARE: Final = 0.4  # ... and this share of its first reading's
+_DIP: Final = 0.25  # of the pump's step: a rise's reading falling back so far paused
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
@@ -504,6 +505,7 @@ class PumpDetector:
         "_run_base",
         "_run_before",
         "_run_fell",
+        "_run_from",
         "_run_heat",
         "_run_heater",
         "_run_lead",
@@ -622,6 +624,7 @@ class PumpDetector:
         self._run_pure = False
         self._run_seen = False
         self._run_lead = 0.0
+        self._run_from = 0.0  # the edge a run opened at, before dating moved it
         self._run_spread = 0.0
         self._run_two = False
         self._run_unsure = False
@@ -1492,7 +1495,7 @@ class PumpDetector:
                 self._cache_version = self._version
                 self._cache = (_HEATERS, 0, part.delta, signs)
             out += self._edge(part, now)
-            if not whole and self._pump and self._run_at == part.at:
+            if not whole and self._pump and self._run_from == part.at:
                 # No reading showed the pump alone whole: its start is only
                 # as sure as one split off a heater's edge (two switchings
                 # shown), and its stop must show itself (``_pump_fall``).
@@ -2372,7 +2375,7 @@ class PumpDetector:
 
     def _open_run(self, at: float, watts: float, pure: bool, base: float) -> None:
         self._pump = True
-        self._run_at = at
+        self._run_at = self._run_from = at
         self._run_w = watts
         self._run_pure = pure
         self._run_unsure = False
@@ -2568,7 +2571,10 @@ class PumpDetector:
         if heat:
             at = self._pump_at(edge.pts, edge.before, heat, watts)
         at = max(at, self._past_pulse(edge))
+        if not heat:
+            at = max(at, self._after_dip(edge, watts))
         self._open_run(at, watts, not heat, edge.after - watts)
+        self._run_from = edge.at
         self._run_spread = self._unseen(edge.pts, at)
         if not heat:
             self._run_lead = at - self._ramp_start(edge, watts, at)
@@ -2665,6 +2671,30 @@ class PumpDetector:
             seconds = window * _span(pts, i, self._period)
             return min(_INRUSH_S, _INRUSH_SHARE * min(share, 1.0) * seconds)
         return 0.0
+
+    def _after_dip(self, edge: _Edge, watts: float) -> float:
+        """A slow plug's rise from the standby dated after a dip in its readings.
+
+        Read every few seconds, a pause between two pulses (a backflush's, two
+        flushes) may show in no reading at the standby: only a reading part
+        way up that falls back below the one before. The pump stopped and
+        started again within it: the run starts there, not at the first
+        pulse (two pulses read as one shot).
+        """
+        if self._gap <= _FAST_GAP_S or watts <= 0.0:
+            return -math.inf
+        pts = edge.pts
+        if abs(edge.before - self._base) > max(6.0, 0.15 * self._pump_watts):
+            return -math.inf
+        dip = None
+        for i in range(4, len(pts), 2):
+            was = (pts[i - 1] - edge.before) / watts
+            now = (pts[i + 1] - edge.before) / watts
+            if was >= 0.15 and now < _PAUSE_FLOOR and now < was - _DIP:
+                dip = i
+        if dip is None or dip + 2 >= len(pts):
+            return -math.inf
+        return self._step_at(pts[dip - 2 :], edge.before, watts)
 
     def _pump_fall(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
         at = edge.at
