@@ -118,6 +118,7 @@ _RAMP_SHORT: Final = 0.96  # a pump's reading below this share of its step: ramp
 _RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping pump
 _INRUSH_S: Final = 0.25  # a rotary pump's inrush, in seconds of its step, at most ...
 _INRUSH_SHARE: Final = 0.4  # ... and this share of its first reading's
+_HIDDEN_STOP: Final = 1.5  # gaps between a run's last reading and its fall: hidden
 _DIP: Final = 0.25  # of the pump's step: a rise's reading falling back so far paused
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
@@ -2804,12 +2805,46 @@ class PumpDetector:
         started = self._run_at - self._run_lead
         if self._kind_unsure(at - started, self._unseen(edge.pts, at)):
             return []
+        if pure and self._stop_hid_in_pulses(edge, started, at):
+            return []
         if both and abs(edge.after - self._base) <= self._tol_lv:
             self._step_n = min(self._step_n + 1, 20)
             self._step_w += (watts - self._step_w) / self._step_n
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(started, at, step)
         return []
+
+    def _stop_hid_in_pulses(self, edge: _Edge, started: float, at: float) -> bool:
+        """Whether a pump's stop among heater pulses may leave the run of another kind.
+
+        A slow PID's heater pulses between the last reading of the pump's
+        level and the first at the level after hide when the pump stopped:
+        the fall is dated at the first reading after them, the latest it
+        could be. When a bound of ``kind_bounds`` lies between the two (a
+        12 s flush read 18 s), the run's kind is a guess: withheld.
+        """
+        if self._gap > _FAST_GAP_S:
+            return False
+        pts = edge.pts
+        tol = self._ptol()
+        # The pump was on until its level's last reading; on change, until
+        # a measuring period before the first reading that moved.
+        moved = next(
+            (
+                pts[i]
+                for i in range(2, len(pts), 2)
+                if abs(pts[i + 1] - edge.before) > tol
+            ),
+            None,
+        )
+        if moved is None:
+            return False
+        last = moved - self._period
+        if at - last <= _HIDDEN_STOP * self._gap:
+            return False
+        # Dated in the middle of the hidden span, the run is of another kind.
+        mid = 0.5 * (last + at) - started
+        return any(mid < bound <= at - started for bound in self.kind_bounds)
 
     def _stands_out(self, heat: float, watts: float) -> bool:
         """Whether the pump's step stands out of the heaters' part of an edge it shares.
