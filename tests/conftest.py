@@ -41,6 +41,8 @@ pytest_plugins = [
     # The Shelly fixtures (simulated devices, clients, relays, machines), for
     # any test that asks for them by name.
     "tests.shelly_fixtures",
+    # The options flow's calibration: the plug's meter, a plug-only machine.
+    "tests.calibration_flow",
 ]
 
 PLUG = "switch.plug"

@@ -19,14 +19,7 @@ from custom_components.espresso_care.signals.power_calibration import (
 )
 from custom_components.espresso_care.signals.power_steps import Reading
 
-from .test_config_flow_signals import (  # noqa: F401 (fixtures)
-    Meter,
-    choose_calibrate,
-    idle,
-    meter,
-    plug_only,
-    submit,
-)
+from .calibration_flow import Meter, choose_calibrate, idle, submit
 
 
 def every(gap: float, count: int, *, start: float = 0.0) -> list[Reading]:
@@ -101,8 +94,8 @@ def test_a_pids_heater_read_every_5_s_is_too_noisy(
 
 async def test_the_flow_asks_a_slow_plug_for_a_longer_run(
     hass: HomeAssistant,
-    plug_only: MockConfigEntry,  # noqa: F811 (the fixture)
-    meter: Meter,  # noqa: F811 (the fixture)
+    plug_only: MockConfigEntry,
+    meter: Meter,
 ) -> None:
     await meter.report(idle(60), every=5.0)
     result = await choose_calibrate(hass, plug_only.entry_id)

@@ -9,10 +9,8 @@ times.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Iterable
 import json
 from pathlib import Path
-import random
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -35,11 +33,20 @@ from custom_components.espresso_care.const import (
     DOMAIN,
 )
 
-from .conftest import BREW, PLUG, POWER, PUMP, WATTS, Relays, loaded, machine_entry
-from .helpers import advance, choose, entities_form, reconfigure, settle
+from .calibration_flow import (
+    KW,
+    Meter,
+    choose_calibrate,
+    fast_pid,
+    idle,
+    pump_run,
+    start_calibration,
+    submit,
+)
+from .conftest import BREW, PLUG, POWER, PUMP, WATTS, Relays, machine_entry
+from .helpers import advance, entities_form, reconfigure, settle
 
 SHOTS = "sensor.espresso_machine_shots"
-KW = {"unit_of_measurement": "kW", "device_class": "power"}
 TRANSLATIONS = (
     Path(__file__).parent.parent / "custom_components" / DOMAIN / "translations"
 )
@@ -397,105 +404,6 @@ async def test_reconfigure_to_the_plug_of_another_machine(
 
 
 # --- the options flow's calibration ---------------------------------------------
-
-
-class Meter:
-    """The plug's power sensor, reported at frozen times."""
-
-    def __init__(
-        self, hass: HomeAssistant, freezer: FrozenDateTimeFactory, *, kw: bool = False
-    ) -> None:
-        self.hass = hass
-        self.freezer = freezer
-        self.kw = kw
-
-    def set(self, watts: float) -> None:
-        if self.kw:
-            self.hass.states.async_set(POWER, f"{watts / 1000:.5f}", KW)
-        else:
-            self.hass.states.async_set(POWER, f"{watts:.1f}", WATTS)
-
-    async def report(self, values: Iterable[float], every: float = 1.0) -> None:
-        """One reading every ``every`` seconds."""
-        for watts in values:
-            self.set(watts)
-            await self.wait(every)
-
-    async def wait(self, seconds: float) -> None:
-        """Let ``seconds`` of frozen time pass, reporting nothing."""
-        await advance(self.hass, self.freezer, seconds)
-
-
-@pytest.fixture
-def meter(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> Meter:
-    """The plug's power sensor in W (``meter.kw = True``: in kW)."""
-    return Meter(hass, freezer)
-
-
-def idle(seconds: int, level: float = 1200.0) -> list[float]:
-    """A heater held on, a few W of noise."""
-    wobble = (0.0, 1.4, -0.8, 0.6, -1.5, 1.1, -0.3)
-    return [level + wobble[i % len(wobble)] for i in range(seconds)]
-
-
-def pump_run(seconds: int, level: float = 1200.0, step: float = 55.0) -> list[float]:
-    """A vibratory pump: a partial first reading as it ramps, then its full step."""
-    return [level + step * 0.6] + [
-        level + step + (i % 3) - 1 for i in range(seconds - 1)
-    ]
-
-
-def fast_pid(seconds: int, seed: int = 7) -> list[float]:
-    """A PID pulsing an SSR faster than the plug reports: every reading a new average."""
-    rng = random.Random(seed)
-    return [5.0 + 1200.0 * rng.uniform(0.15, 0.85) for _ in range(seconds)]
-
-
-@pytest.fixture
-async def plug_only(
-    hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory
-) -> AsyncGenerator[MockConfigEntry]:
-    """A loaded plug-only machine on ``sensor.machine_power`` (W), one option set."""
-    hass.states.async_set(POWER, "1200.0", WATTS)
-    entry = machine_entry(pump=None, power_sensor=POWER, options={"cycles": 7})
-    async with loaded(hass, entry):
-        yield entry
-
-
-async def choose_calibrate(hass: HomeAssistant, entry_id: str) -> dict[str, Any]:
-    """Open the options flow and choose ``calibrate`` in its menu: what comes of it."""
-    return await choose(
-        hass.config_entries.options, entry_id, ["settings", "calibrate"], "calibrate"
-    )
-
-
-async def open_calibration(hass: HomeAssistant, entry: MockConfigEntry) -> str:
-    """Options menu, then ``calibrate``: the explanation form."""
-    result = await choose_calibrate(hass, entry.entry_id)
-    assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "calibrate"
-    assert result["errors"] == {}
-    assert result["description_placeholders"] == {
-        "seconds": "60",
-        "run_seconds": "10",
-        "pump_watts": "0",
-    }
-    return str(result["flow_id"])
-
-
-async def submit(hass: HomeAssistant, flow_id: str) -> None:
-    """Start waiting for the pump: a progress step."""
-    result = await hass.config_entries.options.async_configure(flow_id, {})
-    assert result["type"] is FlowResultType.SHOW_PROGRESS
-    assert result["step_id"] == "calibrate_wait"
-    assert result["progress_action"] == "calibrate_wait"
-
-
-async def start_calibration(hass: HomeAssistant, entry: MockConfigEntry) -> str:
-    """Open the calibration and start it: the flow waits for the pump."""
-    flow_id = await open_calibration(hass, entry)
-    await submit(hass, flow_id)
-    return flow_id
 
 
 async def outcome(hass: HomeAssistant, flow_id: str) -> dict[str, Any]:

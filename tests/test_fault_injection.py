@@ -83,7 +83,7 @@ from .conftest import (
 )
 from .helpers import options_form, run
 from .shelly_fixtures import Clock, SimFactory, call as call_settled
-from .test_shelly_bound import (
+from .shelly_integration_mock import (
     MAC as SHELLY_BOUND_MAC,
     MockShellyFlow,
     add_shelly_device,

@@ -52,8 +52,8 @@ from .conftest import (
     machine_entry,
     machine_marker,
 )
+from .fake_speakers import KITCHEN, PLAYER, TTS, FakeSpeakers
 from .helpers import abort, advance, resume, run, settle
-from .test_announce import KITCHEN, PLAYER, TTS, FakeSpeakers
 
 STATE = "sensor.espresso_machine_backflush_state"
 LAST_BACKFLUSH = "sensor.espresso_machine_last_backflush"

@@ -24,86 +24,18 @@ from custom_components.espresso_care.signals.power_steps import (
     Reading,
 )
 
-PUMP = 50.0
-HEATER = 1000.0
-BASE = 5.0
-
-# A reading: (at, watts, volts).
-type Row = tuple[float, float | None, float | None]
-
-
-def run_all(
-    det: PumpDetector, rows: Iterable[Row], until: float | None = None
-) -> list[DetectedRun]:
-    """Feed readings as the machine does: advance at each deadline first."""
-    out: list[DetectedRun] = []
-    last = 0.0
-    for at, watts, volts in rows:
-        deadline = det.next_deadline
-        if deadline is not None and deadline < at:
-            out += det.advance(deadline)
-        out += det.feed(at, watts, volts)
-        last = at
-    if until is not None:
-        while (deadline := det.next_deadline) is not None and deadline <= until:
-            out += det.advance(deadline)
-            if det.next_deadline == deadline:
-                break
-        out += det.advance(until)
-    else:
-        out += det.advance(last)
-    return out
-
-
-def readings(rows: Iterable[Row]) -> list[Reading]:
-    """The rows as the detector's readings."""
-    return [Reading(at, watts, volts) for at, watts, volts in rows]
-
-
-def level(power: Sequence[tuple[float, float, float]], t: float) -> float:
-    """The true power at ``t`` from (start, end, watts) pieces added to the base."""
-    return BASE + sum(w for a, b, w in power if a <= t < b)
-
-
-def periodic(
-    power: Sequence[tuple[float, float, float]],
-    end: float,
-    *,
-    every: float = 1.0,
-    start: float = 0.0,
-    noise: float = 0.0,
-    seed: int = 0,
-    averaging: bool = True,
-    volts: float | None = None,
-) -> list[Row]:
-    """What a periodic plug reports: the average (or a sample) over each interval."""
-    rng = random.Random(seed)
-    rows: list[Row] = []
-    t = start + every
-    while t <= end:
-        if averaging:
-            steps = 20
-            w = sum(
-                level(power, t - every + every * (i + 0.5) / steps)
-                for i in range(steps)
-            )
-            w /= steps
-        else:
-            w = level(power, t)
-        w = max(0.0, round(w + rng.gauss(0, noise), 1))
-        rows.append((t, w, volts))
-        t += every
-    return rows
-
-
-def idle_heater_cycles(
-    start: float, count: int, size: float = HEATER
-) -> list[tuple[float, float, float]]:
-    """Heater cycles (40 s on every 120 s) for the detector to learn the heater's size."""
-    return [(start + 120.0 * i, start + 120.0 * i + 40.0, size) for i in range(count)]
-
-
 # --- the module ------------------------------------------------------------------
+from .power_traces import (
+    BASE,
+    HEATER,
+    PUMP,
+    Row,
+    idle_heater_cycles,
+    level,
+    periodic,
+    readings,
+    run_all,
+)
 
 
 @pytest.mark.parametrize("module", [power_steps, power_calibration])

@@ -6,15 +6,7 @@ from collections.abc import Sequence
 
 from custom_components.espresso_care.signals.power_steps import PumpDetector
 
-from .test_power_steps import (
-    BASE,
-    HEATER,
-    PUMP,
-    Row,
-    idle_heater_cycles,
-    periodic,
-    run_all,
-)
+from .power_traces import BASE, HEATER, PUMP, Row, idle_heater_cycles, periodic, run_all
 
 
 def standby(start: float, end: float, every: float = 2.0) -> list[Row]:

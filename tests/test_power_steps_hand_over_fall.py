@@ -13,7 +13,8 @@ from __future__ import annotations
 import pytest
 
 from custom_components.espresso_care.signals.power_steps import PumpDetector
-from tests.test_power_steps import idle_heater_cycles, periodic, run_all
+
+from .power_traces import idle_heater_cycles, periodic, run_all
 
 ROTARY = 137.0
 BREW = 1040.0

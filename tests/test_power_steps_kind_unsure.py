@@ -18,29 +18,12 @@ from custom_components.espresso_care.signals.power_steps import (
 )
 from simulator.espresso import generate
 
+from .power_traces import (
+    PUMP,
+    feed_all,
+    half_window_readings,
+)
 from .sim_replay import calibrated_runs
-from .test_power_steps_pid_slow import detect as feed_all
-from .test_power_steps_window import EVERY, HEATER, PUMP, WINDOW, Pieces, mean_power
-
-CYCLES = 20
-
-
-def half_window_readings(runs: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Heater cycles at phases spread over the interval (they teach the plug's
-    window: 40 % of their first readings partial), then ``runs``."""
-    pieces: Pieces = []
-    for i in range(CYCLES):
-        cycle = 50.0 + 150.0 * i
-        on = cycle + EVERY * ((7 * i) % CYCLES + 0.5) / CYCLES
-        off = cycle + 40.0 + EVERY * ((13 * i) % CYCLES + 0.5) / CYCLES
-        pieces.append((on, off, HEATER))
-    pieces += [(a, b, PUMP) for a, b in runs]
-    end = max(b for _, b, _ in pieces) + 60.0
-    return [
-        (EVERY * n, mean_power(pieces, EVERY * n, WINDOW))
-        for n in range(1, int(end / EVERY))
-    ]
-
 
 # The start in the unseen half (4000-4001) of the interval to 4002, read
 # whole at 4002 and dated 4000.5; the end inside the window of 4022's

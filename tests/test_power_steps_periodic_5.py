@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from custom_components.espresso_care.signals.power_steps import PumpDetector
-from tests.test_power_steps import HEATER, PUMP, idle_heater_cycles, periodic, run_all
+
+from .power_traces import HEATER, PUMP, idle_heater_cycles, periodic, run_all
 
 
 def shot_beside_the_heater(

@@ -15,7 +15,8 @@ from custom_components.espresso_care.signals.power_steps import (
     DetectedRun,
     PumpDetector,
 )
-from tests.test_power_steps import HEATER, PUMP, idle_heater_cycles, periodic, run_all
+
+from .power_traces import HEATER, PUMP, idle_heater_cycles, periodic, run_all
 
 ROTARY = 180.0
 

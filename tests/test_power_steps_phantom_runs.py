@@ -13,7 +13,8 @@
 from __future__ import annotations
 
 from custom_components.espresso_care.signals.power_steps import PumpDetector
-from tests.test_power_steps import idle_heater_cycles, periodic, run_all
+
+from .power_traces import idle_heater_cycles, periodic, run_all
 
 VIBRATORY = 50.5
 HEATER = 1245.0

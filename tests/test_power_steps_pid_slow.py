@@ -13,22 +13,10 @@ import pytest
 
 from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
 from custom_components.espresso_care.signals.power_steps import (
-    DetectedRun,
     PumpDetector,
 )
 
-
-def detect(
-    det: PumpDetector, rows: list[tuple[float, float]], until: float
-) -> list[DetectedRun]:
-    """Feed the readings as the machine does (deadlines first); advance to ``until``."""
-    runs: list[DetectedRun] = []
-    for at, watts in rows:
-        deadline = det.next_deadline
-        if deadline is not None and deadline < at:
-            runs += det.advance(deadline)
-        runs += det.feed(at, watts)
-    return runs + det.advance(until)
+from .power_traces import feed_all
 
 
 @pytest.mark.parametrize(
@@ -88,7 +76,7 @@ def test_a_reading_below_the_pump_ends_the_run() -> None:
     rows += [(308.0, 75.0), (310.0, 430.0), (312.0, 430.0)]
     rows += [(float(t), 140.0 + (t % 4) / 2) for t in range(314, 332, 2)]
     rows += [(float(t), 5.0) for t in range(332, 400, 2)]
-    runs = detect(PumpDetector(130.0), rows, 500.0)
+    runs = feed_all(PumpDetector(130.0), rows, 500.0)
     assert all(run.duration < 15.0 for run in runs)
 
 
@@ -103,6 +91,6 @@ def test_a_heaters_pulse_before_the_rise_does_not_date_it() -> None:
     rows += [(101.0, 402.5), (102.0, 129.6)]
     rows += [(float(t), 153.0 + (t % 3) / 2) for t in range(103, 115)]
     rows += [(float(t), 3.0 + (t % 3) / 10) for t in range(115, 200)]
-    runs = detect(PumpDetector(150.0), rows, 300.0)
+    runs = feed_all(PumpDetector(150.0), rows, 300.0)
     assert len(runs) == 1
     assert 101.0 < runs[0].started <= 102.0

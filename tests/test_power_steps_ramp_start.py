@@ -15,7 +15,7 @@ import pytest
 
 from custom_components.espresso_care.signals.power_steps import PumpDetector
 
-from .test_power_steps_pid_slow import detect as feed_all
+from .power_traces import feed_all
 
 PUMP = 55.0
 HEATER = 1000.0

@@ -19,45 +19,17 @@ from custom_components.espresso_care.signals.power_steps import (
 )
 from simulator.espresso import generate
 
+from .power_traces import (
+    EVERY,
+    HEATER,
+    PUMP,
+    Pieces,
+    feed_all,
+    half_window_plug,
+    mean_power,
+    on_change_plug,
+)
 from .sim_replay import calibrated_runs, run_near
-from .test_power_steps_pid_slow import detect as feed_all
-
-PUMP = 50.0
-HEATER = 1000.0
-BASE = 5.0
-EVERY = 2.0  # the plug's interval, s
-WINDOW = 1.0  # ... of which each reading averages the last second
-
-
-type Pieces = list[tuple[float, float, float]]
-
-
-def mean_power(pieces: Pieces, t: float, window: float) -> float:
-    """The true power averaged over ``window`` s before ``t``, rounded as a plug does."""
-    steps = 40
-    total = sum(
-        BASE + sum(w for a, b, w in pieces if a <= t - window * (i + 0.5) / steps < b)
-        for i in range(steps)
-    )
-    return round(total / steps, 1)
-
-
-def half_window_plug(pieces: Pieces, end: float) -> list[tuple[float, float]]:
-    """(at, watts): the mean power over the last ``WINDOW`` s, every ``EVERY`` s."""
-    return [
-        (EVERY * n, mean_power(pieces, EVERY * n, WINDOW))
-        for n in range(1, int(end / EVERY) + 1)
-    ]
-
-
-def on_change_plug(pieces: Pieces, end: float) -> list[tuple[float, float]]:
-    """(at, watts): the mean power over the last second, sent when it moved 5 W."""
-    rows: list[tuple[float, float]] = []
-    for n in range(1, int(end) + 1):
-        mean = mean_power(pieces, float(n), 1.0)
-        if not rows or abs(mean - rows[-1][1]) > 5.0:
-            rows.append((float(n), mean))
-    return rows
 
 
 def detect(rows: list[tuple[float, float]], pump: float = PUMP) -> list[DetectedRun]:

@@ -8,99 +8,19 @@ a PID's bursts and a lone series are not.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 import math
 import random
 
 import pytest
 
-from custom_components.espresso_care.backflush_pattern import Recognized
 from custom_components.espresso_care.signals.pulse_train import (
     PowerBackflushes,
     Pulse,
     split_pulses,
 )
 
-STANDBY = 4.0
-PUMP = 60.0
-HEATER = 1100.0
-
-# (on, off) seconds: five pulses with cleaner, a rinse of two minutes, five with water.
-CLEANER = [(8, 9), (10, 12), (7, 8), (9, 11), (10, 120)]
-RINSE = [(9, 10), (8, 12), (11, 9), (10, 10), (6, 60)]
-BACKFLUSH = [*CLEANER, *RINSE]
-
-
-def runs_of(
-    pattern: Iterable[tuple[float, float]], start: float
-) -> list[tuple[float, float]]:
-    """(on, off) stretches from ``start`` as (started, ended) runs."""
-    runs: list[tuple[float, float]] = []
-    t = start
-    for on, off in pattern:
-        runs.append((t, t + on))
-        t += on + off
-    return runs
-
-
-def readings(
-    runs: Sequence[tuple[float, float]],
-    *,
-    every: float,
-    end: float,
-    heaters: Sequence[tuple[float, float]] = (),
-    heater_watts: float = HEATER,
-    phase: float = 0.3,
-) -> list[tuple[float, float]]:
-    """What a plug reporting every ``every`` s (averaging its interval) reports."""
-
-    def on_during(spans: Sequence[tuple[float, float]], a: float, b: float) -> float:
-        return sum(max(0.0, min(b, e) - max(a, s)) for s, e in spans)
-
-    out: list[tuple[float, float]] = []
-    t = phase + every
-    while t <= end:
-        a = t - every
-        watts = (
-            STANDBY
-            + (PUMP * on_during(runs, a, t) + heater_watts * on_during(heaters, a, t))
-            / every
-        )
-        out.append((t, round(watts, 1)))
-        t += every
-    return out
-
-
-def recognize(
-    reports: Iterable[tuple[float, float]], pump: float = PUMP
-) -> list[Recognized]:
-    """Feed every reading, advance at the deadlines in between, then let time pass."""
-    recognizer = PowerBackflushes(pump)
-    found: list[Recognized] = []
-    for at, watts in reports:
-        deadline = recognizer.next_deadline
-        if (
-            deadline is not None
-            and deadline < at
-            and (late := recognizer.advance(deadline)) is not None
-        ):
-            found.append(late)
-        if (now := recognizer.feed(at, watts)) is not None:
-            found.append(now)
-    if (last := recognizer.advance(math.inf)) is not None:
-        found.append(last)
-    return found
-
-
-def quiet_then(
-    runs: list[tuple[float, float]], *, every: float, **kwargs: object
-) -> list[tuple[float, float]]:
-    """Ten minutes of standby, the runs, five more minutes."""
-    end = max(e for _, e in runs) + 300 if runs else 900
-    return readings(runs, every=every, end=end, **kwargs)  # type: ignore[arg-type]
-
-
 # --- positive ----------------------------------------------------------------------
+from .pulse_traces import BACKFLUSH, PUMP, quiet_then, readings, recognize, runs_of
 
 
 @pytest.mark.parametrize("every", [1.0, 2.0])

@@ -18,7 +18,7 @@ from custom_components.espresso_care.signals.pulse_train import (
     ODD_SHARE_MAX,
 )
 
-from .test_pulse_train import BACKFLUSH, quiet_then, recognize, runs_of
+from .pulse_traces import BACKFLUSH, quiet_then, recognize, runs_of
 
 RUNS = runs_of(BACKFLUSH, 600)
 

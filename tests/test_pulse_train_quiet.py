@@ -16,7 +16,7 @@ from custom_components.espresso_care.signals.pulse_train import (
     QUIET_SECONDS,
 )
 
-from .test_pulse_train import BACKFLUSH, quiet_then, recognize, runs_of
+from .pulse_traces import BACKFLUSH, quiet_then, recognize, runs_of
 
 CLEANER = [(9.0, 10.0)] * 4 + [(9.0, 30.0)]
 RINSE = [(9.0, 10.0)] * 4 + [(9.0, 60.0)]

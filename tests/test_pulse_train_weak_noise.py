@@ -10,19 +10,18 @@ from __future__ import annotations
 
 from custom_components.espresso_care.signals.pulse_train import NOISE_BEFORE
 
-from .test_pulse_train import quiet_then
-from .test_pulse_train_weak import HEATERS, RUNS, recognize
+from .pulse_traces import WEAK_HEATERS, WEAK_RUNS, quiet_then, recognize
 
 
 def edges(count: int) -> list[tuple[float, float]]:
     """``count`` moments of a heater, each read alone as unexplained, away from the rest."""
-    first, last = RUNS[0][0], RUNS[-1][1]
+    first, last = WEAK_RUNS[0][0], WEAK_RUNS[-1][1]
     start = first - NOISE_BEFORE
     step = 0.93 * (last - start) / count
     moments: list[tuple[float, float]] = []
     t = start + 0.45
     while len(moments) < count:
-        if all(t < s - 4 or t > e + 4 for s, e in [*RUNS, *HEATERS]):
+        if all(t < s - 4 or t > e + 4 for s, e in [*WEAK_RUNS, *WEAK_HEATERS]):
             moments.append((t, t + 0.12))
         t += step
     return moments
@@ -30,11 +29,11 @@ def edges(count: int) -> list[tuple[float, float]]:
 
 def test_its_weak_pulses_do_not_count_against_it() -> None:
     """With its two weak pulses the odd readings are 1.66 % of them, without 1.42 %."""
-    heaters = [*HEATERS, *edges(16)]
-    (found,) = recognize(quiet_then(RUNS, every=1.0, heaters=heaters))
+    heaters = [*WEAK_HEATERS, *edges(16)]
+    (found,) = recognize(quiet_then(WEAK_RUNS, every=1.0, heaters=heaters))
     assert (found.pulses, found.weak) == (8, 2)
 
 
 def test_the_other_odd_readings_still_count() -> None:
-    heaters = [*HEATERS, *edges(22)]
-    assert recognize(quiet_then(RUNS, every=1.0, heaters=heaters)) == []
+    heaters = [*WEAK_HEATERS, *edges(22)]
+    assert recognize(quiet_then(WEAK_RUNS, every=1.0, heaters=heaters)) == []

@@ -17,7 +17,7 @@ from simulator.espresso import Report
 from .conftest import Relays
 from .helpers import advance
 from .plug_replay import feed, plug_only_machine
-from .test_power_steps_kind_unsure import PUMP, half_window_readings
+from .power_traces import PUMP, half_window_readings
 
 SHOTS = "sensor.espresso_machine_shots"
 FLUSHES = "sensor.espresso_machine_flushes"

@@ -1,0 +1,164 @@
+"""Plug readings made from a true power, and a detector fed them, for the power tests.
+
+Shared by the pure detector's and calibration's tests: a plug averaging
+(or sampling) each interval, a Shelly reporting the mean of the last second
+of a longer interval, a plug reporting on change, and the loop the machine
+runs (deadlines first, then the reading).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+import random
+
+from custom_components.espresso_care.signals.power_steps import (
+    DetectedRun,
+    PumpDetector,
+    Reading,
+)
+
+PUMP = 50.0
+HEATER = 1000.0
+BASE = 5.0
+
+# A reading: (at, watts, volts).
+type Row = tuple[float, float | None, float | None]
+
+
+def run_all(
+    det: PumpDetector, rows: Iterable[Row], until: float | None = None
+) -> list[DetectedRun]:
+    """Feed readings as the machine does: advance at each deadline first."""
+    out: list[DetectedRun] = []
+    last = 0.0
+    for at, watts, volts in rows:
+        deadline = det.next_deadline
+        if deadline is not None and deadline < at:
+            out += det.advance(deadline)
+        out += det.feed(at, watts, volts)
+        last = at
+    if until is not None:
+        while (deadline := det.next_deadline) is not None and deadline <= until:
+            out += det.advance(deadline)
+            if det.next_deadline == deadline:
+                break
+        out += det.advance(until)
+    else:
+        out += det.advance(last)
+    return out
+
+
+def readings(rows: Iterable[Row]) -> list[Reading]:
+    """The rows as the detector's readings."""
+    return [Reading(at, watts, volts) for at, watts, volts in rows]
+
+
+def level(power: Sequence[tuple[float, float, float]], t: float) -> float:
+    """The true power at ``t`` from (start, end, watts) pieces added to the base."""
+    return BASE + sum(w for a, b, w in power if a <= t < b)
+
+
+def periodic(
+    power: Sequence[tuple[float, float, float]],
+    end: float,
+    *,
+    every: float = 1.0,
+    start: float = 0.0,
+    noise: float = 0.0,
+    seed: int = 0,
+    averaging: bool = True,
+    volts: float | None = None,
+) -> list[Row]:
+    """What a periodic plug reports: the average (or a sample) over each interval."""
+    rng = random.Random(seed)
+    rows: list[Row] = []
+    t = start + every
+    while t <= end:
+        if averaging:
+            steps = 20
+            w = sum(
+                level(power, t - every + every * (i + 0.5) / steps)
+                for i in range(steps)
+            )
+            w /= steps
+        else:
+            w = level(power, t)
+        w = max(0.0, round(w + rng.gauss(0, noise), 1))
+        rows.append((t, w, volts))
+        t += every
+    return rows
+
+
+def idle_heater_cycles(
+    start: float, count: int, size: float = HEATER
+) -> list[tuple[float, float, float]]:
+    """Heater cycles (40 s on every 120 s) for the detector to learn the heater's size."""
+    return [(start + 120.0 * i, start + 120.0 * i + 40.0, size) for i in range(count)]
+
+
+def feed_all(
+    det: PumpDetector, rows: list[tuple[float, float]], until: float
+) -> list[DetectedRun]:
+    """Feed the readings as the machine does (deadlines first); advance to ``until``."""
+    runs: list[DetectedRun] = []
+    for at, watts in rows:
+        deadline = det.next_deadline
+        if deadline is not None and deadline < at:
+            runs += det.advance(deadline)
+        runs += det.feed(at, watts)
+    return runs + det.advance(until)
+
+
+EVERY = 2.0  # the plug's interval, s
+WINDOW = 1.0  # ... of which each reading averages the last second
+
+
+type Pieces = list[tuple[float, float, float]]
+
+
+def mean_power(pieces: Pieces, t: float, window: float) -> float:
+    """The true power averaged over ``window`` s before ``t``, rounded as a plug does."""
+    steps = 40
+    total = sum(
+        BASE + sum(w for a, b, w in pieces if a <= t - window * (i + 0.5) / steps < b)
+        for i in range(steps)
+    )
+    return round(total / steps, 1)
+
+
+def half_window_plug(pieces: Pieces, end: float) -> list[tuple[float, float]]:
+    """(at, watts): the mean power over the last ``WINDOW`` s, every ``EVERY`` s."""
+    return [
+        (EVERY * n, mean_power(pieces, EVERY * n, WINDOW))
+        for n in range(1, int(end / EVERY) + 1)
+    ]
+
+
+def on_change_plug(pieces: Pieces, end: float) -> list[tuple[float, float]]:
+    """(at, watts): the mean power over the last second, sent when it moved 5 W."""
+    rows: list[tuple[float, float]] = []
+    for n in range(1, int(end) + 1):
+        mean = mean_power(pieces, float(n), 1.0)
+        if not rows or abs(mean - rows[-1][1]) > 5.0:
+            rows.append((float(n), mean))
+    return rows
+
+
+CYCLES = 20
+
+
+def half_window_readings(runs: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Heater cycles at phases spread over the interval (they teach the plug's
+    window: 40 % of their first readings partial), then ``runs``."""
+    pieces: Pieces = []
+    for i in range(CYCLES):
+        cycle = 50.0 + 150.0 * i
+        on = cycle + EVERY * ((7 * i) % CYCLES + 0.5) / CYCLES
+        off = cycle + 40.0 + EVERY * ((13 * i) % CYCLES + 0.5) / CYCLES
+        pieces.append((on, off, HEATER))
+    pieces += [(a, b, PUMP) for a, b in runs]
+    end = max(b for _, b, _ in pieces) + 60.0
+    return [
+        (EVERY * n, mean_power(pieces, EVERY * n, WINDOW))
+        for n in range(1, int(end / EVERY))
+    ]
