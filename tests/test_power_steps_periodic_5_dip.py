@@ -12,8 +12,8 @@ import pytest
 
 from custom_components.espresso_care.signals.power_steps import PumpDetector
 from simulator.espresso import generate
-from tests.test_power_steps import PUMP, idle_heater_cycles, periodic, run_all
 
+from .power_traces import PUMP, idle_heater_cycles, periodic, run_all
 from .sim_replay import calibrated_runs
 
 

@@ -16,8 +16,7 @@ from custom_components.espresso_care.signals.power_steps import (
     PumpDetector,
 )
 
-from .test_power_steps_pid_slow import detect as feed_all
-from .test_power_steps_window import HEATER, Pieces, on_change_plug
+from .power_traces import HEATER, Pieces, feed_all, on_change_plug
 
 ROTARY = 150.0
 
