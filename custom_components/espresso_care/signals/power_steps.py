@@ -116,6 +116,10 @@ _PARTIAL_WHOLE: Final = 0.74  # partial first readings of a whole-averaging plug
 _PARTIAL_WEIGHT: Final = 100  # steps in ``_window``'s running mean
 _RAMP_SHORT: Final = 0.96  # a pump's reading below this share of its step: ramping
 _RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping pump
+_INRUSH_S: Final = 0.25  # a rotary pump's inrush, in seconds of its step, at most ...
+_INRUSH_SHARE: Final = 0.4  # ... and this share of its first reading's
+_HIDDEN_STOP: Final = 1.5  # gaps between a run's last reading and its fall: hidden
+_DIP: Final = 0.25  # of the pump's step: a rise's reading falling back so far paused
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
@@ -502,6 +506,7 @@ class PumpDetector:
         "_run_base",
         "_run_before",
         "_run_fell",
+        "_run_from",
         "_run_heat",
         "_run_heater",
         "_run_lead",
@@ -620,6 +625,7 @@ class PumpDetector:
         self._run_pure = False
         self._run_seen = False
         self._run_lead = 0.0
+        self._run_from = 0.0  # the edge a run opened at, before dating moved it
         self._run_spread = 0.0
         self._run_two = False
         self._run_unsure = False
@@ -1490,7 +1496,7 @@ class PumpDetector:
                 self._cache_version = self._version
                 self._cache = (_HEATERS, 0, part.delta, signs)
             out += self._edge(part, now)
-            if not whole and self._pump and self._run_at == part.at:
+            if not whole and self._pump and self._run_from == part.at:
                 # No reading showed the pump alone whole: its start is only
                 # as sure as one split off a heater's edge (two switchings
                 # shown), and its stop must show itself (``_pump_fall``).
@@ -2370,7 +2376,7 @@ class PumpDetector:
 
     def _open_run(self, at: float, watts: float, pure: bool, base: float) -> None:
         self._pump = True
-        self._run_at = at
+        self._run_at = self._run_from = at
         self._run_w = watts
         self._run_pure = pure
         self._run_unsure = False
@@ -2566,10 +2572,14 @@ class PumpDetector:
         if heat:
             at = self._pump_at(edge.pts, edge.before, heat, watts)
         at = max(at, self._past_pulse(edge))
+        if not heat:
+            at = max(at, self._after_dip(edge, watts))
         self._open_run(at, watts, not heat, edge.after - watts)
+        self._run_from = edge.at
         self._run_spread = self._unseen(edge.pts, at)
         if not heat:
             self._run_lead = at - self._ramp_start(edge, watts, at)
+            self._run_lead -= self._inrush_lag(edge, watts)
         self._run_seen = bool(heat) and self._seen_alone(edge, watts)
         self._run_two = bool(heat) and self._two_switches(edge)
         if heat > 0:
@@ -2631,6 +2641,61 @@ class PumpDetector:
             t = (math.sqrt(0.25 + 0.5 * share * seconds) - 0.5) / 0.25
             return min(at, pts[i] - min(t, seconds))
         return at
+
+    def _inrush_lag(self, edge: _Edge, watts: float) -> float:
+        """How much later a rotary pump started than its first partial reading says.
+
+        A rotary pump draws more for a fraction of a second as it starts:
+        its first reading holds more than its share of the interval at the
+        step, and dated by that share the start comes early (by a quarter
+        of a second, typically, on a plug averaging each second: a 14.8 s
+        flush read as 15.1 s). Only for a pump of 100 W or more, read by a
+        plug averaging about its whole interval of a second or two, and a
+        start dated by its share (not past the inrush's own overshoot).
+        """
+        window = self._window
+        if (
+            watts <= 0.0
+            or self._pump_watts < 100.0
+            or self._period > _FAST_GAP_S
+            or window is None
+            or window < _WHOLE
+        ):
+            return 0.0
+        pts = edge.pts
+        for i in range(2, len(pts), 2):
+            share = (pts[i + 1] - edge.before) / watts
+            if share < 0.15:
+                continue
+            if share > _OVERSHOOT:
+                return 0.0
+            seconds = window * _span(pts, i, self._period)
+            return min(_INRUSH_S, _INRUSH_SHARE * min(share, 1.0) * seconds)
+        return 0.0
+
+    def _after_dip(self, edge: _Edge, watts: float) -> float:
+        """A slow plug's rise from the standby dated after a dip in its readings.
+
+        Read every few seconds, a pause between two pulses (a backflush's, two
+        flushes) may show in no reading at the standby: only a reading part
+        way up that falls back below the one before. The pump stopped and
+        started again within it: the run starts there, not at the first
+        pulse (two pulses read as one shot).
+        """
+        if self._gap <= _FAST_GAP_S or watts <= 0.0:
+            return -math.inf
+        pts = edge.pts
+        if abs(edge.before - self._base) > max(6.0, 0.15 * self._pump_watts):
+            return -math.inf
+        dip = None
+        for i in range(4, len(pts), 2):
+            was = (pts[i - 1] - edge.before) / watts
+            now = (pts[i + 1] - edge.before) / watts
+            if was >= 0.15 and now < _PAUSE_FLOOR and now < was - _DIP:
+                dip = i
+        if dip is None or dip + 2 >= len(pts):
+            return -math.inf
+        return self._step_at(pts[dip - 2 :], edge.before, watts)
 
     def _pump_fall(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
         at = edge.at
@@ -2740,12 +2805,46 @@ class PumpDetector:
         started = self._run_at - self._run_lead
         if self._kind_unsure(at - started, self._unseen(edge.pts, at)):
             return []
+        if pure and self._stop_hid_in_pulses(edge, started, at):
+            return []
         if both and abs(edge.after - self._base) <= self._tol_lv:
             self._step_n = min(self._step_n + 1, 20)
             self._step_w += (watts - self._step_w) / self._step_n
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(started, at, step)
         return []
+
+    def _stop_hid_in_pulses(self, edge: _Edge, started: float, at: float) -> bool:
+        """Whether a pump's stop among heater pulses may leave the run of another kind.
+
+        A slow PID's heater pulses between the last reading of the pump's
+        level and the first at the level after hide when the pump stopped:
+        the fall is dated at the first reading after them, the latest it
+        could be. When a bound of ``kind_bounds`` lies between the two (a
+        12 s flush read 18 s), the run's kind is a guess: withheld.
+        """
+        if self._gap > _FAST_GAP_S:
+            return False
+        pts = edge.pts
+        tol = self._ptol()
+        # The pump was on until its level's last reading; on change, until
+        # a measuring period before the first reading that moved.
+        moved = next(
+            (
+                pts[i]
+                for i in range(2, len(pts), 2)
+                if abs(pts[i + 1] - edge.before) > tol
+            ),
+            None,
+        )
+        if moved is None:
+            return False
+        last = moved - self._period
+        if at - last <= _HIDDEN_STOP * self._gap:
+            return False
+        # Dated in the middle of the hidden span, the run is of another kind.
+        mid = 0.5 * (last + at) - started
+        return any(mid < bound <= at - started for bound in self.kind_bounds)
 
     def _stands_out(self, heat: float, watts: float) -> bool:
         """Whether the pump's step stands out of the heaters' part of an edge it shares.
