@@ -17,6 +17,8 @@ import math
 from custom_components.espresso_care.backflush_pattern import Recognized
 from custom_components.espresso_care.signals.pulse_train import (
     HEATER_MIN,
+    LONG_RUN_FAST,
+    LONG_RUN_SECONDS,
     NOISE_BEFORE,
     ODD_SHARE_FAST,
     ODD_SHARE_MAX,
@@ -76,9 +78,16 @@ def readings(
     return out
 
 
-def recognize(reports: Iterable[tuple[float, float]]) -> list[Recognized]:
-    """Feed every reading, advance at the deadlines in between, then let time pass."""
+def recognize(
+    reports: Iterable[tuple[float, float]], run: tuple[float, float] | None = None
+) -> list[Recognized]:
+    """Feed every reading, advance at the deadlines in between, then let time pass.
+
+    ``run``: a run the pump detector saw, told first.
+    """
     recognizer = PowerBackflushes(PUMP)
+    if run is not None:
+        recognizer.note_run(*run)
     found: list[Recognized] = []
     for at, watts in reports:
         deadline = recognizer.next_deadline
@@ -204,3 +213,13 @@ def test_pulses_two_readings_long_may_stand_where_quiet_readings_stray() -> None
     assert found.pulses == 10
     assert recognize(readings(within_one_reading(RUNS, 2), [], wobble)) == []
     assert recognize(readings(within_one_reading(RUNS, 2), [])) != []
+
+
+def test_a_run_a_fast_plug_would_call_a_shot_does_not_refuse_weak_pulses() -> None:
+    """A 5 s plug's run may be two pulses merged and a reading more at each end."""
+    weak = [*cycles(2), around(RUNS[0])]
+    run = (RUNS[0][0], RUNS[0][0] + (LONG_RUN_FAST + LONG_RUN_SECONDS) / 2)
+    (found,) = recognize(readings(RUNS, weak), run)
+    assert found.weak == 1
+    longer = (RUNS[0][0], RUNS[0][0] + LONG_RUN_SECONDS + 5)
+    assert recognize(readings(RUNS, weak), longer) == []

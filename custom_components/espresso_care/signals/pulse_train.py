@@ -100,8 +100,12 @@ SPREAD_SHAPED: Final = 0.05
 # A run the detector saw longer than this (s): two pulses merged with the
 # pause between at most, so a shot. A backflush with weak pulses (seen only
 # above a heater) around one is refused: a shot cut up by a heater's
-# switching reads there as pulses.
+# switching reads there as pulses. On a plug reporting every
+# ``FAST_INTERVAL`` s or faster the detector times a run within a reading or
+# two, and two pulses merged are at most 12 + 4 + 12 s: there a run longer
+# than ``LONG_RUN_FAST`` is a shot.
 LONG_RUN_SECONDS: Final = 40.0
+LONG_RUN_FAST: Final = 30.0
 # A backflush is recognized only after this long (s) of readings followed
 # before its first pulse, in which at most ``BEFORE_MAX`` pulses (of any
 # size, noise included) began, and with at most ``BETWEEN_MAX`` pulses not
@@ -307,7 +311,7 @@ class PowerBackflushes:
 
     def note_run(self, started: float, ended: float) -> None:
         """A run the pump detector saw (its own view of the same readings)."""
-        if ended - started <= LONG_RUN_SECONDS:
+        if ended - started <= LONG_RUN_FAST:
             return
         runs = self._long_runs
         runs.append((started, ended))
@@ -512,8 +516,10 @@ class PowerBackflushes:
                 limit, spread = ODD_SHARE_FAST, SPREAD_SHAPED
         if odd / readings > limit or self.spread > spread:
             return None
+        longest = LONG_RUN_FAST if self._interval <= FAST_INTERVAL else LONG_RUN_SECONDS
         if found.weak and any(
-            s <= found.ended and found.started <= e for s, e in self._long_runs
+            s <= found.ended and found.started <= e and e - s > longest
+            for s, e in self._long_runs
         ):
             return None
         return found if self._quiet_around(found) else None
