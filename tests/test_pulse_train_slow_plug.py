@@ -22,8 +22,6 @@ from custom_components.espresso_care.signals.pulse_train import (
     NOISE_BEFORE,
     ODD_SHARE_FAST,
     ODD_SHARE_MAX,
-    SPREAD_MAX,
-    SPREAD_SHAPED,
     PowerBackflushes,
 )
 
@@ -55,14 +53,9 @@ WINDOW_READINGS = (RUNS[-1][1] - (START - NOISE_BEFORE)) / EVERY
 
 
 def readings(
-    runs: Sequence[tuple[float, float]],
-    heaters: Sequence[tuple[float, float]],
-    wobble: float = 0.0,
+    runs: Sequence[tuple[float, float]], heaters: Sequence[tuple[float, float]]
 ) -> list[tuple[float, float]]:
-    """What the plug reports: the average of each 5 s interval, to 5 min after.
-
-    ``wobble``: W added and taken off every other reading (the mains, standby).
-    """
+    """What the plug reports: the average of each 5 s interval, to 5 min after."""
 
     def on_during(spans: Sequence[tuple[float, float]], a: float, b: float) -> float:
         return sum(max(0.0, min(b, e) - max(a, s)) for s, e in spans)
@@ -72,8 +65,7 @@ def readings(
     while t <= runs[-1][1] + 300:
         a = t - EVERY
         pumped = PUMP * on_during(runs, a, t) + HEATER * on_during(heaters, a, t)
-        sign = 1 if len(out) % 2 else -1
-        out.append((t, round(STANDBY + sign * wobble + pumped / EVERY, 1)))
+        out.append((t, round(STANDBY + pumped / EVERY, 1)))
         t += EVERY
     return out
 
@@ -204,15 +196,6 @@ def test_two_pulses_seen_only_above_a_heater_do_not() -> None:
     assert recognize(readings(RUNS, [*two, *bumps(SOME)])) == []
     (found,) = recognize(readings(RUNS, [*one, *bumps(SOME)]))
     assert found.weak == 1
-
-
-def test_pulses_two_readings_long_may_stand_where_quiet_readings_stray() -> None:
-    """Readings a little off by turns (about 0.04 pump steps followed)."""
-    wobble = 0.75 * (SPREAD_MAX + SPREAD_SHAPED) / 2 * PUMP
-    (found,) = recognize(readings(RUNS, [], wobble))
-    assert found.pulses == 10
-    assert recognize(readings(within_one_reading(RUNS, 2), [], wobble)) == []
-    assert recognize(readings(within_one_reading(RUNS, 2), [])) != []
 
 
 def test_a_run_a_fast_plug_would_call_a_shot_does_not_refuse_weak_pulses() -> None:

@@ -93,10 +93,8 @@ ODD_SHARE_FAST: Final = 0.035
 # at most ``SINGLE_MAX`` read in a single reading may have as many: a pump
 # pulse of 5 s or more spans two of its readings, a PID's burst (shorter
 # than a reading), averaged, shows in one, so its pulse-like readings are
-# mostly single ones. Such a backflush may also stand where quiet readings
-# stray up to ``SPREAD_SHAPED`` (a small pump's step beside the mains').
+# mostly single ones.
 SINGLE_MAX: Final = 1
-SPREAD_SHAPED: Final = 0.05
 # A run the detector saw longer than this (s): two pulses merged with the
 # pause between at most, so a shot. A backflush with weak pulses (seen only
 # above a heater) around one is refused: a shot cut up by a heater's
@@ -502,7 +500,7 @@ class PowerBackflushes:
         if pending is not None and since <= pending[0] <= found.ended:
             odd += 1  # not resolved yet: noise until it is
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
-        limit, spread = ODD_SHARE_MAX, SPREAD_MAX
+        limit = ODD_SHARE_MAX
         if self._interval <= FAST_INTERVAL:
             # Its own weak pulses were noted as noise when read: on a fast
             # plug, not held against it (a PID's burst reads heater-sized);
@@ -513,8 +511,8 @@ class PowerBackflushes:
         elif found.weak <= 1 and not found.missed:
             singles = sum(found.started <= at <= found.ended for at in self._singles)
             if singles <= SINGLE_MAX:
-                limit, spread = ODD_SHARE_FAST, SPREAD_SHAPED
-        if odd / readings > limit or self.spread > spread:
+                limit = ODD_SHARE_FAST
+        if odd / readings > limit or self.spread > SPREAD_MAX:
             return None
         longest = LONG_RUN_FAST if self._interval <= FAST_INTERVAL else LONG_RUN_SECONDS
         if found.weak and any(
