@@ -71,7 +71,10 @@ NOISE_SECONDS: Final = 2.0
 # (An unexplained reading strictly between its neighbours, which differ by at
 # least a heater's step ``HEATER_MIN``, is that heater switching inside the
 # reading, not noise: a PID's burst averaged over a reading is a bump between
-# readings alike, never such a step.)
+# readings alike, never such a step. On a plug reporting every
+# ``FAST_INTERVAL`` s or faster, around weak pulses the edges count all the
+# same: a heater switching is what cuts a shot into such pieces, and there
+# the rule for them is already the looser one.)
 ODD_SECONDS: Final = 900.0
 # Weight of each quiet reading in the spread followed.
 SPREAD_WEIGHT: Final = 0.05
@@ -280,7 +283,8 @@ class PowerBackflushes:
         self._heaters: list[float] = []
         self._candidates: list[float] = []  # heater steps seen once
         # When readings were unexplained (a heater switching), lately.
-        self._odd: deque[float] = deque()
+        # (and whether each was a heater's edge).
+        self._odd: deque[tuple[float, bool]] = deque()
         # An unexplained reading waiting for the next one (its time, the
         # reading before it, its own watts): a heater's edge or noise.
         self._pending: tuple[float, float, float] | None = None
@@ -354,8 +358,7 @@ class PowerBackflushes:
             odd_at, before, middle = pending
             low, high = min(before, watts), max(before, watts)
             edge = low < middle < high and high - low >= HEATER_MIN * self.pump_watts
-            if not edge:
-                self._noted(odd_at)
+            self._noted(odd_at, edge=edge)
         gap = at - previous
         self._at = at
         interval = self._interval
@@ -479,11 +482,11 @@ class PowerBackflushes:
                 return self._close(excursion)
         return None
 
-    def _noted(self, at: float) -> None:
-        """Something at ``at`` that is neither the pump nor a heater: noise."""
+    def _noted(self, at: float, *, edge: bool = False) -> None:
+        """Something at ``at`` that is neither the pump nor a heater: noise (or an edge)."""
         odd = self._odd
-        odd.append(at)
-        if odd[0] < at - ODD_SECONDS:
+        odd.append((at, edge))
+        if odd[0][0] < at - ODD_SECONDS:
             odd.popleft()
 
     def _checked(self, found: Recognized | None) -> Recognized | None:
@@ -495,7 +498,10 @@ class PowerBackflushes:
         if found is None:
             return None
         since = found.started - NOISE_BEFORE
-        odd = sum(since <= at <= found.ended for at in self._odd)
+        edges = found.weak > 0 and self._interval <= FAST_INTERVAL
+        odd = sum(
+            since <= at <= found.ended and (edges or not edge) for at, edge in self._odd
+        )
         pending = self._pending
         if pending is not None and since <= pending[0] <= found.ended:
             odd += 1  # not resolved yet: noise until it is
