@@ -68,6 +68,13 @@ UNKNOWN_MAX: Final = 20.0
 # neither makes a pulse nor breaks a series.
 NOISE_SECONDS: Final = 2.0
 # How long unexplained readings are remembered (s): longer than a backflush.
+# (An unexplained reading strictly between its neighbours, which differ by at
+# least a heater's step ``HEATER_MIN``, is that heater switching inside the
+# reading, not noise: a PID's burst averaged over a reading is a bump between
+# readings alike, never such a step. On a plug reporting every
+# ``FAST_INTERVAL`` s or faster, around weak pulses the edges count all the
+# same: a heater switching is what cuts a shot into such pieces, and there
+# the rule for them is already the looser one.)
 ODD_SECONDS: Final = 900.0
 # Weight of each quiet reading in the spread followed.
 SPREAD_WEIGHT: Final = 0.05
@@ -85,11 +92,21 @@ ODD_SHARE_MAX: Final = 0.015
 # 30-90 s); a PID's cadence is refused by the quiet rule below.
 FAST_INTERVAL: Final = 2.5
 ODD_SHARE_FAST: Final = 0.035
+# On a slower plug, a backflush with every pulse seen, at most one weak and
+# at most ``SINGLE_MAX`` read in a single reading may have as many: a pump
+# pulse of 5 s or more spans two of its readings, a PID's burst (shorter
+# than a reading), averaged, shows in one, so its pulse-like readings are
+# mostly single ones.
+SINGLE_MAX: Final = 1
 # A run the detector saw longer than this (s): two pulses merged with the
 # pause between at most, so a shot. A backflush with weak pulses (seen only
 # above a heater) around one is refused: a shot cut up by a heater's
-# switching reads there as pulses.
+# switching reads there as pulses. On a plug reporting every
+# ``FAST_INTERVAL`` s or faster the detector times a run within a reading or
+# two, and two pulses merged are at most 12 + 4 + 12 s: there a run longer
+# than ``LONG_RUN_FAST`` is a shot.
 LONG_RUN_SECONDS: Final = 40.0
+LONG_RUN_FAST: Final = 30.0
 # A backflush is recognized only after this long (s) of readings followed
 # before its first pulse, in which at most ``BEFORE_MAX`` pulses (of any
 # size, noise included) began, and with at most ``BETWEEN_MAX`` pulses not
@@ -130,6 +147,8 @@ class Pulse:
     # Seen on a reading with no heater on (at least half the interval on):
     # a heater's band alone is not trusted to make a pulse.
     clean: bool = True
+    # Read in one reading alone (an excursion of a single reading).
+    single: bool = False
 
 
 # One reading's interval: start, end, the pump's fraction (None: unknown),
@@ -193,6 +212,7 @@ def split_pulses(segments: list[Segment]) -> list[Pulse]:
             peak, in_dip = 0.0, False  # the next pulse
         peak = max(peak, f)
     pulses: list[Pulse] = []
+    single = n == 1
     bounds = [-1, *cuts, n]
     for a, b in pairwise(bounds):
         energy = moment = 0.0
@@ -207,7 +227,9 @@ def split_pulses(segments: list[Segment]) -> list[Pulse]:
         if energy <= 0:
             continue
         centre = moment / energy
-        pulses.append(Pulse(centre - energy / 2, centre + energy / 2, energy, clean))
+        pulses.append(
+            Pulse(centre - energy / 2, centre + energy / 2, energy, clean, single)
+        )
     return pulses
 
 
@@ -233,11 +255,14 @@ class PowerBackflushes:
         "_long_runs",
         "_odd",
         "_pattern",
+        "_pending",
         "_pulses",
         "_rules",
         "_since",
+        "_singles",
         "_unexplained",
         "_volts",
+        "_watts",
         "pump_watts",
         "spread",
     )
@@ -250,13 +275,20 @@ class PowerBackflushes:
         self._since = 0.0  # the first reading followed since the last reset
         # When each pulse read lately began (noise and weak ones too).
         self._pulses: deque[float] = deque()
+        # When each pulse fed to the pattern from a single reading began.
+        self._singles: deque[float] = deque()
         self._last: float | None = None  # the last reading's fraction (None: unknown)
         self._level: float | None = None  # the pump-off level
         # Each heater's step above the level (W), most recently learned first.
         self._heaters: list[float] = []
         self._candidates: list[float] = []  # heater steps seen once
         # When readings were unexplained (a heater switching), lately.
-        self._odd: deque[float] = deque()
+        # (and whether each was a heater's edge).
+        self._odd: deque[tuple[float, bool]] = deque()
+        # An unexplained reading waiting for the next one (its time, the
+        # reading before it, its own watts): a heater's edge or noise.
+        self._pending: tuple[float, float, float] | None = None
+        self._watts = 0.0  # the last reading (scaled to the mains)
         self._clean = True  # the last reading was read with no heater on
         self._alike = 0  # readings alike in a row, a part of the pump's step
         # How far quiet readings stray from the level, in pump steps (followed).
@@ -273,11 +305,15 @@ class PowerBackflushes:
         self._pattern = BackflushRecognizer(self._rules)
         self._at = self._last = self._level = self._unexplained = None
         self._excursion = None
+        if (pending := self._pending) is not None:
+            self._noted(pending[0])  # never resolved: noise
+            self._pending = None
         self._pulses.clear()
+        self._singles.clear()
 
     def note_run(self, started: float, ended: float) -> None:
         """A run the pump detector saw (its own view of the same readings)."""
-        if ended - started <= LONG_RUN_SECONDS:
+        if ended - started <= LONG_RUN_FAST:
             return
         runs = self._long_runs
         runs.append((started, ended))
@@ -314,9 +350,15 @@ class PowerBackflushes:
         if previous is None or at <= previous:
             if previous is None:
                 self._at = self._since = at
-                self._level = watts
+                self._level = self._watts = watts
                 self._last = 0.0
             return None
+        if (pending := self._pending) is not None:
+            self._pending = None
+            odd_at, before, middle = pending
+            low, high = min(before, watts), max(before, watts)
+            edge = low < middle < high and high - low >= HEATER_MIN * self.pump_watts
+            self._noted(odd_at, edge=edge)
         gap = at - previous
         self._at = at
         interval = self._interval
@@ -355,6 +397,7 @@ class PowerBackflushes:
             previous = held
         found = self._segment(previous, at, fraction, self._clean) or found
         self._last = fraction
+        self._watts = watts
         if (deadline := self.next_deadline) is not None and deadline <= at:
             found = self._pattern.advance(at).recognized or found
         return self._checked(found)
@@ -401,8 +444,9 @@ class PowerBackflushes:
         before = self._unexplained
         self._unexplained = watts
         if x < HEATER_MIN:
-            # Neither the pump nor a heater: a PID's short burst, averaged.
-            self._noted(self._at or 0.0)
+            # Neither the pump nor a heater: a PID's short burst, averaged,
+            # unless the next reading shows it was a heater's edge.
+            self._pending = (self._at or 0.0, self._watts, watts)
         elif before is not None and abs(watts - before) < STEADY * pump:
             step = min(watts, before) - level
             candidates = self._candidates
@@ -438,11 +482,11 @@ class PowerBackflushes:
                 return self._close(excursion)
         return None
 
-    def _noted(self, at: float) -> None:
-        """Something at ``at`` that is neither the pump nor a heater: noise."""
+    def _noted(self, at: float, *, edge: bool = False) -> None:
+        """Something at ``at`` that is neither the pump nor a heater: noise (or an edge)."""
         odd = self._odd
-        odd.append(at)
-        if odd[0] < at - ODD_SECONDS:
+        odd.append((at, edge))
+        if odd[0][0] < at - ODD_SECONDS:
             odd.popleft()
 
     def _checked(self, found: Recognized | None) -> Recognized | None:
@@ -454,7 +498,13 @@ class PowerBackflushes:
         if found is None:
             return None
         since = found.started - NOISE_BEFORE
-        odd = sum(since <= at <= found.ended for at in self._odd)
+        edges = found.weak > 0 and self._interval <= FAST_INTERVAL
+        odd = sum(
+            since <= at <= found.ended and (edges or not edge) for at, edge in self._odd
+        )
+        pending = self._pending
+        if pending is not None and since <= pending[0] <= found.ended:
+            odd += 1  # not resolved yet: noise until it is
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
         limit = ODD_SHARE_MAX
         if self._interval <= FAST_INTERVAL:
@@ -464,10 +514,16 @@ class PowerBackflushes:
             odd -= found.weak
             if not found.weak:
                 limit = ODD_SHARE_FAST
+        elif found.weak <= 1 and not found.missed:
+            singles = sum(found.started <= at <= found.ended for at in self._singles)
+            if singles <= SINGLE_MAX:
+                limit = ODD_SHARE_FAST
         if odd / readings > limit or self.spread > SPREAD_MAX:
             return None
+        longest = LONG_RUN_FAST if self._interval <= FAST_INTERVAL else LONG_RUN_SECONDS
         if found.weak and any(
-            s <= found.ended and found.started <= e for s, e in self._long_runs
+            s <= found.ended and found.started <= e and e - s > longest
+            for s, e in self._long_runs
         ):
             return None
         return found if self._quiet_around(found) else None
@@ -507,6 +563,11 @@ class PowerBackflushes:
                 # Pulse-sized in a heater's band: it may fill a series of
                 # pulses seen clean, never make one (a shot cut up by a
                 # heater's switching looks like pulses there).
+            if pulse.single:
+                singles = self._singles
+                singles.append(pulse.started)
+                while singles[0] < pulse.started - PULSES_SECONDS:
+                    singles.popleft()
             pattern = self._pattern
             if (deadline := pattern.next_deadline) is not None and (
                 deadline <= pulse.started
