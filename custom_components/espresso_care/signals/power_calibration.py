@@ -947,13 +947,18 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     while past < last and xs[past][0] - xs[first][0] < _RAMP_MAX_S:
         past += 1
     for end in range(first + 2, len(xs)):
-        heater = _heater_after(xs, end, base, silence)
+        heater = _heater_after(xs, end, base, silence, steady=not pulsing)
         if heater is None:
             continue
         if not CAL_MIN_S - 0.5 <= xs[end][0] - xs[first][0] <= CAL_MAX_S + 6.0:
             continue
         # Its first reading may be partial (a ramp, an inrush): left out.
-        step = _paired_readings(xs[first + 1 : min(end, last)], base, *heater)
+        step = _paired_readings(
+            xs[first + 1 : min(end, last)],
+            base,
+            *heater,
+            before=None if pulsing else xs[first][1],
+        )
         if step is None and pulsing:
             step = _paired_readings(xs[past : min(end, last)], base, *heater, needed=2)
         if step is not None:
@@ -1110,15 +1115,36 @@ def _paired_readings(
     volts: float,
     *,
     needed: int = 3,
+    before: float | None = None,
 ) -> float | None:
-    """``_pulsed_pump``'s step from the run's readings, the heater's level known."""
-    alone = [w - base for _, w, _ in run if CAL_MIN_W <= w - base <= CAL_MAX_W]
+    """``_pulsed_pump``'s step from the run's readings, the heater's level known.
+
+    ``before``: the reading before the run's first (None: no PID's pulses
+    to tell a ramp from); a reading of the pump
+    alone that rose from the one before it (a vibratory pump's ramp) counts
+    only within a tenth of the median of those beside the heater: read
+    before the ramp's end, it lies lower (no floor of 6 W then).
+    """
     beside = [
         w - base - (heater - base) * (v / volts) ** 2
         for _, w, v in run
         if v is not None and w - base > CAL_MAX_W
     ]
     beside = [x for x in beside if CAL_MIN_W <= x <= CAL_MAX_W]
+    mid = sorted(beside)[len(beside) // 2] if beside else 0.0
+    ws = [w for _, w, _ in run]
+    prev = [before, *ws][: len(ws)]
+    alone = [
+        w - base
+        for w, p in zip(ws, prev, strict=True)
+        if CAL_MIN_W <= w - base <= CAL_MAX_W
+        and (
+            before is None
+            or p is None
+            or w - p <= max(6.0, 0.1 * (w - base))
+            or abs(w - base - mid) <= 0.1 * mid
+        )
+    ]
     for pair in beside:
         near = max(0.1 * pair, 6.0)
         a = sorted(x for x in alone if abs(x - pair) <= near)
@@ -1147,6 +1173,8 @@ def _heater_after(
     at: int,
     base: float,
     silence: float,
+    *,
+    steady: bool = False,
 ) -> tuple[float, float] | None:
     """The heater's own level, and its volts, if it held from ``xs[at]`` on.
 
@@ -1154,7 +1182,9 @@ def _heater_after(
     silence) or three times between its pulses' partial readings (which
     never meet at the top twice but by chance), and no reading after it
     above it: the pump no longer ran. The level is the mean of the readings
-    at it (each scaled to ``volts``).
+    at it (each scaled to ``volts``). ``steady``: no PID pulses its heater,
+    so a later reading of it lower by half its noise or more says ``xs[at]``
+    was a partial reading of the pump's stop (the pump's share in part).
     """
     _, w, volts = xs[at]
     if volts is None or w - base <= CAL_MAX_W or at + 1 >= len(xs):
@@ -1167,6 +1197,8 @@ def _heater_after(
         scaled = base + (later - base) * (volts / v) ** 2
         if scaled > w + tol:
             return None
+        if steady and CAL_MAX_W < scaled - base < w - base - 0.5 * tol:
+            return None  # still falling: a partial reading of the stop
         if scaled >= w - tol:
             held.append(scaled)
     nxt_at, nxt, nxt_volts = xs[at + 1]
