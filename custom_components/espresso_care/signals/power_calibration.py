@@ -687,7 +687,8 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         # level noisier in watts, says nothing of the pump's visibility).
         spread = _edges(idle, CAL_MIN_W)[0]._sd if idle else det._sd
         noise = max(_idle_noise(edges, pump_started_after, 40.0, span), 2.5 * spread)
-        error = "too_noisy" if noise >= 20.0 else "no_pump_seen"
+        pid = slow and _pid_averaged(idle)
+        error = "too_noisy" if noise >= 20.0 or pid else "no_pump_seen"
         return Calibration(None, round(noise, 1), error)
     check, _ = _edges(idle, step)
     heaters = det._known_heaters
@@ -700,7 +701,7 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         # PID's heater): the pump's own would not stand out. (Fewer, a
         # reading or two long, pass: the detector steps over such pulses.)
         noise = max(noise, 0.5 * step)
-    if slow and _steady_share(idle) < 0.6:
+    if slow and (_steady_share(idle) < 0.6 or _pid_averaged(idle)):
         # Read every 5 s, the idle level seldom holds (a PID's heater, its
         # pulses averaged into levels of any size): no level to read the
         # pump's step against.
@@ -708,6 +709,30 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     if noise >= min(0.5 * step, _NOISY_W) or check.ambiguous:
         return Calibration(None, round(noise, 1), "too_noisy")
     return Calibration(round(step, 1), round(noise, 1), None)
+
+
+def _pid_averaged(readings: Sequence[Reading]) -> bool:
+    """Whether 5 s readings show a slow PID's pulses averaged into partial levels.
+
+    Readings above the idle level that neither neighbour agrees with (a
+    heater's pulse read in part) two for every three at the idle level or
+    more: a thermostat's heater (or a dual boiler's two) holds its levels
+    and leaves one partial reading at each edge (a heat exchanger's, cycling
+    often, up to one for two); a PID's pulses, shorter than a reading,
+    leave mostly partials (from four for five).
+    """
+    values = [float(r.watts or 0.0) for r in readings]
+    if len(values) < 20:
+        return False
+    low = min(values)
+    idle = _level([(w, None) for w in sorted(values)], low, _tol(low))
+    at_idle = sum(1 for w in values if abs(w - idle) <= _tol(idle))
+    partial = sum(
+        1
+        for a, w, b in zip(values, values[1:], values[2:], strict=False)
+        if w - idle > _tol(idle) and abs(w - a) > _tol(w) and abs(w - b) > _tol(w)
+    )
+    return 3 * partial >= 2 * at_idle
 
 
 def _steady_share(readings: Sequence[Reading]) -> float:
