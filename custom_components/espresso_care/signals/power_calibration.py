@@ -510,7 +510,9 @@ def _alone_level(
     The run's readings until the level is back at ``base`` (or for as long
     as a calibration run lasts) must hold a heater's (the pump's fall beside
     it is ``_plateau``'s otherwise); the first pump-sized level among them
-    that held is the pump's.
+    that held is the pump's: two readings whose shares above ``base`` agree
+    within 5 % (of the share: beside a heater already on, 5 % of the whole
+    reading would take an inrush for a level).
     """
     end = rise
     heater = 0
@@ -532,7 +534,7 @@ def _alone_level(
         nxt_at, nxt_w = xs[k + 1]
         if not CAL_MIN_W <= w - base <= CAL_MAX_W:
             continue
-        if k + 1 < end and abs(nxt_w - w) <= 3.0 + 0.05 * w:
+        if k + 1 < end and abs(nxt_w - w) <= 3.0 + 0.05 * (w - base):
             return nxt_w - base  # the later: past a ramp
         if nxt_at - at >= silence and k > rise:
             return w - base  # held through a silence (on change)
