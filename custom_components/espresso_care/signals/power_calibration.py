@@ -973,12 +973,18 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     first, last = run
     silence = _unchanged_after(valid)
     pulsing = _pid_pulses(valid, after, base)
+    # A ramp and a partial reading tell only where the idle level held (a
+    # fast PID's readings, averaged, seldom do; on change, silence hides it).
+    settled = not pulsing and (
+        _skips_unchanged(valid)
+        or _steady_share([r for r in valid if r.at < after]) >= 0.8
+    )
     # Where two readings pair, none of a vibratory pump's ramp may.
     past = first + 1
     while past < last and xs[past][0] - xs[first][0] < _RAMP_MAX_S:
         past += 1
     for end in range(first + 2, len(xs)):
-        heater = _heater_after(xs, end, base, silence, steady=not pulsing)
+        heater = _heater_after(xs, end, base, silence, steady=settled)
         if heater is None:
             continue
         if not CAL_MIN_S - 0.5 <= xs[end][0] - xs[first][0] <= CAL_MAX_S + 6.0:
@@ -988,7 +994,7 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
             xs[first + 1 : min(end, last)],
             base,
             *heater,
-            before=None if pulsing else xs[first][1],
+            before=xs[first][1] if settled else None,
         )
         if step is None and pulsing:
             step = _paired_readings(xs[past : min(end, last)], base, *heater, needed=2)
@@ -1120,6 +1126,15 @@ def _run_stretch(
     if first is None or xs[-1][0] - xs[first][0] < CAL_MIN_S - 1.0:
         return None
     return first, len(xs)
+
+
+def _skips_unchanged(valid: Sequence[Reading]) -> bool:
+    """Whether the plug reports on change: more than a tenth of its gaps skip readings."""
+    gaps = _gaps(valid)
+    if not gaps:
+        return False
+    interval = gaps[len(gaps) // 4]
+    return sum(1 for g in gaps if g > 1.8 * interval) > 0.1 * len(gaps)
 
 
 def _unchanged_after(valid: Sequence[Reading]) -> float:
