@@ -266,10 +266,9 @@ def _plateau(
             # that agree (one reading's noise is a few W beside a heater),
             # a heater's share scaled by their mean volts.
             window = after + longest + 30.0  # (``_distinct``'s)
-            # A heater's edge right after the level ended it: no more
-            # readings of it will come (on change, its silence said it held).
-            # (A smaller move first may be the pump's own stop still to come.)
-            ended = len(apart) > 1 and abs(apart[1]) > CAL_MAX_W
+            # A heater's edge after the level ended it: no more readings of
+            # it will come (on change, its silence said it held).
+            ended = any(abs(d) > CAL_MAX_W for d in apart[1:])
             if (
                 not back
                 and j + 3 >= n
