@@ -266,13 +266,9 @@ def _plateau(
             # that agree (one reading's noise is a few W beside a heater),
             # a heater's share scaled by their mean volts.
             window = after + longest + 30.0  # (``_distinct``'s)
-            # A heater's edge after the level ended it: no more readings of
-            # it will come (on change, its silence said it held).
-            ended = any(abs(d) > CAL_MAX_W for d in apart[1:])
             if (
                 not back
                 and j + 3 >= n
-                and not ended
                 and not _held_repeated(valid, xs[j], tol, window)
             ):
                 return _WAIT  # beside a heater: a few more readings after
