@@ -510,7 +510,9 @@ def _alone_level(
     The run's readings until the level is back at ``base`` (or for as long
     as a calibration run lasts) must hold a heater's (the pump's fall beside
     it is ``_plateau``'s otherwise); the first pump-sized level among them
-    that held is the pump's.
+    that held is the pump's: two readings whose shares above ``base`` agree
+    within 5 % (of the share: beside a heater already on, 5 % of the whole
+    reading would take an inrush for a level).
     """
     end = rise
     heater = 0
@@ -532,7 +534,7 @@ def _alone_level(
         nxt_at, nxt_w = xs[k + 1]
         if not CAL_MIN_W <= w - base <= CAL_MAX_W:
             continue
-        if k + 1 < end and abs(nxt_w - w) <= 3.0 + 0.05 * w:
+        if k + 1 < end and abs(nxt_w - w) <= 3.0 + 0.05 * (w - base):
             return nxt_w - base  # the later: past a ramp
         if nxt_at - at >= silence and k > rise:
             return w - base  # held through a silence (on change)
@@ -687,7 +689,8 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         # level noisier in watts, says nothing of the pump's visibility).
         spread = _edges(idle, CAL_MIN_W)[0]._sd if idle else det._sd
         noise = max(_idle_noise(edges, pump_started_after, 40.0, span), 2.5 * spread)
-        error = "too_noisy" if noise >= 20.0 else "no_pump_seen"
+        pid = slow and _pid_averaged(idle)
+        error = "too_noisy" if noise >= 20.0 or pid else "no_pump_seen"
         return Calibration(None, round(noise, 1), error)
     check, _ = _edges(idle, step)
     heaters = det._known_heaters
@@ -700,7 +703,7 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         # PID's heater): the pump's own would not stand out. (Fewer, a
         # reading or two long, pass: the detector steps over such pulses.)
         noise = max(noise, 0.5 * step)
-    if slow and _steady_share(idle) < 0.6:
+    if slow and (_steady_share(idle) < 0.6 or _pid_averaged(idle)):
         # Read every 5 s, the idle level seldom holds (a PID's heater, its
         # pulses averaged into levels of any size): no level to read the
         # pump's step against.
@@ -708,6 +711,30 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     if noise >= min(0.5 * step, _NOISY_W) or check.ambiguous:
         return Calibration(None, round(noise, 1), "too_noisy")
     return Calibration(round(step, 1), round(noise, 1), None)
+
+
+def _pid_averaged(readings: Sequence[Reading]) -> bool:
+    """Whether 5 s readings show a slow PID's pulses averaged into partial levels.
+
+    Readings above the idle level that neither neighbour agrees with (a
+    heater's pulse read in part) two for every three at the idle level or
+    more: a thermostat's heater (or a dual boiler's two) holds its levels
+    and leaves one partial reading at each edge (a heat exchanger's, cycling
+    often, up to one for two); a PID's pulses, shorter than a reading,
+    leave mostly partials (from four for five).
+    """
+    values = [float(r.watts or 0.0) for r in readings]
+    if len(values) < 20:
+        return False
+    low = min(values)
+    idle = _level([(w, None) for w in sorted(values)], low, _tol(low))
+    at_idle = sum(1 for w in values if abs(w - idle) <= _tol(idle))
+    partial = sum(
+        1
+        for a, w, b in zip(values, values[1:], values[2:], strict=False)
+        if w - idle > _tol(idle) and abs(w - a) > _tol(w) and abs(w - b) > _tol(w)
+    )
+    return 3 * partial >= 2 * at_idle
 
 
 def _steady_share(readings: Sequence[Reading]) -> float:
@@ -942,18 +969,29 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     first, last = run
     silence = _unchanged_after(valid)
     pulsing = _pid_pulses(valid, after, base)
+    # A ramp and a partial reading tell only where the idle level held (a
+    # fast PID's readings, averaged, seldom do; on change, silence hides it).
+    settled = not pulsing and (
+        _skips_unchanged(valid)
+        or _steady_share([r for r in valid if r.at < after]) >= 0.8
+    )
     # Where two readings pair, none of a vibratory pump's ramp may.
     past = first + 1
     while past < last and xs[past][0] - xs[first][0] < _RAMP_MAX_S:
         past += 1
     for end in range(first + 2, len(xs)):
-        heater = _heater_after(xs, end, base, silence)
+        heater = _heater_after(xs, end, base, silence, steady=settled)
         if heater is None:
             continue
         if not CAL_MIN_S - 0.5 <= xs[end][0] - xs[first][0] <= CAL_MAX_S + 6.0:
             continue
         # Its first reading may be partial (a ramp, an inrush): left out.
-        step = _paired_readings(xs[first + 1 : min(end, last)], base, *heater)
+        step = _paired_readings(
+            xs[first + 1 : min(end, last)],
+            base,
+            *heater,
+            before=xs[first][1] if settled else None,
+        )
         if step is None and pulsing:
             step = _paired_readings(xs[past : min(end, last)], base, *heater, needed=2)
         if step is not None:
@@ -1086,6 +1124,15 @@ def _run_stretch(
     return first, len(xs)
 
 
+def _skips_unchanged(valid: Sequence[Reading]) -> bool:
+    """Whether the plug reports on change: more than a tenth of its gaps skip readings."""
+    gaps = _gaps(valid)
+    if not gaps:
+        return False
+    interval = gaps[len(gaps) // 4]
+    return sum(1 for g in gaps if g > 1.8 * interval) > 0.1 * len(gaps)
+
+
 def _unchanged_after(valid: Sequence[Reading]) -> float:
     """A silence this long after a reading says the next measurement agreed.
 
@@ -1110,15 +1157,36 @@ def _paired_readings(
     volts: float,
     *,
     needed: int = 3,
+    before: float | None = None,
 ) -> float | None:
-    """``_pulsed_pump``'s step from the run's readings, the heater's level known."""
-    alone = [w - base for _, w, _ in run if CAL_MIN_W <= w - base <= CAL_MAX_W]
+    """``_pulsed_pump``'s step from the run's readings, the heater's level known.
+
+    ``before``: the reading before the run's first (None: no PID's pulses
+    to tell a ramp from); a reading of the pump
+    alone that rose from the one before it (a vibratory pump's ramp) counts
+    only within a tenth of the median of those beside the heater: read
+    before the ramp's end, it lies lower (no floor of 6 W then).
+    """
     beside = [
         w - base - (heater - base) * (v / volts) ** 2
         for _, w, v in run
         if v is not None and w - base > CAL_MAX_W
     ]
     beside = [x for x in beside if CAL_MIN_W <= x <= CAL_MAX_W]
+    mid = sorted(beside)[len(beside) // 2] if beside else 0.0
+    ws = [w for _, w, _ in run]
+    prev = [before, *ws][: len(ws)]
+    alone = [
+        w - base
+        for w, p in zip(ws, prev, strict=True)
+        if CAL_MIN_W <= w - base <= CAL_MAX_W
+        and (
+            before is None
+            or p is None
+            or w - p <= max(6.0, 0.1 * (w - base))
+            or abs(w - base - mid) <= 0.1 * mid
+        )
+    ]
     for pair in beside:
         near = max(0.1 * pair, 6.0)
         a = sorted(x for x in alone if abs(x - pair) <= near)
@@ -1147,6 +1215,8 @@ def _heater_after(
     at: int,
     base: float,
     silence: float,
+    *,
+    steady: bool = False,
 ) -> tuple[float, float] | None:
     """The heater's own level, and its volts, if it held from ``xs[at]`` on.
 
@@ -1154,7 +1224,9 @@ def _heater_after(
     silence) or three times between its pulses' partial readings (which
     never meet at the top twice but by chance), and no reading after it
     above it: the pump no longer ran. The level is the mean of the readings
-    at it (each scaled to ``volts``).
+    at it (each scaled to ``volts``). ``steady``: no PID pulses its heater,
+    so a later reading of it lower by half its noise or more says ``xs[at]``
+    was a partial reading of the pump's stop (the pump's share in part).
     """
     _, w, volts = xs[at]
     if volts is None or w - base <= CAL_MAX_W or at + 1 >= len(xs):
@@ -1167,6 +1239,8 @@ def _heater_after(
         scaled = base + (later - base) * (volts / v) ** 2
         if scaled > w + tol:
             return None
+        if steady and CAL_MAX_W < scaled - base < w - base - 0.5 * tol:
+            return None  # still falling: a partial reading of the stop
         if scaled >= w - tol:
             held.append(scaled)
     nxt_at, nxt, nxt_volts = xs[at + 1]
