@@ -11,6 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 import random
 
+from custom_components.espresso_care.signals.power_calibration import (
+    Calibration,
+    calibrate,
+    calibration_run_seconds,
+    calibration_wait_seconds,
+)
 from custom_components.espresso_care.signals.power_steps import (
     DetectedRun,
     PumpDetector,
@@ -162,3 +168,20 @@ def half_window_readings(runs: list[tuple[float, float]]) -> list[tuple[float, f
         (EVERY * n, mean_power(pieces, EVERY * n, WINDOW))
         for n in range(1, int(end / EVERY))
     ]
+
+
+def calibrate_as_the_flow_does(rows: Iterable[Row], click: float) -> Calibration:
+    """The options flow's loop on (at, watts, volts) rows: ``calibrate`` on every
+    reading after ``click`` until a step or too_noisy, or its wait passed."""
+    rows = list(rows)
+    readings = [Reading(at, w, v) for at, w, v in rows if at < click]
+    wait = calibration_wait_seconds(calibration_run_seconds(readings))
+    result = Calibration(None, 0.0, "timeout")
+    for at, w, v in rows:
+        if at < click or at > click + wait:
+            continue
+        readings.append(Reading(at, w, v))
+        result = calibrate(readings, pump_started_after=click)
+        if result.error is None or result.error == "too_noisy":
+            break
+    return result

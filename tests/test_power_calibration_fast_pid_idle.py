@@ -12,30 +12,9 @@ shots. The flow's ten minutes of idle before the click.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power_calibration import (
-    Calibration,
-    calibrate,
-    calibration_run_seconds,
-    calibration_wait_seconds,
-)
-from custom_components.espresso_care.signals.power_steps import Reading
+from .power_traces import calibrate_as_the_flow_does
 
 Row = tuple[float, float, float]
-
-
-def calibrate_as_the_flow_does(rows: list[Row], click: float) -> Calibration:
-    """The flow's loop: calibrate on every new reading until a step or too_noisy."""
-    readings = [Reading(at, w, v) for at, w, v in rows if at < click]
-    wait = calibration_wait_seconds(calibration_run_seconds(readings))
-    result = Calibration(None, 0.0, "timeout")
-    for at, w, v in rows:
-        if at < click or at > click + wait:
-            continue
-        readings.append(Reading(at, w, v))
-        result = calibrate(readings, pump_started_after=click)
-        if result.error is None or result.error == "too_noisy":
-            break
-    return result
 
 
 def test_a_fast_pids_idle_at_2_s_is_refused() -> None:

@@ -11,13 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.power_calibration import (
-    Calibration,
-    calibrate,
-    calibration_run_seconds,
-    calibration_wait_seconds,
-)
-from custom_components.espresso_care.signals.power_steps import Reading
+from .power_traces import calibrate_as_the_flow_does
 
 PUMP = 151.2  # the simulator's pump (dual boiler, rotary, on change, seed 7000039)
 CLICK = 2532.49
@@ -101,23 +95,8 @@ ROWS = [
 ]
 
 
-def calibrate_as_the_flow_does(rows: list[tuple[float, float, float]]) -> Calibration:
-    """The flow's loop: calibrate on every new reading until a step or too_noisy."""
-    readings = [Reading(at, w, v) for at, w, v in rows if at < CLICK]
-    wait = calibration_wait_seconds(calibration_run_seconds(readings))
-    result = Calibration(None, 0.0, "timeout")
-    for at, w, v in rows:
-        if at < CLICK or at > CLICK + wait:
-            continue
-        readings.append(Reading(at, w, v))
-        result = calibrate(readings, pump_started_after=CLICK)
-        if result.error is None or result.error == "too_noisy":
-            break
-    return result
-
-
 def test_a_hand_over_of_the_heaters_during_the_run_is_not_the_pumps_step() -> None:
     """The step is the pump's stop after the hand-over, not the hand-over (235 W)."""
-    result = calibrate_as_the_flow_does(ROWS)
+    result = calibrate_as_the_flow_does(ROWS, CLICK)
     assert result.error is None
     assert result.pump_watts == pytest.approx(PUMP, rel=0.1)

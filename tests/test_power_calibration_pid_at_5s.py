@@ -12,30 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.power_calibration import (
-    Calibration,
-    calibrate,
-    calibration_run_seconds,
-    calibration_wait_seconds,
-)
-from custom_components.espresso_care.signals.power_steps import Reading
-
-Row = tuple[float, float, float | None]
-
-
-def calibrate_as_the_flow_does(rows: list[Row], click: float) -> Calibration:
-    """The flow's loop: calibrate on every new reading until a step or too_noisy."""
-    readings = [Reading(at, w, v) for at, w, v in rows if at < click]
-    wait = calibration_wait_seconds(calibration_run_seconds(readings))
-    result = Calibration(None, 0.0, "timeout")
-    for at, w, v in rows:
-        if at < click or at > click + wait:
-            continue
-        readings.append(Reading(at, w, v))
-        result = calibrate(readings, pump_started_after=click)
-        if result.error is None or result.error == "too_noisy":
-            break
-    return result
+from .power_traces import calibrate_as_the_flow_does
 
 
 def test_a_slow_pids_averaged_pulses_at_5_s_are_refused() -> None:
