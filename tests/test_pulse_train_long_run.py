@@ -10,73 +10,26 @@ runs are less sure, there only one longer than ``LONG_RUN_SECONDS`` is.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-import math
-
 from custom_components.espresso_care.backflush_pattern import Recognized
 from custom_components.espresso_care.signals.pulse_train import (
     LONG_RUN_FAST,
     LONG_RUN_SECONDS,
-    PowerBackflushes,
 )
 
-STANDBY = 4.0
-PUMP = 60.0
-HEATER = 1100.0
+from . import pulse_traces
+from .pulse_traces import WEAK_HEATERS, WEAK_RUNS, quiet_then
 
-# Four pulses with cleaner, a rinse of two minutes, four with water (from 600 s).
-PATTERN = [(8, 10)] * 3 + [(8, 120)] + [(8, 10)] * 3 + [(8, 60)]
-
-
-def runs_of(start: float) -> list[tuple[float, float]]:
-    runs: list[tuple[float, float]] = []
-    t = start
-    for on, off in PATTERN:
-        runs.append((t, t + on))
-        t += on + off
-    return runs
-
-
-RUNS = runs_of(600.0)
-# The heater seen twice before (learned), then on around the third pulse of
-# the cleaner series and the second of the rinse series: each read only above it.
-HEATERS = [
-    (100.0, 160.0),
-    (300.0, 360.0),
-    (RUNS[2][0] - 6, RUNS[2][1] + 6),
-    (RUNS[5][0] - 6, RUNS[5][1] + 6),
-]
+RUNS = WEAK_RUNS
 
 
 def readings(every: float) -> list[tuple[float, float]]:
     """A plug averaging each interval of ``every`` s, to 5 min after the last pulse."""
-
-    def on_during(spans: Sequence[tuple[float, float]], a: float, b: float) -> float:
-        return sum(max(0.0, min(b, e) - max(a, s)) for s, e in spans)
-
-    out: list[tuple[float, float]] = []
-    t = 0.3 + every
-    while t <= RUNS[-1][1] + 300:
-        a = t - every
-        power = PUMP * on_during(RUNS, a, t) + HEATER * on_during(HEATERS, a, t)
-        out.append((t, round(STANDBY + power / every, 1)))
-        t += every
-    return out
+    return quiet_then(RUNS, every=every, heaters=WEAK_HEATERS)
 
 
 def recognize(every: float, run: tuple[float, float] | None) -> list[Recognized]:
     """The readings, with ``run`` told as the detector saw it."""
-    recognizer = PowerBackflushes(PUMP)
-    if run is not None:
-        recognizer.note_run(*run)
-    found: list[Recognized] = []
-    for at, watts in readings(every):
-        deadline = recognizer.next_deadline
-        if deadline is not None and deadline < at:
-            found += filter(None, [recognizer.advance(deadline)])
-        found += filter(None, [recognizer.feed(at, watts)])
-    found += filter(None, [recognizer.advance(math.inf)])
-    return found
+    return pulse_traces.recognize(readings(every), [run] if run is not None else [])
 
 
 def shot(seconds: float) -> tuple[float, float]:

@@ -22,29 +22,19 @@ from custom_components.espresso_care.signals.pulse_train import (
     NOISE_BEFORE,
     ODD_SHARE_FAST,
     ODD_SHARE_MAX,
-    PowerBackflushes,
 )
 
-STANDBY = 4.0
-PUMP = 60.0
-HEATER = 1100.0
+from . import pulse_traces
+from .pulse_traces import CLEANER, HEATER, PUMP, RINSE
+
 EVERY = 5.0
 PHASE = 0.3  # the readings end at PHASE + k * EVERY
 START = 600.0
 
-# (on, off) seconds: five pulses with cleaner, a rinse of two minutes, five with water.
-CLEANER = [(8, 9), (10, 12), (7, 8), (9, 11), (10, 120)]
-RINSE = [(9, 10), (8, 12), (11, 9), (10, 10), (6, 60)]
-
 
 def runs_of(pattern: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
     """(on, off) stretches from ``START`` as (started, ended) runs."""
-    runs: list[tuple[float, float]] = []
-    t = START
-    for on, off in pattern:
-        runs.append((t, t + on))
-        t += on + off
-    return runs
+    return pulse_traces.runs_of(pattern, START)
 
 
 RUNS = runs_of([*CLEANER, *RINSE])
@@ -56,44 +46,16 @@ def readings(
     runs: Sequence[tuple[float, float]], heaters: Sequence[tuple[float, float]]
 ) -> list[tuple[float, float]]:
     """What the plug reports: the average of each 5 s interval, to 5 min after."""
-
-    def on_during(spans: Sequence[tuple[float, float]], a: float, b: float) -> float:
-        return sum(max(0.0, min(b, e) - max(a, s)) for s, e in spans)
-
-    out: list[tuple[float, float]] = []
-    t = PHASE + EVERY
-    while t <= runs[-1][1] + 300:
-        a = t - EVERY
-        pumped = PUMP * on_during(runs, a, t) + HEATER * on_during(heaters, a, t)
-        out.append((t, round(STANDBY + pumped / EVERY, 1)))
-        t += EVERY
-    return out
+    return pulse_traces.readings(
+        runs, every=EVERY, end=runs[-1][1] + 300, heaters=heaters, phase=PHASE
+    )
 
 
 def recognize(
     reports: Iterable[tuple[float, float]], run: tuple[float, float] | None = None
 ) -> list[Recognized]:
-    """Feed every reading, advance at the deadlines in between, then let time pass.
-
-    ``run``: a run the pump detector saw, told first.
-    """
-    recognizer = PowerBackflushes(PUMP)
-    if run is not None:
-        recognizer.note_run(*run)
-    found: list[Recognized] = []
-    for at, watts in reports:
-        deadline = recognizer.next_deadline
-        if (
-            deadline is not None
-            and deadline < at
-            and (late := recognizer.advance(deadline)) is not None
-        ):
-            found.append(late)
-        if (now := recognizer.feed(at, watts)) is not None:
-            found.append(now)
-    if (last := recognizer.advance(math.inf)) is not None:
-        found.append(last)
-    return found
+    """``pulse_traces.recognize``, with ``run`` (one the pump detector saw) told first."""
+    return pulse_traces.recognize(reports, [run] if run is not None else [])
 
 
 # A heater's part of a reading that is neither the pump nor the heater whole.

@@ -16,22 +16,15 @@ from custom_components.espresso_care.signals.pulse_train import (
     HEATER_MIN,
     NOISE_BEFORE,
     ODD_SHARE_MAX,
-    PowerBackflushes,
 )
 
-STANDBY = 4.0
-PUMP = 60.0
-HEATER = 1100.0
+from . import pulse_traces
+from .pulse_traces import HEATER, PUMP, WEAK_RUNS, readings
+
 EVERY = 1.0
 PHASE = 0.3  # the readings end at PHASE + k * EVERY
 
-# Four pulses with cleaner, a rinse of two minutes, four with water (from 600 s).
-PATTERN = [(8, 10)] * 3 + [(8, 120)] + [(8, 10)] * 3 + [(8, 60)]
-RUNS: list[tuple[float, float]] = []
-_t = 600.0
-for _on, _off in PATTERN:
-    RUNS.append((_t, _t + _on))
-    _t += _on + _off
+RUNS = WEAK_RUNS
 # Around the third pulse of the cleaner series and the second of the rinse
 # series, on the readings' bounds: each pulse read only above the heater.
 AROUND = [
@@ -50,30 +43,11 @@ def cycles(count: int) -> list[tuple[float, float]]:
     return spans
 
 
-def readings(heaters: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
-    def on_during(spans: Sequence[tuple[float, float]], a: float, b: float) -> float:
-        return sum(max(0.0, min(b, e) - max(a, s)) for s, e in spans)
-
-    out: list[tuple[float, float]] = []
-    t = PHASE + EVERY
-    while t <= RUNS[-1][1] + 300:
-        a = t - EVERY
-        power = PUMP * on_during(RUNS, a, t) + HEATER * on_during(heaters, a, t)
-        out.append((t, round(STANDBY + power / EVERY, 1)))
-        t += EVERY
-    return out
-
-
 def recognize(heaters: Sequence[tuple[float, float]]) -> list[Recognized]:
-    recognizer = PowerBackflushes(PUMP)
-    found: list[Recognized] = []
-    for at, watts in readings(heaters):
-        deadline = recognizer.next_deadline
-        if deadline is not None and deadline < at:
-            found += filter(None, [recognizer.advance(deadline)])
-        found += filter(None, [recognizer.feed(at, watts)])
-    found += filter(None, [recognizer.advance(math.inf)])
-    return found
+    """The backflush read every second beside ``heaters``, recognized."""
+    end = RUNS[-1][1] + 300
+    reports = readings(RUNS, every=EVERY, end=end, heaters=heaters, phase=PHASE)
+    return pulse_traces.recognize(reports)
 
 
 # Edges enough for twice the noise a backflush with weak pulses may stand among.
