@@ -2652,10 +2652,13 @@ class PumpDetector:
         flush read as 15.1 s). Only for a pump of 100 W or more, read by a
         plug averaging about its whole interval of a second or two, and a
         start dated by its share (not past the inrush's own overshoot).
+        Only on change: on a periodic plug it also moved starts already dated
+        late (a heater's edge beside them) later still, past an interval.
         """
         window = self._window
         if (
             watts <= 0.0
+            or self._silence < 0.02  # a periodic plug (see the docstring)
             or self._pump_watts < 100.0
             or self._period > _FAST_GAP_S
             or window is None
