@@ -541,6 +541,49 @@ def _alone_level(
     return None
 
 
+def _alone_between_heater(
+    valid: Sequence[Reading], after: float, longest: float = CAL_MAX_S
+) -> float | None:
+    """The pump's level alone between a heater's fall and its next rise.
+
+    A heat exchanger's heater, on at the click, may go off as the run
+    starts and come on again (cold water drawn in) before it stops: the
+    pump's start and stop both hide in the heater's edges, and no reading
+    of the level the run left comes between. That level is the one the
+    readings settle at once the heater is off again (four readings that
+    agree), which the idle readings before the click also held. The
+    readings between the heater's fall and its rise, pump-sized above it,
+    are the pump alone: the last two must agree within 5 % of the share
+    (past a ramp or an inrush); the later is the step.
+    """
+    tail = [float(r.watts or 0.0) for r in valid[-4:]]
+    if len(tail) < 4 or max(tail) - min(tail) > _tol(min(tail)):
+        return None
+    base = sorted(tail)[1]
+    idle = [float(r.watts or 0.0) for r in valid if after - 120.0 <= r.at < after]
+    if sum(1 for w in idle if abs(w - base) <= _tol(base)) < 3:
+        return None
+    xs = _distinct(valid, after, longest)
+    shares = [w - base for _, w, _ in xs]
+    k = 0
+    while k < len(xs):
+        if not CAL_MIN_W <= shares[k] <= CAL_MAX_W:
+            k += 1
+            continue
+        m = k
+        while m + 1 < len(xs) and CAL_MIN_W <= shares[m + 1] <= CAL_MAX_W:
+            m += 1
+        fell = k > 0 and (shares[k - 1] > CAL_MAX_W or abs(shares[k - 1]) <= _tol(base))
+        rose = m + 1 < len(xs) and shares[m + 1] > CAL_MAX_W
+        if fell and rose and m > k:
+            a, b = shares[m - 1], shares[m]
+            if abs(b - a) <= 0.05 * b:
+                return b
+            return None
+        k = m + 1
+    return None
+
+
 def _blips(
     valid: Sequence[Reading], until: float, step: float, *, new_levels: bool = False
 ) -> float:
@@ -677,6 +720,8 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         step = _hidden_in_two_heaters(edges, pump_started_after)
     if step is None:
         step = _pulsed_pump(valid, pump_started_after)
+    if step is None:
+        step = _alone_between_heater(valid, pump_started_after, longest)
     if step is None:
         # A heater seen once (a partial reading's level, the heat-up's) may
         # have left a pump-sized rest of a heater's rise that came with the
