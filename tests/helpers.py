@@ -149,6 +149,11 @@ def state_of(hass: HomeAssistant, entity_id: str) -> State:
     return state
 
 
+def state(hass: HomeAssistant, entity_id: str) -> str:
+    """The state string of ``entity_id``; fails the test when the entity has none."""
+    return state_of(hass, entity_id).state
+
+
 def is_on(switch: SwitchEntity) -> bool | None:
     """Whether ``switch`` (a fake relay) is on now.
 

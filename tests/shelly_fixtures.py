@@ -26,9 +26,9 @@ from typing import Any
 
 from aiohttp import web
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.config_entries import ConfigEntry, ConfigEntryState
+from homeassistant.config_entries import ConfigEntry, ConfigEntryState, ConfigFlowResult
 from homeassistant.const import CONF_HOST, CONF_PASSWORD
-from homeassistant.core import HomeAssistant, State
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.util import dt as dt_util
 import pytest
@@ -207,18 +207,6 @@ def shelly_entry(
     )
 
 
-def state(hass: HomeAssistant, entity_id: str) -> str:
-    """An entity's state (it must exist)."""
-    return attributes(hass, entity_id).state
-
-
-def attributes(hass: HomeAssistant, entity_id: str) -> State:
-    """An entity's whole state object (it must exist)."""
-    found = hass.states.get(entity_id)
-    assert found is not None, entity_id
-    return found
-
-
 def offsets(sim: ShellySimulator, start: float) -> list[tuple[float, bool, str]]:
     """The device's output changes: seconds from ``start``, on/off, and who switched."""
     return [
@@ -334,6 +322,15 @@ async def clock(
 
     monkeypatch.setattr(ShellyClient, "_send", counted_send)
     return clock
+
+
+async def configure(
+    hass: HomeAssistant, clock: Clock, flow_id: str, data: dict[str, Any]
+) -> ConfigFlowResult:
+    """Send a form; let the set-up that may follow settle."""
+    result = await hass.config_entries.flow.async_configure(flow_id, data)
+    await clock.settle()
+    return result
 
 
 async def call(

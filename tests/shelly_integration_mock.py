@@ -46,7 +46,7 @@ from custom_components.espresso_care.shelly.client import ShellyClient
 from simulator.shelly import ShellySimulator
 
 from .conftest import PLUG
-from .shelly_fixtures import Clock, SimFactory, make_client
+from .shelly_fixtures import Clock, SimFactory, configure, make_client
 
 PUMP = "switch.pump_shelly"
 MAC = "A8032ABE0042"
@@ -171,15 +171,6 @@ async def entities_flow(hass: HomeAssistant, clock: Clock) -> ConfigFlowResult:
             CONF_THREE_WAY_VALVE: True,
         },
     )
-    await clock.settle()
-    return result
-
-
-async def configure(
-    hass: HomeAssistant, clock: Clock, flow_id: str, data: dict[str, Any]
-) -> ConfigFlowResult:
-    """Send a form; let the set-up that may follow settle."""
-    result = await hass.config_entries.flow.async_configure(flow_id, data)
     await clock.settle()
     return result
 

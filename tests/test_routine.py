@@ -36,7 +36,7 @@ from custom_components.espresso_care.storage import storage_key
 from simulator.espresso import generate
 
 from .conftest import POWER, WATTS, Relays, Rig, loaded, machine_entry
-from .helpers import advance, is_on, settle, state_of, stored
+from .helpers import advance, is_on, settle, state, state_of, stored
 
 HEAT_UP = "sensor.espresso_machine_heat_up"
 READY = "binary_sensor.espresso_machine_ready"
@@ -72,10 +72,6 @@ async def entry(
     )
     async with loaded(hass, config_entry):
         yield config_entry
-
-
-def state(hass: HomeAssistant, entity_id: str) -> str:
-    return state_of(hass, entity_id).state
 
 
 def moment(hass: HomeAssistant, entity_id: str) -> datetime | None:

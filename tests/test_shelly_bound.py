@@ -71,8 +71,8 @@ from custom_components.espresso_care.signals.shelly_input import ShellyInput
 from simulator.shelly import ShellySimulator
 
 from .conftest import PLUG, Relays
-from .helpers import placeholders_of
-from .shelly_fixtures import Clock, SimFactory, attributes, make_client, state
+from .helpers import placeholders_of, state, state_of
+from .shelly_fixtures import Clock, SimFactory, configure, make_client
 from .shelly_integration_mock import (
     BOTH,
     MAC,
@@ -80,7 +80,6 @@ from .shelly_integration_mock import (
     MockShellyFlow,
     add_shelly_device,
     bounded,
-    configure,
     entities_flow,
     machine_with_bound,
     reconfigure_flow,
@@ -173,10 +172,10 @@ async def test_a_shelly_pump_is_detected_and_bounded(
     assert isinstance(entry.runtime_data.pump, ShellyBoundRelay)
     assert state(hass, bounded(hass, entry)) == STATE_ON
     assert (
-        attributes(hass, bounded(hass, entry)).attributes["bound"]
+        state_of(hass, bounded(hass, entry)).attributes["bound"]
         == BOUND_SHELLY_AUTO_OFF
     )
-    assert attributes(hass, bounded(hass, entry)).attributes["seconds"] == 60
+    assert state_of(hass, bounded(hass, entry)).attributes["seconds"] == 60
     await unload(hass, clock, entry)
 
 
@@ -265,7 +264,7 @@ async def test_the_pulse_timer_alone(
     assert sim.config(0)["auto_off"] is False
     assert state(hass, bounded(hass, entry)) == STATE_ON
     assert (
-        attributes(hass, bounded(hass, entry)).attributes["bound"] == BOUND_SHELLY_TIMER
+        state_of(hass, bounded(hass, entry)).attributes["bound"] == BOUND_SHELLY_TIMER
     )
     await hass.services.async_call(
         "switch", "turn_on", {ATTR_ENTITY_ID: OUR_PUMP}, blocking=True

@@ -38,6 +38,7 @@ from custom_components.espresso_care.const import (
 )
 
 from .conftest import PLUG, Relays
+from .helpers import state
 from .shelly_fixtures import (
     OTHER_MAC,
     PLUG_MAC,
@@ -45,7 +46,6 @@ from .shelly_fixtures import (
     CannedFactory,
     SimFactory,
     shelly_entry,
-    state,
 )
 
 # Every machine is unloaded at the end, while its devices still answer.

@@ -46,6 +46,7 @@ from custom_components.espresso_care.const import (
 from simulator.shelly import ShellySimulator
 
 from .conftest import PLUG, Relays
+from .helpers import state, state_of
 from .shelly_fixtures import (
     PLUG_MAC,
     PLUG_PASSWORD,
@@ -54,11 +55,9 @@ from .shelly_fixtures import (
     PUMP_PASSWORD,
     Clock,
     EntryFactory,
-    attributes,
     call,
     offsets,
     pulses,
-    state,
 )
 
 PUMP = "switch.espresso_machine_pump"
@@ -302,7 +301,7 @@ async def test_connection_loss_fails_the_program_and_the_device_comes_back(
 
     await clock.until(lambda: state(hass, PUMP) == STATE_UNAVAILABLE, 4)
     assert state(hass, STATE) == "failed"
-    assert attributes(hass, STATE).attributes["reason"] == "relay_unavailable"
+    assert state_of(hass, STATE).attributes["reason"] == "relay_unavailable"
     assert issues.async_get_issue(DOMAIN, f"program_failed_{machine.entry_id}")
     assert state(hass, POWER) == STATE_ON  # the plug is another device, still there
     # The off never reached the device: its own timer ends the pulse.

@@ -57,6 +57,7 @@ from custom_components.espresso_care.signals.shelly_input import (
 from simulator.shelly import ShellySimulator
 
 from .conftest import PLUG, Relays
+from .helpers import state, state_of
 from .shelly_fixtures import (
     PLUG_MAC,
     PUMP_MAC,
@@ -65,10 +66,9 @@ from .shelly_fixtures import (
     EntryFactory,
     RelayFactory,
     SimFactory,
-    attributes,
+    configure,
     make_client,
     shelly_entry,
-    state,
 )
 
 SHOTS = "sensor.espresso_machine_shots"
@@ -411,15 +411,6 @@ def answers(sim: ShellySimulator, **fields: Any) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value is not None}
 
 
-async def submit(
-    hass: HomeAssistant, clock: Clock, flow_id: str, data: dict[str, Any]
-) -> Any:
-    """Send a form; let the set-up that may follow settle."""
-    result = await hass.config_entries.flow.async_configure(flow_id, data)
-    await clock.settle()
-    return result
-
-
 async def unload_all(hass: HomeAssistant, clock: Clock) -> None:
     """Unload the machines while their devices still answer."""
     for entry in hass.config_entries.async_entries(DOMAIN):
@@ -439,20 +430,20 @@ async def test_flow_brew_input_errors_then_success(
     sim = await simulators(gen=gen, mac=PUMP_MAC, metered=False, password="pw")
     flow_id = await shelly_form(hass)
     for value, error in ((1, "input_not_found"), (0.5, "input_not_found")):
-        result = await submit(hass, clock, flow_id, answers(sim, brew_input=value))
+        result = await configure(hass, clock, flow_id, answers(sim, brew_input=value))
         assert result["type"] is FlowResultType.FORM
         assert result["errors"] == {CONF_BREW_INPUT: error}
     # Input 0 still switches the relay across the brew switch: refused.
-    result = await submit(hass, clock, flow_id, answers(sim, brew_input=0))
+    result = await configure(hass, clock, flow_id, answers(sim, brew_input=0))
     assert result["errors"] == {CONF_BREW_INPUT: "input_not_detached"}
     assert hass.config_entries.async_entries(DOMAIN) == []
     sim.configure(0, in_mode="detached")
-    result = await submit(hass, clock, flow_id, answers(sim, brew_input=0))
+    result = await configure(hass, clock, flow_id, answers(sim, brew_input=0))
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["data"][CONF_BREW_INPUT] == 0
     entry = result["result"]
     assert entry.state is ConfigEntryState.LOADED
-    assert attributes(hass, SHOTS).attributes["signal"] == "brew_sensor"
+    assert state_of(hass, SHOTS).attributes["signal"] == "brew_sensor"
     # The input shares the pump's client: one device, one digest handshake.
     machine = entry.runtime_data
     assert isinstance(machine.brew_sensor, ShellyInput)
@@ -487,9 +478,9 @@ async def test_flow_brew_input_device_errors(
 
     with monkeypatch.context() as patch:
         patch.setattr(ShellyClient, "get_input", fail)
-        result = await submit(hass, clock, flow_id, answers(sim, brew_input=0))
+        result = await configure(hass, clock, flow_id, answers(sim, brew_input=0))
     assert result["errors"] == {CONF_BREW_INPUT: error}
-    result = await submit(hass, clock, flow_id, answers(sim, brew_input=0))
+    result = await configure(hass, clock, flow_id, answers(sim, brew_input=0))
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await unload_all(hass, clock)
 
@@ -505,7 +496,7 @@ async def test_reconfigure_adds_and_removes_the_brew_input(
     entry.add_to_hass(hass)
     await hass.config_entries.async_setup(entry.entry_id)
     await clock.settle()
-    assert attributes(hass, SHOTS).attributes["signal"] == "pump_relay"
+    assert state_of(hass, SHOTS).attributes["signal"] == "pump_relay"
     fields = {
         CONF_HOST: sim.address,
         CONF_CHANNEL: 0,
@@ -515,18 +506,22 @@ async def test_reconfigure_adds_and_removes_the_brew_input(
     }
     result = await entry.start_reconfigure_flow(hass)
     assert result["step_id"] == "reconfigure_shelly"
-    result = await submit(hass, clock, result["flow_id"], fields | {CONF_BREW_INPUT: 0})
+    result = await configure(
+        hass, clock, result["flow_id"], fields | {CONF_BREW_INPUT: 0}
+    )
     assert result["errors"] == {CONF_BREW_INPUT: "input_not_detached"}
     sim.configure(0, in_mode="detached")
-    result = await submit(hass, clock, result["flow_id"], fields | {CONF_BREW_INPUT: 0})
+    result = await configure(
+        hass, clock, result["flow_id"], fields | {CONF_BREW_INPUT: 0}
+    )
     assert result["reason"] == "reconfigure_successful"
     assert entry.data[CONF_BREW_INPUT] == 0
-    assert attributes(hass, SHOTS).attributes["signal"] == "brew_sensor"
+    assert state_of(hass, SHOTS).attributes["signal"] == "brew_sensor"
     result = await entry.start_reconfigure_flow(hass)
-    result = await submit(hass, clock, result["flow_id"], fields)
+    result = await configure(hass, clock, result["flow_id"], fields)
     assert result["reason"] == "reconfigure_successful"
     assert CONF_BREW_INPUT not in entry.data
-    assert attributes(hass, SHOTS).attributes["signal"] == "pump_relay"
+    assert state_of(hass, SHOTS).attributes["signal"] == "pump_relay"
     await unload_all(hass, clock)
 
 
@@ -542,13 +537,13 @@ async def test_flow_records_whether_the_plug_meters(
         CONF_POWER_CHANNEL: 0,
     }
     del data[CONF_POWER_ENTITY]
-    result = await submit(hass, clock, flow_id, data)
+    result = await configure(hass, clock, flow_id, data)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["data"][CONF_POWER_METERED] is False
     # A plain relay as the plug is no power meter: no power sensor, and the
     # pump relay counts the shots.
     assert hass.states.get(POWER_SENSOR) is None
-    assert attributes(hass, SHOTS).attributes["signal"] == "pump_relay"
+    assert state_of(hass, SHOTS).attributes["signal"] == "pump_relay"
     await unload_all(hass, clock)
 
 
@@ -581,7 +576,7 @@ async def test_a_shot_pulled_at_the_brew_switch_counts(
     await hass.config_entries.async_setup(entry.entry_id)
     await clock.settle()
     assert entry.state is ConfigEntryState.LOADED
-    assert attributes(hass, SHOTS).attributes["signal"] == "brew_sensor"
+    assert state_of(hass, SHOTS).attributes["signal"] == "brew_sensor"
     pump_sim.set_input(0, True)
     await clock.advance(25)
     pump_sim.set_input(0, False)
@@ -647,7 +642,7 @@ async def test_a_shot_seen_only_in_the_plugs_power_counts(
     plug_sim.set_power_source(0, machine_power(t0, [(30.0, 55.0)]))
     entry = await machines(pump_sim, plug_sim, {"pump_watts": 55})
     assert entry.state is ConfigEntryState.LOADED
-    assert attributes(hass, SHOTS).attributes["signal"] == "power"
+    assert state_of(hass, SHOTS).attributes["signal"] == "power"
     assert float(state(hass, POWER_SENSOR)) == 1003.0
     await clock.advance(40)
     assert float(state(hass, POWER_SENSOR)) == 1058.0
