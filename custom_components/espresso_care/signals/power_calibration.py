@@ -1012,12 +1012,13 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     if run is None:
         return None
     first, last = run
-    silence = _unchanged_after(valid)
+    gaps = _gaps(valid)
+    silence = _unchanged_after(gaps)
     pulsing = _pid_pulses(valid, after, base)
     # A ramp and a partial reading tell only where the idle level held (a
     # fast PID's readings, averaged, seldom do; on change, silence hides it).
     settled = not pulsing and (
-        _skips_unchanged(valid)
+        _skips_unchanged(gaps)
         or _steady_share([r for r in valid if r.at < after]) >= 0.8
     )
     # Where two readings pair, none of a vibratory pump's ramp may.
@@ -1169,29 +1170,25 @@ def _run_stretch(
     return first, len(xs)
 
 
-def _skips_unchanged(valid: Sequence[Reading]) -> bool:
-    """Whether the plug reports on change: more than a tenth of its gaps skip readings."""
-    gaps = _gaps(valid)
+def _skips_unchanged(gaps: Sequence[float]) -> bool:
+    """Whether the plug reports on change: over a tenth of its (sorted) gaps skip one."""
     if not gaps:
         return False
     interval = gaps[len(gaps) // 4]
     return sum(1 for g in gaps if g > 1.8 * interval) > 0.1 * len(gaps)
 
 
-def _unchanged_after(valid: Sequence[Reading]) -> float:
+def _unchanged_after(gaps: Sequence[float]) -> float:
     """A silence this long after a reading says the next measurement agreed.
 
-    A plug reporting on change (many of its gaps are skipped measurements)
-    skips one when the value held: twice its interval. Otherwise a dropped
-    reading is rare but possible: only a longer silence.
+    A plug reporting on change (many of its gaps, sorted, are skipped
+    measurements) skips one when the value held: twice its interval.
+    Otherwise a dropped reading is rare but possible: only a longer silence.
     """
-    gaps = _gaps(valid)
     if not gaps:
         return math.inf
-    interval = gaps[len(gaps) // 4]
-    skipped = sum(1 for g in gaps if g > 1.8 * interval)
-    if skipped > 0.1 * len(gaps):
-        return 1.8 * interval
+    if _skips_unchanged(gaps):
+        return 1.8 * gaps[len(gaps) // 4]
     return _hold_silence(gaps)
 
 

@@ -233,6 +233,13 @@ def split_pulses(segments: list[Segment]) -> list[Pulse]:
     return pulses
 
 
+def _remember(starts: deque[float], at: float) -> None:
+    """Add a pulse's start; forget those more than ``PULSES_SECONDS`` before it."""
+    starts.append(at)
+    while starts[0] < at - PULSES_SECONDS:
+        starts.popleft()
+
+
 class PowerBackflushes:
     """Reads pump pulses from a plug's readings and recognizes hand-made backflushes.
 
@@ -550,9 +557,7 @@ class PowerBackflushes:
         rules = self._rules
         pulses = self._pulses
         for pulse in split_pulses(excursion.segments):
-            pulses.append(pulse.started)
-            while pulses[0] < pulse.started - PULSES_SECONDS:
-                pulses.popleft()
+            _remember(pulses, pulse.started)
             weak = not pulse.clean and pulse.on_seconds <= rules.pulse_max
             if weak or pulse.on_seconds < NOISE_SECONDS:
                 # A wobble of the mains, a heater's edge, or seen only in a
@@ -564,10 +569,7 @@ class PowerBackflushes:
                 # pulses seen clean, never make one (a shot cut up by a
                 # heater's switching looks like pulses there).
             if pulse.single:
-                singles = self._singles
-                singles.append(pulse.started)
-                while singles[0] < pulse.started - PULSES_SECONDS:
-                    singles.popleft()
+                _remember(self._singles, pulse.started)
             pattern = self._pattern
             if (deadline := pattern.next_deadline) is not None and (
                 deadline <= pulse.started
