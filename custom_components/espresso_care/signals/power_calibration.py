@@ -772,7 +772,7 @@ def _pid_averaged(readings: Sequence[Reading]) -> bool:
     if len(values) < 20:
         return False
     low = min(values)
-    idle = _level([(w, None) for w in sorted(values)], low, _tol(low))
+    idle = _level([(w, None) for w in values], low, _tol(low))
     at_idle = sum(1 for w in values if abs(w - idle) <= _tol(idle))
     partial = sum(
         1
