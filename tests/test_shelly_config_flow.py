@@ -310,6 +310,26 @@ async def test_plug_entity_not_found(
     assert sim.requests == []  # checked before any device is asked
 
 
+@pytest.mark.parametrize("entity_id", ["light.kitchen", "sensor.machine_power"])
+async def test_plug_entity_of_the_wrong_kind(
+    hass: HomeAssistant, relays: Relays, simulators: SimFactory, entity_id: str
+) -> None:
+    """A plug that is no switch is refused on its field, translated (not a schema error)."""
+    hass.states.async_set(entity_id, "on")
+    sim = await simulators(gen=2, mac=PUMP_MAC)
+    flow_id = await shelly_form(hass)
+    result = await submit(
+        hass, flow_id, answers(sim.address, **{CONF_POWER_ENTITY: entity_id})
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {CONF_POWER_ENTITY: "wrong_domain"}
+    assert sim.requests == []
+    assert hass.config_entries.async_entries(DOMAIN) == []
+    # The right kind goes through.
+    result = await submit(hass, flow_id, answers(sim.address))
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
 @pytest.mark.parametrize(
     ("fault", "error"),
     [

@@ -88,9 +88,6 @@ from .signals.shelly_input import check_brew_input
 
 RELAY_DOMAINS: Final = ["switch", "input_boolean"]
 BREW_SENSOR_DOMAINS: Final = ["binary_sensor", "switch", "input_boolean"]
-RELAY_SELECTOR = selector.EntitySelector(
-    selector.EntitySelectorConfig(domain=RELAY_DOMAINS)
-)
 # The entity fields of the entity backend, in form order, with the domains each
 # accepts. Their selectors filter in the UI only (``filter``, where the legacy
 # ``domain`` would refuse untranslated): a flow driven through the API gets a
@@ -115,6 +112,9 @@ def _filtered(
     )
 
 
+# The Shelly form's plug, filtered the same way (its domain is checked in
+# ``_async_validate_shelly``, with a translated error).
+RELAY_SELECTOR: Final = _filtered(RELAY_DOMAINS)
 ENTITY_SELECTORS: Final = {
     CONF_POWER_ENTITY: _filtered(RELAY_DOMAINS),
     CONF_PUMP_ENTITY: _filtered(RELAY_DOMAINS),
@@ -354,6 +354,8 @@ class EspressoCareConfigFlow(ShellyBoundFlow, domain=DOMAIN):
         power_host: str = user_input.get(CONF_POWER_HOST) or ""
         if bool(power_entity) == bool(power_host):
             return {}, {"base": "power_once"}, None
+        if power_entity and split_entity_id(power_entity)[0] not in RELAY_DOMAINS:
+            return {}, {CONF_POWER_ENTITY: "wrong_domain"}, None
         if power_entity and self.hass.states.get(power_entity) is None:
             return {}, {CONF_POWER_ENTITY: "entity_not_found"}, None
         channel = int(user_input[CONF_CHANNEL])
