@@ -146,7 +146,7 @@ class NoRelay:
 
     Never available, never on; switching it on is refused with a reason the
     user can read, switching it off has nothing to do. Programs check
-    ``Machine.has_pump`` first and refuse with ``no_pump_relay``.
+    ``Machine.has_pump`` first and run as guides (``guide.py``) instead.
     """
 
     available = False

@@ -92,7 +92,7 @@ async def async_create_relays(
         model = f"Shelly {data.get(CONF_MODEL) or ''} relay".replace("  ", " ")
         return power, pump, {"model": model}
     if not data.get(CONF_PUMP_ENTITY):
-        # A plug-only machine: shots by power or a brew sensor, no programs.
+        # A plug-only machine: shots by power or a brew sensor, guided programs.
         return power, NoRelay(hass), {"model": "Espresso machine on a smart plug"}
     pump = _entity_pump_relay(hass, entry, data[CONF_PUMP_ENTITY])
     return power, pump, {"model": "Relay-controlled espresso machine"}
