@@ -937,6 +937,8 @@ class PumpDetector:
             # Back at the steady level: the excursion was a blip.
             self._tr = False
             split = self._paused(self._lv)
+            if split is None:
+                split = self._blip_at_standby()
             out = self._drop_paused() if split is None else split
             out += self._stopped_among_pulses()
             n = self._lv_n
@@ -1364,6 +1366,26 @@ class PumpDetector:
         )
         now = self._cd_last
         return self._edge(fall, now) + self._edge(rise, now)
+
+    def _blip_at_standby(self) -> list[DetectedRun] | None:
+        """A pause at the standby inside a transient that came back to its level.
+
+        A shot's stop with its heater on, the heater off a reading later, and
+        a flush starting with the heater again, read every two seconds: no
+        level between holds two readings, and the readings come back to the
+        heater's and the pump's level. The reading at the standby shows all
+        off for its interval: a fall and a rise (``_split_at_standby``), not
+        a run dropped. None when no reading was at the standby.
+        """
+        if (
+            self._standby_reading() is None
+            or self._ambiguous
+            or self._gap > _FAST_GAP_S
+        ):
+            return None
+        level = self._lv
+        self._cd_last = self._pts[-2]  # the edges' time: this reading's
+        return self._split_at_standby(level, self._at_volts_after(level), level, True)
 
     def _pause_floor(self) -> float:
         """The share of the pump's step below which a reading shows it paused.
