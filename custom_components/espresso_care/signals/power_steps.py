@@ -1367,6 +1367,32 @@ class PumpDetector:
         now = self._cd_last
         return self._edge(fall, now) + self._edge(rise, now)
 
+    def _off_between(
+        self, seen: float, before: float, after: float, settled: bool
+    ) -> list[DetectedRun] | None:
+        """A reading at the standby between two levels above it, the pump off.
+
+        A heater's fall to the standby, read once there, and the pump's rise
+        from it (a shot started just after the heater went off), read every
+        two seconds: one transient, yet two edges (``_split_at_standby``);
+        the pump's rise from the standby starts a run of the pump alone, not
+        one split off a heater's fall. None when no reading was at the
+        standby, or a level around it was the standby.
+        """
+        if (
+            self._pump
+            or self._silence > 0.05  # (on change, a held reading may be partial)
+            or not 1.5 < self._gap <= _FAST_GAP_S  # (every second, a level holds)
+            or self._tr_n > 5  # a wandering transient (a PID's pulses)
+            or self._pulsing(self._last_at)
+        ):
+            return None
+        tol = self._tol_lv
+        base = self._base
+        if abs(seen - base) <= tol or abs(after - base) <= tol:
+            return None
+        return self._split_at_standby(seen, before, after, settled)
+
     def _blip_at_standby(self) -> list[DetectedRun] | None:
         """A pause at the standby inside a transient that came back to its level.
 
@@ -1473,6 +1499,8 @@ class PumpDetector:
             if split is not None:
                 return split
             split = self._drop_paused()
+        elif (parted := self._off_between(seen, before, after, settled)) is not None:
+            return parted
         p = self._pump_watts
         if -0.3 * p < delta < 0.3 * p:
             return split  # drift, not an edge
