@@ -939,6 +939,8 @@ class PumpDetector:
             split = self._paused(self._lv)
             if split is None:
                 split = self._blip_at_standby()
+            elif not split and self._paused_beside_heater():
+                split = None
             out = self._drop_paused() if split is None else split
             out += self._stopped_among_pulses()
             n = self._lv_n
@@ -1392,6 +1394,36 @@ class PumpDetector:
         if abs(seen - base) <= tol or abs(after - base) <= tol:
             return None
         return self._split_at_standby(seen, before, after, settled)
+
+    def _paused_beside_heater(self) -> bool:
+        """Whether a transient back at a run's level showed the pump off beside a heater.
+
+        A reading at the level less the pump's step (the heater alone) between
+        readings of the level: the pump paused for that reading (a backflush's
+        or flushes' pause beside the heater, read every two seconds, the pause
+        level read once). ``_paused`` reads a pause only below the pump's own
+        level. Not among a slow PID's heater pulses (their partial readings
+        land anywhere).
+        """
+        if (
+            not self._pump
+            or self._silence > 0.05  # (on change, a held reading may be partial)
+            or not 1.5 < self._gap <= _FAST_GAP_S  # (every second, a pause holds)
+        ):
+            return False
+        p = self._pump_watts
+        level = self._lv
+        if level - self._base - p < 0.5 * self._heater_min() or self._pulsing(
+            self._last_at
+        ):
+            return False
+        pts = self._pts
+        near = 0.15 * p + self._slack()
+        inside = [pts[i] for i in range(5, len(pts), 2)]
+        # Only the pump moved: every reading between the level and the heater's.
+        return all(level - p - near <= w <= level + near for w in inside) and any(
+            abs(w - (level - p)) <= near for w in inside
+        )
 
     def _blip_at_standby(self) -> list[DetectedRun] | None:
         """A pause at the standby inside a transient that came back to its level.
