@@ -123,6 +123,7 @@ _DIP: Final = 0.25  # of the pump's step: a rise's reading falling back so far p
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
+_BESIDE_PUMP: Final = 0.01  # of a heater's size: its rise beside the pump strays so
 _OWN_STEP: Final = 0.12  # of its own fall: a pump's step beside a heater strays less
 # Of a heater's size: the mains may move it so, unseen without volts.
 _MAINS_MOVE: Final = 0.05
@@ -1976,6 +1977,7 @@ class PumpDetector:
                         tol += (0.1 if first and n == 1 else 0.04) * p
                     elif not sp:
                         tol += min(pulsed * abs(heat), 0.2 * p)
+                        tol += self._beside_pump(heat, signs)
                     other = any(
                         h.on and not sign
                         for h, sign in zip(heaters, signs, strict=False)
@@ -2019,6 +2021,27 @@ class PumpDetector:
         if fits_pump and fits_none:
             return (_UNSURE, 0, 0.0, ())
         return best
+
+    def _beside_pump(self, heat: float, signs: tuple[int, ...]) -> float:
+        """How much further one heater's edge may stray from its size while the pump runs.
+
+        Its size is learnt from its edges alone; beside the running pump its
+        rise reads up to a percent off it (heat exchangers read every 2 s
+        with volts; volts read at an instant against watts averaged over the
+        interval are a likely cause, not pinned down). Unexplained, the rise
+        drops the run it came in. Periodic plugs read every few seconds only.
+        """
+        if (
+            not self._pump
+            or self._silence > 0.05  # (on change, a level may be a partial reading)
+            or self._gap > _FAST_GAP_S  # (seconds apart, a level may hide a switch)
+        ):
+            return 0.0
+        if sum(1 for sign in signs if sign) != 1:
+            return 0.0
+        # (Never more than a tenth of the pump's step: a heater's rise and the
+        # pump's fall in one edge must stay told from the heater's alone.)
+        return min(_BESIDE_PUMP * abs(heat), 0.1 * self._pump_watts)
 
     def _classify(self, edge: _Edge) -> list[DetectedRun]:
         """Explain one edge and follow the pump and the heaters through it."""
