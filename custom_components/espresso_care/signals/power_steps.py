@@ -2626,6 +2626,19 @@ class PumpDetector:
                 return True
         return False
 
+    def _alone_level(self, level: float) -> bool:
+        """Whether a level that held is the pump's alone: the standby and its step.
+
+        A heater's fall and the pump's start in one edge (or the pump's stop
+        and a heater's rise) leave, or came from, a level no heater is in
+        (none is that small): it shows the pump alone as a reading inside
+        the edge would. Periodic plugs only (on change, a level held by
+        silence may be a partial reading).
+        """
+        if self._silence > 0.05:
+            return False
+        return abs(level - self._base - self._pump_watts) <= self._ptol()
+
     def _past_noise(self, level: float) -> float:
         """How far a reading strays from ``level`` to be a partial one, not its noise."""
         return max(4.0 * self._sd, 6.0 + 0.008 * level)
@@ -2705,7 +2718,9 @@ class PumpDetector:
         if not heat:
             self._run_lead = at - self._ramp_start(edge, watts, at)
             self._run_lead -= self._inrush_lag(edge, watts)
-        self._run_seen = bool(heat) and self._seen_alone(edge, watts)
+        self._run_seen = bool(heat) and (
+            self._seen_alone(edge, watts) or self._alone_level(edge.after)
+        )
         self._run_two = bool(heat) and self._two_switches(edge)
         if heat > 0:
             # The heater that came with it: its own fall will tell its size
@@ -2848,7 +2863,7 @@ class PumpDetector:
             # Both edges split from heaters' edges: only with volts (heaters'
             # sizes then hold to a few watts), and if a reading showed the
             # pump alone in one of them or its step is many times that.
-            seen_end = self._seen_alone(edge, -watts)
+            seen_end = self._seen_alone(edge, -watts) or self._alone_level(edge.before)
             big = self._stands_out(heat, watts)
             if self._vref2:
                 if not (
