@@ -31,3 +31,13 @@ def run_near(
     (true,) = [t for t in trace.runs if abs(t.started - started) < 0.1]
     (run,) = [(a, b) for a, b in runs if abs(a - true.started) < 5.0]
     return true, run
+
+
+def true_step_runs(trace: Trace, end: float) -> list[tuple[float, float]]:
+    """The runs the detector reads from ``trace`` before ``end``, given the true pump step.
+
+    Calibration left out: what the detector alone makes of the readings.
+    """
+    reports = [r for r in trace.reports if r.at < end]
+    runs, _, _ = detection.detect(PumpDetector(trace.pump_watts), reports, end)
+    return runs

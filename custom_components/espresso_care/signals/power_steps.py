@@ -123,6 +123,7 @@ _DIP: Final = 0.25  # of the pump's step: a rise's reading falling back so far p
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
+_BESIDE_PUMP: Final = 0.01  # of a heater's size: its rise beside the pump strays so
 _OWN_STEP: Final = 0.12  # of its own fall: a pump's step beside a heater strays less
 # Of a heater's size: the mains may move it so, unseen without volts.
 _MAINS_MOVE: Final = 0.05
@@ -937,6 +938,10 @@ class PumpDetector:
             # Back at the steady level: the excursion was a blip.
             self._tr = False
             split = self._paused(self._lv)
+            if split is None:
+                split = self._blip_at_standby()
+            elif not split and self._paused_beside_heater():
+                split = None
             out = self._drop_paused() if split is None else split
             out += self._stopped_among_pulses()
             n = self._lv_n
@@ -1365,6 +1370,82 @@ class PumpDetector:
         now = self._cd_last
         return self._edge(fall, now) + self._edge(rise, now)
 
+    def _off_between(
+        self, seen: float, before: float, after: float, settled: bool
+    ) -> list[DetectedRun] | None:
+        """A reading at the standby between two levels above it, the pump off.
+
+        A heater's fall to the standby, read once there, and the pump's rise
+        from it (a shot started just after the heater went off), read every
+        two seconds: one transient, yet two edges (``_split_at_standby``);
+        the pump's rise from the standby starts a run of the pump alone, not
+        one split off a heater's fall. None when no reading was at the
+        standby, or a level around it was the standby.
+        """
+        if (
+            self._pump
+            or self._silence > 0.05  # (on change, a held reading may be partial)
+            or not 1.5 < self._gap <= _FAST_GAP_S  # (every second, a level holds)
+            or self._tr_n > 5  # a wandering transient (a PID's pulses)
+            or self._pulsing(self._last_at)
+        ):
+            return None
+        tol = self._tol_lv
+        base = self._base
+        if abs(seen - base) <= tol or abs(after - base) <= tol:
+            return None
+        return self._split_at_standby(seen, before, after, settled)
+
+    def _paused_beside_heater(self) -> bool:
+        """Whether a transient back at a run's level showed the pump off beside a heater.
+
+        A reading at the level less the pump's step (the heater alone) between
+        readings of the level: the pump paused for that reading (a backflush's
+        or flushes' pause beside the heater, read every two seconds, the pause
+        level read once). ``_paused`` reads a pause only below the pump's own
+        level. Not among a slow PID's heater pulses (their partial readings
+        land anywhere).
+        """
+        if (
+            not self._pump
+            or self._silence > 0.05  # (on change, a held reading may be partial)
+            or not 1.5 < self._gap <= _FAST_GAP_S  # (every second, a pause holds)
+        ):
+            return False
+        p = self._pump_watts
+        level = self._lv
+        if level - self._base - p < 0.5 * self._heater_min() or self._pulsing(
+            self._last_at
+        ):
+            return False
+        pts = self._pts
+        near = 0.15 * p + self._slack()
+        inside = [pts[i] for i in range(5, len(pts), 2)]
+        # Only the pump moved: every reading between the level and the heater's.
+        return all(level - p - near <= w <= level + near for w in inside) and any(
+            abs(w - (level - p)) <= near for w in inside
+        )
+
+    def _blip_at_standby(self) -> list[DetectedRun] | None:
+        """A pause at the standby inside a transient that came back to its level.
+
+        A shot's stop with its heater on, the heater off a reading later, and
+        a flush starting with the heater again, read every two seconds: no
+        level between holds two readings, and the readings come back to the
+        heater's and the pump's level. The reading at the standby shows all
+        off for its interval: a fall and a rise (``_split_at_standby``), not
+        a run dropped. None when no reading was at the standby.
+        """
+        if (
+            self._standby_reading() is None
+            or self._ambiguous
+            or self._gap > _FAST_GAP_S
+        ):
+            return None
+        level = self._lv
+        self._cd_last = self._pts[-2]  # the edges' time: this reading's
+        return self._split_at_standby(level, self._at_volts_after(level), level, True)
+
     def _pause_floor(self) -> float:
         """The share of the pump's step below which a reading shows it paused.
 
@@ -1451,6 +1532,8 @@ class PumpDetector:
             if split is not None:
                 return split
             split = self._drop_paused()
+        elif (parted := self._off_between(seen, before, after, settled)) is not None:
+            return parted
         p = self._pump_watts
         if -0.3 * p < delta < 0.3 * p:
             return split  # drift, not an edge
@@ -1894,6 +1977,7 @@ class PumpDetector:
                         tol += (0.1 if first and n == 1 else 0.04) * p
                     elif not sp:
                         tol += min(pulsed * abs(heat), 0.2 * p)
+                        tol += self._beside_pump(heat, signs)
                     other = any(
                         h.on and not sign
                         for h, sign in zip(heaters, signs, strict=False)
@@ -1937,6 +2021,27 @@ class PumpDetector:
         if fits_pump and fits_none:
             return (_UNSURE, 0, 0.0, ())
         return best
+
+    def _beside_pump(self, heat: float, signs: tuple[int, ...]) -> float:
+        """How much further one heater's edge may stray from its size while the pump runs.
+
+        Its size is learnt from its edges alone; beside the running pump its
+        rise reads up to a percent off it (heat exchangers read every 2 s
+        with volts; volts read at an instant against watts averaged over the
+        interval are a likely cause, not pinned down). Unexplained, the rise
+        drops the run it came in. Periodic plugs read every few seconds only.
+        """
+        if (
+            not self._pump
+            or self._silence > 0.05  # (on change, a level may be a partial reading)
+            or self._gap > _FAST_GAP_S  # (seconds apart, a level may hide a switch)
+        ):
+            return 0.0
+        if sum(1 for sign in signs if sign) != 1:
+            return 0.0
+        # (Never more than a tenth of the pump's step: a heater's rise and the
+        # pump's fall in one edge must stay told from the heater's alone.)
+        return min(_BESIDE_PUMP * abs(heat), 0.1 * self._pump_watts)
 
     def _classify(self, edge: _Edge) -> list[DetectedRun]:
         """Explain one edge and follow the pump and the heaters through it."""
@@ -2321,6 +2426,8 @@ class PumpDetector:
             if cycle:
                 known[0].size += 0.2 * (size - known[0].size)
             return
+        if not cycle and self._heater_and_pump(watts):
+            return
         if len(self._heaters) >= 2:
             self._heaters.sort(key=lambda h: -h.weight)
             self._drop(self._heaters[-1])
@@ -2328,6 +2435,24 @@ class PumpDetector:
         heater.seen = self._last_at
         heater.on = False
         self._heaters.append(heater)
+
+    def _heater_and_pump(self, watts: float) -> bool:
+        """Whether a fall no state explained is a known heater's and the pump's.
+
+        A run lost on the way (a partial reading held by a plug's silence,
+        no state of the machine) leaves the pump's fall with its heater's
+        unexplained: learnt as a heater of their sum, it would make every
+        later rise of that heater beside the pump unsure (it fits the pump
+        stopping and that sum coming on) and lose the shots.
+        """
+        if self._last_at - self._run_at > MAX_RUN_S:
+            return False  # no run lately that the pump may still have been in
+        p = self._pump_watts
+        k = self._k
+        return any(
+            h.weight >= 2.0 and abs(watts - h.size / k - p) <= self._ptol()
+            for h in self._heaters
+        )
 
     def _drop(self, heater: _Heater, keep: _Heater | None = None) -> None:
         self._heaters.remove(heater)
@@ -2501,6 +2626,19 @@ class PumpDetector:
                 return True
         return False
 
+    def _alone_level(self, level: float) -> bool:
+        """Whether a level that held is the pump's alone: the standby and its step.
+
+        A heater's fall and the pump's start in one edge (or the pump's stop
+        and a heater's rise) leave, or came from, a level no heater is in
+        (none is that small): it shows the pump alone as a reading inside
+        the edge would. Periodic plugs only (on change, a level held by
+        silence may be a partial reading).
+        """
+        if self._silence > 0.05:
+            return False
+        return abs(level - self._base - self._pump_watts) <= self._ptol()
+
     def _past_noise(self, level: float) -> float:
         """How far a reading strays from ``level`` to be a partial one, not its noise."""
         return max(4.0 * self._sd, 6.0 + 0.008 * level)
@@ -2580,7 +2718,9 @@ class PumpDetector:
         if not heat:
             self._run_lead = at - self._ramp_start(edge, watts, at)
             self._run_lead -= self._inrush_lag(edge, watts)
-        self._run_seen = bool(heat) and self._seen_alone(edge, watts)
+        self._run_seen = bool(heat) and (
+            self._seen_alone(edge, watts) or self._alone_level(edge.after)
+        )
         self._run_two = bool(heat) and self._two_switches(edge)
         if heat > 0:
             # The heater that came with it: its own fall will tell its size
@@ -2723,7 +2863,7 @@ class PumpDetector:
             # Both edges split from heaters' edges: only with volts (heaters'
             # sizes then hold to a few watts), and if a reading showed the
             # pump alone in one of them or its step is many times that.
-            seen_end = self._seen_alone(edge, -watts)
+            seen_end = self._seen_alone(edge, -watts) or self._alone_level(edge.before)
             big = self._stands_out(heat, watts)
             if self._vref2:
                 if not (
