@@ -743,10 +743,13 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         check.noise_watts,
         _idle_noise(edges, pump_started_after, step, span, heaters),
     )
-    if _blips(valid, pump_started_after, step, new_levels=slow) >= 4.0:
+    if _blips(
+        valid, pump_started_after, step, new_levels=slow
+    ) >= 4.0 and not _pulses_apart(idle, step, check.noise_watts):
         # Pulses like the pump's, one every quarter minute or more often (a
         # PID's heater): the pump's own would not stand out. (Fewer, a
-        # reading or two long, pass: the detector steps over such pulses.)
+        # reading or two long, pass: the detector steps over such pulses;
+        # so do a slow PID's single readings between which the level holds.)
         noise = max(noise, 0.5 * step)
     if slow and (_steady_share(idle) < 0.6 or _pid_averaged(idle)):
         # Read every 5 s, the idle level seldom holds (a PID's heater, its
@@ -780,6 +783,19 @@ def _pid_averaged(readings: Sequence[Reading]) -> bool:
         if w - idle > _tol(idle) and abs(w - a) > _tol(w) and abs(w - b) > _tol(w)
     )
     return 3 * partial >= 2 * at_idle
+
+
+def _pulses_apart(idle: Sequence[Reading], step: float, noise: float) -> bool:
+    """Whether a slow PID's pulses, however many, stand apart from a level that holds.
+
+    Read every second or two, a slow PID's short pulses are single partial
+    readings, some of a pump's size (``_blips`` counts them). When the idle
+    level holds between them (not ``_pid_averaged``: a fast PID's averaged
+    readings are partial ones nearly all) and the detector's own noise at
+    the step (``noise``) is under 5 W and a tenth of it, the detector steps
+    over them and the pump's level stands out.
+    """
+    return noise < min(5.0, 0.1 * step) and not _pid_averaged(idle)
 
 
 def _steady_share(readings: Sequence[Reading]) -> float:
