@@ -830,8 +830,62 @@ def _held_paired_step(
         and paired[1] < valid[max(0, len(valid) - 4)].at
         and _read_anew(valid, paired[2], paired[1])
     ):
+        if not slow and not _skips_unchanged(_gaps(valid)):
+            anew = _fall_beside_heater(valid, edges, paired, after)
+            if anew is not None:
+                return anew
         return paired[0]
     return None
+
+
+def _fall_beside_heater(
+    valid: Sequence[Reading],
+    edges: Sequence[_Edge],
+    paired: tuple[float, float, float],
+    after: float,
+) -> float | None:
+    """The paired fall beside a heater, read again from the readings either side of it.
+
+    The detector's edge may take a partial reading of the stop into the
+    level after it (its mean with the next): a vibratory pump's small step
+    beside a heater comes out 10-20 % short. The readings that held before
+    the edge and those after it (a partial one of the stop left out, a
+    stale repeat dropped; each heater share scaled to their mean volts, as
+    ``_plateau`` reads a fall beside a heater) give the step, when it is
+    longer than the edge's by up to a third. A plug reporting every second
+    or two only: a slow plug's or an on-change plug's readings around the
+    edge are too few to hold the levels.
+    """
+    step, over, _ = paired
+    fall = next(
+        (e for e in edges if e.delta < 0.0 and over in (e.at, e.pts[-2])),
+        None,
+    )
+    if fall is None or fall.after <= CAL_MAX_W:
+        return None
+    idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
+    if not idle:
+        return None
+    low = min(idle)
+    base = _level([(w, None) for w in idle], low, _tol(low))
+    xs = _distinct(valid, after)
+    before = [(w, v) for at, w, v in xs if at <= fall.at][-5:]
+    later = [(w, v) for at, w, v in xs if at > fall.at][:6]
+    if len(before) < 3 or len(later) < 4:
+        return None
+    big = _level(before[-3:], 0.0, 0.0)
+    rest = _level(later[1:], 0.0, 0.0)
+    edge = max(6.0, 0.15 * step)
+    if rest + edge < later[0][0] < big - edge:
+        later = later[1:]  # a partial reading of the stop
+    ons = [(w, v) for w, v in before if abs(w - big) <= _tol(big)]
+    offs = [(w, v) for w, v in later if abs(w - rest) <= _tol(rest)]
+    if len(ons) < 2 or len(offs) < 3:
+        return None
+    anew = _heater_step(ons, offs, base, big, _tol(big))
+    if not step <= anew <= min(CAL_MAX_W, step * 4.0 / 3.0):
+        return None
+    return anew
 
 
 def _paired_step(
