@@ -1109,7 +1109,13 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
             before=xs[first][1] if settled else None,
         )
         if step is None and pulsing:
-            step = _paired_readings(xs[past : min(end, last)], base, *heater, needed=2)
+            step = _paired_readings(
+                xs[past : min(end, last)],
+                base,
+                *heater,
+                needed=2,
+                early=xs[first + 1 : min(past, end, last)],
+            )
         if step is not None:
             return step
     if not pulsing:
@@ -1168,7 +1174,9 @@ def _paired_before(
     heater = _idle_heater(valid, xs[0][0], base)
     if heater is None:
         return None
-    return _paired_readings(xs[past:last], base, *heater, needed=2)
+    return _paired_readings(
+        xs[past:last], base, *heater, needed=2, early=xs[first + 1 : past]
+    )
 
 
 def _idle_heater(
@@ -1270,6 +1278,7 @@ def _paired_readings(
     *,
     needed: int = 3,
     before: float | None = None,
+    early: Sequence[tuple[float, float, float | None]] = (),
 ) -> float | None:
     """``_pulsed_pump``'s step from the run's readings, the heater's level known.
 
@@ -1277,11 +1286,14 @@ def _paired_readings(
     to tell a ramp from); a reading of the pump
     alone that rose from the one before it (a vibratory pump's ramp) counts
     only within a tenth of the median of those beside the heater: read
-    before the ramp's end, it lies lower (no floor of 6 W then).
+    before the ramp's end, it lies lower (no floor of 6 W then). ``early``:
+    the run's readings within a ramp's seconds of its start, which count
+    beside the heater only (a rotary pump's level with the heater, read
+    early, pairs with its level alone read later; a ramp's pairs with none).
     """
     beside = [
         w - base - (heater - base) * (v / volts) ** 2
-        for _, w, v in run
+        for _, w, v in [*early, *run]
         if v is not None and w - base > CAL_MAX_W
     ]
     beside = [x for x in beside if CAL_MIN_W <= x <= CAL_MAX_W]
