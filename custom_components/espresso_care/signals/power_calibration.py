@@ -756,7 +756,10 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         # pulses averaged into levels of any size): no level to read the
         # pump's step against.
         noise = max(noise, 0.5 * step)
-    if noise >= min(0.5 * step, _NOISY_W) or check.ambiguous:
+    # The detector fed the idle readings may be ambiguous at the click: not
+    # for a slow PID's pulses that stand apart, which it steps over.
+    ambiguous = check.ambiguous and not _pulses_apart(idle, step, check.noise_watts)
+    if noise >= min(0.5 * step, _NOISY_W) or ambiguous:
         return Calibration(None, round(noise, 1), "too_noisy")
     return Calibration(round(step, 1), round(noise, 1), None)
 
@@ -793,7 +796,9 @@ def _pulses_apart(idle: Sequence[Reading], step: float, noise: float) -> bool:
     level holds between them (not ``_pid_averaged``: a fast PID's averaged
     readings are partial ones nearly all) and the detector's own noise at
     the step (``noise``) is under 5 W and a tenth of it, the detector steps
-    over them and the pump's level stands out.
+    over them and the pump's level stands out: neither the blips' count nor
+    the detector's ambiguity at the click (a passing cluster of them)
+    refuses it then.
     """
     return noise < min(5.0, 0.1 * step) and not _pid_averaged(idle)
 
