@@ -743,17 +743,23 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         check.noise_watts,
         _idle_noise(edges, pump_started_after, step, span, heaters),
     )
-    if _blips(valid, pump_started_after, step, new_levels=slow) >= 4.0:
+    if _blips(
+        valid, pump_started_after, step, new_levels=slow
+    ) >= 4.0 and not _pulses_apart(idle, step, check.noise_watts):
         # Pulses like the pump's, one every quarter minute or more often (a
         # PID's heater): the pump's own would not stand out. (Fewer, a
-        # reading or two long, pass: the detector steps over such pulses.)
+        # reading or two long, pass: the detector steps over such pulses;
+        # so do a slow PID's single readings between which the level holds.)
         noise = max(noise, 0.5 * step)
     if slow and (_steady_share(idle) < 0.6 or _pid_averaged(idle)):
         # Read every 5 s, the idle level seldom holds (a PID's heater, its
         # pulses averaged into levels of any size): no level to read the
         # pump's step against.
         noise = max(noise, 0.5 * step)
-    if noise >= min(0.5 * step, _NOISY_W) or check.ambiguous:
+    # The detector fed the idle readings may be ambiguous at the click: not
+    # for a slow PID's pulses that stand apart, which it steps over.
+    ambiguous = check.ambiguous and not _pulses_apart(idle, step, check.noise_watts)
+    if noise >= min(0.5 * step, _NOISY_W) or ambiguous:
         return Calibration(None, round(noise, 1), "too_noisy")
     return Calibration(round(step, 1), round(noise, 1), None)
 
@@ -780,6 +786,21 @@ def _pid_averaged(readings: Sequence[Reading]) -> bool:
         if w - idle > _tol(idle) and abs(w - a) > _tol(w) and abs(w - b) > _tol(w)
     )
     return 3 * partial >= 2 * at_idle
+
+
+def _pulses_apart(idle: Sequence[Reading], step: float, noise: float) -> bool:
+    """Whether a slow PID's pulses, however many, stand apart from a level that holds.
+
+    Read every second or two, a slow PID's short pulses are single partial
+    readings, some of a pump's size (``_blips`` counts them). When the idle
+    level holds between them (not ``_pid_averaged``: a fast PID's averaged
+    readings are partial ones nearly all) and the detector's own noise at
+    the step (``noise``) is under 5 W and a tenth of it, the detector steps
+    over them and the pump's level stands out: neither the blips' count nor
+    the detector's ambiguity at the click (a passing cluster of them)
+    refuses it then.
+    """
+    return noise < min(5.0, 0.1 * step) and not _pid_averaged(idle)
 
 
 def _steady_share(readings: Sequence[Reading]) -> float:
@@ -814,8 +835,62 @@ def _held_paired_step(
         and paired[1] < valid[max(0, len(valid) - 4)].at
         and _read_anew(valid, paired[2], paired[1])
     ):
+        if not slow and not _skips_unchanged(_gaps(valid)):
+            anew = _fall_beside_heater(valid, edges, paired, after)
+            if anew is not None:
+                return anew
         return paired[0]
     return None
+
+
+def _fall_beside_heater(
+    valid: Sequence[Reading],
+    edges: Sequence[_Edge],
+    paired: tuple[float, float, float],
+    after: float,
+) -> float | None:
+    """The paired fall beside a heater, read again from the readings either side of it.
+
+    The detector's edge may take a partial reading of the stop into the
+    level after it (its mean with the next): a vibratory pump's small step
+    beside a heater comes out 10-20 % short. The readings that held before
+    the edge and those after it (a partial one of the stop left out, a
+    stale repeat dropped; each heater share scaled to their mean volts, as
+    ``_plateau`` reads a fall beside a heater) give the step, when it is
+    longer than the edge's by up to a third. A plug reporting every second
+    or two only: a slow plug's or an on-change plug's readings around the
+    edge are too few to hold the levels.
+    """
+    step, over, _ = paired
+    fall = next(
+        (e for e in edges if e.delta < 0.0 and over in (e.at, e.pts[-2])),
+        None,
+    )
+    if fall is None or fall.after <= CAL_MAX_W:
+        return None
+    idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
+    if not idle:
+        return None
+    low = min(idle)
+    base = _level([(w, None) for w in idle], low, _tol(low))
+    xs = _distinct(valid, after)
+    before = [(w, v) for at, w, v in xs if at <= fall.at][-5:]
+    later = [(w, v) for at, w, v in xs if at > fall.at][:6]
+    if len(before) < 3 or len(later) < 4:
+        return None
+    big = _level(before[-3:], 0.0, 0.0)
+    rest = _level(later[1:], 0.0, 0.0)
+    edge = max(6.0, 0.15 * step)
+    if rest + edge < later[0][0] < big - edge:
+        later = later[1:]  # a partial reading of the stop
+    ons = [(w, v) for w, v in before if abs(w - big) <= _tol(big)]
+    offs = [(w, v) for w, v in later if abs(w - rest) <= _tol(rest)]
+    if len(ons) < 2 or len(offs) < 3:
+        return None
+    anew = _heater_step(ons, offs, base, big, _tol(big))
+    if not step <= anew <= min(CAL_MAX_W, step * 4.0 / 3.0):
+        return None
+    return anew
 
 
 def _paired_step(
@@ -1039,7 +1114,13 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
             before=xs[first][1] if settled else None,
         )
         if step is None and pulsing:
-            step = _paired_readings(xs[past : min(end, last)], base, *heater, needed=2)
+            step = _paired_readings(
+                xs[past : min(end, last)],
+                base,
+                *heater,
+                needed=2,
+                early=xs[first + 1 : min(past, end, last)],
+            )
         if step is not None:
             return step
     if not pulsing:
@@ -1098,7 +1179,9 @@ def _paired_before(
     heater = _idle_heater(valid, xs[0][0], base)
     if heater is None:
         return None
-    return _paired_readings(xs[past:last], base, *heater, needed=2)
+    return _paired_readings(
+        xs[past:last], base, *heater, needed=2, early=xs[first + 1 : past]
+    )
 
 
 def _idle_heater(
@@ -1200,6 +1283,7 @@ def _paired_readings(
     *,
     needed: int = 3,
     before: float | None = None,
+    early: Sequence[tuple[float, float, float | None]] = (),
 ) -> float | None:
     """``_pulsed_pump``'s step from the run's readings, the heater's level known.
 
@@ -1207,11 +1291,14 @@ def _paired_readings(
     to tell a ramp from); a reading of the pump
     alone that rose from the one before it (a vibratory pump's ramp) counts
     only within a tenth of the median of those beside the heater: read
-    before the ramp's end, it lies lower (no floor of 6 W then).
+    before the ramp's end, it lies lower (no floor of 6 W then). ``early``:
+    the run's readings within a ramp's seconds of its start, which count
+    beside the heater only (a rotary pump's level with the heater, read
+    early, pairs with its level alone read later; a ramp's pairs with none).
     """
     beside = [
         w - base - (heater - base) * (v / volts) ** 2
-        for _, w, v in run
+        for _, w, v in [*early, *run]
         if v is not None and w - base > CAL_MAX_W
     ]
     beside = [x for x in beside if CAL_MIN_W <= x <= CAL_MAX_W]
