@@ -568,6 +568,11 @@ class PowerBackflushes:
                 # Pulse-sized in a heater's band: it may fill a series of
                 # pulses seen clean, never make one (a shot cut up by a
                 # heater's switching looks like pulses there).
+            if pulse.on_seconds < rules.pulse_min:
+                # Above noise, short of a pulse (a slow PID's burst read at
+                # 1-2 s): it neither makes nor breaks a series, as a shot
+                # would; the quiet rule counts it.
+                continue
             if pulse.single:
                 _remember(self._singles, pulse.started)
             pattern = self._pattern
