@@ -67,10 +67,12 @@ def recognize(
     reports: Iterable[tuple[float, float]],
     long_runs: Sequence[tuple[float, float]] = (),
     pump: float = PUMP,
+    volts: float | None = None,
 ) -> list[Recognized]:
     """Feed every reading, advance at the deadlines in between, then let time pass.
 
-    ``long_runs``: runs the pump detector saw, noted first (``note_run``).
+    ``long_runs``: runs the pump detector saw, noted first (``note_run``);
+    ``volts``: the mains the plug reports with each reading, if it does.
     """
     recognizer = PowerBackflushes(pump)
     for started, ended in long_runs:
@@ -84,7 +86,7 @@ def recognize(
             and (late := recognizer.advance(deadline)) is not None
         ):
             found.append(late)
-        if (now := recognizer.feed(at, watts)) is not None:
+        if (now := recognizer.feed(at, watts, volts)) is not None:
             found.append(now)
     if (last := recognizer.advance(math.inf)) is not None:
         found.append(last)

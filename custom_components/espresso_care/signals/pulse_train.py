@@ -46,8 +46,13 @@ ABOVE: Final = 1.25
 ALIKE: Final = 0.1
 ALIKE_READINGS: Final = 3
 PART_MAX: Final = 0.75
+# Pump-off readings in a row in a heater's band before a pulse's rise that
+# make it the pulse's frame (see ``_framed``).
+FRAME_READINGS: Final = 2
 # A pulse is sure with a reading with no heater on and at least this fraction
-# (else weak: it may fill a series of sure ones, never make one).
+# (else weak: it may fill a series of sure ones, never make one), or, on a
+# fast plug with the mains known, with such a reading all in one heater's
+# band, risen from it and fallen back to it (see ``_framed``).
 CLEAN_FRACTION: Final = 0.5
 # A dip this much (in pump steps) below the peaks on both sides splits a pulse.
 DIP: Final = 0.3
@@ -100,8 +105,9 @@ ODD_SHARE_FAST: Final = 0.035
 SINGLE_MAX: Final = 1
 # A run the detector saw longer than this (s): two pulses merged with the
 # pause between at most, so a shot. A backflush with weak pulses (seen only
-# above a heater) around one is refused: a shot cut up by a heater's
-# switching reads there as pulses. On a plug reporting every
+# above a heater), or pulses sure only by their frame in a heater's band,
+# around one is refused: a shot cut up by a heater's switching reads there
+# as pulses. On a plug reporting every
 # ``FAST_INTERVAL`` s or faster the detector times a run within a reading or
 # two, and two pulses merged are at most 12 + 4 + 12 s: there a run longer
 # than ``LONG_RUN_FAST`` is a shot.
@@ -159,11 +165,15 @@ Segment = tuple[float, float, float | None, bool]
 class _Excursion:
     """Readings while the pump may be running."""
 
-    __slots__ = ("segments", "unknown")
+    __slots__ = ("frame", "same", "segments", "unknown")
 
-    def __init__(self) -> None:
+    def __init__(self, frame: float | None = None) -> None:
         self.segments: list[Segment] = []
         self.unknown = 0.0
+        # The band (heater step, 0 the level) of the pump-off reading before
+        # it, and whether every reading since was read in that same band.
+        self.frame = frame
+        self.same = frame is not None
 
 
 def split_pulses(segments: list[Segment]) -> list[Pulse]:
@@ -233,6 +243,15 @@ def split_pulses(segments: list[Segment]) -> list[Pulse]:
     return pulses
 
 
+def _sure(pulse: Pulse, excursion: _Excursion) -> Pulse:
+    """The pulse as sure if a reading of its excursion shows the pump on long enough."""
+    if pulse.clean or all(
+        f is None or f < CLEAN_FRACTION for _, _, f, _ in excursion.segments
+    ):
+        return pulse
+    return Pulse(pulse.started, pulse.ended, pulse.on_seconds, True, pulse.single)
+
+
 def _remember(starts: deque[float], at: float) -> None:
     """Add a pulse's start; forget those more than ``PULSES_SECONDS`` before it."""
     starts.append(at)
@@ -252,10 +271,14 @@ class PowerBackflushes:
     __slots__ = (
         "_alike",
         "_at",
+        "_band",
+        "_band_before",
         "_candidates",
         "_clean",
         "_excursion",
+        "_framed_at",
         "_heaters",
+        "_held",
         "_interval",
         "_last",
         "_level",
@@ -267,6 +290,8 @@ class PowerBackflushes:
         "_rules",
         "_since",
         "_singles",
+        "_steady",
+        "_steady_before",
         "_unexplained",
         "_volts",
         "_watts",
@@ -304,6 +329,19 @@ class PowerBackflushes:
         self._volts: float | None = None  # the mains the readings are scaled to
         self._interval = 0.0
         self._excursion: _Excursion | None = None
+        # The band the last reading was read in (heater step, 0 the level;
+        # None: unexplained), and the one before it.
+        self._band: float | None = 0.0
+        self._band_before: float | None = 0.0
+        # Pump-off readings in a row in the last reading's band (and as of
+        # the reading before): a heater's band is trusted as a pulse's frame
+        # after ``FRAME_READINGS`` of them (one may be a heater's edge that
+        # happened to read there, a shot running on).
+        self._steady = 0
+        self._steady_before = 0
+        # When each pulse read above a heater and taken as sure began, lately.
+        self._framed_at: deque[float] = deque()
+        self._held = False  # the segment being added is a silence held
         # Runs longer than a pulse could be, lately (start, end), from ``note_run``.
         self._long_runs: deque[tuple[float, float]] = deque()
 
@@ -312,11 +350,14 @@ class PowerBackflushes:
         self._pattern = BackflushRecognizer(self._rules)
         self._at = self._last = self._level = self._unexplained = None
         self._excursion = None
+        self._band = None  # the band before the next excursion is unknown
+        self._steady = 0
         if (pending := self._pending) is not None:
             self._noted(pending[0])  # never resolved: noise
             self._pending = None
         self._pulses.clear()
         self._singles.clear()
+        self._framed_at.clear()
 
     def note_run(self, started: float, ended: float) -> None:
         """A run the pump detector saw (its own view of the same readings)."""
@@ -374,6 +415,7 @@ class PowerBackflushes:
         elif gap < 3 * interval:
             interval = self._interval = interval + INTERVAL_WEIGHT * (gap - interval)
         last_clean = self._clean
+        self._band_before, self._steady_before = self._band, self._steady
         fraction = self._fraction(watts)
         last = self._last
         if (
@@ -396,11 +438,19 @@ class PowerBackflushes:
                 fraction = 0.0
         else:
             self._alike = 0
+        if fraction is None or fraction >= OFF_FRACTION:
+            self._steady = 0
+        elif self._same_band(self._band_before, self._band):
+            self._steady += 1
+        else:
+            self._steady = 1
         found: Recognized | None = None
         if gap > 1.5 * interval:
             # Silence: the value before held (on change), or a reading dropped.
             held = previous + min(gap - interval, HOLD_MAX)
+            self._held = True
             found = self._segment(previous, held, self._last, last_clean) or found
+            self._held = False
             previous = held
         found = self._segment(previous, at, fraction, self._clean) or found
         self._last = fraction
@@ -421,6 +471,7 @@ class PowerBackflushes:
         assert level is not None
         x = (watts - level) / pump
         self._clean = True
+        self._band = 0.0
         if x < -BELOW:
             # The level dropped (or was wrong): a stray as large as the pump's
             # step, as a PID's wandering heater makes them.
@@ -440,11 +491,13 @@ class PowerBackflushes:
             y = x - step / pump
             if y < -BELOW or y > ABOVE:
                 continue
+            self._band = step
             if y < OFF_FRACTION:
                 # Pump off: the heater's step follows the mains.
                 heaters[i] = step + LEVEL_WEIGHT * (watts - level - step)
             self._unexplained = None
             return min(1.0, max(0.0, y))
+        self._band = None
         # A heater switching, or one not known yet: two readings alike make a
         # candidate, a candidate seen again (a heater switches on many times,
         # a coincidence of partial readings does not repeat) is a heater.
@@ -476,11 +529,18 @@ class PowerBackflushes:
             if excursion is None:
                 return None
             self._excursion = None
+            if self._held or not self._same_band(excursion.frame, self._band):
+                excursion.same = False
             return self._close(excursion)
         if excursion is None:
             if fraction is None:
                 return None  # a heater while the pump is off
-            excursion = self._excursion = _Excursion()
+            steady = not self._held and self._steady_before >= FRAME_READINGS
+            excursion = self._excursion = _Excursion(
+                self._band_before if steady else None
+            )
+        if self._held or not self._same_band(excursion.frame, self._band):
+            excursion.same = False
         excursion.segments.append((start, end, fraction, clean))
         if fraction is None:
             excursion.unknown += end - start
@@ -488,6 +548,28 @@ class PowerBackflushes:
                 self._excursion = None
                 return self._close(excursion)
         return None
+
+    def _same_band(self, a: float | None, b: float | None) -> bool:
+        """Whether two readings were read in one band (None: unexplained, in none)."""
+        return a is not None and b is not None and abs(a - b) < STEADY * self.pump_watts
+
+    def _framed(self, excursion: _Excursion) -> bool:
+        """Whether its pulses may be sure though read above a heater: framed in its band.
+
+        The readings rose from one heater's band (the pump off, the heater
+        on), were all read in it and fell back to it: a pump pulse with the
+        heater steady on. A shot cut up by a heater switching is bounded by
+        the heater's edge (a band changed, a reading unexplained). Only on a
+        fast plug with the mains known: a heater's band follows the mains,
+        and a slower plug's readings mix the pump's edges with the heater's.
+        """
+        return (
+            excursion.same
+            and excursion.frame is not None
+            and excursion.frame > 0
+            and self._interval <= FAST_INTERVAL
+            and self._volts is not None
+        )
 
     def _noted(self, at: float, *, edge: bool = False) -> None:
         """Something at ``at`` that is neither the pump nor a heater: noise (or an edge)."""
@@ -528,7 +610,8 @@ class PowerBackflushes:
         if odd / readings > limit or self.spread > SPREAD_MAX:
             return None
         longest = LONG_RUN_FAST if self._interval <= FAST_INTERVAL else LONG_RUN_SECONDS
-        if found.weak and any(
+        framed = any(found.started <= at <= found.ended for at in self._framed_at)
+        if (found.weak or framed) and any(
             s <= found.ended and found.started <= e and e - s > longest
             for s, e in self._long_runs
         ):
@@ -556,7 +639,13 @@ class PowerBackflushes:
         found: Recognized | None = None
         rules = self._rules
         pulses = self._pulses
-        for pulse in split_pulses(excursion.segments):
+        read = split_pulses(excursion.segments)
+        if self._framed(excursion):
+            read = [_sure(pulse, excursion) for pulse in read]
+            for pulse in read:
+                if pulse.clean:
+                    _remember(self._framed_at, pulse.started)
+        for pulse in read:
             _remember(pulses, pulse.started)
             weak = not pulse.clean and pulse.on_seconds <= rules.pulse_max
             if weak or pulse.on_seconds < NOISE_SECONDS:
@@ -568,6 +657,11 @@ class PowerBackflushes:
                 # Pulse-sized in a heater's band: it may fill a series of
                 # pulses seen clean, never make one (a shot cut up by a
                 # heater's switching looks like pulses there).
+            if pulse.on_seconds < rules.pulse_min:
+                # Above noise, short of a pulse (a slow PID's burst read at
+                # 1-2 s): it neither makes nor breaks a series, as a shot
+                # would; the quiet rule counts it.
+                continue
             if pulse.single:
                 _remember(self._singles, pulse.started)
             pattern = self._pattern
