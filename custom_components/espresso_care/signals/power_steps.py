@@ -127,7 +127,7 @@ _OWN_STEP: Final = 0.12  # of its own fall: a pump's step beside a heater strays
 # Of a heater's size: the mains may move it so, unseen without volts.
 _MAINS_MOVE: Final = 0.05
 _FLOOR_HITS: Final = 3  # readings of the pump alone that show a run by the floor
-_FLOOR_AGREE: Final = 0.05  # of the pump's step: its readings alone agree so
+_FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
 _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge
 _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
 _FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading of it
@@ -461,6 +461,10 @@ class _Floor:
     pulses: int = 0  # steps of a heater's pulse between two readings, in the run
     last: float = 0.0  # the last reading
     last_at: float = 0.0
+    on: float = -math.inf  # the last reading of a known heater and the pump
+    peak: float = -math.inf  # the run's highest reading (``_under_peak``)
+    alone: float = -math.inf  # a reading at the peak less the pump's step ...
+    alone_at: float = -math.inf  # ... and when
     base: float = math.inf  # the standby (``_floor_base``)
     at: float = -math.inf  # when it was read
     since: float = -math.inf  # the last run the floor decided
@@ -3132,10 +3136,12 @@ class PumpDetector:
         half the reading at least. From such a reading, readings over it
         all along are a run when several read the pump's level alone (a
         heater's partial readings hit it by chance only). A level that
-        holds at a known heater's without the pump (``_pump_in``) shows it
-        off as well. The stop hides among the pulses between the last
-        reading at the pump's level and the first that shows it off
-        (``_floor_run``).
+        holds at a known heater's without the pump (``_heater_alone``), or
+        readings back at the run's peak less the pump's step
+        (``_under_peak``), show it off as well; a known heater's level held
+        with the pump shows it on (``_heater_with_pump``). The stop hides
+        among the pulses between the last reading that showed it on and the
+        first that shows it off (``_floor_run``).
         """
         floor = self._floor
         if watts is None or not 0.0 <= watts <= MAX_WATTS:
@@ -3170,13 +3176,20 @@ class PumpDetector:
             floor.hits.clear()
             floor.levels.clear()
             floor.pulses = 0
+            floor.on = floor.peak = floor.alone = -math.inf
         elif floor.hits and self._heater_alone(watts, floor.last):
             decided = self._floor_run(floor.last_at)
+            floor.start = None
+            return decided
+        elif floor.hits and self._under_peak(at, watts):
+            decided = self._floor_run(floor.alone_at)
             floor.start = None
             return decided
         if abs(rest - p) <= 0.1 * p + self._slack():
             floor.hits.append(at)
             floor.levels.append(rest)
+        elif floor.hits and self._heater_with_pump(watts, floor.last):
+            floor.on = at
         if abs(watts - floor.last) >= _FLOOR_PULSE:
             floor.pulses += 1  # a heater's edge within a reading or two
         floor.last, floor.last_at = watts, at
@@ -3198,6 +3211,40 @@ class PumpDetector:
         last = floor.last
         return not (
             self._known_level(last) or self._known_level(last - self._pump_watts)
+        )
+
+    def _under_peak(self, at: float, watts: float) -> bool:
+        """Whether readings come back at the run's peak less the pump's step.
+
+        A heater's pulse read whole tops the readings: with the pump, at
+        the run's peak. Two readings that agree at the peak less the pump's
+        step read the heater whole without the pump: it stopped by the
+        first of them (``floor.alone_at``).
+        """
+        floor = self._floor
+        p = self._pump_watts
+        if watts - floor.base < p + _FLOOR_PULSE or at - floor.first < _FLOOR_LATE:
+            return False  # no heater whole, or a rotary pump's inrush in the peak
+        if watts > floor.peak:
+            floor.peak = watts
+            return False
+        if abs(floor.peak - p - watts) > self._ptol():
+            return False
+        still = max(0.1 * p, 6.0 + 0.008 * watts)
+        if abs(watts - floor.alone) <= still:
+            return True
+        floor.alone, floor.alone_at = watts, at
+        return False
+
+    def _heater_with_pump(self, watts: float, last: float) -> bool:
+        """Whether two readings in a row hold a known heater's level and the pump's."""
+        still = max(0.1 * self._pump_watts, 6.0 + 0.008 * watts)
+        level = 0.5 * (watts + last)
+        return (
+            abs(watts - last) <= still
+            and bool(self._known_heaters)
+            and self._known_level(level - self._pump_watts)
+            and self._pump_in(level)
         )
 
     def _heater_alone(self, watts: float, last: float) -> bool:
@@ -3243,7 +3290,7 @@ class PumpDetector:
         return [t for t, w in agreed if abs(w - mid) <= near]
 
     def _floor_run(self, at: float) -> DetectedRun | None:
-        """The run read by the floor, ended by the reading at ``at`` below it."""
+        """The run read by the floor, ended by the reading at ``at`` that shows it off."""
         floor = self._floor
         started = floor.start
         if started is None or len(floor.hits) < _FLOOR_HITS:
@@ -3256,7 +3303,7 @@ class PumpDetector:
         first = floor.hits[0]
         if first - floor.first > _FLOOR_LATE:
             return None  # the pump's level not read at the start
-        last = hits[-1]
+        last = max(hits[-1], floor.on)
         ended = 0.5 * (last + at)
         if not MIN_RUN_S <= at - started <= MAX_RUN_S:
             return None
