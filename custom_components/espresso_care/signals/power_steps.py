@@ -3161,9 +3161,10 @@ class PumpDetector:
         if rest < (_PAUSE_FLOOR if floor.hits else 0.5) * p:
             decided = self._floor_run(at) if floor.start is not None else None
             floor.start = None
-            if rest <= max(6.0, 0.15 * p) or at - floor.low <= self._floor_next():
-                # The standby alone (nothing on), or a partial reading just
-                # after it (the pump's ramp).
+            if rest <= max(6.0, 0.15 * p) or at - floor.low <= 2.0 * self._floor_next():
+                # The standby alone (nothing on), or a partial reading a
+                # reading or two after it (the pump's ramp, perhaps after a
+                # heater's partial reading at its level by chance).
                 floor.low = at
             return decided
         if floor.start is None:
