@@ -130,6 +130,7 @@ _FLOOR_HITS: Final = 3  # readings of the pump alone that show a run by the floo
 _FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
 _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge
 _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
+_FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
 _FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading of it
 
 # How an edge is explained (``_explain``).
@@ -3304,6 +3305,8 @@ class PumpDetector:
         first = floor.hits[0]
         if first - floor.first > _FLOOR_LATE:
             return None  # the pump's level not read at the start
+        if any(b - a > _FLOOR_GAP for a, b in itertools.pairwise([first, *hits])):
+            return None  # read alone so seldom that chance readings may be all
         last = max(hits[-1], floor.on)
         ended = 0.5 * (last + at)
         if not MIN_RUN_S <= at - started <= MAX_RUN_S:
