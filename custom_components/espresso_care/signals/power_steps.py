@@ -78,7 +78,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import itertools
 import math
 from typing import Final
@@ -127,6 +127,12 @@ _BESIDE_PUMP: Final = 0.01  # of a heater's size: its rise beside the pump stray
 _OWN_STEP: Final = 0.12  # of its own fall: a pump's step beside a heater strays less
 # Of a heater's size: the mains may move it so, unseen without volts.
 _MAINS_MOVE: Final = 0.05
+_FLOOR_HITS: Final = 3  # readings of the pump alone that show a run by the floor
+_FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
+_FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge
+_FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
+_FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
+_FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading of it
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -444,6 +450,31 @@ class _Pending:
         self.until = ended + _PENDING_S
 
 
+@dataclass(slots=True)
+class _Floor:
+    """The readings' floor among a slow PID's short pulses (``_floor_reading``)."""
+
+    low: float = -math.inf  # the last reading below half the pump's step
+    start: float | None = None  # a run's start, while the readings stay over it
+    first: float = 0.0  # the first reading over it
+    before: float = 0.0  # the last reading below it, before
+    hits: list[float] = field(default_factory=list)  # readings of the pump alone
+    levels: list[float] = field(default_factory=list)  # ... what they read
+    pulses: int = 0  # steps of a heater's pulse between two readings, in the run
+    last: float = 0.0  # the last reading
+    last_at: float = 0.0
+    on: float = -math.inf  # the last reading of a known heater and the pump
+    peak: float = -math.inf  # the run's highest reading (``_under_peak``)
+    alone: float = -math.inf  # a reading at the peak less the pump's step ...
+    alone_at: float = -math.inf  # ... and when
+    base: float = math.inf  # the standby (``_floor_base``)
+    at: float = -math.inf  # when it was read
+    since: float = -math.inf  # the last run the floor decided
+    until: float = -math.inf
+    edges: float = -math.inf  # the end of the last run the edges decided
+    held: DetectedRun | None = None  # a run decided, while the edges follow it
+
+
 class PumpDetector:
     """Online detector of the pump's runs in a plug's power readings.
 
@@ -472,6 +503,7 @@ class PumpDetector:
         "_confirm",
         "_events",
         "_fell_at",
+        "_floor",
         "_gap",
         "_gaps",
         "_heaters",
@@ -573,6 +605,7 @@ class PumpDetector:
         self._noise_check = -math.inf
         self._last_at = -math.inf
         self._record: list[_Edge] | None = None
+        self._floor = _Floor()
         self._ramp_seen = 0.0
         self._quiet = False
         self.pump_watts = pump_watts  # checked; the tolerances and own step from it
@@ -640,6 +673,7 @@ class PumpDetector:
     def reset(self) -> None:
         """Forget the run in progress and the level it was read against."""
         self._forget()
+        self._floor = _Floor()
 
     @property
     def pump_on(self) -> bool | None:
@@ -713,6 +747,12 @@ class PumpDetector:
         self, at: float, watts: float | None, volts: float | None = None
     ) -> list[DetectedRun]:
         """Take one reading; return the runs decided now."""
+        return self._floor_runs(self._read(at, watts, volts), at, watts)
+
+    def _read(
+        self, at: float, watts: float | None, volts: float | None = None
+    ) -> list[DetectedRun]:
+        """``feed`` by steady states and their edges."""
         self._quiet = False
         gap = at - self._last_at
         if not gap >= 0.0 or at == math.inf:
@@ -800,6 +840,10 @@ class PumpDetector:
 
     def advance(self, now: float) -> list[DetectedRun]:
         """Time passed without a reading: decide what the silence decides."""
+        return self._floor_runs(self._advance_to(now), None, None)
+
+    def _advance_to(self, now: float) -> list[DetectedRun]:
+        """``advance`` by steady states and their edges."""
         self._quiet = False
         if not now >= self._last_at:
             # Not later than the last reading: only what was due by then.
@@ -3180,6 +3224,241 @@ class PumpDetector:
             and abs(rise.before - self._base) <= self._tol_lv
             and -short - tol <= normalised - heater.size <= tol
         )
+
+    # --- the pump's floor among a slow PID's short pulses -----------------------
+
+    def _floor_runs(
+        self, runs: list[DetectedRun], at: float | None, watts: float | None
+    ) -> list[DetectedRun]:
+        """``runs``, less any counted by the floor already, and a run the floor decides.
+
+        A slow PID's window of two or three seconds, read every second or
+        two, seldom holds a level: the live noise check makes the detector
+        ambiguous, or a stop hides among the pulses, and it counts nothing.
+        A heater only adds to the pump's level: read by the readings' floor
+        (``_floor_reading``), the pump's runs still show. The edges date a
+        run better: the floor's run waits while they follow one (a run open,
+        or one to confirm), and is dropped when they decide one over it.
+        Each run is counted once.
+        """
+        floor = self._floor
+        out = [r for r in runs if r.ended <= floor.since or r.started >= floor.until]
+        held = floor.held
+        for run in out:
+            floor.edges = max(floor.edges, run.ended)
+            if held is not None and max(run.started, held.started) < min(
+                run.ended, held.ended
+            ):
+                held = None  # the edges decided it
+        if at is not None:
+            decided = self._floor_reading(at, watts)
+            if decided is not None:
+                if held is not None:
+                    out.append(self._floor_count(held))
+                held = decided
+        if held is not None and not (
+            self._confirm is not None or (self._pump and self._run_at < held.ended)
+        ):
+            out.append(self._floor_count(held))
+            held = None
+        floor.held = held
+        return out
+
+    def _floor_count(self, run: DetectedRun) -> DetectedRun:
+        """A run the floor decided, counted now."""
+        self._floor.since, self._floor.until = run.started, run.ended
+        self._quiet = False
+        return run
+
+    def _floor_reading(self, at: float, watts: float | None) -> DetectedRun | None:
+        """Follow the readings' floor; the run it decides at a reading, if any.
+
+        Below half the pump's step over the standby, the pump was off for
+        half the reading at least. From such a reading, readings over it
+        all along are a run when several read the pump's level alone (a
+        heater's partial readings hit it by chance only). A level that
+        holds at a known heater's without the pump (``_heater_alone``), or
+        readings back at the run's peak less the pump's step
+        (``_under_peak``), show it off as well; a known heater's level held
+        with the pump shows it on (``_heater_with_pump``). The stop hides
+        among the pulses between the last reading that showed it on and the
+        first that shows it off (``_floor_run``).
+        """
+        floor = self._floor
+        if watts is None or not 0.0 <= watts <= MAX_WATTS:
+            floor.start = None
+            return None
+        p = self._pump_watts
+        rest = watts - self._floor_base(at, watts)
+        if floor.start is not None and (
+            at - floor.start > MAX_RUN_S or self._floor_lost(at)
+        ):
+            floor.start = None  # too long for a run, or a pause may hide unread
+            floor.low = -math.inf
+        if floor.start is None:
+            floor.last, floor.last_at = watts, at
+        # Once a reading showed the pump alone, one short of its step (past
+        # its wobble) shows it off for part of the reading: a heater only adds.
+        if rest < (_PAUSE_FLOOR if floor.hits else 0.5) * p:
+            decided = self._floor_run(at) if floor.start is not None else None
+            floor.start = None
+            if rest <= max(6.0, 0.15 * p) or at - floor.low <= 2.0 * self._floor_next():
+                # The standby alone (nothing on), or a partial reading a
+                # reading or two after it (the pump's ramp, perhaps after a
+                # heater's partial reading at its level by chance).
+                floor.low = at
+            return decided
+        if floor.start is None:
+            if at - floor.low > self._floor_next():
+                return None  # no reading just before: the start is not seen
+            share = min(1.0, rest / p)
+            floor.start = max(floor.low, at - share * min(1.0, self._period))
+            floor.before = floor.low
+            floor.first = at
+            floor.hits.clear()
+            floor.levels.clear()
+            floor.pulses = 0
+            floor.on = floor.peak = floor.alone = -math.inf
+        elif floor.hits and self._heater_alone(watts, floor.last):
+            decided = self._floor_run(floor.last_at)
+            floor.start = None
+            return decided
+        elif floor.hits and self._under_peak(at, watts):
+            decided = self._floor_run(floor.alone_at)
+            floor.start = None
+            return decided
+        if abs(rest - p) <= 0.1 * p + self._slack():
+            floor.hits.append(at)
+            floor.levels.append(rest)
+        elif floor.hits and self._heater_with_pump(watts, floor.last):
+            floor.on = at
+        if abs(watts - floor.last) >= _FLOOR_PULSE:
+            floor.pulses += 1  # a heater's edge within a reading or two
+        floor.last, floor.last_at = watts, at
+        return None
+
+    def _floor_lost(self, at: float) -> bool:
+        """Whether a reading was lost since the last one, which was no state's.
+
+        Silence after a state of the machine (the pump alone, a known heater
+        with it or without) is that state held (a plug reporting on change);
+        after a pulse's partial reading, which no level holds, a reading was
+        lost, and the pump may have paused unread.
+        """
+        floor = self._floor
+        if at - floor.last_at <= 2.0 * self._floor_next():
+            return False  # one reading lost at most: too short for a pause
+        if floor.hits and floor.hits[-1] == floor.last_at:
+            return False
+        last = floor.last
+        return not (
+            self._known_level(last) or self._known_level(last - self._pump_watts)
+        )
+
+    def _under_peak(self, at: float, watts: float) -> bool:
+        """Whether readings come back at the run's peak less the pump's step.
+
+        A heater's pulse read whole tops the readings: with the pump, at
+        the run's peak. Two readings that agree at the peak less the pump's
+        step read the heater whole without the pump: it stopped by the
+        first of them (``floor.alone_at``).
+        """
+        floor = self._floor
+        p = self._pump_watts
+        if watts - floor.base < p + _FLOOR_PULSE or at - floor.first < _FLOOR_LATE:
+            return False  # no heater whole, or a rotary pump's inrush in the peak
+        if watts > floor.peak:
+            floor.peak = watts
+            return False
+        if abs(floor.peak - p - watts) > self._ptol():
+            return False
+        still = max(0.1 * p, 6.0 + 0.008 * watts)
+        if abs(watts - floor.alone) <= still:
+            return True
+        floor.alone, floor.alone_at = watts, at
+        return False
+
+    def _heater_with_pump(self, watts: float, last: float) -> bool:
+        """Whether two readings in a row hold a known heater's level and the pump's."""
+        still = max(0.1 * self._pump_watts, 6.0 + 0.008 * watts)
+        level = 0.5 * (watts + last)
+        return (
+            abs(watts - last) <= still
+            and bool(self._known_heaters)
+            and self._known_level(level - self._pump_watts)
+            and self._pump_in(level)
+        )
+
+    def _heater_alone(self, watts: float, last: float) -> bool:
+        """Whether two readings in a row hold a known heater's level without the pump."""
+        still = max(0.1 * self._pump_watts, 6.0 + 0.008 * watts)
+        return (
+            abs(watts - last) <= still
+            and bool(self._known_heaters)
+            and self._known_level(watts)
+            and not self._pump_in(0.5 * (watts + last))
+        )
+
+    def _floor_base(self, at: float, watts: float) -> float:
+        """The standby under a slow PID's pulses: the readings' lowest, drifting up slowly.
+
+        The level an ambiguous detector last settled at may be a pulse's; the
+        standby is what the readings fall back to between pulses.
+        """
+        floor = self._floor
+        base = min(floor.base + _FLOOR_DRIFT * max(0.0, at - floor.at), watts)
+        if watts - base <= 6.0:
+            base += 0.1 * (watts - base)
+        floor.base = base
+        floor.at = at
+        return base
+
+    def _floor_next(self) -> float:
+        """The longest gap between two readings in a row."""
+        return 1.5 * max(self._gap, self._period) + _EPS
+
+    def _floor_agreed(self) -> list[float]:
+        """When the readings of the pump alone that agree to its wobble came.
+
+        The pump alone reads its own step each time, to a few watts; a
+        fast PID's or a pulse's partial readings near it scatter over the
+        tolerance, and agree with those by chance only.
+        """
+        floor = self._floor
+        levels = floor.levels
+        mid = sorted(levels)[len(levels) // 2]
+        near = max(_FLOOR_AGREE * self._pump_watts, 3.0)
+        agreed = zip(floor.hits, levels, strict=True)
+        return [t for t, w in agreed if abs(w - mid) <= near]
+
+    def _floor_run(self, at: float) -> DetectedRun | None:
+        """The run read by the floor, ended by the reading at ``at`` that shows it off."""
+        floor = self._floor
+        started = floor.start
+        if started is None or len(floor.hits) < _FLOOR_HITS:
+            return None
+        if floor.pulses < 2:
+            return None  # no slow pulses: a fast PID's level may sit at the pump's
+        hits = self._floor_agreed()
+        if len(hits) < _FLOOR_HITS:
+            return None
+        first = floor.hits[0]
+        if first - floor.first > _FLOOR_LATE:
+            return None  # the pump's level not read at the start
+        if any(b - a > _FLOOR_GAP for a, b in itertools.pairwise([first, *hits])):
+            return None  # read alone so seldom that chance readings may be all
+        last = max(hits[-1], floor.on)
+        ended = 0.5 * (last + at)
+        if not MIN_RUN_S <= at - started <= MAX_RUN_S:
+            return None
+        # It ran from the first reading of its level alone to the last one
+        # at least, and from the last reading below it to ``at`` at most.
+        shortest, longest = last - first, at - floor.before
+        if any(shortest < bound <= longest for bound in self.kind_bounds):
+            return None
+        if floor.edges > started:
+            return None  # the edges decided a run here
+        return DetectedRun(started, ended, self._pump_watts)
 
     # --- noise -----------------------------------------------------------------
 

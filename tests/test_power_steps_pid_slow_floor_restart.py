@@ -1,0 +1,24 @@
+"""The floor's run starts again at a reading just after the standby.
+
+A heater's partial reading may read the pump's level by chance just before
+the pump starts; the pump's own partial first reading (its ramp), under its
+step, then ends that candidate. That reading came a reading or two after
+the standby: the pump started in it, and the run is read from there.
+"""
+
+from __future__ import annotations
+
+from bench.detection import TraceSpec, detect, is_shot
+from custom_components.espresso_care.signals.power_steps import PumpDetector
+
+
+def test_a_chance_reading_of_the_pumps_level_before_its_start_loses_no_run() -> None:
+    # A vibratory pump under a 2 s window: the standby, a heater's partial
+    # reading, then the pump's ramp under its step.
+    trace = TraceSpec("pid_slow", "vibratory", "periodic_1", 20250444, 0).generate()
+    reports = [r for r in trace.reports if r.at < 9450.0]
+    runs, _, _ = detect(PumpDetector(trace.pump_watts), reports, 9450.0)
+    (true,) = [t for t in trace.runs if abs(t.started - 9336.5) < 0.1]
+    (run,) = [(a, b) for a, b in runs if a < true.ended and b > true.started]
+    assert abs(run[0] - true.started) < 2.0
+    assert is_shot(run[1] - run[0])
