@@ -2470,8 +2470,6 @@ class PumpDetector:
             if cycle:
                 known[0].size += 0.2 * (size - known[0].size)
             return
-        if not cycle and self._heater_and_pump(watts):
-            return
         if len(self._heaters) >= 2:
             self._heaters.sort(key=lambda h: -h.weight)
             self._drop(self._heaters[-1])
@@ -2479,24 +2477,6 @@ class PumpDetector:
         heater.seen = self._last_at
         heater.on = False
         self._heaters.append(heater)
-
-    def _heater_and_pump(self, watts: float) -> bool:
-        """Whether a fall no state explained is a known heater's and the pump's.
-
-        A run lost on the way (a partial reading held by a plug's silence,
-        no state of the machine) leaves the pump's fall with its heater's
-        unexplained: learnt as a heater of their sum, it would make every
-        later rise of that heater beside the pump unsure (it fits the pump
-        stopping and that sum coming on) and lose the shots.
-        """
-        if self._last_at - self._run_at > MAX_RUN_S:
-            return False  # no run lately that the pump may still have been in
-        p = self._pump_watts
-        k = self._k
-        return any(
-            h.weight >= 2.0 and abs(watts - h.size / k - p) <= self._ptol()
-            for h in self._heaters
-        )
 
     def _drop(self, heater: _Heater, keep: _Heater | None = None) -> None:
         self._heaters.remove(heater)
