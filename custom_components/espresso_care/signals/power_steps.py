@@ -3419,6 +3419,8 @@ class PumpDetector:
             return None
         if floor.pulses < 2:
             return None  # no slow pulses: a fast PID's level may sit at the pump's
+        if not self._pulsing(at):
+            return None  # no PID's pulses lately: the edges alone read this machine
         hits = self._floor_agreed()
         if len(hits) < _FLOOR_HITS:
             return None
