@@ -10,6 +10,7 @@ from the floor.
 from __future__ import annotations
 
 from bench.detection import TraceSpec, is_shot
+
 from .sim_replay import calibrated_runs
 
 
