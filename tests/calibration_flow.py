@@ -119,3 +119,18 @@ async def start_calibration(hass: HomeAssistant, entry: MockConfigEntry) -> str:
     flow_id = await open_calibration(hass, entry)
     await submit(hass, flow_id)
     return flow_id
+
+
+async def calibrate_on_a_fast_pid(
+    hass: HomeAssistant, entry: MockConfigEntry, meter: Meter
+) -> str:
+    """Calibrate on a fast PID's readings, a 55 W pump run among them.
+
+    The idle readings wander as much as the pump's step: the flow's verdict
+    (``too_noisy``) is what a test reads next.
+    """
+    await meter.report(fast_pid(120))
+    flow_id = await start_calibration(hass, entry)
+    trace = fast_pid(4, seed=8) + [w + 55 for w in fast_pid(5, seed=9)]
+    await meter.report(trace + fast_pid(52, seed=10))
+    return flow_id

@@ -37,8 +37,8 @@ from custom_components.espresso_care.const import (
 from .calibration_flow import (
     KW,
     Meter,
+    calibrate_on_a_fast_pid,
     choose_calibrate,
-    fast_pid,
     idle,
     pump_run,
     start_calibration,
@@ -513,10 +513,7 @@ async def test_calibration_too_noisy_refuses_counting_by_power(
     hass: HomeAssistant, plug_only: MockConfigEntry, meter: Meter
 ) -> None:
     """A fast PID makes the idle readings wander as much as the pump's step."""
-    await meter.report(fast_pid(120))
-    flow_id = await start_calibration(hass, plug_only)
-    trace = fast_pid(4, seed=8) + [w + 55 for w in fast_pid(5, seed=9)]
-    await meter.report(trace + fast_pid(52, seed=10))
+    flow_id = await calibrate_on_a_fast_pid(hass, plug_only, meter)
     result = await outcome(hass, flow_id)
     assert result["step_id"] == "calibrate"
     assert result["errors"] == {"base": "too_noisy"}

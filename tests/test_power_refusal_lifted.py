@@ -18,7 +18,7 @@ from custom_components.espresso_care.const import (
     OPT_PUMP_WATTS,
 )
 
-from .calibration_flow import Meter, fast_pid, idle, pump_run, start_calibration
+from .calibration_flow import Meter, calibrate_on_a_fast_pid, idle, pump_run
 from .helpers import options_form, settle, state_of
 
 SHOTS = "sensor.espresso_machine_shots"
@@ -33,10 +33,7 @@ def power_issue(hass: HomeAssistant, entry_id: str) -> str | None:
 async def test_typed_pump_watts_lifts_a_refusal(
     hass: HomeAssistant, plug_only: MockConfigEntry, meter: Meter
 ) -> None:
-    await meter.report(fast_pid(120))
-    flow_id = await start_calibration(hass, plug_only)
-    trace = fast_pid(4, seed=8) + [w + 55 for w in fast_pid(5, seed=9)]
-    await meter.report(trace + fast_pid(52, seed=10))
+    flow_id = await calibrate_on_a_fast_pid(hass, plug_only, meter)
     await settle(hass)
     hass.config_entries.options.async_abort(flow_id)
     assert state_of(hass, SHOTS).attributes["counting"] == "refused"

@@ -9,16 +9,16 @@ few watts, and a reading below its step shows it off.
 
 from __future__ import annotations
 
-from bench.detection import TraceSpec, detect, is_shot
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from bench.detection import TraceSpec, is_shot
+
+from .sim_replay import true_step_runs
 
 
 def test_a_shot_among_a_short_windows_pulses_is_read_by_its_floor() -> None:
     # A rotary pump under a 1.25 kW heater pulsed every 2.2 s: the detector
     # is ambiguous through the shot, whose stop hides in pulses for 18 s.
     trace = TraceSpec("pid_slow", "rotary", "periodic_1", 20250429, 0).generate()
-    reports = [r for r in trace.reports if r.at < 1200.0]
-    runs, _, _ = detect(PumpDetector(trace.pump_watts), reports, 1200.0)
+    runs = true_step_runs(trace, 1200.0)
     (true,) = [t for t in trace.runs if abs(t.started - 1106.5) < 0.1]
     (run,) = [(a, b) for a, b in runs if a < true.ended and b > true.started]
     assert abs(run[0] - true.started) < 1.5

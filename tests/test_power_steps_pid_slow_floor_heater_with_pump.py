@@ -9,16 +9,16 @@ it than the heater alone) show the pump still on.
 
 from __future__ import annotations
 
-from bench.detection import TraceSpec, detect, is_shot
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from bench.detection import TraceSpec, is_shot
+
+from .sim_replay import true_step_runs
 
 
 def test_the_heater_held_with_the_pump_places_the_stop_past_a_bound() -> None:
     # A 35 s shot on change under a 3.1 s window: the last reading of the
     # pump alone 10 s in, the heater held with it later on.
     trace = TraceSpec("pid_slow", "vibratory", "on_change", 20250442, 0).generate()
-    reports = [r for r in trace.reports if r.at < 1500.0]
-    runs, _, _ = detect(PumpDetector(trace.pump_watts), reports, 1500.0)
+    runs = true_step_runs(trace, 1500.0)
     (true,) = [t for t in trace.runs if abs(t.started - 1374.8) < 0.1]
     (run,) = [(a, b) for a, b in runs if a < true.ended and b > true.started]
     assert is_shot(run[1] - run[0])

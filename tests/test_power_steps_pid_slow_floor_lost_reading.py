@@ -9,16 +9,16 @@ its step, cannot tell two runs from one.
 
 from __future__ import annotations
 
-from bench.detection import TraceSpec, detect, is_shot
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from bench.detection import TraceSpec, is_shot
+
+from .sim_replay import true_step_runs
 
 
 def test_a_lost_reading_after_a_partial_one_parts_two_runs() -> None:
     # A 12 s run stopped early, 8 s paused (its readings but one lost, that
     # one a heater's partial), then a 4 s flush: no shot.
     trace = TraceSpec("pid_slow", "rotary", "on_change", 9000023, 0).generate()
-    reports = [r for r in trace.reports if r.at < 7800.0]
-    runs, _, _ = detect(PumpDetector(trace.pump_watts), reports, 7800.0)
+    runs = true_step_runs(trace, 7800.0)
     pieces = [t for t in trace.runs if 7740.0 < t.started < 7770.0]
     assert [round(t.ended - t.started) for t in pieces] == [12, 4]
     assert not [(a, b) for a, b in runs if a < 7770.0 and b > 7740.0 and is_shot(b - a)]

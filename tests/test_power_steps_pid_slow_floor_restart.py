@@ -8,16 +8,16 @@ the standby: the pump started in it, and the run is read from there.
 
 from __future__ import annotations
 
-from bench.detection import TraceSpec, detect, is_shot
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from bench.detection import TraceSpec, is_shot
+
+from .sim_replay import true_step_runs
 
 
 def test_a_chance_reading_of_the_pumps_level_before_its_start_loses_no_run() -> None:
     # A vibratory pump under a 2 s window: the standby, a heater's partial
     # reading, then the pump's ramp under its step.
     trace = TraceSpec("pid_slow", "vibratory", "periodic_1", 20250444, 0).generate()
-    reports = [r for r in trace.reports if r.at < 9450.0]
-    runs, _, _ = detect(PumpDetector(trace.pump_watts), reports, 9450.0)
+    runs = true_step_runs(trace, 9450.0)
     (true,) = [t for t in trace.runs if abs(t.started - 9336.5) < 0.1]
     (run,) = [(a, b) for a, b in runs if a < true.ended and b > true.started]
     assert abs(run[0] - true.started) < 2.0

@@ -8,8 +8,9 @@ where no reading between the pulses fell below its step.
 
 from __future__ import annotations
 
-from bench.detection import TraceSpec, detect, is_shot
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from bench.detection import TraceSpec, is_shot
+
+from .sim_replay import true_step_runs
 
 
 def test_the_heater_whole_without_the_pump_ends_the_run() -> None:
@@ -19,8 +20,7 @@ def test_the_heater_whole_without_the_pump_ends_the_run() -> None:
     trace = TraceSpec("pid_slow", "rotary", "periodic_1", 22000017, 0).generate()
     run = trace.calibration_run
     assert run is not None
-    reports = [r for r in trace.reports if r.at < 1750.0]
-    runs, _, _ = detect(PumpDetector(trace.pump_watts), reports, 1750.0)
+    runs = true_step_runs(trace, 1750.0)
     assert not [
         (a, b) for a, b in runs if a < run.ended and b > run.started and is_shot(b - a)
     ]
