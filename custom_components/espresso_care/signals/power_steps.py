@@ -3234,26 +3234,21 @@ class PumpDetector:
             decided = self._floor_reading(at, watts)
             if decided is not None:
                 if held is not None:
-                    out += self._floor_count(held)
+                    out.append(self._floor_count(held))
                 held = decided
         if held is not None and not (
             self._confirm is not None or (self._pump and self._run_at < held.ended)
         ):
-            out += self._floor_count(held)
+            out.append(self._floor_count(held))
             held = None
         floor.held = held
         return out
 
-    def _floor_count(self, run: DetectedRun) -> list[DetectedRun]:
-        """A run the floor decided, counted now; none while counting is paused.
-
-        The live noise check pauses counting by power (``ambiguous``, with a
-        repair issue that says so): the floor's runs wait for it as the
-        edges' do (``_confirmed``).
-        """
+    def _floor_count(self, run: DetectedRun) -> DetectedRun:
+        """A run the floor decided, counted now."""
         self._floor.since, self._floor.until = run.started, run.ended
         self._quiet = False
-        return [] if self._ambiguous else [run]
+        return run
 
     def _floor_reading(self, at: float, watts: float | None) -> DetectedRun | None:
         """Follow the readings' floor; the run it decides at a reading, if any.
