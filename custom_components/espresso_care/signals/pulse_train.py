@@ -113,6 +113,16 @@ SINGLE_MAX: Final = 1
 # than ``LONG_RUN_FAST`` is a shot.
 LONG_RUN_SECONDS: Final = 40.0
 LONG_RUN_FAST: Final = 30.0
+# A run the detector saw at least this long (s) that the pulses fed to the
+# pattern cover less than ``SHOT_COVERED`` of is a shot the train cut up (a
+# heater's band learned a pump step off reads the pump as off in it): a
+# backflush overlapping it is refused whatever its pulses. Two backflush
+# pulses (5-12 s) the detector merged across their pause (4 s or more) are
+# mostly covered by the pulses read. Only on a plug reporting every
+# ``FAST_INTERVAL`` s or faster: a slower plug's run may take a reading more
+# at each end.
+SHOT_RUN: Final = 15.0
+SHOT_COVERED: Final = 0.5
 # A backflush is recognized only after this long (s) of readings followed
 # before its first pulse, in which at most ``BEFORE_MAX`` pulses (of any
 # size, noise included) began, and with at most ``BETWEEN_MAX`` pulses not
@@ -276,6 +286,7 @@ class PowerBackflushes:
         "_candidates",
         "_clean",
         "_excursion",
+        "_fed",
         "_framed_at",
         "_heaters",
         "_held",
@@ -288,6 +299,7 @@ class PowerBackflushes:
         "_pending",
         "_pulses",
         "_rules",
+        "_shot_runs",
         "_since",
         "_singles",
         "_steady",
@@ -344,6 +356,10 @@ class PowerBackflushes:
         self._held = False  # the segment being added is a silence held
         # Runs longer than a pulse could be, lately (start, end), from ``note_run``.
         self._long_runs: deque[tuple[float, float]] = deque()
+        # Runs of ``SHOT_RUN`` s or more, lately, and the pulses fed to the
+        # pattern lately (start, end).
+        self._shot_runs: deque[tuple[float, float]] = deque()
+        self._fed: deque[tuple[float, float]] = deque()
 
     def reset(self) -> None:
         """Forget the readings and pulses so far (they may be a program's)."""
@@ -357,10 +373,16 @@ class PowerBackflushes:
             self._pending = None
         self._pulses.clear()
         self._singles.clear()
+        self._fed.clear()
         self._framed_at.clear()
 
     def note_run(self, started: float, ended: float) -> None:
         """A run the pump detector saw (its own view of the same readings)."""
+        if ended - started >= SHOT_RUN:
+            shots = self._shot_runs
+            shots.append((started, ended))
+            while shots[0][1] < ended - ODD_SECONDS:
+                shots.popleft()
         if ended - started <= LONG_RUN_FAST:
             return
         runs = self._long_runs
@@ -616,7 +638,26 @@ class PowerBackflushes:
             for s, e in self._long_runs
         ):
             return None
+        if self._cut_shot(found):
+            return None
         return found if self._quiet_around(found) else None
+
+    def _cut_shot(self, found: Recognized) -> bool:
+        """Whether a shot-long run the detector saw overlaps it, mostly uncovered by pulses.
+
+        A heater's band learned about a pump step off reads the pump as off
+        in it: a 25 s shot reads as two pulses with a pause between, which
+        the detector saw as one run.
+        """
+        if self._interval > FAST_INTERVAL:
+            return False
+        for s, e in self._shot_runs:
+            if not (s <= found.ended and found.started <= e):
+                continue
+            covered = sum(max(0.0, min(b, e) - max(a, s)) for a, b in self._fed)
+            if 0 < covered < SHOT_COVERED * (e - s):
+                return True
+        return False
 
     def _quiet_around(self, found: Recognized) -> bool:
         """Whether the readings before the backflush, and between its pulses, were still.
@@ -664,6 +705,10 @@ class PowerBackflushes:
                 continue
             if pulse.single:
                 _remember(self._singles, pulse.started)
+            fed = self._fed
+            fed.append((pulse.started, pulse.ended))
+            while fed[0][0] < pulse.started - PULSES_SECONDS:
+                fed.popleft()
             pattern = self._pattern
             if (deadline := pattern.next_deadline) is not None and (
                 deadline <= pulse.started
