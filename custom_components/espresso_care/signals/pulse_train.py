@@ -551,8 +551,7 @@ class PowerBackflushes:
             if excursion is None:
                 return None
             self._excursion = None
-            if self._held or not self._same_band(excursion.frame, self._band):
-                excursion.same = False
+            self._follow_frame(excursion)
             return self._close(excursion)
         if excursion is None:
             if fraction is None:
@@ -561,8 +560,7 @@ class PowerBackflushes:
             excursion = self._excursion = _Excursion(
                 self._band_before if steady else None
             )
-        if self._held or not self._same_band(excursion.frame, self._band):
-            excursion.same = False
+        self._follow_frame(excursion)
         excursion.segments.append((start, end, fraction, clean))
         if fraction is None:
             excursion.unknown += end - start
@@ -570,6 +568,11 @@ class PowerBackflushes:
                 self._excursion = None
                 return self._close(excursion)
         return None
+
+    def _follow_frame(self, excursion: _Excursion) -> None:
+        """The excursion leaves its frame at a reading in another band, or a silence held."""
+        if self._held or not self._same_band(excursion.frame, self._band):
+            excursion.same = False
 
     def _same_band(self, a: float | None, b: float | None) -> bool:
         """Whether two readings were read in one band (None: unexplained, in none)."""
