@@ -743,9 +743,8 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         check.noise_watts,
         _idle_noise(edges, pump_started_after, step, span, heaters),
     )
-    if _blips(
-        valid, pump_started_after, step, new_levels=slow
-    ) >= 4.0 and not _pulses_apart(idle, step, check.noise_watts):
+    apart = _pulses_apart(idle, step, check.noise_watts)
+    if _blips(valid, pump_started_after, step, new_levels=slow) >= 4.0 and not apart:
         # Pulses like the pump's, one every quarter minute or more often (a
         # PID's heater): the pump's own would not stand out. (Fewer, a
         # reading or two long, pass: the detector steps over such pulses;
@@ -758,8 +757,7 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         noise = max(noise, 0.5 * step)
     # The detector fed the idle readings may be ambiguous at the click: not
     # for a slow PID's pulses that stand apart, which it steps over.
-    ambiguous = check.ambiguous and not _pulses_apart(idle, step, check.noise_watts)
-    if noise >= min(0.5 * step, _NOISY_W) or ambiguous:
+    if noise >= min(0.5 * step, _NOISY_W) or (check.ambiguous and not apart):
         return Calibration(None, round(noise, 1), "too_noisy")
     return Calibration(round(step, 1), round(noise, 1), None)
 
