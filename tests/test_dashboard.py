@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+import json
 from pathlib import Path
 import re
 from typing import Any
@@ -12,6 +13,13 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.template import Template
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+from translate_card import (
+    ENGLISH,
+    NAMES,
+    PHRASES,
+    translate,
+    translated_path,
+)
 import yaml
 
 from custom_components.espresso_care.const import CONF_POWER_SENSOR
@@ -22,7 +30,13 @@ from .conftest import Relays, machine_entry
 from .helpers import advance, settle
 
 REPO = Path(__file__).parent.parent
-CARD = yaml.safe_load((REPO / "docs" / "dashboard.yaml").read_text())
+CARD = yaml.safe_load(ENGLISH.read_text())
+# The card in each language: German and Italian made from the English one.
+CARDS = {"en": CARD} | {
+    language: yaml.safe_load(translated_path(language).read_text())
+    for language in NAMES
+}
+TRANSLATIONS = REPO / "custom_components" / "espresso_care" / "translations"
 
 
 class _Loader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML has no stubs here: Any
@@ -142,18 +156,20 @@ def test_dev_custom_sentences_are_the_shipped_ones() -> None:
         ).read_text()
 
 
-def shown_texts(hass: HomeAssistant) -> list[str]:
+def shown_texts(hass: HomeAssistant, card: dict[str, Any] = CARD) -> list[str]:
     """The markdown the card shows now: conditions checked, templates rendered.
 
     A missing entity reads "unknown" in the 2025.4 frontend and "unavailable"
     in others: the card must show the same under both.
     """
-    texts = [_shown_texts(hass, missing) for missing in ("unknown", "unavailable")]
+    texts = [
+        _shown_texts(hass, card, missing) for missing in ("unknown", "unavailable")
+    ]
     assert texts[0] == texts[1]
     return texts[0]
 
 
-def _shown_texts(hass: HomeAssistant, missing: str) -> list[str]:
+def _shown_texts(hass: HomeAssistant, root: dict[str, Any], missing: str) -> list[str]:
     def holds(condition: dict[str, Any]) -> bool:
         state = hass.states.get(condition["entity"])
         value = state.state if state else missing
@@ -174,7 +190,7 @@ def _shown_texts(hass: HomeAssistant, missing: str) -> list[str]:
             text = Template(card["content"], hass).async_render(parse_result=False)
             yield " ".join(re.sub(r"<[^>]+>", "", text).split())
 
-    return list(visit(CARD))
+    return list(visit(root))
 
 
 @pytest.mark.freeze_time("2025-06-18 07:00:00-07:00")
@@ -237,4 +253,112 @@ async def test_card_guides_a_plug_only_machine(
     )
     await settle(hass)
     assert not [t for t in shown_texts(hass) if "Brew" in t]
+    await hass.config_entries.async_unload(entry.entry_id)
+
+
+@pytest.mark.parametrize("language", sorted(NAMES))
+def test_translated_card_is_made_from_the_english_one(language: str) -> None:
+    """The German and Italian cards are the English one with its texts translated.
+
+    Written by scripts/translate_card.py, never by hand: the same cards,
+    conditions, entities and templates; only names and markdown phrases differ,
+    and no English phrase is left.
+    """
+    english = ENGLISH.read_text()
+    translated = translated_path(language).read_text()
+    assert translated == translate(english, language)
+
+    def skeleton(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                key: skeleton(value)
+                for key, value in node.items()
+                if key not in ("name", "content")
+            }
+        if isinstance(node, list):
+            return [skeleton(item) for item in node]
+        return node
+
+    assert skeleton(CARDS[language]) == skeleton(CARD)
+    texts = [
+        node[key]
+        for node in walk(CARDS[language])
+        for key in ("name", "content")
+        if key in node
+    ]
+    assert len(texts) == len(
+        [1 for node in walk(CARD) for key in ("name", "content") if key in node]
+    )
+    for text in texts:
+        assert not [p for p in PHRASES[language] if p in text]
+        assert text not in NAMES[language]
+
+
+@pytest.mark.parametrize("language", sorted(NAMES))
+def test_translated_card_names_entities_as_the_integration_does(
+    language: str,
+) -> None:
+    """A tile or row named as its entity carries the entity's translated name."""
+    own = json.loads((TRANSLATIONS / f"{language}.json").read_text())["entity"]
+    english = json.loads((TRANSLATIONS / "en.json").read_text())["entity"]
+    checked = 0
+    for node, translated in zip(walk(CARD), walk(CARDS[language]), strict=True):
+        if "name" not in node or "entity" not in node:
+            continue
+        platform, object_id = node["entity"].split(".")
+        key = object_id.removeprefix("espresso_machine_")
+        if english[platform][key]["name"] == node["name"]:
+            assert translated["name"] == own[platform][key]["name"]
+            checked += 1
+    assert checked >= 10
+
+
+@pytest.mark.freeze_time("2025-06-18 07:00:00-07:00")
+async def test_translated_cards_read_in_their_language(
+    hass: HomeAssistant, relays: Relays, freezer: FrozenDateTimeFactory
+) -> None:
+    """What the German and Italian cards say while heating, due and guiding."""
+    relays.plug.set(False)
+    entry = machine_entry(
+        pump=None,
+        options={
+            "ready_delay_minutes": 12,
+            "auto_off_minutes": 30,
+            "backflush_interval_shots": 1,
+        },
+    )
+    await _load(hass, entry)
+    relays.plug.set(True)
+    await settle(hass)
+    await hass.services.async_call("espresso_care", "log_shot", {}, blocking=True)
+    await settle(hass)
+    assert "**Backflush due**: 1 shots since the last one." in shown_texts(hass)
+    assert {language: shown_texts(hass, CARDS[language]) for language in NAMES} == {
+        "de": [
+            "Heizt auf, bereit um 07:12",
+            "Schaltet sich um 07:30 ab, falls unbenutzt.",
+            "**Rückspülung fällig**: 1 Bezüge seit der letzten.",
+        ],
+        "it": [
+            "In riscaldamento, pronta alle 07:12",
+            "Si spegne alle 07:30 se non usata.",
+            "**Controlavaggio da fare**: 1 erogazioni dall'ultimo.",
+        ],
+    }
+    await hass.services.async_call(
+        "espresso_care", "run_backflush", {"program": "cleaner"}, blocking=True
+    )
+    await advance(hass, freezer, 3)
+    assert shown_texts(hass, CARDS["de"])[-1] == (
+        "# ☕ Bezug starten # 7 s bis zum Stoppen Nicht geprüft: kein Brühsensor,"
+        " und der Leistungsmesser erkennt die Pumpe nicht."
+    )
+    await advance(hass, freezer, 8)
+    assert shown_texts(hass, CARDS["it"])[-1] == (
+        "# ✋ Ferma l'erogazione # 9 s all'avvio Non verificato: nessun sensore di"
+        " erogazione, e il misuratore di potenza non distingue la pompa."
+    )
+    await hass.services.async_call(
+        "espresso_care", "abort_backflush", {}, blocking=True
+    )
     await hass.config_entries.async_unload(entry.entry_id)
