@@ -402,6 +402,11 @@ def answers(sim: ShellySimulator, **fields: Any) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value is not None}
 
 
+def reconfigure_answers(sim: ShellySimulator) -> dict[str, Any]:
+    """The reconfigure_shelly form for ``sim`` as it is (no name field)."""
+    return {key: value for key, value in answers(sim).items() if key != "name"}
+
+
 async def unload_all(hass: HomeAssistant, clock: Clock) -> None:
     """Unload the machines while their devices still answer."""
     for entry in hass.config_entries.async_entries(DOMAIN):
@@ -488,13 +493,7 @@ async def test_reconfigure_adds_and_removes_the_brew_input(
     await hass.config_entries.async_setup(entry.entry_id)
     await clock.settle()
     assert state_of(hass, SHOTS).attributes["signal"] == "pump_relay"
-    fields = {
-        CONF_HOST: sim.address,
-        CONF_CHANNEL: 0,
-        CONF_PASSWORD: PUMP_PASSWORD,
-        CONF_POWER_ENTITY: PLUG,
-        CONF_THREE_WAY_VALVE: True,
-    }
+    fields = reconfigure_answers(sim)
     result = await entry.start_reconfigure_flow(hass)
     assert result["step_id"] == "reconfigure_shelly"
     result = await configure(
@@ -580,13 +579,7 @@ async def test_reconfigure_adds_and_removes_a_power_sensor(
     await call(hass, clock, DOMAIN, "log_shot")
     assert state(hass, SHOTS) == "1"
     assert "counting" not in state_of(hass, SHOTS).attributes
-    fields = {
-        CONF_HOST: sim.address,
-        CONF_CHANNEL: 0,
-        CONF_PASSWORD: PUMP_PASSWORD,
-        CONF_POWER_ENTITY: PLUG,
-        CONF_THREE_WAY_VALVE: True,
-    }
+    fields = reconfigure_answers(sim)
     result = await entry.start_reconfigure_flow(hass)
     result = await configure(
         hass, clock, result["flow_id"], fields | {CONF_POWER_SENSOR: "sensor.none"}
