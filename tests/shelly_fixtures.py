@@ -26,9 +26,11 @@ from typing import Any
 
 from aiohttp import web
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant import config_entries
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState, ConfigFlowResult
 from homeassistant.const import CONF_HOST, CONF_PASSWORD
 from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.util import dt as dt_util
 import pytest
@@ -322,6 +324,21 @@ async def clock(
 
     monkeypatch.setattr(ShellyClient, "_send", counted_send)
     return clock
+
+
+async def shelly_form(hass: HomeAssistant) -> str:
+    """Open the user menu and pick the Shelly path; return the flow id."""
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": config_entries.SOURCE_USER}
+    )
+    assert result["type"] is FlowResultType.MENU
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "shelly"}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "shelly"
+    assert result["errors"] == {}
+    return str(result["flow_id"])
 
 
 async def configure(

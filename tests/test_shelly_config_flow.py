@@ -46,25 +46,11 @@ from .shelly_fixtures import (
     CannedFactory,
     SimFactory,
     shelly_entry,
+    shelly_form,
 )
 
 # Every machine is unloaded at the end, while its devices still answer.
 pytestmark = pytest.mark.usefixtures("unload_machines")
-
-
-async def shelly_form(hass: HomeAssistant) -> str:
-    """Open the user menu and pick the Shelly path; return the flow id."""
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": config_entries.SOURCE_USER}
-    )
-    assert result["type"] is FlowResultType.MENU
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {"next_step_id": "shelly"}
-    )
-    assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "shelly"
-    assert result["errors"] == {}
-    return result["flow_id"]
 
 
 def answers(host: str, **fields: Any) -> dict[str, Any]:

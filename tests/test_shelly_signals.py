@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from homeassistant import config_entries
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import CONF_HOST, CONF_PASSWORD, STATE_UNKNOWN
 from homeassistant.core import HomeAssistant
@@ -21,11 +20,13 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.espresso_care.const import (
     CONF_BREW_INPUT,
+    CONF_BREW_SENSOR,
     CONF_CHANNEL,
     CONF_POWER_CHANNEL,
     CONF_POWER_ENTITY,
     CONF_POWER_HOST,
     CONF_POWER_METERED,
+    CONF_POWER_SENSOR,
     CONF_THREE_WAY_VALVE,
     DOMAIN,
 )
@@ -56,7 +57,7 @@ from custom_components.espresso_care.signals.shelly_input import (
 )
 from simulator.shelly import ShellySimulator
 
-from .conftest import PLUG, Relays
+from .conftest import BREW, PLUG, POWER, WATTS, Relays
 from .helpers import state, state_of
 from .shelly_fixtures import (
     PLUG_MAC,
@@ -66,9 +67,11 @@ from .shelly_fixtures import (
     EntryFactory,
     RelayFactory,
     SimFactory,
+    call,
     configure,
     make_client,
     shelly_entry,
+    shelly_form,
 )
 
 SHOTS = "sensor.espresso_machine_shots"
@@ -386,18 +389,6 @@ async def test_simulator_input_modes(
 # -- the flow's brew input field --------------------------------------------------------
 
 
-async def shelly_form(hass: HomeAssistant) -> str:
-    """Open the user menu on the Shelly path; return the flow id."""
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": config_entries.SOURCE_USER}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {"next_step_id": "shelly"}
-    )
-    assert result["step_id"] == "shelly"
-    return str(result["flow_id"])
-
-
 def answers(sim: ShellySimulator, **fields: Any) -> dict[str, Any]:
     """The shelly form for ``sim``, with the plug entity."""
     data = {
@@ -409,6 +400,11 @@ def answers(sim: ShellySimulator, **fields: Any) -> dict[str, Any]:
         CONF_THREE_WAY_VALVE: True,
     } | fields
     return {key: value for key, value in data.items() if value is not None}
+
+
+def reconfigure_answers(sim: ShellySimulator) -> dict[str, Any]:
+    """The reconfigure_shelly form for ``sim`` as it is (no name field)."""
+    return {key: value for key, value in answers(sim).items() if key != "name"}
 
 
 async def unload_all(hass: HomeAssistant, clock: Clock) -> None:
@@ -497,13 +493,7 @@ async def test_reconfigure_adds_and_removes_the_brew_input(
     await hass.config_entries.async_setup(entry.entry_id)
     await clock.settle()
     assert state_of(hass, SHOTS).attributes["signal"] == "pump_relay"
-    fields = {
-        CONF_HOST: sim.address,
-        CONF_CHANNEL: 0,
-        CONF_PASSWORD: PUMP_PASSWORD,
-        CONF_POWER_ENTITY: PLUG,
-        CONF_THREE_WAY_VALVE: True,
-    }
+    fields = reconfigure_answers(sim)
     result = await entry.start_reconfigure_flow(hass)
     assert result["step_id"] == "reconfigure_shelly"
     result = await configure(
@@ -522,6 +512,98 @@ async def test_reconfigure_adds_and_removes_the_brew_input(
     assert result["reason"] == "reconfigure_successful"
     assert CONF_BREW_INPUT not in entry.data
     assert state_of(hass, SHOTS).attributes["signal"] == "pump_relay"
+    await unload_all(hass, clock)
+
+
+async def test_flow_takes_signals_from_home_assistant(
+    hass: HomeAssistant, clock: Clock, relays: Relays, simulators: SimFactory
+) -> None:
+    """A Shelly pump, a plug in Home Assistant, its power sensor and a brew sensor.
+
+    Each field is checked as the entities step checks it, translated on its
+    field and before any device is asked; the brew switch is given once.
+    """
+    sim = await simulators(gen=2, mac=PUMP_MAC, metered=False)
+    hass.states.async_set(POWER, "3.0", WATTS)
+    hass.states.async_set(BREW, "off")
+    hass.states.async_set("sensor.kitchen", "21", {"unit_of_measurement": "°C"})
+    flow_id = await shelly_form(hass)
+    for fields, errors in (
+        (
+            {CONF_POWER_SENSOR: "sensor.nowhere"},
+            {CONF_POWER_SENSOR: "entity_not_found"},
+        ),
+        ({CONF_POWER_SENSOR: BREW}, {CONF_POWER_SENSOR: "wrong_domain"}),
+        ({CONF_POWER_SENSOR: "sensor.kitchen"}, {CONF_POWER_SENSOR: "wrong_unit"}),
+        ({CONF_BREW_SENSOR: "light.kitchen"}, {CONF_BREW_SENSOR: "wrong_domain"}),
+        ({CONF_BREW_SENSOR: PLUG}, {CONF_BREW_SENSOR: "same_entity"}),
+        ({CONF_BREW_SENSOR: BREW, CONF_BREW_INPUT: 0}, {CONF_BREW_SENSOR: "brew_once"}),
+    ):
+        result = await configure(hass, clock, flow_id, answers(sim, **fields))
+        assert result["type"] is FlowResultType.FORM
+        assert result["errors"] == errors
+    assert sim.requests == []
+    assert hass.config_entries.async_entries(DOMAIN) == []
+    result = await configure(
+        hass,
+        clock,
+        flow_id,
+        answers(sim, **{CONF_POWER_SENSOR: POWER, CONF_BREW_SENSOR: BREW}),
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert (result["data"][CONF_POWER_SENSOR], result["data"][CONF_BREW_SENSOR]) == (
+        POWER,
+        BREW,
+    )
+    assert state_of(hass, SHOTS).attributes["signal"] == "brew_sensor"
+    # A shot pulled at the machine's own switch: the brew sensor counts it.
+    hass.states.async_set(BREW, "on")
+    await clock.advance(25)
+    hass.states.async_set(BREW, "off")
+    await clock.advance(2)
+    assert state(hass, SHOTS) == "1"
+    assert sim.timeline == []  # the pump relay never switched
+    await unload_all(hass, clock)
+
+
+async def test_reconfigure_adds_and_removes_a_power_sensor(
+    hass: HomeAssistant, clock: Clock, relays: Relays, simulators: SimFactory
+) -> None:
+    """The plug's power sensor added to a Shelly machine and taken away; counters stay."""
+    sim = await simulators(gen=2, mac=PUMP_MAC, metered=False, password=PUMP_PASSWORD)
+    hass.states.async_set(POWER, "3.0", WATTS)
+    entry = shelly_entry(sim)
+    entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(entry.entry_id)
+    await clock.settle()
+    await call(hass, clock, DOMAIN, "log_shot")
+    assert state(hass, SHOTS) == "1"
+    assert "counting" not in state_of(hass, SHOTS).attributes
+    fields = reconfigure_answers(sim)
+    result = await entry.start_reconfigure_flow(hass)
+    result = await configure(
+        hass, clock, result["flow_id"], fields | {CONF_POWER_SENSOR: "sensor.none"}
+    )
+    assert result["errors"] == {CONF_POWER_SENSOR: "entity_not_found"}
+    assert CONF_POWER_SENSOR not in entry.data
+    result = await configure(
+        hass, clock, result["flow_id"], fields | {CONF_POWER_SENSOR: POWER}
+    )
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.data[CONF_POWER_SENSOR] == POWER
+    attributes = state_of(hass, SHOTS).attributes
+    # No pump step known yet: the relay counts until it is calibrated.
+    assert (attributes["signal"], attributes["counting"]) == (
+        "pump_relay",
+        "needs_calibration",
+    )
+    assert state(hass, SHOTS) == "1"
+    result = await entry.start_reconfigure_flow(hass)
+    result = await configure(hass, clock, result["flow_id"], fields)
+    assert result["reason"] == "reconfigure_successful"
+    assert CONF_POWER_SENSOR not in entry.data
+    assert "counting" not in state_of(hass, SHOTS).attributes
+    assert state(hass, SHOTS) == "1"
     await unload_all(hass, clock)
 
 

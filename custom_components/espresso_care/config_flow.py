@@ -112,6 +112,8 @@ def _filtered(
     )
 
 
+# The Shelly form's Home Assistant entities, checked by ``validate_machine_entities``.
+SHELLY_ENTITY_FIELDS: Final = (CONF_POWER_ENTITY, CONF_POWER_SENSOR, CONF_BREW_SENSOR)
 # The Shelly form's plug, filtered the same way (its domain is checked in
 # ``_async_validate_shelly``, with a translated error).
 RELAY_SELECTOR: Final = _filtered(RELAY_DOMAINS)
@@ -224,6 +226,10 @@ def _shelly_schema(defaults: Mapping[str, Any], *, with_name: bool) -> vol.Schem
                 description={"suggested_value": defaults.get(CONF_BREW_INPUT)},
             ): CHANNEL_SELECTOR,
             vol.Optional(
+                CONF_BREW_SENSOR,
+                description={"suggested_value": defaults.get(CONF_BREW_SENSOR)},
+            ): ENTITY_SELECTORS[CONF_BREW_SENSOR],
+            vol.Optional(
                 CONF_POWER_ENTITY,
                 description={"suggested_value": defaults.get(CONF_POWER_ENTITY)},
             ): RELAY_SELECTOR,
@@ -235,6 +241,10 @@ def _shelly_schema(defaults: Mapping[str, Any], *, with_name: bool) -> vol.Schem
                 CONF_POWER_CHANNEL, default=defaults.get(CONF_POWER_CHANNEL, 0)
             ): CHANNEL_SELECTOR,
             vol.Optional(CONF_POWER_PASSWORD): PASSWORD_SELECTOR,
+            vol.Optional(
+                CONF_POWER_SENSOR,
+                description={"suggested_value": defaults.get(CONF_POWER_SENSOR)},
+            ): ENTITY_SELECTORS[CONF_POWER_SENSOR],
             vol.Required(
                 CONF_THREE_WAY_VALVE, default=defaults.get(CONF_THREE_WAY_VALVE, True)
             ): selector.BooleanSelector(),
@@ -349,15 +359,22 @@ class EspressoCareConfigFlow(ShellyBoundFlow, domain=DOMAIN):
     async def _async_validate_shelly(
         self, user_input: Mapping[str, Any]
     ) -> tuple[dict[str, Any], dict[str, str], DeviceInfo | None]:
-        """Check the form: the plug given once, both devices answer; build the entry data."""
+        """Check the form: the plug given once, both devices answer; build the entry data.
+
+        The plug as a switch, a power sensor and a brew sensor are Home
+        Assistant entities, checked as the entities step checks them, before
+        any device is asked.
+        """
         power_entity: str | None = user_input.get(CONF_POWER_ENTITY)
         power_host: str = user_input.get(CONF_POWER_HOST) or ""
         if bool(power_entity) == bool(power_host):
             return {}, {"base": "power_once"}, None
-        if power_entity and split_entity_id(power_entity)[0] not in RELAY_DOMAINS:
-            return {}, {CONF_POWER_ENTITY: "wrong_domain"}, None
-        if power_entity and self.hass.states.get(power_entity) is None:
-            return {}, {CONF_POWER_ENTITY: "entity_not_found"}, None
+        entities = {key: user_input.get(key) for key in SHELLY_ENTITY_FIELDS}
+        if errors := validate_machine_entities(self.hass, entities):
+            return {}, errors, None
+        if entities[CONF_BREW_SENSOR] and user_input.get(CONF_BREW_INPUT) is not None:
+            # One shot signal from the brew switch: the Shelly's input or the sensor.
+            return {}, {CONF_BREW_SENSOR: "brew_once"}, None
         channel = int(user_input[CONF_CHANNEL])
         info, error = await probe_shelly(
             self.hass, user_input[CONF_HOST], channel, user_input.get(CONF_PASSWORD)
@@ -373,6 +390,9 @@ class EspressoCareConfigFlow(ShellyBoundFlow, domain=DOMAIN):
             CONF_MODEL: info.model,
             CONF_THREE_WAY_VALVE: user_input[CONF_THREE_WAY_VALVE],
         }
+        for key in (CONF_POWER_SENSOR, CONF_BREW_SENSOR):
+            if entities[key]:
+                data[key] = entities[key]
         if (brew_input := user_input.get(CONF_BREW_INPUT)) is not None:
             if error := await probe_brew_input(
                 self.hass,
