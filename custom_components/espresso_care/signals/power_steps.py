@@ -2985,12 +2985,36 @@ class PumpDetector:
             return []
         if pure and self._stop_hid_in_pulses(edge, started, at):
             return []
+        if both and self._paused_between_readings(started, at):
+            return []
         if both and abs(edge.after - self._base) <= self._tol_lv:
             self._step_n = min(self._step_n + 1, 20)
             self._step_w += (watts - self._step_w) / self._step_n
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(started, at, step)
         return []
+
+    def _paused_between_readings(self, started: float, at: float) -> bool:
+        """Whether a run read every few seconds holds a reading at the standby.
+
+        An energy meter's 5 s average reads a pump on throughout as whole
+        readings, partial ones only at its start and stop. One at the
+        standby between readings of the pump alone and of the pump (a heater
+        perhaps with it) shows everything off for its whole interval: pulses
+        and their pauses (a backflush's), whose blurred partial readings held
+        no level, are no run.
+        """
+        if self._gap <= _FAST_GAP_S or self._silence > 0.05:
+            return False
+        base = self._base
+        p = self._pump_watts
+        rest = [w - base for t, w in self._recent if started < t < at]
+        alone = [i for i, w in enumerate(rest) if 0.5 * p <= w <= 1.5 * p]
+        on = [i for i, w in enumerate(rest) if w >= 0.5 * p]
+        still = max(0.1 * p, 6.0)
+        return bool(alone) and any(
+            w <= still and alone[0] < i < on[-1] for i, w in enumerate(rest)
+        )
 
     def _stop_hid_in_pulses(self, edge: _Edge, started: float, at: float) -> bool:
         """Whether a pump's stop among heater pulses may leave the run of another kind.
