@@ -514,6 +514,7 @@ class PumpDetector:
         "_k",
         "_known",
         "_last_at",
+        "_last_run",
         "_lv",
         "_lv_at",
         "_lv_n",
@@ -614,6 +615,7 @@ class PumpDetector:
         self._quiet = False
         # The last readings (a plug reporting every few seconds: ``_started_alone``).
         self._recent: deque[tuple[float, float]] = deque(maxlen=_RECENT_N)
+        self._last_run: DetectedRun | None = None  # the last run decided (``_once``)
         self.pump_watts = pump_watts  # checked; the tolerances and own step from it
         self._forget()
 
@@ -755,7 +757,30 @@ class PumpDetector:
         self, at: float, watts: float | None, volts: float | None = None
     ) -> list[DetectedRun]:
         """Take one reading; return the runs decided now."""
-        return self._floor_runs(self._read(at, watts, volts), at, watts)
+        return self._once(self._floor_runs(self._read(at, watts, volts), at, watts))
+
+    def _once(self, runs: list[DetectedRun]) -> list[DetectedRun]:
+        """The runs decided, less any over a run decided before (read every few seconds).
+
+        A pump runs once at a time: the rules that read a run from the last
+        readings (``_cycle_in_readings``) may decide it before the edges
+        that read it later, which must not count it again.
+        """
+        if self._gap <= _FAST_GAP_S:
+            return runs
+        out: list[DetectedRun] = []
+        last = self._last_run
+        for run in runs:
+            if (
+                last is not None
+                and run.started < last.ended
+                and run.ended > last.started
+            ):
+                continue
+            out.append(run)
+            last = run
+        self._last_run = last
+        return out
 
     def _read(
         self, at: float, watts: float | None, volts: float | None = None
@@ -799,7 +824,7 @@ class PumpDetector:
         settling = self._tr
         if settling:
             if gap < self._hold() - _EPS:
-                return self._transient(at, watts, gap)
+                return self._cycle_in_readings() + self._transient(at, watts, gap)
             out = self._settle_silent()
             if self._tr:
                 return out + self._transient(at, watts, gap)
@@ -845,11 +870,11 @@ class PumpDetector:
         pts = self._pts
         pts.clear()
         pts += (self._pm2_at, self._lv, self._pm1_at, self._pm1_w, at, watts)
-        return out
+        return out + self._cycle_in_readings()
 
     def advance(self, now: float) -> list[DetectedRun]:
         """Time passed without a reading: decide what the silence decides."""
-        return self._floor_runs(self._advance_to(now), None, None)
+        return self._once(self._floor_runs(self._advance_to(now), None, None))
 
     def _advance_to(self, now: float) -> list[DetectedRun]:
         """``advance`` by steady states and their edges."""
@@ -3251,6 +3276,75 @@ class PumpDetector:
             return [] if self._ambiguous else [run]
         self._unexplained(at, watts)
         return []
+
+    def _cycle_in_readings(self) -> list[DetectedRun]:
+        """A run read every few seconds in readings that held no level between.
+
+        An energy meter's 5 s averages of the pump starting, a heater coming
+        on a few seconds later, the pump stopping with the heater on, may
+        each show in one reading: the standby, at most one partial reading,
+        one to three of the pump alone, at most one partial one, the heater
+        and the pump, one partial one, the heater alone (this reading): each
+        a state of the machine (Hart's, a sum), the last the one before less
+        the pump alone's step, each partial reading one switching. The run
+        the detector holds from the same start ends there; else it is a new
+        one where no run was read.
+        """
+        if self._gap <= _FAST_GAP_S or self._silence > 0.05 or self._ambiguous:
+            return []
+        recent = self._recent
+        if len(recent) < 6:
+            return []
+        rd = list(itertools.islice(reversed(recent), 16))
+        base = self._base
+        near = max(0.12 * self._pump_watts, 6.0)
+        heat = rd[0][1]  # the heater alone
+        if heat - base < self._heater_min():
+            return []
+        fall = rd[1][1]
+        i = 2
+        both = rd[i][1]
+        if not heat + near < fall < both - near:
+            return []
+        while i < len(rd) and abs(rd[i][1] - both) <= near:
+            i += 1
+        j = i
+        step = both - heat
+        alone = base + step
+        while j < len(rd) and alone + near < rd[j][1] < both - near:
+            j += 1
+        if i == 2 or j - i > 2 or (j - i == 2 and rd[i][1] != rd[i + 1][1]):
+            return []  # the heater's rise: one partial reading (or a stale repeat)
+        k = j
+        while k < len(rd) and abs(rd[k][1] - alone) <= near:
+            k += 1
+        if not 1 <= k - j <= 3 or k >= len(rd):
+            return []
+        p = self._pump_watts
+        if abs(step - p) > self._ptol():
+            return []
+        period = self._period
+        start = rd[k][0]
+        if base + near < rd[k][1] < alone - near:
+            start = rd[k][0] - (rd[k][1] - base) / step * period
+            k += 1
+        elif k - j < 2:
+            return []  # one reading of the pump, none partial: a pulse's, perhaps
+        if k >= len(rd) or abs(rd[k][1] - base) > near:
+            return []
+        end = rd[1][0] - period + (fall - heat) / step * period
+        if not MIN_RUN_S <= end - start <= MAX_RUN_S:
+            return []
+        if self._pump:
+            if abs(self._run_at - self._run_lead - start) > period:
+                return []  # the run held started elsewhere
+            self._stop(end)
+            return [DetectedRun(start, end, step)]
+        fell = self._fell_at
+        if fell is not None and fell > start:
+            return []  # a run was read there (counted or dropped): not twice
+        self._fell_at = end
+        return [DetectedRun(start, end, step)]
 
     def _started_alone(
         self, edge: _Edge, at: float, watts: float
