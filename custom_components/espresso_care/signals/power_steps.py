@@ -127,6 +127,8 @@ _BESIDE_PUMP: Final = 0.01  # of a heater's size: its rise beside the pump stray
 _OWN_STEP: Final = 0.12  # of its own fall: a pump's step beside a heater strays less
 # Of a heater's size: the mains may move it so, unseen without volts.
 _MAINS_MOVE: Final = 0.05
+_SHOWN: Final = 0.75  # of the pump's step: a reading of it alone (past a ramp's)
+_RECENT_N: Final = 40  # readings kept for ``_started_alone`` (200 s at 5 s)
 _FLOOR_HITS: Final = 3  # readings of the pump alone that show a run by the floor
 _FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
 _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge
@@ -512,6 +514,7 @@ class PumpDetector:
         "_k",
         "_known",
         "_last_at",
+        "_last_run",
         "_lv",
         "_lv_at",
         "_lv_n",
@@ -533,6 +536,7 @@ class PumpDetector:
         "_pump_watts",
         "_quiet",
         "_ramp_seen",
+        "_recent",
         "_record",
         "_rises",
         "_run_at",
@@ -547,6 +551,7 @@ class PumpDetector:
         "_run_other",
         "_run_pure",
         "_run_seen",
+        "_run_shown",
         "_run_spread",
         "_run_two",
         "_run_unsure",
@@ -608,6 +613,9 @@ class PumpDetector:
         self._floor = _Floor()
         self._ramp_seen = 0.0
         self._quiet = False
+        # The last readings (a plug reporting every few seconds: ``_started_alone``).
+        self._recent: deque[tuple[float, float]] = deque(maxlen=_RECENT_N)
+        self._last_run: DetectedRun | None = None  # the last run decided (``_once``)
         self.pump_watts = pump_watts  # checked; the tolerances and own step from it
         self._forget()
 
@@ -639,6 +647,7 @@ class PumpDetector:
     def _forget(self) -> None:
         """Forget the level, the transient, the heaters' states and the run."""
         self._known = False
+        self._recent.clear()
         self._lv = 0.0
         self._lv_n = 0
         self._pm1_at = self._pm2_at = self._pm1_w = 0.0
@@ -665,6 +674,7 @@ class PumpDetector:
         self._run_unsure = False
         self._run_heater: _Heater | None = None
         self._run_mag = self._run_before = self._run_other = 0.0
+        self._run_shown = 0.0
         self._pending: _Pending | None = None
         self._rises: list[_Rise] = []
         for heater in self._heaters:
@@ -747,7 +757,30 @@ class PumpDetector:
         self, at: float, watts: float | None, volts: float | None = None
     ) -> list[DetectedRun]:
         """Take one reading; return the runs decided now."""
-        return self._floor_runs(self._read(at, watts, volts), at, watts)
+        return self._once(self._floor_runs(self._read(at, watts, volts), at, watts))
+
+    def _once(self, runs: list[DetectedRun]) -> list[DetectedRun]:
+        """The runs decided, less any over a run decided before (read every few seconds).
+
+        A pump runs once at a time: the rules that read a run from the last
+        readings (``_cycle_in_readings``) may decide it before the edges
+        that read it later, which must not count it again.
+        """
+        if self._gap <= _FAST_GAP_S:
+            return runs
+        out: list[DetectedRun] = []
+        last = self._last_run
+        for run in runs:
+            if (
+                last is not None
+                and run.started < last.ended
+                and run.ended > last.started
+            ):
+                continue
+            out.append(run)
+            last = run
+        self._last_run = last
+        return out
 
     def _read(
         self, at: float, watts: float | None, volts: float | None = None
@@ -767,6 +800,7 @@ class PumpDetector:
                 self._v_lv = volts
             self._v_last = volts
         self._last_at = at
+        self._recent.append((at, watts))
         # The typical gap (a low quantile: silences do not count) and how
         # often a much longer silence comes (a plug reporting on change).
         g = self._gap
@@ -790,7 +824,7 @@ class PumpDetector:
         settling = self._tr
         if settling:
             if gap < self._hold() - _EPS:
-                return self._transient(at, watts, gap)
+                return self._cycle_in_readings() + self._transient(at, watts, gap)
             out = self._settle_silent()
             if self._tr:
                 return out + self._transient(at, watts, gap)
@@ -836,11 +870,11 @@ class PumpDetector:
         pts = self._pts
         pts.clear()
         pts += (self._pm2_at, self._lv, self._pm1_at, self._pm1_w, at, watts)
-        return out
+        return out + self._cycle_in_readings()
 
     def advance(self, now: float) -> list[DetectedRun]:
         """Time passed without a reading: decide what the silence decides."""
-        return self._floor_runs(self._advance_to(now), None, None)
+        return self._once(self._floor_runs(self._advance_to(now), None, None))
 
     def _advance_to(self, now: float) -> list[DetectedRun]:
         """``advance`` by steady states and their edges."""
@@ -1629,6 +1663,7 @@ class PumpDetector:
                 # shown), and its stop must show itself (``_pump_fall``).
                 self._run_pure = self._run_seen = False
                 self._run_two = True
+                self._run_shown = part.pts[-3] - part.before
         return out
 
     def _heater_of(self, edge: _Edge) -> _Heater | None:
@@ -2906,6 +2941,7 @@ class PumpDetector:
                     (self._run_seen or self._run_two)
                     and (seen_end or self._two_switches(edge))
                 )
+                or self._cycle_to_standby(edge, heat, watts)
             ):
                 # Without volts a small pump's step hides in a heater's
                 # drift: a reading must show the pump alone at both, or an
@@ -2974,12 +3010,36 @@ class PumpDetector:
             return []
         if pure and self._stop_hid_in_pulses(edge, started, at):
             return []
+        if both and self._paused_between_readings(started, at):
+            return []
         if both and abs(edge.after - self._base) <= self._tol_lv:
             self._step_n = min(self._step_n + 1, 20)
             self._step_w += (watts - self._step_w) / self._step_n
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(started, at, step)
         return []
+
+    def _paused_between_readings(self, started: float, at: float) -> bool:
+        """Whether a run read every few seconds holds a reading at the standby.
+
+        An energy meter's 5 s average reads a pump on throughout as whole
+        readings, partial ones only at its start and stop. One at the
+        standby between readings of the pump alone and of the pump (a heater
+        perhaps with it) shows everything off for its whole interval: pulses
+        and their pauses (a backflush's), whose blurred partial readings held
+        no level, are no run.
+        """
+        if self._gap <= _FAST_GAP_S or self._silence > 0.05:
+            return False
+        base = self._base
+        p = self._pump_watts
+        rest = [w - base for t, w in self._recent if started < t < at]
+        alone = [i for i, w in enumerate(rest) if 0.5 * p <= w <= 1.5 * p]
+        on = [i for i, w in enumerate(rest) if w >= 0.5 * p]
+        still = max(0.1 * p, 6.0)
+        return bool(alone) and any(
+            w <= still and alone[0] < i < on[-1] for i, w in enumerate(rest)
+        )
 
     def _stop_hid_in_pulses(self, edge: _Edge, started: float, at: float) -> bool:
         """Whether a pump's stop among heater pulses may leave the run of another kind.
@@ -3114,6 +3174,35 @@ class PumpDetector:
             and abs(self._run_w - p) <= ptol
         )
 
+    def _cycle_to_standby(self, edge: _Edge, heat: float, watts: float) -> bool:
+        """Whether a fall read every few seconds closes the run's own heater cycle.
+
+        Without volts a small pump's step hides in a heater's drift over
+        hours, not over the seconds of one run: a run that rose from the
+        standby by the pump's step, a heater that rose during it, and a fall
+        of that heater's own rise and the pump's step back to the standby sum
+        to zero (Hart's cycle). The standby after it says the pump stopped.
+        """
+        if self._gap <= _FAST_GAP_S or self._vref2 or self._silence > 0.05:
+            return False
+        if self._run_two and self._run_shown < _SHOWN * self._pump_watts:
+            return False  # no reading showed the pump alone (a ramp's, at least)
+        if abs(edge.after - self._base) > self._tol_lv:
+            return False
+        p = self._pump_watts
+        ptol = self._ptol()
+        if abs(self._run_w - p) > ptol or abs(watts - p) > ptol:
+            return False
+        if abs(self._run_before) > self._tol_lv:
+            return False  # the run rose from the standby (normalised: above it)
+        # (The heaters' part of this fall has switched them off already.)
+        risen = [h for h in self._heaters if self._run_at < h.on_at < edge.at]
+        if len(risen) != 1 or heat >= 0.0:
+            return False
+        h = risen[0]
+        share = -edge.delta - h.on_size / edge.k
+        return abs(share - p) <= ptol and abs(h.on_before - self._base - p) <= ptol
+
     def _fits_one_heater(self, edge: _Edge) -> bool:
         """Whether a run split from heaters' edges at both ends may be one heater alone.
 
@@ -3182,8 +3271,136 @@ class PumpDetector:
             pending.rise = rise
             self._pending = pending
             return []
+        run = self._started_alone(edge, at, watts)
+        if run is not None:
+            return [] if self._ambiguous else [run]
         self._unexplained(at, watts)
         return []
+
+    def _cycle_in_readings(self) -> list[DetectedRun]:
+        """A run read every few seconds in readings that held no level between.
+
+        An energy meter's 5 s averages of the pump starting, a heater coming
+        on a few seconds later, the pump stopping with the heater on, may
+        each show in one reading: the standby, at most one partial reading,
+        one to three of the pump alone, at most one partial one, the heater
+        and the pump, one partial one, the heater alone (this reading): each
+        a state of the machine (Hart's, a sum), the last the one before less
+        the pump alone's step, each partial reading one switching. The run
+        the detector holds from the same start ends there; else it is a new
+        one where no run was read.
+        """
+        if self._gap <= _FAST_GAP_S or self._silence > 0.05 or self._ambiguous:
+            return []
+        recent = self._recent
+        if len(recent) < 6:
+            return []
+        rd = list(itertools.islice(reversed(recent), 16))
+        base = self._base
+        near = max(0.12 * self._pump_watts, 6.0)
+        heat = rd[0][1]  # the heater alone
+        if heat - base < self._heater_min():
+            return []
+        fall = rd[1][1]
+        i = 2
+        both = rd[i][1]
+        if not heat + near < fall < both - near:
+            return []
+        while i < len(rd) and abs(rd[i][1] - both) <= near:
+            i += 1
+        j = i
+        step = both - heat
+        alone = base + step
+        while j < len(rd) and alone + near < rd[j][1] < both - near:
+            j += 1
+        if i == 2 or j - i > 2 or (j - i == 2 and rd[i][1] != rd[i + 1][1]):
+            return []  # the heater's rise: one partial reading (or a stale repeat)
+        k = j
+        while k < len(rd) and abs(rd[k][1] - alone) <= near:
+            k += 1
+        if not 1 <= k - j <= 3 or k >= len(rd):
+            return []
+        p = self._pump_watts
+        if abs(step - p) > self._ptol():
+            return []
+        period = self._period
+        start = rd[k][0]
+        if base + near < rd[k][1] < alone - near:
+            start = rd[k][0] - (rd[k][1] - base) / step * period
+            k += 1
+        elif k - j < 2:
+            return []  # one reading of the pump, none partial: a pulse's, perhaps
+        if k >= len(rd) or abs(rd[k][1] - base) > near:
+            return []
+        end = rd[1][0] - period + (fall - heat) / step * period
+        if not MIN_RUN_S <= end - start <= MAX_RUN_S:
+            return []
+        if self._pump:
+            if abs(self._run_at - self._run_lead - start) > period:
+                return []  # the run held started elsewhere
+            self._stop(end)
+            return [DetectedRun(start, end, step)]
+        fell = self._fell_at
+        if fell is not None and fell > start:
+            return []  # a run was read there (counted or dropped): not twice
+        self._fell_at = end
+        return [DetectedRun(start, end, step)]
+
+    def _started_alone(
+        self, edge: _Edge, at: float, watts: float
+    ) -> DetectedRun | None:
+        """A run read every few seconds: the pump alone, a heater on, the pump's fall.
+
+        A 5 s reading of the pump alone between the standby and a heater's
+        rise holds no level (one reading, partial ones around it), so no
+        edge opened the run; its fall beside the heater then has no rise.
+        Back through the last readings: the level before the fall, at most
+        two partial readings of the heater's rise, one to three readings of
+        the fall's own step over the standby, at most one partial one, the
+        standby. Every reading is then a state of the machine (Hart's) or
+        between two, and the fall leaves that heater alone on. Never where a
+        run was read already.
+        """
+        if self._gap <= _FAST_GAP_S or self._silence > 0.05 or self._ambiguous:
+            return None
+        base = self._base
+        tol = self._tol_lv
+        if edge.after - base < self._heater_min() - tol:
+            return None  # a heater stays on
+        level = edge.before
+        alone = base + watts
+        near = max(0.12 * watts, 6.0)  # a quiet standby and the pump alone
+        readings = [w for w in self._recent if w[0] <= edge.at]
+        readings.reverse()
+        i, n = 0, len(readings)
+        while i < n and abs(readings[i][1] - level) <= tol:
+            i += 1
+        if i == 0:
+            return None
+        j = i
+        while j < n and alone + near < readings[j][1] < level - tol:
+            j += 1
+        if j - i > 2:
+            return None
+        k = j
+        while k < n and abs(readings[k][1] - alone) <= near:
+            k += 1
+        if not 1 <= k - j <= 3:
+            return None
+        first = readings[k - 1][0]  # the first reading of the pump alone
+        start = readings[k][0] if k < n else first - self._period
+        if k < n and base + near < readings[k][1] < alone - near:
+            part = (readings[k][1] - base) / watts
+            start = readings[k][0] - part * self._period
+            k += 1
+        if k >= n or abs(readings[k][1] - base) > near:
+            return None
+        if not MIN_RUN_S <= at - start <= MAX_RUN_S:
+            return None
+        fell = self._fell_at
+        if fell is not None and fell > start:
+            return None  # a run was read there (counted or dropped): not twice
+        return DetectedRun(start, at, watts)
 
     def _hid_start(
         self, rise: _Rise, heater: _Heater, normalised: float, held: float, watts: float

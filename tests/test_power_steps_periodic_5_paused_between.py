@@ -1,0 +1,41 @@
+"""Backflush pulses read every 5 s as one run: a reading between them shows the pause.
+
+An energy meter's 5 s average reads a pump on throughout as whole
+readings, partial ones only at its start and stop. A backflush's pulses
+and pauses blur into partial readings that hold no level, and the run read
+over them has a shot's length. A reading at the standby between readings
+of the pump, or one well below the pump's whole readings around it, shows
+the pump off inside: no run.
+"""
+
+from __future__ import annotations
+
+from simulator.espresso import generate
+
+from .sim_replay import calibrated_runs
+
+
+def shots_near(seed: int, start: float, end: float) -> list[tuple[float, float]]:
+    trace = generate(
+        "thermostat",
+        "vibratory",
+        "periodic_5",
+        seed=seed,
+        shots=10,
+        days=2,
+        hand_backflushes=1,
+    )
+    runs = calibrated_runs(trace, end + 200.0)
+    return [r for r in runs if start < r[0] < end and r[1] - r[0] >= 15.0]
+
+
+def test_a_reading_at_the_standby_between_pulses_splits_them() -> None:
+    """Four backflush pulses from 8471.5 read 45, 44, 24, 68, 68, 6 (the
+    standby), 49, 57, 23, 69: no shot from 8470 to 8512."""
+    assert shots_near(21000060, 8460.0, 8530.0) == []
+
+
+def test_a_reading_at_the_standby_before_a_heater_splits_them() -> None:
+    """Pulses from 8941.0 read 38, 35, 8 (the standby), 32, then the
+    heater's rise with the next pulse: no shot from 8940 to 8983."""
+    assert shots_near(6000060, 8930.0, 8990.0) == []
