@@ -133,6 +133,8 @@ _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's ed
 _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
 _FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
 _FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading of it
+_CYCLE_S: Final = 3600.0  # s apart at most: unseen heater-and-pump cycles of one size
+_CYCLES: Final = 3  # ... this many of them make a heater (``_cycle_heater``)
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -501,6 +503,9 @@ class PumpDetector:
         "_cd_sum",
         "_clean_since",
         "_confirm",
+        "_cycle_at",
+        "_cycle_n",
+        "_cycle_size",
         "_events",
         "_fell_at",
         "_floor",
@@ -608,6 +613,9 @@ class PumpDetector:
         self._floor = _Floor()
         self._ramp_seen = 0.0
         self._quiet = False
+        self._cycle_size = 0.0  # an unseen heater-and-pump cycle (``_cycle_heater``)
+        self._cycle_at = -math.inf
+        self._cycle_n = 0
         self.pump_watts = pump_watts  # checked; the tolerances and own step from it
         self._forget()
 
@@ -2883,6 +2891,8 @@ class PumpDetector:
             return []
         if pure and not self._run_pure and self._off_step(watts, edge.after):
             return []  # the rise split from a heater's: a hand-over's fall?
+        if not (pure or self._run_pure) and self._cycle_heater(edge):
+            return []
         if not (pure or self._run_pure):
             # Both edges split from heaters' edges: only with volts (heaters'
             # sizes then hold to a few watts), and if a reading showed the
@@ -3129,6 +3139,49 @@ class PumpDetector:
             and len(self._heaters) < 2
             and not (self._run_two or self._two_switches(edge))
         )
+
+    def _cycle_heater(self, edge: _Edge) -> bool:
+        """Whether a run split from one heater's edges at both ends is another heater.
+
+        A dual boiler's steam heater may draw about the brew heater and the
+        pump: its rise and fall read as theirs, a shot-long run each time it
+        cycles (every few minutes), and it is never learnt alone. A run whose
+        rise and fall are one size (Hart's cycle summing to zero), that no
+        reading showed as two switchings, is remembered; a second such
+        cycle of that size within ``_CYCLE_S`` is a heater: learnt into the
+        free cluster, and not counted. Its edges then fit that heater alone
+        as well as the other and the pump: unsure, never a run.
+        """
+        if (
+            self._run_heater is None
+            or not self._run_mag
+            or len(self._heaters) >= 2
+            or self._run_seen
+            or self._run_two
+            or self._two_switches(edge)
+        ):
+            return False
+        size = -edge.delta * edge.k
+        near = max(0.02 * size, 0.15 * self._pump_watts)
+        if abs(self._run_mag - size) > near or any(
+            abs(h.size - size) <= 0.08 * h.size for h in self._heaters
+        ):
+            return False  # not one cycle, or a known heater's (the pump beside it)
+        if (
+            edge.at - self._cycle_at <= _CYCLE_S
+            and abs(size - self._cycle_size) <= near
+        ):
+            self._cycle_n += 1
+        else:
+            self._cycle_n = 1
+        self._cycle_size, self._cycle_at = size, edge.at
+        if self._cycle_n < _CYCLES:
+            return False
+        self._cycle_at = -math.inf
+        for _ in range(2):  # (its rise and its fall, twice: a heater known)
+            self._cluster(size / self._k)
+        self._version += 1
+        return True
 
     def _handed_over(self, edge: _Edge) -> bool:
         """Whether the run may be one heater handing over to another not known yet.
