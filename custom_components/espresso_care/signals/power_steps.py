@@ -506,6 +506,7 @@ class PumpDetector:
         "_cycle_at",
         "_cycle_n",
         "_cycle_size",
+        "_cycled",
         "_events",
         "_fell_at",
         "_floor",
@@ -616,6 +617,7 @@ class PumpDetector:
         self._cycle_size = 0.0  # an unseen heater-and-pump cycle (``_cycle_heater``)
         self._cycle_at = -math.inf
         self._cycle_n = 0
+        self._cycled: _Heater | None = None  # the heater ``_learn_cycle`` learnt
         self.pump_watts = pump_watts  # checked; the tolerances and own step from it
         self._forget()
 
@@ -954,6 +956,7 @@ class PumpDetector:
         if self._held is not None and now >= self._held_at + self._hold() - _EPS:
             out += self._release()
         if self._pump and now - self._run_at >= MAX_RUN_S - _EPS:
+            self._held_heaters()
             self._stop(now)  # too long for a pump run: it was not one
         pending = self._pending
         if pending is not None and now >= pending.until:
@@ -2480,6 +2483,8 @@ class PumpDetector:
             return
         if len(self._heaters) >= 2:
             self._heaters.sort(key=lambda h: -h.weight)
+            if self._heaters[-1] is self._cycled:
+                return  # (``_learn_cycle``: a third size is no heater's)
             self._drop(self._heaters[-1])
         heater = _Heater(size, 0.1 * self._pump_watts)
         heater.seen = self._last_at
@@ -2891,8 +2896,7 @@ class PumpDetector:
             return []
         if pure and not self._run_pure and self._off_step(watts, edge.after):
             return []  # the rise split from a heater's: a hand-over's fall?
-        if not (pure or self._run_pure) and self._cycle_heater(edge):
-            return []
+        cycle = not (pure or self._run_pure) and self._cycle_heater(edge)
         if not (pure or self._run_pure):
             # Both edges split from heaters' edges: only with volts (heaters'
             # sizes then hold to a few watts), and if a reading showed the
@@ -2987,6 +2991,9 @@ class PumpDetector:
         if both and abs(edge.after - self._base) <= self._tol_lv:
             self._step_n = min(self._step_n + 1, 20)
             self._step_w += (watts - self._step_w) / self._step_n
+        if cycle:
+            self._learn_cycle(edge)
+            return []
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(started, at, step)
         return []
@@ -3146,19 +3153,23 @@ class PumpDetector:
         A dual boiler's steam heater may draw about the brew heater and the
         pump: its rise and fall read as theirs, a shot-long run each time it
         cycles (every few minutes), and it is never learnt alone. A run whose
-        rise and fall are one size (Hart's cycle summing to zero), that no
-        reading showed as two switchings, is remembered; a second such
-        cycle of that size within ``_CYCLE_S`` is a heater: learnt into the
-        free cluster, and not counted. Its edges then fit that heater alone
-        as well as the other and the pump: unsure, never a run.
+        rise and fall are one size (Hart's cycle summing to zero), whose rise
+        no reading showed as two switchings, is remembered; the
+        ``_CYCLES``-th such cycle of that size within ``_CYCLE_S`` is a
+        heater: learnt into the free cluster (``_learn_cycle``), and not
+        counted. Its edges then fit that heater alone as well as the other
+        and the pump: unsure, never a run. (The fall's partial readings are
+        no sign: one heater's fall read by a 1 s average every 2 s often
+        shows two.) Fewer cycles cost a heat exchanger's shots whose heater
+        came and went with the pump.
         """
         if (
-            self._run_heater is None
+            self._gap > _FAST_GAP_S  # (read every few seconds: not looked at)
+            or self._run_heater is None
             or not self._run_mag
             or len(self._heaters) >= 2
             or self._run_seen
             or self._run_two
-            or self._two_switches(edge)
         ):
             return False
         size = -edge.delta * edge.k
@@ -3175,13 +3186,53 @@ class PumpDetector:
         else:
             self._cycle_n = 1
         self._cycle_size, self._cycle_at = size, edge.at
-        if self._cycle_n < _CYCLES:
-            return False
+        return self._cycle_n >= _CYCLES
+
+    def _learn_cycle(self, edge: _Edge) -> None:
+        """Learn the heater ``_cycle_heater`` found, as the run it made would count.
+
+        Only then: a machine whose such cycles other rules refused keeps its
+        shots (learnt, the heater makes a brew heater's rise beside the pump
+        unsure, the pump's stop and it coming on in one edge).
+        """
         self._cycle_at = -math.inf
+        self._cycle_n = 0
+        size = -edge.delta * edge.k
         for _ in range(2):  # (its rise and its fall, twice: a heater known)
             self._cluster(size / self._k)
         self._version += 1
-        return True
+        # Kept against a third size (two heaters are all a dual boiler has):
+        # one edge of sizes summed, clustered, would push it out.
+        self._cycled = min(self._heaters, key=lambda h: abs(h.size - size))
+
+    def _held_heaters(self) -> None:
+        """A pump-sized rise from a heater's level held too long for a run: a heater's level.
+
+        A dual boiler's heaters hand over (the brew heater off, the steam
+        heater on) by their difference, which may be the pump's step: the
+        level after, held past any run, is the steam heater alone (unless a
+        known heater is that size). It counts as the cycles ``_cycle_heater``
+        waits for but one: the next unseen cycle of that size is a heater.
+        (Learnt at once, it cost shots on machines whose cycles other rules
+        already refused.)
+        """
+        if (
+            self._gap > _FAST_GAP_S  # (as ``_cycle_heater``)
+            or self._tr
+            or not self._run_pure
+            or self._run_heat
+            or self._run_base < self._heater_min()
+            or len(self._heaters) >= 2
+        ):
+            return
+        size = self._normalised(self._lv)
+        if abs(size - self._run_base - self._run_w * self._k) > self._ptol() or any(
+            abs(h.size - size) <= 0.08 * h.size for h in self._heaters
+        ):
+            return
+        # As the cycles before it: the next unseen cycle of its size is a heater.
+        self._cycle_size, self._cycle_at = size, self._last_at
+        self._cycle_n = _CYCLES - 1
 
     def _handed_over(self, edge: _Edge) -> bool:
         """Whether the run may be one heater handing over to another not known yet.
