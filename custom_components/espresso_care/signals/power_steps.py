@@ -2010,6 +2010,8 @@ class PumpDetector:
                         continue
                     terms += 1
                     sure = sure and h.weight >= 2.0
+                if sp < 0 and self._stop_with_cycled(heaters, signs):
+                    continue
                 if not terms:
                     if sp == 0:
                         continue
@@ -3187,6 +3189,21 @@ class PumpDetector:
             self._cycle_n = 1
         self._cycle_size, self._cycle_at = size, edge.at
         return self._cycle_n >= _CYCLES
+
+    def _stop_with_cycled(
+        self, heaters: Sequence[_Heater], signs: tuple[int, ...]
+    ) -> bool:
+        """Whether an explanation has the pump stop as the cycled heater comes on.
+
+        The steam heater ``_learn_cycle`` learnt draws about the brew heater
+        and the pump: the brew heater's rise beside the running pump fits the
+        pump's stop with the steam heater's rise as well, two switchings in
+        one interval where one does.
+        """
+        cycled = self._cycled
+        return cycled is not None and any(
+            sign > 0 and h is cycled for h, sign in zip(heaters, signs, strict=False)
+        )
 
     def _learn_cycle(self, edge: _Edge) -> None:
         """Learn the heater ``_cycle_heater`` found, as the run it made would count.
