@@ -135,6 +135,8 @@ _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's ed
 _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
 _FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
 _FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading of it
+_CYCLE_S: Final = 3600.0  # s apart at most: unseen heater-and-pump cycles of one size
+_CYCLES: Final = 3  # ... this many of them make a heater (``_cycle_heater``)
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -503,6 +505,10 @@ class PumpDetector:
         "_cd_sum",
         "_clean_since",
         "_confirm",
+        "_cycle_at",
+        "_cycle_n",
+        "_cycle_size",
+        "_cycled",
         "_events",
         "_fell_at",
         "_floor",
@@ -616,6 +622,10 @@ class PumpDetector:
         # The last readings (a plug reporting every few seconds: ``_started_alone``).
         self._recent: deque[tuple[float, float]] = deque(maxlen=_RECENT_N)
         self._last_run: DetectedRun | None = None  # the last run decided (``_once``)
+        self._cycle_size = 0.0  # an unseen heater-and-pump cycle (``_cycle_heater``)
+        self._cycle_at = -math.inf
+        self._cycle_n = 0
+        self._cycled: _Heater | None = None  # the heater ``_learn_cycle`` learnt
         self.pump_watts = pump_watts  # checked; the tolerances and own step from it
         self._forget()
 
@@ -980,6 +990,7 @@ class PumpDetector:
         if self._held is not None and now >= self._held_at + self._hold() - _EPS:
             out += self._release()
         if self._pump and now - self._run_at >= MAX_RUN_S - _EPS:
+            self._held_heaters()
             self._stop(now)  # too long for a pump run: it was not one
         pending = self._pending
         if pending is not None and now >= pending.until:
@@ -2034,6 +2045,8 @@ class PumpDetector:
                         continue
                     terms += 1
                     sure = sure and h.weight >= 2.0
+                if sp < 0 and self._stop_with_cycled(heaters, signs):
+                    continue
                 if not terms:
                     if sp == 0:
                         continue
@@ -2507,6 +2520,8 @@ class PumpDetector:
             return
         if len(self._heaters) >= 2:
             self._heaters.sort(key=lambda h: -h.weight)
+            if self._heaters[-1] is self._cycled:
+                return  # (``_learn_cycle``: a third size is no heater's)
             self._drop(self._heaters[-1])
         heater = _Heater(size, 0.1 * self._pump_watts)
         heater.seen = self._last_at
@@ -2918,6 +2933,7 @@ class PumpDetector:
             return []
         if pure and not self._run_pure and self._off_step(watts, edge.after):
             return []  # the rise split from a heater's: a hand-over's fall?
+        cycle = not (pure or self._run_pure) and self._cycle_heater(edge)
         if not (pure or self._run_pure):
             # Both edges split from heaters' edges: only with volts (heaters'
             # sizes then hold to a few watts), and if a reading showed the
@@ -3015,6 +3031,9 @@ class PumpDetector:
         if both and abs(edge.after - self._base) <= self._tol_lv:
             self._step_n = min(self._step_n + 1, 20)
             self._step_w += (watts - self._step_w) / self._step_n
+        if cycle:
+            self._learn_cycle(edge)
+            return []
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(started, at, step)
         return []
@@ -3218,6 +3237,108 @@ class PumpDetector:
             and len(self._heaters) < 2
             and not (self._run_two or self._two_switches(edge))
         )
+
+    def _cycle_heater(self, edge: _Edge) -> bool:
+        """Whether a run split from one heater's edges at both ends is another heater.
+
+        A dual boiler's steam heater may draw about the brew heater and the
+        pump: its rise and fall read as theirs, a shot-long run each time it
+        cycles (every few minutes), and it is never learnt alone. A run whose
+        rise and fall are one size (Hart's cycle summing to zero), whose rise
+        no reading showed as two switchings, is remembered; the
+        ``_CYCLES``-th such cycle of that size within ``_CYCLE_S`` is a
+        heater: learnt into the free cluster (``_learn_cycle``), and not
+        counted. Its edges then fit that heater alone as well as the other
+        and the pump: unsure, never a run. (The fall's partial readings are
+        no sign: one heater's fall read by a 1 s average every 2 s often
+        shows two.) Fewer cycles cost a heat exchanger's shots whose heater
+        came and went with the pump.
+        """
+        if (
+            self._gap > _FAST_GAP_S  # (read every few seconds: not looked at)
+            or self._run_heater is None
+            or not self._run_mag
+            or len(self._heaters) >= 2
+            or self._run_seen
+            or self._run_two
+        ):
+            return False
+        size = -edge.delta * edge.k
+        near = max(0.02 * size, 0.15 * self._pump_watts)
+        if abs(self._run_mag - size) > near or any(
+            abs(h.size - size) <= 0.08 * h.size for h in self._heaters
+        ):
+            return False  # not one cycle, or a known heater's (the pump beside it)
+        if (
+            edge.at - self._cycle_at <= _CYCLE_S
+            and abs(size - self._cycle_size) <= near
+        ):
+            self._cycle_n += 1
+        else:
+            self._cycle_n = 1
+        self._cycle_size, self._cycle_at = size, edge.at
+        return self._cycle_n >= _CYCLES
+
+    def _stop_with_cycled(
+        self, heaters: Sequence[_Heater], signs: tuple[int, ...]
+    ) -> bool:
+        """Whether an explanation has the pump stop as the cycled heater comes on.
+
+        The steam heater ``_learn_cycle`` learnt draws about the brew heater
+        and the pump: the brew heater's rise beside the running pump fits the
+        pump's stop with the steam heater's rise as well, two switchings in
+        one interval where one does.
+        """
+        cycled = self._cycled
+        return cycled is not None and any(
+            sign > 0 and h is cycled for h, sign in zip(heaters, signs, strict=False)
+        )
+
+    def _learn_cycle(self, edge: _Edge) -> None:
+        """Learn the heater ``_cycle_heater`` found, as the run it made would count.
+
+        Only then: a machine whose such cycles other rules refused keeps its
+        shots (learnt, the heater makes a brew heater's rise beside the pump
+        unsure, the pump's stop and it coming on in one edge).
+        """
+        self._cycle_at = -math.inf
+        self._cycle_n = 0
+        size = -edge.delta * edge.k
+        for _ in range(2):  # (its rise and its fall, twice: a heater known)
+            self._cluster(size / self._k)
+        self._version += 1
+        # Kept against a third size (two heaters are all a dual boiler has):
+        # one edge of sizes summed, clustered, would push it out.
+        self._cycled = min(self._heaters, key=lambda h: abs(h.size - size))
+
+    def _held_heaters(self) -> None:
+        """A pump-sized rise from a heater's level held too long for a run: a heater's level.
+
+        A dual boiler's heaters hand over (the brew heater off, the steam
+        heater on) by their difference, which may be the pump's step: the
+        level after, held past any run, is the steam heater alone (unless a
+        known heater is that size). It counts as the cycles ``_cycle_heater``
+        waits for but one: the next unseen cycle of that size is a heater.
+        (Learnt at once, it cost shots on machines whose cycles other rules
+        already refused.)
+        """
+        if (
+            self._gap > _FAST_GAP_S  # (as ``_cycle_heater``)
+            or self._tr
+            or not self._run_pure
+            or self._run_heat
+            or self._run_base < self._heater_min()
+            or len(self._heaters) >= 2
+        ):
+            return
+        size = self._normalised(self._lv)
+        if abs(size - self._run_base - self._run_w * self._k) > self._ptol() or any(
+            abs(h.size - size) <= 0.08 * h.size for h in self._heaters
+        ):
+            return
+        # As the cycles before it: the next unseen cycle of its size is a heater.
+        self._cycle_size, self._cycle_at = size, self._last_at
+        self._cycle_n = _CYCLES - 1
 
     def _handed_over(self, edge: _Edge) -> bool:
         """Whether the run may be one heater handing over to another not known yet.
