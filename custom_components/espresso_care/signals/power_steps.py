@@ -132,6 +132,7 @@ _FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
 _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge
 _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
 _FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
+_FLOOR_HELD: Final = 4.0  # s of silence after the standby that held it
 _FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading of it
 
 # How an edge is explained (``_explain``).
@@ -473,6 +474,8 @@ class _Floor:
     until: float = -math.inf
     edges: float = -math.inf  # the end of the last run the edges decided
     held: DetectedRun | None = None  # a run decided, while the edges follow it
+    quiet: float = -math.inf  # the last reading of the standby alone
+    read: float = -math.inf  # the last reading
 
 
 class PumpDetector:
@@ -3277,6 +3280,7 @@ class PumpDetector:
         first that shows it off (``_floor_run``).
         """
         floor = self._floor
+        prev, floor.read = floor.read, at
         if watts is None or not 0.0 <= watts <= MAX_WATTS:
             floor.start = None
             return None
@@ -3294,6 +3298,8 @@ class PumpDetector:
         if rest < (_PAUSE_FLOOR if floor.hits else 0.5) * p:
             decided = self._floor_run(at) if floor.start is not None else None
             floor.start = None
+            if rest <= max(6.0, 0.15 * p):
+                floor.quiet = at
             if rest <= max(6.0, 0.15 * p) or at - floor.low <= 2.0 * self._floor_next():
                 # The standby alone (nothing on), or a partial reading a
                 # reading or two after it (the pump's ramp, perhaps after a
@@ -3301,7 +3307,7 @@ class PumpDetector:
                 floor.low = at
             return decided
         if floor.start is None:
-            if at - floor.low > self._floor_next():
+            if at - floor.low > self._floor_next() and not self._standby_held(prev):
                 return None  # no reading just before: the start is not seen
             share = min(1.0, rest / p)
             floor.start = max(floor.low, at - share * min(1.0, self._period))
@@ -3328,6 +3334,15 @@ class PumpDetector:
             floor.pulses += 1  # a heater's edge within a reading or two
         floor.last, floor.last_at = watts, at
         return None
+
+    def _standby_held(self, prev: float) -> bool:
+        """Whether the silence since the last reading, the standby alone, held it.
+
+        A plug reporting on change says nothing while the standby holds:
+        the pump started within a reading of the one that shows it.
+        """
+        floor = self._floor
+        return prev == floor.low == floor.quiet and floor.read - prev <= _FLOOR_HELD
 
     def _floor_lost(self, at: float) -> bool:
         """Whether a reading was lost since the last one, which was no state's.
