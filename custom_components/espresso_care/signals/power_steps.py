@@ -132,6 +132,7 @@ _FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
 _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge
 _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
 _FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
+_FLOOR_APART_S: Final = 60.0  # s since the standby read alone: a slow PID's pulses
 _FLOOR_HELD: Final = 4.0  # s of silence after the standby that held it
 _FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading of it
 
@@ -3491,8 +3492,14 @@ class PumpDetector:
         While a PID's pulses come and go, a step past half again the pump's
         stands apart from it: the edges cannot follow the pump among such
         pulses, but the floor reads its runs under them (a heater only adds).
+        Only while the readings fall back to the standby between pulses: a
+        fast PID's, each a new average, never do.
         """
-        return size > 1.5 * self._pump_watts and self._pulsing(at)
+        return (
+            size > 1.5 * self._pump_watts
+            and self._pulsing(at)
+            and at - self._floor.quiet <= _FLOOR_APART_S
+        )
 
     @staticmethod
     def _events_noise(
