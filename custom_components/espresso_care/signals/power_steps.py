@@ -133,7 +133,7 @@ _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's ed
 _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
 _FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
 _FLOOR_APART_S: Final = 60.0  # s since the standby read alone: a slow PID's pulses
-_FLOOR_HELD: Final = 4.0  # s of silence after the standby that held it
+_FLOOR_HELD: Final = 10.0  # s of silence after the standby that held it
 _FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading of it
 
 # How an edge is explained (``_explain``).
