@@ -41,3 +41,27 @@ def true_step_runs(trace: Trace, end: float) -> list[tuple[float, float]]:
     reports = [r for r in trace.reports if r.at < end]
     runs, _, _ = detection.detect(PumpDetector(trace.pump_watts), reports, end)
     return runs
+
+
+def true_step_counted(
+    trace: Trace, end: float
+) -> tuple[list[tuple[float, float, bool]], int]:
+    """``true_step_runs`` with whether counting was paused as each run came.
+
+    Each run with the detector's ``ambiguous`` as it was returned, and how
+    many readings found the detector ambiguous.
+    """
+    detector = PumpDetector(trace.pump_watts)
+    counted: list[tuple[float, float, bool]] = []
+    paused = 0
+    for report in (r for r in trace.reports if r.at < end):
+        deadline = detector.next_deadline
+        while deadline is not None and deadline < report.at:
+            runs = detector.advance(deadline)
+            counted += [(r.started, r.ended, detector.ambiguous) for r in runs]
+            after = detector.next_deadline
+            deadline = None if after is None or after <= deadline else after
+        runs = detector.feed(report.at, report.watts, report.volts)
+        counted += [(r.started, r.ended, detector.ambiguous) for r in runs]
+        paused += detector.ambiguous
+    return counted, paused

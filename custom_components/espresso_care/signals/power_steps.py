@@ -77,7 +77,7 @@ the run it touches.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 import itertools
 import math
@@ -134,6 +134,8 @@ _FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
 _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge
 _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
 _FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
+_FLOOR_APART_S: Final = 60.0  # s since the standby read alone: a slow PID's pulses
+_FLOOR_HELD: Final = 10.0  # s of silence after the standby that held it
 _FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading of it
 _CYCLE_S: Final = 3600.0  # s apart at most: unseen heater-and-pump cycles of one size
 _CYCLES: Final = 3  # ... this many of them make a heater (``_cycle_heater``)
@@ -477,6 +479,8 @@ class _Floor:
     until: float = -math.inf
     edges: float = -math.inf  # the end of the last run the edges decided
     held: DetectedRun | None = None  # a run decided, while the edges follow it
+    quiet: float = -math.inf  # the last reading of the standby alone
+    read: float = -math.inf  # the last reading
 
 
 class PumpDetector:
@@ -573,6 +577,8 @@ class PumpDetector:
         "_tr_max",
         "_tr_min",
         "_tr_n",
+        "_unsure",
+        "_unsure_clean",
         "_v_last",
         "_v_lv",
         "_version",
@@ -596,7 +602,7 @@ class PumpDetector:
         self._cache: tuple[int, int, float, tuple[int, ...]] = (_NOTHING, 0, 0.0, ())
         self._v_last = self._v_lv = 0.0
         self._heaters: list[_Heater] = []
-        self._events: deque[tuple[float, float]] = deque(maxlen=2048)
+        self._events: deque[tuple[float, float, bool]] = deque(maxlen=2048)
         self._fell_at: float | None = None
         self._gap = 0.0
         self._period = 0.0  # the plug's shortest steady gap: its measuring period
@@ -610,6 +616,8 @@ class PumpDetector:
         self._partial_n = 0
         self._ambiguous = False
         self._clean_since = -math.inf
+        self._unsure = False  # the noise less the floor's pulses pauses counting
+        self._unsure_clean = -math.inf
         self._noise_ev = 0.0
         self._pulses = 0.0  # how often pulses come and go (an average by pulse)
         self._pulse_at = -math.inf
@@ -725,8 +733,12 @@ class PumpDetector:
 
     @property
     def ambiguous(self) -> bool:
-        """True while the readings are too noisy to tell the pump apart."""
-        return self._ambiguous
+        """True while the readings are too noisy to tell the pump apart.
+
+        A slow PID's pulses alone pause the edges only: the floor still
+        counts under them (``_update_floor_noise``).
+        """
+        return self._ambiguous and self._unsure
 
     @property
     def noise_watts(self) -> float:
@@ -3572,21 +3584,25 @@ class PumpDetector:
             decided = self._floor_reading(at, watts)
             if decided is not None:
                 if held is not None:
-                    out.append(self._floor_count(held))
+                    out += self._floor_count(held)
                 held = decided
         if held is not None and not (
             self._confirm is not None or (self._pump and self._run_at < held.ended)
         ):
-            out.append(self._floor_count(held))
+            out += self._floor_count(held)
             held = None
         floor.held = held
         return out
 
-    def _floor_count(self, run: DetectedRun) -> DetectedRun:
-        """A run the floor decided, counted now."""
+    def _floor_count(self, run: DetectedRun) -> list[DetectedRun]:
+        """A run the floor decided, counted now; none while counting is paused.
+
+        The live noise check pauses counting by power (``ambiguous``, with a
+        repair issue that says so): never count while unsure.
+        """
         self._floor.since, self._floor.until = run.started, run.ended
         self._quiet = False
-        return run
+        return [] if self.ambiguous else [run]
 
     def _floor_reading(self, at: float, watts: float | None) -> DetectedRun | None:
         """Follow the readings' floor; the run it decides at a reading, if any.
@@ -3603,6 +3619,7 @@ class PumpDetector:
         first that shows it off (``_floor_run``).
         """
         floor = self._floor
+        prev, floor.read = floor.read, at
         if watts is None or not 0.0 <= watts <= MAX_WATTS:
             floor.start = None
             return None
@@ -3620,6 +3637,8 @@ class PumpDetector:
         if rest < (_PAUSE_FLOOR if floor.hits else 0.5) * p:
             decided = self._floor_run(at) if floor.start is not None else None
             floor.start = None
+            if rest <= max(6.0, 0.15 * p):
+                floor.quiet = at
             if rest <= max(6.0, 0.15 * p) or at - floor.low <= 2.0 * self._floor_next():
                 # The standby alone (nothing on), or a partial reading a
                 # reading or two after it (the pump's ramp, perhaps after a
@@ -3627,7 +3646,7 @@ class PumpDetector:
                 floor.low = at
             return decided
         if floor.start is None:
-            if at - floor.low > self._floor_next():
+            if at - floor.low > self._floor_next() and not self._standby_held(prev):
                 return None  # no reading just before: the start is not seen
             share = min(1.0, rest / p)
             floor.start = max(floor.low, at - share * min(1.0, self._period))
@@ -3654,6 +3673,15 @@ class PumpDetector:
             floor.pulses += 1  # a heater's edge within a reading or two
         floor.last, floor.last_at = watts, at
         return None
+
+    def _standby_held(self, prev: float) -> bool:
+        """Whether the silence since the last reading, the standby alone, held it.
+
+        A plug reporting on change says nothing while the standby holds:
+        the pump started within a reading of the one that shows it.
+        """
+        floor = self._floor
+        return prev == floor.low == floor.quiet and floor.read - prev <= _FLOOR_HELD
 
     def _floor_lost(self, at: float) -> bool:
         """Whether a reading was lost since the last one, which was no state's.
@@ -3793,8 +3821,40 @@ class PumpDetector:
                 self._stop(at)  # the run is broken: drop it
 
     def _event(self, at: float, size: float) -> None:
-        self._events.append((at, size))
+        self._events.append((at, size, self._floor_explains(at, size)))
         self._update_noise(at)
+
+    def _floor_explains(self, at: float, size: float) -> bool:
+        """Whether a step is a slow PID's heater pulse, which the floor reads.
+
+        While a PID's pulses come and go, a step past half again the pump's
+        stands apart from it: the edges cannot follow the pump among such
+        pulses, but the floor reads its runs under them (a heater only adds).
+        Only while the readings fall back to the standby between pulses: a
+        fast PID's, each a new average, never do.
+        """
+        return (
+            size > 1.5 * self._pump_watts
+            and self._pulsing(at)
+            and at - self._floor.quiet <= _FLOOR_APART_S
+        )
+
+    @staticmethod
+    def _events_noise(
+        events: Iterable[tuple[float, float, bool]], pump: float
+    ) -> float:
+        """The unexplained steps' typical size, weighted by their rate."""
+        # An event far from the pump's size (a heater's pulse read in
+        # part, twice the step or more) passes for the pump less often
+        # than one of its size: half its weight.
+        sizes = sorted(
+            min(s, 2.0 * pump) * (1.0 if abs(s - pump) <= 0.5 * pump else 0.5)
+            for _, s, _ in events
+        )
+        if not sizes:
+            return 0.0
+        rate = len(sizes) / (NOISE_WINDOW_S / 60.0)
+        return sizes[len(sizes) // 2] * min(1.0, rate / _NOISE_RATE_PER_MIN)
 
     def _update_noise(self, now: float) -> None:
         self._noise_check = max(now, self._last_at) + 5.0
@@ -3803,19 +3863,8 @@ class PumpDetector:
         while events and events[0][0] < horizon:
             events.popleft()
         p = self._pump_watts
-        if events:
-            # An event far from the pump's size (a heater's pulse read in
-            # part, twice the step or more) passes for the pump less often
-            # than one of its size: half its weight.
-            sizes = sorted(
-                min(s, 2.0 * p) * (1.0 if abs(s - p) <= 0.5 * p else 0.5)
-                for _, s in events
-            )
-            typical = sizes[len(sizes) // 2]
-            rate = len(events) / (NOISE_WINDOW_S / 60.0)
-            self._noise_ev = typical * min(1.0, rate / _NOISE_RATE_PER_MIN)
-        else:
-            self._noise_ev = 0.0
+        self._noise_ev = self._events_noise(events, p)
+        self._update_floor_noise(now)
         noise = self.noise_watts
         if noise >= _AMBIGUOUS_ON * p:
             if not self._ambiguous:
@@ -3830,3 +3879,24 @@ class PumpDetector:
                 self._ambiguous = False
         else:
             self._clean_since = math.inf
+
+    def _update_floor_noise(self, now: float) -> None:
+        """The noise check less the pulses the floor reads (``_floor_explains``).
+
+        A slow PID's pulses pause the edges, yet the floor counts under
+        them: counting is paused (``ambiguous``) only while the rest of the
+        noise would pause it too, with the same hysteresis.
+        """
+        rest = [e for e in self._events if not e[2]]
+        noise = max(self._events_noise(rest, self._pump_watts), 2.5 * self._sd)
+        p = self._pump_watts
+        if noise >= _AMBIGUOUS_ON * p:
+            self._unsure = True
+            self._unsure_clean = math.inf
+        elif noise < _AMBIGUOUS_OFF * p:
+            if self._unsure_clean == math.inf:
+                self._unsure_clean = now
+            if self._unsure and now - self._unsure_clean >= _CLEAN_FOR_S:
+                self._unsure = False
+        else:
+            self._unsure_clean = math.inf
