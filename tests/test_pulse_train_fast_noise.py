@@ -5,7 +5,8 @@ that catches a moment of it is neither the pump nor the heater (unexplained).
 On a plug reporting every 2 s or faster a slow PID's bursts read as such
 readings too, never as pulses, so a backflush of pulses all read clean may
 stand among a few more of them than on a slower plug. The readings here are
-made as in ``test_pulse_train``.
+made as in ``test_pulse_train``; the backflush's pulses are 4 s (one of long
+pulses, apart, stands among more: ``test_pulse_train_sturdy``).
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from custom_components.espresso_care.signals.pulse_train import (
     ODD_SHARE_MAX,
 )
 
-from .pulse_traces import BACKFLUSH, quiet_then, recognize, runs_of
+from .pulse_traces import quiet_then, recognize, runs_of
 
-RUNS = runs_of(BACKFLUSH, 600)
+SHORT = [(4.0, 9.0)] * 4 + [(4.0, 120.0)] + [(4.0, 9.0)] * 4 + [(4.0, 60.0)]
+RUNS = runs_of(SHORT, 600)
 
 
 def edges(every: float, share: float) -> list[tuple[float, float]]:

@@ -5,7 +5,9 @@ averaged over a plug's interval, each burst reads as a pulse of about the
 pump's size, and they go on at the window's cadence before, between and
 after any series they happen to form. A person's backflush begins after the
 machine stood still for a while (a shot, a flush or two at most) and its
-rinse pause is still. The readings here are made as in ``test_pulse_train``.
+rinse pause is still. The readings here are made as in ``test_pulse_train``. The
+backflushes judged here have pulses of 4 s: one of long pulses, apart, on a
+fast plug stands among such pulses (``test_pulse_train_sturdy``).
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from custom_components.espresso_care.signals.pulse_train import (
 
 from .pulse_traces import BACKFLUSH, quiet_then, recognize, runs_of
 
-CLEANER = [(9.0, 10.0)] * 4 + [(9.0, 30.0)]
-RINSE = [(9.0, 10.0)] * 4 + [(9.0, 60.0)]
+CLEANER = [(4.0, 10.0)] * 4 + [(4.0, 30.0)]
+RINSE = [(4.0, 10.0)] * 4 + [(4.0, 60.0)]
 
 
 def cadence(start: float, count: int) -> list[tuple[float, float]]:
@@ -39,7 +41,7 @@ def test_pulses_at_a_cadence_before_the_backflush_refuse_it() -> None:
     """Pump-sized pulses all through the five minutes before: a heater's cadence."""
     before = cadence(605.0 - QUIET_SECONDS, BEFORE_MAX + 1)
     assert before[-1][1] < 600 - 22  # none of them joins the cleaner series
-    runs = [*before, *runs_of(BACKFLUSH, 600)]
+    runs = [*before, *runs_of([*CLEANER, *RINSE], 600)]
     assert recognize(quiet_then(runs, every=1.0)) == []
 
 

@@ -134,6 +134,20 @@ SHOT_COVERED: Final = 0.5
 QUIET_SECONDS: Final = 300.0
 BEFORE_MAX: Final = 10
 BETWEEN_MAX: Final = 8
+# On a plug reporting every ``FAST_INTERVAL`` s or faster, a backflush with
+# at least ``STURDY_MIN`` pulses of ``STURDY_SECONDS`` or more fed in its
+# span, each ``STURDY_PAUSE`` or more from the next, and none weak (a piece
+# of a shot a heater cut up may be one), is sturdy: it stands
+# though the readings around it were not still, nor few of them odd. Read
+# there, a slow PID's bursts are pulses of 2-4 s (a burst or a few merged),
+# seldom 5 s or more, and then among more of them shorter (at most
+# ``SHORT_PER_LONG`` shorter ones fed per long one); a shot its heater cut
+# up reads as long pieces a second or two apart (a backflush's pauses are
+# 3 s or more).
+STURDY_SECONDS: Final = 5.0
+STURDY_MIN: Final = 8
+STURDY_PAUSE: Final = 2.5
+SHORT_PER_LONG: Final = 0.5
 # How long the pulses' starts are remembered (s): a backflush (two series
 # and the rinse pause) and the quiet time before it.
 PULSES_SECONDS: Final = 1800.0
@@ -632,7 +646,8 @@ class PowerBackflushes:
             singles = sum(found.started <= at <= found.ended for at in self._singles)
             if singles <= SINGLE_MAX:
                 limit = ODD_SHARE_FAST
-        if odd / readings > limit or self.spread > SPREAD_MAX:
+        sturdy = self._sturdy(found)
+        if (odd / readings > limit and not sturdy) or self.spread > SPREAD_MAX:
             return None
         longest = LONG_RUN_FAST if self._interval <= FAST_INTERVAL else LONG_RUN_SECONDS
         framed = any(found.started <= at <= found.ended for at in self._framed_at)
@@ -643,7 +658,19 @@ class PowerBackflushes:
             return None
         if self._cut_shot(found):
             return None
-        return found if self._quiet_around(found) else None
+        return found if self._quiet_around(found, sturdy=sturdy) else None
+
+    def _sturdy(self, found: Recognized) -> bool:
+        """Whether its pulses are a person's, not a slow PID's bursts: long, and apart."""
+        if found.weak or self._interval > FAST_INTERVAL:
+            return False
+        fed = [(a, b) for a, b in self._fed if found.started <= a <= found.ended]
+        long = [(a, b) for a, b in fed if b - a >= STURDY_SECONDS]
+        return (
+            len(long) >= STURDY_MIN
+            and len(fed) - len(long) <= SHORT_PER_LONG * len(long)
+            and all(c - b >= STURDY_PAUSE for (_, b), (c, _) in pairwise(long))
+        )
 
     def _cut_shot(self, found: Recognized) -> bool:
         """Whether a shot-long run the detector saw overlaps it, mostly uncovered by pulses.
@@ -662,15 +689,19 @@ class PowerBackflushes:
                 return True
         return False
 
-    def _quiet_around(self, found: Recognized) -> bool:
+    def _quiet_around(self, found: Recognized, *, sturdy: bool = False) -> bool:
         """Whether the readings before the backflush, and between its pulses, were still.
 
         A PID's heater pulsing at its window reads as pulses all the time it
         idles; a reset (a program, a gap) leaves the time before unknown.
+        ``sturdy``: its pulses are a person's (``_sturdy``), whatever the
+        pulses around them; the time before must still be known.
         """
         first = found.started
         if first - QUIET_SECONDS < self._since:
             return False
+        if sturdy:
+            return True
         before = between = 0
         for at in self._pulses:
             if first - QUIET_SECONDS <= at < first:
