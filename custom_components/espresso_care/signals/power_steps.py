@@ -483,6 +483,23 @@ class _Floor:
     read: float = -math.inf  # the last reading
 
 
+def _paused(
+    paused: bool, clean_since: float, noise: float, pump: float, now: float
+) -> tuple[bool, float]:
+    """A noise check's pause with hysteresis: (paused, clean since).
+
+    It starts when the noise reaches ``_AMBIGUOUS_ON`` of the pump's step and
+    ends once the noise stayed under ``_AMBIGUOUS_OFF`` for ``_CLEAN_FOR_S``.
+    """
+    if noise >= _AMBIGUOUS_ON * pump:
+        return True, math.inf
+    if noise < _AMBIGUOUS_OFF * pump:
+        if clean_since == math.inf:
+            clean_since = now
+        return paused and now - clean_since < _CLEAN_FOR_S, clean_since
+    return paused, math.inf
+
+
 class PumpDetector:
     """Online detector of the pump's runs in a plug's power readings.
 
@@ -3724,23 +3741,24 @@ class PumpDetector:
         floor.alone, floor.alone_at = watts, at
         return False
 
+    def _held_still(self, watts: float, last: float) -> bool:
+        """Whether two readings in a row agree, with a heater known to read them by."""
+        still = max(0.1 * self._pump_watts, 6.0 + 0.008 * watts)
+        return abs(watts - last) <= still and bool(self._known_heaters)
+
     def _heater_with_pump(self, watts: float, last: float) -> bool:
         """Whether two readings in a row hold a known heater's level and the pump's."""
-        still = max(0.1 * self._pump_watts, 6.0 + 0.008 * watts)
         level = 0.5 * (watts + last)
         return (
-            abs(watts - last) <= still
-            and bool(self._known_heaters)
+            self._held_still(watts, last)
             and self._known_level(level - self._pump_watts)
             and self._pump_in(level)
         )
 
     def _heater_alone(self, watts: float, last: float) -> bool:
         """Whether two readings in a row hold a known heater's level without the pump."""
-        still = max(0.1 * self._pump_watts, 6.0 + 0.008 * watts)
         return (
-            abs(watts - last) <= still
-            and bool(self._known_heaters)
+            self._held_still(watts, last)
             and self._known_level(watts)
             and not self._pump_in(0.5 * (watts + last))
         )
@@ -3865,20 +3883,13 @@ class PumpDetector:
         p = self._pump_watts
         self._noise_ev = self._events_noise(events, p)
         self._update_floor_noise(now)
-        noise = self.noise_watts
-        if noise >= _AMBIGUOUS_ON * p:
-            if not self._ambiguous:
-                self._ambiguous = True
-                self._pump = False
-                self._pending = None
-            self._clean_since = math.inf
-        elif noise < _AMBIGUOUS_OFF * p:
-            if self._clean_since == math.inf:
-                self._clean_since = now
-            if self._ambiguous and now - self._clean_since >= _CLEAN_FOR_S:
-                self._ambiguous = False
-        else:
-            self._clean_since = math.inf
+        was = self._ambiguous
+        self._ambiguous, self._clean_since = _paused(
+            was, self._clean_since, self.noise_watts, p, now
+        )
+        if self._ambiguous and not was:
+            self._pump = False
+            self._pending = None
 
     def _update_floor_noise(self, now: float) -> None:
         """The noise check less the pulses the floor reads (``_floor_explains``).
@@ -3889,14 +3900,6 @@ class PumpDetector:
         """
         rest = [e for e in self._events if not e[2]]
         noise = max(self._events_noise(rest, self._pump_watts), 2.5 * self._sd)
-        p = self._pump_watts
-        if noise >= _AMBIGUOUS_ON * p:
-            self._unsure = True
-            self._unsure_clean = math.inf
-        elif noise < _AMBIGUOUS_OFF * p:
-            if self._unsure_clean == math.inf:
-                self._unsure_clean = now
-            if self._unsure and now - self._unsure_clean >= _CLEAN_FOR_S:
-                self._unsure = False
-        else:
-            self._unsure_clean = math.inf
+        self._unsure, self._unsure_clean = _paused(
+            self._unsure, self._unsure_clean, noise, self._pump_watts, now
+        )
