@@ -780,9 +780,23 @@ class PumpDetector:
             deadline = min(deadline, self._noise_check)
         return None if deadline == math.inf else deadline
 
+    @property
+    def _on_change(self) -> bool:
+        """Whether the plug reports on change (a held reading may be a partial one)."""
+        return self._silence > 0.05
+
+    @property
+    def _seconds_apart(self) -> bool:
+        """Whether a periodic plug reports every few seconds (an energy meter's 5 s).
+
+        Its readings blur a short pulse and the pauses around it; the rules
+        that read runs from single readings are for it alone.
+        """
+        return self._gap > _FAST_GAP_S and not self._on_change
+
     def _hold(self) -> float:
         """Silence after which the last reading counts as a steady state."""
-        if self._silence > 0.05:
+        if self._on_change:
             return max(1.5 * self._gap, 1.2)  # on change: silence is unchanged
         # Periodic: a dropped reading is no silence. Until the interval is
         # known, a state that stays several seconds without a new one held
@@ -1401,7 +1415,7 @@ class PumpDetector:
             return True
         if (
             p < 100.0
-            or self._silence > 0.05
+            or self._on_change
             or self._gap > _FAST_GAP_S
             or sum(1 for sign in signs if sign) != 1
             or (self._window is None and self._avg_score < 0.3)
@@ -1502,7 +1516,7 @@ class PumpDetector:
         """
         if (
             self._pump
-            or self._silence > 0.05  # (on change, a held reading may be partial)
+            or self._on_change  # (on change, a held reading may be partial)
             or not 1.5 < self._gap <= _FAST_GAP_S  # (every second, a level holds)
             or self._tr_n > 5  # a wandering transient (a PID's pulses)
             or self._pulsing(self._last_at)
@@ -1526,7 +1540,7 @@ class PumpDetector:
         """
         if (
             not self._pump
-            or self._silence > 0.05  # (on change, a held reading may be partial)
+            or self._on_change  # (on change, a held reading may be partial)
             or not 1.5 < self._gap <= _FAST_GAP_S  # (every second, a pause holds)
         ):
             return False
@@ -1871,7 +1885,7 @@ class PumpDetector:
         """
         level = self._lv
         n = self._lv_n
-        if n < 2 or self._silence <= 0.05:
+        if n < 2 or not self._on_change:
             return level
         last = self._pm1_w
         prior = (level * n - last) / (n - 1)
@@ -1937,7 +1951,7 @@ class PumpDetector:
 
     def _slack(self) -> float:
         """What a plug reporting on change leaves unsaid (its threshold)."""
-        return 6.0 if self._silence > 0.05 else 0.0
+        return 6.0 if self._on_change else 0.0
 
     def _low(self) -> float:
         """How far short of the step a pump's rise may be (a vibratory one's ramp)."""
@@ -2154,7 +2168,7 @@ class PumpDetector:
         """
         if (
             not self._pump
-            or self._silence > 0.05  # (on change, a level may be a partial reading)
+            or self._on_change  # (on change, a level may be a partial reading)
             or self._gap > _FAST_GAP_S  # (seconds apart, a level may hide a switch)
         ):
             return 0.0
@@ -2406,7 +2420,7 @@ class PumpDetector:
         own fall, if it comes first, says the pump ran on. Not on a plug
         reporting on change: a level held by silence may be a partial one.
         """
-        if edge.delta < self._heater_min() or self._silence > 0.05:
+        if edge.delta < self._heater_min() or self._on_change:
             return
         rise = _Rise(edge)
         self._stopped_in(edge, rise, stop=False)
@@ -2431,7 +2445,7 @@ class PumpDetector:
         if (
             self._gap <= _FAST_GAP_S
             or self._ambiguous
-            or self._silence > 0.05
+            or self._on_change
             or p < 100.0
             or p < 0.08 * edge.delta
             or edge.delta < self._heater_min()
@@ -2482,7 +2496,7 @@ class PumpDetector:
             and abs(self._run_before) <= self._tol_lv
             and abs(-edge.delta - p) <= self._ptol()
             and p >= 100.0
-            and self._silence <= 0.05
+            and not self._on_change
             and p >= 0.08 * (edge.after - self._base)
         ):
             self._run_fell = edge.at
@@ -2738,7 +2752,7 @@ class PumpDetector:
         the edge would. Periodic plugs only (on change, a level held by
         silence may be a partial reading).
         """
-        if self._silence > 0.05:
+        if self._on_change:
             return False
         return abs(level - self._base - self._pump_watts) <= self._ptol()
 
@@ -3077,7 +3091,7 @@ class PumpDetector:
         and their pauses (a backflush's), whose blurred partial readings held
         no level, are no run.
         """
-        if self._gap <= _FAST_GAP_S or self._silence > 0.05:
+        if not self._seconds_apart:
             return False
         base = self._base
         p = self._pump_watts
@@ -3135,7 +3149,7 @@ class PumpDetector:
         was lost.
         """
         p = self._pump_watts
-        if p < 100.0 or self._silence > 0.05:
+        if p < 100.0 or self._on_change:
             return False
         if self._vref2:
             return True
@@ -3211,7 +3225,7 @@ class PumpDetector:
         step beyond it, shows the pump on for the run (periodic plugs only:
         on change a level may be a partial reading).
         """
-        if self._run_heater is None or self._silence > 0.05:
+        if self._run_heater is None or self._on_change:
             return False
         p = self._pump_watts
         ptol = self._ptol()
@@ -3231,7 +3245,7 @@ class PumpDetector:
         of that heater's own rise and the pump's step back to the standby sum
         to zero (Hart's cycle). The standby after it says the pump stopped.
         """
-        if self._gap <= _FAST_GAP_S or self._vref2 or self._silence > 0.05:
+        if not self._seconds_apart or self._vref2:
             return False
         if self._run_two and self._run_shown < _SHOWN * self._pump_watts:
             return False  # no reading showed the pump alone (a ramp's, at least)
@@ -3294,9 +3308,7 @@ class PumpDetector:
             return False
         size = -edge.delta * edge.k
         near = max(0.02 * size, 0.15 * self._pump_watts)
-        if abs(self._run_mag - size) > near or any(
-            abs(h.size - size) <= 0.08 * h.size for h in self._heaters
-        ):
+        if abs(self._run_mag - size) > near or self._heater_sized(size):
             return False  # not one cycle, or a known heater's (the pump beside it)
         if (
             edge.at - self._cycle_at <= _CYCLE_S
@@ -3307,6 +3319,10 @@ class PumpDetector:
             self._cycle_n = 1
         self._cycle_size, self._cycle_at = size, edge.at
         return self._cycle_n >= _CYCLES
+
+    def _heater_sized(self, size: float) -> bool:
+        """Whether a heater of about ``size`` (normalised watts) is known already."""
+        return any(abs(h.size - size) <= 0.08 * h.size for h in self._heaters)
 
     def _stop_with_cycled(
         self, heaters: Sequence[_Heater], signs: tuple[int, ...]
@@ -3361,9 +3377,9 @@ class PumpDetector:
         ):
             return
         size = self._normalised(self._lv)
-        if abs(size - self._run_base - self._run_w * self._k) > self._ptol() or any(
-            abs(h.size - size) <= 0.08 * h.size for h in self._heaters
-        ):
+        if abs(
+            size - self._run_base - self._run_w * self._k
+        ) > self._ptol() or self._heater_sized(size):
             return
         # As the cycles before it: the next unseen cycle of its size is a heater.
         self._cycle_size, self._cycle_at = size, self._last_at
@@ -3440,7 +3456,7 @@ class PumpDetector:
         the detector holds from the same start ends there; else it is a new
         one where no run was read.
         """
-        if self._gap <= _FAST_GAP_S or self._silence > 0.05 or self._ambiguous:
+        if not self._seconds_apart or self._ambiguous:
             return []
         recent = self._recent
         if len(recent) < 6:
@@ -3465,23 +3481,13 @@ class PumpDetector:
             j += 1
         if i == 2 or j - i > 2 or (j - i == 2 and rd[i][1] != rd[i + 1][1]):
             return []  # the heater's rise: one partial reading (or a stale repeat)
-        k = j
-        while k < len(rd) and abs(rd[k][1] - alone) <= near:
-            k += 1
-        if not 1 <= k - j <= 3 or k >= len(rd):
+        if abs(step - self._pump_watts) > self._ptol():
             return []
-        p = self._pump_watts
-        if abs(step - p) > self._ptol():
+        # One reading of the pump, none partial, may be a pulse's.
+        start = self._from_standby(rd, j, step, near, single=False)
+        if start is None:
             return []
         period = self._period
-        start = rd[k][0]
-        if base + near < rd[k][1] < alone - near:
-            start = rd[k][0] - (rd[k][1] - base) / step * period
-            k += 1
-        elif k - j < 2:
-            return []  # one reading of the pump, none partial: a pulse's, perhaps
-        if k >= len(rd) or abs(rd[k][1] - base) > near:
-            return []
         end = rd[1][0] - period + (fall - heat) / step * period
         if not MIN_RUN_S <= end - start <= MAX_RUN_S:
             return []
@@ -3511,7 +3517,7 @@ class PumpDetector:
         between two, and the fall leaves that heater alone on. Never where a
         run was read already.
         """
-        if self._gap <= _FAST_GAP_S or self._silence > 0.05 or self._ambiguous:
+        if not self._seconds_apart or self._ambiguous:
             return None
         base = self._base
         tol = self._tol_lv
@@ -3532,25 +3538,48 @@ class PumpDetector:
             j += 1
         if j - i > 2:
             return None
-        k = j
-        while k < n and abs(readings[k][1] - alone) <= near:
-            k += 1
-        if not 1 <= k - j <= 3:
-            return None
-        first = readings[k - 1][0]  # the first reading of the pump alone
-        start = readings[k][0] if k < n else first - self._period
-        if k < n and base + near < readings[k][1] < alone - near:
-            part = (readings[k][1] - base) / watts
-            start = readings[k][0] - part * self._period
-            k += 1
-        if k >= n or abs(readings[k][1] - base) > near:
-            return None
-        if not MIN_RUN_S <= at - start <= MAX_RUN_S:
+        start = self._from_standby(readings, j, watts, near, single=True)
+        if start is None or not MIN_RUN_S <= at - start <= MAX_RUN_S:
             return None
         fell = self._fell_at
         if fell is not None and fell > start:
             return None  # a run was read there (counted or dropped): not twice
         return DetectedRun(start, at, watts)
+
+    def _from_standby(
+        self,
+        readings: Sequence[tuple[float, float]],
+        j: int,
+        step: float,
+        near: float,
+        *,
+        single: bool,
+    ) -> float | None:
+        """When the pump started, read back from ``readings[j]`` (newest first).
+
+        One to three readings of the pump alone (the standby and ``step``),
+        at most one partial reading that dates its start within the period,
+        then the standby; ``single``: one reading alone, none partial, will do.
+        None when the readings are not so.
+        """
+        base = self._base
+        alone = base + step
+        n = len(readings)
+        k = j
+        while k < n and abs(readings[k][1] - alone) <= near:
+            k += 1
+        if not 1 <= k - j <= 3 or k >= n:
+            return None
+        at, watts = readings[k]
+        start = at
+        if base + near < watts < alone - near:
+            start = at - (watts - base) / step * self._period
+            k += 1
+        elif not single and k - j < 2:
+            return None
+        if k >= n or abs(readings[k][1] - base) > near:
+            return None
+        return start
 
     def _hid_start(
         self, rise: _Rise, heater: _Heater, normalised: float, held: float, watts: float
@@ -3735,16 +3764,18 @@ class PumpDetector:
             return False
         if abs(floor.peak - p - watts) > self._ptol():
             return False
-        still = max(0.1 * p, 6.0 + 0.008 * watts)
-        if abs(watts - floor.alone) <= still:
+        if abs(watts - floor.alone) <= self._still(watts):
             return True
         floor.alone, floor.alone_at = watts, at
         return False
 
+    def _still(self, watts: float) -> float:
+        """How far two readings of one level at ``watts`` may stray (the floor's)."""
+        return max(0.1 * self._pump_watts, 6.0 + 0.008 * watts)
+
     def _held_still(self, watts: float, last: float) -> bool:
         """Whether two readings in a row agree, with a heater known to read them by."""
-        still = max(0.1 * self._pump_watts, 6.0 + 0.008 * watts)
-        return abs(watts - last) <= still and bool(self._known_heaters)
+        return abs(watts - last) <= self._still(watts) and bool(self._known_heaters)
 
     def _heater_with_pump(self, watts: float, last: float) -> bool:
         """Whether two readings in a row hold a known heater's level and the pump's."""
