@@ -283,6 +283,15 @@ def _remember(starts: deque[float], at: float) -> None:
         starts.popleft()
 
 
+def _remember_run(
+    runs: deque[tuple[float, float]], started: float, ended: float
+) -> None:
+    """Add a run; forget those that ended more than ``ODD_SECONDS`` before it."""
+    runs.append((started, ended))
+    while runs[0][1] < ended - ODD_SECONDS:
+        runs.popleft()
+
+
 class PowerBackflushes:
     """Reads pump pulses from a plug's readings and recognizes hand-made backflushes.
 
@@ -393,16 +402,9 @@ class PowerBackflushes:
     def note_run(self, started: float, ended: float) -> None:
         """A run the pump detector saw (its own view of the same readings)."""
         if ended - started >= SHOT_RUN:
-            shots = self._shot_runs
-            shots.append((started, ended))
-            while shots[0][1] < ended - ODD_SECONDS:
-                shots.popleft()
-        if ended - started <= LONG_RUN_FAST:
-            return
-        runs = self._long_runs
-        runs.append((started, ended))
-        while runs[0][1] < ended - ODD_SECONDS:
-            runs.popleft()
+            _remember_run(self._shot_runs, started, ended)
+        if ended - started > LONG_RUN_FAST:
+            _remember_run(self._long_runs, started, ended)
 
     @property
     def next_deadline(self) -> float | None:
