@@ -191,8 +191,8 @@ class TraceSpec:
     seed: int
     backflushes: int
 
-    def generate(self) -> Trace:
-        """The trace itself."""
+    def generate(self, calibration_tries: int = 1) -> Trace:
+        """The trace itself (the user calibrating ``calibration_tries`` times)."""
         return generate(
             self.family,
             self.pump,
@@ -201,6 +201,7 @@ class TraceSpec:
             shots=SHOTS_PER_TRACE,
             days=DAYS_PER_TRACE,
             hand_backflushes=self.backflushes,
+            calibration_tries=calibration_tries,
         )
 
     @property
@@ -252,8 +253,9 @@ def calibrate_as_the_flow_does(
     reading), then calls ``calibrate`` again on every new reading until one
     verdict is a step or ``too_noisy``, or its wait passed (60 s for a run of
     about 10 s, longer when it asks a slow plug for a longer run): then the
-    last verdict stands (``timeout`` if no reading came). Returns the verdict, its error
-    and how many times ``calibrate`` ran.
+    last verdict stands (``timeout`` if no reading came). A retry leaves out
+    the readings of the try before, as the flow does. Returns the verdict, its
+    error and how many times ``calibrate`` ran.
     """
     run, click = trace.calibration_run, trace.calibration_click
     if run is None or click is None:
@@ -264,6 +266,11 @@ def calibrate_as_the_flow_does(
     newest = reports[now - 1].at if now else click
     readings = reports[bisect_left(ats, newest - RECENT_SECONDS) : now]
     wait = api.wait(readings)
+    if len(trace.calibration_tries) > 1:
+        # The flow leaves out the readings of the try before (its run is no
+        # idle noise): from its click until the flow gave up on it.
+        before = trace.calibration_tries[-2][0]
+        readings = [r for r in readings if not before <= r.at <= before + wait]
     result: CalibrationLike | None = None
     calls = 0
     for report in reports[now:]:
@@ -280,6 +287,55 @@ def calibrate_as_the_flow_does(
     if error is None and result.pump_watts is None:
         error = "no_value"
     return result, error, calls
+
+
+CALIBRATION_TRIES = 3
+"""How often a user calibrates before giving up, when the flow says to try again."""
+_TRY_AGAIN = frozenset({"no_pump_seen", "timeout", "no_value"})
+"""The flow's verdicts that ask to run the pump again (``too_noisy`` refuses)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Calibrated:
+    """A machine as its user left it after calibrating: the trace and the verdict."""
+
+    trace: Trace
+    result: CalibrationLike | None
+    error: str | None
+    """The last try's error, None when it found the pump's step."""
+    first_error: str | None
+    """The first try's error."""
+    tries: int
+    calls: int
+    """How many times ``calibrate`` ran, over every try."""
+
+    @property
+    def pump_watts(self) -> float | None:
+        """The step the flow saves, None when it saved none."""
+        if self.error is not None or self.result is None:
+            return None
+        return self.result.pump_watts
+
+
+def calibrate_with_retries(api: Api, spec: TraceSpec) -> Calibrated:
+    """Calibrate as a user does: again while the flow says "no pump seen", up to three times.
+
+    The flow's error asks the user to run the pump and try again, so a try
+    spoilt by a heater switching during the run is not the end; ``too_noisy``
+    is (counting by power is refused, and the flow says so). Each retry is a
+    new trace of the same machine and day, with one more calibration run.
+    """
+    calls = 0
+    first: str | None = None
+    for tries in range(1, CALIBRATION_TRIES + 1):
+        trace = spec.generate(tries)
+        result, error, n = calibrate_as_the_flow_does(api, trace)
+        calls += n
+        if tries == 1:
+            first = error
+        if error not in _TRY_AGAIN:
+            break
+    return Calibrated(trace, result, error, first, tries, calls)
 
 
 def detect(
@@ -456,9 +512,11 @@ class Score:
         self.traces += 1
         detected = sorted(detected)
         truth = trace.runs
-        calibration = trace.calibration_run
-        if calibration is not None:
-            truth = sorted([*truth, calibration], key=lambda r: r.started)
+        if trace.calibration_tries:
+            truth = sorted(
+                [*truth, *(run for _, run in trace.calibration_tries)],
+                key=lambda r: r.started,
+            )
         slack = trace.interval
         choice = match(detected, truth, slack)
         matched_by: dict[int, int] = {
@@ -646,6 +704,8 @@ def _met(value: float | None, target: float | None) -> bool | None:
 class _Cell:
     score: Score = field(default_factory=Score)
     refused: dict[str, int] = field(default_factory=dict)
+    refused_first_try: int = 0
+    calibration_tries: int = 0
     calibration_errors: list[float] = field(default_factory=list)
     refused_shots: int = 0
     readings: int = 0
@@ -675,7 +735,7 @@ def run(
     }
     cpu_sample: list[tuple[float, list[Report]]] = []
     cpu_count = 0
-    timings = {"generate": 0.0, "calibrate": 0.0, "detect": 0.0, "template": 0.0}
+    timings = {"generate_and_calibrate": 0.0, "detect": 0.0, "template": 0.0}
     calibrate_calls = 0
     simulated = 0.0
     started = time.perf_counter()
@@ -683,17 +743,17 @@ def run(
         if n % max(1, len(specs) // 10) == 0:
             progress(f"detection: trace {n + 1}/{len(specs)} ({spec.family})")
         t0 = time.perf_counter()
-        trace = spec.generate()
-        t1 = time.perf_counter()
-        timings["generate"] += t1 - t0
+        calibrated = calibrate_with_retries(api, spec)
+        trace, error = calibrated.trace, calibrated.error
+        t1b = time.perf_counter()
+        timings["generate_and_calibrate"] += t1b - t0
         simulated += trace.end
         cell = cells[spec.family, spec.plug]
         cell.readings += len(trace.reports)
-        calibration, error, calls = calibrate_as_the_flow_does(api, trace)
-        calibrate_calls += calls
-        t1b = time.perf_counter()
-        timings["calibrate"] += t1b - t1
-        pump_watts = None if calibration is None else calibration.pump_watts
+        calibrate_calls += calibrated.calls
+        cell.calibration_tries += calibrated.tries
+        cell.refused_first_try += calibrated.first_error is not None
+        pump_watts = calibrated.pump_watts
         if error is not None or pump_watts is None:
             reason = error or "no_value"
             cell.refused[reason] = cell.refused.get(reason, 0) + 1
@@ -791,6 +851,12 @@ def _results(
                 if cell.score.traces
                 else None,
                 "calibration_refusals": cell.refused,
+                "calibration_refused_first_try": cell.refused_first_try
+                / cell.score.traces
+                if cell.score.traces
+                else None,
+                "refused_first_try_machines": cell.refused_first_try,
+                "calibration_tries": cell.calibration_tries,
                 "pump_watts_error_median": statistics.median(cal) if cal else None,
                 "pump_watts_error_max": cal[-1] if cal else None,
                 "pump_watts_within_10_percent": sum(
@@ -910,4 +976,5 @@ _POOLED = (
     "correct_shots",
     "false_runs",
     "refused_machines",
+    "refused_first_try_machines",
 )

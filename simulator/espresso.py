@@ -715,6 +715,15 @@ def _calibration_seconds(asked: float, plug: str) -> float:
     return 3.0 * asked if PLUG_MODELS[plug].interval >= 4.0 else asked
 
 
+def _flow_wait(plug: str) -> float:
+    """How long the options flow waits for a calibration run before saying it saw none.
+
+    ``power_calibration.calibration_wait_seconds``: 60 s, or 80 s for the
+    longer run it asks of a plug that reports every few seconds.
+    """
+    return 80.0 if PLUG_MODELS[plug].interval >= 4.0 else 60.0
+
+
 def _shot_seconds(r: random.Random) -> float:
     x = r.random()
     if x < 0.03:
@@ -852,12 +861,14 @@ class Trace:
     power_periods: list[tuple[float, float]]
     """``(on, off)`` of every power-on session."""
     calibration_click: float | None
-    """When the user started the calibration (pump started after it)."""
+    """When the user started the calibration (pump started after it): the last try."""
     calibration_run: TrueRun | None
     end: float
     spec: MachineSpec
     truth_at: list[float] = field(repr=False)
     truth_watts: list[float] = field(repr=False)
+    calibration_tries: list[tuple[float, TrueRun]] = field(default_factory=list)
+    """Every try's click and pump run, the first first (the last is the above)."""
 
     def true_power(self, at: float) -> float:
         """The true (noise-free, instantaneous) power at ``at``, W."""
@@ -876,6 +887,7 @@ def generate(
     hand_backflushes: int = 0,
     days: int | None = None,
     calibration: bool = True,
+    calibration_tries: int = 1,
 ) -> Trace:
     """Simulate ``days`` of use (``shots`` / 5 if None) of one machine through ``plug``.
 
@@ -883,7 +895,10 @@ def generate(
     heat exchangers a cooling flush first); a number makes it exact.
     Backflush group flushes come on top. With ``calibration`` the user runs
     the pump as the flow asks (8-14 s, 24-42 s on a 5 s plug) on the first
-    day, a few minutes after the heat-up.
+    day, a few minutes after the heat-up; with ``calibration_tries`` above 1
+    the flow said "no pump seen" and the user tried again, as its error asks,
+    once the flow's wait was over (the day until the first retry is the same,
+    its own draws kept apart so that the rest of the day is too, only later).
     """
     _check(family, pump, plug)
     spec = machine_spec(family, pump, seed)
@@ -902,6 +917,7 @@ def generate(
     power_periods: list[tuple[float, float]] = []
     cal_click: float | None = None
     cal_run: TrueRun | None = None
+    cal_tries: list[tuple[float, TrueRun]] = []
     model.advance(0.0)
     t = r.uniform(60, 300)
 
@@ -938,6 +954,17 @@ def generate(
                 model.set_pump(True, started, CALIBRATION)
                 model.set_pump(False, started + cal.seconds)
                 cal_run = TrueRun(started, started + cal.seconds, CALIBRATION)
+                cal_tries.append((cal_click, cal_run))
+                retry = _rng("calibration retry", family, pump, seed)
+                for _ in range(calibration_tries - 1):
+                    cal_click = cal_click + _flow_wait(plug) + retry.uniform(5, 30)
+                    started = cal_click + retry.uniform(2, 8)
+                    asked = retry.uniform(8, 14)
+                    seconds = _calibration_seconds(asked, plug)
+                    model.set_pump(True, started, CALIBRATION)
+                    model.set_pump(False, started + seconds)
+                    cal_run = TrueRun(started, started + seconds, CALIBRATION)
+                    cal_tries.append((cal_click, cal_run))
                 # What follows does not depend on the plug (the same day
                 # through every plug): it comes after a 10 s run's end.
                 t = started + asked + r.uniform(60, 600)
@@ -985,6 +1012,7 @@ def generate(
         spec=spec,
         truth_at=model.seg_at,
         truth_watts=model.seg_watts,
+        calibration_tries=cal_tries,
     )
 
 
@@ -1000,6 +1028,7 @@ def _cli(argv: list[str] | None = None) -> int:
     p.add_argument("--shots", type=int, default=5)
     p.add_argument("--days", type=int, default=None)
     p.add_argument("--backflushes", type=int, default=0)
+    p.add_argument("--calibration-tries", type=int, default=1)
     args = p.parse_args(argv)
     trace = generate(
         args.family,
@@ -1009,6 +1038,7 @@ def _cli(argv: list[str] | None = None) -> int:
         shots=args.shots,
         days=args.days,
         hand_backflushes=args.backflushes,
+        calibration_tries=args.calibration_tries,
     )
     try:
         _write_csv(trace, sys.stdout)
@@ -1026,11 +1056,9 @@ def _write_csv(trace: Trace, out: TextIO) -> None:
     )
     for on, end in trace.heat_up_ends:
         out.write(f"# heat-up {on:.1f} -> {end:.1f}\n")
-    if trace.calibration_run is not None:
-        c = trace.calibration_run
+    for click, c in trace.calibration_tries:
         out.write(
-            f"# calibration click {trace.calibration_click:.1f}, "
-            f"run {c.started:.1f}-{c.ended:.1f}\n"
+            f"# calibration click {click:.1f}, run {c.started:.1f}-{c.ended:.1f}\n"
         )
     for run in trace.runs:
         out.write(

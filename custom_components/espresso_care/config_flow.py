@@ -541,6 +541,8 @@ class EspressoCareOptionsFlow(OptionsFlow):
         self._calibration_task: asyncio.Task[Calibration] | None = None
         self._calibration: Calibration | None = None
         self._calibration_error: str | None = None
+        self._try_started: float | None = None
+        self._earlier_try: tuple[float, float] | None = None
         self._run_seconds = CAL_RUN_S
 
     async def async_step_init(
@@ -617,14 +619,16 @@ class EspressoCareOptionsFlow(OptionsFlow):
         machine, meter = found
         if user_input is not None:
             self._calibration_error = None
+            self._try_started = dt_util.utcnow().timestamp()
             # In the background: it waits a minute or so for the user.
             self._calibration_task = self.hass.async_create_background_task(
                 _async_measure_pump(
                     self.hass,
                     machine,
                     meter,
-                    dt_util.utcnow().timestamp(),
+                    self._try_started,
                     calibration_wait_seconds(self._run_seconds),
+                    earlier_try=self._earlier_try,
                 ),
                 "espresso_care pump calibration",
             )
@@ -673,6 +677,9 @@ class EspressoCareOptionsFlow(OptionsFlow):
             return self.async_show_progress_done(next_step_id="calibrate_done")
         first = self._calibration_error is None  # once per try, however often asked
         self._calibration_error = result.error or "no_pump_seen"
+        if first and self._try_started is not None:
+            # The user's run in this try (seen or not) is no idle noise for the next.
+            self._earlier_try = (self._try_started, dt_util.utcnow().timestamp())
         if first and result.error == "too_noisy" and (found := self._power_meter()):
             # Counting by power would guess: refuse it, with a repair issue.
             await found[0].async_refuse_power_counting(result.noise_watts)
@@ -705,6 +712,8 @@ async def _async_measure_pump(
     meter: PowerMeter,
     started_after: float,
     wait: float,
+    *,
+    earlier_try: tuple[float, float] | None = None,
 ) -> Calibration:
     """Follow the meter until a pump run started after ``started_after`` is measured.
 
@@ -712,9 +721,15 @@ async def _async_measure_pump(
     the detector's calibration; a measured step, or readings too noisy to
     tell the pump apart, end the wait. After ``wait`` seconds the last
     verdict stands, and ``timeout`` when the meter gave no reading at all in
-    that time (a plug that is offline, or silent).
+    that time (a plug that is offline, or silent). The readings of an
+    ``earlier_try`` (from its click to its verdict) are left out: the user's
+    run then would read as idle noise.
     """
-    readings: list[Reading] = list(machine.recent_readings())
+    readings: list[Reading] = [
+        r
+        for r in machine.recent_readings()
+        if earlier_try is None or not earlier_try[0] <= r.at <= earlier_try[1]
+    ]
     heard = False
     done: asyncio.Future[Calibration] = hass.loop.create_future()
 
