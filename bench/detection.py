@@ -8,15 +8,18 @@ heaters, tuning, mains, usage all drawn from its seed).
 
 Per trace, as a user would:
 
-1. calibrate once, as the options flow does: the user starts the
-   calibration a few minutes after the first heat-up, then runs the pump
-   8-14 s (the flow asks for about ten), or three times that when the flow
-   asks a plug that reports every few seconds for about thirty;
+1. calibrate as the options flow does: the user starts the calibration a
+   few minutes after the first heat-up, then runs the pump 8-14 s (the flow
+   asks for about ten), or three times that when the flow asks a plug that
+   reports every few seconds for about thirty;
    ``power_calibration.calibrate`` gets the meter's last ten minutes and is
    called again on every new reading until it finds a step or says
-   ``too_noisy`` (the flow's wait: 60 s, or 80 s for the longer run). A refusal (``no_pump_seen``, ``too_noisy``,
-   ``timeout``) means the detector is not run on that trace, and its shots
-   count as missed;
+   ``too_noisy`` (the flow's wait: 60 s, or 80 s for the longer run). When
+   the flow says it saw no pump run (``no_pump_seen``, ``timeout``), the user
+   tries again, as its error asks, up to three tries (``calibrate_with_retries``;
+   the try before left out of the idle minutes, as the flow does). A refusal
+   (``too_noisy``, or no step after the third try) means the detector is not
+   run on that trace, and its shots count as missed;
 2. run ``PumpDetector(pump_watts)`` over every reading in order, calling
    ``advance`` at ``next_deadline`` whenever it comes before the next
    reading, as the integration's event loop does;

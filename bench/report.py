@@ -318,7 +318,7 @@ def _detection(detection: dict[str, Any]) -> list[str]:
         f"{corpus['simulated_hours']:,.0f} h; at least {shots} shots and {flushes} "
         "flushes per family)",
         "",
-        "Each machine calibrated once, as the options flow does (an 8-14 s pump run, the flow asking for about ten seconds; "
+        "Each machine calibrated as the options flow does (an 8-14 s pump run, the flow asking for about ten seconds; "
         "24-42 s on a 5 s plug, the flow asking for about thirty; "
         "after its heat-up), and again while the flow says it saw no pump run, as its "
         "error asks, up to three tries (`too_noisy` refuses at once); "
