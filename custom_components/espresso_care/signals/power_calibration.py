@@ -195,7 +195,8 @@ def _plateau(
     if rise is None:
         return None
     left = _left_level(earlier, xs[: max(rise - 1, 0)], base)
-    silence = _hold_silence(_gaps(valid))
+    gaps = _gaps(valid)
+    silence = _hold_silence(gaps)
     for i in range(rise + 1, n - 1):
         big = xs[i][1]
         for j in (i + 1, i + 2):
@@ -281,11 +282,41 @@ def _plateau(
                 if abs(d) <= tol
             ]
             if back:
+                k = (
+                    _past_partial(xs, j, step, waits=not _skips_unchanged(gaps))
+                    if j == i + 1
+                    else j
+                )
+                if k is None:
+                    return _WAIT  # the next reading tells a partial one
+                if k > j:
+                    offs = [
+                        (w, v) for _, w, v in xs[k : k + 5] if abs(w - xs[k][1]) <= tol
+                    ]
                 on = _level(ons, big, agree)
-                return on - _level(offs, base, 0.0), low
+                return on - _level(offs, base, 0.0), xs[k][1]
             return _heater_step(ons, offs, base, big, agree), low
 
     return None
+
+
+def _past_partial(
+    xs: Sequence[tuple[float, float, float | None]], j: int, step: float, *, waits: bool
+) -> int | None:
+    """The first reading of the level after a fall back to the level the run left.
+
+    The reading right after the pump's stop is a partial one unless the stop
+    fell on its interval's edge: within a fifth of the step of the level, it
+    passed for the level and read the pump up to a fifth low. The next
+    reading, lower by more than two readings of one level differ (half
+    ``_tol``) and a tenth of the step, says so (that one is the level);
+    None while it has not come, from a plug that reports every interval
+    (``waits``; one reporting on change may stay silent while the level holds).
+    """
+    if j + 1 >= len(xs):
+        return None if waits else j
+    drop = xs[j][1] - xs[j + 1][1]
+    return j + 1 if drop > max(0.5 * _tol(xs[j + 1][1]), 0.1 * step) else j
 
 
 def _fell_on(apart: Sequence[float], tol: float) -> bool:
@@ -512,7 +543,9 @@ def _alone_level(
     it is ``_plateau``'s otherwise); the first pump-sized level among them
     that held is the pump's: two readings whose shares above ``base`` agree
     within 5 % (of the share: beside a heater already on, 5 % of the whole
-    reading would take an inrush for a level).
+    reading would take an inrush for a level). Not the run's first two when
+    the heater's rise comes next: the first may hold a rotary pump's inrush
+    and the second the heater's partial start (both high, agreeing by chance).
     """
     end = rise
     heater = 0
@@ -534,6 +567,8 @@ def _alone_level(
         nxt_at, nxt_w = xs[k + 1]
         if not CAL_MIN_W <= w - base <= CAL_MAX_W:
             continue
+        if k == rise and k + 2 == heater and not over:
+            continue  # a rotary pump's inrush, then the heater's partial start
         if k + 1 < end and abs(nxt_w - w) <= 3.0 + 0.05 * (w - base):
             return nxt_w - base  # the later: past a ramp
         if nxt_at - at >= silence and k > rise:
