@@ -3678,6 +3678,7 @@ class PumpDetector:
         ):
             floor.start = None  # too long for a run, or a pause may hide unread
             floor.low = -math.inf
+        held = floor.last  # the reading before (``_anchor_at_heater``)
         if floor.start is None:
             floor.last, floor.last_at = watts, at
         # Once a reading showed the pump alone, one short of its step (past
@@ -3695,6 +3696,7 @@ class PumpDetector:
             return decided
         if floor.start is None:
             if at - floor.low > self._floor_next() and not self._standby_held(prev):
+                self._anchor_at_heater(at, watts, held)
                 return None  # no reading just before: the start is not seen
             share = min(1.0, rest / p)
             floor.start = max(floor.low, at - share * min(1.0, self._period))
@@ -3705,10 +3707,13 @@ class PumpDetector:
             floor.whole.clear()
             floor.pulses = 0
             floor.on = floor.peak = floor.alone = -math.inf
-        elif floor.hits and self._heater_alone(watts, floor.last):
+        elif (floor.hits or floor.whole) and self._heater_alone(watts, floor.last):
             decided = self._floor_run(floor.last_at)
             floor.start = None
             return decided
+        elif self._anchor_at_heater(at, watts, floor.last):
+            floor.last, floor.last_at = watts, at
+            return None
         elif floor.hits and self._under_peak(at, watts):
             decided = self._floor_run(floor.alone_at)
             floor.start = None
@@ -3773,6 +3778,49 @@ class PumpDetector:
             return True
         floor.alone, floor.alone_at = watts, at
         return False
+
+    def _anchor_at_heater(self, at: float, watts: float, last: float) -> bool:
+        """Start the floor's run anew at a known heater's level held without the pump.
+
+        A PID's heater held on (a shot's cold water, a heat-up) hides the
+        standby the floor starts from: two readings of the heater alone show
+        the pump off as well, and its run, read by the heater whole with it
+        (``_whole_with_pump``), starts after them. Only before any reading
+        showed the pump in the run: after, they end it (``_heater_alone``).
+        """
+        floor = self._floor
+        if floor.hits or floor.whole or not self._heater_alone(watts, last):
+            return False
+        floor.start = floor.before = floor.first = at
+        floor.hits.clear()
+        floor.levels.clear()
+        floor.pulses = 0
+        floor.on = floor.peak = floor.alone = -math.inf
+        return True
+
+    def _whole_all_along(self) -> bool:
+        """Whether readings of the heater whole with the pump alone show a run.
+
+        With no reading of the pump alone, its pause between two flushes
+        hides among the heater's partial readings: the heater whole with the
+        pump must come every reading or two, all along.
+        """
+        whole = self._floor.whole
+        close = 2.0 * self._floor_next()
+        return len(whole) >= _FLOOR_HITS and all(
+            b - a <= close for a, b in itertools.pairwise(whole)
+        )
+
+    def _held_pulses(self) -> bool:
+        """Whether the run alone shows a PID's pulses: the heater held, off twice in it.
+
+        A PID's heater held on through a shot (cold water drawn in) pulses
+        too seldom to keep ``_pulsing``; read by the heater whole with the
+        pump, its dips still break the edges' levels. A thermostat's heater
+        switches once or twice in a shot, not four times.
+        """
+        floor = self._floor
+        return len(floor.whole) >= _FLOOR_HITS and floor.pulses >= 4
 
     def _whole_with_pump(self, rest: float) -> bool:
         """Whether a reading over the standby (``rest``) is the heater whole and the pump.
@@ -3855,16 +3903,16 @@ class PumpDetector:
         started = floor.start
         if started is None or len(floor.hits) + len(floor.whole) < _FLOOR_HITS:
             return None
-        if floor.pulses < 2 or not floor.hits:
+        if floor.pulses < 2 or not (floor.hits or self._whole_all_along()):
             # No slow pulses: a fast PID's level may sit at the pump's. No
-            # reading of the pump alone: its step was not seen in this run.
+            # reading of the pump alone, nor enough over the heater whole.
             return None
-        if not self._pulsing(at):
+        if not (self._pulsing(at) or self._held_pulses()):
             return None  # no PID's pulses lately: the edges alone read this machine
-        hits = sorted(self._floor_agreed() + floor.whole)
+        hits = sorted((self._floor_agreed() if floor.hits else []) + floor.whole)
         if len(hits) < _FLOOR_HITS:
             return None
-        first = min(floor.hits[0], *floor.whole) if floor.whole else floor.hits[0]
+        first = min(floor.hits[:1] + floor.whole)
         if first - floor.first > _FLOOR_LATE:
             return None  # the pump's level not read at the start
         if any(b - a > _FLOOR_GAP for a, b in itertools.pairwise([first, *hits])):
