@@ -466,6 +466,7 @@ class _Floor:
     before: float = 0.0  # the last reading below it, before
     hits: list[float] = field(default_factory=list)  # readings of the pump alone
     levels: list[float] = field(default_factory=list)  # ... what they read
+    whole: list[float] = field(default_factory=list)  # a heater whole and the pump
     pulses: int = 0  # steps of a heater's pulse between two readings, in the run
     last: float = 0.0  # the last reading
     last_at: float = 0.0
@@ -3656,7 +3657,8 @@ class PumpDetector:
         Below half the pump's step over the standby, the pump was off for
         half the reading at least. From such a reading, readings over it
         all along are a run when several read the pump's level alone (a
-        heater's partial readings hit it by chance only). A level that
+        heater's partial readings hit it by chance only), or once at least,
+        the rest the heater whole with the pump (``_whole_with_pump``). A level that
         holds at a known heater's without the pump (``_heater_alone``), or
         readings back at the run's peak less the pump's step
         (``_under_peak``), show it off as well; a known heater's level held
@@ -3676,6 +3678,7 @@ class PumpDetector:
         ):
             floor.start = None  # too long for a run, or a pause may hide unread
             floor.low = -math.inf
+        held = floor.last  # the reading before (``_anchor_at_heater``)
         if floor.start is None:
             floor.last, floor.last_at = watts, at
         # Once a reading showed the pump alone, one short of its step (past
@@ -3693,6 +3696,7 @@ class PumpDetector:
             return decided
         if floor.start is None:
             if at - floor.low > self._floor_next() and not self._standby_held(prev):
+                self._anchor_at_heater(at, watts, held)
                 return None  # no reading just before: the start is not seen
             share = min(1.0, rest / p)
             floor.start = max(floor.low, at - share * min(1.0, self._period))
@@ -3700,12 +3704,16 @@ class PumpDetector:
             floor.first = at
             floor.hits.clear()
             floor.levels.clear()
+            floor.whole.clear()
             floor.pulses = 0
             floor.on = floor.peak = floor.alone = -math.inf
-        elif floor.hits and self._heater_alone(watts, floor.last):
+        elif (floor.hits or floor.whole) and self._heater_alone(watts, floor.last):
             decided = self._floor_run(floor.last_at)
             floor.start = None
             return decided
+        elif self._anchor_at_heater(at, watts, floor.last):
+            floor.last, floor.last_at = watts, at
+            return None
         elif floor.hits and self._under_peak(at, watts):
             decided = self._floor_run(floor.alone_at)
             floor.start = None
@@ -3713,6 +3721,8 @@ class PumpDetector:
         if abs(rest - p) <= 0.1 * p + self._slack():
             floor.hits.append(at)
             floor.levels.append(rest)
+        elif self._whole_with_pump(rest):
+            floor.whole.append(at)
         elif floor.hits and self._heater_with_pump(watts, floor.last):
             floor.on = at
         if abs(watts - floor.last) >= _FLOOR_PULSE:
@@ -3768,6 +3778,67 @@ class PumpDetector:
             return True
         floor.alone, floor.alone_at = watts, at
         return False
+
+    def _anchor_at_heater(self, at: float, watts: float, last: float) -> bool:
+        """Start the floor's run anew at a known heater's level held without the pump.
+
+        A PID's heater held on (a shot's cold water, a heat-up) hides the
+        standby the floor starts from: two readings of the heater alone show
+        the pump off as well, and its run, read by the heater whole with it
+        (``_whole_with_pump``), starts after them. Only before any reading
+        showed the pump in the run: after, they end it (``_heater_alone``).
+        """
+        floor = self._floor
+        if floor.hits or floor.whole or not self._heater_alone(watts, last):
+            return False
+        floor.start = floor.before = floor.first = at
+        floor.hits.clear()
+        floor.levels.clear()
+        floor.pulses = 0
+        floor.on = floor.peak = floor.alone = -math.inf
+        return True
+
+    def _whole_all_along(self) -> bool:
+        """Whether readings of the heater whole with the pump alone show a run.
+
+        With no reading of the pump alone, its pause between two flushes
+        hides among the heater's partial readings: the heater whole with the
+        pump must come every reading or two, all along.
+        """
+        whole = self._floor.whole
+        close = 2.0 * self._floor_next()
+        return len(whole) >= _FLOOR_HITS and all(
+            b - a <= close for a, b in itertools.pairwise(whole)
+        )
+
+    def _held_pulses(self) -> bool:
+        """Whether the run alone shows a PID's pulses: the heater held, off twice in it.
+
+        A PID's heater held on through a shot (cold water drawn in) pulses
+        too seldom to keep ``_pulsing``; read by the heater whole with the
+        pump, its dips still break the edges' levels. A thermostat's heater
+        switches once or twice in a shot, not four times.
+        """
+        floor = self._floor
+        return len(floor.whole) >= _FLOOR_HITS and floor.pulses >= 4
+
+    def _whole_with_pump(self, rest: float) -> bool:
+        """Whether a reading over the standby (``rest``) is the heater whole and the pump.
+
+        A heater only adds up to its own size: read at the reading's volts,
+        past it by about the pump's step, the pump ran (a slow PID's pulse
+        read whole, as the pump's level alone seldom is once the heater's
+        pulses grow in a shot). Only one heater, its size held to a tenth of
+        the pump's step, with volts: a second heater's sum may sit there.
+        """
+        heaters = [h for h in self._heaters if h.weight >= 2.0]
+        if len(heaters) != 1 or not self._vref2 or not self._v_last:
+            return False
+        heater, p = heaters[0], self._pump_watts
+        if heater.weight < 5.0 or heater.dev > 0.1 * p:
+            return False
+        size = heater.size * self._v_last * self._v_last / self._vref2
+        return abs(rest - size - p) <= 0.25 * p
 
     def _still(self, watts: float) -> float:
         """How far two readings of one level at ``watts`` may stray (the floor's)."""
@@ -3830,16 +3901,18 @@ class PumpDetector:
         """The run read by the floor, ended by the reading at ``at`` that shows it off."""
         floor = self._floor
         started = floor.start
-        if started is None or len(floor.hits) < _FLOOR_HITS:
+        if started is None or len(floor.hits) + len(floor.whole) < _FLOOR_HITS:
             return None
-        if floor.pulses < 2:
-            return None  # no slow pulses: a fast PID's level may sit at the pump's
-        if not self._pulsing(at):
+        if floor.pulses < 2 or not (floor.hits or self._whole_all_along()):
+            # No slow pulses: a fast PID's level may sit at the pump's. No
+            # reading of the pump alone, nor enough over the heater whole.
+            return None
+        if not (self._pulsing(at) or self._held_pulses()):
             return None  # no PID's pulses lately: the edges alone read this machine
-        hits = self._floor_agreed()
+        hits = sorted((self._floor_agreed() if floor.hits else []) + floor.whole)
         if len(hits) < _FLOOR_HITS:
             return None
-        first = floor.hits[0]
+        first = min(floor.hits[:1] + floor.whole)
         if first - floor.first > _FLOOR_LATE:
             return None  # the pump's level not read at the start
         if any(b - a > _FLOOR_GAP for a, b in itertools.pairwise([first, *hits])):
