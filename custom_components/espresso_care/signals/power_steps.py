@@ -139,6 +139,7 @@ _FLOOR_HELD: Final = 10.0  # s of silence after the standby that held it
 _FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading of it
 _CYCLE_S: Final = 3600.0  # s apart at most: unseen heater-and-pump cycles of one size
 _CYCLES: Final = 3  # ... this many of them make a heater (``_cycle_heater``)
+_CYCLES_APART: Final = 5  # ... read every few seconds (``_cycles_needed``)
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -3299,10 +3300,9 @@ class PumpDetector:
         came and went with the pump.
         """
         if (
-            self._gap > _FAST_GAP_S  # (read every few seconds: not looked at)
-            or self._run_heater is None
+            self._run_heater is None
             or not self._run_mag
-            or len(self._heaters) >= 2
+            or self._clusters_held()
             or self._run_seen
             or self._run_two
         ):
@@ -3319,7 +3319,27 @@ class PumpDetector:
         else:
             self._cycle_n = 1
         self._cycle_size, self._cycle_at = size, edge.at
-        return self._cycle_n >= _CYCLES
+        return self._cycle_n >= self._cycles_needed()
+
+    def _clusters_held(self) -> bool:
+        """Whether two heaters seen twice or more hold both clusters (``_cycle_heater``).
+
+        A size seen once (a summed edge, a heater's read at other volts) is
+        no heater yet: ``_cluster`` lets a cycle's size push it out, and it
+        must not keep a dual boiler's steam heater from being learnt (every
+        cycle after it counted as a shot).
+        """
+        return sum(h.weight >= 2.0 for h in self._heaters) >= 2
+
+    def _cycles_needed(self) -> int:
+        """How many cycles of one size within ``_CYCLE_S`` make a heater.
+
+        Read every few seconds (an energy meter's 5 s), a heat exchanger's
+        shots whose heater came and went with the pump come three in an
+        hour often enough; a steam heater cycles every few minutes, five in
+        an hour, and is told apart by them.
+        """
+        return _CYCLES_APART if self._gap > _FAST_GAP_S else _CYCLES
 
     def _heater_sized(self, size: float) -> bool:
         """Whether a heater of about ``size`` (normalised watts) is known already."""
