@@ -59,6 +59,21 @@ def test_a_shot_with_the_heater_on_in_its_first_reading_is_counted() -> None:
     assert abs(run[1] - 731.0) < 1.5
 
 
+def test_a_shot_decoded_twice_with_a_flush_between_is_counted_once() -> None:
+    """The same shot, then a 12 s flush the edges count: the readings are
+    decoded again 30 s after they settled, the flush the last run decided.
+    The shot is counted once."""
+    power = [
+        *idle_heater_cycles(100.0, 4),
+        (701.5, 731.0, PUMP),
+        (703.0, 722.0, HEATER),
+        (750.0, 762.0, PUMP),
+    ]
+    runs = five_second_runs(power)
+    assert len([r for r in runs if 690.0 < r[0] < 710.0]) == 1
+    assert len([r for r in runs if 740.0 < r[0] < 770.0]) == 1
+
+
 def test_a_pump_sized_level_beside_no_reading_of_the_heater_alone_is_no_shot() -> None:
     """Dual boiler, rotary pump: levels a pump's step over the heaters, and
     no reading of those heaters alone to weigh them against (their size at
