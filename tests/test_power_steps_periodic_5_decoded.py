@@ -100,6 +100,17 @@ def test_backflush_pulses_with_a_pause_in_a_reading_are_no_shot() -> None:
     assert shots_between(trace, 10320.0, 10335.0) == []
 
 
+def test_a_pause_is_weighed_only_where_a_heater_switched_or_a_reading_repeated() -> (
+    None
+):
+    """Heat exchanger, vibratory pump: 2, 12, 1421 (the heater's rise),
+    1547, 1540, 1545, 1533 (the pump's stop), 1399, 2. A pause between two
+    readings of the pump whole is no explanation: one shot from 11808.8 to
+    11834.2."""
+    trace = trace_of("heat_exchanger", "vibratory", 20250424, 0)
+    assert len(shots_between(trace, 11800.0, 11815.0)) == 1
+
+
 def test_a_heater_under_half_the_others_size_is_left_out() -> None:
     """Dual boiler, vibratory pump: a junk heater of 332 W learnt beside one
     of 1020 W; with both, 1329, 1430, 1419 (the steam heater's 1410 W and

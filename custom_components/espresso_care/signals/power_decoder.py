@@ -323,6 +323,13 @@ def decode(
         for b in range(a + 1, last):
             if max(times[b - 1] - start, end - times[b - 1]) >= _SHOT_S:
                 continue  # a shot either way
+            if not (
+                (states[b - 1] ^ states[b]) & hmask
+                or (states[b] ^ states[b + 1]) & hmask
+                or stale[b - 1]
+                or stale[b]
+            ):
+                continue  # readings of the pump whole either side: no pause
             split = min(split, stretch.best((b, b))[0])
         near = sum(
             (
