@@ -63,6 +63,13 @@ few others (one or two heaters). Taken from Hart:
   its size while the other heater is on (the plug's volts sag under it)
   makes a pump's edge there unsure.
 
+A plug reporting every few seconds (an energy meter's 5 s averages) blurs a
+shot whose heater switched in its first or last readings into no level the
+edges can pair: once its readings settle, ``power_decoder`` explains the
+last ones as the standby, the known heaters and the pump switching inside
+the intervals (a factorial-HMM decoder on Hart's additive loads), and a run
+it is sure of, that no run counted before overlaps, is counted late.
+
 From the event-detection literature (GLR / CUSUM change detectors) comes the
 live noise check: edges comparable to the pump's that nothing explains, and
 transients that wander without settling (a PID driving an SSR faster than the
@@ -82,6 +89,8 @@ from dataclasses import dataclass, field
 import itertools
 import math
 from typing import Final
+
+from . import power_decoder
 
 # Readings outside these are treated like unavailable.
 MAX_WATTS: Final = 5000.0
@@ -140,6 +149,14 @@ _FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading
 _CYCLE_S: Final = 3600.0  # s apart at most: unseen heater-and-pump cycles of one size
 _CYCLES: Final = 3  # ... this many of them make a heater (``_cycle_heater``)
 _CYCLES_APART: Final = 5  # ... read every few seconds (``_cycles_needed``)
+# Decoded runs (``_decoded``), read every few seconds.
+_DECODE_AGAIN_S: Final = 30.0  # s after readings settled: decoded once more
+_DECODE_BEFORE: Final = 4  # readings decoded before the first off every heater's level
+_DECODE_SETTLED: Final = 6  # readings with the pump off after a decoded run
+_DECODED_MARGIN: Final = 30.0  # nats: the run explains the readings so much better
+_DECODED_PAUSE: Final = 10.0  # nats: a pause leaving no shot costs at least so much
+_DECODED_NEAR: Final = 2  # other pump runs near it: a backflush's pulses
+_LIKE_HEATERS: Final = 0.5  # of the larger heater: the smaller one at least
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -528,10 +545,12 @@ class PumpDetector:
         "_cd_sum",
         "_clean_since",
         "_confirm",
+        "_counted",
         "_cycle_at",
         "_cycle_n",
         "_cycle_size",
         "_cycled",
+        "_decode_at",
         "_events",
         "_fell_at",
         "_floor",
@@ -653,6 +672,9 @@ class PumpDetector:
         self._cycle_at = -math.inf
         self._cycle_n = 0
         self._cycled: _Heater | None = None  # the heater ``_learn_cycle`` learnt
+        # The runs decided lately (read every few seconds: ``_decoded``).
+        self._counted: deque[tuple[float, float]] = deque(maxlen=8)
+        self._decode_at = math.inf
         self.pump_watts = pump_watts  # checked; the tolerances and own step from it
         self._forget()
 
@@ -812,29 +834,106 @@ class PumpDetector:
         self, at: float, watts: float | None, volts: float | None = None
     ) -> list[DetectedRun]:
         """Take one reading; return the runs decided now."""
-        return self._once(self._floor_runs(self._read(at, watts, volts), at, watts))
+        runs = self._floor_runs(self._read(at, watts, volts), at, watts)
+        if self._seconds_apart and watts is not None:
+            runs += self._decoded()
+        return self._once(runs)
 
     def _once(self, runs: list[DetectedRun]) -> list[DetectedRun]:
         """The runs decided, less any over a run decided before (read every few seconds).
 
         A pump runs once at a time: the rules that read a run from the last
         readings (``_cycle_in_readings``) may decide it before the edges
-        that read it later, which must not count it again.
+        that read it later, which must not count it again. The decoder
+        (``_decoded``) reads a run later still, after other runs were
+        decided: it is checked against the last few.
         """
         if self._gap <= _FAST_GAP_S:
             return runs
         out: list[DetectedRun] = []
         last = self._last_run
+        counted = self._counted
         for run in runs:
             if (
                 last is not None
                 and run.started < last.ended
                 and run.ended > last.started
+            ) or (
+                self._seconds_apart
+                and any(run.started < e and run.ended > s for s, e in counted)
             ):
-                continue
+                continue  # the decoder reads runs late: any of the last few
             out.append(run)
             last = run
+            counted.append((run.started, run.ended))
         self._last_run = last
+        return out
+
+    def _decoded(self) -> list[DetectedRun]:
+        """Shots the decoder reads where the edges read none (every few seconds).
+
+        Once the readings settle (three of one level after a change), and
+        again 30 s later, the last ones are explained as the standby, the
+        known heaters and the pump switching inside the readings' intervals
+        (``power_decoder``). A run is counted only when it explains them far
+        better than any explanation without it, a fresh reading shows its
+        step whole over heaters also read without it, no pause leaving two
+        runs too short for a shot explains them nearly as well, it is not
+        among a backflush's pulses, and it is surely a shot's length; no run
+        counted before may overlap it (``_once``).
+        """
+        recent = self._recent
+        if self._ambiguous or len(recent) < 8:
+            return []
+        at, w1 = recent[-1]
+        w2 = recent[-2][1]
+        w3 = recent[-3][1]
+        tol = self._tol
+        if max(w1, w2, w3) - min(w1, w2, w3) <= tol and abs(recent[-4][1] - w2) > tol:
+            self._decode_at = at + _DECODE_AGAIN_S  # and once more then
+        elif not self._decode_at <= at:
+            return []
+        else:
+            self._decode_at = math.inf
+        counted = self._counted[-1][1] if self._counted else -math.inf
+        watts = [r[1] for r in recent]
+        skip = sum(t <= counted for t, _ in recent)
+        pump = self._pump_watts
+        heaters = self._known_heaters[:2]
+        # A size under half the other's is no boiler's heater (a junk cluster).
+        heaters = [h for h in heaters if h >= _LIKE_HEATERS * max(heaters, default=0.0)]
+        first = power_decoder.may_hold_run(
+            watts[skip:], base=self._base, heaters=heaters, pump=pump
+        )
+        if first is None:
+            return []
+        # A few readings before the first that may be the pump's, for context.
+        skip = max(skip + first - _DECODE_BEFORE, 0)
+        watts = watts[skip:]
+        times = [r[0] for r in itertools.islice(recent, skip, None)]
+        found = power_decoder.decode(
+            times,
+            watts,
+            base=self._base,
+            heaters=heaters,
+            pump=pump,
+            period=self._period,
+            settled=_DECODE_SETTLED,
+        )
+        out: list[DetectedRun] = []
+        for run in found:
+            if (
+                run.margin < _DECODED_MARGIN
+                or run.paused < _DECODED_PAUSE
+                or not run.seen
+                or run.near >= _DECODED_NEAR
+            ):
+                continue
+            low = run.ended - run.started - 2.0 * run.spread
+            high = run.ended - run.started + 2.0 * run.spread
+            if not self.kind_bounds[0] <= low <= high <= self.kind_bounds[1]:
+                continue
+            out.append(DetectedRun(run.started, run.ended, pump))
         return out
 
     def _read(

@@ -1,0 +1,364 @@
+"""Explain a plug's averaged readings as a sum of known loads (a small decoder).
+
+A pure module (no Home Assistant). A plug that reports every 5 s the average
+power over its whole interval blurs every switching into one reading: a shot
+that a heater hides, or whose start falls in the heater's own interval,
+leaves no level of the pump alone for the edge detector (``power_steps``) to
+pair. Here a short stretch of readings is explained as a whole, in the manner
+of factorial-HMM disaggregation (Kim et al., "Unsupervised disaggregation of
+low frequency power measurements", SDM 2011; Kolter and Jaakkola, AISTATS
+2012) on top of Hart's additive loads (Proc. IEEE 80(12), 1992):
+
+* The loads are the standby, the heaters of a learnt size and the pump of a
+  known size. Each is on or off at every reading's boundary (the state); a
+  load that switched inside a reading's interval holds a free share of it
+  there (the reading is an average), so such a reading fits anything between
+  the sums with and without that load.
+* A Viterbi pass finds the states of least cost: a Gaussian residual for each
+  reading against what its states allow, and a price for every switching.
+  A heater's size drifts with the mains (no volts on such a plug): the
+  heaters, all scaled by one factor, are fitted to the stretch's own
+  readings within a tolerance of the learnt sizes (hard EM, a few passes).
+* Each pump run found comes with the margin by which the best explanation
+  with it beats the best with the pump off across it (a likelihood-ratio
+  test), whether a fresh reading shows its step whole over heaters also
+  read without it, what a pause inside it that leaves no shot costs, and
+  how many other runs are near it: the caller decides (``power_steps``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+import math
+from typing import Final
+
+_SWITCH: Final = 3.0  # nats a load's switching costs
+_PUMP_LOW: Final = 0.8  # of the pump's step: its whole reading at least (a ramp) ...
+_PUMP_HIGH: Final = 1.2  # ... and at most (a rotary pump's inrush)
+_DRIFT: Final = 0.035  # of a heater's learnt size: what the mains may have moved it
+_STALE: Final = 8.0  # nats: a reading repeating the one before is a stale meter's
+_UNEXPLAINED: Final = 12.5  # nats: a reading so far off every state: an unknown load
+_PASSES: Final = 3  # Viterbi passes, the heaters refitted between
+_SEEN: Final = 0.15  # of the pump's step: a reading of it whole beside the same heaters
+_NEAR_S: Final = 30.0  # s between two pump runs that count as near
+_SHOT_S: Final = 15.0  # s: a run so long is a shot (a pause leaving one keeps one)
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedRun:
+    """A pump run the readings show, with how sure the decoder is of it."""
+
+    started: float
+    ended: float
+    spread: float
+    """Seconds either end may be off (a reading where other loads switched too)."""
+    margin: float
+    """Nats by which the best explanation with the run beats the best without."""
+    seen: bool
+    """Whether a fresh reading held the pump whole: its step over the same heaters."""
+    paused: float
+    """Nats a pause inside it that leaves no shot costs (inf: none does)."""
+    near: int
+    """Other pump runs within ``_NEAR_S`` of it in the readings (a backflush's pulses)."""
+
+
+def _variance(watts: float) -> float:
+    """A reading's variance: the plug's noise and rounding, and a heater's drift."""
+    spread = 1.0 + 0.006 * watts
+    return spread * spread + 1.0
+
+
+def _range(s: int, t: int, sizes: Sequence[float], pump: float) -> tuple[float, float]:
+    """The least and most loads switching from state ``s`` to ``t`` add in a reading."""
+    nh = len(sizes)
+    pbit = 1 << nh
+    low = high = 0.0
+    for h in range(nh):
+        bit = 1 << h
+        if s & t & bit:
+            low += sizes[h]
+            high += sizes[h]
+        elif (s | t) & bit:
+            high += sizes[h]
+    if s & t & pbit:
+        low += _PUMP_LOW * pump
+        high += _PUMP_HIGH * pump
+    elif (s | t) & pbit:
+        high += _PUMP_HIGH * pump
+    return low, high
+
+
+@dataclass(frozen=True, slots=True)
+class _Stretch:
+    """The readings decoded and the loads they are explained by."""
+
+    times: Sequence[float]
+    watts: Sequence[float]
+    stale: Sequence[bool]
+    base: float
+    heaters: Sequence[float]
+    pump: float
+    period: float
+
+    @property
+    def pbit(self) -> int:
+        """The pump's bit in a state (the heaters' are below it)."""
+        return 1 << len(self.heaters)
+
+    def viterbi(
+        self, sizes: Sequence[float], off: tuple[int, int] | None
+    ) -> tuple[float, list[int]]:
+        """The least cost and its states at every boundary.
+
+        ``off``: boundaries (first, last) where the pump is held off. A
+        state's bits above the pump's say which heaters switched in the
+        reading before: a thermostat never switches back so soon.
+        """
+        nh = len(sizes)
+        pbit = self.pbit
+        hmask = pbit - 1
+        n_states = 1 << (2 * nh + 1)
+        pairs: list[tuple[int, int, float, float, float]] = []
+        for s in range(n_states):
+            lately = s >> (nh + 1)
+            for nxt in range(pbit << 1):
+                moved = (s ^ nxt) & (hmask | pbit)
+                if moved & lately:
+                    continue
+                low, high = _range(s, nxt, sizes, self.pump)
+                cost = _SWITCH * moved.bit_count()
+                t = nxt | ((moved & hmask) << (nh + 1))
+                pairs.append((s, t, self.base + low, self.base + high, cost))
+        inf = math.inf
+        score = [0.0 if s >> (nh + 1) == 0 else inf for s in range(n_states)]
+        back: list[list[int]] = []
+        for i, w in enumerate(self.watts):
+            half_inv = 0.5 / _variance(w)
+            repeat = _STALE if self.stale[i] else inf
+            held = off is not None and off[0] <= i + 1 <= off[1]
+            new = [inf] * n_states
+            arg = [0] * n_states
+            for s, t, low, high, cost in pairs:
+                if held and t & pbit:
+                    continue
+                c = score[s]
+                if c == inf:
+                    continue
+                c += cost
+                if w < low:
+                    c += min((low - w) * (low - w) * half_inv, repeat)
+                elif w > high:
+                    c += min((w - high) * (w - high) * half_inv, repeat)
+                if c < new[t]:
+                    new[t] = c
+                    arg[t] = s
+            score = new
+            back.append(arg)
+        best = min(range(n_states), key=score.__getitem__)
+        states = [best]
+        for arg in reversed(back):
+            states.append(arg[states[-1]])
+        states.reverse()
+        keep = (pbit << 1) - 1
+        return score[best], [s & keep for s in states]
+
+    def refit(self, states: Sequence[int]) -> list[float]:
+        """The heaters' sizes at the mains of these readings, from those that held heaters whole.
+
+        Heaters are resistive: the mains scales them all by one factor, fitted
+        by least squares within ``_DRIFT`` of the sizes learnt.
+        """
+        pbit = self.pbit
+        num = den = 0.0
+        for i, w in enumerate(self.watts):
+            s = states[i]
+            if s != states[i + 1] or self.stale[i] or not s & (pbit - 1):
+                continue
+            heat = sum(size for h, size in enumerate(self.heaters) if s & (1 << h))
+            num += (w - self.base - (self.pump if s & pbit else 0.0)) * heat
+            den += heat * heat
+        if not den:
+            return list(self.heaters)
+        k = min(max(num / den, 1.0 - _DRIFT), 1.0 + _DRIFT)
+        return [k * size for size in self.heaters]
+
+    def best(self, off: tuple[int, int] | None) -> tuple[float, list[int], list[float]]:
+        """``viterbi`` with the heaters' sizes refitted to the readings between passes."""
+        sizes = list(self.heaters)
+        cost, states = self.viterbi(sizes, off)
+        best = sizes
+        if off is None and not any(s & self.pbit for s in states):
+            return cost, states, best  # no run to weigh: the sizes matter not
+        for _ in range(_PASSES - 1):
+            refit = self.refit(states)
+            if all(abs(a - b) < 0.5 for a, b in zip(refit, sizes, strict=True)):
+                break
+            sizes = refit
+            again, moved = self.viterbi(sizes, off)
+            if again < cost:
+                cost, states, best = again, moved, sizes
+        return cost, states, best
+
+    def worst(self, states: Sequence[int], sizes: Sequence[float]) -> float:
+        """The largest residual (nats) of a fresh reading against the states found."""
+        worst = 0.0
+        for i, w in enumerate(self.watts):
+            if self.stale[i]:
+                continue
+            low, high = _range(states[i], states[i + 1], sizes, self.pump)
+            low += self.base
+            high += self.base
+            off = low - w if w < low else w - high if w > high else 0.0
+            worst = max(worst, 0.5 * off * off / _variance(w))
+        return worst
+
+    def switched_at(
+        self, states: Sequence[int], i: int, sizes: Sequence[float], *, rise: bool
+    ) -> tuple[float, float]:
+        """When the pump switched inside reading ``i``, and how far off that may be."""
+        s, t = states[i], states[i + 1]
+        period = self.period
+        at = self.times[i]
+        if (s ^ t) != self.pbit:
+            return at - 0.5 * period, 0.5 * period  # another load switched there too
+        level = self.base + sum(h for k, h in enumerate(sizes) if s & (1 << k))
+        share = min(max((self.watts[i] - level) / self.pump, 0.0), 1.0)
+        if rise:
+            return at - share * period, 0.2 * period
+        return at - period + share * period, 0.2 * period
+
+
+def may_hold_run(
+    watts: Sequence[float], *, base: float, heaters: Sequence[float], pump: float
+) -> int | None:
+    """The first of three fresh readings in a row off every level of the heaters alone.
+
+    A shot lasts three intervals or more: two whole readings of the pump's
+    step over some heaters' level at least, and whichever end reading is not
+    whole holds over half of it (their shares add up to one interval).
+    Readings with nothing of the sort need no decoding (a quick test): None.
+    """
+    levels = [base]
+    for size in heaters:
+        levels += [level + size for level in levels]
+    near = 0.4 * pump
+    first = -1
+    count = 0
+    last = -1.0
+    for i, w in enumerate(watts):
+        if w == last:
+            continue  # perhaps a stale repeat: no evidence either way
+        last = w
+        if any(abs(w - level) <= near for level in levels):
+            count = 0
+            continue
+        if count == 0:
+            first = i
+        count += 1
+        if count >= 3:
+            return first
+    return None
+
+
+def _spans(states: Sequence[int], pbit: int) -> list[tuple[int, int]]:
+    """The boundaries (first, last) of each stretch with the pump on."""
+    spans: list[tuple[int, int]] = []
+    n = len(states)
+    b = 0
+    while b < n:
+        if not states[b] & pbit:
+            b += 1
+            continue
+        a = b
+        while b < n and states[b] & pbit:
+            b += 1
+        spans.append((a, b - 1))
+    return spans
+
+
+def decode(
+    times: Sequence[float],
+    watts: Sequence[float],
+    *,
+    base: float,
+    heaters: Sequence[float],
+    pump: float,
+    period: float,
+    settled: int = 2,
+) -> list[DecodedRun]:
+    """The pump runs the readings show, each with its likelihood-ratio margin.
+
+    ``times[i]`` ends reading ``i``, the average over the ``period`` before.
+    Only runs with a reading of the pump off before them and ``settled``
+    readings after are given (the rest may still move).
+    """
+    n = len(watts)
+    if n < settled + 3:
+        return []
+    stale = [i > 0 and watts[i] == watts[i - 1] for i in range(n)]
+    stretch = _Stretch(times, watts, stale, base, tuple(heaters), pump, period)
+    cost, states, sizes = stretch.best(None)
+    if stretch.worst(states, sizes) > _UNEXPLAINED:
+        return []  # a load the decoder does not know (or a heater's size it lost)
+    pbit = stretch.pbit
+    hmask = pbit - 1
+    # Readings of heaters held whole without the pump (the standby: known).
+    whole_without: dict[int, list[float]] = {0: [base]}
+    for i in range(n):
+        s = states[i]
+        if s == states[i + 1] and not s & pbit and not stale[i]:
+            whole_without.setdefault(s, []).append(watts[i])
+    out: list[DecodedRun] = []
+    spans = _spans(states, pbit)
+    for a, last in spans:
+        if a < 2 or last > n - 1 - settled:
+            continue
+        without = stretch.best((a - 1, last + 1))[0]
+        start, s_spread = stretch.switched_at(states, a - 1, sizes, rise=True)
+        end, e_spread = stretch.switched_at(states, last, sizes, rise=False)
+        # Two runs too short for a shot, with a pause between (a backflush's
+        # pulses, two flushes), may explain it as well: unsure.
+        split = math.inf
+        for b in range(a + 1, last):
+            if max(times[b - 1] - start, end - times[b - 1]) >= _SHOT_S:
+                continue  # a shot either way
+            if not (
+                (states[b - 1] ^ states[b]) & hmask
+                or (states[b] ^ states[b + 1]) & hmask
+                or stale[b - 1]
+                or stale[b]
+            ):
+                continue  # readings of the pump whole either side: no pause
+            split = min(split, stretch.best((b, b))[0])
+        near = sum(
+            (
+                times[a - 1] - times[o_last]
+                if o_last < a
+                else times[o_a - 1] - times[last]
+            )
+            <= _NEAR_S
+            for o_a, o_last in spans
+            if o_a != a
+        )
+        seen = any(
+            states[i] == states[i + 1]
+            and not stale[i]
+            and any(
+                abs(watts[i] - w - pump) <= _SEEN * pump
+                for w in whole_without.get(states[i] & hmask, ())
+            )
+            for i in range(a, last)
+        )
+        out.append(
+            DecodedRun(
+                start,
+                end,
+                max(s_spread, e_spread),
+                without - cost,
+                seen,
+                split - cost,
+                near,
+            )
+        )
+    return out
