@@ -883,7 +883,7 @@ class PumpDetector:
         counted before may overlap it (``_once``).
         """
         recent = self._recent
-        if self._ambiguous or len(recent) < 8:
+        if self._ambiguous or len(recent) < 8 or self._cycle_open(recent[-1][0]):
             return []
         at, w1 = recent[-1]
         w2 = recent[-2][1]
@@ -3419,6 +3419,15 @@ class PumpDetector:
             self._cycle_n = 1
         self._cycle_size, self._cycle_at = size, edge.at
         return self._cycle_n >= self._cycles_needed()
+
+    def _cycle_open(self, at: float) -> bool:
+        """Whether a heater-and-pump cycle seen twice within the hour may be a heater.
+
+        A dual boiler's steam heater of about the brew heater and the pump is
+        learnt only at its ``_cycles_needed``-th cycle; until then the
+        decoder would read each cycle as a shot too (``_decoded`` waits).
+        """
+        return self._cycle_n >= 2 and at - self._cycle_at <= _CYCLE_S
 
     def _clusters_held(self) -> bool:
         """Whether two heaters seen twice or more hold both clusters (``_cycle_heater``).
