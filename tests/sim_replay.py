@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bench import detection
 from custom_components.espresso_care.signals.power_steps import PumpDetector
-from simulator.espresso import Trace, TrueRun
+from simulator.espresso import Trace, TrueRun, generate
 
 
 def calibrated_runs(trace: Trace, end: float) -> list[tuple[float, float]]:
@@ -65,3 +65,49 @@ def true_step_counted(
         counted += [(r.started, r.ended, detector.ambiguous) for r in runs]
         paused += detector.ambiguous
     return counted, paused
+
+
+def false_shots(
+    trace: Trace, runs: list[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    """Shot-long runs read where the pump never ran (the calibration's run aside)."""
+    true = [*trace.runs, *([trace.calibration_run] if trace.calibration_run else [])]
+    return [
+        (a, b)
+        for a, b in runs
+        if b - a >= 15.0
+        and not any(t.started - 3.0 < b and a < t.ended + 3.0 for t in true)
+    ]
+
+
+def five_second_trace(family: str, pump: str, seed: int, backflushes: int = 0) -> Trace:
+    """Two days of a machine read by a plug averaging every 5 s, as the bench draws them."""
+    return generate(
+        family,
+        pump,
+        "periodic_5",
+        seed=seed,
+        shots=10,
+        days=2,
+        hand_backflushes=backflushes,
+    )
+
+
+def shots_between(trace: Trace, start: float, end: float) -> list[tuple[float, float]]:
+    """The shot-long runs read (calibrated) that started between ``start`` and ``end``."""
+    runs = calibrated_runs(trace, end + 200.0)
+    return [r for r in runs if start < r[0] < end and r[1] - r[0] >= 15.0]
+
+
+def assert_one_shot(trace: Trace, started: float, slack: float = 4.0) -> None:
+    """The true run that started at ``started`` is read (calibrated) as one shot.
+
+    Exactly one run read overlaps it, of a shot's length, each end within ``slack`` s.
+    """
+    (true,) = [t for t in trace.runs if abs(t.started - started) < 0.1]
+    runs = calibrated_runs(trace, true.ended + 60.0)
+    near = [(a, b) for a, b in runs if a < true.ended and b > true.started]
+    assert [detection.is_shot(b - a) for a, b in near] == [True], near
+    ((a, b),) = near
+    assert abs(a - true.started) <= slack, (a, true.started)
+    assert abs(b - true.ended) <= slack, (b, true.ended)

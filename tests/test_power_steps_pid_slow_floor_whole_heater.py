@@ -9,17 +9,11 @@ Every 2 s, a 26 s shot read the pump alone twice only.
 
 from __future__ import annotations
 
-from bench.detection import TraceSpec, is_shot
+from bench.detection import TraceSpec
 
-from .sim_replay import calibrated_runs
+from .sim_replay import assert_one_shot
 
 
 def test_readings_of_the_heater_whole_and_the_pump_count_as_the_pumps() -> None:
     trace = TraceSpec("pid_slow", "vibratory", "periodic_2", 20250430, 0).generate()
-    (true,) = [t for t in trace.runs if abs(t.started - 4968.6) < 0.1]
-    runs = calibrated_runs(trace, true.ended + 60.0)
-    near = [(a, b) for a, b in runs if a < true.ended and b > true.started]
-    assert [is_shot(b - a) for a, b in near] == [True]
-    ((a, b),) = near
-    assert abs(a - true.started) <= 4.0
-    assert abs(b - true.ended) <= 4.0
+    assert_one_shot(trace, 4968.6)

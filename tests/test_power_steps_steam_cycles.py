@@ -11,21 +11,9 @@ went with the pump twice stay shots.
 
 from __future__ import annotations
 
-from simulator.espresso import Trace, generate
+from simulator.espresso import generate
 
-from .sim_replay import calibrated_runs
-
-
-def false_shots(
-    trace: Trace, runs: list[tuple[float, float]]
-) -> list[tuple[float, float]]:
-    """Shot-long runs read where the pump never ran."""
-    return [
-        (a, b)
-        for a, b in runs
-        if b - a >= 15.0
-        and not any(t.started - 3.0 < b and a < t.ended + 3.0 for t in trace.runs)
-    ]
+from .sim_replay import calibrated_runs, false_shots
 
 
 def test_a_steam_heaters_cycles_are_no_shots() -> None:

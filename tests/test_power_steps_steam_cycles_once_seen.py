@@ -8,22 +8,9 @@ must not keep that cluster, or every later cycle counts as a shot.
 
 from __future__ import annotations
 
-from simulator.espresso import Trace, generate
+from simulator.espresso import generate
 
-from .sim_replay import calibrated_runs
-
-
-def false_shots(
-    trace: Trace, runs: list[tuple[float, float]]
-) -> list[tuple[float, float]]:
-    """Shot-long runs read where the pump never ran (the calibration's run aside)."""
-    true = [*trace.runs, *([trace.calibration_run] if trace.calibration_run else [])]
-    return [
-        (a, b)
-        for a, b in runs
-        if b - a >= 15.0
-        and not any(t.started - 3.0 < b and a < t.ended + 3.0 for t in true)
-    ]
+from .sim_replay import calibrated_runs, false_shots
 
 
 def test_a_size_seen_once_keeps_no_cluster_from_the_steam_heater() -> None:
