@@ -133,23 +133,26 @@ class _Stretch:
         inf = math.inf
         score = [0.0 if s >> (nh + 1) == 0 else inf for s in range(n_states)]
         back: list[list[int]] = []
+        # With the pump held off, only the pairs that leave it off.
+        pump_off = [p for p in pairs if not p[1] & pbit]
+        stale = self.stale
         for i, w in enumerate(self.watts):
             half_inv = 0.5 / _variance(w)
-            repeat = _STALE if self.stale[i] else inf
+            repeat = _STALE if stale[i] else inf
             held = off is not None and off[0] <= i + 1 <= off[1]
             new = [inf] * n_states
             arg = [0] * n_states
-            for s, t, low, high, cost in pairs:
-                if held and t & pbit:
-                    continue
+            for s, t, low, high, cost in pump_off if held else pairs:
                 c = score[s]
                 if c == inf:
                     continue
                 c += cost
                 if w < low:
-                    c += min((low - w) * (low - w) * half_inv, repeat)
+                    d = (low - w) * (low - w) * half_inv
+                    c += d if d < repeat else repeat
                 elif w > high:
-                    c += min((w - high) * (w - high) * half_inv, repeat)
+                    d = (w - high) * (w - high) * half_inv
+                    c += d if d < repeat else repeat
                 if c < new[t]:
                     new[t] = c
                     arg[t] = s
