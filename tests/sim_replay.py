@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bench import detection
 from custom_components.espresso_care.signals.power_steps import PumpDetector
-from simulator.espresso import Trace, TrueRun, generate
+from simulator.espresso import Trace, TrueRun
 
 
 def calibrated_runs(trace: Trace, end: float) -> list[tuple[float, float]]:
@@ -78,19 +78,6 @@ def false_shots(
         if b - a >= 15.0
         and not any(t.started - 3.0 < b and a < t.ended + 3.0 for t in true)
     ]
-
-
-def five_second_trace(family: str, pump: str, seed: int, backflushes: int = 0) -> Trace:
-    """Two days of a machine read by a plug averaging every 5 s, as the bench draws them."""
-    return generate(
-        family,
-        pump,
-        "periodic_5",
-        seed=seed,
-        shots=10,
-        days=2,
-        hand_backflushes=backflushes,
-    )
 
 
 def shots_between(trace: Trace, start: float, end: float) -> list[tuple[float, float]]:

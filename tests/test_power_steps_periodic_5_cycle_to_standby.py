@@ -9,7 +9,7 @@ rise and the pump's step back to the standby sum to zero (Hart's cycle).
 
 from __future__ import annotations
 
-from simulator.espresso import generate
+from bench.detection import TraceSpec
 
 from .sim_replay import calibrated_runs, run_near
 
@@ -19,15 +19,7 @@ def test_a_shot_whose_heater_came_and_went_with_it_is_counted() -> None:
     reads 3, 46 (the pump ramping), 485 (the brew heater's rise), 1049, 1045,
     1048, then its fall to the standby (a stale reading hides the pump's own
     stop). The fall is the heater's rise and the pump's step: one shot."""
-    trace = generate(
-        "dual_boiler",
-        "vibratory",
-        "periodic_5",
-        seed=20250408,
-        shots=10,
-        days=2,
-        hand_backflushes=0,
-    )
+    trace = TraceSpec("dual_boiler", "vibratory", "periodic_5", 20250408, 0).generate()
     runs = calibrated_runs(trace, 5100.0)
     true, (started, ended) = run_near(trace, runs, 4974.9)
     assert 15.0 <= ended - started <= 120.0
@@ -39,14 +31,6 @@ def test_a_flush_whose_pump_stopped_in_the_heaters_rise_is_no_shot() -> None:
     heater's rise, the pump's stop inside it). No reading showed the pump
     alone: the heater's fall to the standby half a minute later fits the
     pump stopping in its rise as well, and is no shot."""
-    trace = generate(
-        "thermostat",
-        "vibratory",
-        "periodic_5",
-        seed=20250416,
-        shots=10,
-        days=2,
-        hand_backflushes=1,
-    )
+    trace = TraceSpec("thermostat", "vibratory", "periodic_5", 20250416, 1).generate()
     runs = calibrated_runs(trace, 5200.0)
     assert [r for r in runs if 5095.0 < r[0] < 5160.0 and r[1] - r[0] >= 15.0] == []

@@ -8,7 +8,7 @@ time, and a run over one decided before is not counted again.
 
 from __future__ import annotations
 
-from simulator.espresso import generate
+from bench.detection import TraceSpec
 
 from .sim_replay import calibrated_runs
 
@@ -16,9 +16,7 @@ from .sim_replay import calibrated_runs
 def runs_near(
     family: str, pump: str, seed: int, at: float
 ) -> list[tuple[float, float]]:
-    trace = generate(
-        family, pump, "periodic_5", seed=seed, shots=10, days=2, hand_backflushes=0
-    )
+    trace = TraceSpec(family, pump, "periodic_5", seed, 0).generate()
     runs = calibrated_runs(trace, at + 200.0)
     return [r for r in runs if at - 10.0 < r[0] < at + 10.0]
 

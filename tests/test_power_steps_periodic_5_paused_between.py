@@ -10,21 +10,13 @@ the pump off inside: no run.
 
 from __future__ import annotations
 
-from simulator.espresso import generate
+from bench.detection import TraceSpec
 
 from .sim_replay import calibrated_runs
 
 
 def shots_near(seed: int, start: float, end: float) -> list[tuple[float, float]]:
-    trace = generate(
-        "thermostat",
-        "vibratory",
-        "periodic_5",
-        seed=seed,
-        shots=10,
-        days=2,
-        hand_backflushes=1,
-    )
+    trace = TraceSpec("thermostat", "vibratory", "periodic_5", seed, 1).generate()
     runs = calibrated_runs(trace, end + 200.0)
     return [r for r in runs if start < r[0] < end and r[1] - r[0] >= 15.0]
 

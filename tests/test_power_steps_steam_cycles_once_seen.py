@@ -8,7 +8,7 @@ must not keep that cluster, or every later cycle counts as a shot.
 
 from __future__ import annotations
 
-from simulator.espresso import generate
+from bench.detection import TraceSpec
 
 from .sim_replay import calibrated_runs, false_shots
 
@@ -18,9 +18,6 @@ def test_a_size_seen_once_keeps_no_cluster_from_the_steam_heater() -> None:
     heater 1076 W and pump 198 W; a size of 2340 W seen once held the free
     cluster, and the steam heater's cycles at 3234 s and 4159 s read as
     shots (4 before 5000 s without the rule, 2 with it)."""
-    trace = generate(
-        "dual_boiler", "rotary", "on_change", seed=27000031, shots=10, days=2,
-        hand_backflushes=1,
-    )  # fmt: skip
+    trace = TraceSpec("dual_boiler", "rotary", "on_change", 27000031, 1).generate()
     runs = calibrated_runs(trace, 5000.0)
     assert len(false_shots(trace, runs)) <= 2

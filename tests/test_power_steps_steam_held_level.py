@@ -10,7 +10,7 @@ heater's first unseen cycle after the heat-up is learnt, not counted.
 
 from __future__ import annotations
 
-from simulator.espresso import generate
+from bench.detection import TraceSpec
 
 from .sim_replay import calibrated_runs
 
@@ -20,9 +20,6 @@ def test_the_first_steam_cycle_after_the_heat_up_is_no_shot() -> None:
     every ~200 s until 1949 s; the steam heater's cycle at 2690-2733 s
     (1204 W, the brew heater's 1002 W and the pump's 194 W in appearance)
     is no shot."""
-    trace = generate(
-        "dual_boiler", "rotary", "periodic_2", seed=20000003, shots=10, days=2,
-        hand_backflushes=1,
-    )  # fmt: skip
+    trace = TraceSpec("dual_boiler", "rotary", "periodic_2", 20000003, 1).generate()
     runs = calibrated_runs(trace, 2800.0)
     assert [(a, b) for a, b in runs if 2680.0 < a < 2740.0] == []

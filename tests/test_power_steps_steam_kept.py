@@ -8,7 +8,7 @@ out, or its cycles read as shots again.
 
 from __future__ import annotations
 
-from simulator.espresso import generate
+from bench.detection import TraceSpec
 
 from .sim_replay import calibrated_runs
 
@@ -18,9 +18,6 @@ def test_the_steam_heaters_cycles_after_a_backflush_are_no_shots() -> None:
     1287 W, pump 193 W): after a backflush at 13,969 s whose pulse hid in the
     brew heater's edges, the steam heater's cycle at 14,678-14,720 s is no
     shot."""
-    trace = generate(
-        "dual_boiler", "rotary", "periodic_2", seed=21000027, shots=10, days=2,
-        hand_backflushes=1,
-    )  # fmt: skip
+    trace = TraceSpec("dual_boiler", "rotary", "periodic_2", 21000027, 1).generate()
     runs = calibrated_runs(trace, 14800.0)
     assert [(a, b) for a, b in runs if 14670.0 < a < 14725.0] == []
