@@ -21,13 +21,15 @@ low frequency power measurements", SDM 2011; Kolter and Jaakkola, AISTATS
   readings within a tolerance of the learnt sizes (hard EM, a few passes).
 * Each pump run found comes with the margin by which the best explanation
   with it beats the best with the pump off across it (a likelihood-ratio
-  test), whether a fresh reading shows its step whole over heaters also
-  read without it, what a pause inside it that leaves no shot costs, and
-  how many other runs are near it: the caller decides (``power_steps``).
+  test), what a pause inside it that leaves no shot costs, and how many
+  other runs are near it. The caller (``power_steps``) says what it wants
+  of these (``Wanted``); only runs a fresh reading shows whole (the pump's
+  step over heaters also read without it) are given.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 import math
@@ -55,8 +57,6 @@ class DecodedRun:
     """Seconds either end may be off (a reading where other loads switched too)."""
     margin: float
     """Nats by which the best explanation with the run beats the best without."""
-    seen: bool
-    """Whether a fresh reading held the pump whole: its step over the same heaters."""
     paused: float
     """Nats a pause inside it that leaves no shot costs (inf: none does)."""
     near: int
@@ -264,6 +264,33 @@ def may_hold_run(
     return None
 
 
+def _may_be_seen(
+    watts: Sequence[float],
+    stale: Sequence[bool],
+    base: float,
+    pump: float,
+    settled: int,
+) -> bool:
+    """Whether a fresh reading may show the pump's step over another's (a quick test).
+
+    A run is given only when a fresh reading inside it holds the pump whole
+    over the standby or over another fresh reading's level (``decode``):
+    readings with no such pair need no decoding. Its bounds are a little
+    wider than the test's, so that it never skips a run the test would see.
+    """
+    levels = sorted(
+        {w for w, old in zip(watts, stale, strict=True) if not old} | {base}
+    )
+    n = len(watts)
+    for i in range(2, n - 1 - settled):
+        if stale[i]:
+            continue
+        j = bisect.bisect_left(levels, watts[i] - (1.0 + 1.1 * _SEEN) * pump)
+        if j < len(levels) and levels[j] <= watts[i] - (1.0 - 1.1 * _SEEN) * pump:
+            return True
+    return False
+
+
 def _spans(states: Sequence[int], pbit: int) -> list[tuple[int, int]]:
     """The boundaries (first, last) of each stretch with the pump on."""
     spans: list[tuple[int, int]] = []
@@ -280,6 +307,27 @@ def _spans(states: Sequence[int], pbit: int) -> list[tuple[int, int]]:
     return spans
 
 
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """What the caller keeps of a run: the decoder weighs no other.
+
+    Weighing a run (its margin, its pauses) takes a Viterbi pass with the
+    pump held off for each: most of the decoder's time. A run the caller
+    would drop for a cheap reason (no fresh reading of its step, among a
+    backflush's pulses, not surely a shot's length) is not weighed.
+    """
+
+    margin: float
+    """Nats the run must explain the readings better by (``DecodedRun.margin``)."""
+    paused: float
+    """Nats a pause leaving no shot must cost at least (``DecodedRun.paused``)."""
+    near: int
+    """Fewer other runs than this near it (``DecodedRun.near``)."""
+    shortest: float
+    longest: float
+    """Its length, either end off by twice its spread, within these (s)."""
+
+
 def decode(
     times: Sequence[float],
     watts: Sequence[float],
@@ -288,18 +336,22 @@ def decode(
     heaters: Sequence[float],
     pump: float,
     period: float,
+    wanted: Wanted,
     settled: int = 2,
 ) -> list[DecodedRun]:
-    """The pump runs the readings show, each with its likelihood-ratio margin.
+    """The pump runs the readings show that the caller wants, each with its margin.
 
     ``times[i]`` ends reading ``i``, the average over the ``period`` before.
     Only runs with a reading of the pump off before them and ``settled``
-    readings after are given (the rest may still move).
+    readings after are given (the rest may still move); only runs seen
+    whole in a fresh reading and as ``wanted``.
     """
     n = len(watts)
     if n < settled + 3:
         return []
     stale = [i > 0 and watts[i] == watts[i - 1] for i in range(n)]
+    if not _may_be_seen(watts, stale, base, pump, settled):
+        return []
     stretch = _Stretch(times, watts, stale, base, tuple(heaters), pump, period)
     cost, states, sizes = stretch.best(None)
     if stretch.worst(states, sizes) > _UNEXPLAINED:
@@ -317,9 +369,37 @@ def decode(
     for a, last in spans:
         if a < 2 or last > n - 1 - settled:
             continue
-        without = stretch.best((a - 1, last + 1))[0]
         start, s_spread = stretch.switched_at(states, a - 1, sizes, rise=True)
         end, e_spread = stretch.switched_at(states, last, sizes, rise=False)
+        spread = max(s_spread, e_spread)
+        near = sum(
+            (
+                times[a - 1] - times[o_last]
+                if o_last < a
+                else times[o_a - 1] - times[last]
+            )
+            <= _NEAR_S
+            for o_a, o_last in spans
+            if o_a != a
+        )
+        if (
+            near >= wanted.near
+            or not wanted.shortest <= end - start - 2.0 * spread
+            or not end - start + 2.0 * spread <= wanted.longest
+            or not any(
+                states[i] == states[i + 1]
+                and not stale[i]
+                and any(
+                    abs(watts[i] - w - pump) <= _SEEN * pump
+                    for w in whole_without.get(states[i] & hmask, ())
+                )
+                for i in range(a, last)
+            )
+        ):
+            continue  # dropped anyway: not weighed
+        margin = stretch.best((a - 1, last + 1))[0] - cost
+        if margin < wanted.margin:
+            continue
         # Two runs too short for a shot, with a pause between (a backflush's
         # pulses, two flushes), may explain it as well: unsure.
         split = math.inf
@@ -334,34 +414,9 @@ def decode(
             ):
                 continue  # readings of the pump whole either side: no pause
             split = min(split, stretch.best((b, b))[0])
-        near = sum(
-            (
-                times[a - 1] - times[o_last]
-                if o_last < a
-                else times[o_a - 1] - times[last]
-            )
-            <= _NEAR_S
-            for o_a, o_last in spans
-            if o_a != a
-        )
-        seen = any(
-            states[i] == states[i + 1]
-            and not stale[i]
-            and any(
-                abs(watts[i] - w - pump) <= _SEEN * pump
-                for w in whole_without.get(states[i] & hmask, ())
-            )
-            for i in range(a, last)
-        )
-        out.append(
-            DecodedRun(
-                start,
-                end,
-                max(s_spread, e_spread),
-                without - cost,
-                seen,
-                split - cost,
-                near,
-            )
-        )
+            if split - cost < wanted.paused:
+                break  # one such pause is enough to drop it
+        if split - cost < wanted.paused:
+            continue
+        out.append(DecodedRun(start, end, spread, margin, split - cost, near))
     return out

@@ -552,6 +552,7 @@ class PumpDetector:
         "_cycled",
         "_decode_at",
         "_events",
+        "_events_seen",
         "_fell_at",
         "_floor",
         "_gap",
@@ -568,6 +569,8 @@ class PumpDetector:
         "_lv_n",
         "_noise_check",
         "_noise_ev",
+        "_noise_of",
+        "_noise_rest",
         "_over",
         "_over_w",
         "_partial",
@@ -621,6 +624,7 @@ class PumpDetector:
         "_v_lv",
         "_version",
         "_vref2",
+        "_wanted",
         "kind_bounds",
     )
 
@@ -628,6 +632,14 @@ class PumpDetector:
         self, pump_watts: float, *, kind_bounds: Sequence[float] = KIND_BOUNDS_S
     ) -> None:
         self.kind_bounds = tuple(kind_bounds)
+        # What a decoded run must show to count (``_decoded``).
+        self._wanted = power_decoder.Wanted(
+            margin=_DECODED_MARGIN,
+            paused=_DECODED_PAUSE,
+            near=_DECODED_NEAR,
+            shortest=self.kind_bounds[0],
+            longest=self.kind_bounds[1],
+        )
         self._sd = 1.0
         self._tol = self._tol_lv = 0.0
         self._lv = 0.0
@@ -641,6 +653,9 @@ class PumpDetector:
         self._v_last = self._v_lv = 0.0
         self._heaters: list[_Heater] = []
         self._events: deque[tuple[float, float, bool]] = deque(maxlen=2048)
+        self._events_seen = 0  # events come and gone: the noise's cache key
+        self._noise_of: tuple[int, float] | None = None
+        self._noise_rest = 0.0  # the events' noise less the floor's pulses
         self._fell_at: float | None = None
         self._gap = 0.0
         self._period = 0.0  # the plug's shortest steady gap: its measuring period
@@ -883,18 +898,20 @@ class PumpDetector:
         counted before may overlap it (``_once``).
         """
         recent = self._recent
-        if self._ambiguous or len(recent) < 8 or self._cycle_open(recent[-1][0]):
+        if len(recent) < 8:
             return []
         at, w1 = recent[-1]
         w2 = recent[-2][1]
         w3 = recent[-3][1]
         tol = self._tol
-        if max(w1, w2, w3) - min(w1, w2, w3) <= tol and abs(recent[-4][1] - w2) > tol:
-            self._decode_at = at + _DECODE_AGAIN_S  # and once more then
-        elif not self._decode_at <= at:
+        settled = (
+            max(w1, w2, w3) - min(w1, w2, w3) <= tol and abs(recent[-4][1] - w2) > tol
+        )
+        if not settled and not self._decode_at <= at:
+            return []  # most readings: nothing to decode now
+        if self._ambiguous or self._cycle_open(at):
             return []
-        else:
-            self._decode_at = math.inf
+        self._decode_at = at + _DECODE_AGAIN_S if settled else math.inf
         counted = self._counted[-1][1] if self._counted else -math.inf
         watts = [r[1] for r in recent]
         skip = sum(t <= counted for t, _ in recent)
@@ -918,23 +935,10 @@ class PumpDetector:
             heaters=heaters,
             pump=pump,
             period=self._period,
+            wanted=self._wanted,
             settled=_DECODE_SETTLED,
         )
-        out: list[DetectedRun] = []
-        for run in found:
-            if (
-                run.margin < _DECODED_MARGIN
-                or run.paused < _DECODED_PAUSE
-                or not run.seen
-                or run.near >= _DECODED_NEAR
-            ):
-                continue
-            low = run.ended - run.started - 2.0 * run.spread
-            high = run.ended - run.started + 2.0 * run.spread
-            if not self.kind_bounds[0] <= low <= high <= self.kind_bounds[1]:
-                continue
-            out.append(DetectedRun(run.started, run.ended, pump))
-        return out
+        return [DetectedRun(run.started, run.ended, pump) for run in found]
 
     def _read(
         self, at: float, watts: float | None, volts: float | None = None
@@ -4072,6 +4076,7 @@ class PumpDetector:
 
     def _event(self, at: float, size: float) -> None:
         self._events.append((at, size, self._floor_explains(at, size)))
+        self._events_seen += 1
         self._update_noise(at)
 
     def _floor_explains(self, at: float, size: float) -> bool:
@@ -4112,8 +4117,13 @@ class PumpDetector:
         horizon = now - NOISE_WINDOW_S
         while events and events[0][0] < horizon:
             events.popleft()
+            self._events_seen += 1
         p = self._pump_watts
-        self._noise_ev = self._events_noise(events, p)
+        # Checked every 5 s; the events change far less often.
+        if self._noise_of != (self._events_seen, p):
+            self._noise_of = (self._events_seen, p)
+            self._noise_ev = self._events_noise(events, p)
+            self._noise_rest = self._events_noise([e for e in events if not e[2]], p)
         self._update_floor_noise(now)
         was = self._ambiguous
         self._ambiguous, self._clean_since = _paused(
@@ -4130,8 +4140,7 @@ class PumpDetector:
         them: counting is paused (``ambiguous``) only while the rest of the
         noise would pause it too, with the same hysteresis.
         """
-        rest = [e for e in self._events if not e[2]]
-        noise = max(self._events_noise(rest, self._pump_watts), 2.5 * self._sd)
+        noise = max(self._noise_rest, 2.5 * self._sd)
         self._unsure, self._unsure_clean = _paused(
             self._unsure, self._unsure_clean, noise, self._pump_watts, now
         )
