@@ -43,6 +43,7 @@ _PASSES: Final = 3  # Viterbi passes, the heaters refitted between
 _SEEN: Final = 0.15  # of the pump's step: a reading of it whole beside the same heaters
 _NEAR_S: Final = 30.0  # s between two pump runs that count as near
 _SHOT_S: Final = 15.0  # s: a run so long is a shot (a pause leaving one keeps one)
+_PART_S: Final = 7.0  # s: a part a pause leaves so short may be a flush or a pulse
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,8 @@ class DecodedRun:
     """Nats a pause inside it that leaves no shot costs (inf: none does)."""
     near: int
     """Other pump runs within ``_NEAR_S`` of it in the readings (a backflush's pulses)."""
+    paused_short: float = math.inf
+    """Nats a pause inside it leaving a part under ``_PART_S`` costs (a flush's, a pulse's)."""
 
 
 def _variance(watts: float) -> float:
@@ -322,7 +325,7 @@ def decode(
         end, e_spread = stretch.switched_at(states, last, sizes, rise=False)
         # Two runs too short for a shot, with a pause between (a backflush's
         # pulses, two flushes), may explain it as well: unsure.
-        split = math.inf
+        split = short = math.inf
         for b in range(a + 1, last):
             if max(times[b - 1] - start, end - times[b - 1]) >= _SHOT_S:
                 continue  # a shot either way
@@ -333,7 +336,10 @@ def decode(
                 or stale[b]
             ):
                 continue  # readings of the pump whole either side: no pause
-            split = min(split, stretch.best((b, b))[0])
+            paused = stretch.best((b, b))[0]
+            split = min(split, paused)
+            if min(times[b - 1] - start, end - times[b - 1]) < _PART_S:
+                short = min(short, paused)
         near = sum(
             (
                 times[a - 1] - times[o_last]
@@ -362,6 +368,7 @@ def decode(
                 seen,
                 split - cost,
                 near,
+                short - cost,
             )
         )
     return out

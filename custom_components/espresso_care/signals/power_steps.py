@@ -519,6 +519,17 @@ def _paused(
     return paused, math.inf
 
 
+def _lone_pause(run: power_decoder.DecodedRun) -> bool:
+    """Whether the only cheap pauses inside a decoded run leave two runs too long for flushes.
+
+    A heater switching in a shot hides a pause from 5 s readings. Two
+    flushes (up to 8 s) with such a pause leave a part under 7 s (``power_decoder._PART_S``);
+    a backflush's pulses come with others near (``near``). A run alone
+    whose pause leaves two long parts is a shot.
+    """
+    return run.near == 0 and run.paused_short >= _DECODED_PAUSE
+
+
 class PumpDetector:
     """Online detector of the pump's runs in a plug's power readings.
 
@@ -924,7 +935,7 @@ class PumpDetector:
         for run in found:
             if (
                 run.margin < _DECODED_MARGIN
-                or run.paused < _DECODED_PAUSE
+                or (run.paused < _DECODED_PAUSE and not _lone_pause(run))
                 or not run.seen
                 or run.near >= _DECODED_NEAR
             ):
