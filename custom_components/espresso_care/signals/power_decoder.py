@@ -219,6 +219,20 @@ class _Stretch:
             worst = max(worst, 0.5 * off * off / _variance(w))
         return worst
 
+    def last_unexplained(self, states: Sequence[int], sizes: Sequence[float]) -> int:
+        """The last fresh reading off the states found by over ``_UNEXPLAINED`` nats (-1: none)."""
+        last = -1
+        for i, w in enumerate(self.watts):
+            if self.stale[i]:
+                continue
+            low, high = _range(states[i], states[i + 1], sizes, self.pump)
+            low += self.base
+            high += self.base
+            off = low - w if w < low else w - high if w > high else 0.0
+            if 0.5 * off * off / _variance(w) > _UNEXPLAINED:
+                last = i
+        return last
+
     def switched_at(
         self, states: Sequence[int], i: int, sizes: Sequence[float], *, rise: bool
     ) -> tuple[float, float]:
@@ -306,7 +320,20 @@ def decode(
     stretch = _Stretch(times, watts, stale, base, tuple(heaters), pump, period)
     cost, states, sizes = stretch.best(None)
     if stretch.worst(states, sizes) > _UNEXPLAINED:
-        return []  # a load the decoder does not know (or a heater's size it lost)
+        # A load the decoder does not know (or a heater's size it lost):
+        # the readings after the last it leaves unexplained, alone.
+        cut = stretch.last_unexplained(states, sizes) + 1
+        if 0 < cut < n:
+            return decode(
+                times[cut:],
+                watts[cut:],
+                base=base,
+                heaters=heaters,
+                pump=pump,
+                period=period,
+                settled=settled,
+            )
+        return []
     pbit = stretch.pbit
     hmask = pbit - 1
     # Readings of heaters held whole without the pump (the standby: known).
