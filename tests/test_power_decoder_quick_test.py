@@ -20,7 +20,9 @@ from custom_components.espresso_care.signals.power_decoder import (
     decode,
 )
 
-WANTED = Wanted(margin=30.0, paused=10.0, near=2, shortest=15.0, longest=120.0)
+WANTED = Wanted(
+    margin=30.0, paused=10.0, near=2, part=7.0, shortest=15.0, longest=120.0
+)
 
 
 def shot(step: float) -> tuple[list[float], list[float]]:

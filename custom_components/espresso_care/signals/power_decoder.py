@@ -58,7 +58,7 @@ class DecodedRun:
     margin: float
     """Nats by which the best explanation with the run beats the best without."""
     paused: float
-    """Nats a pause inside it that leaves no shot costs (inf: none does)."""
+    """Nats the cheapest pause inside it that leaves no shot costs (inf: none does)."""
     near: int
     """Other pump runs within ``_NEAR_S`` of it in the readings (a backflush's pulses)."""
 
@@ -216,6 +216,20 @@ class _Stretch:
             worst = max(worst, 0.5 * off * off / _variance(w))
         return worst
 
+    def last_unexplained(self, states: Sequence[int], sizes: Sequence[float]) -> int:
+        """The last fresh reading off the states found by over ``_UNEXPLAINED`` nats (-1: none)."""
+        last = -1
+        for i, w in enumerate(self.watts):
+            if self.stale[i]:
+                continue
+            low, high = _range(states[i], states[i + 1], sizes, self.pump)
+            low += self.base
+            high += self.base
+            off = low - w if w < low else w - high if w > high else 0.0
+            if 0.5 * off * off / _variance(w) > _UNEXPLAINED:
+                last = i
+        return last
+
     def switched_at(
         self, states: Sequence[int], i: int, sizes: Sequence[float], *, rise: bool
     ) -> tuple[float, float]:
@@ -323,6 +337,8 @@ class Wanted:
     """Nats a pause leaving no shot must cost at least (``DecodedRun.paused``)."""
     near: int
     """Fewer other runs than this near it (``DecodedRun.near``)."""
+    part: float
+    """s: with no other run near, only a pause leaving a part shorter (a flush's, a pulse's) counts."""
     shortest: float
     longest: float
     """Its length, either end off by twice its spread, within these (s)."""
@@ -355,7 +371,21 @@ def decode(
     stretch = _Stretch(times, watts, stale, base, tuple(heaters), pump, period)
     cost, states, sizes = stretch.best(None)
     if stretch.worst(states, sizes) > _UNEXPLAINED:
-        return []  # a load the decoder does not know (or a heater's size it lost)
+        # A load the decoder does not know (or a heater's size it lost):
+        # the readings after the last it leaves unexplained, alone.
+        cut = stretch.last_unexplained(states, sizes) + 1
+        if 0 < cut < n:
+            return decode(
+                times[cut:],
+                watts[cut:],
+                base=base,
+                heaters=heaters,
+                pump=pump,
+                period=period,
+                wanted=wanted,
+                settled=settled,
+            )
+        return []
     pbit = stretch.pbit
     hmask = pbit - 1
     # Readings of heaters held whole without the pump (the standby: known).
@@ -401,7 +431,10 @@ def decode(
         if margin < wanted.margin:
             continue
         # Two runs too short for a shot, with a pause between (a backflush's
-        # pulses, two flushes), may explain it as well: unsure.
+        # pulses, two flushes), may explain it as well: unsure. A heater
+        # switching in a shot makes a pause there cheap too: a run with no
+        # other near it whose pause leaves two parts longer than a flush's
+        # is a shot still.
         split = math.inf
         for b in range(a + 1, last):
             if max(times[b - 1] - start, end - times[b - 1]) >= _SHOT_S:
@@ -413,6 +446,11 @@ def decode(
                 or stale[b]
             ):
                 continue  # readings of the pump whole either side: no pause
+            if (
+                not near
+                and min(times[b - 1] - start, end - times[b - 1]) >= wanted.part
+            ):
+                continue  # alone, two parts no flush lasts
             split = min(split, stretch.best((b, b))[0])
             if split - cost < wanted.paused:
                 break  # one such pause is enough to drop it

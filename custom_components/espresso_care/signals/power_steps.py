@@ -156,6 +156,9 @@ _DECODE_SETTLED: Final = 6  # readings with the pump off after a decoded run
 _DECODED_MARGIN: Final = 30.0  # nats: the run explains the readings so much better
 _DECODED_PAUSE: Final = 10.0  # nats: a pause leaving no shot costs at least so much
 _DECODED_NEAR: Final = 2  # other pump runs near it: a backflush's pulses
+_DECODED_PART_S: Final = (
+    7.0  # s: a part a pause leaves so short may be a flush or a pulse
+)
 _LIKE_HEATERS: Final = 0.5  # of the larger heater: the smaller one at least
 
 # How an edge is explained (``_explain``).
@@ -637,6 +640,7 @@ class PumpDetector:
             margin=_DECODED_MARGIN,
             paused=_DECODED_PAUSE,
             near=_DECODED_NEAR,
+            part=_DECODED_PART_S,
             shortest=self.kind_bounds[0],
             longest=self.kind_bounds[1],
         )
@@ -893,9 +897,11 @@ class PumpDetector:
         (``power_decoder``). A run is counted only when it explains them far
         better than any explanation without it, a fresh reading shows its
         step whole over heaters also read without it, no pause leaving two
-        runs too short for a shot explains them nearly as well, it is not
-        among a backflush's pulses, and it is surely a shot's length; no run
-        counted before may overlap it (``_once``).
+        runs too short for a shot explains them nearly as well (for a run
+        with no other near it, no pause leaving a part as short as a
+        flush's: a heater switching in a shot makes a pause there cheap),
+        it is not among a backflush's pulses, and it is surely a shot's
+        length; no run counted before may overlap it (``_once``).
         """
         recent = self._recent
         if len(recent) < 8:
