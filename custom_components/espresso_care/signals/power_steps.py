@@ -157,6 +157,7 @@ _DECODED_MARGIN: Final = 30.0  # nats: the run explains the readings so much bet
 _DECODED_PAUSE: Final = 10.0  # nats: a pause leaving no shot costs at least so much
 _DECODED_NEAR: Final = 2  # other pump runs near it: a backflush's pulses
 _LIKE_HEATERS: Final = 0.5  # of the larger heater: the smaller one at least
+_LONE_HELD_S: Final = 60.0  # s a lone partial reading (on change) waits for the next
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -793,7 +794,7 @@ class PumpDetector:
         if self._tr:
             deadline = self._last_at + self._hold()
         if self._held is not None:
-            deadline = min(deadline, self._held_at + self._hold())
+            deadline = min(deadline, self._held_at + self._held_for(self._held))
         if self._pump:
             deadline = min(deadline, self._run_at + MAX_RUN_S)
         if self._pending is not None:
@@ -1131,7 +1132,8 @@ class PumpDetector:
             and now - self._lv_at >= self._hold() - _EPS
         ):
             out += self._confirmed()
-        if self._held is not None and now >= self._held_at + self._hold() - _EPS:
+        held = self._held
+        if held is not None and now >= self._held_at + self._held_for(held) - _EPS:
             out += self._release()
         if self._pump and now - self._run_at >= MAX_RUN_S - _EPS:
             self._held_heaters()
@@ -2022,7 +2024,7 @@ class PumpDetector:
         if held is not None:
             self._held = None
             if (held.delta > 0) == (edge.delta > 0) and now - self._held_at <= (
-                self._hold() + _EPS
+                self._held_for(held) + _EPS
             ):
                 # Two parts of one slow step (a ramp): one edge.
                 merged = _Edge(
@@ -2034,16 +2036,39 @@ class PumpDetector:
                     held.settled,
                     edge.k,
                 )
-                return self._edge(merged, now)
+                if now - self._held_at <= self._hold() + _EPS or (
+                    self._explained(merged)[0] != _NOTHING
+                ):
+                    return self._edge(merged, now)
             out = self._classify(held)
             return out + self._edge(edge, now)
-        if self._explained(edge)[0] != _NOTHING or abs(edge.delta) >= (
-            self._heater_min()
-        ):
+        if (
+            self._explained(edge)[0] != _NOTHING
+            or abs(edge.delta) >= self._heater_min()
+        ) and not self._lone_partial(edge):
             return self._classify(edge)
         self._held = edge
         self._held_at = now
         return []
+
+    def _lone_partial(self, edge: _Edge) -> bool:
+        """Whether an unexplained edge leads to one reading that silence only held.
+
+        A plug reporting on change sends its first reading of a step (partial,
+        the step came inside its 1 s) and the next, whole one; when that one
+        is lost, it sends nothing more until the level moves again: the
+        partial reading looks held. The step went on past it: the edge waits
+        for the next reading (``_edge`` merges the two parts).
+        """
+        return (
+            self._on_change
+            and len(edge.pts) == 6
+            and self._explained(edge)[0] == _NOTHING
+        )
+
+    def _held_for(self, held: _Edge) -> float:
+        """How long a held edge waits for its other part (``_lone_partial``)."""
+        return _LONE_HELD_S if self._lone_partial(held) else self._hold()
 
     def _release(self) -> list[DetectedRun]:
         held = self._held
