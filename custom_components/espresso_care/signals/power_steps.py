@@ -2040,6 +2040,8 @@ class PumpDetector:
                     self._explained(merged)[0] != _NOTHING
                 ):
                     return self._edge(merged, now)
+            elif self._lone_excursion(held, edge):
+                return []
             out = self._classify(held)
             return out + self._edge(edge, now)
         if (
@@ -2064,6 +2066,22 @@ class PumpDetector:
             self._on_change
             and len(edge.pts) == 6
             and self._explained(edge)[0] == _NOTHING
+        )
+
+    def _lone_excursion(self, held: _Edge, edge: _Edge) -> bool:
+        """Whether a held lone partial reading's edge and the next go back where they came from.
+
+        The step's size went unread (its whole reading lost, ``_lone_partial``)
+        and the next edge returns to the level before it: an excursion of no
+        size known past a heater's (the pump's own would hide a pause), a
+        heater's cycle. Neither edge is read (a heater learnt from their
+        sizes would be a size of nothing).
+        """
+        return (
+            self._lone_partial(held)
+            and (held.delta > 0) != (edge.delta > 0)
+            and abs(held.delta) >= self._heater_min()
+            and abs(held.delta + edge.delta) < 0.3 * self._pump_watts
         )
 
     def _held_for(self, held: _Edge) -> float:
