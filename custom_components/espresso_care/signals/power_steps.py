@@ -2900,6 +2900,19 @@ class PumpDetector:
             return False
         return abs(level - self._base - self._pump_watts) <= self._ptol()
 
+    def _alone_read_twice(self, edge: _Edge) -> bool:
+        """Whether an edge's last two readings, on change, both show the pump alone.
+
+        ``_alone_level`` on a plug reporting on change: a level that two
+        readings showed (not silence alone) is no partial reading whose
+        follow-up was lost.
+        """
+        if not self._on_change or len(edge.pts) < 8:
+            return False
+        level = self._base + self._pump_watts
+        ptol = self._ptol()
+        return all(abs(edge.pts[i] - level) <= ptol for i in (-3, -1))
+
     def _past_noise(self, level: float) -> float:
         """How far a reading strays from ``level`` to be a partial one, not its noise."""
         return max(4.0 * self._sd, 6.0 + 0.008 * level)
@@ -2980,7 +2993,9 @@ class PumpDetector:
             self._run_lead = at - self._ramp_start(edge, watts, at)
             self._run_lead -= self._inrush_lag(edge, watts)
         self._run_seen = bool(heat) and (
-            self._seen_alone(edge, watts) or self._alone_level(edge.after)
+            self._seen_alone(edge, watts)
+            or self._alone_level(edge.after)
+            or self._alone_read_twice(edge)
         )
         self._run_two = bool(heat) and self._two_switches(edge)
         if heat > 0:
