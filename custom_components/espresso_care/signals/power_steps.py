@@ -157,6 +157,7 @@ _DECODED_MARGIN: Final = 30.0  # nats: the run explains the readings so much bet
 _DECODED_PAUSE: Final = 10.0  # nats: a pause leaving no shot costs at least so much
 _DECODED_NEAR: Final = 2  # other pump runs near it: a backflush's pulses
 _LIKE_HEATERS: Final = 0.5  # of the larger heater: the smaller one at least
+_ONE_HEATER_WEIGHT: Final = 20.0  # a heater's weight (capped) once its size is sure
 _LONE_HELD_S: Final = 60.0  # s a lone partial reading (on change) waits for the next
 
 # How an edge is explained (``_explain``).
@@ -3438,6 +3439,23 @@ class PumpDetector:
             self._avg_score >= 0.3
             and len(self._heaters) < 2
             and not (self._run_two or self._two_switches(edge))
+            and not self._one_heater_learnt()
+        )
+
+    def _one_heater_learnt(self) -> bool:
+        """Whether one heater only cycled, long enough that a second would have shown.
+
+        A heater of the summed size cycles while the machine idles as the
+        other does: once the one heater's size was learnt from many edges
+        (its weight full) and no second cluster formed, a heater-and-pump
+        edge each way is the pump beside that heater (a heat exchanger's).
+        Plugs reading at least every 2 s (a 5 s plug's edges are its own).
+        """
+        heaters = self._heaters
+        return (
+            self._gap <= _FAST_GAP_S
+            and len(heaters) == 1
+            and heaters[0].weight >= _ONE_HEATER_WEIGHT
         )
 
     def _cycle_heater(self, edge: _Edge) -> bool:
