@@ -160,6 +160,8 @@ _DECODED_PART_S: Final = (
     7.0  # s: a part a pause leaves so short may be a flush or a pulse
 )
 _LIKE_HEATERS: Final = 0.5  # of the larger heater: the smaller one at least
+_ONE_HEATER_WEIGHT: Final = 20.0  # a heater's weight (capped) once its size is sure
+_LONE_HELD_S: Final = 60.0  # s a lone partial reading (on change) waits for the next
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -812,7 +814,7 @@ class PumpDetector:
         if self._tr:
             deadline = self._last_at + self._hold()
         if self._held is not None:
-            deadline = min(deadline, self._held_at + self._hold())
+            deadline = min(deadline, self._held_at + self._held_for(self._held))
         if self._pump:
             deadline = min(deadline, self._run_at + MAX_RUN_S)
         if self._pending is not None:
@@ -1141,7 +1143,8 @@ class PumpDetector:
             and now - self._lv_at >= self._hold() - _EPS
         ):
             out += self._confirmed()
-        if self._held is not None and now >= self._held_at + self._hold() - _EPS:
+        held = self._held
+        if held is not None and now >= self._held_at + self._held_for(held) - _EPS:
             out += self._release()
         if self._pump and now - self._run_at >= MAX_RUN_S - _EPS:
             self._held_heaters()
@@ -2032,7 +2035,7 @@ class PumpDetector:
         if held is not None:
             self._held = None
             if (held.delta > 0) == (edge.delta > 0) and now - self._held_at <= (
-                self._hold() + _EPS
+                self._held_for(held) + _EPS
             ):
                 # Two parts of one slow step (a ramp): one edge.
                 merged = _Edge(
@@ -2044,16 +2047,57 @@ class PumpDetector:
                     held.settled,
                     edge.k,
                 )
-                return self._edge(merged, now)
+                if now - self._held_at <= self._hold() + _EPS or (
+                    self._explained(merged)[0] != _NOTHING
+                ):
+                    return self._edge(merged, now)
+            elif self._lone_excursion(held, edge):
+                return []
             out = self._classify(held)
             return out + self._edge(edge, now)
-        if self._explained(edge)[0] != _NOTHING or abs(edge.delta) >= (
-            self._heater_min()
-        ):
+        if (
+            self._explained(edge)[0] != _NOTHING
+            or abs(edge.delta) >= self._heater_min()
+        ) and not self._lone_partial(edge):
             return self._classify(edge)
         self._held = edge
         self._held_at = now
         return []
+
+    def _lone_partial(self, edge: _Edge) -> bool:
+        """Whether an unexplained edge leads to one reading that silence only held.
+
+        A plug reporting on change sends its first reading of a step (partial,
+        the step came inside its 1 s) and the next, whole one; when that one
+        is lost, it sends nothing more until the level moves again: the
+        partial reading looks held. The step went on past it: the edge waits
+        for the next reading (``_edge`` merges the two parts).
+        """
+        return (
+            self._on_change
+            and len(edge.pts) == 6
+            and self._explained(edge)[0] == _NOTHING
+        )
+
+    def _lone_excursion(self, held: _Edge, edge: _Edge) -> bool:
+        """Whether a held lone partial reading's edge and the next go back where they came from.
+
+        The step's size went unread (its whole reading lost, ``_lone_partial``)
+        and the next edge returns to the level before it: an excursion of no
+        size known past a heater's (the pump's own would hide a pause), a
+        heater's cycle. Neither edge is read (a heater learnt from their
+        sizes would be a size of nothing).
+        """
+        return (
+            self._lone_partial(held)
+            and (held.delta > 0) != (edge.delta > 0)
+            and abs(held.delta) >= self._heater_min()
+            and abs(held.delta + edge.delta) < 0.3 * self._pump_watts
+        )
+
+    def _held_for(self, held: _Edge) -> float:
+        """How long a held edge waits for its other part (``_lone_partial``)."""
+        return _LONE_HELD_S if self._lone_partial(held) else self._hold()
 
     def _release(self) -> list[DetectedRun]:
         held = self._held
@@ -2867,6 +2911,19 @@ class PumpDetector:
             return False
         return abs(level - self._base - self._pump_watts) <= self._ptol()
 
+    def _alone_read_twice(self, edge: _Edge) -> bool:
+        """Whether an edge's last two readings, on change, both show the pump alone.
+
+        ``_alone_level`` on a plug reporting on change: a level that two
+        readings showed (not silence alone) is no partial reading whose
+        follow-up was lost.
+        """
+        if not self._on_change or len(edge.pts) < 8:
+            return False
+        level = self._base + self._pump_watts
+        ptol = self._ptol()
+        return all(abs(edge.pts[i] - level) <= ptol for i in (-3, -1))
+
     def _past_noise(self, level: float) -> float:
         """How far a reading strays from ``level`` to be a partial one, not its noise."""
         return max(4.0 * self._sd, 6.0 + 0.008 * level)
@@ -2947,7 +3004,9 @@ class PumpDetector:
             self._run_lead = at - self._ramp_start(edge, watts, at)
             self._run_lead -= self._inrush_lag(edge, watts)
         self._run_seen = bool(heat) and (
-            self._seen_alone(edge, watts) or self._alone_level(edge.after)
+            self._seen_alone(edge, watts)
+            or self._alone_level(edge.after)
+            or self._alone_read_twice(edge)
         )
         self._run_two = bool(heat) and self._two_switches(edge)
         if heat > 0:
@@ -3390,6 +3449,23 @@ class PumpDetector:
             self._avg_score >= 0.3
             and len(self._heaters) < 2
             and not (self._run_two or self._two_switches(edge))
+            and not self._one_heater_learnt()
+        )
+
+    def _one_heater_learnt(self) -> bool:
+        """Whether one heater only cycled, long enough that a second would have shown.
+
+        A heater of the summed size cycles while the machine idles as the
+        other does: once the one heater's size was learnt from many edges
+        (its weight full) and no second cluster formed, a heater-and-pump
+        edge each way is the pump beside that heater (a heat exchanger's).
+        Plugs reading at least every 2 s (a 5 s plug's edges are its own).
+        """
+        heaters = self._heaters
+        return (
+            self._gap <= _FAST_GAP_S
+            and len(heaters) == 1
+            and heaters[0].weight >= _ONE_HEATER_WEIGHT
         )
 
     def _cycle_heater(self, edge: _Edge) -> bool:
