@@ -643,8 +643,9 @@ class PumpDetector:
             paused=_DECODED_PAUSE,
             near=_DECODED_NEAR,
             part=_DECODED_PART_S,
-            shortest=self.kind_bounds[0],
-            longest=self.kind_bounds[1],
+            # Surely a shot: between the first bound and the next, if any.
+            shortest=(*self.kind_bounds, 0.0)[0],
+            longest=(*self.kind_bounds[1:], math.inf)[0],
         )
         self._sd = 1.0
         self._tol = self._tol_lv = 0.0
