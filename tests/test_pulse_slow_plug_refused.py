@@ -40,3 +40,18 @@ def test_a_refusal_makes_doubtful_only_what_follows_it_within_the_hour() -> None
     assert not refused.before(999.0)  # a find begun before it
     refused.note(1000.0 + 2 * REFUSED_SECONDS)  # the first one forgotten
     assert not refused.before(1000.0 + REFUSED_SECONDS)
+
+
+def test_nor_from_one_whose_refusals_come_every_hour_or_two() -> None:
+    """Fifty days of ordinary use; the find that passed came 72 min after a refused one."""
+    trace = generate(
+        "pid_slow",
+        "vibratory",
+        "periodic_5",
+        seed=22_010_006,
+        shots=250,
+        days=50,
+        calibration=False,
+    )
+    _, trained = power_runs(trace)
+    assert trained == []

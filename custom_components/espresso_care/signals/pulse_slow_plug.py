@@ -1,6 +1,6 @@
-"""Backflushes read from a slow plug's readings (every 5 s): a heater's hole, a noisy machine.
+"""Backflushes read from a slow plug's readings (every 5 s): a heater's hole, a noisy machine, a quiet one.
 
-Pure Python with no Home Assistant import. Two rules ``pulse_train`` applies
+Pure Python with no Home Assistant import. Three rules ``pulse_train`` applies
 on a plug reporting slower than every 2.5 s, where a 5-12 s pulse is one to
 three readings, each the average of its interval.
 
@@ -19,6 +19,13 @@ three readings, each the average of its interval.
   than ``REFUSED_SECONDS`` before another makes that one doubtful too: a
   person's backflush, read on a quiet machine, is seldom preceded by one
   the checks refused.
+* ``gentle_enough``: the other way round, where no find was refused in the
+  ``REFUSED_SECONDS`` before, the checks tuned against those PIDs (odd
+  readings 1.5 %, the spread 0.03 pump steps) refused a third of the true
+  backflushes a thermostat, heat exchanger or dual boiler makes every 5 s
+  (its heater's edges, weak pulses, a pulse missed); there a find stands
+  among up to ``GENTLE_ODD_SHARE`` odd readings and a spread of up to
+  ``GENTLE_SPREAD``, the quiet time before it still required.
 """
 
 from __future__ import annotations
@@ -27,7 +34,11 @@ from collections import deque
 from typing import Final
 
 # How long a refused find makes the next ones doubtful (s).
-REFUSED_SECONDS: Final = 3600.0
+REFUSED_SECONDS: Final = 7200.0
+# The odd readings' share and the spread (pump steps) a find may stand among
+# where no find was refused lately.
+GENTLE_ODD_SHARE: Final = 0.035
+GENTLE_SPREAD: Final = 0.045
 
 
 def heater_hole(
@@ -59,3 +70,8 @@ class RefusedLately:
     def before(self, started: float) -> bool:
         """Whether a find was refused in the ``REFUSED_SECONDS`` before ``started``."""
         return any(started - REFUSED_SECONDS <= at <= started for at in self._ends)
+
+
+def gentle_enough(odd_share: float, spread: float) -> bool:
+    """Whether a find no refusal preceded may stand among these odd readings and spread."""
+    return odd_share <= GENTLE_ODD_SHARE and spread <= GENTLE_SPREAD

@@ -33,7 +33,7 @@ from itertools import pairwise
 from typing import Final
 
 from ..backflush_pattern import BackflushRecognizer, PatternRules, Recognized
-from .pulse_slow_plug import RefusedLately, heater_hole
+from .pulse_slow_plug import RefusedLately, gentle_enough, heater_hole
 
 # A fraction below this is the pump off (noise, a standby wobble).
 OFF_FRACTION: Final = 0.2
@@ -625,15 +625,31 @@ class PowerBackflushes:
             odd.popleft()
 
     def _judged(self, found: Recognized | None) -> Recognized | None:
-        """``_checked``; on a slow plug, also refused when a find was refused lately."""
+        """``_checked``; on a slow plug, refused when a find was refused lately, else gentler."""
         if found is None:
             return None
-        if self._checked(found) is None:
+        slow = self._interval > FAST_INTERVAL
+        lately = slow and self._refused.before(found.started)
+        if self._checked(found) is None and not (
+            slow and not lately and self._checked_gently(found)
+        ):
             self._refused.note(found.ended)
             return None
-        if self._interval > FAST_INTERVAL and self._refused.before(found.started):
-            return None
-        return found
+        return None if lately else found
+
+    def _checked_gently(self, found: Recognized) -> bool:
+        """The checks as ``gentle_enough`` has them, where no find was refused lately."""
+        since = found.started - NOISE_BEFORE
+        odd = sum(since <= at <= found.ended and not edge for at, edge in self._odd)
+        readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
+        if not gentle_enough(odd / readings, self.spread):
+            return False
+        if found.weak and any(
+            s <= found.ended and found.started <= e and e - s > LONG_RUN_SECONDS
+            for s, e in self._long_runs
+        ):
+            return False
+        return self._quiet_around(found)
 
     def _checked(self, found: Recognized | None) -> Recognized | None:
         """A backflush whose readings the pump and heaters explain; None if too many they don't.
