@@ -38,6 +38,22 @@ def test_a_backflush_on_a_quiet_thermostat_stands_the_gentler_checks() -> None:
 
 
 def test_gentle_limits() -> None:
-    assert gentle_enough(GENTLE_ODD_SHARE, GENTLE_SPREAD)
-    assert not gentle_enough(GENTLE_ODD_SHARE + 0.001, 0.0)
-    assert not gentle_enough(0.0, GENTLE_SPREAD + 0.001)
+    assert gentle_enough(GENTLE_ODD_SHARE, GENTLE_SPREAD, 4, 8)
+    assert not gentle_enough(GENTLE_ODD_SHARE + 0.001, 0.0, 0, 8)
+    assert not gentle_enough(0.0, GENTLE_SPREAD + 0.001, 0, 8)
+    assert not gentle_enough(0.0, 0.0, 5, 8)  # mostly single readings: a PID's bursts
+
+
+def test_nor_a_slow_pids_bursts_read_in_single_readings() -> None:
+    """Fifty days of ordinary use; a find among little noise, six of its pulses single readings."""
+    trace = generate(
+        "pid_slow",
+        "vibratory",
+        "periodic_5",
+        seed=7_010_016,
+        shots=250,
+        days=50,
+        calibration=False,
+    )
+    _, trained = power_runs(trace)
+    assert trained == []

@@ -25,7 +25,9 @@ three readings, each the average of its interval.
   backflushes a thermostat, heat exchanger or dual boiler makes every 5 s
   (its heater's edges, weak pulses, a pulse missed); there a find stands
   among up to ``GENTLE_ODD_SHARE`` odd readings and a spread of up to
-  ``GENTLE_SPREAD``, the quiet time before it still required.
+  ``GENTLE_SPREAD``, the quiet time before it still required, with at most
+  half of its pulses read in a single reading (a slow PID's burst is one
+  reading, a person's 5-12 s pulse mostly two: seed 7,010,016).
 """
 
 from __future__ import annotations
@@ -72,6 +74,10 @@ class RefusedLately:
         return any(started - REFUSED_SECONDS <= at <= started for at in self._ends)
 
 
-def gentle_enough(odd_share: float, spread: float) -> bool:
-    """Whether a find no refusal preceded may stand among these odd readings and spread."""
-    return odd_share <= GENTLE_ODD_SHARE and spread <= GENTLE_SPREAD
+def gentle_enough(odd_share: float, spread: float, singles: int, pulses: int) -> bool:
+    """Whether a find no refusal preceded may stand: odd readings, spread, single-reading pulses."""
+    return (
+        odd_share <= GENTLE_ODD_SHARE
+        and spread <= GENTLE_SPREAD
+        and 2 * singles <= pulses
+    )

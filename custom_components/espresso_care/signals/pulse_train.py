@@ -642,7 +642,8 @@ class PowerBackflushes:
         since = found.started - NOISE_BEFORE
         odd = sum(since <= at <= found.ended and not edge for at, edge in self._odd)
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
-        if not gentle_enough(odd / readings, self.spread):
+        singles = sum(found.started <= at <= found.ended for at in self._singles)
+        if not gentle_enough(odd / readings, self.spread, singles, found.pulses):
             return False
         if found.weak and any(
             s <= found.ended and found.started <= e and e - s > LONG_RUN_SECONDS
