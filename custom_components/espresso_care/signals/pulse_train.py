@@ -33,6 +33,7 @@ from itertools import pairwise
 from typing import Final
 
 from ..backflush_pattern import BackflushRecognizer, PatternRules, Recognized
+from .pulse_slow_plug import RefusedLately, gentle_enough, heater_hole
 
 # A fraction below this is the pump off (noise, a standby wobble).
 OFF_FRACTION: Final = 0.2
@@ -321,6 +322,7 @@ class PowerBackflushes:
         "_pattern",
         "_pending",
         "_pulses",
+        "_refused",
         "_rules",
         "_shot_runs",
         "_since",
@@ -383,6 +385,9 @@ class PowerBackflushes:
         # pattern lately (start, end).
         self._shot_runs: deque[tuple[float, float]] = deque()
         self._fed: deque[tuple[float, float]] = deque()
+        # Finds the checks refused lately (kept through a reset: the machine's
+        # heater is the same).
+        self._refused = RefusedLately()
 
     def reset(self) -> None:
         """Forget the readings and pulses so far (they may be a program's)."""
@@ -421,7 +426,7 @@ class PowerBackflushes:
         """Silence until ``now``: a series no pulse continued may close."""
         if self._excursion is not None:
             return None
-        return self._checked(self._pattern.advance(now).recognized)
+        return self._judged(self._pattern.advance(now).recognized)
 
     def feed(
         self, at: float, watts: float, volts: float | None = None
@@ -495,7 +500,7 @@ class PowerBackflushes:
         self._watts = watts
         if (deadline := self.next_deadline) is not None and deadline <= at:
             found = self._pattern.advance(at).recognized or found
-        return self._checked(found)
+        return self._judged(found)
 
     def _fraction(self, watts: float) -> float | None:
         """The pump's share of a reading, or None when the pump alone cannot explain it.
@@ -619,6 +624,34 @@ class PowerBackflushes:
         if odd[0][0] < at - ODD_SECONDS:
             odd.popleft()
 
+    def _judged(self, found: Recognized | None) -> Recognized | None:
+        """``_checked``; on a slow plug, refused when a find was refused lately, else gentler."""
+        if found is None:
+            return None
+        slow = self._interval > FAST_INTERVAL
+        lately = slow and self._refused.before(found.started)
+        if self._checked(found) is None and not (
+            slow and not lately and self._checked_gently(found)
+        ):
+            self._refused.note(found.ended)
+            return None
+        return None if lately else found
+
+    def _checked_gently(self, found: Recognized) -> bool:
+        """The checks as ``gentle_enough`` has them, where no find was refused lately."""
+        since = found.started - NOISE_BEFORE
+        odd = sum(since <= at <= found.ended and not edge for at, edge in self._odd)
+        readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
+        singles = sum(found.started <= at <= found.ended for at in self._singles)
+        if not gentle_enough(odd / readings, self.spread, singles, found.pulses):
+            return False
+        if found.weak and any(
+            s <= found.ended and found.started <= e and e - s > LONG_RUN_SECONDS
+            for s, e in self._long_runs
+        ):
+            return False
+        return self._quiet_around(found)
+
     def _checked(self, found: Recognized | None) -> Recognized | None:
         """A backflush whose readings the pump and heaters explain; None if too many they don't.
 
@@ -725,6 +758,13 @@ class PowerBackflushes:
         for pulse in read:
             _remember(pulses, pulse.started)
             weak = not pulse.clean and pulse.on_seconds <= rules.pulse_max
+            if self._interval > FAST_INTERVAL and heater_hole(
+                on_seconds=pulse.on_seconds,
+                clean=pulse.clean,
+                unknown=excursion.unknown,
+                pulse_max=rules.pulse_max,
+            ):
+                continue  # neither a pulse nor a shot
             if weak or pulse.on_seconds < NOISE_SECONDS:
                 # A wobble of the mains, a heater's edge, or seen only in a
                 # heater's band: remembered as noise.

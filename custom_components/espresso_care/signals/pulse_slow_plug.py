@@ -1,0 +1,83 @@
+"""Backflushes read from a slow plug's readings (every 5 s): a heater's hole, a noisy machine, a quiet one.
+
+Pure Python with no Home Assistant import. Three rules ``pulse_train`` applies
+on a plug reporting slower than every 2.5 s, where a 5-12 s pulse is one to
+three readings, each the average of its interval.
+
+* ``heater_hole``: a thermostat's or a heat exchanger's heater switching
+  during a series leaves readings no band explains; the pump's share there
+  is guessed (the lower neighbour), so the pulses and pauses around them
+  read as one piece longer than a pulse, which broke the series as a shot
+  does. A piece never read with the pump alone on (no clean reading) and
+  with such readings in it says nothing sure of the pump: it neither makes
+  a pulse nor breaks a series. (A shot begun with no heater on reads clean
+  and still breaks it.)
+* ``RefusedLately``: a slow PID's heater bursts, averaged over 5 s, read as
+  clean pump-sized pulses all day; the pattern finds "backflushes" in them
+  every hour or so and the checks around (odd readings, spread, quiet time)
+  refuse them, but now and then one passes by a hair. A find refused less
+  than ``REFUSED_SECONDS`` before another makes that one doubtful too: a
+  person's backflush, read on a quiet machine, is seldom preceded by one
+  the checks refused.
+* ``gentle_enough``: the other way round, where no find was refused in the
+  ``REFUSED_SECONDS`` before, the checks tuned against those PIDs (odd
+  readings 1.5 %, the spread 0.03 pump steps) refused a third of the true
+  backflushes a thermostat, heat exchanger or dual boiler makes every 5 s
+  (its heater's edges, weak pulses, a pulse missed); there a find stands
+  among up to ``GENTLE_ODD_SHARE`` odd readings and a spread of up to
+  ``GENTLE_SPREAD``, the quiet time before it still required, with at most
+  half of its pulses read in a single reading (a slow PID's burst is one
+  reading, a person's 5-12 s pulse mostly two: seed 7,010,016).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Final
+
+# How long a refused find makes the next ones doubtful (s).
+REFUSED_SECONDS: Final = 7200.0
+# The odd readings' share and the spread (pump steps) a find may stand among
+# where no find was refused lately.
+GENTLE_ODD_SHARE: Final = 0.035
+GENTLE_SPREAD: Final = 0.045
+
+
+def heater_hole(
+    *, on_seconds: float, clean: bool, unknown: float, pulse_max: float
+) -> bool:
+    """Whether a piece read too long for a pulse is a heater's hole, not a shot.
+
+    ``unknown``: the seconds of its excursion's readings no band explained;
+    ``clean``: a reading of it showed the pump alone at least half on.
+    """
+    return on_seconds > pulse_max and not clean and unknown > 0
+
+
+class RefusedLately:
+    """When the pattern's finds were refused lately (their ends)."""
+
+    __slots__ = ("_ends",)
+
+    def __init__(self) -> None:
+        self._ends: deque[float] = deque()
+
+    def note(self, ended: float) -> None:
+        """A find the checks refused, ended at ``ended``."""
+        ends = self._ends
+        ends.append(ended)
+        while ends[0] < ended - REFUSED_SECONDS:
+            ends.popleft()
+
+    def before(self, started: float) -> bool:
+        """Whether a find was refused in the ``REFUSED_SECONDS`` before ``started``."""
+        return any(started - REFUSED_SECONDS <= at <= started for at in self._ends)
+
+
+def gentle_enough(odd_share: float, spread: float, singles: int, pulses: int) -> bool:
+    """Whether a find no refusal preceded may stand: odd readings, spread, single-reading pulses."""
+    return (
+        odd_share <= GENTLE_ODD_SHARE
+        and spread <= GENTLE_SPREAD
+        and 2 * singles <= pulses
+    )
