@@ -9,7 +9,9 @@ ambiguity at the click, the unexplained steps) refused such machines
 the standby holds 40 % of the idle time or more (a fast PID's averaged
 readings: 36 % at most over seeds 20250404 and 20e6-22e6), the pulses are
 the known heater's and the noise is the standby's spread; on the bench seed
-1 s 69.0 -> 76.1 % and on change 66.0 -> 75.5 %, no false shot added. Before
+1 s 69.0 -> 76.1 % and on change 66.0 -> 75.5 %. (Two machines so
+calibrated on seeds 21e6 and 5e6 show a false shot that the detector
+makes with the true step too.) Before
 the run, the same idle no longer refuses at the first reading: the run is
 still awaited (no_pump_seen).
 """

@@ -808,7 +808,8 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         return Calibration(None, round(noise, 1), "too_noisy")
     if step > PUMP_MAX_W:
         # No espresso machine's pump draws so much (40-200 W): a heater's
-        # share misread as the pump's; the user is asked to run it again.
+        # share misread as the pump's; the user is asked to run it again
+        # (after the noise check: a fast PID's readings stay too_noisy).
         return Calibration(None, round(noise, 1), "no_pump_seen")
     return Calibration(round(step, 1), round(noise, 1), None)
 
