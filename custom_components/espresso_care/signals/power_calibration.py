@@ -33,6 +33,7 @@ from .power_steps import (
 # What a calibration accepts.
 CAL_MIN_W: Final = 20.0
 CAL_MAX_W: Final = 400.0
+PUMP_MAX_W: Final = 250.0  # a step the flow saves: home pumps draw 40-200 W
 CAL_MIN_S: Final = 3.0
 CAL_MAX_S: Final = 30.0
 CAL_MAX_S_SLOW: Final = 45.0  # (the flow asks a slow plug for a longer run)
@@ -45,6 +46,7 @@ _BLIP_READINGS: Final = 3  # an excursion longer than this is a new level
 _RAMP_MAX_S: Final = 3.0  # a vibratory pump's ramp lasts up to this long
 _PID_PULSES_PER_MIN: Final = 2.0  # idle pulses that show a slow PID (calibration)
 _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
+_STANDBY_SHARE: Final = 0.4  # idle time at the standby between a slow PID's pulses
 
 
 @dataclass(frozen=True, slots=True)
@@ -770,6 +772,9 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         spread = _edges(idle, CAL_MIN_W)[0]._sd if idle else det._sd
         noise = max(_idle_noise(edges, pump_started_after, 40.0, span), 2.5 * spread)
         pid = slow and _pid_averaged(idle)
+        standby = None if slow else _standby_between_pulses(idle, pump_started_after)
+        if standby is not None:
+            noise = standby  # a slow PID's pulses: no noise, the run is still awaited
         error = "too_noisy" if noise >= 20.0 or pid else "no_pump_seen"
         return Calibration(None, round(noise, 1), error)
     check, _ = _edges(idle, step)
@@ -790,11 +795,59 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
         # pulses averaged into levels of any size): no level to read the
         # pump's step against.
         noise = max(noise, 0.5 * step)
+    standby = None if slow else _standby_between_pulses(idle, pump_started_after)
+    if standby is not None:
+        # A slow PID's pulses of its one heater, back at the standby that
+        # holds most of the time: a known appliance, not noise (the floor
+        # reads the pump's runs under them); the noise is the standby's.
+        noise = standby
+        apart = True
     # The detector fed the idle readings may be ambiguous at the click: not
     # for a slow PID's pulses that stand apart, which it steps over.
     if noise >= min(0.5 * step, _NOISY_W) or (check.ambiguous and not apart):
         return Calibration(None, round(noise, 1), "too_noisy")
+    if step > PUMP_MAX_W:
+        # No espresso machine's pump draws so much (40-200 W): a heater's
+        # share misread as the pump's; the user is asked to run it again
+        # (after the noise check: a fast PID's readings stay too_noisy).
+        return Calibration(None, round(noise, 1), "no_pump_seen")
     return Calibration(round(step, 1), round(noise, 1), None)
+
+
+def _standby_between_pulses(idle: Sequence[Reading], until: float) -> float | None:
+    """The standby's noise when a slow PID's pulses leave it held most of the time.
+
+    A slow PID switches its one heater on for a part of each window of
+    several seconds: read every second or two (or on change), its pulses are
+    excursions of a reading or two, back at the standby, which holds
+    ``_STANDBY_SHARE`` of the idle time or more (a fast PID's readings, each
+    an average of its bursts, seldom fall to it: a quarter of the time at
+    most). Hart's known-load subtraction: those pulses are the heater's,
+    and what is left to judge is the standby's spread (2.5 standard
+    deviations). None when the standby does not hold so, or when no PID's
+    pulses come twice a minute (``_pid_pulses``: a thermostat's heater holds
+    its level for minutes, and its noise is judged as before).
+    """
+    if len(idle) < 20:
+        return None
+    values = [float(r.watts or 0.0) for r in idle]
+    low = min(values)
+    base = _level([(w, None) for w in values], low, _tol(low))
+    if not _pid_pulses(idle, until, base):
+        return None
+    near = max(_tol(base), 10.0)
+    held = total = 0.0
+    for a, b in itertools.pairwise(idle):
+        gap = min(b.at - a.at, 30.0)  # a silence on change: the value held
+        total += gap
+        if abs(float(a.watts or 0.0) - base) <= near:
+            held += gap
+    if total <= 0.0 or held < _STANDBY_SHARE * total:
+        return None
+    at = [w for w in values if abs(w - base) <= near]
+    mean = sum(at) / len(at)
+    sd = math.sqrt(sum((w - mean) ** 2 for w in at) / len(at))
+    return 2.5 * sd
 
 
 def _pid_averaged(readings: Sequence[Reading]) -> bool:

@@ -128,6 +128,7 @@ _RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping 
 _INRUSH_S: Final = 0.25  # a rotary pump's inrush, in seconds of its step, at most ...
 _INRUSH_SHARE: Final = 0.4  # ... and this share of its first reading's
 _HIDDEN_STOP: Final = 1.5  # gaps between a run's last reading and its fall: hidden
+_OFF_READINGS: Final = 3  # readings at a state without the pump that show a run off
 _DIP: Final = 0.25  # of the pump's step: a rise's reading falling back so far paused
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
@@ -3242,6 +3243,8 @@ class PumpDetector:
             return []
         if both and self._paused_between_readings(started, at):
             return []
+        if self._off_in_pulses(started, at):
+            return []
         if both and abs(edge.after - self._base) <= self._tol_lv:
             self._step_n = min(self._step_n + 1, 20)
             self._step_w += (watts - self._step_w) / self._step_n
@@ -3273,6 +3276,42 @@ class PumpDetector:
         return bool(alone) and any(
             w <= still and alone[0] < i < on[-1] for i, w in enumerate(rest)
         )
+
+    def _off_in_pulses(self, started: float, at: float) -> bool:
+        """Whether readings among a slow PID's pulses show the pump off in the run.
+
+        A heater's partial readings reach the pump's level by chance, and
+        the edges may read a run from them. Every reading holds the pump's
+        step while it runs: the standby between readings with it, or a known
+        heater's whole level (to a tenth of the pump's step: the mains move
+        it) between readings of a state with the pump (its level alone, or a
+        heater's whole with it), show it off. Three such readings: flushes
+        and their pauses read as one run, or none.
+        """
+        if not self._pulsing(at):
+            return False
+        base, p = self._base, self._pump_watts
+        heaters = self._known_heaters
+        pts = [
+            (t, w - base, self._still(w)) for t, w in self._recent if started < t < at
+        ]
+        on = [t for t, r, _ in pts if self._pump_in(r + base)]
+        firm = [
+            t
+            for t, r, still in pts
+            if any(abs(r - p - x) <= still for x in [0.0, *heaters])
+        ]
+        off = [
+            t
+            for t, r, still in pts
+            if (abs(r) <= still and bool(on) and on[0] < t < on[-1])
+            or (
+                firm
+                and firm[0] < t < firm[-1]
+                and any(abs(r - x) <= 0.1 * p for x in heaters)
+            )
+        ]
+        return len(off) >= _OFF_READINGS
 
     def _stop_hid_in_pulses(self, edge: _Edge, started: float, at: float) -> bool:
         """Whether a pump's stop among heater pulses may leave the run of another kind.
