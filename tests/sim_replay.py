@@ -7,8 +7,10 @@ none), then its readings up to a moment go through a fresh detector.
 from __future__ import annotations
 
 from bench import detection
+from bench.recognition import power_runs, true_backflushes
+from custom_components.espresso_care.backflush_pattern import Recognized
 from custom_components.espresso_care.signals.power_steps import PumpDetector
-from simulator.espresso import Trace, TrueRun
+from simulator.espresso import Trace, TrueRun, generate
 
 
 def calibrated_runs(trace: Trace, end: float) -> list[tuple[float, float]]:
@@ -98,3 +100,33 @@ def assert_one_shot(trace: Trace, started: float, slack: float = 4.0) -> None:
     ((a, b),) = near
     assert abs(a - true.started) <= slack, (a, true.started)
     assert abs(b - true.ended) <= slack, (b, true.ended)
+
+
+def recognized_backflush(family: str, pump: str, plug: str, seed: int) -> Recognized:
+    """The one backflush read from a day of four shots and one by hand, overlapping it."""
+    trace = generate(
+        family,
+        pump,
+        plug,
+        seed=seed,
+        shots=4,
+        days=1,
+        hand_backflushes=1,
+        calibration=False,
+    )
+    ((started, ended),) = true_backflushes(trace)
+    _, trained = power_runs(trace)
+    (found,) = trained
+    assert found.started <= ended
+    assert started <= found.ended
+    return found
+
+
+def invented_backflushes(
+    family: str, pump: str, plug: str, seed: int, days: int
+) -> list[Recognized]:
+    """The backflushes read from ``days`` of ordinary use (five shots a day, none by hand)."""
+    trace = generate(
+        family, pump, plug, seed=seed, shots=5 * days, days=days, calibration=False
+    )
+    return power_runs(trace)[1]

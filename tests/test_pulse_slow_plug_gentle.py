@@ -10,31 +10,17 @@ weak) is refused.
 
 from __future__ import annotations
 
-from bench.recognition import power_runs, true_backflushes
 from custom_components.espresso_care.signals.pulse_slow_plug import (
     GENTLE_ODD_SHARE,
     GENTLE_SPREAD,
     gentle_enough,
 )
-from simulator.espresso import generate
+
+from .sim_replay import invented_backflushes, recognized_backflush
 
 
 def test_a_backflush_on_a_quiet_thermostat_stands_the_gentler_checks() -> None:
-    trace = generate(
-        "thermostat",
-        "vibratory",
-        "periodic_5",
-        seed=20_300_008,
-        shots=4,
-        days=1,
-        hand_backflushes=1,
-        calibration=False,
-    )
-    ((started, ended),) = true_backflushes(trace)
-    _, trained = power_runs(trace)
-    (found,) = trained
-    assert found.started <= ended
-    assert started <= found.ended
+    recognized_backflush("thermostat", "vibratory", "periodic_5", 20_300_008)
 
 
 def test_gentle_limits() -> None:
@@ -46,14 +32,6 @@ def test_gentle_limits() -> None:
 
 def test_nor_a_slow_pids_bursts_read_in_single_readings() -> None:
     """Fifty days of ordinary use; a find among little noise, six of its pulses single readings."""
-    trace = generate(
-        "pid_slow",
-        "vibratory",
-        "periodic_5",
-        seed=7_010_016,
-        shots=250,
-        days=50,
-        calibration=False,
+    assert (
+        invented_backflushes("pid_slow", "vibratory", "periodic_5", 7_010_016, 50) == []
     )
-    _, trained = power_runs(trace)
-    assert trained == []

@@ -9,27 +9,13 @@ the rule its hand-made backflush is not recognized.
 
 from __future__ import annotations
 
-from bench.recognition import power_runs, true_backflushes
 from custom_components.espresso_care.signals.pulse_slow_plug import heater_hole
-from simulator.espresso import generate
+
+from .sim_replay import recognized_backflush
 
 
 def test_a_backflush_read_through_a_heaters_hole() -> None:
-    trace = generate(
-        "thermostat",
-        "vibratory",
-        "periodic_5",
-        seed=20_100_000,
-        shots=4,
-        days=1,
-        hand_backflushes=1,
-        calibration=False,
-    )
-    ((started, ended),) = true_backflushes(trace)
-    _, trained = power_runs(trace)
-    (found,) = trained
-    assert found.started <= ended
-    assert started <= found.ended
+    found = recognized_backflush("thermostat", "vibratory", "periodic_5", 20_100_000)
     assert (found.cleaner_pulses, found.rinse_pulses) == (4, 4)
 
 

@@ -9,26 +9,18 @@ without ``RefusedLately`` a backflush is invented.
 
 from __future__ import annotations
 
-from bench.recognition import power_runs
 from custom_components.espresso_care.signals.pulse_slow_plug import (
     REFUSED_SECONDS,
     RefusedLately,
 )
-from simulator.espresso import generate
+
+from .sim_replay import invented_backflushes
 
 
 def test_no_backflush_invented_from_a_slow_pids_bursts() -> None:
-    trace = generate(
-        "pid_slow",
-        "rotary",
-        "periodic_5",
-        seed=20_200_036,
-        shots=50,
-        days=10,
-        calibration=False,
+    assert (
+        invented_backflushes("pid_slow", "rotary", "periodic_5", 20_200_036, 10) == []
     )
-    _, trained = power_runs(trace)
-    assert trained == []
 
 
 def test_a_refusal_makes_doubtful_only_what_follows_it_within_the_hour() -> None:
@@ -44,14 +36,7 @@ def test_a_refusal_makes_doubtful_only_what_follows_it_within_the_hour() -> None
 
 def test_nor_from_one_whose_refusals_come_every_hour_or_two() -> None:
     """Fifty days of ordinary use; the find that passed came 72 min after a refused one."""
-    trace = generate(
-        "pid_slow",
-        "vibratory",
-        "periodic_5",
-        seed=22_010_006,
-        shots=250,
-        days=50,
-        calibration=False,
+    assert (
+        invented_backflushes("pid_slow", "vibratory", "periodic_5", 22_010_006, 50)
+        == []
     )
-    _, trained = power_runs(trace)
-    assert trained == []

@@ -203,19 +203,6 @@ class _Stretch:
                 cost, states, best = again, moved, sizes
         return cost, states, best
 
-    def worst(self, states: Sequence[int], sizes: Sequence[float]) -> float:
-        """The largest residual (nats) of a fresh reading against the states found."""
-        worst = 0.0
-        for i, w in enumerate(self.watts):
-            if self.stale[i]:
-                continue
-            low, high = _range(states[i], states[i + 1], sizes, self.pump)
-            low += self.base
-            high += self.base
-            off = low - w if w < low else w - high if w > high else 0.0
-            worst = max(worst, 0.5 * off * off / _variance(w))
-        return worst
-
     def last_unexplained(self, states: Sequence[int], sizes: Sequence[float]) -> int:
         """The last fresh reading off the states found by over ``_UNEXPLAINED`` nats (-1: none)."""
         last = -1
@@ -370,11 +357,11 @@ def decode(
         return []
     stretch = _Stretch(times, watts, stale, base, tuple(heaters), pump, period)
     cost, states, sizes = stretch.best(None)
-    if stretch.worst(states, sizes) > _UNEXPLAINED:
+    cut = stretch.last_unexplained(states, sizes) + 1
+    if cut:
         # A load the decoder does not know (or a heater's size it lost):
         # the readings after the last it leaves unexplained, alone.
-        cut = stretch.last_unexplained(states, sizes) + 1
-        if 0 < cut < n:
+        if cut < n:
             return decode(
                 times[cut:],
                 watts[cut:],
