@@ -11,18 +11,13 @@ A level two readings showed is no such reading.
 
 from __future__ import annotations
 
-import pytest
-
 from bench.detection import TraceSpec
 
-from .sim_replay import calibrated_runs, run_near
+from .sim_replay import assert_one_shot
 
 
 def test_a_shot_started_in_a_heater_fall_with_its_level_read_twice_is_counted() -> None:
     started = 5858.15
     spec = TraceSpec("heat_exchanger", "rotary", "on_change", 20000063, 1)
     trace = spec.generate(3)  # the user's third calibration (two saw no pump)
-    runs = calibrated_runs(trace, started + 120.0)
-    shot, run = run_near(trace, runs, started)
-    assert run[0] == pytest.approx(shot.started, abs=1.5)
-    assert run[1] == pytest.approx(shot.ended, abs=1.5)
+    assert_one_shot(trace, started, slack=1.5)

@@ -11,17 +11,12 @@ nothing.
 
 from __future__ import annotations
 
-import pytest
-
 from bench.detection import TraceSpec
 
-from .sim_replay import calibrated_runs, run_near
+from .sim_replay import assert_one_shot
 
 
 def test_a_shot_after_a_heater_cycle_read_once_is_counted() -> None:
     started = 11010.84
     trace = TraceSpec("heat_exchanger", "rotary", "on_change", 22000047, 0).generate()
-    runs = calibrated_runs(trace, started + 120.0)
-    shot, run = run_near(trace, runs, started)
-    assert run[0] == pytest.approx(shot.started, abs=1.5)
-    assert run[1] == pytest.approx(shot.ended, abs=1.5)
+    assert_one_shot(trace, started, slack=1.5)

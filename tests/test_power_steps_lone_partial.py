@@ -11,11 +11,9 @@ for the next reading and the two parts are one edge (the heater's).
 
 from __future__ import annotations
 
-import pytest
-
 from bench.detection import TraceSpec
 
-from .sim_replay import calibrated_runs, run_near
+from .sim_replay import assert_one_shot
 
 
 def test_a_shot_whose_heater_rise_was_read_once_is_counted() -> None:
@@ -23,7 +21,4 @@ def test_a_shot_whose_heater_rise_was_read_once_is_counted() -> None:
     # until 1560.5 W at 2644.0.
     started = 2631.03
     trace = TraceSpec("heat_exchanger", "rotary", "on_change", 20000039, 1).generate()
-    runs = calibrated_runs(trace, started + 120.0)
-    shot, run = run_near(trace, runs, started)
-    assert run[0] == pytest.approx(shot.started, abs=1.5)
-    assert run[1] == pytest.approx(shot.ended, abs=1.5)
+    assert_one_shot(trace, started, slack=1.5)

@@ -11,17 +11,12 @@ boiler's cycles as it idles), and the shot is counted.
 
 from __future__ import annotations
 
-import pytest
-
 from bench.detection import TraceSpec
 
-from .sim_replay import calibrated_runs, run_near
+from .sim_replay import assert_one_shot
 
 
 def test_a_shot_inside_the_one_heaters_cycle_is_counted() -> None:
     started = 10208.81
     trace = TraceSpec("heat_exchanger", "rotary", "periodic_2", 23000027, 1).generate()
-    runs = calibrated_runs(trace, started + 120.0)
-    shot, run = run_near(trace, runs, started)
-    assert run[0] == pytest.approx(shot.started, abs=2.0)
-    assert run[1] == pytest.approx(shot.ended, abs=2.0)
+    assert_one_shot(trace, started, slack=2.0)
