@@ -920,6 +920,7 @@ def _held_paired_step(
         paired is not None
         and paired[1] < valid[max(0, len(valid) - 4)].at
         and _read_anew(valid, paired[2], paired[1])
+        and not _mains_sag(valid, *paired)
     ):
         if not slow and not _skips_unchanged(_gaps(valid)):
             anew = _fall_beside_heater(valid, edges, paired, after)
@@ -1000,6 +1001,8 @@ def _paired_step(
     for i, rise_edge in enumerate(edges):
         if rise_edge.at < after - 1.0:
             continue
+        if not slow and _heater_alone(rise_edge.delta, det):
+            continue
         rise, rise_alone = _pump_part(rise_edge, heaters, rising=True)
         if not rise:
             if rise_edge.delta < CAL_MIN_W:
@@ -1035,6 +1038,46 @@ def _paired_step(
         # No fall for this rise (its pump's share was a heater's size
         # misread): a later rise may still be the pump's.
     return None
+
+
+def _heater_alone(rise: float, det: PumpDetector) -> bool:
+    """Whether a rise is a heater seen more than once, to within a reading's noise.
+
+    Its pump-sized rest beside the other heater is no pump's: on a dual
+    boiler a heater that came on by the click, then handed over to the other
+    as the pump started, left a fall of the hand-over less the pump that
+    pairs with that rest (209 W saved for a 45 W pump). Two heaters known
+    only, and a plug reporting every second or two (a slow plug's rise may
+    merge the pump's ramp into a level that only looks like a heater's).
+    """
+    k = det._k
+    return len(det._heaters) >= 2 and any(
+        h.weight >= 2.0 and abs(rise - h.size / k) <= 0.5 * CAL_MIN_W
+        for h in det._heaters
+    )
+
+
+def _mains_sag(
+    valid: Sequence[Reading], step: float, fell: float, level: float
+) -> bool:
+    """Whether a fall beside a heater is the mains sagging under it.
+
+    A heater's share follows the square of the volts: a 970 W level fell
+    30 W as the mains went from 230.7 to 226.3 V, after the pump's own stop
+    had come out too small to pair (29.8 W saved for a 53 W pump). The pump
+    stopping lifts the volts, never lowers them.
+    """
+    if level <= CAL_MAX_W:
+        return False
+    before = [r for r in valid if r.at <= fell and r.volts is not None][-1:]
+    after = [r for r in valid if r.at > fell and r.volts is not None][:2]
+    if not before or len(after) < 2:
+        return False
+    v0, v1 = float(before[0].volts or 0.0), float(after[-1].volts or 0.0)
+    if not 0.0 < v1 < v0:
+        return False
+    sag = level * (1.0 - (v1 / v0) ** 2)
+    return abs(step - sag) <= max(0.3 * step, 8.0)
 
 
 def _read_anew(valid: Sequence[Reading], level: float, fell: float) -> bool:
