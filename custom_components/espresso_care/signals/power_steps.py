@@ -2718,6 +2718,8 @@ class PumpDetector:
             if cycle:
                 known[0].size += 0.2 * (size - known[0].size)
             return
+        if cycle and self._heater_and_pump(size):
+            return
         if len(self._heaters) >= 2:
             self._heaters.sort(key=lambda h: -h.weight)
             if self._heaters[-1] is self._cycled:
@@ -2727,6 +2729,23 @@ class PumpDetector:
         heater.seen = self._last_at
         heater.on = False
         self._heaters.append(heater)
+
+    def _heater_and_pump(self, size: float) -> bool:
+        """Whether a cycle's size (as ``_cluster``'s) is a sure heater's and the pump's step.
+
+        Read every few seconds, a heat exchanger's shot whose heater came on
+        and went off with the pump reads as one rise and one fall of that
+        sum: learnt as a second heater, it then explained such shots away.
+        Only beside a heater seen alone often (one whose size is not itself
+        a misread) and only read every few seconds (faster, a dual boiler's
+        steam heater of about that sum is learnt from such cycles).
+        """
+        p = self._pump_watts * self._k
+        tol = self._ptol() * self._k
+        return self._gap > _FAST_GAP_S and any(
+            h.weight >= _ALONE_CYCLES and abs(size - h.size - p) <= tol
+            for h in self._heaters
+        )
 
     def _drop(self, heater: _Heater, keep: _Heater | None = None) -> None:
         self._heaters.remove(heater)
