@@ -17,7 +17,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from .conftest import POWER, WATTS, Relays, loaded, machine_entry
-from .helpers import advance, choose
+from .helpers import advance, choose, settle
 
 KW = {"unit_of_measurement": "kW", "device_class": "power"}
 
@@ -112,6 +112,12 @@ async def submit(hass: HomeAssistant, flow_id: str) -> None:
     assert result["type"] is FlowResultType.SHOW_PROGRESS
     assert result["step_id"] == "calibrate_wait"
     assert result["progress_action"] == "calibrate_wait"
+
+
+async def outcome(hass: HomeAssistant, flow_id: str) -> ConfigFlowResult:
+    """Where the flow stands now."""
+    await settle(hass)
+    return await hass.config_entries.options.async_configure(flow_id)
 
 
 async def start_calibration(hass: HomeAssistant, entry: MockConfigEntry) -> str:

@@ -17,8 +17,15 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.espresso_care.const import DOMAIN
 
-from .calibration_flow import Meter, idle, pump_run, start_calibration, submit
-from .helpers import placeholders_of, settle
+from .calibration_flow import (
+    Meter,
+    idle,
+    outcome,
+    pump_run,
+    start_calibration,
+    submit,
+)
+from .helpers import placeholders_of
 
 ROTARY = 180.0
 
@@ -32,8 +39,7 @@ async def test_a_retry_leaves_the_first_tries_run_out_of_the_idle_noise(
     await meter.report(idle(4))
     await meter.report(pump_run(40, step=ROTARY))
     await meter.report(idle(20))
-    await settle(hass)
-    result = await hass.config_entries.options.async_configure(flow_id)
+    result = await outcome(hass, flow_id)
     assert result["step_id"] == "calibrate"
     assert result["errors"] == {"base": "no_pump_seen"}
 
@@ -42,8 +48,7 @@ async def test_a_retry_leaves_the_first_tries_run_out_of_the_idle_noise(
     await meter.report(idle(3))
     await meter.report(pump_run(8, step=ROTARY))
     await meter.report(idle(8))
-    await settle(hass)
-    result = await hass.config_entries.options.async_configure(flow_id)
+    result = await outcome(hass, flow_id)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "calibrate_done"
     assert abs(int(placeholders_of(result)["watts"]) - ROTARY) <= 5

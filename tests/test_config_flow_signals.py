@@ -15,7 +15,6 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant import config_entries
-from homeassistant.config_entries import ConfigFlowResult
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
@@ -40,6 +39,7 @@ from .calibration_flow import (
     calibrate_on_a_fast_pid,
     choose_calibrate,
     idle,
+    outcome,
     pump_run,
     start_calibration,
     submit,
@@ -412,12 +412,6 @@ async def test_reconfigure_to_the_plug_of_another_machine(
 
 
 # --- the options flow's calibration ---------------------------------------------
-
-
-async def outcome(hass: HomeAssistant, flow_id: str) -> ConfigFlowResult:
-    """Where the flow stands now."""
-    await settle(hass)
-    return await hass.config_entries.options.async_configure(flow_id)
 
 
 @pytest.mark.parametrize("kw", [False, True], ids=["W", "kW"])
