@@ -157,9 +157,7 @@ _DECODE_SETTLED: Final = 6  # readings with the pump off after a decoded run
 _DECODED_MARGIN: Final = 30.0  # nats: the run explains the readings so much better
 _DECODED_PAUSE: Final = 10.0  # nats: a pause leaving no shot costs at least so much
 _DECODED_NEAR: Final = 2  # other pump runs near it: a backflush's pulses
-_DECODED_PART_S: Final = (
-    7.0  # s: a part a pause leaves so short may be a flush or a pulse
-)
+_DECODED_PART_S: Final = 7.0  # s: a part a pause leaves: a flush's or a pulse's
 _LIKE_HEATERS: Final = 0.5  # of the larger heater: the smaller one at least
 _ONE_HEATER_WEIGHT: Final = 20.0  # a heater's weight (capped) once its size is sure
 _LONE_HELD_S: Final = 60.0  # s a lone partial reading (on change) waits for the next
