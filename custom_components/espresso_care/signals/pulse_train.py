@@ -642,13 +642,10 @@ class PowerBackflushes:
         since = found.started - NOISE_BEFORE
         odd = sum(since <= at <= found.ended and not edge for at, edge in self._odd)
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
-        singles = sum(found.started <= at <= found.ended for at in self._singles)
+        singles = self._singles_in(found)
         if not gentle_enough(odd / readings, self.spread, singles, found.pulses):
             return False
-        if found.weak and any(
-            s <= found.ended and found.started <= e and e - s > LONG_RUN_SECONDS
-            for s, e in self._long_runs
-        ):
+        if found.weak and self._long_run_over(found, LONG_RUN_SECONDS):
             return False
         return self._quiet_around(found)
 
@@ -678,7 +675,7 @@ class PowerBackflushes:
             if not found.weak:
                 limit = ODD_SHARE_FAST
         elif found.weak <= 1 and not found.missed:
-            singles = sum(found.started <= at <= found.ended for at in self._singles)
+            singles = self._singles_in(found)
             if singles <= SINGLE_MAX:
                 limit = ODD_SHARE_FAST
         sturdy = self._sturdy(found)
@@ -686,14 +683,22 @@ class PowerBackflushes:
             return None
         longest = LONG_RUN_FAST if self._interval <= FAST_INTERVAL else LONG_RUN_SECONDS
         framed = any(found.started <= at <= found.ended for at in self._framed_at)
-        if (found.weak or framed) and any(
-            s <= found.ended and found.started <= e and e - s > longest
-            for s, e in self._long_runs
-        ):
+        if (found.weak or framed) and self._long_run_over(found, longest):
             return None
         if self._cut_shot(found):
             return None
         return found if self._quiet_around(found, sturdy=sturdy) else None
+
+    def _singles_in(self, found: Recognized) -> int:
+        """The pulses read in a single reading during a find."""
+        return sum(found.started <= at <= found.ended for at in self._singles)
+
+    def _long_run_over(self, found: Recognized, longest: float) -> bool:
+        """Whether a run longer than ``longest`` overlaps a find."""
+        return any(
+            s <= found.ended and found.started <= e and e - s > longest
+            for s, e in self._long_runs
+        )
 
     def _sturdy(self, found: Recognized) -> bool:
         """Whether its pulses are a person's, not a slow PID's bursts: long, and apart."""
