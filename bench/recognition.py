@@ -26,6 +26,16 @@ view's losses from the recognizer's: the share of true pulses the view
 delivers at all (a run overlapping it), the fraction recognized among the
 backflushes whose every pulse was seen as a run of its own, and (power) the
 fraction recognized per machine family.
+
+A machine whose calibration refuses (a fast PID, a slow PID read every 5 s)
+never counts by power: the flow says so and its repair asks for a brew
+sensor, so its backflushes are the brew view's to find. The power views
+therefore also give the fraction recognized on the machines that do count by
+power: each backflush day's machine calibrated as its user would
+(``detection.calibrate_with_retries``, the detection bench's flow), its
+backflushes kept when calibration found a step. The full fraction stays the
+headline; this one says how far the recognizer is from the target where it
+can be asked to reach it.
 """
 
 from __future__ import annotations
@@ -47,7 +57,7 @@ from custom_components.espresso_care.signals.power_steps import PumpDetector
 from custom_components.espresso_care.signals.pulse_train import PowerBackflushes
 from simulator.espresso import FAMILIES, PUMPS, Trace, TrueRun, generate
 
-from .detection import detect
+from .detection import TraceSpec, calibrate_with_retries, detect, real_api
 
 SHOT_MIN_SECONDS = 15.0
 """The default ``shot_min_seconds``: longer runs are counted as shots at once."""
@@ -232,6 +242,13 @@ def _score(
 
 
 VIEWS = ("brew", "power", "train", "power+train")
+POWER_VIEWS = frozenset(VIEWS[1:])
+
+
+def counts_by_power(family: str, pump: str, plug: str, seed: int) -> bool:
+    """Whether this machine's user ends up counting by power: calibration found a step."""
+    spec = TraceSpec(family, pump, plug, seed, backflushes=0)
+    return calibrate_with_retries(real_api(), spec).pump_watts is not None
 
 
 def _views(
@@ -270,6 +287,8 @@ def run(
                     "seen",
                     "clean",
                     "clean_hit",
+                    "counting",
+                    "counting_hit",
                 ),
                 0,
             )
@@ -292,9 +311,13 @@ def run(
                 hand_backflushes=per_trace,
                 calibration=False,
             )
+            counting = counts_by_power(family, pump, plug, seed + i)
             for view, score in _views(trace, every, rng):
                 for key in ("true", "hit", "pulses", "seen", "clean", "clean_hit"):
                     tally[view][key] += score[key]
+                if counting:
+                    tally[view]["counting"] += score["true"]
+                    tally[view]["counting_hit"] += score["hit"]
                 tally[view]["invented_bf"] += score["invented"]
                 by_family[view][family][0] += score["true"]
                 by_family[view][family][1] += score["hit"]
@@ -335,6 +358,10 @@ def run(
                     "all_pulses_seen": t["clean"],
                     "recognized_where_all_seen": t["clean_hit"] / t["clean"]
                     if t["clean"] and view in ("brew", "power")
+                    else None,
+                    "counting_by_power": t["counting"] if view in POWER_VIEWS else None,
+                    "recognized_where_power_counts": t["counting_hit"] / t["counting"]
+                    if t["counting"] and view in POWER_VIEWS
                     else None,
                     "recognized_by_family": {
                         family: hit / n if n else None

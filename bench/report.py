@@ -502,7 +502,9 @@ def _recognition(recognition: dict[str, Any]) -> list[str]:
         "recognized >= 97 % at 2 s or faster, >= 90 % at 5 s; invented < 1 in 1,000 days. "
         "Pulses seen: true pulses the view delivers a run for; where all seen: "
         "recognized among the backflushes whose every pulse came as a run of its own "
-        "(the recognizer's own share).",
+        "(the recognizer's own share); where power counts: recognized on the machines "
+        "whose calibration found the pump's step (a refused machine, a fast PID or a "
+        "slow PID read every 5 s, is asked for a brew sensor instead).",
         "",
     ]
     out += _table(
@@ -510,6 +512,7 @@ def _recognition(recognition: dict[str, Any]) -> list[str]:
             "report s",
             "view",
             "recognized",
+            "where power counts (n)",
             "pulses seen",
             "where all seen (n)",
             "invented (ordinary)",
@@ -521,6 +524,8 @@ def _recognition(recognition: dict[str, Any]) -> list[str]:
                 f"{row['report_seconds']:g}",
                 row["view"],
                 _pct(row["recognized"], row["recognized_met"]),
+                f"{_pct(row.get('recognized_where_power_counts'))} "
+                f"({'-' if (n := row.get('counting_by_power')) is None else n})",
                 _pct(row.get("pulses_seen")),
                 f"{_pct(row.get('recognized_where_all_seen'))} "
                 f"({row.get('all_pulses_seen', '-')})",
