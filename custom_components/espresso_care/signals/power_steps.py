@@ -2124,7 +2124,11 @@ class PumpDetector:
             self._cache_edge = edge
             self._cache_version = self._version
             self._cache = self._explain(
-                edge.delta, edge.before, edge.after, first=self._pump_first(edge)
+                edge.delta,
+                edge.before,
+                edge.after,
+                first=self._pump_first(edge),
+                two=self._two_shown(edge),
             )
         return self._cache
 
@@ -2144,16 +2148,42 @@ class PumpDetector:
             abs(pts[i] - edge.before - p) <= near for i in range(5, len(pts) - 2, 2)
         )
 
+    def _two_shown(self, edge: _Edge) -> bool:
+        """Whether a heater-sized edge between two heaters' levels shows two switchings.
+
+        A dual boiler whose second heater is about the first and the pump
+        reads its rise alone and the first's with the pump as one edge
+        (and a hand-over of the two as the pump's stop): unsure. Read every
+        second or two, one switching (a heater, or a hand-over, at one
+        instant) leaves at most one partial reading between the levels;
+        two different ones need a second switching: the pump's.
+        """
+        return (
+            len(self._heaters) == 2
+            and self._gap <= _FAST_GAP_S
+            and abs(edge.delta) >= self._heater_min()
+            and self._two_switches(edge, read=True)
+        )
+
     def _explain(
-        self, delta: float, before: float, after: float, *, first: bool = False
+        self,
+        delta: float,
+        before: float,
+        after: float,
+        *,
+        first: bool = False,
+        two: bool = False,
     ) -> tuple[int, int, float, tuple[int, ...]]:
         """Explain an edge: (how, the pump's sign, the heaters' part, their signs).
 
         Every sum of the pump switching and each known heater switching is
         tried, and kept if the levels on both sides are sums of the standby,
         the heaters and the pump (a state of the machine). When sums with and
-        without the pump both fit, it is unsure. A heater seen only once may
-        explain an edge as a heater's, never split the pump's off one.
+        without the pump both fit, it is unsure, unless ``two`` switchings
+        showed and the sums without it switch at one instant (one heater, or
+        a hand-over), and one with it has a heater's switching too. A heater
+        seen only once may explain an edge as a heater's, never split the
+        pump's off one.
         """
         p = self._pump_watts
         ptol = self._ptol()
@@ -2163,6 +2193,11 @@ class PumpDetector:
         best: tuple[int, int, float, tuple[int, ...]] = (_NOTHING, 0, 0.0, ())
         best_score = math.inf
         fits_pump = fits_none = False
+        # (For ``two``: the best sum with the pump and a heater, and whether
+        # a sum without the pump switches more than once.)
+        paired: tuple[int, int, float, tuple[int, ...]] | None = None
+        paired_score = math.inf
+        none_twice = False
         heaters = self._heaters
         if len(heaters) == 2:
             a, b = heaters
@@ -2303,12 +2338,19 @@ class PumpDetector:
                     fits_pump = True
                 else:
                     fits_none = True
+                    # (A heater's edges the same way switch apart.)
+                    none_twice = none_twice or loose or signs[0] * signs[1] > 0
                 if loose:
                     continue
+                if sp and terms and score < paired_score:
+                    paired_score = score
+                    paired = (_PUMP, sp, heat, signs[:n])
                 if score < best_score:
                     best_score = score
                     best = (_PUMP if sp else _HEATERS, sp, heat, signs[:n])
         if fits_pump and fits_none:
+            if two and paired is not None and not none_twice:
+                return paired
             return (_UNSURE, 0, 0.0, ())
         return best
 
@@ -2513,7 +2555,13 @@ class PumpDetector:
         return any(low < pts[i] < high for i in range(5, len(pts), 2))
 
     def _unknown_heater(self, edge: _Edge) -> None:
-        """A heater's edge that no known size explains."""
+        """A heater's edge that no known size explains.
+
+        A fall to a lone partial reading that waited for the next in vain
+        (``_lone_partial``) is no size: no heater is learnt from it (a heat
+        exchanger's one heater would become two, a hand-over of which reads
+        as the pump's step).
+        """
         if edge.delta > 0:
             # A heater of a size not known yet, perhaps with the pump inside.
             rise = _Rise(edge)
@@ -2530,7 +2578,7 @@ class PumpDetector:
         for h in self._heaters:
             if h.on is not False:
                 h.on = None
-        if not self._pump:
+        if not self._pump and not self._lone_partial(edge):
             self._cluster(-edge.delta)
 
     def _stopped_in(self, edge: _Edge, rise: _Rise, *, stop: bool = True) -> None:
@@ -2947,14 +2995,16 @@ class PumpDetector:
         """How far a reading strays from ``level`` to be a partial one, not its noise."""
         return max(4.0 * self._sd, 6.0 + 0.008 * level)
 
-    def _two_switches(self, edge: _Edge) -> bool:
+    def _two_switches(self, edge: _Edge, *, read: bool = False) -> bool:
         """Whether an averaging plug's readings inside an edge show two switchings.
 
         A plug that averages over its whole interval reads one switching as
         at most one partial reading between the two steady states; two
         different ones there (not a stale repeat) need a second switching:
         beside a heater's edge in a machine of heaters and a pump, the
-        pump's.
+        pump's. With ``read``, a partial reading strays from each level as
+        read too (at its own volts: the normalised level of kilowatts of
+        heaters lies tens of watts off the readings).
         """
         if self._avg_score < 0.3:
             return False
@@ -2965,11 +3015,14 @@ class PumpDetector:
         # towards the edge.
         near_b = self._past_noise(edge.before)
         near_a = self._past_noise(edge.after)
-        first = 3 if (pts[3] - edge.before) * edge.delta > 0.0 else 5
+        before = (edge.before, pts[1]) if read else (edge.before,)
+        after = (edge.after, pts[-1]) if read else (edge.after,)
+        first = 3 if all((pts[3] - b) * edge.delta > 0.0 for b in before) else 5
         partial = [
             pts[i]
             for i in range(first, len(pts), 2)
-            if abs(pts[i] - edge.before) > near_b and abs(pts[i] - edge.after) > near_a
+            if all(abs(pts[i] - b) > near_b for b in before)
+            and all(abs(pts[i] - a) > near_a for a in after)
         ]
         return any(abs(a - b) > 3.0 for a, b in itertools.combinations(partial, 2))
 
