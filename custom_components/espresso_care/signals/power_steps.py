@@ -3313,6 +3313,8 @@ class PumpDetector:
             return []
         if both and self._paused_between_readings(started, at):
             return []
+        if both and self._held_by_stale(started, at):
+            return []
         if self._off_in_pulses(started, at):
             return []
         if both and abs(edge.after - self._base) <= self._tol_lv:
@@ -3346,6 +3348,32 @@ class PumpDetector:
         return bool(alone) and any(
             w <= still and alone[0] < i < on[-1] for i, w in enumerate(rest)
         )
+
+    def _held_by_stale(self, started: float, at: float) -> bool:
+        """Whether a run read every few seconds held its level only by a stale meter.
+
+        A heater's short pulse reads as a partial reading or two, one of
+        which may fall at a rotary pump's level; a stale meter repeating it
+        makes a level of its own, a rise and a fall of the pump's size three
+        intervals apart: a shot in appearance. The run's readings then hold
+        one value only at the pump's level, read twice or more, and one over
+        it (the heater's). A pump alone reads no such reading; its partial
+        readings at either end hold less than its step.
+        """
+        if not self._seconds_apart:
+            return False
+        base = self._base
+        p = self._pump_watts
+        level: list[float] = []
+        over = False
+        for t, w in self._recent:
+            if not started <= t <= at:
+                continue
+            if abs(w - base - p) <= 0.5 * p:
+                level.append(w)
+            elif w - base > 1.5 * p:
+                over = True
+        return over and len(level) >= 2 and all(w == level[0] for w in level)
 
     def _off_in_pulses(self, started: float, at: float) -> bool:
         """Whether readings among a slow PID's pulses show the pump off in the run.
