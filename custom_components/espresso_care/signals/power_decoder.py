@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+import functools
 import math
 from typing import Final
 
@@ -89,6 +90,42 @@ def _range(s: int, t: int, sizes: Sequence[float], pump: float) -> tuple[float, 
     return low, high
 
 
+_Moves = tuple[tuple[int, int, tuple[tuple[int, int, float], ...]], ...]
+
+
+@functools.cache
+def _transitions(nh: int) -> tuple[tuple[tuple[int, int], ...], _Moves, _Moves]:
+    """The Viterbi pass's transitions with ``nh`` heaters (``_Stretch.viterbi``), built once.
+
+    For every state, the transitions out of it, ``(state after, range,
+    switching cost)`` in the order of the state after: all of them, and
+    those that leave the pump off. A state's bits above the pump's say
+    which heaters switched in the reading before: a thermostat never
+    switches back so soon. A range is the power a reading may hold, the
+    same for every pair of states with the same loads on at both ends
+    and at either end: each is given once, as those two states' loads.
+    """
+    pbit = 1 << nh
+    hmask = pbit - 1
+    keep = hmask | pbit
+    ranges: dict[tuple[int, int], int] = {}
+    moves: list[tuple[int, int, tuple[tuple[int, int, float], ...]]] = []
+    moves_off: list[tuple[int, int, tuple[tuple[int, int, float], ...]]] = []
+    for s in range(1 << (2 * nh + 1)):
+        lately = s >> (nh + 1)
+        out: list[tuple[int, int, float]] = []
+        for nxt in range(pbit << 1):
+            moved = (s ^ nxt) & keep
+            if moved & lately:
+                continue
+            k = ranges.setdefault((s & nxt & keep, (s | nxt) & keep), len(ranges))
+            t = nxt | ((moved & hmask) << (nh + 1))
+            out.append((t, k, _SWITCH * moved.bit_count()))
+        moves.append((s, s & keep, tuple(out)))
+        moves_off.append((s, s & keep, tuple(m for m in out if not m[0] & pbit)))
+    return tuple(ranges), tuple(moves), tuple(moves_off)
+
+
 @dataclass(frozen=True, slots=True)
 class _Stretch:
     """The readings decoded and the loads they are explained by."""
@@ -117,45 +154,48 @@ class _Stretch:
         """
         nh = len(sizes)
         pbit = self.pbit
-        hmask = pbit - 1
         n_states = 1 << (2 * nh + 1)
-        pairs: list[tuple[int, int, float, float, float]] = []
-        for s in range(n_states):
-            lately = s >> (nh + 1)
-            for nxt in range(pbit << 1):
-                moved = (s ^ nxt) & (hmask | pbit)
-                if moved & lately:
-                    continue
-                low, high = _range(s, nxt, sizes, self.pump)
-                cost = _SWITCH * moved.bit_count()
-                t = nxt | ((moved & hmask) << (nh + 1))
-                pairs.append((s, t, self.base + low, self.base + high, cost))
+        keep = (pbit << 1) - 1
+        loads, moves, moves_off = _transitions(nh)
+        ranges: list[tuple[float, float]] = []
+        for both, either in loads:
+            low, high = _range(both, either, sizes, self.pump)
+            ranges.append((self.base + low, self.base + high))
         inf = math.inf
         score = [0.0 if s >> (nh + 1) == 0 else inf for s in range(n_states)]
         back: list[list[int]] = []
-        # With the pump held off, only the pairs that leave it off.
-        pump_off = [p for p in pairs if not p[1] & pbit]
         stale = self.stale
         for i, w in enumerate(self.watts):
             half_inv = 0.5 / _variance(w)
-            repeat = _STALE if stale[i] else inf
+            # The reading's cost in each range, once (many transitions share
+            # one); 0.0 inside, so that every sum is the same as added alone.
+            fit = [
+                (low - w) * (low - w) * half_inv
+                if w < low
+                else (w - high) * (w - high) * half_inv
+                if w > high
+                else 0.0
+                for low, high in ranges
+            ]
+            if stale[i]:
+                fit = [d if d < _STALE else _STALE for d in fit]
+            # With the pump held off, only the transitions that leave it off.
             held = off is not None and off[0] <= i + 1 <= off[1]
             new = [inf] * n_states
             arg = [0] * n_states
-            for s, t, low, high, cost in pump_off if held else pairs:
-                c = score[s]
-                if c == inf:
+            for s, plain, step in moves_off if held else moves:
+                c0 = score[s]
+                # A state whose heaters switched lately may go nowhere the
+                # same loads held longer (``plain``, a state before it) may
+                # not, at the same costs: when that one costs no more, its
+                # transitions give no state less, nor come first at a tie.
+                if c0 == inf or (plain != s and score[plain] <= c0):
                     continue
-                c += cost
-                if w < low:
-                    d = (low - w) * (low - w) * half_inv
-                    c += d if d < repeat else repeat
-                elif w > high:
-                    d = (w - high) * (w - high) * half_inv
-                    c += d if d < repeat else repeat
-                if c < new[t]:
-                    new[t] = c
-                    arg[t] = s
+                for t, k, cost in step:
+                    c = c0 + cost + fit[k]
+                    if c < new[t]:
+                        new[t] = c
+                        arg[t] = s
             score = new
             back.append(arg)
         best = min(range(n_states), key=score.__getitem__)
@@ -163,7 +203,6 @@ class _Stretch:
         for arg in reversed(back):
             states.append(arg[states[-1]])
         states.reverse()
-        keep = (pbit << 1) - 1
         return score[best], [s & keep for s in states]
 
     def refit(self, states: Sequence[int]) -> list[float]:
@@ -254,14 +293,16 @@ def may_hold_run(
         if w == last:
             continue  # perhaps a stale repeat: no evidence either way
         last = w
-        if any(abs(w - level) <= near for level in levels):
-            count = 0
-            continue
-        if count == 0:
-            first = i
-        count += 1
-        if count >= 3:
-            return first
+        for level in levels:  # (a loop, not any(): a 5 s plug's every reading)
+            if abs(w - level) <= near:
+                count = 0
+                break
+        else:
+            if count == 0:
+                first = i
+            count += 1
+            if count >= 3:
+                return first
     return None
 
 

@@ -912,8 +912,9 @@ class PumpDetector:
         w2 = recent[-2][1]
         w3 = recent[-3][1]
         tol = self._tol
+        # (The change first: most readings hold the level, and it is cheaper.)
         settled = (
-            max(w1, w2, w3) - min(w1, w2, w3) <= tol and abs(recent[-4][1] - w2) > tol
+            abs(recent[-4][1] - w2) > tol and max(w1, w2, w3) - min(w1, w2, w3) <= tol
         )
         if not settled and not self._decode_at <= at:
             return []  # most readings: nothing to decode now

@@ -1,0 +1,107 @@
+"""The decoder's Viterbi pass gives what a loop over every transition gives.
+
+The pass is the detector's costliest part on a 5 s plug: its transitions
+are tabled once (``_transitions``), each reading's cost in each range is
+computed once, and a state whose heaters switched lately is skipped
+where the same loads held longer cost no more. None of it may change a
+cost or a state, ties included: the reference here is the plain loop the pass replaced,
+run on random stretches (readings at exact levels and stale repeats make
+ties common).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from custom_components.espresso_care.signals import power_decoder
+from custom_components.espresso_care.signals.power_decoder import _range, _Stretch
+
+
+def reference(
+    stretch: _Stretch, sizes: list[float], off: tuple[int, int] | None
+) -> tuple[float, list[int]]:
+    """The plain pass: every transition of every state at every reading."""
+    nh = len(sizes)
+    pbit = stretch.pbit
+    hmask = pbit - 1
+    n_states = 1 << (2 * nh + 1)
+    pairs: list[tuple[int, int, float, float, float]] = []
+    for s in range(n_states):
+        lately = s >> (nh + 1)
+        for nxt in range(pbit << 1):
+            moved = (s ^ nxt) & (hmask | pbit)
+            if moved & lately:
+                continue
+            low, high = _range(s, nxt, sizes, stretch.pump)
+            cost = power_decoder._SWITCH * moved.bit_count()
+            t = nxt | ((moved & hmask) << (nh + 1))
+            pairs.append((s, t, stretch.base + low, stretch.base + high, cost))
+    inf = math.inf
+    score = [0.0 if s >> (nh + 1) == 0 else inf for s in range(n_states)]
+    back: list[list[int]] = []
+    pump_off = [p for p in pairs if not p[1] & pbit]
+    for i, w in enumerate(stretch.watts):
+        half_inv = 0.5 / power_decoder._variance(w)
+        repeat = power_decoder._STALE if stretch.stale[i] else inf
+        held = off is not None and off[0] <= i + 1 <= off[1]
+        new = [inf] * n_states
+        arg = [0] * n_states
+        for s, t, low, high, cost in pump_off if held else pairs:
+            c = score[s]
+            if c == inf:
+                continue
+            c += cost
+            if w < low:
+                d = (low - w) * (low - w) * half_inv
+                c += d if d < repeat else repeat
+            elif w > high:
+                d = (w - high) * (w - high) * half_inv
+                c += d if d < repeat else repeat
+            if c < new[t]:
+                new[t] = c
+                arg[t] = s
+        score = new
+        back.append(arg)
+    best = min(range(n_states), key=score.__getitem__)
+    states = [best]
+    for arg in reversed(back):
+        states.append(arg[states[-1]])
+    states.reverse()
+    keep = (pbit << 1) - 1
+    return score[best], [s & keep for s in states]
+
+
+def stretch(rng: random.Random, heaters: list[float]) -> _Stretch:
+    """Readings of random states, some partial, some noisy, some repeated."""
+    base, pump = 5.0, rng.choice([45.0, 60.0, 180.0])
+    watts: list[float] = []
+    for _ in range(rng.randint(5, 45)):
+        on = [rng.random() < 0.4 for _ in heaters]
+        level = base + sum(h for h, x in zip(heaters, on, strict=True) if x)
+        if rng.random() < 0.5:
+            level += pump * rng.choice([1.0, 1.0, rng.random()])
+        if rng.random() < 0.2:
+            level += rng.choice(heaters or [30.0]) * rng.random()
+        if rng.random() < 0.5:
+            level += rng.gauss(0.0, 2.0)
+        if watts and rng.random() < 0.2:
+            level = watts[-1]  # a stale repeat
+        watts.append(round(level, rng.choice([0, 1, 3])))
+    stale = [i > 0 and watts[i] == watts[i - 1] for i in range(len(watts))]
+    times = [5.0 * (i + 1) for i in range(len(watts))]
+    return _Stretch(times, watts, stale, base, tuple(heaters), pump, 5.0)
+
+
+@pytest.mark.parametrize("heaters", [[], [1000.0], [1200.0, 900.0], [800.0, 800.0]])
+def test_the_pass_gives_the_plain_loops_costs_and_states(heaters: list[float]) -> None:
+    rng = random.Random(20250404 + len(heaters))
+    for _ in range(150):
+        s = stretch(rng, heaters)
+        n = len(s.watts)
+        first = rng.randint(1, n)
+        for off in (None, (first, min(n, first + rng.randint(0, 8))), (first, first)):
+            sizes = [h * rng.choice([1.0, 0.98, 1.03]) for h in heaters]
+            assert s.viterbi(sizes, off) == reference(s, sizes, off)
