@@ -33,10 +33,13 @@ def reference(
         lately = s >> (nh + 1)
         for nxt in range(pbit << 1):
             moved = (s ^ nxt) & (hmask | pbit)
-            if moved & lately:
+            again = moved & lately
+            if again & s:
                 continue
             low, high = _range(s, nxt, sizes, stretch.pump)
             cost = power_decoder._SWITCH * moved.bit_count()
+            if again:
+                cost += power_decoder._BACK
             t = nxt | ((moved & hmask) << (nh + 1))
             pairs.append((s, t, stretch.base + low, stretch.base + high, cost))
     inf = math.inf

@@ -37,6 +37,7 @@ import math
 from typing import Final
 
 _SWITCH: Final = 3.0  # nats a load's switching costs
+_BACK: Final = 20.0  # nats more a heater's switching on again in the next reading costs
 _PUMP_LOW: Final = 0.8  # of the pump's step: its whole reading at least (a ramp) ...
 _PUMP_HIGH: Final = 1.2  # ... and at most (a rotary pump's inrush)
 _DRIFT: Final = 0.035  # of a heater's learnt size: what the mains may have moved it
@@ -101,7 +102,12 @@ def _transitions(nh: int) -> tuple[tuple[tuple[int, int], ...], _Moves, _Moves]:
     switching cost)`` in the order of the state after: all of them, and
     those that leave the pump off. A state's bits above the pump's say
     which heaters switched in the reading before: a thermostat never
-    switches back so soon. A range is the power a reading may hold, the
+    switches back on so soon; a heat exchanger's pressurestat (a narrow
+    band, crossed within seconds while the pump draws the boiler's heat)
+    may switch on again, at ``_BACK`` more. Forbidden, that dip was a
+    reading left unexplained, and every reading before it was dropped (a
+    shot with them). A heater's pulse (on, then off in the next reading)
+    stays no explanation. A range is the power a reading may hold, the
     same for every pair of states with the same loads on at both ends
     and at either end: each is given once, as those two states' loads.
     """
@@ -116,11 +122,14 @@ def _transitions(nh: int) -> tuple[tuple[tuple[int, int], ...], _Moves, _Moves]:
         out: list[tuple[int, int, float]] = []
         for nxt in range(pbit << 1):
             moved = (s ^ nxt) & keep
-            if moved & lately:
-                continue
+            again = moved & lately
+            if again & s:
+                continue  # on, then off: a heater's pulse within two readings
             k = ranges.setdefault((s & nxt & keep, (s | nxt) & keep), len(ranges))
             t = nxt | ((moved & hmask) << (nh + 1))
-            out.append((t, k, _SWITCH * moved.bit_count()))
+            # Off, then on again: a pressurestat's narrow band, at _BACK more.
+            cost = _SWITCH * moved.bit_count() + (_BACK if again else 0.0)
+            out.append((t, k, cost))
         moves.append((s, s & keep, tuple(out)))
         moves_off.append((s, s & keep, tuple(m for m in out if not m[0] & pbit)))
     return tuple(ranges), tuple(moves), tuple(moves_off)
@@ -150,7 +159,7 @@ class _Stretch:
 
         ``off``: boundaries (first, last) where the pump is held off. A
         state's bits above the pump's say which heaters switched in the
-        reading before: a thermostat never switches back so soon.
+        reading before (what they allow: ``_transitions``).
         """
         nh = len(sizes)
         pbit = self.pbit
@@ -187,8 +196,9 @@ class _Stretch:
                 c0 = score[s]
                 # A state whose heaters switched lately may go nowhere the
                 # same loads held longer (``plain``, a state before it) may
-                # not, at the same costs: when that one costs no more, its
-                # transitions give no state less, nor come first at a tie.
+                # not, and at no less cost (``_BACK``): when that one costs no
+                # more, its transitions give no state less, nor come first at
+                # a tie.
                 if c0 == inf or (plain != s and score[plain] <= c0):
                     continue
                 for t, k, cost in step:

@@ -83,11 +83,13 @@ the run it touches.
 
 from __future__ import annotations
 
+import bisect
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 import itertools
 import math
+import operator
 from typing import Final
 
 from . import power_decoder
@@ -923,7 +925,8 @@ class PumpDetector:
         self._decode_at = at + _DECODE_AGAIN_S if settled else math.inf
         counted = self._counted[-1][1] if self._counted else -math.inf
         watts = [r[1] for r in recent]
-        skip = sum(t <= counted for t, _ in recent)
+        # The readings up to the last run counted (their times never go back).
+        skip = bisect.bisect_right(recent, counted, key=operator.itemgetter(0))
         pump = self._pump_watts
         heaters = self._known_heaters[:2]
         # A size under half the other's is no boiler's heater (a junk cluster).
