@@ -46,6 +46,8 @@ _BLIP_READINGS: Final = 3  # an excursion longer than this is a new level
 _RAMP_MAX_S: Final = 3.0  # a vibratory pump's ramp lasts up to this long
 _PID_PULSES_PER_MIN: Final = 2.0  # idle pulses that show a slow PID (calibration)
 _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
+_FLOOR_READINGS: Final = 3  # a slow PID's run floor: readings at the pump's level
+_FLOOR_AGREES: Final = 0.1  # a step this near the run's floor stands
 _STANDBY_SHARE: Final = 0.4  # idle time at the standby between a slow PID's pulses
 
 
@@ -721,6 +723,8 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     readings; then a stop hidden in a heater's rise (``_stop_in_heater``), or
     single readings that pair between a slow PID's pulses (``_pulsed_pump``);
     last, the pairing again with only the heaters seen more than once.
+    Beside a slow PID's pulses, the step is checked against the run's floor,
+    the pump read alone between them (``_checked_by_floor``).
     The noise is what the idle stretch holds of unexplained steps, of
     pump-sized pulses (part of a PID heater's) and of spread.
 
@@ -730,6 +734,21 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     fast).
     """
     valid = _valid(readings)
+    result = _calibrate(valid, pump_started_after)
+    if result.pump_watts is None or _reports_slowly(
+        [r for r in valid if r.at < pump_started_after]
+    ):
+        return result
+    base = _pulsing_standby(valid, pump_started_after)
+    if base is None:
+        return result
+    return _checked_by_floor(valid, pump_started_after, base)
+
+
+def _calibrate(
+    valid: Sequence[Reading], pump_started_after: float, step: float | None = None
+) -> Calibration:
+    """``calibrate`` on valid readings, before its slow PID's floor; or at ``step``."""
     if not valid:
         return Calibration(None, 0.0, "no_pump_seen")
     det, edges = _edges(valid, CAL_MIN_W)
@@ -739,33 +758,39 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     span = pump_started_after - idle[0].at if len(idle) > 1 else 0.0
     slow = _reports_slowly(idle)
     longest = CAL_MAX_S_SLOW if slow else CAL_MAX_S
-    step: float | None = None
-    plateau = _plateau(valid, pump_started_after, longest)
-    if plateau is _WAIT:
-        return Calibration(None, 0.0, "no_pump_seen")  # not yet: a reading more
-    if plateau is not None:
-        step = plateau[0]
-    else:
-        step = _alone_then_heater(valid, pump_started_after, longest)
     if step is None:
-        step = _held_paired_step(
-            valid, edges, det, pump_started_after, longest=longest, slow=slow
-        )
-    if step is None:
-        step = _stop_in_heater(edges, pump_started_after)
-    if step is None:
-        step = _hidden_in_two_heaters(edges, pump_started_after)
-    if step is None:
-        step = _pulsed_pump(valid, pump_started_after)
-    if step is None:
-        step = _alone_between_heater(valid, pump_started_after, longest)
-    if step is None:
-        # A heater seen once (a partial reading's level, the heat-up's) may
-        # have left a pump-sized rest of a heater's rise that came with the
-        # pump: without it, that rise hid a heater and the fall is the step.
-        step = _held_paired_step(
-            valid, edges, det, pump_started_after, longest=longest, slow=slow, sure=True
-        )
+        plateau = _plateau(valid, pump_started_after, longest)
+        if plateau is _WAIT:
+            return Calibration(None, 0.0, "no_pump_seen")  # not yet: a reading more
+        if plateau is not None:
+            step = plateau[0]
+        else:
+            step = _alone_then_heater(valid, pump_started_after, longest)
+        if step is None:
+            step = _held_paired_step(
+                valid, edges, det, pump_started_after, longest=longest, slow=slow
+            )
+        if step is None:
+            step = _stop_in_heater(edges, pump_started_after)
+        if step is None:
+            step = _hidden_in_two_heaters(edges, pump_started_after)
+        if step is None:
+            step = _pulsed_pump(valid, pump_started_after)
+        if step is None:
+            step = _alone_between_heater(valid, pump_started_after, longest)
+        if step is None:
+            # A heater seen once (a partial reading's level, the heat-up's) may
+            # have left a pump-sized rest of a heater's rise that came with the
+            # pump: without it, that rise hid a heater and the fall is the step.
+            step = _held_paired_step(
+                valid,
+                edges,
+                det,
+                pump_started_after,
+                longest=longest,
+                slow=slow,
+                sure=True,
+            )
     if step is None:
         # The spread of the idle readings (a heater on after the run, its
         # level noisier in watts, says nothing of the pump's visibility).
@@ -1258,6 +1283,89 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     return (
         paired if paired is not None else _floor_between_pulses(xs, first, last, base)
     )
+
+
+def _pulsing_standby(valid: Sequence[Reading], after: float) -> float | None:
+    """The standby level, when the idle minute before ``after`` shows a slow PID's pulses."""
+    idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
+    if len(idle) < 5:
+        return None
+    low = min(idle)
+    base = _level([(w, None) for w in idle], low, _tol(low))
+    return base if _pid_pulses(valid, after, base) else None
+
+
+def _checked_by_floor(
+    valid: Sequence[Reading], after: float, base: float
+) -> Calibration:
+    """A step found beside a slow PID's pulses, checked against the run's floor.
+
+    A step read before the run is seen (an idle pulse's partial readings read
+    as a run) waits for it, and any waits for the floor or the run's end
+    (``_run_floor``). The verdict is then the one the flow would have had at
+    the first reading that gave a step, the run seen (``calibrate`` is called
+    on every reading: waiting must not read the run anew from later readings,
+    the heater's pulses after it among them); but a floor that disagrees with
+    that step by more than a tenth is the step (an inrush, a pulse's partial
+    reading read as the pump's level).
+    """
+    run = _run_floor(valid, after, base)
+    if run is None or not run[0]:
+        return Calibration(None, 0.0, "no_pump_seen")  # not yet: the run's floor
+    floor = run[1]
+    start = next((k for k, r in enumerate(valid) if r.at >= after), len(valid))
+    for k in range(start + 1, len(valid) + 1):
+        early = _calibrate(valid[:k], after)
+        if early.error == "too_noisy":
+            return early
+        if early.pump_watts is None or _run_floor(valid[:k], after, base) is None:
+            continue
+        if floor is not None and abs(floor - early.pump_watts) > _FLOOR_AGREES * floor:
+            return _calibrate(valid, after, floor)
+        return early
+    return _calibrate(valid, after)
+
+
+def _run_floor(
+    valid: Sequence[Reading], after: float, base: float
+) -> tuple[bool, float | None] | None:
+    """The pump's level alone between a slow PID's pulses, read over the run.
+
+    A slow PID pulses its heater through the run (cold water drawn in), and
+    a step read at one edge may be a pulse's partial reading, an inrush or a
+    ramp; the readings between the run's first and its last (each may be
+    partial) that fall between the pulses read the pump alone: the run's
+    floor. Three of them that agree (within 5 %, 4 W at least; a reading on
+    change followed by a silence is two), the level most of them agree on
+    (the lowest of equals), tell the step: heater pulses read in part spread
+    above it, seldom twice at one level. ``base``: the standby level. None
+    when there is no run yet (a stretch of seconds away from the standby);
+    else whether the floor is settled (found, or the run over) and the floor
+    (None when none held so, or when the heater's pulses ran on after the
+    run: no floor within the run's longest).
+    """
+    xs = _distinct(valid, after)
+    run = _run_stretch(xs, base) if len(xs) >= 4 else None
+    if run is None:
+        return None
+    first, last = run
+    if xs[last - 1][0] - xs[first][0] > CAL_MAX_S:
+        return True, None
+    silence = _unchanged_after(_gaps(valid))
+    inner = [
+        (xs[k][1] - base, xs[k + 1][0] - xs[k][0] >= silence)
+        for k in range(first + 1, last - 1)
+    ]
+    alone = sorted(
+        (x, 2 if held else 1) for x, held in inner if CAL_MIN_W <= x <= PUMP_MAX_W
+    )
+    best: list[float] = []
+    for x, _ in alone:
+        near = [(y, n) for y, n in alone if abs(y - x) <= max(4.0, 0.05 * x)]
+        if sum(n for _, n in near) >= max(_FLOOR_READINGS, len(best) + 1):
+            best = [y for y, n in near for _ in range(n)]
+    floor = best[len(best) // 2] if best else None
+    return last < len(xs) or floor is not None, floor
 
 
 def _floor_between_pulses(
