@@ -163,6 +163,12 @@ _DECODED_PART_S: Final = 7.0  # s: a part a pause leaves: a flush's or a pulse's
 _LIKE_HEATERS: Final = 0.5  # of the larger heater: the smaller one at least
 _ONE_HEATER_WEIGHT: Final = 20.0  # a heater's weight (capped) once its size is sure
 _LONE_HELD_S: Final = 60.0  # s a lone partial reading (on change) waits for the next
+_PEAKS: Final = 4  # short heater pulses' peaks kept (``_heater_peak``) ...
+_PEAKS_AGREE: Final = 0.01  # ... three of them this close read the heater whole
+_PEAK_READINGS: Final = 3  # readings over the standby in such a pulse, at most
+_PEAK_FRESH_S: Final = 900.0  # s: a heater read whole so lately holds its size ...
+_PEAK_DRIFT: Final = 0.03  # ... to this share (the mains' move), less than the pump
+_SMALL_PUMP: Final = 100.0  # W: a vibratory pump's step (a rotary one's is more)
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -422,7 +428,17 @@ def _two_steps(
 class _Heater:
     """One heater: its size (a cluster of its edges) and whether it is on."""
 
-    __slots__ = ("dev", "on", "on_at", "on_before", "on_size", "seen", "size", "weight")
+    __slots__ = (
+        "dev",
+        "on",
+        "on_at",
+        "on_before",
+        "on_size",
+        "read_at",
+        "seen",
+        "size",
+        "weight",
+    )
 
     def __init__(self, size: float, dev: float) -> None:
         self.size = size
@@ -433,6 +449,7 @@ class _Heater:
         self.on_at = 0.0
         self.on_before = 0.0
         self.seen = 0.0  # when its last edge came
+        self.read_at = -math.inf  # when a short pulse's reading read it whole
 
     def learn(self, size: float) -> None:
         """Follow the heater's size (an exponential average of its edges)."""
@@ -581,6 +598,7 @@ class PumpDetector:
         "_over_w",
         "_partial",
         "_partial_n",
+        "_peaks",
         "_pending",
         "_period",
         "_pm1_at",
@@ -695,6 +713,8 @@ class PumpDetector:
         self._cycle_at = -math.inf
         self._cycle_n = 0
         self._cycled: _Heater | None = None  # the heater ``_learn_cycle`` learnt
+        # The last short heater pulses' peaks over the standby (``_heater_peak``).
+        self._peaks: deque[float] = deque(maxlen=_PEAKS)
         # The runs decided lately (read every few seconds: ``_decoded``).
         self._counted: deque[tuple[float, float]] = deque(maxlen=8)
         self._decode_at = math.inf
@@ -1212,6 +1232,8 @@ class PumpDetector:
                 close = 1.0 if at - self._pulse_at < 60.0 else 0.0
                 self._pulses += 0.2 * (close - self._pulses)
                 self._pulse_at = at
+                if self._seconds_apart:
+                    self._heater_peak()
             if self._tr_n > 2 * _WANDER:  # (counted once at _WANDER already)
                 self._wander(at)
             return out
@@ -1254,6 +1276,66 @@ class PumpDetector:
         self._cd_last = self._cd_at = at
         self._over = 0
         return out
+
+    def _heater_peak(self) -> None:
+        """Learn a heater's size from the peaks of its short cycles (read every few seconds).
+
+        A dual boiler's brew heater cycles at idle for about two of an
+        energy meter's 5 s readings: no steady state of its own, so no edge
+        of it alone teaches its size, and a shot's rise and fall (the brew
+        heater coming on with the pump, cold water reaching its boiler)
+        teach their sum with the pump's step instead, which then explains
+        such shots away or leaves the heater's rise beside the pump
+        unexplained. A reading wholly inside the heater's on time reads its
+        size; partial ones read less, and seldom alike: three of the last
+        pulses from the standby whose peaks agree to a percent, none of the
+        others above them, read the heater whole. Only beside a larger
+        heater known, past this one and the pump's step (a dual boiler's
+        steam heater): a heat exchanger's or a thermostat's one heater
+        cycles as briefly at times, its size learnt from its edges.
+        """
+        base = self._lv
+        if (
+            self._pump
+            or abs(base - self._base) > self._tol_lv
+            or self._tr_n > _PEAK_READINGS + 1
+        ):
+            return
+        peak = self._tr_max - base
+        if peak < self._heater_min():
+            return
+        peaks = self._peaks
+        top = max(peaks, default=0.0)
+        agreed = [w for w in peaks if abs(w - peak) <= _PEAKS_AGREE * peak]
+        peaks.append(peak)
+        if len(agreed) < 2 or top > peak + _PEAKS_AGREE * peak:
+            return
+        k = self._k
+        p = self._pump_watts
+        past = peak + p + max(self._ptol(), _PEAK_DRIFT * peak)
+        if not any(h.weight >= 2.0 and h.size / k > past for h in self._heaters):
+            return
+        peaks.clear()  # (each pulse read whole teaches once)
+        size = (peak + sum(agreed[-2:])) / 3.0
+        if p < _SMALL_PUMP:
+            # A cluster of this heater's size and the pump's step, not seen
+            # alone often, was learnt from shots' edges (the heater on and
+            # off with the pump): the heater read whole takes its place
+            # (beside a small pump only: ``_read_lately``).
+            ptol = self._ptol()
+            for h in self._heaters:
+                if (
+                    h.weight < _ALONE_CYCLES
+                    and abs(h.size / k - size - p) <= ptol
+                    and abs(h.size / k - size) > self._cluster_tol(size)
+                ):
+                    self._drop(h)
+                    break
+        for whole in (*agreed[-2:], peak):  # (each a reading of it whole)
+            self._cluster(whole)
+        self._version += 1
+        heater = min(self._heaters, key=lambda h: abs(h.size - size * k))
+        heater.read_at = self._last_at
 
     def _pump_level(self, watts: float) -> bool:
         """Whether a repeated value read every few seconds is the pump's step over the level.
@@ -2281,7 +2363,7 @@ class PumpDetector:
                     else:
                         continue
                     terms += 1
-                    sure = sure and h.weight >= 2.0
+                    sure = sure and h.weight >= 2.0 and not self._read_stale(h)
                 if sp < 0 and self._stop_with_cycled(heaters, signs):
                     continue
                 if not terms:
@@ -2748,7 +2830,7 @@ class PumpDetector:
         cycle, the pump in both edges, only nudges it).
         """
         size = watts * self._k
-        tol = max(0.03 * size, 0.4 * self._pump_watts)
+        tol = self._cluster_tol(size)
         near: _Heater | None = None
         for h in self._heaters:
             gap = abs(h.size - size)
@@ -2774,11 +2856,17 @@ class PumpDetector:
             self._heaters.sort(key=lambda h: -h.weight)
             if self._heaters[-1] is self._cycled:
                 return  # (``_learn_cycle``: a third size is no heater's)
+            if self._read_lately(self._heaters[-1]):
+                return  # (``_heater_peak``: its size is sure, a third is not)
             self._drop(self._heaters[-1])
         heater = _Heater(size, 0.1 * self._pump_watts)
         heater.seen = self._last_at
         heater.on = False
         self._heaters.append(heater)
+
+    def _cluster_tol(self, size: float) -> float:
+        """How far an edge may stray from a heater's size to be learnt into it (``_cluster``)."""
+        return max(0.03 * size, 0.4 * self._pump_watts)
 
     def _heater_and_pump(self, size: float) -> bool:
         """Whether a cycle's size (as ``_cluster``'s) is a sure heater's and the pump's step.
@@ -2793,8 +2881,34 @@ class PumpDetector:
         p = self._pump_watts * self._k
         tol = self._ptol() * self._k
         return self._gap > _FAST_GAP_S and any(
-            h.weight >= _ALONE_CYCLES and abs(size - h.size - p) <= tol
+            (h.weight >= _ALONE_CYCLES or self._read_lately(h))
+            and abs(size - h.size - p) <= tol
             for h in self._heaters
+        )
+
+    def _read_lately(self, heater: _Heater) -> bool:
+        """Whether a short pulse's reading read the heater whole lately, beside a small pump.
+
+        Its size is then sure (``_heater_peak``): a size of it and the pump's
+        step is no heater's. (A steam heater never draws a brew heater and a
+        small pump's step; a rotary pump's step, it may.)
+        """
+        return (
+            self._pump_watts < _SMALL_PUMP
+            and self._last_at - heater.read_at <= _PEAK_FRESH_S
+        )
+
+    def _read_stale(self, heater: _Heater) -> bool:
+        """Whether a heater's size read whole in short pulses is no longer sure.
+
+        A dual boiler's brew heater cycles too briefly for its edges to
+        follow its size as the mains moves it: learnt from neither its
+        pulses nor its edges for ``_PEAK_FRESH_S``, it may be off by the
+        pump's step, and splits no pump off an edge (``_explain``), as a
+        heater seen once.
+        """
+        return (
+            heater.read_at > -math.inf and self._last_at - heater.seen > _PEAK_FRESH_S
         )
 
     def _drop(self, heater: _Heater, keep: _Heater | None = None) -> None:
@@ -3247,6 +3361,7 @@ class PumpDetector:
                     and (seen_end or self._two_switches(edge))
                 )
                 or self._cycle_to_standby(edge, heat, watts)
+                or self._read_heater_cycle(edge, heat, watts)
             ):
                 # Without volts a small pump's step hides in a heater's
                 # drift: a reading must show the pump alone at both, or an
@@ -3576,6 +3691,49 @@ class PumpDetector:
         h = risen[0]
         share = -edge.delta - h.on_size / edge.k
         return abs(share - p) <= ptol and abs(h.on_before - self._base - p) <= ptol
+
+    def _read_heater_cycle(self, edge: _Edge, heat: float, watts: float) -> bool:
+        """Whether a run from the standby and back is a heater read whole lately and the pump.
+
+        A dual boiler's brew heater comes on with the pump (cold water
+        reaching its boiler) and goes off with it: read every few seconds
+        without volts, the shot is one rise and one fall of their sum, no
+        reading of the pump alone. The heater's own short cycles at idle
+        read its size whole (``_heater_peak``), minutes ago at most, so
+        that the mains moved it by less than ``_PEAK_DRIFT``, less than the
+        pump's step: both edges that heater and the pump's full step, from
+        the standby back to it, the level between no other heater's size
+        (the mains' move on it too), show the pump on for the run (Hart's
+        cycle summing to zero).
+        """
+        if not self._seconds_apart or self._vref2:
+            return False
+        h = self._run_heater
+        if (
+            h is None
+            or h.on  # (the fall's heater part switched it off already)
+            or not self._read_lately(h)
+            or self._run_other
+        ):
+            return False
+        p = self._pump_watts
+        ptol = self._ptol()
+        size = h.size / self._k
+        if (
+            p < _PEAK_DRIFT * size
+            or abs(self._run_w - p) > ptol
+            or abs(watts - p) > ptol
+            or abs(heat + size) > _PEAK_DRIFT * size
+            or abs(self._run_before) > self._tol_lv
+            or abs(edge.after - self._base) > self._tol_lv
+        ):
+            return False
+        whole = edge.before - self._base
+        return not any(
+            abs(o.size / self._k - whole) <= max(ptol, _MAINS_MOVE * o.size / self._k)
+            for o in self._heaters
+            if o is not h
+        )
 
     def _fits_one_heater(self, edge: _Edge) -> bool:
         """Whether a run split from heaters' edges at both ends may be one heater alone.
