@@ -1,6 +1,6 @@
 """Backflushes read from a slow plug's readings (every 5 s): a heater's hole, a noisy machine, a quiet one.
 
-Pure Python with no Home Assistant import. Three rules ``pulse_train`` applies
+Pure Python with no Home Assistant import. Four rules ``pulse_train`` applies
 on a plug reporting slower than every 2.5 s, where a 5-12 s pulse is one to
 three readings, each the average of its interval.
 
@@ -28,11 +28,20 @@ three readings, each the average of its interval.
   ``GENTLE_SPREAD``, the quiet time before it still required, with at most
   half of its pulses read in a single reading (a slow PID's burst is one
   reading, a person's 5-12 s pulse mostly two: seed 7,010,016).
+* ``heater_split``: with the mains unknown, a heater's band is learned off
+  by up to the pump's size, so a pause read above the heater reads as the
+  pump on and two pulses merge into one piece too long for a pulse. A piece
+  that long is read apart around a heater's stretch inside it where a
+  reading beside the stretch is a part of the pump's step (the pump rose or
+  fell there); the stretch is left out. A slow PID's heater, on and off all
+  the time, cuts its readings so too: a backflush resting on such pieces
+  must pass the strict checks, not the gentle ones (seed 21,010,006).
 """
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from typing import Final
 
 # How long a refused find makes the next ones doubtful (s).
@@ -81,3 +90,37 @@ def gentle_enough(odd_share: float, spread: float, singles: int, pulses: int) ->
         and spread <= GENTLE_SPREAD
         and 2 * singles <= pulses
     )
+
+
+def heater_split[S: tuple[float, float, float | None, bool]](
+    segments: Sequence[S], partial: float
+) -> list[list[S]]:
+    """An excursion cut at the heater's stretches inside it that a pump's edge borders.
+
+    ``segments``: (start, end, the pump's fraction or None, read with no
+    heater on). A stretch of readings with a heater on (or switching) between
+    readings with none, one of those a part of the pump's step (below
+    ``partial``: the pump rose or fell by it), may hide a pause: its pump
+    share is read against a heater's band learned at another mains, off by
+    up to the pump's size. It is left out, a hole, and the readings on each
+    side are read apart. A shot the heater switched in reads the pump full on
+    both sides: kept whole.
+    """
+    parts: list[list[S]] = [[]]
+    i, n = 0, len(segments)
+    while i < n:
+        if segments[i][3] and segments[i][2] is not None:
+            parts[-1].append(segments[i])
+            i += 1
+            continue
+        j = i
+        while j < n and not (segments[j][3] and segments[j][2] is not None):
+            j += 1
+        before = parts[-1][-1][2] if parts[-1] else None
+        after = segments[j][2] if j < n else None
+        if before is not None and after is not None and min(before, after) < partial:
+            parts.append([])  # the stretch left out
+        else:
+            parts[-1] += segments[i:j]
+        i = j
+    return [part for part in parts if part]

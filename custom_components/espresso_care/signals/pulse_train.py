@@ -33,7 +33,7 @@ from itertools import pairwise
 from typing import Final
 
 from ..backflush_pattern import BackflushRecognizer, PatternRules, Recognized
-from .pulse_slow_plug import RefusedLately, gentle_enough, heater_hole
+from .pulse_slow_plug import RefusedLately, gentle_enough, heater_hole, heater_split
 
 # A fraction below this is the pump off (noise, a standby wobble).
 OFF_FRACTION: Final = 0.2
@@ -284,6 +284,11 @@ def _remember(starts: deque[float], at: float) -> None:
         starts.popleft()
 
 
+def _starts_in(starts: deque[float], found: Recognized) -> int:
+    """How many of the pulses ``starts`` remembers began during a find."""
+    return sum(found.started <= at <= found.ended for at in starts)
+
+
 def _remember_run(
     runs: deque[tuple[float, float]], started: float, ended: float
 ) -> None:
@@ -327,6 +332,7 @@ class PowerBackflushes:
         "_shot_runs",
         "_since",
         "_singles",
+        "_split_at",
         "_steady",
         "_steady_before",
         "_unexplained",
@@ -378,6 +384,8 @@ class PowerBackflushes:
         self._steady_before = 0
         # When each pulse read above a heater and taken as sure began, lately.
         self._framed_at: deque[float] = deque()
+        # When each pulse read apart around a heater's stretch began, lately.
+        self._split_at: deque[float] = deque()
         self._held = False  # the segment being added is a silence held
         # Runs longer than a pulse could be, lately (start, end), from ``note_run``.
         self._long_runs: deque[tuple[float, float]] = deque()
@@ -403,6 +411,7 @@ class PowerBackflushes:
         self._singles.clear()
         self._fed.clear()
         self._framed_at.clear()
+        self._split_at.clear()
 
     def note_run(self, started: float, ended: float) -> None:
         """A run the pump detector saw (its own view of the same readings)."""
@@ -530,10 +539,17 @@ class PowerBackflushes:
             return min(1.0, max(0.0, x))
         self._clean = False
         heaters = self._heaters
-        for i, step in enumerate(heaters):
-            y = x - step / pump
-            if y < -BELOW or y > ABOVE:
-                continue
+        bands = [
+            (y, i)
+            for i, step in enumerate(heaters)
+            if -BELOW <= (y := x - step / pump) <= ABOVE
+        ]
+        if bands:
+            # The most recently learned band that fits; with the mains
+            # unknown, one heater is learned at several mains and several fit:
+            # the highest one's (the pump read the least).
+            y, i = min(bands) if self._volts is None else bands[0]
+            step = heaters[i]
             self._band = step
             if y < OFF_FRACTION:
                 # Pump off: the heater's step follows the mains.
@@ -630,8 +646,11 @@ class PowerBackflushes:
             return None
         slow = self._interval > FAST_INTERVAL
         lately = slow and self._refused.before(found.started)
+        # Pulses read apart around a heater's stretch: a slow PID's heater,
+        # on and off all the time, cuts its readings so too; the strict checks.
+        split = _starts_in(self._split_at, found) > 0
         if self._checked(found) is None and not (
-            slow and not lately and self._checked_gently(found)
+            slow and not lately and not split and self._checked_gently(found)
         ):
             self._refused.note(found.ended)
             return None
@@ -682,7 +701,7 @@ class PowerBackflushes:
         if (odd / readings > limit and not sturdy) or self.spread > SPREAD_MAX:
             return None
         longest = LONG_RUN_FAST if self._interval <= FAST_INTERVAL else LONG_RUN_SECONDS
-        framed = any(found.started <= at <= found.ended for at in self._framed_at)
+        framed = _starts_in(self._framed_at, found) > 0
         if (found.weak or framed) and self._long_run_over(found, longest):
             return None
         if self._cut_shot(found):
@@ -691,7 +710,7 @@ class PowerBackflushes:
 
     def _singles_in(self, found: Recognized) -> int:
         """The pulses read in a single reading during a find."""
-        return sum(found.started <= at <= found.ended for at in self._singles)
+        return _starts_in(self._singles, found)
 
     def _long_run_over(self, found: Recognized, longest: float) -> bool:
         """Whether a run longer than ``longest`` overlaps a find."""
@@ -755,6 +774,14 @@ class PowerBackflushes:
         rules = self._rules
         pulses = self._pulses
         read = split_pulses(excursion.segments)
+        if self._interval > FAST_INTERVAL and any(
+            pulse.on_seconds > rules.pulse_max for pulse in read
+        ):
+            parts = heater_split(excursion.segments, PART_MAX)
+            if len(parts) > 1:
+                read = [pulse for part in parts for pulse in split_pulses(part)]
+                for pulse in read:
+                    _remember(self._split_at, pulse.started)
         if self._framed(excursion):
             read = [_sure(pulse, excursion) for pulse in read]
             for pulse in read:
