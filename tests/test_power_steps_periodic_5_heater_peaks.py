@@ -14,6 +14,7 @@ from __future__ import annotations
 from bench.detection import TraceSpec
 from custom_components.espresso_care.signals.power_steps import PumpDetector
 
+from .power_traces import run_all
 from .sim_replay import assert_one_shot, shots_between
 
 STANDBY = 4.0
@@ -32,16 +33,8 @@ def _pulse(at: float, peak: float) -> list[tuple[float, float]]:
 def _feed(
     readings: list[tuple[float, float]], pump: float
 ) -> list[tuple[float, float]]:
-    detector = PumpDetector(pump)
-    runs: list[tuple[float, float]] = []
-    for at, watts in readings:
-        deadline = detector.next_deadline
-        while deadline is not None and deadline < at:
-            runs += [(r.started, r.ended) for r in detector.advance(deadline)]
-            after = detector.next_deadline
-            deadline = None if after is None or after <= deadline else after
-        runs += [(r.started, r.ended) for r in detector.feed(at, watts)]
-    return runs
+    rows = [(at, watts, None) for at, watts in readings]
+    return [(r.started, r.ended) for r in run_all(PumpDetector(pump), rows)]
 
 
 def _cycle(at: float, level: float, n: int) -> list[tuple[float, float]]:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from bench.detection import TraceSpec
 
-from .sim_replay import assert_one_shot, calibrated_runs
+from .sim_replay import assert_one_shot, shots_between
 
 
 def shots_near(seed: int, start: float, end: float) -> list[tuple[float, float]]:
     trace = TraceSpec("heat_exchanger", "rotary", "periodic_5", seed, 0).generate()
-    runs = calibrated_runs(trace, end + 200.0)
-    return [r for r in runs if start < r[0] < end and r[1] - r[0] >= 15.0]
+    return shots_between(trace, start, end)
 
 
 def test_a_heaters_partial_reading_repeated_is_no_shot() -> None:
