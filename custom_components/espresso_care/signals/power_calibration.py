@@ -17,6 +17,7 @@ alike; the rest pairs the run's rise and fall around the heaters' edges.
 from __future__ import annotations
 
 from collections.abc import Sequence
+import copy
 from dataclasses import dataclass
 import itertools
 import math
@@ -79,15 +80,58 @@ def _edges(
     det = PumpDetector(pump_watts)
     edges: list[_Edge] = []
     det._record = edges
+    _feed(det, readings)
+    if readings:
+        _finish(det, readings[-1])
+    return det, edges
+
+
+def _feed(det: PumpDetector, readings: Sequence[Reading]) -> None:
+    """Feed a detector the readings, advancing it at its deadlines."""
     for r in readings:
         deadline = det.next_deadline
         if deadline is not None and deadline < r.at:
             det.advance(deadline)
         det.feed(r.at, r.watts, r.volts)
-    if readings:
-        det.advance(readings[-1].at)
-        det._release()
-    return det, edges
+
+
+def _finish(det: PumpDetector, last: Reading) -> None:
+    """Decide what a detector still holds at the last reading it was fed."""
+    det.advance(last.at)
+    det._release()
+
+
+class _PrefixEdges:
+    """``_edges(valid[:k], CAL_MIN_W)`` for many ``k``, each reading fed once.
+
+    ``_checked_by_floor`` calibrates every prefix of the readings since the
+    click: the detector fed the first ``k`` readings is the one fed the
+    first ``k - 1`` and one more, so one detector is fed along, and a copy
+    of it finished (as ``_edges`` finishes its own) for each prefix asked.
+    A shorter prefix than the one fed so far starts the feeding again.
+    """
+
+    def __init__(self, valid: Sequence[Reading]) -> None:
+        self._valid = valid
+        self._done: dict[int, tuple[PumpDetector, list[_Edge]]] = {}
+        self._fed = 0
+        self._det, self._edges = _edges((), CAL_MIN_W)
+
+    def __call__(self, k: int) -> tuple[PumpDetector, list[_Edge]]:
+        """The detector fed the first ``k`` readings and every edge it saw."""
+        done = self._done.get(k)
+        if done is None:
+            if k < self._fed:
+                self._fed = 0
+                self._det, self._edges = _edges((), CAL_MIN_W)
+            _feed(self._det, self._valid[self._fed : k])
+            self._fed = k
+            # (One copy of both: the copy's edges are the ones it records.)
+            det, edges = copy.deepcopy((self._det, self._edges))
+            if k:
+                _finish(det, self._valid[k - 1])
+            done = self._done[k] = det, edges
+        return done
 
 
 def _pump_part(
@@ -746,12 +790,19 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
 
 
 def _calibrate(
-    valid: Sequence[Reading], pump_started_after: float, step: float | None = None
+    valid: Sequence[Reading],
+    pump_started_after: float,
+    step: float | None = None,
+    prefixes: _PrefixEdges | None = None,
 ) -> Calibration:
-    """``calibrate`` on valid readings, before its slow PID's floor; or at ``step``."""
+    """``calibrate`` on valid readings, before its slow PID's floor; or at ``step``.
+
+    ``prefixes``: the edges of prefixes of the readings that ``valid`` is
+    one of (``_PrefixEdges``), when the caller calibrates many of them.
+    """
     if not valid:
         return Calibration(None, 0.0, "no_pump_seen")
-    det, edges = _edges(valid, CAL_MIN_W)
+    det, edges = _edges(valid, CAL_MIN_W) if prefixes is None else prefixes(len(valid))
     idle = [r for r in valid if r.at < pump_started_after]
     # The idle stretch lasts until the click: a plug reporting on change is
     # silent while nothing changes (silence means unchanged).
@@ -794,7 +845,11 @@ def _calibrate(
     if step is None:
         # The spread of the idle readings (a heater on after the run, its
         # level noisier in watts, says nothing of the pump's visibility).
-        spread = _edges(idle, CAL_MIN_W)[0]._sd if idle else det._sd
+        spread = det._sd
+        if idle:
+            # (The idle readings come first: ``valid`` is in time order.)
+            quiet = _edges(idle, CAL_MIN_W) if prefixes is None else prefixes(len(idle))
+            spread = quiet[0]._sd
         noise = max(_idle_noise(edges, pump_started_after, 40.0, span), 2.5 * spread)
         pid = slow and _pid_averaged(idle)
         standby = None if slow else _standby_between_pulses(idle, pump_started_after)
@@ -1314,8 +1369,9 @@ def _checked_by_floor(
         return Calibration(None, 0.0, "no_pump_seen")  # not yet: the run's floor
     floor = run[1]
     start = next((k for k, r in enumerate(valid) if r.at >= after), len(valid))
+    prefixes = _PrefixEdges(valid)  # (each prefix's edges from one detector fed along)
     for k in range(start + 1, len(valid) + 1):
-        early = _calibrate(valid[:k], after)
+        early = _calibrate(valid[:k], after, prefixes=prefixes)
         if early.error == "too_noisy":
             return early
         if early.pump_watts is None or _run_floor(valid[:k], after, base) is None:
