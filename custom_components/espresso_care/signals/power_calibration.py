@@ -50,6 +50,10 @@ _NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever th
 _FLOOR_READINGS: Final = 3  # a slow PID's run floor: readings at the pump's level
 _FLOOR_AGREES: Final = 0.1  # a step this near the run's floor stands
 _STANDBY_SHARE: Final = 0.4  # idle time at the standby between a slow PID's pulses
+_WINDOWED_SHARE: Final = 0.2  # ... enough when the pulses recur once per window
+_WINDOWED_PULSES: Final = 10  # pulse-to-pulse intervals that show the window
+_WINDOWED_AGREE: Final = 0.8  # share of them at the window's period
+_WINDOW_READINGS: Final = 2.5  # a window shorter than this many readings hides the pump
 
 
 @dataclass(frozen=True, slots=True)
@@ -902,7 +906,9 @@ def _standby_between_pulses(idle: Sequence[Reading], until: float) -> float | No
     excursions of a reading or two, back at the standby, which holds
     ``_STANDBY_SHARE`` of the idle time or more (a fast PID's readings, each
     an average of its bursts, seldom fall to it: a quarter of the time at
-    most). Hart's known-load subtraction: those pulses are the heater's,
+    most); or ``_WINDOWED_SHARE`` when its pulses recur once per window
+    (``_once_per_window``: the heat-up's tail, its longer pulses, in the idle
+    minutes). Hart's known-load subtraction: those pulses are the heater's,
     and what is left to judge is the standby's spread (2.5 standard
     deviations). None when the standby does not hold so, or when no PID's
     pulses come twice a minute (``_pid_pulses``: a thermostat's heater holds
@@ -922,12 +928,52 @@ def _standby_between_pulses(idle: Sequence[Reading], until: float) -> float | No
         total += gap
         if abs(float(a.watts or 0.0) - base) <= near:
             held += gap
-    if total <= 0.0 or held < _STANDBY_SHARE * total:
+    if total <= 0.0 or held < _WINDOWED_SHARE * total:
+        return None
+    if held < _STANDBY_SHARE * total and not _once_per_window(idle, base, near):
         return None
     at = [w for w in values if abs(w - base) <= near]
     mean = sum(at) / len(at)
     sd = math.sqrt(sum((w - mean) ** 2 for w in at) / len(at))
     return 2.5 * sd
+
+
+def _once_per_window(idle: Sequence[Reading], base: float, near: float) -> bool:
+    """Whether the idle pulses above ``base`` start at one period: a slow PID's window.
+
+    A time-proportional window switches the heater on at each window's start
+    for its duty's share (2-10 s windows): however long each pulse, the next
+    starts one window later, so the starts of the excursions from the
+    standby recur at one period, read to a reading: ``_WINDOWED_AGREE`` of
+    the intervals between them (``_WINDOWED_PULSES`` or more) lie within one
+    reporting interval of each other (a skipped window, no pulse in it, is
+    the rest), and the window spans three readings or more (pulses every
+    other reading leave no two of the pump's alone: seed 5000008 calibrated
+    at 244.3 W for 47.4 W). A fast PID's bursts, averaged into the readings,
+    leave the standby after any number of readings (at most 0.62 in one
+    interval's band on the dev and bench seeds, a slow PID's 0.85 or more);
+    a thermostat's heater cycles minutes apart, too seldom to count.
+    """
+    starts = [
+        b.at
+        for a, b in itertools.pairwise(idle)
+        if abs(float(a.watts or 0.0) - base) <= near
+        and float(b.watts or 0.0) - base > near
+    ]
+    apart = sorted(b - a for a, b in itertools.pairwise(starts))
+    gaps = _gaps(idle)
+    if len(apart) < _WINDOWED_PULSES or not gaps:
+        return False
+    interval = gaps[len(gaps) // 2]
+    if apart[len(apart) // 2] < _WINDOW_READINGS * interval:
+        return False  # a pulse every other reading: the pump is never read alone
+    width = interval + 0.25  # one reporting interval, and its jitter
+    band = last = 0
+    for first, x in enumerate(apart):
+        while last < len(apart) and apart[last] <= x + width:
+            last += 1
+        band = max(band, last - first)
+    return band >= _WINDOWED_AGREE * len(apart)
 
 
 def _pid_averaged(readings: Sequence[Reading]) -> bool:
