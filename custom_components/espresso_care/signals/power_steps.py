@@ -159,6 +159,7 @@ _DECODE_SETTLED: Final = 6  # readings with the pump off after a decoded run
 _DECODED_MARGIN: Final = 30.0  # nats: the run explains the readings so much better
 _DECODED_PAUSE: Final = 10.0  # nats: a pause leaving no shot costs at least so much
 _DECODED_NEAR: Final = 2  # other pump runs near it: a backflush's pulses
+_OFF_BELOW_W: Final = 1.5  # W below the standby at least: a reading of the machine off
 _DECODED_PART_S: Final = 7.0  # s: a part a pause leaves: a flush's or a pulse's
 _LIKE_HEATERS: Final = 0.5  # of the larger heater: the smaller one at least
 _ONE_HEATER_WEIGHT: Final = 20.0  # a heater's weight (capped) once its size is sure
@@ -970,7 +971,36 @@ class PumpDetector:
             wanted=self._wanted,
             settled=_DECODE_SETTLED,
         )
-        return [DetectedRun(run.started, run.ended, pump) for run in found]
+        return [
+            DetectedRun(run.started, run.ended, pump)
+            for run in found
+            if not self._from_power_on(run.started)
+        ]
+
+    def _from_power_on(self, started: float) -> bool:
+        """Whether a decoded run starts before a level of the machine on was read.
+
+        A reading well below the standby (under a quarter of it, and more
+        than the plug's resolution of a watt or so apart: a standby of 2 W
+        read 1 W is still on) is the machine switched off: the plug reads
+        about nothing. Switched on, every heater comes on from cold in one
+        interval: a pump starting with them, or in the next interval, shows
+        no step of its own, and the decoder, fitting a heater's size to the
+        stretch, may place a run's start there (the mains moving the heater
+        by the pump's step later reads as its stop). Two readings of the
+        machine on (a level) must come before the run: its start then shows.
+        """
+        off = min(0.25 * self._base, self._base - _OFF_BELOW_W)
+        on = 0
+        for at, watts in reversed(self._recent):
+            if at >= started:
+                continue
+            if watts < off:
+                return True
+            on += 1
+            if on >= 2:
+                return False
+        return False
 
     def _read(
         self, at: float, watts: float | None, volts: float | None = None
