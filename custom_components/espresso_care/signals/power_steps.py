@@ -2625,7 +2625,7 @@ class PumpDetector:
                 self._rises.remove(rise)
                 self._cluster(mag)
                 self._pending = None
-                if self._ambiguous:
+                if self._ambiguous or self._stop_in_rise_unsure(pending, rise):
                     return []
                 return [DetectedRun(pending.started, pending.ended, pending.watts)]
             if abs(rest) <= ptol:
@@ -2652,6 +2652,34 @@ class PumpDetector:
                     return []
                 return []
         return None
+
+    def _stop_in_rise_unsure(self, pending: _Pending, rise: _Rise) -> bool:
+        """Whether a stop hidden in a heater's rise, read every few seconds, leaves the kind open.
+
+        The pump's stop and the heater's rise inside one reading's interval
+        (at most one partial reading between the two levels) are two
+        switchings that one average holds: their shares sum to that
+        reading, and the stop's date is a guess between them, up to half the
+        interval off either way (two partial readings would date each). A
+        run whose length lies that near a kind bound (a backflush pulse of
+        10 s read 16 s) is withheld (``_kind_unsure``), and its readings are
+        no run for the decoder to read.
+        """
+        if not self._seconds_apart:
+            return False
+        low, high = sorted((rise.before, rise.before + rise.mag))
+        tol = self._tol_lv
+        pts = rise.pts
+        partial = sum(
+            1 for i in range(5, len(pts), 2) if low + tol < pts[i] < high - tol
+        )
+        if partial > 1 or not self._kind_unsure(
+            pending.ended - pending.started, 0.5 * self._period
+        ):
+            return False
+        # Read, if withheld: the decoder must not count it again (``_once``).
+        self._counted.append((pending.started, pending.ended))
+        return True
 
     def _started_in_fall(self, edge: _Edge) -> bool:
         """Whether a heater's fall, read every few seconds, shows the pump starting in it.
