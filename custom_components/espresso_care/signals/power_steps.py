@@ -159,6 +159,7 @@ _DECODE_SETTLED: Final = 6  # readings with the pump off after a decoded run
 _DECODED_MARGIN: Final = 30.0  # nats: the run explains the readings so much better
 _DECODED_PAUSE: Final = 10.0  # nats: a pause leaving no shot costs at least so much
 _DECODED_NEAR: Final = 2  # other pump runs near it: a backflush's pulses
+_OFF_BELOW_W: Final = 1.5  # W below the standby at least: a reading of the machine off
 _DECODED_PART_S: Final = 7.0  # s: a part a pause leaves: a flush's or a pulse's
 _LIKE_HEATERS: Final = 0.5  # of the larger heater: the smaller one at least
 _ONE_HEATER_WEIGHT: Final = 20.0  # a heater's weight (capped) once its size is sure
@@ -970,7 +971,36 @@ class PumpDetector:
             wanted=self._wanted,
             settled=_DECODE_SETTLED,
         )
-        return [DetectedRun(run.started, run.ended, pump) for run in found]
+        return [
+            DetectedRun(run.started, run.ended, pump)
+            for run in found
+            if not self._from_power_on(run.started)
+        ]
+
+    def _from_power_on(self, started: float) -> bool:
+        """Whether a decoded run starts before a level of the machine on was read.
+
+        A reading well below the standby (under a quarter of it, and more
+        than the plug's resolution of a watt or so apart: a standby of 2 W
+        read 1 W is still on) is the machine switched off: the plug reads
+        about nothing. Switched on, every heater comes on from cold in one
+        interval: a pump starting with them, or in the next interval, shows
+        no step of its own, and the decoder, fitting a heater's size to the
+        stretch, may place a run's start there (the mains moving the heater
+        by the pump's step later reads as its stop). Two readings of the
+        machine on (a level) must come before the run: its start then shows.
+        """
+        off = min(0.25 * self._base, self._base - _OFF_BELOW_W)
+        on = 0
+        for at, watts in reversed(self._recent):
+            if at >= started:
+                continue
+            if watts < off:
+                return True
+            on += 1
+            if on >= 2:
+                return False
+        return False
 
     def _read(
         self, at: float, watts: float | None, volts: float | None = None
@@ -2595,7 +2625,7 @@ class PumpDetector:
                 self._rises.remove(rise)
                 self._cluster(mag)
                 self._pending = None
-                if self._ambiguous:
+                if self._ambiguous or self._stop_in_rise_unsure(pending, rise):
                     return []
                 return [DetectedRun(pending.started, pending.ended, pending.watts)]
             if abs(rest) <= ptol:
@@ -2622,6 +2652,34 @@ class PumpDetector:
                     return []
                 return []
         return None
+
+    def _stop_in_rise_unsure(self, pending: _Pending, rise: _Rise) -> bool:
+        """Whether a stop hidden in a heater's rise, read every few seconds, leaves the kind open.
+
+        The pump's stop and the heater's rise inside one reading's interval
+        (at most one partial reading between the two levels) are two
+        switchings that one average holds: their shares sum to that
+        reading, and the stop's date is a guess between them, up to half the
+        interval off either way (two partial readings would date each). A
+        run whose length lies that near a kind bound (a backflush pulse of
+        10 s read 16 s) is withheld (``_kind_unsure``), and its readings are
+        no run for the decoder to read.
+        """
+        if not self._seconds_apart:
+            return False
+        low, high = sorted((rise.before, rise.before + rise.mag))
+        tol = self._tol_lv
+        pts = rise.pts
+        partial = sum(
+            1 for i in range(5, len(pts), 2) if low + tol < pts[i] < high - tol
+        )
+        if partial > 1 or not self._kind_unsure(
+            pending.ended - pending.started, 0.5 * self._period
+        ):
+            return False
+        # Read, if withheld: the decoder must not count it again (``_once``).
+        self._counted.append((pending.started, pending.ended))
+        return True
 
     def _started_in_fall(self, edge: _Edge) -> bool:
         """Whether a heater's fall, read every few seconds, shows the pump starting in it.
