@@ -15,19 +15,20 @@ the volts of the shot. Readings of the heater and the pump whole, three or
 more in a row (the pump ran 15 s at least: a shot), that stand the pump's
 step over both those readings, which agree with each other, are a shot
 (Hart's additive loads, the heater's size taken from its own neighbouring
-cycles rather than from a learnt band). The pump is often read alone
-first (the heater follows the brew water's draw): the heater's rise reading
-then held the pump whole too.
+cycles rather than from a learnt band). Beside a single learnt heater, one
+short cycle read within a minute of the shot, the standby read between, will
+do when the other side has none. The pump is often read alone first (the
+heater follows the brew water's draw): the heater's rise reading then held
+the pump whole too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+import itertools
 from typing import Final
 
-_AGREE_W: Final = (
-    5.0  # W: two whole readings of one level agree so (noise, rounding) ...
-)
+_AGREE_W: Final = 5.0  # W: whole readings of one level agree so (noise, rounding) ...
 _AGREE: Final = 0.006  # ... or this share of it (the volts' wander in 15 s)
 _AGREE_PUMP: Final = 0.15  # ... and never past this share of the pump's step
 _STEP: Final = 0.2  # of the pump's step: the plateau over each heater reading within it
@@ -36,6 +37,8 @@ _WHOLE_N: Final = 3  # whole readings of the heater and the pump: a shot's lengt
 _SHOWN: Final = 0.5  # of the pump's step: a reading of the pump alone on, at least ...
 _ALONE: Final = 1.3  # ... and at most (no heater in it)
 _NEAR_S: Final = 120.0  # s from the plateau: a heater read alone so near it
+_ONE_S: Final = 60.0  # s from the plateau: a heater's lone peak read so near it
+_OTHER_S: Final = 30.0  # ... the other side read so long, no heater's cycle seen
 _MAINS: Final = 0.05  # of a heater's learnt size: the mains may move it so
 
 
@@ -63,6 +66,12 @@ def _whole_heater(
     ):
         return True
     return base + _AGREE_W < before < w and base + _AGREE_W < after < w
+
+
+def _peak(watts: Sequence[float], i: int, pump: float) -> bool:
+    """Whether reading ``i`` is a short cycle's peak: both its neighbours read it in part."""
+    w = watts[i]
+    return all(watts[k] < w and not _agree(watts[k], w, pump) for k in (i - 1, i + 1))
 
 
 def _pump_through(beside: float, edge: float, base: float, pump: float) -> bool:
@@ -99,6 +108,52 @@ def _another_heater(
     )
 
 
+def _anchors(
+    times: Sequence[float],
+    watts: Sequence[float],
+    stale: Sequence[bool],
+    plateau: tuple[int, int],
+    *,
+    base: float,
+    pump: float,
+    one: bool,
+) -> list[int]:
+    """The heater's readings alone whole that read its size beside the plateau (none: unsure).
+
+    The nearest before the plateau and the nearest after it, each within
+    ``_NEAR_S``. One of them alone will do beside a single learnt heater
+    (``one``: a dual boiler's second heater is no volts' move away) when it
+    is a short cycle's peak within ``_ONE_S``, with the standby read
+    between (a cycle of its own, not a stretch the mains moved), and the
+    other side was read ``_OTHER_S`` long (its heater's next cycle, read
+    later, may tell otherwise).
+    """
+    i, j = plateau
+    n = len(watts)
+    before = (k for k in range(i - 2, -1, -1) if times[i] - times[k] <= _NEAR_S)
+    after = (k for k in range(j + 2, n) if times[k] - times[j] <= _NEAR_S)
+    found = [
+        k
+        for ks in (before, after)
+        for k in itertools.islice(
+            (k for k in ks if _whole_heater(watts, stale, k, base, pump)), 1
+        )
+    ]
+    if len(found) != 1:
+        return found
+    k = found[0]
+    lo, hi = (k, i) if k < i else (j, k)
+    if (
+        one
+        and times[hi] - times[lo] <= _ONE_S
+        and (times[-1] - times[j] if k < i else times[i] - times[0]) >= _OTHER_S
+        and _peak(watts, k, pump)
+        and any(watts[m] <= base + _ALONE * pump for m in range(lo, hi))
+    ):
+        return found
+    return []
+
+
 def over_heater(
     times: Sequence[float],
     watts: Sequence[float],
@@ -117,10 +172,10 @@ def over_heater(
     size over the standby, with a lower reading on either side (the loads'
     rise and fall), that held the pump whole ``_WHOLE_N`` readings with the
     rise's and the fall's when the pump was read alone beside them
-    (``_pump_through``). It is a shot when the nearest reading of a heater
-    alone whole before it and the nearest after it, each within
-    ``_NEAR_S``, agree with each other and lie the pump's step under it,
-    and it is no other learnt heater's (``heaters``, over the standby) alone.
+    (``_pump_through``). It is a shot when the readings of a heater alone
+    whole beside it (``_anchors``) agree with each other and lie the pump's
+    step under it, and it is no other learnt heater's (``heaters``, over the
+    standby) alone.
     """
     n = len(watts)
     stale = [i > 0 and watts[i] == watts[i - 1] for i in range(n)]
@@ -153,26 +208,15 @@ def over_heater(
         if whole < _WHOLE_N:
             i = j + 1
             continue
-        first = next(
-            (
-                k
-                for k in range(i - 2, -1, -1)
-                if _whole_heater(watts, stale, k, base, pump)
-            ),
-            None,
-        )
-        last = next(
-            (k for k in range(j + 2, n) if _whole_heater(watts, stale, k, base, pump)),
-            None,
+        anchors = _anchors(
+            times, watts, stale, (i, j), base=base, pump=pump, one=len(heaters) <= 1
         )
         if (
-            first is not None
-            and last is not None
-            and times[i - 1] - times[first] <= _NEAR_S
-            and times[last] - times[j] <= _NEAR_S + period
-            and abs(watts[first] - watts[last]) <= _STEP * pump
-            and all(abs(level - watts[k] - pump) <= _STEP * pump for k in (first, last))
-            and not _another_heater(level, watts[first], base, heaters)
+            anchors
+            and max(watts[k] for k in anchors) - min(watts[k] for k in anchors)
+            <= _STEP * pump
+            and all(abs(level - watts[k] - pump) <= _STEP * pump for k in anchors)
+            and not _another_heater(level, watts[anchors[0]], base, heaters)
         ):
             # The pump ran through the plateau; its ends hid in the readings
             # either side, with the heater's (their middles), or in those of
