@@ -92,7 +92,7 @@ import math
 import operator
 from typing import Final
 
-from . import power_decoder
+from . import heater_anchor, power_decoder
 
 # Readings outside these are treated like unavailable.
 MAX_WATTS: Final = 5000.0
@@ -945,6 +945,9 @@ class PumpDetector:
             return []
         self._decode_at = at + _DECODE_AGAIN_S if settled else math.inf
         counted = self._counted[-1][1] if self._counted else -math.inf
+        over = self._over_heater(counted)
+        if over:
+            return over
         watts = [r[1] for r in recent]
         # The readings up to the last run counted (their times never go back).
         skip = bisect.bisect_right(recent, counted, key=operator.itemgetter(0))
@@ -1001,6 +1004,25 @@ class PumpDetector:
             if on >= 2:
                 return False
         return False
+
+    def _over_heater(self, counted: float) -> list[DetectedRun]:
+        """Shots read over a heater against its cycles read alone around them (``heater_anchor``).
+
+        A heat exchanger's heater switched on with the shot and off with
+        it: the pump's step hides in the drift the decoder allows a heater's
+        learnt size, not in the heater's own readings a minute apart.
+        """
+        recent = self._recent
+        found = heater_anchor.over_heater(
+            [r[0] for r in recent],
+            [r[1] for r in recent],
+            base=self._base,
+            pump=self._pump_watts,
+            period=self._period,
+            after=counted,
+            heaters=self._known_heaters,
+        )
+        return [DetectedRun(a, b, self._pump_watts) for a, b in found]
 
     def _read(
         self, at: float, watts: float | None, volts: float | None = None

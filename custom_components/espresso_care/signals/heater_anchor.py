@@ -1,0 +1,236 @@
+"""A shot read over a heater against that heater read alone before and after it.
+
+A pure module (no Home Assistant). A heat exchanger's pressurestat switches
+its heater on while the brew water draws the boiler's heat: read every 5 s,
+a shot is often a rise of the heater and the pump in one reading, readings
+of both whole, and their fall in one reading again. Neither edge is the
+pump's alone, and the pump's step (a vibratory one's is 3-5 % of the heater)
+is within what the mains may move a heater's learnt size by over minutes:
+the decoder (``power_decoder``) explains such readings as the heater alone.
+
+The mains moves a heater by far less within a minute or two (the volts wander
+a fraction of a percent): the heater's short cycles just before and just
+after the shot, each read whole in one reading at least, read its size at
+the volts of the shot. Readings of the heater and the pump whole, three or
+more in a row (the pump ran 15 s at least: a shot), that stand the pump's
+step over both those readings, which agree with each other, are a shot
+(Hart's additive loads, the heater's size taken from its own neighbouring
+cycles rather than from a learnt band). Beside a single learnt heater, one
+short cycle read within a minute of the shot, the standby read between, will
+do when the other side has none. The pump is often read alone first (the
+heater follows the brew water's draw): the heater's rise reading then held
+the pump whole too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+import itertools
+from typing import Final
+
+_AGREE_W: Final = 5.0  # W: whole readings of one level agree so (noise, rounding) ...
+_AGREE: Final = 0.006  # ... or this share of it (the volts' wander in 15 s)
+_AGREE_PUMP: Final = 0.15  # ... and never past this share of the pump's step
+_STEP: Final = 0.2  # of the pump's step: the plateau over each heater reading within it
+_HEATER: Final = 4.0  # pump steps over the standby: a heater's reading at least
+_WHOLE_N: Final = 3  # whole readings of the heater and the pump: a shot's length
+_SHOWN: Final = 0.5  # of the pump's step: a reading of the pump alone on, at least ...
+_ALONE: Final = 1.3  # ... and at most (no heater in it)
+_NEAR_S: Final = 120.0  # s from the plateau: a heater read alone so near it
+_ONE_S: Final = 60.0  # s from the plateau: a heater's lone peak read so near it
+_OTHER_S: Final = 30.0  # ... the other side read so long, no heater's cycle seen
+_MAINS: Final = 0.05  # of a heater's learnt size: the mains may move it so
+
+
+def _agree(a: float, b: float, pump: float) -> bool:
+    """Whether two readings read one level (within the noise and a few seconds' volts)."""
+    tol = min(max(_AGREE_W, _AGREE * max(a, b)), _AGREE_PUMP * pump)
+    return abs(a - b) <= tol
+
+
+def _whole_heater(
+    watts: Sequence[float], stale: Sequence[bool], i: int, base: float, pump: float
+) -> bool:
+    """Whether fresh reading ``i`` reads a heater alone whole (a level, or a cycle's peak).
+
+    Two fresh readings in a row that agree read a level; one reading above
+    both its neighbours, each above the standby (a rise and a fall read in
+    part), read the heater on through its whole interval.
+    """
+    w = watts[i]
+    if stale[i] or w - base < _HEATER * pump or not 0 < i < len(watts) - 1:
+        return False
+    before, after = watts[i - 1], watts[i + 1]
+    if (not stale[i - 1] and _agree(w, before, pump)) or (
+        not stale[i + 1] and _agree(w, after, pump)
+    ):
+        return True
+    return base + _AGREE_W < before < w and base + _AGREE_W < after < w
+
+
+def _peak(watts: Sequence[float], i: int, pump: float) -> bool:
+    """Whether reading ``i`` is a short cycle's peak: both its neighbours read it in part."""
+    w = watts[i]
+    return all(watts[k] < w and not _agree(watts[k], w, pump) for k in (i - 1, i + 1))
+
+
+def _pump_through(beside: float, edge: float, base: float, pump: float) -> bool:
+    """Whether a heater's rise (fall) reading ``edge`` held the pump on throughout.
+
+    The reading ``beside`` it, before the rise (after the fall), shows the
+    pump alone on (a part of its step at least, none of a heater's): the
+    pump ran on across ``edge``, which holds its step whole and a part of
+    the heater's.
+    """
+    return (
+        base + _SHOWN * pump <= beside <= base + _ALONE * pump
+        and edge >= beside + _SHOWN * pump
+    )
+
+
+def _share(watts: float, base: float, pump: float) -> float:
+    """The share of its interval a reading of the pump alone held it."""
+    return min(max((watts - base) / pump, 0.0), 1.0)
+
+
+def _another_heater(
+    level: float, anchor: float, base: float, heaters: Sequence[float]
+) -> bool:
+    """Whether ``level`` may be a learnt heater alone other than the one ``anchor`` reads.
+
+    A dual boiler's steam heater may be its brew heater and about a rotary
+    pump's step: its plateau between the brew heater's cycles is no shot.
+    """
+    return any(
+        abs(level - base - h) <= _MAINS * h
+        for h in heaters
+        if abs(anchor - base - h) > _MAINS * h
+    )
+
+
+def _anchors(
+    times: Sequence[float],
+    watts: Sequence[float],
+    stale: Sequence[bool],
+    plateau: tuple[int, int],
+    *,
+    base: float,
+    pump: float,
+    one: bool,
+) -> list[int]:
+    """The heater's readings alone whole that read its size beside the plateau (none: unsure).
+
+    The nearest before the plateau and the nearest after it, each within
+    ``_NEAR_S``. One of them alone will do beside a single learnt heater
+    (``one``: a dual boiler's second heater is no volts' move away) when it
+    is a short cycle's peak within ``_ONE_S``, with the standby read
+    between (a cycle of its own, not a stretch the mains moved), and the
+    other side was read ``_OTHER_S`` long (its heater's next cycle, read
+    later, may tell otherwise).
+    """
+    i, j = plateau
+    n = len(watts)
+    before = (k for k in range(i - 2, -1, -1) if times[i] - times[k] <= _NEAR_S)
+    after = (k for k in range(j + 2, n) if times[k] - times[j] <= _NEAR_S)
+    found = [
+        k
+        for ks in (before, after)
+        for k in itertools.islice(
+            (k for k in ks if _whole_heater(watts, stale, k, base, pump)), 1
+        )
+    ]
+    if len(found) != 1:
+        return found
+    k = found[0]
+    lo, hi = (k, i) if k < i else (j, k)
+    if (
+        one
+        and times[hi] - times[lo] <= _ONE_S
+        and (times[-1] - times[j] if k < i else times[i] - times[0]) >= _OTHER_S
+        and _peak(watts, k, pump)
+        and any(watts[m] <= base + _ALONE * pump for m in range(lo, hi))
+    ):
+        return found
+    return []
+
+
+def over_heater(
+    times: Sequence[float],
+    watts: Sequence[float],
+    *,
+    base: float,
+    pump: float,
+    period: float,
+    after: float,
+    heaters: Sequence[float] = (),
+) -> list[tuple[float, float]]:
+    """Shots read as the pump's step over a heater read alone just before and after.
+
+    ``times[i]`` ends reading ``i``, the average over the ``period`` before;
+    only plateaus after ``after`` (the last run counted) are given. A
+    plateau: two or more fresh readings in a row that agree, a heater's
+    size over the standby, with a lower reading on either side (the loads'
+    rise and fall), that held the pump whole ``_WHOLE_N`` readings with the
+    rise's and the fall's when the pump was read alone beside them
+    (``_pump_through``). It is a shot when the readings of a heater alone
+    whole beside it (``_anchors``) agree with each other and lie the pump's
+    step under it, and it is no other learnt heater's (``heaters``, over the
+    standby) alone.
+    """
+    n = len(watts)
+    stale = [i > 0 and watts[i] == watts[i - 1] for i in range(n)]
+    out: list[tuple[float, float]] = []
+    i = 1
+    while i < n - 1:
+        w = watts[i]
+        if stale[i] or w - base < _HEATER * pump or times[i] - period < after:
+            i += 1
+            continue
+        # The plateau from reading i: fresh readings agreeing with its first.
+        j = i
+        fresh = [w]
+        while j + 1 < n and (stale[j + 1] or _agree(watts[j + 1], w, pump)):
+            j += 1
+            if not stale[j]:
+                fresh.append(watts[j])
+        if j + 2 >= n or i < 2 or len(fresh) < 2:
+            i = j + 1
+            continue
+        level = sum(fresh) / len(fresh)
+        if not (watts[i - 1] < level and watts[j + 1] < level):
+            i = j + 1
+            continue
+        # The rise's (the fall's) reading held the pump whole too when the
+        # reading before it (after it) shows the pump alone on.
+        rise = _pump_through(watts[i - 2], watts[i - 1], base, pump)
+        fall = _pump_through(watts[j + 2], watts[j + 1], base, pump)
+        whole = len(fresh) + rise + fall
+        if whole < _WHOLE_N:
+            i = j + 1
+            continue
+        anchors = _anchors(
+            times, watts, stale, (i, j), base=base, pump=pump, one=len(heaters) <= 1
+        )
+        if (
+            anchors
+            and max(watts[k] for k in anchors) - min(watts[k] for k in anchors)
+            <= _STEP * pump
+            and all(abs(level - watts[k] - pump) <= _STEP * pump for k in anchors)
+            and not _another_heater(level, watts[anchors[0]], base, heaters)
+        ):
+            # The pump ran through the plateau; its ends hid in the readings
+            # either side, with the heater's (their middles), or in those of
+            # it alone beside them (by their share of its step).
+            started = (
+                times[i - 2] - _share(watts[i - 2], base, pump) * period
+                if rise
+                else times[i - 1] - 0.5 * period
+            )
+            ended = (
+                times[j + 1] + _share(watts[j + 2], base, pump) * period
+                if fall
+                else times[j] + 0.5 * period
+            )
+            out.append((started, ended))
+        i = j + 1
+    return out

@@ -1,0 +1,107 @@
+"""A shot read over a heater against that heater read alone around it (``heater_anchor``).
+
+Readings every 5 s of a heat exchanger (standby 3 W, heater about 1193 W, a
+vibratory pump of 48 W): the heater switched on with the shot and off with
+it, so the shot is a plateau of the heater and the pump, 3.4 % over the
+heater's size. The heater's short cycles before and after the shot, each
+read whole in one reading, give its size at the volts of the shot.
+"""
+
+from __future__ import annotations
+
+from custom_components.espresso_care.signals.heater_anchor import over_heater
+
+PUMP = 48.3
+BASE = 3.0
+
+
+def _readings(rows: list[float]) -> tuple[list[float], list[float]]:
+    return [1000.0 + 5.0 * i for i in range(len(rows))], rows
+
+
+def _runs(rows: list[float], pump: float = PUMP) -> list[tuple[float, float]]:
+    times, watts = _readings(rows)
+    return over_heater(times, watts, base=BASE, pump=pump, period=5.0, after=0.0)
+
+
+# A heater cycle (a partial, one whole, a partial), the standby, the shot
+# (a partial rise, three readings of the heater and the pump, a partial
+# fall), the standby and another heater cycle (from seed 20000036).
+BEFORE = [3.0, 977.0, 1196.0, 175.0, 3.0, 3.0, 2.0]
+AFTER = [2.0, 2.0, 3.0, 3.0, 3.0, 417.0, 1189.0, 251.0, 3.0]
+
+
+def test_plateau_a_pump_step_over_the_heater_read_around_it_is_a_shot() -> None:
+    runs = _runs([*BEFORE, 486.0, 1244.0, 1240.0, 1243.0, 967.0, *AFTER])
+    assert len(runs) == 1
+    started, ended = runs[0]
+    # The rise's reading ends at 1035 s, the fall's at 1055 s: their middles.
+    assert started == 1032.5
+    assert ended == 1052.5
+
+
+def test_heater_alone_plateau_is_no_shot() -> None:
+    """The heater held three readings at its own size: no pump's step."""
+    assert _runs([*BEFORE, 486.0, 1196.0, 1193.0, 1195.0, 967.0, *AFTER]) == []
+
+
+def test_step_of_another_size_is_no_shot() -> None:
+    """A plateau twice the pump's step over the heater: not the pump."""
+    assert _runs([*BEFORE, 486.0, 1290.0, 1291.0, 1289.0, 967.0, *AFTER]) == []
+
+
+def test_heater_read_on_one_side_only() -> None:
+    """No heater cycle read whole after the shot: one before it may do.
+
+    Beside one learnt heater, a short cycle's peak within a minute, the
+    standby read between: its size at the shot's volts. Not a heater's
+    level that held (the mains may have moved it since), nor beside two
+    learnt heaters, nor a peak further away.
+    """
+    idle = [3.0] * 9
+    shot = [486.0, 1244.0, 1240.0, 1243.0, 967.0]
+    times, watts = _readings([*BEFORE, *shot, *idle])
+    kwargs = {"base": BASE, "pump": PUMP, "period": 5.0, "after": 0.0}
+    assert len(over_heater(times, watts, heaters=[1190.0], **kwargs)) == 1
+    assert over_heater(times, watts, heaters=[1190.0, 1400.0], **kwargs) == []
+    far = [*BEFORE, *[3.0] * 8, *shot, *idle]
+    assert _runs(far) == []
+    held = [3.0, 977.0, 1196.0, 1195.0, 175.0, 3.0, 3.0, 2.0, *shot, *idle]
+    assert _runs(held) == []
+
+
+def test_two_readings_of_the_plateau_are_too_short() -> None:
+    """Two whole readings: the pump may have run under 15 s (a flush)."""
+    assert _runs([*BEFORE, 486.0, 1244.0, 1240.0, 967.0, *AFTER]) == []
+
+
+def test_pump_alone_before_the_heater_rose_counts_the_rise_whole() -> None:
+    """The pump alone read first: the heater's rise reading held it whole too.
+
+    Two plateau readings, the rise's and the pump's alone before it: the
+    pump ran 15 s at least; its start is dated by the share of its step the
+    reading of it alone holds.
+    """
+    rows = [*BEFORE, 3.0, 33.0, 262.0, 1244.0, 1240.0, 967.0, *AFTER]
+    runs = _runs(rows)
+    assert len(runs) == 1
+    started, ended = runs[0]
+    assert started == 1040.0 - 5.0 * (30.0 / PUMP)
+    assert ended == 1057.5
+    # A reading of a heater's part there instead: no pump seen alone.
+    rows[len(BEFORE) + 1] = 400.0
+    assert _runs(rows) == []
+
+
+def test_plateau_of_another_learnt_heater_is_no_shot() -> None:
+    """A dual boiler's steam heater about its brew heater and a rotary pump's step.
+
+    The steam heater's plateau between the brew heater's cycles stands the
+    pump's step over them; learnt alone, it is that heater's.
+    """
+    brew = [3.0, 800.0, 1003.0, 150.0, 3.0, 3.0]
+    rows = [*brew, 600.0, 1183.0, 1181.0, 1184.0, 700.0, 3.0, 3.0, *brew]
+    times, watts = _readings(rows)
+    kwargs = {"base": BASE, "pump": 180.0, "period": 5.0, "after": 0.0}
+    assert over_heater(times, watts, heaters=[1000.0], **kwargs) != []
+    assert over_heater(times, watts, heaters=[1000.0, 1185.0], **kwargs) == []
