@@ -880,7 +880,7 @@ class PumpDetector:
         """Take one reading; return the runs decided now."""
         runs = self._floor_runs(self._read(at, watts, volts), at, watts)
         if self._seconds_apart and watts is not None:
-            runs += self._decoded()
+            runs += self._decoded() + self._pump_then_heater()
         return self._once(runs)
 
     def _once(self, runs: list[DetectedRun]) -> list[DetectedRun]:
@@ -4096,6 +4096,99 @@ class PumpDetector:
             return []  # a run was read there (counted or dropped): not twice
         self._fell_at = end
         return [DetectedRun(start, end, step)]
+
+    def _pump_then_heater(self) -> list[DetectedRun]:
+        """A run read every few seconds: a heater and the pump, the pump's stop, then the heater's.
+
+        A dual boiler's brew heater comes on with a shot (cold water reaching
+        its boiler) and goes off a reading after the pump: read every 5 s,
+        one level of the heater and the pump, no reading of the pump alone,
+        no level of the heater alone (neither the edges nor the decoder see
+        the pump's step whole). The fall shows it: the first reading after
+        the level lost part of the pump's step at most (``_tol`` at least),
+        the next one part of a heater's, over the standby still. One load
+        switching leaves at most one reading between two states (each an
+        interval's average), and a heater going off leaves nothing over the
+        standby: two loads went off, the first no more than the pump's step
+        (Hart's states, a sum). The level must be a known heater's and the
+        pump's whole step (to ``_ptol``: not a part of it, a flush in each
+        reading), and no known heater's alone (a mains' dip in a heater's
+        last reading is then all that looks like the pump's stop). Read back
+        from the second reading of the standby after the fall, three of the
+        level at least, the rise before them from the standby
+        (``_rise_before``); a stale repeat or a lost reading in them leaves
+        nothing counted.
+        """
+        recent = self._recent
+        if self._ambiguous or len(recent) < 9:
+            return []
+        base = self._base
+        p = self._pump_watts
+        near = max(0.12 * p, 6.0)
+        if (
+            abs(recent[-1][1] - base) > near
+            or abs(recent[-2][1] - base) > near
+            or recent[-3][1] - base <= near
+        ):
+            return []  # most readings: not the standby's second after a fall
+        rd = list(itertools.islice(reversed(recent), 16))
+        heat, (stop, stop_w) = rd[2][1], rd[3]
+        level = rd[4][1]
+        n = 5
+        while n < len(rd) and abs(rd[n][1] - level) <= near:
+            n += 1
+        if n < 7:
+            return []  # the level held three readings at least
+        level = sum(w for _, w in rd[4:n]) / (n - 4)
+        ptol = self._ptol()
+        if not (
+            self._tol <= level - stop_w <= p + ptol
+            and base + near < heat < stop_w - near
+        ):
+            return []
+        rest = level - base - p
+        known = self._known_heaters
+        if not any(abs(rest - h) <= ptol for h in known) or any(
+            abs(rest + p - h) <= max(ptol, _PEAK_DRIFT * h) for h in known
+        ):
+            return []  # no known heater and the pump, or a heater alone
+        rise = self._rise_before(rd, n, level, near)
+        if rise is None:
+            return []
+        started, s_spread, last = rise
+        period = self._period
+        if any(rd[i][0] - rd[i + 1][0] > 1.5 * period for i in range(last)):
+            return []  # a reading lost: what it held is unknown
+        share = min(max(1.0 - (level - stop_w) / p, 0.0), 1.0)
+        ended = stop - period + share * period
+        spread = math.hypot(s_spread, 0.2 * period)
+        duration = ended - started
+        if not MIN_RUN_S <= duration <= MAX_RUN_S or any(
+            abs(duration - bound) < spread for bound in self.kind_bounds
+        ):
+            return []
+        return [DetectedRun(started, ended, p)]
+
+    def _rise_before(
+        self, rd: Sequence[tuple[float, float]], j: int, level: float, near: float
+    ) -> tuple[float, float, int] | None:
+        """When the pump started, read back from ``rd[j]`` (newest first).
+
+        At most three readings between the standby and ``level`` (the pump's
+        and the heater's partial ones, the pump alone), then the standby:
+        the start lies between that reading and the level's first. When, how
+        far off, and the standby's index; None when the readings are not so.
+        """
+        base = self._base
+        n_rd = len(rd)
+        i = j
+        while i < n_rd and i - j < 3 and base + near < rd[i][1] < level - near:
+            i += 1
+        if i >= n_rd or abs(rd[i][1] - base) > near:
+            return None
+        first = rd[j - 1][0] - self._period  # the level's first reading began
+        standby = rd[i][0]
+        return 0.5 * (first + standby), 0.5 * (first - standby), i
 
     def _started_alone(
         self, edge: _Edge, at: float, watts: float
