@@ -2202,8 +2202,28 @@ class PumpDetector:
         )
 
     def _held_for(self, held: _Edge) -> float:
-        """How long a held edge waits for its other part (``_lone_partial``)."""
-        return _LONE_HELD_S if self._lone_partial(held) else self._hold()
+        """How long a held edge waits for its other part (``_lone_partial``, ``_ramp_part``)."""
+        if self._lone_partial(held):
+            return _LONE_HELD_S
+        return _RAMP_REST_S if self._ramp_part(held) else self._hold()
+
+    def _ramp_part(self, held: _Edge) -> bool:
+        """Whether a held rise may be a vibratory pump's start, short of its ramp's rest.
+
+        Read every second or two, a vibratory pump's ramp may hold a level
+        for two readings part way up (a third to a half of its step: too
+        short for its rise), then climb on to its step: the two edges make
+        the pump's rise (``_edge`` merges them only when their sum is
+        explained). It waits while the ramp may last.
+        """
+        p = self._pump_watts
+        return (
+            not self._pump
+            and p < 100.0
+            and self._gap <= _FAST_GAP_S
+            and held.settled
+            and 0.3 * p <= held.delta < self._low() * p
+        )
 
     def _release(self) -> list[DetectedRun]:
         held = self._held
