@@ -126,6 +126,7 @@ _OVERSHOOT: Final = 1.2  # ... and this share went past it
 _PARTIAL_WHOLE: Final = 0.74  # partial first readings of a whole-averaging plug
 _PARTIAL_WEIGHT: Final = 100  # steps in ``_window``'s running mean
 _RAMP_SHORT: Final = 0.96  # a pump's reading below this share of its step: ramping
+_RAMP_REST_S: Final = 5.0  # a vibratory pump's ramp is done this long after its start
 _RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping pump
 _INRUSH_S: Final = 0.25  # a rotary pump's inrush, in seconds of its step, at most ...
 _INRUSH_SHARE: Final = 0.4  # ... and this share of its first reading's
@@ -1641,7 +1642,26 @@ class PumpDetector:
         paused = self._tr_min < floor and level <= after
         if not (self._pump and paused and self._pump_in(after)):
             return []
+        if self._ramp_rest(floor):
+            return []
         return self._pause_between(after)
+
+    def _ramp_rest(self, floor: float) -> bool:
+        """Whether the transient is the rest of a vibratory pump's ramp, not a pause.
+
+        A run opened part way up the ramp (a level below the pause floor
+        held two readings of a plug reporting every second or two); the
+        readings after it climb on to the pump's level, none below the run's
+        own level: the pump never stopped (``_ramp`` takes the rest in).
+        """
+        return (
+            self._run_pure
+            and self._pump_watts < 100.0
+            and self._gap <= _FAST_GAP_S
+            and self._pts[4] - self._run_at <= _RAMP_REST_S
+            and self._lv < floor
+            and self._tr_min >= self._lv - self._tol_lv
+        )
 
     def _paused_in(self, edge: _Edge, signs: tuple[int, ...]) -> bool:
         """Whether a heater's edge during a run shows the pump paused inside it.
@@ -2234,8 +2254,28 @@ class PumpDetector:
         )
 
     def _held_for(self, held: _Edge) -> float:
-        """How long a held edge waits for its other part (``_lone_partial``)."""
-        return _LONE_HELD_S if self._lone_partial(held) else self._hold()
+        """How long a held edge waits for its other part (``_lone_partial``, ``_ramp_part``)."""
+        if self._lone_partial(held):
+            return _LONE_HELD_S
+        return _RAMP_REST_S if self._ramp_part(held) else self._hold()
+
+    def _ramp_part(self, held: _Edge) -> bool:
+        """Whether a held rise may be a vibratory pump's start, short of its ramp's rest.
+
+        Read every second or two, a vibratory pump's ramp may hold a level
+        for two readings part way up (a third to a half of its step: too
+        short for its rise), then climb on to its step: the two edges make
+        the pump's rise (``_edge`` merges them only when their sum is
+        explained). It waits while the ramp may last.
+        """
+        p = self._pump_watts
+        return (
+            not self._pump
+            and p < 100.0
+            and self._gap <= _FAST_GAP_S
+            and held.settled
+            and 0.3 * p <= held.delta < self._low() * p
+        )
 
     def _release(self) -> list[DetectedRun]:
         held = self._held
@@ -3097,16 +3137,36 @@ class PumpDetector:
         """Whether a small rise just after the run's start is the rest of its ramp.
 
         A vibratory pump ramps up over seconds: a plug reporting on change
-        may show a level part way (the run's start) and then the rest.
+        may show a level part way (the run's start) and then the rest. The
+        start may have come with a heater's rise (``_ramp_after_heater``).
         """
-        if not (self._pump and self._run_pure) or edge.delta <= 0.0:
+        if not self._pump or edge.delta <= 0.0:
             return False
-        if edge.at - self._run_at > 5.0:
+        if not (self._run_pure or self._ramp_after_heater()):
+            return False
+        if edge.at - self._run_at > _RAMP_REST_S:
             return False
         if self._run_w + edge.delta > self._pump_watts + self._ptol():
             return False
         self._run_w += edge.delta
         return True
+
+    def _ramp_after_heater(self) -> bool:
+        """Whether the run's start, split from a heater's rise, may still be ramping.
+
+        A vibratory pump starting in the reading where a heater came on
+        (their one edge split by the heater's known size) reads part way up
+        its ramp there; read every second or two, the next reading shows
+        the rest (Hart: the level after is the heater and the whole step).
+        The heater's step is whole in its first reading past the switch: a
+        small rise after it is the pump's. Its fall pairs with the level
+        before it, as every run split from a heater's edge does.
+        """
+        return (
+            self._run_heater is not None
+            and self._pump_watts < 100.0  # a vibratory pump's ramp
+            and self._gap <= _FAST_GAP_S
+        )
 
     def _ramp_beside_heater(self, edge: _Edge) -> list[DetectedRun] | None:
         """A known heater's edge just after the run's start, the rest of the pump's ramp in it.
