@@ -109,9 +109,9 @@ def power_runs(
     for report in reports:
         deadline = detector.next_deadline
         while deadline is not None and deadline < report.at:
-            found += [
-                (r.started, r.ended, deadline) for r in detector.advance(deadline)
-            ]
+            for r in detector.advance(deadline):
+                found.append((r.started, r.ended, deadline))
+                train.note_run(r.started, r.ended)  # every run, as the machine tells it
             after = detector.next_deadline
             if after is not None and after <= deadline:
                 break

@@ -149,6 +149,19 @@ STURDY_SECONDS: Final = 5.0
 STURDY_MIN: Final = 8
 STURDY_PAUSE: Final = 2.5
 SHORT_PER_LONG: Final = 0.5
+# On a plug reporting every ``FAST_INTERVAL`` s or faster, a backflush with
+# at least ``CONFIRMED_MIN`` pulses fed in its span, and at least
+# ``CONFIRMED_SHARE`` of its pulses, each seen by the pump detector as a run
+# of its own (one run of ``pulse_min`` to ``CONFIRMED_RUN_MAX`` s over it,
+# over no other pulse) is confirmed: it stands though the readings around it
+# were not still, nor few of them odd, as a sturdy one does. A slow PID's
+# bursts read pulse-sized by the train (2-4 s, its heater's stretch beside
+# the pump's share) but seldom as a pump step the detector pairs (two at
+# most in a find on the bench seed, ordinary use or not); a person's pulses,
+# read a little short under the heater's bursts (so not sturdy), mostly are.
+CONFIRMED_MIN: Final = 6
+CONFIRMED_SHARE: Final = 0.5
+CONFIRMED_RUN_MAX: Final = 18.0
 # How long the pulses' starts are remembered (s): a backflush (two series
 # and the rinse pause) and the quiet time before it.
 PULSES_SECONDS: Final = 1800.0
@@ -329,6 +342,7 @@ class PowerBackflushes:
         "_pulses",
         "_refused",
         "_rules",
+        "_runs",
         "_shot_runs",
         "_since",
         "_singles",
@@ -393,6 +407,8 @@ class PowerBackflushes:
         # pattern lately (start, end).
         self._shot_runs: deque[tuple[float, float]] = deque()
         self._fed: deque[tuple[float, float]] = deque()
+        # Every run the detector saw lately (start, end), from ``note_run``.
+        self._runs: deque[tuple[float, float]] = deque()
         # Finds the checks refused lately (kept through a reset: the machine's
         # heater is the same).
         self._refused = RefusedLately()
@@ -415,6 +431,10 @@ class PowerBackflushes:
 
     def note_run(self, started: float, ended: float) -> None:
         """A run the pump detector saw (its own view of the same readings)."""
+        runs = self._runs
+        runs.append((started, ended))
+        while runs[0][1] < ended - PULSES_SECONDS:
+            runs.popleft()
         if ended - started >= SHOT_RUN:
             _remember_run(self._shot_runs, started, ended)
         if ended - started > LONG_RUN_FAST:
@@ -697,7 +717,7 @@ class PowerBackflushes:
             singles = self._singles_in(found)
             if singles <= SINGLE_MAX:
                 limit = ODD_SHARE_FAST
-        sturdy = self._sturdy(found)
+        sturdy = self._sturdy(found) or self._confirmed(found)
         if (odd / readings > limit and not sturdy) or self.spread > SPREAD_MAX:
             return None
         longest = LONG_RUN_FAST if self._interval <= FAST_INTERVAL else LONG_RUN_SECONDS
@@ -719,17 +739,36 @@ class PowerBackflushes:
             for s, e in self._long_runs
         )
 
+    def _fed_in(self, found: Recognized) -> list[tuple[float, float]]:
+        """The pulses fed to the pattern that began during a find."""
+        return [(a, b) for a, b in self._fed if found.started <= a <= found.ended]
+
     def _sturdy(self, found: Recognized) -> bool:
         """Whether its pulses are a person's, not a slow PID's bursts: long, and apart."""
         if found.weak or self._interval > FAST_INTERVAL:
             return False
-        fed = [(a, b) for a, b in self._fed if found.started <= a <= found.ended]
+        fed = self._fed_in(found)
         long = [(a, b) for a, b in fed if b - a >= STURDY_SECONDS]
         return (
             len(long) >= STURDY_MIN
             and len(fed) - len(long) <= SHORT_PER_LONG * len(long)
             and all(c - b >= STURDY_PAUSE for (_, b), (c, _) in pairwise(long))
         )
+
+    def _confirmed(self, found: Recognized) -> bool:
+        """Whether the detector saw enough of its pulses, each as a run of its own."""
+        if self._interval > FAST_INTERVAL:
+            return False
+        fed = self._fed_in(found)
+        seen = 0
+        for a, b in fed:
+            over = [(s, e) for s, e in self._runs if s <= b and a <= e]
+            if len(over) != 1:
+                continue
+            s, e = over[0]
+            alone = sum(s <= d and c <= e for c, d in fed) == 1
+            seen += alone and self._rules.pulse_min <= e - s <= CONFIRMED_RUN_MAX
+        return seen >= CONFIRMED_MIN and seen >= CONFIRMED_SHARE * found.pulses
 
     def _cut_shot(self, found: Recognized) -> bool:
         """Whether a shot-long run the detector saw overlaps it, mostly uncovered by pulses.
