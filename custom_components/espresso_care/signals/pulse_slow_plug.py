@@ -36,12 +36,20 @@ three readings, each the average of its interval.
   fell there); the stretch is left out. A slow PID's heater, on and off all
   the time, cuts its readings so too: a backflush resting on such pieces
   must pass the strict checks, not the gentle ones (seed 21,010,006).
+* ``heater_off_band``: a heater's band learned a part of the pump's step
+  off reads the pump part on as long as the heater stays on, a piece that
+  grows into the pulses after it. Readings alike in one heater's band, each
+  a part of the pump's step, are read as the pump off, as readings alike
+  with no heater on move the level: a person's pulse is a reading or two,
+  never three alike at a part of the pump (the band itself is left as
+  learned: moving it changed how every later reading was read, and lost as
+  many backflushes as it found).
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 # How long a refused find makes the next ones doubtful (s).
@@ -61,6 +69,25 @@ def heater_hole(
     ``clean``: a reading of it showed the pump alone at least half on.
     """
     return on_seconds > pulse_max and not clean and unknown > 0
+
+
+def heater_off_band(before: float | None, band: float | None, tolerance: float) -> bool:
+    """Whether two readings in a row were read in one heater's band (not the level).
+
+    Readings alike there, each a part of the pump's step, are the pump off
+    above a band learned off, not the pump.
+
+    ``before``, ``band``: the heater's step each was read above (0 the
+    level, None unexplained); ``tolerance``: how far (W) one heater's step
+    may wander between them (it follows the mains).
+    """
+    return (
+        before is not None
+        and band is not None
+        and before > 0
+        and band > 0
+        and abs(before - band) < tolerance
+    )
 
 
 class RefusedLately:
@@ -106,6 +133,46 @@ def heater_split[S: tuple[float, float, float | None, bool]](
     side are read apart. A shot the heater switched in reads the pump full on
     both sides: kept whole.
     """
+    return _cut_at_stretches(
+        segments,
+        lambda before, _, after: min(before[2] or 0.0, after[2] or 0.0) < partial,
+    )
+
+
+def hole_split[S: tuple[float, float, float | None, bool]](
+    segments: Sequence[S], longest: float
+) -> list[list[S]]:
+    """An excursion read as pulse-sized cut at a heater's stretch one pulse cannot span.
+
+    A pulse running through a stretch of readings with a heater on (or
+    switching) ran all of it, and as much of the clean readings on each side
+    as they show: longer than ``longest`` (the longest pulse), the pump
+    stopped in the stretch, the two sides are two pulses (the stretch left
+    out). An excursion of a shot reads longer than a pulse and is not asked.
+    """
+
+    def spanned(before: S, stretch: Sequence[S], after: S) -> bool:
+        sides = _on(before) + _on(after)
+        return sides + sum(end - start for start, end, _, _ in stretch) > longest
+
+    return _cut_at_stretches(segments, spanned)
+
+
+def _on(segment: tuple[float, float, float | None, bool]) -> float:
+    """The pump's seconds in a reading read clean."""
+    start, end, fraction, _ = segment
+    return (fraction or 0.0) * (end - start)
+
+
+def _cut_at_stretches[S: tuple[float, float, float | None, bool]](
+    segments: Sequence[S],
+    apart: Callable[[S, Sequence[S], S], bool],
+) -> list[list[S]]:
+    """The segments cut at each stretch not read clean that ``apart`` says hides a pause.
+
+    ``apart(before, stretch, after)``: with the clean readings on each side
+    (a fraction known, no heater on); such a stretch is left out, a hole.
+    """
     parts: list[list[S]] = [[]]
     i, n = 0, len(segments)
     while i < n:
@@ -116,9 +183,7 @@ def heater_split[S: tuple[float, float, float | None, bool]](
         j = i
         while j < n and not (segments[j][3] and segments[j][2] is not None):
             j += 1
-        before = parts[-1][-1][2] if parts[-1] else None
-        after = segments[j][2] if j < n else None
-        if before is not None and after is not None and min(before, after) < partial:
+        if parts[-1] and j < n and apart(parts[-1][-1], segments[i:j], segments[j]):
             parts.append([])  # the stretch left out
         else:
             parts[-1] += segments[i:j]

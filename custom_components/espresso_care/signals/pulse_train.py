@@ -33,7 +33,14 @@ from itertools import pairwise
 from typing import Final
 
 from ..backflush_pattern import BackflushRecognizer, PatternRules, Recognized
-from .pulse_slow_plug import RefusedLately, gentle_enough, heater_hole, heater_split
+from .pulse_slow_plug import (
+    RefusedLately,
+    gentle_enough,
+    heater_hole,
+    heater_off_band,
+    heater_split,
+    hole_split,
+)
 
 # A fraction below this is the pump off (noise, a standby wobble).
 OFF_FRACTION: Final = 0.2
@@ -340,6 +347,7 @@ class PowerBackflushes:
         "_pattern",
         "_pending",
         "_pulses",
+        "_raw",
         "_refused",
         "_rules",
         "_runs",
@@ -367,6 +375,7 @@ class PowerBackflushes:
         # When each pulse fed to the pattern from a single reading began.
         self._singles: deque[float] = deque()
         self._last: float | None = None  # the last reading's fraction (None: unknown)
+        self._raw: float | None = None  # the same, before the alike rule read it off
         self._level: float | None = None  # the pump-off level
         # Each heater's step above the level (W), most recently learned first.
         self._heaters: list[float] = []
@@ -490,10 +499,20 @@ class PowerBackflushes:
         self._band_before, self._steady_before = self._band, self._steady
         fraction = self._fraction(watts)
         last = self._last
+        # On a slow plug, readings alike in one heater's band: its step was
+        # learned off (``heater_off_band``).
+        in_heater = (
+            self._interval > FAST_INTERVAL
+            and not self._clean
+            and not last_clean
+            and heater_off_band(self._band_before, self._band, STEADY * self.pump_watts)
+        )
+        if in_heater:
+            last = self._raw  # the last reading's, as read in its band
+        self._raw = fraction
         if (
             fraction is not None
-            and self._clean
-            and last_clean
+            and (in_heater or (self._clean and last_clean))
             and last is not None
             and OFF_FRACTION <= fraction <= PART_MAX
             and abs(fraction - last) < ALIKE
@@ -501,9 +520,14 @@ class PowerBackflushes:
             self._alike += 1
             if self._alike >= ALIKE_READINGS - 1:
                 # Steady part of a pump step: not the pump (on or off), the
-                # level moved. The readings alike were the level too.
-                self._level = watts
-                self._alike = 0
+                # level moved (or the heater's step above it). The readings
+                # alike were the level too.
+                if in_heater:
+                    # Left as learned: each further reading alike is off too.
+                    self._alike -= 1
+                else:
+                    self._level = watts
+                    self._alike = 0
                 excursion = self._excursion
                 if excursion is not None:
                     del excursion.segments[-(ALIKE_READINGS - 1) :]
@@ -821,6 +845,10 @@ class PowerBackflushes:
                 read = [pulse for part in parts for pulse in split_pulses(part)]
                 for pulse in read:
                     _remember(self._split_at, pulse.started)
+        elif self._interval > FAST_INTERVAL:
+            parts = hole_split(excursion.segments, rules.pulse_max)
+            if len(parts) > 1:
+                read = [pulse for part in parts for pulse in split_pulses(part)]
         if self._framed(excursion):
             read = [_sure(pulse, excursion) for pulse in read]
             for pulse in read:
