@@ -7,8 +7,8 @@ reading of the stop and the next: a vibratory pump's step came out 10-20 %
 low (here 45.4 W for a 57.7 W pump, 3 of 9 shots counted). The medians of
 the readings that held before the edge and after it (a partial reading of
 the stop left out, each heater share scaled to the volts) read 56.9 W.
-Plugs reporting every 1-2 s only (a 5 s plug's or an on-change plug's
-readings around the edge are too few or too sparse). The flow's last 400 s
+Plugs reporting every 1-2 s or on change (a 5 s plug's readings around
+the edge are too few). The flow's last 400 s
 of idle before the click (fresh seed 21000026, heat exchanger, plug every 2 s).
 """
 

@@ -1048,7 +1048,7 @@ def _held_paired_step(
         and _read_anew(valid, paired[2], paired[1])
         and not _mains_sag(valid, *paired)
     ):
-        if not slow and not _skips_unchanged(_gaps(valid)):
+        if not slow:
             anew = _fall_beside_heater(valid, edges, paired, after)
             if anew is not None:
                 return anew
@@ -1071,8 +1071,9 @@ def _fall_beside_heater(
     stale repeat dropped; each heater share scaled to their mean volts, as
     ``_plateau`` reads a fall beside a heater) give the step, when it is
     longer than the edge's by up to a third. A plug reporting every second
-    or two only: a slow plug's or an on-change plug's readings around the
-    edge are too few to hold the levels.
+    or two, or on change (every second while a heater's level moves; the
+    readings asked for either side hold the levels or nothing is read
+    again); not a slow plug's, too few around the edge.
     """
     step, over, _ = paired
     fall = next(
