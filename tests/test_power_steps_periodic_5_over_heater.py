@@ -54,7 +54,9 @@ def test_heater_and_pump_plateau_between_heater_cycles_is_a_shot() -> None:
 
 def test_without_the_rule_the_shot_is_missed(monkeypatch: pytest.MonkeyPatch) -> None:
     """The rule is what reads it (the edges and the decoder do not)."""
-    monkeypatch.setattr(PumpDetector, "_over_heater", lambda self, counted: [])
+    monkeypatch.setattr(
+        PumpDetector, "_over_heater", lambda self, times, watts, counted: []
+    )
     assert _shots(HEATER + PUMP + STANDBY) == []
 
 

@@ -89,7 +89,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 import itertools
 import math
-import operator
 from typing import Final
 
 from . import heater_anchor, power_decoder
@@ -125,6 +124,7 @@ _WHOLE: Final = 0.9  # a reading showing this share of a step shows it whole
 _OVERSHOOT: Final = 1.2  # ... and this share went past it
 _PARTIAL_WHOLE: Final = 0.74  # partial first readings of a whole-averaging plug
 _PARTIAL_WEIGHT: Final = 100  # steps in ``_window``'s running mean
+_SMALL_PUMP: Final = 100.0  # W: a vibratory pump's step (a rotary one's is more)
 _RAMP_SHORT: Final = 0.96  # a pump's reading below this share of its step: ramping
 _RAMP_REST_S: Final = 5.0  # a vibratory pump's ramp is done this long after its start
 _RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping pump
@@ -170,7 +170,6 @@ _PEAKS_AGREE: Final = 0.01  # ... three of them this close read the heater whole
 _PEAK_READINGS: Final = 3  # readings over the standby in such a pulse, at most
 _PEAK_FRESH_S: Final = 900.0  # s: a heater read whole so lately holds its size ...
 _PEAK_DRIFT: Final = 0.03  # ... to this share (the mains' move), less than the pump
-_SMALL_PUMP: Final = 100.0  # W: a vibratory pump's step (a rotary one's is more)
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -946,12 +945,13 @@ class PumpDetector:
             return []
         self._decode_at = at + _DECODE_AGAIN_S if settled else math.inf
         counted = self._counted[-1][1] if self._counted else -math.inf
-        over = self._over_heater(counted)
+        times = [r[0] for r in recent]
+        watts = [r[1] for r in recent]
+        over = self._over_heater(times, watts, counted)
         if over:
             return over
-        watts = [r[1] for r in recent]
         # The readings up to the last run counted (their times never go back).
-        skip = bisect.bisect_right(recent, counted, key=operator.itemgetter(0))
+        skip = bisect.bisect_right(times, counted)
         pump = self._pump_watts
         heaters = self._known_heaters[:2]
         # A size under half the other's is no boiler's heater (a junk cluster).
@@ -964,7 +964,7 @@ class PumpDetector:
         # A few readings before the first that may be the pump's, for context.
         skip = max(skip + first - _DECODE_BEFORE, 0)
         watts = watts[skip:]
-        times = [r[0] for r in itertools.islice(recent, skip, None)]
+        times = times[skip:]
         found = power_decoder.decode(
             times,
             watts,
@@ -1006,17 +1006,19 @@ class PumpDetector:
                 return False
         return False
 
-    def _over_heater(self, counted: float) -> list[DetectedRun]:
+    def _over_heater(
+        self, times: list[float], watts: list[float], counted: float
+    ) -> list[DetectedRun]:
         """Shots read over a heater against its cycles read alone around them (``heater_anchor``).
 
         A heat exchanger's heater switched on with the shot and off with
         it: the pump's step hides in the drift the decoder allows a heater's
         learnt size, not in the heater's own readings a minute apart.
+        ``times``, ``watts``: the recent readings' (``_decoded`` reads them too).
         """
-        recent = self._recent
         found = heater_anchor.over_heater(
-            [r[0] for r in recent],
-            [r[1] for r in recent],
+            times,
+            watts,
             base=self._base,
             pump=self._pump_watts,
             period=self._period,
@@ -1656,7 +1658,7 @@ class PumpDetector:
         """
         return (
             self._run_pure
-            and self._pump_watts < 100.0
+            and self._pump_watts < _SMALL_PUMP
             and self._gap <= _FAST_GAP_S
             and self._pts[4] - self._run_at <= _RAMP_REST_S
             and self._lv < floor
@@ -1686,7 +1688,7 @@ class PumpDetector:
         if any(pts[i] < low for i in range(5, len(pts), 2)):
             return True
         if (
-            p < 100.0
+            p < _SMALL_PUMP
             or self._on_change
             or self._gap > _FAST_GAP_S
             or sum(1 for sign in signs if sign) != 1
@@ -2271,7 +2273,7 @@ class PumpDetector:
         p = self._pump_watts
         return (
             not self._pump
-            and p < 100.0
+            and p < _SMALL_PUMP
             and self._gap <= _FAST_GAP_S
             and held.settled
             and 0.3 * p <= held.delta < self._low() * p
@@ -2288,7 +2290,7 @@ class PumpDetector:
 
     def _low(self) -> float:
         """How far short of the step a pump's rise may be (a vibratory one's ramp)."""
-        return 0.55 if self._pump_watts < 100.0 else 0.75
+        return 0.55 if self._pump_watts < _SMALL_PUMP else 0.75
 
     def _ptol(self) -> float:
         return max(0.25 * self._pump_watts, 5.0) + self._slack()
@@ -2855,7 +2857,7 @@ class PumpDetector:
             self._gap <= _FAST_GAP_S
             or self._ambiguous
             or self._on_change
-            or p < 100.0
+            or p < _SMALL_PUMP
             or p < 0.08 * edge.delta
             or edge.delta < self._heater_min()
         ):
@@ -2904,7 +2906,7 @@ class PumpDetector:
             and self._run_pure
             and abs(self._run_before) <= self._tol_lv
             and abs(-edge.delta - p) <= self._ptol()
-            and p >= 100.0
+            and p >= _SMALL_PUMP
             and not self._on_change
             and p >= 0.08 * (edge.after - self._base)
         ):
@@ -3117,7 +3119,10 @@ class PumpDetector:
         15.0 s, its start unseen), the run is withheld: a flush counted as a
         shot is worse than neither counted.
         """
-        spread = math.hypot(self._run_spread, end_spread)
+        return self._near_kind_bound(duration, math.hypot(self._run_spread, end_spread))
+
+    def _near_kind_bound(self, duration: float, spread: float) -> bool:
+        """Whether a bound of ``kind_bounds`` lies within ``spread`` of ``duration``."""
         return any(abs(duration - bound) < spread for bound in self.kind_bounds)
 
     def _normalised(self, level: float) -> float:
@@ -3164,7 +3169,7 @@ class PumpDetector:
         """
         return (
             self._run_heater is not None
-            and self._pump_watts < 100.0  # a vibratory pump's ramp
+            and self._pump_watts < _SMALL_PUMP  # a vibratory pump's ramp
             and self._gap <= _FAST_GAP_S
         )
 
@@ -3380,7 +3385,7 @@ class PumpDetector:
         window = self._window
         if (
             watts <= 0.0
-            or self._pump_watts >= 100.0
+            or self._pump_watts >= _SMALL_PUMP
             or self._gap > _FAST_GAP_S
             or window is None
             or self._ramps(edge, watts) < _RAMP_SEEN
@@ -3416,7 +3421,7 @@ class PumpDetector:
         if (
             watts <= 0.0
             or self._silence < 0.02  # a periodic plug (see the docstring)
-            or self._pump_watts < 100.0
+            or self._pump_watts < _SMALL_PUMP
             or self._period > _FAST_GAP_S
             or window is None
             or window < _WHOLE
@@ -3716,7 +3721,7 @@ class PumpDetector:
         was lost.
         """
         p = self._pump_watts
-        if p < 100.0 or self._on_change:
+        if p < _SMALL_PUMP or self._on_change:
             return False
         if self._vref2:
             return True
@@ -3744,7 +3749,7 @@ class PumpDetector:
         """
         if (
             not self._vref2
-            or self._pump_watts < 100.0
+            or self._pump_watts < _SMALL_PUMP
             or beside < 0.5 * self._heater_min()
         ):
             return False
@@ -4223,8 +4228,8 @@ class PumpDetector:
         ended = stop - period + share * period
         spread = math.hypot(s_spread, 0.2 * period)
         duration = ended - started
-        if not MIN_RUN_S <= duration <= MAX_RUN_S or any(
-            abs(duration - bound) < spread for bound in self.kind_bounds
+        if not MIN_RUN_S <= duration <= MAX_RUN_S or self._near_kind_bound(
+            duration, spread
         ):
             return []
         return [DetectedRun(started, ended, p)]

@@ -310,11 +310,14 @@ def _starts_in(starts: deque[float], found: Recognized) -> int:
 
 
 def _remember_run(
-    runs: deque[tuple[float, float]], started: float, ended: float
+    runs: deque[tuple[float, float]],
+    started: float,
+    ended: float,
+    keep: float = ODD_SECONDS,
 ) -> None:
-    """Add a run; forget those that ended more than ``ODD_SECONDS`` before it."""
+    """Add a run; forget those that ended more than ``keep`` seconds before it."""
     runs.append((started, ended))
-    while runs[0][1] < ended - ODD_SECONDS:
+    while runs[0][1] < ended - keep:
         runs.popleft()
 
 
@@ -440,10 +443,7 @@ class PowerBackflushes:
 
     def note_run(self, started: float, ended: float) -> None:
         """A run the pump detector saw (its own view of the same readings)."""
-        runs = self._runs
-        runs.append((started, ended))
-        while runs[0][1] < ended - PULSES_SECONDS:
-            runs.popleft()
+        _remember_run(self._runs, started, ended, PULSES_SECONDS)
         if ended - started >= SHOT_RUN:
             _remember_run(self._shot_runs, started, ended)
         if ended - started > LONG_RUN_FAST:
