@@ -25,6 +25,7 @@ from typing import Final
 
 from .power_steps import (
     _NOISE_RATE_PER_MIN,
+    _SMALL_PUMP,
     MAX_WATTS,
     PumpDetector,
     Reading,
@@ -54,6 +55,7 @@ _WINDOWED_SHARE: Final = 0.2  # ... enough when the pulses recur once per window
 _WINDOWED_PULSES: Final = 10  # pulse-to-pulse intervals that show the window
 _WINDOWED_AGREE: Final = 0.8  # share of them at the window's period
 _WINDOW_READINGS: Final = 2.5  # a window shorter than this many readings hides the pump
+_ALONE_AGREES: Final = 0.3  # a pump read alone at its start stands this near the fall
 
 
 @dataclass(frozen=True, slots=True)
@@ -628,6 +630,66 @@ def _alone_level(
     return None
 
 
+def _alone_at_start(
+    valid: Sequence[Reading], after: float, longest: float
+) -> float | None:
+    """A small pump's share in the one full reading between its start and a heater's.
+
+    Read every 5 s, cold water drawn into the boiler often starts the heater
+    a reading after the pump: the run's fall is then read beside the heater,
+    whose share the mains move by several W within ten seconds (a 45 W
+    pump's fall read 10-30 % off), while the pump's own share does not move
+    with them. The readings, none dropped: two at the level the run left;
+    a partial one of the pump's start, a tenth or more of the next (the
+    pump ran half a second or more in it: the rest of a vibratory pump's
+    ramp, up to 3 s, costs the next reading a tenth at most); one
+    full reading, pump-sized above the level (a small pump's: a rotary
+    one's inrush may reach into it); then a partial reading of the heater's
+    start, a tenth of the heater or more off either level (so it started
+    after the full reading ended), and the heater with the pump.
+    """
+    gaps = _gaps(valid)
+    if not gaps:
+        return None
+    most = 1.5 * gaps[len(gaps) // 2]  # no reading dropped between
+    xs = [r for r in valid if after - 15.0 <= r.at <= after + longest]
+    for k in range(2, len(xs) - 2):
+        if xs[k].at < after:
+            continue
+        run = xs[k - 2 : k + 4]
+        if len(run) < 6 or any(b.at - a.at > most for a, b in itertools.pairwise(run)):
+            continue
+        w = [float(r.watts or 0.0) for r in run]
+        base = w[1]
+        if abs(w[0] - base) > _tol(base):
+            continue
+        start, alone, rising, both = (x - base for x in w[2:])
+        if not CAL_MIN_W <= alone < _SMALL_PUMP or both - alone <= CAL_MAX_W:
+            continue
+        if not 0.1 * alone <= start < alone - max(_tol(base), 0.1 * alone):
+            continue
+        margin = 0.1 * (both - alone)
+        if alone + margin < rising < both - margin:
+            return alone
+    return None
+
+
+def _or_alone_at_start(
+    valid: Sequence[Reading], after: float, longest: float, step: float
+) -> float:
+    """``step``, or the pump read alone at its start when the two lie apart.
+
+    The fall read beside a heater stands within a tenth of the pump read
+    alone (one reading of it may lie that far off, a ramp's rest); further
+    off, up to ``_ALONE_AGREES`` of the step, the mains moved the heater's
+    share across the fall, and the reading alone is the step.
+    """
+    alone = _alone_at_start(valid, after, longest)
+    if alone is not None and 0.1 * alone < abs(alone - step) <= _ALONE_AGREES * step:
+        return alone
+    return step
+
+
 def _alone_between_heater(
     valid: Sequence[Reading], after: float, longest: float = CAL_MAX_S
 ) -> float | None:
@@ -771,6 +833,8 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     readings; then a stop hidden in a heater's rise (``_stop_in_heater``), or
     single readings that pair between a slow PID's pulses (``_pulsed_pump``);
     last, the pairing again with only the heaters seen more than once.
+    Every 5 s, a small pump read alone between its start and a heater's
+    replaces a step that lies more than a tenth off it (``_alone_at_start``).
     Beside a slow PID's pulses, the step is checked against the run's floor,
     the pump read alone between them (``_checked_by_floor``).
     The noise is what the idle stretch holds of unexplained steps, of
@@ -846,6 +910,8 @@ def _calibrate(
                 slow=slow,
                 sure=True,
             )
+        if step is not None and slow:
+            step = _or_alone_at_start(valid, pump_started_after, longest, step)
     if step is None:
         # The spread of the idle readings (a heater on after the run, its
         # level noisier in watts, says nothing of the pump's visibility).
