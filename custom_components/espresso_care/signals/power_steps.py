@@ -1208,6 +1208,20 @@ class PumpDetector:
             for h in self._heaters
         )
 
+    def _held_standby(self, edge: _Edge) -> bool:
+        """Whether a run's fall left the standby, held, before ``edge`` (every few seconds).
+
+        Read every 5 s, the standby after a run's stop may hold two readings
+        and no more before the next edge (a flush after the shot): the time
+        a level needs to hold (two and a half intervals) has not passed, but
+        the level the fall reached is nothing on, read twice (``settled``).
+        """
+        return (
+            self._seconds_apart
+            and edge.settled
+            and abs(edge.before - self._base) <= self._tol_lv
+        )
+
     def _confirmed(self) -> list[DetectedRun]:
         run = self._confirm
         self._confirm = None
@@ -2569,7 +2583,7 @@ class PumpDetector:
             known = self._known_level(edge.before) and (
                 how == _UNSURE or abs(edge.delta) >= self._heater_min()
             )
-            if how in (_HEATERS, _PUMP) or known:
+            if how in (_HEATERS, _PUMP) or known or self._held_standby(edge):
                 self._version -= 1  # nothing changed yet: the same explanation
                 return self._confirmed() + self._classify(edge)
             self._confirm = None
