@@ -2746,19 +2746,26 @@ class PumpDetector:
         """
         if not self._seconds_apart:
             return False
-        low, high = sorted((rise.before, rise.before + rise.mag))
-        tol = self._tol_lv
-        pts = rise.pts
-        partial = sum(
-            1 for i in range(5, len(pts), 2) if low + tol < pts[i] < high - tol
-        )
-        if partial > 1 or not self._kind_unsure(
-            pending.ended - pending.started, 0.5 * self._period
-        ):
+        if not self._one_partial(rise.pts, rise.before, rise.before + rise.mag):
+            return False
+        if not self._kind_unsure(pending.ended - pending.started, 0.5 * self._period):
             return False
         # Read, if withheld: the decoder must not count it again (``_once``).
         self._counted.append((pending.started, pending.ended))
         return True
+
+    def _one_partial(self, pts: Sequence[float], a: float, b: float) -> bool:
+        """Whether at most one reading of an edge lies between its levels ``a`` and ``b``.
+
+        One switching, or two inside one reading's interval: their shares
+        sum to that reading, and neither's date is known from it.
+        """
+        low, high = sorted((a, b))
+        tol = self._tol_lv
+        partial = sum(
+            1 for i in range(5, len(pts), 2) if low + tol < pts[i] < high - tol
+        )
+        return partial <= 1
 
     def _started_in_fall(self, edge: _Edge) -> bool:
         """Whether a heater's fall, read every few seconds, shows the pump starting in it.
@@ -3589,7 +3596,16 @@ class PumpDetector:
         if abs(step - p) > 0.5 * p:
             return []  # not the pump's step: a load the run does not explain
         started = self._run_at - self._run_lead
-        if self._kind_unsure(at - started, self._unseen(edge.pts, at)):
+        spread = self._unseen(edge.pts, at)
+        if (
+            heat
+            and self._on_change
+            and self._one_partial(edge.pts, edge.before, edge.after)
+        ):
+            # A heater's fall and the pump's stop in one reading's interval:
+            # the stop's date is a guess between them (``_stop_in_rise_unsure``).
+            spread = max(spread, 0.5 * self._period)
+        if self._kind_unsure(at - started, spread):
             return []
         if self._stop_in_heater_rise(started, at, fell):
             return []
