@@ -141,6 +141,14 @@ _OWN_STEP: Final = 0.12  # of its own fall: a pump's step beside a heater strays
 # Of a heater's size: the mains may move it so, unseen without volts.
 _MAINS_MOVE: Final = 0.05
 _SHOWN: Final = 0.75  # of the pump's step: a reading of it alone (past a ramp's)
+# Of the pump's step: a heater's rise during a run this far short of its size
+# may have held the pump's stop (``_stop_in_heater_rise``).
+_RISE_SHORT: Final = 0.2
+# The share of a machine's shot-long runs ending with a heater that came on
+# during them under which heater and pump are not tied; the share starts at
+# a prior of one in four (``_stop_in_heater_rise``).
+_TIED_SHARE: Final = 0.15
+_TIED_PRIOR: Final = (1.0, 4.0)
 _RECENT_N: Final = 40  # readings kept for ``_started_alone`` (200 s at 5 s)
 _FLOOR_HITS: Final = 3  # readings of the pump alone that show a run by the floor
 _FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
@@ -637,6 +645,8 @@ class PumpDetector:
         "_stale",
         "_step_n",
         "_step_w",
+        "_tied",
+        "_tied_n",
         "_tol",
         "_tol_lv",
         "_tr",
@@ -719,6 +729,9 @@ class PumpDetector:
         # The runs decided lately (read every few seconds: ``_decoded``).
         self._counted: deque[tuple[float, float]] = deque(maxlen=8)
         self._decode_at = math.inf
+        # Shot-long runs ending with a heater that came on in them, of all
+        # (``_stop_in_heater_rise``).
+        self._tied, self._tied_n = _TIED_PRIOR
         self.pump_watts = pump_watts  # checked; the tolerances and own step from it
         self._forget()
 
@@ -2619,12 +2632,14 @@ class PumpDetector:
                 out += self._pulse_before_heater(edge) or self._run_inside_rise(edge)
         elif how == _PUMP:
             pump_part = edge.delta - heat
+            # (Read before the switch says it off.)
+            last_on = self._came_on_last(signs) if heat and sp < 0 else None
             if heat:
                 out = self._switch(edge, signs, heat, learn=False)
             if sp > 0:
                 out += self._pump_rise(edge, pump_part, heat)
             else:
-                out += self._pump_fall(edge, -pump_part, heat)
+                out += self._pump_fall(edge, -pump_part, heat, last_on)
         elif how == _UNSURE:
             if self._pump:
                 self._run_unsure = True
@@ -2745,19 +2760,26 @@ class PumpDetector:
         """
         if not self._seconds_apart:
             return False
-        low, high = sorted((rise.before, rise.before + rise.mag))
-        tol = self._tol_lv
-        pts = rise.pts
-        partial = sum(
-            1 for i in range(5, len(pts), 2) if low + tol < pts[i] < high - tol
-        )
-        if partial > 1 or not self._kind_unsure(
-            pending.ended - pending.started, 0.5 * self._period
-        ):
+        if not self._one_partial(rise.pts, rise.before, rise.before + rise.mag):
+            return False
+        if not self._kind_unsure(pending.ended - pending.started, 0.5 * self._period):
             return False
         # Read, if withheld: the decoder must not count it again (``_once``).
         self._counted.append((pending.started, pending.ended))
         return True
+
+    def _one_partial(self, pts: Sequence[float], a: float, b: float) -> bool:
+        """Whether at most one reading of an edge lies between its levels ``a`` and ``b``.
+
+        One switching, or two inside one reading's interval: their shares
+        sum to that reading, and neither's date is known from it.
+        """
+        low, high = sorted((a, b))
+        tol = self._tol_lv
+        partial = sum(
+            1 for i in range(5, len(pts), 2) if low + tol < pts[i] < high - tol
+        )
+        return partial <= 1
 
     def _started_in_fall(self, edge: _Edge) -> bool:
         """Whether a heater's fall, read every few seconds, shows the pump starting in it.
@@ -3476,7 +3498,10 @@ class PumpDetector:
             return -math.inf
         return self._step_at(pts[dip - 2 :], edge.before, watts)
 
-    def _pump_fall(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
+    def _pump_fall(
+        self, edge: _Edge, watts: float, heat: float, fell: _Heater | None = None
+    ) -> list[DetectedRun]:
+        """The pump's fall (with ``heat``: heaters', ``fell`` the one that came on last)."""
         at = edge.at
         pure = not heat
         if heat:
@@ -3585,7 +3610,18 @@ class PumpDetector:
         if abs(step - p) > 0.5 * p:
             return []  # not the pump's step: a load the run does not explain
         started = self._run_at - self._run_lead
-        if self._kind_unsure(at - started, self._unseen(edge.pts, at)):
+        spread = self._unseen(edge.pts, at)
+        if (
+            heat
+            and self._on_change
+            and self._one_partial(edge.pts, edge.before, edge.after)
+        ):
+            # A heater's fall and the pump's stop in one reading's interval:
+            # the stop's date is a guess between them (``_stop_in_rise_unsure``).
+            spread = max(spread, 0.5 * self._period)
+        if self._kind_unsure(at - started, spread):
+            return []
+        if self._stop_in_heater_rise(started, at, fell):
             return []
         if pure and self._stop_hid_in_pulses(edge, started, at):
             return []
@@ -3604,6 +3640,54 @@ class PumpDetector:
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(started, at, step)
         return []
+
+    def _came_on_last(self, signs: tuple[int, ...]) -> _Heater | None:
+        """Of the heaters an edge switches off, the one that came on last (None: none on)."""
+        return max(
+            (
+                h
+                for h, sign in zip(self._heaters, signs, strict=False)
+                if sign < 0 and h.on
+            ),
+            key=lambda h: h.on_at,
+            default=None,
+        )
+
+    def _stop_in_heater_rise(
+        self, started: float, ended: float, fell: _Heater | None
+    ) -> bool:
+        """Whether a run ending with a heater's fall, read every few seconds, may have ended at its rise.
+
+        A heater that came on during the run and fell with the pump: the
+        pump running on under it (the rise its size, the fall its size and
+        the pump's step) and the pump stopping inside its rise (the rise its
+        size less the pump's step, the fall its size) read the same
+        edges, and without volts the mains move a heater's size by as much
+        as a small pump's step. Where the heater and the pump are tied (a
+        heat exchanger's pressurestat, a dual boiler's brew heater: cold
+        water reaching the boiler switches it on, and it goes off with the
+        shot), a third of the machine's runs or so end so, and the run
+        stands. Where they are not (a thermostat's own cycle), such an end
+        is rare (``_TIED_SHARE``), and a rise short of the heater's learnt
+        size by a fifth of the pump's step or more leans to the stop inside
+        it: when the two stops give runs of different kinds (a flush that
+        ended as the heater came on read as a shot over its cycle), the run
+        is withheld. Every run of a shot's length a fall decides counts
+        for the machine's share.
+        """
+        if not self._seconds_apart or ended - started < self._wanted.shortest:
+            return False
+        tied = fell is not None and started < fell.on_at < ended
+        share = self._tied / self._tied_n
+        self._tied += float(tied)
+        self._tied_n += 1.0
+        if not tied or fell is None or share >= _TIED_SHARE:
+            return False
+        short = _RISE_SHORT * self._pump_watts * self._k
+        if fell.on_size > fell.size - short:
+            return False
+        rose = fell.on_at - started
+        return any(rose < bound <= ended - started for bound in self.kind_bounds)
 
     def _paused_between_readings(self, started: float, at: float) -> bool:
         """Whether a run read every few seconds holds a reading at the standby.
