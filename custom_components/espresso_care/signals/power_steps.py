@@ -1427,7 +1427,10 @@ class PumpDetector:
         stale meter repeats one (its partial readings are no pump's level).
         """
         p = self._pump_watts
-        return self._gap > _FAST_GAP_S and abs(watts - self._lv - p) <= 0.1 * p
+        return self._gap > _FAST_GAP_S and (
+            abs(watts - self._lv - p) <= 0.1 * p
+            or abs(watts - self._base - p) <= 0.1 * p
+        )
 
     def _standby_repeat(self, watts: float) -> bool:
         """Whether a repeated value read every few seconds is the standby's.
@@ -3136,15 +3139,33 @@ class PumpDetector:
         part (``_crossing``): it may be off by half of that part either way.
         """
         window = self._window
-        if window is None or window >= 1.0:
+        if window is None:
             return 0.0
         for i in range(2, len(pts), 2):
             if pts[i] >= at:
                 span = _span(pts, i, self._period)
-                if at < pts[i] - window * span - _EPS:
-                    return 0.5 * (1.0 - window) * span
-                return 0.0
+                seen = pts[i] - window * span
+                if at > seen + _EPS:
+                    return 0.0  # inside the window: the reading's share dates it
+                unseen = 0.5 * (1.0 - window) * span if window < 1.0 else 0.0
+                return unseen + self._lost(pts, i, span)
         return 0.0
+
+    def _lost(self, pts: Sequence[float], i: int, span: float) -> float:
+        """The part before reading ``i``'s interval that a lost reading left unread.
+
+        A periodic plug that dropped a report (two intervals between the
+        readings) read nothing of the one before: a switch that a whole
+        reading dates at its interval's start may lie anywhere in that
+        part, all of it one side of the date. Every few seconds only (an
+        energy meter's 5 s, where a pump's level repeated holds as a level,
+        ``_pump_level``, and a run may end in such a gap); a plug reporting
+        on change stays silent while nothing changes: its silence is read.
+        """
+        lost = pts[i] - pts[i - 2] - span
+        if not self._seconds_apart or lost < 0.5 * self._period:
+            return 0.0
+        return lost
 
     def _kind_unsure(self, duration: float, end_spread: float) -> bool:
         """Whether a run's kind hangs on the unseen parts of its intervals.
