@@ -631,6 +631,7 @@ class PumpDetector:
         "_run_heat",
         "_run_heater",
         "_run_lead",
+        "_run_lone",
         "_run_mag",
         "_run_other",
         "_run_pure",
@@ -787,6 +788,7 @@ class PumpDetector:
         self._run_from = 0.0  # the edge a run opened at, before dating moved it
         self._run_spread = 0.0
         self._run_two = False
+        self._run_lone = False
         self._run_unsure = False
         self._run_heater: _Heater | None = None
         self._run_mag = self._run_before = self._run_other = 0.0
@@ -3285,6 +3287,27 @@ class PumpDetector:
                 return True
         return False
 
+    def _single_partial(self, edge: _Edge) -> bool:
+        """Whether an edge read every 5 s holds one partial reading only (``_pump_fall``).
+
+        A heater's edge read every 5 s leaves one partial reading between
+        its two levels, of any share of it: now and then the pump's. A
+        steam heater's cycle from the standby and back, its partial readings
+        at the pump's level at both ends, read as a shot whose pump was seen
+        alone at both (``_seen_alone``). The pump switching apart from a
+        heater leaves two partial readings or more (its own, the heater's,
+        perhaps a whole one of the pump alone between): a run whose rise and
+        fall each hold a lone partial reading shows no pump there.
+        """
+        if not self._seconds_apart:
+            return False
+        pts = edge.pts
+        low, high = sorted((edge.before, edge.after))
+        low += self._past_noise(low)
+        high -= self._past_noise(high)
+        partial = sum(1 for i in range(5, len(pts), 2) if low < pts[i] < high)
+        return partial < 2
+
     def _alone_level(self, level: float) -> bool:
         """Whether a level that held is the pump's alone: the standby and its step.
 
@@ -3401,6 +3424,7 @@ class PumpDetector:
             or self._alone_read_twice(edge)
         )
         self._run_two = bool(heat) and self._two_switches(edge)
+        self._run_lone = bool(heat) and self._single_partial(edge)
         if heat > 0:
             # The heater that came with it: its own fall will tell its size
             # (a second one in the same edge stays at the size it is known by).
@@ -3547,6 +3571,8 @@ class PumpDetector:
             # sizes then hold to a few watts), and if a reading showed the
             # pump alone in one of them or its step is many times that.
             seen_end = self._seen_alone(edge, -watts) or self._alone_level(edge.before)
+            if self._run_lone and self._single_partial(edge):
+                seen_end = False  # a heater's cycle, its partial readings at the pump's
             big = self._stands_out(heat, watts)
             if self._vref2:
                 if not (
@@ -4332,9 +4358,10 @@ class PumpDetector:
             return []
         rest = level - base - p
         known = self._known_heaters
-        if not any(abs(rest - h) <= ptol for h in known) or any(
-            abs(rest + p - h) <= max(ptol, _PEAK_DRIFT * h) for h in known
-        ):
+        if (
+            not any(abs(rest - h) <= ptol for h in known)
+            or any(abs(rest + p - h) <= max(ptol, _PEAK_DRIFT * h) for h in known)
+        ) and not self._off_past_mains(level, stop_w, rest):
             return []  # no known heater and the pump, or a heater alone
         rise = self._rise_before(rd, n, level, near)
         if rise is None:
@@ -4352,6 +4379,29 @@ class PumpDetector:
         ):
             return []
         return [DetectedRun(started, ended, p)]
+
+    def _off_past_mains(self, level: float, stop: float, rest: float) -> bool:
+        """Whether a fall's first reading lost more than the mains move a heater (``_pump_then_heater``).
+
+        Read every 5 s, a dual boiler's brew heater under the pump may be
+        known by no size of its own (its idle pulses too short to read, or
+        learnt as a second heater from shots' edges with the pump), and a
+        steam heater may draw about the brew heater and the pump together:
+        the level then tells nothing. The fall still does: a first reading
+        that lost more of the level than the mains move a heater in a
+        reading (``_MAINS_MOVE``) shows a load switching off in it, and
+        one load switching leaves at most one reading between two states;
+        the next reading, still over the standby, shows a second one. The
+        level must hold a heater and no more than the largest known heater
+        and the pump (two heaters going off one after the other look the
+        same), ``rest`` being the level less the standby and the pump.
+        """
+        return (
+            level - stop >= _MAINS_MOVE * (level - self._base)
+            and self._heater_min()
+            <= rest
+            <= max(self._known_heaters, default=0.0) + self._ptol()
+        )
 
     def _rise_before(
         self, rd: Sequence[tuple[float, float]], j: int, level: float, near: float
