@@ -1505,7 +1505,9 @@ def _run_floor(
     ramp; the readings between the run's first and its last (each may be
     partial) that fall between the pulses read the pump alone: the run's
     floor. Three of them that agree (within 5 %, 4 W at least; a reading on
-    change followed by a silence is two), the level most of them agree on
+    change followed by a silence is one for each of the plug's intervals it
+    held, two at least: seed 23000022 held the pump's 41 W for 3 s and
+    calibrated at a partial 30 W), the level most of them agree on
     (the lowest of equals), tell the step: heater pulses read in part spread
     above it, seldom twice at one level. ``base``: the standby level. None
     when there is no run yet (a stretch of seconds away from the standby);
@@ -1520,14 +1522,24 @@ def _run_floor(
     first, last = run
     if xs[last - 1][0] - xs[first][0] > CAL_MAX_S:
         return True, None
-    silence = _unchanged_after(_gaps(valid))
+    gaps = _gaps(valid)
+    silence = _unchanged_after(gaps)
+    # On change, the plug measured at its interval through a silence, each
+    # measurement within its threshold of the reading (elsewhere a silence
+    # may be a stale meter's repeats, dropped by ``_distinct``: two).
+    interval = gaps[len(gaps) // 4] if _skips_unchanged(gaps) else 0.0
+
+    def readings(gap: float) -> int:
+        """How many measurements a reading stands for, followed by ``gap`` s of silence."""
+        if gap < silence:
+            return 1
+        return max(2, round(gap / interval)) if interval > 0.0 else 2
+
     inner = [
-        (xs[k][1] - base, xs[k + 1][0] - xs[k][0] >= silence)
+        (xs[k][1] - base, readings(xs[k + 1][0] - xs[k][0]))
         for k in range(first + 1, last - 1)
     ]
-    alone = sorted(
-        (x, 2 if held else 1) for x, held in inner if CAL_MIN_W <= x <= PUMP_MAX_W
-    )
+    alone = sorted((x, n) for x, n in inner if CAL_MIN_W <= x <= PUMP_MAX_W)
     best: list[float] = []
     for x, _ in alone:
         near = [(y, n) for y, n in alone if abs(y - x) <= max(4.0, 0.05 * x)]

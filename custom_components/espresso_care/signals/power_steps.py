@@ -4609,10 +4609,12 @@ class PumpDetector:
             floor.start = None
             if rest <= max(6.0, 0.15 * p):
                 floor.quiet = at
-            if rest <= max(6.0, 0.15 * p) or at - floor.low <= 2.0 * self._floor_next():
-                # The standby alone (nothing on), or a partial reading a
-                # reading or two after it (the pump's ramp, perhaps after a
-                # heater's partial reading at its level by chance).
+            if rest < 0.5 * p or at - floor.low <= 2.0 * self._floor_next():
+                # The pump off for half the reading at least (the standby
+                # alone, or a vibratory pump's ramp, even after a heater's
+                # partial readings: seed 22000024 every 1 s), or a partial
+                # reading a reading or two after it (the pump's ramp, perhaps
+                # after a heater's partial reading at its level by chance).
                 floor.low = at
             return decided
         if floor.start is None:
