@@ -231,6 +231,46 @@ def test_a_few_flushes_between_the_series_do_not_cancel() -> None:
     assert released(outcomes) == [5, 6]
 
 
+def test_one_blip_shorter_than_a_pulse_neither_makes_nor_breaks_a_series() -> None:
+    """A 2 s run 2 s after a pulse (a slow PID's heater edge the power detector
+    paired as a pump step, as on the bench seed at 1 s): counted as a flush at
+    once, the series goes on."""
+    cleaner, rinse = series(0, 5), series(300, 5)
+    blip = (rinse[2][1] + 2, rinse[2][1] + 4)
+    runs = [*cleaner, *rinse[:3], blip, *rinse[3:]]
+    outcomes, rec = drive(runs)
+    (recognized,) = found(outcomes)
+    assert (recognized.cleaner_pulses, recognized.rinse_pulses) == (5, 5)
+    assert recognized.missed == 0
+    assert released(outcomes) == [8]
+    assert rec.held == 0
+    # Released when fed, not held; the series still held.
+    rec = BackflushRecognizer()
+    rec.feed(0, 0, 8)
+    assert rec.feed(1, 10, 12).released == [1]
+    assert rec.held == 1
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        pytest.param([2, 7], id="one in each series"),
+        pytest.param([6, 7], id="two in the rinse"),
+        pytest.param([], id="between the series"),
+    ],
+)
+def test_more_blips_or_one_outside_a_series_break_as_before(after: list[int]) -> None:
+    """A fast PID's bursts read as pulse-sized runs among blips: a second blip
+    breaks (one in each series too), and one with no series begun cancels."""
+    pulses = series(0, 5) + series(300, 5)
+    blips = [(pulses[n][1] + 2, pulses[n][1] + 4) for n in after] or [(150, 152)]
+    runs = sorted(pulses + blips)
+    outcomes, rec = drive(runs)
+    assert found(outcomes) == []
+    assert released(outcomes) == list(range(len(runs)))
+    assert rec.held == 0
+
+
 def test_release_all_hands_back_what_is_held() -> None:
     rec: BackflushRecognizer[int] = BackflushRecognizer()
     for n, (s, e) in enumerate(series(0, 5) + series(300, 2)):

@@ -24,7 +24,9 @@ more, still short of ``pulses_min``, may bridge a pause of up to ``gap_max``
 (a pulse hidden in it, counted as missed), at most ``missed_max`` in the
 whole backflush: the other
 series must be whole, so ordinary flushes around a shot (three runs and a
-long pause) cannot make both.
+long pause) cannot make both. It also pairs a heater's edge beside a pulse as
+a run shorter than any pulse now and then: one such blip inside a series
+(``blips_max`` in the whole backflush) neither makes nor breaks it.
 """
 
 from __future__ import annotations
@@ -50,6 +52,11 @@ class PatternRules:
     # toward ``pulses_min``.
     missed_max: int = 1
     gap_max: float = 45.0
+    # Runs shorter than a pulse a backflush may hold (both series together),
+    # each inside a series: a power detector pairs a heater's edge beside a
+    # pulse as a blip now and then. Another breaks the series, as any run
+    # that is no pulse does: a fast PID's bursts read as streams of them.
+    blips_max: int = 1
     # Pulses fed ``weak`` (a power view saw them only in a heater's band, as a
     # shot cut up by a heater may look) a series may hold; with more, the
     # series is judged without them.
@@ -106,7 +113,15 @@ class _Held[T]:
 class BackflushRecognizer[T]:
     """Follows finished pump runs and recognizes cleaner-then-rinse pulse series."""
 
-    __slots__ = ("_cleaner", "_cleaner_missed", "_missed", "_rules", "_series")
+    __slots__ = (
+        "_blips",
+        "_cleaner",
+        "_cleaner_blips",
+        "_cleaner_missed",
+        "_missed",
+        "_rules",
+        "_series",
+    )
 
     def __init__(self, rules: PatternRules = DEFAULT_RULES) -> None:
         self._rules = rules
@@ -115,6 +130,7 @@ class BackflushRecognizer[T]:
         # A finished series of enough pulses, waiting for its rinse series.
         self._cleaner: list[_Held[T]] = []
         self._cleaner_missed = 0
+        self._blips = self._cleaner_blips = 0  # runs shorter than a pulse inside
 
     @property
     def held(self) -> int:
@@ -145,6 +161,9 @@ class BackflushRecognizer[T]:
         ``may_be_pulse`` False (a run the caller counts at once, as a shot) is
         released at once. It breaks a series only if it is longer than a
         pulse: one as short as a pulse (its edges seen late) may be one.
+        A run shorter than a pulse inside a series, while the backflush may
+        still hold one (``blips_max``), is released at once and neither makes
+        nor breaks the series.
         ``weak``: a pulse the signal is not sure of; it fills a series of
         sure pulses (up to ``weak_max`` in each) but never makes one.
         """
@@ -153,6 +172,16 @@ class BackflushRecognizer[T]:
         is_pulse = rules.pulse_min <= ended - started <= rules.pulse_max
         if not may_be_pulse:
             out.released.append(item)
+        if (
+            self._series
+            and ended - started < rules.pulse_min
+            and self._cleaner_blips + self._blips < rules.blips_max
+            and rules.pause_min <= started - self._series[-1].ended <= self._wait()
+        ):
+            self._blips += 1
+            if may_be_pulse:
+                out.released.append(item)
+            return out
         if self._series:
             pause = started - self._series[-1].ended
             if (
@@ -210,16 +239,16 @@ class BackflushRecognizer[T]:
             kept.append([h for h in held if all(h is not i for i in inside)])
         self._series, self._cleaner = kept
         if not self._series:
-            self._missed = 0
+            self._missed = self._blips = 0
         if not self._cleaner:
-            self._cleaner_missed = 0
+            self._cleaner_missed = self._cleaner_blips = 0
         return _uncounted(taken), [h.item for h in taken if h.counted]
 
     def release_all(self) -> list[T]:
         """Stop: hand back everything held (they count as what they were)."""
         items = _uncounted([*self._cleaner, *self._series])
         self._cleaner, self._series = [], []
-        self._missed = self._cleaner_missed = 0
+        self._missed = self._cleaner_missed = self._blips = self._cleaner_blips = 0
         return items
 
     def _wait(self) -> float:
@@ -238,7 +267,7 @@ class BackflushRecognizer[T]:
     def _take_cleaner(self) -> list[T]:
         items = _uncounted(self._cleaner)
         self._cleaner = []
-        self._cleaner_missed = 0
+        self._cleaner_missed = self._cleaner_blips = 0
         return items
 
     def _close(self, out: Outcome[T]) -> None:
@@ -246,6 +275,7 @@ class BackflushRecognizer[T]:
         rules = self._rules
         series, self._series = self._series, []
         missed, self._missed = self._missed, 0
+        blips, self._blips = self._blips, 0
         if sum(h.weak for h in series) > rules.weak_max:
             series = _without_weak(series, out, rules.pause_max)
         if not rules.pulses_min <= len(series) + missed <= rules.pulses_max:
@@ -260,8 +290,9 @@ class BackflushRecognizer[T]:
             <= series[0].started - cleaner[-1].ended
             <= rules.rinse_max
             and cleaner_missed + missed <= rules.missed_max
+            and self._cleaner_blips + blips <= rules.blips_max
         ):
-            self._cleaner, self._cleaner_missed = [], 0
+            self._cleaner, self._cleaner_missed, self._cleaner_blips = [], 0, 0
             out.recognized = Recognized(
                 pulses=len(cleaner) + len(series),
                 cleaner_pulses=len(cleaner),
@@ -276,6 +307,7 @@ class BackflushRecognizer[T]:
         out.released += self._take_cleaner()
         self._cleaner = series
         self._cleaner_missed = missed
+        self._cleaner_blips = blips
 
 
 def _without_weak[T](
