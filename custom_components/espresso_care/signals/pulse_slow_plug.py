@@ -1,6 +1,6 @@
 """Backflushes read from a slow plug's readings (every 5 s): a heater's hole, a noisy machine, a quiet one.
 
-Pure Python with no Home Assistant import. Four rules ``pulse_train`` applies
+Pure Python with no Home Assistant import. The rules ``pulse_train`` applies
 on a plug reporting slower than every 2.5 s, where a 5-12 s pulse is one to
 three readings, each the average of its interval.
 
@@ -12,6 +12,12 @@ three readings, each the average of its interval.
   with such readings in it says nothing sure of the pump: it neither makes
   a pulse nor breaks a series. (A shot begun with no heater on reads clean
   and still breaks it.)
+* ``merged_hole``: a pause a heater's readings hid (the pump's share above
+  a heater's band read as it was learned, at another mains, fills the dip)
+  leaves two pulses read as one piece up to two pulses long, which broke the
+  series as a shot does. Such a piece with readings above a heater in it
+  neither makes a pulse nor breaks a series; a shot read with no heater on,
+  or longer than two pulses, still breaks it.
 * ``RefusedLately``: a slow PID's heater bursts, averaged over 5 s, read as
   clean pump-sized pulses all day; the pattern finds "backflushes" in them
   every hour or so and the checks around (odd readings, spread, quiet time)
@@ -69,6 +75,16 @@ def heater_hole(
     ``clean``: a reading of it showed the pump alone at least half on.
     """
     return on_seconds > pulse_max and not clean and unknown > 0
+
+
+def merged_hole(*, on_seconds: float, heater: bool, pulse_max: float) -> bool:
+    """Whether a piece read too long for a pulse may be two merged in a heater's readings.
+
+    ``heater``: a reading of its excursion was read above a heater (or no
+    band explained it). Up to two pulses long (``pulse_max`` each), it says
+    nothing sure of the pump: neither a pulse nor a shot.
+    """
+    return heater and pulse_max < on_seconds <= 2 * pulse_max
 
 
 def heater_off_band(before: float | None, band: float | None, tolerance: float) -> bool:

@@ -28,7 +28,7 @@ all the time it idles.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Final
 
@@ -40,6 +40,7 @@ from .pulse_slow_plug import (
     heater_off_band,
     heater_split,
     hole_split,
+    merged_hole,
 )
 
 # A fraction below this is the pump off (noise, a standby wobble).
@@ -186,6 +187,11 @@ POWER_RULES: Final = PatternRules(
     pause_max=22.0,
     latency=0.0,
 )
+# Weak pulses (read only above a heater) a series may hold on a plug
+# reporting slower than every ``FAST_INTERVAL`` s: there a thermostat's
+# heater, on for a minute when the series draws water, leaves two of a
+# series' pulses read only in its band as often as one.
+SLOW_WEAK_MAX: Final = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +346,7 @@ class PowerBackflushes:
         "_excursion",
         "_fed",
         "_framed_at",
+        "_given",
         "_heaters",
         "_held",
         "_interval",
@@ -357,6 +364,7 @@ class PowerBackflushes:
         "_shot_runs",
         "_since",
         "_singles",
+        "_slow",
         "_split_at",
         "_steady",
         "_steady_before",
@@ -369,7 +377,9 @@ class PowerBackflushes:
 
     def __init__(self, pump_watts: float, rules: PatternRules = POWER_RULES) -> None:
         self.pump_watts = pump_watts
-        self._rules = rules
+        # The rules given (a fast plug's); a slow plug's allow more weak pulses.
+        self._given = self._rules = rules
+        self._slow = False
         self._pattern: BackflushRecognizer[Pulse] = BackflushRecognizer(rules)
         self._at: float | None = None
         self._since = 0.0  # the first reading followed since the last reset
@@ -495,6 +505,8 @@ class PowerBackflushes:
             interval = self._interval = gap
         elif gap < 3 * interval:
             interval = self._interval = interval + INTERVAL_WEIGHT * (gap - interval)
+        if (interval > FAST_INTERVAL) != self._slow and not self._pattern.held:
+            self._slow_rules(interval > FAST_INTERVAL)
         last_clean = self._clean
         self._band_before, self._steady_before = self._band, self._steady
         fraction = self._fraction(watts)
@@ -554,6 +566,21 @@ class PowerBackflushes:
         if (deadline := self.next_deadline) is not None and deadline <= at:
             found = self._pattern.advance(at).recognized or found
         return self._judged(found)
+
+    def _slow_rules(self, slow: bool) -> None:
+        """The pattern's rules for a plug reporting slower than ``FAST_INTERVAL`` (or not).
+
+        Changed only while the pattern holds nothing: a series in progress
+        keeps the rules it began with.
+        """
+        given = self._given
+        self._slow = slow
+        self._rules = (
+            replace(given, weak_max=max(given.weak_max, SLOW_WEAK_MAX))
+            if slow
+            else given
+        )
+        self._pattern = BackflushRecognizer(self._rules)
 
     def _fraction(self, watts: float) -> float | None:
         """The pump's share of a reading, or None when the pump alone cannot explain it.
@@ -854,14 +881,23 @@ class PowerBackflushes:
             for pulse in read:
                 if pulse.clean:
                     _remember(self._framed_at, pulse.started)
+        slow = self._interval > FAST_INTERVAL
+        heater = slow and not all(clean for _, _, _, clean in excursion.segments)
         for pulse in read:
             _remember(pulses, pulse.started)
             weak = not pulse.clean and pulse.on_seconds <= rules.pulse_max
-            if self._interval > FAST_INTERVAL and heater_hole(
-                on_seconds=pulse.on_seconds,
-                clean=pulse.clean,
-                unknown=excursion.unknown,
-                pulse_max=rules.pulse_max,
+            if slow and (
+                heater_hole(
+                    on_seconds=pulse.on_seconds,
+                    clean=pulse.clean,
+                    unknown=excursion.unknown,
+                    pulse_max=rules.pulse_max,
+                )
+                or merged_hole(
+                    on_seconds=pulse.on_seconds,
+                    heater=heater,
+                    pulse_max=rules.pulse_max,
+                )
             ):
                 continue  # neither a pulse nor a shot
             if weak or pulse.on_seconds < NOISE_SECONDS:
