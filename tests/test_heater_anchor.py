@@ -105,3 +105,19 @@ def test_plateau_of_another_learnt_heater_is_no_shot() -> None:
     kwargs = {"base": BASE, "pump": 180.0, "period": 5.0, "after": 0.0}
     assert over_heater(times, watts, heaters=[1000.0], **kwargs) != []
     assert over_heater(times, watts, heaters=[1000.0, 1185.0], **kwargs) == []
+
+
+def test_only_plateaus_after_the_last_run_counted_are_given() -> None:
+    """A plateau whose first reading began before ``after`` is no new shot.
+
+    The readings before it are skipped at once (the times never go back):
+    the plateau's first reading ends at 1040 s, its interval began at 1035 s.
+    """
+    times, watts = _readings([*BEFORE, 486.0, 1244.0, 1240.0, 1243.0, 967.0, *AFTER])
+
+    def runs(after: float) -> list[tuple[float, float]]:
+        return over_heater(times, watts, base=BASE, pump=PUMP, period=5.0, after=after)
+
+    assert runs(1035.0) == [(1032.5, 1052.5)]
+    assert runs(1035.5) == []
+    assert runs(2000.0) == []

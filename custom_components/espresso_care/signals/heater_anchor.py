@@ -24,9 +24,12 @@ the pump whole too.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 import itertools
 from typing import Final
+
+from . import power_decoder
 
 _AGREE_W: Final = 5.0  # W: whole readings of one level agree so (noise, rounding) ...
 _AGREE: Final = 0.006  # ... or this share of it (the volts' wander in 15 s)
@@ -178,12 +181,15 @@ def over_heater(
     standby) alone.
     """
     n = len(watts)
-    stale = [i > 0 and watts[i] == watts[i - 1] for i in range(n)]
+    stale = power_decoder.stale_repeats(watts)
+    heater = _HEATER * pump
     out: list[tuple[float, float]] = []
-    i = 1
+    # The times never go back: the readings a period or less after ``after``
+    # come first, none of them a plateau's first (found at once).
+    i = max(1, bisect.bisect_left(times, after, key=lambda t: t - period))
     while i < n - 1:
         w = watts[i]
-        if stale[i] or w - base < _HEATER * pump or times[i] - period < after:
+        if stale[i] or w - base < heater:
             i += 1
             continue
         # The plateau from reading i: fresh readings agreeing with its first.

@@ -33,7 +33,9 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 import functools
+import itertools
 import math
+import operator
 from typing import Final
 
 _SWITCH: Final = 3.0  # nats a load's switching costs
@@ -69,6 +71,17 @@ def _variance(watts: float) -> float:
     """A reading's variance: the plug's noise and rounding, and a heater's drift."""
     spread = 1.0 + 0.006 * watts
     return spread * spread + 1.0
+
+
+def stale_repeats(watts: Sequence[float]) -> list[bool]:
+    """Whether each reading repeats the one before (a stale meter's, perhaps).
+
+    A plug that missed a measurement reports its last value again: such a
+    reading tells nothing new. (Pairs, not indexing: read for most readings.)
+    """
+    if not watts:
+        return []
+    return [False, *map(operator.eq, itertools.islice(watts, 1, None), watts)]
 
 
 def _range(s: int, t: int, sizes: Sequence[float], pump: float) -> tuple[float, float]:
@@ -135,6 +148,22 @@ def _transitions(nh: int) -> tuple[tuple[tuple[int, int], ...], _Moves, _Moves]:
     return tuple(ranges), tuple(moves), tuple(moves_off)
 
 
+@functools.lru_cache(maxsize=16)
+def _ranges(
+    sizes: tuple[float, ...], pump: float, base: float
+) -> tuple[tuple[float, float], ...]:
+    """The power a reading may hold for each range of ``_transitions`` (``_range``).
+
+    The first Viterbi pass of every stretch decoded takes the learnt sizes,
+    the same for many stretches in a row: the ranges are built once for them.
+    """
+    loads = _transitions(len(sizes))[0]
+    return tuple(
+        (base + low, base + high)
+        for low, high in (_range(both, either, sizes, pump) for both, either in loads)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Stretch:
     """The readings decoded and the loads they are explained by."""
@@ -165,11 +194,8 @@ class _Stretch:
         pbit = self.pbit
         n_states = 1 << (2 * nh + 1)
         keep = (pbit << 1) - 1
-        loads, moves, moves_off = _transitions(nh)
-        ranges: list[tuple[float, float]] = []
-        for both, either in loads:
-            low, high = _range(both, either, sizes, self.pump)
-            ranges.append((self.base + low, self.base + high))
+        _, moves, moves_off = _transitions(nh)
+        ranges = _ranges(tuple(sizes), self.pump, self.base)
         inf = math.inf
         score = [0.0 if s >> (nh + 1) == 0 else inf for s in range(n_states)]
         back: list[list[int]] = []
@@ -403,7 +429,7 @@ def decode(
     n = len(watts)
     if n < settled + 3:
         return []
-    stale = [i > 0 and watts[i] == watts[i - 1] for i in range(n)]
+    stale = stale_repeats(watts)
     if not _may_be_seen(watts, stale, base, pump, settled):
         return []
     stretch = _Stretch(times, watts, stale, base, tuple(heaters), pump, period)

@@ -895,7 +895,8 @@ class PumpDetector:
         """Take one reading; return the runs decided now."""
         runs = self._floor_runs(self._read(at, watts, volts), at, watts)
         if self._seconds_apart and watts is not None:
-            runs += self._decoded() + self._pump_then_heater()
+            runs += self._decoded()
+            runs += self._pump_then_heater()
         return self._once(runs)
 
     def _once(self, runs: list[DetectedRun]) -> list[DetectedRun]:
@@ -4335,10 +4336,12 @@ class PumpDetector:
         base = self._base
         p = self._pump_watts
         near = max(0.12 * p, 6.0)
+        # (The reading before the standby's first: most readings are the
+        # standby, which it then is too.)
         if (
-            abs(recent[-1][1] - base) > near
+            recent[-3][1] - base <= near
+            or abs(recent[-1][1] - base) > near
             or abs(recent[-2][1] - base) > near
-            or recent[-3][1] - base <= near
         ):
             return []  # most readings: not the standby's second after a fall
         rd = list(itertools.islice(reversed(recent), 16))
