@@ -16,7 +16,7 @@ from custom_components.espresso_care.signals.power_steps import (
     DetectedRun,
     PumpDetector,
 )
-from simulator.espresso import generate
+from simulator.espresso import Trace, generate
 
 from .power_traces import (
     PUMP,
@@ -62,23 +62,27 @@ def test_a_run_dated_inside_the_windows_is_not_withheld() -> None:
     assert run.duration == pytest.approx(20.3, abs=0.15)
 
 
+def flush_read(
+    family: str, pump: str, plug: str, seed: int, until: float, started: float
+) -> tuple[Trace, list[tuple[float, float]]]:
+    """A simulated flush (true length under 15 s) from ``started``: no run read near it."""
+    trace = generate(
+        family, pump, plug, seed=seed, shots=10, days=2, hand_backflushes=0
+    )
+    runs = calibrated_runs(trace, until)
+    (flush,) = [t for t in trace.runs if abs(t.started - started) < 0.1]
+    assert flush.duration < 15.0
+    assert not [r for r in runs if abs(r[0] - flush.started) < 5.0]
+    return trace, runs
+
+
 def test_a_flush_read_as_long_as_a_shot_is_not_counted() -> None:
     """A heat exchanger polled every 2 s (seed 20250415): a 14.7 s run whose
     start fell in the unseen half was read 15.0 s, a shot. Its start may be
     half a second off: it is withheld; the flush after it is still read."""
-    trace = generate(
-        "heat_exchanger",
-        "rotary",
-        "periodic_2",
-        seed=20250415,
-        shots=10,
-        days=2,
-        hand_backflushes=0,
+    trace, runs = flush_read(
+        "heat_exchanger", "rotary", "periodic_2", 20250415, 5200.0, 5114.8
     )
-    runs = calibrated_runs(trace, 5200.0)
-    (short,) = [t for t in trace.runs if abs(t.started - 5114.8) < 0.1]
-    assert short.duration < 15.0
-    assert not [r for r in runs if abs(r[0] - short.started) < 5.0]
     (flush,) = [t for t in trace.runs if abs(t.started - 5147.2) < 0.1]
     assert [r for r in runs if abs(r[0] - flush.started) < 2.0]
 
@@ -88,16 +92,4 @@ def test_a_flush_whose_stop_fell_with_a_heater_pulse_is_withheld() -> None:
     flush from 2895.6 stopped in the second a heater's pulse fell too (1386.6,
     then 1196, 4.3): the stop's date is a guess inside that second, and it
     was read 15.0 s, a shot. It is withheld."""
-    trace = generate(
-        "pid_slow",
-        "vibratory",
-        "on_change",
-        seed=24000038,
-        shots=10,
-        days=2,
-        hand_backflushes=0,
-    )
-    runs = calibrated_runs(trace, 3000.0)
-    (flush,) = [t for t in trace.runs if abs(t.started - 2895.6) < 0.1]
-    assert flush.duration < 15.0
-    assert not [r for r in runs if abs(r[0] - flush.started) < 5.0]
+    flush_read("pid_slow", "vibratory", "on_change", 24000038, 3000.0, 2895.6)
