@@ -20,7 +20,6 @@ STANDBY = 4.0
 BREW = 1000.0
 STEAM = 1300.0
 PUMP = 60.0
-ROTARY = 160.0
 
 
 def _idle(at: float, n: int) -> list[tuple[float, float]]:
@@ -35,16 +34,12 @@ def _cycle(at: float, size: float, n: int) -> list[tuple[float, float]]:
 
 
 def _day(
-    fall: list[float],
-    level: float = STANDBY + BREW + PUMP,
-    steam: float = STEAM,
-    *,
-    brew: bool = True,
+    fall: list[float], level: float = STANDBY + BREW + PUMP, steam: float = STEAM
 ) -> list[tuple[float, float]]:
-    """The heaters learnt from their cycles (``brew``: the brew heater too), then four readings of ``level`` and ``fall``."""
+    """Both heaters learnt from their cycles, then four readings of ``level`` and ``fall``."""
     readings = _idle(0.0, 40)
     at = 200.0
-    for size in (steam, BREW if brew else steam) * 3:
+    for size in (steam, BREW, steam, BREW, steam, BREW):
         readings += _cycle(at, size, 8)
         readings += _idle(at + 50.0, 30)
         at += 200.0
@@ -55,17 +50,13 @@ def _day(
     return readings + _idle(at + 5.0 * len(fall), 20)
 
 
-def _runs(
-    readings: list[tuple[float, float]], pump: float = PUMP
-) -> list[tuple[float, float]]:
+def _runs(readings: list[tuple[float, float]]) -> list[tuple[float, float]]:
     rows = [(at, watts, None) for at, watts in readings]
-    return [(r.started, r.ended) for r in run_all(PumpDetector(pump), rows)]
+    return [(r.started, r.ended) for r in run_all(PumpDetector(PUMP), rows)]
 
 
-def _shots(
-    readings: list[tuple[float, float]], pump: float = PUMP
-) -> list[tuple[float, float]]:
-    return [(a, b) for a, b in _runs(readings, pump) if b - a >= 15.0]
+def _shots(readings: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    return [(a, b) for a, b in _runs(readings) if b - a >= 15.0]
 
 
 LEVEL = STANDBY + BREW + PUMP
@@ -100,40 +91,3 @@ def test_a_steam_heater_of_the_brew_heater_and_the_pump_counts_nothing() -> None
     level = STANDBY + steam
     fall = [level - 25.0, STANDBY + 0.4 * steam]
     assert _shots(_day(fall, level=level, steam=steam)) == []
-
-
-def test_a_first_reading_past_the_mains_move_shows_the_pump_beside_a_steam_heater_of_its_size() -> (
-    None
-):
-    # A steam heater of the brew heater's and a rotary pump's size: the
-    # level tells nothing, the fall's first reading lost 96 W of 1,160 W.
-    steam = BREW + ROTARY
-    level = STANDBY + steam
-    fall = [level - 0.6 * ROTARY, STANDBY + 0.4 * BREW]
-    (shot,) = _shots(_day(fall, level=level, steam=steam), ROTARY)
-    assert abs(shot[1] - 1422.0) < 1.5
-
-
-def test_a_first_reading_within_the_mains_move_beside_that_steam_heater_counts_nothing() -> (
-    None
-):
-    steam = BREW + ROTARY
-    level = STANDBY + steam
-    fall = [level - 0.3 * ROTARY, STANDBY + 0.4 * BREW]
-    assert _shots(_day(fall, level=level, steam=steam), ROTARY) == []
-
-
-def test_a_first_reading_past_the_mains_move_shows_the_pump_over_an_unknown_heater() -> (
-    None
-):
-    # Only the steam heater learnt: the brew heater under the pump has no size.
-    level = STANDBY + BREW + ROTARY
-    fall = [level - 0.6 * ROTARY, STANDBY + 0.4 * BREW]
-    (shot,) = _shots(_day(fall, level=level, brew=False), ROTARY)
-    assert abs(shot[1] - 1422.0) < 1.5
-
-
-def test_a_level_of_two_heaters_going_off_one_after_the_other_counts_nothing() -> None:
-    level = STANDBY + BREW + STEAM
-    fall = [level - 0.6 * ROTARY, STANDBY + 0.4 * STEAM]
-    assert _shots(_day(fall, level=level), ROTARY) == []

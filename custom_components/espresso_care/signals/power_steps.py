@@ -4361,10 +4361,9 @@ class PumpDetector:
             return []
         rest = level - base - p
         known = self._known_heaters
-        if (
-            not any(abs(rest - h) <= ptol for h in known)
-            or any(abs(rest + p - h) <= max(ptol, _PEAK_DRIFT * h) for h in known)
-        ) and not self._off_past_mains(level, stop_w, rest):
+        if not any(abs(rest - h) <= ptol for h in known) or any(
+            abs(rest + p - h) <= max(ptol, _PEAK_DRIFT * h) for h in known
+        ):
             return []  # no known heater and the pump, or a heater alone
         rise = self._rise_before(rd, n, level, near)
         if rise is None:
@@ -4382,29 +4381,6 @@ class PumpDetector:
         ):
             return []
         return [DetectedRun(started, ended, p)]
-
-    def _off_past_mains(self, level: float, stop: float, rest: float) -> bool:
-        """Whether a fall's first reading lost more than the mains move a heater (``_pump_then_heater``).
-
-        Read every 5 s, a dual boiler's brew heater under the pump may be
-        known by no size of its own (its idle pulses too short to read, or
-        learnt as a second heater from shots' edges with the pump), and a
-        steam heater may draw about the brew heater and the pump together:
-        the level then tells nothing. The fall still does: a first reading
-        that lost more of the level than the mains move a heater in a
-        reading (``_MAINS_MOVE``) shows a load switching off in it, and
-        one load switching leaves at most one reading between two states;
-        the next reading, still over the standby, shows a second one. The
-        level must hold a heater and no more than the largest known heater
-        and the pump (two heaters going off one after the other look the
-        same), ``rest`` being the level less the standby and the pump.
-        """
-        return (
-            level - stop >= _MAINS_MOVE * (level - self._base)
-            and self._heater_min()
-            <= rest
-            <= max(self._known_heaters, default=0.0) + self._ptol()
-        )
 
     def _rise_before(
         self, rd: Sequence[tuple[float, float]], j: int, level: float, near: float
