@@ -233,6 +233,11 @@ class _Edge:
     """The heaters' scale it was read at: ``delta * k`` is at the reference volts."""
 
 
+def _inside(pts: Sequence[float], low: float, high: float) -> int:
+    """How many readings inside an edge (``pts``' fresh ones) lie strictly between ``low`` and ``high``."""
+    return sum(1 for i in range(5, len(pts), 2) if low < pts[i] < high)
+
+
 def _span(pts: Sequence[float], i: int, gap: float) -> float:
     """The interval that reading ``i`` closes, as the plug measures it.
 
@@ -2782,10 +2787,7 @@ class PumpDetector:
         """
         low, high = sorted((a, b))
         tol = self._tol_lv
-        partial = sum(
-            1 for i in range(5, len(pts), 2) if low + tol < pts[i] < high - tol
-        )
-        return partial <= 1
+        return _inside(pts, low + tol, high - tol) <= 1
 
     def _started_in_fall(self, edge: _Edge) -> bool:
         """Whether a heater's fall, read every few seconds, shows the pump starting in it.
@@ -2799,10 +2801,9 @@ class PumpDetector:
         if self._gap <= _FAST_GAP_S:
             return False
         p = self._pump_watts
-        pts = edge.pts
         low = self._base + 0.15 * p
         high = edge.after - max(0.25 * p, 6.0)
-        return any(low < pts[i] < high for i in range(5, len(pts), 2))
+        return _inside(edge.pts, low, high) > 0
 
     def _unknown_heater(self, edge: _Edge) -> None:
         """A heater's edge that no known size explains.
@@ -3302,12 +3303,13 @@ class PumpDetector:
         """
         if not self._seconds_apart:
             return False
-        pts = edge.pts
         low, high = sorted((edge.before, edge.after))
-        low += self._past_noise(low)
-        high -= self._past_noise(high)
-        partial = sum(1 for i in range(5, len(pts), 2) if low < pts[i] < high)
-        return partial < 2
+        return (
+            _inside(
+                edge.pts, low + self._past_noise(low), high - self._past_noise(high)
+            )
+            < 2
+        )
 
     def _alone_level(self, level: float) -> bool:
         """Whether a level that held is the pump's alone: the standby and its step.
