@@ -3943,13 +3943,16 @@ class PumpDetector:
         but a heater that rose with the run and falls with it by its own
         size again (Hart's cycle summing to zero), both edges the pump's full
         step beyond it, shows the pump on for the run (periodic plugs only:
-        on change a level may be a partial reading).
+        on change a level may be a partial reading). The rise is kept at the
+        reference volts and the fall read at the volts of now: the rise is
+        compared at those (a 1.4 kW heater moves by 10 W when the volts do
+        by a third of a per cent, a quarter of a small pump's step).
         """
         if self._run_heater is None or self._on_change:
             return False
         p = self._pump_watts
         ptol = self._ptol()
-        rose = self._run_base - self._run_before
+        rose = (self._run_base - self._run_before) / self._k
         return (
             abs(rose + heat) <= 0.25 * p
             and abs(watts - p) <= ptol
