@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import pytest
 
+from custom_components.espresso_care.signals.power_steps import PumpDetector
 from simulator.espresso import Trace, generate
 
+from .power_traces import Row, run_all
 from .sim_replay import assert_one_shot
 
 
@@ -81,3 +83,57 @@ def test_a_rise_part_way_up_the_ramp_waits_for_the_rest(
 ) -> None:
     """The two parts of the ramp, a few seconds apart, are one rise of the pump's step."""
     assert_one_shot(trace_of("heat_exchanger", seed), started)
+
+
+def _held(start: int, end: int, watts: float, volts: float = 119.5) -> list[Row]:
+    """A level read every second, a little noise on it."""
+    return [
+        (float(t), watts + (0.8 if t % 2 else -0.8), volts) for t in range(start, end)
+    ]
+
+
+def test_the_rest_of_the_ramp_in_small_steps_is_no_drift() -> None:
+    """A ramp part held two readings, then climbing in steps each too small for an edge.
+
+    A 61.3 W pump over a 1,147 W heater at 119 V: 1,172 and 1,187 W (a
+    level 33 W up, short of its rise), then 1,201 W and the level of 1,206:
+    the second part, 24 W at volts that moved the heater by 6 W, was taken
+    for drift and the first part let go, unexplained.
+    """
+    rows = _held(0, 60, 7.4)
+    rows += [(60.0, 600.0, 119.5), *_held(61, 90, 1146.0), (90.0, 560.0, 119.5)]
+    rows += [
+        *_held(91, 150, 7.4),
+        (150.0, 580.0, 119.5),
+        *_held(151, 200, 1147.0, 119.1),
+    ]
+    rows += [(200.0, 1172.3, 119.3), (201.0, 1187.4, 119.1), (202.0, 1201.3, 119.4)]
+    rows += [*_held(203, 228, 1206.0), (228.0, 1172.3, 119.5), *_held(229, 233, 1146.0)]
+    rows += [(233.0, 764.8, 119.5), *_held(234, 260, 7.4)]
+    (run,) = run_all(PumpDetector(61.3), rows, until=300.0)
+    assert run.started == pytest.approx(200.0, abs=1.0)
+    assert run.ended == pytest.approx(228.0, abs=1.0)
+
+
+@pytest.mark.parametrize(
+    ("family", "seed", "backflushes", "started"),
+    [
+        # 1,147 W (the heater), then 1,172, 1,187, 1,201 and 1,207 W under a
+        # 61.3 W pump at 119 V: the last 24 W of the ramp read as drift.
+        ("thermostat", 23000062, 0, 3445.0266108931996),
+    ],
+)
+def test_the_rest_of_the_ramp_over_a_heater_is_the_pumps(
+    family: str, seed: int, backflushes: int, started: float
+) -> None:
+    """The ramp's parts over a heater's level are one rise of the pump's step."""
+    trace = generate(
+        family,
+        "vibratory",
+        "on_change",
+        seed=seed,
+        shots=10,
+        days=2,
+        hand_backflushes=backflushes,
+    )
+    assert_one_shot(trace, started)

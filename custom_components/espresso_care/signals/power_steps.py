@@ -1979,7 +1979,7 @@ class PumpDetector:
         elif (parted := self._off_between(seen, before, after, settled)) is not None:
             return parted
         p = self._pump_watts
-        if -0.3 * p < delta < 0.3 * p:
+        if -0.3 * p < delta < 0.3 * p and not self._ramp_goes_on(delta):
             return split  # drift, not an edge
         pts = tuple(self._pts)
         # Does this plug average over its interval? Its first reading of a
@@ -2315,6 +2315,23 @@ class PumpDetector:
             and self._gap <= _FAST_GAP_S
             and held.settled
             and 0.3 * p <= held.delta < self._low() * p
+        )
+
+    def _ramp_goes_on(self, delta: float) -> bool:
+        """Whether a rise too small for an edge carries a held ramp part on.
+
+        A vibratory pump builds pressure over one to three seconds: read every
+        second, its ramp may hold two readings part way up (``_ramp_part``)
+        and climb the rest in steps each under a third of its step, which
+        alone are drift. While the part waits, such a rise is its next part
+        (``_edge`` merges them), not drift.
+        """
+        held = self._held
+        return (
+            held is not None
+            and delta >= 0.1 * self._pump_watts
+            and self._ramp_part(held)
+            and self._cd_last - self._held_at <= _RAMP_REST_S
         )
 
     def _release(self) -> list[DetectedRun]:
