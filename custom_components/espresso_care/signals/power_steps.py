@@ -4411,27 +4411,20 @@ class PumpDetector:
         near = max(0.12 * self._pump_watts, 6.0)
         level = recent[-1][1]
         if (
-            abs(recent[-2][1] - level) > near
+            abs(recent[-4][1] - level) <= near
+            or abs(recent[-2][1] - level) > near
             or abs(recent[-3][1] - level) > near
-            or abs(recent[-4][1] - level) <= near
         ):
-            return []  # most readings: not a level's third
+            return []  # most readings: not a level's third (a level held, first)
         base = self._base
         p = self._pump_watts
         rest = level - base
-        # (The first known heater the level fits alone, to the mains' move.)
-        heater = next(
-            (
-                h
-                for h in self._known_heaters
-                if abs(rest - h) <= _PEAK_DRIFT * h + near and p > 2.0 * _PEAK_DRIFT * h
-            ),
-            None,
-        )
-        if heater is None or any(
-            abs(rest - p - h) <= _PEAK_DRIFT * h + near for h in self._known_heaters
-        ):
-            return []
+        known = self._known_heaters
+        if not any(
+            abs(rest - h) <= _PEAK_DRIFT * h + near and p > 2.0 * _PEAK_DRIFT * h
+            for h in known
+        ) or any(abs(rest - p - h) <= _PEAK_DRIFT * h + near for h in known):
+            return []  # no known heater alone, to the mains' move, or one with the pump
         rd = list(itertools.islice(reversed(recent), 12))
         period = self._period
         ptol = self._ptol()
