@@ -5,10 +5,13 @@ burst or a few merged) and unexplained readings, before, between and after
 anything: the quiet and noise rules refuse a backflush among them. Eight
 pulses of 5 s or more, each 2.5 s or more from the next, are a person's, not
 bursts: such a backflush stands, unless more than half as many shorter
-pulses come among them (a PID whose bursts now and then read 5 s or
-more). A shot a heater cut into long pieces a second apart does not, nor does a backflush read every 5 s, where a burst
-averaged over a reading is a pump-sized pulse. The readings are made as in
-``test_pulse_train``.
+pulses come among them (a PID whose bursts now and then read 5 s or more).
+Six are enough (two of a backflush's eight read short under a burst) where
+the pump detector timed no shot-long run among them: a shot a heater cut
+into long pieces several seconds apart is one. A shot cut into long pieces
+a second apart does not stand either, nor does a backflush read every 5 s,
+where a burst averaged over a reading is a pump-sized pulse. The readings
+are made as in ``test_pulse_train``.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from custom_components.espresso_care.signals.pulse_train import (
     ODD_SHARE_FAST,
     QUIET_SECONDS,
     SHORT_PER_LONG,
+    SHOT_RUN,
+    STURDY_FEW,
     STURDY_MIN,
     STURDY_PAUSE,
     STURDY_SECONDS,
@@ -40,6 +45,11 @@ CADENCE = [
 CUT = [(6.0, 1.5)] * 3 + [(6.0, 120.0)] + [(6.0, 1.5)] * 3 + [(6.0, 60.0)]
 # Pulses of 4 s: a backflush's, shorter than ``STURDY_SECONDS``.
 SHORT = [(4.0, 9.0)] * 4 + [(4.0, 120.0)] + [(4.0, 9.0)] * 4 + [(4.0, 60.0)]
+# Four pulses with cleaner, four with water, two of them read 4 s (a slow
+# PID's burst beside the pump's edge took their share): six long ones.
+CLEANER_SHORTENED = [(8.0, 9.0), (4.0, 9.0), (8.0, 9.0), (8.0, 120.0)]
+RINSE_SHORTENED = [(8.0, 9.0), (8.0, 9.0), (4.0, 9.0), (8.0, 60.0)]
+SHORTENED = [*CLEANER_SHORTENED, *RINSE_SHORTENED]
 
 
 def moments(every: float, share: float) -> list[tuple[float, float]]:
@@ -74,6 +84,33 @@ def test_it_stands_among_many_odd_readings(every: float) -> None:
     heaters = moments(every, 2 * ODD_SHARE_FAST)
     (found,) = recognize(quiet_then(RUNS, every=every, heaters=heaters))
     assert (found.cleaner_pulses, found.rinse_pulses) == (5, 5)
+
+
+@pytest.mark.parametrize("every", [1.0, 2.0])
+def test_two_pulses_read_short_leave_it_sturdy(every: float) -> None:
+    """A backflush's eight pulses at least, two read short: six long ones stand."""
+    assert sum(on >= STURDY_SECONDS for on, _ in SHORTENED) == STURDY_FEW < STURDY_MIN
+    runs = runs_of(SHORTENED, START)
+    (found,) = recognize(quiet_then([*CADENCE, *runs], every=every))
+    assert (found.cleaner_pulses, found.rinse_pulses, found.weak) == (4, 4, 0)
+
+
+@pytest.mark.parametrize("every", [1.0, 2.0])
+def test_a_shot_long_run_among_few_long_ones_is_refused(every: float) -> None:
+    """The detector timed a run shot-long over two of them: a shot a heater cut up."""
+    runs = runs_of(SHORTENED, START)
+    shot = (runs[0][0], runs[1][1])
+    assert shot[1] - shot[0] >= SHOT_RUN
+    reports = quiet_then([*CADENCE, *runs], every=every)
+    assert recognize(reports, long_runs=[shot]) == []
+
+
+@pytest.mark.parametrize("every", [1.0, 2.0])
+def test_three_pulses_read_short_are_refused(every: float) -> None:
+    """Five long ones among eight: too few (and too many short among them)."""
+    fewer = [*SHORTENED[:4], (4.0, 9.0), *SHORTENED[5:]]
+    assert sum(on >= STURDY_SECONDS for on, _ in fewer) == STURDY_FEW - 1
+    assert recognize(quiet_then([*CADENCE, *runs_of(fewer, START)], every=every)) == []
 
 
 @pytest.mark.parametrize("every", [1.0, 2.0])

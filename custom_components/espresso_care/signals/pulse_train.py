@@ -152,9 +152,15 @@ BETWEEN_MAX: Final = 8
 # seldom 5 s or more, and then among more of them shorter (at most
 # ``SHORT_PER_LONG`` shorter ones fed per long one); a shot its heater cut
 # up reads as long pieces a second or two apart (a backflush's pauses are
-# 3 s or more).
+# 3 s or more). Under a slow PID's bursts the train reads one or two of a
+# backflush's eight pulses (at least) short, a burst's reading beside the
+# pump's edge taking its share: ``STURDY_FEW`` long pulses are enough where
+# the detector timed no run in its span ``SHOT_RUN`` s or more. A shot such
+# a heater cut into long pieces several seconds apart (flushes after it
+# making up a series) is such a run.
 STURDY_SECONDS: Final = 5.0
 STURDY_MIN: Final = 8
+STURDY_FEW: Final = 6
 STURDY_PAUSE: Final = 2.5
 SHORT_PER_LONG: Final = 0.5
 # On a plug reporting every ``FAST_INTERVAL`` s or faster, a backflush with
@@ -800,10 +806,20 @@ class PowerBackflushes:
             return False
         fed = self._fed_in(found)
         long = [(a, b) for a, b in fed if b - a >= STURDY_SECONDS]
+        enough = len(long) >= STURDY_MIN or (
+            len(long) >= STURDY_FEW and not self._shot_run_in(found)
+        )
         return (
-            len(long) >= STURDY_MIN
+            enough
             and len(fed) - len(long) <= SHORT_PER_LONG * len(long)
             and all(c - b >= STURDY_PAUSE for (_, b), (c, _) in pairwise(long))
+        )
+
+    def _shot_run_in(self, found: Recognized) -> bool:
+        """Whether the detector saw a run of ``SHOT_RUN`` s or more overlapping a find."""
+        return any(
+            s <= found.ended and found.started <= e and e - s >= SHOT_RUN
+            for s, e in self._runs
         )
 
     def _confirmed(self, found: Recognized) -> bool:
