@@ -50,6 +50,18 @@ three readings, each the average of its interval.
   never three alike at a part of the pump (the band itself is left as
   learned: moving it changed how every later reading was read, and lost as
   many backflushes as it found).
+* ``heater_cycle``: a heat exchanger's pressurestat cycles its heater
+  (1-1.5 kW, many pump steps) every minute or so; with its band learned a
+  part of the pump's step off, each cycle reads as a weak pulse, every
+  reading of it in the heater's band, and was noted as noise: a dozen in
+  the ten minutes before a backflush refused it by the odd readings' share.
+  Such a piece is the heater's own switching, as an edge is, not the noise
+  a slow PID's bursts make (those read in no band, or in bands a pump step
+  or two above the level). It still may fill a series as a weak pulse.
+  Only a find that is ``doubtful``, leaning on two pulses or more not seen
+  clean (weak or missed), still counts the cycles as odd readings: it
+  leans on the heater, and a shot its heater cut into pieces reads so
+  (seed 21,000,003).
 """
 
 from __future__ import annotations
@@ -104,6 +116,20 @@ def heater_off_band(before: float | None, band: float | None, tolerance: float) 
         and band > 0
         and abs(before - band) < tolerance
     )
+
+
+def heater_cycle(lowest: float, heater_min: float) -> bool:
+    """Whether a weak pulse is a heater's own cycle: every reading above a heater's step.
+
+    ``lowest``: the lowest band (heater step, W; 0 the level) any reading of
+    its excursion was read in; ``heater_min``: a heater's least step (W).
+    """
+    return lowest >= heater_min
+
+
+def doubtful(weak: int, missed: int) -> bool:
+    """Whether a find leans on two pulses or more not seen clean (weak or missed)."""
+    return weak + missed > 1
 
 
 class RefusedLately:

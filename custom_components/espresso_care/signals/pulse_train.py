@@ -30,12 +30,15 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, replace
 from itertools import pairwise
+import math
 from typing import Final
 
 from ..backflush_pattern import BackflushRecognizer, PatternRules, Recognized
 from .pulse_slow_plug import (
     RefusedLately,
+    doubtful,
     gentle_enough,
+    heater_cycle,
     heater_hole,
     heater_off_band,
     heater_split,
@@ -222,7 +225,7 @@ Segment = tuple[float, float, float | None, bool]
 class _Excursion:
     """Readings while the pump may be running."""
 
-    __slots__ = ("frame", "same", "segments", "unknown")
+    __slots__ = ("frame", "lowest", "same", "segments", "unknown")
 
     def __init__(self, frame: float | None = None) -> None:
         self.segments: list[Segment] = []
@@ -231,6 +234,8 @@ class _Excursion:
         # it, and whether every reading since was read in that same band.
         self.frame = frame
         self.same = frame is not None
+        # The lowest band (heater step, 0 the level) a reading of it was read in.
+        self.lowest = math.inf
 
 
 def split_pulses(segments: list[Segment]) -> list[Pulse]:
@@ -309,10 +314,10 @@ def _sure(pulse: Pulse, excursion: _Excursion) -> Pulse:
     return Pulse(pulse.started, pulse.ended, pulse.on_seconds, True, pulse.single)
 
 
-def _remember(starts: deque[float], at: float) -> None:
-    """Add a pulse's start; forget those more than ``PULSES_SECONDS`` before it."""
+def _remember(starts: deque[float], at: float, keep: float = PULSES_SECONDS) -> None:
+    """Add a pulse's start; forget those more than ``keep`` seconds before it."""
     starts.append(at)
-    while starts[0] < at - PULSES_SECONDS:
+    while starts[0] < at - keep:
         starts.popleft()
 
 
@@ -349,6 +354,7 @@ class PowerBackflushes:
         "_band_before",
         "_candidates",
         "_clean",
+        "_cycles",
         "_excursion",
         "_fed",
         "_framed_at",
@@ -402,6 +408,8 @@ class PowerBackflushes:
         # When readings were unexplained (a heater switching), lately.
         # (and whether each was a heater's edge).
         self._odd: deque[tuple[float, bool]] = deque()
+        # When weak pulses that were a heater's own cycle began, lately.
+        self._cycles: deque[float] = deque()
         # An unexplained reading waiting for the next one (its time, the
         # reading before it, its own watts): a heater's edge or noise.
         self._pending: tuple[float, float, float] | None = None
@@ -675,6 +683,8 @@ class PowerBackflushes:
                 self._band_before if steady else None
             )
         self._follow_frame(excursion)
+        if self._band is not None:
+            excursion.lowest = min(excursion.lowest, self._band)
         excursion.segments.append((start, end, fraction, clean))
         if fraction is None:
             excursion.unknown += end - start
@@ -737,6 +747,7 @@ class PowerBackflushes:
         """The checks as ``gentle_enough`` has them, where no find was refused lately."""
         since = found.started - NOISE_BEFORE
         odd = sum(since <= at <= found.ended and not edge for at, edge in self._odd)
+        odd += self._cycles_against(found, since)
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
         singles = self._singles_in(found)
         if not gentle_enough(odd / readings, self.spread, singles, found.pulses):
@@ -761,6 +772,7 @@ class PowerBackflushes:
         pending = self._pending
         if pending is not None and since <= pending[0] <= found.ended:
             odd += 1  # not resolved yet: noise until it is
+        odd += self._cycles_against(found, since)
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
         limit = ODD_SHARE_MAX
         if self._interval <= FAST_INTERVAL:
@@ -784,6 +796,16 @@ class PowerBackflushes:
         if self._cut_shot(found):
             return None
         return found if self._quiet_around(found, sturdy=sturdy) else None
+
+    def _cycles_against(self, found: Recognized, since: float) -> int:
+        """The heater's cycles read from ``since`` to a find's end, if it is ``doubtful``.
+
+        A find leaning on two pulses or more not seen clean leans on the
+        heater: its cycles around it are odd readings there, as before.
+        """
+        if not doubtful(found.weak, found.missed):
+            return 0
+        return sum(since <= at <= found.ended for at in self._cycles)
 
     def _singles_in(self, found: Recognized) -> int:
         """The pulses read in a single reading during a find."""
@@ -919,7 +941,15 @@ class PowerBackflushes:
             if weak or pulse.on_seconds < NOISE_SECONDS:
                 # A wobble of the mains, a heater's edge, or seen only in a
                 # heater's band: remembered as noise.
-                self._noted(pulse.started)
+                if (
+                    slow
+                    and weak
+                    and heater_cycle(excursion.lowest, HEATER_MIN * self.pump_watts)
+                ):
+                    # The heater's own cycle, not noise (kept as odd readings are).
+                    _remember(self._cycles, pulse.started, ODD_SECONDS)
+                else:
+                    self._noted(pulse.started)
                 if not weak or pulse.on_seconds < rules.pulse_min:
                     continue
                 # Pulse-sized in a heater's band: it may fill a series of
