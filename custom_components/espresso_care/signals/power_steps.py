@@ -3781,22 +3781,45 @@ class PumpDetector:
         intervals apart: a shot in appearance. The run's readings then hold
         one value only at the pump's level, read twice or more, and one over
         it (the heater's). A pump alone reads no such reading; its partial
-        readings at either end hold less than its step.
+        readings at either end hold less than its step. The heater's partial
+        reading at its other end may fall at the pump's level too: beside a
+        rotary pump's (100 W or more) step, one value repeated on one side of
+        the heater's reading, one reading at most on the other, is such a
+        level as well. (A vibratory pump alone often reads one value, and
+        its band is too narrow for many heaters' partial readings.)
         """
         if not self._seconds_apart:
             return False
         base = self._base
         p = self._pump_watts
-        level: list[float] = []
+        # The readings at the pump's level before the heater's and after it.
+        sides: list[list[float]] = [[]]
         over = False
         for t, w in self._recent:
             if not started <= t <= at:
                 continue
             if abs(w - base - p) <= 0.5 * p:
-                level.append(w)
+                sides[-1].append(w)
             elif w - base > 1.5 * p:
                 over = True
-        return over and len(level) >= 2 and all(w == level[0] for w in level)
+                if sides[-1]:
+                    sides.append([])
+        if not over:
+            return False
+        level = [w for side in sides for w in side]
+        if len(level) >= 2 and all(w == level[0] for w in level):
+            return True
+        # One side a repeated value, the other a partial reading at most
+        # (a rotary pump's: a vibratory one's quiet readings repeat a value).
+        first, last = sides[0], sides[-1]
+        return (
+            p >= _SMALL_PUMP
+            and len(sides) == 2
+            and any(
+                len(one) >= 2 and all(w == one[0] for w in one) and len(other) <= 1
+                for one, other in ((first, last), (last, first))
+            )
+        )
 
     def _off_in_pulses(self, started: float, at: float) -> bool:
         """Whether readings among a slow PID's pulses show the pump off in the run.
