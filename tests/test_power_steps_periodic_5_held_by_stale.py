@@ -4,8 +4,11 @@ A heat exchanger's heater blips for a second: one partial reading of it
 may read about a rotary pump's step, and a stale meter repeating it makes a
 level of its own, a rise and a fall of the pump's size three intervals
 apart: a shot in appearance. One value only at the pump's level, read
-twice or more, beside a reading over it (the heater's), is no run; a pump
-alone whose readings repeat one value (a quiet vibratory pump) is a shot.
+twice or more, beside a reading over it (the heater's), is no run, nor is
+(beside a rotary pump's step) such a value on one side of the heater's
+reading with one partial reading at most on the other (the heater's
+partial fall may read at the pump's level too); a pump alone whose readings repeat one value (a quiet vibratory
+pump) is a shot.
 """
 
 from __future__ import annotations
@@ -30,6 +33,15 @@ def test_a_stale_repeat_after_the_standby_is_no_shot() -> None:
     """Heat exchanger, rotary pump (122 W): readings 3, 113, 113 (stale),
     329, 3 with the pump off throughout: no shot from 2830 to 2860."""
     assert shots_near(21000037, 2830.0, 2860.0) == []
+
+
+def test_a_stale_level_beside_the_heaters_partial_fall_is_no_shot() -> None:
+    """Heat exchanger, rotary pump (138 W, calibrated 130 W): readings 5,
+    143, 143, 143 (the heater's partial reading, repeated twice by a stale
+    meter), 1335 (the heater whole), 127 (its partial fall), 5 with the pump
+    off throughout. The partial fall reads at the pump's level too, another
+    value: the repeated one before the heater's reading is the level."""
+    assert shots_near(22000013, 10840.0, 10890.0) == []
 
 
 def test_a_shot_whose_pump_readings_move_is_counted() -> None:

@@ -161,6 +161,9 @@ _FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading
 _CYCLE_S: Final = 3600.0  # s apart at most: unseen heater-and-pump cycles of one size
 _CYCLES: Final = 3  # ... this many of them make a heater (``_cycle_heater``)
 _CYCLES_APART: Final = 5  # ... read every few seconds (``_cycles_needed``)
+_IDLE_PERIOD: Final = (
+    0.1  # of its period: a heater idling keeps to it (``_idle_cycle``)
+)
 # Decoded runs (``_decoded``), read every few seconds.
 _DECODE_AGAIN_S: Final = 30.0  # s after readings settled: decoded once more
 _DECODE_BEFORE: Final = 4  # readings decoded before the first off every heater's level
@@ -597,6 +600,7 @@ class PumpDetector:
         "_heaters",
         "_held",
         "_held_at",
+        "_idle",
         "_k",
         "_known",
         "_last_at",
@@ -732,6 +736,8 @@ class PumpDetector:
         self._cycled: _Heater | None = None  # the heater ``_learn_cycle`` learnt
         # The last short heater pulses' peaks over the standby (``_heater_peak``).
         self._peaks: deque[float] = deque(maxlen=_PEAKS)
+        # The last cycles read as one heater's: when, and their size (``_idle_cycle``).
+        self._idle: deque[tuple[float, float]] = deque(maxlen=3)
         # The runs decided lately (read every few seconds: ``_decoded``).
         self._counted: deque[tuple[float, float]] = deque(maxlen=8)
         self._decode_at = math.inf
@@ -3592,7 +3598,8 @@ class PumpDetector:
             # sizes then hold to a few watts), and if a reading showed the
             # pump alone in one of them or its step is many times that.
             seen_end = self._seen_alone(edge, -watts) or self._alone_level(edge.before)
-            if self._run_lone and self._single_partial(edge):
+            lone = self._run_lone and self._single_partial(edge)
+            if lone:
                 seen_end = False  # a heater's cycle, its partial readings at the pump's
             big = self._stands_out(heat, watts)
             if self._vref2:
@@ -3606,19 +3613,23 @@ class PumpDetector:
                     )
                 ):
                     return []
-            elif not (
-                big
-                or (
-                    (self._run_seen or self._run_two)
-                    and (seen_end or self._two_switches(edge))
-                )
-                or self._cycle_to_standby(edge, heat, watts)
-                or self._read_heater_cycle(edge, heat, watts)
-            ):
-                # Without volts a small pump's step hides in a heater's
-                # drift: a reading must show the pump alone at both, or an
-                # averaging plug's partial readings two switchings.
-                return []
+            else:
+                idle = lone and self._idle_cycle(edge)
+                if not (
+                    (big and not idle)
+                    or (
+                        (self._run_seen or self._run_two)
+                        and (seen_end or self._two_switches(edge))
+                    )
+                    or self._cycle_to_standby(edge, heat, watts)
+                    or self._read_heater_cycle(edge, heat, watts)
+                ):
+                    # Without volts a small pump's step hides in a heater's
+                    # drift: a reading must show the pump alone at both, or
+                    # an averaging plug's partial readings two switchings.
+                    if cycle and idle:
+                        self._learn_cycle(edge)  # (refused, it would never be)
+                    return []
         duration = at - self._run_at
         if not MIN_RUN_S <= duration <= MAX_RUN_S:
             return []
@@ -3788,22 +3799,45 @@ class PumpDetector:
         intervals apart: a shot in appearance. The run's readings then hold
         one value only at the pump's level, read twice or more, and one over
         it (the heater's). A pump alone reads no such reading; its partial
-        readings at either end hold less than its step.
+        readings at either end hold less than its step. The heater's partial
+        reading at its other end may fall at the pump's level too: beside a
+        rotary pump's (100 W or more) step, one value repeated on one side of
+        the heater's reading, one reading at most on the other, is such a
+        level as well. (A vibratory pump alone often reads one value, and
+        its band is too narrow for many heaters' partial readings.)
         """
         if not self._seconds_apart:
             return False
         base = self._base
         p = self._pump_watts
-        level: list[float] = []
+        # The readings at the pump's level before the heater's and after it.
+        sides: list[list[float]] = [[]]
         over = False
         for t, w in self._recent:
             if not started <= t <= at:
                 continue
             if abs(w - base - p) <= 0.5 * p:
-                level.append(w)
+                sides[-1].append(w)
             elif w - base > 1.5 * p:
                 over = True
-        return over and len(level) >= 2 and all(w == level[0] for w in level)
+                if sides[-1]:
+                    sides.append([])
+        if not over:
+            return False
+        level = [w for side in sides for w in side]
+        if len(level) >= 2 and all(w == level[0] for w in level):
+            return True
+        # One side a repeated value, the other a partial reading at most
+        # (a rotary pump's: a vibratory one's quiet readings repeat a value).
+        first, last = sides[0], sides[-1]
+        return (
+            p >= _SMALL_PUMP
+            and len(sides) == 2
+            and any(
+                len(one) >= 2 and all(w == one[0] for w in one) and len(other) <= 1
+                for one, other in ((first, last), (last, first))
+            )
+        )
 
     def _off_in_pulses(self, started: float, at: float) -> bool:
         """Whether readings among a slow PID's pulses show the pump off in the run.
@@ -4119,6 +4153,38 @@ class PumpDetector:
             self._cycle_n = 1
         self._cycle_size, self._cycle_at = size, edge.at
         return self._cycle_n >= self._cycles_needed()
+
+    def _idle_cycle(self, edge: _Edge) -> bool:
+        """Whether a run read as one heater's cycle keeps the period of the last two (no volts).
+
+        A dual boiler's steam heater may draw about the brew heater and the
+        pump: without volts its cycle from the standby and back, each edge
+        one switching (one partial reading, ``_single_partial``, not two,
+        ``_two_switches``), reads as a shot whose rotary pump stands out of
+        the brew heater's part (``_stands_out``) until ``_cycle_heater``
+        has seen enough cycles to learn it. A heater idling cycles at a
+        steady period (its boiler loses heat at a steady rate and reheats
+        by as much each time); shots come when someone pulls them. Such a
+        cycle one period after the last two of its size (the mains' move,
+        and the pump's share a partial reading holds), or two (one read
+        otherwise between), to ``_IDLE_PERIOD`` of it, is a heater idling.
+        (A heat exchanger's heater coming and going with the pump makes the
+        same cycles, at a shot's cadence: so regular only by chance.)
+        """
+        if self._run_two or self._two_switches(edge):
+            return False
+        size = -edge.delta * edge.k
+        at = edge.at
+        near = _MAINS_MOVE * size + 0.25 * self._pump_watts
+        like = [
+            t for t, s in self._idle if abs(s - size) <= near and at - t <= _CYCLE_S
+        ]
+        self._idle.append((at, size))
+        if len(like) < 2:
+            return False
+        period = like[-1] - like[-2]
+        n = round((at - like[-1]) / period)
+        return n in (1, 2) and abs(at - like[-1] - n * period) <= _IDLE_PERIOD * period
 
     def _cycle_open(self, at: float) -> bool:
         """Whether a heater-and-pump cycle seen twice within the hour may be a heater.
