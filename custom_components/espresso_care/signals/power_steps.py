@@ -1945,9 +1945,12 @@ class PumpDetector:
         if not MIN_RUN_S <= duration <= MAX_RUN_S or not rose > fell:
             return None
         run = DetectedRun(self._run_at, fell, before - base)
+        # A fall dated past heater pulses may leave the run of another kind:
+        # withheld, the next run read all the same.
+        hid = self._stop_hid_in_pulses(pts[: k + 2], before, run.started, fell)
         self._open_run(rose, after - base, True, base)
         self._fell_at = fell
-        return [run]
+        return [] if hid else [run]
 
     def _pump_in(self, level: float) -> bool:
         """Whether a level is nearer the standby and known heaters with the pump."""
@@ -3702,7 +3705,7 @@ class PumpDetector:
             return []
         if self._stop_in_heater_rise(started, at, fell):
             return []
-        if pure and self._stop_hid_in_pulses(edge, started, at):
+        if pure and self._stop_hid_in_pulses(edge.pts, edge.before, started, at):
             return []
         if both and self._paused_between_readings(started, at):
             return []
@@ -3875,27 +3878,26 @@ class PumpDetector:
         ]
         return len(off) >= _OFF_READINGS
 
-    def _stop_hid_in_pulses(self, edge: _Edge, started: float, at: float) -> bool:
+    def _stop_hid_in_pulses(
+        self, pts: Sequence[float], before: float, started: float, at: float
+    ) -> bool:
         """Whether a pump's stop among heater pulses may leave the run of another kind.
 
         A slow PID's heater pulses between the last reading of the pump's
-        level and the first at the level after hide when the pump stopped:
-        the fall is dated at the first reading after them, the latest it
-        could be. When a bound of ``kind_bounds`` lies between the two (a
-        12 s flush read 18 s), the run's kind is a guess: withheld.
+        level (``before``) and the first at the level after hide when the
+        pump stopped: the fall (``at``) is dated at the first reading after
+        them, the latest it could be. When a bound of ``kind_bounds`` lies
+        between the two (a 12 s flush read 18 s), the run's kind is a
+        guess: withheld. So for a fall to the standby read apart from the
+        next run's rise (``_pause_between``) as for an edge.
         """
         if self._gap > _FAST_GAP_S:
             return False
-        pts = edge.pts
         tol = self._ptol()
         # The pump was on until its level's last reading; on change, until
         # a measuring period before the first reading that moved.
         moved = next(
-            (
-                pts[i]
-                for i in range(2, len(pts), 2)
-                if abs(pts[i + 1] - edge.before) > tol
-            ),
+            (pts[i] for i in range(2, len(pts), 2) if abs(pts[i + 1] - before) > tol),
             None,
         )
         if moved is None:
