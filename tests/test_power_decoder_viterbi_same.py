@@ -6,7 +6,8 @@ computed once, and a state whose heaters switched lately is skipped
 where the same loads held longer cost no more. None of it may change a
 cost or a state, ties included: the reference here is the plain loop the pass replaced,
 run on random stretches (readings at exact levels and stale repeats make
-ties common).
+ties common). Nor may a bound on the cost that prunes the states costing
+more (branch and bound) change any, where the cost is within it.
 """
 
 from __future__ import annotations
@@ -108,3 +109,72 @@ def test_the_pass_gives_the_plain_loops_costs_and_states(heaters: list[float]) -
         for off in (None, (first, min(n, first + rng.randint(0, 8))), (first, first)):
             sizes = [h * rng.choice([1.0, 0.98, 1.03]) for h in heaters]
             assert s.viterbi(sizes, off) == reference(s, sizes, off)
+
+
+@pytest.mark.parametrize("heaters", [[], [1000.0], [1200.0, 900.0], [800.0, 800.0]])
+def test_a_bound_changes_no_cost_nor_state(heaters: list[float]) -> None:
+    """States costing more than a bound are not extended (``viterbi``'s
+    ``bound``): at or over the least cost (the least cost itself, ties
+    everywhere, or another path's, ``path_cost``) the pass gives what the
+    plain loop gives; under it, a cost above the bound still."""
+    rng = random.Random(20250411 + len(heaters))
+    pbit = 1 << len(heaters)
+    for _ in range(150):
+        s = stretch(rng, heaters)
+        n = len(s.watts)
+        first = rng.randint(1, n)
+        for off in (None, (first, min(n, first + rng.randint(0, 8))), (first, first)):
+            sizes = [h * rng.choice([1.0, 0.98, 1.03]) for h in heaters]
+            cost, states = reference(s, sizes, off)
+            assert s.path_cost(states, sizes) == cost
+            free = reference(s, sizes, None)[1]
+            if off is not None:
+                # The path the decoder bounds a held pass by (``_Stretch.best``).
+                free = [
+                    x & ~pbit if off[0] <= b <= off[1] else x
+                    for b, x in enumerate(free)
+                ]
+            bounds = [cost, cost + rng.random(), s.path_cost(free, sizes)]
+            for bound in bounds:
+                assert s.viterbi(sizes, off, bound) == (cost, states)
+            for under in (cost * rng.random(), math.nextafter(cost, 0.0)):
+                if under < cost:
+                    assert s.viterbi(sizes, off, under)[0] > under
+
+
+def test_a_path_the_pass_forbids_costs_inf() -> None:
+    """A heater on, then off in the next reading (a pulse): no path's cost."""
+    s = stretch(random.Random(7), [1000.0])
+    n = len(s.watts)
+    pulse = [0, 1, 0, *([0] * (n - 2))]
+    assert s.path_cost(pulse, [1000.0]) == math.inf
+
+
+@pytest.mark.parametrize("heaters", [[1000.0], [1200.0, 900.0]])
+def test_the_bounded_passes_find_what_unbounded_ones_find(
+    heaters: list[float], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``best`` bounds each pass (the held path, the pass before): its costs,
+    states and sizes are those of passes that weigh every transition."""
+    rng = random.Random(20250418 + len(heaters))
+    cases = []
+    for _ in range(100):
+        s = stretch(rng, heaters)
+        n = len(s.watts)
+        first = rng.randint(1, n)
+        free = s.best(None)[1]
+        for off in ((first, min(n, first + rng.randint(0, 8))), (first, first)):
+            cases.append((s, off, free, s.best(off, free)))
+    viterbi = _Stretch.viterbi
+
+    def unbounded(
+        self: _Stretch,
+        sizes: list[float],
+        off: tuple[int, int] | None,
+        bound: float = math.inf,
+    ) -> tuple[float, list[int]]:
+        return viterbi(self, sizes, off)
+
+    monkeypatch.setattr(_Stretch, "viterbi", unbounded)
+    for s, off, free, found in cases:
+        assert s.best(off, free) == found

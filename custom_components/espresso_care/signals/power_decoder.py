@@ -164,6 +164,39 @@ def _ranges(
     )
 
 
+def _misfits(
+    w: float, stale: bool, ranges: Sequence[tuple[float, float]]
+) -> list[float]:
+    """A reading's cost in each range: its Gaussian residual, ``_STALE`` at most if stale.
+
+    0.0 inside, so that every sum is the same as added alone. One helper for
+    the Viterbi pass and ``_Stretch.path_cost``: their sums must be the same
+    to the last bit (a path's cost bounds the pass's).
+    """
+    half_inv = 0.5 / _variance(w)
+    fit = [
+        (low - w) * (low - w) * half_inv
+        if w < low
+        else (w - high) * (w - high) * half_inv
+        if w > high
+        else 0.0
+        for low, high in ranges
+    ]
+    if stale:
+        return [d if d < _STALE else _STALE for d in fit]
+    return fit
+
+
+@functools.cache
+def _moves_to(nh: int) -> tuple[dict[int, tuple[int, int, float]], ...]:
+    """For every state, its transitions of ``_transitions`` by the loads after (``path_cost``)."""
+    keep = (2 << nh) - 1
+    return tuple(
+        {t & keep: (t, k, cost) for t, k, cost in step}
+        for _, _, step in _transitions(nh)[1]
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Stretch:
     """The readings decoded and the loads they are explained by."""
@@ -182,13 +215,28 @@ class _Stretch:
         return 1 << len(self.heaters)
 
     def viterbi(
-        self, sizes: Sequence[float], off: tuple[int, int] | None
+        self,
+        sizes: Sequence[float],
+        off: tuple[int, int] | None,
+        bound: float = math.inf,
     ) -> tuple[float, list[int]]:
         """The least cost and its states at every boundary.
 
         ``off``: boundaries (first, last) where the pump is held off. A
         state's bits above the pump's say which heaters switched in the
         reading before (what they allow: ``_transitions``).
+
+        ``bound``: a cost that matters not above it (inf: none). A state
+        whose cost so far exceeds it is not extended (with the bounds
+        ``best`` gives, about half the transitions of a bounded pass): every
+        state it leads to costs more too (no reading nor switching costs
+        less than nothing, and a float sum never drops below a term).
+        When the least cost is no more than the bound, every state it
+        passes through costs no more either: its cost and the state before
+        it, ties included, and so the least cost and its states, are the
+        full pass's. Otherwise the cost given is above the bound still
+        (fewer paths weighed cost no less), and the states may be no
+        path's: the caller drops both.
         """
         nh = len(sizes)
         pbit = self.pbit
@@ -198,22 +246,13 @@ class _Stretch:
         ranges = _ranges(tuple(sizes), self.pump, self.base)
         inf = math.inf
         score = [0.0 if s >> (nh + 1) == 0 else inf for s in range(n_states)]
+        # (``c0 >= above`` is ``c0 > bound``, and true of inf: one test.)
+        above = math.nextafter(bound, inf)
         back: list[list[int]] = []
         stale = self.stale
         for i, w in enumerate(self.watts):
-            half_inv = 0.5 / _variance(w)
-            # The reading's cost in each range, once (many transitions share
-            # one); 0.0 inside, so that every sum is the same as added alone.
-            fit = [
-                (low - w) * (low - w) * half_inv
-                if w < low
-                else (w - high) * (w - high) * half_inv
-                if w > high
-                else 0.0
-                for low, high in ranges
-            ]
-            if stale[i]:
-                fit = [d if d < _STALE else _STALE for d in fit]
+            # The reading's cost in each range, once (many transitions share one).
+            fit = _misfits(w, stale[i], ranges)
             # With the pump held off, only the transitions that leave it off.
             held = off is not None and off[0] <= i + 1 <= off[1]
             new = [inf] * n_states
@@ -225,7 +264,7 @@ class _Stretch:
                 # not, and at no less cost (``_BACK``): when that one costs no
                 # more, its transitions give no state less, nor come first at
                 # a tie.
-                if c0 == inf or (plain != s and score[plain] <= c0):
+                if c0 >= above or (plain != s and score[plain] <= c0):
                     continue
                 for t, k, cost in step:
                     c = c0 + cost + fit[k]
@@ -240,6 +279,25 @@ class _Stretch:
             states.append(arg[states[-1]])
         states.reverse()
         return score[best], [s & keep for s in states]
+
+    def path_cost(self, states: Sequence[int], sizes: Sequence[float]) -> float:
+        """What ``viterbi`` costs these states at every boundary (inf: it forbids them).
+
+        Summed in the pass's own order, so that it bounds the pass's least
+        cost to the last bit. ``states`` as ``viterbi`` gives them: a
+        heater's switching in the reading before is found again here.
+        """
+        moves = _moves_to(len(sizes))
+        ranges = _ranges(tuple(sizes), self.pump, self.base)
+        s = states[0]
+        total = 0.0
+        for i, w in enumerate(self.watts):
+            move = moves[s].get(states[i + 1])
+            if move is None:
+                return math.inf
+            s, k, cost = move
+            total = total + cost + _misfits(w, self.stale[i], (ranges[k],))[0]
+        return total
 
     def refit(self, states: Sequence[int]) -> list[float]:
         """The heaters' sizes at the mains of these readings, from those that held heaters whole.
@@ -261,10 +319,26 @@ class _Stretch:
         k = min(max(num / den, 1.0 - _DRIFT), 1.0 + _DRIFT)
         return [k * size for size in self.heaters]
 
-    def best(self, off: tuple[int, int] | None) -> tuple[float, list[int], list[float]]:
-        """``viterbi`` with the heaters' sizes refitted to the readings between passes."""
+    def best(
+        self, off: tuple[int, int] | None, free: Sequence[int] = ()
+    ) -> tuple[float, list[int], list[float]]:
+        """``viterbi`` with the heaters' sizes refitted to the readings between passes.
+
+        ``free``: the states found with the pump free (with ``off``).
+        With the pump off where it is held off, they are a path the first
+        pass may take: its cost bounds that pass's (``viterbi``; a pause
+        costs two switchings and a reading or two more, often). A pass
+        after is kept only if it costs less than the best before: that
+        cost bounds it.
+        """
         sizes = list(self.heaters)
-        cost, states = self.viterbi(sizes, off)
+        bound = math.inf
+        if off is not None and free:
+            first, last = off
+            pump = self.pbit
+            held = [s & ~pump if first <= b <= last else s for b, s in enumerate(free)]
+            bound = self.path_cost(held, sizes)
+        cost, states = self.viterbi(sizes, off, bound)
         best = sizes
         if off is None and not any(s & self.pbit for s in states):
             return cost, states, best  # no run to weigh: the sizes matter not
@@ -273,7 +347,7 @@ class _Stretch:
             if all(abs(a - b) < 0.5 for a, b in zip(refit, sizes, strict=True)):
                 break
             sizes = refit
-            again, moved = self.viterbi(sizes, off)
+            again, moved = self.viterbi(sizes, off, cost)
             if again < cost:
                 cost, states, best = again, moved, sizes
         return cost, states, best
@@ -491,7 +565,7 @@ def decode(
             )
         ):
             continue  # dropped anyway: not weighed
-        margin = stretch.best((a - 1, last + 1))[0] - cost
+        margin = stretch.best((a - 1, last + 1), states)[0] - cost
         if margin < wanted.margin:
             continue
         # Two runs too short for a shot, with a pause between (a backflush's
@@ -515,7 +589,7 @@ def decode(
                 and min(times[b - 1] - start, end - times[b - 1]) >= wanted.part
             ):
                 continue  # alone, two parts no flush lasts
-            split = min(split, stretch.best((b, b))[0])
+            split = min(split, stretch.best((b, b), states)[0])
             if split - cost < wanted.paused:
                 break  # one such pause is enough to drop it
         if split - cost < wanted.paused:
