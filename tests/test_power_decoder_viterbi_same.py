@@ -12,6 +12,7 @@ more (branch and bound) change any, where the cost is within it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 import math
 import random
 
@@ -99,16 +100,24 @@ def stretch(rng: random.Random, heaters: list[float]) -> _Stretch:
     return _Stretch(times, watts, stale, base, tuple(heaters), pump, 5.0)
 
 
-@pytest.mark.parametrize("heaters", [[], [1000.0], [1200.0, 900.0], [800.0, 800.0]])
-def test_the_pass_gives_the_plain_loops_costs_and_states(heaters: list[float]) -> None:
-    rng = random.Random(20250404 + len(heaters))
+def passes(
+    rng: random.Random, heaters: list[float]
+) -> Iterator[tuple[_Stretch, tuple[int, int] | None, list[float]]]:
+    """150 random stretches, each passed free, held off over a few readings and
+    at one, at heater sizes the mains moved: (stretch, held off, sizes)."""
     for _ in range(150):
         s = stretch(rng, heaters)
         n = len(s.watts)
         first = rng.randint(1, n)
         for off in (None, (first, min(n, first + rng.randint(0, 8))), (first, first)):
-            sizes = [h * rng.choice([1.0, 0.98, 1.03]) for h in heaters]
-            assert s.viterbi(sizes, off) == reference(s, sizes, off)
+            yield s, off, [h * rng.choice([1.0, 0.98, 1.03]) for h in heaters]
+
+
+@pytest.mark.parametrize("heaters", [[], [1000.0], [1200.0, 900.0], [800.0, 800.0]])
+def test_the_pass_gives_the_plain_loops_costs_and_states(heaters: list[float]) -> None:
+    rng = random.Random(20250404 + len(heaters))
+    for s, off, sizes in passes(rng, heaters):
+        assert s.viterbi(sizes, off) == reference(s, sizes, off)
 
 
 @pytest.mark.parametrize("heaters", [[], [1000.0], [1200.0, 900.0], [800.0, 800.0]])
@@ -119,27 +128,21 @@ def test_a_bound_changes_no_cost_nor_state(heaters: list[float]) -> None:
     plain loop gives; under it, a cost above the bound still."""
     rng = random.Random(20250411 + len(heaters))
     pbit = 1 << len(heaters)
-    for _ in range(150):
-        s = stretch(rng, heaters)
-        n = len(s.watts)
-        first = rng.randint(1, n)
-        for off in (None, (first, min(n, first + rng.randint(0, 8))), (first, first)):
-            sizes = [h * rng.choice([1.0, 0.98, 1.03]) for h in heaters]
-            cost, states = reference(s, sizes, off)
-            assert s.path_cost(states, sizes) == cost
-            free = reference(s, sizes, None)[1]
-            if off is not None:
-                # The path the decoder bounds a held pass by (``_Stretch.best``).
-                free = [
-                    x & ~pbit if off[0] <= b <= off[1] else x
-                    for b, x in enumerate(free)
-                ]
-            bounds = [cost, cost + rng.random(), s.path_cost(free, sizes)]
-            for bound in bounds:
-                assert s.viterbi(sizes, off, bound) == (cost, states)
-            for under in (cost * rng.random(), math.nextafter(cost, 0.0)):
-                if under < cost:
-                    assert s.viterbi(sizes, off, under)[0] > under
+    for s, off, sizes in passes(rng, heaters):
+        cost, states = reference(s, sizes, off)
+        assert s.path_cost(states, sizes) == cost
+        free = reference(s, sizes, None)[1]
+        if off is not None:
+            # The path the decoder bounds a held pass by (``_Stretch.best``).
+            free = [
+                x & ~pbit if off[0] <= b <= off[1] else x for b, x in enumerate(free)
+            ]
+        bounds = [cost, cost + rng.random(), s.path_cost(free, sizes)]
+        for bound in bounds:
+            assert s.viterbi(sizes, off, bound) == (cost, states)
+        for under in (cost * rng.random(), math.nextafter(cost, 0.0)):
+            if under < cost:
+                assert s.viterbi(sizes, off, under)[0] > under
 
 
 def test_a_path_the_pass_forbids_costs_inf() -> None:

@@ -116,24 +116,15 @@ def test_the_rest_of_the_ramp_in_small_steps_is_no_drift() -> None:
 
 
 @pytest.mark.parametrize(
-    ("family", "seed", "backflushes", "started"),
+    ("family", "seed", "started"),
     [
         # 1,147 W (the heater), then 1,172, 1,187, 1,201 and 1,207 W under a
         # 61.3 W pump at 119 V: the last 24 W of the ramp read as drift.
-        ("thermostat", 23000062, 0, 3445.0266108931996),
+        ("thermostat", 23000062, 3445.0266108931996),
     ],
 )
 def test_the_rest_of_the_ramp_over_a_heater_is_the_pumps(
-    family: str, seed: int, backflushes: int, started: float
+    family: str, seed: int, started: float
 ) -> None:
     """The ramp's parts over a heater's level are one rise of the pump's step."""
-    trace = generate(
-        family,
-        "vibratory",
-        "on_change",
-        seed=seed,
-        shots=10,
-        days=2,
-        hand_backflushes=backflushes,
-    )
-    assert_one_shot(trace, started)
+    assert_one_shot(trace_of(family, seed), started)
