@@ -26,6 +26,17 @@ def calibrated_runs(trace: Trace, end: float) -> list[tuple[float, float]]:
     return runs
 
 
+def retried_runs(spec: detection.TraceSpec, end: float) -> list[tuple[float, float]]:
+    """``calibrated_runs`` of the trace the bench reads: calibrated again while no pump was seen."""
+    calibrated = detection.calibrate_with_retries(detection.real_api(), spec)
+    assert calibrated.result is not None
+    assert calibrated.result.pump_watts is not None
+    reports = [r for r in calibrated.trace.reports if r.at < end]
+    detector = PumpDetector(calibrated.result.pump_watts)
+    runs, _, _ = detection.detect(detector, reports, end)
+    return runs
+
+
 def run_near(
     trace: Trace, runs: list[tuple[float, float]], started: float
 ) -> tuple[TrueRun, tuple[float, float]]:

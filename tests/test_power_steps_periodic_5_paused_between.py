@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bench.detection import TraceSpec
 
-from .sim_replay import calibrated_runs
+from .sim_replay import calibrated_runs, retried_runs
 
 
 def shots_near(seed: int, start: float, end: float) -> list[tuple[float, float]]:
@@ -31,3 +31,12 @@ def test_a_reading_at_the_standby_before_a_heater_splits_them() -> None:
     """Pulses from 8941.0 read 38, 35, 8 (the standby), 32, then the
     heater's rise with the next pulse: no shot from 8940 to 8983."""
     assert shots_near(6000060, 8930.0, 8990.0) == []
+
+
+def test_a_partial_reading_between_pulses_splits_a_shot_length_run() -> None:
+    """Pulses of 7.3 s and 10.6 s from 9781.4, 4.4 s apart, read 29, 34,
+    15 (the pause's partial reading, below half the 37 W step), 44, 34: no
+    shot from 9780 to 9805 (the first calibration saw no pump: retried)."""
+    spec = TraceSpec("thermostat", "vibratory", "periodic_5", 22000060, 1)
+    runs = retried_runs(spec, 10000.0)
+    assert [r for r in runs if 9770.0 < r[0] < 9810.0 and r[1] - r[0] >= 15.0] == []

@@ -132,6 +132,9 @@ _INRUSH_S: Final = 0.25  # a rotary pump's inrush, in seconds of its step, at mo
 _INRUSH_SHARE: Final = 0.4  # ... and this share of its first reading's
 _HIDDEN_STOP: Final = 1.5  # gaps between a run's last reading and its fall: hidden
 _OFF_READINGS: Final = 3  # readings at a state without the pump that show a run off
+_PAUSED_SHARE: Final = 0.5  # of the step: a run's inner reading below it paused
+_SERIES_LOOKBACK_S: Final = 90.0  # a backflush's pulses read back before a run
+_SERIES_PAUSE_S: Final = 20.0  # ... at most this long apart
 _DIP: Final = 0.25  # of the pump's step: a rise's reading falling back so far paused
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
@@ -3713,6 +3716,8 @@ class PumpDetector:
             return []
         if self._off_in_pulses(started, at):
             return []
+        if self._after_pulse_series(started, at):
+            return []
         if both and abs(edge.after - self._base) <= self._tol_lv:
             self._step_n = min(self._step_n + 1, 20)
             self._step_w += (watts - self._step_w) / self._step_n
@@ -3789,6 +3794,11 @@ class PumpDetector:
         alone = [i for i, w in enumerate(rest) if 0.5 * p <= w <= 1.5 * p]
         on = [i for i, w in enumerate(rest) if w >= 0.5 * p]
         still = max(0.1 * p, 6.0)
+        if at - started >= self._wanted.shortest - self._period:
+            # Near a shot's length or past it: a partial reading below half
+            # the step between whole ones shows the pump off for half an
+            # interval or more, a pause between two pulses (a backflush's).
+            still = max(still, _PAUSED_SHARE * p)
         return bool(alone) and any(
             w <= still and alone[0] < i < on[-1] for i, w in enumerate(rest)
         )
@@ -3877,6 +3887,50 @@ class PumpDetector:
             )
         ]
         return len(off) >= _OFF_READINGS
+
+    def _after_pulse_series(self, started: float, at: float) -> bool:
+        """Whether a run of a shot's length, read every few seconds, ends a backflush's series.
+
+        A backflush's pulses run 3-15 s each, 3-20 s apart: read every
+        few seconds, a pulse is one to four readings at the pump's level
+        between readings at the standby. A pulse and the next pause's
+        partial readings, or a pulse whose end hides in a heater's edge,
+        read as a run at a shot's length; runs after two pulses so close
+        are such pulses (a shot's one flush before it is a single pulse),
+        and are withheld: a backflush's pulse counted as a shot is worse
+        than neither counted.
+        """
+        if not self._seconds_apart or at - started < self._wanted.shortest:
+            return False
+        base, p = self._base, self._pump_watts
+        pulses = 0
+        quiet = started  # the end of the pause the chain has reached back to
+        span: list[float] = []  # the times of the excursion being read back
+        top = 0.0  # ... and its highest reading over the standby
+        for t, w in reversed(self._recent):
+            if t >= started:
+                continue
+            if started - t > _SERIES_LOOKBACK_S:
+                break
+            rest = w - base
+            if abs(rest) <= self._still(w):
+                if span:
+                    # A whole pulse: standby on both sides, of the pump's level.
+                    if (
+                        span[0] - span[-1] > _PULSE_MAX_S
+                        or quiet - span[0] > _SERIES_PAUSE_S + self._period
+                        or top < 0.5 * p
+                    ):
+                        break
+                    pulses += 1
+                    quiet = span[-1]
+                    span, top = [], 0.0
+                continue
+            if rest > 1.5 * p:
+                break  # a heater: the series is not read clearly
+            span.append(t)
+            top = max(top, rest)
+        return pulses >= 2
 
     def _stop_hid_in_pulses(
         self, pts: Sequence[float], before: float, started: float, at: float
