@@ -40,3 +40,13 @@ def test_a_partial_reading_between_pulses_splits_a_shot_length_run() -> None:
     spec = TraceSpec("thermostat", "vibratory", "periodic_5", 22000060, 1)
     runs = retried_runs(spec, 10000.0)
     assert [r for r in runs if 9770.0 < r[0] < 9810.0 and r[1] - r[0] >= 15.0] == []
+
+
+def test_a_reading_at_the_standby_splits_a_run_ending_in_a_heater() -> None:
+    """A dual boiler's four backflush pulses from 16249.3 read 58, 60, 15,
+    8 (the standby), 53, 61, ..., the last one's stop beside the brew
+    heater's fall at 16328: the fall split from the heater's edge still
+    leaves a reading at the standby inside, no shot from 16250 to 16328."""
+    spec = TraceSpec("dual_boiler", "vibratory", "periodic_5", 24000060, 1)
+    runs = retried_runs(spec, 16500.0)
+    assert [r for r in runs if 16240.0 < r[0] < 16335.0 and r[1] - r[0] >= 15.0] == []

@@ -3710,7 +3710,7 @@ class PumpDetector:
             return []
         if pure and self._stop_hid_in_pulses(edge.pts, edge.before, started, at):
             return []
-        if both and self._paused_between_readings(started, at):
+        if self._paused_between_readings(started, at):
             return []
         if both and self._held_by_stale(started, at):
             return []
