@@ -135,6 +135,7 @@ _OFF_READINGS: Final = 3  # readings at a state without the pump that show a run
 _PAUSED_SHARE: Final = 0.5  # of the step: a run's inner reading below it paused
 _SERIES_LOOKBACK_S: Final = 90.0  # a backflush's pulses read back before a run
 _SERIES_PAUSE_S: Final = 20.0  # ... at most this long apart
+_READ_LONG_S: Final = 1.0  # a rotary pump's run read every 5 s: this much long at most
 _DIP: Final = 0.25  # of the pump's step: a rise's reading falling back so far paused
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
@@ -2960,7 +2961,9 @@ class PumpDetector:
         share = min(1.0, (pts[last + 1] - after) / p)
         ended = pts[last - 2] + share * (pts[last] - pts[last - 2])
         started = self._step_at(pts[: alone + 2], before, p)
-        if not MIN_RUN_S <= ended - started <= MAX_RUN_S:
+        if not MIN_RUN_S <= ended - started <= MAX_RUN_S or self._read_long(
+            ended - started
+        ):
             return []
         return [DetectedRun(started, ended, p)]
 
@@ -3210,7 +3213,28 @@ class PumpDetector:
         15.0 s, its start unseen), the run is withheld: a flush counted as a
         shot is worse than neither counted.
         """
-        return self._near_kind_bound(duration, math.hypot(self._run_spread, end_spread))
+        spread = math.hypot(self._run_spread, end_spread)
+        return self._near_kind_bound(duration, spread) or (
+            self._run_pure and self._read_long(duration)
+        )
+
+    def _read_long(self, duration: float) -> bool:
+        """Whether a rotary pump's run read every few seconds may be one of a shorter kind.
+
+        A rotary pump's inrush fills its first partial reading past its
+        share of the interval: the start dated by that share comes early
+        (``_inrush_lag`` corrects it only on plugs read every second or
+        two), and its stop's run-down holds the last one past its share:
+        a 14.4 s flush read 15.0-15.2 s. Just past a bound of
+        ``kind_bounds`` (by ``_READ_LONG_S``), the run is withheld.
+        """
+        if (
+            self._on_change
+            or self._gap <= _FAST_GAP_S
+            or self._pump_watts < _SMALL_PUMP
+        ):
+            return False
+        return any(0.0 <= duration - bound < _READ_LONG_S for bound in self.kind_bounds)
 
     def _near_kind_bound(self, duration: float, spread: float) -> bool:
         """Whether a bound of ``kind_bounds`` lies within ``spread`` of ``duration``."""
