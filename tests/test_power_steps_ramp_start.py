@@ -4,7 +4,8 @@ A vibratory pump starts at about half its step and ramps up over a few
 seconds as pressure builds. A plug's first partial reading then holds less
 than its share of the interval at the full step: dated by that share as a
 clean step, every start came late (by a third of a second on a plug
-reporting every second), and the duration short.
+reporting every second, by half a second on one reporting every 2 s the
+mean of the last second), and the duration short.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import random
 
 import pytest
 
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power_steps import (
+    PumpDetector,
+    _ramp_seconds,
+)
 
 from .power_traces import feed_all
 
@@ -38,15 +42,20 @@ def readings(
     heater: list[tuple[float, float]],
     runs: list[tuple[float, float, float]],
     end: float,
+    window: float | None = None,
 ) -> list[tuple[float, float]]:
-    """(at, watts): the mean power over the last ``every`` s, every ``every`` s."""
+    """(at, watts) every ``every`` s: the mean power over the last ``window`` s.
+
+    A plug averaging its whole interval by default (``window`` of ``every``).
+    """
     steps = 50
+    span = every if window is None else window
     return [
         (
             every * n,
             round(
                 sum(
-                    power(every * (n - (i + 0.5) / steps), heater, runs)
+                    power(every * n - span * (i + 0.5) / steps, heater, runs)
                     for i in range(steps)
                 )
                 / steps,
@@ -57,24 +66,32 @@ def readings(
     ]
 
 
+def scene(
+    seed: int, ramps: tuple[float, float], every: float
+) -> tuple[list[tuple[float, float]], list[tuple[float, float, float]]]:
+    """Heater cycles (they teach the plug's window), then 20 runs at any phase."""
+    rng = random.Random(seed)
+    heater = []
+    for i in range(12):
+        on = 50.0 + 150.0 * i + rng.uniform(0.0, every)
+        heater.append((on, on + 40.0 + rng.uniform(0.0, 1.0)))
+    runs = []
+    t = 2000.0
+    for _ in range(20):
+        start = t + rng.uniform(0.0, every)
+        runs.append((start, start + rng.uniform(20.0, 35.0), rng.uniform(*ramps)))
+        t += 120.0
+    return heater, runs
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 def test_a_vibratory_pump_read_every_second_starts_where_it_did(seed: int) -> None:
     """Runs at any phase of the second, ramping over 1-3 s. Once a few rises
     showed the pump ramping, each start is within 0.4 s of the truth, and on
     average neither late nor early by more than 0.15 s (dated as a clean
     step, 0.3-0.4 s late on average)."""
-    rng = random.Random(seed)
-    heater = []
-    for i in range(12):  # the heater's steps teach the plug's window
-        on = 50.0 + 150.0 * i + rng.uniform(0.0, 1.0)
-        heater.append((on, on + 40.0 + rng.uniform(0.0, 1.0)))
-    runs = []
-    t = 2000.0
-    for _ in range(20):
-        start = t + rng.uniform(0.0, 1.0)
-        runs.append((start, start + rng.uniform(20.0, 35.0), rng.uniform(1.0, 3.0)))
-        t += 120.0
-    rows = readings(1.0, heater, runs, t + 60.0)
+    heater, runs = scene(seed, (1.0, 3.0), 1.0)
+    rows = readings(1.0, heater, runs, runs[-1][0] + 120.0 + 60.0)
     found = feed_all(PumpDetector(PUMP), rows, rows[-1][0] + 100.0)
     assert len(found) == len(runs)
     errors = [
@@ -105,3 +122,50 @@ def test_a_pump_read_as_a_clean_step_is_dated_as_one() -> None:
         abs(run.started - start) <= 0.15
         for run, (start, _, _) in zip(found, runs, strict=True)
     )
+
+
+def test_ramp_seconds_within_and_before_the_window() -> None:
+    """Within the window, ``0.5 t + 0.25 t**2 / ramp`` s of the step; started
+    before it, the window holds a later part of the ramp (more of the step)."""
+    # Half a second into a 2 s ramp, over a whole 1 s window: 0.28125.
+    assert _ramp_seconds(0.28125, 1.0, 2.0) == pytest.approx(0.5, abs=1e-6)
+    # Started 1.5 s before a reading over its last second of a 2 s ramp: the
+    # window holds 0.5-1.5 s of it, on average at 0.75 of the step.
+    assert _ramp_seconds(0.75, 1.0, 2.0) == pytest.approx(1.5, abs=1e-6)
+    # A longer ramp, the same share: an earlier start.
+    assert _ramp_seconds(0.75, 1.0, 3.0) > _ramp_seconds(0.75, 1.0, 1.0)
+
+
+@pytest.mark.parametrize("seed", [2, 3])
+def test_a_vibratory_pump_read_every_2_s_over_1_s_starts_where_it_did(
+    seed: int,
+) -> None:
+    """Read every 2 s, each reading the mean of the last second: a ramp seldom
+    reads partial twice, but its first reading past the switch nearly always
+    does. Once three rises showed that, the starts are dated between the
+    shortest and longest ramps: on average neither late nor early by more
+    than 0.2 s (dated as a clean step, half a second late on average)."""
+    heater, runs = scene(seed, (1.0, 3.0), 2.0)
+    rows = readings(2.0, heater, runs, runs[-1][1] + 60.0, window=1.0)
+    found = feed_all(PumpDetector(PUMP), rows, rows[-1][0] + 100.0)
+    assert len(found) == len(runs)
+    errors = [
+        run.started - start for run, (start, _, _) in zip(found, runs, strict=True)
+    ][3:]
+    assert max(abs(e) for e in errors) <= 0.8
+    assert abs(sum(errors) / len(errors)) <= 0.2
+
+
+def test_a_clean_step_read_every_2_s_over_1_s_is_dated_as_one() -> None:
+    """A pump whose step is clean reads partial first only when its switch
+    falls inside the reading's second (half the time): no ramp is read into
+    it, and its starts are not moved earlier (read as a ramp, each partial
+    first reading's by half a second or more)."""
+    heater, runs = scene(4, (1e-9, 1e-9), 2.0)
+    rows = readings(2.0, heater, runs, runs[-1][1] + 60.0, window=1.0)
+    found = feed_all(PumpDetector(PUMP), rows, rows[-1][0] + 100.0)
+    assert len(found) == len(runs)
+    errors = [
+        run.started - start for run, (start, _, _) in zip(found, runs, strict=True)
+    ]
+    assert abs(sum(errors) / len(errors)) <= 0.1

@@ -128,6 +128,10 @@ _SMALL_PUMP: Final = 100.0  # W: a vibratory pump's step (a rotary one's is more
 _RAMP_SHORT: Final = 0.96  # a pump's reading below this share of its step: ramping
 _RAMP_REST_S: Final = 5.0  # a vibratory pump's ramp is done this long after its start
 _RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping pump
+_RAMP_FIRST: Final = 0.7  # ... read every 2 s: rises whose first reading is partial
+_RAMP_RISES: Final = 3  # ... once this many rises were read
+_RAMP_S: Final = (1.0, 3.0)  # s: a vibratory pump's ramp from half its step ...
+_RAMP_TYPICAL_S: Final = 2.0  # ... and typically
 _INRUSH_S: Final = 0.25  # a rotary pump's inrush, in seconds of its step, at most ...
 _INRUSH_SHARE: Final = 0.4  # ... and this share of its first reading's
 _HIDDEN_STOP: Final = 1.5  # gaps between a run's last reading and its fall: hidden
@@ -253,6 +257,35 @@ def _span(pts: Sequence[float], i: int, gap: float) -> float:
     longer interval) nor 5 s.
     """
     return min(pts[i] - pts[i - 2], gap, 5.0)
+
+
+def _ramp_seconds(share: float, seconds: float, ramp: float) -> float:
+    """How long before a reading a pump ramping from half its step started.
+
+    The pump draws ``0.5 + 0.5 x / ramp`` of its step ``x`` s after its
+    start, the whole step from ``ramp`` s on; the reading averages the last
+    ``seconds`` and shows ``share`` of the step. Within the window that is
+    ``0.5 t + 0.25 t**2 / ramp`` s of the step over ``seconds``; started
+    before it, the window holds a later part of the ramp. Solved by
+    halving (the share grows with ``t`` until the window holds the whole
+    step).
+    """
+
+    def drawn(t: float) -> float:
+        if t <= 0.0:
+            return 0.0
+        if t <= ramp:
+            return 0.5 * t + 0.25 * t * t / ramp
+        return 0.75 * ramp + (t - ramp)
+
+    low, high = 0.0, seconds + ramp
+    for _ in range(40):
+        mid = 0.5 * (low + high)
+        if (drawn(mid) - drawn(mid - seconds)) / seconds < share:
+            low = mid
+        else:
+            high = mid
+    return 0.5 * (low + high)
 
 
 def _crossing(
@@ -632,6 +665,8 @@ class PumpDetector:
         "_pump",
         "_pump_watts",
         "_quiet",
+        "_ramp_first",
+        "_ramp_n",
         "_ramp_seen",
         "_recent",
         "_record",
@@ -730,6 +765,8 @@ class PumpDetector:
         self._record: list[_Edge] | None = None
         self._floor = _Floor()
         self._ramp_seen = 0.0
+        self._ramp_first = 0.0
+        self._ramp_n = 0  # rises read every 2 s in ``_ramp_first``
         self._quiet = False
         # The last readings (a plug reporting every few seconds: ``_started_alone``).
         self._recent: deque[tuple[float, float]] = deque(maxlen=_RECENT_N)
@@ -3493,20 +3530,32 @@ class PumpDetector:
                 self._run_before = self._normalised(edge.before)
         return []
 
-    def _ramps(self, edge: _Edge, watts: float) -> float:
-        """How often the pump's rises showed a ramp (a running mean by rise).
+    def _ramps(self, edge: _Edge, watts: float) -> tuple[bool, bool]:
+        """Whether the pump's rises show a ramp (means by rise): twice, first.
 
         A clean step reads partial once at most; two readings part way up
         (a quarter of the step to just short of it) show a pump ramping up.
+        Read every 2 s and averaged over about half of that, a ramp of 1-3 s
+        seldom shows twice, but it shows in the first reading past the
+        switch nearly every time, where a clean step reads partial only as
+        often as its switch falls inside the reading's window (half the
+        time, or three quarters for a plug averaging its whole interval):
+        that shows it once a few rises were read.
         """
         pts = edge.pts
-        part = sum(
-            1
-            for i in range(5, len(pts), 2)
-            if 0.25 <= (pts[i] - edge.before) / watts < _RAMP_SHORT
-        )
+        shares = [(pts[i] - edge.before) / watts for i in range(5, len(pts), 2)]
+        part = sum(1 for share in shares if 0.25 <= share < _RAMP_SHORT)
         self._ramp_seen += 0.1 * ((1.0 if part >= 2 else 0.0) - self._ramp_seen)
-        return self._ramp_seen
+        # A mean of the first rises, then a running one.
+        first = next((share for share in shares if share >= 0.15), 1.0)
+        self._ramp_n += 1
+        weight = max(0.1, 1.0 / self._ramp_n)
+        self._ramp_first += weight * (
+            (1.0 if first < _WHOLE else 0.0) - self._ramp_first
+        )
+        return self._ramp_seen >= _RAMP_SEEN, (
+            self._ramp_n >= _RAMP_RISES and self._ramp_first >= _RAMP_FIRST
+        )
 
     def _ramp_start(self, edge: _Edge, watts: float, at: float) -> float:
         """When a vibratory pump started, from its ramp's first partial reading.
@@ -3514,10 +3563,16 @@ class PumpDetector:
         A vibratory pump starts at about half its step and ramps up over
         seconds as pressure builds: a partial reading holds less than its
         share of the interval at the full step, and dated by that share the
-        start comes late. Over a ramp from half the step taking about 2 s, a
-        reading whose window held the pump for ``t`` s shows ``0.5 t +
-        0.125 t**2`` s of the full step. Only for a pump seen ramping
-        (``_ramps``), read every second or two. The run's own bookkeeping
+        start comes late (``_ramp_seconds``); the typical ramp dates it.
+        Only for a pump seen ramping (``_ramps``), read every second or two.
+        Read every 2 s by a plug averaging part of the interval, whose first
+        readings past a rise are partial nearly every time, the pump may
+        have started before the reading's window, where the ramp's length
+        moves the start by up to a second: it is dated between the shortest
+        and the longest ramp (once a few rises showed it ramping: a clean
+        step's first rises keep their share's date), and the run's
+        ``_run_spread`` grows by half their difference (``_kind_unsure``
+        withholds a run whose kind hangs on it). The run's own bookkeeping
         keeps the start as dated; its report moves it by ``_run_lead``.
         """
         window = self._window
@@ -3526,8 +3581,11 @@ class PumpDetector:
             or self._pump_watts >= _SMALL_PUMP
             or self._gap > _FAST_GAP_S
             or window is None
-            or self._ramps(edge, watts) < _RAMP_SEEN
         ):
+            return at
+        twice, first = self._ramps(edge, watts)
+        ranged = first and self._period > 1.5 and window < 1.0
+        if not (twice or ranged):
             return at
         pts = edge.pts
         for i in range(4, len(pts), 2):
@@ -3538,8 +3596,16 @@ class PumpDetector:
                 return at
             span = _span(pts, i, self._period)
             seconds = window * span
-            t = (math.sqrt(0.25 + 0.5 * share * seconds) - 0.5) / 0.25
-            return min(at, pts[i] - min(t, seconds))
+            if not ranged:
+                return min(
+                    at,
+                    pts[i]
+                    - min(_ramp_seconds(share, seconds, _RAMP_TYPICAL_S), seconds),
+                )
+            # Not before the interval: the reading before would have shown it.
+            short, long = (min(_ramp_seconds(share, seconds, r), span) for r in _RAMP_S)
+            self._run_spread = max(self._run_spread, 0.5 * (long - short))
+            return min(at, pts[i] - 0.5 * (short + long))
         return at
 
     def _inrush_lag(self, edge: _Edge, watts: float) -> float:
