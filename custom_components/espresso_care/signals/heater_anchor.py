@@ -46,9 +46,17 @@ _MAINS: Final = 0.05  # of a heater's learnt size: the mains may move it so
 
 
 def _agree(a: float, b: float, pump: float) -> bool:
-    """Whether two readings read one level (within the noise and a few seconds' volts)."""
-    tol = min(max(_AGREE_W, _AGREE * max(a, b)), _AGREE_PUMP * pump)
-    return abs(a - b) <= tol
+    """Whether two readings read one level (within the noise and a few seconds' volts).
+
+    (Comparisons, not ``min``/``max``/``abs``: the plateau scans call it for
+    each reading over a heater, each time a 5 s plug's readings settle.)
+    """
+    diff, top = (a - b, a) if a >= b else (b - a, b)
+    tol = _AGREE * top
+    if not tol > _AGREE_W:
+        tol = _AGREE_W
+    cap = _AGREE_PUMP * pump
+    return diff <= (cap if cap < tol else tol)
 
 
 def _whole_heater(

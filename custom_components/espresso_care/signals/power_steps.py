@@ -645,6 +645,7 @@ class PumpDetector:
         "_lv",
         "_lv_at",
         "_lv_n",
+        "_near",
         "_noise_check",
         "_noise_ev",
         "_noise_of",
@@ -800,6 +801,10 @@ class PumpDetector:
         if not value > 0:
             raise ValueError("pump_watts must be > 0")
         self._pump_watts = float(value)
+        # Two readings of one state of the machine every few seconds agree
+        # to this (``_cycle_in_readings`` and the rules after it read it at
+        # most readings: kept, not recomputed).
+        self._near = max(0.12 * self._pump_watts, 6.0)
         # The pump's own fall (``_off_step``): the calibrated step, then
         # clean runs' falls to the standby.
         self._step_w = self._pump_watts
@@ -944,13 +949,17 @@ class PumpDetector:
     def feed(
         self, at: float, watts: float | None, volts: float | None = None
     ) -> list[DetectedRun]:
-        """Take one reading; return the runs decided now."""
+        """Take one reading; return the runs decided now.
+
+        (Most readings decide none: ``_once`` is skipped for them, a call
+        fewer per reading on a plug that reports every few seconds.)
+        """
         runs = self._floor_runs(self._read(at, watts, volts), at, watts)
         if self._seconds_apart and watts is not None:
             runs += self._decoded()
             runs += self._pump_then_heater()
             runs += self._alone_then_heater()
-        return self._once(runs)
+        return self._once(runs) if runs else runs
 
     def _once(self, runs: list[DetectedRun]) -> list[DetectedRun]:
         """The runs decided, less any over a run decided before (read every few seconds).
@@ -4504,7 +4513,7 @@ class PumpDetector:
             return []
         rd = list(itertools.islice(reversed(recent), 16))
         base = self._base
-        near = max(0.12 * self._pump_watts, 6.0)
+        near = self._near
         heat = rd[0][1]  # the heater alone
         if heat - base < self._heater_min():
             return []
@@ -4570,7 +4579,7 @@ class PumpDetector:
             return []
         base = self._base
         p = self._pump_watts
-        near = max(0.12 * p, 6.0)
+        near = self._near
         # (The reading before the standby's first: most readings are the
         # standby, which it then is too.)
         if (
@@ -4640,7 +4649,7 @@ class PumpDetector:
         recent = self._recent
         if self._ambiguous or len(recent) < 9:
             return []
-        near = max(0.12 * self._pump_watts, 6.0)
+        near = self._near
         level = recent[-1][1]
         if (
             abs(recent[-4][1] - level) <= near
@@ -4828,8 +4837,10 @@ class PumpDetector:
         Each run is counted once.
         """
         floor = self._floor
-        out = [r for r in runs if r.ended <= floor.since or r.started >= floor.until]
         held = floor.held
+        if not runs and held is None and at is None:
+            return runs  # (``advance`` with nothing decided: most calls)
+        out = [r for r in runs if r.ended <= floor.since or r.started >= floor.until]
         for run in out:
             floor.edges = max(floor.edges, run.ended)
             if held is not None and max(run.started, held.started) < min(
