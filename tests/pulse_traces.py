@@ -68,17 +68,24 @@ def recognize(
     long_runs: Sequence[tuple[float, float]] = (),
     pump: float = PUMP,
     volts: float | None = None,
+    told: Sequence[tuple[float, float, float]] = (),
 ) -> list[Recognized]:
     """Feed every reading, advance at the deadlines in between, then let time pass.
 
     ``long_runs``: runs the pump detector saw, noted first (``note_run``);
-    ``volts``: the mains the plug reports with each reading, if it does.
+    ``volts``: the mains the plug reports with each reading, if it does;
+    ``told``: (when, started, ended) runs the detector told at ``when``,
+    noted before the first reading from then on.
     """
     recognizer = PowerBackflushes(pump)
     for started, ended in long_runs:
         recognizer.note_run(started, ended)
+    pending = sorted(told)
     found: list[Recognized] = []
     for at, watts in reports:
+        while pending and pending[0][0] <= at:
+            _, started, ended = pending.pop(0)
+            recognizer.note_run(started, ended)
         deadline = recognizer.next_deadline
         if (
             deadline is not None

@@ -244,6 +244,13 @@ class BackflushRecognizer[T]:
             self._cleaner_missed = self._cleaner_blips = 0
         return _uncounted(taken), [h.item for h in taken if h.counted]
 
+    def all_within(self, started: float, ended: float) -> bool:
+        """Whether runs are held and every one overlaps ``started``-``ended``."""
+        held = [*self._cleaner, *self._series]
+        return bool(held) and all(
+            h.started <= ended and started <= h.ended for h in held
+        )
+
     def release_all(self) -> list[T]:
         """Stop: hand back everything held (they count as what they were)."""
         items = _uncounted([*self._cleaner, *self._series])

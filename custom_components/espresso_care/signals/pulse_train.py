@@ -122,7 +122,9 @@ SINGLE_MAX: Final = 1
 # as pulses. On a plug reporting every
 # ``FAST_INTERVAL`` s or faster the detector times a run within a reading or
 # two, and two pulses merged are at most 12 + 4 + 12 s: there a run longer
-# than ``LONG_RUN_FAST`` is a shot.
+# than ``LONG_RUN_FAST`` is a shot. There, when every pulse the pattern
+# holds overlaps such a run, they are the shot cut up by a heater: withdrawn,
+# lest they make a cleaner series taking a backflush's after it for a rinse.
 LONG_RUN_SECONDS: Final = 40.0
 LONG_RUN_FAST: Final = 30.0
 # A run the detector saw at least this long (s) that the pulses fed to the
@@ -472,6 +474,9 @@ class PowerBackflushes:
             _remember_run(self._shot_runs, started, ended)
         if ended - started > LONG_RUN_FAST:
             _remember_run(self._long_runs, started, ended)
+            pattern = self._pattern
+            if self._interval <= FAST_INTERVAL and pattern.all_within(started, ended):
+                pattern.withdraw(started, ended)  # a shot the train read cut up
 
     @property
     def next_deadline(self) -> float | None:
