@@ -135,6 +135,7 @@ _RAMP_TYPICAL_S: Final = 2.0  # ... and typically
 _INRUSH_S: Final = 0.25  # a rotary pump's inrush, in seconds of its step, at most ...
 _INRUSH_SHARE: Final = 0.4  # ... and this share of its first reading's
 _HIDDEN_STOP: Final = 1.5  # gaps between a run's last reading and its fall: hidden
+_HIDDEN_PULSE: Final = 3.5  # ... and at most: longer, a heater's level held, read whole
 _OFF_READINGS: Final = 3  # readings at a state without the pump that show a run off
 _PAUSED_SHARE: Final = 0.5  # of the step: a run's inner reading below it paused
 _SERIES_LOOKBACK_S: Final = 90.0  # a backflush's pulses read back before a run
@@ -3809,6 +3810,8 @@ class PumpDetector:
             return []
         if pure and self._stop_hid_in_pulses(edge.pts, edge.before, started, at):
             return []
+        if self._stop_in_heat_pulses(started, at):
+            return []
         if self._paused_between_readings(started, at):
             return []
         if both and self._held_by_stale(started, at):
@@ -3873,7 +3876,7 @@ class PumpDetector:
         if fell.on_size > fell.size - short:
             return False
         rose = fell.on_at - started
-        return any(rose < bound <= ended - started for bound in self.kind_bounds)
+        return self._kind_between(rose, ended - started)
 
     def _paused_between_readings(self, started: float, at: float) -> bool:
         """Whether a run read every few seconds holds a reading at the standby.
@@ -4060,7 +4063,53 @@ class PumpDetector:
             return False
         # Dated in the middle of the hidden span, the run is of another kind.
         mid = 0.5 * (last + at) - started
-        return any(mid < bound <= at - started for bound in self.kind_bounds)
+        return self._kind_between(mid, at - started)
+
+    def _kind_between(self, shortest: float, longest: float) -> bool:
+        """Whether a bound of ``kind_bounds`` makes runs of these two lengths of two kinds."""
+        return any(shortest < bound <= longest for bound in self.kind_bounds)
+
+    def _stop_in_heat_pulses(self, started: float, at: float) -> bool:
+        """Whether a pump's stop among a slow PID's pulses may leave the run of another kind.
+
+        Read every second or two, the pump's stop may come inside a heater
+        pulse: its partial readings, at no known level, hide whether the
+        pump still ran under them, and the fall (``at``) is dated after
+        them, the latest it could be. Hart's known loads narrow the span: a
+        reading of the pump's level alone, or of a known heater's with it,
+        shows the pump on until then; one of the standby or of a known
+        heater alone (to a tenth of the pump's step) shows it off over its
+        interval. When a bound of ``kind_bounds`` still lies in the span
+        (a 14 s flush read 17 s), the run's kind is a guess: withheld.
+        """
+        if self._gap > _FAST_GAP_S or not self._pulsing(at):
+            return False
+        base, p = self._base, self._pump_watts
+        heaters = self._known_heaters
+        period = self._period
+        last = begun = started
+        off = at
+        pts = [(t, w) for t, w in self._recent if started - 0.25 * period <= t < at]
+        on = False  # the reading before showed the pump on
+        for i, (t, w) in enumerate(pts):
+            if on:
+                last, off = t - period, at  # (on change: held till then)
+            r = w - base
+            on = any(abs(r - p - x) <= self._still(w) for x in [0.0, *heaters])
+            if on and not i:
+                begun = min(started, t - period)  # read whole: on all its interval
+            if (
+                not on
+                and off == at
+                and any(abs(r - x) <= 0.1 * p for x in [0.0, *heaters])
+            ):
+                off = t - period
+        if on:
+            last = at - period
+        gap = self._gap
+        if not _HIDDEN_STOP * gap < off - last <= _HIDDEN_PULSE * gap:
+            return False
+        return self._kind_between(last - begun, off - started)
 
     def _stands_out(self, heat: float, watts: float) -> bool:
         """Whether the pump's step stands out of the heaters' part of an edge it shares.
@@ -5146,7 +5195,7 @@ class PumpDetector:
         # It ran from the first reading of its level alone to the last one
         # at least, and from the last reading below it to ``at`` at most.
         shortest, longest = last - first, at - floor.before
-        if any(shortest < bound <= longest for bound in self.kind_bounds):
+        if self._kind_between(shortest, longest):
             return None
         if floor.edges > started:
             return None  # the edges decided a run here
