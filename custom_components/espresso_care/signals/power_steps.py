@@ -3281,7 +3281,7 @@ class PumpDetector:
             or self._pump_watts < _SMALL_PUMP
         ):
             return False
-        return any(0.0 <= duration - bound < _READ_LONG_S for bound in self.kind_bounds)
+        return self._kind_between(duration - _READ_LONG_S, duration)
 
     def _near_kind_bound(self, duration: float, spread: float) -> bool:
         """Whether a bound of ``kind_bounds`` lies within ``spread`` of ``duration``."""
