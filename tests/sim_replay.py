@@ -46,6 +46,15 @@ def run_near(
     return true, run
 
 
+def run_over(
+    trace: Trace, runs: list[tuple[float, float]], started: float
+) -> tuple[TrueRun, tuple[float, float]]:
+    """The true run that started at ``started`` and the one run read overlapping it."""
+    (true,) = [t for t in trace.runs if abs(t.started - started) < 0.1]
+    (run,) = [(a, b) for a, b in runs if a < true.ended and b > true.started]
+    return true, run
+
+
 def true_step_runs(trace: Trace, end: float) -> list[tuple[float, float]]:
     """The runs the detector reads from ``trace`` before ``end``, given the true pump step.
 

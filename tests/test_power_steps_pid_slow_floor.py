@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bench.detection import TraceSpec, is_shot
 
-from .sim_replay import true_step_runs
+from .sim_replay import run_over, true_step_runs
 
 
 def test_a_shot_among_a_short_windows_pulses_is_read_by_its_floor() -> None:
@@ -19,8 +19,7 @@ def test_a_shot_among_a_short_windows_pulses_is_read_by_its_floor() -> None:
     # is ambiguous through the shot, whose stop hides in pulses for 18 s.
     trace = TraceSpec("pid_slow", "rotary", "periodic_1", 20250429, 0).generate()
     runs = true_step_runs(trace, 1200.0)
-    (true,) = [t for t in trace.runs if abs(t.started - 1106.5) < 0.1]
-    (run,) = [(a, b) for a, b in runs if a < true.ended and b > true.started]
+    true, run = run_over(trace, runs, 1106.5)
     assert abs(run[0] - true.started) < 1.5
     assert is_shot(run[1] - run[0])
     assert abs(run[1] - true.ended) < 10.0

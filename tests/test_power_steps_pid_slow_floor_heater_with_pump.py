@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bench.detection import TraceSpec, is_shot
 
-from .sim_replay import true_step_runs
+from .sim_replay import run_over, true_step_runs
 
 
 def test_the_heater_held_with_the_pump_places_the_stop_past_a_bound() -> None:
@@ -19,6 +19,5 @@ def test_the_heater_held_with_the_pump_places_the_stop_past_a_bound() -> None:
     # pump alone 10 s in, the heater held with it later on.
     trace = TraceSpec("pid_slow", "vibratory", "on_change", 20250442, 0).generate()
     runs = true_step_runs(trace, 1500.0)
-    (true,) = [t for t in trace.runs if abs(t.started - 1374.8) < 0.1]
-    (run,) = [(a, b) for a, b in runs if a < true.ended and b > true.started]
+    _, run = run_over(trace, runs, 1374.8)
     assert is_shot(run[1] - run[0])

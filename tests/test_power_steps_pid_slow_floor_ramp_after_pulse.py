@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bench.detection import TraceSpec, is_shot
 
-from .sim_replay import true_step_runs
+from .sim_replay import run_over, true_step_runs
 
 
 def test_a_ramp_reading_after_a_heaters_pulse_starts_the_floors_run() -> None:
@@ -21,7 +21,6 @@ def test_a_ramp_reading_after_a_heaters_pulse_starts_the_floors_run() -> None:
     # its level alone between the pulses.
     trace = TraceSpec("pid_slow", "vibratory", "periodic_1", 22000024, 1).generate()
     runs = true_step_runs(trace, 9900.0)
-    (true,) = [t for t in trace.runs if abs(t.started - 9836.4) < 0.1]
-    (run,) = [(a, b) for a, b in runs if a < true.ended and b > true.started]
+    true, run = run_over(trace, runs, 9836.4)
     assert abs(run[0] - true.started) < 2.0
     assert is_shot(run[1] - run[0])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bench.detection import TraceSpec, is_shot
 
-from .sim_replay import true_step_runs
+from .sim_replay import run_over, true_step_runs
 
 
 def test_a_chance_reading_of_the_pumps_level_before_its_start_loses_no_run() -> None:
@@ -18,7 +18,6 @@ def test_a_chance_reading_of_the_pumps_level_before_its_start_loses_no_run() -> 
     # reading, then the pump's ramp under its step.
     trace = TraceSpec("pid_slow", "vibratory", "periodic_1", 20250444, 0).generate()
     runs = true_step_runs(trace, 9450.0)
-    (true,) = [t for t in trace.runs if abs(t.started - 9336.5) < 0.1]
-    (run,) = [(a, b) for a, b in runs if a < true.ended and b > true.started]
+    true, run = run_over(trace, runs, 9336.5)
     assert abs(run[0] - true.started) < 2.0
     assert is_shot(run[1] - run[0])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bench.detection import TraceSpec, is_shot
 
-from .sim_replay import true_step_runs
+from .sim_replay import run_over, true_step_runs
 
 
 def test_a_start_after_the_standby_held_in_silence_is_seen() -> None:
@@ -19,7 +19,6 @@ def test_a_start_after_the_standby_held_in_silence_is_seen() -> None:
     # 1777.0 s, then nothing until a pulse over the pump at 1780.0 s.
     trace = TraceSpec("pid_slow", "vibratory", "on_change", 20250426, 0).generate()
     runs = true_step_runs(trace, 1900.0)
-    (true,) = [t for t in trace.runs if abs(t.started - 1780.9) < 0.1]
-    (run,) = [(a, b) for a, b in runs if a < true.ended and b > true.started]
+    true, run = run_over(trace, runs, 1780.9)
     assert abs(run[0] - true.started) < 3.0
     assert is_shot(run[1] - run[0])
