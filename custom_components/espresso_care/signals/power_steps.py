@@ -3692,7 +3692,7 @@ class PumpDetector:
             self._pending = None  # it ran on past the rise that might have hid its stop
         if self._ambiguous:
             return []
-        if not pure and self._handed_over(edge):
+        if not pure and self._handed_over(edge, at - self._run_at):
             return []
         if pure and self._over_fall(edge):
             return []
@@ -4484,7 +4484,7 @@ class PumpDetector:
         self._cycle_size, self._cycle_at = size, self._last_at
         self._cycle_n = _CYCLES - 1
 
-    def _handed_over(self, edge: _Edge) -> bool:
+    def _handed_over(self, edge: _Edge, duration: float) -> bool:
         """Whether the run may be one heater handing over to another not known yet.
 
         A rise of about the pump's step from a heater's level, and a fall of
@@ -4493,8 +4493,18 @@ class PumpDetector:
         well, while a heater's cluster is free for it, the one known has
         not yet cycled often enough alone to say the machine has no other,
         and the clusters would tell that second heater from the first.
+        Not for a run surely of a shot's length (``duration``, less the
+        interval its shared fall's reading may hide) read every few seconds:
+        there the rule withheld single-heater machines' shots (a thermostat's
+        heater and the pump stopping in one reading) and no hand-over's run
+        on the seeds measured; the run it was written for was read every
+        second (a dual boiler, seed 20250445). A shorter run there is still
+        withheld: a flush, or a shot read short that the decoder may read
+        whole later (a run counted would block it).
         """
-        if not (
+        if (
+            self._seconds_apart and duration - self._period >= self.kind_bounds[0]
+        ) or not (
             len(self._heaters) < 2
             and self._run_pure
             and self._run_base >= self._heater_min()
