@@ -127,6 +127,7 @@ _PARTIAL_WEIGHT: Final = 100  # steps in ``_window``'s running mean
 _SMALL_PUMP: Final = 100.0  # W: a vibratory pump's step (a rotary one's is more)
 _RAMP_SHORT: Final = 0.96  # a pump's reading below this share of its step: ramping
 _RAMP_REST_S: Final = 5.0  # a vibratory pump's ramp is done this long after its start
+_SPLIT_FALL_WHOLE: Final = 0.1  # a split fall's share this near its step: read whole
 _RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping pump
 _RAMP_FIRST: Final = 0.7  # ... read every 2 s: rises whose first reading is partial
 _RAMP_RISES: Final = 3  # ... once this many rises were read
@@ -3767,9 +3768,7 @@ class PumpDetector:
                 pending.heater = heater
                 self._pending = pending
             return []
-        if not pure and abs(rise - p) > ptol + self._slack():
-            # A fall split from a heater's: the level before it must show
-            # the pump's full step (a stale reading may hold a partial one).
+        if not pure and not self._split_fall_shows_step(rise, watts):
             return []
         if not pure and self._run_pure and self._off_step(rise, self._run_level()):
             return []  # a rise from a heater's level, perhaps a hand-over
@@ -3829,6 +3828,28 @@ class PumpDetector:
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(started, at, step)
         return []
+
+    def _split_fall_shows_step(self, rise: float, watts: float) -> bool:
+        """Whether a fall split from a heater's shows the pump's full step.
+
+        The level before it must show the pump's step over the run's level
+        (a stale reading may hold a partial one). That level carries the
+        run's heaters' edges, each read at its own volts: over a heater
+        that switched during the run it strays by a quarter of a small
+        pump's step (vibratory pumps of 40-60 W beside 1-1.5 kW heaters,
+        read every second or two). A fall whose own share, split from the
+        heater's known size, is the pump's step to a tenth read the level
+        before it whole (a stale one would read short there too): the rise
+        then needs only to pair as a split run's rise does (``_pump_fall``).
+        """
+        p = self._pump_watts
+        ptol = self._ptol() + self._slack()
+        if abs(rise - p) <= ptol:
+            return True
+        return (
+            abs(watts - p) <= _SPLIT_FALL_WHOLE * p
+            and abs(rise - p) <= 0.4 * p + self._slack()
+        )
 
     def _came_on_last(self, signs: tuple[int, ...]) -> _Heater | None:
         """Of the heaters an edge switches off, the one that came on last (None: none on)."""
