@@ -3963,7 +3963,11 @@ class PumpDetector:
         heater's whole level (to a tenth of the pump's step: the mains move
         it) between readings of a state with the pump (its level alone, or a
         heater's whole with it), show it off. Three such readings: flushes
-        and their pauses read as one run, or none.
+        and their pauses read as one run, or none. One is enough when only
+        one reading after it shows the pump: a heater's partial reading
+        lands at the pump's level by chance, so the pump running on past
+        the heater's whole level is not shown (a flush bridged by the
+        heater's pulses to its last partial reading, or to the next flush).
         """
         if not self._pulsing(at):
             return False
@@ -3988,7 +3992,9 @@ class PumpDetector:
                 and any(abs(r - x) <= 0.1 * p for x in heaters)
             )
         ]
-        return len(off) >= _OFF_READINGS
+        return len(off) >= _OFF_READINGS or (
+            bool(off) and sum(t > off[0] for t in firm) == 1
+        )
 
     def _after_pulse_series(self, started: float, at: float) -> bool:
         """Whether a run of a shot's length, read every few seconds, ends a backflush's series.
