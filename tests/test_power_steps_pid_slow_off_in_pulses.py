@@ -6,7 +6,8 @@ level read between them, read as one. Readings at a state without the pump
 (the standby, a known heater's whole level) inside the run show it off:
 three of them, or one when a single reading after it shows the pump (a
 heater's partial reading may land at the pump's level), not when the pump
-is read again and again after it.
+is read again and again after it. The standby read before any reading
+firmly shows the pump says the run began after it.
 The first two machines calibrate only since a slow PID's pulses may stand between
 the calibration's readings at the standby (``_standby_between_pulses``).
 """
@@ -61,3 +62,14 @@ def test_one_heater_reading_in_a_shot_the_pump_read_after_it_stands() -> None:
     # it again and again (alone, and with the heater's whole level).
     trace = TraceSpec("pid_slow", "vibratory", "periodic_1", 22000040, 0).generate()
     assert_one_shot(trace, 1832.14)
+
+
+def test_standby_read_before_the_pump_is_no_shot() -> None:
+    # A backflush's 11.7 s pulse (11121.7-11133.4 s) of a 195 W pump on
+    # change: a heater's partial readings under the pump's level from
+    # 11117 s, the standby read twice (11119, 11121 s) before the first
+    # reading of the pump's level, were read as one 17 s shot.
+    trace = TraceSpec("pid_slow", "rotary", "on_change", 21000039, 1).generate()
+    (pulse,) = [t for t in trace.runs if 11115.0 < t.started < 11125.0]
+    assert pulse.kind == "backflush_pulse"
+    assert shots_between(trace, 11110.0, 11140.0) == []

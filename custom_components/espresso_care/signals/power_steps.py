@@ -3968,6 +3968,10 @@ class PumpDetector:
         lands at the pump's level by chance, so the pump running on past
         the heater's whole level is not shown (a flush bridged by the
         heater's pulses to its last partial reading, or to the next flush).
+        The standby read before any reading firmly shows the pump says it
+        had not started yet: the readings before were a heater's partial
+        ones, and when the run dated from that reading is of another kind
+        (a backflush's pulse read as a shot), it is withheld.
         """
         if not self._pulsing(at):
             return False
@@ -3992,8 +3996,13 @@ class PumpDetector:
                 and any(abs(r - x) <= 0.1 * p for x in heaters)
             )
         ]
-        return len(off) >= _OFF_READINGS or (
-            bool(off) and sum(t > off[0] for t in firm) == 1
+        return (
+            len(off) >= _OFF_READINGS
+            or (bool(off) and sum(t > off[0] for t in firm) == 1)
+            or any(
+                firm and t < firm[0] and self._kind_between(at - t, at - started)
+                for t in off
+            )
         )
 
     def _after_pulse_series(self, started: float, at: float) -> bool:
