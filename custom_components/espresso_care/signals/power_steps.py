@@ -3984,7 +3984,15 @@ class PumpDetector:
         heater's whole level (to a tenth of the pump's step: the mains move
         it) between readings of a state with the pump (its level alone, or a
         heater's whole with it), show it off. Three such readings: flushes
-        and their pauses read as one run, or none.
+        and their pauses read as one run, or none. One is enough when only
+        one reading after it shows the pump: a heater's partial reading
+        lands at the pump's level by chance, so the pump running on past
+        the heater's whole level is not shown (a flush bridged by the
+        heater's pulses to its last partial reading, or to the next flush).
+        The standby read before any reading firmly shows the pump says it
+        had not started yet: the readings before were a heater's partial
+        ones, and when the run dated from that reading is of another kind
+        (a backflush's pulse read as a shot), it is withheld.
         """
         if not self._pulsing(at):
             return False
@@ -4009,7 +4017,14 @@ class PumpDetector:
                 and any(abs(r - x) <= 0.1 * p for x in heaters)
             )
         ]
-        return len(off) >= _OFF_READINGS
+        return (
+            len(off) >= _OFF_READINGS
+            or (bool(off) and sum(t > off[0] for t in firm) == 1)
+            or any(
+                firm and t < firm[0] and self._kind_between(at - t, at - started)
+                for t in off
+            )
+        )
 
     def _after_pulse_series(self, started: float, at: float) -> bool:
         """Whether a run of a shot's length, read every few seconds, ends a backflush's series.
