@@ -957,11 +957,38 @@ class PumpDetector:
         fewer per reading on a plug that reports every few seconds.)
         """
         runs = self._floor_runs(self._read(at, watts, volts), at, watts)
-        if self._seconds_apart and watts is not None:
+        if self._seconds_apart and watts is not None and not self._held_level():
             runs += self._decoded()
             runs += self._pump_then_heater()
             runs += self._alone_then_heater()
         return self._once(runs) if runs else runs
+
+    def _held_level(self) -> bool:
+        """Whether the last four readings hold one level, and the decoder is not due again.
+
+        Read every few seconds, most readings are one more of a level (the
+        standby, mostly). The rules that read runs from the last readings
+        find none in four readings within ``_near`` and ``_tol`` of each
+        other, and change nothing: ``_decoded`` needs the fourth reading
+        back off the second by ``_tol`` (or its look again at
+        ``_decode_at``), ``_alone_then_heater`` the fourth off the last by
+        ``_near``, ``_pump_then_heater`` the third over the standby by
+        ``_near`` and the last within it (four readings all on one side of
+        that bound never are). Skipping them is exact: each bound is tested
+        as the rules test it (a difference of the readings), and a float
+        difference grows with its readings' (to the last bit).
+        """
+        recent = self._recent
+        if len(recent) < 4 or self._decode_at <= recent[-1][0]:
+            return False
+        w1, w2, w3, w4 = recent[-1][1], recent[-2][1], recent[-3][1], recent[-4][1]
+        high = max(w1, w2, w3, w4)
+        low = min(w1, w2, w3, w4)
+        near = self._near
+        base = self._base
+        return high - low <= min(near, self._tol) and (
+            high - base <= near or low - base > near
+        )
 
     def _once(self, runs: list[DetectedRun]) -> list[DetectedRun]:
         """The runs decided, less any over a run decided before (read every few seconds).
@@ -5309,6 +5336,8 @@ class PumpDetector:
             self._noise_of = (self._events_seen, p)
             self._noise_ev = self._events_noise(events, p)
             self._noise_rest = self._events_noise([e for e in events if not e[2]], p)
+        if self._checks_clean(p):
+            return  # (most checks: ``_paused`` would keep both as they are)
         self._update_floor_noise(now)
         was = self._ambiguous
         self._ambiguous, self._clean_since = _paused(
@@ -5317,6 +5346,20 @@ class PumpDetector:
         if self._ambiguous and not was:
             self._pump = False
             self._pending = None
+
+    def _checks_clean(self, pump: float) -> bool:
+        """Whether both noise checks stay as they are: neither paused, both clean since a time.
+
+        With the noise under ``_AMBIGUOUS_OFF`` of the pump's step (most
+        machines, all along), ``_paused`` keeps both checks as they are:
+        ``_update_noise`` runs every 5 s, and skips it then.
+        """
+        low = _AMBIGUOUS_OFF * pump
+        return (
+            max(self._noise_ev, self._noise_rest, 2.5 * self._sd) < low
+            and not (self._ambiguous or self._unsure)
+            and math.inf not in (self._clean_since, self._unsure_clean)
+        )
 
     def _update_floor_noise(self, now: float) -> None:
         """The noise check less the pulses the floor reads (``_floor_explains``).
