@@ -270,8 +270,12 @@ def _ramp_seconds(share: float, seconds: float, ramp: float) -> float:
     ``0.5 t + 0.25 t**2 / ramp`` s of the step over ``seconds``; started
     before it, the window holds a later part of the ramp. Solved by
     halving (the share grows with ``t`` until the window holds the whole
-    step).
+    step). A reading that closes no interval (two points at one moment: a
+    silence settled at a reading's own time, when a timer came late) dates
+    nothing earlier.
     """
+    if seconds <= 0.0:
+        return 0.0
 
     def drawn(t: float) -> float:
         if t <= 0.0:
