@@ -382,6 +382,7 @@ class PowerBackflushes:
         "_split_at",
         "_steady",
         "_steady_before",
+        "_stretches",
         "_unexplained",
         "_volts",
         "_watts",
@@ -438,6 +439,8 @@ class PowerBackflushes:
         self._framed_at: deque[float] = deque()
         # When each pulse read apart around a heater's stretch began, lately.
         self._split_at: deque[float] = deque()
+        # Pieces left out as a heater's stretch on a fast plug, lately (start, end).
+        self._stretches: deque[tuple[float, float]] = deque()
         self._held = False  # the segment being added is a silence held
         # Runs longer than a pulse could be, lately (start, end), from ``note_run``.
         self._long_runs: deque[tuple[float, float]] = deque()
@@ -466,6 +469,7 @@ class PowerBackflushes:
         self._fed.clear()
         self._framed_at.clear()
         self._split_at.clear()
+        self._stretches.clear()
 
     def note_run(self, started: float, ended: float) -> None:
         """A run the pump detector saw (its own view of the same readings)."""
@@ -798,7 +802,7 @@ class PowerBackflushes:
         framed = _starts_in(self._framed_at, found) > 0
         if (found.weak or framed) and self._long_run_over(found, longest):
             return None
-        if self._cut_shot(found):
+        if self._cut_shot(found) or self._shot_in_stretch(found):
             return None
         return found if self._quiet_around(found, sturdy=sturdy) else None
 
@@ -881,6 +885,18 @@ class PowerBackflushes:
                 return True
         return False
 
+    def _shot_in_stretch(self, found: Recognized) -> bool:
+        """Whether a heater's stretch left out during a find was a shot the detector timed.
+
+        A shot read so (its heater on before it) is a run of ``SHOT_RUN`` s
+        or more to the detector; a heater's stretch is none.
+        """
+        return any(
+            found.started <= a <= found.ended
+            and any(s <= b and a <= e for s, e in self._shot_runs)
+            for a, b in self._stretches
+        )
+
     def _quiet_around(self, found: Recognized, *, sturdy: bool = False) -> bool:
         """Whether the readings before the backflush, and between its pulses, were still.
 
@@ -943,6 +959,25 @@ class PowerBackflushes:
                 )
             ):
                 continue  # neither a pulse nor a shot
+            if (
+                not slow
+                and not pulse.clean
+                and not excursion.unknown
+                and pulse.on_seconds > rules.pulse_max
+            ):
+                # Too long for a pulse, never read with the pump alone on,
+                # every reading in a heater's band: one learned about a pump
+                # step off reads the heater's stretch as the pump. Neither a
+                # pulse nor a shot, as ``heater_hole`` has it on a slower
+                # plug (a dual boiler's stretch in the rinse pause cancelled
+                # the cleaner series waiting, bench seed 20,250,439); see
+                # ``_shot_in_stretch``. Unexplained readings in it (a slow
+                # PID's bursts) keep it a shot: left out, they regrouped a
+                # PID's idle bursts into an invented backflush (22,010,017).
+                _remember_run(
+                    self._stretches, pulse.started, pulse.ended, PULSES_SECONDS
+                )
+                continue
             if weak or pulse.on_seconds < NOISE_SECONDS:
                 # A wobble of the mains, a heater's edge, or seen only in a
                 # heater's band: remembered as noise.
