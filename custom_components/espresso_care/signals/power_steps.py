@@ -3831,7 +3831,7 @@ class PumpDetector:
                 return []
         if both and self._held_by_stale(started, at):
             return []
-        if self._off_in_pulses(started, at):
+        if self._off_in_pulses(started, at) or self._dips_in_run(started, at):
             return []
         if self._after_pulse_series(started, at):
             return []
@@ -4022,6 +4022,29 @@ class PumpDetector:
             )
         ]
         return len(off) >= _OFF_READINGS
+
+    def _dips_in_run(self, started: float, at: float) -> bool:
+        """Whether a run read every few seconds dips by the pump's step again and again.
+
+        A backflush's pulses over a heater's cycle read as the heater and
+        the pump, their pauses (shorter than an interval, or across two)
+        as partial readings between them: the level drops by most of the
+        pump's step and comes back. A shot over a heater holds its level
+        (the mains move it by a few watts between readings); a heater
+        switching inside it moves the level by its own size, not back.
+        ``_OFF_READINGS`` such dips are pulses, no run. (Not among a slow
+        PID's pulses, whose partial readings dip by any size.)
+        """
+        if not self._seconds_apart or self._pulsing(at):
+            return False
+        p = self._pump_watts
+        watts = [w for t, w in self._recent if started < t < at]
+        dips = 0
+        for before, w, after in zip(watts, watts[1:], watts[2:], strict=False):
+            low = max(0.5 * p, 2.0 * self._still(w))
+            if low <= before - w <= 1.5 * p and 0.5 * low <= after - w <= 1.5 * p:
+                dips += 1
+        return dips >= _OFF_READINGS
 
     def _after_pulse_series(self, started: float, at: float) -> bool:
         """Whether a run of a shot's length, read every few seconds, ends a backflush's series.
