@@ -3808,7 +3808,7 @@ class PumpDetector:
         spread = self._unseen(edge.pts, at)
         if (
             heat
-            and self._on_change
+            and (self._on_change or self._tail_at_pump(edge))
             and self._one_partial(edge.pts, edge.before, edge.after)
         ):
             # A heater's fall and the pump's stop in one reading's interval:
@@ -3844,6 +3844,21 @@ class PumpDetector:
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(started, at, step)
         return []
+
+    def _tail_at_pump(self, edge: _Edge) -> bool:
+        """Whether a fall read every few seconds holds a partial reading at the pump's level alone.
+
+        A heater's fall and the pump's stop in one edge: its one partial
+        reading at the standby and the pump's step reads as the pump alone
+        to the interval's end, or as the heater's tail after the pump
+        stopped (a 11.2 s pulse read 15.8 s): the stop's date is a guess
+        across the interval.
+        """
+        if not self._seconds_apart:
+            return False
+        level = self._base + self._pump_watts
+        tol = self._ptol()
+        return _inside(edge.pts, level - tol, level + tol) > 0
 
     def _came_on_last(self, signs: tuple[int, ...]) -> _Heater | None:
         """Of the heaters an edge switches off, the one that came on last (None: none on)."""
