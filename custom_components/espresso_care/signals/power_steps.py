@@ -3484,7 +3484,9 @@ class PumpDetector:
         after that date: from the pulse's last reading, the next one holds
         the heater's fall and the pump's start in one interval, the start's
         share unread (anywhere in it: a backflush's 10.7 s pulse read
-        15.0 s), 0 when a pause's partial reading dates it.
+        15.0 s): half that interval either way of the date kept (a run
+        may hold its pulse, as a shot whose start a steam heater's pulse
+        hid), 0 when a pause's partial reading dates it.
         """
         if self._gap <= 2.5:
             return -math.inf, 0.0
@@ -3501,7 +3503,7 @@ class PumpDetector:
         if not paused or abs(edge.before - self._base) > self._tol_lv:
             last = pulse[-1] - 1
             after = last + 2
-            unseen = pts[after] - pts[last] if after < len(pts) else 0.0
+            unseen = 0.5 * (pts[after] - pts[last]) if after < len(pts) else 0.0
             return pts[last], unseen
         return _crossing(
             pts,
