@@ -50,3 +50,25 @@ def test_a_reading_at_the_standby_splits_a_run_ending_in_a_heater() -> None:
     spec = TraceSpec("dual_boiler", "vibratory", "periodic_5", 24000060, 1)
     runs = retried_runs(spec, 16500.0)
     assert [r for r in runs if 16240.0 < r[0] < 16335.0 and r[1] - r[0] >= 15.0] == []
+
+
+def test_a_reading_at_the_standby_after_a_heater_splits_them() -> None:
+    """Pulses from 9562.8 read 1169 (over the heater's cycle), 124, 124
+    (repeated), 10 (the pause), 43, 42 (the next pulse alone): the pause
+    comes before the only reading of the pump alone, no shot from 9560 to
+    9595 (the first calibration saw no pump: retried)."""
+    spec = TraceSpec("thermostat", "vibratory", "periodic_5", 22000060, 1)
+    runs = retried_runs(spec, 9700.0)
+    assert [r for r in runs if 9555.0 < r[0] < 9595.0 and r[1] - r[0] >= 15.0] == []
+
+
+def test_a_reading_at_the_standby_before_the_pump_alone_starts_the_run() -> None:
+    """A heat exchanger's flush from 11790.2 under its heater's cycle read
+    593, 1520, 1406, 803, then 46 (the standby and a share of the rotary
+    pump's step), 276, 1532, ...: the shot from 11808.8 began in that
+    reading, read from its share (11808.6), not from the flush's start."""
+    spec = TraceSpec("heat_exchanger", "rotary", "periodic_5", 29000005, 0)
+    runs = retried_runs(spec, 12000.0)
+    shots = [r for r in runs if 11780.0 < r[0] < 11840.0 and r[1] - r[0] >= 15.0]
+    assert len(shots) == 1
+    assert abs(shots[0][0] - 11808.8) < 1.0

@@ -3505,29 +3505,38 @@ class PumpDetector:
         ]
         return any(abs(a - b) > 3.0 for a, b in itertools.combinations(partial, 2))
 
-    def _past_pulse(self, edge: _Edge) -> float:
+    def _past_pulse(self, edge: _Edge) -> tuple[float, float]:
         """After a heater's pulse read inside a pump's rise on a slow plug.
 
         Readings seconds apart (an energy meter's 5 s) can hold a heater
         coming and going inside the rise's transient, and the pump stopping
         and starting again within it (a backflush's pulses): the run is
         known from the last reading of the pulse on, or from within a pause
-        read after it. -inf when none.
+        read after it. -inf when none. With it, how far the start may lie
+        after that date: from the pulse's last reading, the next one holds
+        the heater's fall and the pump's start in one interval, the start's
+        share unread (anywhere in it: a backflush's 10.7 s pulse read
+        15.0 s): half that interval either way of the date kept (a run
+        may hold its pulse, as a shot whose start a steam heater's pulse
+        hid), 0 when a pause's partial reading dates it.
         """
         if self._gap <= 2.5:
-            return -math.inf
+            return -math.inf, 0.0
         pts = edge.pts
         top = max(edge.before, edge.after) + 0.5 * self._heater_min()
         pulse = [i for i in range(5, len(pts), 2) if pts[i] > top]
         if not pulse:
-            return -math.inf
+            return -math.inf, 0.0
         # From the standby, a reading after it nearer the standby than the
         # pump's level: the pump was off for most of it (paused between a
         # backflush's pulses), and started again within it.
         low = 0.5 * (edge.before + edge.after)
         paused = [i for i in range(pulse[-1], len(pts), 2) if pts[i] < low]
         if not paused or abs(edge.before - self._base) > self._tol_lv:
-            return pts[pulse[-1] - 1]
+            last = pulse[-1] - 1
+            after = last + 2
+            unseen = 0.5 * (pts[after] - pts[last]) if after < len(pts) else 0.0
+            return pts[last], unseen
         return _crossing(
             pts,
             paused[-1] - 1,
@@ -3535,7 +3544,7 @@ class PumpDetector:
             edge.after - edge.before,
             window=self._window,
             gap=self._period,
-        )
+        ), 0.0
 
     def _pump_rise(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
         if not edge.settled:
@@ -3545,12 +3554,15 @@ class PumpDetector:
         at = edge.at
         if heat:
             at = self._pump_at(edge.pts, edge.before, heat, watts)
-        at = max(at, self._past_pulse(edge))
+        past, unread = self._past_pulse(edge)
+        at = max(at, past)
         if not heat:
             at = max(at, self._after_dip(edge, watts))
         self._open_run(at, watts, not heat, edge.after - watts)
         self._run_from = edge.at
         self._run_spread = self._unseen(edge.pts, at)
+        if at == past:
+            self._run_spread = max(self._run_spread, unread)
         if not heat:
             self._run_lead = at - self._ramp_start(edge, watts, at)
             self._run_lead -= self._inrush_lag(edge, watts)
@@ -3828,7 +3840,7 @@ class PumpDetector:
         spread = self._unseen(edge.pts, at)
         if (
             heat
-            and self._on_change
+            and (self._on_change or self._tail_at_pump(edge))
             and self._one_partial(edge.pts, edge.before, edge.after)
         ):
             # A heater's fall and the pump's stop in one reading's interval:
@@ -3842,11 +3854,16 @@ class PumpDetector:
             return []
         if self._stop_in_heat_pulses(started, at):
             return []
-        if self._paused_between_readings(started, at):
+        after = self._after_pause(started, at)
+        if after is None:
             return []
+        if after[0] > started:
+            started, unread = after
+            if self._near_kind_bound(at - started, math.hypot(unread, spread)):
+                return []
         if both and self._held_by_stale(started, at):
             return []
-        if self._off_in_pulses(started, at):
+        if self._off_in_pulses(started, at) or self._dips_in_run(started, at):
             return []
         if self._after_pulse_series(started, at):
             return []
@@ -3881,6 +3898,21 @@ class PumpDetector:
             abs(watts - p) <= _SPLIT_FALL_WHOLE * p
             and abs(rise - p) <= 0.4 * p + self._slack()
         )
+
+    def _tail_at_pump(self, edge: _Edge) -> bool:
+        """Whether a fall read every few seconds holds a partial reading at the pump's level alone.
+
+        A heater's fall and the pump's stop in one edge: its one partial
+        reading at the standby and the pump's step reads as the pump alone
+        to the interval's end, or as the heater's tail after the pump
+        stopped (a 11.2 s pulse read 15.8 s): the stop's date is a guess
+        across the interval.
+        """
+        if not self._seconds_apart:
+            return False
+        level = self._base + self._pump_watts
+        tol = self._ptol()
+        return _inside(edge.pts, level - tol, level + tol) > 0
 
     def _came_on_last(self, signs: tuple[int, ...]) -> _Heater | None:
         """Of the heaters an edge switches off, the one that came on last (None: none on)."""
@@ -3930,22 +3962,33 @@ class PumpDetector:
         rose = fell.on_at - started
         return self._kind_between(rose, ended - started)
 
-    def _paused_between_readings(self, started: float, at: float) -> bool:
-        """Whether a run read every few seconds holds a reading at the standby.
+    def _after_pause(self, started: float, at: float) -> tuple[float, float] | None:
+        """When a run read every few seconds began, after any reading at the standby in it.
 
         An energy meter's 5 s average reads a pump on throughout as whole
         readings, partial ones only at its start and stop. One at the
         standby between readings of the pump alone and of the pump (a heater
         perhaps with it) shows everything off for its whole interval: pulses
         and their pauses (a backflush's), whose blurred partial readings held
-        no level, are no run.
+        no level, are no run (None). One before the pump's first reading
+        alone, after readings with it over a heater, shows the run began
+        after it: the pump's start hid in a heater's cycle read before (a
+        pulse over it, then one read alone; a heater's cycle, then a shot).
+        The run then starts in the pause's reading, dated by the share over
+        the standby it holds (from the reading before, were it the pump's),
+        the second value how far the start may lie later (that share: it
+        may be the heater's). With no pause, ``started`` and 0.
         """
         if not self._seconds_apart:
-            return False
+            return started, 0.0
         base = self._base
         p = self._pump_watts
-        rest = [w - base for t, w in self._recent if started < t < at]
+        pts = [(t, w - base) for t, w in self._recent if t < at]
+        first = bisect.bisect_right(pts, (started, math.inf))
+        rest = [w for _, w in pts[first:]]
         alone = [i for i, w in enumerate(rest) if 0.5 * p <= w <= 1.5 * p]
+        if not alone:
+            return started, 0.0
         on = [i for i, w in enumerate(rest) if w >= 0.5 * p]
         still = max(0.1 * p, 6.0)
         if at - started >= self._wanted.shortest - self._period:
@@ -3953,9 +3996,16 @@ class PumpDetector:
             # the step between whole ones shows the pump off for half an
             # interval or more, a pause between two pulses (a backflush's).
             still = max(still, _PAUSED_SHARE * p)
-        return bool(alone) and any(
-            w <= still and alone[0] < i < on[-1] for i, w in enumerate(rest)
-        )
+        paused = [i for i, w in enumerate(rest) if w <= still and on[0] < i]
+        if any(alone[0] < i < on[-1] for i in paused):
+            return None
+        before = [i for i in paused if i < alone[0]]
+        if not before:
+            return started, 0.0
+        i = before[-1]
+        t = pts[first + i][0]
+        share = min(max(rest[i] / p, 0.0), 1.0) * (t - pts[first + i - 1][0])
+        return t - share, share
 
     def _held_by_stale(self, started: float, at: float) -> bool:
         """Whether a run read every few seconds held its level only by a stale meter.
@@ -4056,6 +4106,29 @@ class PumpDetector:
                 for t in off
             )
         )
+
+    def _dips_in_run(self, started: float, at: float) -> bool:
+        """Whether a run read every few seconds dips by the pump's step again and again.
+
+        A backflush's pulses over a heater's cycle read as the heater and
+        the pump, their pauses (shorter than an interval, or across two)
+        as partial readings between them: the level drops by most of the
+        pump's step and comes back. A shot over a heater holds its level
+        (the mains move it by a few watts between readings); a heater
+        switching inside it moves the level by its own size, not back.
+        ``_OFF_READINGS`` such dips are pulses, no run. (Not among a slow
+        PID's pulses, whose partial readings dip by any size.)
+        """
+        if not self._seconds_apart or self._pulsing(at):
+            return False
+        p = self._pump_watts
+        watts = [w for t, w in self._recent if started < t < at]
+        dips = 0
+        for before, w, after in zip(watts, watts[1:], watts[2:], strict=False):
+            low = max(0.5 * p, 2.0 * self._still(w))
+            if low <= before - w <= 1.5 * p and 0.5 * low <= after - w <= 1.5 * p:
+                dips += 1
+        return dips >= _OFF_READINGS
 
     def _after_pulse_series(self, started: float, at: float) -> bool:
         """Whether a run of a shot's length, read every few seconds, ends a backflush's series.
