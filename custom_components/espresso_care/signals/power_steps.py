@@ -3889,11 +3889,16 @@ class PumpDetector:
         heater's known size, is the pump's step to a tenth read the level
         before it whole (a stale one would read short there too): the rise
         then needs only to pair as a split run's rise does (``_pump_fall``).
+        Only read every second or two: every 5 s the looser rise paired
+        backflush pulses and heater readings into five false shots on dev
+        seeds 20M-26M; on change it was never measured.
         """
         p = self._pump_watts
         ptol = self._ptol() + self._slack()
         if abs(rise - p) <= ptol:
             return True
+        if self._seconds_apart or self._on_change:
+            return False
         return (
             abs(watts - p) <= _SPLIT_FALL_WHOLE * p
             and abs(rise - p) <= 0.4 * p + self._slack()
