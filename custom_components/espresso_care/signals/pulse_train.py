@@ -729,7 +729,7 @@ class PowerBackflushes:
         """Something at ``at`` that is neither the pump nor a heater: noise (or an edge)."""
         odd = self._odd
         odd.append((at, edge))
-        if odd[0][0] < at - ODD_SECONDS:
+        while odd[0][0] < at - ODD_SECONDS:
             odd.popleft()
 
     def _judged(self, found: Recognized | None) -> Recognized | None:
