@@ -62,6 +62,12 @@ three readings, each the average of its interval.
   clean (weak or missed), still counts the cycles as odd readings: it
   leans on the heater, and a shot its heater cut into pieces reads so
   (seed 21,000,003).
+* ``in_band_cuts``: only a reading with no heater on cut an excursion at a
+  dip (a heater's band drifts with the mains against a band learned at
+  another time), so the pulses a heater's cycle spans read as one piece too
+  long for a pulse, swallowed. A dip whose neighbours on both sides were
+  read in the same heater's band is read against the heater's level of the
+  moment, and cuts.
 """
 
 from __future__ import annotations
@@ -231,3 +237,35 @@ def _cut_at_stretches[S: tuple[float, float, float | None, bool]](
             parts[-1] += segments[i:j]
         i = j
     return [part for part in parts if part]
+
+
+def in_band_cuts(
+    segments: Sequence[tuple[float, float, float | None, bool]],
+    bands: Sequence[float | None],
+    same: Callable[[float | None, float | None], bool],
+) -> list[bool]:
+    """Which readings may cut an excursion at a dip: clean ones, and those framed in one heater's band.
+
+    A dip read in a heater's band may be its drift with the mains against a
+    band learned at another time, so only readings with no heater on cut.
+    But a dip whose neighbours on both sides were read in the same band is
+    read against the heater's own level of the moment, as a dip with no
+    heater on is against the level: a pause between two pulses the heater
+    stayed on through. Without it, the pulses a heater's cycle spans read as
+    one piece too long for a pulse, neither a pulse nor a shot: swallowed.
+
+    ``bands``: each reading's band (heater step, 0 the level; None
+    unexplained); ``same``: whether two bands are one.
+    """
+    n = len(segments)
+    return [
+        segment[3]
+        or (
+            0 < i < n - 1
+            and (band := bands[i]) is not None
+            and band > 0
+            and same(bands[i - 1], band)
+            and same(band, bands[i + 1])
+        )
+        for i, segment in enumerate(segments)
+    ]

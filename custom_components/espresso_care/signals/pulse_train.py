@@ -28,6 +28,7 @@ all the time it idles.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 import math
@@ -43,6 +44,7 @@ from .pulse_slow_plug import (
     heater_off_band,
     heater_split,
     hole_split,
+    in_band_cuts,
     merged_hole,
 )
 
@@ -227,10 +229,12 @@ Segment = tuple[float, float, float | None, bool]
 class _Excursion:
     """Readings while the pump may be running."""
 
-    __slots__ = ("frame", "lowest", "same", "segments", "unknown")
+    __slots__ = ("bands", "frame", "lowest", "same", "segments", "unknown")
 
     def __init__(self, frame: float | None = None) -> None:
         self.segments: list[Segment] = []
+        # The band each segment was read in (heater step, 0 the level; None: unexplained).
+        self.bands: list[float | None] = []
         self.unknown = 0.0
         # The band (heater step, 0 the level) of the pump-off reading before
         # it, and whether every reading since was read in that same band.
@@ -240,13 +244,16 @@ class _Excursion:
         self.lowest = math.inf
 
 
-def split_pulses(segments: list[Segment]) -> list[Pulse]:
+def split_pulses(
+    segments: list[Segment], cuttable: Sequence[bool] | None = None
+) -> list[Pulse]:
     """Cut an excursion into pulses at its dips; unknown readings take the lower neighbour.
 
     A dip is a run of readings lower than the highest reading before it (since
     the last cut) and the highest after it by ``DIP`` or more; its on-time
     goes half to each side. Only a reading with no heater on may be the
-    cut: a heater's band drifts with the mains, a dip in it may be the drift.
+    cut: a heater's band drifts with the mains, a dip in it may be the drift
+    (``cuttable``, if given, says which may: on a slow plug, ``in_band_cuts``).
     """
     if all(f is None for _, _, f, _ in segments):
         return []
@@ -274,7 +281,8 @@ def split_pulses(segments: list[Segment]) -> list[Pulse]:
     peak = 0.0
     in_dip = False
     for i, f in enumerate(fractions):
-        if peak - f >= DIP and right[i] - f >= DIP and segments[i][3]:
+        may_cut = segments[i][3] if cuttable is None else cuttable[i]
+        if peak - f >= DIP and right[i] - f >= DIP and may_cut:
             # A dip of several readings is cut once, at its lowest.
             if not in_dip:
                 cuts.append(i)
@@ -562,6 +570,7 @@ class PowerBackflushes:
                 excursion = self._excursion
                 if excursion is not None:
                     del excursion.segments[-(ALIKE_READINGS - 1) :]
+                    del excursion.bands[-(ALIKE_READINGS - 1) :]
                 fraction = 0.0
         else:
             self._alike = 0
@@ -691,6 +700,7 @@ class PowerBackflushes:
         if self._band is not None:
             excursion.lowest = min(excursion.lowest, self._band)
         excursion.segments.append((start, end, fraction, clean))
+        excursion.bands.append(self._band)
         if fraction is None:
             excursion.unknown += end - start
             if excursion.unknown > UNKNOWN_MAX:
@@ -906,7 +916,12 @@ class PowerBackflushes:
         found: Recognized | None = None
         rules = self._rules
         pulses = self._pulses
-        read = split_pulses(excursion.segments)
+        read = split_pulses(
+            excursion.segments,
+            in_band_cuts(excursion.segments, excursion.bands, self._same_band)
+            if self._interval > FAST_INTERVAL
+            else None,
+        )
         if self._interval > FAST_INTERVAL and any(
             pulse.on_seconds > rules.pulse_max for pulse in read
         ):
