@@ -68,6 +68,11 @@ three readings, each the average of its interval.
   long for a pulse, swallowed. A dip whose neighbours on both sides were
   read in the same heater's band is read against the heater's level of the
   moment, and cuts.
+* ``slow_dip``: a pause of 4-5 s falls mostly in one reading, which reads
+  well below the pulse before it, while the reading after it, partly the
+  next pulse, stands less above it: two pulses read as one, too long for a
+  pulse (a shot), when both sides had to be ``DIP`` deep. A dip at least
+  ``DIP_SIDE`` deep on each side and twice ``DIP`` over both cuts.
 """
 
 from __future__ import annotations
@@ -82,6 +87,8 @@ REFUSED_SECONDS: Final = 7200.0
 # where no find was refused lately.
 GENTLE_ODD_SHARE: Final = 0.035
 GENTLE_SPREAD: Final = 0.045
+# How deep (pump steps) a slow plug's dip must be on each side at least.
+DIP_SIDE: Final = 0.2
 
 
 def heater_hole(
@@ -269,3 +276,14 @@ def in_band_cuts(
         )
         for i, segment in enumerate(segments)
     ]
+
+
+def slow_dip(dip: float, before: float, after: float) -> bool:
+    """Whether a dip parts two pulses: ``before``, ``after`` pump steps below the peaks.
+
+    ``dip``: the depth a dip needs on both sides on a fast plug. Every 5 s,
+    a pause lies mostly in one reading, the one after it partly the next
+    pulse: ``DIP_SIDE`` on one side is enough when the dip is twice ``dip``
+    over both sides. A shot's steady readings dip so on neither side.
+    """
+    return min(before, after) >= DIP_SIDE and before + after >= 2 * dip

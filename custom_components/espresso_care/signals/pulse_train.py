@@ -28,8 +28,9 @@ all the time it idles.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import pairwise
 import math
 from typing import Final
@@ -46,6 +47,7 @@ from .pulse_slow_plug import (
     hole_split,
     in_band_cuts,
     merged_hole,
+    slow_dip,
 )
 
 # A fraction below this is the pump off (noise, a standby wobble).
@@ -245,7 +247,9 @@ class _Excursion:
 
 
 def split_pulses(
-    segments: list[Segment], cuttable: Sequence[bool] | None = None
+    segments: list[Segment],
+    cuttable: Sequence[bool] | None = None,
+    deep: Callable[[float, float], bool] | None = None,
 ) -> list[Pulse]:
     """Cut an excursion into pulses at its dips; unknown readings take the lower neighbour.
 
@@ -254,7 +258,11 @@ def split_pulses(
     goes half to each side. Only a reading with no heater on may be the
     cut: a heater's band drifts with the mains, a dip in it may be the drift
     (``cuttable``, if given, says which may: on a slow plug, ``in_band_cuts``).
+    ``deep(before, after)``, if given, says which dips cut (on a slow plug,
+    ``slow_dip``).
     """
+    if deep is None:
+        deep = _deep
     if all(f is None for _, _, f, _ in segments):
         return []
     # Unknown readings: the lower of the nearest known readings on either side
@@ -282,7 +290,7 @@ def split_pulses(
     in_dip = False
     for i, f in enumerate(fractions):
         may_cut = segments[i][3] if cuttable is None else cuttable[i]
-        if peak - f >= DIP and right[i] - f >= DIP and may_cut:
+        if deep(peak - f, right[i] - f) and may_cut:
             # A dip of several readings is cut once, at its lowest.
             if not in_dip:
                 cuts.append(i)
@@ -313,6 +321,11 @@ def split_pulses(
             Pulse(centre - energy / 2, centre + energy / 2, energy, clean, single)
         )
     return pulses
+
+
+def _deep(before: float, after: float) -> bool:
+    """Whether a dip is ``DIP`` below the peaks on both sides."""
+    return min(before, after) >= DIP
 
 
 def _sure(pulse: Pulse, excursion: _Excursion) -> Pulse:
@@ -921,6 +934,7 @@ class PowerBackflushes:
             in_band_cuts(excursion.segments, excursion.bands, self._same_band)
             if self._interval > FAST_INTERVAL
             else None,
+            partial(slow_dip, DIP) if self._interval > FAST_INTERVAL else None,
         )
         if self._interval > FAST_INTERVAL and any(
             pulse.on_seconds > rules.pulse_max for pulse in read
