@@ -62,6 +62,17 @@ three readings, each the average of its interval.
   clean (weak or missed), still counts the cycles as odd readings: it
   leans on the heater, and a shot its heater cut into pieces reads so
   (seed 21,000,003).
+* ``in_band_cuts``: only a reading with no heater on cut an excursion at a
+  dip (a heater's band drifts with the mains against a band learned at
+  another time), so the pulses a heater's cycle spans read as one piece too
+  long for a pulse, swallowed. A dip whose neighbours on both sides were
+  read in the same heater's band is read against the heater's level of the
+  moment, and cuts.
+* ``slow_dip``: a pause of 4-5 s falls mostly in one reading, which reads
+  well below the pulse before it, while the reading after it, partly the
+  next pulse, stands less above it: two pulses read as one, too long for a
+  pulse (a shot), when both sides had to be ``DIP`` deep. A dip at least
+  ``DIP_SIDE`` deep on each side and twice ``DIP`` over both cuts.
 """
 
 from __future__ import annotations
@@ -76,6 +87,8 @@ REFUSED_SECONDS: Final = 7200.0
 # where no find was refused lately.
 GENTLE_ODD_SHARE: Final = 0.035
 GENTLE_SPREAD: Final = 0.045
+# How deep (pump steps) a slow plug's dip must be on each side at least.
+DIP_SIDE: Final = 0.2
 
 
 def heater_hole(
@@ -231,3 +244,46 @@ def _cut_at_stretches[S: tuple[float, float, float | None, bool]](
             parts[-1] += segments[i:j]
         i = j
     return [part for part in parts if part]
+
+
+def in_band_cuts(
+    segments: Sequence[tuple[float, float, float | None, bool]],
+    bands: Sequence[float | None],
+    same: Callable[[float | None, float | None], bool],
+) -> list[bool]:
+    """Which readings may cut an excursion at a dip: clean ones, and those framed in one heater's band.
+
+    A dip read in a heater's band may be its drift with the mains against a
+    band learned at another time, so only readings with no heater on cut.
+    But a dip whose neighbours on both sides were read in the same band is
+    read against the heater's own level of the moment, as a dip with no
+    heater on is against the level: a pause between two pulses the heater
+    stayed on through. Without it, the pulses a heater's cycle spans read as
+    one piece too long for a pulse, neither a pulse nor a shot: swallowed.
+
+    ``bands``: each reading's band (heater step, 0 the level; None
+    unexplained); ``same``: whether two bands are one.
+    """
+    n = len(segments)
+    return [
+        segment[3]
+        or (
+            0 < i < n - 1
+            and (band := bands[i]) is not None
+            and band > 0
+            and same(bands[i - 1], band)
+            and same(band, bands[i + 1])
+        )
+        for i, segment in enumerate(segments)
+    ]
+
+
+def slow_dip(dip: float, before: float, after: float) -> bool:
+    """Whether a dip parts two pulses: ``before``, ``after`` pump steps below the peaks.
+
+    ``dip``: the depth a dip needs on both sides on a fast plug. Every 5 s,
+    a pause lies mostly in one reading, the one after it partly the next
+    pulse: ``DIP_SIDE`` on one side is enough when the dip is twice ``dip``
+    over both sides. A shot's steady readings dip so on neither side.
+    """
+    return min(before, after) >= DIP_SIDE and before + after >= 2 * dip

@@ -28,7 +28,9 @@ all the time it idles.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import pairwise
 import math
 from typing import Final
@@ -43,7 +45,9 @@ from .pulse_slow_plug import (
     heater_off_band,
     heater_split,
     hole_split,
+    in_band_cuts,
     merged_hole,
+    slow_dip,
 )
 
 # A fraction below this is the pump off (noise, a standby wobble).
@@ -227,10 +231,12 @@ Segment = tuple[float, float, float | None, bool]
 class _Excursion:
     """Readings while the pump may be running."""
 
-    __slots__ = ("frame", "lowest", "same", "segments", "unknown")
+    __slots__ = ("bands", "frame", "lowest", "same", "segments", "unknown")
 
     def __init__(self, frame: float | None = None) -> None:
         self.segments: list[Segment] = []
+        # The band each segment was read in (heater step, 0 the level; None: unexplained).
+        self.bands: list[float | None] = []
         self.unknown = 0.0
         # The band (heater step, 0 the level) of the pump-off reading before
         # it, and whether every reading since was read in that same band.
@@ -240,14 +246,23 @@ class _Excursion:
         self.lowest = math.inf
 
 
-def split_pulses(segments: list[Segment]) -> list[Pulse]:
+def split_pulses(
+    segments: list[Segment],
+    cuttable: Sequence[bool] | None = None,
+    deep: Callable[[float, float], bool] | None = None,
+) -> list[Pulse]:
     """Cut an excursion into pulses at its dips; unknown readings take the lower neighbour.
 
     A dip is a run of readings lower than the highest reading before it (since
     the last cut) and the highest after it by ``DIP`` or more; its on-time
     goes half to each side. Only a reading with no heater on may be the
-    cut: a heater's band drifts with the mains, a dip in it may be the drift.
+    cut: a heater's band drifts with the mains, a dip in it may be the drift
+    (``cuttable``, if given, says which may: on a slow plug, ``in_band_cuts``).
+    ``deep(before, after)``, if given, says which dips cut (on a slow plug,
+    ``slow_dip``).
     """
+    if deep is None:
+        deep = _deep
     if all(f is None for _, _, f, _ in segments):
         return []
     # Unknown readings: the lower of the nearest known readings on either side
@@ -274,7 +289,8 @@ def split_pulses(segments: list[Segment]) -> list[Pulse]:
     peak = 0.0
     in_dip = False
     for i, f in enumerate(fractions):
-        if peak - f >= DIP and right[i] - f >= DIP and segments[i][3]:
+        may_cut = segments[i][3] if cuttable is None else cuttable[i]
+        if deep(peak - f, right[i] - f) and may_cut:
             # A dip of several readings is cut once, at its lowest.
             if not in_dip:
                 cuts.append(i)
@@ -305,6 +321,11 @@ def split_pulses(segments: list[Segment]) -> list[Pulse]:
             Pulse(centre - energy / 2, centre + energy / 2, energy, clean, single)
         )
     return pulses
+
+
+def _deep(before: float, after: float) -> bool:
+    """Whether a dip is ``DIP`` below the peaks on both sides."""
+    return min(before, after) >= DIP
 
 
 def _sure(pulse: Pulse, excursion: _Excursion) -> Pulse:
@@ -566,6 +587,7 @@ class PowerBackflushes:
                 excursion = self._excursion
                 if excursion is not None:
                     del excursion.segments[-(ALIKE_READINGS - 1) :]
+                    del excursion.bands[-(ALIKE_READINGS - 1) :]
                 fraction = 0.0
         else:
             self._alike = 0
@@ -695,6 +717,7 @@ class PowerBackflushes:
         if self._band is not None:
             excursion.lowest = min(excursion.lowest, self._band)
         excursion.segments.append((start, end, fraction, clean))
+        excursion.bands.append(self._band)
         if fraction is None:
             excursion.unknown += end - start
             if excursion.unknown > UNKNOWN_MAX:
@@ -733,7 +756,7 @@ class PowerBackflushes:
         """Something at ``at`` that is neither the pump nor a heater: noise (or an edge)."""
         odd = self._odd
         odd.append((at, edge))
-        if odd[0][0] < at - ODD_SECONDS:
+        while odd[0][0] < at - ODD_SECONDS:
             odd.popleft()
 
     def _judged(self, found: Recognized | None) -> Recognized | None:
@@ -922,7 +945,13 @@ class PowerBackflushes:
         found: Recognized | None = None
         rules = self._rules
         pulses = self._pulses
-        read = split_pulses(excursion.segments)
+        read = split_pulses(
+            excursion.segments,
+            in_band_cuts(excursion.segments, excursion.bands, self._same_band)
+            if self._interval > FAST_INTERVAL
+            else None,
+            partial(slow_dip, DIP) if self._interval > FAST_INTERVAL else None,
+        )
         if self._interval > FAST_INTERVAL and any(
             pulse.on_seconds > rules.pulse_max for pulse in read
         ):
