@@ -2863,10 +2863,6 @@ class PumpDetector:
                     # ... and the pump runs on.
                     start = self._hidden_start(rise, mag, rest)
                     self._open_run(start, rest, True, rise.before + mag)
-                    if self._gap <= _FAST_GAP_S:
-                        # The heater's fall is the run's too: its level is
-                        # the pump's alone from here.
-                        self._run_heat += edge.delta * self._k
                     return []
                 return []
         return None
@@ -2912,10 +2908,9 @@ class PumpDetector:
         its level; one well short of it (its first partial reading, or a
         vibratory pump ramping up) shows it was not running yet.
         """
-        p = self._pump_watts
         if self._gap <= _FAST_GAP_S:
-            standby = min(self._base + 0.15 * p, edge.after - 0.5 * p)
-            return _inside(edge.pts, -math.inf, standby) > 0
+            return False
+        p = self._pump_watts
         low = self._base + 0.15 * p
         high = edge.after - max(0.25 * p, 6.0)
         return _inside(edge.pts, low, high) > 0
