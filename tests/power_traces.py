@@ -185,3 +185,11 @@ def calibrate_as_the_flow_does(rows: Iterable[Row], click: float) -> Calibration
         if result.error is None or result.error == "too_noisy":
             break
     return result
+
+
+def calibrated_watts(rows: Iterable[Row], click: float) -> float:
+    """``calibrate_as_the_flow_does``'s pump step, which must have been measured."""
+    result = calibrate_as_the_flow_does(rows, click)
+    assert result.error is None
+    assert result.pump_watts is not None
+    return result.pump_watts

@@ -14,15 +14,12 @@ of idle before the click (fresh seed 21000026, heat exchanger, plug every 2 s).
 
 from __future__ import annotations
 
-from .power_traces import calibrate_as_the_flow_does
+from .power_traces import calibrated_watts
 
 
 def test_a_fall_beside_a_heater_is_read_from_the_levels_that_held() -> None:
     """Within 5 % of the pump's 57.7 W, not the edge's 45.4 W."""
-    result = calibrate_as_the_flow_does(ROWS, CLICK)
-    assert result.error is None
-    assert result.pump_watts is not None
-    assert abs(result.pump_watts - 57.7) <= 0.05 * 57.7
+    assert abs(calibrated_watts(ROWS, CLICK) - 57.7) <= 0.05 * 57.7
 
 
 # (at, watts, volts)

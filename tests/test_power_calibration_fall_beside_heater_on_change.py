@@ -14,15 +14,12 @@ plug on change).
 
 from __future__ import annotations
 
-from .power_traces import calibrate_as_the_flow_does
+from .power_traces import calibrated_watts
 
 
 def test_an_on_change_fall_beside_a_heater_is_read_from_the_levels_that_held() -> None:
     """Within 8 % of the pump's 52.3 W, not the edge's 44.9 W."""
-    result = calibrate_as_the_flow_does(ROWS, CLICK)
-    assert result.error is None
-    assert result.pump_watts is not None
-    assert abs(result.pump_watts - 52.3) <= 0.08 * 52.3
+    assert abs(calibrated_watts(ROWS, CLICK) - 52.3) <= 0.08 * 52.3
 
 
 # (at, watts, volts)

@@ -13,15 +13,12 @@ plug every 5 s, no volts).
 
 from __future__ import annotations
 
-from .power_traces import calibrate_as_the_flow_does
+from .power_traces import calibrated_watts
 
 
 def test_a_fall_beside_a_heater_every_5_s_is_read_from_the_levels_ends() -> None:
     """Within 10 % of the pump's 47.6 W, not the edge's 39.0 W."""
-    result = calibrate_as_the_flow_does(ROWS, CLICK)
-    assert result.error is None
-    assert result.pump_watts is not None
-    assert abs(result.pump_watts - 47.6) <= 0.1 * 47.6
+    assert abs(calibrated_watts(ROWS, CLICK) - 47.6) <= 0.1 * 47.6
 
 
 # (at, watts, volts)

@@ -13,14 +13,11 @@ gives its step instead. (Fresh seed 20000000, machine 20000002, plug every
 
 from __future__ import annotations
 
-from .power_traces import calibrate_as_the_flow_does
+from .power_traces import calibrated_watts
 
 
 def test_a_known_heater_rise_does_not_pair_with_a_hand_over() -> None:
-    result = calibrate_as_the_flow_does(ROWS, CLICK)
-    assert result.error is None
-    assert result.pump_watts is not None
-    assert abs(result.pump_watts - 45.1) <= 0.1 * 45.1
+    assert abs(calibrated_watts(ROWS, CLICK) - 45.1) <= 0.1 * 45.1
 
 
 # (at, watts, volts)

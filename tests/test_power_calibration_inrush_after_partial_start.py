@@ -12,14 +12,11 @@ under seven tenths of the next); the fall beside the heater reads 168 W
 
 from __future__ import annotations
 
-from .power_traces import calibrate_as_the_flow_does
+from .power_traces import calibrated_watts
 
 
 def test_an_inrush_and_a_heaters_start_after_a_partial_reading_are_no_level() -> None:
-    result = calibrate_as_the_flow_does(ROWS, CLICK)
-    assert result.error is None
-    assert result.pump_watts is not None
-    assert abs(result.pump_watts - PUMP) <= 0.03 * PUMP
+    assert abs(calibrated_watts(ROWS, CLICK) - PUMP) <= 0.03 * PUMP
 
 
 # The simulator's machine: dual boiler, rotary pump, on change, seed 21000023.

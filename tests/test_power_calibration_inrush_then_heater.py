@@ -11,14 +11,11 @@ heater reads 169.8 W. (Fresh seed 25000015.)
 
 from __future__ import annotations
 
-from .power_traces import calibrate_as_the_flow_does
+from .power_traces import calibrated_watts
 
 
 def test_an_inrush_and_a_heaters_partial_start_are_no_level() -> None:
-    result = calibrate_as_the_flow_does(ROWS, CLICK)
-    assert result.error is None
-    assert result.pump_watts is not None
-    assert abs(result.pump_watts - 172.3) <= 0.05 * 172.3
+    assert abs(calibrated_watts(ROWS, CLICK) - 172.3) <= 0.05 * 172.3
 
 
 # (at, watts, volts)

@@ -9,14 +9,11 @@ inrush may reach into both; the fall stands (seed 24000015, the first try).
 
 from __future__ import annotations
 
-from .power_traces import calibrate_as_the_flow_does
+from .power_traces import calibrated_watts
 
 
 def test_the_first_two_readings_a_second_apart_are_no_level_alone() -> None:
-    result = calibrate_as_the_flow_does(ROWS, CLICK)
-    assert result.error is None
-    assert result.pump_watts is not None
-    assert abs(result.pump_watts - PUMP) <= 0.04 * PUMP
+    assert abs(calibrated_watts(ROWS, CLICK) - PUMP) <= 0.04 * PUMP
 
 
 # The simulator's machine: dual boiler, rotary pump, on change, seed 24000015.

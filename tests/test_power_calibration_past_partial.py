@@ -12,14 +12,11 @@ plug every second.)
 
 from __future__ import annotations
 
-from .power_traces import calibrate_as_the_flow_does
+from .power_traces import calibrated_watts
 
 
 def test_the_level_after_the_fall_is_read_past_a_partial_reading() -> None:
-    result = calibrate_as_the_flow_does(ROWS, CLICK)
-    assert result.error is None
-    assert result.pump_watts is not None
-    assert abs(result.pump_watts - 61.0) <= 0.05 * 61.0
+    assert abs(calibrated_watts(ROWS, CLICK) - 61.0) <= 0.05 * 61.0
 
 
 # (at, watts, volts)

@@ -14,15 +14,12 @@ idle before the click.
 
 from __future__ import annotations
 
-from .power_traces import calibrate_as_the_flow_does
+from .power_traces import calibrated_watts
 
 
 def test_an_early_reading_beside_the_heater_pairs_with_the_pump_alone() -> None:
     """Within 5 % of the pump's 146.3 W."""
-    result = calibrate_as_the_flow_does(ROWS, CLICK)
-    assert result.error is None
-    assert result.pump_watts is not None
-    assert abs(result.pump_watts - 146.3) <= 0.05 * 146.3
+    assert abs(calibrated_watts(ROWS, CLICK) - 146.3) <= 0.05 * 146.3
 
 
 # (at, watts, volts)

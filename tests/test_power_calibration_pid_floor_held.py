@@ -13,15 +13,12 @@ The flow's last two and a half minutes of idle before the click.
 
 from __future__ import annotations
 
-from .power_traces import calibrate_as_the_flow_does
+from .power_traces import calibrated_watts
 
 
 def test_a_held_reading_of_the_pump_alone_sets_the_run_floor() -> None:
     """Within 5 % of the pump's 40.9 W (29.6 W before)."""
-    result = calibrate_as_the_flow_does(ROWS, CLICK)
-    assert result.error is None
-    assert result.pump_watts is not None
-    assert abs(result.pump_watts - 40.9) <= 0.05 * 40.9
+    assert abs(calibrated_watts(ROWS, CLICK) - 40.9) <= 0.05 * 40.9
 
 
 # (at, watts, volts)
