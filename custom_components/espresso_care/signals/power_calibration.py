@@ -1173,9 +1173,10 @@ def _held_paired_step(
         and _read_anew(valid, paired[2], paired[1])
         and not _mains_sag(valid, *paired)
     ):
-        anew = _fall_beside_heater(valid, edges, paired, after, slow=slow)
-        if anew is not None:
-            return anew
+        if not slow:
+            anew = _fall_beside_heater(valid, edges, paired, after)
+            if anew is not None:
+                return anew
         return paired[0]
     return None
 
@@ -1185,8 +1186,6 @@ def _fall_beside_heater(
     edges: Sequence[_Edge],
     paired: tuple[float, float, float],
     after: float,
-    *,
-    slow: bool = False,
 ) -> float | None:
     """The paired fall beside a heater, read again from the readings either side of it.
 
@@ -1199,16 +1198,7 @@ def _fall_beside_heater(
     longer than the edge's by up to a third. A plug reporting every second
     or two, or on change (every second while a heater's level moves; the
     readings asked for either side hold the levels or nothing is read
-    again).
-
-    ``slow``: read every 5 s (no volts), the heater's share walks with the
-    mains by several W over the half-minute run (a 1040 W level climbed to
-    1065 W; the edge's mean read 32.3 W for a 47.3 W pump). Only the ends of
-    the levels beside the fall tell the pump's: the last three readings
-    before it and the first four after it (the stop's own reading, when the
-    detector's edge took it in, among them). A heater's level reads 5-10 W
-    apart from one reading to the next there, so a reading is the stop's
-    partial one only when it lies a quarter of the step from both levels.
+    again); not a slow plug's, too few around the edge.
     """
     step, over, _ = paired
     fall = next(
@@ -1222,18 +1212,14 @@ def _fall_beside_heater(
         return None
     low = min(idle)
     base = _level([(w, None) for w in idle], low, _tol(low))
-    xs = _distinct(valid, after, CAL_MAX_S_SLOW if slow else CAL_MAX_S)
-    before = [(w, v) for at, w, v in xs if at <= fall.at][-3 if slow else -5 :]
+    xs = _distinct(valid, after)
+    before = [(w, v) for at, w, v in xs if at <= fall.at][-5:]
     later = [(w, v) for at, w, v in xs if at > fall.at][:6]
     if len(before) < 3 or len(later) < 4:
         return None
     big = _level(before[-3:], 0.0, 0.0)
     rest = _level(later[1:], 0.0, 0.0)
-    edge = max(6.0, (0.25 if slow else 0.15) * step)
-    if slow:
-        if before[-1][0] < big - _tol(big):
-            later = [before[-1], *later]  # the stop's reading, in the fall's edge
-        later = later[:4]
+    edge = max(6.0, 0.15 * step)
     if rest + edge < later[0][0] < big - edge:
         later = later[1:]  # a partial reading of the stop
     ons = [(w, v) for w, v in before if abs(w - big) <= _tol(big)]
