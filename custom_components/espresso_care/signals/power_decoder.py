@@ -49,10 +49,6 @@ _PASSES: Final = 3  # Viterbi passes, the heaters refitted between
 _SEEN: Final = 0.15  # of the pump's step: a reading of it whole beside the same heaters
 _NEAR_S: Final = 30.0  # s between two pump runs that count as near
 _SHOT_S: Final = 15.0  # s: a run so long is a shot (a pause leaving one keeps one)
-_QUICK_BASE: Final = (
-    0.4  # of the pump's step: a reading so near the standby is of it ...
-)
-_QUICK_HEATER: Final = 0.25  # ... so near a heaters' level, of that (``may_hold_run``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,19 +391,11 @@ def may_hold_run(
     step over some heaters' level at least, and whichever end reading is not
     whole holds over half of it (their shares add up to one interval).
     Readings with nothing of the sort need no decoding (a quick test): None.
-
-    A reading within ``_QUICK_BASE`` of the pump's step of the standby, or
-    within ``_QUICK_HEATER`` of it of a heaters' level, is of that level.
-    The heaters' band is narrower: a dual boiler's brew heater and a rotary
-    pump's step draw about what its steam heater does: the decoder, which
-    weighs the readings against the heaters read alone around them (the
-    brew heater whole after a flush), tells them apart.
     """
     levels = [base]
     for size in heaters:
         levels += [level + size for level in levels]
-    near = _QUICK_BASE * pump
-    near_heat = _QUICK_HEATER * pump
+    near = 0.4 * pump
     first = -1
     count = 0
     last = -1.0
@@ -416,7 +404,7 @@ def may_hold_run(
             continue  # perhaps a stale repeat: no evidence either way
         last = w
         for level in levels:  # (a loop, not any(): a 5 s plug's every reading)
-            if abs(w - level) <= (near if level == base else near_heat):
+            if abs(w - level) <= near:
                 count = 0
                 break
         else:
