@@ -193,3 +193,28 @@ def calibrated_watts(rows: Iterable[Row], click: float) -> float:
     assert result.error is None
     assert result.pump_watts is not None
     return result.pump_watts
+
+
+def idle_every_5s(at: float, n: int, standby: float) -> list[tuple[float, float]]:
+    """``n`` readings of the standby every 5 s from ``at``."""
+    return [(at + 5.0 * i, standby) for i in range(n)]
+
+
+def heater_cycles_every_5s(
+    cycles: int, standby: float, heater: float
+) -> tuple[list[tuple[float, float]], float]:
+    """200 s of standby, then ``cycles`` heater cycles read every 5 s, 200 s apart.
+
+    Each cycle: a partial rise, eight readings of the heater, a partial
+    fall, the standby. Returns the readings and the moment the next cycle
+    would start (the scene's own readings follow from there).
+    """
+    readings = idle_every_5s(0.0, 40, standby)
+    at = 200.0
+    for _ in range(cycles):
+        readings += [(at, standby + 0.4 * heater)]
+        readings += [(at + 5.0 * i, standby + heater) for i in range(1, 9)]
+        readings += [(at + 45.0, standby + 0.5 * heater)]
+        readings += idle_every_5s(at + 50.0, 30, standby)
+        at += 200.0
+    return readings, at

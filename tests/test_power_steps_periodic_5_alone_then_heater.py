@@ -14,7 +14,7 @@ from __future__ import annotations
 from bench.detection import TraceSpec
 from custom_components.espresso_care.signals.power_steps import PumpDetector
 
-from .power_traces import run_all
+from .power_traces import heater_cycles_every_5s, idle_every_5s, run_all
 from .sim_replay import calibrated_runs, run_near
 
 STANDBY = 3.0
@@ -22,26 +22,15 @@ HEATER = 1200.0
 ROTARY = 160.0
 
 
-def _idle(at: float, n: int) -> list[tuple[float, float]]:
-    return [(at + 5.0 * i, STANDBY) for i in range(n)]
-
-
 def _day(pump: float, run: list[float | None]) -> list[tuple[float, float]]:
     """The heater learnt from its cycles, then ``run`` (None: a reading lost)."""
-    readings = _idle(0.0, 40)
-    at = 200.0
-    for _ in range(6):
-        readings += [(at, STANDBY + 0.4 * HEATER)]
-        readings += [(at + 5.0 * i, STANDBY + HEATER) for i in range(1, 9)]
-        readings += [(at + 45.0, STANDBY + 0.5 * HEATER)]
-        readings += _idle(at + 50.0, 30)
-        at += 200.0
+    readings, at = heater_cycles_every_5s(6, STANDBY, HEATER)
     readings += [
         (at + 5.0 * i, watts) for i, watts in enumerate(run) if watts is not None
     ]
     at += 5.0 * len(run)
     readings += [(at + 5.0 * i, STANDBY + HEATER) for i in range(12)]
-    return readings + _idle(at + 60.0, 20)
+    return readings + idle_every_5s(at + 60.0, 20, STANDBY)
 
 
 def _shots(pump: float, run: list[float | None]) -> list[tuple[float, float]]:

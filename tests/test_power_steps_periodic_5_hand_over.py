@@ -17,27 +17,16 @@ import pytest
 
 from custom_components.espresso_care.signals.power_steps import PumpDetector
 
-from .power_traces import run_all
+from .power_traces import heater_cycles_every_5s, idle_every_5s, run_all
 
 STANDBY = 4.0
 HEATER = 1020.0
 PUMP = 55.0
 
 
-def _idle(at: float, n: int) -> list[tuple[float, float]]:
-    return [(at + 5.0 * i, STANDBY) for i in range(n)]
-
-
 def _readings(whole: int = 4) -> list[tuple[float, float]]:
     """Four heater cycles learnt alone (eight edges: too few to rule out a second heater), then a run over the heater's level (``whole`` readings of both)."""
-    readings = _idle(0.0, 40)
-    at = 200.0
-    for _ in range(4):
-        readings += [(at, STANDBY + 0.4 * HEATER)]
-        readings += [(at + 5.0 * i, STANDBY + HEATER) for i in range(1, 9)]
-        readings += [(at + 45.0, STANDBY + 0.5 * HEATER)]
-        readings += _idle(at + 50.0, 30)
-        at += 200.0
+    readings, at = heater_cycles_every_5s(4, STANDBY, HEATER)
     # The heater on alone for 40 s, the pump on top of it (its first
     # reading partial; 24 s with four whole readings), then both off within
     # one reading.
@@ -48,7 +37,7 @@ def _readings(whole: int = 4) -> list[tuple[float, float]]:
     readings += [(at + 5.0 * i, STANDBY + HEATER + PUMP) for i in range(1, whole + 1)]
     at += 5.0 * whole
     readings += [(at + 5.0, STANDBY + 0.5 * (HEATER + PUMP))]
-    return readings + _idle(at + 10.0, 30)
+    return readings + idle_every_5s(at + 10.0, 30, STANDBY)
 
 
 def test_a_shot_falling_with_the_heater_counts_every_5s() -> None:
