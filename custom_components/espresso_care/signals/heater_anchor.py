@@ -165,6 +165,31 @@ def _anchors(
     return []
 
 
+def alone_before(
+    times: Sequence[float],
+    watts: Sequence[float],
+    before: float,
+    *,
+    base: float,
+    pump: float,
+) -> float | None:
+    """The last reading of a heater alone whole before ``before``, within ``_NEAR_S`` (None: none).
+
+    ``times[i]`` ends reading ``i``. Read so near, it holds the heater's size
+    at the volts of that moment (``_whole_heater``), which a size learnt from
+    edges over hours may miss by a small pump's step.
+    """
+    stale = power_decoder.stale_repeats(watts)
+    for k in range(len(watts) - 2, 0, -1):
+        if times[k] >= before:
+            continue
+        if before - times[k] > _NEAR_S:
+            return None
+        if _whole_heater(watts, stale, k, base, pump):
+            return watts[k]
+    return None
+
+
 def over_heater(
     times: Sequence[float],
     watts: Sequence[float],
