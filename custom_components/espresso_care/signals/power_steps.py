@@ -194,6 +194,7 @@ _PEAKS_AGREE: Final = 0.01  # ... three of them this close read the heater whole
 _PEAK_READINGS: Final = 3  # readings over the standby in such a pulse, at most
 _PEAK_FRESH_S: Final = 900.0  # s: a heater read whole so lately holds its size ...
 _PEAK_DRIFT: Final = 0.03  # ... to this share (the mains' move), less than the pump
+_HELD_LEVEL_S: Final = 3600.0  # s a level held past any run is kept
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits
@@ -646,6 +647,7 @@ class PumpDetector:
         "_heaters",
         "_held",
         "_held_at",
+        "_held_levels",
         "_idle",
         "_k",
         "_known",
@@ -789,6 +791,9 @@ class PumpDetector:
         self._peaks: deque[float] = deque(maxlen=_PEAKS)
         # The last cycles read as one heater's: when, and their size (``_idle_cycle``).
         self._idle: deque[tuple[float, float]] = deque(maxlen=3)
+        # Levels held past any run, no known heater's: when, their size
+        # (``_note_held_level``).
+        self._held_levels: deque[tuple[float, float]] = deque(maxlen=3)
         # The runs decided lately (read every few seconds: ``_decoded``).
         self._counted: deque[tuple[float, float]] = deque(maxlen=8)
         self._decode_at = math.inf
@@ -2059,6 +2064,7 @@ class PumpDetector:
             or self._known_level(seen)
         )
         self._tr = False
+        self._note_held_level(self._cd_at)
         self._lv = after
         self._lv_at = self._cd_at
         self._lv_n = self._cd_n
@@ -3756,7 +3762,9 @@ class PumpDetector:
             lone = self._run_lone and self._single_partial(edge)
             if lone:
                 seen_end = False  # a heater's cycle, its partial readings at the pump's
-            big = self._stands_out(heat, watts)
+            # (A level held past any run, of the whole edge's size: a heater's.)
+            held = self._held_level_size(-edge.delta)
+            big = self._stands_out(heat, watts) and not held
             if self._vref2:
                 if not (
                     self._run_seen
@@ -3782,7 +3790,7 @@ class PumpDetector:
                     # Without volts a small pump's step hides in a heater's
                     # drift: a reading must show the pump alone at both, or
                     # an averaging plug's partial readings two switchings.
-                    if cycle and idle:
+                    if cycle and (idle or held):
                         self._learn_cycle(edge)  # (refused, it would never be)
                     return []
         duration = at - self._run_at
@@ -4316,6 +4324,48 @@ class PumpDetector:
             for h in self._heaters
         )
 
+    def _note_held_level(self, now: float) -> None:
+        """Remember the level ending ``now`` if it held past any run, no known heater's.
+
+        A level held longer than a pump runs (``MAX_RUN_S``) is heaters
+        alone. A dual boiler's steam heater heating up, or idling between
+        the brew heater's cycles, holds its level so for minutes; its size
+        may be about the brew heater's and a rotary pump's, and its cycles
+        read as shots until it is learnt (``_cycle_heater``): its edges
+        from that level may have been read with the pump's (the brew
+        heater's cycles ride on it), or a third size pushed it out of the
+        two clusters. Its level, less the standby, is a heater's size
+        (``_held_level_size``). Only read every few seconds (a plug read
+        every second or two shows two switchings in an edge's partial
+        readings, ``_two_switches``; not measured there).
+        """
+        if not self._seconds_apart or now - self._lv_at < MAX_RUN_S:
+            return
+        size = self._normalised(self._lv)
+        if size < self._heater_min() or self._heater_sized(size):
+            return
+        levels = self._held_levels
+        for held in [x for x in levels if abs(x[1] - size) <= _MAINS_MOVE * size]:
+            levels.remove(held)  # (the same heater's, the mains moved it)
+        levels.append((now, size))
+
+    def _held_level_size(self, whole: float) -> bool:
+        """Whether a run's whole edge is the size of a level held lately (``_note_held_level``).
+
+        Only a size no heater seen twice or more has (a heat exchanger's
+        heater, learnt since, is the level it held at its heat-up: the
+        mains may have moved it by the pump's step since).
+        """
+        k = self._k
+        ptol = self._ptol()
+        now = self._last_at
+        return any(
+            now - at <= _HELD_LEVEL_S
+            and abs(size / k - whole) <= max(ptol, _MAINS_MOVE * size / k)
+            and not self._heater_sized(size, seen=2.0)
+            for at, size in self._held_levels
+        )
+
     def _off_step(self, watts: float, beside: float) -> bool:
         """Whether a pump's step beside a heater strays from its own fall (with volts).
 
@@ -4598,9 +4648,12 @@ class PumpDetector:
         """
         return _CYCLES_APART if self._gap > _FAST_GAP_S else _CYCLES
 
-    def _heater_sized(self, size: float) -> bool:
-        """Whether a heater of about ``size`` (normalised watts) is known already."""
-        return any(abs(h.size - size) <= 0.08 * h.size for h in self._heaters)
+    def _heater_sized(self, size: float, seen: float = 1.0) -> bool:
+        """Whether a heater of about ``size`` (normalised watts) is known already (``seen`` times)."""
+        return any(
+            h.weight >= seen and abs(h.size - size) <= 0.08 * h.size
+            for h in self._heaters
+        )
 
     def _stop_with_cycled(
         self, heaters: Sequence[_Heater], signs: tuple[int, ...]
