@@ -137,6 +137,7 @@ _INRUSH_S: Final = 0.25  # a rotary pump's inrush, in seconds of its step, at mo
 _INRUSH_SHARE: Final = 0.4  # ... and this share of its first reading's
 _HIDDEN_STOP: Final = 1.5  # gaps between a run's last reading and its fall: hidden
 _HIDDEN_PULSE: Final = 3.5  # ... and at most: longer, a heater's level held, read whole
+_RESUME_S: Final = 2.5  # s: a user pauses at least this long between two runs
 _OFF_READINGS: Final = 3  # readings at a state without the pump that show a run off
 _PAUSED_SHARE: Final = 0.5  # of the step: a run's inner reading below it paused
 _SERIES_LOOKBACK_S: Final = 90.0  # a backflush's pulses read back before a run
@@ -632,6 +633,7 @@ class PumpDetector:
         "_cd_sum",
         "_clean_since",
         "_confirm",
+        "_confirm_from",
         "_counted",
         "_cycle_at",
         "_cycle_n",
@@ -845,6 +847,7 @@ class PumpDetector:
         self._cd_sum = self._cd_last = self._cd_at = 0.0
         self._lv_at = 0.0
         self._confirm: DetectedRun | None = None
+        self._confirm_from = math.nan  # the level a held run fell from
         self._cd_n = 0
         self._over = 0
         self._over_w = 0.0
@@ -1341,6 +1344,25 @@ class PumpDetector:
             and abs(edge.before - self._base) <= self._tol_lv
         )
 
+    def _resumed(self, edge: _Edge) -> bool:
+        """Whether a pump's rise soon after a held run's fall says the run went on.
+
+        Read every second or two among a slow PID's pulses, a pulse's
+        partial readings over a run may land twice in a row near the level
+        less the pump's step: they settle as a level, and the run reads as
+        stopped there. A rise of the pump's step alone back to the level
+        the run fell from, sooner than a user pauses between two runs
+        (``_RESUME_S``), says the pump never stopped.
+        """
+        run = self._confirm
+        return (
+            run is not None
+            and self._gap <= _FAST_GAP_S
+            and edge.at - run.ended < _RESUME_S
+            and edge.before - self._base >= self._heater_min()
+            and abs(edge.after - self._confirm_from) <= self._tol_lv
+        )
+
     def _confirmed(self) -> list[DetectedRun]:
         run = self._confirm
         self._confirm = None
@@ -1745,6 +1767,7 @@ class PumpDetector:
             return None
         earlier = self._confirmed()
         self._confirm = DetectedRun(started, ended, watts)
+        self._confirm_from = math.nan
         self._fell_at = ended
         return earlier
 
@@ -2726,6 +2749,10 @@ class PumpDetector:
             known = self._known_level(edge.before) and (
                 how == _UNSURE or abs(edge.delta) >= self._heater_min()
             )
+            if how == _PUMP and sp > 0 and not heat and self._resumed(edge):
+                self._confirm = None
+                self._pump = True  # the run goes on: its fall was none
+                return []
             if how in (_HEATERS, _PUMP) or known or self._held_standby(edge):
                 self._version -= 1  # nothing changed yet: the same explanation
                 return self._confirmed() + self._classify(edge)
@@ -3888,6 +3915,7 @@ class PumpDetector:
             return []
         # Decided once the level after the fall holds (a reading or two).
         self._confirm = DetectedRun(started, at, step)
+        self._confirm_from = edge.before
         return []
 
     def _ran_on_under(self, edge: _Edge) -> bool:
