@@ -31,7 +31,7 @@ a run shorter than any pulse now and then: one such blip inside a series
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Final
 
@@ -243,6 +243,26 @@ class BackflushRecognizer[T]:
         if not self._cleaner:
             self._cleaner_missed = self._cleaner_blips = 0
         return _uncounted(taken), [h.item for h in taken if h.counted]
+
+    def confirm(self, started: float, ended: float) -> bool:
+        """A weak run held, the only one overlapping ``started``-``ended``, made sure.
+
+        Another view of the same pump saw it as a run of its own: it may make
+        a series now. Returns whether one was made sure.
+        """
+        inside = [
+            (held, i)
+            for held in (self._series, self._cleaner)
+            for i, h in enumerate(held)
+            if h.started <= ended and started <= h.ended
+        ]
+        if len(inside) != 1:
+            return False
+        held, i = inside[0]
+        if not held[i].weak:
+            return False
+        held[i] = replace(held[i], weak=False)
+        return True
 
     def all_within(self, started: float, ended: float) -> bool:
         """Whether runs are held and every one overlaps ``started``-``ended``."""

@@ -112,6 +112,12 @@ ODD_SHARE_MAX: Final = 0.015
 # a heater's switching edges (a heat exchanger's pressurestat cycles every
 # 30-90 s); a PID's cadence is refused by the quiet rule below.
 FAST_INTERVAL: Final = 2.5
+# A plug reporting slower than this, up to ``FAST_INTERVAL`` (every 2 s),
+# has rules of its own (``_confirm_weak``, ``note_run``): there a heater
+# coming on with a pulse leaves it weak, and the detector now and then pairs
+# a pulse's rise with a later fall. A 1 s plug, at its target, keeps its
+# rules.
+TWO_SECOND_MIN: Final = 1.5
 ODD_SHARE_FAST: Final = 0.035
 # On a slower plug, a backflush with every pulse seen, at most one weak and
 # at most ``SINGLE_MAX`` read in a single reading may have as many: a pump
@@ -141,6 +147,12 @@ LONG_RUN_FAST: Final = 30.0
 # at each end.
 SHOT_RUN: Final = 15.0
 SHOT_COVERED: Final = 0.5
+# Readings in a row at the plug's floor (the lowest reading yet, plus
+# ``OFF_FRACTION`` of the pump's step): the pump was off, whatever heater
+# was on before. A run the detector saw around such readings paired a rise
+# with a later fall across the pause (a heater's stretch between hiding
+# them): on a 2 s plug it is taken for no run (see ``note_run``).
+FLOOR_READINGS: Final = 3
 # A backflush is recognized only after this long (s) of readings followed
 # before its first pulse, in which at most ``BEFORE_MAX`` pulses (of any
 # size, noise included) began, and with at most ``BETWEEN_MAX`` pulses not
@@ -361,6 +373,11 @@ def _remember_run(
         runs.popleft()
 
 
+def _two_second(interval: float) -> bool:
+    """Whether a plug reporting every ``interval`` s is a 2 s one (``TWO_SECOND_MIN``)."""
+    return TWO_SECOND_MIN < interval <= FAST_INTERVAL
+
+
 class PowerBackflushes:
     """Reads pump pulses from a plug's readings and recognizes hand-made backflushes.
 
@@ -380,6 +397,9 @@ class PowerBackflushes:
         "_cycles",
         "_excursion",
         "_fed",
+        "_floor",
+        "_floor_at",
+        "_floors",
         "_framed_at",
         "_given",
         "_heaters",
@@ -469,6 +489,12 @@ class PowerBackflushes:
         # pattern lately (start, end).
         self._shot_runs: deque[tuple[float, float]] = deque()
         self._fed: deque[tuple[float, float]] = deque()
+        # The lowest reading yet (scaled to the mains), the first of the
+        # readings in a row at it (and how many), and the stretches of
+        # ``FLOOR_READINGS`` or more of them lately (first, last reading's time).
+        self._floor = math.inf
+        self._floor_at: tuple[float, int] | None = None
+        self._floors: deque[tuple[float, float]] = deque()
         # Every run the detector saw lately (start, end), from ``note_run``.
         self._runs: deque[tuple[float, float]] = deque()
         # Finds the checks refused lately (kept through a reset: the machine's
@@ -493,7 +519,12 @@ class PowerBackflushes:
         self._stretches.clear()
 
     def note_run(self, started: float, ended: float) -> None:
-        """A run the pump detector saw (its own view of the same readings)."""
+        """A run the pump detector saw (its own view of the same readings).
+
+        On a 2 s plug, one around readings at the floor is taken for none.
+        """
+        if _two_second(self._interval) and self._floor_inside(started, ended):
+            return
         _remember_run(self._runs, started, ended, PULSES_SECONDS)
         if ended - started >= SHOT_RUN:
             _remember_run(self._shot_runs, started, ended)
@@ -502,6 +533,29 @@ class PowerBackflushes:
             pattern = self._pattern
             if self._interval <= FAST_INTERVAL and pattern.all_within(started, ended):
                 pattern.withdraw(started, ended)  # a shot the train read cut up
+        elif _two_second(self._interval):
+            self._confirm_weak(started, ended)
+
+    def _confirm_weak(self, started: float, ended: float) -> None:
+        """A weak pulse held that the detector saw as a run of its own: sure, as if framed.
+
+        A heater that comes on with a pulse (a boiler refilling as the pump
+        draws) leaves it read only in its band, never framed there: weak,
+        and two such in a series were too many (five backflushes lost so
+        on dev seeds 20M-22M: a thermostat's, two heat exchangers', two dual
+        boilers'). The detector pairs the pump's own step and times such
+        a pulse as a run of ``pulse_min`` to ``CONFIRMED_RUN_MAX`` s over it
+        alone (``_seen_alone``); a shot a heater cut up is one run over its
+        pieces. The pulse is remembered as framed: a run longer than two
+        pulses around the find still refuses it (``_checked``).
+        """
+        fed = self._fed
+        over = [(a, b) for a, b in fed if a <= ended and started <= b]
+        if len(over) != 1:
+            return
+        a, b = over[0]
+        if self._seen_alone(a, b, fed) and self._pattern.confirm(a, b):
+            _remember(self._framed_at, a)
 
     @property
     def next_deadline(self) -> float | None:
@@ -542,6 +596,7 @@ class PowerBackflushes:
             low, high = min(before, watts), max(before, watts)
             edge = low < middle < high and high - low >= HEATER_MIN * self.pump_watts
             self._noted(odd_at, edge=edge)
+        self._follow_floor(at, watts)
         gap = at - previous
         self._at = at
         interval = self._interval
@@ -611,6 +666,33 @@ class PowerBackflushes:
         if (deadline := self.next_deadline) is not None and deadline <= at:
             found = self._pattern.advance(at).recognized or found
         return self._judged(found)
+
+    def _follow_floor(self, at: float, watts: float) -> None:
+        """Note readings in a row at the floor (``FLOOR_READINGS``)."""
+        self._floor = floor = min(self._floor, watts)
+        if watts > floor + OFF_FRACTION * self.pump_watts:
+            self._floor_at = None
+            return
+        first, count = self._floor_at or (at, 0)
+        self._floor_at = first, count + 1
+        if count + 1 < FLOOR_READINGS:
+            return
+        floors = self._floors
+        if floors and floors[-1][0] == first:
+            floors.pop()
+        _remember_run(floors, first, at, PULSES_SECONDS)
+
+    def _floor_inside(self, started: float, ended: float) -> bool:
+        """Whether ``FLOOR_READINGS`` readings in a row at the floor fell inside a run.
+
+        Readings a reading's length in from its edges: a run timed a reading
+        early or late takes a reading at the floor there.
+        """
+        interval = self._interval
+        first, last = started + 2 * interval, ended - interval
+        # The first and last readings' times apart, less half a reading's slack.
+        span = (FLOOR_READINGS - 1.5) * interval
+        return any(min(b, last) - max(a, first) >= span for a, b in self._floors)
 
     def _slow_rules(self, slow: bool) -> None:
         """The pattern's rules for a plug reporting slower than ``FAST_INTERVAL`` (or not).
@@ -881,15 +963,23 @@ class PowerBackflushes:
         if self._interval > FAST_INTERVAL:
             return False
         fed = self._fed_in(found)
-        seen = 0
-        for a, b in fed:
-            over = [(s, e) for s, e in self._runs if s <= b and a <= e]
-            if len(over) != 1:
-                continue
-            s, e = over[0]
-            alone = sum(s <= d and c <= e for c, d in fed) == 1
-            seen += alone and self._rules.pulse_min <= e - s <= CONFIRMED_RUN_MAX
+        seen = sum(self._seen_alone(a, b, fed) for a, b in fed)
         return seen >= CONFIRMED_MIN and seen >= CONFIRMED_SHARE * found.pulses
+
+    def _seen_alone(
+        self, started: float, ended: float, fed: Sequence[tuple[float, float]]
+    ) -> bool:
+        """Whether the detector saw a pulse as a run of its own.
+
+        One run of ``pulse_min`` to ``CONFIRMED_RUN_MAX`` s over it, over no
+        other of the pulses ``fed``.
+        """
+        over = [(s, e) for s, e in self._runs if s <= ended and started <= e]
+        if len(over) != 1:
+            return False
+        s, e = over[0]
+        alone = sum(s <= d and c <= e for c, d in fed) == 1
+        return alone and self._rules.pulse_min <= e - s <= CONFIRMED_RUN_MAX
 
     def _cut_shot(self, found: Recognized) -> bool:
         """Whether a shot-long run the detector saw overlaps it, mostly uncovered by pulses.
