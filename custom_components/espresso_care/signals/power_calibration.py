@@ -462,6 +462,12 @@ def _level(
     return values[len(values) // 2]
 
 
+def _standby_level(idle: Sequence[float]) -> float:
+    """The standby of idle readings: the median of those near the lowest."""
+    low = min(idle)
+    return _level([(w, None) for w in idle], low, _tol(low))
+
+
 def _heater_step(
     ons: Sequence[tuple[float, float | None]],
     offs: Sequence[tuple[float, float | None]],
@@ -1207,11 +1213,14 @@ def _fall_beside_heater(
     )
     if fall is None or fall.after <= CAL_MAX_W:
         return None
-    idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
+    earlier = [r for r in valid if r.at < after]
+    idle = [float(r.watts or 0.0) for r in earlier if r.at >= after - 60.0]
+    if not idle and earlier:
+        # On change, a silent minute held the last level sent.
+        idle = [float(earlier[-1].watts or 0.0)]
     if not idle:
         return None
-    low = min(idle)
-    base = _level([(w, None) for w in idle], low, _tol(low))
+    base = _standby_level(idle)
     xs = _distinct(valid, after)
     before = [(w, v) for at, w, v in xs if at <= fall.at][-5:]
     later = [(w, v) for at, w, v in xs if at > fall.at][:6]
@@ -1462,8 +1471,7 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     xs = _distinct(valid, after)
     if len(idle) < 5 or len(xs) < 4:
         return None
-    low = min(idle)
-    base = _level([(w, None) for w in idle], low, _tol(low))
+    base = _standby_level(idle)
     run = _run_stretch(xs, base)
     if run is None:
         return None
@@ -1517,8 +1525,7 @@ def _pulsing_standby(valid: Sequence[Reading], after: float) -> float | None:
     idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
     if len(idle) < 5:
         return None
-    low = min(idle)
-    base = _level([(w, None) for w in idle], low, _tol(low))
+    base = _standby_level(idle)
     return base if _pid_pulses(valid, after, base) else None
 
 
