@@ -1308,10 +1308,6 @@ class PumpDetector:
             or self._pulsing(now)
         )
 
-    def _fast_unpulsed(self, now: float) -> bool:
-        """Whether readings come every second or two and no PID's heater pulses lately."""
-        return self._gap <= _FAST_GAP_S and not self._pulsing(now)
-
     def _pulsing(self, now: float) -> bool:
         """Whether heater pulses came and went lately (a PID's slow window)."""
         return self._pulses > 0.3 and now - self._pulse_at < NOISE_WINDOW_S
@@ -2892,11 +2888,7 @@ class PumpDetector:
                 if self._pump:
                     self._run_heat += edge.delta * self._k
                 return []
-            if (
-                abs(rest - p) <= ptol
-                and not self._started_in_fall(edge)
-                and not self._ran_at_rise(rise, ptol)
-            ):
+            if abs(rest - p) <= ptol and not self._started_in_fall(edge):
                 # The rise held the pump's start as well.
                 self._rises.remove(rise)
                 self._cluster(mag)
@@ -2907,10 +2899,6 @@ class PumpDetector:
                     # ... and the pump runs on.
                     start = self._hidden_start(rise, mag, rest)
                     self._open_run(start, rest, True, rise.before + mag)
-                    if self._fast_unpulsed(edge.at):
-                        # The heater's fall is the run's too: its level is
-                        # the pump's alone from here.
-                        self._run_heat += edge.delta * self._k
                     return []
                 return []
         return None
@@ -2954,35 +2942,14 @@ class PumpDetector:
         start (the pump ran on) and the heater's fall with the pump starting
         as well. Had the pump run on, no reading of the fall would lie below
         its level; one well short of it (its first partial reading, or a
-        vibratory pump ramping up) shows it was not running yet. Read every
-        second or two, a reading of the fall at the standby shows it; not
-        among a slow PID's heater pulses (``_pulsing``), whose partial
-        readings land anywhere (a flush read as a shot on the bench seed's
-        slow PID, rotary, every 2 s, 20250423).
+        vibratory pump ramping up) shows it was not running yet.
         """
-        p = self._pump_watts
         if self._gap <= _FAST_GAP_S:
-            if self._pulsing(edge.at):
-                return False
-            standby = min(self._base + 0.15 * p, edge.after - 0.5 * p)
-            return _inside(edge.pts, -math.inf, standby) > 0
+            return False
+        p = self._pump_watts
         low = self._base + 0.15 * p
         high = edge.after - max(0.25 * p, 6.0)
         return _inside(edge.pts, low, high) > 0
-
-    def _ran_at_rise(self, rise: _Rise, ptol: float) -> bool:
-        """Whether the pump alone ran before a heater's rise, read every second or two.
-
-        A rise from the pump's level (the standby and its step) is the
-        heater's alone: the pump's start came before it and cannot hide in
-        it. A fall that leaves the pump's step after it is the heater's with
-        the pump starting again (a backflush's next pulse as the heater
-        went: a dual boiler, rotary, read every second, the bench seed's
-        20250439, read one run over two pulses and the pause between).
-        """
-        if self._gap > _FAST_GAP_S:
-            return False
-        return abs(rise.before - self._base - self._pump_watts) <= ptol
 
     def _unknown_heater(self, edge: _Edge) -> None:
         """A heater's edge that no known size explains.
