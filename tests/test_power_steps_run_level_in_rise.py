@@ -16,11 +16,9 @@ from __future__ import annotations
 import pytest
 
 from bench.detection import TraceSpec, is_shot
-from custom_components.espresso_care.signals.power_steps import (
-    PumpDetector,
-    _Edge,
-    _Rise,
-)
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.pump.records import _Rise
+from custom_components.espresso_care.signals.power.pump.steps import _Edge
 from simulator.espresso import generate
 
 from .sim_replay import retried_runs, run_over, true_step_runs
