@@ -44,6 +44,7 @@ _POWER_MODULES = [
     importlib.import_module(f"{package.__name__}.{found.name}")
     for package in (power, pump)
     for found in pkgutil.iter_modules(package.__path__)
+    if not found.ispkg
 ]
 
 

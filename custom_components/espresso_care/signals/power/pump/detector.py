@@ -105,6 +105,9 @@ class PumpDetector(_FloorRuns):
     ``kind_bounds`` are the durations where the classifier downstream changes
     a run's kind: a run whose duration the readings cannot place on one side
     of a bound is withheld, not guessed.
+
+    The public face is here, but for ``pump_watts`` (``state``), and
+    ``ambiguous`` and ``noise_watts`` (``noise``), read by the layers below.
     """
 
     __slots__ = ()
