@@ -12,7 +12,7 @@ Per trace, as a user would:
    few minutes after the first heat-up, then runs the pump 8-14 s (the flow
    asks for about ten), or three times that when the flow asks a plug that
    reports every few seconds for about thirty;
-   ``power_calibration.calibrate`` gets the meter's last ten minutes and is
+   ``power.calibration.calibrate`` gets the meter's last ten minutes and is
    called again on every new reading until it finds a step or says
    ``too_noisy`` (the flow's wait: 60 s, or 80 s for the longer run). When
    the flow says it saw no pump run (``no_pump_seen``, ``timeout``), the user
@@ -113,7 +113,7 @@ class DetectedLike(Protocol):
 
 
 class Detector(Protocol):
-    """``power_steps.PumpDetector`` as the bench drives it."""
+    """``power.pump.detector.PumpDetector`` as the bench drives it."""
 
     @property
     def next_deadline(self) -> float | None:
@@ -133,7 +133,7 @@ class Detector(Protocol):
 
 
 class CalibrationLike(Protocol):
-    """``power_calibration.Calibration``."""
+    """``power.calibration.Calibration``."""
 
     @property
     def pump_watts(self) -> float | None:
@@ -150,33 +150,38 @@ class Api:
 
     detector: Callable[[float], Detector]
     calibrate: Callable[[Sequence[Report], float], CalibrationLike]
-    name: str = "power_steps"
+    name: str = "power.pump"
     wait: Callable[[Sequence[Report]], float] = lambda _idle: CALIBRATION_SECONDS
     """How long the flow waits for the user's run, from the readings before the click."""
 
 
 def real_api() -> Api:
-    """The integration's detector (``power_steps``) and calibration (``power_calibration``)."""
-    from custom_components.espresso_care.signals import (  # noqa: PLC0415 (imports the integration)
-        power_calibration,
-        power_steps,
+    """The integration's detector (``power.pump``) and calibration (``power.calibration``)."""
+    from custom_components.espresso_care.signals.power import (  # noqa: PLC0415 (imports the integration)
+        calibration,
+    )
+    from custom_components.espresso_care.signals.power.pump.detector import (  # noqa: PLC0415
+        PumpDetector,
+    )
+    from custom_components.espresso_care.signals.power.readings import (  # noqa: PLC0415
+        Reading,
     )
 
     def calibrate(reports: Sequence[Report], after: float) -> CalibrationLike:
-        readings = [power_steps.Reading(r.at, r.watts, r.volts) for r in reports]
-        result: CalibrationLike = power_calibration.calibrate(
+        readings = [Reading(r.at, r.watts, r.volts) for r in reports]
+        result: CalibrationLike = calibration.calibrate(
             readings, pump_started_after=after
         )
         return result
 
     def detector(pump_watts: float) -> Detector:
-        made: Detector = power_steps.PumpDetector(pump_watts)
+        made: Detector = PumpDetector(pump_watts)
         return made
 
     def wait(idle: Sequence[Report]) -> float:
-        readings = [power_steps.Reading(r.at, r.watts, r.volts) for r in idle]
-        run = power_calibration.calibration_run_seconds(readings)
-        return float(power_calibration.calibration_wait_seconds(run))
+        readings = [Reading(r.at, r.watts, r.volts) for r in idle]
+        run = calibration.calibration_run_seconds(readings)
+        return float(calibration.calibration_wait_seconds(run))
 
     return Api(detector=detector, calibrate=calibrate, wait=wait)
 

@@ -53,8 +53,10 @@ from custom_components.espresso_care.backflush_pattern import (
     Recognized,
 )
 from custom_components.espresso_care.recognition import SLACK_SECONDS
-from custom_components.espresso_care.signals.power_steps import PumpDetector
-from custom_components.espresso_care.signals.pulse_train import PowerBackflushes
+from custom_components.espresso_care.signals.power.pulse_train import (
+    PowerBackflushes,
+)
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 from simulator.espresso import FAMILIES, PUMPS, Trace, TrueRun, generate
 
 from .detection import TraceSpec, calibrate_with_retries, detect, real_api

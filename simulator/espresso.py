@@ -1,6 +1,6 @@
 """Ground-truth power traces of a home espresso machine behind a metering plug.
 
-Why: the pump detector (``signals/power_steps.py``) has to be measured against
+Why: the pump detector (``signals/power/pump/``) has to be measured against
 pump runs whose true start, end and kind are known, on machines whose heaters
 behave like real ones. Recorded traces have no ground truth and no variety, so
 this module simulates the machine physically and the plug as a meter:
@@ -710,7 +710,7 @@ def _calibration_seconds(asked: float, plug: str) -> float:
 
     ``asked``: how long a user runs it when asked for about 10 s (8-14 s).
     The flow asks a plug that reports every few seconds for about 30 s
-    (``power_calibration.calibration_run_seconds``): three times as long.
+    (``power.calibration.calibration_run_seconds``): three times as long.
     """
     return 3.0 * asked if PLUG_MODELS[plug].interval >= 4.0 else asked
 
@@ -718,7 +718,7 @@ def _calibration_seconds(asked: float, plug: str) -> float:
 def _flow_wait(plug: str) -> float:
     """How long the options flow waits for a calibration run before saying it saw none.
 
-    ``power_calibration.calibration_wait_seconds``: 60 s, or 80 s for the
+    ``power.calibration.calibration_wait_seconds``: 60 s, or 80 s for the
     longer run it asks of a plug that reports every few seconds.
     """
     return 80.0 if PLUG_MODELS[plug].interval >= 4.0 else 60.0

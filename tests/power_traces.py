@@ -11,17 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 import random
 
-from custom_components.espresso_care.signals.power_calibration import (
+from custom_components.espresso_care.signals.power.calibration import (
     Calibration,
     calibrate,
     calibration_run_seconds,
     calibration_wait_seconds,
 )
-from custom_components.espresso_care.signals.power_steps import (
-    DetectedRun,
-    PumpDetector,
-    Reading,
-)
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.readings import DetectedRun, Reading
 
 PUMP = 50.0
 HEATER = 1000.0

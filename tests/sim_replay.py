@@ -9,7 +9,7 @@ from __future__ import annotations
 from bench import detection
 from bench.recognition import power_runs, true_backflushes
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 from simulator.espresso import Trace, TrueRun, generate
 
 

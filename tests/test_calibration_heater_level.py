@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
-from custom_components.espresso_care.signals.power_calibration import calibrate
-from custom_components.espresso_care.signals.power_steps import Reading
+from custom_components.espresso_care.signals.power.calibration import calibrate
+from custom_components.espresso_care.signals.power.readings import Reading
 
 
 def test_a_vibratory_pump_beside_a_heater_exchangers_heater() -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 
 from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
-from custom_components.espresso_care.signals.power_calibration import calibrate
-from custom_components.espresso_care.signals.power_steps import Reading
+from custom_components.espresso_care.signals.power.calibration import calibrate
+from custom_components.espresso_care.signals.power.readings import Reading
 
 
 def test_the_pump_read_alone_twice_between_pulses_is_the_step() -> None:

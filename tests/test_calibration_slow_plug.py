@@ -14,10 +14,10 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
-from custom_components.espresso_care.signals.power_calibration import (
+from custom_components.espresso_care.signals.power.calibration import (
     calibration_run_seconds,
 )
-from custom_components.espresso_care.signals.power_steps import Reading
+from custom_components.espresso_care.signals.power.readings import Reading
 
 from .calibration_flow import Meter, choose_calibrate, idle, submit
 

@@ -9,7 +9,9 @@ read whole in one reading, give its size at the volts of the shot.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.heater_anchor import over_heater
+from custom_components.espresso_care.signals.power.heater_anchor import (
+    over_heater,
+)
 
 PUMP = 48.3
 BASE = 3.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.heater_anchor import _agree
+from custom_components.espresso_care.signals.power.heater_anchor import _agree
 
 
 def _reference(a: float, b: float, pump: float) -> bool:

@@ -11,7 +11,7 @@ at most 1.4 on the dev seeds.
 from __future__ import annotations
 
 from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
-from custom_components.espresso_care.signals.power_calibration import calibrate
+from custom_components.espresso_care.signals.power.calibration import calibrate
 
 from .power_traces import periodic, readings
 

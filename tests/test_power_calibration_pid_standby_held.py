@@ -28,8 +28,8 @@ from bench.detection import (
     calibrate_as_the_flow_does,
     real_api,
 )
-from custom_components.espresso_care.signals.power_calibration import calibrate
-from custom_components.espresso_care.signals.power_steps import Reading
+from custom_components.espresso_care.signals.power.calibration import calibrate
+from custom_components.espresso_care.signals.power.readings import Reading
 
 
 @pytest.mark.parametrize(

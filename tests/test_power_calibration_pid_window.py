@@ -16,10 +16,8 @@ from __future__ import annotations
 import pytest
 
 from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
-from custom_components.espresso_care.signals.power_calibration import (
-    _once_per_window,
-)
-from custom_components.espresso_care.signals.power_steps import Reading
+from custom_components.espresso_care.signals.power.calibration import _once_per_window
+from custom_components.espresso_care.signals.power.readings import Reading
 
 
 def _idle(starts: list[float], length: int = 120) -> list[Reading]:

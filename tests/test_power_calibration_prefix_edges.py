@@ -18,8 +18,9 @@ import random
 
 import pytest
 
-from custom_components.espresso_care.signals import power_calibration as pc
-from custom_components.espresso_care.signals.power_steps import PumpDetector, Reading
+from custom_components.espresso_care.signals.power import calibration as pc
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.readings import Reading
 
 from .test_power_calibration_pid_run_floor import (
     CLICK_EVERY_1S,

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.power_calibration import (
+from custom_components.espresso_care.signals.power.calibration import (
     PUMP_MAX_W,
     calibrate,
 )
-from custom_components.espresso_care.signals.power_steps import Reading
+from custom_components.espresso_care.signals.power.readings import Reading
 
 
 def _run(step: float) -> list[Reading]:

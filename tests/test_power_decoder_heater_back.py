@@ -12,19 +12,19 @@ stays no explanation.
 from __future__ import annotations
 
 from bench.detection import TraceSpec
-from custom_components.espresso_care.signals import power_decoder
+from custom_components.espresso_care.signals.power import decoder
 
 from .sim_replay import assert_one_shot
 
-_WANTED = power_decoder.Wanted(
+_WANTED = decoder.Wanted(
     margin=30.0, paused=10.0, near=2, part=7.0, shortest=15.0, longest=120.0
 )
 
 
-def _decoded(watts: list[float]) -> list[power_decoder.DecodedRun]:
+def _decoded(watts: list[float]) -> list[decoder.DecodedRun]:
     """The runs read from 5 s readings (a 1325 W heater, a 56 W pump)."""
     times = [5.0 * i for i in range(1, len(watts) + 1)]
-    return power_decoder.decode(
+    return decoder.decode(
         times,
         watts,
         base=3.4,

@@ -13,8 +13,8 @@ import random
 
 import pytest
 
-from custom_components.espresso_care.signals import power_decoder
-from custom_components.espresso_care.signals.power_decoder import (
+from custom_components.espresso_care.signals.power import decoder
+from custom_components.espresso_care.signals.power.decoder import (
     DecodedRun,
     Wanted,
     decode,
@@ -61,13 +61,13 @@ def test_a_run_no_reading_shows_whole_is_not_decoded(
     step whole over the standby, so the readings are not even decoded (the
     60 W run is)."""
     passes: list[object] = []
-    viterbi = power_decoder._Stretch.viterbi
+    viterbi = decoder._Stretch.viterbi
 
-    def counted(self: power_decoder._Stretch, *args: object) -> object:
+    def counted(self: decoder._Stretch, *args: object) -> object:
         passes.append(args)
         return viterbi(self, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(power_decoder._Stretch, "viterbi", counted)
+    monkeypatch.setattr(decoder._Stretch, "viterbi", counted)
     assert runs(*shot(78.0)) == []
     assert passes == []
     assert runs(*shot(60.0))
@@ -122,13 +122,13 @@ def test_the_quick_test_never_changes_what_is_given(
         for t, w, loads in stretches
     ]
     skipped: list[bool] = []
-    quick = power_decoder._may_be_seen
+    quick = decoder._may_be_seen
 
     def noted(*args: object) -> bool:
         skipped.append(not quick(*args))  # type: ignore[arg-type]
         return True
 
-    monkeypatch.setattr(power_decoder, "_may_be_seen", noted)
+    monkeypatch.setattr(decoder, "_may_be_seen", noted)
     without = [
         decode(t, w, wanted=WANTED, settled=6, **loads)  # type: ignore[arg-type]
         for t, w, loads in stretches

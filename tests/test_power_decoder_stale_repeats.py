@@ -6,7 +6,7 @@ reading repeats nothing it is given.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power_decoder import stale_repeats
+from custom_components.espresso_care.signals.power.decoder import stale_repeats
 
 
 def test_each_reading_equal_to_the_one_before_is_a_repeat() -> None:

@@ -10,7 +10,7 @@ that every reading is explained still holds).
 from __future__ import annotations
 
 from bench.detection import TraceSpec
-from custom_components.espresso_care.signals import power_decoder
+from custom_components.espresso_care.signals.power import decoder
 
 from .sim_replay import assert_one_shot
 
@@ -27,10 +27,10 @@ def test_readings_a_known_load_never_explains_give_no_run() -> None:
     """An unknown 700 W load throughout, the pump's step on top: nothing decoded."""
     times = [5.0 * i for i in range(1, 21)]
     watts = [700.0] * 6 + [745.0] * 6 + [700.0] * 8
-    wanted = power_decoder.Wanted(
+    wanted = decoder.Wanted(
         margin=30.0, paused=10.0, near=2, part=7.0, shortest=15.0, longest=120.0
     )
-    found = power_decoder.decode(
+    found = decoder.decode(
         times, watts, base=5.0, heaters=[1200.0], pump=45.0, period=5.0, wanted=wanted
     )
     assert found == []

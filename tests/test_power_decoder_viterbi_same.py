@@ -18,8 +18,8 @@ import random
 
 import pytest
 
-from custom_components.espresso_care.signals import power_decoder
-from custom_components.espresso_care.signals.power_decoder import _range, _Stretch
+from custom_components.espresso_care.signals.power import decoder
+from custom_components.espresso_care.signals.power.decoder import _range, _Stretch
 
 
 def reference(
@@ -39,9 +39,9 @@ def reference(
             if again & s:
                 continue
             low, high = _range(s, nxt, sizes, stretch.pump)
-            cost = power_decoder._SWITCH * moved.bit_count()
+            cost = decoder._SWITCH * moved.bit_count()
             if again:
-                cost += power_decoder._BACK
+                cost += decoder._BACK
             t = nxt | ((moved & hmask) << (nh + 1))
             pairs.append((s, t, stretch.base + low, stretch.base + high, cost))
     inf = math.inf
@@ -49,8 +49,8 @@ def reference(
     back: list[list[int]] = []
     pump_off = [p for p in pairs if not p[1] & pbit]
     for i, w in enumerate(stretch.watts):
-        half_inv = 0.5 / power_decoder._variance(w)
-        repeat = power_decoder._STALE if stretch.stale[i] else inf
+        half_inv = 0.5 / decoder._variance(w)
+        repeat = decoder._STALE if stretch.stale[i] else inf
         held = off is not None and off[0] <= i + 1 <= off[1]
         new = [inf] * n_states
         arg = [0] * n_states

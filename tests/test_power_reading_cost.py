@@ -8,7 +8,7 @@ timer through a heat-up's readings: tests/test_deadline.py.)
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 
 def test_steady_readings_are_told_apart() -> None:

@@ -4,25 +4,28 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable, Sequence
+import importlib
 import math
 from pathlib import Path
+import pkgutil
 import random
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from custom_components.espresso_care.signals import power_calibration, power_steps
-from custom_components.espresso_care.signals.power_calibration import (
+from custom_components.espresso_care.signals import power
+from custom_components.espresso_care.signals.power import pump
+from custom_components.espresso_care.signals.power.calibration import (
     Calibration,
     calibrate,
     learn_pump_watts,
 )
-from custom_components.espresso_care.signals.power_steps import (
-    DetectedRun,
-    PumpDetector,
-    Reading,
+from custom_components.espresso_care.signals.power.pump import (
+    constants as power_constants,
 )
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.readings import DetectedRun, Reading
 
 # --- the module ------------------------------------------------------------------
 from .power_traces import (
@@ -37,10 +40,17 @@ from .power_traces import (
     run_all,
 )
 
+_POWER_MODULES = [
+    importlib.import_module(f"{package.__name__}.{found.name}")
+    for package in (power, pump)
+    for found in pkgutil.iter_modules(package.__path__)
+    if not found.ispkg
+]
 
-@pytest.mark.parametrize("module", [power_steps, power_calibration])
+
+@pytest.mark.parametrize("module", _POWER_MODULES, ids=lambda m: m.__name__)
 def test_module_is_pure(module: ModuleType) -> None:
-    """No Home Assistant import anywhere in the detector's or calibration's module."""
+    """No Home Assistant import anywhere in the detector's or calibration's modules."""
     tree = ast.parse(Path(str(module.__file__)).read_text())
     names: list[str] = []
     for node in ast.walk(tree):
@@ -413,7 +423,7 @@ def test_next_deadline_never_sticks() -> None:
     # on change, then a pump left on at a level: every deadline moves.
     rows = fast_pid(0.0, 400.0, seed=5)
     rows += periodic(
-        [(500.0, 500.0 + power_steps.MAX_RUN_S + 40.0, PUMP)],
+        [(500.0, 500.0 + power_constants.MAX_RUN_S + 40.0, PUMP)],
         800.0,
         start=400.0,
         noise=1.0,
@@ -437,7 +447,7 @@ def test_next_deadline_never_sticks() -> None:
 def test_pump_running_longer_than_max_run_is_no_run() -> None:
     det = PumpDetector(PUMP)
     rows = periodic(
-        [(100.0, 100.0 + power_steps.MAX_RUN_S + 10.0, PUMP)], 400.0, noise=1.0
+        [(100.0, 100.0 + power_constants.MAX_RUN_S + 10.0, PUMP)], 400.0, noise=1.0
     )
     assert_deadlines_move(det, rows)
     assert run_all(det, [], until=500.0) == []

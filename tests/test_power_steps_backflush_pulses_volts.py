@@ -9,10 +9,8 @@ rise and fall are learned as a phantom heater the size of heater and pump.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power_steps import (
-    DetectedRun,
-    PumpDetector,
-)
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.readings import DetectedRun
 
 PUMP = 185.0
 STANDBY = 2.5

@@ -14,15 +14,12 @@ import random
 
 import pytest
 
-from custom_components.espresso_care.signals.power_calibration import (
+from custom_components.espresso_care.signals.power.calibration import (
     Calibration,
     calibrate,
 )
-from custom_components.espresso_care.signals.power_steps import (
-    DetectedRun,
-    PumpDetector,
-    Reading,
-)
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.readings import DetectedRun, Reading
 
 CLICK = 600.0
 

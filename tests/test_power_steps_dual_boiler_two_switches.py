@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from bench.detection import TraceSpec
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import idle_heater_cycles, periodic, run_all
 from .sim_replay import assert_one_shot, calibrated_runs, false_shots

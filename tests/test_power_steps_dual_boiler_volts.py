@@ -12,10 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 import random
 
-from custom_components.espresso_care.signals.power_steps import (
-    DetectedRun,
-    PumpDetector,
-)
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.readings import DetectedRun
 
 MAINS = 120.0  # a 120 V machine: its heaters' current sags the volts most
 STANDBY = 6.0

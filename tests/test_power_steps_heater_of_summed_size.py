@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import idle_heater_cycles, periodic, run_all
 

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.power_steps import (
-    KIND_BOUNDS_S,
-    DetectedRun,
-    PumpDetector,
-)
+from custom_components.espresso_care.signals.power.pump.constants import KIND_BOUNDS_S
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.readings import DetectedRun
 from simulator.espresso import Trace, generate
 
 from .power_traces import (

@@ -9,7 +9,7 @@ raising, and read the same runs.
 from __future__ import annotations
 
 from bench import detection
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 from simulator.espresso import Trace
 
 # A heat exchanger read on change whose silence, settled by a late timer at

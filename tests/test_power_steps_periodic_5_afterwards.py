@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.power_steps import (
-    DetectedRun,
-    PumpDetector,
-)
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.readings import DetectedRun
 
 from .power_traces import HEATER, PUMP, idle_heater_cycles, periodic, run_all
 

@@ -12,7 +12,7 @@ on beside the heater ends at its own fall; one whole reading of the pump
 from __future__ import annotations
 
 from bench.detection import TraceSpec
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import heater_cycles_every_5s, idle_every_5s, run_all
 from .sim_replay import calibrated_runs, run_near

@@ -2,7 +2,7 @@
 
 An energy meter's 5 s averages of a shot whose heater came on in the pump's
 first reading and went off before its last hold no level of the pump alone
-but one reading: no edge opens the run. The decoder (``power_decoder``)
+but one reading: no edge opens the run. The decoder (``decoder``)
 explains the readings as the standby, the heater and the pump switching
 inside the intervals, and counts the run when no explanation without the
 pump comes near. It leaves alone a level a pump's step over heaters never
@@ -13,7 +13,7 @@ what two runs with a pause or a backflush's pulses explain as well.
 from __future__ import annotations
 
 from bench.detection import TraceSpec
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import HEATER, PUMP, feed_all, idle_heater_cycles, periodic
 from .sim_replay import shots_between

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import heater_cycles_every_5s, idle_every_5s, run_all
 

@@ -12,7 +12,7 @@ that heater and a small pump's step, is then a run (``_read_heater_cycle``).
 from __future__ import annotations
 
 from bench.detection import TraceSpec
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import run_all
 from .sim_replay import assert_one_shot, shots_between

@@ -12,7 +12,7 @@ a heater's, and a run whose whole edges are that size is not counted
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import feed_all, idle_every_5s
 

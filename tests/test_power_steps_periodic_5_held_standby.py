@@ -11,7 +11,7 @@ on: the run stands.
 from __future__ import annotations
 
 from bench.detection import TraceSpec
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import periodic, run_all
 from .sim_replay import assert_one_shot

@@ -12,7 +12,7 @@ heater and part of the pump (a flush in each reading) counts nothing.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import run_all
 

@@ -13,7 +13,9 @@ that size is the heater alone, and the pump runs on (``_ran_on_under``).
 from __future__ import annotations
 
 from bench.detection import TraceSpec
-from custom_components.espresso_care.signals.heater_anchor import alone_before
+from custom_components.espresso_care.signals.power.heater_anchor import (
+    alone_before,
+)
 
 from .sim_replay import retried_runs
 

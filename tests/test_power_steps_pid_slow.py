@@ -12,9 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
-from custom_components.espresso_care.signals.power_steps import (
-    PumpDetector,
-)
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import feed_all
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from custom_components.espresso_care.signals.power_steps import (
-    DetectedRun,
-    PumpDetector,
-)
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.readings import DetectedRun
 
 PUMP_W = 145.0
 # A slow PID's heater pulsing at standby (3 W), then a pulse of the pump

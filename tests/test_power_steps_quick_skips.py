@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import random
 
-from custom_components.espresso_care.signals.power_steps import (
-    DetectedRun,
-    PumpDetector,
-)
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.readings import DetectedRun
 
 from . import (
     test_power_steps_periodic_5_alone_then_heater as alone_then_heater,

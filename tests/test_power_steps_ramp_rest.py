@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 from simulator.espresso import Trace, generate
 
 from .power_traces import Row, run_all

@@ -14,10 +14,8 @@ import random
 
 import pytest
 
-from custom_components.espresso_care.signals.power_steps import (
-    PumpDetector,
-    _ramp_seconds,
-)
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.pump.steps import _ramp_seconds
 
 from .power_traces import feed_all
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from bench.detection import calibrate_as_the_flow_does, detect, real_api
-from custom_components.espresso_care.signals.power_steps import (
-    PumpDetector,
-    _pump_time,
-)
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.pump.steps import _pump_time
 from simulator.espresso import generate
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from bench.detection import TraceSpec
-from custom_components.espresso_care.signals.power_steps import PumpDetector
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 from simulator.espresso import generate
 
 from .sim_replay import retried_runs, run_over

@@ -14,9 +14,7 @@ from functools import partial
 
 import pytest
 
-from custom_components.espresso_care.signals.power_steps import (
-    _pump_time,
-)
+from custom_components.espresso_care.signals.power.pump.steps import _pump_time
 from simulator.espresso import generate
 
 from .sim_replay import calibrated_runs, run_near

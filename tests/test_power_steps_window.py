@@ -12,11 +12,9 @@ import random
 
 import pytest
 
-from custom_components.espresso_care.signals.power_steps import (
-    DetectedRun,
-    PumpDetector,
-    _pump_time,
-)
+from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.pump.steps import _pump_time
+from custom_components.espresso_care.signals.power.readings import DetectedRun
 from simulator.espresso import generate
 
 from .power_traces import (

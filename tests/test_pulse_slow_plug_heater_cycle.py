@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bench.recognition import power_runs, true_backflushes
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.pulse_slow_plug import (
+from custom_components.espresso_care.signals.power.pulse_slow_plug import (
     doubtful,
     heater_cycle,
 )

@@ -11,7 +11,9 @@ bench does: without the rule its hand-made backflush is not recognized.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.pulse_slow_plug import heater_off_band
+from custom_components.espresso_care.signals.power.pulse_slow_plug import (
+    heater_off_band,
+)
 
 from .sim_replay import invented_backflushes, recognized_backflush
 

@@ -11,7 +11,10 @@ a 5 s plug's run may take a reading more at each end.
 from __future__ import annotations
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.pulse_train import SHOT_COVERED, SHOT_RUN
+from custom_components.espresso_care.signals.power.pulse_train import (
+    SHOT_COVERED,
+    SHOT_RUN,
+)
 
 from . import pulse_traces
 from .pulse_traces import BACKFLUSH, quiet_then, runs_of

@@ -10,7 +10,7 @@ recognized.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.pulse_train import (
+from custom_components.espresso_care.signals.power.pulse_train import (
     POWER_RULES,
     SLOW_WEAK_MAX,
     PowerBackflushes,

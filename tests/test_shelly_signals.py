@@ -48,7 +48,7 @@ from custom_components.espresso_care.shelly.client import (
     SwitchConfig,
 )
 from custom_components.espresso_care.signals.base import BinarySource, PowerMeter
-from custom_components.espresso_care.signals.power_steps import Reading
+from custom_components.espresso_care.signals.power.readings import Reading
 from custom_components.espresso_care.signals.shelly_input import (
     INPUT_POLL_INTERVAL,
     ShellyInput,

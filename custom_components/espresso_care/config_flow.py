@@ -76,14 +76,14 @@ from .shelly.client import (
 )
 from .shelly_bound_flow import ShellyBoundFlow
 from .signals.base import PowerMeter
-from .signals.power_calibration import (
+from .signals.power.calibration import (
     CAL_RUN_S,
     Calibration,
     calibrate,
     calibration_run_seconds,
     calibration_wait_seconds,
 )
-from .signals.power_steps import Reading
+from .signals.power.readings import Reading
 from .signals.shelly_input import check_brew_input
 
 RELAY_DOMAINS: Final = ["switch", "input_boolean"]

@@ -59,7 +59,7 @@ from .routine import Routine
 from .runner import ProgramRunner, ProgramStatus, RunnerHooks, RunOptions
 from .shots import PumpRun
 from .signals.base import BinarySource, PowerMeter
-from .signals.power_steps import Reading
+from .signals.power.readings import Reading
 from .signals.shot_signal import (
     PowerCounting,
     ShotRules,

@@ -49,7 +49,7 @@ from .heat_up import (
     learn,
 )
 from .relays.base import RelayUpdate
-from .signals.power_steps import Reading
+from .signals.power.readings import Reading
 
 if TYPE_CHECKING:
     from .machine import Machine

@@ -30,7 +30,7 @@ from .heat_up import HeatUpState
 from .machine import EspressoConfigEntry, Machine
 from .maintenance import Task
 from .program import BackflushState
-from .signals.power_steps import Reading
+from .signals.power.readings import Reading
 
 PARALLEL_UPDATES = 0
 

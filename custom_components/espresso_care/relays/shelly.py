@@ -36,7 +36,7 @@ from ..shelly.client import (
 )
 from ..shelly.polled_on_off import PolledShellyOnOff
 from ..signals.base import ReadingListener
-from ..signals.power_steps import Reading
+from ..signals.power.readings import Reading
 from .base import (
     BOUND_SHELLY_TIMER,
     DeviceBound,

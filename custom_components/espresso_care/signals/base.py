@@ -3,7 +3,7 @@
 A machine counts its shots from one signal (``shot_signal``): a sensor on the
 brew switch, the plug's power meter, or the pump relay. The first and the last
 are on/off sources (a relay's state side is one); the power meter reports
-readings that the pure detector in ``power_steps`` turns into pump runs.
+readings that the pure detector in ``power.pump`` turns into pump runs.
 Platforms never see these, only the machine does.
 """
 
@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from homeassistant.core import CALLBACK_TYPE
 
 from ..relays.base import RelayListener
-from .power_steps import Reading
+from .power.readings import Reading
 
 
 class SignalKind(StrEnum):

@@ -38,7 +38,7 @@ from homeassistant.helpers.event import (
 from ..const import LOGGER
 from ..relays.base import Listeners
 from .base import ReadingListener
-from .power_steps import Reading
+from .power.readings import Reading
 
 # Readings above this are not an espresso machine on a household socket.
 MAX_PLAUSIBLE_WATTS = 5000.0

@@ -3,7 +3,7 @@
 A machine counts from exactly one signal, so the same shot is never counted
 twice: a sensor on the brew switch if there is one, else the plug's power
 meter, else the pump relay. On/off sources go through the run tracker of
-``shots``; the power meter through the pure detector of ``power_steps``. A
+``shots``; the power meter through the pure detector of ``power.pump``. A
 run that overlaps a program of ours, or during which the signal went
 unavailable, is dropped.
 
@@ -28,8 +28,9 @@ from ..deadline import Deadline
 from ..relays.base import RelayUpdate
 from ..shots import PumpRun, PumpRunTracker, classify
 from .base import BinarySource, PowerMeter, SignalKind
-from .power_calibration import learn_pump_watts
-from .power_steps import DetectedRun, PumpDetector, Reading
+from .power.calibration import learn_pump_watts
+from .power.pump.detector import PumpDetector
+from .power.readings import DetectedRun, Reading
 
 # How much of the meter's history is kept: calibration measures idle noise in it.
 RECENT_SECONDS = 600.0

@@ -35,7 +35,7 @@ from itertools import pairwise
 import math
 from typing import Final
 
-from ..backflush_pattern import BackflushRecognizer, PatternRules, Recognized
+from ...backflush_pattern import BackflushRecognizer, PatternRules, Recognized
 from .pulse_slow_plug import (
     RefusedLately,
     doubtful,

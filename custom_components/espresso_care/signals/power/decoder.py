@@ -3,7 +3,7 @@
 A pure module (no Home Assistant). A plug that reports every 5 s the average
 power over its whole interval blurs every switching into one reading: a shot
 that a heater hides, or whose start falls in the heater's own interval,
-leaves no level of the pump alone for the edge detector (``power_steps``) to
+leaves no level of the pump alone for the edge detector (``pump``) to
 pair. Here a short stretch of readings is explained as a whole, in the manner
 of factorial-HMM disaggregation (Kim et al., "Unsupervised disaggregation of
 low frequency power measurements", SDM 2011; Kolter and Jaakkola, AISTATS
@@ -22,7 +22,7 @@ low frequency power measurements", SDM 2011; Kolter and Jaakkola, AISTATS
 * Each pump run found comes with the margin by which the best explanation
   with it beats the best with the pump off across it (a likelihood-ratio
   test), what a pause inside it that leaves no shot costs, and how many
-  other runs are near it. The caller (``power_steps``) says what it wants
+  other runs are near it. The caller (``pump``) says what it wants
   of these (``Wanted``); only runs a fresh reading shows whole (the pump's
   step over heaters also read without it) are given.
 """

@@ -6,7 +6,7 @@ a shot is often a rise of the heater and the pump in one reading, readings
 of both whole, and their fall in one reading again. Neither edge is the
 pump's alone, and the pump's step (a vibratory one's is 3-5 % of the heater)
 is within what the mains may move a heater's learnt size by over minutes:
-the decoder (``power_decoder``) explains such readings as the heater alone.
+the decoder (``decoder``) explains such readings as the heater alone.
 
 The mains moves a heater by far less within a minute or two (the volts wander
 a fraction of a percent): the heater's short cycles just before and just
@@ -29,7 +29,7 @@ from collections.abc import Sequence
 import itertools
 from typing import Final
 
-from . import power_decoder
+from . import decoder
 
 _AGREE_W: Final = 5.0  # W: whole readings of one level agree so (noise, rounding) ...
 _AGREE: Final = 0.006  # ... or this share of it (the volts' wander in 15 s)
@@ -179,7 +179,7 @@ def alone_before(
     at the volts of that moment (``_whole_heater``), which a size learnt from
     edges over hours may miss by a small pump's step.
     """
-    stale = power_decoder.stale_repeats(watts)
+    stale = decoder.stale_repeats(watts)
     for k in range(len(watts) - 2, 0, -1):
         if times[k] >= before:
             continue
@@ -214,7 +214,7 @@ def over_heater(
     standby) alone.
     """
     n = len(watts)
-    stale = power_decoder.stale_repeats(watts)
+    stale = decoder.stale_repeats(watts)
     heater = _HEATER * pump
     out: list[tuple[float, float]] = []
     # The times never go back: the readings a period or less after ``after``

@@ -1,7 +1,7 @@
 """Measure the pump's step from a metering plug: calibration and learning.
 
 A pure module (no Home Assistant), beside the detector it serves
-(``power_steps``): the options flow's ``calibrate`` step reads the pump's
+(``pump``): the options flow's ``calibrate`` step reads the pump's
 step from a short run the user makes, with the idle minutes before it for the
 noise; ``learn_pump_watts`` reads it at the edges of a run that a relay or a
 brew sensor dated. Both refuse rather than guess: a step that the heaters'
@@ -23,14 +23,10 @@ import itertools
 import math
 from typing import Final
 
-from .power_steps import (
-    _NOISE_RATE_PER_MIN,
-    _SMALL_PUMP,
-    MAX_WATTS,
-    PumpDetector,
-    Reading,
-    _Edge,
-)
+from .pump.constants import _NOISE_RATE_PER_MIN, _SMALL_PUMP, MAX_WATTS
+from .pump.detector import PumpDetector
+from .pump.steps import _Edge
+from .readings import Reading
 
 # What a calibration accepts.
 CAL_MIN_W: Final = 20.0

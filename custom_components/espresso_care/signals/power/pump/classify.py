@@ -1,0 +1,303 @@
+"""Classifying a decided edge: a heater's, the pump's rise or fall, or noise.
+
+``_edge`` takes an edge once its level held, ``_classify`` dispatches it by
+its explanation to the concerns below (learning a heater, opening or
+closing a run, a hidden run, a pause) and counts what nothing explains as
+noise. Short pulses of the pump before a heater are confirmed here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+import itertools
+import math
+
+from ..readings import DetectedRun
+from .constants import (
+    _EPS,
+    _FAST_GAP_S,
+    _HEATERS,
+    _NOTHING,
+    _PULSE_MAX_S,
+    _PULSE_MIN_S,
+    _PUMP,
+    _RESUME_S,
+    _SMALL_PUMP,
+    _UNSURE,
+)
+from .hidden_runs import _HiddenRuns
+from .steps import _Edge
+
+
+class _Classify(_HiddenRuns):
+    """A decided edge dispatched by its explanation."""
+
+    __slots__ = ()
+
+    def _held_standby(self, edge: _Edge) -> bool:
+        """Whether a run's fall left the standby, held, before ``edge`` (every few seconds).
+
+        Read every 5 s, the standby after a run's stop may hold two readings
+        and no more before the next edge (a flush after the shot): the time
+        a level needs to hold (two and a half intervals) has not passed, but
+        the level the fall reached is nothing on, read twice (``settled``).
+        """
+        return (
+            self._seconds_apart
+            and edge.settled
+            and abs(edge.before - self._base) <= self._tol_lv
+        )
+
+    def _resumed(self, edge: _Edge) -> bool:
+        """Whether a pump's rise soon after a held run's fall says the run went on.
+
+        Read every second or two among a slow PID's pulses, a pulse's
+        partial readings over a run may land twice in a row near the level
+        less the pump's step: they settle as a level, and the run reads as
+        stopped there. A rise of the pump's step alone back to the level
+        the run fell from, sooner than a user pauses between two runs
+        (``_RESUME_S``), says the pump never stopped.
+        """
+        run = self._confirm
+        return (
+            run is not None
+            and self._gap <= _FAST_GAP_S
+            and edge.at - run.ended < _RESUME_S
+            and edge.before - self._base >= self._heater_min()
+            and abs(edge.after - self._confirm_from) <= self._tol_lv
+        )
+
+    def _pulse_before_heater(self, edge: _Edge) -> list[DetectedRun]:
+        """A short pulse read on its own just before a heater's rise hid its end.
+
+        From the standby, two readings or more at the pump's level (after a
+        ramp's reading perhaps), then the heater's rise to a level of the
+        heater alone: the pump ran from the first of them and had stopped by
+        that level, its fall dated at the heater's first reading. Or one
+        such reading, then (after the heater's partial one perhaps) readings
+        at the heater's level and the pump's step over it, before the
+        heater's level alone: the pump stopped after them, its fall dated
+        at the first reading below them.
+        """
+        base = edge.before
+        if edge.delta <= 0.0 or not self._quiet_standby(base, edge.at):
+            return []
+        p = self._pump_watts
+        pts = edge.pts
+        watts = pts[5::2]
+        first = 1 if watts and 0.0 < watts[0] - base < 0.75 * p else 0
+        n = first
+        while n < len(watts) and abs(watts[n] - base - p) <= 0.25 * p:
+            n += 1
+        if n == first or n == len(watts) or watts[n] - base <= p + self._ptol():
+            return []
+        end = n if n - first >= 2 else self._with_heater(watts, n, edge.after + p)
+        if end is None:
+            return []
+        level = sum(watts[first:n]) / (n - first)
+        started = self._step_at(pts, base, level - base)
+        return self._confirm_pulse(started, pts[4 + 2 * end], level - base) or []
+
+    def _with_heater(self, watts: Sequence[float], n: int, top: float) -> int | None:
+        """Where readings at ``top`` (the heater and the pump) from ``watts[n]`` end.
+
+        One reading between the pump's level and ``top`` may come first
+        (the heater's partial one). None unless one reading at least is at
+        ``top`` and one after it below.
+        """
+        near = 0.25 * self._pump_watts
+        if watts[n] < top - near:
+            n += 1  # the heater's partial reading
+        end = n
+        while end < len(watts) and abs(watts[end] - top) <= near:
+            end += 1
+        if end == n or end == len(watts) or watts[end] > top - near:
+            return None
+        return end
+
+    def _confirm_pulse(
+        self, started: float, ended: float, watts: float
+    ) -> list[DetectedRun] | None:
+        """Hold a short pulse's run, to be decided once the standby holds again.
+
+        None (and nothing held) when it lasted less than a pulse can, or as
+        long as a shot. Else the run held before it, decided now: it fell to
+        the standby this pulse rose from (a backflush's pause, a reading or
+        two, is too short for the standby to hold the readings a run's end
+        waits for).
+        """
+        if not _PULSE_MIN_S <= ended - started <= _PULSE_MAX_S:
+            return None
+        earlier = self._confirmed()
+        self._confirm = DetectedRun(started, ended, watts)
+        self._confirm_from = math.nan
+        self._fell_at = ended
+        return earlier
+
+    def _paused_in(self, edge: _Edge, signs: tuple[int, ...]) -> bool:
+        """Whether a heater's edge during a run shows the pump paused inside it.
+
+        Two flushes seconds apart, a heater switching between them, make one
+        transient of the pause; read as one run they would be a shot. The
+        pump was off when a reading inside the edge shows:
+
+        * less than half its step over the standby (the heaters only add to
+          the pump's level, even one handing over to another): any plug;
+        * either level less its step (the heaters whole, the pump off),
+          among two different partial readings (one heater's switching reads
+          partial once at most on a plug that averages): only for one heater
+          switching, read every second or two (seconds apart a heater may
+          come and go inside one transient), a pump whose step stands out of
+          a heater's drift as it warms (a rotary one's, 100 W or more), on a
+          periodic plug (on change, a level held by silence may be partial).
+        """
+        p = self._pump_watts
+        pts = edge.pts
+        low = self._base + 0.5 * p
+        if any(pts[i] < low for i in range(5, len(pts), 2)):
+            return True
+        if (
+            p < _SMALL_PUMP
+            or self._on_change
+            or self._gap > _FAST_GAP_S
+            or sum(1 for sign in signs if sign) != 1
+            or (self._window is None and self._avg_score < 0.3)
+        ):
+            return False
+        near_b = self._past_noise(edge.before)
+        near_a = self._past_noise(edge.after)
+        partial = [
+            pts[i]
+            for i in range(5, len(pts), 2)
+            if abs(pts[i] - edge.before) > near_b and abs(pts[i] - edge.after) > near_a
+        ]
+        if not any(abs(a - b) > 3.0 for a, b in itertools.combinations(partial, 2)):
+            return False
+        near = 0.25 * p + self._slack()
+        offs = (edge.before - p, edge.after - p)
+        return any(abs(w - off) <= near for w in partial for off in offs)
+
+    def _edge(self, edge: _Edge, now: float) -> list[DetectedRun]:
+        held = self._held
+        if held is not None:
+            self._held = None
+            if (held.delta > 0) == (edge.delta > 0) and now - self._held_at <= (
+                self._held_for(held) + _EPS
+            ):
+                # Two parts of one slow step (a ramp): one edge.
+                merged = _Edge(
+                    held.at,
+                    held.delta + edge.delta,
+                    held.before,
+                    edge.after,
+                    held.pts + edge.pts[4:],
+                    held.settled,
+                    edge.k,
+                )
+                if now - self._held_at <= self._hold() + _EPS or (
+                    self._explained(merged)[0] != _NOTHING
+                ):
+                    return self._edge(merged, now)
+            elif self._lone_excursion(held, edge):
+                return []
+            out = self._classify(held)
+            return out + self._edge(edge, now)
+        if (
+            self._explained(edge)[0] != _NOTHING
+            or abs(edge.delta) >= self._heater_min()
+        ) and not self._lone_partial(edge):
+            return self._classify(edge)
+        self._held = edge
+        self._held_at = now
+        return []
+
+    def _release(self) -> list[DetectedRun]:
+        held = self._held
+        self._held = None
+        return [] if held is None else self._classify(held)
+
+    def _classify(self, edge: _Edge) -> list[DetectedRun]:
+        """Explain one edge and follow the pump and the heaters through it."""
+        if self._record is not None:
+            self._record.append(edge)
+        how, sp, heat, signs = self._explained(edge)
+        self._version += 1  # what follows changes the machine's state
+        if self._confirm is not None:
+            # The level after a run's fall did not hold long: keep the run
+            # only if what came next makes sense, or the level is a state of
+            # the machine and a heater's edge came next (even one that fits
+            # with and without the pump, or a size not known yet).
+            known = self._known_level(edge.before) and (
+                how == _UNSURE or abs(edge.delta) >= self._heater_min()
+            )
+            if how == _PUMP and sp > 0 and not heat and self._resumed(edge):
+                self._confirm = None
+                self._pump = True  # the run goes on: its fall was none
+                return []
+            if how in (_HEATERS, _PUMP) or known or self._held_standby(edge):
+                self._version -= 1  # nothing changed yet: the same explanation
+                return self._confirmed() + self._classify(edge)
+            self._confirm = None
+        if (
+            edge.delta < 0
+            and self._rises
+            and -edge.delta >= self._heater_min()
+            and not (
+                how == _HEATERS
+                and all(
+                    h.on
+                    for h, sign in zip(self._heaters, signs, strict=False)
+                    if sign < 0
+                )
+            )
+        ):
+            # (A heater known to be on, falling by its size, ends its own
+            # cycle: not a rise nothing explained, when two heaters differ
+            # by about the pump's step.)
+            fell = self._rise_fell(edge)
+            if fell is not None:
+                return fell
+        out = self._ended_at_unsure_fall(edge)
+        if out:
+            how, sp, heat, signs = self._explained(edge)
+        if how == _HEATERS:
+            out += self._switch(edge, signs, edge.delta)
+            if self._pump and self._paused_in(edge, signs):
+                self._stop(edge.at)  # two runs read as one: neither is known
+            elif self._pump:
+                self._run_heat += edge.delta * self._k
+            else:
+                out += self._pulse_before_heater(edge) or self._run_inside_rise(edge)
+        elif how == _PUMP:
+            pump_part = edge.delta - heat
+            # (Read before the switch says it off.)
+            last_on = self._came_on_last(signs) if heat and sp < 0 else None
+            if heat:
+                out = self._switch(edge, signs, heat, learn=False)
+            if sp > 0:
+                out += self._pump_rise(edge, pump_part, heat)
+            else:
+                out += self._pump_fall(edge, -pump_part, heat, last_on)
+        elif how == _UNSURE:
+            if self._pump:
+                self._run_unsure = True
+                self._unsure_fall(edge)
+                self._unsure_stop(edge)
+            for heater in self._heaters:
+                heater.on = None
+        elif (ramped := self._ramp_beside_heater(edge)) is not None:
+            out = ramped
+        elif abs(edge.delta) >= self._heater_min():
+            self._unknown_heater(edge)
+        elif not self._ramp(edge):
+            self._unexplained(edge.at, abs(edge.delta))
+        if edge.after < 0.4 * self._pump_watts and not self._pump:
+            self._base += 0.5 * (edge.after - self._base)  # nothing on: standby
+        if edge.after < 0.5 * self._heater_min():
+            for heater in self._heaters:
+                heater.on = False  # below any heater: none is on
+            self._rises.clear()
+            if self._pump and edge.after < 0.5 * self._pump_watts:
+                self._stop(edge.at)  # below the pump too: the run was not one
+        self._merge(edge.at)
+        return out

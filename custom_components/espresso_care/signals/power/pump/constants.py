@@ -1,0 +1,121 @@
+"""The pump detector's tunables: bounds, tolerances, windows and shares.
+
+One place for them because most rules weigh several (a step's share, a
+plug's interval, a heater's size), and their comments say which rule each
+serves and what it is a share of. The public ones (``MAX_WATTS``,
+``MAX_RUN_S``, ``KIND_BOUNDS_S``, ...) are also read by the calibration.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Readings outside these are treated like unavailable.
+MAX_WATTS: Final = 5000.0
+MIN_VOLTS: Final = 80.0
+MAX_VOLTS: Final = 300.0
+
+# A pump run lasts this long.
+MIN_RUN_S: Final = 0.8
+MAX_RUN_S: Final = 150.0
+
+KIND_BOUNDS_S: Final = (15.0, 120.0)
+"""Durations where a run's kind changes (the default shot_min and shot_max)."""
+
+NOISE_WINDOW_S: Final = 300.0
+"""Unexplained steps are counted over this window for ``noise_watts``."""
+_NOISE_RATE_PER_MIN: Final = 4.0  # steps a minute at which their size counts fully
+_AMBIGUOUS_ON: Final = 0.4  # noise_watts / pump_watts that pauses counting
+_AMBIGUOUS_OFF: Final = 0.25  # ... and below which counting may resume
+_CLEAN_FOR_S: Final = 120.0  # ... once it stayed below for this long
+_WANDER: Final = 4  # a transient this many readings long without settling wanders
+_PENDING_S: Final = 300.0  # how long a run hidden by a heater waits for its proof
+_EPS: Final = 1e-6
+_HOLD_MAX_S: Final = 6.0  # silence this long means the last value held
+_FAST_GAP_S: Final = 2.5  # readings this close show a short pulse and its pauses
+_PAUSE_FLOOR: Final = 0.85  # of the pump's step: a reading below it ends a run
+_PAUSE_FLOOR_PULSE: Final = 0.5  # ... a pulse's read every second (its end partial)
+_PULSE_MIN_S: Final = 1.5  # a pulse too short to settle lasts this long ...
+_PULSE_MAX_S: Final = 15.0  # ... and never as long as a shot
+_WHOLE: Final = 0.9  # a reading showing this share of a step shows it whole
+_OVERSHOOT: Final = 1.2  # ... and this share went past it
+_PARTIAL_WHOLE: Final = 0.74  # partial first readings of a whole-averaging plug
+_PARTIAL_WEIGHT: Final = 100  # steps in ``_window``'s running mean
+_SMALL_PUMP: Final = 100.0  # W: a vibratory pump's step (a rotary one's is more)
+_RAMP_SHORT: Final = 0.96  # a pump's reading below this share of its step: ramping
+_RAMP_REST_S: Final = 5.0  # a vibratory pump's ramp is done this long after its start
+_SPLIT_FALL_WHOLE: Final = 0.1  # a split fall's share this near its step: read whole
+_RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping pump
+_RAMP_FIRST: Final = 0.7  # ... read every 2 s: rises whose first reading is partial
+_RAMP_RISES: Final = 3  # ... once this many rises were read
+_RAMP_S: Final = (1.0, 3.0)  # s: a vibratory pump's ramp from half its step ...
+_RAMP_TYPICAL_S: Final = 2.0  # ... and typically
+_INRUSH_S: Final = 0.25  # a rotary pump's inrush, in seconds of its step, at most ...
+_INRUSH_SHARE: Final = 0.4  # ... and this share of its first reading's
+_HIDDEN_STOP: Final = 1.5  # gaps between a run's last reading and its fall: hidden
+_HIDDEN_PULSE: Final = 3.5  # ... and at most: longer, a heater's level held, read whole
+_RESUME_S: Final = 2.5  # s: a user pauses at least this long between two runs
+_OFF_READINGS: Final = 3  # readings at a state without the pump that show a run off
+_PAUSED_SHARE: Final = 0.5  # of the step: a run's inner reading below it paused
+_SERIES_LOOKBACK_S: Final = 90.0  # a backflush's pulses read back before a run
+_SERIES_PAUSE_S: Final = 20.0  # ... at most this long apart
+_READ_LONG_S: Final = 1.0  # a rotary pump's run read every 5 s: this much long at most
+_DIP: Final = 0.25  # of the pump's step: a rise's reading falling back so far paused
+_ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
+_LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
+_PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
+_BESIDE_PUMP: Final = 0.01  # of a heater's size: its rise beside the pump strays so
+_OWN_STEP: Final = 0.12  # of its own fall: a pump's step beside a heater strays less
+# Of a heater's size: the mains may move it so, unseen without volts.
+_MAINS_MOVE: Final = 0.05
+_SHOWN: Final = 0.75  # of the pump's step: a reading of it alone (past a ramp's)
+# Of the pump's step: a heater's rise during a run this far short of its size
+# may have held the pump's stop (``_stop_in_heater_rise``).
+_RISE_SHORT: Final = 0.2
+# The share of a machine's shot-long runs ending with a heater that came on
+# during them under which heater and pump are not tied; the share starts at
+# a prior of one in four (``_stop_in_heater_rise``).
+_TIED_SHARE: Final = 0.15
+_TIED_PRIOR: Final = (1.0, 4.0)
+# Of the pump's step: a heater's rise during a run so near its reading alone
+# before the run is that heater alone, the pump running on (``_ran_on_under``).
+_RAN_ON: Final = 0.3
+_RECENT_N: Final = 40  # readings kept for ``_started_alone`` (200 s at 5 s)
+_FLOOR_HITS: Final = 3  # readings of the pump alone that show a run by the floor
+_FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
+_FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge
+_FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
+_FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
+_FLOOR_APART_S: Final = 60.0  # s since the standby read alone: a slow PID's pulses
+_FLOOR_HELD: Final = 10.0  # s of silence after the standby that held it
+_FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading of it
+_CYCLE_S: Final = 3600.0  # s apart at most: unseen heater-and-pump cycles of one size
+_CYCLES: Final = 3  # ... this many of them make a heater (``_cycle_heater``)
+_CYCLES_APART: Final = 5  # ... read every few seconds (``_cycles_needed``)
+_IDLE_PERIOD: Final = (
+    0.1  # of its period: a heater idling keeps to it (``_idle_cycle``)
+)
+# Decoded runs (``_decoded``), read every few seconds.
+_DECODE_AGAIN_S: Final = 30.0  # s after readings settled: decoded once more
+_DECODE_BEFORE: Final = 4  # readings decoded before the first off every heater's level
+_DECODE_SETTLED: Final = 6  # readings with the pump off after a decoded run
+_DECODED_MARGIN: Final = 30.0  # nats: the run explains the readings so much better
+_DECODED_PAUSE: Final = 10.0  # nats: a pause leaving no shot costs at least so much
+_DECODED_NEAR: Final = 2  # other pump runs near it: a backflush's pulses
+_OFF_BELOW_W: Final = 1.5  # W below the standby at least: a reading of the machine off
+_DECODED_PART_S: Final = 7.0  # s: a part a pause leaves: a flush's or a pulse's
+_LIKE_HEATERS: Final = 0.5  # of the larger heater: the smaller one at least
+_ONE_HEATER_WEIGHT: Final = 20.0  # a heater's weight (capped) once its size is sure
+_LONE_HELD_S: Final = 60.0  # s a lone partial reading (on change) waits for the next
+_PEAKS: Final = 4  # short heater pulses' peaks kept (``_heater_peak``) ...
+_PEAKS_AGREE: Final = 0.01  # ... three of them this close read the heater whole
+_PEAK_READINGS: Final = 3  # readings over the standby in such a pulse, at most
+_PEAK_FRESH_S: Final = 900.0  # s: a heater read whole so lately holds its size ...
+_PEAK_DRIFT: Final = 0.03  # ... to this share (the mains' move), less than the pump
+_HELD_LEVEL_S: Final = 3600.0  # s a level held past any run is kept
+
+# How an edge is explained (``_explain``).
+_NOTHING: Final = 0  # nothing fits
+_HEATERS: Final = 1  # heaters only
+_PUMP: Final = 2  # the pump, perhaps with heaters
+_UNSURE: Final = 3  # fits with and without the pump

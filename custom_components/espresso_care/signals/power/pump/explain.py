@@ -1,0 +1,416 @@
+"""Explaining an edge: which switchings of the pump and the heaters make it.
+
+Hart's appliance state tracking with decomposition: every edge is
+explained as a sum of the pump's and the heaters' switching that leaves
+both levels around it a state of the machine; one that fits with and
+without the pump is unsure and never starts or ends a run. Also when an
+edge may be decided (``_held_for``): a lone partial reading or a ramp's
+part waits for the next.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from .constants import (
+    _BESIDE_PUMP,
+    _FAST_GAP_S,
+    _HEATERS,
+    _LONE_HELD_S,
+    _LOOSE,
+    _NOTHING,
+    _PULSED_HEATER,
+    _PUMP,
+    _RAMP_REST_S,
+    _SMALL_PUMP,
+    _UNSURE,
+)
+from .records import _Heater
+from .slow_plug import _SlowPlug
+from .steps import _Edge
+
+
+class _Explain(_SlowPlug):
+    """Which switchings explain an edge, and when an edge may be decided."""
+
+    __slots__ = ()
+
+    def _heater_of(self, edge: _Edge) -> _Heater | None:
+        """The known heater a heater-sized part of a split edge is, if one only fits.
+
+        None when the edge is explained already, or no heater, or two, lie
+        within 8 % of its size (in a state it can switch from).
+        """
+        if abs(edge.delta) < self._heater_min() or self._explained(edge)[0] != _NOTHING:
+            return None
+        size = abs(edge.delta) * edge.k
+        rising = edge.delta > 0.0
+        fits = [
+            h
+            for h in self._heaters
+            if h.weight >= 2.0
+            and abs(h.size - size) <= 0.08 * h.size
+            and h.on is not rising
+        ]
+        return fits[0] if len(fits) == 1 else None
+
+    def _lone_partial(self, edge: _Edge) -> bool:
+        """Whether an unexplained edge leads to one reading that silence only held.
+
+        A plug reporting on change sends its first reading of a step (partial,
+        the step came inside its 1 s) and the next, whole one; when that one
+        is lost, it sends nothing more until the level moves again: the
+        partial reading looks held. The step went on past it: the edge waits
+        for the next reading (``_edge`` merges the two parts).
+        """
+        return (
+            self._on_change
+            and len(edge.pts) == 6
+            and self._explained(edge)[0] == _NOTHING
+        )
+
+    def _lone_excursion(self, held: _Edge, edge: _Edge) -> bool:
+        """Whether a held lone partial reading's edge and the next go back where they came from.
+
+        The step's size went unread (its whole reading lost, ``_lone_partial``)
+        and the next edge returns to the level before it: an excursion of no
+        size known past a heater's (the pump's own would hide a pause), a
+        heater's cycle. Neither edge is read (a heater learnt from their
+        sizes would be a size of nothing).
+        """
+        return (
+            self._lone_partial(held)
+            and (held.delta > 0) != (edge.delta > 0)
+            and abs(held.delta) >= self._heater_min()
+            and abs(held.delta + edge.delta) < 0.3 * self._pump_watts
+        )
+
+    def _held_for(self, held: _Edge) -> float:
+        """How long a held edge waits for its other part (``_lone_partial``, ``_ramp_part``)."""
+        if self._lone_partial(held):
+            return _LONE_HELD_S
+        return _RAMP_REST_S if self._ramp_part(held) else self._hold()
+
+    def _ramp_part(self, held: _Edge) -> bool:
+        """Whether a held rise may be a vibratory pump's start, short of its ramp's rest.
+
+        Read every second or two, a vibratory pump's ramp may hold a level
+        for two readings part way up (a third to a half of its step: too
+        short for its rise), then climb on to its step: the two edges make
+        the pump's rise (``_edge`` merges them only when their sum is
+        explained). It waits while the ramp may last.
+        """
+        p = self._pump_watts
+        return (
+            not self._pump
+            and p < _SMALL_PUMP
+            and self._gap <= _FAST_GAP_S
+            and held.settled
+            and 0.3 * p <= held.delta < self._low() * p
+        )
+
+    def _ramp_goes_on(self, delta: float) -> bool:
+        """Whether a rise too small for an edge carries a held ramp part on.
+
+        A vibratory pump builds pressure over one to three seconds: read every
+        second, its ramp may hold two readings part way up (``_ramp_part``)
+        and climb the rest in steps each under a third of its step, which
+        alone are drift. While the part waits, such a rise is its next part
+        (``_edge`` merges them), not drift.
+        """
+        held = self._held
+        return (
+            held is not None
+            and delta >= 0.1 * self._pump_watts
+            and self._ramp_part(held)
+            and self._cd_last - self._held_at <= _RAMP_REST_S
+        )
+
+    def _explained(self, edge: _Edge) -> tuple[int, int, float, tuple[int, ...]]:
+        """``_explain`` for an edge, once for each state of the machine."""
+        if self._cache_edge is not edge or self._cache_version != self._version:
+            self._cache_edge = edge
+            self._cache_version = self._version
+            self._cache = self._explain(
+                edge.delta,
+                edge.before,
+                edge.after,
+                first=self._pump_first(edge),
+                two=self._two_shown(edge),
+            )
+        return self._cache
+
+    def _pump_first(self, edge: _Edge) -> bool:
+        """Whether a reading inside a large edge shows the pump's switch alone, first.
+
+        From the level before, a reading at it and the pump's step its way
+        (the pump started before the heater came on, as cold water reaching
+        the boiler makes it do): the pump is in that edge.
+        """
+        if abs(edge.delta) < self._heater_min():
+            return False
+        p = self._pump_watts if edge.delta > 0.0 else -self._pump_watts
+        near = 0.25 * self._pump_watts
+        pts = edge.pts
+        return any(
+            abs(pts[i] - edge.before - p) <= near for i in range(5, len(pts) - 2, 2)
+        )
+
+    def _two_shown(self, edge: _Edge) -> bool:
+        """Whether a heater-sized edge between two heaters' levels shows two switchings.
+
+        A dual boiler whose second heater is about the first and the pump
+        reads its rise alone and the first's with the pump as one edge
+        (and a hand-over of the two as the pump's stop): unsure. Read every
+        second or two, one switching (a heater, or a hand-over, at one
+        instant) leaves at most one partial reading between the levels;
+        two different ones need a second switching: the pump's.
+        """
+        return (
+            len(self._heaters) == 2
+            and self._gap <= _FAST_GAP_S
+            and abs(edge.delta) >= self._heater_min()
+            and self._two_switches(edge, read=True)
+        )
+
+    def _explain(
+        self,
+        delta: float,
+        before: float,
+        after: float,
+        *,
+        first: bool = False,
+        two: bool = False,
+    ) -> tuple[int, int, float, tuple[int, ...]]:
+        """Explain an edge: (how, the pump's sign, the heaters' part, their signs).
+
+        Every sum of the pump switching and each known heater switching is
+        tried, and kept if the levels on both sides are sums of the standby,
+        the heaters and the pump (a state of the machine). When sums with and
+        without the pump both fit, it is unsure, unless ``two`` switchings
+        showed and the sums without it switch at one instant (one heater, or
+        a hand-over), and one with it has a heater's switching too. A heater
+        seen only once may explain an edge as a heater's, never split the
+        pump's off one.
+        """
+        p = self._pump_watts
+        ptol = self._ptol()
+        cap = 0.4 * p
+        slack = self._slack()
+        low = self._low()
+        best: tuple[int, int, float, tuple[int, ...]] = (_NOTHING, 0, 0.0, ())
+        best_score = math.inf
+        fits_pump = fits_none = False
+        # (For ``two``: the best sum with the pump and a heater, and whether
+        # a sum without the pump switches more than once.)
+        paired: tuple[int, int, float, tuple[int, ...]] | None = None
+        paired_score = math.inf
+        none_twice = False
+        heaters = self._heaters
+        if len(heaters) == 2:
+            a, b = heaters
+            if abs(a.size - b.size) <= 0.08 * max(a.size, b.size):
+                # Two sizes this close are one heater seen at two voltages
+                # (or one's edge with the pump's in it): trust the surer one.
+                heaters = [a if a.weight >= b.weight else b]
+        n = len(heaters)
+        k = self._k  # heaters' sizes are kept at the first voltage seen
+        sizes = [h.size / k for h in heaters]
+        zero = 4 if n == 2 else n  # the combination of no heater at all
+        pump = self._pump
+        base = self._base
+        drift = 0.015 if self._vref2 else 0.04
+        # How far a heater's share of the level before may stray from the
+        # size it switched on with (more would leave room for the pump).
+        alone_tol = 0.02 if self._vref2 else 0.04
+        states = ((0, 0), (1, 0), (0, 1), (1, 1)) if n == 2 else ((0, 0), (1, 0))
+        # A slow PID's pulse is read in part at its edges, at volts taken at
+        # an instant that may miss its sag: a heater alone strays further
+        # (never as far as the pump's step).
+        pulsed = _PULSED_HEATER if self._vref2 and self._pulsing(self._last_at) else 0.0
+        # No heater's switching comes near a small edge: the pump alone then.
+        smallest = min([*sizes, abs(sizes[0] - sizes[1])] if n == 2 else sizes or [0.0])
+        if n and abs(delta) + p + 2.0 * cap + slack < 0.5 * smallest:
+            n = 0
+            heaters = []
+            zero = 0
+
+        def state_fits(level: float, on: tuple[int, int], pump_on: bool) -> bool:
+            model = base + (p if pump_on else 0.0)
+            for size, x in zip(sizes, on, strict=False):
+                model += x * size
+            return abs(level - model) <= cap + drift * model + 6.0 + slack
+
+        # Levels no state explains (a heater not known yet): no level check.
+        check = any(state_fits(before, on, pump) for on in states)
+        for sp in (0, 1, -1):
+            for combo in range(3**n):
+                if combo != zero and sp and (sp > 0) == pump:
+                    continue  # with a heater, the pump as its state allows
+                signs = (
+                    (combo % 3 - 1, combo // 3 - 1)
+                    if n == 2
+                    else ((combo - 1, 0) if n else (0, 0))
+                )
+                heat = tol = 0.0
+                sure = True
+                terms = 0
+                loose = False
+                for h, size, sign in zip(heaters, sizes, signs, strict=False):
+                    if sign > 0:
+                        heat += size
+                        tol += h.tol(cap)
+                    elif sign < 0:
+                        was = h.on_size / k if h.on else size
+                        # The level before says how big it was, if it was
+                        # the only heater on.
+                        alone = (
+                            before
+                            - base
+                            - (p if (sp < 0 or (not sp and pump)) else 0.0)
+                        )
+                        # (Splitting the pump off, the share must agree
+                        # closely; a heater alone may have been learned
+                        # loosely yet.)
+                        lim = alone_tol * was + 5.0 if sp else 0.08 * was
+                        if abs(alone - was) <= lim:
+                            heat -= alone
+                            tol += 0.15 * p + 4.0
+                        elif h.on:
+                            heat -= was
+                            tol += min(h.tol(cap), 0.02 * h.on_size + 5.0)
+                        else:
+                            heat -= was
+                            tol += h.tol(cap)
+                    else:
+                        continue
+                    terms += 1
+                    sure = sure and h.weight >= 2.0 and not self._read_stale(h)
+                if sp < 0 and self._stop_with_cycled(heaters, signs):
+                    continue
+                if not terms:
+                    if sp == 0:
+                        continue
+                    # The pump alone: its rising edge may be short of the
+                    # step (a ramp not yet done), never much over it.
+                    x = sp * delta
+                    if not low * p <= x <= p + ptol:
+                        continue
+                    score = abs(x - p) / ptol
+                else:
+                    r = abs(delta - sp * p - heat)
+                    tol += slack
+                    if sp and self._vref2:
+                        # Heaters read at the plug's volts are exact: what
+                        # is left is the pump's own step, which strays from
+                        # the nominal one (a motor, not scaled with volts);
+                        # from the calibrated one by up to a tenth where a
+                        # reading showed the pump's switch first, beside
+                        # the only heater (no other heater's size to meet).
+                        tol += (0.1 if first and n == 1 else 0.04) * p
+                    elif not sp:
+                        tol += min(pulsed * abs(heat), 0.2 * p)
+                        tol += self._beside_pump(heat, signs)
+                    other = any(
+                        h.on and not sign
+                        for h, sign in zip(heaters, signs, strict=False)
+                    )
+                    if not sp and other and tol < r <= tol + _LOOSE * abs(heat):
+                        # A heater switching while the other is on, a
+                        # little off its size (the plug's volts sag under
+                        # the other heater): a pump's edge here is unsure.
+                        loose = True
+                    elif r > tol or (sp and not sure):
+                        continue  # a heater seen once never splits the pump off
+                    score = r / tol + 0.1 * terms
+                if check:
+                    # Some state of the machine before, and the one it makes.
+                    pump_b = sp < 0 if sp else pump
+                    pump_a = sp > 0 if sp else pump
+                    ok = False
+                    for on in states:
+                        if any(
+                            (sign > 0 and x) or (sign < 0 and not x)
+                            for sign, x in zip(signs, on, strict=False)
+                        ):
+                            continue
+                        on_a = (on[0] + signs[0], on[1] + signs[1])
+                        if state_fits(before, on, pump_b) and state_fits(
+                            after, on_a, pump_a
+                        ):
+                            ok = True
+                            break
+                    if not ok:
+                        continue
+                if sp:
+                    fits_pump = True
+                else:
+                    fits_none = True
+                    # (A heater's edges the same way switch apart.)
+                    none_twice = none_twice or loose or signs[0] * signs[1] > 0
+                if loose:
+                    continue
+                if sp and terms and score < paired_score:
+                    paired_score = score
+                    paired = (_PUMP, sp, heat, signs[:n])
+                if score < best_score:
+                    best_score = score
+                    best = (_PUMP if sp else _HEATERS, sp, heat, signs[:n])
+        if fits_pump and fits_none:
+            if two and paired is not None and not none_twice:
+                return paired
+            return (_UNSURE, 0, 0.0, ())
+        return best
+
+    def _beside_pump(self, heat: float, signs: tuple[int, ...]) -> float:
+        """How much further one heater's edge may stray from its size while the pump runs.
+
+        Its size is learnt from its edges alone; beside the running pump its
+        rise reads up to a percent off it (heat exchangers read every 2 s
+        with volts; volts read at an instant against watts averaged over the
+        interval are a likely cause, not pinned down). Unexplained, the rise
+        drops the run it came in. Periodic plugs read every few seconds only.
+        """
+        if (
+            not self._pump
+            or self._on_change  # (on change, a level may be a partial reading)
+            or self._gap > _FAST_GAP_S  # (seconds apart, a level may hide a switch)
+        ):
+            return 0.0
+        if sum(1 for sign in signs if sign) != 1:
+            return 0.0
+        # (Never more than a tenth of the pump's step: a heater's rise and the
+        # pump's fall in one edge must stay told from the heater's alone.)
+        return min(_BESIDE_PUMP * abs(heat), 0.1 * self._pump_watts)
+
+    def _two_switches(self, edge: _Edge, *, read: bool = False) -> bool:
+        """Whether an averaging plug's readings inside an edge show two switchings.
+
+        A plug that averages over its whole interval reads one switching as
+        at most one partial reading between the two steady states; two
+        different ones there (not a stale repeat) need a second switching:
+        beside a heater's edge in a machine of heaters and a pump, the
+        pump's. With ``read``, a partial reading strays from each level as
+        read too (at its own volts: the normalised level of kilowatts of
+        heaters lies tens of watts off the readings).
+        """
+        if self._avg_score < 0.3:
+            return False
+        pts = edge.pts
+        # Partial: past each level's own noise. A small pump's first partial
+        # reading strays only a few watts from a quiet standby, within the
+        # level's tolerance: the level's last reading counts when it strays
+        # towards the edge.
+        near_b = self._past_noise(edge.before)
+        near_a = self._past_noise(edge.after)
+        before = (edge.before, pts[1]) if read else (edge.before,)
+        after = (edge.after, pts[-1]) if read else (edge.after,)
+        first = 3 if all((pts[3] - b) * edge.delta > 0.0 for b in before) else 5
+        partial = [
+            pts[i]
+            for i in range(first, len(pts), 2)
+            if all(abs(pts[i] - b) > near_b for b in before)
+            and all(abs(pts[i] - a) > near_a for a in after)
+        ]
+        return any(abs(a - b) > 3.0 for a, b in itertools.combinations(partial, 2))

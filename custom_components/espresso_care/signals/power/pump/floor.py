@@ -1,0 +1,361 @@
+"""The pump's floor among a slow PID's short heater pulses.
+
+A PID driving its heater in a slow time-proportional window pulses it so
+often that no level holds for the edges. The readings' floor still shows
+the pump: readings of the pump alone between the pulses, agreeing, make a
+run (``_floor_run``), counted unless the edges decided it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from ..readings import DetectedRun
+from .constants import (
+    _EPS,
+    _FLOOR_AGREE,
+    _FLOOR_DRIFT,
+    _FLOOR_GAP,
+    _FLOOR_HELD,
+    _FLOOR_HITS,
+    _FLOOR_LATE,
+    _FLOOR_PULSE,
+    _PAUSE_FLOOR,
+    MAX_RUN_S,
+    MAX_WATTS,
+    MIN_RUN_S,
+)
+from .steady_states import _SteadyStates
+
+
+class _FloorRuns(_SteadyStates):
+    """Runs read from the readings' floor among a slow PID's pulses."""
+
+    __slots__ = ()
+
+    def _floor_runs(
+        self, runs: list[DetectedRun], at: float | None, watts: float | None
+    ) -> list[DetectedRun]:
+        """``runs``, less any counted by the floor already, and a run the floor decides.
+
+        A slow PID's window of two or three seconds, read every second or
+        two, seldom holds a level: the live noise check makes the detector
+        ambiguous, or a stop hides among the pulses, and it counts nothing.
+        A heater only adds to the pump's level: read by the readings' floor
+        (``_floor_reading``), the pump's runs still show. The edges date a
+        run better: the floor's run waits while they follow one (a run open,
+        or one to confirm), and is dropped when they decide one over it.
+        Each run is counted once.
+        """
+        floor = self._floor
+        held = floor.held
+        if not runs and held is None and at is None:
+            return runs  # (``advance`` with nothing decided: most calls)
+        out = [r for r in runs if r.ended <= floor.since or r.started >= floor.until]
+        for run in out:
+            floor.edges = max(floor.edges, run.ended)
+            if held is not None and max(run.started, held.started) < min(
+                run.ended, held.ended
+            ):
+                held = None  # the edges decided it
+        if at is not None:
+            decided = self._floor_reading(at, watts)
+            if decided is not None:
+                if held is not None:
+                    out += self._floor_count(held)
+                held = decided
+        if held is not None and not (
+            self._confirm is not None or (self._pump and self._run_at < held.ended)
+        ):
+            out += self._floor_count(held)
+            held = None
+        floor.held = held
+        return out
+
+    def _floor_count(self, run: DetectedRun) -> list[DetectedRun]:
+        """A run the floor decided, counted now; none while counting is paused.
+
+        The live noise check pauses counting by power (``ambiguous``, with a
+        repair issue that says so): never count while unsure.
+        """
+        self._floor.since, self._floor.until = run.started, run.ended
+        self._quiet = False
+        return [] if self.ambiguous else [run]
+
+    def _floor_reading(self, at: float, watts: float | None) -> DetectedRun | None:
+        """Follow the readings' floor; the run it decides at a reading, if any.
+
+        Below half the pump's step over the standby, the pump was off for
+        half the reading at least. From such a reading, readings over it
+        all along are a run when several read the pump's level alone (a
+        heater's partial readings hit it by chance only), or once at least,
+        the rest the heater whole with the pump (``_whole_with_pump``). A level that
+        holds at a known heater's without the pump (``_heater_alone``), or
+        readings back at the run's peak less the pump's step
+        (``_under_peak``), show it off as well; a known heater's level held
+        with the pump shows it on (``_heater_with_pump``). The stop hides
+        among the pulses between the last reading that showed it on and the
+        first that shows it off (``_floor_run``).
+        """
+        floor = self._floor
+        prev, floor.read = floor.read, at
+        if watts is None or not 0.0 <= watts <= MAX_WATTS:
+            floor.start = None
+            return None
+        p = self._pump_watts
+        rest = watts - self._floor_base(at, watts)
+        if floor.start is not None and (
+            at - floor.start > MAX_RUN_S or self._floor_lost(at)
+        ):
+            floor.start = None  # too long for a run, or a pause may hide unread
+            floor.low = -math.inf
+        held = floor.last  # the reading before (``_anchor_at_heater``)
+        if floor.start is None:
+            floor.last, floor.last_at = watts, at
+        # Once a reading showed the pump alone, one short of its step (past
+        # its wobble) shows it off for part of the reading: a heater only adds.
+        if rest < (_PAUSE_FLOOR if floor.hits else 0.5) * p:
+            decided = self._floor_run(at) if floor.start is not None else None
+            floor.start = None
+            if rest <= max(6.0, 0.15 * p):
+                floor.quiet = at
+            if rest < 0.5 * p or at - floor.low <= 2.0 * self._floor_next():
+                # The pump off for half the reading at least (the standby
+                # alone, or a vibratory pump's ramp, even after a heater's
+                # partial readings: seed 22000024 every 1 s), or a partial
+                # reading a reading or two after it (the pump's ramp, perhaps
+                # after a heater's partial reading at its level by chance).
+                floor.low = at
+            return decided
+        if floor.start is None:
+            if at - floor.low > self._floor_next() and not self._standby_held(prev):
+                self._anchor_at_heater(at, watts, held)
+                return None  # no reading just before: the start is not seen
+            share = min(1.0, rest / p)
+            floor.start = max(floor.low, at - share * min(1.0, self._period))
+            floor.before = floor.low
+            floor.first = at
+            floor.hits.clear()
+            floor.levels.clear()
+            floor.whole.clear()
+            floor.pulses = 0
+            floor.on = floor.peak = floor.alone = -math.inf
+        elif (floor.hits or floor.whole) and self._heater_alone(watts, floor.last):
+            decided = self._floor_run(floor.last_at)
+            floor.start = None
+            return decided
+        elif self._anchor_at_heater(at, watts, floor.last):
+            floor.last, floor.last_at = watts, at
+            return None
+        elif floor.hits and self._under_peak(at, watts):
+            decided = self._floor_run(floor.alone_at)
+            floor.start = None
+            return decided
+        if abs(rest - p) <= 0.1 * p + self._slack():
+            floor.hits.append(at)
+            floor.levels.append(rest)
+        elif self._whole_with_pump(rest):
+            floor.whole.append(at)
+        elif floor.hits and self._heater_with_pump(watts, floor.last):
+            floor.on = at
+        if abs(watts - floor.last) >= _FLOOR_PULSE:
+            floor.pulses += 1  # a heater's edge within a reading or two
+        floor.last, floor.last_at = watts, at
+        return None
+
+    def _standby_held(self, prev: float) -> bool:
+        """Whether the silence since the last reading, the standby alone, held it.
+
+        A plug reporting on change says nothing while the standby holds:
+        the pump started within a reading of the one that shows it.
+        """
+        floor = self._floor
+        return prev == floor.low == floor.quiet and floor.read - prev <= _FLOOR_HELD
+
+    def _floor_lost(self, at: float) -> bool:
+        """Whether a reading was lost since the last one, which was no state's.
+
+        Silence after a state of the machine (the pump alone, a known heater
+        with it or without) is that state held (a plug reporting on change);
+        after a pulse's partial reading, which no level holds, a reading was
+        lost, and the pump may have paused unread.
+        """
+        floor = self._floor
+        if at - floor.last_at <= 2.0 * self._floor_next():
+            return False  # one reading lost at most: too short for a pause
+        if floor.hits and floor.hits[-1] == floor.last_at:
+            return False
+        last = floor.last
+        return not (
+            self._known_level(last) or self._known_level(last - self._pump_watts)
+        )
+
+    def _under_peak(self, at: float, watts: float) -> bool:
+        """Whether readings come back at the run's peak less the pump's step.
+
+        A heater's pulse read whole tops the readings: with the pump, at
+        the run's peak. Two readings that agree at the peak less the pump's
+        step read the heater whole without the pump: it stopped by the
+        first of them (``floor.alone_at``).
+        """
+        floor = self._floor
+        p = self._pump_watts
+        if watts - floor.base < p + _FLOOR_PULSE or at - floor.first < _FLOOR_LATE:
+            return False  # no heater whole, or a rotary pump's inrush in the peak
+        if watts > floor.peak:
+            floor.peak = watts
+            return False
+        if abs(floor.peak - p - watts) > self._ptol():
+            return False
+        if abs(watts - floor.alone) <= self._still(watts):
+            return True
+        floor.alone, floor.alone_at = watts, at
+        return False
+
+    def _anchor_at_heater(self, at: float, watts: float, last: float) -> bool:
+        """Start the floor's run anew at a known heater's level held without the pump.
+
+        A PID's heater held on (a shot's cold water, a heat-up) hides the
+        standby the floor starts from: two readings of the heater alone show
+        the pump off as well, and its run, read by the heater whole with it
+        (``_whole_with_pump``), starts after them. Only before any reading
+        showed the pump in the run: after, they end it (``_heater_alone``).
+        """
+        floor = self._floor
+        if floor.hits or floor.whole or not self._heater_alone(watts, last):
+            return False
+        floor.start = floor.before = floor.first = at
+        floor.hits.clear()
+        floor.levels.clear()
+        floor.pulses = 0
+        floor.on = floor.peak = floor.alone = -math.inf
+        return True
+
+    def _whole_all_along(self) -> bool:
+        """Whether readings of the heater whole with the pump alone show a run.
+
+        With no reading of the pump alone, its pause between two flushes
+        hides among the heater's partial readings: the heater whole with the
+        pump must come every reading or two, all along.
+        """
+        whole = self._floor.whole
+        close = 2.0 * self._floor_next()
+        return len(whole) >= _FLOOR_HITS and all(
+            b - a <= close for a, b in itertools.pairwise(whole)
+        )
+
+    def _held_pulses(self) -> bool:
+        """Whether the run alone shows a PID's pulses: the heater held, off twice in it.
+
+        A PID's heater held on through a shot (cold water drawn in) pulses
+        too seldom to keep ``_pulsing``; read by the heater whole with the
+        pump, its dips still break the edges' levels. A thermostat's heater
+        switches once or twice in a shot, not four times.
+        """
+        floor = self._floor
+        return len(floor.whole) >= _FLOOR_HITS and floor.pulses >= 4
+
+    def _whole_with_pump(self, rest: float) -> bool:
+        """Whether a reading over the standby (``rest``) is the heater whole and the pump.
+
+        A heater only adds up to its own size: read at the reading's volts,
+        past it by about the pump's step, the pump ran (a slow PID's pulse
+        read whole, as the pump's level alone seldom is once the heater's
+        pulses grow in a shot). Only one heater, its size held to a tenth of
+        the pump's step, with volts: a second heater's sum may sit there.
+        """
+        heaters = [h for h in self._heaters if h.weight >= 2.0]
+        if len(heaters) != 1 or not self._vref2 or not self._v_last:
+            return False
+        heater, p = heaters[0], self._pump_watts
+        if heater.weight < 5.0 or heater.dev > 0.1 * p:
+            return False
+        size = heater.size * self._v_last * self._v_last / self._vref2
+        return abs(rest - size - p) <= 0.25 * p
+
+    def _held_still(self, watts: float, last: float) -> bool:
+        """Whether two readings in a row agree, with a heater known to read them by."""
+        return abs(watts - last) <= self._still(watts) and bool(self._known_heaters)
+
+    def _heater_with_pump(self, watts: float, last: float) -> bool:
+        """Whether two readings in a row hold a known heater's level and the pump's."""
+        level = 0.5 * (watts + last)
+        return (
+            self._held_still(watts, last)
+            and self._known_level(level - self._pump_watts)
+            and self._pump_in(level)
+        )
+
+    def _heater_alone(self, watts: float, last: float) -> bool:
+        """Whether two readings in a row hold a known heater's level without the pump."""
+        return (
+            self._held_still(watts, last)
+            and self._known_level(watts)
+            and not self._pump_in(0.5 * (watts + last))
+        )
+
+    def _floor_base(self, at: float, watts: float) -> float:
+        """The standby under a slow PID's pulses: the readings' lowest, drifting up slowly.
+
+        The level an ambiguous detector last settled at may be a pulse's; the
+        standby is what the readings fall back to between pulses.
+        """
+        floor = self._floor
+        base = min(floor.base + _FLOOR_DRIFT * max(0.0, at - floor.at), watts)
+        if watts - base <= 6.0:
+            base += 0.1 * (watts - base)
+        floor.base = base
+        floor.at = at
+        return base
+
+    def _floor_next(self) -> float:
+        """The longest gap between two readings in a row."""
+        return 1.5 * max(self._gap, self._period) + _EPS
+
+    def _floor_agreed(self) -> list[float]:
+        """When the readings of the pump alone that agree to its wobble came.
+
+        The pump alone reads its own step each time, to a few watts; a
+        fast PID's or a pulse's partial readings near it scatter over the
+        tolerance, and agree with those by chance only.
+        """
+        floor = self._floor
+        levels = floor.levels
+        mid = sorted(levels)[len(levels) // 2]
+        near = max(_FLOOR_AGREE * self._pump_watts, 3.0)
+        agreed = zip(floor.hits, levels, strict=True)
+        return [t for t, w in agreed if abs(w - mid) <= near]
+
+    def _floor_run(self, at: float) -> DetectedRun | None:
+        """The run read by the floor, ended by the reading at ``at`` that shows it off."""
+        floor = self._floor
+        started = floor.start
+        if started is None or len(floor.hits) + len(floor.whole) < _FLOOR_HITS:
+            return None
+        if floor.pulses < 2 or not (floor.hits or self._whole_all_along()):
+            # No slow pulses: a fast PID's level may sit at the pump's. No
+            # reading of the pump alone, nor enough over the heater whole.
+            return None
+        if not (self._pulsing(at) or self._held_pulses()):
+            return None  # no PID's pulses lately: the edges alone read this machine
+        hits = sorted((self._floor_agreed() if floor.hits else []) + floor.whole)
+        if len(hits) < _FLOOR_HITS:
+            return None
+        first = min(floor.hits[:1] + floor.whole)
+        if first - floor.first > _FLOOR_LATE:
+            return None  # the pump's level not read at the start
+        if any(b - a > _FLOOR_GAP for a, b in itertools.pairwise([first, *hits])):
+            return None  # read alone so seldom that chance readings may be all
+        last = max(hits[-1], floor.on)
+        ended = 0.5 * (last + at)
+        if not MIN_RUN_S <= at - started <= MAX_RUN_S:
+            return None
+        # It ran from the first reading of its level alone to the last one
+        # at least, and from the last reading below it to ``at`` at most.
+        shortest, longest = last - first, at - floor.before
+        if self._kind_between(shortest, longest):
+            return None
+        if floor.edges > started:
+            return None  # the edges decided a run here
+        return DetectedRun(started, ended, self._pump_watts)

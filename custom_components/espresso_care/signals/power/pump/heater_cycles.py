@@ -1,0 +1,241 @@
+"""Heater cycles around a pump's fall: a heater's, not the pump's.
+
+A fall the pump's size may still be a heater's cycle: a heater that came on
+and went off again, one cycling alone at its idle period, one heater
+handing over to the other. These checks keep such a cycle from closing a
+run as a shot (``run_end`` asks them).
+"""
+
+from __future__ import annotations
+
+from .constants import (
+    _ALONE_CYCLES,
+    _CYCLE_S,
+    _IDLE_PERIOD,
+    _MAINS_MOVE,
+    _PEAK_DRIFT,
+    _SHOWN,
+)
+from .explain import _Explain
+from .steps import _Edge
+
+
+class _HeaterCycles(_Explain):
+    """Whether a fall the pump's size is a heater's cycle."""
+
+    __slots__ = ()
+
+    def _heater_cycle(self, heat: float, watts: float) -> bool:
+        """Whether one heater came and went with the pump, each edge the pump's step over it.
+
+        A vibratory pump's step is too small to stand out of one split edge;
+        but a heater that rose with the run and falls with it by its own
+        size again (Hart's cycle summing to zero), both edges the pump's full
+        step beyond it, shows the pump on for the run (periodic plugs only:
+        on change a level may be a partial reading). The rise is kept at the
+        reference volts and the fall read at the volts of now: the rise is
+        compared at those (a 1.4 kW heater moves by 10 W when the volts do
+        by a third of a per cent, a quarter of a small pump's step).
+        """
+        if self._run_heater is None or self._on_change:
+            return False
+        p = self._pump_watts
+        ptol = self._ptol()
+        rose = (self._run_base - self._run_before) / self._k
+        return (
+            abs(rose + heat) <= 0.25 * p
+            and abs(watts - p) <= ptol
+            and abs(self._run_w - p) <= ptol
+        )
+
+    def _cycle_to_standby(self, edge: _Edge, heat: float, watts: float) -> bool:
+        """Whether a fall read every few seconds closes the run's own heater cycle.
+
+        Without volts a small pump's step hides in a heater's drift over
+        hours, not over the seconds of one run: a run that rose from the
+        standby by the pump's step, a heater that rose during it, and a fall
+        of that heater's own rise and the pump's step back to the standby sum
+        to zero (Hart's cycle). The standby after it says the pump stopped.
+        """
+        if not self._seconds_apart or self._vref2:
+            return False
+        if self._run_two and self._run_shown < _SHOWN * self._pump_watts:
+            return False  # no reading showed the pump alone (a ramp's, at least)
+        if abs(edge.after - self._base) > self._tol_lv:
+            return False
+        p = self._pump_watts
+        ptol = self._ptol()
+        if abs(self._run_w - p) > ptol or abs(watts - p) > ptol:
+            return False
+        if abs(self._run_before) > self._tol_lv:
+            return False  # the run rose from the standby (normalised: above it)
+        # (The heaters' part of this fall has switched them off already.)
+        risen = [h for h in self._heaters if self._run_at < h.on_at < edge.at]
+        if len(risen) != 1 or heat >= 0.0:
+            return False
+        h = risen[0]
+        share = -edge.delta - h.on_size / edge.k
+        return abs(share - p) <= ptol and abs(h.on_before - self._base - p) <= ptol
+
+    def _read_heater_cycle(self, edge: _Edge, heat: float, watts: float) -> bool:
+        """Whether a run from the standby and back is a heater read whole lately and the pump.
+
+        A dual boiler's brew heater comes on with the pump (cold water
+        reaching its boiler) and goes off with it: read every few seconds
+        without volts, the shot is one rise and one fall of their sum, no
+        reading of the pump alone. The heater's own short cycles at idle
+        read its size whole (``_heater_peak``), minutes ago at most, so
+        that the mains moved it by less than ``_PEAK_DRIFT``, less than the
+        pump's step: both edges that heater and the pump's full step, from
+        the standby back to it, the level between no other heater's size
+        (the mains' move on it too), show the pump on for the run (Hart's
+        cycle summing to zero).
+        """
+        if not self._seconds_apart or self._vref2:
+            return False
+        h = self._run_heater
+        if (
+            h is None
+            or h.on  # (the fall's heater part switched it off already)
+            or not self._read_lately(h)
+            or self._run_other
+        ):
+            return False
+        p = self._pump_watts
+        ptol = self._ptol()
+        size = h.size / self._k
+        if (
+            p < _PEAK_DRIFT * size
+            or abs(self._run_w - p) > ptol
+            or abs(watts - p) > ptol
+            or abs(heat + size) > _PEAK_DRIFT * size
+            or abs(self._run_before) > self._tol_lv
+            or abs(edge.after - self._base) > self._tol_lv
+        ):
+            return False
+        whole = edge.before - self._base
+        return not any(
+            abs(o.size / self._k - whole) <= max(ptol, _MAINS_MOVE * o.size / self._k)
+            for o in self._heaters
+            if o is not h
+        )
+
+    def _fits_one_heater(self, edge: _Edge) -> bool:
+        """Whether a run split from heaters' edges at both ends may be one heater alone.
+
+        The plug reads only the sum: a heater and the pump switching in one
+        edge, both ways, read as one heater of their summed size cycling
+        alone (a steam boiler's about a brew boiler's and the pump's). While
+        a heater's cluster is free for it and an averaging plug's edges showed
+        no two switchings (two different partial readings), the run is not
+        told apart from such a heater.
+        """
+        return (
+            self._avg_score >= 0.3
+            and len(self._heaters) < 2
+            and not (self._run_two or self._two_switches(edge))
+            and not self._one_heater_learnt()
+        )
+
+    def _cycle_heater(self, edge: _Edge) -> bool:
+        """Whether a run split from one heater's edges at both ends is another heater.
+
+        A dual boiler's steam heater may draw about the brew heater and the
+        pump: its rise and fall read as theirs, a shot-long run each time it
+        cycles (every few minutes), and it is never learnt alone. A run whose
+        rise and fall are one size (Hart's cycle summing to zero), whose rise
+        no reading showed as two switchings, is remembered; the
+        ``_CYCLES``-th such cycle of that size within ``_CYCLE_S`` is a
+        heater: learnt into the free cluster (``_learn_cycle``), and not
+        counted. Its edges then fit that heater alone as well as the other
+        and the pump: unsure, never a run. (The fall's partial readings are
+        no sign: one heater's fall read by a 1 s average every 2 s often
+        shows two.) Fewer cycles cost a heat exchanger's shots whose heater
+        came and went with the pump.
+        """
+        if (
+            self._run_heater is None
+            or not self._run_mag
+            or self._clusters_held()
+            or self._run_seen
+            or self._run_two
+        ):
+            return False
+        size = -edge.delta * edge.k
+        near = max(0.02 * size, 0.15 * self._pump_watts)
+        if abs(self._run_mag - size) > near or self._heater_sized(size):
+            return False  # not one cycle, or a known heater's (the pump beside it)
+        if (
+            edge.at - self._cycle_at <= _CYCLE_S
+            and abs(size - self._cycle_size) <= near
+        ):
+            self._cycle_n += 1
+        else:
+            self._cycle_n = 1
+        self._cycle_size, self._cycle_at = size, edge.at
+        return self._cycle_n >= self._cycles_needed()
+
+    def _idle_cycle(self, edge: _Edge) -> bool:
+        """Whether a run read as one heater's cycle keeps the period of the last two (no volts).
+
+        A dual boiler's steam heater may draw about the brew heater and the
+        pump: without volts its cycle from the standby and back, each edge
+        one switching (one partial reading, ``_single_partial``, not two,
+        ``_two_switches``), reads as a shot whose rotary pump stands out of
+        the brew heater's part (``_stands_out``) until ``_cycle_heater``
+        has seen enough cycles to learn it. A heater idling cycles at a
+        steady period (its boiler loses heat at a steady rate and reheats
+        by as much each time); shots come when someone pulls them. Such a
+        cycle one period after the last two of its size (the mains' move,
+        and the pump's share a partial reading holds), or two (one read
+        otherwise between), to ``_IDLE_PERIOD`` of it, is a heater idling.
+        (A heat exchanger's heater coming and going with the pump makes the
+        same cycles, at a shot's cadence: so regular only by chance.)
+        """
+        if self._run_two or self._two_switches(edge):
+            return False
+        size = -edge.delta * edge.k
+        at = edge.at
+        near = _MAINS_MOVE * size + 0.25 * self._pump_watts
+        like = [
+            t for t, s in self._idle if abs(s - size) <= near and at - t <= _CYCLE_S
+        ]
+        self._idle.append((at, size))
+        if len(like) < 2:
+            return False
+        period = like[-1] - like[-2]
+        n = round((at - like[-1]) / period)
+        return n in (1, 2) and abs(at - like[-1] - n * period) <= _IDLE_PERIOD * period
+
+    def _handed_over(self, edge: _Edge, duration: float) -> bool:
+        """Whether the run may be one heater handing over to another not known yet.
+
+        A rise of about the pump's step from a heater's level, and a fall of
+        that heater and the pump to the standby, fit a second heater the
+        size of the fall (it took over from the first, then went off) as
+        well, while a heater's cluster is free for it, the one known has
+        not yet cycled often enough alone to say the machine has no other,
+        and the clusters would tell that second heater from the first.
+        Not for a run surely of a shot's length (``duration``, less the
+        interval its shared fall's reading may hide) read every few seconds:
+        there the rule withheld single-heater machines' shots (a thermostat's
+        heater and the pump stopping in one reading) and no hand-over's run
+        on the seeds measured; the run it was written for was read every
+        second (a dual boiler, seed 20250445). A shorter run there is still
+        withheld: a flush, or a shot read short that the decoder may read
+        whole later (a run counted would block it).
+        """
+        if (
+            self._seconds_apart and duration - self._period >= self.kind_bounds[0]
+        ) or not (
+            len(self._heaters) < 2
+            and self._run_pure
+            and self._run_base >= self._heater_min()
+            and edge.after < 0.5 * self._heater_min()
+        ):
+            return False
+        size = -edge.delta * edge.k
+        tol = max(0.03 * size, 0.4 * self._pump_watts)  # as ``_cluster``
+        return all(
+            h.weight < _ALONE_CYCLES and abs(h.size - size) > tol for h in self._heaters
+        )

@@ -1,0 +1,374 @@
+"""Learning the heaters' sizes: clusters of heater-sized edges.
+
+Hart's cluster analysis: heater-sized edges are clustered online into at
+most two heater sizes, each an exponential average of its recent clean
+edges, merged or dropped as they drift; a short pulse's peaks read whole,
+an unseen heater-and-pump cycle of one size, and a level held past any run
+also teach a size. The edges are explained against what is learnt here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+import math
+
+from .constants import (
+    _ALONE_CYCLES,
+    _CYCLE_S,
+    _CYCLES,
+    _CYCLES_APART,
+    _FAST_GAP_S,
+    _HELD_LEVEL_S,
+    _MAINS_MOVE,
+    _ONE_HEATER_WEIGHT,
+    _PEAK_DRIFT,
+    _PEAK_FRESH_S,
+    _PEAK_READINGS,
+    _PEAKS_AGREE,
+    _SMALL_PUMP,
+    MAX_RUN_S,
+)
+from .noise import _Noise
+from .records import _Heater
+from .steps import _Edge
+
+
+class _HeaterSizes(_Noise):
+    """The heaters' sizes, learnt from their edges, pulses and cycles."""
+
+    __slots__ = ()
+
+    def _heater_peak(self) -> None:
+        """Learn a heater's size from the peaks of its short cycles (read every few seconds).
+
+        A dual boiler's brew heater cycles at idle for about two of an
+        energy meter's 5 s readings: no steady state of its own, so no edge
+        of it alone teaches its size, and a shot's rise and fall (the brew
+        heater coming on with the pump, cold water reaching its boiler)
+        teach their sum with the pump's step instead, which then explains
+        such shots away or leaves the heater's rise beside the pump
+        unexplained. A reading wholly inside the heater's on time reads its
+        size; partial ones read less, and seldom alike: three of the last
+        pulses from the standby whose peaks agree to a percent, none of the
+        others above them, read the heater whole. Only beside a larger
+        heater known, past this one and the pump's step (a dual boiler's
+        steam heater): a heat exchanger's or a thermostat's one heater
+        cycles as briefly at times, its size learnt from its edges.
+        """
+        base = self._lv
+        if (
+            self._pump
+            or abs(base - self._base) > self._tol_lv
+            or self._tr_n > _PEAK_READINGS + 1
+        ):
+            return
+        peak = self._tr_max - base
+        if peak < self._heater_min():
+            return
+        peaks = self._peaks
+        top = max(peaks, default=0.0)
+        agreed = [w for w in peaks if abs(w - peak) <= _PEAKS_AGREE * peak]
+        peaks.append(peak)
+        if len(agreed) < 2 or top > peak + _PEAKS_AGREE * peak:
+            return
+        k = self._k
+        p = self._pump_watts
+        past = peak + p + max(self._ptol(), _PEAK_DRIFT * peak)
+        if not any(h.weight >= 2.0 and h.size / k > past for h in self._heaters):
+            return
+        peaks.clear()  # (each pulse read whole teaches once)
+        size = (peak + sum(agreed[-2:])) / 3.0
+        if p < _SMALL_PUMP:
+            # A cluster of this heater's size and the pump's step, not seen
+            # alone often, was learnt from shots' edges (the heater on and
+            # off with the pump): the heater read whole takes its place
+            # (beside a small pump only: ``_read_lately``).
+            ptol = self._ptol()
+            for h in self._heaters:
+                if (
+                    h.weight < _ALONE_CYCLES
+                    and abs(h.size / k - size - p) <= ptol
+                    and abs(h.size / k - size) > self._cluster_tol(size)
+                ):
+                    self._drop(h)
+                    break
+        for whole in (*agreed[-2:], peak):  # (each a reading of it whole)
+            self._cluster(whole)
+        self._version += 1
+        heater = min(self._heaters, key=lambda h: abs(h.size - size * k))
+        heater.read_at = self._last_at
+
+    def _cluster(self, watts: float, cycle: bool = False) -> None:
+        """Learn a heater's fall: its heater's size, or a new heater's.
+
+        A size near a known heater's but not near enough may be that heater
+        with the pump's step in the same edge: it teaches nothing, but for
+        a ``cycle`` (its rise and fall of one size, back to the level before),
+        which the heater's size follows slowly (the mains moved it; a shot's
+        cycle, the pump in both edges, only nudges it).
+        """
+        size = watts * self._k
+        tol = self._cluster_tol(size)
+        near: _Heater | None = None
+        for h in self._heaters:
+            gap = abs(h.size - size)
+            if gap <= tol and (near is None or gap < abs(near.size - size)):
+                near = h
+        if near is not None:
+            near.learn(size)
+            near.seen = self._last_at
+            near.on = False
+            return
+        known = [
+            h
+            for h in self._heaters
+            if h.weight >= 2.0 and abs(h.size - size) <= 0.08 * h.size
+        ]
+        if known:
+            if cycle:
+                known[0].size += 0.2 * (size - known[0].size)
+            return
+        if cycle and self._heater_and_pump(size):
+            return
+        if len(self._heaters) >= 2:
+            self._heaters.sort(key=lambda h: -h.weight)
+            if self._heaters[-1] is self._cycled:
+                return  # (``_learn_cycle``: a third size is no heater's)
+            if self._read_lately(self._heaters[-1]):
+                return  # (``_heater_peak``: its size is sure, a third is not)
+            self._drop(self._heaters[-1])
+        heater = _Heater(size, 0.1 * self._pump_watts)
+        heater.seen = self._last_at
+        heater.on = False
+        self._heaters.append(heater)
+
+    def _cluster_tol(self, size: float) -> float:
+        """How far an edge may stray from a heater's size to be learnt into it (``_cluster``)."""
+        return max(0.03 * size, 0.4 * self._pump_watts)
+
+    def _heater_and_pump(self, size: float) -> bool:
+        """Whether a cycle's size (as ``_cluster``'s) is a sure heater's and the pump's step.
+
+        Read every few seconds, a heat exchanger's shot whose heater came on
+        and went off with the pump reads as one rise and one fall of that
+        sum: learnt as a second heater, it then explained such shots away.
+        Only beside a heater seen alone often (one whose size is not itself
+        a misread) and only read every few seconds (faster, a dual boiler's
+        steam heater of about that sum is learnt from such cycles).
+        """
+        p = self._pump_watts * self._k
+        tol = self._ptol() * self._k
+        return self._gap > _FAST_GAP_S and any(
+            (h.weight >= _ALONE_CYCLES or self._read_lately(h))
+            and abs(size - h.size - p) <= tol
+            for h in self._heaters
+        )
+
+    def _read_lately(self, heater: _Heater) -> bool:
+        """Whether a short pulse's reading read the heater whole lately, beside a small pump.
+
+        Its size is then sure (``_heater_peak``): a size of it and the pump's
+        step is no heater's. (A steam heater never draws a brew heater and a
+        small pump's step; a rotary pump's step, it may.)
+        """
+        return (
+            self._pump_watts < _SMALL_PUMP
+            and self._last_at - heater.read_at <= _PEAK_FRESH_S
+        )
+
+    def _read_stale(self, heater: _Heater) -> bool:
+        """Whether a heater's size read whole in short pulses is no longer sure.
+
+        A dual boiler's brew heater cycles too briefly for its edges to
+        follow its size as the mains moves it: learnt from neither its
+        pulses nor its edges for ``_PEAK_FRESH_S``, it may be off by the
+        pump's step, and splits no pump off an edge (``_explain``), as a
+        heater seen once.
+        """
+        return (
+            heater.read_at > -math.inf and self._last_at - heater.seen > _PEAK_FRESH_S
+        )
+
+    def _drop(self, heater: _Heater, keep: _Heater | None = None) -> None:
+        self._heaters.remove(heater)
+        pending = self._pending
+        if pending is not None and pending.heater is heater:
+            pending.heater = keep
+        if self._run_heater is heater:
+            self._run_heater = keep
+
+    def _merge(self, now: float) -> None:
+        """One heater seen at two sizes (the mains moved): make them one."""
+        heaters = self._heaters
+        for h in heaters:
+            if h.weight < 2.0 and now - h.seen > 1800.0:
+                self._drop(h)  # seen once long ago: forget it
+                break
+        if len(heaters) < 2:
+            return
+        a, b = heaters
+        if abs(a.size - b.size) > max(0.04 * a.size, 0.5 * self._pump_watts):
+            return
+        keep, drop = (a, b) if a.weight >= b.weight else (b, a)
+        total = keep.weight + drop.weight
+        keep.size = (keep.size * keep.weight + drop.size * drop.weight) / total
+        keep.weight = min(total, 20.0)
+        if keep.on is None or (drop.on and drop.on_at > keep.on_at):
+            keep.on, keep.on_size = drop.on, drop.on_size
+            keep.on_at, keep.on_before = drop.on_at, drop.on_before
+        self._drop(drop, keep)
+
+    def _note_held_level(self, now: float) -> None:
+        """Remember the level ending ``now`` if it held past any run, no known heater's.
+
+        A level held longer than a pump runs (``MAX_RUN_S``) is heaters
+        alone. A dual boiler's steam heater heating up, or idling between
+        the brew heater's cycles, holds its level so for minutes; its size
+        may be about the brew heater's and a rotary pump's, and its cycles
+        read as shots until it is learnt (``_cycle_heater``): its edges
+        from that level may have been read with the pump's (the brew
+        heater's cycles ride on it), or a third size pushed it out of the
+        two clusters. Its level, less the standby, is a heater's size
+        (``_held_level_size``). Only read every few seconds (a plug read
+        every second or two shows two switchings in an edge's partial
+        readings, ``_two_switches``; not measured there).
+        """
+        if not self._seconds_apart or now - self._lv_at < MAX_RUN_S:
+            return
+        size = self._normalised(self._lv)
+        if size < self._heater_min() or self._heater_sized(size):
+            return
+        levels = self._held_levels
+        for held in [x for x in levels if abs(x[1] - size) <= _MAINS_MOVE * size]:
+            levels.remove(held)  # (the same heater's, the mains moved it)
+        levels.append((now, size))
+
+    def _held_level_size(self, whole: float) -> bool:
+        """Whether a run's whole edge is the size of a level held lately (``_note_held_level``).
+
+        Only a size no heater seen twice or more has (a heat exchanger's
+        heater, learnt since, is the level it held at its heat-up: the
+        mains may have moved it by the pump's step since).
+        """
+        k = self._k
+        ptol = self._ptol()
+        now = self._last_at
+        return any(
+            now - at <= _HELD_LEVEL_S
+            and abs(size / k - whole) <= max(ptol, _MAINS_MOVE * size / k)
+            and not self._heater_sized(size, seen=2.0)
+            for at, size in self._held_levels
+        )
+
+    def _one_heater_learnt(self) -> bool:
+        """Whether one heater only cycled, long enough that a second would have shown.
+
+        A heater of the summed size cycles while the machine idles as the
+        other does: once the one heater's size was learnt from many edges
+        (its weight full) and no second cluster formed, a heater-and-pump
+        edge each way is the pump beside that heater (a heat exchanger's).
+        Plugs reading at least every 2 s (a 5 s plug's edges are its own).
+        """
+        heaters = self._heaters
+        return (
+            self._gap <= _FAST_GAP_S
+            and len(heaters) == 1
+            and heaters[0].weight >= _ONE_HEATER_WEIGHT
+        )
+
+    def _cycle_open(self, at: float) -> bool:
+        """Whether a heater-and-pump cycle seen twice within the hour may be a heater.
+
+        A dual boiler's steam heater of about the brew heater and the pump is
+        learnt only at its ``_cycles_needed``-th cycle; until then the
+        decoder would read each cycle as a shot too (``_decoded`` waits).
+        """
+        return self._cycle_n >= 2 and at - self._cycle_at <= _CYCLE_S
+
+    def _clusters_held(self) -> bool:
+        """Whether two heaters seen twice or more hold both clusters (``_cycle_heater``).
+
+        A size seen once (a summed edge, a heater's read at other volts) is
+        no heater yet: ``_cluster`` lets a cycle's size push it out, and it
+        must not keep a dual boiler's steam heater from being learnt (every
+        cycle after it counted as a shot).
+        """
+        return sum(h.weight >= 2.0 for h in self._heaters) >= 2
+
+    def _cycles_needed(self) -> int:
+        """How many cycles of one size within ``_CYCLE_S`` make a heater.
+
+        Read every few seconds (an energy meter's 5 s), a heat exchanger's
+        shots whose heater came and went with the pump come three in an
+        hour often enough; a steam heater cycles every few minutes, five in
+        an hour, and is told apart by them.
+        """
+        return _CYCLES_APART if self._gap > _FAST_GAP_S else _CYCLES
+
+    def _heater_sized(self, size: float, seen: float = 1.0) -> bool:
+        """Whether a heater of about ``size`` (normalised watts) is known already (``seen`` times)."""
+        return any(
+            h.weight >= seen and abs(h.size - size) <= 0.08 * h.size
+            for h in self._heaters
+        )
+
+    def _stop_with_cycled(
+        self, heaters: Sequence[_Heater], signs: tuple[int, ...]
+    ) -> bool:
+        """Whether an explanation has the pump stop as the cycled heater comes on.
+
+        The steam heater ``_learn_cycle`` learnt draws about the brew heater
+        and the pump: the brew heater's rise beside the running pump fits the
+        pump's stop with the steam heater's rise as well, two switchings in
+        one interval where one does.
+        """
+        cycled = self._cycled
+        return cycled is not None and any(
+            sign > 0 and h is cycled for h, sign in zip(heaters, signs, strict=False)
+        )
+
+    def _learn_cycle(self, edge: _Edge) -> None:
+        """Learn the heater ``_cycle_heater`` found, as the run it made would count.
+
+        Only then: a machine whose such cycles other rules refused keeps its
+        shots (learnt, the heater makes a brew heater's rise beside the pump
+        unsure, the pump's stop and it coming on in one edge).
+        """
+        self._cycle_at = -math.inf
+        self._cycle_n = 0
+        size = -edge.delta * edge.k
+        for _ in range(2):  # (its rise and its fall, twice: a heater known)
+            self._cluster(size / self._k)
+        self._version += 1
+        # Kept against a third size (two heaters are all a dual boiler has):
+        # one edge of sizes summed, clustered, would push it out.
+        self._cycled = min(self._heaters, key=lambda h: abs(h.size - size))
+
+    def _held_heaters(self) -> None:
+        """A pump-sized rise from a heater's level held too long for a run: a heater's level.
+
+        A dual boiler's heaters hand over (the brew heater off, the steam
+        heater on) by their difference, which may be the pump's step: the
+        level after, held past any run, is the steam heater alone (unless a
+        known heater is that size). It counts as the cycles ``_cycle_heater``
+        waits for but one: the next unseen cycle of that size is a heater.
+        (Learnt at once, it cost shots on machines whose cycles other rules
+        already refused.)
+        """
+        if (
+            self._gap > _FAST_GAP_S  # (as ``_cycle_heater``)
+            or self._tr
+            or not self._run_pure
+            or self._run_heat
+            or self._run_base < self._heater_min()
+            or len(self._heaters) >= 2
+        ):
+            return
+        size = self._normalised(self._lv)
+        if abs(
+            size - self._run_base - self._run_w * self._k
+        ) > self._ptol() or self._heater_sized(size):
+            return
+        # As the cycles before it: the next unseen cycle of its size is a heater.
+        self._cycle_size, self._cycle_at = size, self._last_at
+        self._cycle_n = _CYCLES - 1

@@ -1,0 +1,361 @@
+"""Runs whose start or stop hid in a heater's edge.
+
+When a split was not possible at the time, the run is decided afterwards:
+a pump's edge hidden in a heater's rise waits (``_Pending``) for the
+heater's own fall, which must account for the rest (the sum of an
+appliance's cycle is zero, the rule behind Hart's finite-state appliance
+models). Also the heaters' hand-overs (``_switch``) and unsure edges that
+end a run or leave it unproven.
+"""
+
+from __future__ import annotations
+
+from ..readings import DetectedRun
+from .constants import _FAST_GAP_S, _SMALL_PUMP, MAX_RUN_S, MIN_RUN_S
+from .records import _Pending, _Rise
+from .run_end import _RunEnd
+from .steps import _Edge, _inside
+
+
+class _HiddenRuns(_RunEnd):
+    """Runs whose start or stop hid in a heater's edge."""
+
+    __slots__ = ()
+
+    def _switch(
+        self, edge: _Edge, signs: tuple[int, ...], measured: float, learn: bool = True
+    ) -> list[DetectedRun]:
+        """Follow the heaters through their part of an explained edge."""
+        out: list[DetectedRun] = []
+        alone = sum(1 for sign in signs if sign) == 1
+        learn = learn and alone
+        k = self._k
+        for h, sign in zip(self._heaters, signs, strict=False):
+            if sign > 0:
+                size = measured * k if alone else h.size
+                h.on = True
+                h.on_size = size
+                h.on_at = edge.at
+                h.on_before = edge.before
+                if learn:
+                    h.learn(size)
+                    h.seen = edge.at
+            elif sign < 0:
+                size = -measured * k if alone else (h.on_size if h.on else h.size)
+                pending = self._pending
+                if pending is not None and pending.heater is h and learn:
+                    out += self._prove(pending, size / k)
+                if self._run_heater is h and self._pump and learn:
+                    # The heater that came with the pump went: its real size
+                    # is known now, and so is the pump's share of that edge.
+                    self._run_base = self._run_before + size + self._run_other
+                    self._run_heat = 0.0
+                    self._run_pure = True
+                    self._run_heater = None
+                h.on = False
+                if learn:
+                    h.learn(size)
+                    h.seen = edge.at
+        return out
+
+    def _rise_fell(self, edge: _Edge) -> list[DetectedRun] | None:
+        """A fall that ends a rise nothing explained (None: it does not)."""
+        mag = -edge.delta
+        p = self._pump_watts
+        ptol = self._ptol()
+        for rise in reversed(self._rises):
+            rest = rise.at_scale(edge.k) - mag
+            pending = self._pending
+            if pending is not None and pending.rise is rise and pending.stop:
+                if abs(rest + pending.watts) > ptol:
+                    continue
+                # The heater's fall is its rise and the pump's step: the
+                # pump stopped as the heater came on.
+                self._rises.remove(rise)
+                self._cluster(mag)
+                self._pending = None
+                if self._ambiguous or self._stop_in_rise_unsure(pending, rise):
+                    return []
+                return [DetectedRun(pending.started, pending.ended, pending.watts)]
+            if abs(rest) <= ptol:
+                # That heater alone, on and off.
+                self._rises.remove(rise)
+                self._cluster(mag, cycle=True)
+                pending = self._pending
+                if pending is not None and pending.rise is rise:
+                    self._pending = None
+                if self._pump:
+                    self._run_heat += edge.delta * self._k
+                return []
+            if abs(rest - p) <= ptol and not self._started_in_fall(edge):
+                # The rise held the pump's start as well.
+                self._rises.remove(rise)
+                self._cluster(mag)
+                pending = self._pending
+                if pending is not None and pending.rise is rise:
+                    return self._prove(pending, mag)
+                if not self._pump:
+                    # ... and the pump runs on.
+                    start = self._hidden_start(rise, mag, rest)
+                    self._open_run(start, rest, True, rise.before + mag)
+                    return []
+                return []
+        return None
+
+    def _stop_in_rise_unsure(self, pending: _Pending, rise: _Rise) -> bool:
+        """Whether a stop hidden in a heater's rise, read every few seconds, leaves the kind open.
+
+        The pump's stop and the heater's rise inside one reading's interval
+        (at most one partial reading between the two levels) are two
+        switchings that one average holds: their shares sum to that
+        reading, and the stop's date is a guess between them, up to half the
+        interval off either way (two partial readings would date each). A
+        run whose length lies that near a kind bound (a backflush pulse of
+        10 s read 16 s) is withheld (``_kind_unsure``), and its readings are
+        no run for the decoder to read.
+        """
+        if not self._seconds_apart:
+            return False
+        if not self._one_partial(rise.pts, rise.before, rise.before + rise.mag):
+            return False
+        if not self._kind_unsure(pending.ended - pending.started, 0.5 * self._period):
+            return False
+        # Read, if withheld: the decoder must not count it again (``_once``).
+        self._counted.append((pending.started, pending.ended))
+        return True
+
+    def _started_in_fall(self, edge: _Edge) -> bool:
+        """Whether a heater's fall, read every few seconds, shows the pump starting in it.
+
+        A fall to the pump's level fits a heater's rise that held the pump's
+        start (the pump ran on) and the heater's fall with the pump starting
+        as well. Had the pump run on, no reading of the fall would lie below
+        its level; one well short of it (its first partial reading, or a
+        vibratory pump ramping up) shows it was not running yet.
+        """
+        if self._gap <= _FAST_GAP_S:
+            return False
+        p = self._pump_watts
+        low = self._base + 0.15 * p
+        high = edge.after - max(0.25 * p, 6.0)
+        return _inside(edge.pts, low, high) > 0
+
+    def _unknown_heater(self, edge: _Edge) -> None:
+        """A heater's edge that no known size explains.
+
+        A fall to a lone partial reading that waited for the next in vain
+        (``_lone_partial``) is no size: no heater is learnt from it (a heat
+        exchanger's one heater would become two, a hand-over of which reads
+        as the pump's step).
+        """
+        if edge.delta > 0:
+            # A heater of a size not known yet, perhaps with the pump inside.
+            rise = _Rise(edge)
+            if self._pump:
+                self._stopped_in(edge, rise)
+            self._rises.append(rise)
+            del self._rises[:-2]
+            for h in self._heaters:
+                if h.on is not True:
+                    h.on = None
+            return
+        if self._pump:
+            self._run_unsure = True
+        for h in self._heaters:
+            if h.on is not False:
+                h.on = None
+        if not self._pump and not self._lone_partial(edge):
+            self._cluster(-edge.delta)
+
+    def _stopped_in(self, edge: _Edge, rise: _Rise, *, stop: bool = True) -> None:
+        """A heater's rise during a run: perhaps the pump stopped inside it.
+
+        When the rise and the pump's share of the level before it make a
+        known heater's size, the run may have ended there: it waits for that
+        heater's fall, which must be the rise and the pump's step (the sum
+        of a heater's cycle is zero). Either way the run in progress is
+        unsure from here.
+        """
+        self._run_unsure = True
+        if not self._run_pure or self._ambiguous:
+            return
+        watts = edge.before - self._run_level()
+        p = self._pump_watts
+        if abs(watts - p) > self._ptol():
+            return
+        size = (edge.delta + watts) * self._k
+        if not any(
+            h.weight >= 2.0 and abs(size - h.size) <= 0.05 * h.size
+            for h in self._heaters
+        ):
+            return
+        ended = self._pump_at(edge.pts, edge.before, edge.delta + watts, -watts)
+        if not MIN_RUN_S <= ended - self._run_at <= MAX_RUN_S:
+            return
+        pending = _Pending(self._run_at, ended, watts, edge.delta * edge.k)
+        pending.rise = rise
+        pending.stop = True
+        self._pending = pending
+        # Followed as stopped: had it run on, its fall would come alone (an
+        # orphan), and this rise would not prove it.
+        if stop:
+            self._stop(ended)
+
+    def _unsure_stop(self, edge: _Edge) -> None:
+        """A heater's rise during a run that fits with the pump stopping in it and without.
+
+        Its fall will tell (``_stopped_in``): the rise and the pump's step
+        when the pump stopped there. The run goes on, unsure as before: its
+        own fall, if it comes first, says the pump ran on. Not on a plug
+        reporting on change: a level held by silence may be a partial one.
+        """
+        if edge.delta < self._heater_min() or self._on_change:
+            return
+        rise = _Rise(edge)
+        self._stopped_in(edge, rise, stop=False)
+        pending = self._pending
+        if pending is not None and pending.rise is rise:
+            self._rises.append(rise)
+            del self._rises[:-2]
+
+    def _run_inside_rise(self, edge: _Edge) -> list[DetectedRun]:
+        """A rotary pump's whole run inside a heater's rise read every few seconds.
+
+        The rise's readings never held a level between: yet one showed the
+        pump alone over the level before (whole, within a tenth: a backflush
+        pulse stopping half a second before a reading ends reads 90 % of
+        its step, and the next pulse may start in the heater's partial
+        reading), and a later one the pump over the level after (partial
+        readings of the heater's one switching lie between the two levels,
+        never a pump's step past them). The pump started and stopped inside
+        the rise, dated by its share of the readings at each end.
+        """
+        p = self._pump_watts
+        if (
+            self._gap <= _FAST_GAP_S
+            or self._ambiguous
+            or self._on_change
+            or p < _SMALL_PUMP
+            or p < 0.08 * edge.delta
+            or edge.delta < self._heater_min()
+        ):
+            return []
+        pts = edge.pts
+        ptol = self._ptol()
+        before, after = edge.before, edge.after
+        idx = range(4, len(pts), 2)
+        alone = next((i for i in idx if abs(pts[i + 1] - before - p) <= 0.1 * p), None)
+        over = [i for i in idx if abs(pts[i + 1] - after - p) <= ptol]
+        if alone is None or not over or over[0] < alone:
+            return []
+        # Between, the heater's one partial reading at most (over the pump's
+        # level); then the pump over the heater whole, reading after reading.
+        if over[0] - alone > 4 or over[-1] - over[0] != 2 * (len(over) - 1):
+            return []  # the pump off between: two runs, or none
+        if over[0] - alone == 4 and not (
+            before + p - ptol <= pts[alone + 3] <= after + p - ptol
+        ):
+            return []
+        shares = [(i, (pts[i + 1] - after) / p) for i in idx if i > over[-1]]
+        last = over[-1]
+        for i, share in shares:
+            if share < 0.15:
+                break
+            last = i
+        share = min(1.0, (pts[last + 1] - after) / p)
+        ended = pts[last - 2] + share * (pts[last] - pts[last - 2])
+        started = self._step_at(pts[: alone + 2], before, p)
+        if not MIN_RUN_S <= ended - started <= MAX_RUN_S or self._read_long(
+            ended - started
+        ):
+            return []
+        return [DetectedRun(started, ended, p)]
+
+    def _unsure_fall(self, edge: _Edge) -> None:
+        """A fall of the pump's step during a run, that a heater's switching fits as well.
+
+        Read every few seconds, a pump whose step stands out of the heaters'
+        (``_stands_out``) and whose start showed it alone: the fall may be its
+        stop, which the run's end at the standby will tell
+        (``_ended_at_unsure_fall``).
+        """
+        p = self._pump_watts
+        if (
+            self._gap > _FAST_GAP_S
+            and edge.delta < 0.0
+            and self._run_pure
+            and abs(self._run_before) <= self._tol_lv
+            and abs(-edge.delta - p) <= self._ptol()
+            and p >= _SMALL_PUMP
+            and not self._on_change
+            and p >= 0.08 * (edge.after - self._base)
+        ):
+            self._run_fell = edge.at
+
+    def _ended_at_unsure_fall(self, edge: _Edge) -> list[DetectedRun]:
+        """The run that a fall to the standby shows ended at an unsure fall of the pump's step.
+
+        The run started alone from the standby; a fall of the pump's step
+        (``_unsure_fall``) left a known heater alone on, which now falls by
+        its own size to the standby: the pump was off before it, and that
+        fall was its stop (the only edge of the run a stop fits).
+        """
+        if not self._pump or self._run_fell <= self._run_at or edge.delta >= 0.0:
+            return []
+        p = self._pump_watts
+        base = self._base
+        if edge.after - base > 0.5 * p or self._ambiguous:
+            return []
+        rest = edge.before - base
+        tol = min(0.5 * self._ptol(), self._tol_lv + 0.02 * rest)
+        if not any(abs(rest - size) <= tol for size in self._known_heaters):
+            return []
+        ended = self._run_fell
+        if not MIN_RUN_S <= ended - self._run_at <= MAX_RUN_S:
+            return []
+        run = DetectedRun(self._run_at, ended, self._run_w)
+        self._stop(ended)
+        self._version += 1  # explained again with the pump off
+        return [run]
+
+    def _prove(self, pending: _Pending, size: float) -> list[DetectedRun]:
+        """The heater that hid a run's start fell: the rest of its rise was the pump."""
+        self._pending = None
+        rest = pending.mag / self._k - size
+        if abs(rest - pending.watts) > self._ptol() or self._ambiguous:
+            return []
+        return [DetectedRun(pending.started, pending.ended, pending.watts)]
+
+    def _ramp_beside_heater(self, edge: _Edge) -> list[DetectedRun] | None:
+        """A known heater's edge just after the run's start, the rest of the pump's ramp in it.
+
+        A vibratory pump ramps up over seconds: when a heater switches
+        before the ramp is done, its edge holds the ramp's rest (Hart: an
+        edge is the sum of what switched). One heater only may fit, the rest
+        no more than the run's rise still lacks of the pump's step. None
+        when it does not fit (the edge is then what it was before).
+        """
+        if not (self._pump and self._run_pure) or edge.at - self._run_at > 5.0:
+            return None
+        p = self._pump_watts
+        room = p + self._ptol() - self._run_w  # what the ramp may still add
+        k = self._k
+        fits: list[tuple[int, float, float]] = []
+        for i, h in enumerate(self._heaters):
+            if h.weight < 2.0 or h.on is None:
+                continue
+            heat = -h.on_size / k if h.on else h.size / k
+            rest = edge.delta - heat
+            if -h.tol(0.4 * p) <= rest <= room:
+                fits.append((i, heat, rest))
+        if len(fits) != 1:
+            return None
+        i, heat, rest = fits[0]
+        signs = tuple(
+            (1 if heat > 0.0 else -1) if j == i else 0
+            for j in range(len(self._heaters))
+        )
+        out = self._switch(edge, signs, heat, learn=False)
+        self._run_heat += heat * k
+        self._run_w += rest
+        return out

@@ -1,0 +1,224 @@
+"""How the plug reports, and the tolerances and levels every rule reads.
+
+The lowest behaviour layer: whether the plug reports on change or every
+few seconds, how long a silence holds a level, the share of its interval a
+reading averages over (``_window``) and so when a reading dates a step,
+the tolerances around the pump's step, the known heaters and levels, and
+the bookkeeping of a run (open, stop, confirm). Every concern above calls
+these; they call nothing above.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+import math
+
+from ..readings import DetectedRun
+from .constants import (
+    _FAST_GAP_S,
+    _HOLD_MAX_S,
+    _PARTIAL_WHOLE,
+    _SMALL_PUMP,
+    NOISE_WINDOW_S,
+)
+from .state import _DetectorState
+from .steps import _pump_time, _step_time
+
+
+class _Plug(_DetectorState):
+    """The plug's timing, the tolerances, the known levels and a run's bookkeeping."""
+
+    __slots__ = ()
+
+    @property
+    def _on_change(self) -> bool:
+        """Whether the plug reports on change (a held reading may be a partial one)."""
+        return self._silence > 0.05
+
+    @property
+    def _seconds_apart(self) -> bool:
+        """Whether a periodic plug reports every few seconds (an energy meter's 5 s).
+
+        Its readings blur a short pulse and the pauses around it; the rules
+        that read runs from single readings are for it alone.
+        """
+        return self._gap > _FAST_GAP_S and not self._on_change
+
+    def _hold(self) -> float:
+        """Silence after which the last reading counts as a steady state."""
+        if self._on_change:
+            return max(1.5 * self._gap, 1.2)  # on change: silence is unchanged
+        # Periodic: a dropped reading is no silence. Until the interval is
+        # known, a state that stays several seconds without a new one held
+        # (Home Assistant writes no unchanged state: a plug may fall silent).
+        hold = max(2.6 * self._gap, 2.0)
+        return min(hold, _HOLD_MAX_S) if self._gaps < 30 else hold
+
+    def _step_at(self, pts: Sequence[float], base: float, step: float) -> float:
+        """``_step_time`` as this plug reads: its interval, and whether it averages."""
+        return _step_time(pts, base, step, window=self._window, gap=self._period)
+
+    def _pump_at(
+        self, pts: Sequence[float], base: float, heater: float, pump: float
+    ) -> float:
+        """``_pump_time`` as this plug reads: its interval, and whether it averages."""
+        return _pump_time(
+            pts,
+            base,
+            heater,
+            pump,
+            averaging=self._avg_score >= 0.3,
+            window=self._window,
+            gap=self._period,
+            standby=self._base,
+        )
+
+    @property
+    def _window(self) -> float | None:
+        """The share of its interval a reading averages over (``_crossing``).
+
+        A step that comes at a random moment reads partial in the first
+        reading with a chance of its window's share of the interval (times
+        ``_PARTIAL_WHOLE``, the part of a window where the share is told from
+        none or whole); near a whole one (the estimate wanders by a tenth or
+        two), a whole window, and near none, not known (a sampling plug: the
+        reading that shows a step dates it, as the paths that date by a
+        reading do). Until a few steps were seen: a whole window once most
+        of them read partial, else not known.
+        """
+        if self._partial_n < 5:
+            return 1.0 if self._avg_score >= 0.3 else None
+        window = self._partial / _PARTIAL_WHOLE
+        if window < 0.25:
+            return None  # samples, or nearly: the reading dates the step
+        return 1.0 if window > 0.7 else window
+
+    def _quiet_standby(self, base: float, now: float) -> bool:
+        """Whether ``base`` is the standby, read often and calmly enough to show a pulse.
+
+        Readings further apart than ``_FAST_GAP_S`` (an energy meter's 5 s)
+        blur a short pulse and the pauses around it; a PID's pulses or noisy
+        readings make one a guess.
+        """
+        return not (
+            self._ambiguous
+            or self._gap > _FAST_GAP_S
+            or abs(base - self._base) > self._tol_lv
+            or self._pulsing(now)
+        )
+
+    def _pulsing(self, now: float) -> bool:
+        """Whether heater pulses came and went lately (a PID's slow window)."""
+        return self._pulses > 0.3 and now - self._pulse_at < NOISE_WINDOW_S
+
+    @property
+    def _known_heaters(self) -> list[float]:
+        """The sizes of the heaters seen twice or more, in normalised watts."""
+        k = self._k
+        return [h.size / k for h in self._heaters if h.weight >= 2.0]
+
+    def _known_level(self, level: float) -> bool:
+        """Whether a level is the standby's or the standby and one known heater's."""
+        tol = self._tol_lv
+        base = self._base
+        if abs(level - base) <= tol:
+            return True
+        k = self._k
+        return any(
+            h.weight >= 2.0 and abs(level - base - h.size / k) <= tol + 0.02 * h.size
+            for h in self._heaters
+        )
+
+    def _confirmed(self) -> list[DetectedRun]:
+        run = self._confirm
+        self._confirm = None
+        return [] if run is None or self._ambiguous else [run]
+
+    def _pump_in(self, level: float) -> bool:
+        """Whether a level is nearer the standby and known heaters with the pump."""
+        rest = [level - self._base]
+        rest += [level - self._base - size for size in self._known_heaters]
+        p = self._pump_watts
+        return min(abs(x - p) for x in rest) < min(abs(x) for x in rest)
+
+    def _at_volts_after(self, level: float) -> float:
+        """The level before an edge as it would read at the volts after it.
+
+        Heaters are resistive and see the socket's volts, those the plug
+        reports (P = P_nominal (V / V_nominal)**2 at each reading's own
+        volts): the heaters on before the edge moved with the volts too
+        (the mains, the sag under a heater or the pump switching). Heater
+        sizes are then compared at the volts after the edge.
+        """
+        if not self._vref2:
+            return level
+        v0 = self._v_lv
+        v1 = self._v_last
+        self._k = self._vref2 / (v1 * v1)
+        self._v_lv = v1
+        heat = level - self._base - (self._pump_watts if self._pump else 0.0)
+        if heat <= 0.0:
+            return level
+        return level + heat * ((v1 / v0) ** 2 - 1.0)
+
+    def _slack(self) -> float:
+        """What a plug reporting on change leaves unsaid (its threshold)."""
+        return 6.0 if self._on_change else 0.0
+
+    def _low(self) -> float:
+        """How far short of the step a pump's rise may be (a vibratory one's ramp)."""
+        return 0.55 if self._pump_watts < _SMALL_PUMP else 0.75
+
+    def _ptol(self) -> float:
+        return max(0.25 * self._pump_watts, 5.0) + self._slack()
+
+    def _heater_min(self) -> float:
+        return max(300.0, 4.0 * self._pump_watts)
+
+    def _stop(self, at: float) -> None:
+        """The pump is taken as off from ``at`` (a fall, or a run dropped)."""
+        if self._pump:
+            self._pump = False
+            self._fell_at = at
+
+    def _open_run(self, at: float, watts: float, pure: bool, base: float) -> None:
+        self._pump = True
+        self._run_at = self._run_from = at
+        self._run_w = watts
+        self._run_pure = pure
+        self._run_unsure = False
+        self._run_lead = self._run_spread = 0.0
+        self._run_base = self._run_before = self._normalised(base)
+        self._run_heat = 0.0
+        self._run_heater = None
+        self._run_mag = self._run_other = 0.0
+        self._run_fell = -math.inf
+
+    def _near_kind_bound(self, duration: float, spread: float) -> bool:
+        """Whether a bound of ``kind_bounds`` lies within ``spread`` of ``duration``."""
+        return any(abs(duration - bound) < spread for bound in self.kind_bounds)
+
+    def _normalised(self, level: float) -> float:
+        """A level's heaters (above the standby) at the reference volts."""
+        return (level - self._base) * self._k
+
+    def _run_level(self) -> float:
+        """The level the run's pump stands on, at the volts of now.
+
+        The run's base and its heaters' edges are kept at the reference
+        volts (heaters are resistive): the mains and the sag under the
+        pump and the heaters move their watts during a run.
+        """
+        return self._base + (self._run_base + self._run_heat) / self._k
+
+    def _past_noise(self, level: float) -> float:
+        """How far a reading strays from ``level`` to be a partial one, not its noise."""
+        return max(4.0 * self._sd, 6.0 + 0.008 * level)
+
+    def _kind_between(self, shortest: float, longest: float) -> bool:
+        """Whether a bound of ``kind_bounds`` makes runs of these two lengths of two kinds."""
+        return any(shortest < bound <= longest for bound in self.kind_bounds)
+
+    def _still(self, watts: float) -> float:
+        """How far two readings of one level at ``watts`` may stray (the floor's)."""
+        return max(0.1 * self._pump_watts, 6.0 + 0.008 * watts)

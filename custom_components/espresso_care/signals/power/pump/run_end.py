@@ -1,0 +1,776 @@
+"""When a run ended, and whether its fall closes it as a run at all.
+
+A rising pump edge is paired with the next falling one of about the same
+size (Hart's matching of ON/OFF events). The fall is checked against what
+else could have made it or hidden the stop: a pause, held or stale
+readings, a heater's pulses or rise, a backflush's series of pulses, a
+heater's cycle (``heater_cycles``), and a duration too near a kind's bound
+to place. A fall with no run on looks back to the heater edge that hid
+the start (``_orphan_fall``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+import math
+
+from .. import heater_anchor
+from ..readings import DetectedRun
+from .constants import (
+    _FAST_GAP_S,
+    _HIDDEN_PULSE,
+    _HIDDEN_STOP,
+    _MAINS_MOVE,
+    _OFF_READINGS,
+    _OWN_STEP,
+    _PAUSED_SHARE,
+    _PULSE_MAX_S,
+    _RAN_ON,
+    _READ_LONG_S,
+    _RISE_SHORT,
+    _SERIES_LOOKBACK_S,
+    _SERIES_PAUSE_S,
+    _SMALL_PUMP,
+    _SPLIT_FALL_WHOLE,
+    _TIED_SHARE,
+    MAX_RUN_S,
+    MIN_RUN_S,
+)
+from .records import _Heater, _Pending, _Rise
+from .run_start import _RunStart
+from .steps import _Edge, _inside
+
+
+class _RunEnd(_RunStart):
+    """The pump's fall: a run closed, or dropped when the fall is not its end."""
+
+    __slots__ = ()
+
+    def _one_partial(self, pts: Sequence[float], a: float, b: float) -> bool:
+        """Whether at most one reading of an edge lies between its levels ``a`` and ``b``.
+
+        One switching, or two inside one reading's interval: their shares
+        sum to that reading, and neither's date is known from it.
+        """
+        low, high = sorted((a, b))
+        tol = self._tol_lv
+        return _inside(pts, low + tol, high - tol) <= 1
+
+    def _hidden_start(self, rise: _Rise, size: float, pump: float) -> float:
+        """When the pump started inside a heater's rise."""
+        return self._pump_at(rise.pts, rise.before, size, pump)
+
+    def _kind_unsure(self, duration: float, end_spread: float) -> bool:
+        """Whether a run's kind hangs on the unseen parts of its intervals.
+
+        Its start and end may each be off by their unseen share; the two are
+        independent, so the duration's spread is their sum in quadrature.
+        When a bound of ``kind_bounds`` lies within it (a 14.7 s flush read
+        15.0 s, its start unseen), the run is withheld: a flush counted as a
+        shot is worse than neither counted.
+        """
+        spread = math.hypot(self._run_spread, end_spread)
+        return self._near_kind_bound(duration, spread) or (
+            self._run_pure and self._read_long(duration)
+        )
+
+    def _read_long(self, duration: float) -> bool:
+        """Whether a rotary pump's run read every few seconds may be one of a shorter kind.
+
+        A rotary pump's inrush fills its first partial reading past its
+        share of the interval: the start dated by that share comes early
+        (``_inrush_lag`` corrects it only on plugs read every second or
+        two), and its stop's run-down holds the last one past its share:
+        a 14.4 s flush read 15.0-15.2 s. Just past a bound of
+        ``kind_bounds`` (by ``_READ_LONG_S``), the run is withheld.
+        """
+        if (
+            self._on_change
+            or self._gap <= _FAST_GAP_S
+            or self._pump_watts < _SMALL_PUMP
+        ):
+            return False
+        return self._kind_between(duration - _READ_LONG_S, duration)
+
+    def _pump_fall(
+        self, edge: _Edge, watts: float, heat: float, fell: _Heater | None = None
+    ) -> list[DetectedRun]:
+        """The pump's fall (with ``heat``: heaters', ``fell`` the one that came on last)."""
+        at = edge.at
+        pure = not heat
+        if heat:
+            at = self._pump_at(edge.pts, edge.before, heat, -watts)
+        if not self._pump:
+            return self._orphan_fall(edge, at, watts) if pure else []
+        if heat and edge.delta > 0 and self._ran_on_under(edge):
+            return []
+        self._stop(at)
+        pending = self._pending
+        if pending is not None and pending.stop and pending.started == self._run_at:
+            self._pending = None  # it ran on past the rise that might have hid its stop
+        if self._ambiguous:
+            return []
+        if not pure and self._handed_over(edge, at - self._run_at):
+            return []
+        if pure and self._over_fall(edge):
+            return []
+        if pure and not self._run_pure and self._off_step(watts, edge.after):
+            return []  # the rise split from a heater's: a hand-over's fall?
+        cycle = not (pure or self._run_pure) and self._cycle_heater(edge)
+        if not (pure or self._run_pure):
+            # Both edges split from heaters' edges: only with volts (heaters'
+            # sizes then hold to a few watts), and if a reading showed the
+            # pump alone in one of them or its step is many times that.
+            seen_end = self._seen_alone(edge, -watts) or self._alone_level(edge.before)
+            lone = self._run_lone and self._single_partial(edge)
+            if lone:
+                seen_end = False  # a heater's cycle, its partial readings at the pump's
+            # (A level held past any run, of the whole edge's size: a heater's.)
+            held = self._held_level_size(-edge.delta)
+            big = self._stands_out(heat, watts) and not held
+            if self._vref2:
+                if not (
+                    self._run_seen
+                    or seen_end
+                    or (
+                        (big or self._heater_cycle(heat, watts))
+                        and not self._fits_one_heater(edge)
+                        and not self._off_step(self._run_w, self._run_level())
+                    )
+                ):
+                    return []
+            else:
+                idle = lone and self._idle_cycle(edge)
+                if not (
+                    (big and not idle)
+                    or (
+                        (self._run_seen or self._run_two)
+                        and (seen_end or self._two_switches(edge))
+                    )
+                    or self._cycle_to_standby(edge, heat, watts)
+                    or self._read_heater_cycle(edge, heat, watts)
+                ):
+                    # Without volts a small pump's step hides in a heater's
+                    # drift: a reading must show the pump alone at both, or
+                    # an averaging plug's partial readings two switchings.
+                    if cycle and (idle or held):
+                        self._learn_cycle(edge)  # (refused, it would never be)
+                    return []
+        duration = at - self._run_at
+        if not MIN_RUN_S <= duration <= MAX_RUN_S:
+            return []
+        if duration < 6.0 and not edge.settled and self._pulsing(at):
+            return []  # a short level that barely held among a heater's pulses
+        # The pump's share of the level just before it stopped (after its
+        # ramp): Hart's pairing, a rise and a fall of one size.
+        rise = edge.before - self._run_level()
+        p = self._pump_watts
+        ptol = self._ptol()
+        both = pure and self._run_pure
+        paired = abs(rise - watts) <= (ptol if both else 0.4 * p + self._slack())
+        if both and (
+            abs(self._run_w - watts) <= ptol
+            or (
+                abs(watts - p) <= ptol
+                and self._low() * p <= min(rise, self._run_w) <= watts
+                and rise <= watts + ptol + self._slack()
+            )
+        ):
+            # A rise measured before the pump's ramp was done, and a fall
+            # of the pump's full step.
+            paired = True
+        if not paired:
+            heater = self._run_heater
+            if pure and heater is not None and heater.on:
+                # The start hid in a heater's edge: that heater's fall decides.
+                pending = _Pending(self._run_at, at, watts, self._run_mag)
+                pending.heater = heater
+                self._pending = pending
+            return []
+        if not pure and not self._split_fall_shows_step(rise, watts):
+            return []
+        if not pure and self._run_pure and self._off_step(rise, self._run_level()):
+            return []  # a rise from a heater's level, perhaps a hand-over
+        if self._run_unsure and not both:
+            return []
+        if max(rise, watts) < p - ptol - self._slack() and duration > 8.0:
+            return []  # short of the pump's step for long: something else
+        step = 0.5 * (rise + watts) if both else watts
+        if (
+            both
+            and self._run_unsure
+            and abs(rise - p) > ptol
+            and abs(self._run_w - watts) <= ptol
+            and (self._known_level(edge.after) or self._left_risen(edge, watts))
+        ):
+            # An edge in the run fitted a heater with the pump on or
+            # another without it (or a heater's of no size known); this
+            # fall of the pump's size, to a state of the machine (or to that
+            # rise's level), says the pump stayed on. The level before it
+            # holds that heater's share: the rise measured at the start
+            # pairs with the fall.
+            step = 0.5 * (self._run_w + watts)
+        if abs(step - p) > 0.5 * p:
+            return []  # not the pump's step: a load the run does not explain
+        started = self._run_at - self._run_lead
+        spread = self._unseen(edge.pts, at)
+        if (
+            heat
+            and (self._on_change or self._tail_at_pump(edge))
+            and self._one_partial(edge.pts, edge.before, edge.after)
+        ):
+            # A heater's fall and the pump's stop in one reading's interval:
+            # the stop's date is a guess between them (``_stop_in_rise_unsure``).
+            spread = max(spread, 0.5 * self._period)
+        if self._kind_unsure(at - started, spread):
+            return []
+        if self._stop_in_heater_rise(started, at, fell):
+            return []
+        if pure and self._stop_hid_in_pulses(edge.pts, edge.before, started, at):
+            return []
+        if self._stop_in_heat_pulses(started, at):
+            return []
+        after = self._after_pause(started, at)
+        if after is None:
+            return []
+        if after[0] > started:
+            started, unread = after
+            if self._near_kind_bound(at - started, math.hypot(unread, spread)):
+                return []
+        if both and self._held_by_stale(started, at):
+            return []
+        if self._off_in_pulses(started, at) or self._dips_in_run(started, at):
+            return []
+        if self._after_pulse_series(started, at):
+            return []
+        if both and abs(edge.after - self._base) <= self._tol_lv:
+            self._step_n = min(self._step_n + 1, 20)
+            self._step_w += (watts - self._step_w) / self._step_n
+        if cycle:
+            self._learn_cycle(edge)
+            return []
+        # Decided once the level after the fall holds (a reading or two).
+        self._confirm = DetectedRun(started, at, step)
+        self._confirm_from = edge.before
+        return []
+
+    def _ran_on_under(self, edge: _Edge) -> bool:
+        """Whether a heater's rise read as the pump stopping in it is the heater alone (every few seconds).
+
+        Without volts a heater's learnt size is an average of its edges over
+        hours: the mains, and a heat exchanger's falls of the heater and the
+        pump together, leave it a small pump's step above the heater's size
+        at the moment (11 of 18 shots cut at the heater's rise on dev seeds
+        read 0.56-1.19 of the pump's step so). A rise then fits that size
+        less the pump's step, a stop inside it. The heater's reading alone
+        whole just before the run (``heater_anchor.alone_before``) reads its
+        size at these volts: when the rise is that, the pump ran on under
+        the heater and its own fall will tell (a flush stopping in the rise
+        stays a pump's step short of it).
+        """
+        if not self._seconds_apart or self._vref2:
+            return False
+        recent = self._recent
+        alone = heater_anchor.alone_before(
+            [r[0] for r in recent],
+            [r[1] for r in recent],
+            self._run_at - 0.5 * self._period,
+            base=self._base,
+            pump=self._pump_watts,
+        )
+        return (
+            alone is not None
+            and abs(edge.delta - (alone - self._base)) <= _RAN_ON * self._pump_watts
+        )
+
+    def _split_fall_shows_step(self, rise: float, watts: float) -> bool:
+        """Whether a fall split from a heater's shows the pump's full step.
+
+        The level before it must show the pump's step over the run's level
+        (a stale reading may hold a partial one). That level carries the
+        run's heaters' edges, each read at its own volts: over a heater
+        that switched during the run it strays by a quarter of a small
+        pump's step (vibratory pumps of 40-60 W beside 1-1.5 kW heaters,
+        read every second or two). A fall whose own share, split from the
+        heater's known size, is the pump's step to a tenth read the level
+        before it whole (a stale one would read short there too): the rise
+        then needs only to pair as a split run's rise does (``_pump_fall``).
+        Only read every second or two: every 5 s the looser rise paired
+        backflush pulses and heater readings into five false shots on dev
+        seeds 20M-26M; on change it was never measured.
+        """
+        p = self._pump_watts
+        ptol = self._ptol() + self._slack()
+        if abs(rise - p) <= ptol:
+            return True
+        if self._seconds_apart or self._on_change:
+            return False
+        return (
+            abs(watts - p) <= _SPLIT_FALL_WHOLE * p
+            and abs(rise - p) <= 0.4 * p + self._slack()
+        )
+
+    def _tail_at_pump(self, edge: _Edge) -> bool:
+        """Whether a fall read every few seconds holds a partial reading at the pump's level alone.
+
+        A heater's fall and the pump's stop in one edge: its one partial
+        reading at the standby and the pump's step reads as the pump alone
+        to the interval's end, or as the heater's tail after the pump
+        stopped (a 11.2 s pulse read 15.8 s): the stop's date is a guess
+        across the interval.
+        """
+        if not self._seconds_apart:
+            return False
+        level = self._base + self._pump_watts
+        tol = self._ptol()
+        return _inside(edge.pts, level - tol, level + tol) > 0
+
+    def _came_on_last(self, signs: tuple[int, ...]) -> _Heater | None:
+        """Of the heaters an edge switches off, the one that came on last (None: none on)."""
+        return max(
+            (
+                h
+                for h, sign in zip(self._heaters, signs, strict=False)
+                if sign < 0 and h.on
+            ),
+            key=lambda h: h.on_at,
+            default=None,
+        )
+
+    def _stop_in_heater_rise(
+        self, started: float, ended: float, fell: _Heater | None
+    ) -> bool:
+        """Whether a run ending with a heater's fall, read every few seconds, may have ended at its rise.
+
+        A heater that came on during the run and fell with the pump: the
+        pump running on under it (the rise its size, the fall its size and
+        the pump's step) and the pump stopping inside its rise (the rise its
+        size less the pump's step, the fall its size) read the same
+        edges, and without volts the mains move a heater's size by as much
+        as a small pump's step. Where the heater and the pump are tied (a
+        heat exchanger's pressurestat, a dual boiler's brew heater: cold
+        water reaching the boiler switches it on, and it goes off with the
+        shot), a third of the machine's runs or so end so, and the run
+        stands. Where they are not (a thermostat's own cycle), such an end
+        is rare (``_TIED_SHARE``), and a rise short of the heater's learnt
+        size by a fifth of the pump's step or more leans to the stop inside
+        it: when the two stops give runs of different kinds (a flush that
+        ended as the heater came on read as a shot over its cycle), the run
+        is withheld. Every run of a shot's length a fall decides counts
+        for the machine's share.
+        """
+        if not self._seconds_apart or ended - started < self._wanted.shortest:
+            return False
+        tied = fell is not None and started < fell.on_at < ended
+        share = self._tied / self._tied_n
+        self._tied += float(tied)
+        self._tied_n += 1.0
+        if not tied or fell is None or share >= _TIED_SHARE:
+            return False
+        short = _RISE_SHORT * self._pump_watts * self._k
+        if fell.on_size > fell.size - short:
+            return False
+        rose = fell.on_at - started
+        return self._kind_between(rose, ended - started)
+
+    def _after_pause(self, started: float, at: float) -> tuple[float, float] | None:
+        """When a run read every few seconds began, after any reading at the standby in it.
+
+        An energy meter's 5 s average reads a pump on throughout as whole
+        readings, partial ones only at its start and stop. One at the
+        standby between readings of the pump alone and of the pump (a heater
+        perhaps with it) shows everything off for its whole interval: pulses
+        and their pauses (a backflush's), whose blurred partial readings held
+        no level, are no run (None). One before the pump's first reading
+        alone, after readings with it over a heater, shows the run began
+        after it: the pump's start hid in a heater's cycle read before (a
+        pulse over it, then one read alone; a heater's cycle, then a shot).
+        The run then starts in the pause's reading, dated by the share over
+        the standby it holds (from the reading before, were it the pump's),
+        the second value how far the start may lie later (that share: it
+        may be the heater's). With no pause, ``started`` and 0.
+        """
+        if not self._seconds_apart:
+            return started, 0.0
+        base = self._base
+        p = self._pump_watts
+        pts = [(t, w - base) for t, w in self._recent if t < at]
+        first = bisect.bisect_right(pts, (started, math.inf))
+        rest = [w for _, w in pts[first:]]
+        alone = [i for i, w in enumerate(rest) if 0.5 * p <= w <= 1.5 * p]
+        if not alone:
+            return started, 0.0
+        on = [i for i, w in enumerate(rest) if w >= 0.5 * p]
+        still = max(0.1 * p, 6.0)
+        if at - started >= self._wanted.shortest - self._period:
+            # Near a shot's length or past it: a partial reading below half
+            # the step between whole ones shows the pump off for half an
+            # interval or more, a pause between two pulses (a backflush's).
+            still = max(still, _PAUSED_SHARE * p)
+        paused = [i for i, w in enumerate(rest) if w <= still and on[0] < i]
+        if any(alone[0] < i < on[-1] for i in paused):
+            return None
+        before = [i for i in paused if i < alone[0]]
+        if not before:
+            return started, 0.0
+        i = before[-1]
+        t = pts[first + i][0]
+        share = min(max(rest[i] / p, 0.0), 1.0) * (t - pts[first + i - 1][0])
+        return t - share, share
+
+    def _held_by_stale(self, started: float, at: float) -> bool:
+        """Whether a run read every few seconds held its level only by a stale meter.
+
+        A heater's short pulse reads as a partial reading or two, one of
+        which may fall at a rotary pump's level; a stale meter repeating it
+        makes a level of its own, a rise and a fall of the pump's size three
+        intervals apart: a shot in appearance. The run's readings then hold
+        one value only at the pump's level, read twice or more, and one over
+        it (the heater's). A pump alone reads no such reading; its partial
+        readings at either end hold less than its step. The heater's partial
+        reading at its other end may fall at the pump's level too: beside a
+        rotary pump's (100 W or more) step, one value repeated on one side of
+        the heater's reading, one reading at most on the other, is such a
+        level as well. (A vibratory pump alone often reads one value, and
+        its band is too narrow for many heaters' partial readings.)
+        """
+        if not self._seconds_apart:
+            return False
+        base = self._base
+        p = self._pump_watts
+        # The readings at the pump's level before the heater's and after it.
+        sides: list[list[float]] = [[]]
+        over = False
+        for t, w in self._recent:
+            if not started <= t <= at:
+                continue
+            if abs(w - base - p) <= 0.5 * p:
+                sides[-1].append(w)
+            elif w - base > 1.5 * p:
+                over = True
+                if sides[-1]:
+                    sides.append([])
+        if not over:
+            return False
+        level = [w for side in sides for w in side]
+        if len(level) >= 2 and all(w == level[0] for w in level):
+            return True
+        # One side a repeated value, the other a partial reading at most
+        # (a rotary pump's: a vibratory one's quiet readings repeat a value).
+        first, last = sides[0], sides[-1]
+        return (
+            p >= _SMALL_PUMP
+            and len(sides) == 2
+            and any(
+                len(one) >= 2 and all(w == one[0] for w in one) and len(other) <= 1
+                for one, other in ((first, last), (last, first))
+            )
+        )
+
+    def _off_in_pulses(self, started: float, at: float) -> bool:
+        """Whether readings among a slow PID's pulses show the pump off in the run.
+
+        A heater's partial readings reach the pump's level by chance, and
+        the edges may read a run from them. Every reading holds the pump's
+        step while it runs: the standby between readings with it, or a known
+        heater's whole level (to a tenth of the pump's step: the mains move
+        it) between readings of a state with the pump (its level alone, or a
+        heater's whole with it), show it off. Three such readings: flushes
+        and their pauses read as one run, or none. One is enough when only
+        one reading after it shows the pump: a heater's partial reading
+        lands at the pump's level by chance, so the pump running on past
+        the heater's whole level is not shown (a flush bridged by the
+        heater's pulses to its last partial reading, or to the next flush).
+        The standby read before any reading firmly shows the pump says it
+        had not started yet: the readings before were a heater's partial
+        ones, and when the run dated from that reading is of another kind
+        (a backflush's pulse read as a shot), it is withheld.
+        """
+        if not self._pulsing(at):
+            return False
+        base, p = self._base, self._pump_watts
+        heaters = self._known_heaters
+        pts = [
+            (t, w - base, self._still(w)) for t, w in self._recent if started < t < at
+        ]
+        on = [t for t, r, _ in pts if self._pump_in(r + base)]
+        firm = [
+            t
+            for t, r, still in pts
+            if any(abs(r - p - x) <= still for x in [0.0, *heaters])
+        ]
+        off = [
+            t
+            for t, r, still in pts
+            if (abs(r) <= still and bool(on) and on[0] < t < on[-1])
+            or (
+                firm
+                and firm[0] < t < firm[-1]
+                and any(abs(r - x) <= 0.1 * p for x in heaters)
+            )
+        ]
+        return (
+            len(off) >= _OFF_READINGS
+            or (bool(off) and sum(t > off[0] for t in firm) == 1)
+            or any(
+                firm and t < firm[0] and self._kind_between(at - t, at - started)
+                for t in off
+            )
+        )
+
+    def _dips_in_run(self, started: float, at: float) -> bool:
+        """Whether a run read every few seconds dips by the pump's step again and again.
+
+        A backflush's pulses over a heater's cycle read as the heater and
+        the pump, their pauses (shorter than an interval, or across two)
+        as partial readings between them: the level drops by most of the
+        pump's step and comes back. A shot over a heater holds its level
+        (the mains move it by a few watts between readings); a heater
+        switching inside it moves the level by its own size, not back.
+        ``_OFF_READINGS`` such dips are pulses, no run. (Not among a slow
+        PID's pulses, whose partial readings dip by any size.)
+        """
+        if not self._seconds_apart or self._pulsing(at):
+            return False
+        p = self._pump_watts
+        watts = [w for t, w in self._recent if started < t < at]
+        dips = 0
+        for before, w, after in zip(watts, watts[1:], watts[2:], strict=False):
+            low = max(0.5 * p, 2.0 * self._still(w))
+            if low <= before - w <= 1.5 * p and 0.5 * low <= after - w <= 1.5 * p:
+                dips += 1
+        return dips >= _OFF_READINGS
+
+    def _after_pulse_series(self, started: float, at: float) -> bool:
+        """Whether a run of a shot's length, read every few seconds, ends a backflush's series.
+
+        A backflush's pulses run 3-15 s each, 3-20 s apart: read every
+        few seconds, a pulse is one to four readings at the pump's level
+        between readings at the standby. A pulse and the next pause's
+        partial readings, or a pulse whose end hides in a heater's edge,
+        read as a run at a shot's length; runs after two pulses so close
+        are such pulses (a shot's one flush before it is a single pulse),
+        and are withheld: a backflush's pulse counted as a shot is worse
+        than neither counted.
+        """
+        if not self._seconds_apart or at - started < self._wanted.shortest:
+            return False
+        base, p = self._base, self._pump_watts
+        pulses = 0
+        quiet = started  # the end of the pause the chain has reached back to
+        span: list[float] = []  # the times of the excursion being read back
+        top = 0.0  # ... and its highest reading over the standby
+        for t, w in reversed(self._recent):
+            if t >= started:
+                continue
+            if started - t > _SERIES_LOOKBACK_S:
+                break
+            rest = w - base
+            if abs(rest) <= self._still(w):
+                if span:
+                    # A whole pulse: standby on both sides, of the pump's level.
+                    if (
+                        span[0] - span[-1] > _PULSE_MAX_S
+                        or quiet - span[0] > _SERIES_PAUSE_S + self._period
+                        or top < 0.5 * p
+                    ):
+                        break
+                    pulses += 1
+                    quiet = span[-1]
+                    span, top = [], 0.0
+                continue
+            if rest > 1.5 * p:
+                break  # a heater: the series is not read clearly
+            span.append(t)
+            top = max(top, rest)
+        return pulses >= 2
+
+    def _stop_hid_in_pulses(
+        self, pts: Sequence[float], before: float, started: float, at: float
+    ) -> bool:
+        """Whether a pump's stop among heater pulses may leave the run of another kind.
+
+        A slow PID's heater pulses between the last reading of the pump's
+        level (``before``) and the first at the level after hide when the
+        pump stopped: the fall (``at``) is dated at the first reading after
+        them, the latest it could be. When a bound of ``kind_bounds`` lies
+        between the two (a 12 s flush read 18 s), the run's kind is a
+        guess: withheld. So for a fall to the standby read apart from the
+        next run's rise (``_pause_between``) as for an edge.
+        """
+        if self._gap > _FAST_GAP_S:
+            return False
+        tol = self._ptol()
+        # The pump was on until its level's last reading; on change, until
+        # a measuring period before the first reading that moved.
+        moved = next(
+            (pts[i] for i in range(2, len(pts), 2) if abs(pts[i + 1] - before) > tol),
+            None,
+        )
+        if moved is None:
+            return False
+        last = moved - self._period
+        if at - last <= _HIDDEN_STOP * self._gap:
+            return False
+        # Dated in the middle of the hidden span, the run is of another kind.
+        mid = 0.5 * (last + at) - started
+        return self._kind_between(mid, at - started)
+
+    def _stop_in_heat_pulses(self, started: float, at: float) -> bool:
+        """Whether a pump's stop among a slow PID's pulses may leave the run of another kind.
+
+        Read every second or two, the pump's stop may come inside a heater
+        pulse: its partial readings, at no known level, hide whether the
+        pump still ran under them, and the fall (``at``) is dated after
+        them, the latest it could be. Hart's known loads narrow the span: a
+        reading of the pump's level alone, or of a known heater's with it,
+        shows the pump on until then; one of the standby or of a known
+        heater alone (to a tenth of the pump's step) shows it off over its
+        interval. When a bound of ``kind_bounds`` still lies in the span
+        (a 14 s flush read 17 s), the run's kind is a guess: withheld.
+        """
+        if self._gap > _FAST_GAP_S or not self._pulsing(at):
+            return False
+        base, p = self._base, self._pump_watts
+        heaters = self._known_heaters
+        period = self._period
+        last = begun = started
+        off = at
+        pts = [(t, w) for t, w in self._recent if started - 0.25 * period <= t < at]
+        on = False  # the reading before showed the pump on
+        for i, (t, w) in enumerate(pts):
+            if on:
+                last, off = t - period, at  # (on change: held till then)
+            r = w - base
+            on = any(abs(r - p - x) <= self._still(w) for x in [0.0, *heaters])
+            if on and not i:
+                begun = min(started, t - period)  # read whole: on all its interval
+            if (
+                not on
+                and off == at
+                and any(abs(r - x) <= 0.1 * p for x in [0.0, *heaters])
+            ):
+                off = t - period
+        if on:
+            last = at - period
+        gap = self._gap
+        if not _HIDDEN_STOP * gap < off - last <= _HIDDEN_PULSE * gap:
+            return False
+        return self._kind_between(last - begun, off - started)
+
+    def _stands_out(self, heat: float, watts: float) -> bool:
+        """Whether the pump's step stands out of the heaters' part of an edge it shares.
+
+        A rotary pump's does (100 W or more): beside heaters read at the
+        plug's volts, held to a few watts; without volts, when it is more
+        than the mains can move the heaters (8 % of their part, 4 % of the
+        volts either way), their sizes followed from their recent edges,
+        and the whole edge is no other heater's size (one seen even once),
+        nor that size moved by the mains (``_MAINS_MOVE``: a heater followed
+        from its edges at other volts). Never on a plug reporting on change,
+        whose level held by silence may be a partial reading whose follow-up
+        was lost.
+        """
+        p = self._pump_watts
+        if p < _SMALL_PUMP or self._on_change:
+            return False
+        if self._vref2:
+            return True
+        whole = abs(heat) + watts
+        ptol = self._ptol()
+        k = self._k
+        return p >= 0.08 * abs(heat) and not any(
+            abs(h.size / k - whole) <= max(ptol, _MAINS_MOVE * h.size / k)
+            for h in self._heaters
+        )
+
+    def _off_step(self, watts: float, beside: float) -> bool:
+        """Whether a pump's step beside a heater strays from its own fall (with volts).
+
+        A dual boiler's heaters handing over (one off, the other on) step by
+        their difference, which may be about the pump's; the steam heater
+        may draw about the brew heater and the pump, so that its rise from
+        the standby reads as theirs. With volts, the pump's own fall (the
+        calibrated step, followed by clean runs' falls to the standby) holds
+        to a few per cent: a step beside a heater (``beside``: the level the
+        pump stands on) that strays more than ``_OWN_STEP`` from it may be a
+        hand-over's, and is never counted. Only for a rotary pump's step
+        (100 W or more, as ``_stands_out``): a vibratory pump's calibrated
+        step strays further (its ramp), and would drop true runs.
+        """
+        if (
+            not self._vref2
+            or self._pump_watts < _SMALL_PUMP
+            or beside < 0.5 * self._heater_min()
+        ):
+            return False
+        learnt = self._step_w
+        return abs(watts - learnt) > _OWN_STEP * learnt + self._slack()
+
+    def _over_fall(self, edge: _Edge) -> bool:
+        """Whether a fall read every few seconds passed through a heater-sized reading.
+
+        A heater's short pulse read every few seconds reads as its partial
+        readings (or a stale meter repeating one, at the pump's level: a
+        level of its own), one heater-sized reading, then the standby: a
+        pump's rise and fall in appearance. A pump does not stop so.
+        """
+        gap = self._gap
+        pts = edge.pts
+        if gap <= _FAST_GAP_S or pts[2] - self._run_at > 2.2 * gap:
+            return False  # read often enough to show a pulse, or a level that held
+        # One reading of the heater: a pulse shorter than two intervals. (A
+        # heater that comes on as a shot ends reads on for several, its
+        # cycle riding on the pump's fall.)
+        top = edge.before + 0.5 * self._heater_min()
+        return sum(1 for i in range(5, len(pts), 2) if pts[i] > top) == 1
+
+    def _left_risen(self, edge: _Edge, watts: float) -> bool:
+        """Whether a pump's fall left the level a heater's rise during the run made.
+
+        A heater of a size not known (yet, or since the mains moved it) came
+        on while the pump ran; the pump's fall by its own step from there
+        leaves that heater alone on, the rise's level less the step.
+        """
+        tol = self._tol_lv
+        return any(
+            rise.at > self._run_at
+            and abs(rise.before + rise.at_scale(edge.k) - watts - edge.after) <= tol
+            for rise in self._rises
+        )
+
+    def _orphan_fall(self, edge: _Edge, at: float, watts: float) -> list[DetectedRun]:
+        """A pump's fall with no pump on: a heater's rise may have hidden its start."""
+        if self._off_step(watts, edge.after):
+            return []
+        k = self._k
+        held = (edge.before - self._base - watts) * k  # the heater beside the pump
+        for rise in reversed(self._rises):
+            if not MIN_RUN_S <= at - rise.at <= MAX_RUN_S:
+                continue
+            size = rise.mag - watts
+            start = self._hidden_start(rise, size, watts)
+            normalised = (rise.at_scale(k) - watts) * k
+            for h in self._heaters:
+                if h.weight >= 2.0 and self._hid_start(
+                    rise, h, normalised, held, watts
+                ):
+                    # A heater known well enough accounts for the rest.
+                    self._rises.remove(rise)
+                    h.on = True
+                    h.on_size = normalised
+                    h.on_at = rise.at
+                    h.on_before = rise.before
+                    if self._ambiguous:
+                        return []
+                    return [DetectedRun(start, at, watts)]
+            pending = _Pending(start, at, watts, rise.mag * rise.k)
+            pending.rise = rise
+            self._pending = pending
+            return []
+        run = self._started_alone(edge, at, watts)
+        if run is not None:
+            return [] if self._ambiguous else [run]
+        self._unexplained(at, watts)
+        return []

@@ -1,0 +1,397 @@
+"""When a run started: the pump's rising edge and how the readings date it.
+
+A rising pump edge from a level that held opens a run. Its start is dated
+from the readings: a vibratory pump's ramp, a rotary pump's inrush, a
+reading that dipped back, a heater's pulse before it, and whether the pump
+was seen alone (a run from two split edges needs it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+import math
+
+from ..readings import DetectedRun
+from .constants import (
+    _DIP,
+    _EPS,
+    _FAST_GAP_S,
+    _INRUSH_S,
+    _INRUSH_SHARE,
+    _OVERSHOOT,
+    _PAUSE_FLOOR,
+    _RAMP_FIRST,
+    _RAMP_REST_S,
+    _RAMP_RISES,
+    _RAMP_S,
+    _RAMP_SEEN,
+    _RAMP_SHORT,
+    _RAMP_TYPICAL_S,
+    _SMALL_PUMP,
+    _WHOLE,
+)
+from .heater_cycles import _HeaterCycles
+from .records import _Rise
+from .steps import _crossing, _Edge, _inside, _ramp_seconds, _span
+
+
+class _RunStart(_HeaterCycles):
+    """The pump's rise: a run opened and its start dated."""
+
+    __slots__ = ()
+
+    def _unseen(self, pts: Sequence[float], at: float) -> float:
+        """How far a switch dated ``at`` may be off: the part of an interval never seen.
+
+        A plug that averages over part of its interval (a 1 s average read
+        every 2 s) shows a switch inside its window by its share; one before
+        the window only as a whole reading, dated in the middle of the unseen
+        part (``_crossing``): it may be off by half of that part either way.
+        """
+        window = self._window
+        if window is None:
+            return 0.0
+        for i in range(2, len(pts), 2):
+            if pts[i] >= at:
+                span = _span(pts, i, self._period)
+                seen = pts[i] - window * span
+                if at > seen + _EPS:
+                    return 0.0  # inside the window: the reading's share dates it
+                unseen = 0.5 * (1.0 - window) * span if window < 1.0 else 0.0
+                return unseen + self._lost(pts, i, span)
+        return 0.0
+
+    def _lost(self, pts: Sequence[float], i: int, span: float) -> float:
+        """The part before reading ``i``'s interval that a lost reading left unread.
+
+        A periodic plug that dropped a report (two intervals between the
+        readings) read nothing of the one before: a switch that a whole
+        reading dates at its interval's start may lie anywhere in that
+        part, all of it one side of the date. Every few seconds only (an
+        energy meter's 5 s, where a pump's level repeated holds as a level,
+        ``_pump_level``, and a run may end in such a gap); a plug reporting
+        on change stays silent while nothing changes: its silence is read.
+        """
+        lost = pts[i] - pts[i - 2] - span
+        if not self._seconds_apart or lost < 0.5 * self._period:
+            return 0.0
+        return lost
+
+    def _ramp(self, edge: _Edge) -> bool:
+        """Whether a small rise just after the run's start is the rest of its ramp.
+
+        A vibratory pump ramps up over seconds: a plug reporting on change
+        may show a level part way (the run's start) and then the rest. The
+        start may have come with a heater's rise (``_ramp_after_heater``).
+        """
+        if not self._pump or edge.delta <= 0.0:
+            return False
+        if not (self._run_pure or self._ramp_after_heater()):
+            return False
+        if edge.at - self._run_at > _RAMP_REST_S:
+            return False
+        if self._run_w + edge.delta > self._pump_watts + self._ptol():
+            return False
+        self._run_w += edge.delta
+        return True
+
+    def _ramp_after_heater(self) -> bool:
+        """Whether the run's start, split from a heater's rise, may still be ramping.
+
+        A vibratory pump starting in the reading where a heater came on
+        (their one edge split by the heater's known size) reads part way up
+        its ramp there; read every second or two, the next reading shows
+        the rest (Hart: the level after is the heater and the whole step).
+        The heater's step is whole in its first reading past the switch: a
+        small rise after it is the pump's. Its fall pairs with the level
+        before it, as every run split from a heater's edge does.
+        """
+        return (
+            self._run_heater is not None
+            and self._pump_watts < _SMALL_PUMP  # a vibratory pump's ramp
+            and self._gap <= _FAST_GAP_S
+        )
+
+    def _seen_alone(self, edge: _Edge | _Rise, pump: float) -> bool:
+        """Whether a reading inside a heater-and-pump edge shows one without the other.
+
+        Between the two steady states a reading at ``before + pump`` (the
+        pump switched, the heater not yet) or ``after - pump`` (the other
+        way round) shows the pump's own step. The level before is taken as
+        read too (``pts[1]``), not only at the volts after the edge: such a
+        reading still carries the heaters' load of before, and the volts
+        that load sagged the socket to (a pump's stop read before its
+        heater's, the volts 2 V apart, is 20 W off a 1.2 kW heater).
+        """
+        near = 0.25 * self._pump_watts + self._slack()
+        pts = edge.pts
+        ones = (edge.before + pump, pts[1] + pump)
+        other = pts[-1] - pump
+        for i in range(5, len(pts), 2):
+            w = pts[i]
+            if abs(w - other) <= near or any(abs(w - one) <= near for one in ones):
+                return True
+        return False
+
+    def _single_partial(self, edge: _Edge) -> bool:
+        """Whether an edge read every 5 s holds one partial reading only (``_pump_fall``).
+
+        A heater's edge read every 5 s leaves one partial reading between
+        its two levels, of any share of it: now and then the pump's. A
+        steam heater's cycle from the standby and back, its partial readings
+        at the pump's level at both ends, read as a shot whose pump was seen
+        alone at both (``_seen_alone``). The pump switching apart from a
+        heater leaves two partial readings or more (its own, the heater's,
+        perhaps a whole one of the pump alone between): a run whose rise and
+        fall each hold a lone partial reading shows no pump there.
+        """
+        if not self._seconds_apart:
+            return False
+        low, high = sorted((edge.before, edge.after))
+        return (
+            _inside(
+                edge.pts, low + self._past_noise(low), high - self._past_noise(high)
+            )
+            < 2
+        )
+
+    def _alone_level(self, level: float) -> bool:
+        """Whether a level that held is the pump's alone: the standby and its step.
+
+        A heater's fall and the pump's start in one edge (or the pump's stop
+        and a heater's rise) leave, or came from, a level no heater is in
+        (none is that small): it shows the pump alone as a reading inside
+        the edge would. Periodic plugs only (on change, a level held by
+        silence may be a partial reading).
+        """
+        if self._on_change:
+            return False
+        return abs(level - self._base - self._pump_watts) <= self._ptol()
+
+    def _alone_read_twice(self, edge: _Edge) -> bool:
+        """Whether an edge's last two readings, on change, both show the pump alone.
+
+        ``_alone_level`` on a plug reporting on change: a level that two
+        readings showed (not silence alone) is no partial reading whose
+        follow-up was lost.
+        """
+        if not self._on_change or len(edge.pts) < 8:
+            return False
+        level = self._base + self._pump_watts
+        ptol = self._ptol()
+        return all(abs(edge.pts[i] - level) <= ptol for i in (-3, -1))
+
+    def _past_pulse(self, edge: _Edge) -> tuple[float, float]:
+        """After a heater's pulse read inside a pump's rise on a slow plug.
+
+        Readings seconds apart (an energy meter's 5 s) can hold a heater
+        coming and going inside the rise's transient, and the pump stopping
+        and starting again within it (a backflush's pulses): the run is
+        known from the last reading of the pulse on, or from within a pause
+        read after it. -inf when none. With it, how far the start may lie
+        after that date: from the pulse's last reading, the next one holds
+        the heater's fall and the pump's start in one interval, the start's
+        share unread (anywhere in it: a backflush's 10.7 s pulse read
+        15.0 s): half that interval either way of the date kept (a run
+        may hold its pulse, as a shot whose start a steam heater's pulse
+        hid), 0 when a pause's partial reading dates it.
+        """
+        if self._gap <= 2.5:
+            return -math.inf, 0.0
+        pts = edge.pts
+        top = max(edge.before, edge.after) + 0.5 * self._heater_min()
+        pulse = [i for i in range(5, len(pts), 2) if pts[i] > top]
+        if not pulse:
+            return -math.inf, 0.0
+        # From the standby, a reading after it nearer the standby than the
+        # pump's level: the pump was off for most of it (paused between a
+        # backflush's pulses), and started again within it.
+        low = 0.5 * (edge.before + edge.after)
+        paused = [i for i in range(pulse[-1], len(pts), 2) if pts[i] < low]
+        if not paused or abs(edge.before - self._base) > self._tol_lv:
+            last = pulse[-1] - 1
+            after = last + 2
+            unseen = 0.5 * (pts[after] - pts[last]) if after < len(pts) else 0.0
+            return pts[last], unseen
+        return _crossing(
+            pts,
+            paused[-1] - 1,
+            edge.before,
+            edge.after - edge.before,
+            window=self._window,
+            gap=self._period,
+        ), 0.0
+
+    def _pump_rise(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
+        if not edge.settled:
+            # From a level that barely held (a wandering signal): not a start.
+            self._pump = False
+            return []
+        at = edge.at
+        if heat:
+            at = self._pump_at(edge.pts, edge.before, heat, watts)
+        past, unread = self._past_pulse(edge)
+        at = max(at, past)
+        if not heat:
+            at = max(at, self._after_dip(edge, watts))
+        self._open_run(at, watts, not heat, edge.after - watts)
+        self._run_from = edge.at
+        self._run_spread = self._unseen(edge.pts, at)
+        if at == past:
+            self._run_spread = max(self._run_spread, unread)
+        if not heat:
+            self._run_lead = at - self._ramp_start(edge, watts, at)
+            self._run_lead -= self._inrush_lag(edge, watts)
+        self._run_seen = bool(heat) and (
+            self._seen_alone(edge, watts)
+            or self._alone_level(edge.after)
+            or self._alone_read_twice(edge)
+        )
+        self._run_two = bool(heat) and self._two_switches(edge)
+        self._run_lone = bool(heat) and self._single_partial(edge)
+        if heat > 0:
+            # The heater that came with it: its own fall will tell its size
+            # (a second one in the same edge stays at the size it is known by).
+            came = [h for h in self._heaters if h.on and h.on_at == edge.at]
+            if came:
+                self._run_heater = came[-1]
+                self._run_other = sum(h.size for h in came[:-1])
+                self._run_mag = edge.delta * edge.k
+                self._run_before = self._normalised(edge.before)
+        return []
+
+    def _ramps(self, edge: _Edge, watts: float) -> tuple[bool, bool]:
+        """Whether the pump's rises show a ramp (means by rise): twice, first.
+
+        A clean step reads partial once at most; two readings part way up
+        (a quarter of the step to just short of it) show a pump ramping up.
+        Read every 2 s and averaged over about half of that, a ramp of 1-3 s
+        seldom shows twice, but it shows in the first reading past the
+        switch nearly every time, where a clean step reads partial only as
+        often as its switch falls inside the reading's window (half the
+        time, or three quarters for a plug averaging its whole interval):
+        that shows it once a few rises were read.
+        """
+        pts = edge.pts
+        shares = [(pts[i] - edge.before) / watts for i in range(5, len(pts), 2)]
+        part = sum(1 for share in shares if 0.25 <= share < _RAMP_SHORT)
+        self._ramp_seen += 0.1 * ((1.0 if part >= 2 else 0.0) - self._ramp_seen)
+        # A mean of the first rises, then a running one.
+        first = next((share for share in shares if share >= 0.15), 1.0)
+        self._ramp_n += 1
+        weight = max(0.1, 1.0 / self._ramp_n)
+        self._ramp_first += weight * (
+            (1.0 if first < _WHOLE else 0.0) - self._ramp_first
+        )
+        return self._ramp_seen >= _RAMP_SEEN, (
+            self._ramp_n >= _RAMP_RISES and self._ramp_first >= _RAMP_FIRST
+        )
+
+    def _ramp_start(self, edge: _Edge, watts: float, at: float) -> float:
+        """When a vibratory pump started, from its ramp's first partial reading.
+
+        A vibratory pump starts at about half its step and ramps up over
+        seconds as pressure builds: a partial reading holds less than its
+        share of the interval at the full step, and dated by that share the
+        start comes late (``_ramp_seconds``); the typical ramp dates it.
+        Only for a pump seen ramping (``_ramps``), read every second or two.
+        Read every 2 s by a plug averaging part of the interval, whose first
+        readings past a rise are partial nearly every time, the pump may
+        have started before the reading's window, where the ramp's length
+        moves the start by up to a second: it is dated between the shortest
+        and the longest ramp (once a few rises showed it ramping: a clean
+        step's first rises keep their share's date), and the run's
+        ``_run_spread`` grows by half their difference (``_kind_unsure``
+        withholds a run whose kind hangs on it). The run's own bookkeeping
+        keeps the start as dated; its report moves it by ``_run_lead``.
+        """
+        window = self._window
+        if (
+            watts <= 0.0
+            or self._pump_watts >= _SMALL_PUMP
+            or self._gap > _FAST_GAP_S
+            or window is None
+        ):
+            return at
+        twice, first = self._ramps(edge, watts)
+        ranged = first and self._period > 1.5 and window < 1.0
+        if not (twice or ranged):
+            return at
+        pts = edge.pts
+        for i in range(4, len(pts), 2):
+            share = (pts[i + 1] - edge.before) / watts
+            if share < 0.15:
+                continue
+            if share >= _WHOLE:
+                return at
+            span = _span(pts, i, self._period)
+            seconds = window * span
+            if not ranged:
+                return min(
+                    at,
+                    pts[i]
+                    - min(_ramp_seconds(share, seconds, _RAMP_TYPICAL_S), seconds),
+                )
+            # Not before the interval: the reading before would have shown it.
+            short, long = (min(_ramp_seconds(share, seconds, r), span) for r in _RAMP_S)
+            self._run_spread = max(self._run_spread, 0.5 * (long - short))
+            return min(at, pts[i] - 0.5 * (short + long))
+        return at
+
+    def _inrush_lag(self, edge: _Edge, watts: float) -> float:
+        """How much later a rotary pump started than its first partial reading says.
+
+        A rotary pump draws more for a fraction of a second as it starts:
+        its first reading holds more than its share of the interval at the
+        step, and dated by that share the start comes early (by a quarter
+        of a second, typically, on a plug averaging each second: a 14.8 s
+        flush read as 15.1 s). Only for a pump of 100 W or more, read by a
+        plug averaging about its whole interval of a second or two, and a
+        start dated by its share (not past the inrush's own overshoot).
+        Only on change: on a periodic plug it also moved starts already dated
+        late (a heater's edge beside them) later still, past an interval.
+        """
+        window = self._window
+        if (
+            watts <= 0.0
+            or self._silence < 0.02  # a periodic plug (see the docstring)
+            or self._pump_watts < _SMALL_PUMP
+            or self._period > _FAST_GAP_S
+            or window is None
+            or window < _WHOLE
+        ):
+            return 0.0
+        pts = edge.pts
+        for i in range(2, len(pts), 2):
+            share = (pts[i + 1] - edge.before) / watts
+            if share < 0.15:
+                continue
+            if share > _OVERSHOOT:
+                return 0.0
+            seconds = window * _span(pts, i, self._period)
+            return min(_INRUSH_S, _INRUSH_SHARE * min(share, 1.0) * seconds)
+        return 0.0
+
+    def _after_dip(self, edge: _Edge, watts: float) -> float:
+        """A slow plug's rise from the standby dated after a dip in its readings.
+
+        Read every few seconds, a pause between two pulses (a backflush's, two
+        flushes) may show in no reading at the standby: only a reading part
+        way up that falls back below the one before. The pump stopped and
+        started again within it: the run starts there, not at the first
+        pulse (two pulses read as one shot).
+        """
+        if self._gap <= _FAST_GAP_S or watts <= 0.0:
+            return -math.inf
+        pts = edge.pts
+        if abs(edge.before - self._base) > max(6.0, 0.15 * self._pump_watts):
+            return -math.inf
+        dip = None
+        for i in range(4, len(pts), 2):
+            was = (pts[i - 1] - edge.before) / watts
+            now = (pts[i + 1] - edge.before) / watts
+            if was >= 0.15 and now < _PAUSE_FLOOR and now < was - _DIP:
+                dip = i
+        if dip is None or dip + 2 >= len(pts):
+            return -math.inf
+        return self._step_at(pts[dip - 2 :], edge.before, watts)

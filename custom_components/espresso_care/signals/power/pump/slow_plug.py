@@ -1,0 +1,538 @@
+"""Runs read from the last readings of a plug reporting every few seconds.
+
+An energy meter's 5 s averages blur a shot whose heater switched in its
+first or last readings into no level the edges can pair. These rules read
+such runs from the readings themselves, once they settle: the decoder
+hand-off (``_decoded``: ``decoder``'s factorial HMM on Hart's additive
+loads), a shot over a heater against its cycles alone (``heater_anchor``),
+the pump then a heater, the pump alone then a heater, and a heater's cycle
+read in a few readings. ``_once`` keeps a run from being counted twice.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+import itertools
+import math
+
+from .. import decoder, heater_anchor
+from ..readings import DetectedRun
+from .constants import (
+    _DECODE_AGAIN_S,
+    _DECODE_BEFORE,
+    _DECODE_SETTLED,
+    _FAST_GAP_S,
+    _LIKE_HEATERS,
+    _OFF_BELOW_W,
+    _PEAK_DRIFT,
+    MAX_RUN_S,
+    MIN_RUN_S,
+)
+from .heater_sizes import _HeaterSizes
+from .records import _Heater, _Rise
+from .steps import _Edge
+
+
+class _SlowPlug(_HeaterSizes):
+    """Runs read from the last readings of a plug reporting every few seconds."""
+
+    __slots__ = ()
+
+    def _held_level(self) -> bool:
+        """Whether the last four readings hold one level, and the decoder is not due again.
+
+        Read every few seconds, most readings are one more of a level (the
+        standby, mostly). The rules that read runs from the last readings
+        find none in four readings within ``_near`` and ``_tol`` of each
+        other, and change nothing: ``_decoded`` needs the fourth reading
+        back off the second by ``_tol`` (or its look again at
+        ``_decode_at``), ``_alone_then_heater`` the fourth off the last by
+        ``_near``, ``_pump_then_heater`` the third over the standby by
+        ``_near`` and the last within it (four readings all on one side of
+        that bound never are). Skipping them is exact: each bound is tested
+        as the rules test it (a difference of the readings), and a float
+        difference grows with its readings' (to the last bit).
+        """
+        recent = self._recent
+        if len(recent) < 4 or self._decode_at <= recent[-1][0]:
+            return False
+        w1, w2, w3, w4 = recent[-1][1], recent[-2][1], recent[-3][1], recent[-4][1]
+        high = max(w1, w2, w3, w4)
+        low = min(w1, w2, w3, w4)
+        near = self._near
+        base = self._base
+        return high - low <= min(near, self._tol) and (
+            high - base <= near or low - base > near
+        )
+
+    def _once(self, runs: list[DetectedRun]) -> list[DetectedRun]:
+        """The runs decided, less any over a run decided before (read every few seconds).
+
+        A pump runs once at a time: the rules that read a run from the last
+        readings (``_cycle_in_readings``) may decide it before the edges
+        that read it later, which must not count it again. The decoder
+        (``_decoded``) reads a run later still, after other runs were
+        decided: it is checked against the last few.
+        """
+        if self._gap <= _FAST_GAP_S:
+            return runs
+        out: list[DetectedRun] = []
+        last = self._last_run
+        counted = self._counted
+        for run in runs:
+            if (
+                last is not None
+                and run.started < last.ended
+                and run.ended > last.started
+            ) or (
+                self._seconds_apart
+                and any(run.started < e and run.ended > s for s, e in counted)
+            ):
+                continue  # the decoder reads runs late: any of the last few
+            out.append(run)
+            last = run
+            counted.append((run.started, run.ended))
+        self._last_run = last
+        return out
+
+    def _decoded(self) -> list[DetectedRun]:
+        """Shots the decoder reads where the edges read none (every few seconds).
+
+        Once the readings settle (three of one level after a change), and
+        again 30 s later, the last ones are explained as the standby, the
+        known heaters and the pump switching inside the readings' intervals
+        (``decoder``). A run is counted only when it explains them far
+        better than any explanation without it, a fresh reading shows its
+        step whole over heaters also read without it, no pause leaving two
+        runs too short for a shot explains them nearly as well (for a run
+        with no other near it, no pause leaving a part as short as a
+        flush's: a heater switching in a shot makes a pause there cheap),
+        it is not among a backflush's pulses, and it is surely a shot's
+        length; no run counted before may overlap it (``_once``).
+        """
+        recent = self._recent
+        if len(recent) < 8:
+            return []
+        at, w1 = recent[-1]
+        w2 = recent[-2][1]
+        w3 = recent[-3][1]
+        tol = self._tol
+        # (The change first: most readings hold the level, and it is cheaper.)
+        settled = (
+            abs(recent[-4][1] - w2) > tol and max(w1, w2, w3) - min(w1, w2, w3) <= tol
+        )
+        if not settled and not self._decode_at <= at:
+            return []  # most readings: nothing to decode now
+        if self._ambiguous or self._cycle_open(at):
+            return []
+        self._decode_at = at + _DECODE_AGAIN_S if settled else math.inf
+        counted = self._counted[-1][1] if self._counted else -math.inf
+        times = [r[0] for r in recent]
+        watts = [r[1] for r in recent]
+        over = self._over_heater(times, watts, counted)
+        if over:
+            return over
+        # The readings up to the last run counted (their times never go back).
+        skip = bisect.bisect_right(times, counted)
+        pump = self._pump_watts
+        heaters = self._known_heaters[:2]
+        # A size under half the other's is no boiler's heater (a junk cluster).
+        heaters = [h for h in heaters if h >= _LIKE_HEATERS * max(heaters, default=0.0)]
+        first = decoder.may_hold_run(
+            watts[skip:], base=self._base, heaters=heaters, pump=pump
+        )
+        if first is None:
+            return []
+        # A few readings before the first that may be the pump's, for context.
+        skip = max(skip + first - _DECODE_BEFORE, 0)
+        watts = watts[skip:]
+        times = times[skip:]
+        found = decoder.decode(
+            times,
+            watts,
+            base=self._base,
+            heaters=heaters,
+            pump=pump,
+            period=self._period,
+            wanted=self._wanted,
+            settled=_DECODE_SETTLED,
+        )
+        return [
+            DetectedRun(run.started, run.ended, pump)
+            for run in found
+            if not self._from_power_on(run.started)
+        ]
+
+    def _from_power_on(self, started: float) -> bool:
+        """Whether a decoded run starts before a level of the machine on was read.
+
+        A reading well below the standby (under a quarter of it, and more
+        than the plug's resolution of a watt or so apart: a standby of 2 W
+        read 1 W is still on) is the machine switched off: the plug reads
+        about nothing. Switched on, every heater comes on from cold in one
+        interval: a pump starting with them, or in the next interval, shows
+        no step of its own, and the decoder, fitting a heater's size to the
+        stretch, may place a run's start there (the mains moving the heater
+        by the pump's step later reads as its stop). Two readings of the
+        machine on (a level) must come before the run: its start then shows.
+        """
+        off = min(0.25 * self._base, self._base - _OFF_BELOW_W)
+        on = 0
+        for at, watts in reversed(self._recent):
+            if at >= started:
+                continue
+            if watts < off:
+                return True
+            on += 1
+            if on >= 2:
+                return False
+        return False
+
+    def _over_heater(
+        self, times: list[float], watts: list[float], counted: float
+    ) -> list[DetectedRun]:
+        """Shots read over a heater against its cycles read alone around them (``heater_anchor``).
+
+        A heat exchanger's heater switched on with the shot and off with
+        it: the pump's step hides in the drift the decoder allows a heater's
+        learnt size, not in the heater's own readings a minute apart.
+        ``times``, ``watts``: the recent readings' (``_decoded`` reads them too).
+        """
+        found = heater_anchor.over_heater(
+            times,
+            watts,
+            base=self._base,
+            pump=self._pump_watts,
+            period=self._period,
+            after=counted,
+            heaters=self._known_heaters,
+        )
+        return [DetectedRun(a, b, self._pump_watts) for a, b in found]
+
+    def _cycle_in_readings(self) -> list[DetectedRun]:
+        """A run read every few seconds in readings that held no level between.
+
+        An energy meter's 5 s averages of the pump starting, a heater coming
+        on a few seconds later, the pump stopping with the heater on, may
+        each show in one reading: the standby, at most one partial reading,
+        one to three of the pump alone, at most one partial one, the heater
+        and the pump, one partial one, the heater alone (this reading): each
+        a state of the machine (Hart's, a sum), the last the one before less
+        the pump alone's step, each partial reading one switching. The run
+        the detector holds from the same start ends there; else it is a new
+        one where no run was read.
+        """
+        if not self._seconds_apart or self._ambiguous:
+            return []
+        recent = self._recent
+        if len(recent) < 6:
+            return []
+        rd = list(itertools.islice(reversed(recent), 16))
+        base = self._base
+        near = self._near
+        heat = rd[0][1]  # the heater alone
+        if heat - base < self._heater_min():
+            return []
+        fall = rd[1][1]
+        i = 2
+        both = rd[i][1]
+        if not heat + near < fall < both - near:
+            return []
+        while i < len(rd) and abs(rd[i][1] - both) <= near:
+            i += 1
+        j = i
+        step = both - heat
+        alone = base + step
+        while j < len(rd) and alone + near < rd[j][1] < both - near:
+            j += 1
+        if i == 2 or j - i > 2 or (j - i == 2 and rd[i][1] != rd[i + 1][1]):
+            return []  # the heater's rise: one partial reading (or a stale repeat)
+        if abs(step - self._pump_watts) > self._ptol():
+            return []
+        # One reading of the pump, none partial, may be a pulse's.
+        start = self._from_standby(rd, j, step, near, single=False)
+        if start is None:
+            return []
+        period = self._period
+        end = rd[1][0] - period + (fall - heat) / step * period
+        if not MIN_RUN_S <= end - start <= MAX_RUN_S:
+            return []
+        if self._pump:
+            if abs(self._run_at - self._run_lead - start) > period:
+                return []  # the run held started elsewhere
+            self._stop(end)
+            return [DetectedRun(start, end, step)]
+        fell = self._fell_at
+        if fell is not None and fell > start:
+            return []  # a run was read there (counted or dropped): not twice
+        self._fell_at = end
+        return [DetectedRun(start, end, step)]
+
+    def _pump_then_heater(self) -> list[DetectedRun]:
+        """A run read every few seconds: a heater and the pump, the pump's stop, then the heater's.
+
+        A dual boiler's brew heater comes on with a shot (cold water reaching
+        its boiler) and goes off a reading after the pump: read every 5 s,
+        one level of the heater and the pump, no reading of the pump alone,
+        no level of the heater alone (neither the edges nor the decoder see
+        the pump's step whole). The fall shows it: the first reading after
+        the level lost part of the pump's step at most (``_tol`` at least),
+        the next one part of a heater's, over the standby still. One load
+        switching leaves at most one reading between two states (each an
+        interval's average), and a heater going off leaves nothing over the
+        standby: two loads went off, the first no more than the pump's step
+        (Hart's states, a sum). The level must be a known heater's and the
+        pump's whole step (to ``_ptol``: not a part of it, a flush in each
+        reading), and no known heater's alone (a mains' dip in a heater's
+        last reading is then all that looks like the pump's stop). Read back
+        from the second reading of the standby after the fall, three of the
+        level at least, the rise before them from the standby
+        (``_rise_before``); a stale repeat or a lost reading in them leaves
+        nothing counted.
+        """
+        recent = self._recent
+        if self._ambiguous or len(recent) < 9:
+            return []
+        base = self._base
+        p = self._pump_watts
+        near = self._near
+        # (The reading before the standby's first: most readings are the
+        # standby, which it then is too.)
+        if (
+            recent[-3][1] - base <= near
+            or abs(recent[-1][1] - base) > near
+            or abs(recent[-2][1] - base) > near
+        ):
+            return []  # most readings: not the standby's second after a fall
+        rd = list(itertools.islice(reversed(recent), 16))
+        heat, (stop, stop_w) = rd[2][1], rd[3]
+        level = rd[4][1]
+        n = 5
+        while n < len(rd) and abs(rd[n][1] - level) <= near:
+            n += 1
+        if n < 7:
+            return []  # the level held three readings at least
+        level = sum(w for _, w in rd[4:n]) / (n - 4)
+        ptol = self._ptol()
+        if not (
+            self._tol <= level - stop_w <= p + ptol
+            and base + near < heat < stop_w - near
+        ):
+            return []
+        rest = level - base - p
+        known = self._known_heaters
+        if not any(abs(rest - h) <= ptol for h in known) or any(
+            abs(rest + p - h) <= max(ptol, _PEAK_DRIFT * h) for h in known
+        ):
+            return []  # no known heater and the pump, or a heater alone
+        rise = self._rise_before(rd, n, level, near)
+        if rise is None:
+            return []
+        started, s_spread, last = rise
+        period = self._period
+        if any(rd[i][0] - rd[i + 1][0] > 1.5 * period for i in range(last)):
+            return []  # a reading lost: what it held is unknown
+        share = min(max(1.0 - (level - stop_w) / p, 0.0), 1.0)
+        ended = stop - period + share * period
+        spread = math.hypot(s_spread, 0.2 * period)
+        duration = ended - started
+        if not MIN_RUN_S <= duration <= MAX_RUN_S or self._near_kind_bound(
+            duration, spread
+        ):
+            return []
+        return [DetectedRun(started, ended, p)]
+
+    def _alone_then_heater(self) -> list[DetectedRun]:
+        """A run read every few seconds: the pump alone, then a heater's level alone.
+
+        Cold water drawn in starts the heater late in a shot: read every
+        5 s, the pump alone holds two readings or more, and it may stop in
+        the heater's rise (one or two partial readings), after which the
+        level is the heater's alone. No edge shows the stop (it hid in the
+        rise) and the level after never read the heater and the pump, so
+        neither the edges nor ``_pump_then_heater`` count it. The level is
+        a known heater's alone, and not that heater's and the pump's, only
+        where the pump's step is more than twice what the mains move a
+        heater (``_PEAK_DRIFT``, a rotary pump beside a 1-1.5 kW heater;
+        no vibratory pump's): the pump stopped between its last whole
+        reading and the level's first. Read at the level's third reading,
+        back through at most two partial readings, two of the pump alone
+        at least, at most one partial reading, and the standby. A reading
+        lost between two of the pump alone leaves nothing counted (a pause);
+        one lost at either end only widens that end's window. The run must
+        surely be a shot's length (its ends off by their spread).
+        """
+        recent = self._recent
+        if self._ambiguous or len(recent) < 9:
+            return []
+        near = self._near
+        level = recent[-1][1]
+        if (
+            abs(recent[-4][1] - level) <= near
+            or abs(recent[-2][1] - level) > near
+            or abs(recent[-3][1] - level) > near
+        ):
+            return []  # most readings: not a level's third (a level held, first)
+        base = self._base
+        p = self._pump_watts
+        rest = level - base
+        known = self._known_heaters
+        if not any(
+            abs(rest - h) <= _PEAK_DRIFT * h + near and p > 2.0 * _PEAK_DRIFT * h
+            for h in known
+        ) or any(abs(rest - p - h) <= _PEAK_DRIFT * h + near for h in known):
+            return []  # no known heater alone, to the mains' move, or one with the pump
+        rd = list(itertools.islice(reversed(recent), 12))
+        period = self._period
+        ptol = self._ptol()
+        alone = base + p
+        i = 3
+        while i < 5 and alone + ptol < rd[i][1] < level + p + ptol:
+            i += 1  # partial readings of the heater's rise (the pump's stop)
+        last = i
+        while i < len(rd) and abs(rd[i][1] - alone) <= ptol:
+            i += 1
+        if i - last < 2 or i >= len(rd):
+            return []  # the pump alone, read whole twice at least
+        first = i - 1
+        if any(rd[j][0] - rd[j + 1][0] > 1.5 * period for j in range(last, first)):
+            return []  # a reading lost between: the pump may have paused in it
+        if base + near < rd[i][1] < alone - ptol:
+            i += 1  # a partial reading of its start
+        if i >= len(rd) or abs(rd[i][1] - base) > near:
+            return []
+        s_low, s_high = rd[i][0], rd[first][0] - period
+        e_low, e_high = rd[last][0], rd[2][0] - period
+        started = 0.5 * (s_low + s_high)
+        ended = 0.5 * (e_low + e_high)
+        spread = math.hypot(0.5 * (s_high - s_low), 0.5 * (e_high - e_low))
+        duration = ended - started
+        if (
+            not self.kind_bounds
+            or duration - spread < self.kind_bounds[0]
+            or not duration + spread <= MAX_RUN_S
+            or self._near_kind_bound(duration, spread)
+        ):
+            return []
+        return [DetectedRun(started, ended, p)]
+
+    def _rise_before(
+        self, rd: Sequence[tuple[float, float]], j: int, level: float, near: float
+    ) -> tuple[float, float, int] | None:
+        """When the pump started, read back from ``rd[j]`` (newest first).
+
+        At most three readings between the standby and ``level`` (the pump's
+        and the heater's partial ones, the pump alone), then the standby:
+        the start lies between that reading and the level's first. When, how
+        far off, and the standby's index; None when the readings are not so.
+        """
+        base = self._base
+        n_rd = len(rd)
+        i = j
+        while i < n_rd and i - j < 3 and base + near < rd[i][1] < level - near:
+            i += 1
+        if i >= n_rd or abs(rd[i][1] - base) > near:
+            return None
+        first = rd[j - 1][0] - self._period  # the level's first reading began
+        standby = rd[i][0]
+        return 0.5 * (first + standby), 0.5 * (first - standby), i
+
+    def _started_alone(
+        self, edge: _Edge, at: float, watts: float
+    ) -> DetectedRun | None:
+        """A run read every few seconds: the pump alone, a heater on, the pump's fall.
+
+        A 5 s reading of the pump alone between the standby and a heater's
+        rise holds no level (one reading, partial ones around it), so no
+        edge opened the run; its fall beside the heater then has no rise.
+        Back through the last readings: the level before the fall, at most
+        two partial readings of the heater's rise, one to three readings of
+        the fall's own step over the standby, at most one partial one, the
+        standby. Every reading is then a state of the machine (Hart's) or
+        between two, and the fall leaves that heater alone on. Never where a
+        run was read already.
+        """
+        if not self._seconds_apart or self._ambiguous:
+            return None
+        base = self._base
+        tol = self._tol_lv
+        if edge.after - base < self._heater_min() - tol:
+            return None  # a heater stays on
+        level = edge.before
+        alone = base + watts
+        near = max(0.12 * watts, 6.0)  # a quiet standby and the pump alone
+        readings = [w for w in self._recent if w[0] <= edge.at]
+        readings.reverse()
+        i, n = 0, len(readings)
+        while i < n and abs(readings[i][1] - level) <= tol:
+            i += 1
+        if i == 0:
+            return None
+        j = i
+        while j < n and alone + near < readings[j][1] < level - tol:
+            j += 1
+        if j - i > 2:
+            return None
+        start = self._from_standby(readings, j, watts, near, single=True)
+        if start is None or not MIN_RUN_S <= at - start <= MAX_RUN_S:
+            return None
+        fell = self._fell_at
+        if fell is not None and fell > start:
+            return None  # a run was read there (counted or dropped): not twice
+        return DetectedRun(start, at, watts)
+
+    def _from_standby(
+        self,
+        readings: Sequence[tuple[float, float]],
+        j: int,
+        step: float,
+        near: float,
+        *,
+        single: bool,
+    ) -> float | None:
+        """When the pump started, read back from ``readings[j]`` (newest first).
+
+        One to three readings of the pump alone (the standby and ``step``),
+        at most one partial reading that dates its start within the period,
+        then the standby; ``single``: one reading alone, none partial, will do.
+        None when the readings are not so.
+        """
+        base = self._base
+        alone = base + step
+        n = len(readings)
+        k = j
+        while k < n and abs(readings[k][1] - alone) <= near:
+            k += 1
+        if not 1 <= k - j <= 3 or k >= n:
+            return None
+        at, watts = readings[k]
+        start = at
+        if base + near < watts < alone - near:
+            start = at - (watts - base) / step * self._period
+            k += 1
+        elif not single and k - j < 2:
+            return None
+        if k >= n or abs(readings[k][1] - base) > near:
+            return None
+        return start
+
+    def _hid_start(
+        self, rise: _Rise, heater: _Heater, normalised: float, held: float, watts: float
+    ) -> bool:
+        """Whether a known heater and the pump's start account for a rise.
+
+        The rise less the pump's fall is that heater's size; or, the rise
+        from the standby read while a vibratory pump still ramped (short of
+        its step), the level the pump fell from is that heater's and the
+        pump's: the level the rise led to once the ramp was done.
+        """
+        tol = 0.5 * heater.tol(0.4 * self._pump_watts)
+        if abs(normalised - heater.size) <= tol:
+            return True
+        short = (1.0 - self._low()) * watts * self._k  # what a ramp may leave out
+        return (
+            abs(held - heater.size) <= tol
+            and abs(rise.before - self._base) <= self._tol_lv
+            and -short - tol <= normalised - heater.size <= tol
+        )

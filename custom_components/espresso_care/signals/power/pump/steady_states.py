@@ -1,0 +1,500 @@
+"""Steady-state detection: readings into steady states and the edges between.
+
+Hart's edge detector: consecutive readings within a tolerance of a level's
+mean (at least two, or one held through a silence) are a steady state,
+readings between two are a transient; an edge is the difference of two
+states' means, dated by the first reading that moved. Also the timer's
+side (``_advance_to``, ``_tick``: what a silence decides), and one reading
+between two switchings of a plug reporting every few seconds, split.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from ..readings import DetectedRun
+from .constants import (
+    _EPS,
+    _FAST_GAP_S,
+    _HEATERS,
+    _PARTIAL_WEIGHT,
+    _WANDER,
+    MAX_RUN_S,
+    MAX_VOLTS,
+    MAX_WATTS,
+    MIN_VOLTS,
+)
+from .pauses import _Pauses
+from .steps import _Edge, _two_steps
+
+
+class _SteadyStates(_Pauses):
+    """Readings into steady states, their edges, and what silence decides."""
+
+    __slots__ = ()
+
+    def _read(
+        self, at: float, watts: float | None, volts: float | None = None
+    ) -> list[DetectedRun]:
+        """``feed`` by steady states and their edges."""
+        self._quiet = False
+        gap = at - self._last_at
+        if not gap >= 0.0 or at == math.inf:
+            return []  # older than the last reading (or not a time at all)
+        if watts is None or not 0.0 <= watts <= MAX_WATTS:
+            self._last_at = at
+            self._forget()
+            return []
+        if volts is not None and MIN_VOLTS <= volts <= MAX_VOLTS:
+            if not self._vref2:
+                self._vref2 = volts * volts
+                self._v_lv = volts
+            self._v_last = volts
+        self._last_at = at
+        self._recent.append((at, watts))
+        # The typical gap (a low quantile: silences do not count) and how
+        # often a much longer silence comes (a plug reporting on change).
+        g = self._gap
+        if 0.05 < gap < 3600.0:
+            self._gaps += 1
+            if g == 0.0:
+                self._gap = min(gap, 30.0)
+            elif gap < g:
+                self._gap = g - 0.1 * (g - gap)
+            else:
+                self._gap = g + 0.02 * (min(gap, 4.0 * g) - g)
+            # A low quantile that silences barely move: a plug reporting on
+            # change still measures every second or so.
+            q = self._period
+            if q == 0.0 or gap < q:
+                self._period = min(gap, 30.0) if q == 0.0 else q - 0.2 * (q - gap)
+            else:
+                self._period = q + 0.005 * (min(gap, 2.0 * q) - q)
+        self._silence += 0.02 * ((1.0 if gap > 3.5 * g > 0.0 else 0.0) - self._silence)
+        out: list[DetectedRun] = []
+        settling = self._tr
+        if settling:
+            if gap < self._hold() - _EPS:
+                return self._cycle_in_readings() + self._transient(at, watts, gap)
+            out = self._settle_silent()
+            if self._tr:
+                return out + self._transient(at, watts, gap)
+        if not self._known:
+            self._known = True
+            self._lv_at = at
+            self._lv = watts
+            self._tol_lv = max(self._tol, 6.0 + 0.008 * watts)
+            self._lv_n = 1
+            self._pm1_at = self._pm2_at = at
+            self._pm1_w = watts
+            return out
+        dev = watts - self._lv
+        tol = self._tol_lv
+        if -tol <= dev <= tol:
+            # The hot path: one more reading of the steady state.
+            n = self._lv_n
+            if n < 8:
+                n += 1
+                self._lv_n = n
+            self._lv += dev / n
+            self._sd += 0.01 * ((dev if dev > 0.0 else -dev) - self._sd)
+            if volts is not None and self._vref2:
+                self._v_lv += (self._v_last - self._v_lv) / n  # as the level
+            self._pm2_at = self._pm1_at
+            self._pm1_at = at
+            self._pm1_w = watts
+            confirm = self._confirm
+            if confirm is not None and n >= 3:
+                out += self._confirmed()
+            if at >= self._noise_check:
+                return out + self._tick(at)
+            self._quiet = not settling and confirm is None and self._held is None
+            return out
+        # The start of a transient.
+        self._tr = True
+        self._tr_n = 1
+        self._tr_min = self._tr_max = watts
+        self._cd_sum = watts
+        self._cd_n = 1
+        self._cd_last = self._cd_at = at
+        self._over = 0
+        pts = self._pts
+        pts.clear()
+        pts += (self._pm2_at, self._lv, self._pm1_at, self._pm1_w, at, watts)
+        return out + self._cycle_in_readings()
+
+    def _advance_to(self, now: float) -> list[DetectedRun]:
+        """``advance`` by steady states and their edges."""
+        self._quiet = False
+        if not now >= self._last_at:
+            # Not later than the last reading: only what was due by then.
+            return [] if math.isnan(now) else self._tick(self._last_at)
+        out: list[DetectedRun] = []
+        if self._tr and now >= self._last_at + self._hold() - _EPS:
+            out += self._settle_silent()
+        out += self._tick(now)
+        return out
+
+    def _tick(self, now: float) -> list[DetectedRun]:
+        """Decisions that come with time: held edges, stale runs, the noise."""
+        out: list[DetectedRun] = []
+        if (
+            self._confirm is not None
+            and not self._tr
+            and now - self._lv_at >= self._hold() - _EPS
+        ):
+            out += self._confirmed()
+        held = self._held
+        if held is not None and now >= self._held_at + self._held_for(held) - _EPS:
+            out += self._release()
+        if self._pump and now - self._run_at >= MAX_RUN_S - _EPS:
+            self._held_heaters()
+            self._stop(now)  # too long for a pump run: it was not one
+        pending = self._pending
+        if pending is not None and now >= pending.until:
+            self._pending = None
+        self._update_noise(now)
+        return out
+
+    def _transient(self, at: float, watts: float, gap: float) -> list[DetectedRun]:
+        out: list[DetectedRun] = []
+        if (
+            watts == self._pts[-1]
+            and not self._stale
+            and not self._pump_level(watts)
+            and not self._standby_repeat(watts)
+        ):
+            # The same value again: perhaps a stale meter repeating itself,
+            # which shows no level holding. A third one will.
+            self._stale = True
+            return out
+        self._stale = False
+        tol = self._tol_lv
+        self._tr_n += 1
+        self._pts += (at, watts)
+        if watts < self._tr_min:
+            self._tr_min = watts
+        elif watts > self._tr_max:
+            self._tr_max = watts
+        dev = watts - self._lv
+        cd = self._cd_sum / self._cd_n
+        dcd = watts - cd
+        if -tol <= dev <= tol and abs(dev) <= abs(dcd):
+            # Back at the steady level: the excursion was a blip.
+            self._tr = False
+            split = self._paused(self._lv)
+            if split is None:
+                split = self._blip_at_standby()
+            elif not split and self._paused_beside_heater():
+                split = None
+            out = self._drop_paused() if split is None else split
+            out += self._stopped_among_pulses()
+            n = self._lv_n
+            if n < 8:
+                n += 1
+                self._lv_n = n
+            self._lv += dev / n
+            self._pm2_at = self._pm1_at
+            self._pm1_at = at
+            self._pm1_w = watts
+            pulse = self._short_pulse()
+            if pulse is not None:
+                out += pulse
+            elif self._tr_max - self._lv >= 0.5 * self._pump_watts:
+                # A pulse above the level and back (a slow PID's heater):
+                # the share of the last minutes' pulses that came close
+                # together (within a minute of the one before).
+                close = 1.0 if at - self._pulse_at < 60.0 else 0.0
+                self._pulses += 0.2 * (close - self._pulses)
+                self._pulse_at = at
+                if self._seconds_apart:
+                    self._heater_peak()
+            if self._tr_n > 2 * _WANDER:  # (counted once at _WANDER already)
+                self._wander(at)
+            return out
+        # A new level holds still: two readings within the noise of each other
+        # (a ramp's readings, an averaging plug's partial one, do not).
+        still = max(0.1 * self._pump_watts, 6.0 + 0.008 * watts, 3.0 * self._sd)
+        still = min(still, tol)
+        if -still <= dcd <= still and not self._between_states(
+            (self._cd_sum + watts) / (self._cd_n + 1), at
+        ):
+            self._cd_sum += watts
+            self._cd_n += 1
+            self._cd_last = at
+            self._over = 0
+            return self._settle()
+        if (
+            self._over
+            and abs(watts - self._over_w) <= still
+            and not self._between_states(0.5 * (self._over_w + watts), at)
+        ):
+            # The readings above the candidate are a level of their own.
+            self._cd_sum = self._over_w + watts
+            self._cd_n = 2
+            self._cd_last = self._cd_at = at
+            self._over = 0
+            return self._settle()
+        if dcd > tol and self._over < 2 and self._heaters and self._cd_n:
+            # A heater's pulse over the candidate (a PID's slow window).
+            self._over += 1
+            self._over_w = watts
+            return out
+        # Still moving: a new candidate.
+        tr_n = self._tr_n
+        if tr_n == _WANDER or (tr_n >= 3 * _WANDER and tr_n % _WANDER == 0):
+            # Once for a transient that a ramp and a heater's edge may make,
+            # then steadily for one that never settles (a fast PID).
+            self._wander(at)
+        self._cd_sum = watts
+        self._cd_n = 1
+        self._cd_last = self._cd_at = at
+        self._over = 0
+        return out
+
+    def _settle_silent(self) -> list[DetectedRun]:
+        """Silence after the last reading: it held (a plug reporting on change)."""
+        if self._over:
+            self._cd_sum = self._over_w
+            self._cd_n = 1
+            self._cd_last = self._cd_at = self._last_at
+            self._over = 0
+        return self._settle()
+
+    def _settle(self) -> list[DetectedRun]:
+        """The candidate is a steady state: decide the edge that led to it."""
+        after = self._cd_sum / self._cd_n
+        split = self._paused(after)
+        seen = self._level_before(after)
+        before = self._at_volts_after(seen)
+        delta = after - before
+        tr_n = self._tr_n
+        settled = (
+            self._lv_n >= 3
+            or self._pts[4] - self._lv_at >= self._hold() - _EPS
+            or self._known_level(seen)
+        )
+        self._tr = False
+        self._note_held_level(self._cd_at)
+        self._lv = after
+        self._lv_at = self._cd_at
+        self._lv_n = self._cd_n
+        self._pm2_at = self._pm1_at
+        self._pm1_at = self._cd_last
+        self._pm1_w = after
+        if tr_n > 2 * _WANDER + 1:  # (counted once at _WANDER already)
+            self._wander(self._cd_last)
+        if split is None:
+            split = self._split_at_standby(seen, before, after, settled)
+            if split is not None:
+                return split
+            split = self._drop_paused()
+        elif (parted := self._off_between(seen, before, after, settled)) is not None:
+            return parted
+        p = self._pump_watts
+        if -0.3 * p < delta < 0.3 * p and not self._ramp_goes_on(delta):
+            return split  # drift, not an edge
+        pts = tuple(self._pts)
+        # Does this plug average over its interval? Its first reading of a
+        # clean large step is then often partial.
+        if tr_n <= 3 and abs(delta) >= 200.0:
+            frac = (pts[5] - seen) / (after - seen)
+            partial = 1.0 if 0.1 < frac < 0.9 else 0.0
+            self._avg_score += 0.1 * (partial - self._avg_score)
+            self._partial_n = min(self._partial_n + 1, _PARTIAL_WEIGHT)
+            self._partial += (partial - self._partial) / self._partial_n
+        at = self._step_at(pts, seen, after - seen)
+        edge = _Edge(at, delta, before, after, pts, settled, self._k)
+        return split + self._split_or_edge(edge, self._cd_last)
+
+    def _split_or_edge(self, edge: _Edge, now: float) -> list[DetectedRun]:
+        """``_edge``, or the two edges of a heater's and the pump's switching read apart.
+
+        Read every few seconds, the pump's level (alone, or a heater's
+        without it) may show in one reading only between the heater's edge
+        and the pump's: no steady state of its own, yet a state of the
+        machine (``_one_reading_split``). Each part is then an edge of its
+        own, the heater's read as the heater nearest its size.
+        """
+        split = self._one_reading_split(edge)
+        if split is None:
+            return self._edge(edge, now)
+        *parts, whole = split
+        out: list[DetectedRun] = []
+        for part in parts:
+            heater = self._heater_of(part)
+            if heater is not None and self._held is None:
+                # The split told the heater's edge apart: its size now
+                # (the mains moved it) explains it.
+                signs = tuple(
+                    (1 if part.delta > 0.0 else -1) if h is heater else 0
+                    for h in self._heaters
+                )
+                self._cache_edge = part
+                self._cache_version = self._version
+                self._cache = (_HEATERS, 0, part.delta, signs)
+            out += self._edge(part, now)
+            if not whole and self._pump and self._run_from == part.at:
+                # No reading showed the pump alone whole: its start is only
+                # as sure as one split off a heater's edge (two switchings
+                # shown), and its stop must show itself (``_pump_fall``).
+                self._run_pure = self._run_seen = False
+                self._run_two = True
+                self._run_shown = part.pts[-3] - part.before
+        return out
+
+    def _one_reading_split(self, edge: _Edge) -> tuple[_Edge, _Edge, bool] | None:
+        """A heater's edge and the pump's, one reading of the level between them.
+
+        An averaging plug reads one switching as at most one partial
+        reading between two steady states; two partial readings, or more,
+        need two switchings. When one reading between them is the level
+        before and the pump's step (the pump switched first) or the level
+        after less it (the pump switched last), and the others lie between
+        that reading and the levels around it in order (partial readings
+        of each switching), that reading is the level between the two
+        edges (Hart's states, each edge the sum of one appliance's
+        switching). None on plugs reporting faster (their levels hold), or
+        when the readings do not show it.
+        """
+        if (
+            self._gap <= _FAST_GAP_S
+            or self._ambiguous
+            or abs(edge.delta) < self._heater_min()
+        ):
+            return None
+        p = self._pump_watts
+        pts = edge.pts
+        before, after = pts[1], edge.after
+        near_b = self._past_noise(before)
+        near_a = self._past_noise(after)
+        inner = [
+            i
+            for i in range(4, len(pts), 2)
+            if abs(pts[i + 1] - before) > near_b and abs(pts[i + 1] - after) > near_a
+        ]
+        sign = 1.0 if edge.delta > 0.0 else -1.0
+        tol = max(0.15 * p, 6.0)
+        if (
+            inner
+            and inner[0] == 4
+            and self._pump_partial_in_level(before, pts[3], sign, tol)
+        ):
+            inner.insert(0, 2)
+        if len(inner) < 2:
+            return None
+        if any(j - i != 2 for i, j in itertools.pairwise(inner)):
+            return None
+        values = [pts[i + 1] for i in inner]
+        if all(abs(v - values[0]) <= 3.0 for v in values):
+            return None  # a stale meter repeating one reading
+        # The pump may leave two partial readings (a ramp, an inrush) as it
+        # starts, one as it stops; a heater one.
+        pump_n = 2 if edge.delta > 0.0 else 1
+        pump_first = before + sign * p
+        pump_last = after - sign * p
+        for mid, other, most in (
+            (pump_first, pump_last, (pump_n, 1)),
+            (pump_last, pump_first, (1, pump_n)),
+        ):
+            k = _two_steps(values, before, mid, after, most=most, tol=tol)
+            if k is None:
+                continue
+            if _two_steps(values, before, other, after, most=most[::-1], tol=tol):
+                return None  # the other order fits the readings as well: unsure
+            # The level between: its reading if one showed it whole. Else
+            # only the pump's start from the standby (quiet, where a partial
+            # reading is the pump's; beside a heater the mains move it too).
+            last = inner[k - 1]
+            whole = abs(pts[last + 1] - mid) <= tol
+            if not whole and (
+                mid != pump_first or sign < 0.0 or abs(before - self._base) > near_b
+            ):
+                continue
+            w = pts[last + 1] if whole else mid
+            if (
+                mid == pump_last
+                and sign < 0.0
+                and not self._split_stop_shows(edge.delta + p)
+            ):
+                return None
+            first_pts = (*pts[: last + 2], pts[last + 2], w)
+            second_pts = (pts[last], w, pts[last], w, *pts[last + 2 :])
+            first = _Edge(
+                self._step_at(first_pts, before, w - before),
+                w - edge.before,
+                edge.before,
+                w,
+                first_pts,
+                edge.settled,
+                edge.k,
+            )
+            second = _Edge(
+                self._step_at(second_pts, w, after - w),
+                after - w,
+                w,
+                after,
+                second_pts,
+                True,
+                edge.k,
+            )
+            return first, second, whole
+        return None
+
+    def _pump_partial_in_level(
+        self, level: float, watts: float, sign: float, tol: float
+    ) -> bool:
+        """Whether the standby's last reading before a rise was the pump's first partial one.
+
+        A vibratory pump starting a second before a reading ends adds a
+        tenth of its step to it: within the level's tolerance, so taken as
+        the standby, yet well past a quiet standby's noise. Beside a heater
+        (its level noisier, moved by the mains) it tells nothing.
+        """
+        rest = watts - self._base
+        p = self._pump_watts
+        return (
+            sign > 0.0
+            and abs(level - self._base) <= self._tol_lv
+            and max(6.0, 0.1 * p) < rest < p + tol
+        )
+
+    def _split_stop_shows(self, heat: float) -> bool:
+        """Whether a run may end at the pump's fall read last, after a heater's.
+
+        A reading of the pump alone after the heater went off, then its
+        fall (``_one_reading_split``), may be a next pulse of a backflush
+        whose pause hid beside the heater: when the run's start was split
+        off a heater's edge too, that start must have shown the pump (a
+        reading of it alone, two switchings, a rotary pump's step standing
+        out), as for a stop read beside a heater's (``_pump_fall``). (A
+        stop read first, the heater alone after it, needs no more than a
+        fall of the pump alone that held.)
+        """
+        if not self._pump or self._run_pure:
+            return True
+        return (
+            self._run_seen or self._run_two or self._stands_out(heat, self._pump_watts)
+        )
+
+    def _level_before(self, after: float) -> float:
+        """The level before an edge, less its last reading if that one moved towards it.
+
+        A plug reporting on change reads a level seldom (silence is
+        unchanged): a small pump's first partial reading, within the level's
+        tolerance, is taken into a mean of one or two readings and pulls it
+        a good part of the way (a heater and a rotary pump's rise from 23 W,
+        the standby at 3 W, fitted no sum). Past the noise of the level
+        without it, towards the edge, it was the edge's first reading.
+        """
+        level = self._lv
+        n = self._lv_n
+        if n < 2 or not self._on_change:
+            return level
+        last = self._pm1_w
+        prior = (level * n - last) / (n - 1)
+        moved = last - prior
+        if moved * (after - prior) <= 0.0 or abs(moved) <= self._past_noise(prior):
+            return level
+        return prior

@@ -1,0 +1,273 @@
+"""Steps between steady states, and when a plug's readings date them.
+
+Pure arithmetic on an edge's readings (``_Edge.pts``: t0, w0, t1, w1, ...),
+with no detector state: whether a reading shows a step whole or partial,
+where inside a reading's averaging window the step came (``_crossing``,
+``_step_time``), when the pump's part of a heater-and-pump edge switched
+(``_pump_time``), and where readings fit two switchings in order
+(``_two_steps``). Kept apart so that each rule can be read (and tested)
+without the detector around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .constants import _FAST_GAP_S, _OVERSHOOT, _WHOLE
+
+
+@dataclass(frozen=True, slots=True)
+class _Edge:
+    """A step between two steady states, in normalised watts."""
+
+    at: float
+    """When the level started to move."""
+    delta: float
+    before: float
+    after: float
+    pts: tuple[float, ...]
+    """The readings around the transient, flat: t0, w0, t1, w1, ..."""
+    settled: bool = True
+    """The level before it had held a while (three readings, or its time)."""
+    k: float = 1.0
+    """The heaters' scale it was read at: ``delta * k`` is at the reference volts."""
+
+
+def _inside(pts: Sequence[float], low: float, high: float) -> int:
+    """How many readings inside an edge (``pts``' fresh ones) lie strictly between ``low`` and ``high``."""
+    return sum(1 for i in range(5, len(pts), 2) if low < pts[i] < high)
+
+
+def _span(pts: Sequence[float], i: int, gap: float) -> float:
+    """The interval that reading ``i`` closes, as the plug measures it.
+
+    Its gap from the reading before, but never more than the plug's
+    measuring period ``gap`` (a silence of a plug reporting on change is no
+    longer interval) nor 5 s.
+    """
+    return min(pts[i] - pts[i - 2], gap, 5.0)
+
+
+def _ramp_seconds(share: float, seconds: float, ramp: float) -> float:
+    """How long before a reading a pump ramping from half its step started.
+
+    The pump draws ``0.5 + 0.5 x / ramp`` of its step ``x`` s after its
+    start, the whole step from ``ramp`` s on; the reading averages the last
+    ``seconds`` and shows ``share`` of the step. Within the window that is
+    ``0.5 t + 0.25 t**2 / ramp`` s of the step over ``seconds``; started
+    before it, the window holds a later part of the ramp. Solved by
+    halving (the share grows with ``t`` until the window holds the whole
+    step). A reading that closes no interval (two points at one moment: a
+    silence settled at a reading's own time, when a timer came late) dates
+    nothing earlier.
+    """
+    if seconds <= 0.0:
+        return 0.0
+
+    def drawn(t: float) -> float:
+        if t <= 0.0:
+            return 0.0
+        if t <= ramp:
+            return 0.5 * t + 0.25 * t * t / ramp
+        return 0.75 * ramp + (t - ramp)
+
+    low, high = 0.0, seconds + ramp
+    for _ in range(40):
+        mid = 0.5 * (low + high)
+        if (drawn(mid) - drawn(mid - seconds)) / seconds < share:
+            low = mid
+        else:
+            high = mid
+    return 0.5 * (low + high)
+
+
+def _crossing(
+    pts: Sequence[float],
+    i: int,
+    base: float,
+    step: float,
+    *,
+    window: float | None,
+    gap: float,
+) -> float:
+    """When a step began, given the first reading (index ``i``) that shows it.
+
+    ``window`` is the share of its interval a reading averages over (1 for
+    an energy meter's counter difference, about 0.5 for a 1 s average read
+    every 2 s), None while not known (the reading itself dates the step). A
+    partial reading dates the step inside the window by its share; a whole
+    one only says the step came between the interval's start and the
+    window's: the middle of that.
+    """
+    at = pts[i]
+    if i < 2 or window is None:
+        return at
+    span = _span(pts, i, gap)
+    share = (pts[i + 1] - base) / step
+    if share > _OVERSHOOT:
+        # Past the new level (a rotary pump's inrush): the step came inside
+        # the window, its share there unknown.
+        return at - 0.5 * window * span
+    frac = min(max(share, 0.0), 1.0)
+    if frac >= _WHOLE and window < 1.0:
+        return at - 0.5 * (1.0 + window) * span
+    return at - frac * window * span
+
+
+def _step_time(
+    pts: Sequence[float], base: float, step: float, *, window: float | None, gap: float
+) -> float:
+    """When the level began to move from ``base`` by ``step``.
+
+    A reading well past a rise's new level (a slow PID's heater pulse),
+    followed by one part way up (the rise began inside that one), is no
+    sign of the rise yet.
+    """
+    shares = [(pts[i + 1] - base) / step for i in range(2, len(pts), 2)]
+    for k, share in enumerate(shares):
+        if share < 0.15:
+            continue
+        later = next((x for x in shares[k + 1 :] if x >= 0.15), None)
+        if step > 0.0 and share > 1.5 and later is not None and later <= 0.9:
+            continue
+        if (
+            step > 0.0
+            and share > 2.5
+            and any(0.15 <= x <= 1.5 for x in shares[k + 1 :])
+        ):
+            # Past a pulse (more than a rotary pump's inrush), then the level:
+            # the pulse told nothing of the step, the first reading at the level does.
+            continue
+        return _crossing(pts, 2 + 2 * k, base, step, window=window, gap=gap)
+    return pts[-2]
+
+
+def _pump_time(
+    pts: Sequence[float],
+    base: float,
+    heater: float,
+    pump: float,
+    *,
+    averaging: bool,
+    window: float | None,
+    gap: float,
+    standby: float | None = None,
+) -> float:
+    """When the pump's part of a heater-and-pump edge happened.
+
+    A reading shows the pump alone (``base + pump``) or both (``base +
+    heater + pump``); readings between are a heater's partial reading and
+    tell nothing of the pump. A reading at the ``standby`` (one heater off
+    before the other came on) shows a rising pump still off: it started
+    after, within the next reading if that one shows it alone, partial.
+    After a falling heater's last partial reading, a reading of the pump
+    alone, partial, dates its start by its own share of the standby's step.
+    A reading at the standby, or (heater and pump switching opposite ways)
+    one of the heater whole with the pump as before, overrules a reading
+    before it that looked like both: a heater's partial reading.
+    """
+    half = 0.5 * abs(pump)
+    both = heater + pump
+    apart = heater * pump < 0.0  # one rose, the other fell
+    moved = None  # the first reading that moved, if it showed neither
+    first = 4
+    if standby is not None and pump > 0.0:
+        # Nothing on in a reading: a rising pump started after the last such.
+        idle = [i for i in range(4, len(pts), 2) if pts[i + 1] - standby < 0.15 * pump]
+        if idle and idle[-1] + 2 < len(pts):
+            first = idle[-1] + 2
+    for i in range(first, len(pts), 2):
+        x = pts[i + 1] - base
+        if standby is not None and pump > 0.0 and i >= 6:
+            was = pts[i - 1] - standby
+            now = pts[i + 1] - standby
+            if was < 0.15 * pump:
+                # After a reading of nothing on (a heater off, the other not yet):
+                if now < 0.15 * pump:
+                    moved = None  # still nothing on
+                    continue
+                if now <= pump + half:
+                    # ... the pump alone, part way.
+                    return _crossing(pts, i, standby, pump, window=window, gap=gap)
+            elif (
+                heater < 0.0
+                and was > pump + half
+                and 0.15 * pump <= now < _WHOLE * pump
+            ):
+                # A falling heater's last partial reading, then the pump
+                # alone: dated by its own share of the standby's step.
+                return _crossing(pts, i, standby, pump, window=window, gap=gap)
+        if abs(x - heater) <= half:
+            off = (x - heater) * pump
+            if window is not None and off >= max(0.25 * abs(pump), 15.0) * abs(pump):
+                # The heater whole and part of the pump's switch: inside
+                # this reading's window, by its share.
+                return _crossing(pts, i, base + heater, pump, window=window, gap=gap)
+            moved = None  # the heater alone: the pump switched after
+        elif moved is None and abs(x) >= 0.15 * abs(pump):
+            moved = i
+        if apart and (x - 0.15 * pump) * pump >= 0.0 and abs(x) < abs(both):
+            # Only the pump moves the level its way: it had switched by then.
+            return _crossing(pts, i, base, pump, window=window, gap=gap)
+        if abs(x - pump) <= half:
+            return _crossing(pts, i, base, pump, window=window, gap=gap)
+        if abs(x - both) <= half:
+            if apart and any(
+                abs(pts[j + 1] - base - heater) <= 0.25 * abs(pump)
+                for j in range(i + 2, len(pts), 2)
+            ):
+                # A later reading of the heater whole, the pump as before:
+                # this one was the heater's partial reading.
+                continue
+            if averaging and abs(pts[i - 1] - base - heater) <= half:
+                # The heater came first, the pump within this interval.
+                return _crossing(pts, i, base + heater, pump, window=window, gap=gap)
+            if moved is not None and moved < i:
+                # A reading between showed part of both: the pump switched
+                # around it, not at the first full reading after (inside
+                # its window, by its share of both, on an averaging plug
+                # read every second or two).
+                if not averaging:
+                    return pts[moved]
+                if gap <= _FAST_GAP_S:
+                    return _crossing(pts, moved, base, both, window=window, gap=gap)
+            return _crossing(pts, i, base, both, window=window, gap=gap)
+    return pts[-2]
+
+
+def _two_steps(
+    values: Sequence[float],
+    before: float,
+    mid: float,
+    after: float,
+    *,
+    most: tuple[int, int],
+    tol: float,
+) -> int | None:
+    """Where readings fit two switchings in order, ``before`` to ``mid`` to ``after``.
+
+    An averaging plug reads each switching as a few partial readings at
+    most (``most``: for the first and the second), each between the levels
+    around it; readings at ``mid`` (within ``tol``) may come between.
+    Returns how many readings the first switching takes (one at least, and
+    one at least left to the second but for a reading at ``mid`` last), or
+    None when no split fits.
+    """
+    lo1, hi1 = min(before, mid) - tol, max(before, mid) + tol
+    lo2, hi2 = min(mid, after) - tol, max(mid, after) + tol
+    n = len(values)
+    for k in range(n, 0, -1):
+        head, tail = values[:k], values[k:]
+        if not tail and abs(head[-1] - mid) > tol:
+            continue
+        if not all(lo1 <= v <= hi1 for v in head):
+            continue
+        if not all(lo2 <= v <= hi2 for v in tail):
+            continue
+        if sum(abs(v - mid) > tol for v in head) > most[0]:
+            continue
+        if sum(abs(v - mid) > tol for v in tail) > most[1]:
+            continue
+        return k
+    return None
