@@ -53,7 +53,10 @@ class _FloorRuns(_SteadyStates):
         calibration is refused; there, leaving the floor out lost one shot
         of 18,906 over 24 seeds (the bench seed, 1M-9M, 20M-29M, 62M-65M:
         one of a slow PID's that calibrated, 22000036), changed no other
-        run, and saves a seventh of the detector's time.
+        run, and saves a seventh of the detector's time. The live noise
+        check's ``_floor_explains`` reads the floor's last standby reading:
+        there, unfollowed, it explains no step, and a PID's pulses count as
+        noise (a pause, never a run).
         """
         floor = self._floor
         held = floor.held
