@@ -23,7 +23,7 @@ from .constants import (
     MAX_RUN_S,
     MIN_RUN_S,
 )
-from .steps import _crossing, _Edge
+from .steps import _crossing
 
 
 class _Pauses(_Classify):
@@ -271,27 +271,11 @@ class _Pauses(_Classify):
         base = self._base
         pts = self._pts
         fell = tuple(pts[: k + 2])
-        fall = _Edge(
-            self._step_at(fell, seen, base - seen),
-            base - before,
-            before,
-            base,
-            fell,
-            settled,
-            self._k,
-        )
+        fall = self._edge_from(fell, seen, before, base, settled=settled, k=self._k)
         # The standby, read once, is a state of the machine: a rise from it
         # starts a run.
         rose = (pts[k], pts[k + 1], *pts[k:])
-        rise = _Edge(
-            self._step_at(rose, base, after - base),
-            after - base,
-            base,
-            after,
-            rose,
-            True,
-            self._k,
-        )
+        rise = self._edge_from(rose, base, base, after, settled=True, k=self._k)
         now = self._cd_last
         return self._edge(fall, now) + self._edge(rise, now)
 

@@ -22,7 +22,7 @@ from .constants import (
     NOISE_WINDOW_S,
 )
 from .state import _DetectorState
-from .steps import _pump_time, _step_time
+from .steps import _Edge, _pump_time, _step_time
 
 
 class _Plug(_DetectorState):
@@ -57,6 +57,31 @@ class _Plug(_DetectorState):
     def _step_at(self, pts: Sequence[float], base: float, step: float) -> float:
         """``_step_time`` as this plug reads: its interval, and whether it averages."""
         return _step_time(pts, base, step, window=self._window, gap=self._period)
+
+    def _edge_from(
+        self,
+        pts: tuple[float, ...],
+        seen: float,
+        before: float,
+        after: float,
+        *,
+        settled: bool,
+        k: float,
+    ) -> _Edge:
+        """The edge from ``before`` to ``after``, dated where ``pts`` leave the level ``seen``.
+
+        ``seen`` is the level as read; ``before`` the same level at the
+        volts after the step (they differ where the mains moved a heater).
+        """
+        return _Edge(
+            self._step_at(pts, seen, after - seen),
+            after - before,
+            before,
+            after,
+            pts,
+            settled,
+            k,
+        )
 
     def _pump_at(
         self, pts: Sequence[float], base: float, heater: float, pump: float

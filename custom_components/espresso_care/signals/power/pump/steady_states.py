@@ -304,8 +304,7 @@ class _SteadyStates(_Pauses):
             self._avg_score += 0.1 * (partial - self._avg_score)
             self._partial_n = min(self._partial_n + 1, _PARTIAL_WEIGHT)
             self._partial += (partial - self._partial) / self._partial_n
-        at = self._step_at(pts, seen, after - seen)
-        edge = _Edge(at, delta, before, after, pts, settled, self._k)
+        edge = self._edge_from(pts, seen, before, after, settled=settled, k=self._k)
         return split + self._split_or_edge(edge, self._cd_last)
 
     def _split_or_edge(self, edge: _Edge, now: float) -> list[DetectedRun]:
@@ -421,24 +420,10 @@ class _SteadyStates(_Pauses):
                 return None
             first_pts = (*pts[: last + 2], pts[last + 2], w)
             second_pts = (pts[last], w, pts[last], w, *pts[last + 2 :])
-            first = _Edge(
-                self._step_at(first_pts, before, w - before),
-                w - edge.before,
-                edge.before,
-                w,
-                first_pts,
-                edge.settled,
-                edge.k,
+            first = self._edge_from(
+                first_pts, before, edge.before, w, settled=edge.settled, k=edge.k
             )
-            second = _Edge(
-                self._step_at(second_pts, w, after - w),
-                after - w,
-                w,
-                after,
-                second_pts,
-                True,
-                edge.k,
-            )
+            second = self._edge_from(second_pts, w, w, after, settled=True, k=edge.k)
             return first, second, whole
         return None
 
