@@ -111,7 +111,9 @@ class _RunEnd(_RunStart):
             self._pending = None  # it ran on past the rise that might have hid its stop
         if self._ambiguous:
             return []
-        if not pure and self._handed_over(edge, at - self._run_at):
+        if not pure and (
+            self._handed_over(edge, at - self._run_at) or self._handed_over_known(edge)
+        ):
             return []
         if pure and self._over_fall(edge):
             return []
