@@ -45,8 +45,9 @@ class _FloorRuns(_SteadyStates):
         A heater only adds to the pump's level: read by the readings' floor
         (``_floor_reading``), the pump's runs still show. The edges date a
         run better: the floor's run waits while they follow one (a run open,
-        or one to confirm), and is dropped when they decide one over it.
-        Each run is counted once.
+        one to confirm, or one whose stop hid in a heater's rise that may
+        yet prove none: ``_ran_on_open``), and is dropped when they decide
+        one over it. Each run is counted once.
 
         Only on a plug read every second or two, or on change: every few
         seconds a slow PID's window averages into each reading and its
@@ -77,7 +78,9 @@ class _FloorRuns(_SteadyStates):
                     out += self._floor_count(held)
                 held = decided
         if held is not None and not (
-            self._confirm is not None or (self._pump and self._run_at < held.ended)
+            self._confirm is not None
+            or (self._pump and self._run_at < held.ended)
+            or self._ran_on_open(held.ended)
         ):
             out += self._floor_count(held)
             held = None

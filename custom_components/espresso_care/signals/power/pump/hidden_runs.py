@@ -11,7 +11,7 @@ end a run or leave it unproven.
 from __future__ import annotations
 
 from ..readings import DetectedRun
-from .constants import _FAST_GAP_S, _SMALL_PUMP, MAX_RUN_S, MIN_RUN_S
+from .constants import _FAST_GAP_S, _RESUME_S, _SMALL_PUMP, MAX_RUN_S, MIN_RUN_S
 from .records import _Pending, _Rise
 from .run_end import _RunEnd
 from .steps import _Edge, _inside
@@ -67,6 +67,15 @@ class _HiddenRuns(_RunEnd):
             rest = rise.at_scale(edge.k) - mag
             pending = self._pending
             if pending is not None and pending.rise is rise and pending.stop:
+                if self._ran_on_in(pending, rest, edge):
+                    # That heater alone, on and off: the pump ran on, the
+                    # run as unsure as it was before the rise.
+                    self._rises.remove(rise)
+                    self._cluster(mag, cycle=True)
+                    self._pending = None
+                    self._pump = True
+                    self._run_unsure = pending.unsure
+                    return []
                 if abs(rest + pending.watts) > ptol:
                     continue
                 # The heater's fall is its rise and the pump's step: the
@@ -101,6 +110,43 @@ class _HiddenRuns(_RunEnd):
                     return []
                 return []
         return None
+
+    def _ran_on_in(self, pending: _Pending, rest: float, edge: _Edge) -> bool:
+        """Whether a heater's rise taken as hiding the pump's stop came and went alone.
+
+        Read every second or two among a slow PID's pulses, a partial
+        reading in a pulse's level may leave its rise short of the heater's
+        size by about the pump's step: the pump is taken as stopped inside
+        it (``_stopped_in``). A fall of the rise alone (the sum of the
+        heater's cycle zero), back to the run's level, sooner than a user
+        pauses between two runs (``_RESUME_S``, give or take the reading
+        each end is dated by) is that heater alone on and off over the
+        running pump: its stop and its restart would be two switchings
+        each at one of the heater's. The run goes on.
+        """
+        ptol = self._ptol()
+        return (
+            not self._pump
+            and self._gap <= _FAST_GAP_S
+            and edge.at - pending.ended < _RESUME_S + self._gap
+            and abs(rest) <= ptol
+            and abs(edge.after - self._base - pending.watts) <= ptol
+        )
+
+    def _ran_on_open(self, before: float) -> bool:
+        """Whether a stop hidden in a heater's rise in a run started ``before`` may yet be none.
+
+        While its heater's fall may still come soon enough, and be decided
+        (a level held after it), to show the pump ran on (``_ran_on_in``).
+        """
+        pending = self._pending
+        return (
+            pending is not None
+            and pending.stop
+            and pending.started < before
+            and self._gap <= _FAST_GAP_S
+            and self._last_at < pending.ended + _RESUME_S + self._gap + self._hold()
+        )
 
     def _stop_in_rise_unsure(self, pending: _Pending, rise: _Rise) -> bool:
         """Whether a stop hidden in a heater's rise, read every few seconds, leaves the kind open.
@@ -176,6 +222,7 @@ class _HiddenRuns(_RunEnd):
         of a heater's cycle is zero). Either way the run in progress is
         unsure from here.
         """
+        unsure = self._run_unsure
         self._run_unsure = True
         if not self._run_pure or self._ambiguous:
             return
@@ -195,9 +242,11 @@ class _HiddenRuns(_RunEnd):
         pending = _Pending(self._run_at, ended, watts, edge.delta * edge.k)
         pending.rise = rise
         pending.stop = True
+        pending.unsure = unsure
         self._pending = pending
         # Followed as stopped: had it run on, its fall would come alone (an
-        # orphan), and this rise would not prove it.
+        # orphan), and this rise would not prove it (unless the heater's fall
+        # is the rise alone, soon: ``_ran_on_in``).
         if stop:
             self._stop(ended)
 

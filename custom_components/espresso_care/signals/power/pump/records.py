@@ -73,7 +73,17 @@ class _Rise:
 class _Pending:
     """A run whose start (or stop) hid in a heater's rise, waiting for its fall."""
 
-    __slots__ = ("ended", "heater", "mag", "rise", "started", "stop", "until", "watts")
+    __slots__ = (
+        "ended",
+        "heater",
+        "mag",
+        "rise",
+        "started",
+        "stop",
+        "unsure",
+        "until",
+        "watts",
+    )
 
     def __init__(self, started: float, ended: float, watts: float, mag: float) -> None:
         self.started = started
@@ -85,6 +95,7 @@ class _Pending:
         self.heater: _Heater | None = None
         self.rise: _Rise | None = None
         self.stop = False  # the pump stopped inside the rise (a heater's less the pump)
+        self.unsure = False  # ... the run unsure before that rise
         self.until = ended + _PENDING_S
 
 
