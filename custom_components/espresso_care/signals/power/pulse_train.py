@@ -101,6 +101,10 @@ ODD_SECONDS: Final = 900.0
 SPREAD_WEIGHT: Final = 0.05
 # A backflush found where quiet readings stray further than this is refused:
 # a PID's heater, averaged over the plug's interval, wanders by the pump's size.
+# A confirmed one (``CONFIRMED_MIN``) stands whatever the spread: the
+# detector paired the pump's own step under enough of its pulses, and a
+# slow PID's idle wander (0.031-0.040 around four hand-made backflushes on
+# the bench and dev seeds, just past the bound) is what it stood among.
 SPREAD_MAX: Final = 0.03
 # Noise is counted from this long (s) before a backflush to its end.
 NOISE_BEFORE: Final = 600.0
@@ -900,8 +904,11 @@ class PowerBackflushes:
             singles = self._singles_in(found)
             if singles <= SINGLE_MAX:
                 limit = ODD_SHARE_FAST
-        sturdy = self._sturdy(found) or self._confirmed(found)
-        if (odd / readings > limit and not sturdy) or self.spread > SPREAD_MAX:
+        confirmed = self._confirmed(found)
+        sturdy = self._sturdy(found) or confirmed
+        if odd / readings > limit and not sturdy:
+            return None
+        if self.spread > SPREAD_MAX and not confirmed:
             return None
         longest = LONG_RUN_FAST if self._interval <= FAST_INTERVAL else LONG_RUN_SECONDS
         framed = _starts_in(self._framed_at, found) > 0
