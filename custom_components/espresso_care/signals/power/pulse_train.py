@@ -749,8 +749,12 @@ class PowerBackflushes:
         if bands:
             # The most recently learned band that fits; with the mains
             # unknown, one heater is learned at several mains and several fit:
-            # the highest one's (the pump read the least).
-            y, i = min(bands) if self._volts is None else bands[0]
+            # the highest one's (the pump read the least). With the mains
+            # known, the band the last reading was read in, if it fits (a
+            # heater stays on longer than a pulse): two heaters a pump's step
+            # apart (a dual boiler's, beside a rotary pump) read the one's
+            # band with the pump off as the other's with it on.
+            y, i = min(bands) if self._volts is None else self._kept_band(bands)
             step = heaters[i]
             self._band = step
             if y < OFF_FRACTION:
@@ -781,6 +785,18 @@ class PowerBackflushes:
                 candidates.insert(0, step)
                 del candidates[HEATERS_MAX:]
         return None
+
+    def _kept_band(self, bands: list[tuple[float, int]]) -> tuple[float, int]:
+        """Of the heaters' bands a reading fits (most recently learned first), the last reading's.
+
+        The most recently learned band when the last reading was in none of them.
+        """
+        heaters = self._heaters
+        last = self._band_before
+        for y, i in bands:
+            if self._same_band(last, heaters[i]):
+                return y, i
+        return bands[0]
 
     def _segment(
         self, start: float, end: float, fraction: float | None, clean: bool
