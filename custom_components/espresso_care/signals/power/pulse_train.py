@@ -101,6 +101,10 @@ ODD_SECONDS: Final = 900.0
 SPREAD_WEIGHT: Final = 0.05
 # A backflush found where quiet readings stray further than this is refused:
 # a PID's heater, averaged over the plug's interval, wanders by the pump's size.
+# A confirmed one (``CONFIRMED_MIN``) stands whatever the spread: the
+# detector paired the pump's own step under enough of its pulses, and a
+# slow PID's idle wander (0.031-0.040 around four hand-made backflushes on
+# the bench and dev seeds, just past the bound) is what it stood among.
 SPREAD_MAX: Final = 0.03
 # Noise is counted from this long (s) before a backflush to its end.
 NOISE_BEFORE: Final = 600.0
@@ -745,8 +749,12 @@ class PowerBackflushes:
         if bands:
             # The most recently learned band that fits; with the mains
             # unknown, one heater is learned at several mains and several fit:
-            # the highest one's (the pump read the least).
-            y, i = min(bands) if self._volts is None else bands[0]
+            # the highest one's (the pump read the least). With the mains
+            # known, the band the last reading was read in, if it fits (a
+            # heater stays on longer than a pulse): two heaters a pump's step
+            # apart (a dual boiler's, beside a rotary pump) read the one's
+            # band with the pump off as the other's with it on.
+            y, i = min(bands) if self._volts is None else self._kept_band(bands)
             step = heaters[i]
             self._band = step
             if y < OFF_FRACTION:
@@ -777,6 +785,18 @@ class PowerBackflushes:
                 candidates.insert(0, step)
                 del candidates[HEATERS_MAX:]
         return None
+
+    def _kept_band(self, bands: list[tuple[float, int]]) -> tuple[float, int]:
+        """Of the heaters' bands a reading fits (most recently learned first), the last reading's.
+
+        The most recently learned band when the last reading was in none of them.
+        """
+        heaters = self._heaters
+        last = self._band_before
+        for y, i in bands:
+            if self._same_band(last, heaters[i]):
+                return y, i
+        return bands[0]
 
     def _segment(
         self, start: float, end: float, fraction: float | None, clean: bool
@@ -900,8 +920,11 @@ class PowerBackflushes:
             singles = self._singles_in(found)
             if singles <= SINGLE_MAX:
                 limit = ODD_SHARE_FAST
-        sturdy = self._sturdy(found) or self._confirmed(found)
-        if (odd / readings > limit and not sturdy) or self.spread > SPREAD_MAX:
+        confirmed = self._confirmed(found)
+        sturdy = self._sturdy(found) or confirmed
+        if odd / readings > limit and not sturdy:
+            return None
+        if self.spread > SPREAD_MAX and not confirmed:
             return None
         longest = LONG_RUN_FAST if self._interval <= FAST_INTERVAL else LONG_RUN_SECONDS
         framed = _starts_in(self._framed_at, found) > 0
