@@ -53,6 +53,7 @@ _WINDOWED_AGREE: Final = 0.8  # share of them at the window's period
 _WINDOW_READINGS: Final = 2.5  # a window shorter than this many readings hides the pump
 _AVERAGED_PARTIALS: Final = 1.6  # partial readings per standby one: a fast PID's
 _ALONE_AGREES: Final = 0.3  # a pump read alone at its start stands this near the fall
+_UNDER_STEP: Final = 0.5  # a run reading between two lies above this share of a step
 
 
 @dataclass(frozen=True, slots=True)
@@ -865,6 +866,9 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     replaces a step that lies more than a tenth off it (``_alone_at_start``).
     Beside a slow PID's pulses, the step is checked against the run's floor,
     the pump read alone between them (``_checked_by_floor``).
+    A step that a reading early in the run lies well under, between two
+    readings that held it (``_read_under``: a heater's share in the step),
+    asks for the run again ("no_pump_seen"): never a wrong figure.
     The noise is what the idle stretch holds of unexplained steps, of
     pump-sized pulses (part of a PID heater's) and of spread.
 
@@ -875,14 +879,53 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     """
     valid = _valid(readings)
     result = _calibrate(valid, pump_started_after)
-    if result.pump_watts is None or _reports_slowly(
+    if result.pump_watts is not None and not _reports_slowly(
         [r for r in valid if r.at < pump_started_after]
     ):
-        return result
-    base = _pulsing_standby(valid, pump_started_after)
-    if base is None:
-        return result
-    return _checked_by_floor(valid, pump_started_after, base)
+        base = _pulsing_standby(valid, pump_started_after)
+        if base is not None:
+            result = _checked_by_floor(valid, pump_started_after, base)
+    if result.pump_watts is not None and _read_under(
+        valid, pump_started_after, result.pump_watts
+    ):
+        return Calibration(None, result.noise_watts, "no_pump_seen")
+    return result
+
+
+def _read_under(valid: Sequence[Reading], after: float, step: float) -> bool:
+    """Whether the run shows the pump's level well under ``step``: a heater's share in it.
+
+    While the pump runs, a reading is its level at least (a heater adds to
+    it), and a vibratory pump's ramp starts at half its level. A reading in
+    the run's first seconds, above the standby by a pump's size (20 W) but
+    under ``_UNDER_STEP`` of
+    the step, between two readings that each lie a step or more above the
+    standby (the pump ran on both sides), says the step holds a heater's
+    share: a slow PID's pulse, read in part, taken for the pump's level (the
+    bench seed's 233.4 W for 59.5 W, read alone at 59.6 W between pulses).
+    The readings cannot tell the pump's own then: the user is asked to run
+    it again.
+    """
+    idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
+    if not idle:
+        return False
+    base = _standby_level(idle)
+    xs = _distinct(valid, after, CAL_MAX_S_SLOW)
+    run = _run_stretch(xs, base)
+    if run is None:
+        return False
+    # The run's first seconds, which the user's run outlasts (after it, a
+    # PID's pulses read in part lie at any level); its first reading may be
+    # a pulse's, read a second before the pump started, and the next the
+    # pump's start, read in part: the reading under the step comes later.
+    start = xs[run[0]][0]
+    ws = [(at - start, w - base) for at, w, _ in xs[run[0] : run[1]]]
+    return any(
+        since <= CAL_MIN_S + 1.0
+        and CAL_MIN_W <= x < _UNDER_STEP * step
+        and min(a, b) >= step
+        for (_, a), (since, x), (_, b) in zip(ws[1:], ws[2:], ws[3:], strict=False)
+    )
 
 
 def _calibrate(
