@@ -206,8 +206,19 @@ def heater_cycles_every_5s(
     fall, the standby. Returns the readings and the moment the next cycle
     would start (the scene's own readings follow from there).
     """
-    readings = idle_every_5s(0.0, 40, standby)
-    at = 200.0
+    cycled, at = heater_cycles_from(200.0, cycles, standby, heater)
+    return idle_every_5s(0.0, 40, standby) + cycled, at
+
+
+def heater_cycles_from(
+    at: float, cycles: int, standby: float, heater: float
+) -> tuple[list[tuple[float, float]], float]:
+    """``cycles`` heater cycles read every 5 s from ``at``, 200 s apart (no standby before).
+
+    The cycles of ``heater_cycles_every_5s``; returns the readings and the
+    moment the next cycle would start.
+    """
+    readings: list[tuple[float, float]] = []
     for _ in range(cycles):
         readings += [(at, standby + 0.4 * heater)]
         readings += [(at + 5.0 * i, standby + heater) for i in range(1, 9)]

@@ -18,7 +18,7 @@ import pytest
 
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
-from .power_traces import idle_every_5s, run_all
+from .power_traces import heater_cycles_from, idle_every_5s, run_all
 
 STANDBY = 4.0
 PUMP = 150.0
@@ -27,26 +27,12 @@ STEAM = 1196.0  # learnt at mains 2 % higher (heaters draw 4 % more)
 STEAM_NOW = 0.96 * STEAM  # 1148 W: the brew heater and the pump's step
 
 
-def _cycles(
-    at: float, heater: float, n: int
-) -> tuple[list[tuple[float, float]], float]:
-    """``n`` cycles of one heater alone, 200 s apart: partial rise, eight readings, partial fall."""
-    readings: list[tuple[float, float]] = []
-    for _ in range(n):
-        readings += [(at, STANDBY + 0.4 * heater)]
-        readings += [(at + 5.0 * i, STANDBY + heater) for i in range(1, 9)]
-        readings += [(at + 45.0, STANDBY + 0.5 * heater)]
-        readings += idle_every_5s(at + 50.0, 30, STANDBY)
-        at += 200.0
-    return readings, at
-
-
 def _readings(steam: float, n: int = 6) -> list[tuple[float, float]]:
     """Both heaters learnt alone (``steam`` the steam heater's size, ``n`` cycles), then the hand-over."""
     readings = idle_every_5s(0.0, 40, STANDBY)
-    cycles, at = _cycles(200.0, steam, n)
+    cycles, at = heater_cycles_from(200.0, n, STANDBY, steam)
     readings += cycles
-    cycles, at = _cycles(at, BREW, 6)
+    cycles, at = heater_cycles_from(at, 6, STANDBY, BREW)
     readings += cycles
     # The brew heater on for 12 s, the steam heater taking over (one
     # partial reading between their levels), on for 30 s, then off.
