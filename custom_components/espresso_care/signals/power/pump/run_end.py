@@ -126,14 +126,18 @@ class _RunEnd(_RunStart):
             # pump alone in one of them or its step is many times that.
             seen_end = self._seen_alone(edge, -watts) or self._alone_level(edge.before)
             lone = self._run_lone and self._single_partial(edge)
+            seen = self._run_seen
             if lone:
-                seen_end = False  # a heater's cycle, its partial readings at the pump's
+                # A heater's cycle, its partial readings at the pump's: only
+                # a whole reading of the pump alone at the rise shows it.
+                seen_end = False
+                seen = self._run_held
             # (A level held past any run, of the whole edge's size: a heater's.)
             held = self._held_level_size(-edge.delta)
             big = self._stands_out(heat, watts) and not held
             if self._vref2:
                 if not (
-                    self._run_seen
+                    seen
                     or seen_end
                     or (
                         (big or self._heater_cycle(heat, watts))

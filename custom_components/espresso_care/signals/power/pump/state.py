@@ -104,6 +104,7 @@ class _DetectorState:
         "_run_from",
         "_run_heat",
         "_run_heater",
+        "_run_held",
         "_run_lead",
         "_run_lone",
         "_run_mag",
@@ -265,7 +266,7 @@ class _DetectorState:
         self._pump = False
         self._run_at = self._run_w = self._run_base = self._run_heat = 0.0
         self._run_pure = False
-        self._run_seen = False
+        self._run_seen = self._run_held = False
         self._run_lead = 0.0
         self._run_from = 0.0  # the edge a run opened at, before dating moved it
         self._run_spread = 0.0
