@@ -459,6 +459,11 @@ def _level(
     return values[len(values) // 2]
 
 
+def _idle_minute(valid: Sequence[Reading], after: float) -> list[float]:
+    """The watts read in the idle minute before the click at ``after``."""
+    return [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
+
+
 def _standby_level(idle: Sequence[float]) -> float:
     """The standby of idle readings: the median of those near the lowest."""
     low = min(idle)
@@ -906,7 +911,7 @@ def _read_under(valid: Sequence[Reading], after: float, step: float) -> bool:
     The readings cannot tell the pump's own then: the user is asked to run
     it again.
     """
-    idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
+    idle = _idle_minute(valid, after)
     if not idle:
         return False
     base = _standby_level(idle)
@@ -1253,7 +1258,7 @@ def _fall_beside_heater(
     if fall is None or fall.after <= CAL_MAX_W:
         return None
     earlier = [r for r in valid if r.at < after]
-    idle = [float(r.watts or 0.0) for r in earlier if r.at >= after - 60.0]
+    idle = _idle_minute(earlier, after)
     if not idle and earlier:
         # On change, a silent minute held the last level sent.
         idle = [float(earlier[-1].watts or 0.0)]
@@ -1506,7 +1511,7 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     show the PID's pulses, one of each kind will do: a run of about ten
     seconds among pulses every few seconds seldom shows more.
     """
-    idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
+    idle = _idle_minute(valid, after)
     xs = _distinct(valid, after)
     if len(idle) < 5 or len(xs) < 4:
         return None
@@ -1561,7 +1566,7 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
 
 def _pulsing_standby(valid: Sequence[Reading], after: float) -> float | None:
     """The standby level, when the idle minute before ``after`` shows a slow PID's pulses."""
-    idle = [float(r.watts or 0.0) for r in valid if after - 60.0 <= r.at < after]
+    idle = _idle_minute(valid, after)
     if len(idle) < 5:
         return None
     base = _standby_level(idle)
