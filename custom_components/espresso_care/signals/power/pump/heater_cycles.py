@@ -257,8 +257,14 @@ class _HeaterCycles(_Explain):
         The other heater must be learnt from ``_ALONE_CYCLES`` edges or
         more: a cluster of a few may be one heater's and the pump's summed
         edges (a thermostat's shot over its one heater was withheld so).
+        So too for a run whose rise split from the hand-over's edge (the
+        brew heater's fall and the steam heater's rise read apart, two
+        partial readings, as a heater's edge and the pump's): a vibratory
+        pump's step is then the heaters' difference less a heater's (dev
+        seed 25000004: one false shot of 12, no shot lost on dev seeds
+        20M-29M).
         """
-        if not self._seconds_apart or self._vref2 or not self._run_pure:
+        if not self._seconds_apart or self._vref2:
             return False
         base = self._run_before  # the level the pump rose from, over the standby
         if (
