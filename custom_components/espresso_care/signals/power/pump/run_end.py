@@ -229,6 +229,8 @@ class _RunEnd(_RunStart):
             # A heater's fall and the pump's stop in one reading's interval:
             # the stop's date is a guess between them (``_stop_in_rise_unsure``).
             spread = max(spread, 0.5 * self._period)
+        if heat and self._stop_in_level(edge, -watts):
+            spread = max(spread, 0.5 * self._period)
         if self._kind_unsure(at - started, spread):
             return []
         if self._stop_in_heater_rise(started, at, fell):
@@ -316,6 +318,24 @@ class _RunEnd(_RunStart):
             abs(watts - p) <= _SPLIT_FALL_WHOLE * p
             and abs(rise - p) <= 0.4 * p + self._slack()
         )
+
+    def _stop_in_level(self, edge: _Edge, pump: float) -> bool:
+        """Whether the level before a shared fall read every few seconds took the pump's partial reading.
+
+        The level's tolerance holds a quarter of the pump's step: a rotary
+        pump stopping late in a reading leaves it that much short, and it
+        is taken into the level (the edge then starts at the next one, a
+        reading of the standby between the pump's stop and a heater's
+        rise). The stop dated from the edge's readings comes at that
+        standby reading's start, up to an interval late: a 14.9 s shot read
+        16.3 s (dual boiler, dev seed 26000005). When the level's last
+        reading strays past its noise the pump's way, the stop's date is a
+        guess across that interval.
+        """
+        if not self._seconds_apart:
+            return False
+        last = edge.pts[3] - edge.before
+        return last * pump > 0.0 and abs(last) > self._past_noise(edge.before)
 
     def _tail_at_pump(self, edge: _Edge) -> bool:
         """Whether a fall read every few seconds holds a partial reading at the pump's level alone.
