@@ -140,7 +140,7 @@ class _RunEnd(_RunStart):
                     seen
                     or seen_end
                     or (
-                        (big or self._heater_cycle(heat, watts))
+                        (big or self._heater_cycle(edge, heat, watts))
                         and not self._fits_one_heater(edge)
                         and not self._off_step(self._run_w, self._run_level())
                     )
