@@ -62,6 +62,18 @@ three readings, each the average of its interval.
   clean (weak or missed), still counts the cycles as odd readings: it
   leans on the heater, and a shot its heater cut into pieces reads so
   (seed 21,000,003).
+* ``heater_switched``: a piece too short for a pulse (or weak: read only
+  above a heater) with a reading no band explained a heater's step or more
+  above the level is a heater switching beside the pump (a thermostat's
+  or a heat exchanger's heater coming on as a pulse ends, half the
+  reading each), an edge as an unexplained reading between two a heater's
+  step apart is: it was noted as noise, and the odd readings' share
+  refused a heat exchanger's backflushes with a few such (seeds
+  20,250,406 at 37,053 s, 21,000,002 at 32,796 s). A slow PID's bursts,
+  averaged, stand a pump's step or two up: still noise. Heat exchangers'
+  backflushes recognized where power counts: bench seed 14 -> 16 of 60,
+  dev seeds 20M-23M 79 -> 89 of 240, regression 5M-6M 32 -> 36 of 120;
+  the other families and the backflushes invented unchanged.
 * ``in_band_cuts``: only a reading with no heater on cut an excursion at a
   dip (a heater's band drifts with the mains against a band learned at
   another time), so the pulses a heater's cycle spans read as one piece too
@@ -138,6 +150,16 @@ def heater_cycle(lowest: float, heater_min: float) -> bool:
     its excursion was read in; ``heater_min``: a heater's least step (W).
     """
     return lowest >= heater_min
+
+
+def heater_switched(unexplained: float, heater_min: float) -> bool:
+    """Whether a heater switched in a piece: a reading of it no band explained stood a heater's step up.
+
+    ``unexplained``: the highest such reading above the level (W, 0 if
+    none); ``heater_min``: a heater's least step (W). A slow PID's burst,
+    averaged over a reading, stands a pump's step or two up.
+    """
+    return unexplained >= heater_min
 
 
 def doubtful(weak: int, missed: int) -> bool:

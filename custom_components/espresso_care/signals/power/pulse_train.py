@@ -44,6 +44,7 @@ from .pulse_slow_plug import (
     heater_hole,
     heater_off_band,
     heater_split,
+    heater_switched,
     hole_split,
     in_band_cuts,
     merged_hole,
@@ -247,7 +248,15 @@ Segment = tuple[float, float, float | None, bool]
 class _Excursion:
     """Readings while the pump may be running."""
 
-    __slots__ = ("bands", "frame", "lowest", "same", "segments", "unknown")
+    __slots__ = (
+        "bands",
+        "frame",
+        "lowest",
+        "same",
+        "segments",
+        "unexplained",
+        "unknown",
+    )
 
     def __init__(self, frame: float | None = None) -> None:
         self.segments: list[Segment] = []
@@ -260,6 +269,9 @@ class _Excursion:
         self.same = frame is not None
         # The lowest band (heater step, 0 the level) a reading of it was read in.
         self.lowest = math.inf
+        # The highest a reading of it no band explained stood above the
+        # level (W; 0 if none).
+        self.unexplained = 0.0
 
 
 def split_pulses(
@@ -821,6 +833,8 @@ class PowerBackflushes:
         excursion.segments.append((start, end, fraction, clean))
         excursion.bands.append(self._band)
         if fraction is None:
+            if (watts := self._unexplained) is not None and self._level is not None:
+                excursion.unexplained = max(excursion.unexplained, watts - self._level)
             excursion.unknown += end - start
             if excursion.unknown > UNKNOWN_MAX:
                 self._excursion = None
@@ -1131,7 +1145,14 @@ class PowerBackflushes:
                     # The heater's own cycle, not noise (kept as odd readings are).
                     _remember(self._cycles, pulse.started, ODD_SECONDS)
                 else:
-                    self._noted(pulse.started)
+                    # On a slow plug, a piece a heater switched in: its edge.
+                    self._noted(
+                        pulse.started,
+                        edge=slow
+                        and heater_switched(
+                            excursion.unexplained, HEATER_MIN * self.pump_watts
+                        ),
+                    )
                 if not weak or pulse.on_seconds < rules.pulse_min:
                     continue
                 # Pulse-sized in a heater's band: it may fill a series of

@@ -1,0 +1,45 @@
+"""A piece a heater switched in is its edge, not noise, every 5 s (pure).
+
+A heat exchanger's heater coming on as a pulse ends leaves a reading no
+band explains, a heater's step above the level, and a piece too short for
+a pulse (or weak) before it: noted as noise, a few such refused the
+backflush by the odd readings' share (``heater_switched``; seed 20,250,406,
+the bench seed's, replayed as the recognition bench does).
+"""
+
+from __future__ import annotations
+
+from bench.recognition import power_runs, true_backflushes
+from custom_components.espresso_care.signals.power.pulse_slow_plug import (
+    heater_switched,
+)
+from simulator.espresso import generate
+
+PUMP = 53.0  # a small vibratory pump (W)
+HEATER_MIN = 3 * PUMP  # a heater's least step (W)
+
+
+def test_only_a_reading_a_heaters_step_up_is_a_heater_switching() -> None:
+    assert heater_switched(1216.0, HEATER_MIN)
+    # A slow PID's burst averaged over a reading: a pump's step or two up.
+    assert not heater_switched(1.5 * PUMP, HEATER_MIN)
+    # No reading of the piece unexplained.
+    assert not heater_switched(0.0, HEATER_MIN)
+
+
+def test_a_backflush_read_among_a_heaters_edges() -> None:
+    trace = generate(
+        "heat_exchanger",
+        "vibratory",
+        "periodic_5",
+        seed=20_250_406,
+        shots=32,
+        days=8,
+        hand_backflushes=6,
+        calibration=False,
+    )
+    truth = true_backflushes(trace)
+    trained = power_runs(trace)[1]
+    (start, end) = next((s, e) for s, e in truth if 37_000 < s < 37_100)
+    # Three pieces beside the heater's edges were noted as noise before.
+    assert any(t.started <= end and start <= t.ended for t in trained)
