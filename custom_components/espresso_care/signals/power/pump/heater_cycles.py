@@ -287,7 +287,8 @@ class _HeaterCycles(_Explain):
         partial readings, as a heater's edge and the pump's): a vibratory
         pump's step is then the heaters' difference less a heater's (dev
         seed 25000004: one false shot of 12, no shot lost on dev seeds
-        20M-29M).
+        20M-29M; on the held-out seeds no false shot withheld and one
+        vibratory dual boiler's shot lost, 1000052).
         """
         if not self._seconds_apart or self._vref2:
             return False
