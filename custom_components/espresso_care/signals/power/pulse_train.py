@@ -49,6 +49,7 @@ from .pulse_slow_plug import (
     in_band_cuts,
     merged_hole,
     slow_dip,
+    stretch_floor,
 )
 
 # A fraction below this is the pump off (noise, a standby wobble).
@@ -439,6 +440,7 @@ class PowerBackflushes:
         "_split_at",
         "_steady",
         "_steady_before",
+        "_stretch_low",
         "_stretches",
         "_unexplained",
         "_volts",
@@ -492,6 +494,9 @@ class PowerBackflushes:
         # happened to read there, a shot running on).
         self._steady = 0
         self._steady_before = 0
+        # On a slow plug, the lowest reading (W above the band's step) of the
+        # heater's stretch so far, and its band (``stretch_floor``).
+        self._stretch_low: tuple[float, float] | None = None
         # When each pulse read above a heater and taken as sure began, lately.
         self._framed_at: deque[float] = deque()
         # When each pulse read apart around a heater's stretch began, lately.
@@ -522,7 +527,9 @@ class PowerBackflushes:
         self._pattern = BackflushRecognizer(self._rules)
         self._at = self._last = self._level = self._unexplained = None
         self._excursion = None
-        self._band = None  # the band before the next excursion is unknown
+        self._band = self._stretch_low = (
+            None  # the band before the next excursion is unknown
+        )
         self._steady = 0
         if (pending := self._pending) is not None:
             self._noted(pending[0])  # never resolved: noise
@@ -743,20 +750,20 @@ class PowerBackflushes:
             # step, as a PID's wandering heater makes them.
             self._level = watts
             self.spread += SPREAD_WEIGHT * (min(-x, 1.0) - self.spread)
-            self._unexplained = None
+            self._unexplained = self._stretch_low = None
             return 0.0
         if x <= ABOVE:
             if x < OFF_FRACTION:
                 self._level = level + LEVEL_WEIGHT * (watts - level)
                 self.spread += SPREAD_WEIGHT * (abs(x) - self.spread)
-            self._unexplained = None
+            self._unexplained = self._stretch_low = None
             return min(1.0, max(0.0, x))
         self._clean = False
         heaters = self._heaters
         bands = [
             (y, i)
             for i, step in enumerate(heaters)
-            if -BELOW <= (y := x - step / pump) <= ABOVE
+            if -BELOW <= (y := x - step / pump) <= ABOVE + self._floor_of(step)
         ]
         if bands:
             # The most recently learned band that fits; with the mains
@@ -772,6 +779,8 @@ class PowerBackflushes:
             if y < OFF_FRACTION:
                 # Pump off: the heater's step follows the mains.
                 heaters[i] = step + LEVEL_WEIGHT * (watts - level - step)
+            if self._interval > FAST_INTERVAL:
+                y = self._stretch_read(x, step)
             self._unexplained = None
             return min(1.0, max(0.0, y))
         self._band = None
@@ -797,6 +806,36 @@ class PowerBackflushes:
                 candidates.insert(0, step)
                 del candidates[HEATERS_MAX:]
         return None
+
+    def _floor_of(self, step: float) -> float:
+        """How far (pump steps) above ``step`` its stretch is read, on a slow plug (``stretch_floor``).
+
+        Not where another band lies a part of a pump's step or so from it
+        (``STEADY`` to ``CANDIDATE``): one heater learned twice, the pump on
+        in one reads as off in the other, so a stretch begun with the pump on
+        took that for its floor (seed 20,100,019, a dual boiler's).
+        """
+        low = self._stretch_low
+        if (
+            self._interval <= FAST_INTERVAL
+            or low is None
+            or not self._same_band(low[0], step)
+        ):
+            return 0.0
+        pump = self.pump_watts
+        if any(
+            STEADY * pump <= abs(h - step) < CANDIDATE * pump for h in self._heaters
+        ):
+            return 0.0
+        return stretch_floor(low[1] - step / pump)
+
+    def _stretch_read(self, x: float, step: float) -> float:
+        """A reading in a heater's band read against its stretch's lowest so far (``stretch_floor``)."""
+        y = x - step / self.pump_watts - self._floor_of(step)
+        low = self._stretch_low
+        same = low is not None and self._same_band(low[0], step)
+        self._stretch_low = (step, min(low[1], x) if low is not None and same else x)
+        return y
 
     def _kept_band(self, bands: list[tuple[float, int]]) -> tuple[float, int]:
         """Of the heaters' bands a reading fits (most recently learned first), the last reading's.
