@@ -527,9 +527,8 @@ class PowerBackflushes:
         self._pattern = BackflushRecognizer(self._rules)
         self._at = self._last = self._level = self._unexplained = None
         self._excursion = None
-        self._band = self._stretch_low = (
-            None  # the band before the next excursion is unknown
-        )
+        self._band = None  # the band before the next excursion is unknown
+        self._stretch_low = None
         self._steady = 0
         if (pending := self._pending) is not None:
             self._noted(pending[0])  # never resolved: noise
