@@ -142,6 +142,31 @@ def recognized_backflush(family: str, pump: str, plug: str, seed: int) -> Recogn
     return found
 
 
+def backflush_days(
+    family: str, pump: str, plug: str, seed: int
+) -> tuple[list[tuple[float, float]], list[Recognized]]:
+    """Eight days of 32 shots and six backflushes by hand, as the recognition bench draws them.
+
+    The true backflushes, and those read from the readings (``power_runs``).
+    """
+    trace = generate(
+        family,
+        pump,
+        plug,
+        seed=seed,
+        shots=32,
+        days=8,
+        hand_backflushes=6,
+        calibration=False,
+    )
+    return true_backflushes(trace), power_runs(trace)[1]
+
+
+def read_over(found: list[Recognized], start: float, end: float) -> bool:
+    """Whether a backflush read overlaps ``start``-``end``."""
+    return any(t.started <= end and start <= t.ended for t in found)
+
+
 def invented_backflushes(
     family: str, pump: str, plug: str, seed: int, days: int
 ) -> list[Recognized]:

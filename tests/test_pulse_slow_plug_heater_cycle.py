@@ -11,13 +11,13 @@ replayed as the recognition bench does).
 
 from __future__ import annotations
 
-from bench.recognition import power_runs, true_backflushes
 from custom_components.espresso_care.backflush_pattern import Recognized
 from custom_components.espresso_care.signals.power.pulse_slow_plug import (
     doubtful,
     heater_cycle,
 )
-from simulator.espresso import generate
+
+from .sim_replay import backflush_days
 
 PUMP = 64.0  # a small vibratory pump (W)
 HEATER_MIN = 3 * PUMP  # a heater's least step (W)
@@ -41,17 +41,7 @@ def test_a_find_with_two_pulses_not_seen_clean_is_doubtful() -> None:
 
 def _backflushes(seed: int) -> tuple[list[tuple[float, float]], list[Recognized]]:
     """A heat exchanger's eight days with six backflushes by hand: true and read."""
-    trace = generate(
-        "heat_exchanger",
-        "rotary",
-        "periodic_5",
-        seed=seed,
-        shots=32,
-        days=8,
-        hand_backflushes=6,
-        calibration=False,
-    )
-    return true_backflushes(trace), power_runs(trace)[1]
+    return backflush_days("heat_exchanger", "rotary", "periodic_5", seed)
 
 
 def test_backflushes_read_among_the_heaters_cycles() -> None:

@@ -9,11 +9,11 @@ the bench seed's, replayed as the recognition bench does).
 
 from __future__ import annotations
 
-from bench.recognition import power_runs, true_backflushes
 from custom_components.espresso_care.signals.power.pulse_slow_plug import (
     heater_switched,
 )
-from simulator.espresso import generate
+
+from .sim_replay import backflush_days, read_over
 
 PUMP = 53.0  # a small vibratory pump (W)
 HEATER_MIN = 3 * PUMP  # a heater's least step (W)
@@ -28,18 +28,9 @@ def test_only_a_reading_a_heaters_step_up_is_a_heater_switching() -> None:
 
 
 def test_a_backflush_read_among_a_heaters_edges() -> None:
-    trace = generate(
-        "heat_exchanger",
-        "vibratory",
-        "periodic_5",
-        seed=20_250_406,
-        shots=32,
-        days=8,
-        hand_backflushes=6,
-        calibration=False,
+    truth, trained = backflush_days(
+        "heat_exchanger", "vibratory", "periodic_5", 20_250_406
     )
-    truth = true_backflushes(trace)
-    trained = power_runs(trace)[1]
     (start, end) = next((s, e) for s, e in truth if 37_000 < s < 37_100)
     # Three pieces beside the heater's edges were noted as noise before.
-    assert any(t.started <= end and start <= t.ended for t in trained)
+    assert read_over(trained, start, end)

@@ -9,14 +9,12 @@ bench seed's, replayed as the recognition bench does).
 
 from __future__ import annotations
 
-from bench.recognition import power_runs, true_backflushes
 from custom_components.espresso_care.signals.power.pulse_slow_plug import (
     FLOOR_MAX,
     stretch_floor,
 )
-from simulator.espresso import generate
 
-from .sim_replay import recognized_backflush
+from .sim_replay import backflush_days, read_over, recognized_backflush
 
 
 def test_only_a_lowest_reading_a_part_of_the_pump_above_the_band_moves_it() -> None:
@@ -30,20 +28,9 @@ def test_only_a_lowest_reading_a_part_of_the_pump_above_the_band_moves_it() -> N
 
 
 def test_a_backflush_read_over_a_heater_band_learned_low() -> None:
-    trace = generate(
-        "thermostat",
-        "vibratory",
-        "periodic_5",
-        seed=20_250_444,
-        shots=32,
-        days=8,
-        hand_backflushes=6,
-        calibration=False,
-    )
-    truth = true_backflushes(trace)
-    trained = power_runs(trace)[1]
+    truth, trained = backflush_days("thermostat", "vibratory", "periodic_5", 20_250_444)
     (start, end) = next((s, e) for s, e in truth if 18_800 < s < 18_900)
-    assert any(t.started <= end and start <= t.ended for t in trained)
+    assert read_over(trained, start, end)
 
 
 def test_a_heater_learned_twice_half_a_pump_apart_keeps_its_bands() -> None:
