@@ -114,7 +114,7 @@ GENTLE_ODD_SHARE: Final = 0.035
 GENTLE_SPREAD: Final = 0.045
 # How deep (pump steps) a slow plug's dip must be on each side at least.
 DIP_SIDE: Final = 0.2
-# A reading's pump share below this is the pump off (``pulse_train``'s).
+# A reading's pump share below this is the pump off (noise, a standby wobble).
 OFF_FRACTION: Final = 0.2
 # How far (pump steps) above a heater's band as learned its stretch's lowest
 # reading may stand and still be the heater alone (the pump off).

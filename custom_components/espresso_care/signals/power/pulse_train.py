@@ -37,6 +37,7 @@ from typing import Final
 
 from ...backflush_pattern import BackflushRecognizer, PatternRules, Recognized
 from .pulse_slow_plug import (
+    OFF_FRACTION,
     RefusedLately,
     doubtful,
     gentle_enough,
@@ -52,8 +53,6 @@ from .pulse_slow_plug import (
     stretch_floor,
 )
 
-# A fraction below this is the pump off (noise, a standby wobble).
-OFF_FRACTION: Final = 0.2
 # Readings further below the level than this (in pump steps) lower the level.
 BELOW: Final = 0.35
 # Readings further above the level than this (in pump steps) are not the pump alone.
@@ -494,8 +493,8 @@ class PowerBackflushes:
         # happened to read there, a shot running on).
         self._steady = 0
         self._steady_before = 0
-        # On a slow plug, the lowest reading (W above the band's step) of the
-        # heater's stretch so far, and its band (``stretch_floor``).
+        # On a slow plug, the heater's stretch so far: its band's step (W) and
+        # its lowest reading (pump steps above the level; ``stretch_floor``).
         self._stretch_low: tuple[float, float] | None = None
         # When each pulse read above a heater and taken as sure began, lately.
         self._framed_at: deque[float] = deque()

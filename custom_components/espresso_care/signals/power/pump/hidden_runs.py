@@ -128,7 +128,7 @@ class _HiddenRuns(_RunEnd):
         return (
             not self._pump
             and self._gap <= _FAST_GAP_S
-            and edge.at - pending.ended < _RESUME_S + self._gap
+            and edge.at < self._ran_on_by(pending)
             and abs(rest) <= ptol
             and abs(edge.after - self._base - pending.watts) <= ptol
         )
@@ -145,8 +145,12 @@ class _HiddenRuns(_RunEnd):
             and pending.stop
             and pending.started < before
             and self._gap <= _FAST_GAP_S
-            and self._last_at < pending.ended + _RESUME_S + self._gap + self._hold()
+            and self._last_at < self._ran_on_by(pending) + self._hold()
         )
+
+    def _ran_on_by(self, pending: _Pending) -> float:
+        """By when the heater's fall must come to show the pump ran on (``_ran_on_in``)."""
+        return pending.ended + _RESUME_S + self._gap
 
     def _stop_in_rise_unsure(self, pending: _Pending, rise: _Rise) -> bool:
         """Whether a stop hidden in a heater's rise, read every few seconds, leaves the kind open.

@@ -221,15 +221,16 @@ class _RunEnd(_RunStart):
             return []  # not the pump's step: a load the run does not explain
         started = self._run_at - self._run_lead
         spread = self._unseen(edge.pts, at)
-        if (
-            heat
-            and (self._on_change or self._tail_at_pump(edge))
-            and self._one_partial(edge.pts, edge.before, edge.after)
+        if heat and (
+            (
+                (self._on_change or self._tail_at_pump(edge))
+                and self._one_partial(edge.pts, edge.before, edge.after)
+            )
+            or self._stop_in_level(edge, -watts)
         ):
-            # A heater's fall and the pump's stop in one reading's interval:
-            # the stop's date is a guess between them (``_stop_in_rise_unsure``).
-            spread = max(spread, 0.5 * self._period)
-        if heat and self._stop_in_level(edge, -watts):
+            # A heater's fall and the pump's stop in one reading's interval
+            # (``_stop_in_rise_unsure``), or the stop's partial reading taken
+            # into the level before: the stop's date is a guess between them.
             spread = max(spread, 0.5 * self._period)
         if self._kind_unsure(at - started, spread):
             return []
