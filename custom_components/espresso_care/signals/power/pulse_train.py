@@ -37,6 +37,7 @@ from typing import Final
 
 from ...backflush_pattern import BackflushRecognizer, PatternRules, Recognized
 from .pulse_slow_plug import (
+    FLOOR_MAX,
     OFF_FRACTION,
     RefusedLately,
     doubtful,
@@ -758,10 +759,16 @@ class PowerBackflushes:
             return min(1.0, max(0.0, x))
         self._clean = False
         heaters = self._heaters
+        # A stretch's floor only widens a band, by at most FLOOR_MAX: it is
+        # looked up only for a reading just past the band as learned.
         bands = [
             (y, i)
             for i, step in enumerate(heaters)
-            if -BELOW <= (y := x - step / pump) <= ABOVE + self._floor_of(step)
+            if (y := x - step / pump) >= -BELOW
+            and (
+                y <= ABOVE
+                or (y <= ABOVE + FLOOR_MAX and y <= ABOVE + self._floor_of(step))
+            )
         ]
         if bands:
             # The most recently learned band that fits; with the mains
