@@ -163,6 +163,8 @@ class _RunEnd(_RunStart):
                     if cycle and (idle or held):
                         self._learn_cycle(edge)  # (refused, it would never be)
                     return []
+                if self._larger_heater_cycle(edge):
+                    return []
         duration = at - self._run_at
         if not MIN_RUN_S <= duration <= MAX_RUN_S:
             return []
