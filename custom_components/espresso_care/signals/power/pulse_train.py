@@ -43,8 +43,10 @@ from .pulse_slow_plug import (
     doubtful,
     gentle_enough,
     heater_cycle,
+    heater_follows,
     heater_hole,
     heater_off_band,
+    heater_pair,
     heater_split,
     heater_switched,
     hole_split,
@@ -426,11 +428,13 @@ class PowerBackflushes:
         "_level",
         "_long_runs",
         "_odd",
+        "_older",
         "_pattern",
         "_pending",
         "_pulses",
         "_raw",
         "_refused",
+        "_rose",
         "_rules",
         "_runs",
         "_shot_runs",
@@ -481,6 +485,11 @@ class PowerBackflushes:
         # How far quiet readings stray from the level, in pump steps (followed).
         self.spread = 0.0
         self._unexplained: float | None = None  # the last reading no band explained
+        # The unexplained reading just before it (None: it followed one
+        # explained), and whether that one rose from the level (the pump and
+        # every heater off the reading before it).
+        self._older: float | None = None
+        self._rose = False
         self._volts: float | None = None  # the mains the readings are scaled to
         self._interval = 0.0
         self._excursion: _Excursion | None = None
@@ -781,7 +790,9 @@ class PowerBackflushes:
             y, i = min(bands) if self._volts is None else self._kept_band(bands)
             step = heaters[i]
             self._band = step
-            if y < OFF_FRACTION:
+            if y < OFF_FRACTION and (
+                self._interval <= FAST_INTERVAL or heater_follows(y)
+            ):
                 # Pump off: the heater's step follows the mains.
                 heaters[i] = step + LEVEL_WEIGHT * (watts - level - step)
             if self._interval > FAST_INTERVAL:
@@ -792,13 +803,24 @@ class PowerBackflushes:
         # A heater switching, or one not known yet: two readings alike make a
         # candidate, a candidate seen again (a heater switches on many times,
         # a coincidence of partial readings does not repeat) is a heater.
-        before = self._unexplained
-        self._unexplained = watts
+        # Every 5 s, not from a stale repeat nor a short stretch split in
+        # two (``heater_pair``).
+        before, older, rose = self._unexplained, self._older, self._rose
+        self._unexplained, self._older = watts, before
+        self._rose = (
+            self._band_before == 0.0
+            and self._last is not None
+            and self._last < OFF_FRACTION
+        )
         if x < HEATER_MIN:
             # Neither the pump nor a heater: a PID's short burst, averaged,
             # unless the next reading shows it was a heater's edge.
             self._pending = (self._at or 0.0, self._watts, watts)
-        elif before is not None and abs(watts - before) < STEADY * pump:
+        elif before is not None and (
+            heater_pair(watts, before, older, rose=rose, tolerance=STEADY * pump)
+            if self._interval > FAST_INTERVAL
+            else abs(watts - before) < STEADY * pump
+        ):
             step = min(watts, before) - level
             candidates = self._candidates
             for i, seen in enumerate(candidates):
