@@ -10,11 +10,13 @@ Per trace, as a user would:
 
 1. calibrate as the options flow does: the user starts the calibration a
    few minutes after the first heat-up, then runs the pump 8-14 s (the flow
-   asks for about ten), or three times that when the flow asks a plug that
-   reports every few seconds for about thirty;
-   ``power.calibration.calibrate`` gets the meter's last ten minutes and is
-   called again on every new reading until it finds a step or says
-   ``too_noisy`` (the flow's wait: 60 s, or 80 s for the longer run). When
+   asks for about ten); a plug that reports every few seconds is asked for
+   three runs of about thirty, thirty apart, which the user makes by hand
+   (24-42 s each, 21-48 s apart); ``power.calibration.calibrate`` gets the
+   meter's last ten minutes and is called again on every new reading until
+   it finds a step or says ``too_noisy`` (the flow's wait: 60 s), or
+   ``power.calibration.SeveralRuns`` measures the three runs one after the
+   other and gives their median (the wait: 272 s). When
    the flow says it saw no pump run (``no_pump_seen``, ``timeout``), the user
    tries again, as its error asks, up to three tries (``calibrate_with_retries``;
    the try before left out of the idle minutes, as the flow does). A refusal
@@ -144,6 +146,16 @@ class CalibrationLike(Protocol):
         """Why the calibration refused."""
 
 
+class RunsLike(Protocol):
+    """``power.calibration.SeveralRuns``: the flow's runs, measured one after the other."""
+
+    def add(self, report: Report) -> CalibrationLike | None:
+        """A new reading; the verdict once every run is measured (or too noisy)."""
+
+    def verdict(self) -> CalibrationLike:
+        """The verdict when the flow's wait is over."""
+
+
 @dataclass(frozen=True, slots=True)
 class Api:
     """The detector under test: the real one, or a stand-in for the bench's own tests."""
@@ -151,8 +163,14 @@ class Api:
     detector: Callable[[float], Detector]
     calibrate: Callable[[Sequence[Report], float], CalibrationLike]
     name: str = "power.pump"
-    wait: Callable[[Sequence[Report]], float] = lambda _idle: CALIBRATION_SECONDS
-    """How long the flow waits for the user's run, from the readings before the click."""
+    wait: Callable[[Sequence[Report], int], float] = lambda _idle, _runs: (
+        CALIBRATION_SECONDS
+    )
+    """How long the flow waits for the user's runs, from the readings before the
+    click and how many runs it asked for."""
+    runs: Callable[[Sequence[Report], float, int], RunsLike] | None = None
+    """The flow's runs from the readings before the click, the click and how many
+    (None: one, ``calibrate`` on every new reading)."""
 
 
 def real_api() -> Api:
@@ -178,12 +196,25 @@ def real_api() -> Api:
         made: Detector = PumpDetector(pump_watts)
         return made
 
-    def wait(idle: Sequence[Report]) -> float:
+    def wait(idle: Sequence[Report], runs: int) -> float:
         readings = [Reading(r.at, r.watts, r.volts) for r in idle]
         run = calibration.calibration_run_seconds(readings)
-        return float(calibration.calibration_wait_seconds(run))
+        return float(calibration.calibration_wait_seconds(run, runs))
 
-    return Api(detector=detector, calibrate=calibrate, wait=wait)
+    class Runs:
+        """``SeveralRuns`` fed the bench's reports."""
+
+        def __init__(self, idle: Sequence[Report], click: float, runs: int) -> None:
+            readings = [Reading(r.at, r.watts, r.volts) for r in idle]
+            self._runs = calibration.SeveralRuns(readings, click, runs)
+
+        def add(self, report: Report) -> CalibrationLike | None:
+            return self._runs.add(Reading(report.at, report.watts, report.volts))
+
+        def verdict(self) -> CalibrationLike:
+            return self._runs.verdict()
+
+    return Api(detector=detector, calibrate=calibrate, wait=wait, runs=Runs)
 
 
 # The corpus ------------------------------------------------------------------
@@ -198,6 +229,8 @@ class TraceSpec:
     plug: str
     seed: int
     backflushes: int
+    calibration_runs: int | None = None
+    """The runs the user makes each try (None: as the flow asks; see ``generate``)."""
 
     def generate(self, calibration_tries: int = 1) -> Trace:
         """The trace itself (the user calibrating ``calibration_tries`` times)."""
@@ -210,6 +243,7 @@ class TraceSpec:
             days=DAYS_PER_TRACE,
             hand_backflushes=self.backflushes,
             calibration_tries=calibration_tries,
+            calibration_runs=self.calibration_runs,
         )
 
     @property
@@ -219,6 +253,11 @@ class TraceSpec:
             f"python -m simulator.espresso --family {self.family} --pump {self.pump} "
             f"--plug {self.plug} --seed {self.seed} --shots {SHOTS_PER_TRACE} "
             f"--days {DAYS_PER_TRACE} --backflushes {self.backflushes}"
+            + (
+                ""
+                if self.calibration_runs is None
+                else f" --calibration-runs {self.calibration_runs}"
+            )
         )
 
 
@@ -260,8 +299,9 @@ def calibrate_as_the_flow_does(
     The flow starts from the meter's last ten minutes (relative to its newest
     reading), then calls ``calibrate`` again on every new reading until one
     verdict is a step or ``too_noisy``, or its wait passed (60 s for a run of
-    about 10 s, longer when it asks a slow plug for a longer run): then the
-    last verdict stands (``timeout`` if no reading came). A retry leaves out
+    about 10 s, longer when it asks a slow plug for several runs, measured
+    one after the other, ``Api.runs``): then the last verdict stands
+    (``timeout`` if no reading came). A retry leaves out
     the readings of the try before, as the flow does. Returns the verdict, its
     error and how many times ``calibrate`` ran.
     """
@@ -273,22 +313,39 @@ def calibrate_as_the_flow_does(
     now = bisect_right(ats, click)
     newest = reports[now - 1].at if now else click
     readings = reports[bisect_left(ats, newest - RECENT_SECONDS) : now]
-    wait = api.wait(readings)
-    if len(trace.calibration_tries) > 1:
-        # The flow leaves out the readings of the try before (its run is no
+    # The runs the flow asks for (``power.calibration.calibration_runs``),
+    # which the user made (a trace of the single run it asked a slow plug
+    # for before, ``TraceSpec.calibration_runs``, replays that flow).
+    asked = sum(1 for at, _ in trace.calibration_tries if at == click) or 1
+    wait = api.wait(readings, asked)
+    clicks = sorted({at for at, _ in trace.calibration_tries})
+    if len(clicks) > 1:
+        # The flow leaves out the readings of the try before (its runs are no
         # idle noise): from its click until the flow gave up on it.
-        before = trace.calibration_tries[-2][0]
+        before = clicks[-2]
         readings = [r for r in readings if not before <= r.at <= before + wait]
     result: CalibrationLike | None = None
     calls = 0
-    for report in reports[now:]:
-        if report.at > click + wait:
-            break
-        readings.append(report)
-        result = api.calibrate(readings, click)
-        calls += 1
-        if result.error is None or result.error == "too_noisy":
-            break
+    if api.runs is None:
+        for report in reports[now:]:
+            if report.at > click + wait:
+                break
+            readings.append(report)
+            result = api.calibrate(readings, click)
+            calls += 1
+            if result.error is None or result.error == "too_noisy":
+                break
+    else:
+        runs = api.runs(readings, click, asked)
+        for report in reports[now:]:
+            if report.at > click + wait:
+                break
+            calls += 1
+            result = runs.add(report)
+            if result is not None:
+                break
+        if result is None and calls:
+            result = runs.verdict()
     if result is None:
         return None, "timeout", calls
     error = result.error

@@ -36,8 +36,8 @@ this module simulates the machine physically and the plug as a meter:
 Everything is the standard library and deterministic for a seed. A machine's
 physics and usage depend on ``(family, pump, seed)`` only, so the same seed
 seen through the four plugs is the same day of espresso (but for the user's
-calibration run, which the options flow asks three times as long of a plug
-reporting every 5 s).
+calibration runs: the options flow asks a plug reporting every 5 s for
+several, ``SLOW_RUNS``).
 """
 
 from __future__ import annotations
@@ -705,23 +705,55 @@ class _Day:
     backflushes: int = 0
 
 
-def _calibration_seconds(asked: float, plug: str) -> float:
-    """How long the user runs the pump when the options flow asks.
+SLOW_RUNS: Final = 3
+"""Separate runs the options flow asks of a plug reporting every few seconds."""
+SLOW_RUN_S: Final = 30.0
+"""... each of about this many seconds (``power.calibration.CAL_RUN_SLOW_S``),"""
+SLOW_PAUSE_S: Final = 30.0
+"""... with a pause of about this many seconds between (``CAL_PAUSE_SLOW_S``)."""
 
-    ``asked``: how long a user runs it when asked for about 10 s (8-14 s).
-    The flow asks a plug that reports every few seconds for about 30 s
-    (``power.calibration.calibration_run_seconds``): three times as long.
+
+def _slow_plug(plug: str) -> bool:
+    """Whether the flow asks this plug for several runs (it reports every few seconds)."""
+    return PLUG_MODELS[plug].interval >= 4.0
+
+
+def _calibration_runs(
+    asked: float, plug: str, rng: random.Random, runs: int
+) -> list[tuple[float, float]]:
+    """The user's pump runs when the options flow asks: (start offset, seconds) each.
+
+    ``asked``: how long a user runs it when asked for about 10 s (8-14 s):
+    one run. The flow asks a plug that reports every few seconds for
+    ``SLOW_RUNS`` runs of about ``SLOW_RUN_S`` s, ``SLOW_PAUSE_S`` s apart
+    (``power.calibration.calibration_runs``): the first as long as asked
+    (scaled), the others and the pauses by hand from ``rng`` (as far off
+    what was asked: 0.8-1.4 times a run, 0.7-1.6 times a pause). ``runs``
+    1 there: the single run it asked for before.
     """
-    return 3.0 * asked if PLUG_MODELS[plug].interval >= 4.0 else asked
+    if not _slow_plug(plug):
+        return [(0.0, asked)]
+    made = [(0.0, asked / 10.0 * SLOW_RUN_S)]
+    for _ in range(runs - 1):
+        at, seconds = made[-1]
+        pause = rng.uniform(0.7, 1.6) * SLOW_PAUSE_S
+        made.append((at + seconds + pause, rng.uniform(0.8, 1.4) * SLOW_RUN_S))
+    return made
 
 
-def _flow_wait(plug: str) -> float:
-    """How long the options flow waits for a calibration run before saying it saw none.
+def _flow_wait(plug: str, runs: int) -> float:
+    """How long the options flow waits for a calibration before saying it saw none.
 
-    ``power.calibration.calibration_wait_seconds``: 60 s, or 80 s for the
-    longer run it asks of a plug that reports every few seconds.
+    ``power.calibration.calibration_wait_seconds``: 60 s for a 10 s run, or
+    for a plug that reports every few seconds its runs and pauses (as long as
+    a user makes them) and 50 s.
     """
-    return 80.0 if PLUG_MODELS[plug].interval >= 4.0 else 60.0
+    if not _slow_plug(plug):
+        return 60.0
+    if runs == 1:
+        return SLOW_RUN_S + 50.0
+    made = 1.4 * runs * SLOW_RUN_S + 1.6 * (runs - 1) * SLOW_PAUSE_S
+    return round(made) + 50.0
 
 
 def _shot_seconds(r: random.Random) -> float:
@@ -868,7 +900,8 @@ class Trace:
     truth_at: list[float] = field(repr=False)
     truth_watts: list[float] = field(repr=False)
     calibration_tries: list[tuple[float, TrueRun]] = field(default_factory=list)
-    """Every try's click and pump run, the first first (the last is the above)."""
+    """Every calibration run with its try's click, the first first (the last is the
+    above): several a try from a plug reporting every few seconds (``SLOW_RUNS``)."""
 
     def true_power(self, at: float) -> float:
         """The true (noise-free, instantaneous) power at ``at``, W."""
@@ -888,19 +921,26 @@ def generate(
     days: int | None = None,
     calibration: bool = True,
     calibration_tries: int = 1,
+    calibration_runs: int | None = None,
 ) -> Trace:
     """Simulate ``days`` of use (``shots`` / 5 if None) of one machine through ``plug``.
 
     ``flushes`` None lets flushes happen naturally (most shots get one or two,
     heat exchangers a cooling flush first); a number makes it exact.
     Backflush group flushes come on top. With ``calibration`` the user runs
-    the pump as the flow asks (8-14 s, 24-42 s on a 5 s plug) on the first
+    the pump as the flow asks (8-14 s; on a 5 s plug ``SLOW_RUNS`` runs) on the first
     day, a few minutes after the heat-up; with ``calibration_tries`` above 1
     the flow said "no pump seen" and the user tried again, as its error asks,
     once the flow's wait was over (the day until the first retry is the same,
     its own draws kept apart so that the rest of the day is too, only later).
+    ``calibration_runs``: the runs the user makes each try, as the flow asks
+    (None: ``SLOW_RUNS`` on a plug reporting every few seconds, else one); 1
+    on such a plug is the single 24-42 s run it asked for before (the days
+    the 5 s detector's tests were found on).
     """
     _check(family, pump, plug)
+    if calibration_runs is None:
+        calibration_runs = SLOW_RUNS if _slow_plug(plug) else 1
     spec = machine_spec(family, pump, seed)
     model = MachineModel(family, pump, seed=seed, spec=spec, record=True)
     r = _rng("usage", family, pump, seed)
@@ -950,24 +990,29 @@ def generate(
                 cal_click = max(t, heated + r.uniform(120, 600))
                 started = cal_click + r.uniform(2, 8)
                 asked = r.uniform(8, 14)
-                cal = _Act(0, CALIBRATION, _calibration_seconds(asked, plug))
-                model.set_pump(True, started, CALIBRATION)
-                model.set_pump(False, started + cal.seconds)
-                cal_run = TrueRun(started, started + cal.seconds, CALIBRATION)
-                cal_tries.append((cal_click, cal_run))
+                by_hand = _rng("calibration runs", family, pump, seed)
                 retry = _rng("calibration retry", family, pump, seed)
-                for _ in range(calibration_tries - 1):
-                    cal_click = cal_click + _flow_wait(plug) + retry.uniform(5, 30)
-                    started = cal_click + retry.uniform(2, 8)
-                    asked = retry.uniform(8, 14)
-                    seconds = _calibration_seconds(asked, plug)
-                    model.set_pump(True, started, CALIBRATION)
-                    model.set_pump(False, started + seconds)
-                    cal_run = TrueRun(started, started + seconds, CALIBRATION)
-                    cal_tries.append((cal_click, cal_run))
+                for n in range(calibration_tries):
+                    if n:
+                        wait = _flow_wait(plug, calibration_runs)
+                        cal_click = cal_click + wait + retry.uniform(5, 30)
+                        started = cal_click + retry.uniform(2, 8)
+                        asked = retry.uniform(8, 14)
+                    made = _calibration_runs(asked, plug, by_hand, calibration_runs)
+                    for at, seconds in made:
+                        model.set_pump(True, started + at, CALIBRATION)
+                        model.set_pump(False, started + at + seconds)
+                        cal_run = TrueRun(
+                            started + at, started + at + seconds, CALIBRATION
+                        )
+                        cal_tries.append((cal_click, cal_run))
+                assert cal_run is not None
+                last_end = cal_run.ended
                 # What follows does not depend on the plug (the same day
                 # through every plug): it comes after a 10 s run's end.
-                t = started + asked + r.uniform(60, 600)
+                # (Several runs from a slow plug may take longer: the day
+                # waits for their end.)
+                t = max(started + asked + r.uniform(60, 600), last_end + 60.0)
             for g, group in enumerate(groups):
                 if g:
                     t += r.uniform(180, 1800)
@@ -1029,6 +1074,7 @@ def _cli(argv: list[str] | None = None) -> int:
     p.add_argument("--days", type=int, default=None)
     p.add_argument("--backflushes", type=int, default=0)
     p.add_argument("--calibration-tries", type=int, default=1)
+    p.add_argument("--calibration-runs", type=int, default=None)
     args = p.parse_args(argv)
     trace = generate(
         args.family,
@@ -1039,6 +1085,7 @@ def _cli(argv: list[str] | None = None) -> int:
         days=args.days,
         hand_backflushes=args.backflushes,
         calibration_tries=args.calibration_tries,
+        calibration_runs=args.calibration_runs,
     )
     try:
         _write_csv(trace, sys.stdout)

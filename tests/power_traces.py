@@ -168,8 +168,9 @@ def half_window_readings(runs: list[tuple[float, float]]) -> list[tuple[float, f
 
 
 def calibrate_as_the_flow_does(rows: Iterable[Row], click: float) -> Calibration:
-    """The options flow's loop on (at, watts, volts) rows: ``calibrate`` on every
-    reading after ``click`` until a step or too_noisy, or its wait passed."""
+    """The options flow's loop for one run on (at, watts, volts) rows: ``calibrate``
+    on every reading after ``click`` until a step or too_noisy, or its wait passed
+    (``SeveralRuns`` runs it for each of the runs asked of a slow plug)."""
     rows = list(rows)
     readings = [Reading(at, w, v) for at, w, v in rows if at < click]
     wait = calibration_wait_seconds(calibration_run_seconds(readings))

@@ -19,7 +19,9 @@ from custom_components.espresso_care.signals.power.calibration import (
 )
 from custom_components.espresso_care.signals.power.readings import Reading
 
-from .calibration_flow import Meter, choose_calibrate, idle, submit
+from .calibration_flow import Meter, choose_calibrate, idle, outcome
+from .helpers import placeholders_of
+from .test_power_calibration_several_runs import CLICK, rows as several_runs_rows
 
 
 def every(gap: float, count: int, *, start: float = 0.0) -> list[Reading]:
@@ -92,7 +94,7 @@ def test_a_pids_heater_read_every_5_s_is_too_noisy(
     assert error == "too_noisy"
 
 
-async def test_the_flow_asks_a_slow_plug_for_a_longer_run(
+async def test_the_flow_asks_a_slow_plug_for_three_runs(
     hass: HomeAssistant,
     plug_only: MockConfigEntry,
     meter: Meter,
@@ -100,14 +102,47 @@ async def test_the_flow_asks_a_slow_plug_for_a_longer_run(
     await meter.report(idle(60), every=5.0)
     result = await choose_calibrate(hass, plug_only.entry_id)
     assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "calibrate_runs"
     assert result["description_placeholders"] == {
-        "seconds": "80",
+        "seconds": "272",
         "run_seconds": "30",
+        "runs": "3",
+        "pause_seconds": "30",
         "pump_watts": "0",
     }
-    await submit(hass, str(result["flow_id"]))
-    # Past the minute the flow waits for a 10 s run: still waiting.
-    await meter.report(idle(14), every=5.0)
-    result = await hass.config_entries.options.async_configure(result["flow_id"])
+    flow_id = str(result["flow_id"])
+    result = await hass.config_entries.options.async_configure(flow_id, {})
     assert result["type"] is FlowResultType.SHOW_PROGRESS
-    assert result["description_placeholders"] == {"seconds": "80", "run_seconds": "30"}
+    assert result["progress_action"] == "calibrate_wait_runs"
+    assert result["description_placeholders"] == {
+        "seconds": "272",
+        "run_seconds": "30",
+        "runs": "3",
+        "pause_seconds": "30",
+    }
+    # Past the time a single run's wait took (80 s): still waiting.
+    await meter.report(idle(20), every=5.0)
+    result = await hass.config_entries.options.async_configure(flow_id)
+    assert result["type"] is FlowResultType.SHOW_PROGRESS
+
+
+async def test_the_flow_saves_the_median_of_three_runs(
+    hass: HomeAssistant,
+    plug_only: MockConfigEntry,
+    meter: Meter,
+) -> None:
+    """The first run's stop read a mains step (63 W for 45 W): the median stands."""
+    trace = several_runs_rows(-20.0)
+    await meter.report([w or 0.0 for at, w, _ in trace if at < CLICK], every=5.0)
+    result = await choose_calibrate(hass, plug_only.entry_id)
+    flow_id = str(result["flow_id"])
+    await hass.config_entries.options.async_configure(flow_id, {})
+    await meter.wait(5)
+    after = [w or 0.0 for at, w, _ in trace if at >= CLICK + 5.0]
+    await meter.report(after[:20], every=5.0)  # the first run and a pause
+    result = await outcome(hass, flow_id)
+    assert result["type"] is FlowResultType.SHOW_PROGRESS
+    await meter.report(after[20:], every=5.0)
+    result = await outcome(hass, flow_id)
+    assert result["step_id"] == "calibrate_done"
+    assert abs(int(placeholders_of(result)["watts"]) - 45) <= 2

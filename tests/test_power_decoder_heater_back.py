@@ -62,5 +62,7 @@ def test_a_heat_exchangers_shot_before_a_quick_dip_is_counted() -> None:
     """Heat exchanger, vibratory pump (57 W), a 1338 W heater: the shot from
     10208.7 to 10248.7, two flushes after it with the heater off for under
     10 s between them (the user's second calibration's trace): one shot."""
-    trace = TraceSpec("heat_exchanger", "vibratory", "periodic_5", 21000020, 0)
+    trace = TraceSpec(
+        "heat_exchanger", "vibratory", "periodic_5", 21000020, 0, calibration_runs=1
+    )
     assert_one_shot(trace.generate(2), 10208.747, slack=5.0)

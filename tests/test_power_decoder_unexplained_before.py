@@ -19,7 +19,9 @@ def test_a_shot_after_an_unknown_heater_is_counted() -> None:
     """Dual boiler, vibratory pump, the steam heater (1255 W) not learnt:
     it goes off at 14280, the shot runs from 14286.4 to 14327.9 beside the
     brew heater: one shot (its end read from a stale repeat, 5.3 s late)."""
-    trace = TraceSpec("dual_boiler", "vibratory", "periodic_5", 24000012, 1)
+    trace = TraceSpec(
+        "dual_boiler", "vibratory", "periodic_5", 24000012, 1, calibration_runs=1
+    )
     assert_one_shot(trace.generate(), 14286.4, slack=6.0)
 
 

@@ -77,7 +77,9 @@ def test_a_simulated_shot_read_alone_three_times_is_counted() -> None:
     the pump's start (90), alone (158 three times), the heater's rise with
     the pump's stop in it (1272, 1281), the heater alone (1226). One shot
     from 7222.3 to 7246.8."""
-    trace = TraceSpec("thermostat", "rotary", "periodic_5", 24000005, 0).generate()
+    trace = TraceSpec(
+        "thermostat", "rotary", "periodic_5", 24000005, 0, calibration_runs=1
+    ).generate()
     runs = calibrated_runs(trace, 7400.0)
     true, (started, ended) = run_near(trace, runs, 7222.3)
     assert abs(started - true.started) < 3.0

@@ -19,7 +19,9 @@ def test_a_shot_whose_heater_came_and_went_with_it_is_counted() -> None:
     reads 3, 46 (the pump ramping), 485 (the brew heater's rise), 1049, 1045,
     1048, then its fall to the standby (a stale reading hides the pump's own
     stop). The fall is the heater's rise and the pump's step: one shot."""
-    trace = TraceSpec("dual_boiler", "vibratory", "periodic_5", 20250408, 0).generate()
+    trace = TraceSpec(
+        "dual_boiler", "vibratory", "periodic_5", 20250408, 0, calibration_runs=1
+    ).generate()
     runs = calibrated_runs(trace, 5100.0)
     true, (started, ended) = run_near(trace, runs, 4974.9)
     assert 15.0 <= ended - started <= 120.0
@@ -31,6 +33,8 @@ def test_a_flush_whose_pump_stopped_in_the_heaters_rise_is_no_shot() -> None:
     heater's rise, the pump's stop inside it). No reading showed the pump
     alone: the heater's fall to the standby half a minute later fits the
     pump stopping in its rise as well, and is no shot."""
-    trace = TraceSpec("thermostat", "vibratory", "periodic_5", 20250416, 1).generate()
+    trace = TraceSpec(
+        "thermostat", "vibratory", "periodic_5", 20250416, 1, calibration_runs=1
+    ).generate()
     runs = calibrated_runs(trace, 5200.0)
     assert [r for r in runs if 5095.0 < r[0] < 5160.0 and r[1] - r[0] >= 15.0] == []

@@ -61,7 +61,9 @@ def test_a_pump_sized_level_beside_no_reading_of_the_heater_alone_is_no_shot() -
     """Dual boiler, rotary pump: levels a pump's step over the heaters, and
     no reading of those heaters alone to weigh them against (their size at
     these mains unknown). No shot from 5740 to 5778."""
-    trace = TraceSpec("dual_boiler", "rotary", "periodic_5", 20250417, 0).generate()
+    trace = TraceSpec(
+        "dual_boiler", "rotary", "periodic_5", 20250417, 0, calibration_runs=1
+    ).generate()
     assert shots_between(trace, 5730.0, 5750.0) == []
 
 
@@ -70,7 +72,9 @@ def test_a_step_a_fifth_over_the_pumps_is_no_shot() -> None:
     4, 729, 1190, 1209, 1200, 948, 5 read as the brew heater (990 alone
     later) and a pump 210 W over it, which a pump's step does not hold.
     No shot from 4925 to 4950."""
-    trace = TraceSpec("dual_boiler", "rotary", "periodic_5", 8000021, 1).generate()
+    trace = TraceSpec(
+        "dual_boiler", "rotary", "periodic_5", 8000021, 1, calibration_runs=1
+    ).generate()
     assert shots_between(trace, 4915.0, 4935.0) == []
 
 
@@ -79,7 +83,9 @@ def test_backflush_pulses_with_a_pause_in_a_reading_are_no_shot() -> None:
     reading where a heater switched: a run with a pause in it, each part
     too short for a shot, explains them as well. No shot from 10329 to
     10348."""
-    trace = TraceSpec("dual_boiler", "rotary", "periodic_5", 20250449, 1).generate()
+    trace = TraceSpec(
+        "dual_boiler", "rotary", "periodic_5", 20250449, 1, calibration_runs=1
+    ).generate()
     assert shots_between(trace, 10320.0, 10335.0) == []
 
 
@@ -91,7 +97,7 @@ def test_a_pause_is_weighed_only_where_a_heater_switched_or_a_reading_repeated()
     readings of the pump whole is no explanation: one shot from 11808.8 to
     11834.2."""
     trace = TraceSpec(
-        "heat_exchanger", "vibratory", "periodic_5", 20250424, 0
+        "heat_exchanger", "vibratory", "periodic_5", 20250424, 0, calibration_runs=1
     ).generate()
     assert len(shots_between(trace, 11800.0, 11815.0)) == 1
 
@@ -101,7 +107,9 @@ def test_a_heater_under_half_the_others_size_is_left_out() -> None:
     of 1020 W; with both, 1329, 1430, 1419 (the steam heater's 1410 W and
     a backflush pulse) read as both heaters and the pump. No shot from 10985
     to 11021."""
-    trace = TraceSpec("dual_boiler", "vibratory", "periodic_5", 6000060, 1).generate()
+    trace = TraceSpec(
+        "dual_boiler", "vibratory", "periodic_5", 6000060, 1, calibration_runs=1
+    ).generate()
     assert shots_between(trace, 10975.0, 10995.0) == []
 
 
@@ -109,6 +117,6 @@ def test_a_run_among_other_pump_runs_is_no_shot() -> None:
     """Heat exchanger, vibratory pump: backflush pulses, two more runs within
     30 s of the one the readings show. No shot from 13492 to 13525."""
     trace = TraceSpec(
-        "heat_exchanger", "vibratory", "periodic_5", 7000012, 1
+        "heat_exchanger", "vibratory", "periodic_5", 7000012, 1, calibration_runs=1
     ).generate()
     assert shots_between(trace, 13485.0, 13500.0) == []

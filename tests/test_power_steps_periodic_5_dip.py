@@ -56,6 +56,7 @@ def test_a_run_dated_after_its_dip_keeps_its_start_unsure() -> None:
         shots=10,
         days=2,
         hand_backflushes=0,
+        calibration_runs=1,
     )
     runs = calibrated_runs(trace, 1900.0)
     assert [r for r in runs if 1740.0 < r[0] < 1800.0 and r[1] - r[0] >= 15.0] == []

@@ -45,7 +45,9 @@ def test_no_decoded_shot_from_the_power_on() -> None:
     """Heat exchanger, vibratory pump (65 W): switched on at 9360 (readings
     0, then 1280, 1278, 1276 ... the heater drifting down, a 65 W drop at
     9450 from the mains): the pump never ran. No shot from 9350 to 9490."""
-    spec = TraceSpec("heat_exchanger", "vibratory", "periodic_5", 24000036, 1)
+    spec = TraceSpec(
+        "heat_exchanger", "vibratory", "periodic_5", 24000036, 1, calibration_runs=1
+    )
     assert shots_between(spec, 9350.0, 9490.0) == []
 
 
@@ -54,14 +56,18 @@ def test_a_pulse_whose_stop_hid_in_a_heaters_rise_is_no_shot() -> None:
     10958.2 (10.4 s) read 19, 47, 47, then 1023 (its stop and the heater's
     rise in one reading), 1284: read 16.4 s long before. No shot from 10950
     to 10990."""
-    spec = TraceSpec("thermostat", "vibratory", "periodic_5", 22000012, 1)
+    spec = TraceSpec(
+        "thermostat", "vibratory", "periodic_5", 22000012, 1, calibration_runs=1
+    )
     assert shots_between(spec, 10950.0, 10990.0) == []
 
 
 def test_a_shot_whose_stop_hid_in_a_heaters_rise_far_from_the_bound_counts() -> None:
     """Thermostat, vibratory pump (68 W): the shot from 7841.0 (19.3 s), its
     stop in the heater's rise, read 18.9 s: far enough from 15 s, a shot."""
-    spec = TraceSpec("thermostat", "vibratory", "periodic_5", 23000020, 0)
+    spec = TraceSpec(
+        "thermostat", "vibratory", "periodic_5", 23000020, 0, calibration_runs=1
+    )
     (shot,) = shots_between(spec, 7835.0, 7850.0)
     assert abs(shot[0] - 7841.0) < 2.5
 
@@ -71,7 +77,9 @@ def test_a_flush_ending_as_a_thermostats_heater_came_on_is_no_shot() -> None:
     57, then 806 (its stop and the heater's rise in one reading), 1404, 1409,
     1400, 1400, 305 (the heater's fall): read 35 s long over the heater's
     cycle before. No shot from 8430 to 8475."""
-    spec = TraceSpec("thermostat", "vibratory", "periodic_5", 22000004, 0)
+    spec = TraceSpec(
+        "thermostat", "vibratory", "periodic_5", 22000004, 0, calibration_runs=1
+    )
     assert shots_between(spec, 8430.0, 8475.0) == []
 
 
@@ -80,7 +88,9 @@ def test_a_flush_before_a_thermostats_heater_split_off_its_rise_is_no_shot() -> 
     10414.1 (3.8 s) read 13, then 733, 1377 (the heater's rise), the heater
     drifting to 1411 before its fall: read 27.5 s long before. No shot from
     10410 to 10450."""
-    spec = TraceSpec("thermostat", "vibratory", "periodic_5", 20000060, 1)
+    spec = TraceSpec(
+        "thermostat", "vibratory", "periodic_5", 20000060, 1, calibration_runs=1
+    )
     assert shots_between(spec, 10410.0, 10450.0) == []
 
 
@@ -90,6 +100,8 @@ def test_a_shot_whose_brew_heater_fell_with_the_pump_counts() -> None:
     1100, 1059, 318 (the heater's fall with the pump's): the same readings as
     a flush that ended as the heater came on, but on this machine most shots'
     brew heater comes on in them and goes off with the pump: a shot."""
-    spec = TraceSpec("dual_boiler", "vibratory", "periodic_5", 20000052, 0)
+    spec = TraceSpec(
+        "dual_boiler", "vibratory", "periodic_5", 20000052, 0, calibration_runs=1
+    )
     (shot,) = shots_between(spec, 13165.0, 13185.0)
     assert abs(shot[0] - 13173.4) < 2.5

@@ -17,11 +17,15 @@ from .sim_replay import assert_one_shot
 
 def test_a_shot_after_heater_and_pump_cycles_is_counted() -> None:
     """Heat exchanger, rotary pump: the shot from 5098.2 to 5120.4 is read."""
-    trace = TraceSpec("heat_exchanger", "rotary", "periodic_5", 21000053, 0)
+    trace = TraceSpec(
+        "heat_exchanger", "rotary", "periodic_5", 21000053, 0, calibration_runs=1
+    )
     assert_one_shot(trace.generate(), 5098.2, slack=5.0)
 
 
 def test_a_later_such_shot_is_counted() -> None:
     """Heat exchanger, rotary pump: the shot from 11426.1 to 11445.6 is read."""
-    trace = TraceSpec("heat_exchanger", "rotary", "periodic_5", 21000053, 0)
+    trace = TraceSpec(
+        "heat_exchanger", "rotary", "periodic_5", 21000053, 0, calibration_runs=1
+    )
     assert_one_shot(trace.generate(), 11426.1, slack=5.0)

@@ -123,7 +123,9 @@ def test_a_size_read_long_ago_splits_no_pump_off() -> None:
     moved it) through a 5 s flush, read 679, 1101, 1133 (three times), 1099,
     473. Its stale size split the pump off both edges: a false shot. (The
     user calibrated three times.)"""
-    trace = TraceSpec("dual_boiler", "vibratory", "periodic_5", 20000060, 1)
+    trace = TraceSpec(
+        "dual_boiler", "vibratory", "periodic_5", 20000060, 1, calibration_runs=1
+    )
     assert shots_between(trace.generate(3), 12340.0, 12400.0) == []
 
 
@@ -131,5 +133,7 @@ def test_a_simulated_shot_is_counted() -> None:
     """Dual boiler, vibratory pump (62 W), seed 20,000,012: the shot 8762.8-8796.9
     reads 4, 24 (the pump's start), 994, 1000 ... 1001 (the brew heater and the
     pump), 456, 4; the brew heater's idle cycles read 933-941 whole."""
-    trace = TraceSpec("dual_boiler", "vibratory", "periodic_5", 20000012, 1)
+    trace = TraceSpec(
+        "dual_boiler", "vibratory", "periodic_5", 20000012, 1, calibration_runs=1
+    )
     assert_one_shot(trace.generate(), 8762.8, slack=5.0)

@@ -19,7 +19,9 @@ from .sim_replay import assert_one_shot, shots_between
 
 
 def shots_near(seed: int, start: float, end: float) -> list[tuple[float, float]]:
-    trace = TraceSpec("heat_exchanger", "rotary", "periodic_5", seed, 0).generate()
+    trace = TraceSpec(
+        "heat_exchanger", "rotary", "periodic_5", seed, 0, calibration_runs=1
+    ).generate()
     return shots_between(trace, start, end)
 
 
@@ -47,12 +49,16 @@ def test_a_stale_level_beside_the_heaters_partial_fall_is_no_shot() -> None:
 def test_a_shot_whose_pump_readings_move_is_counted() -> None:
     """Thermostat, rotary pump (136 W): a shot from 10772.1 read 92, 142,
     141, 142, 72 (the pump alone, moving by a watt): one shot."""
-    trace = TraceSpec("thermostat", "rotary", "periodic_5", 21000005, 0)
+    trace = TraceSpec(
+        "thermostat", "rotary", "periodic_5", 21000005, 0, calibration_runs=1
+    )
     assert_one_shot(trace.generate(), 10772.098)
 
 
 def test_a_quiet_pump_reading_one_value_is_counted() -> None:
     """Thermostat, vibratory pump: a shot from 2207.4 read 21, 47, 47, 47,
     47, 20 (one value repeated, no heater's reading beside it): one shot."""
-    trace = TraceSpec("thermostat", "vibratory", "periodic_5", 20000004, 0)
+    trace = TraceSpec(
+        "thermostat", "vibratory", "periodic_5", 20000004, 0, calibration_runs=1
+    )
     assert_one_shot(trace.generate(), 2207.449)

@@ -39,5 +39,7 @@ def test_a_flush_after_two_readings_of_the_standby_leaves_the_shot() -> None:
 def test_the_shot_before_a_flush_on_a_simulated_thermostat() -> None:
     """Thermostat, rotary pump (130 W), dev seed 23000021: a shot at 4875.7
     read 8, 8, 131, 139, 139, 138, 138, 39, 8, 8, then a flush's 85."""
-    trace = TraceSpec("thermostat", "rotary", "periodic_5", 23000021, 1).generate()
+    trace = TraceSpec(
+        "thermostat", "rotary", "periodic_5", 23000021, 1, calibration_runs=1
+    ).generate()
     assert_one_shot(trace, 4875.7)

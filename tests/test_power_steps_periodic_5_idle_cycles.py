@@ -25,7 +25,9 @@ def test_a_steam_heaters_cycles_at_its_period_are_no_shots() -> None:
     shots before it is learnt without the rule (about 2090, 2450, 2810 and
     3170 s); the third and fourth keep the period of the first two. (The
     user calibrated twice: the first try saw no pump.)"""
-    trace = TraceSpec("dual_boiler", "rotary", "periodic_5", 26000021, 1).generate(2)
+    trace = TraceSpec(
+        "dual_boiler", "rotary", "periodic_5", 26000021, 1, calibration_runs=1
+    ).generate(2)
     runs = calibrated_runs(trace, 3600.0)
     false = false_shots(trace, runs)
     assert len(false) <= 2

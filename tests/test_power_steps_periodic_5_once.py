@@ -16,7 +16,9 @@ from .sim_replay import calibrated_runs
 def runs_near(
     family: str, pump: str, seed: int, at: float
 ) -> list[tuple[float, float]]:
-    trace = TraceSpec(family, pump, "periodic_5", seed, 0).generate()
+    trace = TraceSpec(
+        family, pump, "periodic_5", seed, 0, calibration_runs=1
+    ).generate()
     runs = calibrated_runs(trace, at + 200.0)
     return [r for r in runs if at - 10.0 < r[0] < at + 10.0]
 

@@ -16,7 +16,9 @@ from .sim_replay import calibrated_runs, retried_runs
 
 
 def shots_near(seed: int, start: float, end: float) -> list[tuple[float, float]]:
-    trace = TraceSpec("thermostat", "vibratory", "periodic_5", seed, 1).generate()
+    trace = TraceSpec(
+        "thermostat", "vibratory", "periodic_5", seed, 1, calibration_runs=1
+    ).generate()
     runs = calibrated_runs(trace, end + 200.0)
     return [r for r in runs if start < r[0] < end and r[1] - r[0] >= 15.0]
 
@@ -37,7 +39,9 @@ def test_a_partial_reading_between_pulses_splits_a_shot_length_run() -> None:
     """Pulses of 7.3 s and 10.6 s from 9781.4, 4.4 s apart, read 29, 34,
     15 (the pause's partial reading, below half the 37 W step), 44, 34: no
     shot from 9780 to 9805 (the first calibration saw no pump: retried)."""
-    spec = TraceSpec("thermostat", "vibratory", "periodic_5", 22000060, 1)
+    spec = TraceSpec(
+        "thermostat", "vibratory", "periodic_5", 22000060, 1, calibration_runs=1
+    )
     runs = retried_runs(spec, 10000.0)
     assert [r for r in runs if 9770.0 < r[0] < 9810.0 and r[1] - r[0] >= 15.0] == []
 
@@ -47,7 +51,9 @@ def test_a_reading_at_the_standby_splits_a_run_ending_in_a_heater() -> None:
     8 (the standby), 53, 61, ..., the last one's stop beside the brew
     heater's fall at 16328: the fall split from the heater's edge still
     leaves a reading at the standby inside, no shot from 16250 to 16328."""
-    spec = TraceSpec("dual_boiler", "vibratory", "periodic_5", 24000060, 1)
+    spec = TraceSpec(
+        "dual_boiler", "vibratory", "periodic_5", 24000060, 1, calibration_runs=1
+    )
     runs = retried_runs(spec, 16500.0)
     assert [r for r in runs if 16240.0 < r[0] < 16335.0 and r[1] - r[0] >= 15.0] == []
 
@@ -57,7 +63,9 @@ def test_a_reading_at_the_standby_after_a_heater_splits_them() -> None:
     (repeated), 10 (the pause), 43, 42 (the next pulse alone): the pause
     comes before the only reading of the pump alone, no shot from 9560 to
     9595 (the first calibration saw no pump: retried)."""
-    spec = TraceSpec("thermostat", "vibratory", "periodic_5", 22000060, 1)
+    spec = TraceSpec(
+        "thermostat", "vibratory", "periodic_5", 22000060, 1, calibration_runs=1
+    )
     runs = retried_runs(spec, 9700.0)
     assert [r for r in runs if 9555.0 < r[0] < 9595.0 and r[1] - r[0] >= 15.0] == []
 
@@ -67,7 +75,9 @@ def test_a_reading_at_the_standby_before_the_pump_alone_starts_the_run() -> None
     593, 1520, 1406, 803, then 46 (the standby and a share of the rotary
     pump's step), 276, 1532, ...: the shot from 11808.8 began in that
     reading, read from its share (11808.6), not from the flush's start."""
-    spec = TraceSpec("heat_exchanger", "rotary", "periodic_5", 29000005, 0)
+    spec = TraceSpec(
+        "heat_exchanger", "rotary", "periodic_5", 29000005, 0, calibration_runs=1
+    )
     runs = retried_runs(spec, 12000.0)
     shots = [r for r in runs if 11780.0 < r[0] < 11840.0 and r[1] - r[0] >= 15.0]
     assert len(shots) == 1

@@ -26,7 +26,9 @@ def test_pump_read_twice_after_a_heaters_fall_starts_the_shot() -> None:
     """Heat exchanger, rotary pump (151 W): a shot from 8599.0 read 426 (the
     heater's fall), 46, 158, 158 (the pump alone), 278, 1427 (the heater on
     again with it): one shot from its start (read 15 s from 8615 before)."""
-    trace = TraceSpec("heat_exchanger", "rotary", "periodic_5", 21000021, 1)
+    trace = TraceSpec(
+        "heat_exchanger", "rotary", "periodic_5", 21000021, 1, calibration_runs=1
+    )
     assert_one_shot(trace.generate(), 8598.996)
 
 
@@ -35,7 +37,9 @@ def test_a_rotary_pumps_repeat_between_heater_cycles_starts_the_shot() -> None:
     321 (the heater's fall), 204, 204, 931, 1478: one shot from its start
     (read 11 s before; its stop hides in the heater's readings, which end
     it at their fall)."""
-    trace = TraceSpec("heat_exchanger", "rotary", "periodic_5", 21000053, 0).generate()
+    trace = TraceSpec(
+        "heat_exchanger", "rotary", "periodic_5", 21000053, 0, calibration_runs=1
+    ).generate()
     runs = calibrated_runs(trace, 5760.0)
     near = [(a, b) for a, b in runs if a < 5690.8 and b > 5663.7]
     assert len(near) == 1, near
@@ -48,6 +52,8 @@ def test_a_stop_in_a_lost_readings_interval_near_a_shots_length_is_withheld() ->
     """Thermostat, vibratory pump (57 W): a 13.7 s run from 2426.5 read 34,
     59, 59, then the reading at 2445 lost and the standby at 2450: its stop
     dated 2445 made it 17.8 s, a shot; it may be 13 s: no shot."""
-    trace = TraceSpec("thermostat", "vibratory", "periodic_5", 5000044, 0).generate()
+    trace = TraceSpec(
+        "thermostat", "vibratory", "periodic_5", 5000044, 0, calibration_runs=1
+    ).generate()
     runs = calibrated_runs(trace, 2520.0)
     assert [(a, b) for a, b in runs if b - a >= 15.0 and a < 2460 and b > 2420] == []

@@ -65,7 +65,9 @@ def test_a_simulated_shot_is_not_cut_at_the_heaters_rise() -> None:
     heater and the pump (1378). The rise is the heater read alone: the
     pump ran on (it was cut at 2500, an 8 s flush).
     """
-    spec = TraceSpec("heat_exchanger", "vibratory", "periodic_5", 21000020, 0)
+    spec = TraceSpec(
+        "heat_exchanger", "vibratory", "periodic_5", 21000020, 0, calibration_runs=1
+    )
     runs = retried_runs(spec, 2800.0)
     (run,) = [(a, b) for a, b in runs if a < 2525.7 and b > 2491.6]
     started, ended = run

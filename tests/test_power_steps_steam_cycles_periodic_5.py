@@ -19,7 +19,9 @@ def test_a_steam_heaters_cycles_read_every_5_s_are_no_shots() -> None:
     """Fresh seed 26,000,045, no volts: steam heater 1293 W, brew heater
     1094 W, pump 187 W; its cycles every ~350 s read as 12 shots before
     15,000 s without the rule, 3 with it (those before it is learnt)."""
-    trace = TraceSpec("dual_boiler", "rotary", "periodic_5", 26000045, 1).generate()
+    trace = TraceSpec(
+        "dual_boiler", "rotary", "periodic_5", 26000045, 1, calibration_runs=1
+    ).generate()
     runs = calibrated_runs(trace, 15000.0)
     assert len(false_shots(trace, runs)) <= 3
 
@@ -28,7 +30,9 @@ def test_a_heat_exchangers_shots_with_the_heater_read_every_5_s_still_count() ->
     """Fresh seed 24,000,061: its heater came and went with the pump in
     shots at 4533 s and 4746 s and later; three cycles would make it a
     heater and lose six shots, the last ones at 7252 s and 9541 s."""
-    trace = TraceSpec("heat_exchanger", "rotary", "periodic_5", 24000061, 0).generate()
+    trace = TraceSpec(
+        "heat_exchanger", "rotary", "periodic_5", 24000061, 0, calibration_runs=1
+    ).generate()
     runs = calibrated_runs(trace, 9700.0)
     for started, ended in ((7252.3, 7287.2), (9540.6, 9569.4)):
         assert any(abs(a - started) < 6.0 and abs(b - ended) < 6.0 for a, b in runs)

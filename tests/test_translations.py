@@ -300,6 +300,8 @@ def test_config_and_options_flows() -> None:
     assert "config.step.user.menu_options.shelly" in paths
     assert "options.step.init.menu_options.calibrate" in paths
     assert "options.progress.calibrate_wait" in paths
+    assert "options.progress.calibrate_wait_runs" in paths
+    assert "options.step.calibrate_runs" in steps
     assert "config.error.power_once" in paths
     assert "options.error.shot_range" in paths
     assert missing_prefixes(steps) == []

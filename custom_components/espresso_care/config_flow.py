@@ -77,10 +77,12 @@ from .shelly.client import (
 from .shelly_bound_flow import ShellyBoundFlow
 from .signals.base import PowerMeter
 from .signals.power.calibration import (
+    CAL_PAUSE_SLOW_S,
     CAL_RUN_S,
     Calibration,
-    calibrate,
+    SeveralRuns,
     calibration_run_seconds,
+    calibration_runs,
     calibration_wait_seconds,
 )
 from .signals.power.readings import Reading
@@ -544,6 +546,7 @@ class EspressoCareOptionsFlow(OptionsFlow):
         self._try_started: float | None = None
         self._earlier_try: tuple[float, float] | None = None
         self._run_seconds = CAL_RUN_S
+        self._runs = 1
 
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
@@ -627,36 +630,57 @@ class EspressoCareOptionsFlow(OptionsFlow):
                     machine,
                     meter,
                     self._try_started,
-                    calibration_wait_seconds(self._run_seconds),
+                    calibration_wait_seconds(self._run_seconds, self._runs),
+                    runs=self._runs,
                     earlier_try=self._earlier_try,
                 ),
                 "espresso_care pump calibration",
             )
             return await self.async_step_calibrate_wait()
-        # A plug reporting every few seconds needs a longer run (its idle
-        # readings show how often it reports).
-        self._run_seconds = calibration_run_seconds(machine.recent_readings())
+        # A plug reporting every few seconds needs longer runs, several (its
+        # idle readings show how often it reports): its own step's text.
+        recent = machine.recent_readings()
+        self._run_seconds = calibration_run_seconds(recent)
+        self._runs = calibration_runs(recent)
         errors = {"base": self._calibration_error} if self._calibration_error else {}
+        placeholders = {
+            **self._run_placeholders(),
+            "pump_watts": str(
+                self.config_entry.options.get(
+                    OPT_PUMP_WATTS, DEFAULT_OPTIONS[OPT_PUMP_WATTS]
+                )
+            ),
+        }
+        if self._runs > 1:
+            return self.async_show_form(
+                step_id="calibrate_runs",
+                data_schema=vol.Schema({}),
+                description_placeholders=placeholders,
+                errors=errors,
+            )
         return self.async_show_form(
             step_id="calibrate",
             data_schema=vol.Schema({}),
-            description_placeholders={
-                **self._run_placeholders(),
-                "pump_watts": str(
-                    self.config_entry.options.get(
-                        OPT_PUMP_WATTS, DEFAULT_OPTIONS[OPT_PUMP_WATTS]
-                    )
-                ),
-            },
+            description_placeholders=placeholders,
             errors=errors,
         )
 
+    async def async_step_calibrate_runs(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """``calibrate`` for a plug reporting every few seconds: several runs asked."""
+        return await self.async_step_calibrate(user_input)
+
     def _run_placeholders(self) -> dict[str, str]:
-        """How long to run the pump, and how long the flow waits for it."""
-        return {
-            "seconds": str(calibration_wait_seconds(self._run_seconds)),
+        """How long to run the pump (how often, the pause), and how long the flow waits."""
+        placeholders = {
+            "seconds": str(calibration_wait_seconds(self._run_seconds, self._runs)),
             "run_seconds": str(self._run_seconds),
         }
+        if self._runs > 1:
+            placeholders["runs"] = str(self._runs)
+            placeholders["pause_seconds"] = str(CAL_PAUSE_SLOW_S)
+        return placeholders
 
     async def async_step_calibrate_wait(
         self, user_input: dict[str, Any] | None = None
@@ -664,9 +688,16 @@ class EspressoCareOptionsFlow(OptionsFlow):
         """Wait (a progress step) for the pump run on the power meter."""
         task = self._calibration_task
         assert task is not None
-        if not task.done():
+        if not task.done() and self._runs > 1:
             return self.async_show_progress(
                 step_id="calibrate_wait",  # as core's flows do: the step to come back to
+                progress_action="calibrate_wait_runs",
+                progress_task=task,
+                description_placeholders=self._run_placeholders(),
+            )
+        if not task.done():
+            return self.async_show_progress(
+                step_id="calibrate_wait",
                 progress_action="calibrate_wait",
                 progress_task=task,
                 description_placeholders=self._run_placeholders(),
@@ -713,13 +744,15 @@ async def _async_measure_pump(
     started_after: float,
     wait: float,
     *,
+    runs: int = 1,
     earlier_try: tuple[float, float] | None = None,
 ) -> Calibration:
-    """Follow the meter until a pump run started after ``started_after`` is measured.
+    """Follow the meter until the pump runs started after ``started_after`` are measured.
 
     Each reading, with the last minutes before it (the idle noise), goes to
-    the detector's calibration; a measured step, or readings too noisy to
-    tell the pump apart, end the wait. After ``wait`` seconds the last
+    the detector's calibration (``SeveralRuns``: ``runs`` runs one after the
+    other, their median); a measured step, or readings too noisy to tell the
+    pump apart, end the wait. After ``wait`` seconds the last
     verdict stands, and ``timeout`` when the meter gave no reading at all in
     that time (a plug that is offline, or silent). The readings of an
     ``earlier_try`` (from its click to its verdict) are left out: the user's
@@ -732,25 +765,24 @@ async def _async_measure_pump(
     ]
     heard = False
     done: asyncio.Future[Calibration] = hass.loop.create_future()
-
-    def verdict() -> Calibration:
-        return calibrate(readings, pump_started_after=started_after)
+    measuring = SeveralRuns(readings, started_after, runs)
 
     @callback
     def reading(new: Reading) -> None:
         nonlocal heard
         if done.done():  # a reading between the verdict and the unsubscribe
             return
-        readings.append(new)
         heard = heard or (new.watts is not None and new.at >= started_after)
-        result = verdict()
-        if result.error is None or result.error == "too_noisy":
+        result = measuring.add(new)
+        if result is not None:
             done.set_result(result)
 
     @callback
     def time_up(_now: datetime) -> None:
         if not done.done():
-            done.set_result(verdict() if heard else Calibration(None, 0.0, "timeout"))
+            done.set_result(
+                measuring.verdict() if heard else Calibration(None, 0.0, "timeout")
+            )
 
     unsubscribe = meter.async_add_reading_listener(reading)
     cancel_timer = async_call_later(hass, wait, time_up)

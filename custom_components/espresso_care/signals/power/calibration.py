@@ -35,10 +35,13 @@ PUMP_MAX_W: Final = 250.0  # a step the flow saves: home pumps draw 40-200 W
 CAL_MIN_S: Final = 3.0
 CAL_MAX_S: Final = 30.0
 CAL_MAX_S_SLOW: Final = 45.0  # (the flow asks a slow plug for a longer run)
-# The run the options flow asks for (s), and from a plug reporting slowly:
-# every ``SLOW_PLUG_S`` s or more.
+# The run the options flow asks for (s), and from a plug reporting slowly
+# (every ``SLOW_PLUG_S`` s or more): ``CAL_RUNS_SLOW`` runs, each about
+# ``CAL_RUN_SLOW_S`` s, ``CAL_PAUSE_SLOW_S`` s apart.
 CAL_RUN_S: Final = 10
 CAL_RUN_SLOW_S: Final = 30
+CAL_RUNS_SLOW: Final = 3
+CAL_PAUSE_SLOW_S: Final = 30
 SLOW_PLUG_S: Final = 4.0
 _BLIP_READINGS: Final = 3  # an excursion longer than this is a new level
 _RAMP_MAX_S: Final = 3.0  # a vibratory pump's ramp lasts up to this long
@@ -55,6 +58,7 @@ _AVERAGED_PARTIALS: Final = 1.6  # partial readings per standby one: a fast PID'
 _UNHELD_NOISE: Final = 0.25  # share of the step: pulses never back at a standby hide it
 _ALONE_AGREES: Final = 0.3  # a pump read alone at its start stands this near the fall
 _UNDER_STEP: Final = 0.5  # a run reading between two lies above this share of a step
+_RUNS_AGREE: Final = 0.15  # two runs' steps this near (of the larger) stand
 
 
 @dataclass(frozen=True, slots=True)
@@ -827,25 +831,42 @@ def _reports_slowly(readings: Sequence[Reading]) -> bool:
     return len(gaps) >= 10 and gaps[len(gaps) // 10] >= SLOW_PLUG_S
 
 
-def calibration_run_seconds(readings: Sequence[Reading]) -> int:
-    """How long to ask the user to run the pump, from the idle readings before.
+def calibration_runs(readings: Sequence[Reading]) -> int:
+    """How many separate runs to ask the user for, from the idle readings before.
 
-    About 10 s; about 30 s from a plug that reports every few seconds: each
-    of its readings averages seconds of power, so a 10 s run is two or three
-    readings, the pump's partial ones among the heater's (which cold water
-    starts a few seconds in). A longer run gives levels that hold on both
-    sides of the pump's stop (Hart's steady states).
+    One; ``CAL_RUNS_SLOW`` from a plug that reports every few seconds: the
+    mains moves a heater's share by 8-30 W between the last reading before
+    the pump's stop and the first after (a 45 W pump's 18-60 %), and one
+    unseen step of it decided a single run's value (dev 20M-29M at 5 s: 75 of
+    480 machines saved a step more than 10 % off). The median of separate
+    runs (``SeveralRuns``) needs two such steps.
+    """
+    return CAL_RUNS_SLOW if _reports_slowly(_valid(readings)) else 1
+
+
+def calibration_run_seconds(readings: Sequence[Reading]) -> int:
+    """How long to ask the user to run the pump (each run), from the idle readings.
+
+    About 10 s; about ``CAL_RUN_SLOW_S`` s from a plug that reports every few
+    seconds: each of its readings averages seconds of power, so a 10 s run
+    is two or three readings, the pump's partial ones among the heater's
+    (which cold water starts a few seconds in). A longer run gives levels
+    that hold on both sides of the pump's stop (Hart's steady states).
     """
     return CAL_RUN_SLOW_S if _reports_slowly(_valid(readings)) else CAL_RUN_S
 
 
-def calibration_wait_seconds(run_seconds: int) -> int:
-    """How long the flow waits for a run of about ``run_seconds``.
+def calibration_wait_seconds(run_seconds: int, runs: int = 1) -> int:
+    """How long the flow waits for ``runs`` runs of about ``run_seconds`` each.
 
     The user starts within seconds, may run half as long again as asked,
     and the level after the run must hold a few readings: 60 s for 10 s.
+    Several runs add theirs and the pauses between (``CAL_PAUSE_SLOW_S``)
+    as long as a user makes them (up to 1.4 times a run, 1.6 times a pause).
     """
-    return run_seconds + 50
+    if runs == 1:
+        return run_seconds + 50
+    return round(1.4 * runs * run_seconds + 1.6 * (runs - 1) * CAL_PAUSE_SLOW_S) + 50
 
 
 def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Calibration:
@@ -896,6 +917,117 @@ def calibrate(readings: Sequence[Reading], *, pump_started_after: float) -> Cali
     ):
         return Calibration(None, result.noise_watts, "no_pump_seen")
     return result
+
+
+class SeveralRuns:
+    """Calibrate several separate runs one after the other; the median is the step.
+
+    The options flow asks a plug reporting every few seconds for
+    ``calibration_runs`` runs: each is measured by ``calibrate`` as a run of
+    its own, against the same idle minutes before the click, the readings
+    of the runs before left out (no idle noise) but the last at the level
+    they left. The next run starts after the last reading that did not rise
+    from that level, as if clicked then (the level before it is read at its
+    own readings, not at a partial one of the previous fall: dev 20000029,
+    a rotary pump's third run refused). A run measured before its stop
+    (the pump read alone before a heater came on) is followed by its fall
+    first, at half its step or more (regression 9000020: the rest of the
+    first run was read as the second, 29.0 W for 48.8 W, median 34.0; dev
+    20000020 through ``test_power_calibration_alone_at_start``'s trace was
+    refused, now 48.0 W for 49.5 W). One unseen mains step spoils one
+    run's step, not the median: dev 20M-29M at 5 s (thermostat, heat
+    exchanger, dual boiler; three 30 s runs 30 s apart), machines saved more
+    than 10 % off 77 -> 25 of 480 against the first run alone. Fed every
+    new reading (``add``), it gives a verdict once every run is measured or
+    a run is too noisy; ``verdict`` is the one when the flow's wait is over.
+    """
+
+    def __init__(self, readings: Sequence[Reading], click: float, runs: int) -> None:
+        self._idle = [r for r in readings if r.at < click]
+        self._since = [r for r in readings if r.at >= click]
+        self._runs = runs
+        self._after = click
+        self._steps: list[Calibration] = []
+        self._last: Calibration | None = None
+        self._rising: float | None = None
+        """When the next run rose (its start no longer moves)."""
+        self._peak: float | None = None
+        """The run's top while its fall, after its step was measured, is awaited."""
+
+    @property
+    def measured(self) -> int:
+        """How many runs were measured so far."""
+        return len(self._steps)
+
+    def add(self, reading: Reading) -> Calibration | None:
+        """A new reading; the verdict once every run is measured (or too noisy)."""
+        if self._peak is not None and reading.watts is not None:
+            # Measured before its stop (the pump read alone before a heater
+            # came on): the next run comes after the run's fall.
+            self._peak = max(self._peak, reading.watts)
+            self._after = math.nextafter(reading.at, math.inf)
+            self._since = [reading]
+            if self._peak - reading.watts >= 0.5 * float(
+                self._steps[-1].pump_watts or 0.0
+            ):
+                self._peak = None
+            return None
+        if self._steps and reading.watts is not None and self._since:
+            # Waiting for the next run: a reading that did not rise from the
+            # level is idle, and the run starts after it (as if clicked then:
+            # the level before the run is read at its last readings, not at
+            # the previous run's fall, perhaps read in part).
+            level = sorted(float(r.watts or 0.0) for r in self._since[-3:])
+            base = level[len(level) // 2]
+            if reading.watts - base <= max(_tol(base), 10.0) and self._rising is None:
+                self._after = math.nextafter(reading.at, math.inf)
+            else:
+                self._rising = reading.at
+        self._since.append(reading)
+        result = calibrate([*self._idle, *self._since], pump_started_after=self._after)
+        self._last = result
+        if result.error == "too_noisy":
+            return result
+        if result.error is not None or result.pump_watts is None:
+            return None
+        self._steps.append(result)
+        if len(self._steps) >= self._runs:
+            return self.verdict()
+        # The next run: from just after this reading, the level the run
+        # left (the last readings at this one's level) read before it; from
+        # after its fall if none came yet (a reading at the run's top).
+        run = [float(r.watts or 0.0) for r in self._since if r.at >= self._after]
+        top = max(run, default=0.0)
+        if top - float(reading.watts or 0.0) < 0.5 * result.pump_watts:
+            self._peak = top
+        tol = _tol(float(reading.watts or 0.0))
+        left = [
+            r
+            for r in self._since[-3:]
+            if r.watts is not None and abs(r.watts - float(reading.watts or 0.0)) <= tol
+        ]
+        self._since = left
+        self._after = math.nextafter(reading.at, math.inf)
+        self._rising = None
+        return None
+
+    def verdict(self) -> Calibration:
+        """The median of the runs measured; else the last run's verdict.
+
+        Two runs measured (the third missed, or not made) must agree within
+        ``_RUNS_AGREE`` (their mean is the step), else the user is asked
+        again ("no_pump_seen"): one of them may be the spoilt one. One run
+        measured is a single run's step, as asked of a fast plug.
+        """
+        if not self._steps:
+            return self._last or Calibration(None, 0.0, "no_pump_seen")
+        steps = sorted(float(c.pump_watts or 0.0) for c in self._steps)
+        noise = max(c.noise_watts for c in self._steps)
+        if len(steps) == 2:
+            if steps[1] - steps[0] > _RUNS_AGREE * steps[1]:
+                return Calibration(None, noise, "no_pump_seen")
+            return Calibration(round((steps[0] + steps[1]) / 2.0, 1), noise, None)
+        return Calibration(round(steps[len(steps) // 2], 1), noise, None)
 
 
 def _read_under(valid: Sequence[Reading], after: float, step: float) -> bool:
