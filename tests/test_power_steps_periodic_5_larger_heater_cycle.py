@@ -21,6 +21,8 @@ def test_the_steam_heaters_own_cycle_is_no_shot() -> None:
     cycle 791, 951, then 418, 1017 (the hand-over), the steam heater's level
     1330-1342 (eight readings), 1301, the standby. It read 7730.0-7765.4, a
     35 s shot, before; no true run there."""
-    spec = TraceSpec("dual_boiler", "vibratory", "periodic_5", 24000020, 0)
+    spec = TraceSpec(
+        "dual_boiler", "vibratory", "periodic_5", 24000020, 0, calibration_runs=1
+    )
     runs = retried_runs(spec, 7900.0)
     assert [(a, b) for a, b in runs if 7700.0 < a < 7800.0 and b - a >= 15.0] == []

@@ -22,6 +22,8 @@ def test_pulses_split_at_their_pause_make_a_series() -> None:
     50, 55 (a pulse from 12409.3), the heater's cycle 1101, 1450, 305 with
     the next pulse in it, 37, the standby. It read 12410.3-12438.5, a 28 s
     shot, before; no shot there."""
-    spec = TraceSpec("heat_exchanger", "vibratory", "periodic_5", 76000036, 1)
+    spec = TraceSpec(
+        "heat_exchanger", "vibratory", "periodic_5", 76000036, 1, calibration_runs=1
+    )
     runs = retried_runs(spec, 12600.0)
     assert [(a, b) for a, b in runs if 12400.0 < a < 12450.0 and b - a >= 15.0] == []
