@@ -688,13 +688,17 @@ class EspressoCareOptionsFlow(OptionsFlow):
         """Wait (a progress step) for the pump run on the power meter."""
         task = self._calibration_task
         assert task is not None
-        if not task.done():
+        if not task.done() and self._runs > 1:
             return self.async_show_progress(
                 step_id="calibrate_wait",  # as core's flows do: the step to come back to
-                # Several runs asked of a slow plug have their own text.
-                progress_action="calibrate_wait_runs"
-                if self._runs > 1
-                else "calibrate_wait",
+                progress_action="calibrate_wait_runs",
+                progress_task=task,
+                description_placeholders=self._run_placeholders(),
+            )
+        if not task.done():
+            return self.async_show_progress(
+                step_id="calibrate_wait",
+                progress_action="calibrate_wait",
                 progress_task=task,
                 description_placeholders=self._run_placeholders(),
             )
