@@ -117,6 +117,8 @@ class _Floor:
     peak: float = -math.inf  # the run's highest reading (``_under_peak``)
     alone: float = -math.inf  # a reading at the peak less the pump's step ...
     alone_at: float = -math.inf  # ... and when
+    apart: float = -math.inf  # a known heater alone since the pump last read ...
+    apart_at: float = -math.inf  # ... and when (``_heater_apart``)
     base: float = math.inf  # the standby (``_floor_base``)
     at: float = -math.inf  # when it was read
     since: float = -math.inf  # the last run the floor decided
