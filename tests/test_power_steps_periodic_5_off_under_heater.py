@@ -1,0 +1,28 @@
+"""A heater's reading alone, read every 5 s, dates a short run's stop before it.
+
+A heat exchanger's heater came on 9.5 s into a 13.0 s shot and stayed on
+12 s after it: read every 5 s its pulse (the heater and the pump, then the
+heater alone) filled the fall's transient, and the fall was dated after it,
+a 24.8 s false shot. The reading of the heater alone shows the pump off
+over its interval: the run is 15 s or less, or more, a guess, and withheld.
+"""
+
+from __future__ import annotations
+
+from bench.detection import TraceSpec
+
+from .sim_replay import calibrated_runs
+
+
+def test_a_short_run_ended_under_a_heaters_pulse_is_no_shot() -> None:
+    """Dev seed 25,000,045 (heat exchanger, rotary pump, no volts), calibrated
+    over three runs as the flow asks every 5 s now (calibration_runs=3, the
+    default at periodic_5 since 2473510; the days it was found on): the
+    shot at 3400.5-3413.5 s, its heater on at 3410.0 s, off at 3422.3 s,
+    read 3400.2-3425.0 s without the rule."""
+    trace = TraceSpec(
+        "heat_exchanger", "rotary", "periodic_5", 25000045, 1, calibration_runs=3
+    ).generate()
+    runs = calibrated_runs(trace, 3500.0)
+    near = [(a, b) for a, b in runs if 3390.0 < a < 3410.0]
+    assert all(b - a < 15.0 for a, b in near)
