@@ -26,3 +26,30 @@ def test_a_short_run_ended_under_a_heaters_pulse_is_no_shot() -> None:
     runs = calibrated_runs(trace, 3500.0)
     near = [(a, b) for a, b in runs if 3390.0 < a < 3410.0]
     assert all(b - a < 15.0 for a, b in near)
+
+
+def test_a_short_run_whose_stop_read_partial_before_the_heater_is_no_shot() -> None:
+    """Dev seed 27,000,045 (dual boiler, rotary pump, no volts), calibrated
+    over three runs (calibration_runs=3, the days it was found on): the
+    12.1 s shot at 3605.8 s, its brew heater on at 3615.2 s; the pump
+    stopped inside the first reading of the heater (1096 W, partial), the
+    next one the heater alone (1054 W). Read 3605.2-3630.1 s without the
+    rule."""
+    trace = TraceSpec(
+        "dual_boiler", "rotary", "periodic_5", 27000045, 1, calibration_runs=3
+    ).generate()
+    runs = calibrated_runs(trace, 3700.0)
+    near = [(a, b) for a, b in runs if 3595.0 < a < 3615.0]
+    assert all(b - a < 15.0 for a, b in near)
+
+
+def test_a_heaters_rise_read_partial_before_the_pump_beside_it_ends_no_shot() -> None:
+    """Regression seed 5,000,005 (heat exchanger, rotary pump): a 27.2 s shot
+    at 3733.8 s, its heater on at 3745.3 s; the first reading of the heater
+    (1436 W, and again, stale) is about the heater alone, but the next one
+    is the heater and the pump (1515 W): the pump ran on, the shot counts."""
+    trace = TraceSpec(
+        "heat_exchanger", "rotary", "periodic_5", 5000005, 0, calibration_runs=3
+    ).generate()
+    runs = calibrated_runs(trace, 3800.0)
+    assert any(abs(a - 3733.8) < 5.0 and b - a >= 15.0 for a, b in runs)

@@ -686,24 +686,25 @@ class _RunEnd(_RunStart):
         A heat exchanger's heater may come on during a short run and stay on
         after it: read every 5 s, its pulse fills the fall's transient and
         the fall is dated after it, the latest the pump could have stopped.
-        Hart's known loads narrow it: after a reading of a known heater and
-        the pump's step beside it, a reading of that heater alone (to the
-        mains' move, ``_MAINS_MOVE``, nearer it than half the step) shows the
-        pump off over that reading's interval. When a bound of
-        ``kind_bounds`` lies between that and the fall (a 13.0 s shot read
-        24.8 s), the run's kind is a guess: withheld. Only for a rotary
-        pump's step (as ``_stands_out``): a vibratory one's is under the
-        mains' move. A value repeated may be a stale meter's (a partial
-        reading of the heater's rise held), no evidence. On dev seeds
-        20M-29M read every 5 s (three runs calibrated): one false shot of
-        43 (heat exchanger, 25000045), no shot lost; regression 5M-9M
-        unchanged.
+        Hart's known loads narrow it: a reading of a known heater alone (to
+        the mains' move, ``_MAINS_MOVE``, nearer it than half the step)
+        shows the pump off over that reading's interval, unless a reading
+        of that heater and the pump's step comes after it (it was then a
+        partial reading of the heater's rise: a heat exchanger's 27.2 s
+        shot, 5000005). When a bound of ``kind_bounds`` lies between that
+        and the fall (a 13.0 s shot read 24.8 s), the run's kind is a
+        guess: withheld. Only for a rotary pump's step (as
+        ``_stands_out``): a vibratory one's is under the mains' move. A
+        value repeated may be a stale meter's (a partial reading held), no
+        evidence. On dev seeds 20M-29M read every 5 s (three runs
+        calibrated): two false shots of 43 (heat exchanger 25000045, dual
+        boiler 27000045), no shot lost; regression 5M-9M unchanged.
         """
         base, p = self._base, self._pump_watts
         if p < _SMALL_PUMP:
             return False
         tol = self._ptol()
-        beside = False
+        off = None
         for i in range(2, len(pts), 2):
             t, w = pts[i], pts[i + 1]
             if t >= at or abs(w - before) <= tol:
@@ -712,12 +713,16 @@ class _RunEnd(_RunStart):
             for x in self._known_heaters:
                 near = max(self._still(w), _MAINS_MOVE * x)
                 alone, with_pump = abs(r - x), abs(r - x - p)
-                if beside and w != pts[i - 1] and alone <= near and alone < 0.5 * p:
+                if (
+                    off is None
+                    and w != pts[i - 1]
+                    and alone <= near
+                    and alone < 0.5 * p
+                ):
                     off = t - self._period  # off over this reading's interval
-                    return self._kind_between(off - started, at - started)
-                if with_pump <= near and with_pump < 0.5 * p:
-                    beside = True
-        return False
+                elif with_pump <= near and with_pump < 0.5 * p:
+                    off = None  # on again: that reading was the heater's rise
+        return off is not None and self._kind_between(off - started, at - started)
 
     def _stop_in_heat_pulses(self, started: float, at: float) -> bool:
         """Whether a pump's stop among a slow PID's pulses may leave the run of another kind.
