@@ -319,7 +319,8 @@ def _detection(detection: dict[str, Any]) -> list[str]:
         "flushes per family)",
         "",
         "Each machine calibrated as the options flow does (an 8-14 s pump run, the flow asking for about ten seconds; "
-        "24-42 s on a 5 s plug, the flow asking for about thirty; "
+        "on a 5 s plug three runs of 24-42 s, 21-48 s apart, the flow asking for three of "
+        "about thirty, thirty apart, and saving their median; "
         "after its heat-up), and again while the flow says it saw no pump run, as its "
         "error asks, up to three tries (`too_noisy` refuses at once); "
         'a refused calibration leaves its shots missed ("where '
