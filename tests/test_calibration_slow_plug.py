@@ -94,6 +94,10 @@ def test_a_pids_heater_read_every_5_s_is_too_noisy(
     assert error == "too_noisy"
 
 
+THREE_RUNS = {"seconds": "272", "run_seconds": "30", "runs": "3", "pause_seconds": "30"}
+"""What the flow tells a person calibrating a 5 s plug: three runs of 30 s, 30 s apart."""
+
+
 async def test_the_flow_asks_a_slow_plug_for_three_runs(
     hass: HomeAssistant,
     plug_only: MockConfigEntry,
@@ -103,23 +107,12 @@ async def test_the_flow_asks_a_slow_plug_for_three_runs(
     result = await choose_calibrate(hass, plug_only.entry_id)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "calibrate_runs"
-    assert result["description_placeholders"] == {
-        "seconds": "272",
-        "run_seconds": "30",
-        "runs": "3",
-        "pause_seconds": "30",
-        "pump_watts": "0",
-    }
+    assert result["description_placeholders"] == {**THREE_RUNS, "pump_watts": "0"}
     flow_id = str(result["flow_id"])
     result = await hass.config_entries.options.async_configure(flow_id, {})
     assert result["type"] is FlowResultType.SHOW_PROGRESS
     assert result["progress_action"] == "calibrate_wait_runs"
-    assert result["description_placeholders"] == {
-        "seconds": "272",
-        "run_seconds": "30",
-        "runs": "3",
-        "pause_seconds": "30",
-    }
+    assert result["description_placeholders"] == THREE_RUNS
     # Past the time a single run's wait took (80 s): still waiting.
     await meter.report(idle(20), every=5.0)
     result = await hass.config_entries.options.async_configure(flow_id)
