@@ -937,7 +937,7 @@ class SeveralRuns:
     refused, now 48.0 W for 49.5 W). One unseen mains step spoils one
     run's step, not the median: dev 20M-29M at 5 s (thermostat, heat
     exchanger, dual boiler; three 30 s runs 30 s apart), machines saved more
-    than 10 % off 77 -> 25 of 480 against the first run alone. Fed every
+    than 10 % off 77 -> 24 of 480 against the first run alone. Fed every
     new reading (``add``), it gives a verdict once every run is measured or
     a run is too noisy; ``verdict`` is the one when the flow's wait is over.
     """
