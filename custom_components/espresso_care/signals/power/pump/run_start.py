@@ -246,6 +246,7 @@ class _RunStart(_HeaterCycles):
         at = max(at, past)
         if not heat:
             at = max(at, self._after_dip(edge, watts))
+            at = min(at, self._after_heater_off(edge, watts))
         self._open_run(at, watts, not heat, edge.after - watts)
         self._run_from = edge.at
         self._run_spread = self._unseen(edge.pts, at)
@@ -384,6 +385,45 @@ class _RunStart(_HeaterCycles):
             seconds = window * _span(pts, i, self._period)
             return min(_INRUSH_S, _INRUSH_SHARE * min(share, 1.0) * seconds)
         return 0.0
+
+    def _after_heater_off(self, edge: _Edge, watts: float) -> float:
+        """A slow plug's rise over a heater's level dated by the pump alone, the heater off.
+
+        Read every few seconds, a heat exchanger's heater may go off just
+        before a shot and come on again a reading or two after the pump
+        (cold water drawn into its boiler): the heater's level, its partial
+        fall, the standby, the pump alone, its heater's partial rise, then
+        the heater and the pump. The edge from the heater's level to that
+        one is the pump's alone, dated by its last readings (the heater's
+        return): a 25.2 s shot read 10.3 s (24000012, a flush to the
+        classifier). The readings date it: after the last reading of the
+        standby, at most one partial reading of the pump alone, then one
+        whole at least, below the heater's level; the pump started within
+        the reading after the standby's (``_crossing``). inf when the
+        readings are not so.
+        """
+        if self._gap <= _FAST_GAP_S or watts <= 0.0:
+            return math.inf
+        base = self._base
+        if edge.before - base < self._heater_min() - self._tol_lv:
+            return math.inf  # not over a heater's level
+        pts = edge.pts
+        near = max(6.0, 0.15 * watts)
+        idle = [i for i in range(4, len(pts), 2) if abs(pts[i + 1] - base) <= near]
+        if not idle:
+            return math.inf
+        first = idle[-1] + 2
+        ptol = self._ptol()
+        alone = base + watts
+        i = first
+        if i < len(pts) and base + near < pts[i + 1] < alone - ptol:
+            i += 2  # a partial reading of its start
+        whole = i
+        while i < len(pts) and abs(pts[i + 1] - alone) <= ptol:
+            i += 2
+        if i == whole or i >= len(pts):
+            return math.inf  # no whole reading of the pump alone, or no heater after
+        return _crossing(pts, first, base, watts, window=self._window, gap=self._period)
 
     def _after_dip(self, edge: _Edge, watts: float) -> float:
         """A slow plug's rise from the standby dated after a dip in its readings.
