@@ -49,3 +49,25 @@ def test_no_reading_of_the_pump_alone_leaves_the_date_at_the_heater() -> None:
     (no earlier than the standby's reading)."""
     runs = runs_of([(600.0, 653.0), (668.0, 720.0)], (665.5, 690.0))
     assert all(a > 660.0 for a, _ in runs)
+
+
+def test_a_shot_started_in_the_heaters_fall_is_dated_within_its_readings() -> None:
+    """The heater off at 652.0, the pump 657.2-683.0, the heater again from
+    668.5: read 1005, 405 (the heater's fall), 31 (part heater, part pump),
+    55 (the pump alone, once), 355 (the heater's return), 1055, ... No
+    reading of the standby: the start lies in the reading of 31, dated
+    within it (no more than a reading's interval off), not at the heater's
+    return (a 13 s flush)."""
+    (run,) = runs_of([(600.0, 652.0), (668.5, 720.0)], (657.2, 683.0))
+    assert run[0] == pytest.approx(657.2, abs=2.5)
+    assert run[1] - run[0] >= 15.0
+
+
+def test_a_shot_started_as_its_heater_fell_is_dated_from_its_readings() -> None:
+    """The heater off at 652.5, the pump 653.5-680.0, the heater again from
+    663.5: read 1005, 520 (the heater's fall, the pump's start in it), 54
+    (the pump alone, once), 355, 1055, ... The start lies in the reading of
+    520: dated within it, a shot (not 15.0 s from the heater's return)."""
+    (run,) = runs_of([(600.0, 652.5), (663.5, 720.0)], (653.5, 680.0))
+    assert run[0] == pytest.approx(653.5, abs=2.5)
+    assert run[1] - run[0] >= 15.0
