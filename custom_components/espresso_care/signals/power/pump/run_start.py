@@ -406,6 +406,9 @@ class _RunStart(_HeaterCycles):
         alone right after the standby dates it by its share (``_crossing``);
         else it is dated between, and may be off by half of that (at most
         a reading's interval). inf (and 0) when the readings are not so.
+        Dev seeds 20M-29M at 5 s: 24 shots of heat exchangers and dual
+        boilers recalled (one lost, 29000004: ``_stop_in_heater_rise``'s
+        tied share moved), no false shot; regression 5M-9M: 8, none.
         """
         if self._gap <= _FAST_GAP_S or watts <= 0.0:
             return math.inf, 0.0
