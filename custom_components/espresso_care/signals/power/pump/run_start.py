@@ -244,12 +244,16 @@ class _RunStart(_HeaterCycles):
             at = self._pump_at(edge.pts, edge.before, heat, watts)
         past, unread = self._past_pulse(edge)
         at = max(at, past)
+        off = math.inf
         if not heat:
             at = max(at, self._after_dip(edge, watts))
+            off, off_spread = self._after_heater_off(edge, watts)
+            if off < at:
+                at, unread = off, off_spread
         self._open_run(at, watts, not heat, edge.after - watts)
         self._run_from = edge.at
         self._run_spread = self._unseen(edge.pts, at)
-        if at == past:
+        if at in (past, off):
             self._run_spread = max(self._run_spread, unread)
         if not heat:
             self._run_lead = at - self._ramp_start(edge, watts, at)
@@ -384,6 +388,82 @@ class _RunStart(_HeaterCycles):
             seconds = window * _span(pts, i, self._period)
             return min(_INRUSH_S, _INRUSH_SHARE * min(share, 1.0) * seconds)
         return 0.0
+
+    def _after_heater_off(self, edge: _Edge, watts: float) -> tuple[float, float]:
+        """A slow plug's rise over a heater's level dated by the pump alone, the heater off.
+
+        Read every few seconds, a heat exchanger's heater may go off just
+        before a shot and come on again a reading or two after the pump
+        (cold water drawn into its boiler): the heater's level, its partial
+        fall, perhaps the standby, the pump alone, its heater's partial
+        rise, then the heater and the pump. The edge from the heater's level
+        to that one is the pump's alone, dated by its last readings (the
+        heater's return): a 25.2 s shot read 10.3 s (24000012, a flush to
+        the classifier). The readings date it: one whole reading of the pump
+        alone at least, below the heater's level, shows it started by that
+        reading's interval; the last reading without it (the standby, or the
+        heater's level) that it started after. A partial reading of the pump
+        alone right after the standby dates it by its share (``_crossing``);
+        else it is dated between, and may be off by half of that (at most
+        a reading's interval). inf (and 0) when the readings are not so.
+        Dev seeds 20M-29M at 5 s: 24 shots of heat exchangers and dual
+        boilers recalled (one lost, 29000004: ``_stop_in_heater_rise``'s
+        tied share moved), no false shot; regression 5M-9M: 8, none.
+        """
+        if self._gap <= _FAST_GAP_S or watts <= 0.0:
+            return math.inf, 0.0
+        base = self._base
+        tol = self._tol_lv
+        if edge.before - base < self._heater_min() - tol:
+            return math.inf, 0.0  # not over a heater's level
+        pts = edge.pts
+        period = self._period
+        near = max(6.0, 0.15 * watts)
+        ptol = self._ptol()
+        alone = base + watts
+        # The first whole reading of the pump alone, after the heater's level.
+        whole = next(
+            (i for i in range(4, len(pts), 2) if abs(pts[i + 1] - alone) <= ptol),
+            None,
+        )
+        if whole is None:
+            return math.inf, 0.0
+        i = whole
+        while i < len(pts) and abs(pts[i + 1] - alone) <= ptol:
+            i += 2
+        if i >= len(pts):
+            return math.inf, 0.0  # no heater's return after it
+        # The reading before it, and the one before that: each the standby,
+        # the heater's level, or between (a partial reading).
+        r = whole - 2
+        if r < 2:
+            return math.inf, 0.0
+        w = pts[r + 1]
+        before = pts[r - 1]
+        window = self._window
+
+        def idle(x: float) -> bool:  # a reading without the pump
+            return abs(x - base) <= near or abs(x - edge.before) <= tol
+
+        if idle(w):
+            # The pump came within the whole reading's interval.
+            return _crossing(pts, whole, base, watts, window=window, gap=period), 0.0
+        span = min(pts[r] - pts[r - 2], period)
+        if base + near < w < alone - ptol:
+            # A partial reading of the pump alone: it started inside it.
+            share = _crossing(pts, r, base, watts, window=window, gap=period)
+            if abs(before - base) <= near:
+                return share, 0.0  # from the standby: its share dates it
+            if before > edge.before + tol or not (
+                idle(before) or (r >= 4 and idle(pts[r - 3]))
+            ):
+                return math.inf, 0.0
+            # A heater's part in it (its fall) makes the share too large.
+            return 0.5 * (share + pts[r]), 0.5 * (pts[r] - share)
+        if not (alone + ptol < w < edge.before - tol and idle(before)):
+            return math.inf, 0.0
+        # A heater's partial fall, the pump's start in it or not: within it.
+        return pts[r] - 0.5 * span, 0.5 * span
 
     def _after_dip(self, edge: _Edge, watts: float) -> float:
         """A slow plug's rise from the standby dated after a dip in its readings.
