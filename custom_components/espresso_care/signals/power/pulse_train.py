@@ -441,7 +441,6 @@ class PowerBackflushes:
         "_since",
         "_singles",
         "_slow",
-        "_split_at",
         "_steady",
         "_steady_before",
         "_stretch_low",
@@ -508,8 +507,6 @@ class PowerBackflushes:
         self._stretch_low: tuple[float, float] | None = None
         # When each pulse read above a heater and taken as sure began, lately.
         self._framed_at: deque[float] = deque()
-        # When each pulse read apart around a heater's stretch began, lately.
-        self._split_at: deque[float] = deque()
         # Pieces left out as a heater's stretch on a fast plug, lately (start, end).
         self._stretches: deque[tuple[float, float]] = deque()
         self._held = False  # the segment being added is a silence held
@@ -546,7 +543,6 @@ class PowerBackflushes:
         self._singles.clear()
         self._fed.clear()
         self._framed_at.clear()
-        self._split_at.clear()
         self._stretches.clear()
 
     def note_run(self, started: float, ended: float) -> None:
@@ -947,11 +943,10 @@ class PowerBackflushes:
             return None
         slow = self._interval > FAST_INTERVAL
         lately = slow and self._refused.before(found.started)
-        # Pulses read apart around a heater's stretch: a slow PID's heater,
-        # on and off all the time, cuts its readings so too; the strict checks.
-        split = _starts_in(self._split_at, found) > 0
+        # Pulses read apart around a heater's stretch (``heater_split``) may
+        # stand by the gentle checks as any others.
         if self._checked(found) is None and not (
-            slow and not lately and not split and self._checked_gently(found)
+            slow and not lately and self._checked_gently(found)
         ):
             self._refused.note(found.ended)
             return None
@@ -1151,8 +1146,6 @@ class PowerBackflushes:
             parts = heater_split(excursion.segments, PART_MAX)
             if len(parts) > 1:
                 read = [pulse for part in parts for pulse in split_pulses(part)]
-                for pulse in read:
-                    _remember(self._split_at, pulse.started)
         elif self._interval > FAST_INTERVAL:
             parts = hole_split(excursion.segments, rules.pulse_max)
             if len(parts) > 1:
