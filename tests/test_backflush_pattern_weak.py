@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 
 from custom_components.espresso_care.backflush_pattern import (
+    DEFAULT_RULES,
     BackflushRecognizer,
     Outcome,
+    PatternRules,
     Recognized,
 )
 
@@ -21,10 +23,12 @@ def series(
 
 
 def drive(
-    runs: list[tuple[float, float]], weak: set[int]
+    runs: list[tuple[float, float]],
+    weak: set[int],
+    rules: PatternRules = DEFAULT_RULES,
 ) -> tuple[list[Recognized], list[int]]:
     """Feed runs in order (those in ``weak`` as weak); the backflushes and runs released."""
-    rec: BackflushRecognizer[int] = BackflushRecognizer()
+    rec: BackflushRecognizer[int] = BackflushRecognizer(rules)
     outcomes: list[Outcome[int]] = []
     for n, (started, ended) in enumerate(runs):
         while (deadline := rec.next_deadline) is not None and deadline <= ended:
@@ -72,3 +76,22 @@ def test_weak_pulses_taken_out_still_leave_a_series_of_sure_ones() -> None:
     (found,), released = drive(runs, weak={1, 4})
     assert (found.cleaner_pulses, found.rinse_pulses) == (5, 4)
     assert released == [1, 4]
+
+
+# A slow plug's: two weak pulses a series, three where no more than its sure ones.
+EVEN = PatternRules(weak_max=2, weak_even_max=3)
+
+
+def test_three_weak_pulses_among_three_sure_ones_fill_a_series() -> None:
+    runs = series(0, 6) + series(300, 4)
+    (found,), released = drive(runs, weak={1, 3, 4}, rules=EVEN)
+    assert (found.cleaner_pulses, found.rinse_pulses, found.weak) == (6, 4, 3)
+    assert released == []
+
+
+def test_three_weak_pulses_among_two_sure_ones_are_too_many() -> None:
+    """Judged without them, the series has two sure pulses: no backflush."""
+    runs = series(0, 5) + series(300, 4)
+    found, released = drive(runs, weak={1, 2, 3}, rules=EVEN)
+    assert found == []
+    assert released == list(range(9))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from custom_components.espresso_care.signals.power.pulse_slow_plug import heater_split
 from custom_components.espresso_care.signals.power.pulse_train import PART_MAX
 
-from .sim_replay import invented_backflushes, recognized_backflush
+from .sim_replay import recognized_backflush
 
 # (start, end, the pump's fraction or None, read with no heater on)
 FELL = [(0.0, 5.0, 1.0, True), (5.0, 10.0, 0.5, True)]
@@ -48,12 +48,3 @@ def test_a_stretch_at_either_end_is_kept() -> None:
     # No reading with no heater on beyond it: nothing on that side to read apart.
     assert heater_split([*FELL, *HEATER], PART_MAX) == [[*FELL, *HEATER]]
     assert heater_split([*HEATER, *ROSE], PART_MAX) == [[*HEATER, *ROSE]]
-
-
-def test_a_slow_pids_readings_read_apart_make_no_backflush() -> None:
-    # Its heater on and off all the time cuts its readings around its
-    # stretches too: a find resting on such pieces must pass the strict
-    # checks (the gentle ones let this one through, on day 2).
-    assert not invented_backflushes(
-        "pid_slow", "vibratory", "periodic_5", 21_010_006, 50
-    )

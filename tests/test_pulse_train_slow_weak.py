@@ -1,11 +1,12 @@
-"""A slow plug's series may hold two weak pulses (pure).
+"""A slow plug's series may hold three weak pulses (pure).
 
 Every 5 s, a thermostat's heater, on for a minute while a series draws
 water, leaves two of its pulses read only in the heater's band as often as
-one; there the pattern takes ``SLOW_WEAK_MAX`` weak pulses a series, a
-faster plug's keeps one. One simulated thermostat, replayed as the
-recognition bench does: with one allowed its hand-made backflush is not
-recognized.
+one, and three now and then; there the pattern takes ``SLOW_WEAK_MAX`` weak
+pulses a series (``SLOW_WEAK_EVEN`` where no more than its sure ones), a
+faster plug's keeps one. Simulated thermostats, replayed as the recognition
+bench does: with one allowed the first one's hand-made backflush is not
+recognized, with two a series the second one's two.
 """
 
 from __future__ import annotations
@@ -16,12 +17,19 @@ from custom_components.espresso_care.signals.power.pulse_train import (
     PowerBackflushes,
 )
 
-from .sim_replay import recognized_backflush
+from .sim_replay import backflush_days, read_over, recognized_backflush
 
 
 def test_a_backflush_with_two_weak_pulses_every_5_s() -> None:
     found = recognized_backflush("thermostat", "vibratory", "periodic_5", 20_300_007)
     assert found.weak == 2
+
+
+def test_backflushes_with_three_weak_pulses_in_a_series_every_5_s() -> None:
+    truth, found = backflush_days("thermostat", "rotary", "periodic_5", 20_000_021)
+    # Each with three weak pulses in its cleaner series (of six).
+    assert read_over(found, *truth[0])  # at 3,102 s
+    assert read_over(found, *truth[4])  # at 37,330 s
 
 
 def _weak_max(every: float) -> int:

@@ -61,6 +61,9 @@ class PatternRules:
     # shot cut up by a heater may look) a series may hold; with more, the
     # series is judged without them.
     weak_max: int = 1
+    # More weak pulses, up to this many, a series may hold where they are no
+    # more than its sure ones (0: none more).
+    weak_even_max: int = 0
     series_max: float = 300.0
     rinse_min: float = 25.0
     rinse_max: float = 660.0
@@ -165,7 +168,8 @@ class BackflushRecognizer[T]:
         still hold one (``blips_max``), is released at once and neither makes
         nor breaks the series.
         ``weak``: a pulse the signal is not sure of; it fills a series of
-        sure pulses (up to ``weak_max`` in each) but never makes one.
+        sure pulses (up to ``weak_max`` in each, ``weak_even_max`` where
+        no more than its sure ones) but never makes one.
         """
         rules = self._rules
         out: Outcome[T] = Outcome()
@@ -303,7 +307,7 @@ class BackflushRecognizer[T]:
         series, self._series = self._series, []
         missed, self._missed = self._missed, 0
         blips, self._blips = self._blips, 0
-        if sum(h.weak for h in series) > rules.weak_max:
+        if not _weak_held(sum(h.weak for h in series), len(series), rules):
             series = _without_weak(series, out, rules.pause_max)
         if not rules.pulses_min <= len(series) + missed <= rules.pulses_max:
             # Flushes; a pulse or three between the series (a rinse of the
@@ -335,6 +339,13 @@ class BackflushRecognizer[T]:
         self._cleaner = series
         self._cleaner_missed = missed
         self._cleaner_blips = blips
+
+
+def _weak_held(weak: int, pulses: int, rules: PatternRules) -> bool:
+    """Whether a series of ``pulses`` may hold ``weak`` of them weak (``weak_max``, ``weak_even_max``)."""
+    return weak <= rules.weak_max or (
+        weak <= rules.weak_even_max and 2 * weak <= pulses
+    )
 
 
 def _without_weak[T](
