@@ -948,6 +948,20 @@ class SeveralRuns:
     vibratory pumps, a small step beside a heater). Measuring the runs lost
     (a run started before the verdict on the one before), or prompting each
     run in turn, left 27 and 46 of 480 more than 10 % off against 24.
+
+    Nor are the runs' ends: a vibratory pump's run is off by a reading's
+    noise beside the heater (a few W) whatever they are (dev: 110 of 362
+    runs with the heater at both ends more than 10 % off, 76 of 251 with
+    the standby before it and the heater after). The mean of the runs
+    within 30 % of the median (a mains step's run left out) saved dev 24 ->
+    21 of 480 more than 10 % off (regression 5M-9M 20 -> 18 of 240), the
+    mean of three that spread less than 30 % of it 24 -> 21 (20 -> 20), and
+    dev recalled 6 and 3 shots more; but each added a false shot on dev
+    (dual boiler 14 -> 15: 29000060, saved 65.6 W for 65.7 W against
+    71.0 W, reads a heater's hand-over as a run) and cost 6 and 4 shots on
+    regression (dual boiler 583 -> 578, 579): the detector answers a few
+    tenths of a W (dev 21000012, heat exchanger, 36.0 -> 36.3 W: a false
+    shot more). Left at the median.
     """
 
     def __init__(self, readings: Sequence[Reading], click: float, runs: int) -> None:
