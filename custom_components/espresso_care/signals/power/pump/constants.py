@@ -115,6 +115,7 @@ _PEAK_READINGS: Final = 3  # readings over the standby in such a pulse, at most
 _PEAK_FRESH_S: Final = 900.0  # s: a heater read whole so lately holds its size ...
 _PEAK_DRIFT: Final = 0.03  # ... to this share (the mains' move), less than the pump
 _HELD_LEVEL_S: Final = 3600.0  # s a level held past any run is kept
+_HELD_PLATEAU: Final = 0.4  # of the pump's step: a known heater's and the pump's
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits

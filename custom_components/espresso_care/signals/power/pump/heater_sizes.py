@@ -243,19 +243,20 @@ class _HeaterSizes(_Noise):
             levels.remove(held)  # (the same heater's, the mains moved it)
         levels.append((now, size))
 
-    def _held_level_size(self, whole: float) -> bool:
+    def _held_level_size(self, whole: float, within: float = math.inf) -> bool:
         """Whether a run's whole edge is the size of a level held lately (``_note_held_level``).
 
         Only a size no heater seen twice or more has (a heat exchanger's
         heater, learnt since, is the level it held at its heat-up: the
-        mains may have moved it by the pump's step since).
+        mains may have moved it by the pump's step since). ``within``: no
+        farther than that from it, whatever the mains may have done.
         """
         k = self._k
         ptol = self._ptol()
         now = self._last_at
         return any(
             now - at <= _HELD_LEVEL_S
-            and abs(size / k - whole) <= max(ptol, _MAINS_MOVE * size / k)
+            and abs(size / k - whole) <= min(max(ptol, _MAINS_MOVE * size / k), within)
             and not self._heater_sized(size, seen=2.0)
             for at, size in self._held_levels
         )
