@@ -83,11 +83,6 @@ class _HiddenRuns(_RunEnd):
                 self._rises.remove(rise)
                 self._cluster(mag)
                 self._pending = None
-                if self._pump and self._run_at == pending.started:
-                    # ``_unsure_stop`` left the run open: it ended here, or
-                    # the next such rise counts it again from its start
-                    # (two flushes 20 s apart read as a 26 s shot, 25000003).
-                    self._stop(pending.ended)
                 if self._ambiguous or self._stop_in_rise_unsure(pending, rise):
                     return []
                 return [DetectedRun(pending.started, pending.ended, pending.watts)]
