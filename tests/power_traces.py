@@ -227,3 +227,38 @@ def heater_cycles_from(
         readings += idle_every_5s(at + 50.0, 30, standby)
         at += 200.0
     return readings, at
+
+
+def steam_held_heat_up(
+    standby: float, brew: float, steam: float, *, steam_held: bool = True
+) -> list[tuple[float, float]]:
+    """A dual boiler heating up, read every 5 s to 1,000 s.
+
+    Both heaters come on; the brew heater goes off first, the steam heater
+    holds its level alone 400 s, then hands over to the brew heater, which
+    goes off: the steam heater is never read switching alone. Without
+    ``steam_held`` the brew heater heats up alone (its own level held is a
+    known heater's)."""
+    both, alone = (steam + brew, steam) if steam_held else (brew, brew)
+    readings = idle_every_5s(0.0, 20, standby)
+    readings += idle_every_5s(100.0, 60, standby + both)
+    readings += idle_every_5s(400.0, 80, standby + alone)
+    readings += idle_every_5s(800.0, 12, standby + brew)
+    readings += idle_every_5s(860.0, 28, standby)
+    return readings
+
+
+def brew_cycles_every_200s(
+    at: float, standby: float, brew: float
+) -> tuple[list[tuple[float, float]], float]:
+    """The brew heater's three short cycles from ``at``, 200 s apart (its size
+    known): a partial reading each way, three whole. Returns the readings
+    and the moment after them."""
+    readings: list[tuple[float, float]] = []
+    for _ in range(3):
+        readings += [(at, standby + 0.5 * brew)]
+        readings += idle_every_5s(at + 5.0, 3, standby + brew)
+        readings += [(at + 20.0, standby + 0.4 * brew)]
+        readings += idle_every_5s(at + 25.0, 35, standby)
+        at += 200.0
+    return readings, at

@@ -15,7 +15,12 @@ import pytest
 
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
-from .power_traces import feed_all, idle_every_5s
+from .power_traces import (
+    brew_cycles_every_200s,
+    feed_all,
+    idle_every_5s,
+    steam_held_heat_up,
+)
 
 STANDBY = 5.0
 BREW = 975.0
@@ -27,18 +32,9 @@ def _scene() -> list[tuple[float, float]]:
     """Heating up (the steam heater's level held alone 400 s), the brew
     heater's short cycles, then the steam heater from the standby handing
     over to the brew heater, which goes off."""
-    readings = idle_every_5s(0.0, 20, STANDBY)
-    readings += idle_every_5s(100.0, 60, STANDBY + STEAM + BREW)
-    readings += idle_every_5s(400.0, 80, STANDBY + STEAM)
-    readings += idle_every_5s(800.0, 12, STANDBY + BREW)
-    readings += idle_every_5s(860.0, 28, STANDBY)
-    at = 1000.0
-    for _ in range(3):  # the brew heater's short cycles: its size known
-        readings += [(at, STANDBY + 0.5 * BREW)]
-        readings += idle_every_5s(at + 5.0, 3, STANDBY + BREW)
-        readings += [(at + 20.0, STANDBY + 0.4 * BREW)]
-        readings += idle_every_5s(at + 25.0, 35, STANDBY)
-        at += 200.0
+    readings = steam_held_heat_up(STANDBY, BREW, STEAM)
+    cycles, at = brew_cycles_every_200s(1000.0, STANDBY, BREW)
+    readings += cycles
     readings += [(at, STANDBY + 0.8 * STEAM)]
     readings += idle_every_5s(at + 5.0, 5, STANDBY + STEAM)
     readings += [(at + 30.0, STANDBY + BREW + 0.3 * (STEAM - BREW))]

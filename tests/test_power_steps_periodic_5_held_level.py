@@ -14,7 +14,12 @@ from __future__ import annotations
 
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
-from .power_traces import feed_all, idle_every_5s
+from .power_traces import (
+    brew_cycles_every_200s,
+    feed_all,
+    idle_every_5s,
+    steam_held_heat_up,
+)
 
 STANDBY = 7.0
 BREW = 1080.0
@@ -32,19 +37,9 @@ def _scene(steam_held: bool) -> list[tuple[float, float]]:
     never read switching alone. Without ``steam_held``, the brew heater
     heats up alone (its own level held is a known heater's). Each cycle
     reads a partial reading each way (an averaging plug)."""
-    both, alone = (STEAM + BREW, STEAM) if steam_held else (BREW, BREW)
-    readings = idle_every_5s(0.0, 20, STANDBY)
-    readings += idle_every_5s(100.0, 60, STANDBY + both)
-    readings += idle_every_5s(400.0, 80, STANDBY + alone)
-    readings += idle_every_5s(800.0, 12, STANDBY + BREW)
-    readings += idle_every_5s(860.0, 28, STANDBY)
-    at = 1000.0
-    for _ in range(3):  # the brew heater's short cycles: its size known
-        readings += [(at, STANDBY + 0.5 * BREW)]
-        readings += idle_every_5s(at + 5.0, 3, STANDBY + BREW)
-        readings += [(at + 20.0, STANDBY + 0.4 * BREW)]
-        readings += idle_every_5s(at + 25.0, 35, STANDBY)
-        at += 200.0
+    readings = steam_held_heat_up(STANDBY, BREW, STEAM, steam_held=steam_held)
+    cycles, at = brew_cycles_every_200s(1000.0, STANDBY, BREW)
+    readings += cycles
     readings += [(at, STANDBY + 0.45 * STEAM)]
     readings += idle_every_5s(at + 5.0, 6, STANDBY + STEAM - 8.0)
     readings += [(at + 35.0, STANDBY + 0.6 * STEAM)]

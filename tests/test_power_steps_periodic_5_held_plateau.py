@@ -17,7 +17,7 @@ import pytest
 
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
-from .power_traces import feed_all, idle_every_5s
+from .power_traces import feed_all, idle_every_5s, steam_held_heat_up
 
 STANDBY = 7.0
 BREW = 1092.0
@@ -41,12 +41,7 @@ def _scene(steam_held: bool) -> list[tuple[float, float]]:
     Heating up, both heaters come on; the brew heater goes off first and
     the steam heater holds its level alone 400 s, then hands over to the
     brew heater. Without ``steam_held``, the brew heater heats up alone."""
-    both, alone = (STEAM + BREW, STEAM) if steam_held else (BREW, BREW)
-    readings = idle_every_5s(0.0, 20, STANDBY)
-    readings += idle_every_5s(100.0, 60, STANDBY + both)
-    readings += idle_every_5s(400.0, 80, STANDBY + alone)
-    readings += idle_every_5s(800.0, 12, STANDBY + BREW)
-    readings += idle_every_5s(860.0, 28, STANDBY)
+    readings = steam_held_heat_up(STANDBY, BREW, STEAM, steam_held=steam_held)
     at = 1000.0
     for _ in range(3):  # the brew heater's short cycles: its size known
         readings += _brew_cycle(at)
