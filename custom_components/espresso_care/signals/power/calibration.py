@@ -976,11 +976,6 @@ class SeveralRuns:
         self._peak: float | None = None
         """The run's top while its fall, after its step was measured, is awaited."""
 
-    @property
-    def measured(self) -> int:
-        """How many runs were measured so far."""
-        return len(self._steps)
-
     def add(self, reading: Reading) -> Calibration | None:
         """A new reading; the verdict once every run is measured (or too noisy)."""
         if self._peak is not None and reading.watts is not None:
