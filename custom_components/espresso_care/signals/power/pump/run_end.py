@@ -624,13 +624,16 @@ class _RunEnd(_RunStart):
         apart read as one excursion (``_pulses_of``); a heater's reading
         ends the series read back, and the excursion beside it counts only
         so split (a lone reading there may be the heater's partial one: a
-        heat exchanger's shot was withheld so, 73000020). On dev seeds
+        heat exchanger's shot was withheld so, 73000020). Over a heater's
+        level when the run rose from one (``_pulses_floor``). On dev seeds
         66M-77M read every 5 s: two false shots of 47 (dual boiler 72000021,
         heat exchanger 76000036), no shot lost; 20M-29M unchanged.
         """
         if not self._seconds_apart or at - started < self._wanted.shortest:
             return False
-        base, p = self._base, self._pump_watts
+        p = self._pump_watts
+        floor = self._pulses_floor()
+        base = self._base + floor
         pulses = 0
         quiet = started  # the end of the pause the chain has reached back to
         span: list[tuple[float, float]] = []  # the excursion being read back
@@ -640,7 +643,8 @@ class _RunEnd(_RunStart):
             if started - t > _SERIES_LOOKBACK_S:
                 break
             rest = w - base
-            heater = rest > 1.5 * p
+            # (Over a heater's level, the standby ends the series too.)
+            heater = rest > 1.5 * p or (floor > 0.0 and rest < -0.5 * p)
             if heater or abs(rest) <= self._still(w):
                 if span:
                     # Whole pulses: standby (or a heater) on both sides, of
@@ -659,6 +663,26 @@ class _RunEnd(_RunStart):
                 continue
             span.append((t, rest))
         return pulses >= 2
+
+    def _pulses_floor(self) -> float:
+        """The level a backflush's pulses before the run stood on, over the standby.
+
+        The standby; or a heater's level, when the run rose from one (a
+        known heater's whole level, to the mains' move): a backflush's
+        pulses over a heater's cycle read as that level and the pump's step
+        over it, their pauses as the heater alone (a thermostat's rotary
+        pump, two pulses over the heater, then a pulse and the next read as
+        a 22.4 s shot, the pause between them in two partial readings of a
+        third of the step, dev seed 26000021). On dev seeds 20M-29M read
+        every 5 s: one false shot of 37, no shot lost; regression 5M-9M
+        unchanged.
+        """
+        before = self._run_before / self._k
+        if not any(
+            abs(before - h) <= _MAINS_MOVE * h + self._near for h in self._known_heaters
+        ):
+            return 0.0
+        return before
 
     def _pulses_of(self, span: Sequence[tuple[float, float]]) -> int:
         """How many pulses an excursion read back at the pump's level holds (0: none).
