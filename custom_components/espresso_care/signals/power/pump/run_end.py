@@ -240,8 +240,6 @@ class _RunEnd(_RunStart):
             spread = max(spread, 0.5 * self._period)
         if self._kind_unsure(at - started, spread):
             return []
-        if heat and self._shared_stop_unsure(edge, started, watts):
-            return []
         if self._stop_in_heater_rise(started, at, fell):
             return []
         if pure and self._stop_hid_in_pulses(edge.pts, edge.before, started, at):
@@ -347,35 +345,6 @@ class _RunEnd(_RunStart):
             return False
         last = edge.pts[3] - edge.before
         return last * pump > 0.0 and abs(last) > self._past_noise(edge.before)
-
-    def _shared_stop_unsure(self, edge: _Edge, started: float, watts: float) -> bool:
-        """Whether a heater's fall and the pump's stop in one reading leave the run's kind a guess.
-
-        Read every few seconds, a fall's one partial reading between the
-        heater and the pump's level and the one after holds both switchings
-        in any order: the pump stopped no earlier than both stopping at once
-        would date it (the reading's share of the whole fall), and no later
-        than the interval's end (or, the reading short of the pump's whole
-        share, than that share). When a bound of ``kind_bounds`` lies
-        between, the run is withheld: a 14.7 s shot, the heater off 1.2 s
-        before the pump in one reading of 461 W, read 17.5 s (thermostat,
-        dev seed 22000005). On dev seeds 20M-29M read every 5 s: one false
-        shot of 36, one shot lost (27000004, a 17.2 s shot whose heater went
-        off 3.7 s before the pump in one reading).
-        """
-        if not self._seconds_apart or edge.delta >= 0.0:
-            return False
-        pts = edge.pts
-        low, high = edge.after + self._tol_lv, edge.before - self._tol_lv
-        inside = [i for i in range(0, len(pts), 2) if low < pts[i + 1] < high]
-        if len(inside) != 1:
-            return False
-        t, w = pts[inside[0]], pts[inside[0] + 1]
-        period = self._period
-        rest = w - edge.after
-        early = t - period + rest / (edge.before - edge.after) * period
-        late = t if rest >= watts else t - period + rest / watts * period
-        return self._kind_between(early - started, late - started)
 
     def _tail_at_pump(self, edge: _Edge) -> bool:
         """Whether a fall read every few seconds holds a partial reading at the pump's level alone.
