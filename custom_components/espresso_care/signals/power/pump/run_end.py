@@ -257,7 +257,7 @@ class _RunEnd(_RunStart):
             return []
         if self._off_in_pulses(started, at) or self._dips_in_run(started, at):
             return []
-        if self._off_before_heater(started, at):
+        if self._off_before_heater(started, at) or self._off_after_heater(started, at):
             return []
         if self._after_pulse_series(started, at):
             return []
@@ -610,6 +610,36 @@ class _RunEnd(_RunStart):
             for before, w, after in zip(rest, rest[1:], rest[2:], strict=False)
         )
 
+    def _off_after_heater(self, started: float, at: float) -> bool:
+        """Whether a run read every few seconds falls short of the pump's step just after a heater's rise.
+
+        A heater's rise leaves one partial reading; while the pump runs,
+        the reading after it holds the heater and the pump's whole step, as
+        the level after it does (a vibratory pump's ramp is done seconds
+        after its first reading at half its step). One short of that level
+        by half the step or more (at most the step: no other heater's edge),
+        the level held after it, shows the pump off for part of its
+        interval: a backflush's pulse stopped in the heater's rise and the
+        next started after it, read as one run (a thermostat's 6.4 s pulse,
+        the heater's rise, then an 11.1 s pulse read as a 23.4 s shot,
+        regression seed 7000012). Withheld: no run. On regression seeds
+        5M-9M read every 5 s: one false shot of 24, no shot lost; dev seeds
+        20M-29M unchanged.
+        """
+        if not self._seconds_apart or self._pulsing(at):
+            return False
+        base, p = self._base, self._pump_watts
+        rest = [w - base for t, w in self._recent if started < t < at]
+        for alone, rise, w, whole, held in zip(
+            rest, rest[1:], rest[2:], rest[3:], rest[4:], strict=False
+        ):
+            if not (0.5 * p <= alone <= 1.5 * p and rise > 1.5 * p):
+                continue  # not the pump alone, then a heater's rise
+            noise = self._past_noise(whole + base)
+            if abs(held - whole) <= noise and max(0.5 * p, noise) < whole - w <= p:
+                return True
+        return False
+
     def _after_pulse_series(self, started: float, at: float) -> bool:
         """Whether a run of a shot's length, read every few seconds, ends a backflush's series.
 
@@ -624,13 +654,16 @@ class _RunEnd(_RunStart):
         apart read as one excursion (``_pulses_of``); a heater's reading
         ends the series read back, and the excursion beside it counts only
         so split (a lone reading there may be the heater's partial one: a
-        heat exchanger's shot was withheld so, 73000020). On dev seeds
+        heat exchanger's shot was withheld so, 73000020). Over a heater's
+        level when the run rose from one (``_pulses_floor``). On dev seeds
         66M-77M read every 5 s: two false shots of 47 (dual boiler 72000021,
         heat exchanger 76000036), no shot lost; 20M-29M unchanged.
         """
         if not self._seconds_apart or at - started < self._wanted.shortest:
             return False
-        base, p = self._base, self._pump_watts
+        p = self._pump_watts
+        floor = self._pulses_floor()
+        base = self._base + floor
         pulses = 0
         quiet = started  # the end of the pause the chain has reached back to
         span: list[tuple[float, float]] = []  # the excursion being read back
@@ -640,7 +673,8 @@ class _RunEnd(_RunStart):
             if started - t > _SERIES_LOOKBACK_S:
                 break
             rest = w - base
-            heater = rest > 1.5 * p
+            # (Over a heater's level, the standby ends the series too.)
+            heater = rest > 1.5 * p or (floor > 0.0 and rest < -0.5 * p)
             if heater or abs(rest) <= self._still(w):
                 if span:
                     # Whole pulses: standby (or a heater) on both sides, of
@@ -659,6 +693,26 @@ class _RunEnd(_RunStart):
                 continue
             span.append((t, rest))
         return pulses >= 2
+
+    def _pulses_floor(self) -> float:
+        """The level a backflush's pulses before the run stood on, over the standby.
+
+        The standby; or a heater's level, when the run rose from one (a
+        known heater's whole level, to the mains' move): a backflush's
+        pulses over a heater's cycle read as that level and the pump's step
+        over it, their pauses as the heater alone (a thermostat's rotary
+        pump, two pulses over the heater, then a pulse and the next read as
+        a 22.4 s shot, the pause between them in two partial readings of a
+        third of the step, dev seed 26000021). On dev seeds 20M-29M read
+        every 5 s: one false shot of 37, no shot lost; regression 5M-9M
+        unchanged.
+        """
+        before = self._run_before / self._k
+        if not any(
+            abs(before - h) <= _MAINS_MOVE * h + self._near for h in self._known_heaters
+        ):
+            return 0.0
+        return before
 
     def _pulses_of(self, span: Sequence[tuple[float, float]]) -> int:
         """How many pulses an excursion read back at the pump's level holds (0: none).
