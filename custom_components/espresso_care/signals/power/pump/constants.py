@@ -64,6 +64,7 @@ _SERIES_PAUSE_S: Final = 20.0  # ... at most this long apart
 _READ_LONG_S: Final = 1.0  # a rotary pump's run read every 5 s: this much long at most
 _DIP: Final = 0.25  # of the pump's step: a rise's reading falling back so far paused
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
+_KEPT_EDGES: Final = 5.0  # a heater's edges learnt: no third size displaces it (5 s)
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
 _BESIDE_PUMP: Final = 0.01  # of a heater's size: its rise beside the pump strays so

@@ -19,6 +19,8 @@ from .constants import (
     _CYCLES_APART,
     _FAST_GAP_S,
     _HELD_LEVEL_S,
+    _KEPT_EDGES,
+    _LIKE_HEATERS,
     _MAINS_MOVE,
     _ONE_HEATER_WEIGHT,
     _PEAK_DRIFT,
@@ -136,11 +138,47 @@ class _HeaterSizes(_Noise):
                 return  # (``_learn_cycle``: a third size is no heater's)
             if self._read_lately(self._heaters[-1]):
                 return  # (``_heater_peak``: its size is sure, a third is not)
+            if self._kept(self._heaters[-1]):
+                return  # (learnt from many edges: a third size is no heater's)
             self._drop(self._heaters[-1])
         heater = _Heater(size, 0.1 * self._pump_watts)
         heater.seen = self._last_at
         heater.on = False
         self._heaters.append(heater)
+
+    def _kept(self, heater: _Heater) -> bool:
+        """Whether a heater learnt from many edges keeps its cluster from a third size (every few seconds).
+
+        Read every 5 s, a dual boiler's brew heater learnt from ten edges,
+        the lighter of the two clusters beside the steam heater's, was
+        pushed out by one edge of a third size (824 W), and every shot over
+        it after went unread for an hour: the decoder no longer knew the
+        heater the pump's step sat on (21000037, 6,500 s on). A heater
+        learnt from ``_KEPT_EDGES`` edges or more stays: a third size is no
+        heater's (the clusters hold two). Fewer, it may still be a summed
+        edge's cluster, and gives way; so does one under half the larger
+        heater's size (``_LIKE_HEATERS``), a hand-over's difference learnt
+        (349 W beside 886 W: kept, the steam heater was never learnt and a
+        shot's end was read 12 s late, 24000012). Dev seeds 20M-29M at 5 s:
+        dual boiler shots 1,122 -> 1,142 of 1,580, false shots 12 -> 12
+        (from 3 edges 1,138, from 4 1,143 with 2 false shots more, from 8
+        1,138, without the size bound); heat exchanger 1,314 -> 1,314;
+        regression 5M-9M: dual boiler 583 -> 595 of 787, false shots 14 ->
+        14, heat exchanger 616 -> 616.
+
+        A heater read whole by its short pulses (``_heater_peak``) is a
+        heater, not a summed edge, learnt from three edges only: it stays
+        too (beside a rotary pump, whose pulses' reading is no sure size for
+        long, ``_read_lately``, a shot's own edge of it and the pump pushed
+        it out: 5000021). Dual boiler at 5 s, dev 1,142 -> 1,146, false
+        shots 12 -> 12; regression 595 -> 599, 14 -> 14; heat exchanger
+        1,314 -> 1,314 and 616 -> 616.
+        """
+        return (
+            self._seconds_apart
+            and (heater.weight >= _KEPT_EDGES or heater.read_at > -math.inf)
+            and heater.size >= _LIKE_HEATERS * max(h.size for h in self._heaters)
+        )
 
     def _cluster_tol(self, size: float) -> float:
         """How far an edge may stray from a heater's size to be learnt into it (``_cluster``)."""
