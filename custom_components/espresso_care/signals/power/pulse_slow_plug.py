@@ -127,6 +127,26 @@ three readings, each the average of its interval.
   (backflush corpus), none new. The bench seed's heat exchanger 20,250,406
   at 37,053 s is refused since: its bands learned so, its heater's cycles
   read as weak pulses count against it (``heater_switched``'s test moved).
+* ``heater_pumped``: a heater's band is learned from two unexplained
+  readings alike (seen twice), and a heater that comes on during a shot (a
+  boiler refilling as the pump draws) reads so with the pump on: the band
+  learned is the heater and the pump (a dual boiler's 1,114 W beside its
+  993 W brew heater and a 121 W pump, seed 20,000,005). With the mains
+  unknown the highest band a reading fits is taken (the pump read the
+  least), so the heater with a backflush's pulse on read as that band with
+  the pump off (20,000,005 at 25,865 s). A band learned from readings that
+  a run the detector timed spans (the pair that gave its step) is moved a
+  pump's step down, to the heater alone, or dropped where a band lies there
+  already (``heater_unpumped``), when the run is told or at once if it was;
+  left as learned where another band lies within ``CANDIDATE`` pump steps
+  of the heater alone (one heater learned at several mains). Recognized
+  where power counts: dev seeds 20M-23M 423 -> 431 of 726, regression
+  5M-6M 219 -> 223 of 360, bench seed 103 -> 105 of 180; invented
+  unchanged (ordinary use 1, the same fast PID's, 20,010,008; backflush
+  days 0). Moved whatever band lay near (or
+  within ``PART_MAX``): 443 (435) of 726, but a heat exchanger's shots and
+  a dual boiler's stretch read as pulses (an invented backflush on
+  20,100,020, one lost on 20,000,044).
 """
 
 from __future__ import annotations
@@ -386,6 +406,43 @@ def heater_pair(
     held = older is not None and abs(before - older) < tolerance
     stale = watts == before and not held
     return abs(watts - before) < tolerance and not stale and not rose
+
+
+def heater_pumped(learned: tuple[float, float], run: tuple[float, float]) -> bool:
+    """Whether a heater's band was learned from readings the pump ran through.
+
+    ``learned``: the span (s) of the readings it was learned from (the first
+    one's interval start to the last one's time); ``run``: a run the
+    detector timed (start, end).
+    """
+    return run[0] <= learned[0] and learned[1] <= run[1]
+
+
+def heater_unpumped(
+    heaters: Sequence[float], step: float, pump: float, tolerance: float, apart: float
+) -> list[float]:
+    """The heaters' steps (W) with the band at ``step`` read as the heater alone.
+
+    A pump's step (``pump``, W) lower, or dropped where a band lies there
+    already (within ``tolerance`` W); the band at ``step`` is the one within
+    ``tolerance`` of it (it may have followed the mains since), if any. Left
+    as learned where another band lies within ``apart`` W of the heater
+    alone: one heater learned at several mains, which one is it alone is
+    unsure (moved so, a heat exchanger's shots cut up by its heater read as
+    pulses over it, seed 20,100,020 in ordinary use, and a dual boiler's
+    band 1.1 pump steps from another left its stretch unfloored, a weak
+    pulse in a rinse pause, 20,000,044 at 42,700 s).
+    """
+    at = next((i for i, h in enumerate(heaters) if abs(h - step) < tolerance), None)
+    if at is None:
+        return list(heaters)
+    alone = heaters[at] - pump
+    rest = [h for i, h in enumerate(heaters) if i != at]
+    if any(abs(h - alone) < tolerance for h in rest):
+        return rest
+    if any(abs(h - alone) < apart for h in rest):
+        return list(heaters)
+    return [alone if i == at else h for i, h in enumerate(heaters)]
 
 
 def heater_follows(above: float) -> bool:

@@ -47,8 +47,10 @@ from .pulse_slow_plug import (
     heater_hole,
     heater_off_band,
     heater_pair,
+    heater_pumped,
     heater_split,
     heater_switched,
+    heater_unpumped,
     hole_split,
     in_band_cuts,
     merged_hole,
@@ -433,6 +435,7 @@ class PowerBackflushes:
         "_held",
         "_interval",
         "_last",
+        "_learned",
         "_level",
         "_long_runs",
         "_odd",
@@ -477,7 +480,11 @@ class PowerBackflushes:
         self._level: float | None = None  # the pump-off level
         # Each heater's step above the level (W), most recently learned first.
         self._heaters: list[float] = []
-        self._candidates: list[float] = []  # heater steps seen once
+        # Heater steps seen once, each with its last reading's time.
+        self._candidates: list[tuple[float, float]] = []
+        # On a slow plug, the heaters' steps learned lately, each with the
+        # span of the readings it was learned from (first, last, step).
+        self._learned: deque[tuple[float, float, float]] = deque()
         # When readings were unexplained (a heater switching), lately.
         # (and whether each was a heater's edge).
         self._odd: deque[tuple[float, bool]] = deque()
@@ -560,6 +567,8 @@ class PowerBackflushes:
         """
         if _two_second(self._interval) and self._floor_inside(started, ended):
             return
+        if self._interval > FAST_INTERVAL:
+            self._unpump(started, ended)
         _remember_run(self._runs, started, ended, PULSES_SECONDS)
         if ended - started >= SHOT_RUN:
             _remember_run(self._shot_runs, started, ended)
@@ -570,6 +579,37 @@ class PowerBackflushes:
                 pattern.withdraw(started, ended)  # a shot the train read cut up
         elif _two_second(self._interval):
             self._confirm_weak(started, ended)
+
+    def _note_learned(self, step: float, at: float) -> None:
+        """A heater's step learned from two readings, the last at ``at`` (``heater_pumped``).
+
+        Moved at once if a run told already spans them, else when one is.
+        """
+        span = (at - 2 * self._interval, at)
+        if any(heater_pumped(span, run) for run in self._runs):
+            self._unpumped(step)
+            return
+        learned = self._learned
+        learned.append((*span, step))
+        while learned and learned[0][1] < (self._at or at) - ODD_SECONDS:
+            learned.popleft()
+
+    def _unpumped(self, step: float) -> None:
+        """The band learned at ``step`` read as the heater alone (``heater_unpumped``)."""
+        pump = self.pump_watts
+        self._heaters = heater_unpumped(
+            self._heaters, step, pump, STEADY * pump, CANDIDATE * pump
+        )
+
+    def _unpump(self, started: float, ended: float) -> None:
+        """Heaters' bands learned from readings inside a run: a pump's step down (``heater_pumped``)."""
+        kept: deque[tuple[float, float, float]] = deque()
+        for first, last, step in self._learned:
+            if heater_pumped((first, last), (started, ended)):
+                self._unpumped(step)
+            else:
+                kept.append((first, last, step))
+        self._learned = kept
 
     def _confirm_weak(self, started: float, ended: float) -> None:
         """A weak pulse held that the detector saw as a run of its own: sure, as if framed.
@@ -831,14 +871,20 @@ class PowerBackflushes:
         ):
             step = min(watts, before) - level
             candidates = self._candidates
-            for i, seen in enumerate(candidates):
+            at = self._at or 0.0
+            for i, (seen, seen_at) in enumerate(candidates):
                 if abs(step - seen) < CANDIDATE * pump:
                     del candidates[i]
                     heaters.insert(0, min(step, seen))
                     del heaters[HEATERS_MAX:]
+                    if self._interval > FAST_INTERVAL:
+                        # Learned from the lower pair's readings.
+                        self._note_learned(
+                            *((step, at) if step <= seen else (seen, seen_at))
+                        )
                     break
             else:
-                candidates.insert(0, step)
+                candidates.insert(0, (step, at))
                 del candidates[HEATERS_MAX:]
         return None
 
