@@ -296,23 +296,22 @@ class _RunStart(_HeaterCycles):
             or abs(edge.before - self._base) > self._tol_lv
         ):
             return at
+        first = _first_share(edge, watts)
+        if first is None:
+            return at
+        i, share = first
         pts = edge.pts
-        for i in range(4, len(pts), 2):
-            share = (pts[i + 1] - edge.before) / watts
-            if share < 0.15:
-                continue
-            faint = pts[i - 1] - edge.before
-            if (
-                share < _WHOLE
-                or faint >= 0.15 * watts
-                or faint < self._past_noise(edge.before)
-                or abs(pts[i - 3] - edge.before) > self._past_noise(edge.before)
-            ):
-                return at
-            return _crossing(
-                pts, i - 2, edge.before, watts, window=self._window, gap=self._period
-            )
-        return at
+        faint = pts[i - 1] - edge.before
+        if (
+            share < _WHOLE
+            or faint >= 0.15 * watts
+            or faint < self._past_noise(edge.before)
+            or abs(pts[i - 3] - edge.before) > self._past_noise(edge.before)
+        ):
+            return at
+        return _crossing(
+            pts, i - 2, edge.before, watts, window=self._window, gap=self._period
+        )
 
     def _ramps(self, edge: _Edge, watts: float) -> tuple[bool, bool]:
         """Whether the pump's rises show a ramp (means by rise): twice, first.
@@ -371,26 +370,22 @@ class _RunStart(_HeaterCycles):
         ranged = first and self._period > 1.5 and window < 1.0
         if not (twice or ranged):
             return at
+        past = _first_share(edge, watts)
+        if past is None or past[1] >= _WHOLE:
+            return at
+        i, share = past
         pts = edge.pts
-        for i in range(4, len(pts), 2):
-            share = (pts[i + 1] - edge.before) / watts
-            if share < 0.15:
-                continue
-            if share >= _WHOLE:
-                return at
-            span = _span(pts, i, self._period)
-            seconds = window * span
-            if not ranged:
-                return min(
-                    at,
-                    pts[i]
-                    - min(_ramp_seconds(share, seconds, _RAMP_TYPICAL_S), seconds),
-                )
-            # Not before the interval: the reading before would have shown it.
-            short, long = (min(_ramp_seconds(share, seconds, r), span) for r in _RAMP_S)
-            self._run_spread = max(self._run_spread, 0.5 * (long - short))
-            return min(at, pts[i] - 0.5 * (short + long))
-        return at
+        span = _span(pts, i, self._period)
+        seconds = window * span
+        if not ranged:
+            return min(
+                at,
+                pts[i] - min(_ramp_seconds(share, seconds, _RAMP_TYPICAL_S), seconds),
+            )
+        # Not before the interval: the reading before would have shown it.
+        short, long = (min(_ramp_seconds(share, seconds, r), span) for r in _RAMP_S)
+        self._run_spread = max(self._run_spread, 0.5 * (long - short))
+        return min(at, pts[i] - 0.5 * (short + long))
 
     def _inrush_lag(self, edge: _Edge, watts: float) -> float:
         """How much later a rotary pump started than its first partial reading says.
@@ -525,3 +520,17 @@ class _RunStart(_HeaterCycles):
         if dip is None or dip + 2 >= len(pts):
             return -math.inf
         return self._step_at(pts[dip - 2 :], edge.before, watts)
+
+
+def _first_share(edge: _Edge, watts: float) -> tuple[int, float] | None:
+    """A rise's first reading at 0.15 of the step or more, and its share.
+
+    Under that share a reading is taken for noise (``_step_time``): the
+    ramp's and the faint start's rules date the start from the first past it.
+    """
+    pts = edge.pts
+    for i in range(4, len(pts), 2):
+        share = (pts[i + 1] - edge.before) / watts
+        if share >= 0.15:
+            return i, share
+    return None
