@@ -14,7 +14,9 @@ from __future__ import annotations
 import pytest
 
 from bench.detection import calibrate_as_the_flow_does, real_api
-from custom_components.espresso_care.signals.power.calibration import _alone_at_start
+from custom_components.espresso_care.signals.power.calibration.alone import (
+    _alone_at_start,
+)
 from custom_components.espresso_care.signals.power.readings import Reading
 from simulator.espresso import generate
 

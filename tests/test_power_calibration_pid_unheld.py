@@ -12,7 +12,9 @@ pulse as one, at the true step too.
 from __future__ import annotations
 
 from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
-from custom_components.espresso_care.signals.power.calibration import _unheld_pulses
+from custom_components.espresso_care.signals.power.calibration.pid_pulses import (
+    _unheld_pulses,
+)
 from custom_components.espresso_care.signals.power.readings import Reading
 
 

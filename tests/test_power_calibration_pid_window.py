@@ -16,7 +16,9 @@ from __future__ import annotations
 import pytest
 
 from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
-from custom_components.espresso_care.signals.power.calibration import _once_per_window
+from custom_components.espresso_care.signals.power.calibration.pid_pulses import (
+    _once_per_window,
+)
 from custom_components.espresso_care.signals.power.readings import Reading
 
 

@@ -18,7 +18,14 @@ import random
 
 import pytest
 
-from custom_components.espresso_care.signals.power import calibration as pc
+from custom_components.espresso_care.signals.power.calibration import (
+    constants,
+    edges,
+    levels,
+    measure,
+    pid_pulses,
+    pulsed_run,
+)
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 from custom_components.espresso_care.signals.power.readings import Reading
 
@@ -54,7 +61,7 @@ def _random_rows(seed: int) -> list[tuple[float, float, float]]:
 
 
 def _readings(rows: Sequence[tuple[float, float, float]]) -> list[Reading]:
-    return pc._valid([Reading(at, w, v) for at, w, v in rows])
+    return levels._valid([Reading(at, w, v) for at, w, v in rows])
 
 
 @pytest.mark.parametrize(
@@ -67,33 +74,36 @@ def test_each_prefix_as_edges_reads_it(
     """In the order ``_checked_by_floor`` asks: a prefix, the idle one, the next."""
     valid = _readings(rows)
     start = next(k for k, r in enumerate(valid) if r.at >= click)
-    prefixes = pc._PrefixEdges(valid)
+    prefixes = edges._PrefixEdges(valid)
     for k in [start + 1, start, *range(start + 2, len(valid) + 1), start, 0]:
-        det, edges = prefixes(k)
-        want, want_edges = pc._edges(valid[:k], pc.CAL_MIN_W)
-        assert edges == want_edges
+        det, seen_edges = prefixes(k)
+        want, want_edges = edges._edges(valid[:k], constants.CAL_MIN_W)
+        assert seen_edges == want_edges
         assert _seen(det) == _seen(want)
 
 
 def _checked_by_floor_as_before(
     valid: Sequence[Reading], after: float, base: float
-) -> pc.Calibration:
+) -> measure.Calibration:
     """``_checked_by_floor`` calibrating each prefix from scratch (before ``_PrefixEdges``)."""
-    run = pc._run_floor(valid, after, base)
+    run = pulsed_run._run_floor(valid, after, base)
     if run is None or not run[0]:
-        return pc.Calibration(None, 0.0, "no_pump_seen")
+        return measure.Calibration(None, 0.0, "no_pump_seen")
     floor = run[1]
     start = next((k for k, r in enumerate(valid) if r.at >= after), len(valid))
     for k in range(start + 1, len(valid) + 1):
-        early = pc._calibrate(valid[:k], after)
+        early = measure._calibrate(valid[:k], after)
         if early.error == "too_noisy":
             return early
-        if early.pump_watts is None or pc._run_floor(valid[:k], after, base) is None:
+        if (
+            early.pump_watts is None
+            or pulsed_run._run_floor(valid[:k], after, base) is None
+        ):
             continue
         if floor is not None and abs(floor - early.pump_watts) > 0.1 * floor:
-            return pc._calibrate(valid, after, floor)
+            return measure._calibrate(valid, after, floor)
         return early
-    return pc._calibrate(valid, after)
+    return measure._calibrate(valid, after)
 
 
 @pytest.mark.parametrize(("rows", "click"), TRACES)
@@ -102,13 +112,13 @@ def test_the_verdict_at_every_reading_is_the_one_before(
 ) -> None:
     """Every call the flow makes, to the end of the rows (past its first step)."""
     valid = _readings(rows)
-    base = pc._pulsing_standby(valid, click)
+    base = pid_pulses._pulsing_standby(valid, click)
     assert base is not None
     checked = 0
     for k in range(len(valid)):
         if valid[k].at < click:
             continue
-        got = pc._checked_by_floor(valid[: k + 1], click, base)
+        got = measure._checked_by_floor(valid[: k + 1], click, base)
         assert got == _checked_by_floor_as_before(valid[: k + 1], click, base)
         checked += got.pump_watts is not None
     assert checked  # (a step was read at last)

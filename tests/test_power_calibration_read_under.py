@@ -14,7 +14,9 @@ wrong figure.
 from __future__ import annotations
 
 from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
-from custom_components.espresso_care.signals.power.calibration import _read_under
+from custom_components.espresso_care.signals.power.calibration.measure import (
+    _read_under,
+)
 from custom_components.espresso_care.signals.power.readings import Reading
 
 

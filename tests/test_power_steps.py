@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from custom_components.espresso_care.signals import power
-from custom_components.espresso_care.signals.power import pump
+from custom_components.espresso_care.signals.power import calibration, pump
 from custom_components.espresso_care.signals.power.calibration import (
     Calibration,
     calibrate,
@@ -42,7 +42,7 @@ from .power_traces import (
 
 _POWER_MODULES = [
     importlib.import_module(f"{package.__name__}.{found.name}")
-    for package in (power, pump)
+    for package in (power, pump, calibration)
     for found in pkgutil.iter_modules(package.__path__)
     if not found.ispkg
 ]

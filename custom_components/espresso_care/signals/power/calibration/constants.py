@@ -1,0 +1,42 @@
+"""The tunables of calibration: what a calibration accepts and asks for.
+
+``CAL_*``, ``PUMP_MAX_W`` and ``SLOW_PLUG_S`` are public (the options flow,
+the bench and the simulator read them); the rest are thresholds of the
+rules in the other modules, each named where it is used.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# What a calibration accepts.
+CAL_MIN_W: Final = 20.0
+CAL_MAX_W: Final = 400.0
+PUMP_MAX_W: Final = 250.0  # a step the flow saves: home pumps draw 40-200 W
+CAL_MIN_S: Final = 3.0
+CAL_MAX_S: Final = 30.0
+CAL_MAX_S_SLOW: Final = 45.0  # (the flow asks a slow plug for a longer run)
+# The run the options flow asks for (s), and from a plug reporting slowly
+# (every ``SLOW_PLUG_S`` s or more): ``CAL_RUNS_SLOW`` runs, each about
+# ``CAL_RUN_SLOW_S`` s, ``CAL_PAUSE_SLOW_S`` s apart.
+CAL_RUN_S: Final = 10
+CAL_RUN_SLOW_S: Final = 30
+CAL_RUNS_SLOW: Final = 3
+CAL_PAUSE_SLOW_S: Final = 30
+SLOW_PLUG_S: Final = 4.0
+_BLIP_READINGS: Final = 3  # an excursion longer than this is a new level
+_RAMP_MAX_S: Final = 3.0  # a vibratory pump's ramp lasts up to this long
+_PID_PULSES_PER_MIN: Final = 2.0  # idle pulses that show a slow PID (calibration)
+_NOISY_W: Final = 25.0  # idle noise at which a calibration refuses, whatever the step
+_FLOOR_READINGS: Final = 3  # a slow PID's run floor: readings at the pump's level
+_FLOOR_AGREES: Final = 0.1  # a step this near the run's floor stands
+_STANDBY_SHARE: Final = 0.4  # idle time at the standby between a slow PID's pulses
+_WINDOWED_SHARE: Final = 0.2  # ... enough when the pulses recur once per window
+_WINDOWED_PULSES: Final = 10  # pulse-to-pulse intervals that show the window
+_WINDOWED_AGREE: Final = 0.8  # share of them at the window's period
+_WINDOW_READINGS: Final = 2.5  # a window shorter than this many readings hides the pump
+_AVERAGED_PARTIALS: Final = 1.6  # partial readings per standby one: a fast PID's
+_UNHELD_NOISE: Final = 0.25  # share of the step: pulses never back at a standby hide it
+_ALONE_AGREES: Final = 0.3  # a pump read alone at its start stands this near the fall
+_UNDER_STEP: Final = 0.5  # a run reading between two lies above this share of a step
+_RUNS_AGREE: Final = 0.15  # two runs' steps this near (of the larger) stand

@@ -1,0 +1,100 @@
+"""The idle noise a calibration weighs against the pump's step.
+
+Unexplained steps comparable to the pump's (``_idle_noise``), pump-sized
+excursions and back (``_blips``, part of a PID heater's pulses), and the
+share of readings that held a level (``_steady_share``). Noise comparable
+to the step refuses the calibration: counting by power would guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..pump.constants import _NOISE_RATE_PER_MIN
+from ..pump.steps import _Edge
+from ..readings import Reading
+from .constants import _BLIP_READINGS
+from .edges import _hand_overs
+from .levels import _tol
+
+
+def _idle_noise(
+    edges: Sequence[_Edge],
+    until: float,
+    step: float,
+    span: float,
+    heaters: Sequence[float] = (),
+) -> float:
+    """Unexplained steps comparable to ``step`` before ``until``, weighted by rate.
+
+    A heater's edge is explained, and so is a hand-over between two heaters
+    (a dual boiler): ``heaters`` are the sizes seen, those well above the
+    step only (a size like the pump's explains nothing). Seen once is
+    enough: dev 22000031 (dual boiler, rotary, on change) handed over 287 W
+    four times in its idle ten minutes, 25.4 W of noise beside a 189 W step
+    for heaters seen once each (1290, 1007 W), and was refused.
+    """
+    big = [h for h in heaters if h > 1.5 * step]
+    known = [*big, *_hand_overs(big)]
+
+    def explained(size: float) -> bool:
+        return any(abs(size - k) <= max(15.0, 0.05 * k) for k in known)
+
+    sizes = sorted(
+        abs(e.delta)
+        for e in edges
+        if e.at < until
+        and 0.3 * step <= abs(e.delta) < max(300.0, 4.0 * step)
+        and not explained(abs(e.delta))
+    )
+    if not sizes or span <= 0.0:
+        return 0.0
+    typical = min(sizes[len(sizes) // 2], 2.0 * step)
+    rate = len(sizes) / max(span / 60.0, 1.0)
+    return typical * min(1.0, rate / _NOISE_RATE_PER_MIN)
+
+
+def _blips(
+    valid: Sequence[Reading], until: float, step: float, *, new_levels: bool = False
+) -> float:
+    """Excursions like the pump's and back, a minute, before ``until``.
+
+    Like the pump's: a third of ``step`` or more, never more than 2.5 times
+    it (a heater's pulse read whole, or most of it, is no pump's). With
+    ``new_levels`` (a plug reporting every few seconds, whose 5 s averages
+    of a slow PID's pulses look like the pump's level), they are counted at
+    the idle level the run left: an excursion longer than a few readings
+    (a heat-up ending) is a new level, and the count starts again there.
+    """
+    idle = [(r.at, float(r.watts or 0.0)) for r in valid if r.at < until]
+    if len(idle) < 10:
+        return 0.0
+    since, level = idle[0]
+    count = 0
+    peak = 0.0
+    away = 0  # readings off the level in a row
+    for at, w in idle:
+        dev = abs(w - level)
+        if dev >= max(0.3 * step, 8.0):
+            peak = max(peak, dev)
+            away += 1
+            if new_levels and away > _BLIP_READINGS:
+                since, level, count, peak, away = at, w, 0, 0.0, 0
+        else:
+            away = 0
+            if peak and peak <= 2.5 * step:
+                count += 1
+            peak = 0.0
+            level += 0.3 * (w - level)
+    return count / max((until - since) / 60.0, 1.0)
+
+
+def _steady_share(readings: Sequence[Reading]) -> float:
+    """The share of the readings in a level that held: four in a row within its noise."""
+    values = [float(r.watts or 0.0) for r in readings]
+    steady = [False] * len(values)
+    for i in range(len(values) - 3):
+        four = sorted(values[i : i + 4])
+        if four[-1] - four[0] <= _tol(four[1]):
+            steady[i : i + 4] = [True] * 4
+    return sum(steady) / len(values) if values else 1.0

@@ -1,0 +1,231 @@
+"""A slow PID's idle pulses: whether they show, and the standby between them.
+
+A PID driving its heater by a slow time-proportional window pulses every
+few seconds; its pulses, read whole or averaged by the plug, are what makes
+the idle noise. These rules tell such pulses (once per window, never back
+at a standby, averaged bursts) and read the standby between them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+import itertools
+import math
+
+from ..readings import Reading
+from .constants import (
+    _AVERAGED_PARTIALS,
+    _PID_PULSES_PER_MIN,
+    _STANDBY_SHARE,
+    _UNHELD_NOISE,
+    _WINDOW_READINGS,
+    _WINDOWED_AGREE,
+    _WINDOWED_PULSES,
+    _WINDOWED_SHARE,
+)
+from .levels import _gaps, _idle_minute, _level, _skips_unchanged, _standby_level, _tol
+
+
+def _standby_between_pulses(idle: Sequence[Reading], until: float) -> float | None:
+    """The standby's noise when a slow PID's pulses leave it held most of the time.
+
+    A slow PID switches its one heater on for a part of each window of
+    several seconds: read every second or two (or on change), its pulses are
+    excursions of a reading or two, back at the standby, which holds
+    ``_STANDBY_SHARE`` of the idle time or more (a fast PID's readings, each
+    an average of its bursts, seldom fall to it: a quarter of the time at
+    most); or ``_WINDOWED_SHARE`` when its pulses recur once per window
+    (``_once_per_window``: the heat-up's tail, its longer pulses, in the idle
+    minutes). Hart's known-load subtraction: those pulses are the heater's,
+    and what is left to judge is the standby's spread (2.5 standard
+    deviations). None when the standby does not hold so, or when no PID's
+    pulses come twice a minute (``_pid_pulses``: a thermostat's heater holds
+    its level for minutes, and its noise is judged as before).
+    """
+    if len(idle) < 20:
+        return None
+    values = [float(r.watts or 0.0) for r in idle]
+    low = min(values)
+    base = _level([(w, None) for w in values], low, _tol(low))
+    if not _pid_pulses(idle, until, base):
+        return None
+    near = max(_tol(base), 10.0)
+    held = total = 0.0
+    for a, b in itertools.pairwise(idle):
+        gap = min(b.at - a.at, 30.0)  # a silence on change: the value held
+        total += gap
+        if abs(float(a.watts or 0.0) - base) <= near:
+            held += gap
+    if total <= 0.0 or held < _WINDOWED_SHARE * total:
+        return None
+    if held < _STANDBY_SHARE * total and not _once_per_window(idle, base, near):
+        return None
+    at = [w for w in values if abs(w - base) <= near]
+    mean = sum(at) / len(at)
+    sd = math.sqrt(sum((w - mean) ** 2 for w in at) / len(at))
+    return 2.5 * sd
+
+
+def _once_per_window(idle: Sequence[Reading], base: float, near: float) -> bool:
+    """Whether the idle pulses above ``base`` start at one period: a slow PID's window.
+
+    A time-proportional window switches the heater on at each window's start
+    for its duty's share (2-10 s windows): however long each pulse, the next
+    starts one window later, so the starts of the excursions from the
+    standby recur at one period, read to a reading: ``_WINDOWED_AGREE`` of
+    the intervals between them (``_WINDOWED_PULSES`` or more) lie within one
+    reporting interval of each other (a skipped window, no pulse in it, is
+    the rest), and the window spans three readings or more (pulses every
+    other reading leave no two of the pump's alone: seed 5000008 calibrated
+    at 244.3 W for 47.4 W). A fast PID's bursts, averaged into the readings,
+    leave the standby after any number of readings (at most 0.62 in one
+    interval's band on the dev and bench seeds, a slow PID's 0.85 or more);
+    a thermostat's heater cycles minutes apart, too seldom to count.
+    """
+    starts = [
+        b.at
+        for a, b in itertools.pairwise(idle)
+        if abs(float(a.watts or 0.0) - base) <= near
+        and float(b.watts or 0.0) - base > near
+    ]
+    apart = sorted(b - a for a, b in itertools.pairwise(starts))
+    gaps = _gaps(idle)
+    if len(apart) < _WINDOWED_PULSES or not gaps:
+        return False
+    interval = gaps[len(gaps) // 2]
+    if apart[len(apart) // 2] < _WINDOW_READINGS * interval:
+        return False  # a pulse every other reading: the pump is never read alone
+    width = interval + 0.25  # one reporting interval, and its jitter
+    band = last = 0
+    for first, x in enumerate(apart):
+        while last < len(apart) and apart[last] <= x + width:
+            last += 1
+        band = max(band, last - first)
+    return band >= _WINDOWED_AGREE * len(apart)
+
+
+def _unheld_pulses(
+    idle: Sequence[Reading], until: float, noise: float, step: float
+) -> bool:
+    """Whether a slow PID's pulses, averaged and never back at a held standby, hide the pump.
+
+    Read every second or two, a slow PID's short window (2-3 s) leaves the
+    readings partial ones as often as at the standby (``_pid_averaged``),
+    and the standby seldom holds between the pulses
+    (``_standby_between_pulses`` found none): the detector cannot step over
+    them, and its noise at the step, ``_UNHELD_NOISE`` of it or more, says
+    they may reach the pump's size. Seed 29000000 (every 1 s, 60.5 W for
+    62.7 W, noise 24.2 W) counted no shot of its 10 and one on a backflush's
+    pulse, at the true step too; the machines that read with such pulses
+    had a noise of 0.04-0.12 of the step (dev 20M-29M, regression 5M-9M).
+    It is the one machine of 480 it refuses, and its noise came mostly from
+    the heat-up's tail early in the idle window (its last 5 minutes alone
+    give 2.1 W): a refusal it deserved, found by a loose signature.
+    A plug reporting on change is left out: its readings are partial ones
+    by nature.
+    """
+    if noise < _UNHELD_NOISE * step or len(idle) < 20:
+        return False
+    if _skips_unchanged(_gaps(idle)) or not _pid_averaged(idle):
+        return False
+    minute = _idle_minute(idle, until)
+    return bool(minute) and _pid_pulses(idle, until, _standby_level(minute))
+
+
+def _partials(readings: Sequence[Reading]) -> tuple[int, int]:
+    """Readings above the idle level that neither neighbour agrees with, and at it.
+
+    A heater's pulse read in part leaves such a reading; a level that holds
+    (the standby, a thermostat's heater) leaves none.
+    """
+    values = [float(r.watts or 0.0) for r in readings]
+    low = min(values)
+    idle = _level([(w, None) for w in values], low, _tol(low))
+    at_idle = sum(1 for w in values if abs(w - idle) <= _tol(idle))
+    partial = sum(
+        1
+        for a, w, b in zip(values, values[1:], values[2:], strict=False)
+        if w - idle > _tol(idle) and abs(w - a) > _tol(w) and abs(w - b) > _tol(w)
+    )
+    return partial, at_idle
+
+
+def _pid_averaged(readings: Sequence[Reading]) -> bool:
+    """Whether 5 s readings show a slow PID's pulses averaged into partial levels.
+
+    Readings above the idle level that neither neighbour agrees with (a
+    heater's pulse read in part) two for every three at the idle level or
+    more: a thermostat's heater (or a dual boiler's two) holds its levels
+    and leaves one partial reading at each edge (a heat exchanger's, cycling
+    often, up to one for two); a PID's pulses, shorter than a reading,
+    leave mostly partials (from four for five).
+    """
+    if len(readings) < 20:
+        return False
+    partial, at_idle = _partials(readings)
+    return 3 * partial >= 2 * at_idle
+
+
+def _bursts_averaged(readings: Sequence[Reading]) -> bool:
+    """Whether readings every second or two are a fast PID's bursts, averaged.
+
+    An SSR switched faster than the plug measures leaves each reading an
+    average of its bursts, of any size: few readings at the standby, most a
+    partial level. A slow PID's pulses, read in part between readings of the
+    standby, leave at most 1.4 partial readings for one at the standby (dev
+    seeds 20M-25M, 1 s and 2 s plugs); a fast PID's that calibrated leave 1.9
+    to 158 (seed 29000058 calibrated at 81.8 W for 54.1 W, and counted a shot
+    on no run). A plug reporting on change is left out: it reports only what
+    moved, so its readings are partial ones by nature.
+    """
+    gaps = _gaps(readings)
+    if len(readings) < 20 or _skips_unchanged(gaps):
+        return False
+    partial, at_idle = _partials(readings)
+    return partial >= _AVERAGED_PARTIALS * at_idle
+
+
+def _pulses_apart(idle: Sequence[Reading], step: float, noise: float) -> bool:
+    """Whether a slow PID's pulses, however many, stand apart from a level that holds.
+
+    Read every second or two, a slow PID's short pulses are single partial
+    readings, some of a pump's size (``_blips`` counts them). When the idle
+    level holds between them (not ``_pid_averaged``: a fast PID's averaged
+    readings are partial ones nearly all) and the detector's own noise at
+    the step (``noise``) is under 5 W and a tenth of it, the detector steps
+    over them and the pump's level stands out: neither the blips' count nor
+    the detector's ambiguity at the click (a passing cluster of them)
+    refuses it then.
+    """
+    return noise < min(5.0, 0.1 * step) and not _pid_averaged(idle)
+
+
+def _pulsing_standby(valid: Sequence[Reading], after: float) -> float | None:
+    """The standby level, when the idle minute before ``after`` shows a slow PID's pulses."""
+    idle = _idle_minute(valid, after)
+    if len(idle) < 5:
+        return None
+    base = _standby_level(idle)
+    return base if _pid_pulses(valid, after, base) else None
+
+
+def _pid_pulses(valid: Sequence[Reading], after: float, base: float) -> bool:
+    """Whether the idle readings before ``after`` show a slow PID's heater pulses.
+
+    Excursions above the idle level ``base`` that are back within two
+    readings, twice a minute or more often: a PID's time-proportional window
+    (a thermostat's heater holds its level for many readings, and cycles a
+    minute or more apart).
+    """
+    idle = [(r.at, float(r.watts or 0.0)) for r in valid if r.at < after]
+    if len(idle) < 10:
+        return False
+    over = max(_tol(base), 10.0)
+    pulses = away = 0
+    for _, w in idle:
+        if w - base > over:
+            away += 1
+            continue
+        pulses += 0 < away <= 2
+        away = 0
+    return pulses >= _PID_PULSES_PER_MIN * max((after - idle[0][0]) / 60.0, 1.0)
