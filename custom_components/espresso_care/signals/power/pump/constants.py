@@ -61,6 +61,7 @@ _DIP_SHARE: Final = 0.15  # of the step: a reading this short of it before a hea
 _STAMP_LATE: Final = 0.1  # of an interval: a reading stamped this late is the run's
 _SERIES_LOOKBACK_S: Final = 90.0  # a backflush's pulses read back before a run
 _SERIES_PAUSE_S: Final = 20.0  # ... at most this long apart
+_LOST_GAP: Final = 1.5  # intervals between two readings: one lost between them
 _READ_LONG_S: Final = 1.0  # a rotary pump's run read every 5 s: this much long at most
 _DIP: Final = 0.25  # of the pump's step: a rise's reading falling back so far paused
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
