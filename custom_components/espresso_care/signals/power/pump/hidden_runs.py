@@ -346,8 +346,13 @@ class _HiddenRuns(_RunEnd):
         (``over``). The first reading was no heater's partial one: the
         next would then hold the heater whole. Its share dates the start
         (dev seed 20000037: a 21.2 s shot read 170 W of a 189 W step, then
-        963 W under a 996 W heater's level, then 1,203 W). (None, None)
-        when the readings are not so.
+        963 W under a 996 W heater's level, then 1,203 W). The pump may
+        have paused inside the heater's partial reading (two flushes 3.5 s
+        apart, heat exchanger 20000013 calibrated once: 154 W of 188 W,
+        694 W, then 1,438 W, 30 W short of the pump over the heater): the
+        first reading over the heater must hold the pump whole, within a
+        tenth (as the pump alone's). (None, None) when the readings are
+        not so.
         """
         pts = edge.pts
         before, after = edge.before, edge.after
@@ -362,6 +367,7 @@ class _HiddenRuns(_RunEnd):
             self._past_noise(before) <= first < 0.9 * p
             and before + p + ptol < heater < after - self._tol_lv
             and abs(pts[i - 1] - before) <= self._past_noise(before)
+            and abs(pts[over + 1] - after - p) <= 0.1 * p
         ):
             return None, None
         return i, _crossing(pts, i, before, p, window=self._window, gap=self._period)
