@@ -157,7 +157,11 @@ class PumpDetector(_FloorRuns):
             deadline = min(deadline, self._run_at + MAX_RUN_S)
         if self._pending is not None:
             deadline = min(deadline, self._pending.until)
-        if self._confirm is not None and not self._tr:
+        if self._confirm is not None and self._confirm_waits(self._last_at):
+            deadline = min(deadline, self._confirm.started + MAX_RUN_S)
+            if not self._ran_on_ripe and not self._tr:
+                deadline = min(deadline, self._lv_at + self._hold())
+        elif self._confirm is not None and not self._tr:
             deadline = min(deadline, self._lv_at + self._hold())
         if self._ambiguous or self._noise_ev:
             deadline = min(deadline, self._noise_check)
@@ -171,9 +175,14 @@ class PumpDetector(_FloorRuns):
         (Most readings decide none: ``_once`` is skipped for them, a call
         fewer per reading on a plug that reports every few seconds.)
         """
+        # (A run held at a heater's rise, ``_stop_in_rise_held``, is counted
+        # only once decided: till then the decoder would read the readings
+        # before it again.)
+        waited = self._confirm_waits(at)
         runs = self._floor_runs(self._read(at, watts, volts), at, watts)
         if self._seconds_apart and watts is not None and not self._held_level():
-            runs += self._decoded()
+            if not waited:
+                runs += self._decoded()
             runs += self._pump_then_heater()
             runs += self._alone_then_heater()
         return self._once(runs) if runs else runs

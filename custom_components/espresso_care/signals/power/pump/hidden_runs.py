@@ -14,7 +14,7 @@ from ..readings import DetectedRun
 from .constants import _FAST_GAP_S, _RESUME_S, _SMALL_PUMP, MAX_RUN_S, MIN_RUN_S
 from .records import _Pending, _Rise
 from .run_end import _RunEnd
-from .steps import _Edge, _inside
+from .steps import _crossing, _Edge, _inside, _span
 
 
 class _HiddenRuns(_RunEnd):
@@ -281,7 +281,10 @@ class _HiddenRuns(_RunEnd):
         reading), and a later one the pump over the level after (partial
         readings of the heater's one switching lie between the two levels,
         never a pump's step past them). The pump started and stopped inside
-        the rise, dated by its share of the readings at each end.
+        the rise, dated by its share of the readings at each end (the stop
+        within its reading's own interval: two readings of one value are
+        one point of the edge, dev seed 27000053's 17.7 s shot read 14.0 s).
+        A start no reading showed whole: ``_partial_alone``.
         """
         p = self._pump_watts
         if (
@@ -299,6 +302,9 @@ class _HiddenRuns(_RunEnd):
         idx = range(4, len(pts), 2)
         alone = next((i for i in idx if abs(pts[i + 1] - before - p) <= 0.1 * p), None)
         over = [i for i in idx if abs(pts[i + 1] - after - p) <= ptol]
+        started = None
+        if alone is None and over:
+            alone, started = self._partial_alone(edge, over[0])
         if alone is None or not over or over[0] < alone:
             return []
         # Between, the heater's one partial reading at most (over the pump's
@@ -316,13 +322,55 @@ class _HiddenRuns(_RunEnd):
                 break
             last = i
         share = min(1.0, (pts[last + 1] - after) / p)
-        ended = pts[last - 2] + share * (pts[last] - pts[last - 2])
-        started = self._step_at(pts[: alone + 2], before, p)
+        ended = pts[last] - (1.0 - share) * _span(pts, last, self._period)
+        if started is not None and any(
+            abs(pts[i + 1] - after) > self._tol_lv for i in idx if i > last
+        ):
+            return []  # the pump not off after (a heater's dip read as its stop)
+        if started is None:
+            started = self._step_at(pts[: alone + 2], before, p)
         if not MIN_RUN_S <= ended - started <= MAX_RUN_S or self._read_long(
             ended - started
         ):
             return []
         return [DetectedRun(started, ended, p)]
+
+    def _partial_alone(self, edge: _Edge, over: int) -> tuple[int | None, float | None]:
+        """A run inside a heater's rise whose pump no reading showed alone whole (``_run_inside_rise``).
+
+        A rotary pump starting late in an interval reads part of its step
+        there, or a faint share (past the standby's noise), and the heater
+        it drew on comes on in the next: that reading lies over the pump's
+        level yet under the heater's (the heater's partial reading, the
+        pump on all through it), then the heater and the pump read whole
+        (``over``). The first reading was no heater's partial one: the
+        next would then hold the heater whole. Its share dates the start
+        (dev seed 20000037: a 21.2 s shot read 170 W of a 189 W step, then
+        963 W under a 996 W heater's level, then 1,203 W). The pump may
+        have paused inside the heater's partial reading (two flushes 3.5 s
+        apart, heat exchanger 20000013 calibrated once: 154 W of 188 W,
+        694 W, then 1,438 W, 30 W short of the pump over the heater): the
+        first reading over the heater must hold the pump whole, within a
+        tenth (as the pump alone's). (None, None) when the readings are
+        not so.
+        """
+        pts = edge.pts
+        before, after = edge.before, edge.after
+        p = self._pump_watts
+        ptol = self._ptol()
+        i = over - 4
+        if i < 2:
+            return None, None
+        first = pts[i + 1] - before
+        heater = pts[i + 3]
+        if not (
+            self._past_noise(before) <= first < 0.9 * p
+            and before + p + ptol < heater < after - self._tol_lv
+            and abs(pts[i - 1] - before) <= self._past_noise(before)
+            and abs(pts[over + 1] - after - p) <= 0.1 * p
+        ):
+            return None, None
+        return i, _crossing(pts, i, before, p, window=self._window, gap=self._period)
 
     def _unsure_fall(self, edge: _Edge) -> None:
         """A fall of the pump's step during a run, that a heater's switching fits as well.

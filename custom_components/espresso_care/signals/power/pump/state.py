@@ -94,6 +94,9 @@ class _DetectorState:
         "_ramp_first",
         "_ramp_n",
         "_ramp_seen",
+        "_ran_on_level",
+        "_ran_on_ripe",
+        "_ran_on_run",
         "_recent",
         "_record",
         "_rises",
@@ -257,6 +260,11 @@ class _DetectorState:
         self._lv_at = 0.0
         self._confirm: DetectedRun | None = None
         self._confirm_from = math.nan  # the level a held run fell from
+        # A held run whose stop a heater's rise hid: its level, and whether
+        # it would have been decided by now (``_ran_on_through_rise``).
+        self._ran_on_run: DetectedRun | None = None
+        self._ran_on_level = math.nan
+        self._ran_on_ripe = False
         self._cd_n = 0
         self._over = 0
         self._over_w = 0.0

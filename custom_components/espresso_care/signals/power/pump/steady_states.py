@@ -106,7 +106,10 @@ class _SteadyStates(_Pauses):
             self._pm1_w = watts
             confirm = self._confirm
             if confirm is not None and n >= 3:
-                out += self._confirmed()
+                if self._confirm_waits(at):
+                    self._ran_on_ripe = True
+                else:
+                    out += self._confirmed()
             if at >= self._noise_check:
                 return out + self._tick(at)
             self._quiet = not settling and confirm is None and self._held is None
@@ -139,12 +142,16 @@ class _SteadyStates(_Pauses):
     def _tick(self, now: float) -> list[DetectedRun]:
         """Decisions that come with time: held edges, stale runs, the noise."""
         out: list[DetectedRun] = []
+        waits = self._confirm_waits(now)
         if (
             self._confirm is not None
             and not self._tr
             and now - self._lv_at >= self._hold() - _EPS
         ):
-            out += self._confirmed()
+            if waits:
+                self._ran_on_ripe = True
+            else:
+                out += self._confirmed()
         held = self._held
         if held is not None and now >= self._held_at + self._held_for(held) - _EPS:
             out += self._release()
