@@ -57,3 +57,17 @@ def test_dev_26000010_saves_no_wrong_figure() -> None:
     spec = TraceSpec("pid_slow", "vibratory", "periodic_2", 26000010, 0)
     _, error, _ = calibrate_as_the_flow_does(real_api(), spec.generate(1))
     assert error == "no_pump_seen"
+
+
+def test_a_ramp_read_alone_in_the_rise_stands() -> None:
+    """Regression 7000046, heat exchanger on change: 26.6 W of a 48.1 W ramp passes.
+
+    Read a second into a vibratory pump's ramp, the pump alone lies at
+    0.55 of its step: its fall beside the heater is the step (48.1 W for
+    46.7 W).
+    """
+    spec = TraceSpec("heat_exchanger", "vibratory", "on_change", 7000046, 0)
+    result, error, _ = calibrate_as_the_flow_does(real_api(), spec.generate(1))
+    assert error is None
+    assert result is not None
+    assert result.pump_watts == 48.1

@@ -178,11 +178,13 @@ def _heater_fall(rise: _Edge, fall: float) -> bool:
     The pump started alone, a heater came on a reading or two later (cold
     water drawn in) within the rise: the last of the rise's readings a
     pump's size above the level before it (under ``PUMP_MAX_W``, before the
-    first past it) is the pump's level, or its ramp's (half its level at
-    least, ``_ALONE_SHARE``). A fall well above it is the heater's own: a
-    slow PID's heater easing off (dev 26000010, periodic 2 s: the pump read
-    alone at 56.6 W, a fall of 241.2 W saved for a 66.9 W pump). No
-    reading alone: nothing to check.
+    first past it) is the pump's level, or its ramp's read in part: more
+    than ``_ALONE_SHARE`` of the step (regression 7000046, a heat exchanger
+    on change: 26.6 W a second into a vibratory pump's ramp, 0.55 of its
+    48.1 W; six tenths refused it). A fall well above it is the
+    heater's own: a slow PID's heater easing off (dev 26000010, periodic
+    2 s: the pump read alone at 56.6 W, a fall of 241.2 W saved for a
+    66.9 W pump). No reading alone: nothing to check.
     """
     alone: float | None = None
     for w in rise.pts[5::2]:
