@@ -36,6 +36,15 @@ def test_a_reading_alone_between_pulses_under_half_the_step_tells() -> None:
     assert _read_under(_window(RUN), 60.0, 233.4)
 
 
+def test_a_reading_alone_at_half_the_step_tells() -> None:
+    """Dev 23000008 every 1 s: 127.9 W paired from the pulses, the pump alone at 67.1 W.
+
+    Over half the step (0.52): 0.55 tells it.
+    """
+    run = [4.0, 31.6, 65.5, 727.1, 71.2, 560.0, 771.9, 1105.3, 419.4]
+    assert _read_under(_window(run), 60.0, 127.9)
+
+
 def test_the_pump_read_alone_at_its_step_passes() -> None:
     """The same readings at the pump's own step: nothing lies under it."""
     assert not _read_under(_window(RUN), 60.0, 59.6)

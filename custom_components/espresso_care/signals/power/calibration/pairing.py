@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from ..pump.detector import PumpDetector
 from ..pump.steps import _Edge
 from ..readings import Reading
-from .constants import CAL_MAX_S, CAL_MAX_W, CAL_MIN_S, CAL_MIN_W
+from .constants import (
+    _ALONE_SHARE,
+    CAL_MAX_S,
+    CAL_MAX_W,
+    CAL_MIN_S,
+    CAL_MIN_W,
+    PUMP_MAX_W,
+)
 from .edges import _pump_part
 from .fall import _heater_step
 from .levels import _distinct, _idle_minute, _level, _standby_level, _tol
@@ -144,6 +151,8 @@ def _paired_step(
             if not fall or not (rise_alone or fall_alone):
                 continue
             hidden = rise > CAL_MAX_W and fall_alone  # the rise held a heater
+            if hidden and _heater_fall(rise_edge, fall):
+                return None  # a heater's fall: the run's edges are the heater's
             if duration >= CAL_MIN_S - 1.5 and (
                 hidden or abs(rise - fall) <= max(0.3 * max(rise, fall), 8.0)
             ):
@@ -161,6 +170,30 @@ def _paired_step(
         # No fall for this rise (its pump's share was a heater's size
         # misread): a later rise may still be the pump's.
     return None
+
+
+def _heater_fall(rise: _Edge, fall: float) -> bool:
+    """Whether a fall after a rise that held a heater lies far above the pump read alone in it.
+
+    The pump started alone, a heater came on a reading or two later (cold
+    water drawn in) within the rise: the last of the rise's readings a
+    pump's size above the level before it (under ``PUMP_MAX_W``, before the
+    first past it) is the pump's level, or its ramp's read in part: more
+    than ``_ALONE_SHARE`` of the step (regression 7000046, a heat exchanger
+    on change: 26.6 W a second into a vibratory pump's ramp, 0.55 of its
+    48.1 W; six tenths refused it). A fall well above it is the
+    heater's own: a slow PID's heater easing off (dev 26000010, periodic
+    2 s: the pump read alone at 56.6 W, a fall of 241.2 W saved for a
+    66.9 W pump). No reading alone: nothing to check.
+    """
+    alone: float | None = None
+    for w in rise.pts[5::2]:
+        x = w - rise.before
+        if x > PUMP_MAX_W:
+            break
+        if x >= CAL_MIN_W:
+            alone = x
+    return alone is not None and alone < _ALONE_SHARE * fall
 
 
 def _heater_alone(rise: float, det: PumpDetector) -> bool:

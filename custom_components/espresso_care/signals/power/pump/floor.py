@@ -129,7 +129,11 @@ class _FloorRuns(_SteadyStates):
             floor.last, floor.last_at = watts, at
         # Once a reading showed the pump alone, one short of its step (past
         # its wobble) shows it off for part of the reading: a heater only adds.
-        if rest < (_PAUSE_FLOOR if floor.hits else 0.5) * p:
+        # So does a reading of the heater whole with it (``_whole_with_pump``):
+        # dev 28000003 every 2 s, two flushes 16 s apart, the first read only
+        # so, then 98 W and 77 W over the standby for a 140 W pump, made one
+        # 25 s shot.
+        if rest < (_PAUSE_FLOOR if floor.hits or floor.whole else 0.5) * p:
             decided = self._floor_run(at) if floor.start is not None else None
             floor.start = None
             if rest <= max(6.0, 0.15 * p):
