@@ -13,6 +13,7 @@ from __future__ import annotations
 from custom_components.espresso_care.signals.power.pulse_slow_plug import (
     GENTLE_ODD_SHARE,
     GENTLE_SPREAD,
+    STRAYED_ODD_SHARE,
     gentle_enough,
 )
 
@@ -26,7 +27,7 @@ def test_a_backflush_on_a_quiet_thermostat_stands_the_gentler_checks() -> None:
 def test_gentle_limits() -> None:
     assert gentle_enough(GENTLE_ODD_SHARE, GENTLE_SPREAD, 4, 8)
     assert not gentle_enough(GENTLE_ODD_SHARE + 0.001, 0.0, 0, 8)
-    assert not gentle_enough(0.0, GENTLE_SPREAD + 0.001, 0, 8)
+    assert not gentle_enough(STRAYED_ODD_SHARE + 0.001, GENTLE_SPREAD + 0.001, 0, 8)
     assert not gentle_enough(0.0, 0.0, 5, 8)  # mostly single readings: a PID's bursts
 
 

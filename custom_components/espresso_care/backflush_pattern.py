@@ -22,11 +22,15 @@ handed back in ``taken_back``, for the caller to take back its count.
 A power detector misses a short run now and then. A series of two pulses or
 more, still short of ``pulses_min``, may bridge a pause of up to ``gap_max``
 (a pulse hidden in it, counted as missed), at most ``missed_max`` in the
-whole backflush: the other
-series must be whole, so ordinary flushes around a shot (three runs and a
-long pause) cannot make both. It also pairs a heater's edge beside a pulse as
-a run shorter than any pulse now and then: one such blip inside a series
-(``blips_max`` in the whole backflush) neither makes nor breaks it.
+whole backflush: the other series must be whole, so ordinary flushes
+around a shot (three runs and a long pause) cannot make both. A signal read
+every 5 s may also lose a pulse with no long pause to show it (merged with
+its neighbour, hidden under a heater's edge): with ``short_series``, a series
+one pulse short, every pulse of it sure, stands with that pulse counted
+missed, from the same budget. A power detector also pairs a heater's edge
+beside a pulse as a run shorter than any pulse now and then: one such blip
+inside a series (``blips_max`` in the whole backflush) neither makes nor
+breaks it.
 """
 
 from __future__ import annotations
@@ -64,6 +68,10 @@ class PatternRules:
     # More weak pulses, up to this many, a series may hold where they are no
     # more than its sure ones (0: none more).
     weak_even_max: int = 0
+    # Whether a series of ``pulses_min`` - 1 sure pulses, none missed, may
+    # stand with the pulse it lacks counted as missed (``missed_max``, for
+    # both series together: the other must be whole).
+    short_series: bool = False
     series_max: float = 300.0
     rinse_min: float = 25.0
     rinse_max: float = 660.0
@@ -309,6 +317,8 @@ class BackflushRecognizer[T]:
         blips, self._blips = self._blips, 0
         if not _weak_held(sum(h.weak for h in series), len(series), rules):
             series = _without_weak(series, out, rules.pause_max)
+        if _short(series, missed, rules):
+            missed = 1  # a pulse hid where no pause shows it
         if not rules.pulses_min <= len(series) + missed <= rules.pulses_max:
             # Flushes; a pulse or three between the series (a rinse of the
             # group) does not cancel a cleaner series waiting for its rinse.
@@ -339,6 +349,16 @@ class BackflushRecognizer[T]:
         self._cleaner = series
         self._cleaner_missed = missed
         self._cleaner_blips = blips
+
+
+def _short[T](series: list[_Held[T]], missed: int, rules: PatternRules) -> bool:
+    """Whether a series one pulse short, none missed nor weak, may stand (``short_series``)."""
+    return (
+        rules.short_series
+        and missed == 0
+        and len(series) == rules.pulses_min - 1
+        and not any(h.weak for h in series)
+    )
 
 
 def _weak_held(weak: int, pulses: int, rules: PatternRules) -> bool:
