@@ -16,7 +16,7 @@ from bench.detection import TraceSpec
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import HEATER, PUMP, feed_all, idle_heater_cycles, periodic
-from .sim_replay import shots_between
+from .sim_replay import retried_runs, shots_between
 
 
 def five_second_runs(
@@ -120,3 +120,16 @@ def test_a_run_among_other_pump_runs_is_no_shot() -> None:
         "heat_exchanger", "vibratory", "periodic_5", 7000012, 1, calibration_runs=1
     ).generate()
     assert shots_between(trace, 13485.0, 13500.0) == []
+
+
+def test_the_pulses_before_a_run_are_decoded_with_it() -> None:
+    """Thermostat, vibratory pump (48 W): backflush pulses read 39, 46, 18,
+    0, 32, 46, 14, 24, 46, 10, 0, then the last 39, 47, and the heater alone
+    for 90 s at 1027-1033 (read as 2 % under its learnt 1021 W and the pump
+    over it). Decoded from 4 readings before the first off every level,
+    only the pulse before was in the readings: one run near, a 110 s shot
+    (dev seed 24000012). From 6 (the 30 s in which runs count near), two:
+    no shot from 9880 to 9900."""
+    spec = TraceSpec("thermostat", "vibratory", "periodic_5", 24000012, 1)
+    runs = retried_runs(spec, 10100.0)
+    assert [(a, b) for a, b in runs if 9880.0 < a < 9900.0 and b - a >= 15.0] == []

@@ -101,7 +101,7 @@ _IDLE_PERIOD: Final = (
 )
 # Decoded runs (``_decoded``), read every few seconds.
 _DECODE_AGAIN_S: Final = 30.0  # s after readings settled: decoded once more
-_DECODE_BEFORE: Final = 4  # readings decoded before the first off every heater's level
+_DECODE_BEFORE: Final = 6  # readings (30 s) decoded before the first off every level
 _DECODE_SETTLED: Final = 6  # readings with the pump off after a decoded run
 _DECODED_MARGIN: Final = 30.0  # nats: the run explains the readings so much better
 _DECODED_PAUSE: Final = 10.0  # nats: a pause leaving no shot costs at least so much

@@ -145,7 +145,15 @@ class _SlowPlug(_HeaterSizes):
         )
         if first is None:
             return []
-        # A few readings before the first that may be the pump's, for context.
+        # Readings before the first that may be the pump's, for context: the
+        # 30 s in which other runs count near (``decoder._NEAR_S``), so that
+        # a backflush's earlier pulses are decoded with a run (20 s left in
+        # only the pulse before: a pulse and the heater's level after it read
+        # as a 110 s shot, 24000012). Dev seeds 20M-29M at 5 s: false shots
+        # 36 -> 34 (three among pulses gone, a flush then a heater one more,
+        # 27000020), shots 3,967 as before (9 more, 9 fewer); regression
+        # 5M-9M: false shots 23 as before (6000060 gone, 9000012 more),
+        # shots 1,963 as before (4 more, 4 fewer).
         skip = max(skip + first - _DECODE_BEFORE, 0)
         watts = watts[skip:]
         times = times[skip:]
