@@ -229,6 +229,28 @@ def heater_cycles_from(
     return readings, at
 
 
+def scene_after_heater_cycles(
+    scene: Sequence[float], standby: float, pump: float, heaters: Sequence[float]
+) -> list[tuple[float, float]]:
+    """A detector's runs over ``scene`` read every 5 s, once a heater was learnt.
+
+    200 s of standby, one heater cycle of each size in ``heaters`` (the
+    cycles of ``heater_cycles_from``), then ``scene`` from the moment the
+    next cycle would start, then the standby. Returns each run's start and
+    end from the scene's first reading.
+    """
+    readings = idle_every_5s(0.0, 40, standby)
+    at = 200.0
+    for size in heaters:
+        cycle, at = heater_cycles_from(at, 1, standby, size)
+        readings += cycle
+    readings += [(at + 5.0 * i, watts) for i, watts in enumerate(scene)]
+    readings += idle_every_5s(at + 5.0 * len(scene), 30, standby)
+    rows = [(t, watts, None) for t, watts in readings]
+    runs = run_all(PumpDetector(pump), rows, until=readings[-1][0])
+    return [(r.started - at, r.ended - at) for r in runs]
+
+
 def steam_held_heat_up(
     standby: float, brew: float, steam: float, *, steam_held: bool = True
 ) -> list[tuple[float, float]]:

@@ -11,6 +11,8 @@ from that run, and the flow asks for another (``_heater_fall``).
 
 from __future__ import annotations
 
+import pytest
+
 from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
 from custom_components.espresso_care.signals.power.calibration import calibrate
 from custom_components.espresso_care.signals.power.readings import Reading
@@ -70,4 +72,4 @@ def test_a_ramp_read_alone_in_the_rise_stands() -> None:
     result, error, _ = calibrate_as_the_flow_does(real_api(), spec.generate(1))
     assert error is None
     assert result is not None
-    assert result.pump_watts == 48.1
+    assert result.pump_watts == pytest.approx(48.1, abs=0.05)

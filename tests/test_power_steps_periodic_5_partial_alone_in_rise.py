@@ -17,9 +17,8 @@ from __future__ import annotations
 import pytest
 
 from bench.detection import TraceSpec
-from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
-from .power_traces import heater_cycles_from, idle_every_5s, run_all
+from .power_traces import scene_after_heater_cycles
 from .sim_replay import retried_runs
 
 B = 5.0  # the standby
@@ -29,16 +28,7 @@ P = 150.0
 
 def runs_of(scene: list[float]) -> list[tuple[float, float]]:
     """A 1,000 W heater learnt from four cycles, then ``scene`` every 5 s from 1,000 s."""
-    readings = idle_every_5s(0.0, 40, B)
-    at = 200.0
-    for size in (1000.0, 1010.0, 990.0, 1000.0):
-        cycle, at = heater_cycles_from(at, 1, B, size)
-        readings += cycle
-    readings += [(at + 5.0 * i, watts) for i, watts in enumerate(scene)]
-    readings += idle_every_5s(at + 5.0 * len(scene), 30, B)
-    rows = [(t, watts, None) for t, watts in readings]
-    runs = run_all(PumpDetector(P), rows, until=readings[-1][0])
-    return [(r.started - at, r.ended - at) for r in runs]
+    return scene_after_heater_cycles(scene, B, P, (1000.0, 1010.0, 990.0, 1000.0))
 
 
 # The pump's stop in part (0.4 of its step) at 30 s, the heater alone after.

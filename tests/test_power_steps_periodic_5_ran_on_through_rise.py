@@ -13,9 +13,8 @@ decides the run as before.
 from __future__ import annotations
 
 from bench.detection import TraceSpec
-from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
-from .power_traces import heater_cycles_from, idle_every_5s, run_all
+from .power_traces import scene_after_heater_cycles
 from .sim_replay import retried_runs
 
 STANDBY = 6.0
@@ -24,16 +23,9 @@ PUMP = 39.4
 
 def runs_of(scene: list[float]) -> list[tuple[float, float]]:
     """A 1,130 W heater learnt from four cycles (1,120-1,140 W), then ``scene`` from 1,000 s."""
-    readings = idle_every_5s(0.0, 40, STANDBY)
-    at = 200.0
-    for size in (1120.0, 1140.0, 1125.0, 1135.0):
-        cycle, at = heater_cycles_from(at, 1, STANDBY, size)
-        readings += cycle
-    readings += [(at + 5.0 * i, watts) for i, watts in enumerate(scene)]
-    readings += idle_every_5s(at + 5.0 * len(scene), 30, STANDBY)
-    rows = [(t, watts, None) for t, watts in readings]
-    runs = run_all(PumpDetector(PUMP), rows, until=readings[-1][0])
-    return [(r.started - at, r.ended - at) for r in runs]
+    return scene_after_heater_cycles(
+        scene, STANDBY, PUMP, (1120.0, 1140.0, 1125.0, 1135.0)
+    )
 
 
 def test_the_pump_fall_after_a_heater_rise_ends_the_shot() -> None:

@@ -315,9 +315,10 @@ class BackflushRecognizer[T]:
         series, self._series = self._series, []
         missed, self._missed = self._missed, 0
         blips, self._blips = self._blips, 0
-        if not _weak_held(sum(h.weak for h in series), len(series), rules):
+        weak = sum(h.weak for h in series)
+        if not _weak_held(weak, len(series), rules):
             series = _without_weak(series, out, rules.pause_max)
-        if _short(series, missed, rules):
+        if not weak and _short(series, missed, rules):
             missed = 1  # a pulse hid where no pause shows it
         if not rules.pulses_min <= len(series) + missed <= rules.pulses_max:
             # Flushes; a pulse or three between the series (a rinse of the
@@ -352,13 +353,13 @@ class BackflushRecognizer[T]:
 
 
 def _short[T](series: list[_Held[T]], missed: int, rules: PatternRules) -> bool:
-    """Whether a series one pulse short, none missed nor weak, may stand (``short_series``)."""
-    return (
-        rules.short_series
-        and missed == 0
-        and len(series) == rules.pulses_min - 1
-        and not any(h.weak for h in series)
-    )
+    """Whether a series one pulse short, none missed, may stand (``short_series``).
+
+    The caller asks only of a series that held no weak pulse, before its weak
+    ones were taken out (those left are all sure, but a series that lost weak
+    pulses is no sure one).
+    """
+    return rules.short_series and missed == 0 and len(series) == rules.pulses_min - 1
 
 
 def _weak_held(weak: int, pulses: int, rules: PatternRules) -> bool:

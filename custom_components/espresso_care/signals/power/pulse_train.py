@@ -246,6 +246,7 @@ SLOW_WEAK_EVEN: Final = 3
 # regression 5M-6M 223 -> 245 of 360; none invented (weak pulses allowed in the
 # short series too: 20M-21M 214 -> 247, but a heat exchanger's ordinary days
 # made one, 21,010,003).
+SLOW_SHORT_SERIES: Final = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -791,7 +792,7 @@ class PowerBackflushes:
                 given,
                 weak_max=max(given.weak_max, SLOW_WEAK_MAX),
                 weak_even_max=max(given.weak_even_max, SLOW_WEAK_EVEN),
-                short_series=True,
+                short_series=SLOW_SHORT_SERIES,
             )
             if slow
             else given

@@ -72,7 +72,7 @@ class _Classify(_HiddenRuns):
     def _stop_in_rise_held(
         self, edge: _Edge, heat: float, held: DetectedRun | None
     ) -> None:
-        """Hold a run whose stop a heater's rise hid, read every 5 s, until the next edge.
+        """Hold a run whose stop a heater's rise hid, read every few seconds, until the next edge.
 
         A thermostat's heater comes on a reading or two after the pump
         starts (the cold water it draws): its rise, a few per cent off the
