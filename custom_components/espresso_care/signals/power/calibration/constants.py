@@ -41,3 +41,5 @@ _ALONE_AGREES: Final = 0.3  # a pump read alone at its start stands this near th
 _ALONE_SHARE: Final = 0.4  # a fall over the pump read alone by a heater: its share
 _UNDER_STEP: Final = 0.55  # a run reading between two lies above this share of a step
 _RUNS_AGREE: Final = 0.15  # two runs' steps this near (of the larger) stand
+_FUZZY_STANDBY: Final = 0.2  # standby readings over 1 W above it: a fast PID's bursts
+_HEATER_UNSEEN_W: Final = 400.0  # pulse tops under this, standby seldom held: fast PID

@@ -30,6 +30,7 @@ from .noise import _blips, _idle_noise, _steady_share
 from .pairing import _held_paired_step, _hidden_in_two_heaters, _stop_in_heater
 from .pid_pulses import (
     _bursts_averaged,
+    _bursts_on_change,
     _pid_averaged,
     _pulses_apart,
     _pulsing_standby,
@@ -248,6 +249,10 @@ def _calibrate(
         noise = standby
         apart = True
     elif not slow and _unheld_pulses(idle, pump_started_after, noise, step):
+        noise = max(noise, 0.5 * step)
+    if not slow and _bursts_on_change(idle, pump_started_after):
+        # On change, a fast PID's bursts averaged into readings of any size,
+        # its standby never exact: no level to pair the pump's against.
         noise = max(noise, 0.5 * step)
     # The detector fed the idle readings may be ambiguous at the click: not
     # for a slow PID's pulses that stand apart, which it steps over.

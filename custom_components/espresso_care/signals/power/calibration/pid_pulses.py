@@ -15,6 +15,8 @@ import math
 from ..readings import Reading
 from .constants import (
     _AVERAGED_PARTIALS,
+    _FUZZY_STANDBY,
+    _HEATER_UNSEEN_W,
     _PID_PULSES_PER_MIN,
     _STANDBY_SHARE,
     _UNHELD_NOISE,
@@ -102,6 +104,56 @@ def _once_per_window(idle: Sequence[Reading], base: float, near: float) -> bool:
             last += 1
         band = max(band, last - first)
     return band >= _WINDOWED_AGREE * len(apart)
+
+
+def _bursts_on_change(idle: Sequence[Reading], until: float) -> bool:
+    """Whether a plug reporting on change reads a fast PID's bursts, averaged.
+
+    An SSR switched faster than the plug measures leaves each reading an
+    average of its bursts (Hart: a load whose readings are its duty's share
+    of the heater, never the heater's whole level; a slow PID's pulses recur
+    once per window and return to an exact standby). On change, two marks
+    of it among the pulses ``_pid_pulses`` counts: the readings at the
+    standby do not hold it, ``_FUZZY_STANDBY`` of them lie over 1 W above
+    its median (a burst or two averaged in: 90000014, 0.37, calibrated at
+    22.8 W for 62.2 W; slow PIDs 0.09 at most, dev 20M-29M and regression
+    5M-9M); or the standby holds under ``_WINDOWED_SHARE`` of the time and
+    nine pulses in ten top under ``_HEATER_UNSEEN_W`` (20000022: 0.16 and
+    235 W, 133.2 W for 53.3 W; 9000015: 0.07 and 89 W, 68.9 W for 151.9 W;
+    the slow PIDs held so little read their heater whole, 990 W or more).
+    """
+    if len(idle) < 20 or not _skips_unchanged(_gaps(idle)):
+        return False
+    values = [float(r.watts or 0.0) for r in idle]
+    low = min(values)
+    base = _level([(w, None) for w in values], low, _tol(low))
+    if not _pid_pulses(idle, until, base):
+        return False
+    near = max(_tol(base), 10.0)
+    at = sorted(w for w in values if abs(w - base) <= near)
+    standby = at[len(at) // 2] if at else base
+    if sum(1 for w in at if w - standby > 1.0) >= _FUZZY_STANDBY * max(len(at), 1):
+        return True
+    held = total = 0.0
+    for a, b in itertools.pairwise(idle):
+        gap = min(b.at - a.at, 30.0)  # a silence on change: the value held
+        total += gap
+        if abs(float(a.watts or 0.0) - base) <= near:
+            held += gap
+    if total <= 0.0 or held >= _WINDOWED_SHARE * total:
+        return False
+    peaks: list[float] = []
+    top: float | None = None
+    for w in values:
+        if w - base > near:
+            top = w if top is None else max(top, w)
+        elif top is not None:
+            peaks.append(top)
+            top = None
+    if len(peaks) < 5:
+        return False
+    peaks.sort()
+    return peaks[int(0.9 * len(peaks))] - base < _HEATER_UNSEEN_W
 
 
 def _unheld_pulses(
