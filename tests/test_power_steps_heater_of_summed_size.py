@@ -56,3 +56,42 @@ def test_a_shot_whose_heater_comes_on_after_the_pump_still_counts(
     assert len(runs) == 1
     assert runs[0].started == pytest.approx(start, abs=1.0)
     assert runs[0].ended == pytest.approx(start + 27.0, abs=1.0)
+
+
+def heat_up_then_brew_cycles() -> list[tuple[float, float, float]]:
+    """Both heaters on and off together at the heat-up (one summed edge each way), then the brew heater's cycles."""
+    return [(10.3, 90.3, BREW + STEAM), *idle_heater_cycles(152.5, 4, BREW)]
+
+
+@pytest.mark.parametrize(
+    ("offset", "seconds"),
+    [(0.3, 28.0), (0.55, 28.0), (0.8, 28.0), (0.3, 28.6), (0.65, 28.4)],
+)
+def test_a_steam_heaters_cycle_after_a_heat_up_of_both_heaters_is_no_shot(
+    offset: float, seconds: float
+) -> None:
+    """The heat-up's summed edges, seen once, hold no heater: the cycle is still no shot.
+
+    As seed 92,000,063 on change: both heaters' heat-up read as one
+    2,361 W cluster, then the steam heater's first two cycles (1,616 s and
+    1,953 s) counted as shots.
+    """
+    on = 701.0 - offset
+    power = [*heat_up_then_brew_cycles(), (on, on + seconds, STEAM)]
+    rows = periodic(power, 1000.0, every=1.0, noise=0.3, volts=230.0)
+    assert run_all(PumpDetector(ROTARY), rows, until=1000.0) == []
+
+
+def test_a_shot_after_a_heat_up_of_both_heaters_still_counts() -> None:
+    """The pump alone for 3 s, then the brew heater beside it, after that heat-up."""
+    start = 701.3
+    power = [
+        *heat_up_then_brew_cycles(),
+        (start, start + 27.0, ROTARY),
+        (start + 3.0, start + 40.0, BREW),
+    ]
+    rows = periodic(power, 1000.0, every=1.0, noise=0.3, volts=230.0)
+    runs = run_all(PumpDetector(ROTARY), rows, until=1000.0)
+    assert len(runs) == 1
+    assert runs[0].started == pytest.approx(start, abs=1.0)
+    assert runs[0].ended == pytest.approx(start + 27.0, abs=1.0)

@@ -124,3 +124,4 @@ _NOTHING: Final = 0  # nothing fits
 _HEATERS: Final = 1  # heaters only
 _PUMP: Final = 2  # the pump, perhaps with heaters
 _UNSURE: Final = 3  # fits with and without the pump
+_SILENT_S: Final = 3.0  # s of silence on change after a partial reading: a lost report

@@ -148,6 +148,7 @@ class _RunEnd(_RunStart):
                     or (
                         (big or self._heater_cycle(edge, heat, watts))
                         and not self._fits_one_heater(edge)
+                        and not self._other_heater_level(edge)
                         and not self._off_step(self._run_w, self._run_level())
                     )
                 ):

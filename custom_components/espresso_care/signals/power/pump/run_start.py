@@ -27,6 +27,7 @@ from .constants import (
     _RAMP_SEEN,
     _RAMP_SHORT,
     _RAMP_TYPICAL_S,
+    _SILENT_S,
     _SMALL_PUMP,
     _WHOLE,
 )
@@ -234,6 +235,32 @@ class _RunStart(_HeaterCycles):
             gap=self._period,
         ), 0.0
 
+    def _after_lost_report(self, edge: _Edge, watts: float) -> float:
+        """When the pump started at the latest, after a heater's fall whose level's report was lost (on change).
+
+        A plug reporting on change sends a heater's fall as one partial
+        reading and, a second later, the level it fell to: a partial reading
+        followed by silence (``_SILENT_S``) says that report was lost, and
+        the plug, holding it as sent, stays silent while the level holds.
+        Its next reading, the pump alone, is the pump's start: read before
+        it, the pump's share would have been sent. Dated at the partial
+        reading, a flush after the heater's fall read as a shot twice on
+        extra dev seeds 90M-93M on change (92000047: a heat exchanger's
+        1,414 W, 273 W, then 26 s of silence, then 180 W; 93000031: a dual
+        boiler's 1,076 W, 384 W, 49 s, 141 W).
+        """
+        if not self._on_change or abs(edge.after - self._base - watts) > self._tol_lv:
+            return -math.inf  # (a heater's: its noise crosses the threshold)
+        pts = edge.pts
+        n = len(pts)
+        if n < 8:
+            return -math.inf
+        last_t, last_w = pts[n - 4], pts[n - 3]
+        level_t = pts[n - 2]
+        if level_t - last_t < _SILENT_S or abs(last_w - edge.after) <= self._tol_lv:
+            return -math.inf
+        return level_t - self._period
+
     def _pump_rise(self, edge: _Edge, watts: float, heat: float) -> list[DetectedRun]:
         if not edge.settled:
             # From a level that barely held (a wandering signal): not a start.
@@ -242,6 +269,7 @@ class _RunStart(_HeaterCycles):
         at = edge.at
         if heat:
             at = self._pump_at(edge.pts, edge.before, heat, watts)
+            at = max(at, self._after_lost_report(edge, watts))
         past, unread = self._past_pulse(edge)
         at = max(at, past)
         off = math.inf
