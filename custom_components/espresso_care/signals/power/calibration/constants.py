@@ -38,7 +38,9 @@ _WINDOW_READINGS: Final = 2.5  # a window shorter than this many readings hides 
 _AVERAGED_PARTIALS: Final = 1.6  # partial readings per standby one: a fast PID's
 _UNHELD_NOISE: Final = 0.25  # share of the step: pulses never back at a standby hide it
 _ALONE_AGREES: Final = 0.3  # a pump read alone at its start stands this near the fall
-_ALONE_SHARE: Final = 0.4  # a fall over the pump read alone by a heater: its share
+# The pump read alone in a heater's rise is at least this share of the fall
+# after it (``_heater_fall``); under it, the fall is the heater's.
+_ALONE_SHARE: Final = 0.4
 _UNDER_STEP: Final = 0.55  # a run reading between two lies above this share of a step
 _RUNS_AGREE: Final = 0.15  # two runs' steps this near (of the larger) stand
 _FUZZY_STANDBY: Final = 0.2  # standby readings over 1 W above it: a fast PID's bursts

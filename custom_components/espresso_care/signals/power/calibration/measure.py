@@ -106,11 +106,11 @@ def _read_under(valid: Sequence[Reading], after: float, step: float) -> bool:
     While the pump runs, a reading is its level at least (a heater adds to
     it), and a vibratory pump's ramp starts at half its level. A reading in
     the run's first seconds, above the standby by a pump's size (20 W) but
-    under ``_UNDER_STEP`` of
-    the step, between two readings that each lie a step or more above the
-    standby (the pump ran on both sides), says the step holds a heater's
-    share: a slow PID's pulse, read in part, taken for the pump's level (the
-    bench seed's 233.4 W for 59.5 W, read alone at 59.6 W between pulses).
+    under ``_UNDER_STEP`` of the step, between two readings that each lie a
+    step or more above the standby (the pump ran on both sides), says the
+    step holds a heater's share: a slow PID's pulse, read in part, taken for
+    the pump's level (the bench seed's 233.4 W for 59.5 W, read alone at
+    59.6 W between pulses).
     0.55, not half: dev 23000008 every 1 s read the pump alone at 67.1 W,
     0.52 of the 127.9 W paired from a slow PID's partial readings (68.5 W
     pump; asked again, 67.8 W); not six tenths: dev 29000034 every 2 s read

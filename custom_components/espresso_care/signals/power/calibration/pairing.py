@@ -186,13 +186,7 @@ def _heater_fall(rise: _Edge, fall: float) -> bool:
     2 s: the pump read alone at 56.6 W, a fall of 241.2 W saved for a
     66.9 W pump). No reading alone: nothing to check.
     """
-    alone: float | None = None
-    for w in rise.pts[5::2]:
-        x = w - rise.before
-        if x > PUMP_MAX_W:
-            break
-        if x >= CAL_MIN_W:
-            alone = x
+    alone = _ramp_end(rise, PUMP_MAX_W)
     return alone is not None and alone < _ALONE_SHARE * fall
 
 
@@ -332,16 +326,17 @@ def _hidden_in_two_heaters(edges: Sequence[_Edge], after: float) -> float | None
     return fits[0] if len(fits) == 1 else None
 
 
-def _ramp_end(edge: _Edge) -> float | None:
+def _ramp_end(edge: _Edge, top: float = CAL_MAX_W) -> float | None:
     """The last reading inside a rise that showed the pump alone, above the level before.
 
-    None when no reading between the two levels lay in a pump's range
-    before the first that rose past it (a heater's partial).
+    None when no reading between the two levels lay in a pump's range (up
+    to ``top`` above the level) before the first that rose past it (a
+    heater's partial).
     """
     alone: float | None = None
     for w in edge.pts[5::2]:
         x = w - edge.before
-        if x > CAL_MAX_W:
+        if x > top:
             break
         if x >= CAL_MIN_W:
             alone = x

@@ -28,6 +28,35 @@ from .constants import (
 from .levels import _gaps, _idle_minute, _level, _skips_unchanged, _standby_level, _tol
 
 
+def _standby_under_pulses(
+    idle: Sequence[Reading], until: float
+) -> tuple[list[float], float, float, float] | None:
+    """The idle readings' watts, their standby, its band and the share of time held there.
+
+    Asked only where a PID's pulses show (``_pid_pulses``), twenty readings
+    or more: None otherwise. The standby is the median of the readings near
+    the lowest; a silence after a reading at it (on change: the value held)
+    counts up to 30 s.
+    """
+    if len(idle) < 20:
+        return None
+    values = [float(r.watts or 0.0) for r in idle]
+    low = min(values)
+    base = _level([(w, None) for w in values], low, _tol(low))
+    if not _pid_pulses(idle, until, base):
+        return None
+    near = max(_tol(base), 10.0)
+    held = total = 0.0
+    for a, b in itertools.pairwise(idle):
+        gap = min(b.at - a.at, 30.0)  # a silence on change: the value held
+        total += gap
+        if abs(float(a.watts or 0.0) - base) <= near:
+            held += gap
+    if total <= 0.0:
+        return None
+    return values, base, near, held / total
+
+
 def _standby_between_pulses(idle: Sequence[Reading], until: float) -> float | None:
     """The standby's noise when a slow PID's pulses leave it held most of the time.
 
@@ -44,23 +73,13 @@ def _standby_between_pulses(idle: Sequence[Reading], until: float) -> float | No
     pulses come twice a minute (``_pid_pulses``: a thermostat's heater holds
     its level for minutes, and its noise is judged as before).
     """
-    if len(idle) < 20:
+    seen = _standby_under_pulses(idle, until)
+    if seen is None:
         return None
-    values = [float(r.watts or 0.0) for r in idle]
-    low = min(values)
-    base = _level([(w, None) for w in values], low, _tol(low))
-    if not _pid_pulses(idle, until, base):
+    values, base, near, held = seen
+    if held < _WINDOWED_SHARE:
         return None
-    near = max(_tol(base), 10.0)
-    held = total = 0.0
-    for a, b in itertools.pairwise(idle):
-        gap = min(b.at - a.at, 30.0)  # a silence on change: the value held
-        total += gap
-        if abs(float(a.watts or 0.0) - base) <= near:
-            held += gap
-    if total <= 0.0 or held < _WINDOWED_SHARE * total:
-        return None
-    if held < _STANDBY_SHARE * total and not _once_per_window(idle, base, near):
+    if held < _STANDBY_SHARE and not _once_per_window(idle, base, near):
         return None
     at = [w for w in values if abs(w - base) <= near]
     mean = sum(at) / len(at)
@@ -122,25 +141,17 @@ def _bursts_on_change(idle: Sequence[Reading], until: float) -> bool:
     235 W, 133.2 W for 53.3 W; 9000015: 0.07 and 89 W, 68.9 W for 151.9 W;
     the slow PIDs held so little read their heater whole, 990 W or more).
     """
-    if len(idle) < 20 or not _skips_unchanged(_gaps(idle)):
+    if not _skips_unchanged(_gaps(idle)):
         return False
-    values = [float(r.watts or 0.0) for r in idle]
-    low = min(values)
-    base = _level([(w, None) for w in values], low, _tol(low))
-    if not _pid_pulses(idle, until, base):
+    seen = _standby_under_pulses(idle, until)
+    if seen is None:
         return False
-    near = max(_tol(base), 10.0)
+    values, base, near, held = seen
     at = sorted(w for w in values if abs(w - base) <= near)
     standby = at[len(at) // 2] if at else base
     if sum(1 for w in at if w - standby > 1.0) >= _FUZZY_STANDBY * max(len(at), 1):
         return True
-    held = total = 0.0
-    for a, b in itertools.pairwise(idle):
-        gap = min(b.at - a.at, 30.0)  # a silence on change: the value held
-        total += gap
-        if abs(float(a.watts or 0.0) - base) <= near:
-            held += gap
-    if total <= 0.0 or held >= _WINDOWED_SHARE * total:
+    if held >= _WINDOWED_SHARE:
         return False
     peaks: list[float] = []
     top: float | None = None

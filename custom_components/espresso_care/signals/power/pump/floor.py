@@ -100,17 +100,19 @@ class _FloorRuns(_SteadyStates):
     def _floor_reading(self, at: float, watts: float | None) -> DetectedRun | None:
         """Follow the readings' floor; the run it decides at a reading, if any.
 
-        Below half the pump's step over the standby, the pump was off for
-        half the reading at least. From such a reading, readings over it
-        all along are a run when several read the pump's level alone (a
-        heater's partial readings hit it by chance only), or once at least,
-        the rest the heater whole with the pump (``_whole_with_pump``). A level that
-        holds at a known heater's without the pump (``_heater_alone``), read
-        twice in a row or apart (``_heater_apart``), or readings back at the run's peak less the pump's step
-        (``_under_peak``), show it off as well; a known heater's level held
-        with the pump shows it on (``_heater_with_pump``). The stop hides
-        among the pulses between the last reading that showed it on and the
-        first that shows it off (``_floor_run``).
+        Below half the pump's step over the standby, the pump was off for half
+        the reading at least; once a reading showed the pump alone or the heater
+        whole with it, below ``_PAUSE_FLOOR`` of the step. From such a reading,
+        readings over it all along are a run when several read the pump's level
+        alone (a heater's partial readings hit it by chance only), or once at
+        least, the rest the heater whole with the pump (``_whole_with_pump``). A
+        level that holds at a known heater's without the pump
+        (``_heater_alone``), read twice in a row or apart (``_heater_apart``),
+        or readings back at the run's peak less the pump's step
+        (``_under_peak``), show it off as well; a known heater's level held with
+        the pump shows it on (``_heater_with_pump``). The stop hides among the
+        pulses between the last reading that showed it on and the first that
+        shows it off (``_floor_run``).
         """
         floor = self._floor
         prev, floor.read = floor.read, at
@@ -131,7 +133,7 @@ class _FloorRuns(_SteadyStates):
         # its wobble) shows it off for part of the reading: a heater only adds.
         # So does a reading of the heater whole with it (``_whole_with_pump``):
         # dev 28000003 every 2 s, two flushes 16 s apart, the first read only
-        # so, then 98 W and 77 W over the standby for a 140 W pump, made one
+        # so, then 98 W and 77 W over the standby for a 139 W pump, made one
         # 25 s shot.
         if rest < (_PAUSE_FLOOR if floor.hits or floor.whole else 0.5) * p:
             decided = self._floor_run(at) if floor.start is not None else None
