@@ -26,6 +26,20 @@ def calibrated_runs(trace: Trace, end: float) -> list[tuple[float, float]]:
     return runs
 
 
+def runs_across_two_flushes(
+    trace: Trace, after: float, before: float, end: float
+) -> list[tuple[float, float]]:
+    """The runs read over the two flushes that start between ``after`` and ``before``.
+
+    Asserts that the trace has exactly two runs starting there, both flushes.
+    """
+    flushes = [r for r in trace.runs if after < r.started < before]
+    assert [r.kind for r in flushes] == ["flush", "flush"]
+    first, second = flushes
+    runs = calibrated_runs(trace, end)
+    return [(a, b) for a, b in runs if a < second.ended and b > first.started]
+
+
 def retried_runs(spec: detection.TraceSpec, end: float) -> list[tuple[float, float]]:
     """``calibrated_runs`` of the trace the bench reads: calibrated again while no pump was seen."""
     calibrated = detection.calibrate_with_retries(detection.real_api(), spec)

@@ -13,6 +13,8 @@ wrong figure.
 
 from __future__ import annotations
 
+import pytest
+
 from bench.detection import TraceSpec, calibrate_as_the_flow_does, real_api
 from custom_components.espresso_care.signals.power.calibration.measure import (
     _read_under,
@@ -81,3 +83,17 @@ def test_the_bench_seeds_slow_pid_saves_no_wrong_figure() -> None:
     assert error == "no_pump_seen"
     assert result is not None
     assert result.pump_watts is None
+
+
+def test_a_ramp_read_under_six_tenths_between_pulses_stands() -> None:
+    """Dev 29000034 every 2 s: a vibratory ramp at 0.58-0.6 of its 63.1 W.
+
+    Read between two pulses early in the run, the ramp lies above
+    ``_UNDER_STEP`` (0.55) of the step: the second try saves 63.1 W for the
+    64.4 W pump. At six tenths every try asked again.
+    """
+    spec = TraceSpec("pid_slow", "vibratory", "periodic_2", 29000034, 0)
+    result, error, _ = calibrate_as_the_flow_does(real_api(), spec.generate(2))
+    assert error is None
+    assert result is not None
+    assert result.pump_watts == pytest.approx(63.1, abs=0.05)

@@ -12,14 +12,10 @@ from __future__ import annotations
 
 from bench.detection import TraceSpec, is_shot
 
-from .sim_replay import calibrated_runs
+from .sim_replay import runs_across_two_flushes
 
 
 def test_two_flushes_with_the_heater_alone_between_are_no_shot() -> None:
     trace = TraceSpec("pid_slow", "rotary", "periodic_2", 6000019, 0).generate()
-    flushes = [r for r in trace.runs if 8370.0 < r.started < 8400.0]
-    assert [r.kind for r in flushes] == ["flush", "flush"]
-    runs = calibrated_runs(trace, 8470.0)
-    first, second = flushes
-    near = [(a, b) for a, b in runs if a < second.ended and b > first.started]
+    near = runs_across_two_flushes(trace, 8370.0, 8400.0, 8470.0)
     assert not any(is_shot(b - a) for a, b in near), near

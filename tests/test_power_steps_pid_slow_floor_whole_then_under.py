@@ -14,14 +14,10 @@ from __future__ import annotations
 
 from bench.detection import TraceSpec, is_shot
 
-from .sim_replay import calibrated_runs
+from .sim_replay import runs_across_two_flushes
 
 
 def test_two_flushes_with_a_reading_under_the_step_between_are_no_shot() -> None:
     trace = TraceSpec("pid_slow", "rotary", "periodic_2", 28000003, 1).generate()
-    flushes = [r for r in trace.runs if 6820.0 < r.started < 6850.0]
-    assert [r.kind for r in flushes] == ["flush", "flush"]
-    runs = calibrated_runs(trace, 6900.0)
-    first, second = flushes
-    near = [(a, b) for a, b in runs if a < second.ended and b > first.started]
+    near = runs_across_two_flushes(trace, 6820.0, 6850.0, 6900.0)
     assert not any(is_shot(b - a) for a, b in near), near

@@ -68,9 +68,9 @@ class PatternRules:
     # More weak pulses, up to this many, a series may hold where they are no
     # more than its sure ones (0: none more).
     weak_even_max: int = 0
-    # Whether a series of ``pulses_min`` - 1 sure pulses, none missed, may
-    # stand with the pulse it lacks counted as missed (``missed_max``, for
-    # both series together: the other must be whole).
+    # Whether a series of ``pulses_min`` - 1 sure pulses may stand with the
+    # pulse it lacks counted as missed (one, also where it bridged a pause;
+    # ``missed_max`` for both series together: the other must be whole).
     short_series: bool = False
     series_max: float = 300.0
     rinse_min: float = 25.0
@@ -318,8 +318,8 @@ class BackflushRecognizer[T]:
         weak = sum(h.weak for h in series)
         if not _weak_held(weak, len(series), rules):
             series = _without_weak(series, out, rules.pause_max)
-        if not weak and _short(series, missed, rules):
-            missed = 1  # a pulse hid where no pause shows it
+        if not weak and _short(series, rules):
+            missed = max(missed, 1)  # a pulse hid where no pause shows it
         if not rules.pulses_min <= len(series) + missed <= rules.pulses_max:
             # Flushes; a pulse or three between the series (a rinse of the
             # group) does not cancel a cleaner series waiting for its rinse.
@@ -352,14 +352,15 @@ class BackflushRecognizer[T]:
         self._cleaner_blips = blips
 
 
-def _short[T](series: list[_Held[T]], missed: int, rules: PatternRules) -> bool:
-    """Whether a series one pulse short, none missed, may stand (``short_series``).
+def _short[T](series: list[_Held[T]], rules: PatternRules) -> bool:
+    """Whether a series one pulse short may stand, that pulse missed (``short_series``).
 
     The caller asks only of a series that held no weak pulse, before its weak
     ones were taken out (those left are all sure, but a series that lost weak
-    pulses is no sure one).
+    pulses is no sure one). A series that already bridged a pause has its
+    missed pulse counted: the pulse it lacks is that one.
     """
-    return rules.short_series and missed == 0 and len(series) == rules.pulses_min - 1
+    return rules.short_series and len(series) == rules.pulses_min - 1
 
 
 def _weak_held(weak: int, pulses: int, rules: PatternRules) -> bool:
