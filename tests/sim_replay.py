@@ -116,10 +116,16 @@ def false_shots(
     ]
 
 
+def shots_in(
+    runs: list[tuple[float, float]], start: float, end: float
+) -> list[tuple[float, float]]:
+    """The shot-long runs of ``runs`` that started between ``start`` and ``end``."""
+    return [r for r in runs if start < r[0] < end and r[1] - r[0] >= 15.0]
+
+
 def shots_between(trace: Trace, start: float, end: float) -> list[tuple[float, float]]:
     """The shot-long runs read (calibrated) that started between ``start`` and ``end``."""
-    runs = calibrated_runs(trace, end + 200.0)
-    return [r for r in runs if start < r[0] < end and r[1] - r[0] >= 15.0]
+    return shots_in(calibrated_runs(trace, end + 200.0), start, end)
 
 
 def assert_one_shot(trace: Trace, started: float, slack: float = 4.0) -> None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from bench.detection import TraceSpec
 
-from .sim_replay import retried_runs
+from .sim_replay import retried_runs, shots_in
 
 
-def shots_in(spec: TraceSpec, start: float, end: float) -> list[tuple[float, float]]:
-    runs = retried_runs(spec, end + 200.0)
-    return [r for r in runs if start < r[0] < end and r[1] - r[0] >= 15.0]
+def retried_shots(
+    spec: TraceSpec, start: float, end: float
+) -> list[tuple[float, float]]:
+    """The shot-long runs read (calibrated as the bench does) from ``start`` to ``end``."""
+    return shots_in(retried_runs(spec, end + 200.0), start, end)
 
 
 def test_two_pulses_with_the_pause_reading_lost_are_no_shot() -> None:
@@ -23,7 +25,7 @@ def test_two_pulses_with_the_pause_reading_lost_are_no_shot() -> None:
     over the heater's cycle, then two of 11.2 and 8.5 s 4.5 s apart from
     12958.6, the pause's reading (12975) lost: no shot from 12960."""
     spec = TraceSpec("heat_exchanger", "rotary", "periodic_5", 22000021, 1)
-    assert shots_in(spec, 12950.0, 12990.0) == []
+    assert retried_shots(spec, 12950.0, 12990.0) == []
 
 
 def test_a_shot_with_a_reading_lost_after_heater_partials_stands() -> None:
@@ -31,4 +33,4 @@ def test_a_shot_with_a_reading_lost_after_heater_partials_stands() -> None:
     before it lone readings at the pump's level beside the heater's cycles
     (its partial ones), no pulses: the shot stands."""
     spec = TraceSpec("heat_exchanger", "rotary", "periodic_5", 25000029, 0)
-    assert len(shots_in(spec, 11200.0, 11215.0)) == 1
+    assert len(retried_shots(spec, 11200.0, 11215.0)) == 1
