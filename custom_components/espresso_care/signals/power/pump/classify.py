@@ -101,18 +101,26 @@ class _Classify(_HiddenRuns):
         self._ran_on_level = edge.after
         self._ran_on_ripe = False
 
-    def _confirm_waits(self, now: float) -> bool:
+    def _confirm_holds(self, now: float) -> bool:
         """Whether the held run waits for the next edge (``_stop_in_rise_held``).
 
         Until the run's longest time from its start: then it is decided.
+        (A question only: ``next_deadline`` asks it.)
         """
         run = self._confirm
-        if run is None or run is not self._ran_on_run:
-            return False
-        if now >= run.started + MAX_RUN_S - _EPS:
+        return (
+            run is not None
+            and run is self._ran_on_run
+            and now < run.started + MAX_RUN_S - _EPS
+        )
+
+    def _confirm_waits(self, now: float) -> bool:
+        """``_confirm_holds``, letting the hold go once its time is up."""
+        if self._confirm_holds(now):
+            return True
+        if self._confirm is not None and self._confirm is self._ran_on_run:
             self._ran_on_run = None
-            return False
-        return True
+        return False
 
     def _ran_on_through_rise(self, edge: _Edge, how: int, sp: int, heat: float) -> bool:
         """Whether an edge after a run held at a heater's rise says the pump ran on.

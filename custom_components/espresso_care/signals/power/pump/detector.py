@@ -157,7 +157,7 @@ class PumpDetector(_FloorRuns):
             deadline = min(deadline, self._run_at + MAX_RUN_S)
         if self._pending is not None:
             deadline = min(deadline, self._pending.until)
-        if self._confirm is not None and self._confirm_waits(self._last_at):
+        if self._confirm is not None and self._confirm_holds(self._last_at):
             deadline = min(deadline, self._confirm.started + MAX_RUN_S)
             if not self._ran_on_ripe and not self._tr:
                 deadline = min(deadline, self._lv_at + self._hold())
