@@ -54,6 +54,7 @@ from .pulse_slow_plug import (
     hole_split,
     in_band_cuts,
     merged_hole,
+    merged_only,
     slow_dip,
     stretch_floor,
 )
@@ -1213,6 +1214,10 @@ class PowerBackflushes:
             pulse.on_seconds > rules.pulse_max for pulse in read
         ):
             parts = heater_split(excursion.segments, PART_MAX)
+            if len(parts) == 1 and merged_only(
+                [pulse.on_seconds for pulse in read], rules.pulse_max
+            ):
+                parts = hole_split(excursion.segments, rules.pulse_max)
             if len(parts) > 1:
                 read = [pulse for part in parts for pulse in split_pulses(part)]
         elif self._interval > FAST_INTERVAL:
