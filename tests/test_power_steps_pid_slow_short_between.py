@@ -6,7 +6,9 @@ shows the pump off for part of its interval: flushes and their pauses
 bridged by the heater's partial readings (``_short_between``). Not before
 the second firm reading (the first may be a heater's partial reading at
 the pump's level, the start's after it), nor for a vibratory pump, whose
-readings dip.
+readings dip. One before it shows the pump started in its interval at the
+earliest: when the run so dated is of another kind, it is withheld
+(``_started_after_short``).
 """
 
 from __future__ import annotations
@@ -44,3 +46,12 @@ def test_vibratory_shot_dipping_stays() -> None:
     # readings dipping under its step (extra dev seed 81000048).
     spec = TraceSpec("pid_slow", "vibratory", "periodic_1", 81000048, 1)
     assert len(_shots(spec, 2043.1, 2066.2)) == 1
+
+
+def test_start_after_a_short_reading_is_no_shot() -> None:
+    # A 13.3 s shot (6441.4-6454.7 s) of a 140 W rotary pump read every
+    # second: a heater's 102 W at 6440.01 s opened the run, 123 W at
+    # 6442.04 s (short of the step) came before its firm readings: read
+    # as a 15.4 s shot (extra dev seed 76000017).
+    spec = TraceSpec("pid_slow", "rotary", "periodic_1", 76000017, 0)
+    assert _shots(spec, 6441.4, 6454.7) == []
