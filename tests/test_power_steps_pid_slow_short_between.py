@@ -1,0 +1,57 @@
+"""A rotary pump's run among a slow PID's pulses that reads short of its step is no run.
+
+A heater only adds: read every second or two, a reading short of a rotary
+pump's step between the run's firm readings (of a state with the pump)
+shows the pump off for part of its interval: flushes and their pauses
+bridged by the heater's partial readings (``_short_between``). Not before
+the second firm reading (the first may be a heater's partial reading at
+the pump's level, the start's after it), nor for a vibratory pump, whose
+readings dip. One before it shows the pump started in its interval at the
+earliest: when the run so dated is of another kind, it is withheld
+(``_started_after_short``).
+"""
+
+from __future__ import annotations
+
+from bench.detection import TraceSpec, is_shot
+
+from .sim_replay import retried_runs
+
+
+def _shots(spec: TraceSpec, start: float, end: float) -> list[tuple[float, float]]:
+    runs = retried_runs(spec, end + 30.0)
+    return [(a, b) for a, b in runs if a < end and b > start and is_shot(b - a)]
+
+
+def test_flushes_bridged_by_pulses_are_no_shot() -> None:
+    # Three flushes (11292.7-11308.0 s) of a 180 W rotary pump read every
+    # second, bridged by a heater's partial readings: a 16.3 s shot, though
+    # 124 W was read at 11306.03 s between readings of the pump's level
+    # (extra dev seed 84000057).
+    spec = TraceSpec("pid_slow", "rotary", "periodic_1", 84000057, 1)
+    assert _shots(spec, 11292.7, 11308.0) == []
+
+
+def test_shot_after_a_pulse_at_the_pump_level_stays() -> None:
+    # A 17.0 s shot (3998.3 s) of a 145 W rotary pump: a heater's partial
+    # reading at the pump's level (137 W at 3997.04 s) opens the run, the
+    # start's partial readings (92, 126 W) come after it (extra dev seed
+    # 92000009).
+    spec = TraceSpec("pid_slow", "rotary", "periodic_1", 92000009, 1)
+    assert len(_shots(spec, 3998.3, 4015.3)) == 1
+
+
+def test_vibratory_shot_dipping_stays() -> None:
+    # A 23.1 s shot (2043.1 s) of a vibratory pump read every second, its
+    # readings dipping under its step (extra dev seed 81000048).
+    spec = TraceSpec("pid_slow", "vibratory", "periodic_1", 81000048, 1)
+    assert len(_shots(spec, 2043.1, 2066.2)) == 1
+
+
+def test_start_after_a_short_reading_is_no_shot() -> None:
+    # A 13.3 s shot (6441.4-6454.7 s) of a 140 W rotary pump read every
+    # second: a heater's 102 W at 6440.01 s opened the run, 123 W at
+    # 6442.04 s (short of the step) came before its firm readings: read
+    # as a 15.4 s shot (extra dev seed 76000017).
+    spec = TraceSpec("pid_slow", "rotary", "periodic_1", 76000017, 0)
+    assert _shots(spec, 6441.4, 6454.7) == []
