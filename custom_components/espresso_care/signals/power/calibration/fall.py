@@ -69,6 +69,7 @@ def _plateau(
     left = _left_level(earlier, xs[: max(rise - 1, 0)], base)
     gaps = _gaps(valid)
     silence = _hold_silence(gaps)
+    on_change = _skips_unchanged(gaps)
     for i in range(rise + 1, n - 1):
         big = xs[i][1]
         for j in (i + 1, i + 2):
@@ -131,6 +132,14 @@ def _plateau(
                 # reading is not known).
                 moved = abs(prev - big) > agree  # a ramp, a partial, an inrush
                 if not (moved and (j == i + 2 or xs[i + 1][0] - xs[i][0] >= silence)):
+                    continue
+                if not back and big - base > CAL_MAX_W and on_change and not quiet:
+                    # One reading of a heater, then another's level that moved
+                    # a second later (on change, a reading says so): a dual
+                    # boiler's heaters handing over as the pump started, the
+                    # level after rising with its ramp (dev 95000062: 1260 W,
+                    # then 1079, 1092, 1097 W, saved 173.9 W for 44.6 W; a
+                    # stop's level after holds, silent: 23000062, 52.3 W).
                     continue
             elif (
                 abs(prev - big) > agree
