@@ -9,7 +9,9 @@ standby, read between the bursts, taken for a slow PID's), 20000022 at
 hold exactly (a burst or two averaged in: 37 % of its readings over 1 W
 above it, a slow PID's 9 % at most), or holds under a fifth of the time with
 the pulses' tops under 400 W (a slow PID so seldom at its standby reads its
-heater whole). A slow PID on change still calibrates.
+heater whole). Bursts that move every reading leave an on-change plug no
+silence to skip, but no two readings in a row within its threshold
+(96000046: 199.9 W for 59.1 W). A slow PID on change still calibrates.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def _spec(family: str, pump: str, seed: int) -> TraceSpec:
         pytest.param("vibratory", 90000014, id="vibratory 62.2 W, fuzzy standby"),
         pytest.param("vibratory", 20000022, id="vibratory 53.3 W, tops 235 W"),
         pytest.param("rotary", 9000015, id="rotary 151.9 W, tops 89 W"),
+        pytest.param("vibratory", 96000046, id="vibratory 59.1 W, every second"),
     ],
 )
 def test_a_fast_pid_on_change_refuses_calibration(pump: str, seed: int) -> None:

@@ -292,4 +292,9 @@ RAMP_AT_LEVEL = [
     (1717.043, 986.8000000000001, 230.4),
     (1718.009, 973.1, 230.6),
     (1734.046, 968.0, 230.5),
+    # The heater's level after the fall, held, and its stop: beside a heater
+    # the fall waits for readings after it (``_plateau``).
+    (1735.029, 974.2, 230.7),
+    (1737.043, 85.0, 231.1),
+    (1738.045, 6.7, 231.1),
 ]

@@ -35,19 +35,32 @@ def _alone(
     alike around it were a slow PID's idle pulses (fresh seed 89000030, on
     change: pulses of 271 and 240 W with the standby between them, 4 s
     before a 45.8 W pump started, saved 239.6 W).
+    The readings on either side of a heater's level are read apart, the
+    later stretch first when it holds two: the reading before a heater's
+    level and the one after it are partial ones of its edges, which may
+    agree by chance (dev 95000006, dual boiler on change: 109.1 and 122.8 W
+    around 960 W, 118.2 W saved for a 50.0 W pump); the pump read alone
+    before a heater came on stands (dev 29000038: 61.9 W for 62.6 W).
     """
     if any(abs(x[1] - base) <= _tol(base) for x in xs[1:-1]):
         return None
-    values: list[float] = []
-    read: list[int] = []  # the readings they come from
+    stretches: list[tuple[list[float], list[int]]] = [([], [])]
     for k in range(len(xs) - 1):
         w = xs[k][1] - base
+        values, read = stretches[-1]  # (``read``: the readings they come from)
+        if w >= CAL_MAX_W:
+            if values:
+                stretches.append(([], []))  # a heater's level: a stretch apart
+            continue
         if CAL_MIN_W * 0.5 < w < CAL_MAX_W:
             values.append(w)
             read.append(k)
             if xs[k + 1][0] - xs[k][0] >= silence:
                 values.append(w)  # held through the silence
                 read.append(k)
+    values, read = next(
+        (s for s in reversed(stretches) if len(s[0]) >= 2), stretches[-1]
+    )
     late = sorted(values[len(values) // 2 :] if len(values) >= 4 else values)
     if len(late) < 2 or late[-1] - late[0] > 6.0 + 0.1 * late[-1]:
         return None

@@ -45,3 +45,5 @@ _UNDER_STEP: Final = 0.55  # a run reading between two lies above this share of 
 _RUNS_AGREE: Final = 0.15  # two runs' steps this near (of the larger) stand
 _FUZZY_STANDBY: Final = 0.2  # standby readings over 1 W above it: a fast PID's bursts
 _HEATER_UNSEEN_W: Final = 400.0  # pulse tops under this, standby seldom held: fast PID
+_CHANGE_W: Final = 5.0  # an on-change plug sends a value this far from the last
+_UNCHANGED_SHARE: Final = 0.025  # consecutive readings within it: under this, on change

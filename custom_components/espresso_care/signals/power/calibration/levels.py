@@ -14,7 +14,7 @@ import math
 
 from ..pump.constants import MAX_WATTS
 from ..readings import Reading
-from .constants import CAL_MAX_S, SLOW_PLUG_S
+from .constants import _CHANGE_W, _UNCHANGED_SHARE, CAL_MAX_S, SLOW_PLUG_S
 
 
 def _valid(readings: Sequence[Reading]) -> list[Reading]:
@@ -90,6 +90,25 @@ def _skips_unchanged(gaps: Sequence[float]) -> bool:
         return False
     interval = gaps[len(gaps) // 4]
     return sum(1 for g in gaps if g > 1.8 * interval) > 0.1 * len(gaps)
+
+
+def _never_unchanged(readings: Sequence[Reading]) -> bool:
+    """Whether the plug reports on change though it spoke every second: no reading repeats.
+
+    A fast PID's bursts move every reading by more than a plug's threshold
+    for a change (5 W), so one reporting on change skips none
+    (``_skips_unchanged`` does not tell it) but never sends two readings in
+    a row within it: under ``_UNCHANGED_SHARE`` of consecutive pairs, a
+    dropped reading's neighbours. A periodic plug reads the standby between
+    bursts again and again: 0.042 of its pairs or more (fast and slow PIDs
+    every 1 s and 2 s, dev 20M-29M and regression 5M-9M; on change 0.014
+    at most).
+    """
+    if len(readings) < 20:
+        return False
+    ws = [float(r.watts or 0.0) for r in readings]
+    near = sum(1 for a, b in itertools.pairwise(ws) if abs(b - a) <= _CHANGE_W)
+    return near < _UNCHANGED_SHARE * (len(ws) - 1)
 
 
 def _unchanged_after(gaps: Sequence[float]) -> float:

@@ -25,7 +25,15 @@ from .constants import (
     _WINDOWED_PULSES,
     _WINDOWED_SHARE,
 )
-from .levels import _gaps, _idle_minute, _level, _skips_unchanged, _standby_level, _tol
+from .levels import (
+    _gaps,
+    _idle_minute,
+    _level,
+    _never_unchanged,
+    _skips_unchanged,
+    _standby_level,
+    _tol,
+)
 
 
 def _standby_under_pulses(
@@ -140,8 +148,11 @@ def _bursts_on_change(idle: Sequence[Reading], until: float) -> bool:
     nine pulses in ten top under ``_HEATER_UNSEEN_W`` (20000022: 0.16 and
     235 W, 133.2 W for 53.3 W; 9000015: 0.07 and 89 W, 68.9 W for 151.9 W;
     the slow PIDs held so little read their heater whole, 990 W or more).
+    Bursts that move every reading leave the plug no silence to skip: it
+    reports every second, and no two readings in a row agree
+    (``_never_unchanged``; 96000046: 0.37, 199.9 W for 59.1 W).
     """
-    if not _skips_unchanged(_gaps(idle)):
+    if not _skips_unchanged(_gaps(idle)) and not _never_unchanged(idle):
         return False
     seen = _standby_under_pulses(idle, until)
     if seen is None:
