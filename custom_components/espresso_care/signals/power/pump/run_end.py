@@ -12,7 +12,7 @@ the start (``_orphan_fall``).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 import itertools
 import math
 
@@ -729,37 +729,15 @@ class _RunEnd(_RunStart):
         """
         if not self._seconds_apart or at - started < self._wanted.shortest:
             return False
-        p = self._pump_watts
-        floor = self._pulses_floor()
-        base = self._base + floor
         pulses = 0
         quiet = started  # the end of the pause the chain has reached back to
-        span: list[tuple[float, float]] = []  # the excursion being read back
-        for t, w in reversed(self._recent):
-            if t >= started:
-                continue
-            if started - t > _SERIES_LOOKBACK_S:
+        for found, last, first in self._pulses_back(
+            started, started, self._pulses_floor(), past_heaters=False
+        ):
+            if not found or quiet - last > _SERIES_PAUSE_S + self._period:
                 break
-            rest = w - base
-            # (Over a heater's level, the standby ends the series too.)
-            heater = rest > 1.5 * p or (floor > 0.0 and rest < -0.5 * p)
-            if heater or abs(rest) <= self._still(w):
-                if span:
-                    # Whole pulses: standby (or a heater) on both sides, of
-                    # the pump's level, split at the partial readings of the
-                    # pauses between them.
-                    found = self._pulses_of(span)
-                    if heater and found < 2:
-                        found = 0  # (a lone reading may be the heater's partial one)
-                    if not found or quiet - span[0][0] > _SERIES_PAUSE_S + self._period:
-                        break
-                    pulses += found
-                    quiet = span[-1][0]
-                    span = []
-                if heater:
-                    break  # a heater: the series is not read on past it
-                continue
-            span.append((t, rest))
+            pulses += found
+            quiet = first
         return pulses >= 2
 
     def _lost_after_pulses(self, started: float, at: float) -> bool:
@@ -787,29 +765,57 @@ class _RunEnd(_RunStart):
         times = [t for t, _ in self._recent if started - period < t <= late]
         if not any(b - a > _LOST_GAP * period for a, b in itertools.pairwise(times)):
             return False
+        pulses = sum(
+            found
+            for found, _, _ in self._pulses_back(
+                started, started - 0.5 * period, 0.0, past_heaters=True
+            )
+        )
+        return pulses >= 2
+
+    def _pulses_back(
+        self, started: float, upto: float, floor: float, *, past_heaters: bool
+    ) -> Iterator[tuple[int, float, float]]:
+        """A backflush's pulses read back before a run: per excursion, newest first, its pulses, last and first reading's time.
+
+        One reader for the rules that read a series before a run
+        (``_after_pulse_series``, ``_lost_after_pulses``), each keeping its
+        own limits. An excursion is the readings before ``upto`` at the
+        pump's level over ``floor`` (``_pulses_floor``), between readings
+        at it or a heater's (over ``floor``, the standby is a heater's
+        too), within ``_SERIES_LOOKBACK_S`` of ``started``; one the
+        lookback cuts is not read. Its pulses are ``_pulses_of``'s, none
+        for a lone one beside a heater's reading, on either side (it may be
+        the heater's partial one). A heater's reading ends the reading back
+        unless ``past_heaters``.
+        """
         p = self._pump_watts
-        base = self._base
-        pulses = 0
+        base = self._base + floor
         span: list[tuple[float, float]] = []  # the excursion being read back
         after = False  # whether a heater's reading came just after it
         for t, w in reversed(self._recent):
-            if t >= started - 0.5 * period:
+            if t >= upto:
                 continue
             if started - t > _SERIES_LOOKBACK_S:
-                break
+                return
             rest = w - base
-            heater = rest > 1.5 * p
+            # (Over a heater's level, the standby ends the excursion too.)
+            heater = rest > 1.5 * p or (floor > 0.0 and rest < -0.5 * p)
             if heater or abs(rest) <= self._still(w):
                 if span:
+                    # Whole pulses: standby (or a heater) on both sides, of
+                    # the pump's level, split at the partial readings of the
+                    # pauses between them.
                     found = self._pulses_of(span)
                     if (heater or after) and found < 2:
                         found = 0  # (a lone reading may be the heater's partial one)
-                    pulses += found
+                    yield found, span[0][0], span[-1][0]
                     span = []
+                if heater and not past_heaters:
+                    return
                 after = heater
                 continue
             span.append((t, rest))
-        return pulses >= 2
 
     def _pulses_floor(self) -> float:
         """The level a backflush's pulses before the run stood on, over the standby.
