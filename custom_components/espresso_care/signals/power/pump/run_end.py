@@ -249,6 +249,8 @@ class _RunEnd(_RunStart):
             return []
         if self._stop_in_heat_pulses(started, at):
             return []
+        if self._stale_at_stop(edge.before, started, at):
+            return []
         after = self._after_pause(started, at)
         if after is None:
             return []
@@ -1010,6 +1012,43 @@ class _RunEnd(_RunStart):
         if not _HIDDEN_STOP * gap < off - last <= _HIDDEN_PULSE * gap:
             return False
         return self._kind_between(last - begun, off - started)
+
+    def _stale_at_stop(self, before: float, started: float, at: float) -> bool:
+        """Whether a stale meter's repeat at a slow PID's run's end may leave it of another kind.
+
+        A stale meter repeats the value before, whatever the pump did since:
+        when the level's last reading repeats the one before it exactly, the
+        pump was surely on only until that one (a repeat of a repeat: until
+        the first), unless a reading after it firmly shows the pump
+        (``_firm``; a heater's pulse over it, dev seed 25000040 at 1 s).
+        Read every second or two among a slow PID's pulses, the stop is
+        dated in the middle of the span so hidden (``_stop_hid_in_pulses``):
+        when a bound of ``kind_bounds`` lies between that and the fall, the
+        run's kind is a guess: withheld. A 14.6 s shot read 16.0 s, dev seed
+        29000018 (a 57 W vibratory pump, 62.0 W read at 5295.51 s and again
+        at 5297.52 s, the pump off at 5296.78 s).
+        """
+        if self._gap > _FAST_GAP_S or self._on_change or not self._pulsing(at):
+            return False
+        tol = self._ptol()
+        pts = [(t, w) for t, w in self._recent if started < t < at]
+        level = [i for i, (_, w) in enumerate(pts) if abs(w - before) <= tol]
+        if not level:
+            return False
+        i = level[-1]
+        while i > 0 and pts[i - 1][1] == pts[i][1]:
+            i -= 1
+        if i == level[-1] or any(self._firm(w) for _, w in pts[level[-1] + 1 :]):
+            return False  # (a reading after it firmly shows the pump on)
+        # Dated in the middle of the span hidden so (``_stop_hid_in_pulses``).
+        mid = 0.5 * (pts[i][0] + at) - started
+        return self._kind_between(mid, at - started)
+
+    def _firm(self, watts: float) -> bool:
+        """Whether a reading lies at a state with the pump: its level alone, or a known heater's whole with it."""
+        r, p = watts - self._base, self._pump_watts
+        still = self._still(watts)
+        return any(abs(r - p - x) <= still for x in [0.0, *self._known_heaters])
 
     def _stands_out(self, heat: float, watts: float) -> bool:
         """Whether the pump's step stands out of the heaters' part of an edge it shares.
