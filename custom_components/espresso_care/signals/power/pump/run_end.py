@@ -547,11 +547,7 @@ class _RunEnd(_RunStart):
             (t, w - base, self._still(w)) for t, w in self._recent if started < t < at
         ]
         on = [t for t, r, _ in pts if self._pump_in(r + base)]
-        firm = [
-            t
-            for t, r, still in pts
-            if any(abs(r - p - x) <= still for x in [0.0, *heaters])
-        ]
+        firm = [t for t, w in self._recent if started < t < at and self._firm(w)]
         off = [
             t
             for t, r, still in pts
