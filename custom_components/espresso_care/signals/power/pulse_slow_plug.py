@@ -18,12 +18,12 @@ three readings, each the average of its interval.
   series as a shot does. Such a piece with readings above a heater in it
   neither makes a pulse nor breaks a series; a shot read with no heater on,
   or longer than two pulses, still breaks it.
-* ``merged_only``: a heat exchanger's heater, on for a few seconds as the
+* ``within_two_pulses``: a heat exchanger's heater, on for a few seconds as the
   pump draws (one or two readings, never learned as a band), hides a pause
   with the pump full on each side: ``heater_split`` kept the piece whole
   (a shot the heater switched in reads so) and ``merged_hole`` left it
-  out, a pulse less on each side of the pause, and a series of three read
-  where the other was short too (seed 20,000,043 at 27,767 s). An
+  out, so the pulses before and after the pause were both lost and the
+  series read three (seed 20,000,043 at 27,767 s). An
   excursion none of whose pieces is longer than two pulses is read apart
   where ``hole_split`` cuts it (no pulse spans the stretch and the clean
   readings beside it); a longer one is a shot, kept whole. Recognized where
@@ -214,8 +214,8 @@ def merged_hole(*, on_seconds: float, heater: bool, pulse_max: float) -> bool:
     return heater and pulse_max < on_seconds <= 2 * pulse_max
 
 
-def merged_only(on_seconds: Sequence[float], pulse_max: float) -> bool:
-    """Whether an excursion's pieces may all be pulses merged (``merged_hole``): none over two pulses long.
+def within_two_pulses(on_seconds: Sequence[float], pulse_max: float) -> bool:
+    """Whether none of an excursion's pieces is over two pulses long (each may be two merged: ``merged_hole``).
 
     ``on_seconds``: each piece's on-time (s). Such an excursion that
     ``heater_split`` kept whole is still read apart where ``hole_split``
@@ -307,7 +307,7 @@ def heater_split[S: tuple[float, float, float | None, bool]](
     share is read against a heater's band learned at another mains, off by
     up to the pump's size. It is left out, a hole, and the readings on each
     side are read apart. A shot the heater switched in reads the pump full on
-    both sides: kept whole (``merged_only`` says where ``hole_split`` still
+    both sides: kept whole (``within_two_pulses`` says where ``hole_split`` still
     cuts it).
     """
     return _cut_at_stretches(
@@ -326,7 +326,7 @@ def hole_split[S: tuple[float, float, float | None, bool]](
     as they show: longer than ``longest`` (the longest pulse), the pump
     stopped in the stretch, the two sides are two pulses (the stretch left
     out). An excursion of a shot reads longer than a pulse and is not asked
-    here, but for one ``heater_split`` kept whole that ``merged_only`` says
+    here, but for one ``heater_split`` kept whole that ``within_two_pulses`` says
     may be two pulses merged.
     """
 

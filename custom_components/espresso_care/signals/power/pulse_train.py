@@ -54,9 +54,9 @@ from .pulse_slow_plug import (
     hole_split,
     in_band_cuts,
     merged_hole,
-    merged_only,
     slow_dip,
     stretch_floor,
+    within_two_pulses,
 )
 
 # Readings further below the level than this (in pump steps) lower the level.
@@ -1210,18 +1210,17 @@ class PowerBackflushes:
             else None,
             partial(slow_dip, DIP) if self._interval > FAST_INTERVAL else None,
         )
-        if self._interval > FAST_INTERVAL and any(
-            pulse.on_seconds > rules.pulse_max for pulse in read
-        ):
-            parts = heater_split(excursion.segments, PART_MAX)
-            if len(parts) == 1 and merged_only(
+        if self._interval > FAST_INTERVAL:
+            # A piece too long for a pulse is cut at a heater's edges; one
+            # kept whole, none of its pieces over two pulses, where a hole
+            # is (as an excursion of pulses only is).
+            parts = [excursion.segments]
+            if any(pulse.on_seconds > rules.pulse_max for pulse in read):
+                parts = heater_split(excursion.segments, PART_MAX)
+            if len(parts) == 1 and within_two_pulses(
                 [pulse.on_seconds for pulse in read], rules.pulse_max
             ):
                 parts = hole_split(excursion.segments, rules.pulse_max)
-            if len(parts) > 1:
-                read = [pulse for part in parts for pulse in split_pulses(part)]
-        elif self._interval > FAST_INTERVAL:
-            parts = hole_split(excursion.segments, rules.pulse_max)
             if len(parts) > 1:
                 read = [pulse for part in parts for pulse in split_pulses(part)]
         if self._framed(excursion):

@@ -535,7 +535,9 @@ class _RunEnd(_RunStart):
         The standby read before any reading firmly shows the pump says it
         had not started yet: the readings before were a heater's partial
         ones, and when the run dated from that reading is of another kind
-        (a backflush's pulse read as a shot), it is withheld.
+        (a backflush's pulse read as a shot), it is withheld; so does a
+        rotary pump's reading short of its step before the second reading
+        firmly showing the pump (``_started_after_short``).
         """
         if not self._pulsing(at):
             return False
@@ -545,11 +547,7 @@ class _RunEnd(_RunStart):
             (t, w - base, self._still(w)) for t, w in self._recent if started < t < at
         ]
         on = [t for t, r, _ in pts if self._pump_in(r + base)]
-        firm = [
-            t
-            for t, r, still in pts
-            if any(abs(r - p - x) <= still for x in [0.0, *heaters])
-        ]
+        firm = [t for t, w in self._recent if started < t < at and self._firm(w)]
         off = [
             t
             for t, r, still in pts
@@ -562,7 +560,6 @@ class _RunEnd(_RunStart):
         ]
         return (
             len(off) >= _OFF_READINGS
-            or self._short_between(pts, firm)
             or self._started_after_short(pts, firm, started, at)
             or (bool(off) and sum(t > off[0] for t in firm) == 1)
             or any(
@@ -571,34 +568,19 @@ class _RunEnd(_RunStart):
             )
         )
 
-    def _short_between(
-        self, pts: Sequence[tuple[float, float, float]], firm: Sequence[float]
-    ) -> bool:
-        """Whether a rotary pump's run among a slow PID's pulses reads short of its step between its firm readings.
+    def _short_of_step(self) -> float | None:
+        """The reading a rotary pump's run among a slow PID's pulses may not fall under (None: not asked).
 
         A heater only adds: a reading short of the pump's step (by
         ``_DIP_SHARE`` of it, or the level's noise) shows the pump off for
-        part of its interval. Between the second reading firmly at a state
-        with the pump and the last one, no start's partial reading can
-        explain it (the first firm one may be a heater's partial reading
-        at the pump's level by chance, the start's after it: 92000009).
-        Three flushes read as one 16.3 s shot, extra dev seed 84000057
-        (180 W pump, 124 W read between firm readings at 11306.03 s). Read
-        every second or two, a rotary pump's steady step only: a vibratory
-        one's readings dip (three shots lost on 81000048 without this).
-        Extra dev seeds 76M-97M at 1 s: one false shot of 6, no shot lost;
-        dev 20M-29M unchanged.
+        part of its interval. Read every second or two, and a rotary pump's
+        steady step only: a vibratory one's readings dip (three shots lost
+        on extra dev seed 81000048 without that bound).
         """
         p = self._pump_watts
-        if (
-            p < _SMALL_PUMP
-            or self._on_change
-            or self._gap > _FAST_GAP_S
-            or len(firm) < 2
-        ):
-            return False
-        short = p - max(_DIP_SHARE * p, self._past_noise(p))
-        return any(firm[1] < t < firm[-1] and r < short for t, r, _ in pts)
+        if p < _SMALL_PUMP or self._on_change or self._gap > _FAST_GAP_S:
+            return None
+        return p - max(_DIP_SHARE * p, self._past_noise(self._base + p))
 
     def _started_after_short(
         self,
@@ -609,22 +591,26 @@ class _RunEnd(_RunStart):
     ) -> bool:
         """Whether a rotary pump's reading short of its step early in a run leaves it of another kind.
 
-        A heater only adds: a reading short of the pump's step before the
-        second firm one (``_short_between`` takes those after it) shows the
-        pump off for part of its interval, so it started within that
-        interval at the earliest; the readings before, at the pump's level,
-        were a heater's partial ones. When a bound of ``kind_bounds`` lies
-        between the run so dated and as read, its kind is a guess:
-        withheld. A 13.3 s shot read 15.4 s, extra dev seed 76000017 (140 W
-        pump, a heater's 102 W at 6440.01 s read as its start, 123 W at
-        6442.04 s). Extra dev seeds 76M-97M at 1 s: one false shot of 5, no
-        shot lost; dev 20M-29M, regression 5M-9M, 66M-75M unchanged.
+        A reading short of the step (``_short_of_step``) before the second
+        firm one (at a state with the pump; the only one, when one; the first may be a heater's
+        partial reading at the pump's level, the start's after it:
+        92000009) shows the pump started within that reading's interval at
+        the earliest; the readings before, at the pump's level, were a
+        heater's partial ones. When a bound of ``kind_bounds`` lies between
+        the run so dated and as read, its kind is a guess: withheld. Found
+        on extra dev seeds, read every second: a 13.3 s shot read 15.4 s
+        (76000017: 140 W pump, a heater's 102 W at 6440.01 s read as its
+        start, 123 W at 6442.04 s), three flushes read as one 16.3 s shot
+        (84000057: 180 W pump, 131 W at 11296.04 s). Extra dev seeds 76M-97M
+        at 1 s: false shots 6 -> 4, no shot lost; dev 20M-29M, regression
+        5M-9M, 66M-75M unchanged. (A rule withholding such a reading after
+        the second firm one too, the first of the two, changed nothing more
+        there once this one stood: taken out.)
         """
-        p = self._pump_watts
-        if p < _SMALL_PUMP or self._on_change or self._gap > _FAST_GAP_S or not firm:
+        short = self._short_of_step()
+        if short is None or not firm:
             return False
         upto = firm[1] if len(firm) > 1 else firm[0]
-        short = p - max(_DIP_SHARE * p, self._past_noise(p))
         return any(
             t < upto
             and r < short
