@@ -55,3 +55,12 @@ def test_a_short_shot_read_long_after_a_short_reading_is_withheld() -> None:
     # run is withheld (under 15 s, it is no shot to miss).
     spec = TraceSpec("pid_slow", "rotary", "periodic_1", 76000017, 0)
     assert _shots(spec, 6441.4, 6454.7) == []
+
+
+def test_shot_with_no_reading_short_of_its_step_stays() -> None:
+    # A 16.0 s shot (4526.8 s) of a rotary pump read every second: readings
+    # before its second firm one, none short of the pump's step, do not
+    # date it later (extra dev seed 93000049; any reading before it did,
+    # six shots lost on 76M-97M).
+    spec = TraceSpec("pid_slow", "rotary", "periodic_1", 93000049, 0)
+    assert len(_shots(spec, 4526.8, 4542.8)) == 1
