@@ -40,6 +40,16 @@ def runs_across_two_flushes(
     return [(a, b) for a, b in runs if a < second.ended and b > first.started]
 
 
+def corpus_spec(family: str, plug: str, seed: int) -> detection.TraceSpec:
+    """The bench corpus's machine of trace seed ``seed`` (its base the seed's million)."""
+    base = seed // 1_000_000 * 1_000_000
+    return next(
+        s
+        for s in detection.corpus(600, base)
+        if (s.family, s.plug, s.seed) == (family, plug, seed)
+    )
+
+
 def retried_runs(spec: detection.TraceSpec, end: float) -> list[tuple[float, float]]:
     """``calibrated_runs`` of the trace the bench reads: calibrated again while no pump was seen."""
     calibrated = detection.calibrate_with_retries(detection.real_api(), spec)
@@ -49,6 +59,16 @@ def retried_runs(spec: detection.TraceSpec, end: float) -> list[tuple[float, flo
     detector = PumpDetector(calibrated.result.pump_watts)
     runs, _, _ = detection.detect(detector, reports, end)
     return runs
+
+
+def retried_shots(
+    spec: detection.TraceSpec, start: float, end: float
+) -> list[tuple[float, float]]:
+    """``retried_runs`` of a shot's length overlapping ``start``-``end``."""
+    runs = retried_runs(spec, end + 30.0)
+    return [
+        (a, b) for a, b in runs if a < end and b > start and detection.is_shot(b - a)
+    ]
 
 
 def run_near(

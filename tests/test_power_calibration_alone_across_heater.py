@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import pytest
 
-from bench.detection import TraceSpec, calibrate_with_retries, corpus, real_api
+from bench.detection import TraceSpec, calibrate_with_retries, real_api
+
+from .sim_replay import corpus_spec
 
 
 def _spec(family: str, seed: int) -> TraceSpec:
     """The corpus's machine on change."""
-    base = seed // 1_000_000 * 1_000_000
-    return next(
-        s
-        for s in corpus(600, base)
-        if (s.family, s.plug, s.seed) == (family, "on_change", seed)
-    )
+    return corpus_spec(family, "on_change", seed)
 
 
 def test_partial_readings_around_a_heater_are_not_the_pump_alone() -> None:

@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import pytest
 
-from bench.detection import calibrate_with_retries, corpus, real_api
+from bench.detection import calibrate_with_retries, real_api
+
+from .sim_replay import corpus_spec
 
 
 def test_the_level_before_a_fall_beside_a_heater_is_compared_at_one_voltage() -> None:
     """Within a tenth of the pump's 45.5 W, not 35.0 W."""
-    spec = next(
-        s
-        for s in corpus(600, 27_000_000)
-        if (s.family, s.plug, s.seed) == ("dual_boiler", "on_change", 27000030)
-    )
+    spec = corpus_spec("dual_boiler", "on_change", 27000030)
     cal = calibrate_with_retries(real_api(), spec)
     assert cal.error is None
     assert cal.result is not None

@@ -18,17 +18,16 @@ from __future__ import annotations
 
 import pytest
 
-from bench.detection import TraceSpec, calibrate_with_retries, corpus, real_api
+from bench.detection import TraceSpec, calibrate_with_retries, real_api
+
+from .sim_replay import corpus_spec
 
 
 def _spec(family: str, pump: str, seed: int) -> TraceSpec:
-    """The corpus's machine (its backflushes as the bench has them)."""
-    base = seed // 1_000_000 * 1_000_000
-    return next(
-        s
-        for s in corpus(600, base)
-        if (s.family, s.pump, s.plug, s.seed) == (family, pump, "on_change", seed)
-    )
+    """The corpus's machine on change (its backflushes as the bench has them)."""
+    spec = corpus_spec(family, "on_change", seed)
+    assert spec.pump == pump
+    return spec
 
 
 @pytest.mark.parametrize(

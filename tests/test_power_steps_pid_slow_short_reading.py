@@ -12,14 +12,9 @@ withheld.
 
 from __future__ import annotations
 
-from bench.detection import TraceSpec, is_shot
+from bench.detection import TraceSpec
 
-from .sim_replay import retried_runs
-
-
-def _shots(spec: TraceSpec, start: float, end: float) -> list[tuple[float, float]]:
-    runs = retried_runs(spec, end + 30.0)
-    return [(a, b) for a, b in runs if a < end and b > start and is_shot(b - a)]
+from .sim_replay import retried_shots
 
 
 def test_flushes_bridged_by_pulses_are_no_shot() -> None:
@@ -28,7 +23,7 @@ def test_flushes_bridged_by_pulses_are_no_shot() -> None:
     # 131 W was read at 11296.04 s before its second firm reading
     # (extra dev seed 84000057).
     spec = TraceSpec("pid_slow", "rotary", "periodic_1", 84000057, 1)
-    assert _shots(spec, 11292.7, 11308.0) == []
+    assert retried_shots(spec, 11292.7, 11308.0) == []
 
 
 def test_shot_after_a_pulse_at_the_pump_level_stays() -> None:
@@ -37,14 +32,14 @@ def test_shot_after_a_pulse_at_the_pump_level_stays() -> None:
     # start's partial readings (92, 126 W) come after it (extra dev seed
     # 92000009).
     spec = TraceSpec("pid_slow", "rotary", "periodic_1", 92000009, 1)
-    assert len(_shots(spec, 3998.3, 4015.3)) == 1
+    assert len(retried_shots(spec, 3998.3, 4015.3)) == 1
 
 
 def test_vibratory_shot_dipping_stays() -> None:
     # A 23.1 s shot (2043.1 s) of a vibratory pump read every second, its
     # readings dipping under its step (extra dev seed 81000048).
     spec = TraceSpec("pid_slow", "vibratory", "periodic_1", 81000048, 1)
-    assert len(_shots(spec, 2043.1, 2066.2)) == 1
+    assert len(retried_shots(spec, 2043.1, 2066.2)) == 1
 
 
 def test_a_short_shot_read_long_after_a_short_reading_is_withheld() -> None:
@@ -54,7 +49,7 @@ def test_a_short_shot_read_long_after_a_short_reading_is_withheld() -> None:
     # as a 15.4 s shot (extra dev seed 76000017). Its kind unsure, the
     # run is withheld (under 15 s, it is no shot to miss).
     spec = TraceSpec("pid_slow", "rotary", "periodic_1", 76000017, 0)
-    assert _shots(spec, 6441.4, 6454.7) == []
+    assert retried_shots(spec, 6441.4, 6454.7) == []
 
 
 def test_shot_with_no_reading_short_of_its_step_stays() -> None:
@@ -63,4 +58,4 @@ def test_shot_with_no_reading_short_of_its_step_stays() -> None:
     # date it later (extra dev seed 93000049; any reading before it did,
     # six shots lost on 76M-97M).
     spec = TraceSpec("pid_slow", "rotary", "periodic_1", 93000049, 0)
-    assert len(_shots(spec, 4526.8, 4542.8)) == 1
+    assert len(retried_shots(spec, 4526.8, 4542.8)) == 1

@@ -9,9 +9,9 @@ run is withheld (``_stale_at_stop``).
 
 from __future__ import annotations
 
-from bench.detection import TraceSpec, is_shot
+from bench.detection import TraceSpec
 
-from .sim_replay import retried_runs
+from .sim_replay import retried_shots
 
 
 def test_flush_held_by_a_stale_repeat_is_no_shot() -> None:
@@ -20,14 +20,7 @@ def test_flush_held_by_a_stale_repeat_is_no_shot() -> None:
     # 5296.78 s), the standby at 5299.54 s: read as a 16.0 s shot (dev seed
     # 29000018).
     spec = TraceSpec("pid_slow", "vibratory", "periodic_2", 29000018, 1)
-    runs = retried_runs(spec, 5330.0)
-    near = [(a, b) for a, b in runs if a < 5296.8 and b > 5282.2]
-    assert not any(is_shot(b - a) for a, b in near), near
-
-
-def _shots(spec: TraceSpec, start: float, end: float) -> list[tuple[float, float]]:
-    runs = retried_runs(spec, end + 30.0)
-    return [(a, b) for a, b in runs if a < end and b > start and is_shot(b - a)]
+    assert retried_shots(spec, 5282.2, 5296.8) == []
 
 
 def test_shot_with_a_repeat_dated_in_the_hidden_span_stays() -> None:
@@ -36,7 +29,7 @@ def test_shot_with_a_repeat_dated_in_the_hidden_span_stays() -> None:
     # 2827.68 s), the fall at 2829.38 s; dated in the middle of that span,
     # still a shot (dev seed 27000034).
     spec = TraceSpec("pid_slow", "vibratory", "periodic_2", 27000034, 0)
-    assert len(_shots(spec, 2809.5, 2827.5)) == 1
+    assert len(retried_shots(spec, 2809.5, 2827.5)) == 1
 
 
 def test_shot_firm_after_a_repeat_stays() -> None:
@@ -44,4 +37,4 @@ def test_shot_firm_after_a_repeat_stays() -> None:
     # twice (8163.05, 8164.02 s), then a heater's pulse with the pump
     # (1324.0 W at 8166.05 s) shows it on after them (dev seed 25000040).
     spec = TraceSpec("pid_slow", "vibratory", "periodic_1", 25000040, 0)
-    assert len(_shots(spec, 8150.3, 8166.4)) == 1
+    assert len(retried_shots(spec, 8150.3, 8166.4)) == 1
