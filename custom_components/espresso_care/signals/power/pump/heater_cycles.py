@@ -162,7 +162,7 @@ class _HeaterCycles(_Explain):
         """
         return (
             self._avg_score >= 0.3
-            and sum(h.weight >= 2.0 for h in self._heaters) < 2
+            and not self._clusters_held()
             and not (self._run_two or self._two_switches(edge))
             and not self._one_heater_learnt()
         )
