@@ -592,9 +592,10 @@ class _RunEnd(_RunStart):
         """Whether a rotary pump's reading short of its step early in a run leaves it of another kind.
 
         A reading short of the step (``_short_of_step``) before the second
-        firm one (at a state with the pump; the only one, when one; the first may be a heater's
-        partial reading at the pump's level, the start's after it:
-        92000009) shows the pump started within that reading's interval at
+        firm one (at a state with the pump; the only one, when one; the
+        first may be a heater's partial reading at the pump's level, the
+        start's after it: 92000009) shows the pump started within that
+        reading's interval at
         the earliest; the readings before, at the pump's level, were a
         heater's partial ones. When a bound of ``kind_bounds`` lies between
         the run so dated and as read, its kind is a guess: withheld. Found
