@@ -53,7 +53,7 @@ from custom_components.espresso_care.backflush_pattern import (
     Recognized,
 )
 from custom_components.espresso_care.recognition import SLACK_SECONDS
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.train import (
     PowerBackflushes,
 )
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector

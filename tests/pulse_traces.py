@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import math
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.train import (
     PowerBackflushes,
 )
 

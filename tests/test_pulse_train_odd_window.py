@@ -9,7 +9,7 @@ same; what it keeps is bounded by the window.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.train import (
     ODD_SECONDS,
     PowerBackflushes,
 )

@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 import math
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power.pulse_slow_plug import (
+from custom_components.espresso_care.signals.power.pulses.slow_plug import (
     GENTLE_ODD_SHARE,
 )
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.train import (
     HEATER_MIN,
     LONG_RUN_FAST,
     LONG_RUN_SECONDS,

@@ -11,7 +11,7 @@ recognized, with two a series the second one's two.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.train import (
     POWER_RULES,
     SLOW_WEAK_MAX,
     PowerBackflushes,

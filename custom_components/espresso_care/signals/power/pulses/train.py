@@ -35,8 +35,8 @@ from itertools import pairwise
 import math
 from typing import Final
 
-from ...backflush_pattern import BackflushRecognizer, PatternRules, Recognized
-from .pulse_slow_plug import (
+from ....backflush_pattern import BackflushRecognizer, PatternRules, Recognized
+from .slow_plug import (
     FLOOR_MAX,
     OFF_FRACTION,
     RefusedLately,
