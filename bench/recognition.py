@@ -53,9 +53,7 @@ from custom_components.espresso_care.backflush_pattern import (
     Recognized,
 )
 from custom_components.espresso_care.recognition import SLACK_SECONDS
-from custom_components.espresso_care.signals.power.pulses.train import (
-    PowerBackflushes,
-)
+from custom_components.espresso_care.signals.power.pulses import PowerBackflushes
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 from simulator.espresso import FAMILIES, PUMPS, Trace, TrueRun, generate
 

@@ -11,9 +11,7 @@ from collections.abc import Iterable, Sequence
 import math
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power.pulses.train import (
-    PowerBackflushes,
-)
+from custom_components.espresso_care.signals.power.pulses import PowerBackflushes
 
 STANDBY = 4.0
 PUMP = 60.0

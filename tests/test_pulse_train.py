@@ -13,7 +13,7 @@ import random
 
 import pytest
 
-from custom_components.espresso_care.signals.power.pulses.train import (
+from custom_components.espresso_care.signals.power.pulses import (
     PowerBackflushes,
     Pulse,
     Segment,

@@ -15,16 +15,16 @@ from collections.abc import Iterable, Sequence
 import math
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power.pulses.slow_plug import (
-    GENTLE_ODD_SHARE,
-)
-from custom_components.espresso_care.signals.power.pulses.train import (
+from custom_components.espresso_care.signals.power.pulses.constants import (
     HEATER_MIN,
     LONG_RUN_FAST,
     LONG_RUN_SECONDS,
     NOISE_BEFORE,
     ODD_SHARE_FAST,
     ODD_SHARE_MAX,
+)
+from custom_components.espresso_care.signals.power.pulses.slow_plug import (
+    GENTLE_ODD_SHARE,
 )
 
 from . import pulse_traces

@@ -26,7 +26,7 @@ from .maintenance import Task
 from .records import MaintenanceRecords
 from .shots import PumpRun, RunKind
 from .signals.base import PowerMeter
-from .signals.power.pulses.train import PowerBackflushes
+from .signals.power.pulses import PowerBackflushes
 from .signals.power.readings import Reading
 
 # How long counted runs and recognized backflushes are remembered (s): a
