@@ -13,7 +13,7 @@ Each is seen from two viewpoints at each report speed (1, 2 and 5 s):
   edge shows at the first poll after it; pauses shorter than a poll vanish);
 * ``power``: the runs ``PumpDetector`` finds in the plug's readings (the
   nominal pump step given), each delivered when the detector decides it;
-* ``train``: the pulses ``pulse_train.PowerBackflushes`` reads in the
+* ``train``: the pulses ``power.pulses.PowerBackflushes`` reads in the
   readings themselves (fed only while the detector counts, as the machine
   does: paused while it finds the readings ambiguous);
 * ``power+train``: what a machine counting from power records, both (a

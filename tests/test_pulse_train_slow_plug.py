@@ -125,7 +125,7 @@ def within_one_reading(
     return out
 
 
-# Noise above ``pulse_slow_plug.GENTLE_ODD_SHARE``: no find stands among it.
+# Noise above ``slow_plug.GENTLE_ODD_SHARE``: no find stands among it.
 MORE = math.ceil(GENTLE_ODD_SHARE * 1.2 * WINDOW_READINGS)
 
 
