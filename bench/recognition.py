@@ -13,7 +13,7 @@ Each is seen from two viewpoints at each report speed (1, 2 and 5 s):
   edge shows at the first poll after it; pauses shorter than a poll vanish);
 * ``power``: the runs ``PumpDetector`` finds in the plug's readings (the
   nominal pump step given), each delivered when the detector decides it;
-* ``train``: the pulses ``pulse_train.PowerBackflushes`` reads in the
+* ``train``: the pulses ``power.pulses.PowerBackflushes`` reads in the
   readings themselves (fed only while the detector counts, as the machine
   does: paused while it finds the readings ambiguous);
 * ``power+train``: what a machine counting from power records, both (a
@@ -53,9 +53,7 @@ from custom_components.espresso_care.backflush_pattern import (
     Recognized,
 )
 from custom_components.espresso_care.recognition import SLACK_SECONDS
-from custom_components.espresso_care.signals.power.pulse_train import (
-    PowerBackflushes,
-)
+from custom_components.espresso_care.signals.power.pulses import PowerBackflushes
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 from simulator.espresso import FAMILIES, PUMPS, Trace, TrueRun, generate
 

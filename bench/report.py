@@ -498,7 +498,7 @@ def _recognition(recognition: dict[str, Any]) -> list[str]:
         f"flushes ({first.get('ordinary_days', 0)} days, no backflush) per report "
         "speed. brew: the true runs as a sensor polled at that speed sees them; "
         "power: the runs the pump detector finds in the plug's readings; "
-        "train: the pulses pulse_train reads in the readings themselves; "
+        "train: the pulses power.pulses reads in the readings themselves; "
         "power+train: both, as a machine counting from power records them. Targets: "
         "recognized >= 97 % at 2 s or faster, >= 90 % at 5 s; invented < 1 in 1,000 days. "
         "Pulses seen: true pulses the view delivers a run for; where all seen: "
@@ -552,7 +552,7 @@ def _recognition(recognition: dict[str, Any]) -> list[str]:
             label = view[0].upper() + view[1:]
             out += ["", f"{label}, recognized by family: " + "; ".join(families) + "."]
     if (speed := recognition.get("train_readings_per_second")) is not None:
-        out.append(f"pulse_train alone: {speed:,} readings/s on one core.")
+        out.append(f"power.pulses alone: {speed:,} readings/s on one core.")
     out.append(f"({recognition['seconds']} s)")
     return out
 

@@ -1,6 +1,6 @@
 """A metering plug's readings of hand-made backflushes, and a recognizer fed them.
 
-Shared by the tests of ``signals.power.pulse_train``: readings made from a true
+Shared by the tests of ``signals.power.pulses``: readings made from a true
 power (standby, a pump of ``PUMP`` W, heaters) averaged over each report's
 interval, as a metering plug reports it.
 """
@@ -11,9 +11,7 @@ from collections.abc import Iterable, Sequence
 import math
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power.pulse_train import (
-    PowerBackflushes,
-)
+from custom_components.espresso_care.signals.power.pulses import PowerBackflushes
 
 STANDBY = 4.0
 PUMP = 60.0

@@ -10,7 +10,7 @@ weak) is refused.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import (
+from custom_components.espresso_care.signals.power.pulses.slow_plug import (
     GENTLE_ODD_SHARE,
     GENTLE_SPREAD,
     STRAYED_ODD_SHARE,

@@ -12,7 +12,7 @@ replayed as the recognition bench does).
 from __future__ import annotations
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power.pulse_slow_plug import (
+from custom_components.espresso_care.signals.power.pulses.slow_plug import (
     doubtful,
     heater_cycle,
 )

@@ -11,7 +11,7 @@ recognized.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import (
+from custom_components.espresso_care.signals.power.pulses.slow_plug import (
     OFF_FRACTION,
     heater_follows,
 )

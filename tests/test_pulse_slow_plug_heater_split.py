@@ -12,8 +12,8 @@ the rule its hand-made backflush is not recognized.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import heater_split
-from custom_components.espresso_care.signals.power.pulse_train import PART_MAX
+from custom_components.espresso_care.signals.power.pulses.constants import PART_MAX
+from custom_components.espresso_care.signals.power.pulses.slow_plug import heater_split
 
 from .sim_replay import recognized_backflush
 

@@ -10,7 +10,7 @@ recognition bench does).
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import (
+from custom_components.espresso_care.signals.power.pulses.slow_plug import (
     heater_switched,
 )
 

@@ -9,7 +9,7 @@ the rule its hand-made backflush is not recognized.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import heater_hole
+from custom_components.espresso_care.signals.power.pulses.slow_plug import heater_hole
 
 from .sim_replay import recognized_backflush
 

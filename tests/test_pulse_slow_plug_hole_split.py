@@ -11,7 +11,7 @@ stopped inside: the sides are two pulses (``hole_split``).
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import hole_split
+from custom_components.espresso_care.signals.power.pulses.slow_plug import hole_split
 
 PULSE_MAX = 16.0
 # (start, end, the pump's fraction or None, read with no heater on)

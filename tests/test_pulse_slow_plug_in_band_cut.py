@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import in_band_cuts
+from custom_components.espresso_care.signals.power.pulses.slow_plug import in_band_cuts
 
 from .sim_replay import invented_backflushes, recognized_backflush
 

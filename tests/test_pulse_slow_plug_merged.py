@@ -10,7 +10,7 @@ hand-made backflush is not recognized.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import merged_hole
+from custom_components.espresso_care.signals.power.pulses.slow_plug import merged_hole
 
 from .sim_replay import recognized_backflush
 

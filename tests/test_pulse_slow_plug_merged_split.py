@@ -15,7 +15,7 @@ recognition bench does: without the rule its hand-made backflush at
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import (
+from custom_components.espresso_care.signals.power.pulses.slow_plug import (
     within_two_pulses,
 )
 

@@ -11,7 +11,7 @@ bench does: without the rule its hand-made backflush is not recognized.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import (
+from custom_components.espresso_care.signals.power.pulses.slow_plug import (
     heater_off_band,
 )
 

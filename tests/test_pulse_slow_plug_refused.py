@@ -9,7 +9,7 @@ without ``RefusedLately`` a backflush is invented.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import (
+from custom_components.espresso_care.signals.power.pulses.slow_plug import (
     REFUSED_SECONDS,
     RefusedLately,
 )

@@ -11,11 +11,11 @@ hand-made backflush is not recognized.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import (
+from custom_components.espresso_care.signals.power.pulses.constants import DIP
+from custom_components.espresso_care.signals.power.pulses.slow_plug import (
     DIP_SIDE,
     slow_dip,
 )
-from custom_components.espresso_care.signals.power.pulse_train import DIP
 
 from .sim_replay import invented_backflushes, recognized_backflush
 

@@ -12,7 +12,7 @@ rule its backflush at 14,644 s is refused (spread 0.050, no odd reading).
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import (
+from custom_components.espresso_care.signals.power.pulses.slow_plug import (
     GENTLE_SPREAD,
     STRAYED_ODD_SHARE,
     STRAYED_SPREAD,

@@ -9,7 +9,7 @@ bench seed's, replayed as the recognition bench does).
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_slow_plug import (
+from custom_components.espresso_care.signals.power.pulses.slow_plug import (
     FLOOR_MAX,
     stretch_floor,
 )

@@ -1,4 +1,4 @@
-"""Hand-made backflushes read from a plug's readings (``signals.power.pulse_train``), pure.
+"""Hand-made backflushes read from a plug's readings (``signals.power.pulses``), pure.
 
 Readings are made here from a true power (standby, a pump of ``PUMP`` W,
 heaters) averaged over each report's interval, as a metering plug reports
@@ -13,7 +13,7 @@ import random
 
 import pytest
 
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses import (
     PowerBackflushes,
     Pulse,
     Segment,

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.power.pulse_train import (
-    SPREAD_MAX,
-    PowerBackflushes,
-)
+from custom_components.espresso_care.signals.power.pulses import PowerBackflushes
+from custom_components.espresso_care.signals.power.pulses.constants import SPREAD_MAX
 
 from .pulse_traces import BACKFLUSH, PUMP, quiet_then, recognize, runs_of
 

@@ -11,7 +11,7 @@ a 5 s plug's run may take a reading more at each end.
 from __future__ import annotations
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.constants import (
     SHOT_COVERED,
     SHOT_RUN,
 )

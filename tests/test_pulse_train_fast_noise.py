@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.constants import (
     NOISE_BEFORE,
     ODD_SHARE_FAST,
     ODD_SHARE_MAX,

@@ -14,7 +14,7 @@ the 1 s plug, at its target, keeps its rules. Readings as in
 from __future__ import annotations
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.constants import (
     FLOOR_READINGS,
     SHOT_COVERED,
 )

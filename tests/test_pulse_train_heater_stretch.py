@@ -13,7 +13,7 @@ stays a shot: left out, a PID's idle bursts regrouped into a backflush.
 from __future__ import annotations
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power.pulse_train import SHOT_RUN
+from custom_components.espresso_care.signals.power.pulses.constants import SHOT_RUN
 
 from . import pulse_traces
 from .pulse_traces import BACKFLUSH, CLEANER, quiet_then, runs_of

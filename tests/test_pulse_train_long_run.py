@@ -11,7 +11,7 @@ runs are less sure, there only one longer than ``LONG_RUN_SECONDS`` is.
 from __future__ import annotations
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.constants import (
     LONG_RUN_FAST,
     LONG_RUN_SECONDS,
 )

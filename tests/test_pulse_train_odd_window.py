@@ -9,10 +9,8 @@ same; what it keeps is bounded by the window.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_train import (
-    ODD_SECONDS,
-    PowerBackflushes,
-)
+from custom_components.espresso_care.signals.power.pulses import PowerBackflushes
+from custom_components.espresso_care.signals.power.pulses.constants import ODD_SECONDS
 
 PUMP = 40.0  # W
 LEVEL = 5.0  # W, the machine idle

@@ -12,7 +12,7 @@ fast plug stands among such pulses (``test_pulse_train_sturdy``).
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.constants import (
     BEFORE_MAX,
     BETWEEN_MAX,
     QUIET_SECONDS,

@@ -8,7 +8,7 @@ it), no more. Readings as in ``test_pulse_train``.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_train import POWER_RULES
+from custom_components.espresso_care.signals.power.pulses import POWER_RULES
 
 from .pulse_traces import BACKFLUSH, quiet_then, recognize, runs_of
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power.pulse_train import LONG_RUN_FAST
+from custom_components.espresso_care.signals.power.pulses.constants import LONG_RUN_FAST
 
 from .pulse_traces import BACKFLUSH, quiet_then, recognize, runs_of
 

@@ -15,16 +15,16 @@ from collections.abc import Iterable, Sequence
 import math
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power.pulse_slow_plug import (
-    GENTLE_ODD_SHARE,
-)
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.constants import (
     HEATER_MIN,
     LONG_RUN_FAST,
     LONG_RUN_SECONDS,
     NOISE_BEFORE,
     ODD_SHARE_FAST,
     ODD_SHARE_MAX,
+)
+from custom_components.espresso_care.signals.power.pulses.slow_plug import (
+    GENTLE_ODD_SHARE,
 )
 
 from . import pulse_traces
@@ -125,7 +125,7 @@ def within_one_reading(
     return out
 
 
-# Noise above ``pulse_slow_plug.GENTLE_ODD_SHARE``: no find stands among it.
+# Noise above ``slow_plug.GENTLE_ODD_SHARE``: no find stands among it.
 MORE = math.ceil(GENTLE_ODD_SHARE * 1.2 * WINDOW_READINGS)
 
 

@@ -12,7 +12,7 @@ sure ones, two of them merged, before a whole rinse of six.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses import (
     POWER_RULES,
     PowerBackflushes,
 )

@@ -11,11 +11,11 @@ recognized, with two a series the second one's two.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses import (
     POWER_RULES,
-    SLOW_WEAK_MAX,
     PowerBackflushes,
 )
+from custom_components.espresso_care.signals.power.pulses.constants import SLOW_WEAK_MAX
 
 from .sim_replay import backflush_days, read_over, recognized_backflush
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.constants import (
     BEFORE_MAX,
     NOISE_BEFORE,
     ODD_SHARE_FAST,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_train import LONG_RUN_SECONDS
+from custom_components.espresso_care.signals.power.pulses.constants import (
+    LONG_RUN_SECONDS,
+)
 
 from .pulse_traces import WEAK_HEATERS, WEAK_RUNS, quiet_then, recognize
 

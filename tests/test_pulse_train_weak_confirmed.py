@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.constants import (
     CONFIRMED_RUN_MAX,
     LONG_RUN_FAST,
 )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import math
 
 from custom_components.espresso_care.backflush_pattern import Recognized
-from custom_components.espresso_care.signals.power.pulse_train import (
+from custom_components.espresso_care.signals.power.pulses.constants import (
     HEATER_MIN,
     NOISE_BEFORE,
     ODD_SHARE_MAX,

@@ -8,7 +8,7 @@ such a pulse is no PID's; the other unexplained readings still count.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulse_train import NOISE_BEFORE
+from custom_components.espresso_care.signals.power.pulses.constants import NOISE_BEFORE
 
 from .pulse_traces import WEAK_HEATERS, WEAK_RUNS, quiet_then, recognize
 

@@ -6,7 +6,7 @@ a pulse, and a recognized backflush is recorded. The pattern is pure; this
 unit holds its one timer and talks to the records.
 
 A machine counting from power also reads the pulses from the plug's readings
-themselves (``signals.power.pulse_train``): the pump detector needs steady levels
+themselves (``signals.power.pulses``): the pump detector needs steady levels
 and misses most pulses of a plug reporting every few seconds. Both views feed
 the same records; a backflush either found is recorded once, and the runs
 inside it, held or already counted as flushes (or shots), are not counted.
@@ -26,7 +26,7 @@ from .maintenance import Task
 from .records import MaintenanceRecords
 from .shots import PumpRun, RunKind
 from .signals.base import PowerMeter
-from .signals.power.pulse_train import PowerBackflushes
+from .signals.power.pulses import PowerBackflushes
 from .signals.power.readings import Reading
 
 # How long counted runs and recognized backflushes are remembered (s): a

@@ -8,6 +8,7 @@
 * ``heater_anchor``: a shot over a heater read against that heater alone,
   for ``pump``;
 * ``calibration``: the pump's step learnt from a calibration run;
-* ``pulse_train``, ``pulse_slow_plug``: a hand-made backflush's pulses read
-  from the readings themselves, and the rules for a slow plug.
+* ``pulses``: a hand-made backflush's pulses read from the readings
+  themselves, and the rules for a slow plug (a subpackage: one module per
+  concern).
 """

@@ -1,6 +1,6 @@
 """Backflushes read from a slow plug's readings (every 5 s): a heater's hole, a noisy machine, a quiet one.
 
-Pure Python with no Home Assistant import. The rules ``pulse_train`` applies
+Pure Python with no Home Assistant import. The rules ``train`` applies
 on a plug reporting slower than every 2.5 s, where a 5-12 s pulse is one to
 three readings, each the average of its interval.
 

@@ -1,0 +1,210 @@
+"""``PowerBackflushes``: the reader's public face, and a reading's way through it.
+
+Assembled from one layer per concern (see the package's docstring): this
+module holds ``feed``, ``advance``, ``next_deadline``, ``note_run`` and
+``reset``, and the pattern's rules switched with the plug's speed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ....backflush_pattern import BackflushRecognizer, Recognized
+from .constants import (
+    ALIKE,
+    ALIKE_READINGS,
+    FAST_INTERVAL,
+    HEATER_MIN,
+    HOLD_MAX,
+    INTERVAL_WEIGHT,
+    LONG_RUN_FAST,
+    PART_MAX,
+    PULSES_SECONDS,
+    SHOT_RUN,
+    SLOW_SHORT_SERIES,
+    SLOW_WEAK_EVEN,
+    SLOW_WEAK_MAX,
+    STEADY,
+)
+from .recent import _remember_run
+from .slow_plug import OFF_FRACTION, heater_off_band
+from .two_second import _two_second, _TwoSecond
+
+
+class PowerBackflushes(_TwoSecond):
+    """Reads pump pulses from a plug's readings and recognizes hand-made backflushes.
+
+    ``feed`` every reading (its own timestamp, watts, volts if known) and call
+    ``advance`` at ``next_deadline`` when no reading came; both return a
+    backflush recognized by then, or None. ``reset`` forgets everything (a
+    program ran, counting by power paused).
+    """
+
+    __slots__ = ()
+
+    def reset(self) -> None:
+        """Forget the readings and pulses so far (they may be a program's)."""
+        self._pattern = BackflushRecognizer(self._rules)
+        self._at = self._last = self._level = self._unexplained = None
+        self._excursion = None
+        self._band = None  # the band before the next excursion is unknown
+        self._stretch_low = None
+        self._steady = 0
+        if (pending := self._pending) is not None:
+            self._noted(pending[0])  # never resolved: noise
+            self._pending = None
+        self._pulses.clear()
+        self._singles.clear()
+        self._fed.clear()
+        self._framed_at.clear()
+        self._stretches.clear()
+
+    def note_run(self, started: float, ended: float) -> None:
+        """A run the pump detector saw (its own view of the same readings).
+
+        On a 2 s plug, one around readings at the floor is taken for none.
+        """
+        if _two_second(self._interval) and self._floor_inside(started, ended):
+            return
+        if self._interval > FAST_INTERVAL:
+            self._unpump(started, ended)
+        _remember_run(self._runs, started, ended, PULSES_SECONDS)
+        if ended - started >= SHOT_RUN:
+            _remember_run(self._shot_runs, started, ended)
+        if ended - started > LONG_RUN_FAST:
+            _remember_run(self._long_runs, started, ended)
+            pattern = self._pattern
+            if self._interval <= FAST_INTERVAL and pattern.all_within(started, ended):
+                pattern.withdraw(started, ended)  # a shot the train read cut up
+        elif _two_second(self._interval):
+            self._confirm_weak(started, ended)
+
+    @property
+    def next_deadline(self) -> float | None:
+        """When ``advance`` should be called if no reading comes before.
+
+        None while an excursion is open: its pulses, not known yet, may
+        continue the series.
+        """
+        if self._excursion is not None:
+            return None
+        return self._pattern.next_deadline
+
+    def advance(self, now: float) -> Recognized | None:
+        """Silence until ``now``: a series no pulse continued may close."""
+        if self._excursion is not None:
+            return None
+        return self._judged(self._pattern.advance(now).recognized)
+
+    def feed(
+        self, at: float, watts: float, volts: float | None = None
+    ) -> Recognized | None:
+        """One reading: its fraction of the pump, and what the pulses it ends decide."""
+        if volts is not None and volts > 0:
+            # A heater's power follows the square of the mains.
+            if self._volts is None:
+                self._volts = volts
+            watts *= (self._volts / volts) ** 2
+        previous = self._at
+        if previous is None or at <= previous:
+            if previous is None:
+                self._at = self._since = at
+                self._level = self._watts = watts
+                self._last = 0.0
+            return None
+        if (pending := self._pending) is not None:
+            self._pending = None
+            odd_at, before, middle = pending
+            low, high = min(before, watts), max(before, watts)
+            edge = low < middle < high and high - low >= HEATER_MIN * self.pump_watts
+            self._noted(odd_at, edge=edge)
+        self._follow_floor(at, watts)
+        gap = at - previous
+        self._at = at
+        interval = self._interval
+        if interval <= 0:
+            interval = self._interval = gap
+        elif gap < 3 * interval:
+            interval = self._interval = interval + INTERVAL_WEIGHT * (gap - interval)
+        if (interval > FAST_INTERVAL) != self._slow and not self._pattern.held:
+            self._slow_rules(interval > FAST_INTERVAL)
+        last_clean = self._clean
+        self._band_before, self._steady_before = self._band, self._steady
+        fraction = self._fraction(watts)
+        last = self._last
+        # On a slow plug, readings alike in one heater's band: its step was
+        # learned off (``heater_off_band``).
+        in_heater = (
+            self._interval > FAST_INTERVAL
+            and not self._clean
+            and not last_clean
+            and heater_off_band(self._band_before, self._band, STEADY * self.pump_watts)
+        )
+        if in_heater:
+            last = self._raw  # the last reading's, as read in its band
+        self._raw = fraction
+        if (
+            fraction is not None
+            and (in_heater or (self._clean and last_clean))
+            and last is not None
+            and OFF_FRACTION <= fraction <= PART_MAX
+            and abs(fraction - last) < ALIKE
+        ):
+            self._alike += 1
+            if self._alike >= ALIKE_READINGS - 1:
+                # Steady part of a pump step: not the pump (on or off), the
+                # level moved (or the heater's step above it). The readings
+                # alike were the level too.
+                if in_heater:
+                    # Left as learned: each further reading alike is off too.
+                    self._alike -= 1
+                else:
+                    self._level = watts
+                    self._alike = 0
+                excursion = self._excursion
+                if excursion is not None:
+                    del excursion.segments[-(ALIKE_READINGS - 1) :]
+                    del excursion.bands[-(ALIKE_READINGS - 1) :]
+                fraction = 0.0
+        else:
+            self._alike = 0
+        if fraction is None or fraction >= OFF_FRACTION:
+            self._steady = 0
+        elif self._same_band(self._band_before, self._band):
+            self._steady += 1
+        else:
+            self._steady = 1
+        found: Recognized | None = None
+        if gap > 1.5 * interval:
+            # Silence: the value before held (on change), or a reading dropped.
+            held = previous + min(gap - interval, HOLD_MAX)
+            self._held = True
+            found = self._segment(previous, held, self._last, last_clean) or found
+            self._held = False
+            previous = held
+        found = self._segment(previous, at, fraction, self._clean) or found
+        self._last = fraction
+        self._watts = watts
+        if (deadline := self.next_deadline) is not None and deadline <= at:
+            found = self._pattern.advance(at).recognized or found
+        return self._judged(found)
+
+    def _slow_rules(self, slow: bool) -> None:
+        """The pattern's rules for a plug reporting slower than ``FAST_INTERVAL`` (or not).
+
+        Changed only while the pattern holds nothing: a series in progress
+        keeps the rules it began with.
+        """
+        given = self._given
+        self._slow = slow
+        self._rules = (
+            replace(
+                given,
+                weak_max=max(given.weak_max, SLOW_WEAK_MAX),
+                weak_even_max=max(given.weak_even_max, SLOW_WEAK_EVEN),
+                short_series=SLOW_SHORT_SERIES,
+            )
+            if slow
+            else given
+        )
+        self._pattern = BackflushRecognizer(self._rules)
