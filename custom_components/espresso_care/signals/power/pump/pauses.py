@@ -305,6 +305,39 @@ class _Pauses(_Classify):
             return None
         return self._split_at_standby(seen, before, after, settled)
 
+    def _stop_then_heater(
+        self, seen: float, before: float, after: float, settled: bool
+    ) -> list[DetectedRun] | None:
+        """A reading at the standby between a run of the pump alone and a heater's level.
+
+        The pump's stop, read once at the standby, and a heater's rise from
+        it a reading later, read every two seconds: one transient, yet two
+        edges (``_split_at_standby``): the fall pairs with the run's rise,
+        the rise is the heater's from the standby. Read as one edge, the
+        heater less a pump still ramping (a 3 s flush's 42 W of a 58 W
+        step) fits nothing: the run went on through the heater's cycle, and
+        a shot that started in the heater's fall was lost (dev seed
+        25000026 at 12,569-12,592 s). None when the run stood on a heater,
+        or no reading was at the standby.
+        """
+        if (
+            not self._pump
+            or self._on_change  # (on change, a held reading may be partial)
+            or not 1.5 < self._gap <= _FAST_GAP_S  # (every second, a level holds)
+            or self._tr_n > 5  # a wandering transient (a PID's pulses)
+            or self._pulsing(self._last_at)
+        ):
+            return None
+        base = self._base
+        if (
+            not self._run_pure
+            or abs(self._run_level() - base) > self._tol_lv
+            or after - base < self._heater_min()
+            or self._pump_in(after)
+        ):
+            return None
+        return self._split_at_standby(seen, before, after, settled)
+
     def _paused_beside_heater(self) -> bool:
         """Whether a transient back at a run's level showed the pump off beside a heater.
 
