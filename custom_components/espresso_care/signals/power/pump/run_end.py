@@ -183,6 +183,8 @@ class _RunEnd(_RunStart):
         p = self._pump_watts
         ptol = self._ptol()
         both = pure and self._run_pure
+        if both and self._on_unsized_heater(edge.after):
+            return []  # (the mains moving a heater not learnt yet)
         paired = abs(rise - watts) <= (ptol if both else 0.4 * p + self._slack())
         if both and (
             abs(self._run_w - watts) <= ptol

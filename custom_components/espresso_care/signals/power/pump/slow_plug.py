@@ -125,7 +125,7 @@ class _SlowPlug(_HeaterSizes):
         )
         if not settled and not self._decode_at <= at:
             return []  # most readings: nothing to decode now
-        if self._ambiguous or self._cycle_open(at):
+        if self._ambiguous or self._cycle_open(at) or self._on_unsized_heater(w1):
             return []
         self._decode_at = at + _DECODE_AGAIN_S if settled else math.inf
         counted = self._counted[-1][1] if self._counted else -math.inf
