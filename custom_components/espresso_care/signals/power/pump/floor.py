@@ -110,9 +110,10 @@ class _FloorRuns(_SteadyStates):
         (``_heater_alone``), read twice in a row or apart (``_heater_apart``),
         or readings back at the run's peak less the pump's step
         (``_under_peak``), show it off as well; a known heater's level held with
-        the pump shows it on (``_heater_with_pump``). The stop hides among the
-        pulses between the last reading that showed it on and the first that
-        shows it off (``_floor_run``).
+        the pump shows it on (``_heater_with_pump``), and so do readings a
+        step over the heater read alone at the end (``_over_alone``). The
+        stop hides among the pulses between the last reading that showed it
+        on and the first that shows it off (``_floor_run``).
         """
         floor = self._floor
         prev, floor.read = floor.read, at
@@ -159,13 +160,17 @@ class _FloorRuns(_SteadyStates):
             floor.hits.clear()
             floor.levels.clear()
             floor.whole.clear()
+            floor.tops.clear()
+            floor.over.clear()
             floor.pulses = 0
             floor.on = floor.peak = floor.alone = floor.apart = -math.inf
         elif (floor.hits or floor.whole) and self._heater_alone(watts, floor.last):
+            self._over_alone(watts, floor.last_at)
             decided = self._floor_run(floor.last_at)
             floor.start = None
             return decided
         elif (floor.hits or floor.whole) and self._heater_apart(at, watts):
+            self._over_alone(watts, floor.apart_at)
             decided = self._floor_run(floor.apart_at)
             floor.start = None
             return decided
@@ -173,9 +178,12 @@ class _FloorRuns(_SteadyStates):
             floor.last, floor.last_at = watts, at
             return None
         elif floor.hits and self._under_peak(at, watts):
+            self._over_alone(watts, floor.alone_at)
             decided = self._floor_run(floor.alone_at)
             floor.start = None
             return decided
+        if rest >= p + _FLOOR_PULSE:
+            floor.tops.append((at, watts, self._v_last))
         if abs(rest - p) <= 0.1 * p + self._slack():
             floor.hits.append(at)
             floor.levels.append(rest)
@@ -239,6 +247,32 @@ class _FloorRuns(_SteadyStates):
         floor.alone, floor.alone_at = watts, at
         return False
 
+    def _over_alone(self, watts: float, until: float) -> None:
+        """The run's readings before ``until`` a pump's step over the heater read alone at ``watts``.
+
+        A heater only adds up to its own size: two readings that agree at
+        it without the pump (``_heater_alone``, ``_heater_apart``,
+        ``_under_peak``; the first of them at ``until``) read that
+        size, and a reading past it by the pump's step, at its own volts,
+        is the heater whole with the pump, as ``_whole_with_pump`` reads it
+        for a heater learnt over three cycles (a slow PID's heater, whose
+        pulses seldom hold a level, is learnt seldom). The pump ran then
+        (``floor.over``), which dates the run only (``_floor_run``): dev
+        22000006 on change, a 24.8 s shot read from 13 s (its readings
+        alone) to 26 s and withheld, 1365.0 W at 2320.0 s a step over the
+        heater's 1300 W read twice after it. Dev 20M-29M: 9 shots more (7 on
+        change, 2 every second), none fewer, no false shot more; joined to
+        the readings alone in ``_floor_run``'s gap check, an 80.8 s shot
+        with a 46 s gap between them was lost (28000011 every 2 s).
+        """
+        floor = self._floor
+        base, p, volts = floor.base, self._pump_watts, self._v_last
+        heater = watts - base
+        for at, w, v in floor.tops:
+            scale = (v / volts) ** 2 if v and volts else 1.0
+            if at < until and abs(w - base - heater * scale - p) <= self._ptol():
+                floor.over.append(at)
+
     def _heater_apart(self, at: float, watts: float) -> bool:
         """Whether two readings since the pump last read agree at a known heater alone.
 
@@ -277,6 +311,8 @@ class _FloorRuns(_SteadyStates):
         floor.start = floor.before = floor.first = at
         floor.hits.clear()
         floor.levels.clear()
+        floor.tops.clear()
+        floor.over.clear()
         floor.pulses = 0
         floor.on = floor.peak = floor.alone = floor.apart = -math.inf
         return True
@@ -398,11 +434,15 @@ class _FloorRuns(_SteadyStates):
         if len(hits) < _FLOOR_HITS:
             return None
         first = min(floor.hits[:1] + floor.whole)
-        if first - floor.first > _FLOOR_LATE:
+        if min([first, *floor.over]) - floor.first > _FLOOR_LATE:
             return None  # the pump's level not read at the start
         if any(b - a > _FLOOR_GAP for a, b in itertools.pairwise([first, *hits])):
             return None  # read alone so seldom that chance readings may be all
-        last = max(hits[-1], floor.on)
+        # (The heater whole with the pump, read against the heater alone at
+        # the end, ``floor.over``, dates the run only: the readings alone
+        # must still show it all along.)
+        first = min([first, *floor.over])
+        last = max([hits[-1], floor.on, *floor.over])
         ended = 0.5 * (last + at)
         if not MIN_RUN_S <= at - started <= MAX_RUN_S:
             return None
