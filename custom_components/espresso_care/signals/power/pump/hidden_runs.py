@@ -10,6 +10,8 @@ end a run or leave it unproven.
 
 from __future__ import annotations
 
+import itertools
+
 from ..readings import DetectedRun
 from .constants import _FAST_GAP_S, _RESUME_S, _SMALL_PUMP, MAX_RUN_S, MIN_RUN_S
 from .records import _Pending, _Rise
@@ -78,6 +80,8 @@ class _HiddenRuns(_RunEnd):
                     return []
                 if abs(rest + pending.watts) > ptol:
                     continue
+                if self._stopped_in_fall(edge, pending):
+                    return self._ran_on_to_fall(edge, rise, pending)
                 # The heater's fall is its rise and the pump's step: the
                 # pump stopped as the heater came on.
                 self._rises.remove(rise)
@@ -110,6 +114,64 @@ class _HiddenRuns(_RunEnd):
                     return []
                 return []
         return None
+
+    def _stopped_in_fall(self, edge: _Edge, pending: _Pending) -> bool:
+        """Whether a heater's fall, which its rise and the pump's step make, shows the pump's stop.
+
+        A heater's rise during a run that fits the heater alone and another
+        heater with the pump stopping (``_unsure_stop``: a dual boiler's
+        steam heater about the brew heater and a rotary pump) leaves the run
+        going, unsure; the heater's fall, of the rise and the pump's step,
+        fits the pump stopping at the rise as well as in the fall. Read every
+        second or two, one switching reads partial in one reading at most
+        (an averaging plug; a sampling one reads none): the steam heater
+        alone falls so. Two partial readings (as ``_two_switches`` reads
+        them, whatever the plug's window), one of them the level less the
+        pump's step (the heater alone), are two switchings: the pump's stop,
+        then the heater's fall. The pump ran on through the rise (dev seed
+        21000019 every 2 s: 1,196, 1,014, 452, 5 W after a 1,005 W rise, a
+        31.2 s shot read 6.7 s and 7.2 s twice).
+        """
+        if (
+            not self._pump
+            or pending.started != self._run_at
+            or self._gap > _FAST_GAP_S
+            or self._on_change
+        ):
+            return False
+        pts = edge.pts
+        # Partial: past each level's noise, as read (``_two_switches``).
+        levels = ((edge.before, pts[1]), (edge.after, pts[-1]))
+        partial = [
+            pts[i]
+            for i in range(5, len(pts) - 2, 2)
+            if all(
+                abs(pts[i] - x) > self._past_noise(x) for pair in levels for x in pair
+            )
+        ]
+        if not any(abs(a - b) > 3.0 for a, b in itertools.combinations(partial, 2)):
+            return False
+        alone = edge.before - pending.watts
+        near = 0.25 * pending.watts
+        return any(abs(w - alone) <= near for w in partial)
+
+    def _ran_on_to_fall(
+        self, edge: _Edge, rise: _Rise, pending: _Pending
+    ) -> list[DetectedRun]:
+        """The run that ran on through a heater's rise and stopped in its fall (``_stopped_in_fall``)."""
+        self._rises.remove(rise)
+        self._pending = None
+        pump = pending.watts
+        at = self._pump_at(edge.pts, edge.before, edge.delta + pump, -pump)
+        self._stop(at)
+        started = self._run_at - self._run_lead
+        if (
+            self._ambiguous
+            or not MIN_RUN_S <= at - started <= MAX_RUN_S
+            or self._kind_unsure(at - started, self._unseen(edge.pts, at))
+        ):
+            return []
+        return [DetectedRun(started, at, pump)]
 
     def _ran_on_in(self, pending: _Pending, rest: float, edge: _Edge) -> bool:
         """Whether a heater's rise taken as hiding the pump's stop came and went alone.
