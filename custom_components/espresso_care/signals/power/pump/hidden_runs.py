@@ -173,6 +173,78 @@ class _HiddenRuns(_RunEnd):
             return []
         return [DetectedRun(started, at, pump)]
 
+    def _unsure_start(self, edge: _Edge) -> None:
+        """Keep a rise of the pump's step from one heater's level that a hand-over fits too.
+
+        A dual boiler's steam heater draws about the brew heater and a
+        rotary pump: the pump starting beside the brew heater reads as the
+        brew heater handing over to the steam heater (unsure). The level's
+        fall to the standby decides (``_started_at_unsure_rise``). Every
+        second or two, or on change.
+        """
+        p = self._pump_watts
+        if (
+            len(self._heaters) != 2
+            or self._ambiguous
+            or (self._gap > _FAST_GAP_S and not self._on_change)
+            or abs(edge.delta - p) > self._ptol()
+            or abs(edge.before - self._base) <= self._tol_lv
+            or not self._known_level(edge.before)
+        ):
+            return
+        self._maybe_start = edge
+
+    def _started_at_unsure_rise(self, edge: _Edge) -> list[DetectedRun]:
+        """The run an unsure rise (``_unsure_start``) started, shown by the level's fall to the standby.
+
+        Had the brew heater handed over to the steam heater, the steam
+        heater alone would fall to the standby: one switching, read partial
+        in one reading at most. Two different partial readings (as
+        ``_two_switches`` reads them, whatever the plug's window) are two
+        switchings: the pump's stop and the brew heater's fall. The rise
+        was the pump's, and its run ends in the fall (dev seed 29,000,047
+        on change: 1,256, 1,070, 815, 6 W after 1,064 W rose by 199 W;
+        27,000,031: 1,270, 1,231, 985, 3 W). A fall whose readings first
+        rose over the level held a run of its own there (a flush over the
+        steam heater, then both off: 23,000,023 on change, 24,000,001 every
+        second, false shots without this).
+        """
+        rise = self._maybe_start
+        self._maybe_start = None
+        if rise is None or self._pump or self._ambiguous or edge.delta >= 0.0:
+            return []
+        p = self._pump_watts
+        base = self._base
+        if (
+            abs(edge.before - rise.after) > self._tol_lv
+            or abs(edge.after - base) > self._tol_lv
+        ):
+            return []
+        pts = edge.pts
+        top = max(edge.before, pts[1]) + self._past_noise(edge.before)
+        if any(pts[i] > top for i in range(3, len(pts), 2)):
+            return []  # a pump's run over the level, then the fall: no sign of this one
+        # (The level's last reading counts when it strays towards the fall:
+        # a partial one taken into the level, ``_two_switches``.)
+        first = 3 if pts[3] < min(edge.before, pts[1]) else 5
+        levels = ((edge.before, pts[1]), (edge.after, pts[-1]))
+        partial = [
+            pts[i]
+            for i in range(first, len(pts) - 2, 2)
+            if all(
+                abs(pts[i] - x) > self._past_noise(x) for pair in levels for x in pair
+            )
+        ]
+        if not any(abs(a - b) > 3.0 for a, b in itertools.combinations(partial, 2)):
+            return []
+        at = self._pump_at(pts, edge.before, edge.delta + p, -p)
+        started = rise.at
+        if not MIN_RUN_S <= at - started <= MAX_RUN_S or self._near_kind_bound(
+            at - started, self._period
+        ):
+            return []
+        return [DetectedRun(started, at, p)]
+
     def _ran_on_in(self, pending: _Pending, rest: float, edge: _Edge) -> bool:
         """Whether a heater's rise taken as hiding the pump's stop came and went alone.
 
