@@ -12,7 +12,11 @@ from the layer below, so a layer calls only itself and the layers under it:
   hand-off, a shot over a heater, the pump beside a heater's switch);
 * ``explain``: which switchings explain an edge (Hart's decomposition);
 * ``heater_cycles``: whether a fall is a heater's cycle, not the pump's;
-* ``run_start``, ``run_end``: a run opened and dated, closed or dropped;
+* ``run_start``: a run opened, its start dated;
+* ``off_in_run``: a run's readings that show the pump off inside it, or a
+  backflush's pulses before it (the run withheld);
+* ``stop_dating``: when the pump stopped, and a run whose kind hangs on it;
+* ``run_end``: the pump's fall paired with its rise, a run closed or dropped;
 * ``hidden_runs``: runs whose start or stop hid in a heater's edge;
 * ``classify``: a decided edge dispatched by its explanation;
 * ``pauses``: pauses and short pulses inside a transient;
