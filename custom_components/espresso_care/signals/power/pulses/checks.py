@@ -73,10 +73,16 @@ class _Checks(_Bands):
         """The checks as ``gentle_enough`` has them, where no find was refused lately."""
         since = found.started - NOISE_BEFORE
         odd = sum(since <= at <= found.ended and not edge for at, edge in self._odd)
-        odd += self._cycles_against(found, since)
+        cycles = self._cycles_against(found, since)
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
         singles = self._singles_in(found)
-        if not gentle_enough(odd / readings, self.spread, singles, found.pulses):
+        if not gentle_enough(
+            (odd + cycles) / readings,
+            self.spread,
+            singles,
+            found.pulses,
+            cycles_share=cycles / readings,
+        ):
             return False
         if found.weak and self._long_run_over(found, LONG_RUN_SECONDS):
             return False
