@@ -82,13 +82,6 @@ class _HiddenRuns(_RunEnd):
                     continue
                 if self._stopped_in_fall(edge, pending):
                     return self._ran_on_to_fall(edge, rise, pending)
-                if self._on_change and self._pump:
-                    # (An unsure stop on change, the run gone on: a level
-                    # held by silence may be a partial one, so the rise
-                    # proves no stop and the fall decides, ``_unsure_stop``.)
-                    self._rises.remove(rise)
-                    self._pending = None
-                    return None
                 # The heater's fall is its rise and the pump's step: the
                 # pump stopped as the heater came on.
                 self._rises.remove(rise)
@@ -130,21 +123,20 @@ class _HiddenRuns(_RunEnd):
         steam heater about the brew heater and a rotary pump) leaves the run
         going, unsure; the heater's fall, of the rise and the pump's step,
         fits the pump stopping at the rise as well as in the fall. Read every
-        second or two or on change, one switching reads partial in one
-        reading at most (an averaging plug; a sampling one reads none): the
-        steam heater alone falls so. Two partial readings (as
-        ``_two_switches`` reads them, whatever the plug's window), one of
-        them the level less the pump's step (the heater alone, the pump off
-        first) or the pump alone over the standby (the heater off first),
-        are two switchings: the pump's stop and the heater's fall. The pump
-        ran on through the rise (dev seed 21000019 every 2 s: 1,196, 1,014,
-        452, 5 W after a 1,005 W rise, a 31.2 s shot read 6.7 s and 7.2 s
-        twice; 24000023 on change: 1,214, 787, 136, 49, 4 W).
+        second or two, one switching reads partial in one reading at most
+        (an averaging plug; a sampling one reads none): the steam heater
+        alone falls so. Two partial readings (as ``_two_switches`` reads
+        them, whatever the plug's window), one of them the level less the
+        pump's step (the heater alone), are two switchings: the pump's stop,
+        then the heater's fall. The pump ran on through the rise (dev seed
+        21000019 every 2 s: 1,196, 1,014, 452, 5 W after a 1,005 W rise, a
+        31.2 s shot read 6.7 s and 7.2 s twice).
         """
         if (
             not self._pump
             or pending.started != self._run_at
-            or (self._gap > _FAST_GAP_S and not self._on_change)
+            or self._gap > _FAST_GAP_S
+            or self._on_change
         ):
             return False
         pts = edge.pts
@@ -159,10 +151,9 @@ class _HiddenRuns(_RunEnd):
         ]
         if not any(abs(a - b) > 3.0 for a, b in itertools.combinations(partial, 2)):
             return False
-        # The heater alone (the pump off first), or the pump alone (after it).
-        alone = (edge.before - pending.watts, self._base + pending.watts)
+        alone = edge.before - pending.watts
         near = 0.25 * pending.watts
-        return any(abs(w - x) <= near for w in partial for x in alone)
+        return any(abs(w - alone) <= near for w in partial)
 
     def _ran_on_to_fall(
         self, edge: _Edge, rise: _Rise, pending: _Pending
@@ -402,12 +393,10 @@ class _HiddenRuns(_RunEnd):
 
         Its fall will tell (``_stopped_in``): the rise and the pump's step
         when the pump stopped there. The run goes on, unsure as before: its
-        own fall, if it comes first, says the pump ran on. On a plug
-        reporting on change (a level held by silence may be a partial one)
-        only the fall's two switchings decide (``_stopped_in_fall``), never
-        the sizes alone (``_rise_fell``).
+        own fall, if it comes first, says the pump ran on. Not on a plug
+        reporting on change: a level held by silence may be a partial one.
         """
-        if edge.delta < self._heater_min():
+        if edge.delta < self._heater_min() or self._on_change:
             return
         rise = _Rise(edge)
         self._stopped_in(edge, rise, stop=False)
