@@ -339,7 +339,6 @@ class _Classify(_HiddenRuns):
         out = self._ended_at_unsure_fall(edge)
         if out:
             how, sp, heat, signs = self._explained(edge)
-        out += self._started_at_unsure_rise(edge)
         if how == _HEATERS:
             out += self._switch(edge, signs, edge.delta)
             if self._pump and self._paused_in(edge, signs):
@@ -365,8 +364,6 @@ class _Classify(_HiddenRuns):
                 self._run_unsure = True
                 self._unsure_fall(edge)
                 self._unsure_stop(edge)
-            else:
-                self._unsure_start(edge)
             for heater in self._heaters:
                 heater.on = None
         elif (ramped := self._ramp_beside_heater(edge)) is not None:

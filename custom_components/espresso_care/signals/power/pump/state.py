@@ -70,7 +70,6 @@ class _DetectorState:
         "_lv",
         "_lv_at",
         "_lv_n",
-        "_maybe_start",
         "_near",
         "_noise_check",
         "_noise_ev",
@@ -287,8 +286,5 @@ class _DetectorState:
         self._run_shown = 0.0
         self._pending: _Pending | None = None
         self._rises: list[_Rise] = []
-        # A rise of the pump's step from a heater's level that a hand-over
-        # fits as well (``_unsure_start``).
-        self._maybe_start: _Edge | None = None
         for heater in self._heaters:
             heater.on = None
