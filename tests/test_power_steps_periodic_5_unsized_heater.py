@@ -19,9 +19,15 @@ from custom_components.espresso_care.signals.power.pump.detector import PumpDete
 from .power_traces import HEATER, PUMP, idle_heater_cycles, periodic, run_all
 
 
-def runs_of(power: list[tuple[float, float, float]], end: float) -> list[float]:
-    """The lengths of the runs read every 5 s (averaging plug, no volts)."""
-    rows = periodic(power, end, every=5.0, noise=1.0, seed=3)
+def runs_of(
+    power: list[tuple[float, float, float]],
+    end: float,
+    *,
+    every: float = 5.0,
+    volts: float | None = None,
+) -> list[float]:
+    """The lengths of the runs read every ``every`` s (averaging plug)."""
+    rows = periodic(power, end, every=every, noise=1.0, seed=3, volts=volts)
     runs = run_all(PumpDetector(PUMP), rows, until=end)
     return [r.ended - r.started for r in runs]
 
@@ -44,4 +50,33 @@ def test_a_shot_on_a_heater_learnt_still_counts() -> None:
         (702.1, 732.1, PUMP),
     ]
     (length,) = runs_of(power, 1000.0)
+    assert length == pytest.approx(30.0, abs=0.5)
+
+
+@pytest.mark.parametrize("start", [300.3, 302.1, 304.6])
+def test_a_shot_from_the_standby_before_any_heater_counts(start: float) -> None:
+    """No heater learnt, but the level is the pump's alone over the standby
+    (not a heater's, far over the pump's step): a shot of 30 s."""
+    (length,) = runs_of([(start, start + 30.0, PUMP)], 600.0)
+    assert length == pytest.approx(30.0, abs=0.5)
+
+
+@pytest.mark.parametrize("start", [300.3, 302.1, 304.6])
+def test_a_shot_on_a_heater_heating_up_counts_with_volts(start: float) -> None:
+    """With volts the mains' move is read apart (normalised): the pump's
+    step on the heater heating up, no heater learnt, is a shot of 30 s."""
+    power = [(0.0, 1200.0, HEATER), (start, start + 30.0, PUMP)]
+    (length,) = runs_of(power, 1300.0, volts=230.0)
+    assert length == pytest.approx(30.0, abs=0.5)
+
+
+@pytest.mark.parametrize("every", [1.0, 2.0])
+@pytest.mark.parametrize("start", [300.3, 301.1])
+def test_a_shot_on_a_heater_heating_up_counts_read_often(
+    start: float, every: float
+) -> None:
+    """Read every second or two, a level's steps are read whole: the pump's
+    step on the heater heating up, no heater learnt, is a shot of 30 s."""
+    power = [(0.0, 1200.0, HEATER), (start, start + 30.0, PUMP)]
+    (length,) = runs_of(power, 1300.0, every=every)
     assert length == pytest.approx(30.0, abs=0.5)
