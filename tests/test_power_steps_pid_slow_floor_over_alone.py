@@ -3,7 +3,7 @@
 A heater only adds up to its own size: where two readings agree at a slow
 PID's heater alone and end the floor's run, a reading of the run past that
 level by the pump's step, at its own volts, is the heater whole with the
-pump (``_over_alone``), as ``_whole_with_pump`` reads it for a heater
+pump (``_note_over_alone``), as ``_whole_with_pump`` reads it for a heater
 learnt over three cycles. The run lasted until then at least.
 """
 

@@ -111,7 +111,7 @@ class _FloorRuns(_SteadyStates):
         or readings back at the run's peak less the pump's step
         (``_under_peak``), show it off as well; a known heater's level held with
         the pump shows it on (``_heater_with_pump``), and so do readings a
-        step over the heater read alone at the end (``_over_alone``). The
+        step over the heater read alone at the end (``_note_over_alone``). The
         stop hides among the pulses between the last reading that showed it
         on and the first that shows it off (``_floor_run``).
         """
@@ -165,12 +165,12 @@ class _FloorRuns(_SteadyStates):
             floor.pulses = 0
             floor.on = floor.peak = floor.alone = floor.apart = -math.inf
         elif (floor.hits or floor.whole) and self._heater_alone(watts, floor.last):
-            self._over_alone(watts, floor.last_at)
+            self._note_over_alone(watts, floor.last_at)
             decided = self._floor_run(floor.last_at)
             floor.start = None
             return decided
         elif (floor.hits or floor.whole) and self._heater_apart(at, watts):
-            self._over_alone(watts, floor.apart_at)
+            self._note_over_alone(watts, floor.apart_at)
             decided = self._floor_run(floor.apart_at)
             floor.start = None
             return decided
@@ -178,7 +178,7 @@ class _FloorRuns(_SteadyStates):
             floor.last, floor.last_at = watts, at
             return None
         elif floor.hits and self._under_peak(at, watts):
-            self._over_alone(watts, floor.alone_at)
+            self._note_over_alone(watts, floor.alone_at)
             decided = self._floor_run(floor.alone_at)
             floor.start = None
             return decided
@@ -247,8 +247,8 @@ class _FloorRuns(_SteadyStates):
         floor.alone, floor.alone_at = watts, at
         return False
 
-    def _over_alone(self, watts: float, until: float) -> None:
-        """The run's readings before ``until`` a pump's step over the heater read alone at ``watts``.
+    def _note_over_alone(self, watts: float, until: float) -> None:
+        """Note the run's readings before ``until`` a pump's step over the heater read alone at ``watts``.
 
         A heater only adds up to its own size: two readings that agree at
         it without the pump (``_heater_alone``, ``_heater_apart``,

@@ -110,9 +110,9 @@ class _Floor:
     hits: list[float] = field(default_factory=list)  # readings of the pump alone
     levels: list[float] = field(default_factory=list)  # ... what they read
     whole: list[float] = field(default_factory=list)  # a heater whole and the pump
-    # The heater-sized readings (``_over_alone``) and ...
+    # The readings over the pump's level by a pulse at least, and ...
     tops: list[tuple[float, float, float]] = field(default_factory=list)  # at, W, V
-    over: list[float] = field(default_factory=list)  # ... those a step over the heater
+    over: list[float] = field(default_factory=list)  # ... a step over the heater alone
     pulses: int = 0  # steps of a heater's pulse between two readings, in the run
     last: float = 0.0  # the last reading
     last_at: float = 0.0
