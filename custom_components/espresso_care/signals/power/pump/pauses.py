@@ -279,6 +279,21 @@ class _Pauses(_Classify):
         now = self._cd_last
         return self._edge(fall, now) + self._edge(rise, now)
 
+    def _standby_read_splits(self) -> bool:
+        """Whether one reading at the standby inside a transient may split it in two edges.
+
+        Read every two seconds, a switching a reading before or after it
+        leaves no level between (``_off_between``, ``_stop_then_heater``):
+        every second a level holds; on change a held reading may be
+        partial; a transient of many readings wanders (a PID's pulses).
+        """
+        return (
+            not self._on_change
+            and 1.5 < self._gap <= _FAST_GAP_S
+            and self._tr_n <= 5
+            and not self._pulsing(self._last_at)
+        )
+
     def _off_between(
         self, seen: float, before: float, after: float, settled: bool
     ) -> list[DetectedRun] | None:
@@ -291,13 +306,7 @@ class _Pauses(_Classify):
         one split off a heater's fall. None when no reading was at the
         standby, or a level around it was the standby.
         """
-        if (
-            self._pump
-            or self._on_change  # (on change, a held reading may be partial)
-            or not 1.5 < self._gap <= _FAST_GAP_S  # (every second, a level holds)
-            or self._tr_n > 5  # a wandering transient (a PID's pulses)
-            or self._pulsing(self._last_at)
-        ):
+        if self._pump or not self._standby_read_splits():
             return None
         tol = self._tol_lv
         base = self._base
@@ -320,13 +329,7 @@ class _Pauses(_Classify):
         25000026 at 12,569-12,592 s). None when the run stood on a heater,
         or no reading was at the standby.
         """
-        if (
-            not self._pump
-            or self._on_change  # (on change, a held reading may be partial)
-            or not 1.5 < self._gap <= _FAST_GAP_S  # (every second, a level holds)
-            or self._tr_n > 5  # a wandering transient (a PID's pulses)
-            or self._pulsing(self._last_at)
-        ):
+        if not self._pump or not self._standby_read_splits():
             return None
         base = self._base
         if (
