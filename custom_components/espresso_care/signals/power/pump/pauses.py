@@ -327,7 +327,9 @@ class _Pauses(_Classify):
         step) fits nothing: the run went on through the heater's cycle, and
         a shot that started in the heater's fall was lost (dev seed
         25000026 at 12,569-12,592 s). None when the run stood on a heater,
-        or no reading was at the standby.
+        no reading was at the standby, or the level after is under a
+        heater's size (``_split_at_standby`` divides by the rise: without
+        that bound a rise of nothing divides by zero, every 2 s on 25M).
         """
         if not self._pump or not self._standby_read_splits():
             return None
