@@ -1,7 +1,7 @@
 """A run over one decided before is not counted, read every second or two.
 
 A pump runs once at a time: a run the detector decides over one it decided
-before is a second reading of the same readings (``_once_fast``). Every 2 s
+before is a second reading of the same readings (``_once``). Every 2 s
 among a slow PID's pulses, a heater's rise held pending since a flush's
 start was proven by a fall after the next flush: the first flush read
 alone, then again from its start to the next one's end.

@@ -74,11 +74,15 @@ class _SlowPlug(_HeaterSizes):
         readings (``_cycle_in_readings``) may decide it before the edges
         that read it later, which must not count it again. The decoder
         (``_decoded``) reads a run later still, after other runs were
-        decided: it is checked against the last few. Read every second or
-        two, against the last one (``_once_fast``).
+        decided: read every few seconds, it is checked against the last
+        few. Read every second or two, only against the last one: a run
+        over it is a second reading of the same readings (a heater's rise
+        held pending since a run's start, proven by a fall after the next
+        one: dev 25000003 every 2 s, a 2.7 s flush read 4.0 s, then again
+        from its start to the next flush's end, 26 s, a false shot; slow
+        PID dev 20M-29M every 2 s: false shots 5 -> 4, no shot lost).
         """
-        if self._gap <= _FAST_GAP_S:
-            return self._once_fast(runs)
+        fast = self._gap <= _FAST_GAP_S
         out: list[DetectedRun] = []
         last = self._last_run
         counted = self._counted
@@ -88,39 +92,15 @@ class _SlowPlug(_HeaterSizes):
                 and run.started < last.ended
                 and run.ended > last.started
             ) or (
-                self._seconds_apart
+                not fast
+                and self._seconds_apart
                 and any(run.started < e and run.ended > s for s, e in counted)
             ):
                 continue  # the decoder reads runs late: any of the last few
             out.append(run)
             last = run
-            counted.append((run.started, run.ended))
-        self._last_run = last
-        return out
-
-    def _once_fast(self, runs: list[DetectedRun]) -> list[DetectedRun]:
-        """Read every second or two: the runs decided, less any over the last one decided.
-
-        A pump runs once at a time: a run over one decided before is a
-        second reading of the same readings (a heater's rise held pending
-        since a run's start, proven by a fall after the next one: dev
-        25000003 every 2 s, a 2.7 s flush read 4.0 s, then again from its
-        start to the next flush's end, 26 s, a false shot). Slow PID dev
-        20M-29M every 2 s: false shots 5 -> 4, no shot lost; every 1 s and
-        on change, regression 5M-9M, and the other families at 1-2 s and on
-        change (20M-22M) the same scores.
-        """
-        out: list[DetectedRun] = []
-        last = self._last_run
-        for run in runs:
-            if (
-                last is not None
-                and run.started < last.ended
-                and run.ended > last.started
-            ):
-                continue
-            out.append(run)
-            last = run
+            if not fast:
+                counted.append((run.started, run.ended))
         self._last_run = last
         return out
 
