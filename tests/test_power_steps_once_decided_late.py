@@ -1,7 +1,7 @@
 """A run decided after the next one, wholly before it, is still counted.
 
 A pump runs once at a time: a run decided over one decided before is a
-second reading of the same readings and is not counted (``_once_fast``).
+second reading of the same readings and is not counted (``_once``).
 A run that ended before the last one started is no such reading, whenever
 it is decided: a flush whose stop hid in a heater's rise is decided at that
 heater's fall, after a shot run on the heater's level was (thermostat dev
