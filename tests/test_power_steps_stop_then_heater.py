@@ -16,28 +16,9 @@ from __future__ import annotations
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 from custom_components.espresso_care.signals.power.readings import DetectedRun
 
-from .power_traces import BASE, HEATER, Row, run_all
+from .power_traces import HEATER, PUMP, half_window_plug, run_all
 
-EVERY = 2.0  # s between readings ...
-WINDOW = 1.0  # ... each the mean of the last second (a Shelly)
-PUMP = 50.0
 FLUSH = 36.0  # W: the flush's level, the pump still ramping
-
-
-def power(t: float, pieces: list[tuple[float, float, float]]) -> float:
-    return BASE + sum(w for a, b, w in pieces if a <= t < b)
-
-
-def mean_power(pieces: list[tuple[float, float, float]], at: float) -> float:
-    n = 200
-    return sum(power(at - WINDOW * (i + 0.5) / n, pieces) for i in range(n)) / n
-
-
-def rows_with(pieces: list[tuple[float, float, float]], end: float) -> list[Row]:
-    return [
-        (EVERY * n, mean_power(pieces, EVERY * n), None)
-        for n in range(1, int(end / EVERY))
-    ]
 
 
 def cycles() -> list[tuple[float, float, float]]:
@@ -59,7 +40,8 @@ def detected() -> list[DetectedRun]:
     pieces.append((1710.6, 1712.7, 3.0))  # (its ramp: no stale repeated reading)
     pieces.append((1715.5, 1733.1, HEATER))
     pieces.append((1732.9, 1757.6, PUMP))
-    rows = rows_with(pieces, 1800.0)
+    # (A Shelly: every 2 s, each reading the mean of the last second.)
+    rows = [(at, w, None) for at, w in half_window_plug(pieces, 1800.0)]
     return [r for r in run_all(PumpDetector(PUMP), rows, 1800.0) if r.started > 1700.0]
 
 
