@@ -434,21 +434,21 @@ class _FloorRuns(_SteadyStates):
         if len(hits) < _FLOOR_HITS:
             return None
         first = min(floor.hits[:1] + floor.whole)
-        if min([first, *floor.over]) - floor.first > _FLOOR_LATE:
-            return None  # the pump's level not read at the start
-        if any(b - a > _FLOOR_GAP for a, b in itertools.pairwise([first, *hits])):
-            return None  # read alone so seldom that chance readings may be all
         # (The heater whole with the pump, read against the heater alone at
         # the end, ``floor.over``, dates the run only: the readings alone
         # must still show it all along.)
-        first = min([first, *floor.over])
+        dated = min([first, *floor.over])
+        if dated - floor.first > _FLOOR_LATE:
+            return None  # the pump's level not read at the start
+        if any(b - a > _FLOOR_GAP for a, b in itertools.pairwise([first, *hits])):
+            return None  # read alone so seldom that chance readings may be all
         last = max([hits[-1], floor.on, *floor.over])
         ended = 0.5 * (last + at)
         if not MIN_RUN_S <= at - started <= MAX_RUN_S:
             return None
         # It ran from the first reading of its level alone to the last one
         # at least, and from the last reading below it to ``at`` at most.
-        shortest, longest = last - first, at - floor.before
+        shortest, longest = last - dated, at - floor.before
         if self._kind_between(shortest, longest):
             return None
         if floor.edges > started:
