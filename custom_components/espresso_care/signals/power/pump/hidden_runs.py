@@ -11,6 +11,7 @@ end a run or leave it unproven.
 from __future__ import annotations
 
 import itertools
+import math
 
 from ..readings import DetectedRun
 from .constants import _FAST_GAP_S, _RESUME_S, _SMALL_PUMP, MAX_RUN_S, MIN_RUN_S
@@ -243,14 +244,17 @@ class _HiddenRuns(_RunEnd):
         start (the pump ran on) and the heater's fall with the pump starting
         as well. Had the pump run on, no reading of the fall would lie below
         its level; one well short of it (its first partial reading, or a
-        vibratory pump ramping up) shows it was not running yet.
+        vibratory pump ramping up) shows it was not running yet, and so does
+        one at the standby (everything off: a thermostat's heater off, the
+        pump on a reading later read 11 W over a 5.6 W standby, a 26.0 s
+        shot then read from the heater's rise 100 s before, dev 22000044).
+        Dev seeds 20M-29M at 5 s: 3 shots recalled (thermostat 2, heat
+        exchanger 1), no false shot.
         """
         if self._gap <= _FAST_GAP_S:
             return False
-        p = self._pump_watts
-        low = self._base + 0.15 * p
-        high = edge.after - max(0.25 * p, 6.0)
-        return _inside(edge.pts, low, high) > 0
+        high = edge.after - max(0.25 * self._pump_watts, 6.0)
+        return _inside(edge.pts, -math.inf, high) > 0
 
     def _unknown_heater(self, edge: _Edge) -> None:
         """A heater's edge that no known size explains.

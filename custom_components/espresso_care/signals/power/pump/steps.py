@@ -220,6 +220,20 @@ def _pump_time(
                 # A later reading of the heater whole, the pump as before:
                 # this one was the heater's partial reading.
                 continue
+            if (
+                apart
+                and pump > 0.0
+                and any(
+                    pts[j + 1] - base < both - half for j in range(i + 2, len(pts), 2)
+                )
+            ):
+                # A later reading short of both by half the pump's step: the
+                # pump was not on through it (it runs on once started), so
+                # this one was the falling heater's partial reading (a
+                # thermostat's 108 W, then 61 W and the 175 W level: a 22.7 s
+                # shot dated 8 s early, its own start read as a pause and
+                # dropped, dev 24000029; 20M-29M at 5 s: 1 shot, no false one).
+                continue
             if averaging and abs(pts[i - 1] - base - heater) <= half:
                 # The heater came first, the pump within this interval.
                 return _crossing(pts, i, base + heater, pump, window=window, gap=gap)
