@@ -72,6 +72,11 @@ class PatternRules:
     # pulse it lacks counted as missed (one, also where it bridged a pause;
     # ``missed_max`` for both series together: the other must be whole).
     short_series: bool = False
+    # Whether a series holding more weak pulses than it may first sheds its
+    # weak pulses after its last sure one (``_trailing_weak_shed``): the
+    # group flushes after a rinse series, read as partial pulses, are weak
+    # and ran into it.
+    trailing_weak: bool = False
     series_max: float = 300.0
     rinse_min: float = 25.0
     rinse_max: float = 660.0
@@ -316,7 +321,9 @@ class BackflushRecognizer[T]:
         missed, self._missed = self._missed, 0
         blips, self._blips = self._blips, 0
         weak = sum(h.weak for h in series)
-        if not _weak_held(weak, len(series), rules):
+        if rules.trailing_weak and not _weak_held(weak, len(series), rules):
+            series = _trailing_weak_shed(series, out, rules)
+        if not _weak_held(sum(h.weak for h in series), len(series), rules):
             series = _without_weak(series, out, rules.pause_max)
         if not weak and _short(series, rules):
             missed = max(missed, 1)  # a pulse hid where no pause shows it
@@ -368,6 +375,29 @@ def _weak_held(weak: int, pulses: int, rules: PatternRules) -> bool:
     return weak <= rules.weak_max or (
         weak <= rules.weak_even_max and 2 * weak <= pulses
     )
+
+
+def _trailing_weak_shed[T](
+    series: list[_Held[T]], out: Outcome[T], rules: PatternRules
+) -> list[_Held[T]]:
+    """The series without the weak pulses after its last sure one, if then it may hold the rest.
+
+    Those are released; else the series is left whole (``_without_weak``
+    judges it). Every 5 s the group flushes after a rinse series read as
+    partial pulses (weak: no reading half the pump's) within a pause of it,
+    and ran into it: with them a series held more weak pulses than it may,
+    and without any weak one its sure pulses were too far apart (bench seed
+    20,250,414 at 27,590 s: a rinse series of six, two weak, then three flush
+    pieces, two weak: four weak of nine).
+    """
+    n = len(series)
+    while n and series[n - 1].weak:
+        n -= 1
+    kept = series[:n]
+    if n == len(series) or not _weak_held(sum(h.weak for h in kept), n, rules):
+        return series
+    out.released += _uncounted(series[n:])
+    return kept
 
 
 def _without_weak[T](

@@ -22,6 +22,7 @@ from .constants import (
     PULSES_SECONDS,
     SHOT_RUN,
     SLOW_SHORT_SERIES,
+    SLOW_TRAILING_WEAK,
     SLOW_WEAK_EVEN,
     SLOW_WEAK_MAX,
     STEADY,
@@ -203,6 +204,7 @@ class PowerBackflushes(_TwoSecond):
                 weak_max=max(given.weak_max, SLOW_WEAK_MAX),
                 weak_even_max=max(given.weak_even_max, SLOW_WEAK_EVEN),
                 short_series=SLOW_SHORT_SERIES,
+                trailing_weak=SLOW_TRAILING_WEAK,
             )
             if slow
             else given
