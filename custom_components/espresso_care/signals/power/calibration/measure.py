@@ -26,7 +26,7 @@ from .constants import (
 from .edges import _edges, _PrefixEdges
 from .fall import _WAIT, _plateau
 from .levels import _distinct, _idle_minute, _reports_slowly, _standby_level, _valid
-from .noise import _blips, _idle_noise, _steady_share
+from .noise import _blips, _check_noise, _idle_noise, _steady_share
 from .pairing import _held_paired_step, _hidden_in_two_heaters, _stop_in_heater
 from .pid_pulses import (
     _bursts_averaged,
@@ -222,7 +222,7 @@ def _calibrate(
     # boiler's steam heater handing over to the brew heater and back.
     heaters = [h.size / det._k for h in det._heaters]
     noise = max(
-        check.noise_watts,
+        _check_noise(check, step, heaters),
         _idle_noise(edges, pump_started_after, step, span, heaters),
     )
     apart = _pulses_apart(idle, step, check.noise_watts)

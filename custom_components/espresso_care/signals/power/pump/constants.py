@@ -118,6 +118,8 @@ _PEAK_FRESH_S: Final = 900.0  # s: a heater read whole so lately holds its size 
 _PEAK_DRIFT: Final = 0.03  # ... to this share (the mains' move), less than the pump
 _HELD_LEVEL_S: Final = 3600.0  # s a level held past any run is kept
 _HELD_PLATEAU: Final = 0.4  # of the pump's step: a known heater's and the pump's
+_SIZES_LEVEL: Final = 0.03  # of the smaller heater: a level of it alone
+_SIZES_APART_W: Final = 20.0  # W nearer its and the pump's than the larger heater's
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits

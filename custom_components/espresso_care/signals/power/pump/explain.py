@@ -138,6 +138,7 @@ class _Explain(_SlowPlug):
                 edge.after,
                 first=self._pump_first(edge),
                 two=self._two_shown(edge),
+                sized=self._sizes_tell_pump(edge),
             )
         return self._cache
 
@@ -182,6 +183,7 @@ class _Explain(_SlowPlug):
         *,
         first: bool = False,
         two: bool = False,
+        sized: bool = False,
     ) -> tuple[int, int, float, tuple[int, ...]]:
         """Explain an edge: (how, the pump's sign, the heaters' part, their signs).
 
@@ -190,9 +192,10 @@ class _Explain(_SlowPlug):
         the heaters and the pump (a state of the machine). When sums with and
         without the pump both fit, it is unsure, unless ``two`` switchings
         showed and the sums without it switch at one instant (one heater, or
-        a hand-over), and one with it has a heater's switching too. A heater
-        seen only once may explain an edge as a heater's, never split the
-        pump's off one.
+        a hand-over), and one with it has a heater's switching too; or
+        unless the heaters' learnt sizes tell the pump's step alone from a
+        hand-over (``sized``, ``_sizes_tell_pump``). A heater seen only once
+        may explain an edge as a heater's, never split the pump's off one.
         """
         p = self._pump_watts
         ptol = self._ptol()
@@ -207,6 +210,9 @@ class _Explain(_SlowPlug):
         paired: tuple[int, int, float, tuple[int, ...]] | None = None
         paired_score = math.inf
         none_twice = False
+        # (For ``sized``: the best sum of the pump alone.)
+        solo: tuple[int, int, float, tuple[int, ...]] | None = None
+        solo_score = math.inf
         heaters = self._heaters
         if len(heaters) == 2:
             a, b = heaters
@@ -354,12 +360,17 @@ class _Explain(_SlowPlug):
                 if sp and terms and score < paired_score:
                     paired_score = score
                     paired = (_PUMP, sp, heat, signs[:n])
+                if sp and not terms and score < solo_score:
+                    solo_score = score
+                    solo = (_PUMP, sp, heat, signs[:n])
                 if score < best_score:
                     best_score = score
                     best = (_PUMP if sp else _HEATERS, sp, heat, signs[:n])
         if fits_pump and fits_none:
             if two and paired is not None and not none_twice:
                 return paired
+            if sized and solo is not None:
+                return solo
             return (_UNSURE, 0, 0.0, ())
         return best
 
