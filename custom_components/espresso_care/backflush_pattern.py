@@ -75,7 +75,7 @@ class PatternRules:
     # Whether a series holding more weak pulses than it may first sheds its
     # weak pulses after its last sure one (``_trailing_weak_shed``): the
     # group flushes after a rinse series, read as partial pulses, are weak
-    # and ran into it.
+    # and ran into it (a flush piece read sure stays, with the weak before it).
     trailing_weak: bool = False
     series_max: float = 300.0
     rinse_min: float = 25.0
@@ -325,6 +325,8 @@ class BackflushRecognizer[T]:
             series = _trailing_weak_shed(series, out, rules)
         if not _weak_held(sum(h.weak for h in series), len(series), rules):
             series = _without_weak(series, out, rules.pause_max)
+        # ``weak`` as read, before shedding: a series that lost weak pulses
+        # is no sure one, so never a short one.
         if not weak and _short(series, rules):
             missed = max(missed, 1)  # a pulse hid where no pause shows it
         if not rules.pulses_min <= len(series) + missed <= rules.pulses_max:
@@ -388,13 +390,16 @@ def _trailing_weak_shed[T](
     and ran into it: with them a series held more weak pulses than it may,
     and without any weak one its sure pulses were too far apart (bench seed
     20,250,414 at 27,590 s: a rinse series of six, two weak, then three flush
-    pieces, two weak: four weak of nine).
+    pieces, two weak: four weak of nine). Only the weak pulses after the last
+    sure one go: a flush piece read sure, and the weak ones before it, stay
+    in the series (there eight pulses, the rinse's six and two pieces). A
+    series with no sure pulse sheds nothing here.
     """
     n = len(series)
     while n and series[n - 1].weak:
         n -= 1
     kept = series[:n]
-    if n == len(series) or not _weak_held(sum(h.weak for h in kept), n, rules):
+    if n in (0, len(series)) or not _weak_held(sum(h.weak for h in kept), n, rules):
         return series
     out.released += _uncounted(series[n:])
     return kept

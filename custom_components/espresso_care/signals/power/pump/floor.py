@@ -453,9 +453,11 @@ class _FloorRuns(_SteadyStates):
         change, 1 every second, 1 every 2 s); 5M-9M: 10 more (5 on change,
         1 every second, 4 every 2 s); no false shot more, none lost.
         """
-        if dated <= self._floor.first:
+        floor = self._floor
+        if dated <= floor.first:
             return dated
-        return dated - min(1.0, self._period)
+        since = dated - min(1.0, self._period)
+        return max(floor.before, since)  # never before the run
 
     def _floor_run(self, at: float) -> DetectedRun | None:
         """The run read by the floor, ended by the reading at ``at`` that shows it off."""

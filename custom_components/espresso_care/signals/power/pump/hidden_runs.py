@@ -147,7 +147,7 @@ class _HiddenRuns(_RunEnd):
         return any(abs(w - alone) <= near for w in partial)
 
     def _fall_partials(self, edge: _Edge) -> list[int]:
-        """Where an edge's partial readings are in ``pts``: past each level's noise, as read (``_two_switches``)."""
+        """Where an edge's partial readings are in ``pts``: past each level's noise, as ``_stopped_in_fall`` reads them (the last reading left out)."""
         pts = edge.pts
         levels = ((edge.before, pts[1]), (edge.after, pts[-1]))
         return [
@@ -183,8 +183,8 @@ class _HiddenRuns(_RunEnd):
         pts = edge.pts
         first, second = pts[idx[0]], pts[idx[1]]
         lost = edge.before - first
-        if not (second < first - 3.0 and lost <= pump + self._ptol()):
-            return None
+        if not (second < first - 3.0 and 0.0 < lost <= pump + self._ptol()):
+            return None  # (a reading over the level is a swell: it dates nothing)
         share = min(lost / pump, 1.0)
         return pts[idx[0] - 1] - share * _span(pts, idx[0] - 1, self._period)
 

@@ -395,7 +395,9 @@ class _SlowPlug(_HeaterSizes):
             any(abs(rest + p - h) <= max(ptol, _PEAK_DRIFT * h) for h in known)
             and not self._stop_past_mains(level, stop_w, heat)
         ):
-            return []  # no known heater and the pump, or a heater alone
+            # No known heater and the pump, or a heater alone (whose fall is
+            # not two switchings, ``_stop_past_mains``).
+            return []
         rise = self._rise_before(rd, n, level, near)
         if rise is None:
             return []
