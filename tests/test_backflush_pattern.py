@@ -17,14 +17,7 @@ from custom_components.espresso_care.backflush_pattern import (
 )
 from simulator.espresso import TrueRun, generate
 
-
-def series(
-    start: float, pulses: int, on: float = 8.0, off: float = 10.0
-) -> list[tuple[float, float]]:
-    """``pulses`` pulses of ``on`` s with ``off`` s between, from ``start``."""
-    return [
-        (start + i * (on + off), start + i * (on + off) + on) for i in range(pulses)
-    ]
+from .pattern_runs import series
 
 
 def drive(

@@ -8,7 +8,7 @@ from custom_components.espresso_care.backflush_pattern import (
     DEFAULT_RULES,
 )
 
-from .test_backflush_pattern_weak import drive, series
+from .pattern_runs import drive_weak as drive, series
 
 SHORT = replace(DEFAULT_RULES, short_series=True)
 

@@ -3,44 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-import math
 
-from custom_components.espresso_care.backflush_pattern import (
-    BackflushRecognizer,
-    Outcome,
-    PatternRules,
-    Recognized,
-)
+from custom_components.espresso_care.backflush_pattern import PatternRules
+
+from .pattern_runs import drive_weak as drive, series
 
 # A slow plug's: two weak pulses a series, three where no more than its sure ones.
 EVEN = PatternRules(weak_max=2, weak_even_max=3)
 TRAILING = replace(EVEN, trailing_weak=True)
-
-
-def series(
-    start: float, pulses: int, on: float = 8.0, off: float = 10.0
-) -> list[tuple[float, float]]:
-    """``pulses`` pulses of ``on`` s with ``off`` s between, from ``start``."""
-    return [
-        (start + i * (on + off), start + i * (on + off) + on) for i in range(pulses)
-    ]
-
-
-def drive(
-    runs: list[tuple[float, float]], weak: set[int], rules: PatternRules
-) -> tuple[list[Recognized], list[int]]:
-    """Feed runs in order (those in ``weak`` as weak); the backflushes and runs released."""
-    rec: BackflushRecognizer[int] = BackflushRecognizer(rules)
-    outcomes: list[Outcome[int]] = []
-    for n, (started, ended) in enumerate(runs):
-        while (deadline := rec.next_deadline) is not None and deadline <= ended:
-            outcomes.append(rec.advance(deadline))
-        outcomes.append(rec.feed(n, started, ended, weak=n in weak))
-    outcomes.append(rec.advance(math.inf))
-    return (
-        [o.recognized for o in outcomes if o.recognized],
-        sorted(n for o in outcomes for n in o.released),
-    )
 
 
 # A cleaner series of four, then a rinse series of six (4 to 9, two weak)

@@ -2,43 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 from custom_components.espresso_care.backflush_pattern import (
-    DEFAULT_RULES,
-    BackflushRecognizer,
-    Outcome,
     PatternRules,
-    Recognized,
 )
 
-
-def series(
-    start: float, pulses: int, on: float = 8.0, off: float = 10.0
-) -> list[tuple[float, float]]:
-    """``pulses`` pulses of ``on`` s with ``off`` s between, from ``start``."""
-    return [
-        (start + i * (on + off), start + i * (on + off) + on) for i in range(pulses)
-    ]
-
-
-def drive(
-    runs: list[tuple[float, float]],
-    weak: set[int],
-    rules: PatternRules = DEFAULT_RULES,
-) -> tuple[list[Recognized], list[int]]:
-    """Feed runs in order (those in ``weak`` as weak); the backflushes and runs released."""
-    rec: BackflushRecognizer[int] = BackflushRecognizer(rules)
-    outcomes: list[Outcome[int]] = []
-    for n, (started, ended) in enumerate(runs):
-        while (deadline := rec.next_deadline) is not None and deadline <= ended:
-            outcomes.append(rec.advance(deadline))
-        outcomes.append(rec.feed(n, started, ended, weak=n in weak))
-    outcomes.append(rec.advance(math.inf))
-    return (
-        [o.recognized for o in outcomes if o.recognized],
-        sorted(n for o in outcomes for n in o.released),
-    )
+from .pattern_runs import drive_weak as drive, series
 
 
 def test_one_weak_pulse_between_sure_ones_completes_a_series() -> None:

@@ -1,0 +1,41 @@
+"""Runs fed to the backflush recognizer by hand: a series of pulses, and a driver that marks some weak."""
+
+from __future__ import annotations
+
+import math
+
+from custom_components.espresso_care.backflush_pattern import (
+    DEFAULT_RULES,
+    BackflushRecognizer,
+    Outcome,
+    PatternRules,
+    Recognized,
+)
+
+
+def series(
+    start: float, pulses: int, on: float = 8.0, off: float = 10.0
+) -> list[tuple[float, float]]:
+    """``pulses`` pulses of ``on`` s with ``off`` s between, from ``start``."""
+    return [
+        (start + i * (on + off), start + i * (on + off) + on) for i in range(pulses)
+    ]
+
+
+def drive_weak(
+    runs: list[tuple[float, float]],
+    weak: set[int],
+    rules: PatternRules = DEFAULT_RULES,
+) -> tuple[list[Recognized], list[int]]:
+    """Feed runs in order (those in ``weak`` as weak); the backflushes and runs released."""
+    rec: BackflushRecognizer[int] = BackflushRecognizer(rules)
+    outcomes: list[Outcome[int]] = []
+    for n, (started, ended) in enumerate(runs):
+        while (deadline := rec.next_deadline) is not None and deadline <= ended:
+            outcomes.append(rec.advance(deadline))
+        outcomes.append(rec.feed(n, started, ended, weak=n in weak))
+    outcomes.append(rec.advance(math.inf))
+    return (
+        [o.recognized for o in outcomes if o.recognized],
+        sorted(n for o in outcomes for n in o.released),
+    )
