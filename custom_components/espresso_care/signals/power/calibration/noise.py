@@ -78,9 +78,7 @@ def _check_noise(check: PumpDetector, step: float, heaters: Sequence[float]) -> 
     196.4 W step (188.5 W rotary pump), refused as too noisy on its only
     try, and its ten shots lost.
     """
-    explained = _heaters_explain(heaters, step)
-    events = [e for e in check._events if not explained(e[1])]
-    return max(check._events_noise(events, check._pump_watts), 2.5 * check._sd)
+    return check.noise_watts_less(_heaters_explain(heaters, step))
 
 
 def _blips(

@@ -10,7 +10,7 @@ which the floor explains, pause the edges only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 import math
 
 from .constants import (
@@ -58,7 +58,20 @@ class _Noise(_Plug):
     @property
     def noise_watts(self) -> float:
         """The live noise: unexplained steps weighted by their rate, or the spread."""
-        return max(self._noise_ev, 2.5 * self._sd)
+        return self._with_spread(self._noise_ev)
+
+    def noise_watts_less(self, explained: Callable[[float], bool]) -> float:
+        """``noise_watts`` less the steps whose size ``explained`` tells.
+
+        A calibration's check knows the heaters seen over its whole window,
+        which explain hand-overs between them (``calibration.noise``).
+        """
+        events = [e for e in self._events if not explained(e[1])]
+        return self._with_spread(self._events_noise(events, self._pump_watts))
+
+    def _with_spread(self, events_noise: float) -> float:
+        """A noise of steps, or the readings' spread if larger."""
+        return max(events_noise, 2.5 * self._sd)
 
     def _wander(self, at: float) -> None:
         spread = self._tr_max - self._tr_min
@@ -157,7 +170,7 @@ class _Noise(_Plug):
         them: counting is paused (``ambiguous``) only while the rest of the
         noise would pause it too, with the same hysteresis.
         """
-        noise = max(self._noise_rest, 2.5 * self._sd)
+        noise = self._with_spread(self._noise_rest)
         self._unsure, self._unsure_clean = _paused(
             self._unsure, self._unsure_clean, noise, self._pump_watts, now
         )
