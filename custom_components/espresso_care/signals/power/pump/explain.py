@@ -292,7 +292,7 @@ class _Explain(_SlowPlug):
                     else:
                         continue
                     terms += 1
-                    sure = sure and h.weight >= 2.0 and not self._read_stale(h)
+                    sure = sure and self._size_sure(h)
                 if sp < 0 and self._stop_with_cycled(heaters, signs):
                     continue
                 if not terms:

@@ -241,7 +241,7 @@ class _HeaterSizes(_Noise):
         ):
             return False
         small, large = sorted(heaters, key=lambda h: h.size)
-        if any(h.weight < 2.0 or self._read_stale(h) for h in heaters):
+        if not all(self._size_sure(h) for h in heaters):
             return False
         k = self._k
         base = self._base
@@ -251,6 +251,14 @@ class _HeaterSizes(_Noise):
         off_pump = abs(high - low - self._pump_watts)
         off_large = abs(high - base - large.size / k)
         return off_large - off_pump >= _SIZES_APART_W
+
+    def _size_sure(self, heater: _Heater) -> bool:
+        """Whether a heater's size is sure: two edges or more learnt, not read stale.
+
+        Only such a size splits the pump off an edge (``_explain``) or
+        tells a hand-over from the pump (``_sizes_tell_pump``).
+        """
+        return heater.weight >= 2.0 and not self._read_stale(heater)
 
     def _read_stale(self, heater: _Heater) -> bool:
         """Whether a heater's size read whole in short pulses is no longer sure.
