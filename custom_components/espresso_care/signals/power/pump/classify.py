@@ -232,7 +232,7 @@ class _Classify(_HiddenRuns):
             or self._on_change
             or self._gap > _FAST_GAP_S
             or sum(1 for sign in signs if sign) != 1
-            or (self._window is None and self._avg_score < 0.3)
+            or (self._window is None and not self._averaging)
         ):
             return False
         near_b = self._past_noise(edge.before)

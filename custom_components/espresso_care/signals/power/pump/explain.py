@@ -406,7 +406,7 @@ class _Explain(_SlowPlug):
         read too (at its own volts: the normalised level of kilowatts of
         heaters lies tens of watts off the readings).
         """
-        if self._avg_score < 0.3:
+        if not self._averaging:
             return False
         pts = edge.pts
         # Partial: past each level's own noise. A small pump's first partial

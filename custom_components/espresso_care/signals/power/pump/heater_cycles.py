@@ -161,7 +161,7 @@ class _HeaterCycles(_Explain):
         of 4 withheld, no shot lost).
         """
         return (
-            self._avg_score >= 0.3
+            self._averaging
             and not self._clusters_held()
             and not (self._run_two or self._two_switches(edge))
             and not self._one_heater_learnt()

@@ -36,6 +36,16 @@ class _Plug(_DetectorState):
         return self._silence > 0.05
 
     @property
+    def _averaging(self) -> bool:
+        """Whether the plug averages over its interval: a switching reads partial.
+
+        A quick running mean of the clean large steps whose first reading
+        was partial (``_avg_score``) at 0.3 or more; a plug that samples
+        reads none.
+        """
+        return self._avg_score >= 0.3
+
+    @property
     def _seconds_apart(self) -> bool:
         """Whether a periodic plug reports every few seconds (an energy meter's 5 s).
 
@@ -92,7 +102,7 @@ class _Plug(_DetectorState):
             base,
             heater,
             pump,
-            averaging=self._avg_score >= 0.3,
+            averaging=self._averaging,
             window=self._window,
             gap=self._period,
             standby=self._base,
@@ -112,7 +122,7 @@ class _Plug(_DetectorState):
         of them read partial, else not known.
         """
         if self._partial_n < 5:
-            return 1.0 if self._avg_score >= 0.3 else None
+            return 1.0 if self._averaging else None
         window = self._partial / _PARTIAL_WHOLE
         if window < 0.25:
             return None  # samples, or nearly: the reading dates the step
