@@ -33,6 +33,7 @@ from .pid_pulses import (
     _bursts_on_change,
     _pid_averaged,
     _pulses_apart,
+    _pulsing_lately,
     _pulsing_standby,
     _standby_between_pulses,
     _unheld_pulses,
@@ -236,6 +237,10 @@ def _calibrate(
         # Read every 5 s, the idle level seldom holds (a PID's heater, its
         # pulses averaged into levels of any size): no level to read the
         # pump's step against.
+        noise = max(noise, 0.5 * step)
+    if slow and _pulsing_lately(valid, pump_started_after):
+        # Read every 5 s, a slow PID's pulses came often lately: averaged,
+        # some are the pump's size, and two or three in a row its run.
         noise = max(noise, 0.5 * step)
     if not slow and _bursts_averaged(idle):
         # Read every second or two, a fast PID's bursts average into partial
