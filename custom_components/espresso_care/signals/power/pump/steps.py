@@ -213,20 +213,14 @@ def _pump_time(
         if abs(x - pump) <= half:
             return _crossing(pts, i, base, pump, window=window, gap=gap)
         if abs(x - both) <= half:
-            if apart and any(
-                abs(pts[j + 1] - base - heater) <= 0.25 * abs(pump)
-                for j in range(i + 2, len(pts), 2)
-            ):
+            later = (
+                [pts[j + 1] - base for j in range(i + 2, len(pts), 2)] if apart else []
+            )
+            if any(abs(w - heater) <= 0.25 * abs(pump) for w in later):
                 # A later reading of the heater whole, the pump as before:
                 # this one was the heater's partial reading.
                 continue
-            if (
-                apart
-                and pump > 0.0
-                and any(
-                    pts[j + 1] - base < both - half for j in range(i + 2, len(pts), 2)
-                )
-            ):
+            if pump > 0.0 and any(w < both - half for w in later):
                 # A later reading short of both by half the pump's step: the
                 # pump was not on through it (it runs on once started), so
                 # this one was the falling heater's partial reading (a
