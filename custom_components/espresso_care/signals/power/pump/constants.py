@@ -33,7 +33,6 @@ _PENDING_S: Final = 300.0  # how long a run hidden by a heater waits for its pro
 _EPS: Final = 1e-6
 _HOLD_MAX_S: Final = 6.0  # silence this long means the last value held
 _FAST_GAP_S: Final = 2.5  # readings this close show a short pulse and its pauses
-_EVERY_SECOND_S: Final = 1.5  # a plug averaging each second, read every second
 _PAUSE_FLOOR: Final = 0.85  # of the pump's step: a reading below it ends a run
 _PAUSE_FLOOR_PULSE: Final = 0.5  # ... a pulse's read every second (its end partial)
 _PULSE_MIN_S: Final = 1.5  # a pulse too short to settle lasts this long ...

@@ -15,7 +15,6 @@ import math
 
 from ..readings import DetectedRun
 from .constants import (
-    _EVERY_SECOND_S,
     _FAST_GAP_S,
     _HOLD_MAX_S,
     _PARTIAL_WHOLE,
@@ -54,18 +53,6 @@ class _Plug(_DetectorState):
         that read runs from single readings are for it alone.
         """
         return self._gap > _FAST_GAP_S and not self._on_change
-
-    @property
-    def _every_second(self) -> bool:
-        """Whether a periodic plug reads each second's average, every second (a Shelly).
-
-        Its readings cover the time without a gap: one switching leaves at
-        most one partial reading between two levels, two leave two or a
-        whole reading between.
-        """
-        return (
-            not self._on_change and self._gap <= _EVERY_SECOND_S and self._window == 1.0
-        )
 
     def _hold(self) -> float:
         """Silence after which the last reading counts as a steady state."""

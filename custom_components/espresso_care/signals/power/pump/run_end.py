@@ -81,15 +81,6 @@ class _RunEnd(_StopDating):
                 # a whole reading of the pump alone at the rise shows it.
                 seen_end = False
                 seen = self._run_held
-                if self._every_second and not seen:
-                    # Read every second, a steam heater of about the brew
-                    # heater and a rotary pump, its cycle from the standby
-                    # and back never learnt (its edges fit theirs), reads a
-                    # stop that stands out: no sign either (fresh seed
-                    # 112000009, 117 V: 1,214 W for 1,041 W and 165 W).
-                    if cycle:
-                        self._learn_cycle(edge)
-                    return []
             # (A level held past any run, of the whole edge's size: a heater's.)
             held = self._held_level_size(-edge.delta)
             big = self._stands_out(heat, watts) and not held

@@ -154,31 +154,19 @@ class _RunStart(_HeaterCycles):
         both ends in a heater's switching). There only an edge from or to
         the standby counts: over a heater's level a brew heater the shot's
         cold water switched on comes with the pump by cause, not by chance
-        (two dual boiler shots so on dev seeds 21M-22M). So too a plug
-        reading each second's average every second (``_every_second``),
-        whose readings leave no gap: there such a run is not counted at all
-        (``_pump_fall``), its rotary pump's step standing out or not.
+        (two dual boiler shots so on dev seeds 21M-22M).
         """
-        # Every second, beside a rotary pump only: a vibratory one's 40-70 W
-        # is no hand-over's size, and a brew heater its cold water switched
-        # on may come in the pump's second (fresh seed 112000008).
-        every = self._every_second and self._pump_watts >= _SMALL_PUMP
-        if not (self._seconds_apart or self._on_change or every):
+        if not (self._seconds_apart or self._on_change):
             return False
         low, high = sorted((edge.before, edge.after))
-        if (self._on_change or every) and abs(low - self._base) > self._tol_lv:
+        if self._on_change and abs(low - self._base) > self._tol_lv:
             return False  # over a heater's level: a brew heater the shot switched
-        lo, hi = low + self._past_noise(low), high - self._past_noise(high)
-        inside = _inside(edge.pts, lo, hi)
-        part = 0.1 * self._pump_watts
-        if every and edge.delta > 0.0 and low + part < edge.pts[3] < high - part:
-            # A rise's last reading of the level before, a tenth of the
-            # pump's step above it: the pump's start read partial a second
-            # before the heater's (dev 29000049, 3.3, 45.6, 1234.1, 1294.1 W:
-            # a shot). Not a fall's: a kilowatt heater's level, scaled to
-            # the mains, lies 15 W off its readings (fresh 110000025).
-            inside += 1
-        return inside < 2
+        return (
+            _inside(
+                edge.pts, low + self._past_noise(low), high - self._past_noise(high)
+            )
+            < 2
+        )
 
     def _alone_level(self, level: float) -> bool:
         """Whether a level that held is the pump's alone: the standby and its step.
