@@ -186,7 +186,9 @@ class _RunEnd(_StopDating):
             # (``_stop_in_rise_unsure``), or the stop's partial reading taken
             # into the level before: the stop's date is a guess between them.
             spread = max(spread, 0.5 * self._period)
-        if self._kind_unsure(at - started, spread):
+        if self._kind_unsure(at - started, spread) or self._read_long_from_fall(
+            pure, at - started
+        ):
             return []
         if self._stop_in_heater_rise(started, at, fell):
             return []
