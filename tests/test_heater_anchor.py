@@ -123,3 +123,21 @@ def test_only_plateaus_after_the_last_run_counted_are_given() -> None:
     assert runs(1035.0) == [(1032.5, 1052.5)]
     assert runs(1035.5) == []
     assert runs(2000.0) == []
+
+
+def test_pump_paused_before_the_heater_rose_is_no_shot() -> None:
+    """A backflush's pulse, a pause, the next pulse over the heater: no shot.
+
+    The pump read alone whole, then short of its step (off for part of
+    that reading), then the heater's rise: the pump-alone reading before
+    the rise is a pause's, not the start's, and the pulse over the heater
+    held two readings (dev 24000045, 25000060 every 5 s). The reading
+    before it a heater's fall read in part (about the pump's size): the
+    pump's start, as before.
+    """
+    pulse = [*BEFORE, 3.0, 51.0, 30.0, 262.0, 1244.0, 1240.0, 967.0, *AFTER]
+    assert _runs(pulse) == []
+    fall = [3.0, 977.0, 1196.0, 40.0, 30.0, 262.0, 1244.0, 1240.0, 967.0, *AFTER]
+    runs = _runs(fall)
+    assert len(runs) == 1
+    assert runs[0][0] == 1020.0 - 5.0 * (27.0 / PUMP)
