@@ -86,6 +86,8 @@ class _Checks(_Bands):
             return False
         if found.weak and self._long_run_over(found, LONG_RUN_SECONDS):
             return False
+        if self._shot_in_stretch(found):
+            return False  # a shot the heater's stretch left out hid
         return self._quiet_around(found)
 
     def _checked(self, found: Recognized | None) -> Recognized | None:
