@@ -459,18 +459,6 @@ class _FloorRuns(_SteadyStates):
         since = dated - min(1.0, self._period)
         return max(floor.before, since)  # never before the run
 
-    def _shortest(self, dated: float, last: float) -> float:
-        """The least the run lasted: from ``_on_since`` its first reading (``dated``) to its last.
-
-        Readings come a whole number of intervals apart, each stamped a
-        little late by its delivery (``_STAMP_LATE``): the span between two
-        reads that number of intervals less up to that lateness. Counted
-        from the stamps, a run read whole for 15 s was sure for 14.96-14.99 s
-        and withheld at the 15 s bound (dev 23000042 every 2 s: a 19.7 s
-        shot, its pump read from 2901.03 s, a second before, to 2915.02 s).
-        """
-        return last - self._on_since(dated) + _STAMP_LATE * self._period
-
     def _floor_run(self, at: float) -> DetectedRun | None:
         """The run read by the floor, ended by the reading at ``at`` that shows it off."""
         floor = self._floor
@@ -502,7 +490,7 @@ class _FloorRuns(_SteadyStates):
         # It ran from the first reading of its level alone (through the
         # second it averages) to the last one at least, and from the last
         # reading below it to ``at`` at most.
-        shortest, longest = self._shortest(dated, last), at - floor.before
+        shortest, longest = last - self._on_since(dated), at - floor.before
         if self._kind_between(shortest, longest):
             return None
         if floor.edges > started:
