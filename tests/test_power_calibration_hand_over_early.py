@@ -34,6 +34,17 @@ def test_without_the_rule_the_hand_over_is_saved(
     assert result.pump_watts > 200.0
 
 
+def test_a_pump_started_late_after_the_click_is_read() -> None:
+    """The pump rising 31 s after the click: the wait for the run's longest
+    ends by the flow's (60 s past the click), not at the rise plus 30 s,
+    which the readings never reach (it waited for ever: ``no_pump_seen``).
+    """
+    result = calibrate_as_the_flow_does(ROWS, CLICK - 28.0)
+    assert result.error is None
+    assert result.pump_watts is not None
+    assert abs(result.pump_watts - 54.2) <= 0.08 * 54.2
+
+
 # (at, watts, volts): the flow's idle minutes and the run
 CLICK = 2833.982
 ROWS = [

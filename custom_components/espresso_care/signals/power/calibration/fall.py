@@ -170,7 +170,11 @@ def _plateau(
                 and not on_change
                 and xs[j][0] - xs[rise][0] < _EARLY * CAL_RUN_S
             ):
-                later = _fell_later(xs, j, rise, base=base, tol=tol, longest=longest)
+                # The run's longest from the rise, counted at most 20 s past
+                # the click: the flow and ``_distinct`` read 30 s past the
+                # longest from the click, no further.
+                end = min(xs[rise][0], after + 20.0) + longest
+                later = _fell_later(xs, j, base=base, tol=tol, end=end)
                 if later is None:
                     return _WAIT  # the run's longest: the pump's own stop may follow
                 if later:
@@ -255,11 +259,10 @@ def _fell_on(apart: Sequence[float], tol: float) -> bool:
 def _fell_later(
     xs: Sequence[tuple[float, float, float | None]],
     j: int,
-    rise: int,
     *,
     base: float,
     tol: float,
-    longest: float,
+    end: float,
 ) -> bool | None:
     """Whether the level after an early fall beside a heater fell again within the run's longest.
 
@@ -278,9 +281,11 @@ def _fell_later(
     every 1 s): 1265, 1251 W, then 1033 W 4 s after the rise, and the
     pump's stop 1028 -> 976 W 7 s later; the fall read 230.3 W for a
     54.2 W pump.
-    None while the readings have not passed the run's longest.
+    None while the readings have not passed ``end`` (the run's longest from
+    the rise, at most 20 s past the click plus it: ``_distinct`` keeps the
+    readings 30 s past that, and the flow waits no longer; a pump rising
+    31 s after the click waited for ever, ``no_pump_seen``).
     """
-    end = xs[rise][0] + longest
     if xs[-1][0] <= end:
         return None
     v_off = xs[j][2]
