@@ -29,7 +29,7 @@ from .levels import (
 _WAIT: Final = (math.nan, math.nan)
 """``_plateau``: the fall is found, the level after it needs more readings."""
 _EARLY: Final = 0.5
-"""A fall beside a heater sooner than this share of the run asked waits (``_fell_later``)."""
+"""A fall beside a heater sooner than this share of a fast plug's run waits (``_fell_later``)."""
 
 
 def _plateau(
@@ -272,22 +272,23 @@ def _fell_later(
     once the pump's cold water made the brew heater call (brew priority):
     a fall of their difference, a rotary pump's size, while the pump runs
     on, its level after held. ``_fell_on`` reads only the next three
-    readings; a fall sooner after the rise than half the run the flow asks
-    for (``CAL_RUN_S``: users run it for about that long) waits for the
-    run's longest: a pump-sized fall of the level after it there (as
-    ``_fell_on`` reads one) to a level the next reading holds is the pump's
-    own stop, the first fall the hand-over (a heater's fall read in part,
-    200-330 W under the level, then standby, held nothing: it skipped the
-    pump's stop, ``no_pump_seen``). (Not below the whole run asked: on dev 20M's first 200
-    traces, 10 verdicts waited so and moved by up to 2 W, read from later
-    readings, none wrong.) Fresh seed 111000056 (dual boiler, vibratory,
-    every 1 s): 1265, 1251 W, then 1033 W 4 s after the rise, and the
-    pump's stop 1028 -> 976 W 7 s later; the fall read 230.3 W for a
-    54.2 W pump.
+    readings; a fall sooner after the rise than half the fast plug's run
+    (``CAL_RUN_S``: 5 s, on a slow plug too, whose run asked is 30 s)
+    waits for the run's longest: a pump-sized fall of the level after it
+    there (as ``_fell_on`` reads one) to a level the next reading holds is
+    the pump's own stop, the first fall the hand-over (a heater's fall read
+    in part, 200-330 W under the level, then standby, holds no level: it
+    skipped the pump's stop, ``no_pump_seen``). (Not below the whole run
+    asked: on dev 20M's first 200 traces, 10 verdicts waited so and moved
+    by up to 2 W, read from later readings, none wrong.) Fresh seed
+    111000056 (dual boiler, vibratory, every 1 s): 1265, 1251 W, then
+    1033 W 4 s after the rise, and the pump's stop 1028 -> 976 W 7 s later;
+    the fall read 230.3 W for a 54.2 W pump.
     None while the readings have not passed ``end`` (the run's longest from
-    the rise, at most 20 s past the click plus it: ``_distinct`` keeps the
-    readings 30 s past that, and the flow waits no longer; a pump rising
-    31 s after the click waited for ever, ``no_pump_seen``).
+    the rise, the rise counted at most 20 s past the click: ``_distinct``
+    keeps the readings 30 s past the longest from the click, and the flow
+    waits no longer; a pump rising 31 s after the click waited for ever,
+    ``no_pump_seen``).
     """
     if xs[-1][0] <= end:
         return None
