@@ -254,7 +254,16 @@ def _fell_on(apart: Sequence[float], tol: float) -> bool:
     after the pump's stop holds: a reading of the next three below it by
     more than its noise and less than a heater's size says it did not.
     """
-    return any(-CAL_MAX_W < d < -max(2.0 * tol, CAL_MIN_W) for d in apart[1:4])
+    return any(_pump_sized_fall(d, tol) for d in apart[1:4])
+
+
+def _pump_sized_fall(d: float, tol: float) -> bool:
+    """Whether a reading ``d`` W from the level after a fall lies a pump-sized fall below it.
+
+    More than its noise (twice ``tol``) and a pump's least, less than a
+    heater's size (``_fell_on``, ``_fell_later``).
+    """
+    return -CAL_MAX_W < d < -max(2.0 * tol, CAL_MIN_W)
 
 
 def _fell_later(
@@ -296,7 +305,7 @@ def _fell_later(
     raw = xs[j][1]
     apart = [_at_volts(x, v_off, base) - raw for x in xs[j + 1 :] if x[0] <= end]
     return any(
-        -CAL_MAX_W < d < -max(2.0 * tol, CAL_MIN_W) and abs(e - d) <= tol
+        _pump_sized_fall(d, tol) and abs(e - d) <= tol
         for d, e in itertools.pairwise(apart)
     )
 
