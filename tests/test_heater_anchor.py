@@ -141,3 +141,15 @@ def test_pump_paused_before_the_heater_rose_is_no_shot() -> None:
     runs = _runs(fall)
     assert len(runs) == 1
     assert runs[0][0] == 1020.0 - 5.0 * (27.0 / PUMP)
+
+
+def test_pump_read_whole_twice_before_the_heater_rose_is_a_shot() -> None:
+    """The pump read alone whole twice before the rise: no pause, its start.
+
+    Only a reading short of the pump's step (under ``_PAUSED`` of it) says
+    the pump paused before the rise; read whole (50 W of 48.3 W) it ran on
+    into the heater's rise, the shot dated from the first.
+    """
+    runs = _runs([*BEFORE, 3.0, 51.0, 50.0, 262.0, 1244.0, 1240.0, 967.0, *AFTER])
+    assert len(runs) == 1
+    assert runs[0][0] == 1045.0 - 5.0 * ((50.0 - BASE) / PUMP)

@@ -34,6 +34,40 @@ def test_without_the_rule_the_hand_over_is_saved(
     assert result.pump_watts > 200.0
 
 
+def test_a_pump_started_late_after_the_click_is_read() -> None:
+    """The pump rising 31 s after the click: the wait for the run's longest
+    ends by the flow's (60 s past the click), not at the rise plus 30 s,
+    which the readings never reach (it waited for ever: ``no_pump_seen``).
+    """
+    result = calibrate_as_the_flow_does(ROWS, CLICK - 28.0)
+    assert result.error is None
+    assert result.pump_watts is not None
+    assert abs(result.pump_watts - 54.2) <= 0.08 * 54.2
+
+
+def test_a_heaters_fall_read_in_part_is_not_the_pumps_stop() -> None:
+    """A 4 s run beside a heater (its 230 W fall, a rotary pump's size),
+    the level after held 15 s, then the heater's own fall read in part
+    (830 W, 200 W under the level) and standby: one reading that no next
+    one holds is no later stop of the pump (it skipped the run's:
+    ``no_pump_seen``).
+    """
+    rows: list[tuple[float, float, float]] = []
+    for i, (at, read, v) in enumerate(ROWS):
+        w = read
+        if 2841.0 <= at < 2856.0:
+            w = 1030.0 + (i % 3)
+        elif 2856.0 <= at < 2857.0:
+            w = 830.0
+        elif 2857.0 <= at < 2878.0:
+            w = 7.0 + (i % 2) * 0.5
+        rows.append((at, w, v))
+    result = calibrate_as_the_flow_does(rows, CLICK)
+    assert result.error is None
+    assert result.pump_watts is not None
+    assert abs(result.pump_watts - 228.7) <= 1.0
+
+
 # (at, watts, volts): the flow's idle minutes and the run
 CLICK = 2833.982
 ROWS = [

@@ -58,3 +58,13 @@ def test_a_simulated_vibratory_shot_inside_the_rise() -> None:
     runs = retried_runs(spec, 2120.0)
     (run,) = [r for r in runs if 2040.0 < r[0] < 2050.0]
     assert run[1] - run[0] >= 15.0
+
+
+def test_a_small_pump_over_a_level_off_the_standby_is_not_read() -> None:
+    """The same readings 25 W over the standby learnt (another load on, or
+    the mains moved it): a small pump's step is within such a move, so it
+    is read inside a rise over the standby only, here no run."""
+    off = 25.0
+    tail = [w + off if w > 100.0 else w for w in TAIL[:-3]]
+    scene = [B + off] * 3 + [8.0 + off, 63.0 + off, *tail, B + off, B + off, B + off]
+    assert runs_of(scene) == []

@@ -35,6 +35,7 @@ _AGREE_W: Final = 5.0  # W: whole readings of one level agree so (noise, roundin
 _AGREE: Final = 0.006  # ... or this share of it (the volts' wander in 15 s)
 _AGREE_PUMP: Final = 0.15  # ... and never past this share of the pump's step
 _STEP: Final = 0.2  # of the pump's step: the plateau over each heater reading within it
+_PAUSED: Final = 0.8  # of the pump's step: a pump-alone reading under it paused
 _HEATER: Final = 4.0  # pump steps over the standby: a heater's reading at least
 _WHOLE_N: Final = 3  # whole readings of the heater and the pump: a shot's length
 _SHOWN: Final = 0.5  # of the pump's step: a reading of the pump alone on, at least ...
@@ -93,10 +94,12 @@ def _pump_through(beside: float, edge: float, base: float, pump: float) -> bool:
     pump ran on across ``edge``, which holds its step whole and a part of
     the heater's.
     """
-    return (
-        base + _SHOWN * pump <= beside <= base + _ALONE * pump
-        and edge >= beside + _SHOWN * pump
-    )
+    return _alone_on(beside, base, pump) and edge >= beside + _SHOWN * pump
+
+
+def _alone_on(w: float, base: float, pump: float) -> bool:
+    """Whether a reading ``w`` shows the pump alone on: a part of its step, no heater's."""
+    return base + _SHOWN * pump <= w <= base + _ALONE * pump
 
 
 def _paused_before(watts: Sequence[float], i: int, base: float, pump: float) -> bool:
@@ -106,7 +109,7 @@ def _paused_before(watts: Sequence[float], i: int, base: float, pump: float) -> 
     run's start, read in part. When the reading before that one already
     showed the pump alone (itself after no heater's fall, which a heater
     read in part may fake), the pump was on before it: that reading short
-    of the pump's step (by ``_STEP``) shows it off for part of its
+    of the pump's step (under ``_PAUSED`` of it) shows it off for part of its
     interval, a pause, and a backflush's pulse and the next one, the
     heater on between them, read as one shot over it (dev 24000045 heat
     exchanger, rotary, pulses of 11.2 s and 10.9 s read as a 21.0 s shot:
@@ -117,11 +120,11 @@ def _paused_before(watts: Sequence[float], i: int, base: float, pump: float) -> 
     """
     if i < 4:
         return False
-    beside, earlier, first = watts[i - 2], watts[i - 3], watts[i - 4]
+    beside, earlier, prior = watts[i - 2], watts[i - 3], watts[i - 4]
     return (
-        base + _SHOWN * pump <= earlier <= base + _ALONE * pump
-        and first <= base + _ALONE * pump
-        and beside < base + (1.0 - _STEP) * pump
+        _alone_on(earlier, base, pump)
+        and prior <= base + _ALONE * pump
+        and beside < base + _PAUSED * pump
     )
 
 

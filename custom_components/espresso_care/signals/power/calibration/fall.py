@@ -9,6 +9,7 @@ reports volts (``_at_volts``, ``_heater_step``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+import itertools
 import math
 from typing import Final
 
@@ -28,7 +29,7 @@ from .levels import (
 _WAIT: Final = (math.nan, math.nan)
 """``_plateau``: the fall is found, the level after it needs more readings."""
 _EARLY: Final = 0.5
-"""A fall beside a heater sooner than this share of the run asked waits (``_fell_later``)."""
+"""A fall beside a heater sooner than this share of a fast plug's run waits (``_fell_later``)."""
 
 
 def _plateau(
@@ -170,7 +171,11 @@ def _plateau(
                 and not on_change
                 and xs[j][0] - xs[rise][0] < _EARLY * CAL_RUN_S
             ):
-                later = _fell_later(xs, j, rise, base=base, tol=tol, longest=longest)
+                # The run's longest from the rise, counted at most 20 s past
+                # the click: the flow and ``_distinct`` read 30 s past the
+                # longest from the click, no further.
+                end = min(xs[rise][0], after + 20.0) + longest
+                later = _fell_later(xs, j, base=base, tol=tol, end=end)
                 if later is None:
                     return _WAIT  # the run's longest: the pump's own stop may follow
                 if later:
@@ -249,17 +254,25 @@ def _fell_on(apart: Sequence[float], tol: float) -> bool:
     after the pump's stop holds: a reading of the next three below it by
     more than its noise and less than a heater's size says it did not.
     """
-    return any(-CAL_MAX_W < d < -max(2.0 * tol, CAL_MIN_W) for d in apart[1:4])
+    return any(_pump_sized_fall(d, tol) for d in apart[1:4])
+
+
+def _pump_sized_fall(d: float, tol: float) -> bool:
+    """Whether a reading ``d`` W from the level after a fall lies a pump-sized fall below it.
+
+    More than its noise (twice ``tol``) and a pump's least, less than a
+    heater's size (``_fell_on``, ``_fell_later``).
+    """
+    return -CAL_MAX_W < d < -max(2.0 * tol, CAL_MIN_W)
 
 
 def _fell_later(
     xs: Sequence[tuple[float, float, float | None]],
     j: int,
-    rise: int,
     *,
     base: float,
     tol: float,
-    longest: float,
+    end: float,
 ) -> bool | None:
     """Whether the level after an early fall beside a heater fell again within the run's longest.
 
@@ -268,25 +281,33 @@ def _fell_later(
     once the pump's cold water made the brew heater call (brew priority):
     a fall of their difference, a rotary pump's size, while the pump runs
     on, its level after held. ``_fell_on`` reads only the next three
-    readings; a fall sooner after the rise than half the run the flow asks
-    for (``CAL_RUN_S``: users run it for about that long) waits for the
-    run's longest: a pump-sized fall of the level after it there (as
-    ``_fell_on`` reads one) is the pump's own stop, the first fall the
-    hand-over. (Not below the whole run asked: on dev 20M's first 200
-    traces, 10 verdicts waited so and moved by up to 2 W, read from later
-    readings, none wrong.) Fresh seed 111000056 (dual boiler, vibratory,
-    every 1 s): 1265, 1251 W, then 1033 W 4 s after the rise, and the
-    pump's stop 1028 -> 976 W 7 s later; the fall read 230.3 W for a
-    54.2 W pump.
-    None while the readings have not passed the run's longest.
+    readings; a fall sooner after the rise than half the fast plug's run
+    (``CAL_RUN_S``: 5 s, on a slow plug too, whose run asked is 30 s)
+    waits for the run's longest: a pump-sized fall of the level after it
+    there (as ``_fell_on`` reads one) to a level the next reading holds is
+    the pump's own stop, the first fall the hand-over (a heater's fall read
+    in part, 200-330 W under the level, then standby, holds no level: it
+    skipped the pump's stop, ``no_pump_seen``). (Not below the whole run
+    asked: on dev 20M's first 200 traces, 10 verdicts waited so and moved
+    by up to 2 W, read from later readings, none wrong.) Fresh seed
+    111000056 (dual boiler, vibratory, every 1 s): 1265, 1251 W, then
+    1033 W 4 s after the rise, and the pump's stop 1028 -> 976 W 7 s later;
+    the fall read 230.3 W for a 54.2 W pump.
+    None while the readings have not passed ``end`` (the run's longest from
+    the rise, the rise counted at most 20 s past the click: ``_distinct``
+    keeps the readings 30 s past the longest from the click, and the flow
+    waits no longer; a pump rising 31 s after the click waited for ever,
+    ``no_pump_seen``).
     """
-    end = xs[rise][0] + longest
     if xs[-1][0] <= end:
         return None
     v_off = xs[j][2]
     raw = xs[j][1]
     apart = [_at_volts(x, v_off, base) - raw for x in xs[j + 1 :] if x[0] <= end]
-    return any(-CAL_MAX_W < d < -max(2.0 * tol, CAL_MIN_W) for d in apart)
+    return any(
+        _pump_sized_fall(d, tol) and abs(e - d) <= tol
+        for d, e in itertools.pairwise(apart)
+    )
 
 
 def _left_level(

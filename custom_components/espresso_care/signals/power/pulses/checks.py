@@ -70,7 +70,11 @@ class _Checks(_Bands):
         return None if lately else found
 
     def _checked_gently(self, found: Recognized) -> bool:
-        """The checks as ``gentle_enough`` has them, where no find was refused lately."""
+        """The checks as ``gentle_enough`` has them, where no find was refused lately.
+
+        And a weak find over a long run, a shot a heater's stretch hid
+        (``_shot_in_stretch``), a find with no quiet around it.
+        """
         since = found.started - NOISE_BEFORE
         odd = sum(since <= at <= found.ended and not edge for at, edge in self._odd)
         cycles = self._cycles_against(found, since)

@@ -141,6 +141,7 @@ class _Excursions(_Checks):
                     _remember(self._framed_at, pulse.started)
         slow = self._interval > FAST_INTERVAL
         heater = slow and not all(clean for _, _, _, clean in excursion.segments)
+        seen_clean = any(c for _, _, _, c in excursion.segments)
         for pulse in read:
             _remember(pulses, pulse.started)
             weak = not pulse.clean and pulse.on_seconds <= rules.pulse_max
@@ -162,7 +163,7 @@ class _Excursions(_Checks):
                 not pulse.clean
                 and not excursion.unknown
                 and pulse.on_seconds > rules.pulse_max
-                and not (slow and any(c for _, _, _, c in excursion.segments))
+                and not (slow and seen_clean)
             ):
                 # Too long for a pulse, never read with the pump alone on,
                 # every reading in a heater's band: one learned about a pump

@@ -90,13 +90,11 @@ class _StopDating(_OffInRun):
         exchanger's pump ran on under the heater's rise (a 23.6 s shot read
         15 s, 21000061). Thermostat every 5 s: dev 20M-29M false shots
         10 -> 9, no shot lost; regression 5M-9M and extra dev 66M-109M
-        unchanged.
+        unchanged. (A run from the standby, ``_run_pure``, ``_kind_unsure``
+        withholds so before this is asked.)
         """
         return (
-            pure
-            and not self._run_pure
-            and abs(self._run_base) <= self._tol_lv
-            and self._read_long(duration)
+            pure and abs(self._run_base) <= self._tol_lv and self._read_long(duration)
         )
 
     def _stop_in_level(self, edge: _Edge, pump: float) -> bool:
