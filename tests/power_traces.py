@@ -99,6 +99,14 @@ def idle_heater_cycles(
     return [(start + 120.0 * i, start + 120.0 * i + 40.0, size) for i in range(count)]
 
 
+def dual_boiler_heaters(steam: float, brew: float) -> list[tuple[float, float, float]]:
+    """Each of a dual boiler's heaters alone from the standby, the steam heater first: both sizes learnt."""
+    return [
+        *idle_heater_cycles(52.5, 3, steam),
+        *idle_heater_cycles(412.5, 3, brew),
+    ]
+
+
 def feed_all(
     det: PumpDetector, rows: list[tuple[float, float]], until: float
 ) -> list[DetectedRun]:

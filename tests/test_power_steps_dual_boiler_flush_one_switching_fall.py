@@ -16,7 +16,7 @@ import pytest
 
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
-from .power_traces import idle_heater_cycles, periodic, run_all
+from .power_traces import dual_boiler_heaters, periodic, run_all
 
 ROTARY = 185.0
 BREW = 1005.0
@@ -26,8 +26,7 @@ STEAM = BREW + ROTARY + 10.0
 def flush_then_steam(steam_off: float) -> list[tuple[float, float, float]]:
     """Both heaters' sizes learnt; a 6.8 s flush, the steam heater on as it stops."""
     return [
-        *idle_heater_cycles(52.5, 3, STEAM),
-        *idle_heater_cycles(412.5, 3, BREW),
+        *dual_boiler_heaters(STEAM, BREW),
         (900.3, 907.1, ROTARY),
         (907.1, steam_off, STEAM),
     ]

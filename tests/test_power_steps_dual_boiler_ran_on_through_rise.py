@@ -16,7 +16,7 @@ import pytest
 
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
-from .power_traces import idle_heater_cycles, periodic, run_all
+from .power_traces import dual_boiler_heaters, periodic, run_all
 from .sim_replay import assert_one_shot, corpus_spec
 
 ROTARY = 185.0
@@ -24,17 +24,13 @@ BREW = 1005.0
 STEAM = BREW + ROTARY + 10.0
 
 
-def heater_cycles() -> list[tuple[float, float, float]]:
-    """Each heater alone from the standby (the steam heater first): both sizes learnt."""
-    return [
-        *idle_heater_cycles(52.5, 3, STEAM),
-        *idle_heater_cycles(412.5, 3, BREW),
-    ]
-
-
 def shot(stop: float, brew_off: float) -> list[tuple[float, float, float]]:
     """The pump from 900.3 to ``stop``, the brew heater from 907.1 to ``brew_off``."""
-    return [*heater_cycles(), (900.3, stop, ROTARY), (907.1, brew_off, BREW)]
+    return [
+        *dual_boiler_heaters(STEAM, BREW),
+        (900.3, stop, ROTARY),
+        (907.1, brew_off, BREW),
+    ]
 
 
 def test_the_pump_stopping_before_the_brew_heater_falls_is_one_shot() -> None:
@@ -48,7 +44,11 @@ def test_the_pump_stopping_before_the_brew_heater_falls_is_one_shot() -> None:
 
 def test_the_steam_heater_after_the_pump_ends_the_run_at_its_rise() -> None:
     """The pump's stop in the steam heater's rise, its fall one switching: the run ends there."""
-    power = [*heater_cycles(), (900.3, 907.1, ROTARY), (907.1, 934.5, STEAM)]
+    power = [
+        *dual_boiler_heaters(STEAM, BREW),
+        (900.3, 907.1, ROTARY),
+        (907.1, 934.5, STEAM),
+    ]
     rows = periodic(power, 1100.0, every=2.0, noise=0.3, volts=230.0)
     runs = run_all(PumpDetector(ROTARY), rows, until=1100.0)
     assert all(run.duration < 10.0 for run in runs), runs

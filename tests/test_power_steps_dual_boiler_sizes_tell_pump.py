@@ -15,18 +15,10 @@ import pytest
 
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
-from .power_traces import idle_heater_cycles, periodic, run_all
+from .power_traces import dual_boiler_heaters, periodic, run_all
 
 ROTARY = 197.0
 BREW = 1057.0
-
-
-def heater_cycles(steam: float) -> list[tuple[float, float, float]]:
-    """Each heater alone from the standby (the steam heater first): both sizes learnt."""
-    return [
-        *idle_heater_cycles(52.5, 3, steam),
-        *idle_heater_cycles(412.5, 3, BREW),
-    ]
 
 
 @pytest.mark.parametrize("every", [1.0, 2.0])
@@ -35,7 +27,11 @@ def test_the_pump_over_the_brew_heater_off_the_steam_heaters_size_is_a_shot(
 ) -> None:
     """The brew heater 880-960, the pump 900.3-930.4; the steam heater 40 W over both."""
     steam = BREW + ROTARY + 40.0
-    power = [*heater_cycles(steam), (880.0, 960.0, BREW), (900.3, 930.4, ROTARY)]
+    power = [
+        *dual_boiler_heaters(steam, BREW),
+        (880.0, 960.0, BREW),
+        (900.3, 930.4, ROTARY),
+    ]
     rows = periodic(power, 1100.0, every=every, noise=0.3, volts=230.0)
     runs = run_all(PumpDetector(ROTARY), rows, until=1100.0)
     assert len(runs) == 1
@@ -48,7 +44,7 @@ def test_a_hand_over_at_the_steam_heaters_size_is_no_run(every: float) -> None:
     """The brew heater hands over to the steam heater 900.3-930.4, and back."""
     steam = BREW + ROTARY + 40.0
     power = [
-        *heater_cycles(steam),
+        *dual_boiler_heaters(steam, BREW),
         (880.0, 900.3, BREW),
         (900.3, 930.4, steam),
         (930.4, 960.0, BREW),
@@ -60,6 +56,10 @@ def test_a_hand_over_at_the_steam_heaters_size_is_no_run(every: float) -> None:
 def test_a_steam_heater_near_the_brew_heater_and_the_pump_tells_nothing() -> None:
     """Every second, the steam heater 4 W over both: the pump's step stays unsure, no run."""
     steam = BREW + ROTARY + 4.0
-    power = [*heater_cycles(steam), (880.0, 960.0, BREW), (900.3, 930.4, ROTARY)]
+    power = [
+        *dual_boiler_heaters(steam, BREW),
+        (880.0, 960.0, BREW),
+        (900.3, 930.4, ROTARY),
+    ]
     rows = periodic(power, 1100.0, every=1.0, noise=0.3, volts=230.0)
     assert run_all(PumpDetector(ROTARY), rows, until=1100.0) == []

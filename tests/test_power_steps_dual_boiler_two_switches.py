@@ -19,7 +19,7 @@ import pytest
 from bench.detection import TraceSpec
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
-from .power_traces import idle_heater_cycles, periodic, run_all
+from .power_traces import dual_boiler_heaters, periodic, run_all
 from .sim_replay import assert_one_shot, calibrated_runs, false_shots
 
 ROTARY = 170.0
@@ -27,17 +27,13 @@ BREW = 1030.0
 STEAM = BREW + ROTARY + 4.0
 
 
-def heater_cycles() -> list[tuple[float, float, float]]:
-    """Each heater alone from the standby (the steam heater first): both sizes learnt."""
-    return [
-        *idle_heater_cycles(52.5, 3, STEAM),
-        *idle_heater_cycles(412.5, 3, BREW),
-    ]
-
-
 def test_the_pump_then_the_brew_heater_a_second_apart_is_a_shot() -> None:
     """The pump at 901.3, the brew heater at 902.6 (two partial readings), 25 s."""
-    power = [*heater_cycles(), (902.6, 960.0, BREW), (901.3, 926.3, ROTARY)]
+    power = [
+        *dual_boiler_heaters(STEAM, BREW),
+        (902.6, 960.0, BREW),
+        (901.3, 926.3, ROTARY),
+    ]
     rows = periodic(power, 1100.0, every=1.0, noise=0.3, volts=230.0)
     runs = run_all(PumpDetector(ROTARY), rows, until=1100.0)
     assert len(runs) == 1
@@ -48,7 +44,7 @@ def test_the_pump_then_the_brew_heater_a_second_apart_is_a_shot() -> None:
 @pytest.mark.parametrize("at", [900.3, 900.6])
 def test_the_steam_heater_alone_is_no_run(at: float) -> None:
     """The steam heater from the standby (one partial reading at most), then off."""
-    power = [*heater_cycles(), (at, at + 40.0, STEAM)]
+    power = [*dual_boiler_heaters(STEAM, BREW), (at, at + 40.0, STEAM)]
     rows = periodic(power, 1100.0, every=1.0, noise=0.3, volts=230.0)
     assert run_all(PumpDetector(ROTARY), rows, until=1100.0) == []
 

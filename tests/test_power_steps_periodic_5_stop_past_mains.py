@@ -16,7 +16,7 @@ import pytest
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 from custom_components.espresso_care.signals.power.readings import DetectedRun
 
-from .power_traces import idle_heater_cycles, periodic, run_all
+from .power_traces import dual_boiler_heaters, periodic, run_all
 from .sim_replay import corpus_spec, retried_shots
 
 ROTARY = 150.0
@@ -26,10 +26,7 @@ STEAM = BREW + ROTARY + 10.0
 
 def runs_of(power: list[tuple[float, float, float]]) -> list[DetectedRun]:
     """Each heater alone from the standby first (both sizes learnt), then ``power``, read every 5 s."""
-    learnt = [
-        *idle_heater_cycles(52.5, 3, STEAM),
-        *idle_heater_cycles(412.5, 3, BREW),
-    ]
+    learnt = dual_boiler_heaters(STEAM, BREW)
     rows = periodic([*learnt, *power], 1100.0, every=5.0, noise=0.3)
     return run_all(PumpDetector(ROTARY), rows, until=1100.0)
 

@@ -18,7 +18,7 @@ import pytest
 
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
-from .power_traces import idle_heater_cycles, periodic, run_all
+from .power_traces import dual_boiler_heaters, periodic, run_all
 from .sim_replay import corpus_spec, retried_shots
 
 ROTARY = 150.0
@@ -26,17 +26,13 @@ BREW = 1080.0
 STEAM = BREW + ROTARY + 10.0
 
 
-def heater_cycles() -> list[tuple[float, float, float]]:
-    """Each heater alone from the standby (the steam heater first): both sizes learnt."""
-    return [
-        *idle_heater_cycles(52.5, 3, STEAM),
-        *idle_heater_cycles(412.5, 3, BREW),
-    ]
-
-
 def test_the_pump_stopping_before_the_brew_heater_falls_is_one_shot() -> None:
     """The pump off at 928.3, the brew heater at 931.2: 1,235, 1,183, 275, 5 W."""
-    power = [*heater_cycles(), (900.3, 928.3, ROTARY), (909.1, 931.2, BREW)]
+    power = [
+        *dual_boiler_heaters(STEAM, BREW),
+        (900.3, 928.3, ROTARY),
+        (909.1, 931.2, BREW),
+    ]
     rows = periodic(power, 1100.0, every=5.0, noise=0.3)
     runs = run_all(PumpDetector(ROTARY), rows, until=1100.0)
     assert len(runs) == 1
@@ -46,7 +42,11 @@ def test_the_pump_stopping_before_the_brew_heater_falls_is_one_shot() -> None:
 
 def test_the_steam_heater_after_the_pump_ends_the_run_at_its_rise() -> None:
     """The pump's stop in the steam heater's rise, its fall one switching: the run ends there."""
-    power = [*heater_cycles(), (900.3, 909.1, ROTARY), (909.1, 931.2, STEAM)]
+    power = [
+        *dual_boiler_heaters(STEAM, BREW),
+        (900.3, 909.1, ROTARY),
+        (909.1, 931.2, STEAM),
+    ]
     rows = periodic(power, 1100.0, every=5.0, noise=0.3)
     runs = run_all(PumpDetector(ROTARY), rows, until=1100.0)
     assert all(run.duration < 15.0 for run in runs), runs
