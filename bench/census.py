@@ -1,0 +1,199 @@
+"""``python -m bench.census``: every false and missed shot of some corpora, trace by trace.
+
+The detection phase prints a table per family and plug; tuning a rule needs
+the traces behind a cell: which seed, which run, before and after a change.
+This runs the same calibration and detector as ``bench.detection`` over the
+corpora of the given seeds (each ``--detection-shots`` per family, 600 as in
+``scripts/bench``), restricted to some families and plugs, writes every
+trace's counts and noted runs (the first two of each cause) to JSON, and compares two such files::
+
+    python -m bench.census --families dual_boiler --plugs periodic_5 \
+        --seeds 20000000-29000000 --json /tmp/a.json
+    python -m bench.census --compare /tmp/a.json /tmp/b.json
+
+A seed range ``A-B`` steps by a million (the corpora's own spacing), so
+``20000000-29000000`` is ten corpora. ``PROCS`` sets the worker processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+from concurrent.futures import ProcessPoolExecutor
+import json
+import os
+from pathlib import Path
+import sys
+from typing import Any
+
+from simulator.espresso import FAMILIES, PLUGS
+
+from .detection import (
+    Score,
+    TraceSpec,
+    calibrate_with_retries,
+    corpus,
+    detect,
+    real_api,
+)
+
+CORPUS_STEP = 1_000_000
+"""The spacing of corpus seeds: a corpus's traces take ``seed + i``."""
+
+
+def seeds(text: str) -> list[int]:
+    """``A,B,C`` or ``A-B`` (a million apart) or a mix: the corpora's seeds."""
+    out: list[int] = []
+    for part in text.split(","):
+        first, _, last = part.partition("-")
+        start = int(first)
+        stop = int(last) if last else start
+        out.extend(range(start, stop + 1, CORPUS_STEP))
+    return out
+
+
+def _pick(text: str, known: tuple[str, ...]) -> list[str]:
+    if text == "all":
+        return list(known)
+    names = text.split(",")
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise SystemExit(f"unknown {unknown}; known: {', '.join(known)}")
+    return names
+
+
+def score_trace(spec: TraceSpec) -> dict[str, Any]:
+    """Calibrate and detect one trace as the bench does: its counts and noted runs."""
+    api = real_api()
+    calibrated = calibrate_with_retries(api, spec)
+    trace, pump_watts = calibrated.trace, calibrated.pump_watts
+    score = Score()
+    examples: list[dict[str, Any]] = []
+    if pump_watts is None:
+        score.add([], trace)
+    else:
+        runs, _, _ = detect(api.detector(pump_watts), trace.reports, trace.end)
+        score.add(runs, trace, examples)
+    return {
+        "family": spec.family,
+        "plug": spec.plug,
+        "pump": spec.pump,
+        "seed": spec.seed,
+        "refused": calibrated.error if pump_watts is None else None,
+        "true_shots": score.true_shots,
+        "recalled_shots": score.recalled_shots,
+        "false_shots": score.detected_shots - score.correct_shots,
+        "causes": score.why,
+        "runs": [(e["what"], e["run"]) for e in examples],
+    }
+
+
+def census(
+    families: list[str], plugs: list[str], corpora: list[int], shots: int
+) -> list[dict[str, Any]]:
+    """Every trace of the corpora in the chosen cells, scored."""
+    specs = [
+        spec
+        for base in corpora
+        for spec in corpus(shots, base)
+        if spec.family in families and spec.plug in plugs
+    ]
+    procs = int(os.environ.get("PROCS", "2"))
+    if procs <= 1:
+        return [score_trace(spec) for spec in specs]
+    with ProcessPoolExecutor(procs) as pool:
+        return list(pool.map(score_trace, specs, chunksize=4))
+
+
+def cells(traces: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Totals by ``family plug``."""
+    out: dict[str, dict[str, int]] = {}
+    for t in traces:
+        cell = out.setdefault(
+            f"{t['family']} {t['plug']}",
+            {"traces": 0, "true": 0, "recalled": 0, "false": 0, "refused": 0},
+        )
+        cell["traces"] += 1
+        cell["true"] += t["true_shots"]
+        cell["recalled"] += t["recalled_shots"]
+        cell["false"] += t["false_shots"]
+        cell["refused"] += t["refused"] is not None
+    return out
+
+
+def _line(name: str, c: dict[str, int]) -> str:
+    recall = c["recalled"] / c["true"] if c["true"] else 0.0
+    return (
+        f"{name:28} shots {c['recalled']:5}/{c['true']:<5} ({recall:6.1%})"
+        f"  false {c['false']:3}  refused {c['refused']}"
+    )
+
+
+def report(traces: list[dict[str, Any]], listing: bool) -> None:
+    """Print the cells' totals, and with ``listing`` every noted run."""
+    for name, c in sorted(cells(traces).items()):
+        print(_line(name, c))
+    total = {"recalled": 0, "true": 0, "false": 0, "refused": 0}
+    for c in cells(traces).values():
+        for k in total:
+            total[k] += c[k]
+    print(_line("all", total))
+    if listing:
+        for t in traces:
+            for what, run in t["runs"]:
+                print(
+                    f"  {t['seed']} {t['family']} {t['plug']} {t['pump']}: {what} {run}"
+                )
+
+
+def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> None:
+    """The cells that changed and the traces behind each change."""
+    a, b = cells(before), cells(after)
+    for name in sorted(set(a) | set(b)):
+        if a.get(name) != b.get(name):
+            print("before", _line(name, a.get(name, dict.fromkeys(b[name], 0))))
+            print("after ", _line(name, b.get(name, dict.fromkeys(a[name], 0))))
+    old = {(t["seed"], t["family"], t["plug"]): t for t in before}
+    for t in after:
+        o = old.get((t["seed"], t["family"], t["plug"]))
+        if o is None:
+            continue
+        if (o["recalled_shots"], o["false_shots"]) != (
+            t["recalled_shots"],
+            t["false_shots"],
+        ):
+            print(
+                f"  {t['seed']} {t['family']} {t['plug']} {t['pump']}:"
+                f" recalled {o['recalled_shots']} -> {t['recalled_shots']},"
+                f" false {o['false_shots']} -> {t['false_shots']}"
+            )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run a census, or compare two."""
+    parser = argparse.ArgumentParser(prog="python -m bench.census", description=__doc__)
+    parser.add_argument("--families", default="all")
+    parser.add_argument("--plugs", default="all")
+    parser.add_argument("--seeds", default="20000000-29000000")
+    parser.add_argument("--detection-shots", type=int, default=600)
+    parser.add_argument("--list", action="store_true", help="print every noted run")
+    parser.add_argument("--json", type=Path, help="write the traces here")
+    parser.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
+    args = parser.parse_args(argv)
+    if args.compare:
+        before, after = (json.loads(p.read_text()) for p in args.compare)
+        compare(before, after)
+        return
+    traces = census(
+        _pick(args.families, FAMILIES),
+        _pick(args.plugs, PLUGS),
+        seeds(args.seeds),
+        args.detection_shots,
+    )
+    if args.json:
+        args.json.write_text(json.dumps(traces))
+    report(traces, args.list)
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

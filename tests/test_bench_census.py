@@ -1,0 +1,68 @@
+"""The bench's census: trace by trace, the same counts as the detection table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench import census, detection
+
+
+def test_census_adds_up_to_the_detection_rows(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each cell's traces sum to the bench's own row; a comparison names what changed."""
+    monkeypatch.setenv("PROCS", "1")
+    monkeypatch.setattr(detection, "FAMILIES", ("thermostat",))
+    rows = {
+        row["plug"]: row
+        for row in detection.run(16, 1_000_000, lambda _m: None, side_by_side=False)[
+            "rows"
+        ]
+    }
+    out = tmp_path / "a.json"
+    census.main(
+        [
+            "--families=thermostat",
+            "--plugs=periodic_5,on_change",
+            "--seeds=1000000",
+            "--detection-shots=16",
+            f"--json={out}",
+            "--list",
+        ]
+    )
+    traces = json.loads(out.read_text())
+    totals = census.cells(traces)
+    assert set(totals) == {"thermostat periodic_5", "thermostat on_change"}
+    for plug in ("periodic_5", "on_change"):
+        cell, row = totals[f"thermostat {plug}"], rows[plug]
+        assert cell["true"] == row["true_shots"] > 0
+        assert cell["recalled"] == row["recalled_shots"]
+        assert cell["false"] == row["detected_shots"] - row["correct_shots"]
+    printed = capsys.readouterr().out
+    assert "thermostat periodic_5" in printed
+    assert printed.count("\n  ") == sum(len(t["runs"]) for t in traces)
+
+    changed = [dict(t) for t in traces]
+    changed[0] = changed[0] | {"false_shots": changed[0]["false_shots"] + 1}
+    other = tmp_path / "b.json"
+    other.write_text(json.dumps(changed))
+    census.main(["--compare", str(out), str(other)])
+    printed = capsys.readouterr().out
+    first = traces[0]
+    assert f"{first['seed']} thermostat {first['plug']}" in printed
+    assert f"false {first['false_shots']} -> {first['false_shots'] + 1}" in printed
+
+
+def test_seed_ranges_step_by_a_corpus() -> None:
+    """``A-B`` is every corpus a million apart; commas mix ranges and seeds."""
+    assert census.seeds("20000000-22000000,5000000") == [
+        20_000_000,
+        21_000_000,
+        22_000_000,
+        5_000_000,
+    ]
+    with pytest.raises(SystemExit, match="unknown"):
+        census.main(["--families=espresso"])
