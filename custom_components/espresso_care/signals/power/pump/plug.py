@@ -106,6 +106,7 @@ class _Plug(_DetectorState):
             window=self._window,
             gap=self._period,
             standby=self._base,
+            slow=self._seconds_apart,
         )
 
     @property
