@@ -39,6 +39,10 @@ _PULSE_MIN_S: Final = 1.5  # a pulse too short to settle lasts this long ...
 _PULSE_MAX_S: Final = 15.0  # ... and never as long as a shot
 _WHOLE: Final = 0.9  # a reading showing this share of a step shows it whole
 _OVERSHOOT: Final = 1.2  # ... and this share went past it
+_OFF_SHARE: Final = 0.15
+"""Of the pump's step: a reading this near the heater's level alone shows a rising pump off (``_off_after``)."""
+_TAIL_NEXT: Final = 0.5
+"""Of a rise's step: a reading after its partial one under this shows a tail before it (``_tail_before``)."""
 _PARTIAL_WHOLE: Final = 0.74  # partial first readings of a whole-averaging plug
 _PARTIAL_WEIGHT: Final = 100  # steps in ``_window``'s running mean
 _SMALL_PUMP: Final = 100.0  # W: a vibratory pump's step (a rotary one's is more)

@@ -66,7 +66,14 @@ class _Plug(_DetectorState):
 
     def _step_at(self, pts: Sequence[float], base: float, step: float) -> float:
         """``_step_time`` as this plug reads: its interval, and whether it averages."""
-        return _step_time(pts, base, step, window=self._window, gap=self._period)
+        return _step_time(
+            pts,
+            base,
+            step,
+            window=self._window,
+            gap=self._period,
+            slow=self._seconds_apart,
+        )
 
     def _edge_from(
         self,
@@ -106,6 +113,7 @@ class _Plug(_DetectorState):
             window=self._window,
             gap=self._period,
             standby=self._base,
+            slow=self._seconds_apart,
         )
 
     @property
