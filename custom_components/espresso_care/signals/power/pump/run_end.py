@@ -28,7 +28,7 @@ from .constants import (
     MIN_RUN_S,
 )
 from .records import _Heater, _Pending, _Rise
-from .steps import _Edge
+from .steps import _Edge, _inside
 from .stop_dating import _StopDating
 
 
@@ -89,6 +89,8 @@ class _RunEnd(_StopDating):
             # (A level held past any run, of the whole edge's size: a heater's.)
             held = self._held_level_size(-edge.delta)
             big = self._stands_out(heat, watts) and not held
+            if self._vref2 and seen_end and not seen and self._lone_fall_other(edge):
+                return []  # (a heater's one partial reading at the pump's level)
             if self._vref2:
                 if not (
                     seen
@@ -393,6 +395,35 @@ class _RunEnd(_StopDating):
             for o in self._heaters
             if o is not h and o.weight >= 2.0
         )
+
+    def _lone_fall_other(self, edge: _Edge) -> bool:
+        """Whether a fall to the standby, read every second or two, is the other heater's, its one partial reading at the pump's level.
+
+        Read every second or two, one switching leaves one partial reading
+        at most inside its edge, of any share: a steam heater's fall to the
+        standby, its partial reading a sixth of the way down, reads as the
+        brew heater's fall with the pump's stop seen alone before it
+        (``_seen_alone``), and the steam heater's cycle, its rise split as
+        the brew heater's and the pump's, counted as a shot (dev seed
+        28,000,059 every 2 s, 13,481-13,538 s: 1,175, 1,181, 172, 3 W for a
+        148 W pump, a 56.0 s shot). A fall whose one partial reading only
+        showed the pump, from a level nearer the other heater alone than the
+        run's heater and the pump (``_other_heater_level``), is that
+        heater's. (On change and every 5 s ``_single_partial`` reads such a
+        fall.)
+        """
+        if self._on_change or self._gap > _FAST_GAP_S:
+            return False
+        before, after = edge.before, edge.after
+        lone = (
+            _inside(
+                edge.pts,
+                after + self._past_noise(after),
+                before - self._past_noise(before),
+            )
+            < 2
+        )
+        return lone and self._other_heater_level(edge)
 
     def _off_step(self, watts: float, beside: float) -> bool:
         """Whether a pump's step beside a heater strays from its own fall (with volts).
