@@ -21,13 +21,14 @@ from .constants import (
     _MAINS_MOVE,
     _OWN_STEP,
     _RAN_ON,
+    _SIZES_LEVEL,
     _SMALL_PUMP,
     _SPLIT_FALL_WHOLE,
     MAX_RUN_S,
     MIN_RUN_S,
 )
 from .records import _Heater, _Pending, _Rise
-from .steps import _Edge
+from .steps import _Edge, _inside
 from .stop_dating import _StopDating
 
 
@@ -66,7 +67,11 @@ class _RunEnd(_StopDating):
             return []
         if pure and not self._run_pure and self._off_step(watts, edge.after):
             return []  # the rise split from a heater's: a hand-over's fall?
-        if pure and not self._run_pure and self._held_hand_over(edge):
+        if (
+            pure
+            and not self._run_pure
+            and (self._held_hand_over(edge) or self._sized_hand_over(edge))
+        ):
             return []
         cycle = not (pure or self._run_pure) and self._cycle_heater(edge)
         if not (pure or self._run_pure):
@@ -84,6 +89,8 @@ class _RunEnd(_StopDating):
             # (A level held past any run, of the whole edge's size: a heater's.)
             held = self._held_level_size(-edge.delta)
             big = self._stands_out(heat, watts) and not held
+            if self._vref2 and seen_end and not seen and self._lone_fall_other(edge):
+                return []  # (a heater's one partial reading at the pump's level)
             if self._vref2:
                 if not (
                     seen
@@ -341,6 +348,82 @@ class _RunEnd(_StopDating):
             and edge.after - self._base >= self._heater_min()
             and self._held_level_size(edge.before - self._base)
         )
+
+    def _sized_hand_over(self, edge: _Edge) -> bool:
+        """Whether a run split from a heater's rise, falling onto that heater's level, held the other heater's (with volts).
+
+        A dual boiler's steam heater may draw about the brew heater and a
+        rotary pump: its rise from the standby, decided from its first two
+        readings, a few watts low as the mains moved in them, fits the
+        brew heater and the pump, not the steam heater's size learnt to a
+        few watts; its hand-over to the brew heater (their difference,
+        about the pump's step) then reads as the pump's stop, the brew
+        heater left on (dev seeds every 2 s: 20,000,003, 1,188 W risen for
+        a 1,198 W steam heater, a 996 W brew heater and a 194 W pump, a
+        26.0 s shot; 25,000,027, 1,224 W for 1,237 W, 1,066 W and 161 W,
+        33.0 s). The level before the fall, read over the run, says which
+        (as ``_other_heater_level`` for a fall to the standby): nearer the
+        other heater alone (learnt twice or more) than the run's heater and
+        the pump, the run was that heater's. Only a run from the standby
+        whose rise showed no reading of the pump alone and no two
+        switchings (a shot's pump seen alone before its brew heater came:
+        dev 23,000,023 on change, where the steam heater draws the brew
+        heater and the pump within a few watts, lost two shots without
+        that), onto the run's heater alone (``_SIZES_LEVEL``); with volts,
+        every second or two or on change.
+        """
+        h = self._run_heater
+        if (
+            not self._vref2
+            or (self._gap > _FAST_GAP_S and not self._on_change)
+            or h is None
+            or not h.on
+            or abs(self._run_before) > self._tol_lv  # (from the standby)
+            or self._run_seen
+            or self._run_held
+            or self._run_two
+        ):
+            return False
+        k = self._k
+        base = self._base
+        if abs(edge.after - base - h.size / k) > _SIZES_LEVEL * h.size / k:
+            return False  # not onto the run's heater alone
+        whole = edge.before - base
+        own = abs(whole - h.size / k - self._pump_watts)
+        return any(
+            abs(whole - o.size / k) < own
+            for o in self._heaters
+            if o is not h and o.weight >= 2.0
+        )
+
+    def _lone_fall_other(self, edge: _Edge) -> bool:
+        """Whether a fall to the standby, read every second or two, is the other heater's, its one partial reading at the pump's level.
+
+        Read every second or two, one switching leaves one partial reading
+        at most inside its edge, of any share: a steam heater's fall to the
+        standby, its partial reading a sixth of the way down, reads as the
+        brew heater's fall with the pump's stop seen alone before it
+        (``_seen_alone``), and the steam heater's cycle, its rise split as
+        the brew heater's and the pump's, counted as a shot (dev seed
+        28,000,059 every 2 s, 13,481-13,538 s: 1,175, 1,181, 172, 3 W for a
+        148 W pump, a 56.0 s shot). A fall whose one partial reading only
+        showed the pump, from a level nearer the other heater alone than the
+        run's heater and the pump (``_other_heater_level``), is that
+        heater's. (On change and every 5 s ``_single_partial`` reads such a
+        fall.)
+        """
+        if self._on_change or self._gap > _FAST_GAP_S:
+            return False
+        before, after = edge.before, edge.after
+        lone = (
+            _inside(
+                edge.pts,
+                after + self._past_noise(after),
+                before - self._past_noise(before),
+            )
+            < 2
+        )
+        return lone and self._other_heater_level(edge)
 
     def _off_step(self, watts: float, beside: float) -> bool:
         """Whether a pump's step beside a heater strays from its own fall (with volts).
