@@ -82,7 +82,7 @@ class _Checks(_Bands):
         singles = self._singles_in(found)
         if not gentle_enough(
             (odd + cycles) / readings,
-            self.spread,
+            self._spread_at(found.ended),
             singles,
             found.pulses,
             cycles_share=cycles / readings,
@@ -128,7 +128,7 @@ class _Checks(_Bands):
         sturdy = self._sturdy(found) or confirmed
         if odd / readings > limit and not sturdy:
             return None
-        if self.spread > SPREAD_MAX and not confirmed:
+        if self._spread_at(found.ended) > SPREAD_MAX and not confirmed:
             return None
         longest = LONG_RUN_FAST if self._interval <= FAST_INTERVAL else LONG_RUN_SECONDS
         framed = _starts_in(self._framed_at, found) > 0
@@ -137,6 +137,26 @@ class _Checks(_Bands):
         if self._cut_shot(found) or self._shot_in_stretch(found):
             return None
         return found if self._quiet_around(found, sturdy=sturdy) else None
+
+    def _spread_at(self, at: float) -> float:
+        """The level's spread as of the first reading at or after ``at`` (a find's end).
+
+        On a slow plug a series closes ``pause_max`` after its last pulse
+        (or later, a pulse's excursion still open), and the spread followed
+        the readings since: a heater coming on after the group flushes
+        strayed it past the gentle checks' bound and refused a find for what
+        came after it (regression seed 5,000,000 at 27,876 s: 0.0451 against
+        0.045; a find judged 10 s later also stood or fell by it, dev seed
+        20,000,000 at 36,253 s). The spread of its own readings is the one
+        it is judged by (``SPREADS_SECONDS`` kept). On a faster plug, and
+        where none is kept, the spread now. Recognized where power counts
+        (every 5 s): regression 5M 138 -> 139 of 180, dev 20M 138 unchanged;
+        none invented.
+        """
+        for when, spread in self._spreads:
+            if when >= at:
+                return spread
+        return self.spread
 
     def _cycles_against(self, found: Recognized, since: float) -> int:
         """The heater's cycles read from ``since`` to a find's end, if it is ``doubtful``.

@@ -213,3 +213,9 @@ SLOW_SHORT_SERIES: Final = True
 # series left is a short one too: bench seed 129 (20,250,424 at 4,742 s,
 # three sure pulses left of a rinse series of six), not kept.
 SLOW_TRAILING_WEAK: Final = True
+# On a slow plug, how long (s) the spread after each reading is kept: a find
+# is judged by the spread as of its end (``_spread_at``), which its series
+# closes at most ``pause_max`` after (a cleaner series' wait for its rinse is
+# no find; a series bridging a pause, ``gap_max``). Recognized where power
+# counts (every 5 s): see ``_spread_at``.
+SPREADS_SECONDS: Final = 120.0

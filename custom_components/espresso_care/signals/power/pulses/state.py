@@ -56,6 +56,7 @@ class _TrainState:
         "_since",
         "_singles",
         "_slow",
+        "_spreads",
         "_steady",
         "_steady_before",
         "_stretch_low",
@@ -102,6 +103,8 @@ class _TrainState:
         self._alike = 0  # readings alike in a row, a part of the pump's step
         # How far quiet readings stray from the level, in pump steps (followed).
         self.spread = 0.0
+        # On a slow plug, the spread after each reading lately (time, spread).
+        self._spreads: deque[tuple[float, float]] = deque()
         self._unexplained: float | None = None  # the last reading no band explained
         # The unexplained reading just before it (None: it followed one
         # explained), and whether that one rose from the level (the pump and

@@ -25,6 +25,7 @@ from .constants import (
     SLOW_TRAILING_WEAK,
     SLOW_WEAK_EVEN,
     SLOW_WEAK_MAX,
+    SPREADS_SECONDS,
     STEADY,
 )
 from .recent import _remember_run
@@ -186,6 +187,11 @@ class PowerBackflushes(_TwoSecond):
         found = self._segment(previous, at, fraction, self._clean) or found
         self._last = fraction
         self._watts = watts
+        if self._interval > FAST_INTERVAL:
+            spreads = self._spreads
+            spreads.append((at, self.spread))
+            while spreads[0][0] < at - SPREADS_SECONDS:
+                spreads.popleft()
         if (deadline := self.next_deadline) is not None and deadline <= at:
             found = self._pattern.advance(at).recognized or found
         return self._judged(found)
