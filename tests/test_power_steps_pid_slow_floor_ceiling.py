@@ -65,6 +65,17 @@ def test_a_top_read_alike_under_three_times_is_no_heater_whole() -> None:
     assert det._floor.over == []
 
 
+def test_a_reading_over_the_heater_and_the_pump_shows_a_second_heater() -> None:
+    # A dual boiler's two heaters on together read over the top of one and
+    # the pump: a second heater's share read in part over the first may
+    # land at the pump's step (dev 27000050 every 2 s: 2399.3 W, then
+    # 1411.0 W in the brew heater's fall to the steam heater's 1364 W).
+    det = _detector(_HEATER_WHOLE + _PARTIAL)
+    det._floor.tops.append((3884.03, 2399.3, 229.8))
+    det._note_over_ceiling()
+    assert det._floor.over == []
+
+
 def test_a_heaters_reading_in_a_run_with_the_pump_is_not_kept() -> None:
     det = _detector([])
     floor = det._floor
