@@ -8,11 +8,12 @@ readings' floor among a slow PID's pulses. Each is owned by one concern
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 import math
 
 from ..readings import DetectedRun
-from .constants import _PENDING_S
+from .constants import _CEILING_N, _PENDING_S
 from .steps import _Edge
 
 
@@ -130,3 +131,8 @@ class _Floor:
     held: DetectedRun | None = None  # a run decided, while the edges follow it
     quiet: float = -math.inf  # the last reading of the standby alone
     read: float = -math.inf  # the last reading
+    # A heater's readings outside the pump's runs (``_note_heat``): when, and
+    # what over the standby at the reference volts.
+    heats: deque[tuple[float, float]] = field(
+        default_factory=lambda: deque(maxlen=_CEILING_N)
+    )
