@@ -18,6 +18,7 @@ from .constants import (
     _SHOWN,
 )
 from .explain import _Explain
+from .records import _Heater
 from .steps import _Edge
 
 
@@ -195,6 +196,10 @@ class _HeaterCycles(_Explain):
         tol = self._tol_lv
         if abs(self._run_before) > tol or abs(edge.after - self._base) > tol:
             return False  # not from the standby and back
+        return self._nearer_other_heater(edge, h)
+
+    def _nearer_other_heater(self, edge: _Edge, h: _Heater) -> bool:
+        """Whether the level before ``edge`` lies nearer another heater alone (learnt twice or more) than ``h`` and the pump."""
         k = self._k
         whole = edge.before - self._base
         own = abs(whole - h.size / k - self._pump_watts)

@@ -388,13 +388,7 @@ class _RunEnd(_StopDating):
         base = self._base
         if abs(edge.after - base - h.size / k) > _SIZES_LEVEL * h.size / k:
             return False  # not onto the run's heater alone
-        whole = edge.before - base
-        own = abs(whole - h.size / k - self._pump_watts)
-        return any(
-            abs(whole - o.size / k) < own
-            for o in self._heaters
-            if o is not h and o.weight >= 2.0
-        )
+        return self._nearer_other_heater(edge, h)
 
     def _lone_fall_other(self, edge: _Edge) -> bool:
         """Whether a fall to the standby, read every second or two, is the other heater's, its one partial reading at the pump's level.
