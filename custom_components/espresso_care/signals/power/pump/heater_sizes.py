@@ -241,11 +241,7 @@ class _HeaterSizes(_Noise):
         the pump (23,000,023: 175 W apart, a 175 W pump) tells nothing.
         """
         heaters = self._heaters
-        if (
-            len(heaters) != 2
-            or not self._vref2
-            or (self._gap > _FAST_GAP_S and not self._on_change)
-        ):
+        if len(heaters) != 2 or not self._vref2 or self._seconds_apart:
             return False
         small, large = sorted(heaters, key=lambda h: h.size)
         if not all(self._size_sure(h) for h in heaters):

@@ -375,7 +375,7 @@ class _RunEnd(_StopDating):
         h = self._run_heater
         if (
             not self._vref2
-            or (self._gap > _FAST_GAP_S and not self._on_change)
+            or self._seconds_apart
             or h is None
             or not h.on
             or abs(self._run_before) > self._tol_lv  # (from the standby)
