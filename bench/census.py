@@ -130,10 +130,11 @@ def _line(name: str, c: dict[str, int]) -> str:
 
 def report(traces: list[dict[str, Any]], listing: bool) -> None:
     """Print the cells' totals, and with ``listing`` every noted run."""
-    for name, c in sorted(cells(traces).items()):
+    totals = cells(traces)
+    for name, c in sorted(totals.items()):
         print(_line(name, c))
     total = {"recalled": 0, "true": 0, "false": 0, "refused": 0}
-    for c in cells(traces).values():
+    for c in totals.values():
         for k in total:
             total[k] += c[k]
     print(_line("all", total))
