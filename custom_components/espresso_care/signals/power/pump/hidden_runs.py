@@ -51,8 +51,10 @@ class _HiddenRuns(_RunEnd):
                 if self._run_heater is h and self._pump and learn:
                     # The heater that came with the pump went: its real size
                     # is known now, and so is the pump's share of that edge.
+                    # (Other heaters' edges read since stay in ``_run_heat``:
+                    # zeroed, a brew heater's rise in the shot was lost and
+                    # the pump's fall never paired, dev seed 28,000,024.)
                     self._run_base = self._run_before + size + self._run_other
-                    self._run_heat = 0.0
                     self._run_pure = True
                     self._run_heater = None
                 h.on = False
