@@ -139,6 +139,7 @@ class _Explain(_SlowPlug):
                 first=self._pump_first(edge),
                 two=self._two_shown(edge),
                 sized=self._sizes_tell_pump(edge),
+                handed=self._sizes_tell_hand_over(edge),
             )
         return self._cache
 
@@ -184,6 +185,7 @@ class _Explain(_SlowPlug):
         first: bool = False,
         two: bool = False,
         sized: bool = False,
+        handed: bool = False,
     ) -> tuple[int, int, float, tuple[int, ...]]:
         """Explain an edge: (how, the pump's sign, the heaters' part, their signs).
 
@@ -194,7 +196,9 @@ class _Explain(_SlowPlug):
         showed and the sums without it switch at one instant (one heater, or
         a hand-over), and one with it has a heater's switching too; or
         unless the heaters' learnt sizes tell the pump's step alone from a
-        hand-over (``sized``, ``_sizes_tell_pump``). A heater seen only once
+        hand-over (``sized``, ``_sizes_tell_pump``), or a hand-over beside
+        the running pump from its stop (``handed``,
+        ``_sizes_tell_hand_over``). A heater seen only once
         may explain an edge as a heater's, never split the pump's off one.
         """
         p = self._pump_watts
@@ -213,6 +217,9 @@ class _Explain(_SlowPlug):
         # (For ``sized``: the best sum of the pump alone.)
         solo: tuple[int, int, float, tuple[int, ...]] | None = None
         solo_score = math.inf
+        # (For ``handed``: the best sum of heaters alone.)
+        still: tuple[int, int, float, tuple[int, ...]] | None = None
+        still_score = math.inf
         heaters = self._heaters
         if len(heaters) == 2:
             a, b = heaters
@@ -363,6 +370,9 @@ class _Explain(_SlowPlug):
                 if sp and not terms and score < solo_score:
                     solo_score = score
                     solo = (_PUMP, sp, heat, signs[:n])
+                if not sp and score < still_score:
+                    still_score = score
+                    still = (_HEATERS, 0, heat, signs[:n])
                 if score < best_score:
                     best_score = score
                     best = (_PUMP if sp else _HEATERS, sp, heat, signs[:n])
@@ -371,6 +381,8 @@ class _Explain(_SlowPlug):
                 return paired
             if sized and solo is not None:
                 return solo
+            if handed and still is not None:
+                return still
             return (_UNSURE, 0, 0.0, ())
         return best
 

@@ -51,8 +51,10 @@ class _HiddenRuns(_RunEnd):
                 if self._run_heater is h and self._pump and learn:
                     # The heater that came with the pump went: its real size
                     # is known now, and so is the pump's share of that edge.
+                    # (Other heaters' edges read since stay in ``_run_heat``:
+                    # zeroed, a brew heater's rise in the shot was lost and
+                    # the pump's fall never paired, dev seed 28,000,024.)
                     self._run_base = self._run_before + size + self._run_other
-                    self._run_heat = 0.0
                     self._run_pure = True
                     self._run_heater = None
                 h.on = False
@@ -109,9 +111,12 @@ class _HiddenRuns(_RunEnd):
                 if pending is not None and pending.rise is rise:
                     return self._prove(pending, mag)
                 if not self._pump:
-                    # ... and the pump runs on.
+                    # ... and the pump runs on, over the level before the
+                    # rise: this fall took the heater off already (read over
+                    # the heater, the pump's own fall never paired: dev seed
+                    # 24,000,024, a 99.6 s shot lost).
                     start = self._hidden_start(rise, mag, rest)
-                    self._open_run(start, rest, True, rise.before + mag)
+                    self._open_run(start, rest, True, rise.before)
                     return []
                 return []
         return None
