@@ -249,13 +249,31 @@ class _Checks(_Bands):
         """Whether a heater's stretch left out during a find was a shot the detector timed.
 
         A shot read so (its heater on before it) is a run of ``SHOT_RUN`` s
-        or more to the detector; a heater's stretch is none.
+        or more to the detector; a heater's stretch is none. So too a hole a
+        series went on from (``_went_on``): a shot its heater switched in
+        reads as one (a dual boiler's 25 s shot between flushes on an
+        ordinary day, regression seed 5,010,005 at 31,949 s).
         """
         return any(
             found.started <= a <= found.ended
             and any(s <= b and a <= e for s, e in self._shot_runs)
-            for a, b in self._stretches
+            for a, b in (*self._stretches, *self._went_on())
         )
+
+    def _went_on(self) -> list[tuple[float, float]]:
+        """The holes bridged lately (``_bridge``) that a series went on from.
+
+        A pulse fed within a pause after its end. A hole at a series' end
+        bridged nothing: a pulse and a heater's stretch after it, which the
+        detector times as one long run, end a true cleaner series so (dev
+        seed 20,000,012 at 49,930 s, a 30 s run).
+        """
+        pause = self._rules.pause_max
+        return [
+            (a, b)
+            for a, b in self._bridged
+            if any(b <= c <= b + pause for c, _ in self._fed)
+        ]
 
     def _quiet_around(self, found: Recognized, *, sturdy: bool = False) -> bool:
         """Whether the readings before the backflush, and between its pulses, were still.

@@ -219,3 +219,8 @@ SLOW_TRAILING_WEAK: Final = True
 # no find; a series bridging a pause, ``gap_max``). Recognized where power
 # counts (every 5 s): see ``_spread_at``.
 SPREADS_SECONDS: Final = 120.0
+# There too a heater's readings leave a hole (``slow_plug.heater_hole``,
+# ``merged_hole``) where one or two pulses hid: a series in progress waits on
+# past it (``PatternRules.holes_max``, one a backflush), its next pulse's
+# pause measured from the hole's end; the hole makes no pulse.
+SLOW_HOLES: Final = 1

@@ -158,7 +158,10 @@ class _Excursions(_Checks):
                     pulse_max=rules.pulse_max,
                 )
             ):
-                continue  # neither a pulse nor a shot
+                # Neither a pulse nor a shot: pulses may hide in it, so a
+                # series before it waits on past it (``bridge``).
+                found = self._bridge(pulse.started, pulse.ended) or found
+                continue
             if (
                 not pulse.clean
                 and not excursion.unknown
@@ -229,4 +232,14 @@ class _Excursions(_Checks):
                 pattern.feed(pulse, pulse.started, pulse.ended, weak=weak).recognized
                 or found
             )
+        return found
+
+    def _bridge(self, started: float, ended: float) -> Recognized | None:
+        """A hole the pattern's series in progress may wait on past (what a deadline passed decided)."""
+        pattern = self._pattern
+        found: Recognized | None = None
+        if (deadline := pattern.next_deadline) is not None and deadline <= started:
+            found = pattern.advance(started).recognized
+        if pattern.bridge(started, ended):
+            _remember_run(self._bridged, started, ended, PULSES_SECONDS)
         return found
