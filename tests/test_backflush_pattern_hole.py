@@ -22,17 +22,22 @@ from custom_components.espresso_care.backflush_pattern import (
 
 from .pattern_runs import series
 
-HOLES = replace(DEFAULT_RULES, holes_max=1, short_series=True)
+HOLES = replace(DEFAULT_RULES, holes_max=1, short_series=True, weak_max=2)
 
 
 def _drive(
     runs: list[tuple[float, float]],
     holes: list[tuple[float, float]],
     rules: PatternRules,
+    weak: set[int] | None = None,
 ) -> list[Recognized]:
-    """Pulses and holes in order of their start; the backflushes recognized."""
+    """Pulses and holes in order of their start; the backflushes recognized.
+
+    ``weak``: the events (pulses and holes in order, from 0) fed weak.
+    """
     rec: BackflushRecognizer[int] = BackflushRecognizer(rules)
     found: list[Recognized] = []
+    weak = weak or set()
     events = sorted([(a, b, False) for a, b in runs] + [(a, b, True) for a, b in holes])
     for n, (started, ended, hole) in enumerate(events):
         while (deadline := rec.next_deadline) is not None and deadline <= started:
@@ -40,7 +45,7 @@ def _drive(
                 found.append(b)
         if hole:
             rec.bridge(started, ended)
-        elif (b := rec.feed(n, started, ended).recognized) is not None:
+        elif (b := rec.feed(n, started, ended, weak=n in weak).recognized) is not None:
             found.append(b)
     if (b := rec.advance(math.inf).recognized) is not None:
         found.append(b)
@@ -90,3 +95,19 @@ def test_after_a_hole_a_series_of_three_waits_no_longer_than_a_pause() -> None:
     rinse = series(110.0, 4)
     (found,) = _drive(cleaner + rinse, [hole], HOLES)
     assert (found.cleaner_pulses, found.rinse_pulses, found.missed) == (3, 4, 1)
+
+
+def test_no_hole_after_a_weak_pulse() -> None:
+    """A shot its heater switched in, between flushes read in the heater's band (5,010,005).
+
+    A sure flush, a weak one, the shot read as a hole, a weak flush, a sure
+    one: no series waits past the hole.
+    """
+    cleaner = [(0.0, 5.5), (20.0, 26.0), (73.0, 79.0), (90.0, 97.0)]
+    hole = (40.0, 62.0)
+    weak = {1, 3}  # events in order: 0, 1, the hole (2), 3, 4
+    found = _drive(cleaner + RINSE, [hole], HOLES, weak={*weak})
+    assert found == []
+    # The same readings with the flush before the hole sure: a series of three.
+    (found_sure,) = _drive(cleaner + RINSE, [hole], HOLES, weak={3})
+    assert found_sure.cleaner_pulses == 4

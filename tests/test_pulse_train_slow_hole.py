@@ -8,11 +8,10 @@ past one such hole a backflush. A simulated dual boiler, replayed as the
 recognition bench does (bench seed 20,250,439 at 1,793 s: a pulse, a hole
 of 28 s over two pulses, two pulses, then a whole rinse).
 
-A shot its heater switched in reads as such a hole too: flushes around a
-25 s shot made a "cleaner series" on an ordinary day of a dual boiler
-(5,010,005 at 31,949 s). A find over a hole a series went on from, that a
-run of a shot's length the detector timed overlaps, is refused, as one
-over a heater's stretch is (``_shot_in_stretch``).
+A shot its heater switched in reads as such a hole too, its flushes read
+in the heater's band (weak): a sure flush, a weak one, the 25 s shot, a weak
+one, a sure one made a "cleaner series" on an ordinary day of a dual boiler
+(5,010,005 at 31,949 s). No series waits past a hole after a weak pulse.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ from .slow_plug import (
     hole_split,
     in_band_cuts,
     merged_hole,
+    shot_piece,
     slow_dip,
     within_two_pulses,
 )
@@ -142,9 +143,15 @@ class _Excursions(_Checks):
         slow = self._interval > FAST_INTERVAL
         heater = slow and not all(clean for _, _, _, clean in excursion.segments)
         seen_clean = any(c for _, _, _, c in excursion.segments)
+        shot = slow and any(
+            pulse.clean and shot_piece(pulse.on_seconds, rules.pulse_max)
+            for pulse in read
+        )
         for pulse in read:
             _remember(pulses, pulse.started)
             weak = not pulse.clean and pulse.on_seconds <= rules.pulse_max
+            if shot and pulse.on_seconds <= rules.pulse_max:
+                continue  # a piece of the shot's own run (``shot_piece``)
             if slow and (
                 heater_hole(
                     on_seconds=pulse.on_seconds,
@@ -240,6 +247,5 @@ class _Excursions(_Checks):
         found: Recognized | None = None
         if (deadline := pattern.next_deadline) is not None and deadline <= started:
             found = pattern.advance(started).recognized
-        if pattern.bridge(started, ended):
-            _remember_run(self._bridged, started, ended, PULSES_SECONDS)
+        pattern.bridge(started, ended)
         return found

@@ -25,7 +25,6 @@ class _TrainState:
         "_at",
         "_band",
         "_band_before",
-        "_bridged",
         "_candidates",
         "_clean",
         "_cycles",
@@ -132,9 +131,6 @@ class _TrainState:
         self._framed_at: deque[float] = deque()
         # Pieces left out as a heater's stretch on a fast plug, lately (start, end).
         self._stretches: deque[tuple[float, float]] = deque()
-        # On a slow plug, holes the pattern's series waited on past, lately
-        # (start, end; ``_bridge``).
-        self._bridged: deque[tuple[float, float]] = deque()
         self._held = False  # the segment being added is a silence held
         # Runs longer than a pulse could be, lately (start, end), from ``note_run``.
         self._long_runs: deque[tuple[float, float]] = deque()

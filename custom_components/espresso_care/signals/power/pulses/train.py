@@ -61,7 +61,6 @@ class PowerBackflushes(_TwoSecond):
         self._fed.clear()
         self._framed_at.clear()
         self._stretches.clear()
-        self._bridged.clear()
 
     def note_run(self, started: float, ended: float) -> None:
         """A run the pump detector saw (its own view of the same readings).
