@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 import math
+import os
 import random
 import time
 from typing import Any
@@ -273,7 +274,13 @@ def run(
     n_bf_traces = math.ceil(backflushes / per_trace)
     shots_per_trace = 250
     n_ord_traces = math.ceil(shots / shots_per_trace)
+    # RECOGNITION_SPEEDS=5 (comma list of seconds) runs only those speeds: a
+    # developer's shortcut; unset, every speed as the bench reports.
+    only = os.environ.get("RECOGNITION_SPEEDS")
+    wanted = {float(s) for s in only.split(",")} if only else set(SPEEDS)
     for every, plug in SPEEDS.items():
+        if every not in wanted:
+            continue
         rng = random.Random(f"{seed}-{every}")
         tally = {
             view: dict.fromkeys(

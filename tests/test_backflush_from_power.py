@@ -15,11 +15,13 @@ from homeassistant.core import Event, HomeAssistant
 from homeassistant.util import dt as dt_util
 import pytest
 
+from custom_components.espresso_care import recognition
 from custom_components.espresso_care.const import (
     EVENT_BACKFLUSH_RECOGNIZED,
     OPT_PUMP_WATTS,
     OPT_RECOGNIZE_BACKFLUSH,
 )
+from custom_components.espresso_care.signals.power.pulses import PowerBackflushes
 from simulator.espresso import Trace, generate
 
 from .conftest import POWER, WATTS, Relays, loaded, machine_entry
@@ -160,3 +162,32 @@ async def test_a_programs_own_pulses_are_no_backflush(
         assert state == "completed"
         await advance(hass, freezer, 900)
         assert events == []
+
+
+class _FoundAtReadings(PowerBackflushes):
+    """The train with no deadline: every find comes with a reading (``feed``)."""
+
+    __slots__ = ()
+
+    @property
+    def next_deadline(self) -> float | None:
+        return None
+
+
+async def test_a_backflush_found_at_a_reading_is_shown(
+    hass: HomeAssistant,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A find a reading closes (a series closed by the excursion after it) updates the entities.
+
+    Found at a deadline, the entities were told; at a reading they were not,
+    and the last backflush stayed unknown (a slow plug's series waiting
+    past the group flushes' first excursion, which held its deadline off).
+    """
+    monkeypatch.setattr(recognition, "PowerBackflushes", _FoundAtReadings)
+    trace = with_backflush("periodic_5", seed=5)
+    (event,) = await replay(hass, freezer, monkeypatch, trace, {})
+    assert event.data["pulses"] >= 8
+    assert state_of(hass, LAST_BACKFLUSH).state != "unknown"

@@ -30,7 +30,10 @@ one pulse short, every pulse of it sure, stands with that pulse counted
 missed, from the same budget. A power detector also pairs a heater's edge
 beside a pulse as a run shorter than any pulse now and then: one such blip
 inside a series (``blips_max`` in the whole backflush) neither makes nor
-breaks it.
+breaks it. A signal read every 5 s now and then cannot read the pump at all
+for a while (a heater switching): such a hole inside a series
+(``holes_max`` in the whole backflush, ``bridge``) neither makes nor breaks
+it, the next pulse's pause measured from the hole's end.
 """
 
 from __future__ import annotations
@@ -61,6 +64,10 @@ class PatternRules:
     # pulse as a blip now and then. Another breaks the series, as any run
     # that is no pulse does: a fast PID's bursts read as streams of them.
     blips_max: int = 1
+    # Holes a backflush may hold (both series together), each inside a
+    # series (``bridge``): a stretch a heater's readings left unreadable,
+    # where pulses may hide; the pause after it is measured from its end.
+    holes_max: int = 0
     # Pulses fed ``weak`` (a power view saw them only in a heater's band, as a
     # shot cut up by a heater may look) a series may hold; with more, the
     # series is judged without them.
@@ -131,9 +138,12 @@ class BackflushRecognizer[T]:
 
     __slots__ = (
         "_blips",
+        "_bridged",
         "_cleaner",
         "_cleaner_blips",
+        "_cleaner_holes",
         "_cleaner_missed",
+        "_holes",
         "_missed",
         "_rules",
         "_series",
@@ -147,6 +157,9 @@ class BackflushRecognizer[T]:
         self._cleaner: list[_Held[T]] = []
         self._cleaner_missed = 0
         self._blips = self._cleaner_blips = 0  # runs shorter than a pulse inside
+        self._holes = self._cleaner_holes = 0  # holes bridged inside (``bridge``)
+        # The end of the hole the series in progress last bridged (None: none).
+        self._bridged: float | None = None
 
     @property
     def held(self) -> int:
@@ -158,7 +171,7 @@ class BackflushRecognizer[T]:
         """When ``advance`` should be called if nothing is fed before."""
         rules = self._rules
         if self._series:
-            return self._series[-1].ended + self._wait() + rules.latency
+            return self._last_ended() + self._wait() + rules.latency
         if self._cleaner:
             return self._cleaner[-1].ended + rules.rinse_max + rules.latency
         return None
@@ -193,14 +206,14 @@ class BackflushRecognizer[T]:
             self._series
             and ended - started < rules.pulse_min
             and self._cleaner_blips + self._blips < rules.blips_max
-            and rules.pause_min <= started - self._series[-1].ended <= self._wait()
+            and rules.pause_min <= started - self._last_ended() <= self._wait()
         ):
             self._blips += 1
             if may_be_pulse:
                 out.released.append(item)
             return out
         if self._series:
-            pause = started - self._series[-1].ended
+            pause = started - self._last_ended()
             if (
                 not is_pulse
                 or not rules.pause_min <= pause <= self._wait()
@@ -224,15 +237,47 @@ class BackflushRecognizer[T]:
         self._series.append(
             _Held(item, started, ended, counted=not may_be_pulse, weak=weak)
         )
+        self._bridged = None
         return out
+
+    def bridge(self, started: float, ended: float) -> bool:
+        """A hole (``started``-``ended``) where pulses may hide: the series waits on past it.
+
+        A signal that could not read the pump there (a heater's readings)
+        says neither pulse nor shot. Inside a series in progress (begun
+        within a pause before it, while the backflush may hold one more,
+        ``holes_max``), the series goes on: its next pulse's pause is
+        measured from the hole's end. The hole makes no pulse. Not after a
+        weak pulse: the heater was on already, as through a shot with its
+        flushes read in its band (a dual boiler's 25 s shot read as a hole
+        between weak flushes made a cleaner series on an ordinary day,
+        regression seed 5,010,005 at 31,949 s). Returns whether it was
+        bridged.
+        """
+        rules = self._rules
+        if (
+            not self._series
+            or self._series[-1].weak
+            or self._holes + self._cleaner_holes >= rules.holes_max
+            or not rules.pause_min <= started - self._last_ended() <= self._wait()
+            or ended - self._series[0].started > rules.series_max
+        ):
+            return False
+        self._holes += 1
+        self._bridged = ended
+        return True
+
+    def _last_ended(self) -> float:
+        """When the series in progress last showed: its last pulse's end, or a hole's after it."""
+        last = self._series[-1].ended
+        bridged = self._bridged
+        return last if bridged is None or bridged < last else bridged
 
     def advance(self, now: float) -> Outcome[T]:
         """Time passed: close a series no pulse continued, give up on a lone cleaner series."""
         rules = self._rules
         out: Outcome[T] = Outcome()
-        if self._series and now >= self._series[-1].ended + self._wait() + (
-            rules.latency
-        ):
+        if self._series and now >= self._last_ended() + self._wait() + rules.latency:
             self._close(out)
         if (
             not self._series
@@ -256,9 +301,10 @@ class BackflushRecognizer[T]:
             kept.append([h for h in held if all(h is not i for i in inside)])
         self._series, self._cleaner = kept
         if not self._series:
-            self._missed = self._blips = 0
+            self._missed = self._blips = self._holes = 0
+            self._bridged = None
         if not self._cleaner:
-            self._cleaner_missed = self._cleaner_blips = 0
+            self._cleaner_missed = self._cleaner_blips = self._cleaner_holes = 0
         return _uncounted(taken), [h.item for h in taken if h.counted]
 
     def confirm(self, started: float, ended: float) -> bool:
@@ -293,25 +339,31 @@ class BackflushRecognizer[T]:
         items = _uncounted([*self._cleaner, *self._series])
         self._cleaner, self._series = [], []
         self._missed = self._cleaner_missed = self._blips = self._cleaner_blips = 0
+        self._holes = self._cleaner_holes = 0
+        self._bridged = None
         return items
 
     def _wait(self) -> float:
         """The longest pause that may still continue the series in progress."""
         rules = self._rules
+        series = len(self._series)
         if (
             self._missed < rules.missed_max
-            and 2 <= len(self._series) < rules.pulses_min - self._missed
+            and series >= 2
+            and series + self._holes < rules.pulses_min - self._missed
         ):
             # Begun but still too short: a pulse may hide in a long pause.
             # Once long enough, a long pause ends it (it may be the rinse);
-            # a lone run (a flush) is not held the longer wait.
+            # a lone run (a flush) is not held the longer wait. A hole
+            # bridged counts as a pulse here: long enough with it, a long
+            # pause after it may be the rinse.
             return rules.gap_max
         return rules.pause_max
 
     def _take_cleaner(self) -> list[T]:
         items = _uncounted(self._cleaner)
         self._cleaner = []
-        self._cleaner_missed = self._cleaner_blips = 0
+        self._cleaner_missed = self._cleaner_blips = self._cleaner_holes = 0
         return items
 
     def _close(self, out: Outcome[T]) -> None:
@@ -320,6 +372,8 @@ class BackflushRecognizer[T]:
         series, self._series = self._series, []
         missed, self._missed = self._missed, 0
         blips, self._blips = self._blips, 0
+        holes, self._holes = self._holes, 0
+        self._bridged = None
         weak = sum(h.weak for h in series)
         if rules.trailing_weak and not _weak_held(weak, len(series), rules):
             series = _trailing_weak_shed(series, out, rules)
@@ -344,6 +398,7 @@ class BackflushRecognizer[T]:
             and self._cleaner_blips + blips <= rules.blips_max
         ):
             self._cleaner, self._cleaner_missed, self._cleaner_blips = [], 0, 0
+            self._cleaner_holes = 0
             out.recognized = Recognized(
                 pulses=len(cleaner) + len(series),
                 cleaner_pulses=len(cleaner),
@@ -359,6 +414,7 @@ class BackflushRecognizer[T]:
         self._cleaner = series
         self._cleaner_missed = missed
         self._cleaner_blips = blips
+        self._cleaner_holes = holes
 
 
 def _short[T](series: list[_Held[T]], rules: PatternRules) -> bool:

@@ -144,7 +144,10 @@ class HandBackflushes:
             power.pump_watts = pump_watts
             power.reset()
         if (found := power.feed(reading.at, watts, reading.volts)) is not None:
+            # Found at a reading (a series closed by the excursion after
+            # it), not at a deadline: the entities are told as there.
             self._power_found(found)
+            self._updated()
         self._power_deadline.want(power.next_deadline)
 
     @callback

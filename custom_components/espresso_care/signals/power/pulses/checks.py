@@ -65,7 +65,8 @@ class _Checks(_Bands):
         if self._checked(found) is None and not (
             slow and not lately and self._checked_gently(found)
         ):
-            self._refused.note(found.ended)
+            if not (slow and self._shot_over(found) and self._still_gently(found)):
+                self._refused.note(found.ended)
             return None
         return None if lately else found
 
@@ -75,24 +76,42 @@ class _Checks(_Bands):
         And a weak find over a long run, a shot a heater's stretch hid
         (``_shot_in_stretch``), a find with no quiet around it.
         """
+        return self._still_gently(found) and not self._shot_over(found)
+
+    def _still_gently(self, found: Recognized) -> bool:
+        """Whether the readings around a find were still enough for the gentle checks.
+
+        Odd readings, spread and single-reading pulses as ``gentle_enough``
+        has them, and the quiet before it and between its pulses.
+        """
         since = found.started - NOISE_BEFORE
         odd = sum(since <= at <= found.ended and not edge for at, edge in self._odd)
         cycles = self._cycles_against(found, since)
         readings = max(1.0, (found.ended - since) / max(self._interval, 0.1))
-        singles = self._singles_in(found)
-        if not gentle_enough(
+        return gentle_enough(
             (odd + cycles) / readings,
             self._spread_at(found.ended),
-            singles,
+            self._singles_in(found),
             found.pulses,
             cycles_share=cycles / readings,
-        ):
-            return False
+        ) and self._quiet_around(found)
+
+    def _shot_over(self, found: Recognized) -> bool:
+        """Whether the gentle checks see a shot over a find.
+
+        A weak find over a long run, or a shot a heater's stretch hid
+        (``_shot_in_stretch``). A find refused
+        for that alone, its readings still, is no sign of a noisy machine:
+        it makes the finds after it no doubtful (``RefusedLately``), as a
+        slow PID's bursts refused by their odd readings do (bench seed
+        20,250,434: a thermostat's backflush refused for a 45 s run over
+        its weak pulse had refused the next one, 7,077 s later, whose every
+        pulse was read clean). Recognized where power counts (every 5 s):
+        bench seed 134 -> 135 of 180, dev 20M 139 -> 140; none invented.
+        """
         if found.weak and self._long_run_over(found, LONG_RUN_SECONDS):
-            return False
-        if self._shot_in_stretch(found):
-            return False  # a shot the heater's stretch left out hid
-        return self._quiet_around(found)
+            return True
+        return self._shot_in_stretch(found)
 
     def _checked(self, found: Recognized | None) -> Recognized | None:
         """A backflush whose readings the pump and heaters explain; None if too many they don't.

@@ -36,6 +36,7 @@ from .slow_plug import (
     hole_split,
     in_band_cuts,
     merged_hole,
+    shot_piece,
     slow_dip,
     within_two_pulses,
 )
@@ -142,9 +143,15 @@ class _Excursions(_Checks):
         slow = self._interval > FAST_INTERVAL
         heater = slow and not all(clean for _, _, _, clean in excursion.segments)
         seen_clean = any(c for _, _, _, c in excursion.segments)
+        shot = slow and any(
+            pulse.clean and shot_piece(pulse.on_seconds, rules.pulse_max)
+            for pulse in read
+        )
         for pulse in read:
             _remember(pulses, pulse.started)
             weak = not pulse.clean and pulse.on_seconds <= rules.pulse_max
+            if shot and pulse.on_seconds <= rules.pulse_max:
+                continue  # a piece of the shot's own run (``shot_piece``)
             if slow and (
                 heater_hole(
                     on_seconds=pulse.on_seconds,
@@ -158,7 +165,10 @@ class _Excursions(_Checks):
                     pulse_max=rules.pulse_max,
                 )
             ):
-                continue  # neither a pulse nor a shot
+                # Neither a pulse nor a shot: pulses may hide in it, so a
+                # series before it waits on past it (``bridge``).
+                found = self._bridge(pulse.started, pulse.ended) or found
+                continue
             if (
                 not pulse.clean
                 and not excursion.unknown
@@ -229,4 +239,13 @@ class _Excursions(_Checks):
                 pattern.feed(pulse, pulse.started, pulse.ended, weak=weak).recognized
                 or found
             )
+        return found
+
+    def _bridge(self, started: float, ended: float) -> Recognized | None:
+        """A hole the pattern's series in progress may wait on past (what a deadline passed decided)."""
+        pattern = self._pattern
+        found: Recognized | None = None
+        if (deadline := pattern.next_deadline) is not None and deadline <= started:
+            found = pattern.advance(started).recognized
+        pattern.bridge(started, ended)
         return found

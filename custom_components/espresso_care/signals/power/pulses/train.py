@@ -21,6 +21,7 @@ from .constants import (
     PART_MAX,
     PULSES_SECONDS,
     SHOT_RUN,
+    SLOW_HOLES,
     SLOW_SHORT_SERIES,
     SLOW_TRAILING_WEAK,
     SLOW_WEAK_EVEN,
@@ -211,6 +212,7 @@ class PowerBackflushes(_TwoSecond):
                 weak_even_max=max(given.weak_even_max, SLOW_WEAK_EVEN),
                 short_series=SLOW_SHORT_SERIES,
                 trailing_weak=SLOW_TRAILING_WEAK,
+                holes_max=SLOW_HOLES,
             )
             if slow
             else given
