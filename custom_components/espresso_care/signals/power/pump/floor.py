@@ -388,9 +388,24 @@ class _FloorRuns(_SteadyStates):
         the pump off as well, and its run, read by the heater whole with it
         (``_whole_with_pump``), starts after them. Only before any reading
         showed the pump in the run: after, they end it (``_heater_alone``).
+        Two in a row, or apart in the floor's run (``_heater_apart``: a
+        heater on nine tenths of the time is seldom read whole twice in a
+        row, but a heater only adds, and two readings agreeing at its level
+        alone read it whole without the pump). Dev 22000006 on change: an
+        18.0 s shot (10689.0-10707.0 s) of a 67 W pump under a 1,320 W
+        heater, the floor's run anchored at 10676.05 s (the heater alone
+        twice in a row) and its pump first read 14.98 s later, too late
+        (``_read_late``); the heater alone read 1283.7 W and 1289.7 W at
+        10686.02 and 10688.02 s, apart, starts it there. Dev 20M-29M: 1
+        shot more (that one); 5M-9M: the same; no false shot more.
         """
         floor = self._floor
-        if floor.hits or floor.whole or not self._heater_alone(watts, last):
+        if floor.hits or floor.whole:
+            return False
+        if not (
+            self._heater_alone(watts, last)
+            or (floor.start is not None and self._heater_apart(at, watts))
+        ):
             return False
         floor.start = floor.before = floor.first = at
         floor.hits.clear()
