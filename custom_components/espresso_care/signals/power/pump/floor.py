@@ -128,10 +128,16 @@ class _FloorRuns(_SteadyStates):
             return None
         p = self._pump_watts
         rest = watts - self._floor_base(at, watts)
-        if floor.start is not None and (
-            at - floor.start > MAX_RUN_S or self._floor_lost(at)
-        ):
-            floor.start = None  # too long for a run, or a pause may hide unread
+        ends = rest < (_PAUSE_FLOOR if floor.hits or floor.whole else 0.5) * p
+        if floor.start is not None and self._floor_lost(at):
+            floor.low = -math.inf
+            if not ends:
+                # A pause may hide unread. (Not when this reading ends the
+                # run: it ran to its last reading that showed it on at least,
+                # from the last reading before it at most, lost or not.)
+                floor.start = None
+        if floor.start is not None and at - floor.start > MAX_RUN_S:
+            floor.start = None  # too long for a run
             floor.low = -math.inf
         held = floor.last  # the reading before (``_anchor_at_heater``)
         self._note_heat(at, rest)
@@ -220,7 +226,14 @@ class _FloorRuns(_SteadyStates):
         Silence after a state of the machine (the pump alone, a known heater
         with it or without) is that state held (a plug reporting on change);
         after a pulse's partial reading, which no level holds, a reading was
-        lost, and the pump may have paused unread.
+        lost, and the pump may have paused unread. Such a pause parts the
+        floor's run only if a reading after it still shows the pump on
+        (``_floor_reading``): lost after the run's last reading of the pump,
+        it changes nothing of what its readings showed. Dev 21000031 on
+        change: a 26.0 s shot (5098.4-5124.4 s), its pump read alone from
+        5099.03 to 5121.01 s, a partial reading at 5125.01 s (1216.9 W, the
+        pump's stop in it) and the next one lost, then 55.0 W at 5131.02 s:
+        it was read by nothing.
         """
         floor = self._floor
         if at - floor.last_at <= 2.0 * self._floor_next():
@@ -388,9 +401,24 @@ class _FloorRuns(_SteadyStates):
         the pump off as well, and its run, read by the heater whole with it
         (``_whole_with_pump``), starts after them. Only before any reading
         showed the pump in the run: after, they end it (``_heater_alone``).
+        Two in a row, or apart in the floor's run (``_heater_apart``: a
+        heater on nine tenths of the time is seldom read whole twice in a
+        row, but a heater only adds, and two readings agreeing at its level
+        alone read it whole without the pump). Dev 22000006 on change: an
+        18.0 s shot (10689.0-10707.0 s) of a 67 W pump under a 1,320 W
+        heater, the floor's run anchored at 10676.05 s (the heater alone
+        twice in a row) and its pump first read 14.98 s later, too late
+        (``_read_late``); the heater alone read 1283.7 W and 1289.7 W at
+        10686.02 and 10688.02 s, apart, starts it there. Dev 20M-29M: 1
+        shot more (that one); 5M-9M: the same; no false shot more.
         """
         floor = self._floor
-        if floor.hits or floor.whole or not self._heater_alone(watts, last):
+        if floor.hits or floor.whole:
+            return False
+        if not (
+            self._heater_alone(watts, last)
+            or (floor.start is not None and self._heater_apart(at, watts))
+        ):
             return False
         floor.start = floor.before = floor.first = at
         floor.hits.clear()
