@@ -157,12 +157,7 @@ class _RunEnd(_StopDating):
             return []
         if not pure and not self._split_fall_shows_step(rise, watts):
             return []
-        if (
-            not pure
-            and self._run_pure
-            and self._off_step(rise, self._run_level())
-            and not self._own_rise_pairs(rise)
-        ):
+        if not pure and self._run_pure and self._off_step(rise, self._run_level()):
             return []  # a rise from a heater's level, perhaps a hand-over
         if self._run_unsure and not both:
             return []
@@ -446,28 +441,6 @@ class _RunEnd(_StopDating):
             return False
         learnt = self._step_w
         return abs(watts - learnt) > _OWN_STEP * learnt + self._slack()
-
-    def _own_rise_pairs(self, rise: float) -> bool:
-        """Whether the run's own rise, the pump alone from the standby, pairs with ``rise`` (``_off_step``).
-
-        A hand-over steps from a heater's level; a run that rose alone from
-        the standby was the pump's step, read whole. Its fall split from a
-        heater's (the brew heater came on during the shot and went off with
-        the pump) is the pump's when the level before it stands its own
-        rise over the run's level, to ``_OWN_STEP``: the falls learnt to the
-        standby may stray further (dev seed 21,000,051 every 2 s: a 135.6 W
-        rotary pump risen 134.4 W alone, its falls learnt 120.4 W; a 98.2 s
-        shot, 137 W over the brew heater, was dropped). Only read every
-        second or two (as ``_split_fall_shows_step``): elsewhere not
-        measured.
-        """
-        own = self._run_w
-        return (
-            not self._seconds_apart
-            and not self._on_change
-            and abs(self._run_before) <= self._tol_lv
-            and abs(rise - own) <= _OWN_STEP * own + self._slack()
-        )
 
     def _over_fall(self, edge: _Edge) -> bool:
         """Whether a fall read every few seconds passed through a heater-sized reading.
