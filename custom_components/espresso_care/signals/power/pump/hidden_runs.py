@@ -111,12 +111,9 @@ class _HiddenRuns(_RunEnd):
                 if pending is not None and pending.rise is rise:
                     return self._prove(pending, mag)
                 if not self._pump:
-                    # ... and the pump runs on, over the level before the
-                    # rise: this fall took the heater off already (read over
-                    # the heater, the pump's own fall never paired: dev seed
-                    # 24,000,024, a 99.6 s shot lost).
+                    # ... and the pump runs on.
                     start = self._hidden_start(rise, mag, rest)
-                    self._open_run(start, rest, True, rise.before)
+                    self._open_run(start, rest, True, rise.before + mag)
                     return []
                 return []
         return None
