@@ -240,12 +240,10 @@ class _HeaterSizes(_Noise):
         and 52 W). Both sizes sure; a steam heater near the brew heater and
         the pump (23,000,023: 175 W apart, a 175 W pump) tells nothing.
         """
-        heaters = self._heaters
-        if len(heaters) != 2 or not self._vref2 or self._seconds_apart:
+        sure = self._two_sure_heaters()
+        if sure is None:
             return False
-        small, large = sorted(heaters, key=lambda h: h.size)
-        if not all(self._size_sure(h) for h in heaters):
-            return False
+        small, large = sure
         k = self._k
         base = self._base
         low, high = sorted((edge.before, edge.after))
@@ -271,17 +269,10 @@ class _HeaterSizes(_Noise):
         running pump, a level 20 W or more nearer the smaller heater and
         the pump than the larger heater alone is the hand-over.
         """
-        heaters = self._heaters
-        if (
-            len(heaters) != 2
-            or not self._vref2
-            or self._seconds_apart
-            or not self._pump
-        ):
+        sure = self._two_sure_heaters() if self._pump else None
+        if sure is None:
             return False
-        small, large = sorted(heaters, key=lambda h: h.size)
-        if not all(self._size_sure(h) for h in heaters):
-            return False
+        small, large = sure
         k = self._k
         base = self._base
         p = self._pump_watts
@@ -291,6 +282,20 @@ class _HeaterSizes(_Noise):
         off_hand = abs(low - base - small.size / k - p)
         off_stop = abs(low - base - large.size / k)
         return off_stop - off_hand >= _SIZES_APART_W
+
+    def _two_sure_heaters(self) -> tuple[_Heater, _Heater] | None:
+        """The two heaters (smaller, larger) when both sizes are sure, read with volts every second or two or on change; else None.
+
+        What ``_sizes_tell_pump`` and ``_sizes_tell_hand_over`` both stand on:
+        only then do the learnt sizes hold to a few watts.
+        """
+        heaters = self._heaters
+        if len(heaters) != 2 or not self._vref2 or self._seconds_apart:
+            return None
+        if not all(self._size_sure(h) for h in heaters):
+            return None
+        small, large = sorted(heaters, key=lambda h: h.size)
+        return small, large
 
     def _size_sure(self, heater: _Heater) -> bool:
         """Whether a heater's size is sure: two edges or more learnt, not read stale.
