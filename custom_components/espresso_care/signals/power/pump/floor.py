@@ -405,12 +405,13 @@ class _FloorRuns(_SteadyStates):
         heater on nine tenths of the time is seldom read whole twice in a
         row, but a heater only adds, and two readings agreeing at its level
         alone read it whole without the pump). Dev 22000006 on change: an
-        18.0 s shot (10689.0-10707.0 s) of a 67 W pump under a 1,320 W
+        18.0 s shot (10689.0-10707.0 s) of a 68 W pump under a 1,280 W
         heater, the floor's run anchored at 10676.05 s (the heater alone
         twice in a row) and its pump first read 14.98 s later, too late
-        (``_read_late``); the heater alone read 1283.7 W and 1289.7 W at
-        10686.02 and 10688.02 s, apart, starts it there. Dev 20M-29M: 1
-        shot more (that one); 5M-9M: the same; no false shot more.
+        (``_read_late``); the heater alone read 1280.1 W and 1283.7 W at
+        10683.04 and 10686.02 s, apart, starts it there (counted
+        10686.0-10708.5 s). Dev 20M-29M: 1 shot more (that one); 5M-9M:
+        the same; no false shot more.
         """
         floor = self._floor
         if floor.hits or floor.whole:
