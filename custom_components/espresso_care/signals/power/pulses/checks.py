@@ -55,28 +55,34 @@ class _Checks(_Bands):
             odd.popleft()
 
     def _judged(self, found: Recognized | None) -> Recognized | None:
-        """``_checked``; on a slow plug, refused when a find was refused lately, else gentler."""
+        """``_checked``; on a slow plug, refused when a find was refused lately, else gentler.
+
+        The gentle checks, where no find was refused lately: the readings
+        still (``_still_gently``: odd readings, spread and single-reading
+        pulses as ``gentle_enough`` has them, the quiet around it) and no
+        shot over the find (``_shot_over``: a weak find over a long run, a
+        shot a heater's stretch hid).
+        """
         if found is None:
             return None
         slow = self._interval > FAST_INTERVAL
         lately = slow and self._refused.before(found.started)
         # Pulses read apart around a heater's stretch (``heater_split``) may
         # stand by the gentle checks as any others.
-        if self._checked(found) is None and not (
-            slow and not lately and self._checked_gently(found)
-        ):
-            if not (slow and self._shot_over(found) and self._still_gently(found)):
-                self._refused.note(found.ended)
+        if self._checked(found) is not None:
+            return None if lately else found
+        if not slow:
+            self._refused.note(found.ended)
             return None
-        return None if lately else found
-
-    def _checked_gently(self, found: Recognized) -> bool:
-        """The checks as ``gentle_enough`` has them, where no find was refused lately.
-
-        And a weak find over a long run, a shot a heater's stretch hid
-        (``_shot_in_stretch``), a find with no quiet around it.
-        """
-        return self._still_gently(found) and not self._shot_over(found)
+        still = self._still_gently(found)
+        over = self._shot_over(found)
+        if still and not over and not lately:
+            return found
+        if not (still and over):
+            # (Refused for a shot over it alone, its readings still: no
+            # sign of a noisy machine, ``_shot_over``.)
+            self._refused.note(found.ended)
+        return None
 
     def _still_gently(self, found: Recognized) -> bool:
         """Whether the readings around a find were still enough for the gentle checks.

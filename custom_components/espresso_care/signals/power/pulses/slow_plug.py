@@ -257,7 +257,7 @@ def within_two_pulses(on_seconds: Sequence[float], pulse_max: float) -> bool:
     ``heater_split`` kept whole is still read apart where ``hole_split``
     cuts it; a longer piece is a shot, kept whole.
     """
-    return all(on <= 2 * pulse_max for on in on_seconds)
+    return not any(shot_piece(on, pulse_max) for on in on_seconds)
 
 
 def heater_off_band(before: float | None, band: float | None, tolerance: float) -> bool:
