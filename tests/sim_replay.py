@@ -6,6 +6,9 @@ none), then its readings up to a moment go through a fresh detector.
 
 from __future__ import annotations
 
+import dataclasses
+import math
+
 from bench import detection
 from bench.recognition import power_runs, true_backflushes
 from custom_components.espresso_care.backflush_pattern import Recognized
@@ -215,3 +218,20 @@ def invented_backflushes(
         family, pump, plug, seed=seed, shots=5 * days, days=days, calibration=False
     )
     return power_runs(trace)[1]
+
+
+def ordinary_window(
+    family: str,
+    pump: str,
+    plug: str,
+    seed: int,
+    end: float,
+    after: float = -math.inf,
+) -> Trace:
+    """The recognition bench's trace of ordinary use (250 shots in 50 days), its readings after ``after`` and before ``end``."""
+    trace = generate(
+        family, pump, plug, seed=seed, shots=250, days=50, calibration=False
+    )
+    return dataclasses.replace(
+        trace, reports=[r for r in trace.reports if after < r.at < end], end=end
+    )

@@ -12,14 +12,13 @@ the same excursion are its dips.
 
 from __future__ import annotations
 
-import dataclasses
-
 from bench.recognition import power_runs
 from custom_components.espresso_care.signals.power.pulses.constants import (
     POWER_RULES,
 )
 from custom_components.espresso_care.signals.power.pulses.slow_plug import shot_piece
-from simulator.espresso import generate
+
+from .sim_replay import ordinary_window
 
 
 def test_a_piece_longer_than_two_pulses_is_a_shots() -> None:
@@ -29,19 +28,8 @@ def test_a_piece_longer_than_two_pulses_is_a_shots() -> None:
 
 
 def test_a_fast_pids_heater_cut_up_makes_no_backflush_every_5_s() -> None:
-    trace = generate(
-        "pid_fast",
-        "vibratory",
-        "periodic_5",
-        seed=20_010_008,
-        shots=250,
-        days=50,
-        calibration=False,
-    )
-    day = dataclasses.replace(
-        trace,
-        reports=[r for r in trace.reports if 225_000 < r.at < 233_000],
-        end=233_000.0,
+    day = ordinary_window(
+        "pid_fast", "vibratory", "periodic_5", 20_010_008, 233_000.0, after=225_000.0
     )
     assert not [r for r in day.runs if 231_800 < r.started < 232_100]
     _, trained = power_runs(day)

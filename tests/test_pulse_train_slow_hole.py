@@ -16,16 +16,13 @@ one, a sure one made a "cleaner series" on an ordinary day of a dual boiler
 
 from __future__ import annotations
 
-import dataclasses
-
 from bench.recognition import power_runs
 from custom_components.espresso_care.signals.power.pulses import (
     POWER_RULES,
     PowerBackflushes,
 )
-from simulator.espresso import generate
 
-from .sim_replay import backflush_days, read_over
+from .sim_replay import backflush_days, ordinary_window, read_over
 
 
 def test_a_cleaner_series_past_a_heaters_hole_every_5_s() -> None:
@@ -36,18 +33,7 @@ def test_a_cleaner_series_past_a_heaters_hole_every_5_s() -> None:
 
 
 def test_a_shot_read_as_a_hole_makes_no_series() -> None:
-    trace = generate(
-        "dual_boiler",
-        "rotary",
-        "periodic_5",
-        seed=5_010_005,
-        shots=250,
-        days=50,
-        calibration=False,
-    )
-    day = dataclasses.replace(
-        trace, reports=[r for r in trace.reports if r.at < 33_000], end=33_000.0
-    )
+    day = ordinary_window("dual_boiler", "rotary", "periodic_5", 5_010_005, 33_000.0)
     (shot,) = [r for r in day.runs if r.kind == "shot" and 31_990 < r.started < 32_000]
     assert shot.ended - shot.started > 20
     _, trained = power_runs(day)
