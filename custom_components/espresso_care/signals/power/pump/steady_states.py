@@ -389,7 +389,7 @@ class _SteadyStates(_Pauses):
         if (
             inner
             and inner[0] == 4
-            and self._pump_partial_in_level(before, pts[3], sign, tol)
+            and self._pump_partial_in_level(before, pts[2], pts[3], sign, tol)
         ):
             inner.insert(0, 2)
         if len(inner) < 2:
@@ -439,14 +439,15 @@ class _SteadyStates(_Pauses):
         return None
 
     def _pump_partial_in_level(
-        self, level: float, watts: float, sign: float, tol: float
+        self, level: float, at: float, watts: float, sign: float, tol: float
     ) -> bool:
         """Whether the standby's last reading before a rise was the pump's first partial one.
 
         A vibratory pump starting a second before a reading ends adds a
         tenth of its step to it: within the level's tolerance, so taken as
         the standby, yet well past a quiet standby's noise. Beside a heater
-        (its level noisier, moved by the mains) it tells nothing.
+        (its level noisier, moved by the mains) it tells nothing. Nor after
+        a reading past that noise (``_tail_of_pulse``).
         """
         rest = watts - self._base
         p = self._pump_watts
@@ -454,7 +455,27 @@ class _SteadyStates(_Pauses):
             sign > 0.0
             and abs(level - self._base) <= self._tol_lv
             and max(6.0, 0.1 * p) < rest < p + tol
+            and not self._tail_of_pulse(at, watts)
         )
+
+    def _tail_of_pulse(self, at: float, watts: float) -> bool:
+        """Whether the reading before the standby's last one (``at``) stood over it: a pulse's tail.
+
+        A pump starting reads the standby, then at most one partial reading
+        of it, then its step whole. After a reading over this one (a
+        backflush's pulse, a flush, too short to make a level of its own),
+        a reading part way down is that run's last seconds, and the next
+        run started later. Regression thermostat 7000012 every 5 s: 5 W,
+        then 37, 67 W (a 9.3 s pulse), 20 W (its last 1.2 s), 615, 1,331 W
+        (the heater and the next pulse): the next pulse, 11.7 s, was dated
+        from the 20 W reading and read as a 16.1 s shot.
+        """
+        before = None
+        for t, w in reversed(self._recent):
+            if t < at:
+                before = w
+                break
+        return before is not None and before - watts > max(6.0, 0.1 * self._pump_watts)
 
     def _split_stop_shows(self, heat: float) -> bool:
         """Whether a run may end at the pump's fall read last, after a heater's.
