@@ -43,6 +43,13 @@ _ALONE_AGREES: Final = 0.3  # a pump read alone at its start stands this near th
 # The pump read alone in a heater's rise is at least this share of the fall
 # after it (``_heater_fall``); under it, the fall is the heater's.
 _ALONE_SHARE: Final = 0.4
+# A paired fall beside a heater read again from the levels either side
+# (``_fall_beside_heater``) replaces the edge's step up to this many times
+# it: the edge took the stop's partial reading into a level and read a
+# vibratory pump 10-25 % short (dev 23,000,026, a dual boiler every 2 s:
+# 37.6 W for a 48.9 W pump, read again 51.7 W, 1.38 times; a third over,
+# the bound before, left the short step and 7 of 10 shots unread).
+_FALL_ANEW_MAX: Final = 1.5
 _UNDER_STEP: Final = 0.55  # a run reading between two lies above this share of a step
 _RUNS_AGREE: Final = 0.15  # two runs' steps this near (of the larger) stand
 _FUZZY_STANDBY: Final = 0.2  # standby readings over 1 W above it: a fast PID's bursts

@@ -15,6 +15,7 @@ from ..pump.steps import _Edge
 from ..readings import Reading
 from .constants import (
     _ALONE_SHARE,
+    _FALL_ANEW_MAX,
     CAL_MAX_S,
     CAL_MAX_W,
     CAL_MIN_S,
@@ -70,10 +71,11 @@ def _fall_beside_heater(
     the edge and those after it (a partial one of the stop left out, a
     stale repeat dropped; each heater share scaled to their mean volts, as
     ``_plateau`` reads a fall beside a heater) give the step, when it is
-    longer than the edge's by up to a third. A plug reporting every second
-    or two, or on change (every second while a heater's level moves; the
-    readings asked for either side hold the levels or nothing is read
-    again); not a slow plug's, too few around the edge.
+    longer than the edge's by up to a half (``_FALL_ANEW_MAX``). A plug
+    reporting every second or two, or on change (every second while a
+    heater's level moves; the readings asked for either side hold the
+    levels or nothing is read again); not a slow plug's, too few around
+    the edge.
     """
     step, over, _ = paired
     fall = next(
@@ -105,7 +107,7 @@ def _fall_beside_heater(
     if len(ons) < 2 or len(offs) < 3:
         return None
     anew = _heater_step(ons, offs, base, big, _tol(big))
-    if not step <= anew <= min(CAL_MAX_W, step * 4.0 / 3.0):
+    if not step <= anew <= min(CAL_MAX_W, step * _FALL_ANEW_MAX):
         return None
     return anew
 
