@@ -355,10 +355,16 @@ class _Stretch:
     def last_unexplained(self, states: Sequence[int], sizes: Sequence[float]) -> int:
         """The last fresh reading off the states found by over ``_UNEXPLAINED`` nats (-1: none)."""
         last = -1
+        # (Few pairs of states recur along the readings: each range once.)
+        ranges: dict[tuple[int, int], tuple[float, float]] = {}
         for i, w in enumerate(self.watts):
             if self.stale[i]:
                 continue
-            low, high = _range(states[i], states[i + 1], sizes, self.pump)
+            pair = (states[i], states[i + 1])
+            found = ranges.get(pair)
+            if found is None:
+                found = ranges[pair] = _range(*pair, sizes, self.pump)
+            low, high = found
             low += self.base
             high += self.base
             off = low - w if w < low else w - high if w > high else 0.0

@@ -178,7 +178,8 @@ class PumpDetector(_FloorRuns):
         # (A run held at a heater's rise, ``_stop_in_rise_held``, is counted
         # only once decided: till then the decoder would read the readings
         # before it again.)
-        waited = self._confirm_waits(at)
+        # (No run held to confirm, most readings: nothing for it to let go.)
+        waited = self._confirm is not None and self._confirm_waits(at)
         runs = self._floor_runs(self._read(at, watts, volts), at, watts)
         if self._seconds_apart and watts is not None and not self._held_level():
             if not waited:

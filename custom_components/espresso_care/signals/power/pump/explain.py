@@ -128,19 +128,27 @@ class _Explain(_SlowPlug):
         )
 
     def _explained(self, edge: _Edge) -> tuple[int, int, float, tuple[int, ...]]:
-        """``_explain`` for an edge, once for each state of the machine."""
+        """``_explain`` for an edge, once for each state of the machine.
+
+        (``two``, ``sized`` and ``handed`` tell only an unsure edge: they are
+        read, and it explained again with them, only when it is one.)
+        """
         if self._cache_edge is not edge or self._cache_version != self._version:
             self._cache_edge = edge
             self._cache_version = self._version
-            self._cache = self._explain(
-                edge.delta,
-                edge.before,
-                edge.after,
-                first=self._pump_first(edge),
-                two=self._two_shown(edge),
-                sized=self._sizes_tell_pump(edge),
-                handed=self._sizes_tell_hand_over(edge),
-            )
+            first = self._pump_first(edge)
+            found = self._explain(edge.delta, edge.before, edge.after, first=first)
+            if found[0] == _UNSURE:
+                found = self._explain(
+                    edge.delta,
+                    edge.before,
+                    edge.after,
+                    first=first,
+                    two=self._two_shown(edge),
+                    sized=self._sizes_tell_pump(edge),
+                    handed=self._sizes_tell_hand_over(edge),
+                )
+            self._cache = found
         return self._cache
 
     def _pump_first(self, edge: _Edge) -> bool:
@@ -325,11 +333,14 @@ class _Explain(_SlowPlug):
                     elif not sp:
                         tol += min(pulsed * abs(heat), 0.2 * p)
                         tol += self._beside_pump(heat, signs)
-                    other = any(
-                        h.on and not sign
-                        for h, sign in zip(heaters, signs, strict=False)
-                    )
-                    if not sp and other and tol < r <= tol + _LOOSE * abs(heat):
+                    if (
+                        not sp
+                        and tol < r <= tol + _LOOSE * abs(heat)
+                        and any(
+                            h.on and not sign
+                            for h, sign in zip(heaters, signs, strict=False)
+                        )
+                    ):
                         # A heater switching while the other is on, a
                         # little off its size (the plug's volts sag under
                         # the other heater): a pump's edge here is unsure.
