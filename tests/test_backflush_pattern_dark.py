@@ -119,3 +119,20 @@ def test_no_stretch_kept_from_a_series_second_pulse() -> None:
     assert before == 17.0 + SLOW.gap_max
     rec.darken(40.0, 45.0)
     assert rec.next_deadline == before
+
+
+def test_a_series_past_a_stretch_misses_no_more() -> None:
+    """The stretch stood for the pulse it hid: the series waits no longer after it.
+
+    Flushes 33 s and 46 s apart, a heater's readings in the first pause: a
+    pulse, the stretch, a pulse, a long pause taken as a missed pulse, a
+    pulse made a cleaner series of three that took the backflush after it
+    as its rinse (20,000,012 at 18,457 s).
+    """
+    rec: BackflushRecognizer[int] = BackflushRecognizer(SLOW)
+    rec.feed(0, 0.0, 4.5)
+    rec.darken(10.0, 20.0)
+    rec.feed(1, 33.0, 38.0)
+    assert rec.next_deadline == 38.0 + SLOW.pause_max
+    flushes = [(0.0, 4.5), (33.0, 38.0), (79.0, 84.0), *series(600.0, 4)]
+    assert _drive(flushes, [(10.0, 20.0)]) == []
