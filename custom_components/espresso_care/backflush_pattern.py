@@ -143,6 +143,8 @@ class BackflushRecognizer[T]:
         "_cleaner_blips",
         "_cleaner_holes",
         "_cleaner_missed",
+        "_dark",
+        "_darkened",
         "_holes",
         "_missed",
         "_rules",
@@ -160,6 +162,13 @@ class BackflushRecognizer[T]:
         self._holes = self._cleaner_holes = 0  # holes bridged inside (``bridge``)
         # The end of the hole the series in progress last bridged (None: none).
         self._bridged: float | None = None
+        # An unsure stretch after the series' last pulse (``darken``).
+        self._dark: tuple[float, float] | None = None
+        # Whether the series in progress bridged such a stretch: it stood for
+        # the pulse the series missed, so no long pause may miss another
+        # (``_wait``; flushes 33 s and 46 s apart had made a cleaner series
+        # of three, 20,000,012 at 18,457 s).
+        self._darkened = False
 
     @property
     def held(self) -> int:
@@ -171,7 +180,7 @@ class BackflushRecognizer[T]:
         """When ``advance`` should be called if nothing is fed before."""
         rules = self._rules
         if self._series:
-            return self._last_ended() + self._wait() + rules.latency
+            return self._reach() + self._wait() + rules.latency
         if self._cleaner:
             return self._cleaner[-1].ended + rules.rinse_max + rules.latency
         return None
@@ -200,6 +209,9 @@ class BackflushRecognizer[T]:
         rules = self._rules
         out: Outcome[T] = Outcome()
         is_pulse = rules.pulse_min <= ended - started <= rules.pulse_max
+        if is_pulse:
+            self._dark_bridged(started)
+        self._dark = None
         if not may_be_pulse:
             out.released.append(item)
         if (
@@ -237,7 +249,7 @@ class BackflushRecognizer[T]:
         self._series.append(
             _Held(item, started, ended, counted=not may_be_pulse, weak=weak)
         )
-        self._bridged = None
+        self._bridged = self._dark = None
         return out
 
     def bridge(self, started: float, ended: float) -> bool:
@@ -254,18 +266,60 @@ class BackflushRecognizer[T]:
         regression seed 5,010,005 at 31,949 s). Returns whether it was
         bridged.
         """
+        self._dark = None
+        if not self._may_bridge(started, ended):
+            return False
+        self._holes += 1
+        self._bridged = ended
+        return True
+
+    def darken(self, started: float, ended: float) -> None:
+        """A stretch (``started``-``ended``) read as the pump off, but unsure: a hole if need be.
+
+        Every 5 s a heater switching on and off within a pause leaves
+        readings no band explains, and a pulse run wholly inside them reads
+        as no pulse at all: the pause around it is too long for the series
+        (20,000,022 at 22,548 s, a heat exchanger's 1.3 kW heater over a
+        50 W pump: 880, 1,275, 281 W as the second pulse ran). It is bridged
+        (``bridge``) only when the next pulse comes too late without it,
+        and the series waits for that pulse past the stretch's end. Only
+        after a series' first pulse: from its second a long pause is a
+        missed pulse already (``gap_max``), and a stretch there kept a rinse
+        series of flushes open past its deadline to a shot's first piece
+        (ordinary day of 21,010,003 at 17,812 s, a backflush invented).
+        """
+        if len(self._series) == 1 and self._may_bridge(started, ended):
+            self._dark = (started, ended)
+
+    def _may_bridge(self, started: float, ended: float) -> bool:
+        """Whether the series in progress may wait on past a hole (``bridge``)."""
         rules = self._rules
-        if (
+        return not (
             not self._series
             or self._series[-1].weak
             or self._holes + self._cleaner_holes >= rules.holes_max
             or not rules.pause_min <= started - self._last_ended() <= self._wait()
             or ended - self._series[0].started > rules.series_max
+        )
+
+    def _dark_bridged(self, started: float) -> None:
+        """The stretch ``darken`` kept, bridged if the pulse at ``started`` needs it."""
+        dark, self._dark = self._dark, None
+        if (
+            dark is not None
+            and started - self._last_ended() > self._wait()
+            and self._rules.pause_min <= started - dark[1]
+            and self._may_bridge(*dark)
         ):
-            return False
-        self._holes += 1
-        self._bridged = ended
-        return True
+            self._holes += 1
+            self._bridged = dark[1]
+            self._darkened = True
+
+    def _reach(self) -> float:
+        """When the series in progress last showed, or an unsure stretch after it (``darken``)."""
+        last = self._last_ended()
+        dark = self._dark
+        return last if dark is None else max(last, dark[1])
 
     def _last_ended(self) -> float:
         """When the series in progress last showed: its last pulse's end, or a hole's after it."""
@@ -277,7 +331,7 @@ class BackflushRecognizer[T]:
         """Time passed: close a series no pulse continued, give up on a lone cleaner series."""
         rules = self._rules
         out: Outcome[T] = Outcome()
-        if self._series and now >= self._last_ended() + self._wait() + rules.latency:
+        if self._series and now >= self._reach() + self._wait() + rules.latency:
             self._close(out)
         if (
             not self._series
@@ -302,7 +356,8 @@ class BackflushRecognizer[T]:
         self._series, self._cleaner = kept
         if not self._series:
             self._missed = self._blips = self._holes = 0
-            self._bridged = None
+            self._darkened = False
+            self._bridged = self._dark = None
         if not self._cleaner:
             self._cleaner_missed = self._cleaner_blips = self._cleaner_holes = 0
         return _uncounted(taken), [h.item for h in taken if h.counted]
@@ -340,7 +395,8 @@ class BackflushRecognizer[T]:
         self._cleaner, self._series = [], []
         self._missed = self._cleaner_missed = self._blips = self._cleaner_blips = 0
         self._holes = self._cleaner_holes = 0
-        self._bridged = None
+        self._bridged = self._dark = None
+        self._darkened = False
         return items
 
     def _wait(self) -> float:
@@ -349,6 +405,7 @@ class BackflushRecognizer[T]:
         series = len(self._series)
         if (
             self._missed < rules.missed_max
+            and not self._darkened
             and series >= 2
             and series + self._holes < rules.pulses_min - self._missed
         ):
@@ -373,7 +430,8 @@ class BackflushRecognizer[T]:
         missed, self._missed = self._missed, 0
         blips, self._blips = self._blips, 0
         holes, self._holes = self._holes, 0
-        self._bridged = None
+        self._darkened = False
+        self._bridged = self._dark = None
         weak = sum(h.weak for h in series)
         if rules.trailing_weak and not _weak_held(weak, len(series), rules):
             series = _trailing_weak_shed(series, out, rules)

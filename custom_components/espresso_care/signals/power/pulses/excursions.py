@@ -61,6 +61,16 @@ class _Excursions(_Checks):
         self, start: float, end: float, fraction: float | None, clean: bool
     ) -> Recognized | None:
         excursion = self._excursion
+        if excursion is None and self._interval > FAST_INTERVAL:
+            dark = self._dark
+            if fraction is None:
+                # A heater switching while the pump reads off: a pulse may
+                # hide in its readings (``BackflushRecognizer.darken``).
+                self._dark = (start if dark is None else dark[0], end)
+                return None
+            if dark is not None:
+                self._dark = None
+                self._pattern.darken(*dark)
         if fraction is not None and fraction < OFF_FRACTION:
             if excursion is None:
                 return None

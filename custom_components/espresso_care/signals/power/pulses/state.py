@@ -28,6 +28,7 @@ class _TrainState:
         "_candidates",
         "_clean",
         "_cycles",
+        "_dark",
         "_excursion",
         "_fed",
         "_floor",
@@ -127,6 +128,10 @@ class _TrainState:
         # On a slow plug, the heater's stretch so far: its band's step (W) and
         # its lowest reading (pump steps above the level; ``stretch_floor``).
         self._stretch_low: tuple[float, float] | None = None
+        # On a slow plug, readings no band explains in a row while no
+        # excursion is open (a heater switching with the pump read off):
+        # their span so far (``_Excursions._segment``).
+        self._dark: tuple[float, float] | None = None
         # When each pulse read above a heater and taken as sure began, lately.
         self._framed_at: deque[float] = deque()
         # Pieces left out as a heater's stretch on a fast plug, lately (start, end).

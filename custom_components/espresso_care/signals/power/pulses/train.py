@@ -51,7 +51,7 @@ class PowerBackflushes(_TwoSecond):
         self._at = self._last = self._level = self._unexplained = None
         self._excursion = None
         self._band = None  # the band before the next excursion is unknown
-        self._stretch_low = None
+        self._stretch_low = self._dark = None
         self._steady = 0
         if (pending := self._pending) is not None:
             self._noted(pending[0])  # never resolved: noise
