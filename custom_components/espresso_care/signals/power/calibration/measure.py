@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..pump.detector import PumpDetector
+from ..pump.steps import _Edge
 from ..readings import Reading
 from .alone import _alone_between_heater, _alone_then_heater, _or_alone_at_start
 from .constants import (
@@ -27,10 +29,16 @@ from .edges import _edges, _PrefixEdges
 from .fall import _WAIT, _plateau
 from .levels import _distinct, _idle_minute, _reports_slowly, _standby_level, _valid
 from .noise import _blips, _check_noise, _idle_noise, _steady_share
-from .pairing import _held_paired_step, _hidden_in_two_heaters, _stop_in_heater
+from .pairing import (
+    _held_paired_step,
+    _hidden_in_two_heaters,
+    _paired_step,
+    _stop_in_heater,
+)
 from .pid_pulses import (
     _bursts_averaged,
     _bursts_on_change,
+    _fall_in_bursts,
     _pid_averaged,
     _pulses_apart,
     _pulsing_lately,
@@ -163,6 +171,9 @@ def _calibrate(
     slow = _reports_slowly(idle)
     longest = CAL_MAX_S_SLOW if slow else CAL_MAX_S
     pulsed = False  # the step paired single readings among a PID's pulses
+    # Whether the step paired a rise and a fall: None the first pairing,
+    # True the one with only heaters seen more than once.
+    paired: bool | None = False
     if step is None:
         plateau = _plateau(valid, pump_started_after, longest)
         if plateau is _WAIT:
@@ -175,6 +186,7 @@ def _calibrate(
             step = _held_paired_step(
                 valid, edges, det, pump_started_after, longest=longest, slow=slow
             )
+            paired = False if step is None else None
         if step is None:
             step = _stop_in_heater(edges, pump_started_after)
         if step is None:
@@ -197,6 +209,7 @@ def _calibrate(
                 slow=slow,
                 sure=True,
             )
+            paired = True if step is not None else paired
         if step is not None and slow:
             step = _or_alone_at_start(valid, pump_started_after, longest, step)
     if step is None:
@@ -247,7 +260,13 @@ def _calibrate(
         # readings of any size, the pump's among them: nothing to pair.
         noise = max(noise, 0.5 * step)
     standby = None if slow else _standby_between_pulses(idle, pump_started_after)
-    if standby is not None:
+    if standby is not None and _paired_in_bursts(
+        valid, edges, det, pump_started_after, longest=longest, slow=slow, paired=paired
+    ):
+        # The pump's fall paired with a duty's change: a fast PID's bursts,
+        # not a slow PID's pulses; nothing to read the pump's step against.
+        noise = max(noise, 0.5 * step)
+    elif standby is not None:
         # A slow PID's pulses of its one heater, back at the standby that
         # holds most of the time: a known appliance, not noise (the floor
         # reads the pump's runs under them); the noise is the standby's.
@@ -276,6 +295,35 @@ def _calibrate(
         # noise 77 W; asked again, a later reading paired 115.3 W for 140.3).
         return Calibration(None, round(noise, 1), "no_pump_seen")
     return Calibration(round(step, 1), round(noise, 1), None)
+
+
+def _paired_in_bursts(
+    valid: Sequence[Reading],
+    edges: Sequence[_Edge],
+    det: PumpDetector,
+    after: float,
+    *,
+    longest: float,
+    slow: bool,
+    paired: bool | None,
+) -> bool:
+    """Whether the step paired a fall to a heater's part that held (``_fall_in_bursts``).
+
+    ``paired``: False when the step came otherwise, else whether the pairing
+    counted only the heaters seen more than once.
+    """
+    if paired is False:
+        return False
+    pair = _paired_step(edges, det, after, longest, slow=slow, sure=bool(paired))
+    if pair is None:
+        return False
+    fall = next(
+        (e for e in edges if e.delta < 0.0 and pair[1] in (e.at, e.pts[-2])), None
+    )
+    base = _pulsing_standby(valid, after)
+    if fall is None or base is None:
+        return False
+    return _fall_in_bursts(valid, after, base, fall.after)
 
 
 def _checked_by_floor(

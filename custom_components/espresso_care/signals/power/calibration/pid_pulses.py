@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 import itertools
 import math
+from typing import Final
 
 from ..readings import Reading
 from .constants import (
@@ -26,6 +27,7 @@ from .constants import (
     _WINDOWED_AGREE,
     _WINDOWED_PULSES,
     _WINDOWED_SHARE,
+    CAL_MAX_W,
 )
 from .levels import (
     _gaps,
@@ -65,6 +67,32 @@ def _standby_under_pulses(
     if total <= 0.0:
         return None
     return values, base, near, held / total
+
+
+_PARTIAL_HEATER: Final = 0.7
+"""A level held beside the pump's fall under this share of the run's top: a heater's part."""
+
+
+def _fall_in_bursts(
+    valid: Sequence[Reading], after: float, base: float, level: float
+) -> bool:
+    """Whether the pump's paired fall came down to a heater's part that held: a fast PID's.
+
+    A slow PID switches its one heater whole: a level the readings held
+    either side of the pump's fall is the standby or the heater whole above
+    it (dev 20M-29M and regression 5M-9M at 1 s, 2 s and on change: the
+    standby, or 0.84 of the run's top or more). An SSR driven faster than
+    the plug reads leaves the readings its bursts' average, any share of the
+    heater, held or not (Hart): a fall to such a level is a duty's change,
+    not the pump's. Seed 119000042 (every 2 s, a 1,189 W heater): its
+    idle bursts, quantised, left the standby held half the time; the fall
+    paired with the run's rise came 24 s after the run, from 596 to 492 W
+    (0.40 of the run's 1,220 W top), and it saved 104.2 W for a 40.8 W pump.
+    ``level``: the level after the fall; ``base``: the standby.
+    """
+    top = max((float(r.watts or 0.0) for r in valid if r.at >= after), default=0.0)
+    share = level - base
+    return CAL_MAX_W < share < _PARTIAL_HEATER * (top - base)
 
 
 def _standby_between_pulses(idle: Sequence[Reading], until: float) -> float | None:
