@@ -171,9 +171,9 @@ def _calibrate(
     slow = _reports_slowly(idle)
     longest = CAL_MAX_S_SLOW if slow else CAL_MAX_S
     pulsed = False  # the step paired single readings among a PID's pulses
-    # Whether the step paired a rise and a fall: None the first pairing,
-    # True the one with only heaters seen more than once.
-    paired: bool | None = False
+    # When the step paired a rise and a fall: whether that pairing counted
+    # only the heaters seen more than once (None: the step came otherwise).
+    paired_sure: bool | None = None
     if step is None:
         plateau = _plateau(valid, pump_started_after, longest)
         if plateau is _WAIT:
@@ -186,7 +186,7 @@ def _calibrate(
             step = _held_paired_step(
                 valid, edges, det, pump_started_after, longest=longest, slow=slow
             )
-            paired = False if step is None else None
+            paired_sure = None if step is None else False
         if step is None:
             step = _stop_in_heater(edges, pump_started_after)
         if step is None:
@@ -209,7 +209,7 @@ def _calibrate(
                 slow=slow,
                 sure=True,
             )
-            paired = True if step is not None else paired
+            paired_sure = True if step is not None else paired_sure
         if step is not None and slow:
             step = _or_alone_at_start(valid, pump_started_after, longest, step)
     if step is None:
@@ -261,7 +261,13 @@ def _calibrate(
         noise = max(noise, 0.5 * step)
     standby = None if slow else _standby_between_pulses(idle, pump_started_after)
     if standby is not None and _paired_in_bursts(
-        valid, edges, det, pump_started_after, longest=longest, slow=slow, paired=paired
+        valid,
+        edges,
+        det,
+        pump_started_after,
+        longest=longest,
+        slow=slow,
+        sure=paired_sure,
     ):
         # The pump's fall paired with a duty's change: a fast PID's bursts,
         # not a slow PID's pulses; nothing to read the pump's step against.
@@ -305,16 +311,16 @@ def _paired_in_bursts(
     *,
     longest: float,
     slow: bool,
-    paired: bool | None,
+    sure: bool | None,
 ) -> bool:
     """Whether the step paired a fall to a heater's part that held (``_fall_in_bursts``).
 
-    ``paired``: False when the step came otherwise, else whether the pairing
-    counted only the heaters seen more than once.
+    ``sure``: None when the step came otherwise than by pairing, else
+    whether the pairing counted only the heaters seen more than once.
     """
-    if paired is False:
+    if sure is None:
         return False
-    pair = _paired_step(edges, det, after, longest, slow=slow, sure=bool(paired))
+    pair = _paired_step(edges, det, after, longest, slow=slow, sure=sure)
     if pair is None:
         return False
     fall = next(

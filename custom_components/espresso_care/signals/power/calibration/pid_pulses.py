@@ -80,8 +80,9 @@ def _fall_in_bursts(
 
     A slow PID switches its one heater whole: a level the readings held
     either side of the pump's fall is the standby or the heater whole above
-    it (dev 20M-29M and regression 5M-9M at 1 s, 2 s and on change: the
-    standby, or 0.84 of the run's top or more). An SSR driven faster than
+    it (about 40 slow PIDs' paired falls on dev 20M-22M: the standby, or
+    0.84 of the run's top or more; no slow PID's calibration changes on dev
+    20M-29M or regression 5M-9M at 1 s, 2 s and on change). An SSR driven faster than
     the plug reads leaves the readings its bursts' average, any share of the
     heater, held or not (Hart): a fall to such a level is a duty's change,
     not the pump's. Seed 119000042 (every 2 s, a 1,189 W heater): its
