@@ -17,7 +17,6 @@ from .constants import (
     _CEILING_NEAR_W,
     _CEILING_READ,
     _CEILING_S,
-    _EPS,
     _FLOOR_AGREE,
     _FLOOR_DRIFT,
     _FLOOR_GAP,
@@ -512,10 +511,6 @@ class _FloorRuns(_SteadyStates):
         floor.base = base
         floor.at = at
         return base
-
-    def _floor_next(self) -> float:
-        """The longest gap between two readings in a row."""
-        return 1.5 * max(self._gap, self._period) + _EPS
 
     def _floor_agreed(self) -> list[float]:
         """When the readings of the pump alone that agree to its wobble came.
