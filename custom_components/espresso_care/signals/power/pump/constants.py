@@ -96,6 +96,16 @@ _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes thi
 _FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
 _FLOOR_APART_S: Final = 60.0  # s since the standby read alone: a slow PID's pulses
 _FLOOR_HELD: Final = 10.0  # s of silence after the standby that held it
+_FLOOR_SHARE_S: Final = 60.0
+"""s: how far back the share of the time the standby held alone looks (``_Floor.standby``)."""
+_FLOOR_SHARE: Final = 0.85
+"""The share of that time the standby held alone, while a slow PID pulses (``_floor_explains``).
+
+A slow PID's pulses, each read in one reading between readings of the
+standby, leave it so 0.9 of the time and more (dev 22,000,009 every second,
+regression 6,000,063 and 9,000,063 on change); a fast PID's bursts, each
+reading a new average, 0.5-0.8 (dev 21,000,057 every second, 20,000,017).
+"""
 _FLOOR_DRIFT: Final = 0.01  # W/s the floor's standby may rise without a reading of it
 _CEILING_S: Final = 600.0  # s before a floor's run: its heater read whole alone then
 _CEILING_N: Final = 256  # ... of a heater's readings kept at most (``_note_heat``)

@@ -17,7 +17,6 @@ from .constants import (
     _CEILING_NEAR_W,
     _CEILING_READ,
     _CEILING_S,
-    _EPS,
     _FLOOR_AGREE,
     _FLOOR_DRIFT,
     _FLOOR_GAP,
@@ -25,6 +24,7 @@ from .constants import (
     _FLOOR_HITS,
     _FLOOR_LATE,
     _FLOOR_PULSE,
+    _FLOOR_SHARE_S,
     _PAUSE_FLOOR,
     _STAMP_LATE,
     MAX_RUN_S,
@@ -128,6 +128,8 @@ class _FloorRuns(_SteadyStates):
             return None
         p = self._pump_watts
         rest = watts - self._floor_base(at, watts)
+        after = floor.quiet == prev
+        self._note_standby(at - prev, rest <= max(6.0, 0.15 * p) or after)
         ends = rest < (_PAUSE_FLOOR if floor.hits or floor.whole else 0.5) * p
         if floor.start is not None and self._floor_lost(at):
             floor.low = -math.inf
@@ -210,6 +212,18 @@ class _FloorRuns(_SteadyStates):
             floor.pulses += 1  # a heater's edge within a reading or two
         floor.last, floor.last_at = watts, at
         return None
+
+    def _note_standby(self, gap: float, alone: bool) -> None:
+        """The share of the recent time the standby held alone (``_Floor.standby``).
+
+        The time since the last reading was the standby's if this reading
+        reads it alone (its average), or the last one did (a plug reporting
+        on change says nothing while it holds; a slow PID's pulse read in
+        one reading between readings of the standby leaves its share high).
+        """
+        keep = math.exp(-min(gap, _FLOOR_SHARE_S) / _FLOOR_SHARE_S)
+        floor = self._floor
+        floor.standby = keep * floor.standby + (1.0 - keep) * (1.0 if alone else 0.0)
 
     def _standby_held(self, prev: float) -> bool:
         """Whether the silence since the last reading, the standby alone, held it.
@@ -512,10 +526,6 @@ class _FloorRuns(_SteadyStates):
         floor.base = base
         floor.at = at
         return base
-
-    def _floor_next(self) -> float:
-        """The longest gap between two readings in a row."""
-        return 1.5 * max(self._gap, self._period) + _EPS
 
     def _floor_agreed(self) -> list[float]:
         """When the readings of the pump alone that agree to its wobble came.

@@ -15,6 +15,7 @@ import math
 
 from ..readings import DetectedRun
 from .constants import (
+    _EPS,
     _FAST_GAP_S,
     _HOLD_MAX_S,
     _PARTIAL_WHOLE,
@@ -63,6 +64,10 @@ class _Plug(_DetectorState):
         # (Home Assistant writes no unchanged state: a plug may fall silent).
         hold = max(2.6 * self._gap, 2.0)
         return min(hold, _HOLD_MAX_S) if self._gaps < 30 else hold
+
+    def _floor_next(self) -> float:
+        """The longest gap between two readings in a row."""
+        return 1.5 * max(self._gap, self._period) + _EPS
 
     def _step_at(self, pts: Sequence[float], base: float, step: float) -> float:
         """``_step_time`` as this plug reads: its interval, and whether it averages."""

@@ -130,6 +130,7 @@ class _Floor:
     edges: float = -math.inf  # the end of the last run the edges decided
     held: DetectedRun | None = None  # a run decided, while the edges follow it
     quiet: float = -math.inf  # the last reading of the standby alone
+    standby: float = 0.0  # the share of the recent time the standby held alone
     read: float = -math.inf  # the last reading
     # A heater's readings outside the pump's runs (``_note_heat``): when, and
     # what over the standby at the reference volts.
