@@ -147,12 +147,19 @@ def report(traces: list[dict[str, Any]], listing: bool) -> None:
 
 
 def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> None:
-    """The cells that changed and the traces behind each change."""
+    """The cells that changed and the traces behind each change.
+
+    A cell only one side ran (a census of fewer families or plugs) is named
+    as such, not read as a change.
+    """
     a, b = cells(before), cells(after)
     for name in sorted(set(a) | set(b)):
-        if a.get(name) != b.get(name):
-            print("before", _line(name, a.get(name, dict.fromkeys(b[name], 0))))
-            print("after ", _line(name, b.get(name, dict.fromkeys(a[name], 0))))
+        if name not in a or name not in b:
+            side = "before" if name in a else "after"
+            print(f"only {side}:", _line(name, a.get(name) or b[name]))
+        elif a[name] != b[name]:
+            print("before", _line(name, a[name]))
+            print("after ", _line(name, b[name]))
     old = {(t["seed"], t["family"], t["plug"]): t for t in before}
     for t in after:
         o = old.get((t["seed"], t["family"], t["plug"]))

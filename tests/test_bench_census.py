@@ -55,6 +55,15 @@ def test_census_adds_up_to_the_detection_rows(
     assert f"{first['seed']} thermostat {first['plug']}" in printed
     assert f"false {first['false_shots']} -> {first['false_shots'] + 1}" in printed
 
+    # A census of one plug against one of two: the other plug's cell is
+    # only in one, not a change.
+    fewer = tmp_path / "c.json"
+    fewer.write_text(json.dumps([t for t in traces if t["plug"] == "periodic_5"]))
+    census.main(["--compare", str(out), str(fewer)])
+    printed = capsys.readouterr().out
+    assert "only before: thermostat on_change" in printed
+    assert "before thermostat" not in printed
+
 
 def test_seed_ranges_step_by_a_corpus() -> None:
     """``A-B`` is every corpus a million apart; commas mix ranges and seeds."""
