@@ -14,6 +14,7 @@ from __future__ import annotations
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import idle_heater_cycles, periodic, run_all
+from .sim_replay import corpus_spec, retried_shots
 
 PUMP = 62.0
 HEATER = 1220.0
@@ -47,3 +48,14 @@ def test_a_start_after_the_standby_is_still_dated_by_its_partial_reading() -> No
     (run,) = [r for r in runs_of((688.9, 704.9)) if r[0] > 650.0]
     assert abs(run[0] - 688.9) < 1.0
     assert run[1] - run[0] >= 15.0
+
+
+def test_a_heaters_fall_read_in_part_is_no_pulses_tail() -> None:
+    """Fresh seed 124000013 (a heat exchanger, a 134 W rotary pump, every
+    5 s): 1,263, 97, 25, 175, 1,384 W. The 97 W reading is the heater's fall
+    read in part (a heater's level before it), not a pulse: the 25 W reading
+    after it is the pump's first partial one, and the 28.5 s shot from
+    11,259.6 s is read (it was lost as a pulse's tail)."""
+    spec = corpus_spec("heat_exchanger", "periodic_5", 124_000_013)
+    (shot,) = retried_shots(spec, 11_259.6, 11_288.0)
+    assert abs(shot[0] - 11_259.6) < 1.0

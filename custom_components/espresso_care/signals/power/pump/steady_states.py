@@ -468,14 +468,18 @@ class _SteadyStates(_Pauses):
         run started later. Regression thermostat 7000012 every 5 s: 5 W,
         then 37, 67 W (a 9.3 s pulse), 20 W (its last 1.2 s), 615, 1,331 W
         (the heater and the next pulse): the next pulse, 11.7 s, was dated
-        from the 20 W reading and read as a 16.1 s shot.
+        from the 20 W reading and read as a 16.1 s shot. Not after a
+        heater's level (the reading before that one over the standby and the
+        pump's step): the reading over this one was the heater's fall read
+        in part, and the pump may well have started in this one (fresh
+        124000013, a heat exchanger's 134 W rotary pump: 1,263, 97, 25, 175,
+        1,384 W, a 28.5 s shot from the 25 W reading, lost as a tail).
         """
-        before = None
-        for t, w in reversed(self._recent):
-            if t < at:
-                before = w
-                break
-        return before is not None and before - watts > max(6.0, 0.1 * self._pump_watts)
+        p = self._pump_watts
+        prior = [w for t, w in self._recent if t < at][-2:]
+        if not prior or prior[-1] - watts <= max(6.0, 0.1 * p):
+            return False
+        return len(prior) < 2 or prior[0] - self._base <= p + self._tol_lv
 
     def _split_stop_shows(self, heat: float) -> bool:
         """Whether a run may end at the pump's fall read last, after a heater's.
