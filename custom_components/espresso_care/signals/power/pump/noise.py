@@ -111,9 +111,9 @@ class _Noise(_Plug):
         a fast PID's bursts read it a reading or two before a step often
         enough, and the noise check must pause counting among them (issue
         10; dev 21,000,057 every second at its true 180.1 W step: 80 % of
-        the readings paused, 25 % without it). Only while the readings fall
-        back to the standby between pulses: a fast PID's, each a new
-        average, never do.
+        the readings paused, 25 % without it). Either only while the
+        readings fall back to the standby between pulses: a fast PID's,
+        each a new average, seldom do.
         """
         if not self._pulsing(at):
             return False
