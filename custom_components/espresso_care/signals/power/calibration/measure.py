@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..pump.detector import PumpDetector
 from ..pump.steps import _Edge
 from ..readings import Reading
 from .alone import _alone_between_heater, _alone_then_heater, _or_alone_at_start
@@ -32,7 +31,6 @@ from .noise import _blips, _check_noise, _idle_noise, _steady_share
 from .pairing import (
     _held_paired_step,
     _hidden_in_two_heaters,
-    _paired_step,
     _stop_in_heater,
 )
 from .pid_pulses import (
@@ -171,9 +169,9 @@ def _calibrate(
     slow = _reports_slowly(idle)
     longest = CAL_MAX_S_SLOW if slow else CAL_MAX_S
     pulsed = False  # the step paired single readings among a PID's pulses
-    # When the step paired a rise and a fall: whether that pairing counted
-    # only the heaters seen more than once (None: the step came otherwise).
-    paired_sure: bool | None = None
+    # When the step paired a rise and a fall: the fall's time (None: the
+    # step came otherwise).
+    paired_fall: float | None = None
     if step is None:
         plateau = _plateau(valid, pump_started_after, longest)
         if plateau is _WAIT:
@@ -183,10 +181,11 @@ def _calibrate(
         else:
             step = _alone_then_heater(valid, pump_started_after, longest)
         if step is None:
-            step = _held_paired_step(
+            held = _held_paired_step(
                 valid, edges, det, pump_started_after, longest=longest, slow=slow
             )
-            paired_sure = None if step is None else False
+            if held is not None:
+                step, paired_fall = held
         if step is None:
             step = _stop_in_heater(edges, pump_started_after)
         if step is None:
@@ -200,7 +199,7 @@ def _calibrate(
             # A heater seen once (a partial reading's level, the heat-up's) may
             # have left a pump-sized rest of a heater's rise that came with the
             # pump: without it, that rise hid a heater and the fall is the step.
-            step = _held_paired_step(
+            held = _held_paired_step(
                 valid,
                 edges,
                 det,
@@ -209,7 +208,8 @@ def _calibrate(
                 slow=slow,
                 sure=True,
             )
-            paired_sure = True if step is not None else paired_sure
+            if held is not None:
+                step, paired_fall = held
         if step is not None and slow:
             step = _or_alone_at_start(valid, pump_started_after, longest, step)
     if step is None:
@@ -261,13 +261,7 @@ def _calibrate(
         noise = max(noise, 0.5 * step)
     standby = None if slow else _standby_between_pulses(idle, pump_started_after)
     if standby is not None and _paired_in_bursts(
-        valid,
-        edges,
-        det,
-        pump_started_after,
-        longest=longest,
-        slow=slow,
-        sure=paired_sure,
+        valid, edges, pump_started_after, paired_fall
     ):
         # The pump's fall paired with a duty's change: a fast PID's bursts,
         # not a slow PID's pulses; nothing to read the pump's step against.
@@ -306,25 +300,18 @@ def _calibrate(
 def _paired_in_bursts(
     valid: Sequence[Reading],
     edges: Sequence[_Edge],
-    det: PumpDetector,
     after: float,
-    *,
-    longest: float,
-    slow: bool,
-    sure: bool | None,
+    fall_at: float | None,
 ) -> bool:
     """Whether the step paired a fall to a heater's part that held (``_fall_in_bursts``).
 
-    ``sure``: None when the step came otherwise than by pairing, else
-    whether the pairing counted only the heaters seen more than once.
+    ``fall_at``: the paired fall's time (``_held_paired_step``); None when
+    the step came otherwise than by pairing.
     """
-    if sure is None:
-        return False
-    pair = _paired_step(edges, det, after, longest, slow=slow, sure=sure)
-    if pair is None:
+    if fall_at is None:
         return False
     fall = next(
-        (e for e in edges if e.delta < 0.0 and pair[1] in (e.at, e.pts[-2])), None
+        (e for e in edges if e.delta < 0.0 and fall_at in (e.at, e.pts[-2])), None
     )
     base = _pulsing_standby(valid, after)
     if fall is None or base is None:

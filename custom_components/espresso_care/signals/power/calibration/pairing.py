@@ -36,8 +36,8 @@ def _held_paired_step(
     longest: float,
     slow: bool,
     sure: bool = False,
-) -> float | None:
-    """``_paired_step``, once the fall's level held a few readings.
+) -> tuple[float, float] | None:
+    """``_paired_step``, once the fall's level held a few readings: the step and the fall's time.
 
     ``_plateau``, which scales a heater's share to the mains, may still read
     it until then.
@@ -52,8 +52,8 @@ def _held_paired_step(
         if not slow:
             anew = _fall_beside_heater(valid, edges, paired, after)
             if anew is not None:
-                return anew
-        return paired[0]
+                return anew, paired[1]
+        return paired[0], paired[1]
     return None
 
 
