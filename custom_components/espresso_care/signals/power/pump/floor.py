@@ -128,8 +128,8 @@ class _FloorRuns(_SteadyStates):
             return None
         p = self._pump_watts
         rest = watts - self._floor_base(at, watts)
-        after = floor.quiet == prev
-        self._note_standby(at - prev, rest <= max(6.0, 0.15 * p) or after)
+        alone = rest <= max(6.0, 0.15 * p)  # the standby read alone
+        self._note_standby(at - prev, alone or floor.quiet == prev)
         ends = rest < (_PAUSE_FLOOR if floor.hits or floor.whole else 0.5) * p
         if floor.start is not None and self._floor_lost(at):
             floor.low = -math.inf
@@ -151,10 +151,10 @@ class _FloorRuns(_SteadyStates):
         # dev 28000003 every 2 s, two flushes 16 s apart, the first read only
         # so, then 98 W and 77 W over the standby for a 139 W pump, made one
         # 25 s shot.
-        if rest < (_PAUSE_FLOOR if floor.hits or floor.whole else 0.5) * p:
+        if ends:
             decided = self._floor_run(at) if floor.start is not None else None
             floor.start = None
-            if rest <= max(6.0, 0.15 * p):
+            if alone:
                 floor.quiet = at
             if rest < 0.5 * p or at - floor.low <= 2.0 * self._floor_next():
                 # The pump off for half the reading at least (the standby
