@@ -330,6 +330,8 @@ class _Classify(_HiddenRuns):
         """Explain one edge and follow the pump and the heaters through it."""
         if self._record is not None:
             self._record.append(edge)
+        if self._edge_ats[1] != edge.at:  # (once: an edge may be classified again)
+            self._edge_ats = (self._edge_ats[1], edge.at)
         how, sp, heat, signs = self._explained(edge)
         self._version += 1  # what follows changes the machine's state
         if self._confirm is not None and self._confirm_waits(self._last_at):
@@ -378,10 +380,13 @@ class _Classify(_HiddenRuns):
             # by about the pump's step.)
             fell = self._rise_fell(edge)
             if fell is not None:
+                self._unsure_rise = self._unsure_start = self._unsure_end = None
                 return fell
         out = self._ended_at_unsure_fall(edge)
         if out:
             how, sp, heat, signs = self._explained(edge)
+        out += self._between_hand_overs(edge, how)
+        out += self._brew_fell_alone(edge, how)
         if how == _HEATERS:
             out += self._switch(edge, signs, edge.delta)
             if self._pump and self._paused_in(edge, signs):

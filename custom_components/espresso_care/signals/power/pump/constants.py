@@ -139,6 +139,23 @@ _HELD_LEVEL_S: Final = 3600.0  # s a level held past any run is kept
 _HELD_PLATEAU: Final = 0.4  # of the pump's step: a known heater's and the pump's
 _SIZES_LEVEL: Final = 0.03  # of the smaller heater: a level of it alone
 _SIZES_APART_W: Final = 20.0  # W nearer its and the pump's than the larger heater's
+_BREW_OFF_S: Final = 90.0
+"""s: a brew heater's thermostat, off at idle, stays off at least this long.
+
+Its boiler (4-6 kJ/K) loses 30-60 W at idle and its band is 1.5-3 K wide:
+off, it calls again only after 100 s or more; only a draw (the pump
+running) cools it sooner. A hand-over from it to the steam heater and back
+within a shot's length would need that (``_between_hand_overs``).
+"""
+_BREW_HELD_S: Final = 30.0
+"""s the brew heater's level held before such a rise (``_between_hand_overs``).
+
+Just after a run the brew heater, recovering, may go off at any moment and
+hand over to the steam heater; a flush drawn then cools it and it calls
+again within seconds, the flush hidden in the hand-over back (extra dev
+81,000,027 on change: a shot's stop, 3.2 s later the hand-over, read as a
+45 s shot to the flush's stop; 109,000,001 every 2 s, 4.0 s).
+"""
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits

@@ -14,7 +14,19 @@ import itertools
 import math
 
 from ..readings import DetectedRun
-from .constants import _FAST_GAP_S, _RESUME_S, _SMALL_PUMP, MAX_RUN_S, MIN_RUN_S
+from .constants import (
+    _BREW_HELD_S,
+    _BREW_OFF_S,
+    _FAST_GAP_S,
+    _HEATERS,
+    _NOTHING,
+    _RESUME_S,
+    _SIZES_LEVEL,
+    _SMALL_PUMP,
+    _UNSURE,
+    MAX_RUN_S,
+    MIN_RUN_S,
+)
 from .records import _Pending, _Rise
 from .run_end import _RunEnd
 from .steps import _crossing, _Edge, _inside, _span
@@ -532,6 +544,138 @@ class _HiddenRuns(_RunEnd):
         self._stop(ended)
         self._version += 1  # explained again with the pump off
         return [run]
+
+    def _between_hand_overs(self, edge: _Edge, how: int) -> list[DetectedRun]:
+        """The run between an unsure rise and fall of the pump's step over the brew heater alone.
+
+        A dual boiler's steam heater may draw about its brew heater and a
+        rotary pump: over the brew heater alone, the pump's start fits the
+        brew heater handing over to the steam heater as well, and its stop
+        the steam heater handing back (both unsure, no run; dev 26,000,035
+        every 2 s: a 1,037 W brew heater, a 194 W pump, the steam heater
+        1,220 W; 1,038, 1,226, ... 1,222, 1,036 W, a 25 s shot lost three
+        times). Handing back needs the brew heater to call again, and off at
+        idle its thermostat stays off far longer than a shot
+        (``_BREW_OFF_S``): a rise and the next edge, a fall of the same step
+        back to the brew heater's level within that time, are the pump's.
+        Only with both heaters' sizes sure and the level before the rise the
+        smaller heater alone (``_two_sure_heaters``, read with volts every
+        second or two or on change); a run whose kind the edges' dates
+        leave open is not read; nor a rise from a level that held less than
+        ``_BREW_HELD_S`` (the brew heater just after a run), nor edges with a
+        reading out of their levels (``_strays_out``: two switchings apart).
+        """
+        rise = self._unsure_rise
+        self._unsure_rise = None
+        before = self._edge_ats[0]  # (the edge before this one)
+        if how != _UNSURE or self._pump or self._ambiguous:
+            return []  # (counting paused while the noise is ambiguous)
+        p = self._pump_watts
+        ptol = self._ptol()
+        if abs(abs(edge.delta) - p) > ptol or self._strays_out(edge):
+            return []
+        if edge.delta > 0.0:
+            sure = self._two_sure_heaters()
+            if sure is not None:
+                small = sure[0].size / self._k
+                if (
+                    abs(edge.before - self._base - small) <= _SIZES_LEVEL * small
+                    and edge.at - before >= _BREW_HELD_S
+                ):
+                    self._unsure_rise = edge
+            return []
+        if rise is None:
+            return []
+        ran = edge.at - rise.at
+        if (
+            not MIN_RUN_S <= ran <= _BREW_OFF_S
+            or abs(edge.after - rise.before) > ptol
+            or abs(edge.delta + rise.delta) > ptol
+            or self._kind_between(ran - self._period, ran + self._period)
+        ):
+            return []
+        return [DetectedRun(rise.at, edge.at, 0.5 * (rise.delta - edge.delta))]
+
+    def _strays_out(self, edge: _Edge) -> bool:
+        """Whether a reading inside an edge lies half the pump's step or more outside both its levels.
+
+        The pump switching beside a heater leaves its partial readings
+        between the two levels (a rotary pump's inrush over the upper one by
+        a third of its step at most); one under both is a heater off before
+        the other came on, two switchings apart, no pump's (regression
+        5,000,011 every 2 s: the steam heater 1,221 W, then 562, then the
+        brew heater's 1,036 W); one over both, a heater back on a moment.
+        """
+        half = 0.5 * self._pump_watts
+        low, high = sorted((edge.before, edge.after))
+        pts = edge.pts
+        return any(
+            pts[i] < low - half or pts[i] > high + half for i in range(5, len(pts), 2)
+        )
+
+    def _brew_fell_alone(self, edge: _Edge, how: int) -> list[DetectedRun]:
+        """The run from an unsure rise from the standby to an unsure fall of the pump's step, the brew heater then falling alone.
+
+        A dual boiler's steam heater may draw about its brew heater and a
+        rotary pump: from the standby, the brew heater and the pump rising
+        fit the steam heater alone as well, and the pump's stop beside the
+        brew heater the steam heater handing over to it (both unsure, no
+        run; dev 23,000,025 every second: a 1,066 W brew heater, a 165 W
+        pump, the steam heater 1,232 W; 4, 1,230, ... 1,237, 1,131, 1,072 W,
+        then 6 s later the standby: a 28 s shot lost). With brew priority
+        the steam heater waits while the brew heater is on and comes back
+        on as soon as it goes off (its thermostat still calls: it did not
+        heat while it waited); without, the two switch apart. So the brew
+        heater falling to the standby, the next edge, says nothing waited:
+        the level was the brew heater and the pump, and the fall the pump's
+        stop. Not when a reading inside either fall strays out of its levels
+        (``_strays_out``): inside the stop, two heaters switched apart; inside
+        the brew heater's fall, the steam heater came back on for a moment
+        (extra dev 89,000,051 every 2 s: 1,064, 1,216, 300 W, then the
+        standby). Only with both heaters' sizes sure (``_two_sure_heaters``);
+        a run whose kind the edges' dates leave open is not read.
+        """
+        start, stop = self._unsure_start, self._unsure_end
+        self._unsure_start = self._unsure_end = None
+        if self._pump or self._ambiguous or how == _NOTHING:
+            return []
+        sure = self._two_sure_heaters()
+        if sure is None:
+            return []
+        small = sure[0].size / self._k
+        base = self._base
+        p = self._pump_watts
+        ptol = self._ptol()
+        near = _SIZES_LEVEL * small
+        if how == _UNSURE and edge.delta > 0.0:
+            if (
+                abs(edge.before - base) <= self._tol_lv
+                and abs(edge.after - base - small - p) <= ptol
+            ):
+                self._unsure_start = edge
+            return []
+        if how == _UNSURE:
+            if (
+                start is not None
+                and abs(-edge.delta - p) <= ptol
+                and abs(edge.after - base - small) <= near
+                and not self._strays_out(edge)
+            ):
+                self._unsure_end = (start, edge)
+            return []
+        if stop is None or how != _HEATERS:
+            return []
+        rise, fall = stop
+        ran = fall.at - rise.at
+        if (
+            self._strays_out(edge)
+            or abs(edge.after - base) > self._tol_lv
+            or abs(-edge.delta - small) > near
+            or not MIN_RUN_S <= ran <= MAX_RUN_S
+            or self._kind_between(ran - self._period, ran + self._period)
+        ):
+            return []
+        return [DetectedRun(rise.at, fall.at, -fall.delta)]
 
     def _prove(self, pending: _Pending, size: float) -> list[DetectedRun]:
         """The heater that hid a run's start fell: the rest of its rise was the pump."""

@@ -52,6 +52,7 @@ class _DetectorState:
         "_cycle_size",
         "_cycled",
         "_decode_at",
+        "_edge_ats",
         "_events",
         "_events_seen",
         "_fell_at",
@@ -134,6 +135,9 @@ class _DetectorState:
         "_tr_n",
         "_unsure",
         "_unsure_clean",
+        "_unsure_end",
+        "_unsure_rise",
+        "_unsure_start",
         "_v_last",
         "_v_lv",
         "_version",
@@ -285,6 +289,14 @@ class _DetectorState:
         self._run_mag = self._run_before = self._run_other = 0.0
         self._run_shown = 0.0
         self._pending: _Pending | None = None
+        # An unsure rise of the pump's step over the smaller heater, the
+        # last edge (``_between_hand_overs``).
+        self._unsure_rise: _Edge | None = None
+        self._edge_ats = (-math.inf, -math.inf)  # the last two edges' times
+        # An unsure rise from the standby to the smaller heater and the pump,
+        # the last edge, and then its unsure fall (``_brew_fell_alone``).
+        self._unsure_start: _Edge | None = None
+        self._unsure_end: tuple[_Edge, _Edge] | None = None
         self._rises: list[_Rise] = []
         for heater in self._heaters:
             heater.on = None
