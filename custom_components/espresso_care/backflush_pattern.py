@@ -440,6 +440,11 @@ class BackflushRecognizer[T]:
         heat exchanger's ordinary day made a backflush of a flush, a shot's
         pieces and its flushes (bench seed 20,260,407 at 268,181 s: three
         sure pulses, then two sure and two weak with a pause of 26 s).
+        Recognized where power counts (every 5 s): bench seed 137 -> 140
+        of 180, dev 20M 144 -> 144, 21M 129 -> 134, 22M 143 -> 143 of 192,
+        regression 5M 143 -> 146, 6M 141 -> 146, 7M 125 -> 132; none
+        invented, none lost (with the refusals it leans on left unnoted,
+        ``_judged``; noted, 22M lost one).
         """
         rules = self._rules
         if cleaner_missed + missed <= rules.missed_max:
