@@ -22,6 +22,7 @@ from .constants import (
     PULSES_SECONDS,
     SHOT_RUN,
     SLOW_HOLES,
+    SLOW_MISSED_EACH,
     SLOW_SHORT_SERIES,
     SLOW_TRAILING_WEAK,
     SLOW_WEAK_EVEN,
@@ -213,6 +214,7 @@ class PowerBackflushes(_TwoSecond):
                 short_series=SLOW_SHORT_SERIES,
                 trailing_weak=SLOW_TRAILING_WEAK,
                 holes_max=SLOW_HOLES,
+                missed_each=SLOW_MISSED_EACH,
             )
             if slow
             else given
