@@ -139,6 +139,17 @@ _HELD_LEVEL_S: Final = 3600.0  # s a level held past any run is kept
 _HELD_PLATEAU: Final = 0.4  # of the pump's step: a known heater's and the pump's
 _SIZES_LEVEL: Final = 0.03  # of the smaller heater: a level of it alone
 _SIZES_APART_W: Final = 20.0  # W nearer its and the pump's than the larger heater's
+_COOL: Final = 4.0
+"""Pump steps over the standby: a reading under it has no heater on whole (``_hot_span``)."""
+_HEAT_UP_S: Final = 300.0
+"""s a heater held on before a vibratory pump's run over it: a heat-up (``_on_heat_up``).
+
+A heater idles in cycles of a minute or two; a machine heating up from
+cold holds it on for 6-30 minutes. On dev and regression every 5 s the
+true shots read over a heater that fell with the pump's stop rose 118-260 s
+into the heater's stretch (one in a heat-up, 1,275 s, held a reading
+without the heater); the mains' steps read as runs rose 360-1,806 s in.
+"""
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits

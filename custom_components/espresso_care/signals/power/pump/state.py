@@ -62,6 +62,8 @@ class _DetectorState:
         "_held",
         "_held_at",
         "_held_levels",
+        "_hot_from",
+        "_hot_span",
         "_idle",
         "_k",
         "_known",
@@ -284,6 +286,11 @@ class _DetectorState:
         self._run_heater: _Heater | None = None
         self._run_mag = self._run_before = self._run_other = 0.0
         self._run_shown = 0.0
+        # The first reading of the heaters' stretch on now (``_COOL``; inf:
+        # none), and the last stretch's first reading and the next without
+        # (``_on_heat_up``).
+        self._hot_from = math.inf
+        self._hot_span = (math.inf, -math.inf)
         self._pending: _Pending | None = None
         self._rises: list[_Rise] = []
         for heater in self._heaters:
