@@ -69,3 +69,20 @@ def test_a_shot_in_a_heat_up_that_stops_before_it_still_counts(start: float) -> 
     ]
     (length,) = runs_of(power, 1500.0)
     assert length == pytest.approx(30.0, abs=2.5)
+
+
+@pytest.mark.parametrize("step", [1100.3, 1101.6, 1103.4])
+def test_a_mains_step_in_a_heat_up_is_no_run_once_the_heater_cycles_again(
+    step: float,
+) -> None:
+    """As above, the heater then on again 50 s after the heat-up's end for
+    40 s (the mains still up): the decoder, reading the run again once the
+    new stretch began, finds the heat-up's stretch among those kept (extra
+    dev seed 67000020: a 53 s shot decoded so)."""
+    power = [
+        *idle_heater_cycles(52.5, 4),
+        (600.0, 1190.0, HEATER),
+        (step, 1190.0, STEP),
+        (1240.0, 1280.0, HEATER + STEP),
+    ]
+    assert runs_of(power, 1500.0) == []

@@ -140,7 +140,9 @@ _HELD_PLATEAU: Final = 0.4  # of the pump's step: a known heater's and the pump'
 _SIZES_LEVEL: Final = 0.03  # of the smaller heater: a level of it alone
 _SIZES_APART_W: Final = 20.0  # W nearer its and the pump's than the larger heater's
 _COOL: Final = 4.0
-"""Pump steps over the standby: a reading under it has no heater on whole (``_hot_span``)."""
+"""Pump steps over the standby: a reading under it has no heater on whole (``_hot_spans``)."""
+_HOT_SPANS: Final = 4
+"""Heaters' stretches kept (``_on_heat_up``): a decoded run is read again minutes later."""
 _HEAT_UP_S: Final = 300.0
 """s a heater held on before a vibratory pump's run over it: a heat-up (``_on_heat_up``).
 

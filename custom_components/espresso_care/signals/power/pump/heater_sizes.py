@@ -430,10 +430,10 @@ class _HeaterSizes(_Noise):
         """
         if not self._seconds_apart or self._vref2 or self._pump_watts >= _SMALL_PUMP:
             return False
-        if self._hot_from <= started:
-            first, last = self._hot_from, self._last_at
-        else:
-            first, last = self._hot_span
+        spans = [(self._hot_from, self._last_at), *self._hot_spans]
+        first, last = next(
+            ((a, b) for a, b in spans if a <= started <= b), (math.inf, math.inf)
+        )
         return started - first >= _HEAT_UP_S and abs(last - ended) <= 2.0 * self._period
 
     def _one_heater_learnt(self) -> bool:

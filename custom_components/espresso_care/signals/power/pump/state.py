@@ -19,6 +19,7 @@ from .constants import (
     _DECODED_NEAR,
     _DECODED_PART_S,
     _DECODED_PAUSE,
+    _HOT_SPANS,
     _NOTHING,
     _PEAKS,
     _RECENT_N,
@@ -63,7 +64,7 @@ class _DetectorState:
         "_held_at",
         "_held_levels",
         "_hot_from",
-        "_hot_span",
+        "_hot_spans",
         "_idle",
         "_k",
         "_known",
@@ -287,10 +288,10 @@ class _DetectorState:
         self._run_mag = self._run_before = self._run_other = 0.0
         self._run_shown = 0.0
         # The first reading of the heaters' stretch on now (``_COOL``; inf:
-        # none), and the last stretch's first reading and the next without
-        # (``_on_heat_up``).
+        # none), and the last stretches' first reading and the next without
+        # (``_on_heat_up``; the decoder reads a run again minutes later).
         self._hot_from = math.inf
-        self._hot_span = (math.inf, -math.inf)
+        self._hot_spans: deque[tuple[float, float]] = deque(maxlen=_HOT_SPANS)
         self._pending: _Pending | None = None
         self._rises: list[_Rise] = []
         for heater in self._heaters:

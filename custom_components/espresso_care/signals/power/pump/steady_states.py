@@ -59,7 +59,7 @@ class _SteadyStates(_Pauses):
             if self._hot_from == math.inf:
                 self._hot_from = at
         elif self._hot_from != math.inf:
-            self._hot_span = (self._hot_from, at)
+            self._hot_spans.append((self._hot_from, at))
             self._hot_from = math.inf
         # The typical gap (a low quantile: silences do not count) and how
         # often a much longer silence comes (a plug reporting on change).
