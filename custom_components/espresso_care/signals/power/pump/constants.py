@@ -156,6 +156,19 @@ again within seconds, the flush hidden in the hand-over back (extra dev
 81,000,027 on change: a shot's stop, 3.2 s later the hand-over, read as a
 45 s shot to the flush's stop; 109,000,001 every 2 s, 4.0 s).
 """
+_COOL: Final = 4.0
+"""Pump steps over the standby: a reading under it has no heater on whole (``_hot_spans``)."""
+_HOT_SPANS: Final = 4
+"""Heaters' stretches kept (``_on_heat_up``): a decoded run is read again minutes later."""
+_HEAT_UP_S: Final = 300.0
+"""s a heater held on before a vibratory pump's run over it: a heat-up (``_on_heat_up``).
+
+A heater idles in cycles of a minute or two; a machine heating up from
+cold holds it on for 6-30 minutes. On dev and regression every 5 s the
+true shots read over a heater that fell with the pump's stop rose 118-260 s
+into the heater's stretch (one in a heat-up, 1,275 s, held a reading
+without the heater); the mains' steps read as runs rose 360-1,806 s in.
+"""
 
 # How an edge is explained (``_explain``).
 _NOTHING: Final = 0  # nothing fits

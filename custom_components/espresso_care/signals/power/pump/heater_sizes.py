@@ -18,6 +18,7 @@ from .constants import (
     _CYCLES,
     _CYCLES_APART,
     _FAST_GAP_S,
+    _HEAT_UP_S,
     _HELD_LEVEL_S,
     _KEPT_EDGES,
     _LIKE_HEATERS,
@@ -407,6 +408,33 @@ class _HeaterSizes(_Noise):
         if not self._seconds_apart or self._vref2 or self._heaters:
             return False
         return level - self._base > 4.0 * self._pump_watts
+
+    def _on_heat_up(self, started: float, ended: float) -> bool:
+        """Whether a vibratory pump's run read over a heater heating the machine up is the mains stepping it (every few seconds, no volts).
+
+        A machine switched on from cold holds its heater on for many minutes;
+        a neighbour's load switching steps the mains by a volt or two, a
+        1.2-1.4 kW heater by 30-60 W, a vibratory pump's step. Read every 5 s
+        that step is one partial reading and a level, a pump's rise over the
+        heater; when the heat-up ends the heater falls to the standby at the
+        stepped level, the heater's and the pump's fall in one edge (dev
+        seed 24000020, a thermostat's heat-up at 230 V: 1,211 W, then 1,246
+        and 1,264 W for 90 s, then 64 and 6 W: a 93 s shot; regression
+        8000028, 8000044, 5000036). A run that started ``_HEAT_UP_S`` or
+        more into a stretch of readings with a heater on (over ``_COOL``
+        pump steps), held on through the run, and that ended within two
+        readings of that stretch's end (the heater's fall with it, dated by
+        shares inside the readings) is not
+        counted. Only a vibratory pump's (a rotary one's step stands out of
+        the mains' move, ``_MAINS_MOVE``).
+        """
+        if not self._seconds_apart or self._vref2 or self._pump_watts >= _SMALL_PUMP:
+            return False
+        spans = [(self._hot_from, self._last_at), *self._hot_spans]
+        first, last = next(
+            ((a, b) for a, b in spans if a <= started <= b), (math.inf, math.inf)
+        )
+        return started - first >= _HEAT_UP_S and abs(last - ended) <= 2.0 * self._period
 
     def _one_heater_learnt(self) -> bool:
         """Whether one heater only cycled, long enough that a second would have shown.

@@ -135,6 +135,13 @@ class _RunEnd(_StopDating):
         both = pure and self._run_pure
         if both and self._on_unsized_heater(edge.after):
             return []  # (the mains moving a heater not learnt yet)
+        if (
+            not pure
+            and self._run_pure
+            and abs(edge.after - self._base) <= self._tol_lv
+            and self._on_heat_up(self._run_at, at)
+        ):
+            return []  # (the mains stepping a heater that heats the machine up)
         paired = abs(rise - watts) <= (ptol if both else 0.4 * p + self._slack())
         if both and (
             abs(self._run_w - watts) <= ptol

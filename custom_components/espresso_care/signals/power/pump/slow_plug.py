@@ -180,6 +180,7 @@ class _SlowPlug(_HeaterSizes):
             for run in found
             if not self._from_power_on(run.started)
             and not self._held_plateau(times, watts, run.started, run.ended)
+            and not self._on_heat_up(run.started, run.ended)
         ]
 
     def _from_power_on(self, started: float) -> bool:

@@ -19,6 +19,7 @@ from .constants import (
     _DECODED_NEAR,
     _DECODED_PART_S,
     _DECODED_PAUSE,
+    _HOT_SPANS,
     _NOTHING,
     _PEAKS,
     _RECENT_N,
@@ -63,6 +64,8 @@ class _DetectorState:
         "_held",
         "_held_at",
         "_held_levels",
+        "_hot_from",
+        "_hot_spans",
         "_idle",
         "_k",
         "_known",
@@ -288,6 +291,11 @@ class _DetectorState:
         self._run_heater: _Heater | None = None
         self._run_mag = self._run_before = self._run_other = 0.0
         self._run_shown = 0.0
+        # The first reading of the heaters' stretch on now (``_COOL``; inf:
+        # none), and the last stretches' first reading and the next without
+        # (``_on_heat_up``; the decoder reads a run again minutes later).
+        self._hot_from = math.inf
+        self._hot_spans: deque[tuple[float, float]] = deque(maxlen=_HOT_SPANS)
         self._pending: _Pending | None = None
         # An unsure rise of the pump's step over the smaller heater, the
         # last edge (``_between_hand_overs``).

@@ -15,6 +15,7 @@ import math
 
 from ..readings import DetectedRun
 from .constants import (
+    _COOL,
     _EPS,
     _FAST_GAP_S,
     _HEATERS,
@@ -53,6 +54,13 @@ class _SteadyStates(_Pauses):
             self._v_last = volts
         self._last_at = at
         self._recent.append((at, watts))
+        # The heaters' stretches (``_on_heat_up``).
+        if watts - self._base > _COOL * self._pump_watts:
+            if self._hot_from == math.inf:
+                self._hot_from = at
+        elif self._hot_from != math.inf:
+            self._hot_spans.append((self._hot_from, at))
+            self._hot_from = math.inf
         # The typical gap (a low quantile: silences do not count) and how
         # often a much longer silence comes (a plug reporting on change).
         g = self._gap
