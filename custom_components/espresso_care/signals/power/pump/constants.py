@@ -71,6 +71,9 @@ _DIP: Final = 0.25  # of the pump's step: a rise's reading falling back so far p
 _ALONE_CYCLES: Final = 10.0  # a heater's edges seen with no other: one heater
 _KEPT_EDGES: Final = 5.0  # a heater's edges learnt: no third size displaces it (5 s)
 _LOOSE: Final = 0.025  # heaters' share of an edge that makes a pump's edge unsure
+_FAR_SHARE: Final = (
+    1.000001  # a bound's margin over roundings (``_explain``'s quick test)
+)
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
 _BESIDE_PUMP: Final = 0.01  # of a heater's size: its rise beside the pump strays so
 _OWN_STEP: Final = 0.12  # of its own fall: a pump's step beside a heater strays less

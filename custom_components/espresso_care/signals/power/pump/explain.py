@@ -15,6 +15,7 @@ import math
 
 from .constants import (
     _BESIDE_PUMP,
+    _FAR_SHARE,
     _FAST_GAP_S,
     _HEATERS,
     _LONE_HELD_S,
@@ -242,9 +243,6 @@ class _Explain(_SlowPlug):
         pump = self._pump
         base = self._base
         drift = 0.015 if self._vref2 else 0.04
-        # How far a heater's share of the level before may stray from the
-        # size it switched on with (more would leave room for the pump).
-        alone_tol = 0.02 if self._vref2 else 0.04
         states = ((0, 0), (1, 0), (0, 1), (1, 1)) if n == 2 else ((0, 0), (1, 0))
         # A slow PID's pulse is read in part at its edges, at volts taken at
         # an instant that may miss its sag: a heater alone strays further
@@ -263,9 +261,25 @@ class _Explain(_SlowPlug):
                 model += x * size
             return abs(level - model) <= cap + drift * model + 6.0 + slack
 
+        # The most any tolerance below adds to a sum's own (and its loose
+        # band): the slack, and a tenth of the pump's step (its own step's)
+        # or a fifth and a tenth (a pulsed heater's, a heater's beside the
+        # running pump), with a margin for the roundings.
+        far = _FAR_SHARE * (slack + 0.3 * p) + 1e-6
         # Levels no state explains (a heater not known yet): no level check.
         check = any(state_fits(before, on, pump) for on in states)
+        # Each heater's part of a sum by its sign (its fall, none, its rise):
+        # its watts (signed) and how far they may stray, a fall's as the
+        # pump's switching ``sp`` reads the level before. A part is the same
+        # in every sum it is in: worked out once here, each sum then adding
+        # its parts in the heaters' order (the same floats).
+        parts = {
+            sp: self._heater_parts(heaters, sizes, before, sp, cap) for sp in (0, 1, -1)
+        }
+        sures = [self._size_sure(h) for h in heaters]
+        cycled = [self._stop_with_cycled(h) for h in heaters]
         for sp in (0, 1, -1):
+            by_sign = parts[sp]
             for combo in range(3**n):
                 if combo != zero and sp and (sp > 0) == pump:
                     continue  # with a heater, the pump as its state allows
@@ -278,37 +292,18 @@ class _Explain(_SlowPlug):
                 sure = True
                 terms = 0
                 loose = False
-                for h, size, sign in zip(heaters, sizes, signs, strict=False):
-                    if sign > 0:
-                        heat += size
-                        tol += h.tol(cap)
-                    elif sign < 0:
-                        was = h.on_size / k if h.on else size
-                        # The level before says how big it was, if it was
-                        # the only heater on.
-                        alone = (
-                            before
-                            - base
-                            - (p if (sp < 0 or (not sp and pump)) else 0.0)
-                        )
-                        # (Splitting the pump off, the share must agree
-                        # closely; a heater alone may have been learned
-                        # loosely yet.)
-                        lim = alone_tol * was + 5.0 if sp else 0.08 * was
-                        if abs(alone - was) <= lim:
-                            heat -= alone
-                            tol += 0.15 * p + 4.0
-                        elif h.on:
-                            heat -= was
-                            tol += min(h.tol(cap), 0.02 * h.on_size + 5.0)
-                        else:
-                            heat -= was
-                            tol += h.tol(cap)
-                    else:
+                ends_cycled = False
+                for i in range(n):
+                    sign = signs[i]
+                    if not sign:
                         continue
+                    part_heat, part_tol = by_sign[i][sign + 1]
+                    heat += part_heat
+                    tol += part_tol
                     terms += 1
-                    sure = sure and self._size_sure(h)
-                if sp < 0 and self._stop_with_cycled(heaters, signs):
+                    sure = sure and sures[i]
+                    ends_cycled = ends_cycled or (sign > 0 and cycled[i])
+                if sp < 0 and ends_cycled:
                     continue
                 if not terms:
                     if sp == 0:
@@ -321,6 +316,12 @@ class _Explain(_SlowPlug):
                     score = abs(x - p) / ptol
                 else:
                     r = abs(delta - sp * p - heat)
+                    if r > far + _FAR_SHARE * (tol + _LOOSE * abs(heat)):
+                        # Past every tolerance below (the sum's own, the
+                        # plug's slack, the pump's own step's or a pulsed or
+                        # running heater's, the loose band), by a margin no
+                        # rounding closes: as below, no fit (most sums).
+                        continue
                     tol += slack
                     if sp and self._vref2:
                         # Heaters read at the plug's volts are exact: what
@@ -396,6 +397,44 @@ class _Explain(_SlowPlug):
                 return still
             return (_UNSURE, 0, 0.0, ())
         return best
+
+    def _heater_parts(
+        self,
+        heaters: list[_Heater],
+        sizes: list[float],
+        before: float,
+        sp: int,
+        cap: float,
+    ) -> list[tuple[tuple[float, float], tuple[float, float], tuple[float, float]]]:
+        """Each heater's part of ``_explain``'s sums, by its sign: (its watts, how far they may stray).
+
+        Rising, its size. Falling, the level before says how big it was, if
+        it was the only heater on (with the pump's share of that level, by
+        ``sp``, the pump's switching, taken off): splitting the pump off
+        (``sp``), the share must agree closely; a heater alone may have been
+        learned loosely yet. (The middle entry, no switching, adds nothing.)
+        """
+        p = self._pump_watts
+        k = self._k
+        base = self._base
+        # How far a heater's share of the level before may stray from the
+        # size it switched on with (more would leave room for the pump).
+        alone_tol = 0.02 if self._vref2 else 0.04
+        alone = before - base - (p if (sp < 0 or (not sp and self._pump)) else 0.0)
+        out: list[
+            tuple[tuple[float, float], tuple[float, float], tuple[float, float]]
+        ] = []
+        for h, size in zip(heaters, sizes, strict=False):
+            was = h.on_size / k if h.on else size
+            lim = alone_tol * was + 5.0 if sp else 0.08 * was
+            if abs(alone - was) <= lim:
+                fall = (-alone, 0.15 * p + 4.0)
+            elif h.on:
+                fall = (-was, min(h.tol(cap), 0.02 * h.on_size + 5.0))
+            else:
+                fall = (-was, h.tol(cap))
+            out.append((fall, (0.0, 0.0), (size, h.tol(cap))))
+        return out
 
     def _beside_pump(self, heat: float, signs: tuple[int, ...]) -> float:
         """How much further one heater's edge may stray from its size while the pump runs.

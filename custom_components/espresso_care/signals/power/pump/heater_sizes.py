@@ -9,7 +9,6 @@ also teach a size. The edges are explained against what is learnt here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import math
 
 from .constants import (
@@ -488,20 +487,15 @@ class _HeaterSizes(_Noise):
             for h in self._heaters
         )
 
-    def _stop_with_cycled(
-        self, heaters: Sequence[_Heater], signs: tuple[int, ...]
-    ) -> bool:
-        """Whether an explanation has the pump stop as the cycled heater comes on.
+    def _stop_with_cycled(self, heater: _Heater) -> bool:
+        """Whether an explanation with this heater rising may not have the pump stop.
 
         The steam heater ``_learn_cycle`` learnt draws about the brew heater
         and the pump: the brew heater's rise beside the running pump fits the
         pump's stop with the steam heater's rise as well, two switchings in
         one interval where one does.
         """
-        cycled = self._cycled
-        return cycled is not None and any(
-            sign > 0 and h is cycled for h, sign in zip(heaters, signs, strict=False)
-        )
+        return heater is self._cycled
 
     def _learn_cycle(self, edge: _Edge) -> None:
         """Learn the heater ``_cycle_heater`` found, as the run it made would count.
