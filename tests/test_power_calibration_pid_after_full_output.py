@@ -9,7 +9,10 @@ then pulses back at 3-4 W, 0.17 of the whole window; it was refused too
 noisy, and reads 8 of its 10 shots at the step it finds (143.5 W).
 A window of two readings leaves no two of the pump alone between its
 pulses, and stays judged over the whole window (29000000, every 1 s,
-refused: ``test_power_calibration_pid_unheld``).
+refused: ``test_power_calibration_pid_unheld``); so does a fast PID's duty
+falling away after its full output, never back at the heater whole
+(23000051, every 2 s: judged after it, it calibrated at 92.5 W for
+168.7 W and counted 6 false shots).
 """
 
 from __future__ import annotations
@@ -24,16 +27,19 @@ _HEATER_W = 1000.0
 _STANDBY_W = 3.5
 
 
-def _idle(period: int) -> list[Reading]:
+def _idle(period: int, whole: bool = True) -> list[Reading]:
     """Every 2 s: the heater whole for 400 s, then 120 s of pulses every ``period`` readings.
 
-    Each pulse is one partial reading of about a pump's size; the standby
-    holds the readings between.
+    Each pulse is one partial reading of about a pump's size, every fourth
+    the heater whole when ``whole`` (a slow PID switches it whole); the
+    standby holds the readings between.
     """
     out = [Reading(2.0 * k, _HEATER_W + (k % 3), None) for k in range(200)]
     for k in range(200, 260):
         pulse = (k - 200) % period == 0
         watts = 120.0 + 10.0 * (k % 4) if pulse else _STANDBY_W + 0.1 * (k % 2)
+        if pulse and whole and (k - 200) % (4 * period) == 0:
+            watts = _HEATER_W
         out.append(Reading(2.0 * k, watts, None))
     return out
 
@@ -50,6 +56,19 @@ def test_pulses_every_other_reading_are_judged_over_the_whole_window() -> None:
     """A window of two readings: the heat-up still counts, and no standby is read."""
     idle = _idle(2)
     assert _standby_between_pulses(idle, idle[-1].at + 2.0) is None
+
+
+def test_pulses_never_at_the_heater_whole_are_judged_over_the_whole_window() -> None:
+    """A duty falling away from the heater's level (a fast PID's): no standby is read."""
+    idle = _idle(3, whole=False)
+    assert _standby_between_pulses(idle, idle[-1].at + 2.0) is None
+
+
+def test_a_fast_pid_after_its_full_output_stays_refused() -> None:
+    """pid_fast, rotary 168.7 W, every 2 s: too noisy."""
+    trace = TraceSpec("pid_fast", "rotary", "periodic_2", 23000051, 1).generate()
+    _, error, _ = calibrate_as_the_flow_does(real_api(), trace)
+    assert error == "too_noisy"
 
 
 def test_a_slow_pid_calibrated_after_its_heat_up() -> None:

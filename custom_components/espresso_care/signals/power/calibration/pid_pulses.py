@@ -145,25 +145,42 @@ def _after_full_output(idle: Sequence[Reading]) -> Sequence[Reading]:
     (``_pulse_period``): a window of two readings leaves no two of the pump
     alone between its pulses, and such machines read few shots even at
     their true step (29000000 every 1 s, 4 of 10 and a false one; 21000000,
-    201.5 W paired for 60.9 W). All the idle readings otherwise.
+    201.5 W paired for 60.9 W). Nor after a fast PID's full output: its
+    readings after it averaged bursts (``_bursts_averaged``), or never back
+    within a tolerance of the level held (a slow PID switches its heater
+    whole, and its pulses read that level again; a fast PID's duty falls
+    away from it: dev 23000051 every 2 s, 1,083 W held, at most 994 W
+    after, calibrated at 92.5 W for 168.7 W with 6 false shots when
+    judged after it). The held stretch is a level: readings each within
+    a tolerance of the one before. All the idle readings otherwise.
     """
     values = [float(r.watts or 0.0) for r in idle]
     if len(values) < 20:
         return idle
     low = min(values)
-    start: float | None = None
+    start: int | None = None
     end: int | None = None
+    first = 0  # where the held stretch that ends at ``end`` began
+    last = low
     for k, (r, w) in enumerate(zip(idle, values, strict=True)):
-        if w - low <= CAL_MAX_W:
+        if w - low <= CAL_MAX_W or abs(w - last) > _tol(w):
+            # Under a heater's size, or a level that did not hold: a fast
+            # PID's bursts averaged at a high duty move every reading.
             start = None
-            continue
-        if start is None:
-            start = r.at
-        if r.at - start >= _FULL_OUTPUT_S:
-            end = k
+        if w - low > CAL_MAX_W and start is None:
+            start = k
+        if start is not None and r.at - idle[start].at >= _FULL_OUTPUT_S:
+            first, end = start, k
+        last = w
     if end is None or idle[-1].at - idle[end].at < _AFTER_FULL_S:
         return idle
+    held = sorted(values[first : end + 1])
+    level = held[len(held) // 2]
     after = idle[end + 1 :]
+    if _bursts_averaged(after):
+        return idle  # a fast PID's bursts after its heat-up, averaged
+    if max(values[end + 1 :]) < level - _tol(level):
+        return idle  # never the heater whole again: a fast PID's duty
     base = _level([(w, None) for w in values], low, _tol(low))
     period = _pulse_period(after, base, max(_tol(base), 10.0))
     if period is None or period < _WINDOW_READINGS:
