@@ -10,9 +10,9 @@ noisy, and reads 8 of its 10 shots at the step it finds (143.5 W).
 A window of two readings leaves no two of the pump alone between its
 pulses, and stays judged over the whole window (29000000, every 1 s,
 refused: ``test_power_calibration_pid_unheld``); so does a fast PID's duty
-falling away after its full output, never back at the heater whole
-(23000051, every 2 s: judged after it, it calibrated at 92.5 W for
-168.7 W and counted 6 false shots).
+falling away after its full output, never back at the heater whole once
+at the standby (regression 7000042, every 2 s, its bursts averaged at 104
+and 203 W: judged after it, it calibrated at 106.1 W for 48.1 W).
 """
 
 from __future__ import annotations
@@ -65,8 +65,8 @@ def test_pulses_never_at_the_heater_whole_are_judged_over_the_whole_window() -> 
 
 
 def test_a_fast_pid_after_its_full_output_stays_refused() -> None:
-    """pid_fast, rotary 168.7 W, every 2 s: too noisy."""
-    trace = TraceSpec("pid_fast", "rotary", "periodic_2", 23000051, 1).generate()
+    """pid_fast, vibratory 48.1 W, every 2 s: too noisy (was 106.1 W judged after its full output)."""
+    trace = TraceSpec("pid_fast", "vibratory", "periodic_2", 7000042, 1).generate()
     _, error, _ = calibrate_as_the_flow_does(real_api(), trace)
     assert error == "too_noisy"
 

@@ -36,6 +36,7 @@ _STANDBY_SHARE: Final = 0.4  # idle time at the standby between a slow PID's pul
 _WINDOWED_SHARE: Final = 0.2  # ... enough when the pulses recur once per window
 _FULL_OUTPUT_S: Final = 30.0  # a heater held whole this long: a PID at full output
 _AFTER_FULL_S: Final = 60.0  # idle time after it that the standby's share is read from
+_WHOLE_AGAIN: Final = 0.8  # share of that level a slow PID's pulse reads again after it
 _WINDOWED_PULSES: Final = 10  # pulse-to-pulse intervals that show the window
 _WINDOWED_AGREE: Final = 0.8  # share of them at the window's period
 _WINDOW_READINGS: Final = 2.5  # a window shorter than this many readings hides the pump

@@ -25,6 +25,7 @@ from .constants import (
     _RECENT_PULSES_S,
     _STANDBY_SHARE,
     _UNHELD_NOISE,
+    _WHOLE_AGAIN,
     _WINDOW_READINGS,
     _WINDOWED_AGREE,
     _WINDOWED_PULSES,
@@ -148,10 +149,12 @@ def _after_full_output(idle: Sequence[Reading]) -> Sequence[Reading]:
     201.5 W paired for 60.9 W). Nor after a fast PID's full output: its
     readings after it averaged bursts (``_bursts_averaged``), or never back
     within a tolerance of the level held (a slow PID switches its heater
-    whole, and its pulses read that level again; a fast PID's duty falls
-    away from it: dev 23000051 every 2 s, 1,083 W held, at most 994 W
-    after, calibrated at 92.5 W for 168.7 W with 6 false shots when
-    judged after it). The held stretch is a level: readings each within
+    whole, and once back at the standby its pulses read that level again,
+    ``_WHOLE_AGAIN`` of it above the standby or more: 0.93-1.02 on dev and
+    regression; a fast PID's duty falls away from it: regression 7000042
+    every 2 s, 0.20, its bursts averaged at 104 and 203 W; judged after its
+    full output it calibrated at 106.1 W for 48.1 W; dev 23000051, 92.5 W
+    for 168.7 W, 6 false shots). The held stretch is a level: readings each within
     a tolerance of the one before. All the idle readings otherwise.
     """
     values = [float(r.watts or 0.0) for r in idle]
@@ -179,8 +182,14 @@ def _after_full_output(idle: Sequence[Reading]) -> Sequence[Reading]:
     after = idle[end + 1 :]
     if _bursts_averaged(after):
         return idle  # a fast PID's bursts after its heat-up, averaged
-    if max(values[end + 1 :]) < level - _tol(level):
-        return idle  # never the heater whole again: a fast PID's duty
+    near = max(_tol(low), 10.0)
+    back = next(
+        (k for k in range(end + 1, len(values)) if values[k] - low <= near), None
+    )
+    if back is None or max(values[back:], default=low) - low < _WHOLE_AGAIN * (
+        level - low
+    ):
+        return idle  # never the heater whole again once pulsing: a fast PID's duty
     base = _level([(w, None) for w in values], low, _tol(low))
     period = _pulse_period(after, base, max(_tol(base), 10.0))
     if period is None or period < _WINDOW_READINGS:
