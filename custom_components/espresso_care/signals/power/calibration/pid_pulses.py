@@ -147,15 +147,15 @@ def _after_full_output(idle: Sequence[Reading]) -> Sequence[Reading]:
     alone between its pulses, and such machines read few shots even at
     their true step (29000000 every 1 s, 4 of 10 and a false one; 21000000,
     201.5 W paired for 60.9 W). Nor after a fast PID's full output: its
-    readings after it averaged bursts (``_bursts_averaged``), or never back
-    within a tolerance of the level held (a slow PID switches its heater
-    whole, and once back at the standby its pulses read that level again,
-    ``_WHOLE_AGAIN`` of it above the standby or more: 0.93-1.02 on dev and
-    regression; a fast PID's duty falls away from it: regression 7000042
-    every 2 s, 0.20, its bursts averaged at 104 and 203 W; judged after its
-    full output it calibrated at 106.1 W for 48.1 W; dev 23000051, 92.5 W
-    for 168.7 W, 6 false shots). The held stretch is a level: readings each within
-    a tolerance of the one before. All the idle readings otherwise.
+    readings after it averaged bursts (``_bursts_averaged``), or, once
+    back at the standby, never at the level held again (a slow PID switches
+    its heater whole, and its pulses read ``_WHOLE_AGAIN`` of that level
+    above the standby or more: 0.93-1.02 on dev and regression; a fast
+    PID's duty falls away from it: regression 7000042 every 2 s, 0.20, its
+    bursts averaged at 104 and 203 W; judged after its full output it
+    calibrated at 106.1 W for 48.1 W; dev 23000051, 92.5 W for 168.7 W, 6
+    false shots). The held stretch is a level: readings each within a
+    tolerance of the one before. All the idle readings otherwise.
     """
     values = [float(r.watts or 0.0) for r in idle]
     if len(values) < 20:
