@@ -15,7 +15,9 @@ from typing import Final
 
 from ..readings import Reading
 from .constants import (
+    _AFTER_FULL_S,
     _AVERAGED_PARTIALS,
+    _FULL_OUTPUT_S,
     _FUZZY_STANDBY,
     _HEATER_UNSEEN_W,
     _PID_PULSES_PER_MIN,
@@ -23,6 +25,7 @@ from .constants import (
     _RECENT_PULSES_S,
     _STANDBY_SHARE,
     _UNHELD_NOISE,
+    _WHOLE_AGAIN,
     _WINDOW_READINGS,
     _WINDOWED_AGREE,
     _WINDOWED_PULSES,
@@ -112,6 +115,7 @@ def _standby_between_pulses(idle: Sequence[Reading], until: float) -> float | No
     pulses come twice a minute (``_pid_pulses``: a thermostat's heater holds
     its level for minutes, and its noise is judged as before).
     """
+    idle = _after_full_output(idle)
     seen = _standby_under_pulses(idle, until)
     if seen is None:
         return None
@@ -124,6 +128,95 @@ def _standby_between_pulses(idle: Sequence[Reading], until: float) -> float | No
     mean = sum(at) / len(at)
     sd = math.sqrt(sum((w - mean) ** 2 for w in at) / len(at))
     return 2.5 * sd
+
+
+def _after_full_output(idle: Sequence[Reading]) -> Sequence[Reading]:
+    """The idle readings after the heater last held whole for half a minute.
+
+    At its heat-up (or recovering after a shot) a PID drives its heater at
+    full output for minutes; only after it does it pulse. Those minutes in
+    the idle window are no share of the time the standby holds between
+    pulses: counted, they refused a slow PID whose pulses after them held
+    the standby 0.48 of the time (dev 25000011 every 2 s: the heater at
+    990-1,012 W until 218 s before the click, then pulses back at 3-4 W,
+    0.17 of the whole window; 143.5 W saved for 142.7 W, 8 of 10 shots read
+    at that step; 25000049 every 1 s, 0.29 → 0.61, 130.7 W for 130.6 W).
+    Read from what follows only when that lasts ``_AFTER_FULL_S`` or more
+    and its pulses start ``_WINDOW_READINGS`` readings apart or more
+    (``_pulse_period``): a window of two readings leaves no two of the pump
+    alone between its pulses, and such machines read few shots even at
+    their true step (29000000 every 1 s, 4 of 10 and a false one; 21000000,
+    201.5 W paired for 60.9 W). Nor after a fast PID's full output: its
+    readings after it averaged bursts (``_bursts_averaged``), or, once
+    back at the standby, never at the level held again (a slow PID switches
+    its heater whole, and its pulses read ``_WHOLE_AGAIN`` of that level
+    above the standby or more: 0.93-1.02 on dev and regression; a fast
+    PID's duty falls away from it: regression 7000042 every 2 s, 0.20, its
+    bursts averaged at 104 and 203 W; judged after its full output it
+    calibrated at 106.1 W for 48.1 W; dev 23000051, 92.5 W for 168.7 W, 6
+    false shots). The held stretch is a level: readings each within a
+    tolerance of the one before. All the idle readings otherwise.
+    """
+    values = [float(r.watts or 0.0) for r in idle]
+    if len(values) < 20:
+        return idle
+    low = min(values)
+    start: int | None = None
+    end: int | None = None
+    first = 0  # where the held stretch that ends at ``end`` began
+    last = low
+    for k, (r, w) in enumerate(zip(idle, values, strict=True)):
+        if w - low <= CAL_MAX_W or abs(w - last) > _tol(w):
+            # Under a heater's size, or a level that did not hold: a fast
+            # PID's bursts averaged at a high duty move every reading.
+            start = None
+        if w - low > CAL_MAX_W and start is None:
+            start = k
+        if start is not None and r.at - idle[start].at >= _FULL_OUTPUT_S:
+            first, end = start, k
+        last = w
+    if end is None or idle[-1].at - idle[end].at < _AFTER_FULL_S:
+        return idle
+    held = sorted(values[first : end + 1])
+    level = held[len(held) // 2]
+    after = idle[end + 1 :]
+    if _bursts_averaged(after):
+        return idle  # a fast PID's bursts after its heat-up, averaged
+    near = max(_tol(low), 10.0)
+    back = next(
+        (k for k in range(end + 1, len(values)) if values[k] - low <= near), None
+    )
+    if back is None or max(values[back:], default=low) - low < _WHOLE_AGAIN * (
+        level - low
+    ):
+        return idle  # never the heater whole again once pulsing: a fast PID's duty
+    base = _level([(w, None) for w in values], low, _tol(low))
+    period = _pulse_period(after, base, max(_tol(base), 10.0))
+    if period is None or period < _WINDOW_READINGS:
+        return idle
+    return after
+
+
+def _pulse_starts_apart(
+    idle: Sequence[Reading], base: float, near: float
+) -> list[float]:
+    """The times between the starts of the excursions from ``base``, sorted."""
+    starts = [
+        b.at
+        for a, b in itertools.pairwise(idle)
+        if abs(float(a.watts or 0.0) - base) <= near
+        and float(b.watts or 0.0) - base > near
+    ]
+    return sorted(b - a for a, b in itertools.pairwise(starts))
+
+
+def _pulse_period(idle: Sequence[Reading], base: float, near: float) -> float | None:
+    """The median time between the pulses' starts, in reporting intervals (None: none)."""
+    apart = _pulse_starts_apart(idle, base, near)
+    gaps = _gaps(idle)
+    if not apart or not gaps:
+        return None
+    return apart[len(apart) // 2] / gaps[len(gaps) // 2]
 
 
 def _once_per_window(idle: Sequence[Reading], base: float, near: float) -> bool:
@@ -142,13 +235,7 @@ def _once_per_window(idle: Sequence[Reading], base: float, near: float) -> bool:
     interval's band on the dev and bench seeds, a slow PID's 0.85 or more);
     a thermostat's heater cycles minutes apart, too seldom to count.
     """
-    starts = [
-        b.at
-        for a, b in itertools.pairwise(idle)
-        if abs(float(a.watts or 0.0) - base) <= near
-        and float(b.watts or 0.0) - base > near
-    ]
-    apart = sorted(b - a for a, b in itertools.pairwise(starts))
+    apart = _pulse_starts_apart(idle, base, near)
     gaps = _gaps(idle)
     if len(apart) < _WINDOWED_PULSES or not gaps:
         return False
