@@ -52,7 +52,6 @@ _SPLIT_FALL_WHOLE: Final = 0.1  # a split fall's share this near its step: read 
 _RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping pump
 _RAMP_FIRST: Final = 0.7  # ... read every 2 s: rises whose first reading is partial
 _RAMP_RISES: Final = 3  # ... once this many rises were read
-_ALONE_NEXT: Final = 0.25  # a ramp before a heater's rise: then the pump whole
 _RAMP_S: Final = (1.0, 3.0)  # s: a vibratory pump's ramp from half its step ...
 _RAMP_TYPICAL_S: Final = 2.0  # ... and typically
 _INRUSH_S: Final = 0.25  # a rotary pump's inrush, in seconds of its step, at most ...

@@ -13,7 +13,6 @@ import math
 
 from ..readings import DetectedRun
 from .constants import (
-    _ALONE_NEXT,
     _DIP,
     _EPS,
     _FAST_GAP_S,
@@ -288,8 +287,6 @@ class _RunStart(_HeaterCycles):
         if not heat:
             self._run_lead = at - self._ramp_start(edge, watts, at)
             self._run_lead -= self._inrush_lag(edge, watts)
-        elif self._ramp_before_heater(edge, watts, heat):
-            self._run_lead = at - self._ramp_start(edge, watts, at)
         self._run_held = bool(heat) and (
             self._alone_level(edge.after) or self._alone_read_twice(edge)
         )
@@ -438,30 +435,6 @@ class _RunStart(_HeaterCycles):
         short, long = (min(_ramp_seconds(share, seconds, r), span) for r in _RAMP_S)
         self._run_spread = max(self._run_spread, 0.5 * (long - short))
         return min(at, pts[i] - 0.5 * (short + long))
-
-    def _ramp_before_heater(self, edge: _Edge, watts: float, heat: float) -> bool:
-        """Whether a pump's rise from the standby read alone, ramping, before a heater's rise.
-
-        A heater coming on a reading or two after the pump makes one edge of
-        both, dated by the pump's share (``_pump_at``) as if it stepped
-        whole: a vibratory pump's ramp holds its first reading under that
-        share, and the start came late by up to a second and a half (dual
-        boiler 21000042 every 2 s: 3.7, 28.9, 54.0 W, then 924.7 W; a
-        16.0 s shot read 14.7 s, now 15.9 s). When the edge's first
-        reading past the standby is the pump alone part way and the next
-        the pump alone whole, its start is dated from its ramp as a rise
-        from the standby alone is (``_ramp_start``).
-        """
-        if heat <= 0.0 or abs(edge.before - self._base) > self._tol_lv:
-            return False
-        past = _first_share(edge, watts)
-        if past is None or past[1] >= _WHOLE:
-            return False
-        i = past[0]
-        pts = edge.pts
-        return i + 3 < len(pts) and abs(pts[i + 3] - edge.before - watts) <= (
-            _ALONE_NEXT * watts
-        )
 
     def _inrush_lag(self, edge: _Edge, watts: float) -> float:
         """How much later a rotary pump started than its first partial reading says.
