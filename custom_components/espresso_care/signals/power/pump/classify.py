@@ -380,13 +380,12 @@ class _Classify(_HiddenRuns):
             # by about the pump's step.)
             fell = self._rise_fell(edge)
             if fell is not None:
-                self._unsure_rise = self._unsure_start = self._unsure_end = None
+                self._unsure_rise = None
                 return fell
         out = self._ended_at_unsure_fall(edge)
         if out:
             how, sp, heat, signs = self._explained(edge)
         out += self._between_hand_overs(edge, how)
-        out += self._brew_fell_alone(edge, how)
         if how == _HEATERS:
             out += self._switch(edge, signs, edge.delta)
             if self._pump and self._paused_in(edge, signs):

@@ -18,8 +18,6 @@ from .constants import (
     _BREW_HELD_S,
     _BREW_OFF_S,
     _FAST_GAP_S,
-    _HEATERS,
-    _NOTHING,
     _RESUME_S,
     _SIZES_LEVEL,
     _SMALL_PUMP,
@@ -612,70 +610,6 @@ class _HiddenRuns(_RunEnd):
         return any(
             pts[i] < low - half or pts[i] > high + half for i in range(5, len(pts), 2)
         )
-
-    def _brew_fell_alone(self, edge: _Edge, how: int) -> list[DetectedRun]:
-        """The run from an unsure rise from the standby to an unsure fall of the pump's step, the brew heater then falling alone.
-
-        A dual boiler's steam heater may draw about its brew heater and a
-        rotary pump: from the standby, the brew heater and the pump rising
-        fit the steam heater alone as well, and the pump's stop beside the
-        brew heater the steam heater handing over to it (both unsure, no
-        run; dev 23,000,025 every second: a 1,066 W brew heater, a 165 W
-        pump, the steam heater 1,232 W; 4, 1,230, ... 1,237, 1,131, 1,072 W,
-        then 6 s later the standby: a 28 s shot lost). With brew priority
-        the steam heater waits while the brew heater is on and comes back
-        on as soon as it goes off (its thermostat still calls: it did not
-        heat while it waited); without, the two switch apart. So the brew
-        heater falling to the standby, the next edge, says nothing waited:
-        the level was the brew heater and the pump, and the fall the pump's
-        stop. Not when a reading inside either fall strays out of its levels
-        (``_strays_out``): inside the stop, two heaters switched apart; inside
-        the brew heater's fall, the steam heater came back on for a moment
-        (extra dev 89,000,051 every 2 s: 1,064, 1,216, 300 W, then the
-        standby). Only with both heaters' sizes sure (``_two_sure_heaters``);
-        a run whose kind the edges' dates leave open is not read.
-        """
-        start, stop = self._unsure_start, self._unsure_end
-        self._unsure_start = self._unsure_end = None
-        if self._pump or self._ambiguous or how == _NOTHING:
-            return []
-        sure = self._two_sure_heaters()
-        if sure is None:
-            return []
-        small = sure[0].size / self._k
-        base = self._base
-        p = self._pump_watts
-        ptol = self._ptol()
-        near = _SIZES_LEVEL * small
-        if how == _UNSURE and edge.delta > 0.0:
-            if (
-                abs(edge.before - base) <= self._tol_lv
-                and abs(edge.after - base - small - p) <= ptol
-            ):
-                self._unsure_start = edge
-            return []
-        if how == _UNSURE:
-            if (
-                start is not None
-                and abs(-edge.delta - p) <= ptol
-                and abs(edge.after - base - small) <= near
-                and not self._strays_out(edge)
-            ):
-                self._unsure_end = (start, edge)
-            return []
-        if stop is None or how != _HEATERS:
-            return []
-        rise, fall = stop
-        ran = fall.at - rise.at
-        if (
-            self._strays_out(edge)
-            or abs(edge.after - base) > self._tol_lv
-            or abs(-edge.delta - small) > near
-            or not MIN_RUN_S <= ran <= MAX_RUN_S
-            or self._kind_between(ran - self._period, ran + self._period)
-        ):
-            return []
-        return [DetectedRun(rise.at, fall.at, -fall.delta)]
 
     def _prove(self, pending: _Pending, size: float) -> list[DetectedRun]:
         """The heater that hid a run's start fell: the rest of its rise was the pump."""

@@ -138,9 +138,7 @@ class _DetectorState:
         "_tr_n",
         "_unsure",
         "_unsure_clean",
-        "_unsure_end",
         "_unsure_rise",
-        "_unsure_start",
         "_v_last",
         "_v_lv",
         "_version",
@@ -301,10 +299,6 @@ class _DetectorState:
         # last edge (``_between_hand_overs``).
         self._unsure_rise: _Edge | None = None
         self._edge_ats = (-math.inf, -math.inf)  # the last two edges' times
-        # An unsure rise from the standby to the smaller heater and the pump,
-        # the last edge, and then its unsure fall (``_brew_fell_alone``).
-        self._unsure_start: _Edge | None = None
-        self._unsure_end: tuple[_Edge, _Edge] | None = None
         self._rises: list[_Rise] = []
         for heater in self._heaters:
             heater.on = None
