@@ -28,11 +28,7 @@ from .edges import _edges, _PrefixEdges
 from .fall import _WAIT, _plateau
 from .levels import _distinct, _idle_minute, _reports_slowly, _standby_level, _valid
 from .noise import _blips, _check_noise, _idle_noise, _steady_share
-from .pairing import (
-    _held_paired_step,
-    _hidden_in_two_heaters,
-    _stop_in_heater,
-)
+from .pairing import _held_paired_step, _hidden_in_two_heaters, _stop_in_heater
 from .pid_pulses import (
     _bursts_averaged,
     _bursts_on_change,

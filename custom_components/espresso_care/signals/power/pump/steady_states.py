@@ -484,10 +484,13 @@ class _SteadyStates(_Pauses):
         1,384 W, a 28.5 s shot from the 25 W reading, lost as a tail).
         """
         p = self._pump_watts
-        prior = [w for t, w in self._recent if t < at][-2:]
-        if not prior or prior[-1] - watts <= max(6.0, 0.1 * p):
+        # The last two readings before this one, the latest first.
+        prior = list(
+            itertools.islice((w for t, w in reversed(self._recent) if t < at), 2)
+        )
+        if not prior or prior[0] - watts <= max(6.0, 0.1 * p):
             return False
-        return len(prior) < 2 or prior[0] - self._base <= p + self._tol_lv
+        return len(prior) < 2 or prior[1] - self._base <= p + self._tol_lv
 
     def _split_stop_shows(self, heat: float) -> bool:
         """Whether a run may end at the pump's fall read last, after a heater's.
