@@ -113,6 +113,7 @@ class _RunEnd(_StopDating):
                     )
                     or self._cycle_to_standby(edge, heat, watts)
                     or self._read_heater_cycle(edge, heat, watts)
+                    or self._stop_shown_apart(edge, watts)
                 ):
                     # Without volts a small pump's step hides in a heater's
                     # drift: a reading must show the pump alone at both, or
@@ -274,6 +275,41 @@ class _RunEnd(_StopDating):
         if abs(watts - p) > ptol or abs(self._run_w - p) > ptol:
             return False
         return self._two_switches(edge) and self._seen_alone(edge, -watts)
+
+    def _stop_shown_apart(self, edge: _Edge, watts: float) -> bool:
+        """Whether a fall with a heater's, read every few seconds, shows the pump's stop apart from it.
+
+        A thermostat's or heat exchanger's heater comes on with the pump
+        (the shot's cold water), both in one reading's interval: the rise is
+        one partial reading, no proof of the pump, and without volts a run
+        split from heaters' edges at both ends needs one at each
+        (``_pump_fall``). The pump stopping a reading or more before the
+        heater leaves, inside the fall, a reading of the heater alone (the
+        level less the pump's step, ``_seen_alone``) and the heater's own
+        partial reading after it: two switchings, the pump's first. A
+        heater's cycle alone falls in one partial reading. Dev seed
+        22,000,052 (thermostat, 40 W pump): 5, 550, 1,310 ... 1,306, then
+        1,270, 1,256, 727, 6 W, a 38.6 s shot lost. Only the fall's: a
+        flush's rise shows the pump apart from the heater as a shot's does,
+        its stop then unseen inside the heater's level (the rise's evidence
+        alone added nine false shots on the regression seeds, mostly
+        flushes read to the heater's fall), and two partial readings with
+        none at the heater alone may be the heater drifting with the mains
+        as it falls (a flush on regression seed 8,000,052: 1,334, 1,320,
+        1,297, 503 W). The heater alone read first, not the pump alone
+        after the heater's fall (``_seen_alone`` reads either): among a
+        backflush's pulses over a heater that is the next pulse starting as
+        the heater falls (dev seed 29,000,060, a dual boiler: 1,139, 588,
+        588, 72, 42, 7 W, a 67 s false shot).
+        """
+        if not self._seconds_apart or self._single_partial(edge):
+            return False
+        near = 0.25 * self._pump_watts + self._slack()
+        pts = edge.pts
+        alone = (edge.before - watts, pts[1] - watts)
+        return any(
+            abs(pts[i] - w) <= near for i in range(5, len(pts), 2) for w in alone
+        )
 
     def _ran_on_under(self, edge: _Edge) -> bool:
         """Whether a heater's rise read as the pump stopping in it is the heater alone (every few seconds).
