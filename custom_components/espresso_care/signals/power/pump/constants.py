@@ -62,6 +62,7 @@ _RESUME_S: Final = 2.5  # s: a user pauses at least this long between two runs
 _OFF_READINGS: Final = 3  # readings at a state without the pump that show a run off
 _PAUSED_SHARE: Final = 0.5  # of the step: a run's inner reading below it paused
 _DIP_SHARE: Final = 0.15  # of the step: a reading this short of it before a heater's
+_STEP_READ_OVER: Final = 0.15  # of the step: a run read over it by this is its own
 _STAMP_LATE: Final = 0.1  # of an interval: a reading stamped this late is the run's
 _SERIES_LOOKBACK_S: Final = 90.0  # a backflush's pulses read back before a run
 _SERIES_PAUSE_S: Final = 20.0  # ... at most this long apart

@@ -102,6 +102,8 @@ class _HiddenRuns(_RunEnd):
                 self._pending = None
                 if self._ambiguous or self._stop_in_rise_unsure(pending, rise):
                     return []
+                if self._off_before_heater(pending.started, pending.ended):
+                    return []  # (its stop read before the rise: dated late)
                 return [DetectedRun(pending.started, pending.ended, pending.watts)]
             if abs(rest) <= ptol:
                 # That heater alone, on and off.

@@ -30,6 +30,7 @@ from .constants import (
     _SERIES_PAUSE_S,
     _SMALL_PUMP,
     _STAMP_LATE,
+    _STEP_READ_OVER,
 )
 from .run_start import _RunStart
 
@@ -278,17 +279,30 @@ class _OffInRun(_RunStart):
         of pause under a heater's 6.7 s pulse, read as a 30 s shot, dev seed
         24000021). Withheld: no run. On dev seeds 20M-29M read every 5 s:
         one false shot of 41, no shot lost; regression 5M-9M unchanged.
+        The step is the run's own where its reading of the pump alone
+        before the dip holds more than the calibrated one: a 5 s plug's
+        calibration may read it a tenth short (regression seed 6000044,
+        calibrated 51.1 W for a 55.8 W pump: 35, 57, 44, then the heater's
+        778 W over the standby; a 12.8 s run read 19.0 s, a shot), to
+        ``_STEP_READ_OVER`` over it: a rotary pump's inrush reads a third
+        or more over its step (dev seed 29000045: 173, 124, then a heater's
+        940 W, a 20.7 s shot, no dip).
         """
         if not self._seconds_apart:
             return False
         base, p = self._base, self._pump_watts
         noise = self._past_noise(p)
-        short = p - max(_DIP_SHARE * p, noise)
         rest = [w - base for t, w in self._recent if started < t < at]
-        return any(
-            w < short and w < before - noise and before <= 1.5 * p < after
-            for before, w, after in zip(rest, rest[1:], rest[2:], strict=False)
-        )
+        for before, w, after in zip(rest, rest[1:], rest[2:], strict=False):
+            if not before <= 1.5 * p < after:
+                continue  # not the pump alone, then a heater's reading
+            # The step this run draws: the reading before, the pump alone
+            # whole, where it reads more than the calibrated step (not a
+            # rotary pump's inrush, a third or more over it).
+            step = min(max(p, before), (1.0 + _STEP_READ_OVER) * p)
+            if w < step - max(_DIP_SHARE * step, noise) and w < before - noise:
+                return True
+        return False
 
     def _off_after_heater(self, started: float, at: float) -> bool:
         """Whether a run read every few seconds falls short of the pump's step just after a heater's rise.
