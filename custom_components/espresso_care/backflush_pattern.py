@@ -31,8 +31,11 @@ missed, from the same budget; with ``missed_each``, each series may lack
 one where every pulse of both was read sure. A power detector also pairs a
 heater's edge beside a pulse as a run shorter than any pulse now and then:
 one such blip inside a series (``blips_max`` in the whole backflush)
-neither makes nor breaks it. A signal read every 5 s now and then cannot read the pump at all
-for a while (a heater switching): such a hole inside a series
+neither makes nor breaks it. A weak pulse may run a little longer than a
+pulse (``weak_pulse_max``): every 5 s two pulses a pause shorter than a
+reading apart read as one piece. A signal read every 5 s now and then
+cannot read the pump at all for a while (a heater switching): such a hole
+inside a series
 (``holes_max`` in the whole backflush, ``bridge``) neither makes nor breaks
 it, the next pulse's pause measured from the hole's end.
 """
@@ -89,6 +92,11 @@ class PatternRules:
     # group flushes after a rinse series, read as partial pulses, are weak
     # and ran into it (a flush piece read sure stays, with the weak before it).
     trailing_weak: bool = False
+    # How long (s) a pulse fed ``weak`` may be, if longer than ``pulse_max``
+    # (0: no longer): a signal read every 5 s times a pulse's edges a
+    # reading apart at worst, and two pulses a pause shorter than a reading
+    # apart read as one piece; such a piece, read clean, is fed weak.
+    weak_pulse_max: float = 0.0
     series_max: float = 300.0
     rinse_min: float = 25.0
     rinse_max: float = 660.0
@@ -212,11 +220,14 @@ class BackflushRecognizer[T]:
         nor breaks the series.
         ``weak``: a pulse the signal is not sure of; it fills a series of
         sure pulses (up to ``weak_max`` in each, ``weak_even_max`` where
-        no more than its sure ones) but never makes one.
+        no more than its sure ones) but never makes one. A weak one may be
+        longer than a pulse, up to ``weak_pulse_max``.
         """
         rules = self._rules
         out: Outcome[T] = Outcome()
-        is_pulse = rules.pulse_min <= ended - started <= rules.pulse_max
+        is_pulse = rules.pulse_min <= ended - started <= rules.pulse_max or (
+            weak and rules.pulse_max < ended - started <= rules.weak_pulse_max
+        )
         if is_pulse:
             self._dark_bridged(started)
         self._dark = None

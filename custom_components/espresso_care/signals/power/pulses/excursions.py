@@ -35,6 +35,7 @@ from .slow_plug import (
     heater_switched,
     hole_split,
     in_band_cuts,
+    long_piece,
     merged_hole,
     shot_piece,
     slow_dip,
@@ -205,7 +206,11 @@ class _Excursions(_Checks):
                     self._stretches, pulse.started, pulse.ended, PULSES_SECONDS
                 )
                 continue
-            if weak or pulse.on_seconds < NOISE_SECONDS:
+            if pulse.clean and long_piece(
+                pulse.ended - pulse.started, rules.pulse_max, rules.weak_pulse_max
+            ):
+                weak = True  # it may fill a series, never make one
+            elif weak or pulse.on_seconds < NOISE_SECONDS:
                 # A wobble of the mains, a heater's edge, or seen only in a
                 # heater's band: remembered as noise.
                 if (

@@ -41,6 +41,15 @@ three readings, each the average of its interval.
   180; invented unchanged (dev 20M's ordinary days: the one fast PID's,
   20,010,008, as before). Read apart whatever the pieces' length: 21M 120,
   but a second find on that fast PID's ordinary days.
+* ``long_piece``: two pulses a pause shorter than a reading apart, or one
+  whose edges were timed a reading wide, read as one clean piece a little
+  longer than a pulse: a shot to the pattern, which broke the series and
+  cancelled the cleaner series waiting (bench seed 20,250,438 at
+  19,591 s, a rinse series read 8.9, 8.4, 16.5, 4.9, 14.0 s; 20,250,419
+  at 59,613 s, a cleaner series begun by a piece of 17.1 s; 20,250,405 at
+  38,689 s, pulses of 11.7 and 7.2 s 5 s apart read as 20.2 s). Up to
+  ``SLOW_LONG_PULSE`` (a pulse and a reading) it is fed weak: it may fill
+  a series, never make one. Recognized where power counts (every 5 s): see ``SLOW_LONG_PULSE``.
 * ``RefusedLately``: a slow PID's heater bursts, averaged over 5 s, read as
   clean pump-sized pulses all day; the pattern finds "backflushes" in them
   every hour or so and the checks around (odd readings, spread, quiet time)
@@ -248,6 +257,22 @@ def shot_piece(on_seconds: float, pulse_max: float) -> bool:
     never pulses. Fed as pulses, they made a series the shot closed.
     """
     return on_seconds > 2 * pulse_max
+
+
+def long_piece(span: float, pulse_max: float, weak_pulse_max: float) -> bool:
+    """Whether a piece read clean, a little longer than a pulse, is fed as a weak pulse.
+
+    ``span``: its start to its end (s). Every 5 s a pulse's edges are timed
+    a reading apart at worst, and two pulses a pause shorter than a reading
+    apart read as one piece: a dual boiler's rinse series read 8.9, 8.4,
+    16.5, 4.9 and 14.0 s, the third piece two pulses of 6.1 and 11.3 s with
+    5 s between (bench seed 20,250,438 at 19,591 s). Longer than
+    ``pulse_max``, the piece was a shot that broke the series and cancelled
+    the cleaner series waiting; up to ``weak_pulse_max`` (0 on a faster
+    plug: none) it may fill a series, never make one
+    (``PatternRules.weak_pulse_max``).
+    """
+    return pulse_max < span <= weak_pulse_max
 
 
 def within_two_pulses(on_seconds: Sequence[float], pulse_max: float) -> bool:

@@ -22,6 +22,7 @@ from .constants import (
     PULSES_SECONDS,
     SHOT_RUN,
     SLOW_HOLES,
+    SLOW_LONG_PULSE,
     SLOW_MISSED_EACH,
     SLOW_SHORT_SERIES,
     SLOW_TRAILING_WEAK,
@@ -215,6 +216,7 @@ class PowerBackflushes(_TwoSecond):
                 trailing_weak=SLOW_TRAILING_WEAK,
                 holes_max=SLOW_HOLES,
                 missed_each=SLOW_MISSED_EACH,
+                weak_pulse_max=SLOW_LONG_PULSE,
             )
             if slow
             else given
