@@ -40,7 +40,7 @@ from .pid_pulses import (
     _standby_between_pulses,
     _unheld_pulses,
 )
-from .pulsed_run import _pulsed_pump, _run_floor, _run_stretch
+from .pulsed_run import _pulsed_pump, _read_alone_twice, _run_floor, _run_stretch
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +255,15 @@ def _calibrate(
         # Read every second or two, a fast PID's bursts average into partial
         # readings of any size, the pump's among them: nothing to pair.
         noise = max(noise, 0.5 * step)
-    standby = None if slow else _standby_between_pulses(idle, pump_started_after)
+    standby = (
+        None
+        if slow
+        else _standby_between_pulses(
+            idle,
+            pump_started_after,
+            read_twice=_read_alone_twice(valid, pump_started_after, step),
+        )
+    )
     if standby is not None and _paired_in_bursts(
         valid, edges, pump_started_after, paired_fall
     ):

@@ -99,7 +99,9 @@ def _fall_in_bursts(
     return CAL_MAX_W < share < _PARTIAL_HEATER * (top - base)
 
 
-def _standby_between_pulses(idle: Sequence[Reading], until: float) -> float | None:
+def _standby_between_pulses(
+    idle: Sequence[Reading], until: float, *, read_twice: bool = False
+) -> float | None:
     """The standby's noise when a slow PID's pulses leave it held most of the time.
 
     A slow PID switches its one heater on for a part of each window of
@@ -114,8 +116,9 @@ def _standby_between_pulses(idle: Sequence[Reading], until: float) -> float | No
     deviations). None when the standby does not hold so, or when no PID's
     pulses come twice a minute (``_pid_pulses``: a thermostat's heater holds
     its level for minutes, and its noise is judged as before).
+    ``read_twice``: the run read the pump alone twice (``_after_full_output``).
     """
-    idle = _after_full_output(idle)
+    idle = _after_full_output(idle, read_twice=read_twice)
     seen = _standby_under_pulses(idle, until)
     if seen is None:
         return None
@@ -130,7 +133,9 @@ def _standby_between_pulses(idle: Sequence[Reading], until: float) -> float | No
     return 2.5 * sd
 
 
-def _after_full_output(idle: Sequence[Reading]) -> Sequence[Reading]:
+def _after_full_output(
+    idle: Sequence[Reading], *, read_twice: bool = False
+) -> Sequence[Reading]:
     """The idle readings after the heater last held whole for half a minute.
 
     At its heat-up (or recovering after a shot) a PID drives its heater at
@@ -156,6 +161,12 @@ def _after_full_output(idle: Sequence[Reading]) -> Sequence[Reading]:
     calibrated at 106.1 W for 48.1 W; dev 23000051, 92.5 W for 168.7 W, 6
     false shots). The held stretch is a level: readings each within a
     tolerance of the one before. All the idle readings otherwise.
+    ``read_twice``: the run read the pump alone twice at its step
+    (``pulsed_run._read_alone_twice``), so a window of two readings hid it
+    no more: the pulses are read from after the full output whatever their
+    period (dev 26000001 every 1 s, a 141.6 W pump read alone at 146 W
+    twice, calibrated at 140.9 W; regression 5000035 every 2 s, 179.9 W for
+    179.5 W; 21000000's 201.5 W for 60.9 W read alone once).
     """
     values = [float(r.watts or 0.0) for r in idle]
     if len(values) < 20:
@@ -192,7 +203,7 @@ def _after_full_output(idle: Sequence[Reading]) -> Sequence[Reading]:
         return idle  # never the heater whole again once pulsing: a fast PID's duty
     base = _level([(w, None) for w in values], low, _tol(low))
     period = _pulse_period(after, base, max(_tol(base), 10.0))
-    if period is None or period < _WINDOW_READINGS:
+    if period is None or (period < _WINDOW_READINGS and not read_twice):
         return idle
     return after
 

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 
 from ..readings import Reading
 from .constants import (
+    _ALONE_TWICE,
     _FLOOR_READINGS,
     _RAMP_MAX_S,
     CAL_MAX_S,
+    CAL_MAX_S_SLOW,
     CAL_MAX_W,
     CAL_MIN_S,
     CAL_MIN_W,
@@ -98,6 +100,33 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     return (
         paired if paired is not None else _floor_between_pulses(xs, first, last, base)
     )
+
+
+def _read_alone_twice(valid: Sequence[Reading], after: float, step: float) -> bool:
+    """Whether two of the run's readings read the pump alone at ``step``.
+
+    A slow PID whose window spans two readings pulses every other one: the
+    pump is seldom read alone between its pulses, and a step paired among
+    them may be a pulse's partial reading (dev 21000000 every 1 s, 201.5 W
+    paired for a 60.9 W pump, one reading of the run at it). Two readings
+    of the run within ``_ALONE_TWICE`` of the step above the standby say the
+    pump showed between the pulses after all (dev 26000001 every 1 s: 146 W
+    twice over a 4.9 W standby, 140.9 W for 141.6 W).
+    """
+    idle = _idle_minute(valid, after)
+    if not idle:
+        return False
+    base = _standby_level(idle)
+    xs = _distinct(valid, after, CAL_MAX_S_SLOW)
+    run = _run_stretch(xs, base)
+    if run is None:
+        return False
+    near = [
+        w
+        for _, w, _ in xs[run[0] : run[1]]
+        if abs(w - base - step) <= _ALONE_TWICE * step
+    ]
+    return len(near) >= 2
 
 
 def _run_floor(
