@@ -40,9 +40,7 @@ _WHOLE_AGAIN: Final = 0.8  # share of that level a slow PID's pulse reads again 
 _WINDOWED_PULSES: Final = 10  # pulse-to-pulse intervals that show the window
 _WINDOWED_AGREE: Final = 0.8  # share of them at the window's period
 _WINDOW_READINGS: Final = 2.5  # a window shorter than this many readings hides the pump
-_ALONE_TWICE: Final = (
-    0.05  # two run readings this near the step: the pump read alone twice
-)
+_ALONE_TWICE: Final = 0.05  # of the step: two run readings this near read it alone
 _AVERAGED_PARTIALS: Final = 1.6  # partial readings per standby one: a fast PID's
 _UNHELD_NOISE: Final = 0.25  # share of the step: pulses never back at a standby hide it
 _ALONE_AGREES: Final = 0.3  # a pump read alone at its start stands this near the fall
