@@ -127,9 +127,29 @@ class _FloorRuns(_SteadyStates):
             floor.start = None
             return None
         p = self._pump_watts
-        rest = watts - self._floor_base(at, watts)
+        # (The standby and its share of the time are followed here, not in
+        # methods of their own: this runs on every reading of a plug read
+        # every second or two, or on change, where the calls cost more than
+        # the sums.) The standby under a slow PID's pulses is the readings'
+        # lowest, drifting up slowly (``_FLOOR_DRIFT``): the level an
+        # ambiguous detector last settled at may be a pulse's; the standby is
+        # what the readings fall back to between pulses.
+        base = min(floor.base + _FLOOR_DRIFT * max(0.0, at - floor.at), watts)
+        if watts - base <= 6.0:
+            base += 0.1 * (watts - base)
+        floor.base, floor.at = base, at
+        rest = watts - base
         alone = rest <= max(6.0, 0.15 * p)  # the standby read alone
-        self._note_standby(at - prev, alone or floor.quiet == prev)
+        # The share of the recent time the standby held alone
+        # (``_Floor.standby``): the time since the last reading was the
+        # standby's if this reading reads it alone (its average), or the last
+        # one did (a plug reporting on change says nothing while it holds; a
+        # slow PID's pulse read in one reading between readings of the
+        # standby leaves its share high).
+        keep = math.exp(-min(at - prev, _FLOOR_SHARE_S) / _FLOOR_SHARE_S)
+        floor.standby = keep * floor.standby + (1.0 - keep) * (
+            1.0 if alone or floor.quiet == prev else 0.0
+        )
         ends = rest < (_PAUSE_FLOOR if floor.hits or floor.whole else 0.5) * p
         if floor.start is not None and self._floor_lost(at):
             floor.low = -math.inf
@@ -142,7 +162,8 @@ class _FloorRuns(_SteadyStates):
             floor.start = None  # too long for a run
             floor.low = -math.inf
         held = floor.last  # the reading before (``_anchor_at_heater``)
-        self._note_heat(at, rest)
+        if rest >= _FLOOR_PULSE:
+            self._note_heat(at, rest)
         if floor.start is None:
             floor.last, floor.last_at = watts, at
         # Once a reading showed the pump alone, one short of its step (past
@@ -164,9 +185,13 @@ class _FloorRuns(_SteadyStates):
                 # after a heater's partial reading at its level by chance).
                 floor.low = at
             return decided
+        # (Once a reading showed the pump, ``_anchor_at_heater`` starts no run
+        # anew: not asked then.)
+        shown = bool(floor.hits or floor.whole)
         if floor.start is None:
             if at - floor.low > self._floor_next() and not self._standby_held(prev):
-                self._anchor_at_heater(at, watts, held)
+                if not shown:
+                    self._anchor_at_heater(at, watts, held)
                 return None  # no reading just before: the start is not seen
             share = min(1.0, rest / p)
             floor.start = max(floor.low, at - share * min(1.0, self._period))
@@ -179,17 +204,17 @@ class _FloorRuns(_SteadyStates):
             floor.over.clear()
             floor.pulses = 0
             floor.on = floor.peak = floor.alone = floor.apart = -math.inf
-        elif (floor.hits or floor.whole) and self._heater_alone(watts, floor.last):
+        elif shown and self._heater_alone(watts, floor.last):
             self._note_over_alone(watts, floor.last_at)
             decided = self._floor_run(floor.last_at)
             floor.start = None
             return decided
-        elif (floor.hits or floor.whole) and self._heater_apart(at, watts):
+        elif shown and self._heater_apart(at, watts):
             self._note_over_alone(watts, floor.apart_at)
             decided = self._floor_run(floor.apart_at)
             floor.start = None
             return decided
-        elif self._anchor_at_heater(at, watts, floor.last):
+        elif not shown and self._anchor_at_heater(at, watts, floor.last):
             floor.last, floor.last_at = watts, at
             return None
         elif floor.hits and self._under_peak(at, watts):
@@ -212,18 +237,6 @@ class _FloorRuns(_SteadyStates):
             floor.pulses += 1  # a heater's edge within a reading or two
         floor.last, floor.last_at = watts, at
         return None
-
-    def _note_standby(self, gap: float, alone: bool) -> None:
-        """The share of the recent time the standby held alone (``_Floor.standby``).
-
-        The time since the last reading was the standby's if this reading
-        reads it alone (its average), or the last one did (a plug reporting
-        on change says nothing while it holds; a slow PID's pulse read in
-        one reading between readings of the standby leaves its share high).
-        """
-        keep = math.exp(-min(gap, _FLOOR_SHARE_S) / _FLOOR_SHARE_S)
-        floor = self._floor
-        floor.standby = keep * floor.standby + (1.0 - keep) * (1.0 if alone else 0.0)
 
     def _standby_held(self, prev: float) -> bool:
         """Whether the silence since the last reading, the standby alone, held it.
@@ -483,8 +496,10 @@ class _FloorRuns(_SteadyStates):
         readings of the pump then too far apart); 5M-9M: 9 more, none fewer;
         no false shot more.
         """
+        if not self._vref2 or not self._v_last:
+            return False  # (asked first: it is cheaper)
         heaters = [h for h in self._heaters if h.weight >= 2.0]
-        if len(heaters) != 1 or not self._vref2 or not self._v_last:
+        if len(heaters) != 1:
             return False
         heater, p = heaters[0], self._pump_watts
         if heater.weight < 3.0 or heater.dev > 0.1 * p:
@@ -494,7 +509,9 @@ class _FloorRuns(_SteadyStates):
 
     def _held_still(self, watts: float, last: float) -> bool:
         """Whether two readings in a row agree, with a heater known to read them by."""
-        return abs(watts - last) <= self._still(watts) and bool(self._known_heaters)
+        return abs(watts - last) <= self._still(watts) and any(
+            h.weight >= 2.0 for h in self._heaters
+        )
 
     def _heater_with_pump(self, watts: float, last: float) -> bool:
         """Whether two readings in a row hold a known heater's level and the pump's."""
@@ -512,20 +529,6 @@ class _FloorRuns(_SteadyStates):
             and self._known_level(watts)
             and not self._pump_in(0.5 * (watts + last))
         )
-
-    def _floor_base(self, at: float, watts: float) -> float:
-        """The standby under a slow PID's pulses: the readings' lowest, drifting up slowly.
-
-        The level an ambiguous detector last settled at may be a pulse's; the
-        standby is what the readings fall back to between pulses.
-        """
-        floor = self._floor
-        base = min(floor.base + _FLOOR_DRIFT * max(0.0, at - floor.at), watts)
-        if watts - base <= 6.0:
-            base += 0.1 * (watts - base)
-        floor.base = base
-        floor.at = at
-        return base
 
     def _floor_agreed(self) -> list[float]:
         """When the readings of the pump alone that agree to its wobble came.

@@ -123,7 +123,7 @@ class _Floor:
     alone_at: float = -math.inf  # ... and when
     apart: float = -math.inf  # a known heater alone since the pump last read ...
     apart_at: float = -math.inf  # ... and when (``_heater_apart``)
-    base: float = math.inf  # the standby (``_floor_base``)
+    base: float = math.inf  # the standby (``_floor_reading``)
     at: float = -math.inf  # when it was read
     since: float = -math.inf  # the last run the floor decided
     until: float = -math.inf
