@@ -26,12 +26,19 @@ def drive_weak(
     runs: list[tuple[float, float]],
     weak: set[int],
     rules: PatternRules = DEFAULT_RULES,
+    *,
+    by_start: bool = False,
 ) -> tuple[list[Recognized], list[int]]:
-    """Feed runs in order (those in ``weak`` as weak); the backflushes and runs released."""
+    """Feed runs in order (those in ``weak`` as weak); the backflushes and runs released.
+
+    ``by_start``: deadlines are passed up to each run's start, none while
+    it runs (as the pulse train feeds a run it has read whole).
+    """
     rec: BackflushRecognizer[int] = BackflushRecognizer(rules)
     outcomes: list[Outcome[int]] = []
     for n, (started, ended) in enumerate(runs):
-        while (deadline := rec.next_deadline) is not None and deadline <= ended:
+        until = started if by_start else ended
+        while (deadline := rec.next_deadline) is not None and deadline <= until:
             outcomes.append(rec.advance(deadline))
         outcomes.append(rec.feed(n, started, ended, weak=n in weak))
     outcomes.append(rec.advance(math.inf))

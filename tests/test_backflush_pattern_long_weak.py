@@ -13,15 +13,14 @@ still is a shot as before.
 from __future__ import annotations
 
 from dataclasses import replace
-import math
 
 from custom_components.espresso_care.backflush_pattern import (
     DEFAULT_RULES,
-    BackflushRecognizer,
-    Outcome,
     PatternRules,
     Recognized,
 )
+
+from .pattern_runs import drive_weak
 
 # A slow plug's rules as the train sets them, with and without the rule.
 SLOW = replace(DEFAULT_RULES, short_series=True, weak_max=2, holes_max=1, latency=0.0)
@@ -37,17 +36,7 @@ def drive(
     runs: list[tuple[float, float]], weak: set[int], rules: PatternRules
 ) -> tuple[list[Recognized], list[int]]:
     """Feed runs as the train does (deadlines passed before each run's start, none while it runs)."""
-    rec: BackflushRecognizer[int] = BackflushRecognizer(rules)
-    outcomes: list[Outcome[int]] = []
-    for n, (started, ended) in enumerate(runs):
-        while (deadline := rec.next_deadline) is not None and deadline <= started:
-            outcomes.append(rec.advance(deadline))
-        outcomes.append(rec.feed(n, started, ended, weak=n in weak))
-    outcomes.append(rec.advance(math.inf))
-    return (
-        [o.recognized for o in outcomes if o.recognized],
-        sorted(n for o in outcomes for n in o.released),
-    )
+    return drive_weak(runs, weak, rules, by_start=True)
 
 
 def test_a_piece_a_little_long_fills_the_rinse_series() -> None:

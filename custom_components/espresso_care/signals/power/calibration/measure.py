@@ -26,7 +26,7 @@ from .constants import (
 )
 from .edges import _edges, _PrefixEdges
 from .fall import _WAIT, _plateau
-from .levels import _distinct, _idle_minute, _reports_slowly, _standby_level, _valid
+from .levels import _reports_slowly, _valid
 from .noise import _blips, _check_noise, _idle_noise, _steady_share
 from .pairing import _held_paired_step, _hidden_in_two_heaters, _stop_in_heater
 from .pid_pulses import (
@@ -40,7 +40,7 @@ from .pid_pulses import (
     _standby_between_pulses,
     _unheld_pulses,
 )
-from .pulsed_run import _pulsed_pump, _read_alone_twice, _run_floor, _run_stretch
+from .pulsed_run import _pulsed_pump, _read_alone_twice, _run_floor, _slow_run
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,20 +122,16 @@ def _read_under(valid: Sequence[Reading], after: float, step: float) -> bool:
     The readings cannot tell the pump's own then: the user is asked to run
     it again.
     """
-    idle = _idle_minute(valid, after)
-    if not idle:
+    seen = _slow_run(valid, after)
+    if seen is None:
         return False
-    base = _standby_level(idle)
-    xs = _distinct(valid, after, CAL_MAX_S_SLOW)
-    run = _run_stretch(xs, base)
-    if run is None:
-        return False
+    base, run = seen
     # The run's first seconds, which the user's run outlasts (after it, a
     # PID's pulses read in part lie at any level); its first reading may be
     # a pulse's, read a second before the pump started, and the next the
     # pump's start, read in part: the reading under the step comes later.
-    start = xs[run[0]][0]
-    ws = [(at - start, w - base) for at, w, _ in xs[run[0] : run[1]]]
+    start = run[0][0]
+    ws = [(at - start, w - base) for at, w, _ in run]
     return any(
         since <= CAL_MIN_S + 1.0
         and CAL_MIN_W <= x < _UNDER_STEP * step

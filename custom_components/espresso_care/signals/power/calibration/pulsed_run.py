@@ -113,20 +113,28 @@ def _read_alone_twice(valid: Sequence[Reading], after: float, step: float) -> bo
     pump showed between the pulses after all (dev 26000001 every 1 s: 146 W
     twice over a 4.9 W standby, 140.9 W for 141.6 W).
     """
+    seen = _slow_run(valid, after)
+    if seen is None:
+        return False
+    base, run = seen
+    near = [w for _, w, _ in run if abs(w - base - step) <= _ALONE_TWICE * step]
+    return len(near) >= 2
+
+
+def _slow_run(
+    valid: Sequence[Reading], after: float
+) -> tuple[float, list[tuple[float, float, float | None]]] | None:
+    """The idle minute's standby and the user's run, read as long as a slow PID's may last.
+
+    None without an idle minute or a run.
+    """
     idle = _idle_minute(valid, after)
     if not idle:
-        return False
+        return None
     base = _standby_level(idle)
     xs = _distinct(valid, after, CAL_MAX_S_SLOW)
     run = _run_stretch(xs, base)
-    if run is None:
-        return False
-    near = [
-        w
-        for _, w, _ in xs[run[0] : run[1]]
-        if abs(w - base - step) <= _ALONE_TWICE * step
-    ]
-    return len(near) >= 2
+    return None if run is None else (base, xs[run[0] : run[1]])
 
 
 def _run_floor(
