@@ -297,19 +297,14 @@ class _RunEnd(_StopDating):
         none at the heater alone may be the heater drifting with the mains
         as it falls (a flush on regression seed 8,000,052: 1,334, 1,320,
         1,297, 503 W). The heater alone read first, not the pump alone
-        after the heater's fall (``_seen_alone`` reads either): among a
-        backflush's pulses over a heater that is the next pulse starting as
-        the heater falls (dev seed 29,000,060, a dual boiler: 1,139, 588,
+        after the heater's fall (``_seen_alone`` reads either, so only its
+        ``pump_first``): among a backflush's pulses over a heater that is
+        the next pulse starting as the heater falls (dev seed 29,000,060, a dual boiler: 1,139, 588,
         588, 72, 42, 7 W, a 67 s false shot).
         """
         if not self._seconds_apart or self._single_partial(edge):
             return False
-        near = 0.25 * self._pump_watts + self._slack()
-        pts = edge.pts
-        alone = (edge.before - watts, pts[1] - watts)
-        return any(
-            abs(pts[i] - w) <= near for i in range(5, len(pts), 2) for w in alone
-        )
+        return self._seen_alone(edge, -watts, pump_first=True)
 
     def _ran_on_under(self, edge: _Edge) -> bool:
         """Whether a heater's rise read as the pump stopping in it is the heater alone (every few seconds).

@@ -113,7 +113,9 @@ class _RunStart(_HeaterCycles):
             and self._gap <= _FAST_GAP_S
         )
 
-    def _seen_alone(self, edge: _Edge | _Rise, pump: float) -> bool:
+    def _seen_alone(
+        self, edge: _Edge | _Rise, pump: float, *, pump_first: bool = False
+    ) -> bool:
         """Whether a reading inside a heater-and-pump edge shows one without the other.
 
         Between the two steady states a reading at ``before + pump`` (the
@@ -123,16 +125,16 @@ class _RunStart(_HeaterCycles):
         reading still carries the heaters' load of before, and the volts
         that load sagged the socket to (a pump's stop read before its
         heater's, the volts 2 V apart, is 20 W off a 1.2 kW heater).
+        ``pump_first``: only the pump switched first counts.
         """
         near = 0.25 * self._pump_watts + self._slack()
         pts = edge.pts
         ones = (edge.before + pump, pts[1] + pump)
-        other = pts[-1] - pump
-        for i in range(5, len(pts), 2):
-            w = pts[i]
-            if abs(w - other) <= near or any(abs(w - one) <= near for one in ones):
-                return True
-        return False
+        # The heater switched first: the level after less the pump.
+        levels = ones if pump_first else (*ones, pts[-1] - pump)
+        return any(
+            abs(pts[i] - w) <= near for i in range(5, len(pts), 2) for w in levels
+        )
 
     def _single_partial(self, edge: _Edge) -> bool:
         """Whether an edge read every 5 s or on change holds one partial reading only (``_pump_fall``).
