@@ -1,4 +1,4 @@
-"""Runs fed to the backflush recognizer by hand: a series of pulses, and a driver that marks some weak."""
+"""Runs fed to the backflush recognizer by hand: a series of pulses, and a driver that marks some weak; the rules a power train sets by its plug."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from custom_components.espresso_care.backflush_pattern import (
     PatternRules,
     Recognized,
 )
+from custom_components.espresso_care.signals.power.pulses import PowerBackflushes
 
 
 def series(
@@ -46,3 +47,11 @@ def drive_weak(
         [o.recognized for o in outcomes if o.recognized],
         sorted(n for o in outcomes for n in o.released),
     )
+
+
+def rules_read_every(every: float) -> PatternRules:
+    """The rules a power train sets for a plug read every ``every`` s (20 readings)."""
+    train = PowerBackflushes(60.0)
+    for i in range(20):
+        train.feed(1000.0 + i * every, 5.0)
+    return train._rules

@@ -17,11 +17,9 @@ one, a sure one made a "cleaner series" on an ordinary day of a dual boiler
 from __future__ import annotations
 
 from bench.recognition import power_runs
-from custom_components.espresso_care.signals.power.pulses import (
-    POWER_RULES,
-    PowerBackflushes,
-)
+from custom_components.espresso_care.signals.power.pulses import POWER_RULES
 
+from .pattern_runs import rules_read_every
 from .sim_replay import backflush_days, ordinary_window, read_over
 
 
@@ -40,15 +38,8 @@ def test_a_shot_read_as_a_hole_makes_no_series() -> None:
     assert trained == []
 
 
-def _holes(every: float) -> int:
-    train = PowerBackflushes(60.0)
-    for i in range(20):
-        train.feed(1000.0 + i * every, 5.0)
-    return train._rules.holes_max
-
-
 def test_only_a_slow_plug_waits_past_a_hole() -> None:
-    assert _holes(5.0) == 1
-    assert _holes(1.0) == 0
-    assert _holes(2.0) == 0
+    assert rules_read_every(5.0).holes_max == 1
+    assert rules_read_every(1.0).holes_max == 0
+    assert rules_read_every(2.0).holes_max == 0
     assert POWER_RULES.holes_max == 0

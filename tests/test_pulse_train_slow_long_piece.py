@@ -14,14 +14,12 @@ recognition bench does.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulses import (
-    POWER_RULES,
-    PowerBackflushes,
-)
+from custom_components.espresso_care.signals.power.pulses import POWER_RULES
 from custom_components.espresso_care.signals.power.pulses.constants import (
     SLOW_LONG_PULSE,
 )
 
+from .pattern_runs import rules_read_every
 from .sim_replay import backflush_days, read_over
 
 
@@ -40,14 +38,7 @@ def test_a_cleaner_series_ending_in_two_pulses_read_as_one_piece_every_5_s() -> 
     assert (recognized.cleaner_pulses, recognized.rinse_pulses) == (5, 6)
 
 
-def _weak_pulse_max(every: float) -> float:
-    train = PowerBackflushes(60.0)
-    for i in range(20):
-        train.feed(1000.0 + i * every, 5.0)
-    return train._rules.weak_pulse_max
-
-
 def test_only_a_slow_plug_takes_a_piece_a_little_long() -> None:
-    assert _weak_pulse_max(5.0) == SLOW_LONG_PULSE
-    assert _weak_pulse_max(1.0) == POWER_RULES.weak_pulse_max == 0.0
-    assert _weak_pulse_max(2.0) == 0.0
+    assert rules_read_every(5.0).weak_pulse_max == SLOW_LONG_PULSE
+    assert rules_read_every(1.0).weak_pulse_max == POWER_RULES.weak_pulse_max == 0.0
+    assert rules_read_every(2.0).weak_pulse_max == 0.0

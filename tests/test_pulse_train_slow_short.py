@@ -12,11 +12,9 @@ sure ones, two of them merged, before a whole rinse of six.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulses import (
-    POWER_RULES,
-    PowerBackflushes,
-)
+from custom_components.espresso_care.signals.power.pulses import POWER_RULES
 
+from .pattern_runs import rules_read_every
 from .sim_replay import backflush_days, read_over
 
 
@@ -28,14 +26,7 @@ def test_a_backflush_with_a_series_one_pulse_short_every_5_s() -> None:
     assert (recognized.cleaner_pulses, recognized.missed) == (3, 1)
 
 
-def _short_series(every: float) -> bool:
-    train = PowerBackflushes(60.0)
-    for i in range(20):
-        train.feed(1000.0 + i * every, 5.0)
-    return train._rules.short_series
-
-
 def test_only_a_slow_plug_takes_a_series_one_pulse_short() -> None:
-    assert _short_series(5.0)
-    assert not _short_series(1.0)
+    assert rules_read_every(5.0).short_series
+    assert not rules_read_every(1.0).short_series
     assert not POWER_RULES.short_series

@@ -10,11 +10,9 @@ replayed as the recognition bench does (bench seed 20,250,414 at 27,590 s).
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulses import (
-    POWER_RULES,
-    PowerBackflushes,
-)
+from custom_components.espresso_care.signals.power.pulses import POWER_RULES
 
+from .pattern_runs import rules_read_every
 from .sim_replay import backflush_days, read_over
 
 
@@ -25,15 +23,8 @@ def test_a_rinse_series_with_flushes_after_it_every_5_s() -> None:
     assert (recognized.cleaner_pulses, recognized.rinse_pulses) == (5, 8)
 
 
-def _trailing_weak(every: float) -> bool:
-    train = PowerBackflushes(60.0)
-    for i in range(20):
-        train.feed(1000.0 + i * every, 5.0)
-    return train._rules.trailing_weak
-
-
 def test_only_a_slow_plug_sheds_trailing_weak_pulses() -> None:
-    assert _trailing_weak(5.0)
-    assert not _trailing_weak(1.0)
-    assert not _trailing_weak(2.0)
+    assert rules_read_every(5.0).trailing_weak
+    assert not rules_read_every(1.0).trailing_weak
+    assert not rules_read_every(2.0).trailing_weak
     assert not POWER_RULES.trailing_weak

@@ -11,12 +11,10 @@ recognized, with two a series the second one's two.
 
 from __future__ import annotations
 
-from custom_components.espresso_care.signals.power.pulses import (
-    POWER_RULES,
-    PowerBackflushes,
-)
+from custom_components.espresso_care.signals.power.pulses import POWER_RULES
 from custom_components.espresso_care.signals.power.pulses.constants import SLOW_WEAK_MAX
 
+from .pattern_runs import rules_read_every
 from .sim_replay import backflush_days, read_over, recognized_backflush
 
 
@@ -32,13 +30,6 @@ def test_backflushes_with_three_weak_pulses_in_a_series_every_5_s() -> None:
     assert read_over(found, *truth[4])  # at 37,330 s
 
 
-def _weak_max(every: float) -> int:
-    train = PowerBackflushes(60.0)
-    for i in range(20):
-        train.feed(1000.0 + i * every, 5.0)
-    return train._rules.weak_max
-
-
 def test_only_a_slow_plug_takes_more_weak_pulses() -> None:
-    assert _weak_max(5.0) == SLOW_WEAK_MAX > POWER_RULES.weak_max
-    assert _weak_max(1.0) == POWER_RULES.weak_max
+    assert rules_read_every(5.0).weak_max == SLOW_WEAK_MAX > POWER_RULES.weak_max
+    assert rules_read_every(1.0).weak_max == POWER_RULES.weak_max
