@@ -34,12 +34,15 @@ def _idle_noise(
     enough: dev 22000031 (dual boiler, rotary, on change) handed over 287 W
     four times in its idle ten minutes, 25.4 W of noise beside a 189 W step
     for heaters seen once each (1290, 1007 W), and was refused.
+
+    The first edge counts only from a level that held (``_opened_mid_edge``).
     """
     explained = _heaters_explain(heaters, step)
     sizes = sorted(
         abs(e.delta)
         for e in edges
         if e.at < until
+        and not _opened_mid_edge(e, edges)
         and 0.3 * step <= abs(e.delta) < max(300.0, 4.0 * step)
         and not explained(abs(e.delta))
     )
@@ -48,6 +51,19 @@ def _idle_noise(
     typical = min(sizes[len(sizes) // 2], 2.0 * step)
     rate = len(sizes) / max(span / 60.0, 1.0)
     return typical * min(1.0, rate / _NOISE_RATE_PER_MIN)
+
+
+def _opened_mid_edge(edge: _Edge, edges: Sequence[_Edge]) -> bool:
+    """Whether ``edge`` is the rest of an edge the idle readings opened in.
+
+    On change, a standby held for longer than the readings kept has no
+    reading in them, so they may open with a heater's rise half read: the
+    first edge then climbs from a level that never held, the rest of the
+    heater (fresh seed 137,000,023, a thermostat: 1,035 then 1,317.6 W, a
+    284 W step beside a 165 W rotary pump), and read as noise it refused
+    the calibration as too noisy.
+    """
+    return edge is edges[0] and not edge.settled
 
 
 def _heaters_explain(heaters: Sequence[float], step: float) -> Callable[[float], bool]:
