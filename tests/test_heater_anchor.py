@@ -153,3 +153,26 @@ def test_pump_read_whole_twice_before_the_heater_rose_is_a_shot() -> None:
     runs = _runs([*BEFORE, 3.0, 51.0, 50.0, 262.0, 1244.0, 1240.0, 967.0, *AFTER])
     assert len(runs) == 1
     assert runs[0][0] == 1045.0 - 5.0 * ((50.0 - BASE) / PUMP)
+
+
+def test_plateau_a_step_and_a_half_over_agreeing_heater_readings_is_a_shot() -> None:
+    """A 5 s calibration's step off the pump's, the mains moved: the plateau still stands over.
+
+    Dev seed 20,000,004 (a heat exchanger whose 58.9 W pump was calibrated
+    50.4 W): the heater alone 1,320 W 25 s before the shot and 1,319 W 45 s
+    after it, the shot's plateau 1,388-1,394 W, 1.44 calibrated steps over
+    both (a 33.3 s shot, lost while the plateau had to stand within a fifth
+    of a step of one). A plateau a third of a step over them is the heater
+    drifting with the mains: no shot.
+    """
+    base, pump = 6.3, 50.4
+    before = [7.0, 6.0, 7.0, 25.0, 894.0, 1320.0, 25.0, 6.0, 25.0, 139.0]
+    after = [402.0, 7.0, 6.0, 6.0, 6.0, 6.0, 6.0, 511.0, 1319.0, 1262.0, 7.0, 6.0]
+
+    def runs(plateau: list[float]) -> list[tuple[float, float]]:
+        times, watts = _readings([*before, *plateau, *after])
+        return over_heater(times, watts, base=base, pump=pump, period=5.0, after=0.0)
+
+    # The heater's rise reading ends at 1045 s, its fall's at 1075 s: their middles.
+    assert runs([1388.0, 1393.0, 1394.0, 1393.0, 1393.0]) == [(1042.5, 1072.5)]
+    assert runs([1335.0, 1336.0, 1334.0, 1335.0, 1336.0]) == []
