@@ -153,3 +153,64 @@ def test_pump_read_whole_twice_before_the_heater_rose_is_a_shot() -> None:
     runs = _runs([*BEFORE, 3.0, 51.0, 50.0, 262.0, 1244.0, 1240.0, 967.0, *AFTER])
     assert len(runs) == 1
     assert runs[0][0] == 1045.0 - 5.0 * ((50.0 - BASE) / PUMP)
+
+
+def test_plateau_a_step_and_a_half_over_agreeing_heater_readings_is_a_shot() -> None:
+    """A 5 s calibration's step off the pump's, the mains moved: the plateau still stands over.
+
+    Dev seed 20,000,004 (a heat exchanger whose 58.9 W pump was calibrated
+    50.4 W): the heater alone 1,320 W 25 s before the shot and 1,319 W 45 s
+    after it, the shot's plateau 1,388-1,394 W, 1.44 calibrated steps over
+    both (a 33.3 s shot, lost while the plateau had to stand within a fifth
+    of a step of one; the heater learnt 1,319 W). A plateau a third of a
+    step over them is the heater drifting with the mains: no shot. Beside
+    readings of no learnt heater (a dual boiler's two heaters on, say) the
+    plateau must still stand within a fifth of a step of one.
+    """
+    base, pump = 6.3, 50.4
+    before = [7.0, 6.0, 7.0, 25.0, 894.0, 1320.0, 25.0, 6.0, 25.0, 139.0]
+    after = [402.0, 7.0, 6.0, 6.0, 6.0, 6.0, 6.0, 511.0, 1319.0, 1262.0, 7.0, 6.0]
+
+    def runs(
+        plateau: list[float], heaters: tuple[float, ...] = (1319.0,)
+    ) -> list[tuple[float, float]]:
+        times, watts = _readings([*before, *plateau, *after])
+        return over_heater(
+            times, watts, base=base, pump=pump, period=5.0, after=0.0, heaters=heaters
+        )
+
+    shot = [1388.0, 1393.0, 1394.0, 1393.0, 1393.0]
+    # The heater's rise reading ends at 1045 s, its fall's at 1075 s: their middles.
+    assert runs(shot) == [(1042.5, 1072.5)]
+    assert runs([1335.0, 1336.0, 1334.0, 1335.0, 1336.0]) == []
+    assert runs(shot, heaters=()) == []
+    assert runs(shot, heaters=(940.0,)) == []
+
+
+def test_long_plateau_beside_heater_readings_half_a_step_apart_is_a_shot() -> None:
+    """Three fresh readings of the plateau: its heater readings may disagree by half a step.
+
+    Dev seed 20,000,020 (a heat exchanger, a 48.1 W pump, its heater learnt
+    1,303 W): the heater alone 1,330-1,335 W 85 s before an 18.5 s shot and 1,316-1,322 W 80 s
+    after it (the mains moved 0.4 of a step between), the shot 1,371-
+    1,373 W for three readings, 0.8 and 1.2 steps over them. Two fresh
+    readings may be a flush read long (its fall's heater reading taken for
+    the pump alone): there they must agree within a fifth of a step.
+    """
+    base, pump = 6.5, 48.1
+    before = [6.0, 16.0, 955.0, 1330.0, 1335.0, 1150.0, *[6.0] * 14, 339.0]
+    after = [1330.0, 1060.0, 7.0, 16.0, *[7.0] * 10, 251.0, 1316.0, 1322.0, 950.0]
+
+    def runs(rows: list[float]) -> list[tuple[float, float]]:
+        times, watts = _readings(rows)
+        return over_heater(
+            times, watts, base=base, pump=pump, period=5.0, after=0.0, heaters=[1303.0]
+        )
+
+    # The heater's rise reading ends at 1100 s: its middle; the fall after 1115 s.
+    assert runs([*before, 1373.0, 1371.0, 1372.0, *after]) == [(1097.5, 1117.5)]
+    # Two fresh readings, the pump read alone before the heater's rise.
+    short = [*before[:-2], 40.0, 339.0, 1373.0, 1371.0, *after]
+    assert runs(short) == []
+    agreeing = [1335.0 if w == 1316.0 else w for w in short]
+    assert len(runs(agreeing)) == 1
