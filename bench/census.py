@@ -5,7 +5,8 @@ the traces behind a cell: which seed, which run, before and after a change.
 This runs the same calibration and detector as ``bench.detection`` over the
 corpora of the given seeds (each ``--detection-shots`` per family, 600 as in
 ``scripts/bench``), restricted to some families and plugs, writes every
-trace's counts and noted runs (the first two of each cause) to JSON, and compares two such files::
+trace's counts, noted runs (the first two of each cause) and calibration error (the
+saved pump W against the true step) to JSON, and compares two such files::
 
     python -m bench.census --families dual_boiler --plugs periodic_5 \
         --seeds 20000000-29000000 --json /tmp/a.json
@@ -79,6 +80,11 @@ def score_trace(spec: TraceSpec) -> dict[str, Any]:
         "pump": spec.pump,
         "seed": spec.seed,
         "refused": calibrated.error if pump_watts is None else None,
+        "pump_watts_error": (
+            None
+            if pump_watts is None
+            else (pump_watts - trace.pump_watts) / trace.pump_watts
+        ),
         "true_shots": score.true_shots,
         "recalled_shots": score.recalled_shots,
         "false_shots": score.detected_shots - score.correct_shots,
@@ -120,6 +126,37 @@ def cells(traces: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     return out
 
 
+CALIBRATION_TOLERANCE = 0.10
+"""Issue 10's target: the calibrated pump W within 10 % of the trace's true step."""
+
+
+def calibration_cells(traces: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """By ``family plug``: calibrations saved, how many off by over 10 %, the worst.
+
+    A trace of a census written before the field (no ``pump_watts_error``)
+    counts as refused here.
+    """
+    out: dict[str, dict[str, float]] = {}
+    for t in traces:
+        cell = out.setdefault(
+            f"{t['family']} {t['plug']}", {"saved": 0, "over": 0, "max": 0.0}
+        )
+        error = t.get("pump_watts_error")
+        if error is None:
+            continue
+        cell["saved"] += 1
+        cell["over"] += abs(error) > CALIBRATION_TOLERANCE
+        cell["max"] = max(cell["max"], abs(error))
+    return out
+
+
+def _calibration_line(name: str, c: dict[str, float]) -> str:
+    return (
+        f"{name:28} pump W over 10 % {int(c['over']):3}/{int(c['saved']):<4}"
+        f"  max {c['max']:6.1%}"
+    )
+
+
 def _line(name: str, c: dict[str, int]) -> str:
     recall = c["recalled"] / c["true"] if c["true"] else 0.0
     return (
@@ -138,6 +175,8 @@ def report(traces: list[dict[str, Any]], listing: bool) -> None:
         for k in total:
             total[k] += c[k]
     print(_line("all", total))
+    for name, cal in sorted(calibration_cells(traces).items()):
+        print(_calibration_line(name, cal))
     if listing:
         for t in traces:
             for what, run in t["runs"]:
@@ -160,6 +199,11 @@ def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> None:
         elif a[name] != b[name]:
             print("before", _line(name, a[name]))
             print("after ", _line(name, b[name]))
+    cal_a, cal_b = calibration_cells(before), calibration_cells(after)
+    for name in sorted(set(cal_a) & set(cal_b)):
+        if cal_a[name] != cal_b[name]:
+            print("before", _calibration_line(name, cal_a[name]))
+            print("after ", _calibration_line(name, cal_b[name]))
     old = {(t["seed"], t["family"], t["plug"]): t for t in before}
     for t in after:
         o = old.get((t["seed"], t["family"], t["plug"]))
@@ -174,6 +218,16 @@ def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> None:
                 f" recalled {o['recalled_shots']} -> {t['recalled_shots']},"
                 f" false {o['false_shots']} -> {t['false_shots']}"
             )
+        error_a, error_b = o.get("pump_watts_error"), t.get("pump_watts_error")
+        if error_a != error_b:
+            print(
+                f"  {t['seed']} {t['family']} {t['plug']} {t['pump']}:"
+                f" pump W error {_signed(error_a)} -> {_signed(error_b)}"
+            )
+
+
+def _signed(error: float | None) -> str:
+    return "refused" if error is None else f"{error:+.1%}"
 
 
 def main(argv: list[str] | None = None) -> None:
