@@ -129,6 +129,7 @@ def _plateau(
             # change: 1052.0 W at 229.8 V, 1046.6 W at 229.7 V, 5.4 W apart
             # unscaled, 4.5 W scaled; the edges paired 35.0 W for 45.5 W).
             prev = _at_volts(xs[i - 1], xs[i][2], base)
+            silent = False  # the level before held in silence, not by agreeing
             alone = _alone(xs[rise : i + 2], left, silence)
             if alone is not None and abs(alone - step) <= 0.15 * step:
                 return alone, low
@@ -153,7 +154,9 @@ def _plateau(
                 and not under
                 and not _alone_before_heater(xs[rise : i + 1], base, step)
             ):
-                continue
+                if not _held_silent(xs, rise, i, on_change, silence):
+                    continue
+                silent = True
             # The levels before and after: the medians of the readings
             # that agree (one reading's noise is a few W beside a heater),
             # a heater's share scaled by their mean volts.
@@ -181,6 +184,8 @@ def _plateau(
                 if later:
                     continue  # the pump ran on past the heaters' hand-over
             ons = [(w, v) for _, w, v in xs[max(rise + 1, i - 4) : i + 1]]
+            if silent:
+                ons = ons[-1:]  # (the readings before it: the run's ramp)
             offs = [
                 (w, v)
                 for (_, w, v), d in zip(xs[j : j + 5], apart, strict=True)
@@ -203,6 +208,35 @@ def _plateau(
             return _heater_step(ons, offs, base, big, agree), low
 
     return None
+
+
+def _held_silent(
+    xs: Sequence[tuple[float, float, float | None]],
+    rise: int,
+    i: int,
+    on_change: bool,
+    silence: float,
+) -> bool:
+    """Whether the run rose to the reading before a fall, then held silent, on change.
+
+    The level before a fall must agree with the reading before it (else it
+    may be a partial one). On change a silence says the value held: the
+    plug sends nothing while its readings stay within its threshold. A
+    reading followed by a silence held until the fall, when every reading
+    of the run before it lay lower (a vibratory pump's ramp, the heater
+    that came on with it: dev 24000046, a thermostat, a 48.2 W pump: 36.0,
+    288.0, then 1131.6 W and 7 s of silence, 1094.5 W read in part, 1082-
+    1088 W; the fall was left, and the detector's edges saved 40.5 W). Not
+    a level's noise: a reading high by chance after lower and higher ones
+    is no ramp (29000046: 1011.3, 1006.1, 1014.8 W would save 57.7 W for a
+    51.4 W pump).
+    """
+    ws = [w for _, w, _ in xs[rise : i + 1]]
+    return (
+        on_change
+        and xs[i + 1][0] - xs[i][0] >= silence
+        and all(a < b for a, b in itertools.pairwise(ws))
+    )
 
 
 def _handed_over_in_run(
