@@ -201,6 +201,9 @@ SLOW_WEAK_EVEN: Final = 3
 # short series too: 20M-21M 214 -> 247, but a heat exchanger's ordinary days
 # made one, 21,010,003).
 SLOW_SHORT_SERIES: Final = True
+# There too a series one short may hold one weak pulse where the other
+# series was read whole, every pulse sure (``PatternRules.short_weak``).
+SLOW_SHORT_WEAK: Final = True
 # There too the group flushes after a rinse series read as partial pulses
 # (weak: no reading half the pump's) and run into it, one weak pulse more
 # than the series may hold: such trailing weak pulses are shed first
