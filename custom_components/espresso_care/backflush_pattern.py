@@ -27,8 +27,10 @@ around a shot (three runs and a long pause) cannot make both. A signal read
 every 5 s may also lose a pulse with no long pause to show it (merged with
 its neighbour, hidden under a heater's edge): with ``short_series``, a series
 one pulse short, every pulse of it sure, stands with that pulse counted
-missed, from the same budget; with ``missed_each``, each series may lack
-one where every pulse of both was read sure. A power detector also pairs a
+missed, from the same budget (with ``short_weak``, one of its pulses weak
+where the other series was read whole and every pulse of it sure); with
+``missed_each``, each series may lack one where every pulse of both was
+read sure. A power detector also pairs a
 heater's edge beside a pulse as a run shorter than any pulse now and then:
 one such blip inside a series (``blips_max`` in the whole backflush)
 neither makes nor breaks it. A weak pulse may run a little longer than a
@@ -83,6 +85,10 @@ class PatternRules:
     # pulse it lacks counted as missed (one, also where it bridged a pause;
     # ``missed_max`` for both series together: the other must be whole).
     short_series: bool = False
+    # Whether a series of ``pulses_min`` - 1 pulses, one of them weak, may
+    # stand short as a sure one does (``short_series``), where the other
+    # series was read sure, none weak, and whole (``_short_weak_held``).
+    short_weak: bool = False
     # Whether each series may lack one pulse (missed, as ``missed_max``
     # counts them, one in each) where every pulse of both series was read
     # sure, none weak (``_missed_held``).
@@ -121,6 +127,9 @@ class Recognized:
     missed: int = 0
     # Pulses among ``pulses`` fed weak: the caller may want them confirmed.
     weak: int = 0
+    # Whether a series stood short leaning on a weak pulse (``short_weak``):
+    # without that allowance it was none.
+    short_weak: bool = False
 
 
 @dataclass(slots=True)
@@ -156,6 +165,7 @@ class BackflushRecognizer[T]:
         "_cleaner_blips",
         "_cleaner_holes",
         "_cleaner_missed",
+        "_cleaner_short_weak",
         "_cleaner_sure",
         "_dark",
         "_darkened",
@@ -174,6 +184,8 @@ class BackflushRecognizer[T]:
         self._cleaner_missed = 0
         # Whether the cleaner series waiting held no weak pulse as read.
         self._cleaner_sure = False
+        # Whether the cleaner series waiting stood short with a weak pulse.
+        self._cleaner_short_weak = False
         self._blips = self._cleaner_blips = 0  # runs shorter than a pulse inside
         self._holes = self._cleaner_holes = 0  # holes bridged inside (``bridge``)
         # The end of the hole the series in progress last bridged (None: none).
@@ -471,7 +483,7 @@ class BackflushRecognizer[T]:
     def _take_cleaner(self) -> list[T]:
         items = _uncounted(self._cleaner)
         self._cleaner = []
-        self._cleaner_sure = False
+        self._cleaner_sure = self._cleaner_short_weak = False
         self._cleaner_missed = self._cleaner_blips = self._cleaner_holes = 0
         return items
 
@@ -493,6 +505,17 @@ class BackflushRecognizer[T]:
         # is no sure one, so never a short one.
         if not weak and _short(series, rules):
             missed = max(missed, 1)  # a pulse hid where no pause shows it
+        # A short series leaning on a weak pulse too (``short_weak``): the
+        # other series must be read whole and sure (``_short_weak_held``).
+        short_weak = (
+            not missed
+            and rules.short_weak
+            and weak == 1
+            and sum(h.weak for h in series) == 1
+            and _short(series, rules)
+        )
+        if short_weak:
+            missed = 1
         if not rules.pulses_min <= len(series) + missed <= rules.pulses_max:
             # Flushes; a pulse or three between the series (a rinse of the
             # group) does not cancel a cleaner series waiting for its rinse.
@@ -506,6 +529,9 @@ class BackflushRecognizer[T]:
             <= rules.rinse_max
             and self._missed_held(cleaner_missed, missed, sure=not weak)
             and self._cleaner_blips + blips <= rules.blips_max
+            and _short_weak_held(
+                short_weak, self._cleaner_short_weak, self._cleaner_sure, not weak
+            )
         ):
             self._cleaner, self._cleaner_missed, self._cleaner_blips = [], 0, 0
             self._cleaner_holes = 0
@@ -517,6 +543,7 @@ class BackflushRecognizer[T]:
                 ended=series[-1].ended,
                 missed=cleaner_missed + missed,
                 weak=sum(h.weak for h in (*cleaner, *series)),
+                short_weak=short_weak or self._cleaner_short_weak,
             )
             out.taken_back = [h.item for h in (*cleaner, *series) if h.counted]
             return
@@ -524,6 +551,7 @@ class BackflushRecognizer[T]:
         self._cleaner = series
         self._cleaner_missed = missed
         self._cleaner_sure = not weak
+        self._cleaner_short_weak = short_weak
         self._cleaner_blips = blips
         self._cleaner_holes = holes
 
@@ -537,6 +565,24 @@ def _short[T](series: list[_Held[T]], rules: PatternRules) -> bool:
     missed pulse counted: the pulse it lacks is that one.
     """
     return rules.short_series and len(series) == rules.pulses_min - 1
+
+
+def _short_weak_held(
+    rinse_short: bool, cleaner_short: bool, cleaner_sure: bool, rinse_sure: bool
+) -> bool:
+    """Whether a series that stood short with a weak pulse (``short_weak``) may pair.
+
+    ``rinse_short``, ``cleaner_short``: each series stood so; ``cleaner_sure``,
+    ``rinse_sure``: each held no weak pulse as read. The other series must
+    be read sure (and whole: the short one's missed pulse spent the
+    budget). Every 5 s a series of three, one read only in a heater's band
+    or as two pulses merged into a long piece, was no series (bench seed
+    20,250,417 at 30,889 s, a heat exchanger's rinse: two sure pulses and a
+    weak one after a cleaner series of five sure); a short series with a
+    weak pulse beside another with weak pulses is what a shot cut up by a
+    heater and its flushes read as (``SLOW_SHORT_SERIES``: 21,010,003).
+    """
+    return (not rinse_short or cleaner_sure) and (not cleaner_short or rinse_sure)
 
 
 def _weak_held(weak: int, pulses: int, rules: PatternRules) -> bool:

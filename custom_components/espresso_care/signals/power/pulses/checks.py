@@ -78,13 +78,20 @@ class _Checks(_Bands):
         over = self._shot_over(found)
         if still and not over and not lately:
             return found
-        if not (still and over) and found.missed <= self._rules.missed_max:
+        if (
+            not (still and over)
+            and found.missed <= self._rules.missed_max
+            and not found.short_weak
+        ):
             # (Refused for a shot over it alone, its readings still: no
             # sign of a noisy machine, ``_shot_over``. Nor a find leaning on
             # a pulse missed in each series, ``missed_each``: without that
             # allowance it was none, and the finds after it are judged as
             # they were; dev seed 22,000,042's backflush at 20,058 s, refused,
-            # had refused the next one at 24,796 s, its every pulse seen.)
+            # had refused the next one at 24,796 s, its every pulse seen. Nor
+            # one leaning on a short series with a weak pulse, ``short_weak``:
+            # regression seed 5,000,043's backflush at 27,640 s was refused
+            # so.)
             self._refused.note(found.ended)
         return None
 

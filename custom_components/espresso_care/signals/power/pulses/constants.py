@@ -201,6 +201,18 @@ SLOW_WEAK_EVEN: Final = 3
 # short series too: 20M-21M 214 -> 247, but a heat exchanger's ordinary days
 # made one, 21,010,003).
 SLOW_SHORT_SERIES: Final = True
+# There too a series one short may hold one weak pulse where the other
+# series was read whole, every pulse sure (``PatternRules.short_weak``): a
+# pulse read only in a heater's band, or two merged into a long piece, left
+# a series of three that was none (bench seed 20,250,417 at 30,889 s). Such
+# a find refused by the checks makes no later one doubtful (regression seed
+# 5,000,043 at 27,640 s was lost so). Recognized where power counts (every
+# 5 s): bench seed 143 -> 144 of 180, dev 20M 147 -> 150, 21M 136 -> 136,
+# 22M 143 -> 146 of 192, regression 5M 146 -> 146, 6M 146 -> 147, 7M
+# 132 -> 134; none invented, ordinary days or backflush days. Whatever the
+# other series (its pulses weak too): bench 146, but a heat exchanger's
+# ordinary day made one of a shot's pieces and its flushes (21,010,003).
+SLOW_SHORT_WEAK: Final = True
 # There too the group flushes after a rinse series read as partial pulses
 # (weak: no reading half the pump's) and run into it, one weak pulse more
 # than the series may hold: such trailing weak pulses are shed first
