@@ -577,6 +577,8 @@ class _RunEnd(_StopDating):
             self._pending = pending
             return []
         run = self._started_alone(edge, at, watts)
+        if run is None:
+            run = self._alone_from_standby(edge, at, watts)
         if run is not None:
             return [] if self._ambiguous else [run]
         self._unexplained(at, watts)
