@@ -182,6 +182,7 @@ class _HiddenRuns(_RunEnd):
         if started == self._run_at:
             started -= self._run_lead
         self._rises.remove(rise)
+        self._cluster(-edge.delta, cycle=True)  # that heater alone, on and off
         self._pending = None
         if not MIN_RUN_S <= at - started <= MAX_RUN_S or self._near_kind_bound(
             at - started, math.hypot(self._run_spread, 0.5 * (t - last_high))
