@@ -93,6 +93,8 @@ _TIED_PRIOR: Final = (1.0, 4.0)
 # before the run is that heater alone, the pump running on (``_ran_on_under``).
 _RAN_ON: Final = 0.3
 _RECENT_N: Final = 40  # readings kept for ``_started_alone`` (200 s at 5 s)
+_ALONE_HELD_N: Final = 2
+"""Whole readings of the pump alone over the standby that show its run when its rise hid in a heater's fall (``_alone_from_standby``), or when both its edges were a heater's (``_held_alone_between``)."""
 _FLOOR_HITS: Final = 3  # readings of the pump alone that show a run by the floor
 _FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
 _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge

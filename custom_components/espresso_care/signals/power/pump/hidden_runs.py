@@ -91,6 +91,9 @@ class _HiddenRuns(_RunEnd):
                     self._pump = True
                     self._run_unsure = pending.unsure
                     return []
+                ran = self._ran_on_to_own_stop(pending, rest, rise, edge)
+                if ran is not None:
+                    return ran
                 if abs(rest + pending.watts) > ptol:
                     continue
                 if self._stopped_in_fall(edge, pending):
@@ -129,6 +132,63 @@ class _HiddenRuns(_RunEnd):
                     return []
                 return []
         return None
+
+    def _ran_on_to_own_stop(
+        self, pending: _Pending, rest: float, rise: _Rise, edge: _Edge
+    ) -> list[DetectedRun] | None:
+        """The run that ran on through a heater's rise taken as hiding its stop, and stopped alone before the heater fell (every few seconds).
+
+        At 120 V the mains move a heater by a tenth: its learnt size may
+        fit the rise less the pump's step as well, and the pump is taken as
+        stopped inside the rise (``_stopped_in``). The heater's fall, of
+        the rise alone (a heater's cycle sums to nothing), says the pump
+        did not stop there; a step of the pump's size down between them,
+        from the rise's level to the fall's, read in the readings (whole
+        levels on both sides, at most one partial reading between), is its
+        stop (dev seed 20,000,013, a thermostat at 120 V, 176 W pump,
+        heater learnt 1,339 W: 5, 54, 179, 507, 1,374, 1,380, 1,376,
+        1,367, 1,204, 1,205, 1,033, 5 W, a 30.5 s shot lost). None when the
+        readings are not so; else the run, or none when its kind is unsure.
+        """
+        if not self._seconds_apart or self._ambiguous:
+            return None
+        ptol = self._ptol()
+        pump = pending.watts
+        if abs(rest) > ptol:
+            return None  # the heater's cycle does not sum to nothing
+        high = rise.before + rise.at_scale(edge.k)  # the rise's level
+        low = edge.before
+        if abs(high - low - pump) > ptol:
+            return None
+        tol = self._tol_lv
+        between = [w for w in self._recent if rise.pts[-2] <= w[0] <= edge.pts[2]]
+        i, n = 0, len(between)
+        while i < n and abs(between[i][1] - high) <= tol:
+            i += 1
+        if i == 0:
+            return None
+        last_high = between[i - 1][0]
+        j = i
+        while j < n and low + tol < between[j][1] < high - tol:
+            j += 1
+        if j - i > 1 or j >= n:
+            return None
+        if any(abs(w - low) > tol for _, w in between[j:]):
+            return None
+        t, w = between[i] if j > i else between[j]
+        share = min(max((high - w) / pump, 0.0), 1.0) if j > i else 1.0
+        at = t - share * (t - last_high)
+        started = pending.started
+        if started == self._run_at:
+            started -= self._run_lead
+        self._rises.remove(rise)
+        self._cluster(-edge.delta, cycle=True)  # that heater alone, on and off
+        self._pending = None
+        if not MIN_RUN_S <= at - started <= MAX_RUN_S or self._near_kind_bound(
+            at - started, math.hypot(self._run_spread, 0.5 * (t - last_high))
+        ):
+            return []
+        return [DetectedRun(started, at, pump)]
 
     def _stopped_in_fall(self, edge: _Edge, pending: _Pending) -> bool:
         """Whether a heater's fall, which its rise and the pump's step make, shows the pump's stop.

@@ -279,6 +279,42 @@ class _Pauses(_Classify):
         now = self._cd_last
         return self._edge(fall, now) + self._edge(rise, now)
 
+    def _standby_before_heater(
+        self, seen: float, before: float, after: float, settled: bool
+    ) -> list[DetectedRun] | None:
+        """The pump alone's fall to the standby, read once, and a heater's rise from it, read every few seconds.
+
+        The pump stopping a reading or two before a heater comes on leaves
+        the standby read once between the pump alone's level and the
+        heater's: the run paused (``_paused``) and was dropped, where read
+        every two seconds it is a fall and a rise (``_stop_then_heater``;
+        regression seed 7,000,060, a thermostat with a 56 W pump: 59 W
+        seven times, 23, 4, 518, 1,156 W, a 39.8 s shot lost). The level
+        before must be the standby and the pump's step (the pump alone),
+        the level after a heater's, one reading at the standby between and
+        the readings before it between the two (the pump's partial fall):
+        a fall and a rise (``_split_at_standby``). None when not so.
+        """
+        if not (self._pump and self._seconds_apart) or self._ambiguous:
+            return None
+        base = self._base
+        p = self._pump_watts
+        if abs(before - base - p) > self._ptol() or after - base < self._heater_min():
+            return None  # not from the pump alone to a heater
+        k = self._standby_reading()
+        if k is None or self._last_standby_reading(k) != k:
+            return None
+        pts = self._pts
+        near = max(6.0, 0.15 * p)  # (as ``_standby_reading`` reads the standby)
+        if any(not base + near < pts[i + 1] < before + near for i in range(4, k, 2)):
+            return None  # (only the pump's partial fall before the standby)
+        fell = tuple(pts[: k + 2])
+        fall = self._edge_from(fell, seen, before, base, settled=settled, k=self._k)
+        rose = (pts[k], pts[k + 1], *pts[k:])
+        rise = self._edge_from(rose, base, base, after, settled=True, k=self._k)
+        now = self._cd_last
+        return self._edge(fall, now) + self._edge(rise, now)
+
     def _standby_read_splits(self) -> bool:
         """Whether one reading at the standby inside a transient may split it in two edges.
 

@@ -17,6 +17,7 @@ import math
 from .. import heater_anchor
 from ..readings import DetectedRun
 from .constants import (
+    _ALONE_HELD_N,
     _FAST_GAP_S,
     _MAINS_MOVE,
     _OWN_STEP,
@@ -84,7 +85,7 @@ class _RunEnd(_StopDating):
             if lone:
                 # A heater's cycle, its partial readings at the pump's: only
                 # a whole reading of the pump alone at the rise shows it.
-                seen_end = False
+                seen_end = self._held_alone_between(edge)
                 seen = self._run_held
             # (A level held past any run, of the whole edge's size: a heater's.)
             held = self._held_level_size(-edge.delta)
@@ -305,6 +306,33 @@ class _RunEnd(_StopDating):
         if not self._seconds_apart or self._single_partial(edge):
             return False
         return self._seen_alone(edge, -watts, pump_first=True)
+
+    def _held_alone_between(self, edge: _Edge) -> bool:
+        """Whether a run between two heaters' edges, read every few seconds, held the pump alone whole.
+
+        A heater's fall with the pump's start, then the pump's stop with a
+        heater's rise, each in one reading's interval: each edge holds one
+        partial reading (or none, a report lost), which shows nothing
+        (``_single_partial``). But the level between them held, at the
+        standby and the pump's step (no heater is that small), and read so
+        whole at the rise (``_run_held``) and twice or more before the fall
+        is the pump alone: it ran between them (regression seed 9,000,004,
+        a thermostat with a 49 W pump: 1,057, a report lost, 52, 52, 52,
+        339, 1,055 W, a 29.5 s shot lost). Not on change (a level held by
+        silence may be a partial reading).
+        """
+        if not (self._seconds_apart and self._run_held):
+            return False
+        if not self._alone_level(edge.before):
+            return False
+        level = self._base + self._pump_watts
+        ptol = self._ptol()
+        whole = sum(
+            1
+            for at, watts in self._recent
+            if self._run_at <= at <= edge.at and abs(watts - level) <= ptol
+        )
+        return whole >= _ALONE_HELD_N
 
     def _ran_on_under(self, edge: _Edge) -> bool:
         """Whether a heater's rise read as the pump stopping in it is the heater alone (every few seconds).
@@ -577,6 +605,8 @@ class _RunEnd(_StopDating):
             self._pending = pending
             return []
         run = self._started_alone(edge, at, watts)
+        if run is None:
+            run = self._alone_from_standby(edge, at, watts)
         if run is not None:
             return [] if self._ambiguous else [run]
         self._unexplained(at, watts)

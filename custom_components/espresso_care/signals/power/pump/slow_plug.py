@@ -19,6 +19,7 @@ import math
 from .. import decoder, heater_anchor
 from ..readings import DetectedRun
 from .constants import (
+    _ALONE_HELD_N,
     _DECODE_AGAIN_S,
     _DECODE_BEFORE,
     _DECODE_SETTLED,
@@ -572,6 +573,56 @@ class _SlowPlug(_HeaterSizes):
             return None
         start = self._from_standby(readings, j, watts, near, single=True)
         if start is None or not MIN_RUN_S <= at - start <= MAX_RUN_S:
+            return None
+        fell = self._fell_at
+        if fell is not None and fell > start:
+            return None  # a run was read there (counted or dropped): not twice
+        return DetectedRun(start, at, watts)
+
+    def _alone_from_standby(
+        self, edge: _Edge, at: float, watts: float
+    ) -> DetectedRun | None:
+        """A run read every few seconds: the pump alone from the standby and back, its rise taken into a heater's fall.
+
+        A heater falling to the standby a reading or two before the pump
+        starts leaves the standby read once: no level of its own, so the
+        heater's fall and the pump's rise are one edge, which no known
+        heater explains when the mains moved the heater (dev seed
+        20,000,044, a thermostat at 120 V, its heater learnt at 1,023 W:
+        1,085, 192, 5, 32, 52, 52, 53, 53, 30, 5 W, a 25.8 s shot lost).
+        The pump's fall to the standby then has no run. Back from the fall:
+        ``_ALONE_HELD_N`` or more whole readings of the pump alone (no
+        heater is that small), at most one partial reading that dates the
+        start by its share, and the standby read at least once: the pump
+        rose from the standby alone. Never where a run was read already.
+        """
+        if not self._seconds_apart or self._ambiguous:
+            return None
+        base = self._base
+        if abs(edge.after - base) > self._tol_lv:
+            return None  # to the standby only
+        if abs(watts - self._pump_watts) > self._ptol():
+            return None
+        alone = base + watts
+        near = max(0.12 * watts, 6.0)  # a quiet standby and the pump alone
+        readings = [w for w in self._recent if w[0] <= edge.at]
+        readings.reverse()
+        n = len(readings)
+        k = 0
+        while k < n and abs(readings[k][1] - alone) <= near:
+            k += 1
+        if k < _ALONE_HELD_N or k >= n:
+            return None
+        t, w = readings[k]
+        start = t
+        if base + near < w < alone - near:
+            start = t - (w - base) / watts * self._period
+            k += 1
+            if k >= n:
+                return None
+        if abs(readings[k][1] - base) > near:
+            return None
+        if not MIN_RUN_S <= at - start <= MAX_RUN_S:
             return None
         fell = self._fell_at
         if fell is not None and fell > start:

@@ -302,6 +302,8 @@ class _SteadyStates(_Pauses):
             self._wander(self._cd_last)
         if split is None:
             split = self._split_at_standby(seen, before, after, settled)
+            if split is None:
+                split = self._standby_before_heater(seen, before, after, settled)
             if split is not None:
                 return split
             split = self._drop_paused()
