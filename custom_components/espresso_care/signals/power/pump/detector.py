@@ -148,23 +148,37 @@ class PumpDetector(_FloorRuns):
     @property
     def next_deadline(self) -> float | None:
         """When ``advance`` should be called if no reading arrives before."""
+        # (Asked before every reading: each ``min`` is written out, the
+        # same values for fewer calls.)
         deadline = math.inf
         if self._tr:
             deadline = self._last_at + self._hold()
-        if self._held is not None:
-            deadline = min(deadline, self._held_at + self._held_for(self._held))
-        if self._pump:
-            deadline = min(deadline, self._run_at + MAX_RUN_S)
-        if self._pending is not None:
-            deadline = min(deadline, self._pending.until)
+        if (
+            self._held is not None
+            and (due := self._held_at + self._held_for(self._held)) < deadline
+        ):
+            deadline = due
+        if self._pump and (due := self._run_at + MAX_RUN_S) < deadline:
+            deadline = due
+        if self._pending is not None and (due := self._pending.until) < deadline:
+            deadline = due
         if self._confirm is not None and self._confirm_holds(self._last_at):
-            deadline = min(deadline, self._confirm.started + MAX_RUN_S)
-            if not self._ran_on_ripe and not self._tr:
-                deadline = min(deadline, self._lv_at + self._hold())
-        elif self._confirm is not None and not self._tr:
-            deadline = min(deadline, self._lv_at + self._hold())
-        if self._ambiguous or self._noise_ev:
-            deadline = min(deadline, self._noise_check)
+            if (due := self._confirm.started + MAX_RUN_S) < deadline:
+                deadline = due
+            if (
+                not self._ran_on_ripe
+                and not self._tr
+                and (due := self._lv_at + self._hold()) < deadline
+            ):
+                deadline = due
+        elif (
+            self._confirm is not None
+            and not self._tr
+            and (due := self._lv_at + self._hold()) < deadline
+        ):
+            deadline = due
+        if (self._ambiguous or self._noise_ev) and self._noise_check < deadline:
+            deadline = self._noise_check
         return None if deadline == math.inf else deadline
 
     def feed(
@@ -180,8 +194,10 @@ class PumpDetector(_FloorRuns):
         # before it again.)
         # (No run held to confirm, most readings: nothing for it to let go.)
         waited = self._confirm is not None and self._confirm_waits(at)
-        runs = self._floor_runs(self._read(at, watts, volts), at, watts)
-        if self._seconds_apart and watts is not None and not self._held_level():
+        runs = self._read(at, watts, volts)
+        apart = self._seconds_apart
+        runs = self._floor_runs(runs, None if apart else at, watts)
+        if apart and watts is not None and not self._held_level():
             if not waited:
                 runs += self._decoded()
             runs += self._pump_then_heater()

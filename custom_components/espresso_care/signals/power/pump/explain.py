@@ -31,6 +31,17 @@ from .records import _Heater
 from .slow_plug import _SlowPlug
 from .steps import _Edge
 
+_SIGNS: dict[int, tuple[tuple[int, int], ...]] = {
+    2: tuple((combo % 3 - 1, combo // 3 - 1) for combo in range(9)),
+    1: tuple((combo - 1, 0) for combo in range(3)),
+    0: ((0, 0),),
+}
+"""Each heater's sign (its fall, none, its rise) in ``_explain``'s sums, by how many heaters.
+
+Combination ``c`` of two heaters is ``(c % 3 - 1, c // 3 - 1)``, of one
+``(c - 1, 0)``; worked out once rather than in each sum.
+"""
+
 
 class _Explain(_SlowPlug):
     """Which switchings explain an edge, and when an edge may be decided."""
@@ -267,7 +278,12 @@ class _Explain(_SlowPlug):
         # running pump), with a margin for the roundings.
         far = _FAR_SHARE * (slack + 0.3 * p) + 1e-6
         # Levels no state explains (a heater not known yet): no level check.
-        check = any(state_fits(before, on, pump) for on in states)
+        # (A loop, not ``any`` over a generator: the same answer, cheaper.)
+        check = False
+        for on in states:
+            if state_fits(before, on, pump):
+                check = True
+                break
         # Each heater's part of a sum by its sign (its fall, none, its rise):
         # its watts (signed) and how far they may stray, a fall's as the
         # pump's switching ``sp`` reads the level before. A part is the same
@@ -280,14 +296,9 @@ class _Explain(_SlowPlug):
         cycled = [self._stop_with_cycled(h) for h in heaters]
         for sp in (0, 1, -1):
             by_sign = parts[sp]
-            for combo in range(3**n):
+            for combo, signs in enumerate(_SIGNS[n]):
                 if combo != zero and sp and (sp > 0) == pump:
                     continue  # with a heater, the pump as its state allows
-                signs = (
-                    (combo % 3 - 1, combo // 3 - 1)
-                    if n == 2
-                    else ((combo - 1, 0) if n else (0, 0))
-                )
                 heat = tol = 0.0
                 sure = True
                 terms = 0
@@ -354,10 +365,17 @@ class _Explain(_SlowPlug):
                     pump_b = sp < 0 if sp else pump
                     pump_a = sp > 0 if sp else pump
                     ok = False
+                    s0, s1 = signs
                     for on in states:
-                        if any(
-                            (sign > 0 and x) or (sign < 0 and not x)
-                            for sign, x in zip(signs, on, strict=False)
+                        # (A heater switching on must be off before, one
+                        # switching off on: the two written out, not ``any``
+                        # over a generator, in the loop of every sum.)
+                        x0, x1 = on
+                        if (
+                            (s0 > 0 and x0)
+                            or (s0 < 0 and not x0)
+                            or (s1 > 0 and x1)
+                            or (s1 < 0 and not x1)
                         ):
                             continue
                         on_a = (on[0] + signs[0], on[1] + signs[1])
@@ -427,13 +445,14 @@ class _Explain(_SlowPlug):
         for h, size in zip(heaters, sizes, strict=False):
             was = h.on_size / k if h.on else size
             lim = alone_tol * was + 5.0 if sp else 0.08 * was
+            tol = h.tol(cap)  # (once: its rise's and perhaps its fall's)
             if abs(alone - was) <= lim:
                 fall = (-alone, 0.15 * p + 4.0)
             elif h.on:
-                fall = (-was, min(h.tol(cap), 0.02 * h.on_size + 5.0))
+                fall = (-was, min(tol, 0.02 * h.on_size + 5.0))
             else:
-                fall = (-was, h.tol(cap))
-            out.append((fall, (0.0, 0.0), (size, h.tol(cap))))
+                fall = (-was, tol)
+            out.append((fall, (0.0, 0.0), (size, tol)))
         return out
 
     def _beside_pump(self, heat: float, signs: tuple[int, ...]) -> float:

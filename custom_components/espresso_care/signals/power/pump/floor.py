@@ -62,11 +62,14 @@ class _FloorRuns(_SteadyStates):
         run, and saves a seventh of the detector's time. The live noise
         check's ``_floor_explains`` reads the floor's last standby reading:
         there, unfollowed, it explains no step, and a PID's pulses count as
-        noise (a pause, never a run).
+        noise (a pause, never a run). ``at`` and ``watts`` are the reading
+        the floor follows: None from ``advance``, and from ``feed`` on a
+        plug read every few seconds (which asks ``_seconds_apart`` once
+        for both).
         """
         floor = self._floor
         held = floor.held
-        followed = at is not None and not self._seconds_apart
+        followed = at is not None
         if not runs and held is None and not followed:
             return runs  # (``advance`` with nothing decided: most calls)
         out = [r for r in runs if r.ended <= floor.since or r.started >= floor.until]
@@ -76,7 +79,7 @@ class _FloorRuns(_SteadyStates):
                 run.ended, held.ended
             ):
                 held = None  # the edges decided it
-        if followed and at is not None:
+        if at is not None:
             decided = self._floor_reading(at, watts)
             if decided is not None:
                 if held is not None:
@@ -134,19 +137,26 @@ class _FloorRuns(_SteadyStates):
         # lowest, drifting up slowly (``_FLOOR_DRIFT``): the level an
         # ambiguous detector last settled at may be a pulse's; the standby is
         # what the readings fall back to between pulses.
-        base = min(floor.base + _FLOOR_DRIFT * max(0.0, at - floor.at), watts)
+        # (``min`` and ``max`` written out, here and below: the same values.)
+        since = at - floor.at
+        base = floor.base + _FLOOR_DRIFT * (since if since > 0.0 else 0.0)
+        base = watts if watts < base else base
         if watts - base <= 6.0:
             base += 0.1 * (watts - base)
         floor.base, floor.at = base, at
         rest = watts - base
-        alone = rest <= max(6.0, 0.15 * p)  # the standby read alone
+        share = 0.15 * p
+        alone = rest <= (share if share > 6.0 else 6.0)  # the standby read alone
         # The share of the recent time the standby held alone
         # (``_Floor.standby``): the time since the last reading was the
         # standby's if this reading reads it alone (its average), or the last
         # one did (a plug reporting on change says nothing while it holds; a
         # slow PID's pulse read in one reading between readings of the
         # standby leaves its share high).
-        keep = math.exp(-min(at - prev, _FLOOR_SHARE_S) / _FLOOR_SHARE_S)
+        since = at - prev
+        keep = math.exp(
+            -(_FLOOR_SHARE_S if since > _FLOOR_SHARE_S else since) / _FLOOR_SHARE_S
+        )
         floor.standby = keep * floor.standby + (1.0 - keep) * (
             1.0 if alone or floor.quiet == prev else 0.0
         )
@@ -498,10 +508,17 @@ class _FloorRuns(_SteadyStates):
         """
         if not self._vref2 or not self._v_last:
             return False  # (asked first: it is cheaper)
-        heaters = [h for h in self._heaters if h.weight >= 2.0]
-        if len(heaters) != 1:
+        # (The one heater known, found by a loop rather than a list: asked
+        # for most of the floor's readings.)
+        heater = None
+        for h in self._heaters:
+            if h.weight >= 2.0:
+                if heater is not None:
+                    return False
+                heater = h
+        if heater is None:
             return False
-        heater, p = heaters[0], self._pump_watts
+        p = self._pump_watts
         if heater.weight < 3.0 or heater.dev > 0.1 * p:
             return False
         size = heater.size * self._v_last * self._v_last / self._vref2
@@ -509,9 +526,12 @@ class _FloorRuns(_SteadyStates):
 
     def _held_still(self, watts: float, last: float) -> bool:
         """Whether two readings in a row agree, with a heater known to read them by."""
-        return abs(watts - last) <= self._still(watts) and any(
-            h.weight >= 2.0 for h in self._heaters
-        )
+        if not abs(watts - last) <= self._still(watts):
+            return False
+        for h in self._heaters:  # noqa: SIM110 (a loop: ``any`` over a generator costs more)
+            if h.weight >= 2.0:
+                return True
+        return False
 
     def _heater_with_pump(self, watts: float, last: float) -> bool:
         """Whether two readings in a row hold a known heater's level and the pump's."""

@@ -140,7 +140,8 @@ class _Noise(_Plug):
         return sizes[len(sizes) // 2] * min(1.0, rate / _NOISE_RATE_PER_MIN)
 
     def _update_noise(self, now: float) -> None:
-        self._noise_check = max(now, self._last_at) + 5.0
+        last = self._last_at
+        self._noise_check = (last if now < last else now) + 5.0  # (``max``)
         events = self._events
         horizon = now - NOISE_WINDOW_S
         while events and events[0][0] < horizon:
@@ -171,8 +172,13 @@ class _Noise(_Plug):
         ``_update_noise`` runs every 5 s, and skips it then.
         """
         low = _AMBIGUOUS_OFF * pump
+        # (``max`` of the three written out, as it compares them.)
+        most = self._noise_ev
+        most = self._noise_rest if self._noise_rest > most else most
+        sd = 2.5 * self._sd
+        most = sd if sd > most else most
         return (
-            max(self._noise_ev, self._noise_rest, 2.5 * self._sd) < low
+            most < low
             and not (self._ambiguous or self._unsure)
             and math.inf not in (self._clean_since, self._unsure_clean)
         )

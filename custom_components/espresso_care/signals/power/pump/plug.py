@@ -53,12 +53,16 @@ class _Plug(_DetectorState):
         Its readings blur a short pulse and the pauses around it; the rules
         that read runs from single readings are for it alone.
         """
-        return self._gap > _FAST_GAP_S and not self._on_change
+        # (``_on_change`` written out: asked for every reading.)
+        return self._gap > _FAST_GAP_S and not self._silence > 0.05
 
     def _hold(self) -> float:
         """Silence after which the last reading counts as a steady state."""
-        if self._on_change:
-            return max(1.5 * self._gap, 1.2)  # on change: silence is unchanged
+        # (``_on_change`` and ``max`` written out: asked for most readings,
+        # where the calls cost more than the sums. The same values.)
+        if self._silence > 0.05:
+            hold = 1.5 * self._gap
+            return 1.2 if hold < 1.2 else hold  # on change: silence is unchanged
         # Periodic: a dropped reading is no silence. Until the interval is
         # known, a state that stays several seconds without a new one held
         # (Home Assistant writes no unchanged state: a plug may fall silent).
@@ -67,7 +71,8 @@ class _Plug(_DetectorState):
 
     def _floor_next(self) -> float:
         """The longest gap between two readings in a row."""
-        return 1.5 * max(self._gap, self._period) + _EPS
+        gap, period = self._gap, self._period
+        return 1.5 * (period if gap < period else gap) + _EPS  # (``max``, written out)
 
     def _step_at(self, pts: Sequence[float], base: float, step: float) -> float:
         """``_step_time`` as this plug reads: its interval, and whether it averages."""
@@ -172,10 +177,16 @@ class _Plug(_DetectorState):
         if abs(level - base) <= tol:
             return True
         k = self._k
-        return any(
-            h.weight >= 2.0 and abs(level - base - h.size / k) <= tol + 0.02 * h.size
-            for h in self._heaters
-        )
+        # (A loop, not ``any`` over a generator: asked for most readings
+        # of a slow PID's floor, where making the generator costs more
+        # than the sums.)
+        for h in self._heaters:
+            if (
+                h.weight >= 2.0
+                and abs(level - base - h.size / k) <= tol + 0.02 * h.size
+            ):
+                return True
+        return False
 
     def _confirmed(self) -> list[DetectedRun]:
         run = self._confirm
@@ -184,10 +195,22 @@ class _Plug(_DetectorState):
 
     def _pump_in(self, level: float) -> bool:
         """Whether a level is nearer the standby and known heaters with the pump."""
-        rest = [level - self._base]
-        rest += [level - self._base - size for size in self._known_heaters]
+        # (Each rest, the level less the standby and a known heater or
+        # none, followed in one loop rather than lists and ``min`` over
+        # generators: the same sums and comparisons, for fewer calls.)
         p = self._pump_watts
-        return min(abs(x - p) for x in rest) < min(abs(x) for x in rest)
+        rest = level - self._base
+        with_pump = abs(rest - p)
+        without = abs(rest)
+        k = self._k
+        for h in self._heaters:
+            if h.weight >= 2.0:
+                x = rest - h.size / k
+                if (d := abs(x - p)) < with_pump:
+                    with_pump = d
+                if (d := abs(x)) < without:
+                    without = d
+        return with_pump < without
 
     def _at_volts_after(self, level: float) -> float:
         """The level before an edge as it would read at the volts after it.
@@ -211,14 +234,15 @@ class _Plug(_DetectorState):
 
     def _slack(self) -> float:
         """What a plug reporting on change leaves unsaid (its threshold)."""
-        return 6.0 if self._on_change else 0.0
+        return 6.0 if self._silence > 0.05 else 0.0  # (``_on_change``, written out)
 
     def _low(self) -> float:
         """How far short of the step a pump's rise may be (a vibratory one's ramp)."""
         return 0.55 if self._pump_watts < _SMALL_PUMP else 0.75
 
     def _ptol(self) -> float:
-        return max(0.25 * self._pump_watts, 5.0) + self._slack()
+        tol = 0.25 * self._pump_watts
+        return (5.0 if tol < 5.0 else tol) + self._slack()  # (``max``, written out)
 
     def _heater_min(self) -> float:
         return max(300.0, 4.0 * self._pump_watts)
@@ -269,4 +293,5 @@ class _Plug(_DetectorState):
 
     def _still(self, watts: float) -> float:
         """How far two readings of one level at ``watts`` may stray (the floor's)."""
-        return max(0.1 * self._pump_watts, 6.0 + 0.008 * watts)
+        pump, level = 0.1 * self._pump_watts, 6.0 + 0.008 * watts
+        return level if pump < level else pump  # (``max``, written out)

@@ -71,14 +71,16 @@ class _SteadyStates(_Pauses):
             elif gap < g:
                 self._gap = g - 0.1 * (g - gap)
             else:
-                self._gap = g + 0.02 * (min(gap, 4.0 * g) - g)
+                far = 4.0 * g  # (``min`` written out: most readings come here)
+                self._gap = g + 0.02 * ((far if far < gap else gap) - g)
             # A low quantile that silences barely move: a plug reporting on
             # change still measures every second or so.
             q = self._period
             if q == 0.0 or gap < q:
                 self._period = min(gap, 30.0) if q == 0.0 else q - 0.2 * (q - gap)
             else:
-                self._period = q + 0.005 * (min(gap, 2.0 * q) - q)
+                far = 2.0 * q
+                self._period = q + 0.005 * ((far if far < gap else gap) - q)
         self._silence += 0.02 * ((1.0 if gap > 3.5 * g > 0.0 else 0.0) - self._silence)
         out: list[DetectedRun] = []
         settling = self._tr
@@ -150,7 +152,8 @@ class _SteadyStates(_Pauses):
     def _tick(self, now: float) -> list[DetectedRun]:
         """Decisions that come with time: held edges, stale runs, the noise."""
         out: list[DetectedRun] = []
-        waits = self._confirm_waits(now)
+        # (No run to confirm, most ticks: nothing for it to wait on or let go.)
+        waits = self._confirm is not None and self._confirm_waits(now)
         if (
             self._confirm is not None
             and not self._tr
@@ -230,8 +233,14 @@ class _SteadyStates(_Pauses):
             return out
         # A new level holds still: two readings within the noise of each other
         # (a ramp's readings, an averaging plug's partial one, do not).
-        still = max(0.1 * self._pump_watts, 6.0 + 0.008 * watts, 3.0 * self._sd)
-        still = min(still, tol)
+        # (``max`` and ``min`` written out, as they compare: every
+        # reading of a transient asks.)
+        still = 0.1 * self._pump_watts
+        level = 6.0 + 0.008 * watts
+        still = level if level > still else still
+        noise = 3.0 * self._sd
+        still = noise if noise > still else still
+        still = tol if tol < still else still
         if -still <= dcd <= still and not self._between_states(
             (self._cd_sum + watts) / (self._cd_n + 1), at
         ):
