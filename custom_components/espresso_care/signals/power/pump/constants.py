@@ -88,6 +88,19 @@ _RISE_SHORT: Final = 0.2
 # during them under which heater and pump are not tied; the share starts at
 # a prior of one in four (``_stop_in_heater_rise``).
 _TIED_SHARE: Final = 0.15
+_RISE_OVER: Final = 0.6
+"""Of the pump's step: a heater's rise reading over the level after it by this much had the pump stop in it.
+
+Read every few seconds, a reading averages its interval: while the pump runs
+on under a heater that came on, no reading of the rise can stand over the
+heater and the pump read whole after it. One that does had a load switch off
+inside it after the heater came on, the pump's stop (0.81 of the step on
+dev seed 27,000,020). The mains move a heater's first readings too: true
+shots on dev and regression seeds read 0.27-0.46 of the step so (regression
+9,000,020: 1,494, then 1,469, 1,471 W beside a 54 W pump), and a dual
+boiler's hand-over beside a rotary pump 0.40 (dev seed 26,000,053)
+(``_stopped_at_rise``).
+"""
 _TIED_PRIOR: Final = (1.0, 4.0)
 # Of the pump's step: a heater's rise during a run so near its reading alone
 # before the run is that heater alone, the pump running on (``_ran_on_under``).

@@ -202,8 +202,13 @@ class PumpDetector(_FloorRuns):
                 runs += self._decoded()
             runs += self._pump_then_heater()
             runs += self._alone_then_heater()
-        return self._once(runs) if runs else runs
+        return self._once(self._read_on(runs)) if runs else runs
 
     def advance(self, now: float) -> list[DetectedRun]:
         """Time passed without a reading: decide what the silence decides."""
-        return self._once(self._floor_runs(self._advance_to(now), None, None))
+        runs = self._floor_runs(self._advance_to(now), None, None)
+        return self._once(self._read_on(runs)) if runs else runs
+
+    def _read_on(self, runs: list[DetectedRun]) -> list[DetectedRun]:
+        """The runs decided, less those whose stop a heater's rise reading shows sooner (``_stopped_at_rise``)."""
+        return [run for run in runs if not self._stopped_at_rise(run)]

@@ -80,6 +80,8 @@ class _RunEnd(_StopDating):
             # sizes then hold to a few watts), and if a reading showed the
             # pump alone in one of them or its step is many times that.
             seen_end = self._seen_alone(edge, -watts) or self._alone_level(edge.before)
+            if seen_end and self._tail_read_as_pump(edge, watts):
+                seen_end = False
             lone = self._run_lone and self._single_partial(edge)
             seen = self._run_seen
             if lone:
@@ -244,6 +246,37 @@ class _RunEnd(_StopDating):
         self._confirm = DetectedRun(started, at, step)
         self._confirm_from = edge.before
         return []
+
+    def _tail_read_as_pump(self, edge: _Edge, watts: float) -> bool:
+        """Whether the pump seen alone in a fall read every few seconds is the heater's tail.
+
+        Without volts a run split from heaters' edges at both ends needs a
+        reading of the pump alone at its fall (``_seen_alone``). A fall to
+        the standby in one partial reading holds the heater's last part of
+        an interval, of any share: at a tenth of a second of a 1.2 kW heater
+        it reads the pump's watts. A flush whose stop hid in the heater's
+        rise was then read to the heater's fall, the pump "seen" after it
+        (dev seed 26,000,060, a heat exchanger with a 43 W pump: 8, 24,
+        1,082, then 1,245, 1,239, 1,237, 59, 7 W, a 7.0 s flush read as a
+        27.0 s shot). The pump alone after the heater's fall would leave a
+        reading at its level and its own partial one, two readings; one
+        reading at that level straight to the standby is no evidence. Not
+        when a reading showed the pump alone whole at the run's rise
+        (``_run_seen``), when the heater alone was read first (the pump's
+        stop apart, ``_stop_shown_apart``), or with volts. Dev seeds
+        20M-29M every 5 s: the heat exchanger's false shots 10 -> 9
+        (26,000,060), no shot lost; regression 5M-9M identical.
+        """
+        if not self._seconds_apart or self._vref2 or self._run_seen:
+            return False
+        if abs(edge.after - self._base) > self._tol_lv or not self._single_partial(
+            edge
+        ):
+            return False
+        return not (
+            self._seen_alone(edge, -watts, pump_first=True)
+            or self._alone_level(edge.before)
+        )
 
     def _ran_through(self, edge: _Edge, watts: float, heat: float) -> bool:
         """Whether an unsure run, the pump seen alone at its rise and at its fall, ran through (on change).

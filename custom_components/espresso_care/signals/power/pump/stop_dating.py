@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 import math
 
+from ..readings import DetectedRun
 from .constants import (
     _FAST_GAP_S,
     _HIDDEN_PULSE,
     _HIDDEN_STOP,
     _MAINS_MOVE,
     _READ_LONG_S,
+    _RISE_OVER,
     _RISE_SHORT,
     _SMALL_PUMP,
     _TIED_SHARE,
@@ -165,6 +167,73 @@ class _StopDating(_OffInRun):
             return False
         rose = fell.on_at - started
         return self._kind_between(rose, ended - started)
+
+    def _stopped_at_rise(self, run: DetectedRun) -> bool:
+        """Whether a run read every few seconds had the pump stop in a heater's rise reading, and is of another kind so dated.
+
+        A flush's cold water switches a heater on, and the pump's stop hides
+        in the heater's rise: the heater is then read as heater and pump
+        until it falls, and a flush of a few seconds reads as a shot (dev
+        seed 27,000,020, a heat exchanger with a 42 W pump: 6, 40, then
+        1,231, 1,198, 1,195, 1,191, 873 W, a 4.5 s flush read as a 23.7 s
+        shot). Without volts the heater's size cannot tell the two apart,
+        but the rise reading can: an average over its interval, it stands
+        over the heater and the pump read whole after it only when
+        something switched off inside it after the heater came on. Over the
+        level after it (two readings that agree) by most of the pump's step
+        (``_RISE_OVER``), and by no more than that step (a dual boiler's
+        second heater going off reads so: dev seed 29,000,045, 2,355 W, then
+        1,143 W), it shows the pump stopped by that reading's end. Unless
+        the pump shows again later in the run (a step of half its size up
+        over the heater, or a reading of it alone: a flush, then the shot it
+        was made for, dev seed 24,000,044), a run that so dated is of
+        another kind is not counted. Every few seconds only (1-2 s plugs
+        read the stop apart; on change a level may be a partial reading).
+        Dev seeds 20M-29M every 5 s: the heat exchanger's false shots
+        10 -> 9 (27,000,020), no shot lost; regression 5M-9M identical.
+        """
+        if not self._seconds_apart:
+            return False
+        p = self._pump_watts
+        base = self._base
+        heat = 0.5 * self._heater_min()
+        late = run.ended + 0.5 * self._period
+        pts = list(self._recent)
+        for i in range(1, len(pts) - 2):
+            at, w = pts[i]
+            if at <= run.started:
+                continue
+            after = pts[i + 1][1], pts[i + 2][1]
+            if pts[i + 2][0] > late:
+                return False
+            if (
+                w - pts[i - 1][1] > heat
+                and min(after) - base > heat
+                and abs(after[0] - after[1]) <= self._still(after[0])
+                and _RISE_OVER * p <= w - max(after) <= p + self._ptol()
+            ):
+                return not self._pump_shows_after(
+                    pts[i + 2 :], late
+                ) and self._kind_between(at - run.started, run.ended - run.started)
+        return False
+
+    def _pump_shows_after(
+        self, pts: Sequence[tuple[float, float]], late: float
+    ) -> bool:
+        """Whether readings after a stop in a heater's rise show the pump again (``_stopped_at_rise``)."""
+        p = self._pump_watts
+        base = self._base
+        heat = 0.5 * self._heater_min()
+        ptol = self._ptol()
+        for j in range(1, len(pts)):
+            at, w = pts[j]
+            if at > late:
+                break
+            if abs(w - base - p) <= ptol or (
+                w - base > heat and w - pts[j - 1][1] > 0.5 * p
+            ):
+                return True
+        return False
 
     def _stop_hid_in_pulses(
         self, pts: Sequence[float], before: float, started: float, at: float
