@@ -25,6 +25,7 @@ CAL_RUNS_SLOW: Final = 3
 CAL_PAUSE_SLOW_S: Final = 30
 SLOW_PLUG_S: Final = 4.0
 _BLIP_READINGS: Final = 3  # an excursion longer than this is a new level
+_OPENED_EDGE_PTS: Final = 8  # an edge's points: an opening reading twice, two after
 _RAMP_MAX_S: Final = 3.0  # a vibratory pump's ramp lasts up to this long
 _PID_PULSES_PER_MIN: Final = 2.0  # idle pulses that show a slow PID (calibration)
 _RECENT_PULSES_S: Final = 120.0  # a slow PID's pulses counted lately, every 5 s

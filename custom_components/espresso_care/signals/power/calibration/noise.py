@@ -14,7 +14,7 @@ from ..pump.constants import _NOISE_RATE_PER_MIN
 from ..pump.detector import PumpDetector
 from ..pump.steps import _Edge
 from ..readings import Reading
-from .constants import _BLIP_READINGS
+from .constants import _BLIP_READINGS, _OPENED_EDGE_PTS
 from .edges import _hand_overs
 from .levels import _tol
 
@@ -61,9 +61,11 @@ def _opened_mid_edge(edge: _Edge, edges: Sequence[_Edge]) -> bool:
     first edge then climbs from a level that never held, the rest of the
     heater (fresh seed 137,000,023, a thermostat: 1,035 then 1,317.6 W, a
     284 W step beside a 165 W rotary pump), and read as noise it refused
-    the calibration as too noisy.
+    the calibration as too noisy. Only an edge read whole within two
+    readings (``_OPENED_EDGE_PTS``): a fast PID's bursts from an opening
+    reading wander for many (72 points in a test's), and are noise.
     """
-    return edge is edges[0] and not edge.settled
+    return edge is edges[0] and not edge.settled and len(edge.pts) <= _OPENED_EDGE_PTS
 
 
 def _heaters_explain(heaters: Sequence[float], step: float) -> Callable[[float], bool]:
