@@ -603,26 +603,13 @@ class _SlowPlug(_HeaterSizes):
             return None  # to the standby only
         if abs(watts - self._pump_watts) > self._ptol():
             return None
-        alone = base + watts
         near = max(0.12 * watts, 6.0)  # a quiet standby and the pump alone
         readings = [w for w in self._recent if w[0] <= edge.at]
         readings.reverse()
-        n = len(readings)
-        k = 0
-        while k < n and abs(readings[k][1] - alone) <= near:
-            k += 1
-        if k < _ALONE_HELD_N or k >= n:
-            return None
-        t, w = readings[k]
-        start = t
-        if base + near < w < alone - near:
-            start = t - (w - base) / watts * self._period
-            k += 1
-            if k >= n:
-                return None
-        if abs(readings[k][1] - base) > near:
-            return None
-        if not MIN_RUN_S <= at - start <= MAX_RUN_S:
+        start = self._from_standby(
+            readings, 0, watts, near, single=False, least=_ALONE_HELD_N, most=None
+        )
+        if start is None or not MIN_RUN_S <= at - start <= MAX_RUN_S:
             return None
         fell = self._fell_at
         if fell is not None and fell > start:
@@ -637,13 +624,16 @@ class _SlowPlug(_HeaterSizes):
         near: float,
         *,
         single: bool,
+        least: int = 1,
+        most: int | None = 3,
     ) -> float | None:
         """When the pump started, read back from ``readings[j]`` (newest first).
 
-        One to three readings of the pump alone (the standby and ``step``),
-        at most one partial reading that dates its start within the period,
-        then the standby; ``single``: one reading alone, none partial, will do.
-        None when the readings are not so.
+        ``least`` to ``most`` readings of the pump alone (the standby and
+        ``step``; one to three, ``most`` None: no bound), at most one partial
+        reading that dates its start within the period, then the standby;
+        ``single``: one reading alone, none partial, will do. None when the
+        readings are not so.
         """
         base = self._base
         alone = base + step
@@ -651,7 +641,7 @@ class _SlowPlug(_HeaterSizes):
         k = j
         while k < n and abs(readings[k][1] - alone) <= near:
             k += 1
-        if not 1 <= k - j <= 3 or k >= n:
+        if k - j < least or (most is not None and k - j > most) or k >= n:
             return None
         at, watts = readings[k]
         start = at
