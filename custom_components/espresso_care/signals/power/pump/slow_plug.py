@@ -572,12 +572,7 @@ class _SlowPlug(_HeaterSizes):
         if j - i > 2:
             return None
         start = self._from_standby(readings, j, watts, near, single=True)
-        if start is None or not MIN_RUN_S <= at - start <= MAX_RUN_S:
-            return None
-        fell = self._fell_at
-        if fell is not None and fell > start:
-            return None  # a run was read there (counted or dropped): not twice
-        return DetectedRun(start, at, watts)
+        return self._new_run(start, at, watts)
 
     def _alone_from_standby(
         self, edge: _Edge, at: float, watts: float
@@ -609,11 +604,20 @@ class _SlowPlug(_HeaterSizes):
         start = self._from_standby(
             readings, 0, watts, near, single=False, least=_ALONE_HELD_N, most=None
         )
+        return self._new_run(start, at, watts)
+
+    def _new_run(
+        self, start: float | None, at: float, watts: float
+    ) -> DetectedRun | None:
+        """The run from ``start`` to ``at``: None when its length is no run's, or a run was read there.
+
+        A run read there, counted or dropped, is not read twice.
+        """
         if start is None or not MIN_RUN_S <= at - start <= MAX_RUN_S:
             return None
         fell = self._fell_at
         if fell is not None and fell > start:
-            return None  # a run was read there (counted or dropped): not twice
+            return None
         return DetectedRun(start, at, watts)
 
     def _from_standby(
