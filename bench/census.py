@@ -29,6 +29,7 @@ from typing import Any
 from simulator.espresso import FAMILIES, PLUGS
 
 from .detection import (
+    CALIBRATION_TARGET,
     Score,
     TraceSpec,
     calibrate_with_retries,
@@ -126,10 +127,6 @@ def cells(traces: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     return out
 
 
-CALIBRATION_TOLERANCE = 0.10
-"""Issue 10's target: the calibrated pump W within 10 % of the trace's true step."""
-
-
 def calibration_cells(traces: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     """By ``family plug``: calibrations saved, how many off by over 10 %, the worst.
 
@@ -145,7 +142,7 @@ def calibration_cells(traces: list[dict[str, Any]]) -> dict[str, dict[str, float
         if error is None:
             continue
         cell["saved"] += 1
-        cell["over"] += abs(error) > CALIBRATION_TOLERANCE
+        cell["over"] += abs(error) > CALIBRATION_TARGET
         cell["max"] = max(cell["max"], abs(error))
     return out
 
