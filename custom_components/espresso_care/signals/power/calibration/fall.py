@@ -60,6 +60,8 @@ def _plateau(
     moving = len(earlier) > 1 and abs(float(earlier[-2].watts or 0.0) - base) > _tol(
         base
     )
+    if moving and rise is not None and _held_at_click(xs[:rise], base):
+        moving = False  # the level at the click held: no partial reading
     if rise is not None and (moving or xs[rise][1] - base > CAL_MAX_W):
         # A heater came on as the user started (before the pump): once its
         # level held three readings, that level is the one the run left.
@@ -208,6 +210,25 @@ def _plateau(
             return _heater_step(ons, offs, base, big, agree), low
 
     return None
+
+
+def _held_at_click(
+    before: Sequence[tuple[float, float, float | None]], base: float
+) -> bool:
+    """Whether a reading after the click, before the run rose, read the level at it again.
+
+    ``before``: the readings after the click before the first that rose
+    clearly over ``base``, the last reading before the click. A reading
+    before it far off may make ``base`` look like a partial one of a heater
+    coming on, whose level the three readings after the rise then give;
+    but a reading after the click back at ``base`` says its level held
+    already, and the rise is the pump's: those three readings are its ramp
+    (dev 28000022, a heat exchanger on change, a 56.6 W pump: 814.3, then
+    1192.6 and 1198.3 W, the ramp 1228.2, 1238.4, 1246.5 W read as the
+    level the run left; no fall to it, and the detector's edges saved
+    38.3 W).
+    """
+    return any(abs(w - base) <= _tol(base) for _, w, _ in before)
 
 
 def _held_silent(
