@@ -93,6 +93,8 @@ def _plateau(
             edge = 0.1 * step
             if j == i + 2 and not low + edge < xs[i + 1][1] < big - edge:
                 continue  # not a partial reading between
+            if j == i + 2 and _held_between(xs, i + 1, on_change, silence):
+                continue  # a level of its own, not the stop's partial reading
             if not CAL_MIN_S - 0.5 <= xs[j][0] - xs[rise][0] <= longest + 6.0:
                 continue
             # Back to the level the run left (beside a heater, whose noise
@@ -229,6 +231,26 @@ def _held_at_click(
     38.3 W).
     """
     return any(abs(w - base) <= _tol(base) for _, w, _ in before)
+
+
+def _held_between(
+    xs: Sequence[tuple[float, float, float | None]],
+    k: int,
+    on_change: bool,
+    silence: float,
+) -> bool:
+    """Whether the reading ``k``, between a run's level and a fall, held in silence on change.
+
+    A reading between two levels may be a partial one of the stop (the plug
+    averaged across it); on change the next second's reading, at the level
+    after, would differ by more than the plug's threshold and be sent. A
+    silence after it says its value held: a level of the run, not a partial
+    reading, and the reading before it is no level of the pump's (a rotary
+    pump's inrush: dev 29000015, a thermostat, a 170.4 W pump: 68.0 W in
+    part, the inrush's 221.0 W, 177.5 W then 9 s of silence, the standby's
+    7.7 W; 213.3 W was saved from the inrush, now 170.5 W).
+    """
+    return on_change and xs[k + 1][0] - xs[k][0] >= silence
 
 
 def _held_silent(
