@@ -334,6 +334,41 @@ class _OffInRun(_RunStart):
                 return True
         return False
 
+    def _heater_alone_then_tail(self, started: float, at: float) -> bool:
+        """Whether a run read every few seconds ends in a known heater's pulse read alone, then its tail.
+
+        A heater only adds to the pump's level: while the pump runs, a
+        reading of the heater whole holds the heater and the pump. A dual
+        boiler's flush stopped as its brew heater came on; the heater's
+        short pulse was read over the pump's level, the fall's partial
+        reading landed at the pump's level by chance (a twentieth of the
+        interval of the heater), and the run was read to it: a 13.5 s flush
+        counted as a 31.4 s shot (regression seed 7000012, brew heater
+        983.6 W over a 4.3 W standby, 54.3 W pump: 20, 59, 60, then 874,
+        983, a lost reading, 56, 4 W). The pulse's peak, the run's reading
+        before its last, at the standby and a known heater alone (within the
+        level's noise) and at no state with the pump, then the last at the
+        pump alone: the pump was off through the peak and the last reading
+        is the heater's tail. Only so, at the run's end: a peak inside a
+        run, or one the pump's level does not follow, may be a heater's
+        partial reading, or the mains moving it (regression seeds 6000013,
+        8000028, 9000053: true shots, a reading at a heater's size among
+        them).
+        """
+        if not self._seconds_apart or self._pulsing(at):
+            return False
+        heaters = self._known_heaters
+        seen = [w for t, w in self._recent if started < t <= at]
+        if not heaters or len(seen) < 3:
+            return False
+        rise, peak, tail = seen[-3:]
+        base, p = self._base, self._pump_watts
+        if not (rise < peak > tail and abs(tail - base - p) <= self._still(tail)):
+            return False
+        still = self._still(peak)
+        r = peak - base
+        return not self._firm(peak) and any(abs(r - x) <= still for x in heaters)
+
     def _after_pulse_series(self, started: float, at: float) -> bool:
         """Whether a run of a shot's length, read every few seconds, ends a backflush's series.
 
