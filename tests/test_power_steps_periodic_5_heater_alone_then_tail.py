@@ -43,3 +43,11 @@ def test_the_heater_read_with_the_pump_keeps_the_shot() -> None:
     and its fall: the pump ran through the heater's pulse, a shot."""
     ((start, end),) = shots(runs_of([*START, 1040.0, 60.0, 59.0, 30.0, 4.0, 4.0]))
     assert end - start >= 15.0
+
+
+def test_the_heater_read_alone_then_its_fall_is_no_shot() -> None:
+    """Dev seed 28,000,036 (a heat exchanger): the pump alone twice, the
+    heater's rise, the heater alone (1,457 W over the standby, learnt 1,472
+    W; 58.5 W pump), then its fall: a 14.0 s shot read as 26.5 s. Here 983
+    W, then the heater's fall to the standby: the pump was off, no shot."""
+    assert shots(runs_of([*START, 983.0, 500.0, 4.0, 4.0])) == []
