@@ -334,6 +334,50 @@ class _OffInRun(_RunStart):
                 return True
         return False
 
+    def _heater_alone_then_tail(self, started: float, at: float) -> bool:
+        """Whether a run read every few seconds ends in a known heater's pulse read alone.
+
+        A heater only adds to the pump's level: while the pump runs, a
+        reading of the heater whole holds the heater and the pump. A dual
+        boiler's flush stopped as its brew heater came on; the heater's
+        short pulse was read over the pump's level, the fall's partial
+        reading landed at the pump's level by chance (a twentieth of the
+        interval of the heater), and the run was read to it: a 13.5 s flush
+        counted as a 31.4 s shot (regression seed 7000012, brew heater
+        983.6 W over a 4.3 W standby, 54.3 W pump: 20, 59, 60, then 874,
+        983, a lost reading, 56, 4 W). Alike, a heat exchanger's 14.0 s
+        shot read to its heater's fall, 26.5 s (dev seed 28000036, heater
+        1,472 W, 58.5 W pump: 68, 67, 1,332, 1,457, 776 W over the
+        standby). The run's reading before its last, a peak a pump's step
+        (or its noise) over both its neighbours, at the standby and a known
+        heater alone (within the level's noise) and at no state with the
+        pump, the heater's rise read after the pump alone: the pump was off
+        through the peak, and the run was read on by the heater. Only at the
+        run's end: a reading at a heater's size inside a run, not a peak,
+        may be a heater's partial reading or the mains moving it (regression
+        seeds 6000013, 8000028, 9000053: 16 true shots lost when any such
+        reading withheld the run); and only after the pump alone: a dual
+        boiler's heaters handing over under a rotary pump leave such a peak
+        too (regression seed 6000029: 1,047, 909, 1,037, 1,226, 201 W over
+        the standby, brew heater 924 W, steam heater 1,240 W, a true shot).
+        """
+        if not self._seconds_apart or self._pulsing(at):
+            return False
+        heaters = self._known_heaters
+        seen = [w for t, w in self._recent if started < t <= at]
+        if not heaters or len(seen) < 4:
+            return False
+        alone, rise, peak, tail = seen[-4:]
+        base, p = self._base, self._pump_watts
+        if not 0.5 * p <= alone - base <= 1.5 * p:
+            return False  # (the pulse rose from no reading of the pump alone)
+        still = self._still(peak)
+        step = p if p > still else still
+        if not (rise <= peak - step and tail <= peak - step):
+            return False
+        r = peak - base
+        return not self._firm(peak) and any(abs(r - x) <= still for x in heaters)
+
     def _after_pulse_series(self, started: float, at: float) -> bool:
         """Whether a run of a shot's length, read every few seconds, ends a backflush's series.
 

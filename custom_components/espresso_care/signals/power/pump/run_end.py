@@ -232,6 +232,8 @@ class _RunEnd(_StopDating):
             return []
         if self._off_before_heater(started, at) or self._off_after_heater(started, at):
             return []
+        if self._heater_alone_then_tail(started, at):
+            return []
         if self._after_pulse_series(started, at):
             return []
         if self._lost_after_pulses(started, at):
