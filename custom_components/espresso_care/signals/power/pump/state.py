@@ -119,6 +119,7 @@ class _DetectorState:
         "_run_pure",
         "_run_seen",
         "_run_shown",
+        "_run_split",
         "_run_spread",
         "_run_two",
         "_run_unsure",
@@ -289,6 +290,8 @@ class _DetectorState:
         self._run_heater: _Heater | None = None
         self._run_mag = self._run_before = self._run_other = 0.0
         self._run_shown = 0.0
+        # The run opened split from a heater's rise, no reading of the pump alone whole.
+        self._run_split = False
         # The first reading of the heaters' stretch on now (``_COOL``; inf:
         # none), and the last stretches' first reading and the next without
         # (``_on_heat_up``; the decoder reads a run again minutes later).
