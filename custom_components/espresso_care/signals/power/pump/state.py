@@ -107,6 +107,7 @@ class _DetectorState:
         "_run_at",
         "_run_base",
         "_run_before",
+        "_run_early",
         "_run_fell",
         "_run_from",
         "_run_heat",
@@ -284,6 +285,8 @@ class _DetectorState:
         self._run_lead = 0.0
         self._run_from = 0.0  # the edge a run opened at, before dating moved it
         self._run_spread = 0.0
+        # The part of the start's spread that lies before it only (``_early_only``).
+        self._run_early = 0.0
         self._run_two = False
         self._run_lone = False
         self._run_unsure = False
