@@ -259,7 +259,8 @@ class _Plug(_DetectorState):
         self._run_w = watts
         self._run_pure = pure
         self._run_unsure = False
-        self._run_lead = self._run_spread = 0.0
+        self._run_split = False
+        self._run_lead = self._run_spread = self._run_early = 0.0
         self._run_base = self._run_before = self._normalised(base)
         self._run_heat = 0.0
         self._run_heater = None

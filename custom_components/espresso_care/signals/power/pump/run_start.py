@@ -62,6 +62,28 @@ class _RunStart(_HeaterCycles):
                 return unseen + self._lost(pts, i, span)
         return 0.0
 
+    def _early_only(self, pts: Sequence[float], at: float) -> float:
+        """The part of ``_unseen`` that lies before a start dated ``at`` only: a lost reading's.
+
+        A whole reading dates a rise at its interval's start, the latest the
+        pump can have started; a reading lost before it leaves the start
+        anywhere in that interval, earlier only (``_lost``). The run can then
+        only be longer than dated, never shorter: ``_kind_unsure`` reads that
+        part on one side (regression seed 7,000,045, a 124 W rotary pump: the
+        standby, a lost reading, 131 W whole, a 21.9 s shot dated 17.6 s with
+        5 s either way, withheld near 15 s).
+        """
+        window = self._window
+        if window is None:
+            return 0.0
+        for i in range(2, len(pts), 2):
+            if pts[i] >= at:
+                span = _span(pts, i, self._period)
+                if at > pts[i] - window * span + _EPS:
+                    return 0.0  # inside the window: the reading's share dates it
+                return self._lost(pts, i, span)
+        return 0.0
+
     def _lost(self, pts: Sequence[float], i: int, span: float) -> float:
         """The part before reading ``i``'s interval that a lost reading left unread.
 
@@ -286,6 +308,8 @@ class _RunStart(_HeaterCycles):
         self._run_spread = self._unseen(edge.pts, at)
         if at in (past, off):
             self._run_spread = max(self._run_spread, unread)
+        else:
+            self._run_early = self._early_only(edge.pts, at)
         if not heat:
             self._run_lead = at - self._ramp_start(edge, watts, at)
             self._run_lead -= self._inrush_lag(edge, watts)

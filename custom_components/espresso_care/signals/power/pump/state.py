@@ -107,6 +107,7 @@ class _DetectorState:
         "_run_at",
         "_run_base",
         "_run_before",
+        "_run_early",
         "_run_fell",
         "_run_from",
         "_run_heat",
@@ -119,6 +120,7 @@ class _DetectorState:
         "_run_pure",
         "_run_seen",
         "_run_shown",
+        "_run_split",
         "_run_spread",
         "_run_two",
         "_run_unsure",
@@ -283,12 +285,16 @@ class _DetectorState:
         self._run_lead = 0.0
         self._run_from = 0.0  # the edge a run opened at, before dating moved it
         self._run_spread = 0.0
+        # The part of the start's spread that lies before it only (``_early_only``).
+        self._run_early = 0.0
         self._run_two = False
         self._run_lone = False
         self._run_unsure = False
         self._run_heater: _Heater | None = None
         self._run_mag = self._run_before = self._run_other = 0.0
         self._run_shown = 0.0
+        # The run opened split from a heater's rise, no reading of the pump alone whole.
+        self._run_split = False
         # The first reading of the heaters' stretch on now (``_COOL``; inf:
         # none), and the last stretches' first reading and the next without
         # (``_on_heat_up``; the decoder reads a run again minutes later).

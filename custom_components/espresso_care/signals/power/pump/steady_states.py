@@ -369,7 +369,7 @@ class _SteadyStates(_Pauses):
                 # as sure as one split off a heater's edge (two switchings
                 # shown), and its stop must show itself (``_pump_fall``).
                 self._run_pure = self._run_seen = self._run_held = False
-                self._run_two = True
+                self._run_two = self._run_split = True
                 self._run_shown = part.pts[-3] - part.before
         return out
 

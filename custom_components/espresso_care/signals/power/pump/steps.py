@@ -14,7 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .constants import _FAST_GAP_S, _OFF_SHARE, _OVERSHOOT, _TAIL_NEXT, _WHOLE
+from .constants import (
+    _FAST_GAP_S,
+    _MAINS_MOVE,
+    _OFF_SHARE,
+    _OVERSHOOT,
+    _TAIL_NEXT,
+    _WHOLE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +273,9 @@ def _pump_time(
                 # shot dated 8 s early, its own start read as a pause and
                 # dropped, dev 24000029; 20M-29M at 5 s: 1 shot, no false one).
                 continue
+            if slow and (j := _ran_on_past_rise(pts, i, base, heater, pump)):
+                # The heater's rise first, the pump's stop in the next reading.
+                return _crossing(pts, j, base + heater, pump, window=window, gap=gap)
             if averaging and abs(pts[i - 1] - base - heater) <= half:
                 # The heater came first, the pump within this interval.
                 return _crossing(pts, i, base + heater, pump, window=window, gap=gap)
@@ -280,6 +290,31 @@ def _pump_time(
                     return _crossing(pts, moved, base, both, window=window, gap=gap)
             return _crossing(pts, i, base, both, window=window, gap=gap)
     return pts[-2]
+
+
+def _ran_on_past_rise(
+    pts: Sequence[float], i: int, base: float, heater: float, pump: float
+) -> int:
+    """The next reading, when it shows a falling pump still on after reading ``i`` at the level after a heater's rise.
+
+    Read every few seconds, a heater rising and the pump stopping in one
+    edge: reading ``i`` at the level after (the heater on and the pump
+    off) may be the heater's partial reading with the pump still on.
+    The next reading, inside the edge, standing over that level by more
+    than the mains move a heater (``_MAINS_MOVE``) and by no more than the
+    pump's step, holds the heater whole and part of the pump: it ran on
+    past the heater's rise and stopped in that reading (regression seed
+    6,000,053, a thermostat with a 145 W rotary pump: 152, 152, 1,198,
+    1,302, 1,201 W, a 19.3 s shot's stop dated at the heater's rise, 11.1 s).
+    Only a falling pump beside a rising heater (``pump`` negative,
+    ``heater`` positive); a vibratory pump's share stays within the mains'
+    move. 0: none.
+    """
+    j = i + 2
+    if pump >= 0.0 or heater <= 0.0 or j + 2 >= len(pts):
+        return 0  # (the last reading is the level after's own)
+    over = pts[j + 1] - base - heater - pump
+    return j if _MAINS_MOVE * heater < over <= -pump else 0
 
 
 def _off_after(pts: Sequence[float], i: int, heater: float, pump: float) -> bool:

@@ -55,8 +55,11 @@ class _StopDating(_OffInRun):
         15.0 s, its start unseen), the run is withheld: a flush counted as a
         shot is worse than neither counted.
         """
-        spread = math.hypot(self._run_spread, end_spread)
-        return self._near_kind_bound(duration, spread) or (
+        # (Of the start's spread, ``_run_early`` lies before it only: the run
+        # may be longer by it, never shorter, ``_early_only``.)
+        early = self._run_early
+        spread = math.hypot(self._run_spread - early, end_spread)
+        return self._near_kind_bound(duration + 0.5 * early, spread + 0.5 * early) or (
             self._run_pure and self._read_long(duration)
         )
 
