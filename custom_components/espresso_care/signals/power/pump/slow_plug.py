@@ -140,7 +140,10 @@ class _SlowPlug(_HeaterSizes):
         counted = self._counted[-1][1] if self._counted else -math.inf
         times = [r[0] for r in recent]
         watts = [r[1] for r in recent]
-        over = self._over_heater(times, watts, counted)
+        anchored = self._anchor_recent
+        over = self._over_heater(
+            [r[0] for r in anchored], [r[1] for r in anchored], counted
+        )
         if over:
             return over
         # The readings up to the last run counted (their times never go back).
@@ -217,7 +220,17 @@ class _SlowPlug(_HeaterSizes):
         A heat exchanger's heater switched on with the shot and off with
         it: the pump's step hides in the drift the decoder allows a heater's
         learnt size, not in the heater's own readings a minute apart.
-        ``times``, ``watts``: the recent readings' (``_decoded`` reads them too).
+        ``times``, ``watts``: the last ``_ANCHOR_N`` readings'
+        (``_anchor_recent``). The heater's cycles alone may come up to two
+        minutes either side of the plateau (``heater_anchor._NEAR_S``): in
+        the 40 readings the other rules keep (``_recent``), the cycle before
+        was gone once the one after was read, and the plateau had no anchors
+        at every look (dev seed 24,000,052: the heater alone 95 s before a
+        25.8 s shot and 70 s after it). Dev seeds 20M-29M every 5 s: heat
+        exchanger shots 1,351 -> 1,361 (11 more, one lost: 21,000,012, whose
+        cycle before, 35 s away, now read, disagrees with the one after by
+        a step), false shots 8 as before; regression 5M-9M 640 -> 642, false
+        shots 5 as before.
         """
         found = heater_anchor.over_heater(
             times,
