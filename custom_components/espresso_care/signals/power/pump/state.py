@@ -146,6 +146,7 @@ class _DetectorState:
         "_version",
         "_vref2",
         "_wanted",
+        "_withheld",
         "kind_bounds",
     )
 
@@ -223,6 +224,8 @@ class _DetectorState:
         self._held_levels: deque[tuple[float, float]] = deque(maxlen=3)
         # The runs decided lately (read every few seconds: ``_decoded``).
         self._counted: deque[tuple[float, float]] = deque(maxlen=8)
+        # Those of them withheld, their stop hidden in a heater's rise (``_past_withheld``).
+        self._withheld: deque[tuple[float, float]] = deque(maxlen=8)
         self._decode_at = math.inf
         # Shot-long runs ending with a heater that came on in them, of all
         # (``_stop_in_heater_rise``).
