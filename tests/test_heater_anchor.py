@@ -214,3 +214,31 @@ def test_long_plateau_beside_heater_readings_half_a_step_apart_is_a_shot() -> No
     assert runs(short) == []
     agreeing = [1335.0 if w == 1316.0 else w for w in short]
     assert len(runs(agreeing)) == 1
+
+
+def test_heater_read_whole_twice_to_the_watt_is_an_anchor() -> None:
+    """Two readings of a heater that agree to the watt: a level, not a stale repeat's.
+
+    A repeat is seldom stale; the reading after a repeat is the first
+    one's next neighbour (``_next_fresh``). The heater's cycle 50 s before
+    the shot read 1,407 W twice, then its fall; its next cycle only 85 s
+    after it, too far for one anchor alone (dev seed 22,000,004, a 45.6 W
+    pump: the shot 1,445-1,450 W, a 25.8 s shot lost).
+    """
+    standby = 6.3
+    rows = [
+        *[standby] * 4,
+        *[193.0, 1407.0, 1407.0, 930.0],
+        *[standby] * 6,
+        *[293.0, 1445.0, 1447.0, 1449.0, 1450.0, 1449.0, 1450.0, 697.0],
+        *[standby] * 14,
+        *[1345.0, 1413.0, 1166.0],
+        *[standby] * 4,
+    ]
+    times, watts = _readings(rows)
+    kwargs = {"base": standby, "pump": 45.6, "period": 5.0, "after": 0.0}
+    assert over_heater(times, watts, heaters=[1444.9], **kwargs) == [(1067.5, 1102.5)]
+    # One watt apart, the same readings were an anchor before the rule too.
+    rows[6] = 1406.0
+    times, watts = _readings(rows)
+    assert over_heater(times, watts, heaters=[1444.9], **kwargs) == [(1067.5, 1102.5)]

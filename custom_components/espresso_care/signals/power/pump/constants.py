@@ -106,6 +106,8 @@ _TIED_PRIOR: Final = (1.0, 4.0)
 # before the run is that heater alone, the pump running on (``_ran_on_under``).
 _RAN_ON: Final = 0.3
 _RECENT_N: Final = 40  # readings kept for ``_started_alone`` (200 s at 5 s)
+_ANCHOR_N: Final = 64
+"""Readings kept for ``heater_anchor`` (320 s at 5 s): a plateau and its heater read alone up to two minutes either side (``_anchor_recent``)."""
 _ALONE_HELD_N: Final = 2
 """Whole readings of the pump alone over the standby that show its run when its rise hid in a heater's fall (``_alone_from_standby``), or when both its edges were a heater's (``_held_alone_between``)."""
 _FLOOR_HITS: Final = 3  # readings of the pump alone that show a run by the floor

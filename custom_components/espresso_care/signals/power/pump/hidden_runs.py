@@ -343,6 +343,7 @@ class _HiddenRuns(_RunEnd):
             return False
         # Read, if withheld: the decoder must not count it again (``_once``).
         self._counted.append((pending.started, pending.ended))
+        self._withheld.append((pending.started, pending.ended))
         return True
 
     def _started_in_fall(self, edge: _Edge) -> bool:

@@ -15,6 +15,7 @@ import math
 from .. import decoder
 from ..readings import DetectedRun
 from .constants import (
+    _ANCHOR_N,
     _DECODED_MARGIN,
     _DECODED_NEAR,
     _DECODED_PART_S,
@@ -35,6 +36,7 @@ class _DetectorState:
 
     __slots__ = (
         "_ambiguous",
+        "_anchor_recent",
         "_avg_score",
         "_base",
         "_cache",
@@ -146,6 +148,7 @@ class _DetectorState:
         "_version",
         "_vref2",
         "_wanted",
+        "_withheld",
         "kind_bounds",
     )
 
@@ -207,6 +210,8 @@ class _DetectorState:
         self._quiet = False
         # The last readings (a plug reporting every few seconds: ``_started_alone``).
         self._recent: deque[tuple[float, float]] = deque(maxlen=_RECENT_N)
+        # The readings ``heater_anchor`` reads a plateau and its anchors in.
+        self._anchor_recent: deque[tuple[float, float]] = deque(maxlen=_ANCHOR_N)
         self._last_run: DetectedRun | None = None  # the last run decided (``_once``)
         self._cycle_size = 0.0  # an unseen heater-and-pump cycle (``_cycle_heater``)
         self._cycle_at = -math.inf
@@ -221,6 +226,8 @@ class _DetectorState:
         self._held_levels: deque[tuple[float, float]] = deque(maxlen=3)
         # The runs decided lately (read every few seconds: ``_decoded``).
         self._counted: deque[tuple[float, float]] = deque(maxlen=8)
+        # Those of them withheld, their stop hidden in a heater's rise (``_past_withheld``).
+        self._withheld: deque[tuple[float, float]] = deque(maxlen=8)
         self._decode_at = math.inf
         # Shot-long runs ending with a heater that came on in them, of all
         # (``_stop_in_heater_rise``).
@@ -257,6 +264,7 @@ class _DetectorState:
         """Forget the level, the transient, the heaters' states and the run."""
         self._known = False
         self._recent.clear()
+        self._anchor_recent.clear()
         self._lv = 0.0
         self._lv_n = 0
         self._pm1_at = self._pm2_at = self._pm1_w = 0.0

@@ -54,6 +54,7 @@ class _SteadyStates(_Pauses):
             self._v_last = volts
         self._last_at = at
         self._recent.append((at, watts))
+        self._anchor_recent.append((at, watts))
         # The heaters' stretches (``_on_heat_up``).
         if watts - self._base > _COOL * self._pump_watts:
             if self._hot_from == math.inf:
