@@ -114,12 +114,14 @@ class _Classify(_HiddenRuns):
         off, as a pure run's does (``_stop_in_rise_held``): the run waits
         for the next edge the same way, and only a fall of the pump's step
         alone from the level the rise left (or that level's fall showing
-        the pump's stop first) says the pump ran on (dev seed 22,000,020, a
-        thermostat with a 50 W pump, its heater learnt at 1,256 W: 4, 17,
-        172, 1,243 four times, 1,217, 1,190, 1,205 W, a 29.8 s shot read
-        as a 6.3 s flush).
+        the pump's stop first) says the pump ran on (dev seed 23,000,004, a
+        thermostat: 17, 874, 1,205 W, a 16.6 s shot read as a 6.4 s
+        flush). Not while the decoder's look is due (``_decode_at``): a
+        held run skips it, and an earlier shot it would have found was
+        lost behind the held run (dev 20,000,060, 28,000,060; regression
+        8,000,005).
         """
-        return self._run_split
+        return self._run_split and self._decode_at == math.inf
 
     def _confirm_holds(self, now: float) -> bool:
         """Whether the held run waits for the next edge (``_stop_in_rise_held``).
