@@ -417,7 +417,7 @@ class _Classify(_HiddenRuns):
             out = ramped
         elif abs(edge.delta) >= self._heater_min():
             self._unknown_heater(edge)
-        elif not self._ramp(edge):
+        elif not self._ramp(edge) and not self._noise_in_run(edge):
             self._unexplained(edge.at, abs(edge.delta))
         if edge.after < 0.4 * self._pump_watts and not self._pump:
             self._base += 0.5 * (edge.after - self._base)  # nothing on: standby
