@@ -402,6 +402,7 @@ class _Classify(_HiddenRuns):
                 out = self._switch(edge, signs, heat, learn=False)
             if sp > 0:
                 out += self._pump_rise(edge, pump_part, heat)
+                self._handed_over_at_start(signs)
             else:
                 held = self._confirm
                 out += self._pump_fall(edge, -pump_part, heat, last_on)
