@@ -422,6 +422,7 @@ class _Classify(_HiddenRuns):
                 out = self._switch(edge, signs, heat, learn=False)
             if sp > 0:
                 out += self._pump_rise(edge, pump_part, heat)
+                self._handed_over_at_start(signs)
             else:
                 held = self._confirm
                 out += self._pump_fall(edge, -pump_part, heat, last_on)
@@ -437,7 +438,7 @@ class _Classify(_HiddenRuns):
             out = ramped
         elif abs(edge.delta) >= self._heater_min():
             self._unknown_heater(edge)
-        elif not self._ramp(edge):
+        elif not self._ramp(edge) and not self._noise_in_run(edge):
             self._unexplained(edge.at, abs(edge.delta))
         if edge.after < 0.4 * self._pump_watts and not self._pump:
             self._base += 0.5 * (edge.after - self._base)  # nothing on: standby

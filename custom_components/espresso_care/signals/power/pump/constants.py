@@ -197,3 +197,12 @@ _HEATERS: Final = 1  # heaters only
 _PUMP: Final = 2  # the pump, perhaps with heaters
 _UNSURE: Final = 3  # fits with and without the pump
 _SILENT_S: Final = 3.0  # s of silence on change after a partial reading: a lost report
+_LEVEL_NOISE: Final = 0.01
+"""Of a level: how far its readings wander by the plug's own noise (``_noise_in_run``).
+
+A metering plug reads to a hundredth of what it reads or so (the simulated
+plug's noise is 0.3 W and 0.2 % a reading; reporting on change it sends only
+the readings that moved 5 W, the scattered ones): with both heaters and the
+pump on, over 2 kW, two levels a reading or two long may differ by 13-21 W,
+a third of a small vibratory pump's step.
+"""
