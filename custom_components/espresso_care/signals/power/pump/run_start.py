@@ -50,17 +50,12 @@ class _RunStart(_HeaterCycles):
         part (``_crossing``): it may be off by half of that part either way.
         """
         window = self._window
-        if window is None:
+        reading = self._dated_before_window(pts, at)
+        if window is None or reading is None:
             return 0.0
-        for i in range(2, len(pts), 2):
-            if pts[i] >= at:
-                span = _span(pts, i, self._period)
-                seen = pts[i] - window * span
-                if at > seen + _EPS:
-                    return 0.0  # inside the window: the reading's share dates it
-                unseen = 0.5 * (1.0 - window) * span if window < 1.0 else 0.0
-                return unseen + self._lost(pts, i, span)
-        return 0.0
+        i, span = reading
+        unseen = 0.5 * (1.0 - window) * span if window < 1.0 else 0.0
+        return unseen + self._lost(pts, i, span)
 
     def _early_only(self, pts: Sequence[float], at: float) -> float:
         """The part of ``_unseen`` that lies before a start dated ``at`` only: a lost reading's.
@@ -73,16 +68,27 @@ class _RunStart(_HeaterCycles):
         standby, a lost reading, 131 W whole, a 21.9 s shot dated 17.6 s with
         5 s either way, withheld near 15 s).
         """
+        reading = self._dated_before_window(pts, at)
+        return 0.0 if reading is None else self._lost(pts, *reading)
+
+    def _dated_before_window(
+        self, pts: Sequence[float], at: float
+    ) -> tuple[int, float] | None:
+        """The reading after a switch dated ``at``, and its interval, when the switch came before its window.
+
+        None with no window known, no reading after, or the switch inside
+        the reading's window (its share dates it, nothing is unseen).
+        """
         window = self._window
         if window is None:
-            return 0.0
+            return None
         for i in range(2, len(pts), 2):
             if pts[i] >= at:
                 span = _span(pts, i, self._period)
                 if at > pts[i] - window * span + _EPS:
-                    return 0.0  # inside the window: the reading's share dates it
-                return self._lost(pts, i, span)
-        return 0.0
+                    return None  # inside the window: the reading's share dates it
+                return i, span
+        return None
 
     def _lost(self, pts: Sequence[float], i: int, span: float) -> float:
         """The part before reading ``i``'s interval that a lost reading left unread.
