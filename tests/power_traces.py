@@ -137,6 +137,17 @@ def mean_power(pieces: Pieces, t: float, window: float) -> float:
     return round(total / steps, 1)
 
 
+def heater_and_pump_cycles(heater: float, pump: float) -> Pieces:
+    """Ten heater cycles at phases spread over the interval (they teach its size and
+    the plug's window), and a run of the pump alone between each and the next."""
+    pieces: Pieces = []
+    for i in range(10):
+        start = 50.0 + 150.0 * i
+        pieces.append((start + 0.2 * i, start + 40.0 + 0.13 * i, heater))
+        pieces.append((start + 70.3 + 0.17 * i, start + 95.1 + 0.11 * i, pump))
+    return pieces
+
+
 def half_window_plug(pieces: Pieces, end: float) -> list[tuple[float, float]]:
     """(at, watts): the mean power over the last ``WINDOW`` s, every ``EVERY`` s."""
     return [

@@ -18,23 +18,12 @@ from __future__ import annotations
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 from custom_components.espresso_care.signals.power.readings import DetectedRun
 
-from .power_traces import half_window_plug, run_all
+from .power_traces import half_window_plug, heater_and_pump_cycles, run_all
 
 ROTARY = 200.0  # W: a rotary pump's step
 HEATER = 1400.0  # W: a heat exchanger's heater, over four pump steps
 INRUSH = 150.0  # W: over its step, its first 0.9 s
 VOLTS = 230.0  # the plug reports volts (steady mains)
-
-
-def cycles() -> list[tuple[float, float, float]]:
-    """Heater cycles at phases spread over the interval (they teach its size and
-    the plug's window), and shots of the pump alone between them."""
-    pieces: list[tuple[float, float, float]] = []
-    for i in range(10):
-        start = 50.0 + 150.0 * i
-        pieces.append((start + 0.2 * i, start + 40.0 + 0.13 * i, HEATER))
-        pieces.append((start + 70.3 + 0.17 * i, start + 95.1 + 0.11 * i, ROTARY))
-    return pieces
 
 
 def pump(start: float, end: float) -> list[tuple[float, float, float]]:
@@ -43,7 +32,7 @@ def pump(start: float, end: float) -> list[tuple[float, float, float]]:
 
 
 def detected(falls: int) -> list[DetectedRun]:
-    pieces = cycles()
+    pieces = heater_and_pump_cycles(HEATER, ROTARY)
     # ``falls`` times: the heater off a fifth into a reading's second, a
     # flush on just before the next reading's second (its inrush read with
     # the heater's tail as one level), two minutes apart.

@@ -16,24 +16,19 @@ from __future__ import annotations
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 from custom_components.espresso_care.signals.power.readings import DetectedRun
 
-from .power_traces import HEATER, PUMP, half_window_plug, run_all
+from .power_traces import (
+    HEATER,
+    PUMP,
+    half_window_plug,
+    heater_and_pump_cycles,
+    run_all,
+)
 
 FLUSH = 36.0  # W: the flush's level, the pump still ramping
 
 
-def cycles() -> list[tuple[float, float, float]]:
-    """Heater cycles at phases spread over the interval (they teach its size and
-    the plug's window), and shots of the pump alone between them."""
-    pieces: list[tuple[float, float, float]] = []
-    for i in range(10):
-        start = 50.0 + 150.0 * i
-        pieces.append((start + 0.2 * i, start + 40.0 + 0.13 * i, HEATER))
-        pieces.append((start + 70.3 + 0.17 * i, start + 95.1 + 0.11 * i, PUMP))
-    return pieces
-
-
 def detected() -> list[DetectedRun]:
-    pieces = cycles()
+    pieces = heater_and_pump_cycles(HEATER, PUMP)
     # The flush (read twice, then once at the standby), the heater on a
     # reading after its stop, then the shot starting as the heater goes off.
     pieces.append((1708.4, 1712.7, FLUSH - 3.0))
