@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-
 from custom_components.espresso_care.backflush_pattern import DEFAULT_RULES
-from custom_components.espresso_care.signals.power.pulses import train
 
 from .pattern_runs import drive_weak as drive, series
 from .sim_replay import backflush_days, read_over
@@ -59,27 +56,17 @@ def test_a_short_series_with_two_weak_pulses_is_no_series() -> None:
     assert found == []
 
 
-def test_a_find_refused_with_a_short_weak_series_refuses_no_later_one(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_find_refused_with_a_short_weak_series_refuses_no_later_one() -> None:
     """Regression seed 5,000,043: a backflush at 21,832 s read with a rinse of three, one weak.
 
     The checks refuse it; had that refusal been noted (``RefusedLately``),
     the next backflush, 5,800 s later, would have been refused with it, as
-    it was not before the rule. Read without ``sure_latency``, which now
-    finds its rinse whole (its next pulse's first reading came after the
-    series' deadline), so the refusal is still the one read.
+    it was not before the rule.
     """
-    monkeypatch.setattr(train, "SLOW_SURE_LATENCY", 0.0)
     truth, found = backflush_days("heat_exchanger", "rotary", "periodic_5", 5_000_043)
     (first,) = [(s, e) for s, e in truth if 21_800 < s < 21_900]
     (later,) = [(s, e) for s, e in truth if 27_600 < s < 27_700]
-    assert not read_over(found, *first)
-    assert read_over(found, *later)
-
-
-def test_the_same_backflush_read_whole_with_its_rinse_waited_for() -> None:
-    """With ``sure_latency`` the rinse waits a reading past its deadline: both are read."""
-    truth, found = backflush_days("heat_exchanger", "rotary", "periodic_5", 5_000_043)
-    (first,) = [(s, e) for s, e in truth if 21_800 < s < 21_900]
+    # Since ``sure_latency`` the first is read too (its rinse series no
+    # longer closed at a deadline before its next pulse's first reading).
     assert read_over(found, *first)
+    assert read_over(found, *later)
