@@ -4,7 +4,7 @@ Every 5 s a pulse's start shows only at the first reading after it, and a
 series' deadline falling between the two closed the series though the
 pulse's pause was within ``pause_max`` (bench seed 20,250,409 at 29,260 s:
 a rinse pulse begun 17.6 s after a hole, the deadline at 29,264.7 s, its
-first reading at 29,265 s; 20,250,416 at 23,103 s is won). With a weak pulse held the deadline stays: so
+first reading at 29,265 s). With a weak pulse held the deadline stays: so
 waiting, ordinary days made backflushes of 3-4 weak pulses (20,010,005).
 """
 

@@ -270,7 +270,7 @@ SLOW_LONG_PULSE: Final = 21.0
 # reading closed the series though the pulse's pause was within
 # ``pause_max`` (bench seed 20,250,409 at 29,260 s: a rinse pulse begun
 # 17.6 s after a hole, the deadline at 29,264.7 s, its first reading at
-# 29,265 s; that backflush lacks more, but 20,250,416 at 23,103 s is won). A series waits this much longer (s, a reading and a margin)
+# 29,265 s). A series waits this much longer (s, a reading and a margin)
 # where it and the cleaner series waiting hold no weak pulse
 # (``PatternRules.sure_latency``); the pause it may take is unchanged.
 # Recognized where power counts (every 5 s): bench seed 144 -> 145 of 180,
