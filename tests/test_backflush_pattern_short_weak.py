@@ -66,7 +66,5 @@ def test_a_find_refused_with_a_short_weak_series_refuses_no_later_one() -> None:
     truth, found = backflush_days("heat_exchanger", "rotary", "periodic_5", 5_000_043)
     (first,) = [(s, e) for s, e in truth if 21_800 < s < 21_900]
     (later,) = [(s, e) for s, e in truth if 27_600 < s < 27_700]
-    # Since ``sure_latency`` the first is read too (its rinse series no
-    # longer closed at a deadline before its next pulse's first reading).
-    assert read_over(found, *first)
+    assert not read_over(found, *first)
     assert read_over(found, *later)

@@ -109,10 +109,6 @@ class PatternRules:
     # How late a run may be delivered after it ended (a power detector decides
     # a reading or two after the falling edge): waits are this much longer.
     latency: float = 15.0
-    # How much longer (s) a series of sure pulses alone waits past its
-    # deadline, with no weak pulse held (``_series_latency``): a signal read
-    # every few seconds shows a pulse's start only at the reading after it.
-    sure_latency: float = 0.0
 
 
 DEFAULT_RULES: Final = PatternRules()
@@ -212,7 +208,7 @@ class BackflushRecognizer[T]:
         """When ``advance`` should be called if nothing is fed before."""
         rules = self._rules
         if self._series:
-            return self._reach() + self._wait() + self._series_latency()
+            return self._reach() + self._wait() + rules.latency
         if self._cleaner:
             return self._cleaner[-1].ended + rules.rinse_max + rules.latency
         return None
@@ -366,10 +362,7 @@ class BackflushRecognizer[T]:
         """Time passed: close a series no pulse continued, give up on a lone cleaner series."""
         rules = self._rules
         out: Outcome[T] = Outcome()
-        if (
-            self._series
-            and now >= self._reach() + self._wait() + self._series_latency()
-        ):
+        if self._series and now >= self._reach() + self._wait() + rules.latency:
             self._close(out)
         if (
             not self._series
@@ -436,15 +429,6 @@ class BackflushRecognizer[T]:
         self._bridged = self._dark = None
         self._darkened = False
         return items
-
-    def _series_latency(self) -> float:
-        """How late the series in progress may see its next pulse delivered (``sure_latency``)."""
-        rules = self._rules
-        if rules.sure_latency and not any(
-            h.weak for h in (*self._series, *self._cleaner)
-        ):
-            return rules.latency + rules.sure_latency
-        return rules.latency
 
     def _wait(self) -> float:
         """The longest pause that may still continue the series in progress."""

@@ -265,17 +265,3 @@ SLOW_MISSED_EACH: Final = True
 # unchanged; none invented, ordinary days or backflush days. Up to 18 s
 # (a pulse and a few seconds): bench 142, 20M 146, the rest unchanged.
 SLOW_LONG_PULSE: Final = 21.0
-# There too a pulse's start shows only at the reading after it (up to an
-# interval late), and a series' deadline falling between that start and that
-# reading closed the series though the pulse's pause was within
-# ``pause_max`` (bench seed 20,250,409 at 29,260 s: a rinse pulse begun
-# 17.6 s after a hole, the deadline at 29,264.7 s, its first reading at
-# 29,265 s). A series waits this much longer (s, a reading and a margin)
-# where it and the cleaner series waiting hold no weak pulse
-# (``PatternRules.sure_latency``); the pause it may take is unchanged.
-# Recognized where power counts (every 5 s): bench seed 144 -> 145 of 180,
-# dev 20M 150 -> 151, 21M 136 -> 139, 22M 146 -> 147 of 192, regression
-# 5M 146 -> 149, 6M 147 -> 149; none invented. With weak pulses held too
-# (the plain ``latency``): +13, but three backflushes invented on ordinary
-# days (20,010,005, 21,010,003, 5,010,002; each with 3-4 weak pulses).
-SLOW_SURE_LATENCY: Final = 5.5

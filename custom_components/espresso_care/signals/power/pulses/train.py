@@ -26,7 +26,6 @@ from .constants import (
     SLOW_MISSED_EACH,
     SLOW_SHORT_SERIES,
     SLOW_SHORT_WEAK,
-    SLOW_SURE_LATENCY,
     SLOW_TRAILING_WEAK,
     SLOW_WEAK_EVEN,
     SLOW_WEAK_MAX,
@@ -220,7 +219,6 @@ class PowerBackflushes(_TwoSecond):
                 holes_max=SLOW_HOLES,
                 missed_each=SLOW_MISSED_EACH,
                 weak_pulse_max=SLOW_LONG_PULSE,
-                sure_latency=SLOW_SURE_LATENCY,
             )
             if slow
             else given
