@@ -441,13 +441,8 @@ class _HiddenRuns(_RunEnd):
         share = (edge.after - self._base) / p
         if not _ONTO_PUMP_LOW <= share <= _ONTO_PUMP_HIGH:
             return False
-        before = edge.before - self._base
-        tol = self._tol_lv
-        k = self._k
-        return any(
-            h.weight >= 2.0 and abs(before - h.size / k) <= tol + 0.02 * h.size
-            for h in self._heaters
-        )
+        # (A heater-sized fall: its level before is never the standby's.)
+        return self._known_level(edge.before)
 
     def _stopped_in(self, edge: _Edge, rise: _Rise, *, stop: bool = True) -> None:
         """A heater's rise during a run: perhaps the pump stopped inside it.
