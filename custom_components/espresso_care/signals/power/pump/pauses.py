@@ -294,6 +294,12 @@ class _Pauses(_Classify):
         the level after a heater's, one reading at the standby between and
         the readings before it between the two (the pump's partial fall):
         a fall and a rise (``_split_at_standby``). None when not so.
+        Asked too where the run did not pause, the level after holding no
+        pump (a heater's alone): the edge from the pump alone to the heater
+        fit nothing, and the run was dropped at the heater's fall (dev seed
+        27,000,061, a 171 W rotary pump: 61, 172 W five times, 120, 4, 340,
+        1,265-1,307 W, a 29.8 s shot). Thermostat every 5 s: dev 20M-29M +1,
+        regression 5M-9M the same, false shots the same.
         """
         if not (self._pump and self._seconds_apart) or self._ambiguous:
             return None

@@ -321,10 +321,12 @@ class _SteadyStates(_Pauses):
                 return split
             split = self._drop_paused()
         elif (
-            parted := self._off_between(seen, before, after, settled)
-        ) is not None or (
-            parted := self._stop_then_heater(seen, before, after, settled)
-        ) is not None:
+            (parted := self._off_between(seen, before, after, settled)) is not None
+            or (parted := self._stop_then_heater(seen, before, after, settled))
+            is not None
+            or (parted := self._standby_before_heater(seen, before, after, settled))
+            is not None
+        ):
             return parted
         p = self._pump_watts
         if -0.3 * p < delta < 0.3 * p and not self._ramp_goes_on(delta):
