@@ -242,3 +242,28 @@ def test_heater_read_whole_twice_to_the_watt_is_an_anchor() -> None:
     rows[6] = 1406.0
     times, watts = _readings(rows)
     assert over_heater(times, watts, heaters=[1444.9], **kwargs) == [(1067.5, 1102.5)]
+
+
+def test_heater_tail_at_the_pump_level_then_the_standby_is_no_pump_alone() -> None:
+    """One reading at the pump's level after the fall, then the standby: the heater's tail.
+
+    The fall's reading stands half a step under the plateau (the heater
+    whole, the pump stopping in it), then one reading at the pump's level
+    and the standby: the heater's last part of an interval, not the pump
+    alone, which would leave its own partial reading when it stopped (dev
+    seed 29,000,061: 1,522, 1,524, then 1,448, 151, 8 W, a 14.9 s shot read
+    22.5 s). Two plateau readings then held the pump under 15 s. The pump
+    alone read on into its own partial reading, or a fall's reading far
+    under the plateau (the heater's own partial reading, the pump whole in
+    it): it ran through the fall.
+    """
+    idle = [3.0] * 4
+    tail = [*BEFORE, 486.0, 1244.0, 1240.0, 1220.0, 51.0, 3.0, *idle, *AFTER]
+    assert _runs(tail) == []
+    ran_on = [*BEFORE, 486.0, 1244.0, 1240.0, 1220.0, 51.0, 25.0, 3.0, *idle, *AFTER]
+    runs = _runs(ran_on)
+    assert len(runs) == 1
+    # The fall's reading ends at 1050 s; the pump alone held the next one.
+    assert runs[0][1] == 1050.0 + 5.0 * ((51.0 - BASE) / PUMP)
+    partial = [*BEFORE, 486.0, 1244.0, 1240.0, 700.0, 51.0, 3.0, *idle, *AFTER]
+    assert len(_runs(partial)) == 1

@@ -48,6 +48,8 @@ _HEATER: Final = 4.0  # pump steps over the standby: a heater's reading at least
 _WHOLE_N: Final = 3  # whole readings of the heater and the pump: a shot's length
 _SHOWN: Final = 0.5  # of the pump's step: a reading of the pump alone on, at least ...
 _ALONE: Final = 1.3  # ... and at most (no heater in it)
+_IDLE: Final = 0.15
+"""Of the pump's step: a reading under it over the standby shows the pump off (``_tail_to_standby``)."""
 _NEAR_S: Final = 120.0  # s from the plateau: a heater read alone so near it
 _ONE_S: Final = 60.0  # s from the plateau: a heater's lone peak read so near it
 _OTHER_S: Final = 30.0  # ... the other side read so long, no heater's cycle seen
@@ -128,6 +130,24 @@ def _pump_through(beside: float, edge: float, base: float, pump: float) -> bool:
 def _alone_on(w: float, base: float, pump: float) -> bool:
     """Whether a reading ``w`` shows the pump alone on: a part of its step, no heater's."""
     return base + _SHOWN * pump <= w <= base + _ALONE * pump
+
+
+def _tail_to_standby(watts: Sequence[float], k: int, base: float, pump: float) -> bool:
+    """Whether a pump-alone reading ``k`` after a heater's fall goes straight to the standby.
+
+    Asked where the fall's reading stands less than the pump's step under
+    the plateau: the heater was on through it, so the pump stopped inside
+    it (the pump running on instead needs the heater off in the last few
+    hundredths of that reading). One reading at the pump's level after it
+    and then the standby, no partial reading of the pump's stop between, is
+    the heater's tail: the last part of an interval of a 1.2-1.5 kW heater
+    reads a pump's watts, and a heater that heated against the brew water's
+    draw often goes off soon after it ends (dev seed 29,000,061, a heat exchanger
+    with a 141 W rotary pump: 1,522, 1,524, then 1,448, 151, 8 W; a 14.9 s
+    shot read over the heater to the tail, 22.5 s). Only once the reading
+    after it was read.
+    """
+    return k + 1 < len(watts) and watts[k + 1] - base < _IDLE * pump
 
 
 def _paused_before(watts: Sequence[float], i: int, base: float, pump: float) -> bool:
@@ -366,7 +386,9 @@ def over_heater(
         # The rise's (the fall's) reading held the pump whole too when the
         # reading before it (after it) shows the pump alone on.
         rise = _pump_through(watts[i - 2], watts[i - 1], base, pump)
-        fall = _pump_through(watts[j + 2], watts[j + 1], base, pump)
+        fall = _pump_through(watts[j + 2], watts[j + 1], base, pump) and not (
+            watts[j + 1] >= level - pump and _tail_to_standby(watts, j + 2, base, pump)
+        )
         if rise and _paused_before(watts, i, base, pump):
             i = j + 1
             continue  # a pulse, a pause, and the next over the heater
