@@ -47,6 +47,7 @@ class _HiddenRuns(_RunEnd):
         out: list[DetectedRun] = []
         alone = sum(1 for sign in signs if sign) == 1
         learn = learn and alone
+        over = self._over_heater_level(min(edge.before, edge.after))
         k = self._k
         for h, sign in zip(self._heaters, signs, strict=False):
             if sign > 0:
@@ -58,6 +59,7 @@ class _HiddenRuns(_RunEnd):
                 if learn:
                     h.learn(size)
                     h.seen = edge.at
+                    h.over = h.over and over
             elif sign < 0:
                 size = -measured * k if alone else (h.on_size if h.on else h.size)
                 pending = self._pending
@@ -76,6 +78,7 @@ class _HiddenRuns(_RunEnd):
                 if learn:
                     h.learn(size)
                     h.seen = edge.at
+                    h.over = h.over and over
         return out
 
     def _handed_over_at_start(self, signs: tuple[int, ...]) -> None:

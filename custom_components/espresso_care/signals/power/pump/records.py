@@ -26,6 +26,7 @@ class _Heater:
         "on_at",
         "on_before",
         "on_size",
+        "over",
         "read_at",
         "seen",
         "size",
@@ -42,6 +43,9 @@ class _Heater:
         self.on_before = 0.0
         self.seen = 0.0  # when its last edge came
         self.read_at = -math.inf  # when a short pulse's reading read it whole
+        # Learnt from edges over another heater's level only, never from the
+        # standby or the pump alone (``_hand_over_difference``).
+        self.over = False
 
     def learn(self, size: float) -> None:
         """Follow the heater's size (an exponential average of its edges)."""
