@@ -78,6 +78,8 @@ class _FloorRuns(_SteadyStates):
             if held is not None and max(run.started, held.started) < min(
                 run.ended, held.ended
             ):
+                if self._shot_over_flush(held, run, out):
+                    out = [r for r in out if r is not run] + self._floor_count(held)
                 held = None  # the edges decided it
         if at is not None:
             decided = self._floor_reading(at, watts)
@@ -94,6 +96,34 @@ class _FloorRuns(_SteadyStates):
             held = None
         floor.held = held
         return out
+
+    def _shot_over_flush(
+        self, held: DetectedRun, run: DetectedRun, runs: list[DetectedRun]
+    ) -> bool:
+        """Whether the floor's run ``held`` is a shot the edges' ``run`` inside it cut short.
+
+        The floor decides a run only when its readings place it on one side
+        of every kind bound (``_floor_run``): ``floor.sure`` long at least.
+        The edges read the pump's level from its edges, which a heater's
+        pulse hides: inside the floor's run, one run of theirs shorter than
+        a bound the floor's run is sure to pass read the pump's first or
+        last seconds as a heater's, and the floor's run is the whole of it
+        (regression 5000010 every 2 s: a 25.5 s shot of a 54 W pump, read
+        alone at 57 W from 6309.6 s to 6325.6 s among the heater's pulses,
+        sure for 17 s by the floor, cut to a 14.0 s flush by the edges,
+        6309.6-6323.6 s). Not when another run of the edges' overlaps it
+        (the edges may have read a pause the floor did not), nor while
+        counting is paused.
+        """
+        if self.ambiguous or not held.started <= run.started <= run.ended <= held.ended:
+            return False
+        if any(
+            r is not run and r.started < held.ended and r.ended > held.started
+            for r in runs
+        ):
+            return False
+        sure, length = self._floor.sure, run.ended - run.started
+        return any(length < bound <= sure for bound in self.kind_bounds)
 
     def _floor_count(self, run: DetectedRun) -> list[DetectedRun]:
         """A run the floor decided, counted now; none while counting is paused.
@@ -641,4 +671,5 @@ class _FloorRuns(_SteadyStates):
             return None
         if floor.edges > started:
             return None  # the edges decided a run here
+        floor.sure = shortest
         return DetectedRun(started, ended, self._pump_watts)
