@@ -110,6 +110,8 @@ _ANCHOR_N: Final = 64
 """Readings kept for ``heater_anchor`` (320 s at 5 s): a plateau and its heater read alone up to two minutes either side (``_anchor_recent``)."""
 _ALONE_HELD_N: Final = 2
 """Whole readings of the pump alone over the standby that show its run when its rise hid in a heater's fall (``_alone_from_standby``), or when both its edges were a heater's (``_held_alone_between``)."""
+_ALONE_BEFORE_N: Final = 3
+"""Whole readings of the pump alone before a heater's rise, at most, when both ends of a run over it show the pump first (``_pump_first_at_both_ends``)."""
 _FLOOR_HITS: Final = 3  # readings of the pump alone that show a run by the floor
 _FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
 _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge
