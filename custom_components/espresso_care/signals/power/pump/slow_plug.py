@@ -19,6 +19,7 @@ import math
 from .. import decoder, heater_anchor
 from ..readings import DetectedRun
 from .constants import (
+    _ALONE_BEFORE_N,
     _ALONE_HELD_N,
     _DECODE_AGAIN_S,
     _DECODE_BEFORE,
@@ -510,6 +511,117 @@ class _SlowPlug(_HeaterSizes):
             level - stop_w > _MAINS_MOVE * (level - self._base)
             and heat - self._base > self._pump_watts + self._ptol()
         )
+
+    def _pump_first_at_both_ends(self) -> list[DetectedRun]:
+        """A run read every few seconds: the pump on first and off first around a heater's level.
+
+        A dual boiler's brew heater comes on a few seconds into a shot (cold
+        water reaching its boiler) and goes off a few seconds after it. Read
+        every 5 s, the level of both sits no known heater's and the pump's
+        step over the standby when the mains moved the heater since it was
+        learnt (dev seed 21,000,012: brew heater learnt 959 W, read 1,041 W
+        beside a 59 W pump), so ``_pump_then_heater`` refuses it. Each end
+        shows two switchings, a pump-sized one first: the rise reads the
+        standby, the pump alone (one reading of its step whole, or one in
+        part, or both, ``_ALONE_BEFORE_N`` at most whole), one partial reading
+        of the heater's rise over the pump's whole step, then the level;
+        the fall reads a first partial reading short of the level by
+        ``_tol`` to the pump's step, a second a heater's share over the
+        standby, then the standby (one switching leaves one partial reading
+        at most: Hart's states, a sum). The rise's first switching is no
+        heater's (under the level less a heater), so the pump ran from the
+        rise; the level held three fresh readings or more and shows no step,
+        so it ran on to the fall's first switching. Dev seed 21,000,012:
+        5, 19, 64, 337, 1,117, 1,105, 1,105, 1,061, 827, 5 W, a 27.8 s shot.
+        Read back from the standby's second reading after the fall; a lost
+        reading anywhere leaves nothing counted. Dev seeds 20M-29M every
+        5 s: dual boiler shots 1,175 -> 1,190, thermostat 1,517 -> 1,518,
+        heat exchanger 1,365 -> 1,365 (28,000,052 up; 20,000,004 down: its
+        next shot, counted here at 7,915 s, set the end the plateaus over
+        a heater are read after, and the look at 7,955 s that read both
+        shots skipped the earlier one); false shots as before. Regression
+        5M-9M: the same.
+        """
+        recent = self._recent
+        if self._ambiguous or len(recent) < 10:
+            return []
+        base = self._base
+        near = self._near
+        if (
+            recent[-3][1] - base <= near
+            or abs(recent[-1][1] - base) > near
+            or abs(recent[-2][1] - base) > near
+        ):
+            return []  # most readings: not the standby's second after a fall
+        rd = list(itertools.islice(reversed(recent), 16))
+        p = self._pump_watts
+        ptol = self._ptol()
+        heat, (stop, stop_w) = rd[2][1], rd[3]
+        level = rd[4][1]
+        tol = self._tol  # a heater's level moves with the mains
+        n = 5
+        while n < len(rd) and abs(rd[n][1] - level) <= tol:
+            n += 1
+        if n < 7 or n >= len(rd):
+            return []  # the level held three readings at least
+        level = sum(w for _, w in rd[4:n]) / (n - 4)
+        alone = base + p
+        if not (
+            tol <= level - stop_w <= p + ptol
+            and base + near < heat < stop_w - near
+            and level - alone >= self._heater_min()
+            and alone + ptol < rd[n][1] < level - near
+        ):
+            return []
+        started = self._pump_alone_before(rd, n + 1)
+        if started is None:
+            return []
+        first, s_spread, last = started
+        period = self._period
+        if any(rd[i][0] - rd[i + 1][0] > 1.5 * period for i in range(last)):
+            return []  # a reading lost: what it held is unknown
+        share = min(max(1.0 - (level - stop_w) / p, 0.0), 1.0)
+        ended = stop - period + share * period
+        spread = math.hypot(s_spread, 0.2 * period)
+        duration = ended - first
+        if not MIN_RUN_S <= duration <= MAX_RUN_S or self._near_kind_bound(
+            duration, spread
+        ):
+            return []
+        return [DetectedRun(first, ended, p)]
+
+    def _pump_alone_before(
+        self, rd: Sequence[tuple[float, float]], j: int
+    ) -> tuple[float, float, int] | None:
+        """When the pump started, read back from ``rd[j]`` (newest first) through the pump alone.
+
+        Up to ``_ALONE_BEFORE_N`` whole readings of the pump's step over the
+        standby, then at most one partial one (under the step by ``_ptol``),
+        one of either at least, then the standby. The start is dated by the
+        partial reading's share of the step, else between the standby's
+        reading and the first whole one's start. When, how far off, and the
+        standby's index; None when the readings are not so.
+        """
+        base = self._base
+        p = self._pump_watts
+        ptol = self._ptol()
+        near = self._near
+        period = self._period
+        n = len(rd)
+        i = j
+        while i < n and i - j < _ALONE_BEFORE_N and abs(rd[i][1] - base - p) <= ptol:
+            i += 1
+        whole = i - j
+        if i < n and base + near < rd[i][1] < base + p - ptol:
+            at, watts = rd[i]
+            i += 1
+            if i >= n or abs(rd[i][1] - base) > near:
+                return None
+            return at - (watts - base) / p * period, 0.2 * period, i
+        if whole == 0 or i >= n or abs(rd[i][1] - base) > near:
+            return None
+        first = rd[i - 1][0] - period  # the first whole reading began
+        return 0.5 * (first + rd[i][0]), 0.5 * (first - rd[i][0]), i
 
     def _alone_then_heater(self) -> list[DetectedRun]:
         """A run read every few seconds: the pump alone, then a heater's level alone.
