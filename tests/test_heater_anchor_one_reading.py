@@ -81,3 +81,26 @@ def test_heater_alone_first_then_the_pump_then_its_fall_read_alone() -> None:
     started, ended = runs[0]
     assert started == 4305.0 - 5.0 * (1365.0 - 1232.0) / (1386.0 - 1232.0)
     assert ended == 4320.0
+
+
+def test_backflush_pulses_beside_the_heater_are_no_shot() -> None:
+    """A pulse over the heater, a pause hidden in its fall's reading, the next pulse read alone.
+
+    Extra dev seed 70,000,060 (standby 7 W, heater about 1,250 W, a 64 W
+    pump): pulses of 6.3 s and 7.3 s read as one reading over the heater
+    and the pump alone whole after it; the series went on 15 s later
+    (43, 70, 31 W). With the standby there instead, the shape is a shot's.
+    """
+    rows = [7.0, 470.0, 1253.0, 1247.0, 1251.0, *[7.0] * 13, 44.0, 235.0]
+    rows += [1242.0, 1251.0, 1301.0, 436.0, 63.0, 35.0, 7.0, 7.0, 43.0, 70.0]
+    rows += [31.0, 7.0, 7.0, 7.0, 8.0, 7.0, 7.0, 886.0, 1249.0, 1246.0, 836.0]
+    rows += [7.0, 8.0]
+    times = [12730.0 + 5.0 * i for i in range(len(rows))]
+    assert over_heater(times, rows, base=7.0, pump=64.0, period=5.0, after=0.0) == []
+    quiet = [
+        w if not 12865.0 < t < 12885.0 else 7.0
+        for t, w in zip(times, rows, strict=True)
+    ]
+    assert (
+        len(over_heater(times, quiet, base=7.0, pump=64.0, period=5.0, after=0.0)) == 1
+    )
