@@ -54,6 +54,12 @@ _NEAR_S: Final = 120.0  # s from the plateau: a heater read alone so near it
 _ONE_S: Final = 60.0  # s from the plateau: a heater's lone peak read so near it
 _OTHER_S: Final = 30.0  # ... the other side read so long, no heater's cycle seen
 _MAINS: Final = 0.05  # of a heater's learnt size: the mains may move it so
+_WHOLE_ALONE: Final = 0.8
+"""Of the pump's step: a reading of the pump alone this much or more read it on throughout (``_one_reading``)."""
+_RISE_UNDER: Final = 0.5
+"""Of the pump's step: the heater's rise reading lies so far under the heater alone, a part of it (``_one_reading``)."""
+_QUIET_N: Final = 3
+"""Readings beyond a shot read in one reading that must show no pump alone (``_quiet_beyond``)."""
 
 
 def _agree(a: float, b: float, pump: float) -> bool:
@@ -355,7 +361,9 @@ def over_heater(
     whole beside it (``_anchors``) agree with each other and lie the pump's
     step under it (``_anchors_agree``, ``_stands_over``: looser beside a
     learnt heater), and it is no other learnt heater's (``heaters``, over
-    the standby) alone.
+    the standby) alone. A plateau of one reading may be a shot too, when
+    the pump shows alone whole on one side and steps down to the heater
+    alone on the other (``_one_reading``).
     """
     n = len(watts)
     stale = decoder.stale_repeats(watts)
@@ -376,6 +384,12 @@ def over_heater(
             j += 1
             if not stale[j]:
                 fresh.append(watts[j])
+        if len(fresh) == 1 and j == i and 2 < i < n - 3:
+            one = _one_reading(
+                times, watts, stale, i, base=base, pump=pump, period=period
+            )
+            if one is not None:
+                out.append(one)
         if j + 2 >= n or i < 2 or len(fresh) < 2:
             i = j + 1
             continue
@@ -423,3 +437,138 @@ def over_heater(
             out.append((started, ended))
         i = j + 1
     return out
+
+
+def _one_reading(
+    times: Sequence[float],
+    watts: Sequence[float],
+    stale: Sequence[bool],
+    i: int,
+    *,
+    base: float,
+    pump: float,
+    period: float,
+) -> tuple[float, float] | None:
+    """A shot over a heater whose heater and pump held whole in one reading only, ``i`` (None: none).
+
+    The brew water's draw switches a heat exchanger's heater on a few
+    seconds into the shot, and the shot may end well inside the heater's
+    cycle: the pump alone read whole (``_WHOLE_ALONE``), the heater's rise
+    read in part, one reading of both, the pump's stop read in part, then
+    the heater alone to its fall; or the mirror of it. One reading is no
+    plateau (``over_heater`` wants two), but the pump shows at both ends
+    inside the readings: read alone whole on one side, and on the other as
+    the step from reading ``i`` down to the heater alone in the same cycle,
+    which the mains never make within ten seconds (dev seed 22,000,004, a
+    45.6 W pump: 51, 1,279, 1,525, 1,498, 1,466, 273 W; an 18.0 s shot
+    lost). The pump read whole, the rise holding it, and reading ``i``
+    make 15 s: a shot. Guards, each from a flush read long on the dev and
+    regression seeds: the rise reading lies ``_RISE_UNDER`` under the
+    heater alone (a heater's rise read in a sliver looks like the pump
+    alone: its next reading is then the heater whole), and the heater's
+    own readings alone beyond this cycle (``_beyond_cycle``) stand the
+    pump's step under reading ``i`` too (a flush then a heater's short
+    cycle, its last reading a part of the fall, reads the same shape;
+    regression 8,000,029: 160, 246, 1,337, 1,275, 1,232, 4 W, a 12.6 s
+    run), and the readings beyond the pump read alone show no pump alone
+    (``_quiet_beyond``: a backflush's pulses). Dev seeds 20M-29M every 5 s:
+    heat exchanger shots 1,365 -> 1,375, dual boiler 1,175 -> 1,180;
+    regression 5M-9M: 644 -> 650, 610 -> 612; false shots as before.
+    """
+    w = watts[i]
+    if _agree(watts[i - 1], w, pump) or _agree(watts[i + 1], w, pump):
+        return None
+    for step in (1, -1):  # the heater alone after reading ``i``, or before it
+        part, alone, further = watts[i + step], watts[i + 2 * step], watts[i + 3 * step]
+        rise, shown = watts[i - step], watts[i - 2 * step]
+        if (
+            stale[i + 2 * step]
+            or not _whole_alone(shown, base, pump)
+            or rise > alone - _RISE_UNDER * pump
+            or alone - base < _HEATER * pump
+            or not alone <= part < w
+            or not _stands_over(w, alone, pump, loose=True)
+            or not (_agree(further, alone, pump) or further < alone - pump)
+        ):
+            continue
+        anchored = _beyond_cycle(times, watts, stale, i, base=base, pump=pump)
+        if not anchored or not all(
+            _stands_over(w, a, pump, loose=True) for a in anchored
+        ):
+            continue
+        # The pump's ends: past its readings alone whole, by its share of
+        # the one beyond them, and by the stop's (start's) share of the step
+        # from the heater alone.
+        k = i - 2 * step
+        while 0 <= k - step < len(watts) and _whole_alone(watts[k - step], base, pump):
+            k -= step
+        if not _quiet_beyond(watts, k - step, step, base=base, pump=pump):
+            continue
+        shown_s = 0.0
+        if 0 <= k - step < len(watts) and watts[k - step] - base < pump:
+            shown_s = _share(watts[k - step], base, pump)
+        part_s = (part - alone) / (w - alone)
+        if step == 1:
+            return times[k] - (1.0 + shown_s) * period, times[i] + part_s * period
+        return times[i - 1] - part_s * period, times[k] + shown_s * period
+    return None
+
+
+def _quiet_beyond(
+    watts: Sequence[float], k: int, step: int, *, base: float, pump: float
+) -> bool:
+    """Whether the ``_QUIET_N`` readings beyond reading ``k`` (away from the shot) show no pump alone.
+
+    A backflush's pulses read as the pump alone whole, a pause hidden in
+    the heater's edge reading, and the next pulse over the heater: the
+    shape of a shot read in one reading (extra dev seed 70,000,060, a
+    64 W pump: 1,242, 1,251, 1,301, 436, 63, 35, 7, 7, 43, 70 W, pulses
+    of 6.3 and 7.3 s read as an 18.0 s shot). The series goes on beside
+    it; a shot's readings beyond its pump are the standby or a heater's
+    (a heater's edge read in a sliver of it may look like the pump alone:
+    a reading beside a heater's is no pump's here).
+    """
+    n = len(watts)
+    for m in range(k - step, k - step * (_QUIET_N + 1), -step):
+        if not 0 < m < n - 1:
+            return False
+        if _alone_on(watts[m], base, pump) and all(
+            watts[x] - base < _HEATER * pump for x in (m - 1, m + 1)
+        ):
+            return False  # (a reading beside a heater's may be a sliver of it)
+    return True
+
+
+def _whole_alone(w: float, base: float, pump: float) -> bool:
+    """Whether a reading ``w`` read the pump alone on throughout its interval (``_WHOLE_ALONE``)."""
+    return _WHOLE_ALONE * pump <= w - base <= _ALONE * pump
+
+
+def _beyond_cycle(
+    times: Sequence[float],
+    watts: Sequence[float],
+    stale: Sequence[bool],
+    i: int,
+    *,
+    base: float,
+    pump: float,
+) -> list[float]:
+    """The heater's nearest readings alone whole, one each side, in its cycles beyond reading ``i``'s.
+
+    Within ``_NEAR_S`` of reading ``i``, past a reading under a heater's
+    size (the cycle's end): the heater's size at the volts of the shot,
+    read where no pump can hide.
+    """
+    found: list[float] = []
+    n = len(watts)
+    for ks in (range(i - 1, -1, -1), range(i + 1, n)):
+        ended = False
+        for k in ks:
+            if abs(times[k] - times[i]) > _NEAR_S:
+                break
+            if watts[k] - base < _HEATER * pump:
+                ended = True
+            elif ended and _whole_heater(watts, stale, k, base, pump):
+                found.append(watts[k])
+                break
+    return found
