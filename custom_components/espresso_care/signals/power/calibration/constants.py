@@ -55,6 +55,14 @@ _ALONE_SHARE: Final = 0.4
 # 37.6 W for a 48.9 W pump, read again 51.7 W, 1.38 times; a third over,
 # the bound before, left the short step and 7 of 10 shots unread).
 _FALL_ANEW_MAX: Final = 1.5
+# ... and replaces it from this share of it up to ``_FALL_ANEW_UNDER`` of it
+# (``_edge_far_over``): an edge that far over the levels either side read
+# the mains' move as the pump's (dev 21,000,022: 60.3 W for 44.6 W, read
+# again 42.9 W). Nearer the edge, a smaller re-read is as often the farther
+# from the pump as the nearer (a bound of 0.7 to 1 moved 21 calibrations on
+# dev 20M-21M both ways), so the edge stands there.
+_FALL_ANEW_LOW: Final = 0.6
+_FALL_ANEW_UNDER: Final = 0.85
 _UNDER_STEP: Final = 0.55  # a run reading between two lies above this share of a step
 _RUNS_AGREE: Final = 0.15  # two runs' steps this near (of the larger) stand
 _FUZZY_STANDBY: Final = 0.2  # standby readings over 1 W above it: a fast PID's bursts
