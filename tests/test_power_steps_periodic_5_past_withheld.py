@@ -12,8 +12,6 @@ beside a 43 W pump, the heater alone 1,490 W before; a 29.1 s shot lost).
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
@@ -72,10 +70,5 @@ def test_plateau_after_a_withheld_runs_rise_is_a_shot() -> None:
 def test_without_the_rule_the_withheld_run_hides_the_shot(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(
-        PumpDetector,
-        "_decided_end",
-        lambda self: self._counted[-1][1] if self._counted else -math.inf,
-    )
     monkeypatch.setattr(PumpDetector, "_past_withheld", lambda self, a, b: True)
     assert _shots() == []

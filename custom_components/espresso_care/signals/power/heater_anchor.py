@@ -352,7 +352,7 @@ def over_heater(
     """Shots read as the pump's step over a heater read alone just before and after.
 
     ``times[i]`` ends reading ``i``, the average over the ``period`` before;
-    only plateaus after ``after`` (the last run counted) are given. A
+    only plateaus after ``after`` (a run the detector forgot) are given. A
     plateau: two or more fresh readings in a row that agree, a heater's
     size over the standby, with a lower reading on either side (the loads'
     rise and fall), that held the pump whole ``_WHOLE_N`` readings with the

@@ -369,7 +369,7 @@ class _HiddenRuns(_RunEnd):
         if not self._kind_unsure(pending.ended - pending.started, 0.5 * self._period):
             return False
         # Read, if withheld: the decoder must not count it again (``_once``).
-        self._counted.append((pending.started, pending.ended))
+        self._remember(pending.started, pending.ended)
         self._withheld.append((pending.started, pending.ended))
         return True
 

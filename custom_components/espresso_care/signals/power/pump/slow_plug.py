@@ -103,7 +103,7 @@ class _SlowPlug(_HeaterSizes):
             out.append(run)
             last = run
             if not fast:
-                counted.append((run.started, run.ended))
+                self._remember(run.started, run.ended)
         self._last_run = last
         return out
 
@@ -142,9 +142,13 @@ class _SlowPlug(_HeaterSizes):
         times = [r[0] for r in recent]
         watts = [r[1] for r in recent]
         anchored = self._anchor_recent
+        # Plateaus before the last run counted too, back to the runs
+        # forgotten (``_remember``; dev seed 20,000,004, a shot counted
+        # first hid the one before it): ``_undecided`` drops those a run
+        # counted overlaps. Heat exchanger every 5 s dev 20M-29M +2.
         over = self._undecided(
             self._over_heater(
-                [r[0] for r in anchored], [r[1] for r in anchored], self._decided_end()
+                [r[0] for r in anchored], [r[1] for r in anchored], self._forgotten
             )
         )
         if over:
@@ -253,12 +257,12 @@ class _SlowPlug(_HeaterSizes):
     def _undecided(self, runs: list[DetectedRun]) -> list[DetectedRun]:
         """The shots over a heater that no run counted before overlaps.
 
-        ``_over_heater`` gives the plateaus after the last run counted, but
-        a run may be counted late, after later ones (a run whose start hid
-        in a heater's rise, proven when that heater falls minutes on:
-        ``_prove``), and the plateaus of the runs between are then given
-        again. ``_once`` drops them, but the decoder's look was skipped for
-        them, and a shot only it read was lost (dev seed 26,000,013, a
+        ``_over_heater`` gives the plateaus past the runs forgotten, those
+        of runs counted among them (a run counted late, after later ones: a
+        run whose start hid in a heater's rise, proven when that heater
+        falls minutes on, ``_prove``). ``_once`` would drop them, but the
+        decoder's look was skipped for them, and a shot only it read was
+        lost (dev seed 26,000,013, a
         thermostat with a 179 W rotary pump: a calibration run over the
         heater proven at 1,200 s, the two after it read again there, and
         the shot of 1,025, 1,057, 1,194-1,201, 677, 181, 6 W never decoded;
@@ -272,14 +276,6 @@ class _SlowPlug(_HeaterSizes):
             for run in runs
             if not any(run.started < e and run.ended > s for s, e in counted)
         ]
-
-    def _decided_end(self) -> float:
-        """When the last run counted ended, leaving out runs withheld (``_past_withheld``)."""
-        withheld = self._withheld
-        for started, ended in reversed(self._counted):
-            if (started, ended) not in withheld:
-                return ended
-        return -math.inf
 
     def _past_withheld(self, started: float, ended: float) -> bool:
         """Whether a shot over a heater may count where a run was withheld, forgetting that run.

@@ -60,6 +60,7 @@ class _DetectorState:
         "_events_seen",
         "_fell_at",
         "_floor",
+        "_forgotten",
         "_gap",
         "_gaps",
         "_heaters",
@@ -226,6 +227,8 @@ class _DetectorState:
         self._held_levels: deque[tuple[float, float]] = deque(maxlen=3)
         # The runs decided lately (read every few seconds: ``_decoded``).
         self._counted: deque[tuple[float, float]] = deque(maxlen=8)
+        # The latest end of a run that left ``_counted`` (``_remember``).
+        self._forgotten = -math.inf
         # Those of them withheld, their stop hidden in a heater's rise (``_past_withheld``).
         self._withheld: deque[tuple[float, float]] = deque(maxlen=8)
         self._decode_at = math.inf
@@ -234,6 +237,13 @@ class _DetectorState:
         self._tied, self._tied_n = _TIED_PRIOR
         self.pump_watts = pump_watts  # checked; the tolerances and own step from it
         self._forget()
+
+    def _remember(self, started: float, ended: float) -> None:
+        """Keep a run decided in ``_counted``, noting the end of one that leaves it."""
+        counted = self._counted
+        if len(counted) == counted.maxlen:
+            self._forgotten = max(self._forgotten, counted[0][1])
+        counted.append((started, ended))
 
     @property
     def pump_watts(self) -> float:
