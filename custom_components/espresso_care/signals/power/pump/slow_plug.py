@@ -445,7 +445,7 @@ class _SlowPlug(_HeaterSizes):
         ):
             return []  # most readings: not the standby's second after a fall
         rd = list(itertools.islice(reversed(recent), 16))
-        heat, (stop, stop_w) = rd[2][1], rd[3]
+        heat, stop_w = rd[2][1], rd[3][1]
         level = rd[4][1]
         n = 5
         while n < len(rd) and abs(rd[n][1] - level) <= near:
@@ -472,11 +472,32 @@ class _SlowPlug(_HeaterSizes):
         if rise is None:
             return []
         started, s_spread, last = rise
+        return self._run_to_fall(rd, last, started, s_spread, level)
+
+    def _run_to_fall(
+        self,
+        rd: Sequence[tuple[float, float]],
+        last: int,
+        started: float,
+        s_spread: float,
+        level: float,
+    ) -> list[DetectedRun]:
+        """The run from ``started`` to the pump's stop in the fall's first partial reading.
+
+        ``rd`` newest first: the standby's two readings, the fall's two
+        partial ones, the ``level`` before, down to the standby before the
+        run at ``last``; the stop dated by the fall's first reading's share
+        of the pump's step under the level. Nothing where a reading was
+        lost, or where the run is surely no run's length or kind (its ends
+        off by their spread).
+        """
         period = self._period
         if any(rd[i][0] - rd[i + 1][0] > 1.5 * period for i in range(last)):
             return []  # a reading lost: what it held is unknown
+        p = self._pump_watts
+        at, stop_w = rd[3]
         share = min(max(1.0 - (level - stop_w) / p, 0.0), 1.0)
-        ended = stop - period + share * period
+        ended = at - period + share * period
         spread = math.hypot(s_spread, 0.2 * period)
         duration = ended - started
         if not MIN_RUN_S <= duration <= MAX_RUN_S or self._near_kind_bound(
@@ -552,7 +573,7 @@ class _SlowPlug(_HeaterSizes):
         rd = list(itertools.islice(reversed(recent), 16))
         p = self._pump_watts
         ptol = self._ptol()
-        heat, (stop, stop_w) = rd[2][1], rd[3]
+        heat, stop_w = rd[2][1], rd[3][1]
         level = rd[4][1]
         tol = self._tol  # a heater's level moves with the mains
         n = 5
@@ -573,18 +594,7 @@ class _SlowPlug(_HeaterSizes):
         if started is None:
             return []
         first, s_spread, last = started
-        period = self._period
-        if any(rd[i][0] - rd[i + 1][0] > 1.5 * period for i in range(last)):
-            return []  # a reading lost: what it held is unknown
-        share = min(max(1.0 - (level - stop_w) / p, 0.0), 1.0)
-        ended = stop - period + share * period
-        spread = math.hypot(s_spread, 0.2 * period)
-        duration = ended - first
-        if not MIN_RUN_S <= duration <= MAX_RUN_S or self._near_kind_bound(
-            duration, spread
-        ):
-            return []
-        return [DetectedRun(first, ended, p)]
+        return self._run_to_fall(rd, last, first, s_spread, level)
 
     def _pump_alone_before(
         self, rd: Sequence[tuple[float, float]], j: int
