@@ -175,10 +175,10 @@ class _HeaterSizes(_Noise):
         hand-overs from 750 s at 226 V, a 411 W heater learnt; a 30.3 s
         shot at 7,064 s on the steam heater, which handed over to the brew
         heater in it, found that edge no known switching and was lost as
-        unsure). A new size from the
-        standby that with a heater learnt only over another heater's level
-        makes the other heater's size (within ``_cluster_tol``) shows that
-        heater to be their difference: it gives way, whatever its weight.
+        unsure). A new size from the standby that with a heater learnt only
+        over another heater's level makes the other heater's size (within
+        ``_cluster_tol``) shows that heater to be their difference: it gives
+        way, whatever its weight.
         Every second or two and on change (every few seconds a heater's
         edges are read by other rules: not measured there).
         """
