@@ -430,21 +430,12 @@ class _SlowPlug(_HeaterSizes):
         (``_rise_before``); a stale repeat or a lost reading in them leaves
         nothing counted.
         """
-        recent = self._recent
-        if self._ambiguous or len(recent) < 9:
-            return []
+        rd = self._after_fall(9)
+        if rd is None:
+            return []  # most readings: not the standby's second after a fall
         base = self._base
         p = self._pump_watts
         near = self._near
-        # (The reading before the standby's first: most readings are the
-        # standby, which it then is too.)
-        if (
-            recent[-3][1] - base <= near
-            or abs(recent[-1][1] - base) > near
-            or abs(recent[-2][1] - base) > near
-        ):
-            return []  # most readings: not the standby's second after a fall
-        rd = list(itertools.islice(reversed(recent), 16))
         heat, stop_w = rd[2][1], rd[3][1]
         level = rd[4][1]
         n = 5
@@ -473,6 +464,27 @@ class _SlowPlug(_HeaterSizes):
             return []
         started, s_spread, last = rise
         return self._run_to_fall(rd, last, started, s_spread, level)
+
+    def _after_fall(self, least: int) -> list[tuple[float, float]] | None:
+        """The last 16 readings, newest first, when the newest two are the standby's after a fall.
+
+        None while counting is paused, with fewer than ``least`` readings,
+        or at any other reading (most: the reading before the standby's
+        first is read first, since most readings are the standby, which it
+        then is too).
+        """
+        recent = self._recent
+        if self._ambiguous or len(recent) < least:
+            return None
+        base = self._base
+        near = self._near
+        if (
+            recent[-3][1] - base <= near
+            or abs(recent[-1][1] - base) > near
+            or abs(recent[-2][1] - base) > near
+        ):
+            return None
+        return list(itertools.islice(reversed(recent), 16))
 
     def _run_to_fall(
         self,
@@ -555,22 +567,16 @@ class _SlowPlug(_HeaterSizes):
         5 s: dual boiler shots 1,175 -> 1,190, thermostat 1,517 -> 1,518,
         heat exchanger 1,365 -> 1,365 (28,000,052 up; 20,000,004 down: its
         next shot, counted here at 7,915 s, set the end the plateaus over
-        a heater are read after, and the look at 7,955 s that read both
-        shots skipped the earlier one); false shots as before. Regression
-        5M-9M: the same.
+        a heater were read after, and the look at 7,955 s that read both
+        shots skipped the earlier one; read again since that look goes back
+        past the last run counted, ``_remember``); false shots as before.
+        Regression 5M-9M: the same.
         """
-        recent = self._recent
-        if self._ambiguous or len(recent) < 10:
-            return []
+        rd = self._after_fall(10)
+        if rd is None:
+            return []  # most readings: not the standby's second after a fall
         base = self._base
         near = self._near
-        if (
-            recent[-3][1] - base <= near
-            or abs(recent[-1][1] - base) > near
-            or abs(recent[-2][1] - base) > near
-        ):
-            return []  # most readings: not the standby's second after a fall
-        rd = list(itertools.islice(reversed(recent), 16))
         p = self._pump_watts
         ptol = self._ptol()
         heat, stop_w = rd[2][1], rd[3][1]
