@@ -58,7 +58,7 @@ _WHOLE_ALONE: Final = 0.8
 """Of the pump's step: a reading of the pump alone this much or more read it on throughout (``_one_reading``)."""
 _RISE_UNDER: Final = 0.5
 """Of the pump's step: the heater's rise reading lies so far under the heater alone, a part of it (``_one_reading``)."""
-_QUIET_N: Final = 3
+_BEYOND_N: Final = 3
 """Readings beyond a shot read in one reading that must show no pump alone (``_quiet_beyond``)."""
 
 
@@ -517,7 +517,7 @@ def _one_reading(
 def _quiet_beyond(
     watts: Sequence[float], k: int, step: int, *, base: float, pump: float
 ) -> bool:
-    """Whether the ``_QUIET_N`` readings beyond reading ``k`` (away from the shot) show no pump alone.
+    """Whether the ``_BEYOND_N`` readings beyond reading ``k`` (away from the shot) show no pump alone.
 
     A backflush's pulses read as the pump alone whole, a pause hidden in
     the heater's edge reading, and the next pulse over the heater: the
@@ -529,7 +529,7 @@ def _quiet_beyond(
     a reading beside a heater's is no pump's here).
     """
     n = len(watts)
-    for m in range(k - step, k - step * (_QUIET_N + 1), -step):
+    for m in range(k - step, k - step * (_BEYOND_N + 1), -step):
         if not 0 < m < n - 1:
             return False
         if _alone_on(watts[m], base, pump) and all(

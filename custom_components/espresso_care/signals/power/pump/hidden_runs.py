@@ -47,7 +47,7 @@ class _HiddenRuns(_RunEnd):
         out: list[DetectedRun] = []
         alone = sum(1 for sign in signs if sign) == 1
         learn = learn and alone
-        over = self._over_heater_level(min(edge.before, edge.after))
+        over = learn and self._over_heater_level(min(edge.before, edge.after))
         k = self._k
         for h, sign in zip(self._heaters, signs, strict=False):
             if sign > 0:

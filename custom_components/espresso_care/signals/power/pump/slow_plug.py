@@ -88,17 +88,12 @@ class _SlowPlug(_HeaterSizes):
         fast = self._gap <= _FAST_GAP_S
         out: list[DetectedRun] = []
         last = self._last_run
-        counted = self._counted
         for run in runs:
             if (
                 last is not None
                 and run.started < last.ended
                 and run.ended > last.started
-            ) or (
-                not fast
-                and self._seconds_apart
-                and any(run.started < e and run.ended > s for s, e in counted)
-            ):
+            ) or (not fast and self._seconds_apart and self._over_counted(run)):
                 continue  # the decoder reads runs late: any of the last few
             out.append(run)
             last = run
@@ -262,20 +257,19 @@ class _SlowPlug(_HeaterSizes):
         run whose start hid in a heater's rise, proven when that heater
         falls minutes on, ``_prove``). ``_once`` would drop them, but the
         decoder's look was skipped for them, and a shot only it read was
-        lost (dev seed 26,000,013, a
-        thermostat with a 179 W rotary pump: a calibration run over the
-        heater proven at 1,200 s, the two after it read again there, and
-        the shot of 1,025, 1,057, 1,194-1,201, 677, 181, 6 W never decoded;
-        lost when the 64 readings of ``_anchor_recent`` came to reach the
-        calibration's plateaus). Thermostat every 5 s: dev 20M-29M +1,
-        regression 5M-9M the same, false shots the same.
+        lost (dev seed 26,000,013, a thermostat with a 179 W rotary pump: a
+        calibration run over the heater proven at 1,200 s, the two after it
+        read again there, and the shot of 1,025, 1,057, 1,194-1,201, 677,
+        181, 6 W never decoded; lost when the 64 readings of
+        ``_anchor_recent`` came to reach the calibration's plateaus).
+        Thermostat every 5 s: dev 20M-29M +1, regression 5M-9M the same,
+        false shots the same.
         """
-        counted = self._counted
-        return [
-            run
-            for run in runs
-            if not any(run.started < e and run.ended > s for s, e in counted)
-        ]
+        return [run for run in runs if not self._over_counted(run)]
+
+    def _over_counted(self, run: DetectedRun) -> bool:
+        """Whether ``run`` overlaps a run decided lately (``_counted``)."""
+        return any(run.started < e and run.ended > s for s, e in self._counted)
 
     def _past_withheld(self, started: float, ended: float) -> bool:
         """Whether a shot over a heater may count where a run was withheld, forgetting that run.
