@@ -339,6 +339,27 @@ def alone_before(
     return None
 
 
+def pump_over_alone(
+    times: Sequence[float],
+    watts: Sequence[float],
+    level: float,
+    before: float,
+    *,
+    base: float,
+    pump: float,
+) -> bool:
+    """Whether ``level`` stands the pump's step over the heater read alone whole just before ``before``.
+
+    The last heater reading alone whole within ``_NEAR_S`` before
+    (``alone_before``), its size at the volts of the moment, and the level
+    within ``_STEP`` of the pump's step over it (``_stands_over``): the
+    heater and the pump, not the heater alone that a flush stopped (or
+    started) in the heater's edge reading leaves.
+    """
+    alone = alone_before(times, watts, before, base=base, pump=pump)
+    return alone is not None and _stands_over(level, alone, pump, loose=False)
+
+
 def over_heater(
     times: Sequence[float],
     watts: Sequence[float],

@@ -30,6 +30,7 @@ from .constants import (
     _MAINS_MOVE,
     _OFF_BELOW_W,
     _PEAK_DRIFT,
+    _SMALL_PUMP,
     MAX_RUN_S,
     MIN_RUN_S,
 )
@@ -498,13 +499,30 @@ class _SlowPlug(_HeaterSizes):
         off by their spread).
         """
         period = self._period
+        at, stop_w = rd[3]
+        share = min(max(1.0 - (level - stop_w) / self._pump_watts, 0.0), 1.0)
+        ended = at - period + share * period
+        return self._run_read(
+            rd, last, started, ended, math.hypot(s_spread, 0.2 * period)
+        )
+
+    def _run_read(
+        self,
+        rd: Sequence[tuple[float, float]],
+        last: int,
+        started: float,
+        ended: float,
+        spread: float,
+    ) -> list[DetectedRun]:
+        """The run from ``started`` to ``ended`` read back through ``rd[:last]`` (newest first).
+
+        Nothing where a reading was lost, or where the run is surely no
+        run's length or kind (its ends off by ``spread``).
+        """
+        period = self._period
         if any(rd[i][0] - rd[i + 1][0] > 1.5 * period for i in range(last)):
             return []  # a reading lost: what it held is unknown
         p = self._pump_watts
-        at, stop_w = rd[3]
-        share = min(max(1.0 - (level - stop_w) / p, 0.0), 1.0)
-        ended = at - period + share * period
-        spread = math.hypot(s_spread, 0.2 * period)
         duration = ended - started
         if not MIN_RUN_S <= duration <= MAX_RUN_S or self._near_kind_bound(
             duration, spread
@@ -565,6 +583,16 @@ class _SlowPlug(_HeaterSizes):
         shots skipped the earlier one; read again since that look goes back
         past the last run counted, ``_remember``); false shots as before.
         Regression 5M-9M: the same.
+
+        A level of two readings will do where it stands the pump's step
+        over a heater (``_level_over_heater``): the heater's rise reading
+        held the pump whole, so the pump ran whole through three readings,
+        15 s (dev seed 29,000,004: 6, 47, 348, 1,104, 1,104, 1,063, 742,
+        6 W beside a 49 W pump, a 21.0 s shot). Unanchored, two readings
+        read a flush then the heater alone (dev 24,000,028: 2, 21, 230,
+        1,015, 1,015, 1,001, 520, 2 W, flushes of 3.1 and 2.7 s, the
+        second in the heater's rise: 1,015 W is the 1,004 W heater's
+        alone) or a steam heater's wobble (25,000,013), two false shots.
         """
         rd = self._after_fall(10)
         if rd is None:
@@ -579,8 +607,8 @@ class _SlowPlug(_HeaterSizes):
         n = 5
         while n < len(rd) and abs(rd[n][1] - level) <= tol:
             n += 1
-        if n < 7 or n >= len(rd):
-            return []  # the level held three readings at least
+        if n < 6 or n >= len(rd):
+            return []  # the level held two readings at least (three, unanchored)
         level = sum(w for _, w in rd[4:n]) / (n - 4)
         alone = base + p
         if not (
@@ -594,7 +622,126 @@ class _SlowPlug(_HeaterSizes):
         if started is None:
             return []
         first, s_spread, last = started
+        if n < 7 and not self._level_over_heater(level, rd[last][0]):
+            return []
         return self._run_to_fall(rd, last, first, s_spread, level)
+
+    def _pump_first_one_fall(self) -> list[DetectedRun]:
+        """A run read every few seconds: the pump on first, a heater's rise, both off in one reading.
+
+        A dual boiler's brew heater comes on a few seconds into a shot and
+        may go off with the pump, both in one 5 s interval: the rise shows
+        two switchings, the pump's first (``_pump_first_at_both_ends``), the
+        fall one partial reading. Read back from the standby's second
+        reading after the fall: that partial reading, a level of two fresh
+        readings or more with no step in it (to ``_tol``), one partial
+        reading of the heater's rise over the pump's whole step, the pump
+        alone before it (``_pump_alone_before``), the standby. A flush that
+        stopped in the heater's rise reads so too, the level then the
+        heater's alone: the level must stand the pump's step over a heater
+        (``_level_over_heater``). The stop is dated by the fall's reading's
+        share of the level, give or take half a reading. Dev seed
+        20,000,012: 4, 30, 152, 1,013, 1,013, 1,016, 1,015, 651, 3 W beside
+        a 57 W pump (the brew heater read whole lately), a 28.7 s shot.
+        Dev seeds 20M-29M every 5 s, dual boiler: 4 shots more (20,000,012,
+        26,000,013, 27,000,052, 28,000,029), no false shot.
+        """
+        rd = self._after_fall(9)
+        if rd is None:
+            return []  # most readings: not the standby's second after a fall
+        base = self._base
+        near = self._near
+        p = self._pump_watts
+        ptol = self._ptol()
+        tol = self._tol  # a heater's level moves with the mains
+        stop_w = rd[2][1]
+        level = rd[3][1]
+        n = 4
+        while n < len(rd) and abs(rd[n][1] - level) <= tol:
+            n += 1
+        if n < 5 or n >= len(rd):
+            return []  # the level held two readings at least
+        level = sum(w for _, w in rd[3:n]) / (n - 3)
+        alone = base + p
+        if not (
+            base + near < stop_w < level - tol
+            and level - alone >= self._heater_min()
+            and alone + ptol < rd[n][1] < level - tol
+        ):
+            return []
+        started = self._pump_alone_before(rd, n + 1)
+        if started is None:
+            return []
+        first, s_spread, last = started
+        if not self._level_over_heater(level, rd[last][0]):
+            return []
+        period = self._period
+        share = (stop_w - base) / (level - base)
+        ended = rd[2][0] - period + share * period
+        spread = math.hypot(s_spread, 0.5 * period)
+        return self._run_read(rd, last, first, ended, spread)
+
+    def _level_over_heater(self, level: float, before: float) -> bool:
+        """Whether a level stands the pump's step over a heater, and is no known heater alone.
+
+        Where one end of a run over a heater shows the pump alone, a flush
+        may have stopped (started) in the heater's edge reading, the level
+        the heater's alone. A vibratory pump's step is within what the
+        mains move a heater's learnt size by over hours, not within what
+        they move it in minutes: the level must stand the step over a
+        heater read whole lately (``_over_read_heater``), or over the
+        heater's reading alone whole within two minutes before the run
+        (``heater_anchor.pump_over_alone``); beside a rotary pump, whose
+        step stands out of the mains' move, over a heater learnt
+        (``_ptol``). Never at a known heater's size alone (to the mains'
+        ``_PEAK_DRIFT``): a dual boiler's steam heater may be its brew
+        heater and the pump (dev seed 29,000,060: a 1,117 W steam heater,
+        the 1,019 W brew heater and a 71 W pump read 1,087 W).
+        ``before``: the standby's reading before the run.
+        """
+        p = self._pump_watts
+        ptol = self._ptol()
+        whole = level - self._base
+        known = self._known_heaters
+        if any(abs(whole - h) <= max(ptol, _PEAK_DRIFT * h) for h in known):
+            return False  # a known heater alone
+        if self._over_read_heater(level) or (
+            p >= _SMALL_PUMP and any(abs(whole - p - h) <= ptol for h in known)
+        ):
+            return True
+        anchored = self._anchor_recent
+        return heater_anchor.pump_over_alone(
+            [r[0] for r in anchored],
+            [r[1] for r in anchored],
+            level,
+            before,
+            base=self._base,
+            pump=p,
+        )
+
+    def _over_read_heater(self, level: float) -> bool:
+        """Whether a level is a heater read whole lately and the pump's step, not that heater alone.
+
+        A heater read whole in its short pulses lately (``_read_lately``,
+        beside a vibratory pump) holds its size to ``_PEAK_DRIFT``: its
+        level alone is no farther from it, and the pump's step is farther
+        (with the mains' move, a learnt size not read lately fits a flush
+        before the heater's rise: dev seed 21,000,028, the brew heater
+        learnt 928 W and read alone 967 W, a 6.0 s flush then the heater
+        read as an 18.8 s shot beside a 49.5 W pump).
+        """
+        p = self._pump_watts
+        ptol = self._ptol()
+        rest = level - self._base - p
+        for h in self._heaters:
+            size = h.size / self._k
+            if (
+                self._read_lately(h)
+                and abs(rest - size) <= ptol
+                and abs(rest + p - size) > _PEAK_DRIFT * size
+            ):
+                return True
+        return False
 
     def _pump_alone_before(
         self, rd: Sequence[tuple[float, float]], j: int
