@@ -593,6 +593,8 @@ class _SlowPlug(_HeaterSizes):
         1,015, 1,015, 1,001, 520, 2 W, flushes of 3.1 and 2.7 s, the
         second in the heater's rise: 1,015 W is the 1,004 W heater's
         alone) or a steam heater's wobble (25,000,013), two false shots.
+        Anchored: dev dual boiler 29,000,004, heat exchanger 26,000,044,
+        regression dual boiler 7,000,020 more, no false shot.
         """
         rd = self._after_fall(10)
         if rd is None:
@@ -643,8 +645,14 @@ class _SlowPlug(_HeaterSizes):
         share of the level, give or take half a reading. Dev seed
         20,000,012: 4, 30, 152, 1,013, 1,013, 1,016, 1,015, 651, 3 W beside
         a 57 W pump (the brew heater read whole lately), a 28.7 s shot.
-        Dev seeds 20M-29M every 5 s, dual boiler: 4 shots more (20,000,012,
-        26,000,013, 27,000,052, 28,000,029), no false shot.
+        Dev seeds 20M-29M every 5 s: dual boiler 4 shots more (20,000,012,
+        26,000,013, 27,000,052, 28,000,029), heat exchanger 4 (20,000,012,
+        21,000,028, 21,000,044, 25,000,052: its heater too comes on with
+        the brew water's draw). With the level of two readings
+        (``_pump_first_at_both_ends``): dual boiler 1,198 -> 1,203, heat
+        exchanger 1,378 -> 1,383, thermostat 1,522 as before; regression
+        5M-9M 620 -> 622, 653 -> 656, 756 as before; false shots as before,
+        no shot lost.
         """
         rd = self._after_fall(9)
         if rd is None:
