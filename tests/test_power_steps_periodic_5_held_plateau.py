@@ -8,7 +8,10 @@ that read runs from the readings (``_over_heater``, the decoder) read it as
 a shot over the brew heater. A plateau whose readings are such a level is
 not counted there either (``_held_plateau``). Seeds 26,000,021 (dev) and
 8,000,021 (regression): three such plateaus counted as shots before.
-(Without the rule the decoder or ``_over_heater`` counts a 40 s run here.)
+(Without the rule ``_over_heater`` counts a 35 s run here, from the
+middle of the rise's reading to the fall's: the steam heater's readings,
+read to the watt, are a plateau of six, ``heater_anchor._held_readings``;
+the decoder had counted a 40 s one.)
 """
 
 from __future__ import annotations
@@ -72,4 +75,4 @@ def test_without_the_rule_the_plateau_reads_as_a_shot(
     monkeypatch.setattr(
         PumpDetector, "_held_plateau", lambda self, times, watts, a, b: False
     )
-    assert _runs(steam_held=True) == [40]
+    assert _runs(steam_held=True) == [35]

@@ -25,7 +25,7 @@ the pump whole too.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 import itertools
 from typing import Final
 
@@ -43,6 +43,10 @@ _LONG_N: Final = 3
 """Fresh readings of a plateau: so many held the pump 15 s or more whole, no flush (``_anchors_agree``)."""
 _LONG_AGREE: Final = 0.5
 """Of the pump's step: the heater readings beside such a plateau agree so (``_anchors_agree``)."""
+_HELD_SHARE: Final = 0.01
+"""Of a plateau's first reading: the readings of a long one agree with it so (``_agree_held``) ..."""
+_HELD_PUMP: Final = 0.3
+"""... and never past this share of the pump's step (``_agree_held``)."""
 _PAUSED: Final = 0.8  # of the pump's step: a pump-alone reading under it paused
 _HEATER: Final = 4.0  # pump steps over the standby: a heater's reading at least
 _WHOLE_N: Final = 3  # whole readings of the heater and the pump: a shot's length
@@ -374,17 +378,17 @@ def over_heater(
 
     ``times[i]`` ends reading ``i``, the average over the ``period`` before;
     only plateaus after ``after`` (a run the detector forgot) are given. A
-    plateau: two or more fresh readings in a row that agree, a heater's
-    size over the standby, with a lower reading on either side (the loads'
-    rise and fall), that held the pump whole ``_WHOLE_N`` readings with the
-    rise's and the fall's when the pump was read alone beside them
+    plateau: two or more readings in a row that agree (``_held_readings``), a
+    heater's size over the standby, with a lower reading on either side (the
+    loads' rise and fall), that held the pump whole ``_WHOLE_N`` readings with
+    the rise's and the fall's when the pump was read alone beside them
     (``_pump_through``). It is a shot when the readings of a heater alone
     whole beside it (``_anchors``) agree with each other and lie the pump's
     step under it (``_anchors_agree``, ``_stands_over``: looser beside a
-    learnt heater), and it is no other learnt heater's (``heaters``, over
-    the standby) alone. A plateau of one reading may be a shot too, when
-    the pump shows alone whole on one side and steps down to the heater
-    alone on the other (``_one_reading``).
+    learnt heater), and it is no other learnt heater's (``heaters``, over the
+    standby) alone. A plateau of one reading may be a shot too, when the pump
+    shows alone whole on one side and steps down to the heater alone on the
+    other (``_one_reading``).
     """
     n = len(watts)
     stale = decoder.stale_repeats(watts)
@@ -398,20 +402,18 @@ def over_heater(
         if stale[i] or w - base < heater:
             i += 1
             continue
-        # The plateau from reading i: fresh readings agreeing with its first.
-        j = i
-        fresh = [w]
-        while j + 1 < n and (stale[j + 1] or _agree(watts[j + 1], w, pump)):
-            j += 1
-            if not stale[j]:
-                fresh.append(watts[j])
+        # The plateau from reading i: readings agreeing with its first.
+        j, fresh = _plateau(watts, stale, i, pump, _agree_held)
+        if len(fresh) < _LONG_N:
+            j, fresh = _plateau(watts, stale, i, pump, _agree)
         if len(fresh) == 1 and j == i and 2 < i < n - 3:
             one = _one_reading(
                 times, watts, stale, i, base=base, pump=pump, period=period
             )
             if one is not None:
                 out.append(one)
-        if j + 2 >= n or i < 2 or len(fresh) < 2:
+        held = _held_readings(i, j)
+        if j + 2 >= n or i < 2 or held < 2:
             i = j + 1
             continue
         level = sum(fresh) / len(fresh)
@@ -427,7 +429,7 @@ def over_heater(
         if rise and _paused_before(watts, i, base, pump):
             i = j + 1
             continue  # a pulse, a pause, and the next over the heater
-        whole = len(fresh) + rise + fall
+        whole = held + rise + fall
         if whole < _WHOLE_N:
             i = j + 1
             continue
@@ -458,6 +460,77 @@ def over_heater(
             out.append((started, ended))
         i = j + 1
     return out
+
+
+def _plateau(
+    watts: Sequence[float],
+    stale: Sequence[bool],
+    i: int,
+    pump: float,
+    agree: Callable[[float, float, float], bool],
+) -> tuple[int, list[float]]:
+    """The plateau from reading ``i``: its last reading, and its fresh readings.
+
+    Each reading after the first agrees with the first (``agree``), or
+    repeats the one before to the watt.
+    """
+    n = len(watts)
+    w = watts[i]
+    j = i
+    fresh = [w]
+    while j + 1 < n and (stale[j + 1] or agree(watts[j + 1], w, pump)):
+        j += 1
+        if not stale[j]:
+            fresh.append(watts[j])
+    return j, fresh
+
+
+def _agree_held(a: float, first: float, pump: float) -> bool:
+    """Whether reading ``a`` holds the level of a long plateau's ``first`` reading.
+
+    Within ``_HELD_SHARE`` of it, at most ``_HELD_PUMP`` of the pump's step
+    (and within ``_AGREE_W`` always), where ``_agree`` allows readings of
+    one level 0.6 % and 0.15 of the step: over a shot of 20-40 s, the mains
+    step a heater and the pump by a percent, and a small vibratory pump's
+    0.15 (6-10 W) is the plug's noise at 1.3 kW. A shot read whole in six
+    readings broke into a plateau of four and one of two, each refused
+    (dev seed 20,000,012, a heat exchanger, its pump calibrated 67.4 W:
+    28, 310, 1,310, 1,317, 1,315, 1,314, 1,319, 1,314, 490 W, the heater
+    alone 1,249 W 45 s before and 1,253 W 25 s after; a 40.0 s shot
+    lost). Only for a plateau of ``_LONG_N`` fresh readings or more (the
+    pump held 15 s whole): a shorter one grown so took in a flush's
+    partial reading and a stale repeat (regression 7,000,012: 1,455,
+    1,495, 1,484, 1,484, 1,452 W, a 6.6 s flush read as a 20.0 s shot).
+    Every 5 s, dev seeds 20M-29M: heat exchanger shots 1,387 -> 1,402,
+    dual boiler 1,200 -> 1,201 (two more, one lost: 25,000,044, below),
+    thermostat 1,522 -> 1,523; regression 5M-9M: heat exchanger 657 ->
+    661, dual boiler 620 -> 621; false shots the same. The loss: a shot
+    read only at the last look over it, once the steam heater's reading
+    before it (1,331 W, which disagreed) had left the readings and the
+    brew heater's lone peak after it anchored it alone (``_anchors``,
+    ``_OTHER_S``); the longer plateau starts a reading earlier, and the
+    readings before it no longer span ``_OTHER_S``.
+    """
+    return abs(a - first) <= max(_AGREE_W, min(_HELD_SHARE * first, _HELD_PUMP * pump))
+
+
+def _held_readings(i: int, j: int) -> int:
+    """The readings of a plateau from reading ``i`` to ``j``, its repeats to the watt among them.
+
+    A repeat is taken for a stale meter's (``decoder.stale_repeats``), which
+    tells nothing of its own interval: the plateau's level (its mean) and
+    ``_LONG_N`` (the anchors' looser agreement) count fresh readings only.
+    Its length does not: a 5 s plug repeats a stale value about once in 70
+    readings, while a level held steady is read to the watt again far more
+    often (``_next_fresh``), and a shot whose plateau happened to repeat
+    was read as one reading and lost (dev seed 23,000,028, a heat exchanger
+    with a vibratory pump calibrated 52.1 W: 534, 534, 1,496, 1,496, 1,496,
+    443 W, the heater alone 1,426 W a minute before and 1,433 W a minute
+    after; a 23.2 s shot). Every 5 s, dev seeds 20M-29M: heat exchanger
+    shots 1,378 -> 1,387, dual boiler 1,198 -> 1,200; regression 5M-9M:
+    heat exchanger 653 -> 657; thermostats the same, false shots the same.
+    """
+    return j - i + 1
 
 
 def _one_reading(
