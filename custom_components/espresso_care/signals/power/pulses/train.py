@@ -14,6 +14,7 @@ from .constants import (
     ALIKE,
     ALIKE_READINGS,
     FAST_INTERVAL,
+    FRAME_READINGS,
     HEATER_MIN,
     HOLD_MAX,
     INTERVAL_WEIGHT,
@@ -180,6 +181,12 @@ class PowerBackflushes(_TwoSecond):
             self._steady += 1
         else:
             self._steady = 1
+        if (
+            self._interval > FAST_INTERVAL
+            and gap < 1.5 * interval
+            and self._steady >= FRAME_READINGS
+        ):
+            _remember_run(self._off_readings, previous, at, PULSES_SECONDS)
         found: Recognized | None = None
         if gap > 1.5 * interval:
             # Silence: the value before held (on change), or a reading dropped.
