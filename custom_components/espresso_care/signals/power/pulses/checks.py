@@ -39,7 +39,7 @@ from .constants import (
     STURDY_SECONDS,
 )
 from .recent import _starts_in
-from .slow_plug import doubtful, gentle_enough
+from .slow_plug import doubtful, gentle_enough, parted
 
 
 class _Checks(_Bands):
@@ -209,9 +209,17 @@ class _Checks(_Bands):
         return _starts_in(self._singles, found)
 
     def _long_run_over(self, found: Recognized, longest: float) -> bool:
-        """Whether a run longer than ``longest`` overlaps a find."""
+        """Whether a run longer than ``longest`` overlaps a find.
+
+        On a slow plug, not one inside which readings read the pump off
+        (``parted``): pulses the detector merged, no shot.
+        """
+        slow = self._interval > FAST_INTERVAL
         return any(
-            s <= found.ended and found.started <= e and e - s > longest
+            s <= found.ended
+            and found.started <= e
+            and e - s > longest
+            and not (slow and parted((s, e), self._off_readings))
             for s, e in self._long_runs
         )
 

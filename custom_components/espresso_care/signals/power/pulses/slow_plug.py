@@ -50,6 +50,20 @@ three readings, each the average of its interval.
   38,689 s, pulses of 11.7 and 7.2 s 5 s apart read as 20.2 s). Up to
   ``SLOW_LONG_PULSE`` (a pulse and a reading) it is fed weak: it may fill
   a series, never make one. Recognized where power counts (every 5 s): see ``SLOW_LONG_PULSE``.
+* ``parted``: the detector reads pulses with a heater's stretch between
+  them as one run longer than ``LONG_RUN_SECONDS``, a shot to the checks,
+  which refuse a find with a weak pulse under it; a run inside which two
+  readings in a row read the pump off in one band (the heater alone) is
+  pulses, no shot (bench seed 20,250,404 at 21,350 s). Recognized where
+  power counts (every 5 s): bench seed 144 -> 145 of 180, regression 5M
+  146 -> 147, 6M 147 -> 148, dev 20M 150 and 21M 136 unchanged; none
+  invented.
+* ``unread_tail``: a heater switching on as a pulse ends and off as the
+  next runs hides that next pulse in the excursion's tail; the tail is a
+  dark stretch the series may bridge (``_darken_tail``, bench seed
+  20,250,449 at 15,929 s). Recognized where power counts (every 5 s):
+  bench seed 145 -> 146 of 180, dev 20M 150 -> 151, 21M 136 -> 137,
+  regression 5M 147 -> 148, 6M 148 -> 149; none invented.
 * ``RefusedLately``: a slow PID's heater bursts, averaged over 5 s, read as
   clean pump-sized pulses all day; the pattern finds "backflushes" in them
   every hour or so and the checks around (odd readings, spread, quiet time)
@@ -201,7 +215,7 @@ three readings, each the average of its interval.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 # How long a refused find makes the next ones doubtful (s).
@@ -321,6 +335,43 @@ def heater_switched(unexplained: float, heater_min: float) -> bool:
     averaged over a reading, stands a pump's step or two up.
     """
     return unexplained >= heater_min
+
+
+def unread_tail[S: tuple[float, float, float | None, bool]](
+    segments: Sequence[S],
+) -> tuple[float, float] | None:
+    """The span of an excursion's readings after its last one read clean, none of them clean.
+
+    ``segments``: (start, end, the pump's fraction or None, read with no
+    heater on). None if the last reading was read clean, or none was: the
+    pump's share of those readings was guessed (unexplained) or read above a
+    heater's band learned at another mains, so a pulse may hide there.
+    """
+    n = len(segments)
+    i = n
+    while i > 0 and not (segments[i - 1][3] and segments[i - 1][2] is not None):
+        i -= 1
+    if i in (0, n):
+        return None
+    return segments[i][0], segments[-1][1]
+
+
+def parted(
+    run: tuple[float, float], off_readings: Iterable[tuple[float, float]]
+) -> bool:
+    """Whether a run the detector timed holds readings of the pump off: pulses, not a shot.
+
+    ``run``: its start and end (s); ``off_readings``: the readings (start,
+    end) that read the pump off in the band the reading before read it off
+    in too (the level, or a heater's band). Every 5 s the detector reads
+    pulses with a heater's stretch between them as one run of 45-50 s, a
+    shot to the checks (``_long_run_over``), while two readings inside it
+    read the heater alone (bench seed 20,250,404 at 21,350 s: a thermostat's
+    cleaner series, 1,199 W twice in its 1,194 W band between pulses of a
+    42 W pump); a shot runs the pump from its start to its end.
+    """
+    started, ended = run
+    return any(started <= a and b <= ended for a, b in off_readings)
 
 
 def doubtful(weak: int, missed: int) -> bool:

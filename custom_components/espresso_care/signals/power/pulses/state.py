@@ -44,6 +44,7 @@ class _TrainState:
         "_level",
         "_long_runs",
         "_odd",
+        "_off_readings",
         "_older",
         "_pattern",
         "_pending",
@@ -149,6 +150,9 @@ class _TrainState:
         self._floor = math.inf
         self._floor_at: tuple[float, int] | None = None
         self._floors: deque[tuple[float, float]] = deque()
+        # On a slow plug, the readings that read the pump off in the band
+        # the reading before read it off in too, lately (start, end).
+        self._off_readings: deque[tuple[float, float]] = deque()
         # Every run the detector saw lately (start, end), from ``note_run``.
         self._runs: deque[tuple[float, float]] = deque()
         # Finds the checks refused lately (kept through a reset: the machine's

@@ -14,6 +14,7 @@ from .constants import (
     ALIKE,
     ALIKE_READINGS,
     FAST_INTERVAL,
+    FRAME_READINGS,
     HEATER_MIN,
     HOLD_MAX,
     INTERVAL_WEIGHT,
@@ -21,6 +22,7 @@ from .constants import (
     PART_MAX,
     PULSES_SECONDS,
     SHOT_RUN,
+    SLOW_HOLE_LATENCY,
     SLOW_HOLES,
     SLOW_LONG_PULSE,
     SLOW_MISSED_EACH,
@@ -180,6 +182,12 @@ class PowerBackflushes(_TwoSecond):
             self._steady += 1
         else:
             self._steady = 1
+        if (
+            self._interval > FAST_INTERVAL
+            and gap < 1.5 * interval
+            and self._steady >= FRAME_READINGS
+        ):
+            _remember_run(self._off_readings, previous, at, PULSES_SECONDS)
         found: Recognized | None = None
         if gap > 1.5 * interval:
             # Silence: the value before held (on change), or a reading dropped.
@@ -219,6 +227,7 @@ class PowerBackflushes(_TwoSecond):
                 holes_max=SLOW_HOLES,
                 missed_each=SLOW_MISSED_EACH,
                 weak_pulse_max=SLOW_LONG_PULSE,
+                hole_latency=SLOW_HOLE_LATENCY,
             )
             if slow
             else given
