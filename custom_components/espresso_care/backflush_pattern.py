@@ -39,9 +39,7 @@ reading apart read as one piece. A signal read every 5 s now and then
 cannot read the pump at all for a while (a heater switching): such a hole
 inside a series
 (``holes_max`` in the whole backflush, ``bridge``) neither makes nor breaks
-it, the next pulse's pause measured from the hole's end (and, with
-``hole_latency``, waited for a reading longer: the pulse shows only at the
-reading after it began).
+it, the next pulse's pause measured from the hole's end.
 """
 
 from __future__ import annotations
@@ -111,10 +109,6 @@ class PatternRules:
     # How late a run may be delivered after it ended (a power detector decides
     # a reading or two after the falling edge): waits are this much longer.
     latency: float = 15.0
-    # How much longer (s) a series waits for its next pulse where it last
-    # showed as a hole bridged (``bridge``, ``darken``): every 5 s a pulse
-    # shows only at the reading after it began (``_series_deadline``).
-    hole_latency: float = 0.0
 
 
 DEFAULT_RULES: Final = PatternRules()
@@ -214,7 +208,7 @@ class BackflushRecognizer[T]:
         """When ``advance`` should be called if nothing is fed before."""
         rules = self._rules
         if self._series:
-            return self._series_deadline()
+            return self._reach() + self._wait() + rules.latency
         if self._cleaner:
             return self._cleaner[-1].ended + rules.rinse_max + rules.latency
         return None
@@ -352,23 +346,6 @@ class BackflushRecognizer[T]:
             self._bridged = dark[1]
             self._darkened = True
 
-    def _series_deadline(self) -> float:
-        """When silence ends the series in progress (``hole_latency`` later past a hole).
-
-        Past a hole the series waits ``pause_max`` from the hole's end, and
-        a pulse begun a few seconds before that showed at a reading after
-        it: the series had closed (bench seed 20,250,427 at 43,836 s, a heat
-        exchanger's cleaner series: a weak pulse, two sure ones, a hole to
-        43,912.7 s, the next pulse begun at 43,930.6 s, its first reading at
-        43,935 s, the deadline at 43,934.7 s).
-        """
-        rules = self._rules
-        deadline = self._reach() + self._wait() + rules.latency
-        bridged = self._bridged
-        if bridged is not None and bridged >= self._series[-1].ended:
-            deadline += rules.hole_latency
-        return deadline
-
     def _reach(self) -> float:
         """When the series in progress last showed, or an unsure stretch after it (``darken``)."""
         last = self._last_ended()
@@ -385,7 +362,7 @@ class BackflushRecognizer[T]:
         """Time passed: close a series no pulse continued, give up on a lone cleaner series."""
         rules = self._rules
         out: Outcome[T] = Outcome()
-        if self._series and now >= self._series_deadline():
+        if self._series and now >= self._reach() + self._wait() + rules.latency:
             self._close(out)
         if (
             not self._series

@@ -265,13 +265,3 @@ SLOW_MISSED_EACH: Final = True
 # unchanged; none invented, ordinary days or backflush days. Up to 18 s
 # (a pulse and a few seconds): bench 142, 20M 146, the rest unchanged.
 SLOW_LONG_PULSE: Final = 21.0
-# There too a series that last showed as a hole bridged (``SLOW_HOLES``, a
-# dark stretch) waits this much longer (s) for its next pulse: a pulse begun
-# before the deadline shows only at the reading after it, a reading (5 s)
-# and a little later (``PatternRules.hole_latency``; bench seed 20,250,427
-# at 43,836 s). Only past a hole: a series of sure pulses waiting so
-# everywhere (session 28's ``sure_latency``) invented a backflush on the
-# held-out seed's ordinary days. Recognized where power counts (every
-# 5 s): bench seed 146 -> 147 of 180, dev 20M, 21M and regression 5M, 6M
-# unchanged; none invented.
-SLOW_HOLE_LATENCY: Final = 5.5

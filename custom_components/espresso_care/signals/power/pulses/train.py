@@ -22,7 +22,6 @@ from .constants import (
     PART_MAX,
     PULSES_SECONDS,
     SHOT_RUN,
-    SLOW_HOLE_LATENCY,
     SLOW_HOLES,
     SLOW_LONG_PULSE,
     SLOW_MISSED_EACH,
@@ -227,7 +226,6 @@ class PowerBackflushes(_TwoSecond):
                 holes_max=SLOW_HOLES,
                 missed_each=SLOW_MISSED_EACH,
                 weak_pulse_max=SLOW_LONG_PULSE,
-                hole_latency=SLOW_HOLE_LATENCY,
             )
             if slow
             else given
