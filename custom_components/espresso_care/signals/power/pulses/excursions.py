@@ -39,7 +39,6 @@ from .slow_plug import (
     merged_hole,
     shot_piece,
     slow_dip,
-    unread_tail,
     within_two_pulses,
 )
 from .split import split_pulses
@@ -159,7 +158,6 @@ class _Excursions(_Checks):
             pulse.clean and shot_piece(pulse.on_seconds, rules.pulse_max)
             for pulse in read
         )
-        last_fed: float | None = None  # the end of the last pulse fed
         for pulse in read:
             _remember(pulses, pulse.started)
             weak = not pulse.clean and pulse.on_seconds <= rules.pulse_max
@@ -256,33 +254,7 @@ class _Excursions(_Checks):
                 pattern.feed(pulse, pulse.started, pulse.ended, weak=weak).recognized
                 or found
             )
-            last_fed = pulse.ended
-        if slow and last_fed is not None:
-            self._darken_tail(excursion, last_fed)
         return found
-
-    def _darken_tail(self, excursion: _Excursion, last_fed: float) -> None:
-        """An excursion's unreadable tail after the pulse it fed: a stretch a pulse may hide in.
-
-        Every 5 s a heater switching on as a pulse ends and off as the next
-        one runs leaves the readings after the first unexplained or read
-        only in the heater's band: the unknown readings take the lower
-        neighbour, so the hidden pulse reads as a little more of the first,
-        and the pause to the pulse after it was too long for the series
-        (bench seed 20,250,449 at 15,929 s, a dual boiler's rinse: 188 and
-        157 W, then 441, 1,137 and 959 W as the second pulse of a 184 W pump
-        ran under its 1.1 kW heater; the third pulse 23.9 s after the first
-        as read). The readings after the last one read clean (``unread_tail``),
-        from a pause after the pulse's end as read (``last_fed``), are a
-        stretch read unsure (``BackflushRecognizer.darken``): bridged only if
-        the next pulse needs it, and only after a series' first pulse.
-        """
-        tail = unread_tail(excursion.segments)
-        if tail is None:
-            return
-        started = max(tail[0], last_fed + self._rules.pause_min)
-        if started < tail[1]:
-            self._pattern.darken(started, tail[1])
 
     def _bridge(self, started: float, ended: float) -> Recognized | None:
         """A hole the pattern's series in progress may wait on past (what a deadline passed decided)."""

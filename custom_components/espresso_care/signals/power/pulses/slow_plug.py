@@ -58,12 +58,6 @@ three readings, each the average of its interval.
   power counts (every 5 s): bench seed 144 -> 145 of 180, regression 5M
   146 -> 147, 6M 147 -> 148, dev 20M 150 and 21M 136 unchanged; none
   invented.
-* ``unread_tail``: a heater switching on as a pulse ends and off as the
-  next runs hides that next pulse in the excursion's tail; the tail is a
-  dark stretch the series may bridge (``_darken_tail``, bench seed
-  20,250,449 at 15,929 s). Recognized where power counts (every 5 s):
-  bench seed 145 -> 146 of 180, dev 20M 150 -> 151, 21M 136 -> 137,
-  regression 5M 147 -> 148, 6M 148 -> 149; none invented.
 * ``RefusedLately``: a slow PID's heater bursts, averaged over 5 s, read as
   clean pump-sized pulses all day; the pattern finds "backflushes" in them
   every hour or so and the checks around (odd readings, spread, quiet time)
@@ -335,25 +329,6 @@ def heater_switched(unexplained: float, heater_min: float) -> bool:
     averaged over a reading, stands a pump's step or two up.
     """
     return unexplained >= heater_min
-
-
-def unread_tail[S: tuple[float, float, float | None, bool]](
-    segments: Sequence[S],
-) -> tuple[float, float] | None:
-    """The span of an excursion's readings after its last one read clean, none of them clean.
-
-    ``segments``: (start, end, the pump's fraction or None, read with no
-    heater on). None if the last reading was read clean, or none was: the
-    pump's share of those readings was guessed (unexplained) or read above a
-    heater's band learned at another mains, so a pulse may hide there.
-    """
-    n = len(segments)
-    i = n
-    while i > 0 and not (segments[i - 1][3] and segments[i - 1][2] is not None):
-        i -= 1
-    if i in (0, n):
-        return None
-    return segments[i][0], segments[-1][1]
 
 
 def parted(
