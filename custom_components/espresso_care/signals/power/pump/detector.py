@@ -204,6 +204,7 @@ class PumpDetector(_FloorRuns):
             runs += self._alone_then_heater()
             runs += self._pump_first_at_both_ends()
             runs += self._pump_first_one_fall()
+            runs += self._heater_on_after_stop()
         return self._once(self._read_on(runs)) if runs else runs
 
     def advance(self, now: float) -> list[DetectedRun]:
