@@ -20,6 +20,7 @@ from .constants import (
     CAL_MAX_W,
     CAL_MIN_S,
     CAL_MIN_W,
+    CAL_RUN_S,
     PUMP_MAX_W,
 )
 from .levels import (
@@ -32,7 +33,7 @@ from .levels import (
     _unchanged_after,
 )
 from .noise import _steady_share
-from .pid_pulses import _pid_pulses
+from .pid_pulses import _after_full_output, _pid_pulses
 
 
 def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
@@ -60,7 +61,7 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     first, last = run
     gaps = _gaps(valid)
     silence = _unchanged_after(gaps)
-    pulsing = _pid_pulses(valid, after, base)
+    pulsing = _pulsing_idle(valid, after, base)
     # A ramp and a partial reading tell only where the idle level held (a
     # fast PID's readings, averaged, seldom do; on change, silence hides it).
     settled = not pulsing and (
@@ -97,9 +98,32 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     if not pulsing:
         return None
     paired = _paired_before(valid, xs, (first, past, last), base)
+    if paired is not None:
+        return paired
+    floor = _floor_between_pulses(xs, first, last, base)
     return (
-        paired if paired is not None else _floor_between_pulses(xs, first, last, base)
+        floor
+        if floor is not None
+        else _alone_twice_early(xs, (first, past, last), base)
     )
+
+
+def _pulsing_idle(valid: Sequence[Reading], after: float, base: float) -> bool:
+    """Whether the idle readings show a slow PID's pulses, or do after its full output.
+
+    At its heat-up a PID holds its heater whole for minutes, and only after
+    it does it pulse: those minutes in the ten the flow reads thin the
+    pulses out under twice a minute (dev 29,000,003 every 2 s, a 186.8 W
+    pump: the heater held at 1,345-1,377 W until 250 s before the click,
+    then pulses of a reading or two back at the 3.7 W standby), and the
+    run's readings were paired as if no PID pulsed (three to agree, not
+    two; refused three times). The pulses are also counted from after the
+    heater last held whole (``_after_full_output``): 186.1 W, 8 of 10 shots.
+    """
+    if _pid_pulses(valid, after, base):
+        return True
+    idle = [r for r in valid if r.at < after]
+    return _pid_pulses(_after_full_output(idle), after, base)
 
 
 def _read_alone_twice(valid: Sequence[Reading], after: float, step: float) -> bool:
@@ -216,6 +240,53 @@ def _floor_between_pulses(
     if any(x - max(a, b) <= CAL_MAX_W for x in rest):
         return None
     return b
+
+
+def _alone_twice_early(
+    xs: Sequence[tuple[float, float, float | None]],
+    run: tuple[int, int, int],
+    base: float,
+) -> float | None:
+    """``_floor_between_pulses`` where the heater's pulses after the stop read in the band.
+
+    The heater's pulses after the stop may keep the stretch off the standby
+    for seconds, their partial readings at any level, so the pump's band may
+    hold more than its two readings alone (regression 8,000,042 every 2 s, a
+    54.7 W pump over a 3.3 W standby: 21.0, 668.4, 56.8, 1,183.6, 57.9,
+    1,369.3, 389.8, 1,363.8 W, then the standby; refused three times, now
+    54.6 W, 10 of 10 shots). Two readings past a ramp's seconds, a pulse
+    between them, that agree within a tenth (6 W at least), the stretch back
+    at the standby: the later is the step. While the pump runs no reading
+    lies under its level, so none past the ramp before the later lies under
+    the two; and the later comes within the run asked for (``CAL_RUN_S``) of
+    the stretch's first reading: past it, two of the heater's partial
+    readings may agree by chance (dev 27,000,035 every 2 s: 111.9 and
+    107.6 W, 4 and 8 s after the stop of a 134.9 W pump). A ramp's seconds
+    are left out: on change a vibratory pump's ramp read 33.0 W and the
+    heater's tail 32.6 W for a 42.8 W pump (regression 9,000,054). ``run``:
+    the indices of the stretch's first reading, of the first past its ramp,
+    and of the one back at the standby.
+    """
+    first, past, last = run
+    if last >= len(xs):
+        return None  # not back at the standby yet
+    start = xs[first][0]
+    lows: list[float] = []  # the readings past the ramp so far, above the standby
+    for at, w, _ in xs[past:last]:
+        if at - start > CAL_RUN_S:
+            break  # perhaps past the stop: the heater's pulses read in part
+        b = w - base
+        for a in lows[:-1]:  # (the reading just before is no pulse apart)
+            near = max(6.0, 0.1 * max(a, b))
+            if (
+                min(a, b) >= CAL_MIN_W
+                and max(a, b) <= CAL_MAX_W
+                and abs(a - b) <= near
+                and min(lows) >= min(a, b) - near
+            ):
+                return b
+        lows.append(b)
+    return None
 
 
 def _paired_before(
