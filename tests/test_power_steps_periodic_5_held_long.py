@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from custom_components.espresso_care.signals.power import heater_anchor
+from custom_components.espresso_care.signals.power.pump import slow_plug
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import run_all
@@ -21,6 +22,18 @@ PUMP = 67.4
 HEATER = 1250.0  # with the standby
 PLATEAU = HEATER + PUMP
 LONG = [PLATEAU, PLATEAU + 7.0, PLATEAU + 5.0, PLATEAU + 4.0, PLATEAU + 9.0]
+
+
+@pytest.fixture(autouse=True)
+def _plateau_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plateau's rule alone: ``_pump_first_one_fall`` reads these readings from their ends.
+
+    The pump's partial reading before the heater's rise, the heater read
+    whole lately and one partial reading at the fall make them a shot to
+    that rule too, which dates it from the pump's first reading (358.3 s);
+    off, the plateau is read as ``heater_anchor`` alone reads it.
+    """
+    monkeypatch.setattr(slow_plug._SlowPlug, "_pump_first_one_fall", lambda self: [])
 
 
 def _idle(n: int) -> list[float]:
@@ -65,3 +78,11 @@ def test_short_plateau_agrees_as_before() -> None:
 
 def test_heater_alone_wandering_is_no_shot() -> None:
     assert _shots([w - PUMP for w in [*LONG, PLATEAU + 4.0]]) == []
+
+
+def test_read_from_its_ends_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``_pump_first_one_fall`` on, the shot is read once, from the pump's first reading."""
+    monkeypatch.undo()
+    shots = _shots([*LONG, PLATEAU + 4.0])
+    assert len(shots) == 1
+    assert shots[0][0] == pytest.approx(358.3, abs=0.1)
