@@ -449,7 +449,7 @@ class _SlowPlug(_HeaterSizes):
         rest = level - base - p
         known = self._known_heaters
         if not any(abs(rest - h) <= ptol for h in known) or (
-            any(abs(rest + p - h) <= max(ptol, _PEAK_DRIFT * h) for h in known)
+            self._a_known_heater(rest + p, ptol)
             and not self._stop_past_mains(level, stop_w, heat)
         ):
             # No known heater and the pump, or a heater alone (whose fall is
@@ -693,6 +693,12 @@ class _SlowPlug(_HeaterSizes):
         spread = math.hypot(s_spread, 0.5 * period)
         return self._run_read(rd, last, first, ended, spread)
 
+    def _a_known_heater(self, whole: float, ptol: float) -> bool:
+        """Whether ``whole`` W over the standby is a known heater's alone, to ``ptol`` or the mains' move (``_PEAK_DRIFT``)."""
+        return any(
+            abs(whole - h) <= max(ptol, _PEAK_DRIFT * h) for h in self._known_heaters
+        )
+
     def _level_over_heater(self, level: float, before: float) -> bool:
         """Whether a level stands the pump's step over a heater, and is no known heater alone.
 
@@ -715,7 +721,7 @@ class _SlowPlug(_HeaterSizes):
         ptol = self._ptol()
         whole = level - self._base
         known = self._known_heaters
-        if any(abs(whole - h) <= max(ptol, _PEAK_DRIFT * h) for h in known):
+        if self._a_known_heater(whole, ptol):
             return False  # a known heater alone
         if self._over_read_heater(level) or (
             p >= _SMALL_PUMP and any(abs(whole - p - h) <= ptol for h in known)
@@ -838,9 +844,9 @@ class _SlowPlug(_HeaterSizes):
             # mains' dip in the level's last reading, a vibratory pump's step.
             return []
         known = self._known_heaters
-        if heat - base > (1.0 + _MAINS_MOVE) * max(known, default=0.0) or any(
-            abs(level - base - h) <= max(ptol, _PEAK_DRIFT * h) for h in known
-        ):
+        if heat - base > (1.0 + _MAINS_MOVE) * max(
+            known, default=0.0
+        ) or self._a_known_heater(level - base, ptol):
             # No heater known, two heaters on, or a heater alone handing
             # over to another.
             return []
