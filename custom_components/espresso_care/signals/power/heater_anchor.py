@@ -25,7 +25,7 @@ the pump whole too.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 import itertools
 from typing import Final
 
@@ -43,10 +43,6 @@ _LONG_N: Final = 3
 """Fresh readings of a plateau: so many held the pump 15 s or more whole, no flush (``_anchors_agree``)."""
 _LONG_AGREE: Final = 0.5
 """Of the pump's step: the heater readings beside such a plateau agree so (``_anchors_agree``)."""
-_HELD_SHARE: Final = 0.01
-"""Of a plateau's first reading: the readings of a long one agree with it so (``_agree_held``) ..."""
-_HELD_PUMP: Final = 0.3
-"""... and never past this share of the pump's step (``_agree_held``)."""
 _PAUSED: Final = 0.8  # of the pump's step: a pump-alone reading under it paused
 _HEATER: Final = 4.0  # pump steps over the standby: a heater's reading at least
 _WHOLE_N: Final = 3  # whole readings of the heater and the pump: a shot's length
@@ -402,10 +398,13 @@ def over_heater(
         if stale[i] or w - base < heater:
             i += 1
             continue
-        # The plateau from reading i: readings agreeing with its first.
-        j, fresh = _plateau(watts, stale, i, pump, _agree_held)
-        if len(fresh) < _LONG_N:
-            j, fresh = _plateau(watts, stale, i, pump, _agree)
+        # The plateau from reading i: fresh readings agreeing with its first.
+        j = i
+        fresh = [w]
+        while j + 1 < n and (stale[j + 1] or _agree(watts[j + 1], w, pump)):
+            j += 1
+            if not stale[j]:
+                fresh.append(watts[j])
         if len(fresh) == 1 and j == i and 2 < i < n - 3:
             one = _one_reading(
                 times, watts, stale, i, base=base, pump=pump, period=period
@@ -460,58 +459,6 @@ def over_heater(
             out.append((started, ended))
         i = j + 1
     return out
-
-
-def _plateau(
-    watts: Sequence[float],
-    stale: Sequence[bool],
-    i: int,
-    pump: float,
-    agree: Callable[[float, float, float], bool],
-) -> tuple[int, list[float]]:
-    """The plateau from reading ``i``: its last reading, and its fresh readings.
-
-    Each reading after the first agrees with the first (``agree``), or
-    repeats the one before to the watt.
-    """
-    n = len(watts)
-    w = watts[i]
-    j = i
-    fresh = [w]
-    while j + 1 < n and (stale[j + 1] or agree(watts[j + 1], w, pump)):
-        j += 1
-        if not stale[j]:
-            fresh.append(watts[j])
-    return j, fresh
-
-
-def _agree_held(a: float, first: float, pump: float) -> bool:
-    """Whether reading ``a`` holds the level of a long plateau's ``first`` reading.
-
-    Within ``_HELD_SHARE`` of it, at most ``_HELD_PUMP`` of the pump's step
-    (and within ``_AGREE_W`` always), where ``_agree`` allows readings of
-    one level 0.6 % and 0.15 of the step: over a shot of 20-40 s, the mains
-    step a heater and the pump by a percent, and a small vibratory pump's
-    0.15 (6-10 W) is the plug's noise at 1.3 kW. A shot read whole in six
-    readings broke into a plateau of four and one of two, each refused
-    (dev seed 20,000,012, a heat exchanger, its pump calibrated 67.4 W:
-    28, 310, 1,310, 1,317, 1,315, 1,314, 1,319, 1,314, 490 W, the heater
-    alone 1,249 W 45 s before and 1,253 W 25 s after; a 40.0 s shot
-    lost). Only for a plateau of ``_LONG_N`` fresh readings or more (the
-    pump held 15 s whole): a shorter one grown so took in a flush's
-    partial reading and a stale repeat (regression 7,000,012: 1,455,
-    1,495, 1,484, 1,484, 1,452 W, a 6.6 s flush read as a 20.0 s shot).
-    Every 5 s, dev seeds 20M-29M: heat exchanger shots 1,387 -> 1,402,
-    dual boiler 1,200 -> 1,201 (two more, one lost: 25,000,044, below),
-    thermostat 1,522 -> 1,523; regression 5M-9M: heat exchanger 657 ->
-    661, dual boiler 620 -> 621; false shots the same. The loss: a shot
-    read only at the last look over it, once the steam heater's reading
-    before it (1,331 W, which disagreed) had left the readings and the
-    brew heater's lone peak after it anchored it alone (``_anchors``,
-    ``_OTHER_S``); the longer plateau starts a reading earlier, and the
-    readings before it no longer span ``_OTHER_S``.
-    """
-    return abs(a - first) <= max(_AGREE_W, min(_HELD_SHARE * first, _HELD_PUMP * pump))
 
 
 def _held_readings(i: int, j: int) -> int:
