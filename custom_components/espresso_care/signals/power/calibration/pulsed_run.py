@@ -20,7 +20,6 @@ from .constants import (
     CAL_MAX_W,
     CAL_MIN_S,
     CAL_MIN_W,
-    CAL_RUN_S,
     PUMP_MAX_W,
 )
 from .levels import (
@@ -98,13 +97,8 @@ def _pulsed_pump(valid: Sequence[Reading], after: float) -> float | None:
     if not pulsing:
         return None
     paired = _paired_before(valid, xs, (first, past, last), base)
-    if paired is not None:
-        return paired
-    floor = _floor_between_pulses(xs, first, last, base)
     return (
-        floor
-        if floor is not None
-        else _alone_twice_early(xs, (first, past, last), base)
+        paired if paired is not None else _floor_between_pulses(xs, first, last, base)
     )
 
 
@@ -240,53 +234,6 @@ def _floor_between_pulses(
     if any(x - max(a, b) <= CAL_MAX_W for x in rest):
         return None
     return b
-
-
-def _alone_twice_early(
-    xs: Sequence[tuple[float, float, float | None]],
-    run: tuple[int, int, int],
-    base: float,
-) -> float | None:
-    """``_floor_between_pulses`` where the heater's pulses after the stop read in the band.
-
-    The heater's pulses after the stop may keep the stretch off the standby
-    for seconds, their partial readings at any level, so the pump's band may
-    hold more than its two readings alone (regression 8,000,042 every 2 s, a
-    54.7 W pump over a 3.3 W standby: 21.0, 668.4, 56.8, 1,183.6, 57.9,
-    1,369.3, 389.8, 1,363.8 W, then the standby; refused three times, now
-    54.6 W, 10 of 10 shots). Two readings past a ramp's seconds, a pulse
-    between them, that agree within a tenth (6 W at least), the stretch back
-    at the standby: the later is the step. While the pump runs no reading
-    lies under its level, so none past the ramp before the later lies under
-    the two; and the later comes within the run asked for (``CAL_RUN_S``) of
-    the stretch's first reading: past it, two of the heater's partial
-    readings may agree by chance (dev 27,000,035 every 2 s: 111.9 and
-    107.6 W, 4 and 8 s after the stop of a 134.9 W pump). A ramp's seconds
-    are left out: on change a vibratory pump's ramp read 33.0 W and the
-    heater's tail 32.6 W for a 42.8 W pump (regression 9,000,054). ``run``:
-    the indices of the stretch's first reading, of the first past its ramp,
-    and of the one back at the standby.
-    """
-    first, past, last = run
-    if last >= len(xs):
-        return None  # not back at the standby yet
-    start = xs[first][0]
-    lows: list[float] = []  # the readings past the ramp so far, above the standby
-    for at, w, _ in xs[past:last]:
-        if at - start > CAL_RUN_S:
-            break  # perhaps past the stop: the heater's pulses read in part
-        b = w - base
-        for a in lows[:-1]:  # (the reading just before is no pulse apart)
-            near = max(6.0, 0.1 * max(a, b))
-            if (
-                min(a, b) >= CAL_MIN_W
-                and max(a, b) <= CAL_MAX_W
-                and abs(a - b) <= near
-                and min(lows) >= min(a, b) - near
-            ):
-                return b
-        lows.append(b)
-    return None
 
 
 def _paired_before(
