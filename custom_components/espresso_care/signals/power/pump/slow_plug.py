@@ -608,14 +608,11 @@ class _SlowPlug(_HeaterSizes):
         p = self._pump_watts
         ptol = self._ptol()
         heat, stop_w = rd[2][1], rd[3][1]
-        level = rd[4][1]
-        tol = self._tol  # a heater's level moves with the mains
-        n = 5
-        while n < len(rd) and abs(rd[n][1] - level) <= tol:
-            n += 1
-        if n < 6 or n >= len(rd):
+        tol = self._tol
+        held = self._level_from(rd, 4)
+        if held is None:
             return []  # the level held two readings at least (three, unanchored)
-        level = sum(w for _, w in rd[4:n]) / (n - 4)
+        n, level = held
         alone = base + p
         if not (
             tol <= level - stop_w <= p + ptol
@@ -631,6 +628,24 @@ class _SlowPlug(_HeaterSizes):
         if n < 7 and not self._level_over_heater(level, rd[last][0]):
             return []
         return self._run_to_fall(rd, last, first, s_spread, level)
+
+    def _level_from(
+        self, rd: Sequence[tuple[float, float]], k: int
+    ) -> tuple[int, float] | None:
+        """The level read back from ``rd[k]`` (newest first): the index past it, and its mean.
+
+        Its readings agree with ``rd[k]`` to ``_tol`` (a heater's level moves
+        with the mains); None unless it held two readings or more and a
+        reading lies past it.
+        """
+        tol = self._tol
+        level = rd[k][1]
+        n = k + 1
+        while n < len(rd) and abs(rd[n][1] - level) <= tol:
+            n += 1
+        if n - k < 2 or n >= len(rd):
+            return None
+        return n, sum(w for _, w in rd[k:n]) / (n - k)
 
     def _pump_first_one_fall(self) -> list[DetectedRun]:
         """A run read every few seconds: the pump on first, a heater's rise, both off in one reading.
@@ -665,15 +680,12 @@ class _SlowPlug(_HeaterSizes):
         near = self._near
         p = self._pump_watts
         ptol = self._ptol()
-        tol = self._tol  # a heater's level moves with the mains
+        tol = self._tol
         stop_w = rd[2][1]
-        level = rd[3][1]
-        n = 4
-        while n < len(rd) and abs(rd[n][1] - level) <= tol:
-            n += 1
-        if n < 5 or n >= len(rd):
+        held = self._level_from(rd, 3)
+        if held is None:
             return []  # the level held two readings at least
-        level = sum(w for _, w in rd[3:n]) / (n - 3)
+        n, level = held
         alone = base + p
         if not (
             base + near < stop_w < level - tol
