@@ -498,9 +498,9 @@ class _SlowPlug(_HeaterSizes):
         partial ones, the ``level`` before, down to the standby before the
         run at ``last``; the stop dated by the fall's first reading's
         (``rd[stop]``, the reading after the level) share of the pump's
-        step under the level. Nothing where a reading was
-        lost, or where the run is surely no run's length or kind (its ends
-        off by their spread).
+        step under the level. Nothing where a reading was lost, or where
+        the run is surely no run's length or kind (its ends off by their
+        spread).
         """
         period = self._period
         at, stop_w = rd[stop]
@@ -838,13 +838,10 @@ class _SlowPlug(_HeaterSizes):
         stop = j - 1  # the first reading after the level
         if abs(rd[j + 1][1] - rd[j][1]) > tol:
             stop = j  # the pump's stop in part
-        level = rd[stop + 1][1]
-        n = stop + 2
-        while n < len(rd) and abs(rd[n][1] - level) <= tol:
-            n += 1
-        if n - stop - 1 < 2 or n >= len(rd):
+        held = self._level_from(rd, stop + 1)
+        if held is None:
             return []  # the level held two readings at least
-        level = sum(w for _, w in rd[stop + 1 : n]) / (n - stop - 1)
+        n, level = held
         if (i > 0 and stop < 3) or not (  # (back from the standby: two readings)
             abs(level - heat - p) <= ptol
             and heat - base >= self._heater_min()
