@@ -92,6 +92,16 @@ def periodic(
     return rows
 
 
+def with_recorded(
+    rows: Sequence[Row], at: float, watts: Sequence[float], volts: float | None
+) -> list[Row]:
+    """``rows`` with a trace's recorded readings in place of those from ``at`` on, at the rows' times."""
+    i = next(i for i, row in enumerate(rows) if row[0] >= at)
+    out = list(rows)
+    out[i : i + len(watts)] = [(rows[i + n][0], w, volts) for n, w in enumerate(watts)]
+    return out
+
+
 def idle_heater_cycles(
     start: float, count: int, size: float = HEATER
 ) -> list[tuple[float, float, float]]:

@@ -19,7 +19,7 @@ import pytest
 
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
-from .power_traces import periodic, run_all
+from .power_traces import periodic, run_all, with_recorded
 
 PUMP = 64.6  # W: the vibratory pump's step as calibrated
 BREW = 898.0  # W at the plug's volts
@@ -55,10 +55,7 @@ def _runs(*, pump: bool) -> list[tuple[float, float]]:
     ]
     rows = periodic(power, END, every=2.0, noise=1.0, seed=3, volts=VOLTS)
     if pump:
-        i = next(i for i, row in enumerate(rows) if row[0] >= SHOT_FROM)
-        rows[i : i + len(SHOT)] = [
-            (rows[i + n][0], w, VOLTS) for n, w in enumerate(SHOT)
-        ]
+        rows = with_recorded(rows, SHOT_FROM, SHOT, VOLTS)
     runs = run_all(PumpDetector(PUMP), rows, until=END)
     return [(r.started, r.ended) for r in runs]
 
