@@ -105,6 +105,8 @@ _TIED_PRIOR: Final = (1.0, 4.0)
 # Of the pump's step: a heater's rise during a run so near its reading alone
 # before the run is that heater alone, the pump running on (``_ran_on_under``).
 _RAN_ON: Final = 0.3
+_LEFT_STEP: Final = 0.4
+"""Of the pump's step: how far a decoded run's drop to a heater alone before its fall, and that heater's readings, may stray (``_left_heater_before_fall``)."""
 _RECENT_N: Final = 40  # readings kept for ``_started_alone`` (200 s at 5 s)
 _ANCHOR_N: Final = 64
 """Readings kept for ``heater_anchor`` (320 s at 5 s): a plateau and its heater read alone up to two minutes either side (``_anchor_recent``)."""
