@@ -109,6 +109,26 @@ def test_plateau_of_another_learnt_heater_is_no_shot() -> None:
     assert over_heater(times, watts, heaters=[1000.0, 1185.0], **kwargs) == []
 
 
+def test_heater_learnt_with_the_pump_read_alone_at_the_rise_is_a_shot() -> None:
+    """A learnt size a pump's step over the heater, and the pump read alone at the rise.
+
+    A heat exchanger's detector may learn its heater and the pump together
+    as a second heater (dev seed 27,000,060, a vibratory pump of 47 W:
+    1,278 and 1,383 W learnt, the heater alone 1,313-1,314 W either side of
+    a shot read 51, 971, 1,368, 1,374, 1,050 W; a 21.1 s shot lost). The
+    pump read alone before the heater's rise shows the pump in the plateau:
+    no heater's cycle starts so. Without that reading, the learnt size
+    still blocks it.
+    """
+    rows = [*BEFORE, 3.0, 50.0, 700.0, 1244.0, 1240.0, 967.0, *AFTER]
+    times, watts = _readings(rows)
+    kwargs = {"base": BASE, "pump": PUMP, "period": 5.0, "after": 0.0}
+    assert len(over_heater(times, watts, heaters=[1190.0, 1260.0], **kwargs)) == 1
+    rows = [*BEFORE, 486.0, 1244.0, 1240.0, 1243.0, 967.0, *AFTER]
+    times, watts = _readings(rows)
+    assert over_heater(times, watts, heaters=[1190.0, 1260.0], **kwargs) == []
+
+
 def test_only_plateaus_after_the_last_run_counted_are_given() -> None:
     """A plateau whose first reading began before ``after`` is no new shot.
 
