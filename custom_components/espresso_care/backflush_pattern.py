@@ -204,6 +204,12 @@ class BackflushRecognizer[T]:
         return len(self._series) + len(self._cleaner)
 
     @property
+    def short(self) -> bool:
+        """Whether a series is in progress still short of ``pulses_min`` (its missed counted)."""
+        series = len(self._series)
+        return series > 0 and series + self._missed < self._rules.pulses_min
+
+    @property
     def next_deadline(self) -> float | None:
         """When ``advance`` should be called if nothing is fed before."""
         rules = self._rules
