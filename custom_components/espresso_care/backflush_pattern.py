@@ -204,6 +204,12 @@ class BackflushRecognizer[T]:
         return len(self._series) + len(self._cleaner)
 
     @property
+    def short(self) -> bool:
+        """Whether a series is in progress still short of ``pulses_min`` (its missed counted)."""
+        series = len(self._series)
+        return series > 0 and series + self._missed < self._rules.pulses_min
+
+    @property
     def next_deadline(self) -> float | None:
         """When ``advance`` should be called if nothing is fed before."""
         rules = self._rules
@@ -497,9 +503,9 @@ class BackflushRecognizer[T]:
         self._darkened = False
         self._bridged = self._dark = None
         weak = sum(h.weak for h in series)
-        if rules.trailing_weak and not _weak_held(weak, len(series), rules):
-            series = _trailing_weak_shed(series, out, rules)
-        if not _weak_held(sum(h.weak for h in series), len(series), rules):
+        if rules.trailing_weak and not _weak_held(weak, len(series), rules, missed):
+            series = _trailing_weak_shed(series, out, rules, missed)
+        if not _weak_held(sum(h.weak for h in series), len(series), rules, missed):
             series = _without_weak(series, out, rules.pause_max)
         # ``weak`` as read, before shedding: a series that lost weak pulses
         # is no sure one, so never a short one.
@@ -585,15 +591,27 @@ def _short_weak_held(
     return (not rinse_short or cleaner_sure) and (not cleaner_short or rinse_sure)
 
 
-def _weak_held(weak: int, pulses: int, rules: PatternRules) -> bool:
-    """Whether a series of ``pulses`` may hold ``weak`` of them weak (``weak_max``, ``weak_even_max``)."""
+def _weak_held(weak: int, pulses: int, rules: PatternRules, missed: int = 0) -> bool:
+    """Whether a series of ``pulses`` may hold ``weak`` of them weak (``weak_max``, ``weak_even_max``).
+
+    ``missed``: the pulses it lacks (long pauses bridged). A series leaning on
+    a missed pulse may hold no more weak pulses than sure ones: every 5 s a
+    rotary heat exchanger's ordinary day read a shot's piece (sure), a flush
+    over its heater and a heater's cycle (both weak) with a pause of 34 s
+    between the last two as a rinse series of one sure pulse, two weak and
+    one missed (regression seed 8,010,013 at 125,915 s, a backflush
+    invented). A weak pulse fills a series, never makes one; with one sure
+    pulse the weak and the missed made it.
+    """
+    if missed and 2 * weak > pulses:
+        return False
     return weak <= rules.weak_max or (
         weak <= rules.weak_even_max and 2 * weak <= pulses
     )
 
 
 def _trailing_weak_shed[T](
-    series: list[_Held[T]], out: Outcome[T], rules: PatternRules
+    series: list[_Held[T]], out: Outcome[T], rules: PatternRules, missed: int = 0
 ) -> list[_Held[T]]:
     """The series without the weak pulses after its last sure one, if then it may hold the rest.
 
@@ -612,7 +630,9 @@ def _trailing_weak_shed[T](
     while n and series[n - 1].weak:
         n -= 1
     kept = series[:n]
-    if n in (0, len(series)) or not _weak_held(sum(h.weak for h in kept), n, rules):
+    if n in (0, len(series)) or not _weak_held(
+        sum(h.weak for h in kept), n, rules, missed
+    ):
         return series
     out.released += _uncounted(series[n:])
     return kept

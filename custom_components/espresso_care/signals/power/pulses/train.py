@@ -95,13 +95,49 @@ class PowerBackflushes(_TwoSecond):
         """
         if self._excursion is not None:
             return None
-        return self._pattern.next_deadline
+        deadline = self._pattern.next_deadline
+        return None if deadline is None else deadline + self._reading_late()
 
     def advance(self, now: float) -> Recognized | None:
         """Silence until ``now``: a series no pulse continued may close."""
         if self._excursion is not None:
             return None
-        return self._judged(self._pattern.advance(now).recognized)
+        late = self._reading_late()
+        return self._judged(self._pattern.advance(now - late).recognized)
+
+    def _reading_late(self) -> float:
+        """How long after the pattern's deadline silence decides it (s): a reading, or none.
+
+        Every 5 s a pulse's start shows only at the reading after it, so a
+        deadline falling between two readings closed a series whose next
+        pulse began before it (bench seed 20,250,446 at 22,513 s: a heat
+        exchanger's rinse series of two pulses, the next two hidden under
+        its heater's cycle, the fifth begun 44.6 s after the second's end,
+        within ``gap_max``, its first reading 3.9 s past the deadline). A
+        series still short of ``pulses_min`` (``BackflushRecognizer.short``),
+        after a reading read clean with the pump off, waits for the next
+        reading; the pulse that shows in it is fed with its start, and its
+        pause judged as any. A reading at or after the deadline that opens
+        no excursion closes the series (``feed``). Not after a reading no
+        band explained, nor one read above a heater: the pump may have run
+        through it (regression seed 8,010,013 at 170,540 s, a rotary heat
+        exchanger's 75 s shot its heater cut into pulses, made a cleaner
+        series so, and a backflush), nor for a series long enough already
+        (the group flushes after a rinse series ran into it, bench seed
+        20,250,429 at 16,362 s). Recognized where power counts (every 5 s):
+        bench seed 145 -> 147 of 180 (20,250,446 at 22,513 s, 20,250,427 at
+        43,836 s); none invented there nor on seed 8,000,000's ordinary days.
+        """
+        last = self._last
+        if (
+            self._interval > FAST_INTERVAL
+            and self._pattern.short
+            and self._clean
+            and last is not None
+            and last < OFF_FRACTION
+        ):
+            return self._interval
+        return 0.0
 
     def feed(
         self, at: float, watts: float, volts: float | None = None
@@ -203,7 +239,13 @@ class PowerBackflushes(_TwoSecond):
             spreads.append((at, self.spread))
             while spreads[0][0] < at - SPREADS_SECONDS:
                 spreads.popleft()
-        if (deadline := self.next_deadline) is not None and deadline <= at:
+        if (
+            self._excursion is None
+            and (deadline := self._pattern.next_deadline) is not None
+            and deadline <= at
+        ):
+            # A reading at or after the deadline that opened no excursion:
+            # no pulse began before it.
             found = self._pattern.advance(at).recognized or found
         return self._judged(found)
 
