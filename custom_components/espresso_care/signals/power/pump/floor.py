@@ -599,15 +599,47 @@ class _FloorRuns(_SteadyStates):
 
         The floor's run starts at its first reading over the standby, which
         may be a heater's partial reading; the pump's own level must be read
-        within ``_FLOOR_LATE`` of it. Readings come a whole number of
-        intervals apart, each stamped a little late by its delivery
-        (``_STAMP_LATE``): a bound at a whole number of intervals holds the
-        reading that many intervals on, or it passes or fails by chance.
+        within ``_FLOOR_LATE`` of it (else the run counts from that reading
+        only, and only if the pump shows as often after: ``_shown_often``).
+        Readings come a whole number of intervals apart, each stamped a
+        little late by its delivery (``_STAMP_LATE``): a bound at a whole
+        number of intervals holds the reading that many intervals on, or it
+        passes or fails by chance.
         Dev 20M-29M: 8 shots more (7 every 2 s, 1 on change), no false shot
         more; 13 had been withheld with the pump first read 6.00-6.05 s into
         the run (22000011 every 2 s: a 26.9 s shot, 6.02 s).
         """
         return dated - self._floor.first > _FLOOR_LATE + _STAMP_LATE * self._period
+
+    def _shown_often(self, shown: list[float]) -> bool:
+        """Whether readings that show the pump on came within ``_FLOOR_LATE`` of each other.
+
+        A run whose pump was first read late (``_read_late``) began among
+        the heater's readings: a PID at full output after a heat-up or a
+        shot, its pulses' partial readings hiding the pump's start. Its
+        readings still show the run from the first of them: it ran from
+        that reading (through the second it averages, ``_on_since``) at
+        least, from the last reading below the pump's step at most, and
+        the kind bounds are checked on those two as for any run. A heater
+        that hides the start also hides a pause, so the readings of the
+        pump (alone, or with the heater whole) must come as often as the
+        start asked (``_FLOOR_LATE``), all along. Dev 27000019 every 2 s:
+        a 30.8 s shot (10400.5-10431.3 s) of a 152 W rotary pump under a
+        1,226 W heater held whole since a heat-up, the floor's run opened at
+        10395.3 s, the pump first read with the heater whole at 10405.3 s
+        (1,378 W), then every 2-4 s to 10431.3 s; withheld before, now
+        10404.3-10433.3 s. Regression 7000027 every 2 s: two flushes 6.5 s
+        and 5.4 s long, 6 s apart under a 1,051 W heater, the pump read
+        alone at 9244.0 s and with the heater whole at 9246.0, 9256.0 and
+        9260.0 s; the pause between them hid in the 10 s without a reading
+        of the pump, and would have been read as one 18 s shot. Dev
+        20M-29M: 9 shots more (5 every 2 s, 4 on change); 5M-9M: 1 more
+        (every 2 s); no false shot more, none lost. Without the check of
+        how often, 2 shots more (dev 26000042 every 2 s: a 34.6 s shot, its
+        pump unread for 14 s; regression 7000019) and that false shot.
+        """
+        bound = _FLOOR_LATE + _STAMP_LATE * self._period
+        return all(b - a <= bound for a, b in itertools.pairwise(sorted(shown)))
 
     def _on_since(self, dated: float) -> float:
         """When the pump ran since at the latest, by its first reading in the run (``dated``).
@@ -655,11 +687,14 @@ class _FloorRuns(_SteadyStates):
         # the end, ``floor.over``, dates the run only: the readings alone
         # must still show it all along.)
         dated = min([first, *floor.over])
-        if self._read_late(dated):
-            return None  # the pump's level not read at the start
         if any(b - a > _FLOOR_GAP for a, b in itertools.pairwise([first, *hits])):
             return None  # read alone so seldom that chance readings may be all
         last = max([hits[-1], floor.on, *floor.over])
+        opened = started
+        if self._read_late(dated):
+            if not self._shown_often([dated, *hits, *floor.over, last]):
+                return None  # the pump's level not read at the start, nor often after
+            started = self._on_since(dated)  # from its first reading
         ended = 0.5 * (last + at)
         if not MIN_RUN_S <= at - started <= MAX_RUN_S:
             return None
@@ -669,7 +704,7 @@ class _FloorRuns(_SteadyStates):
         shortest, longest = last - self._on_since(dated), at - floor.before
         if self._kind_between(shortest, longest):
             return None
-        if floor.edges > started:
+        if floor.edges > opened:
             return None  # the edges decided a run here
         floor.sure = shortest
         return DetectedRun(started, ended, self._pump_watts)
