@@ -333,7 +333,9 @@ class _Classify(_HiddenRuns):
         held = self._held
         if held is not None:
             self._held = None
-            if (held.delta > 0) == (edge.delta > 0) and now - self._held_at <= (
+            # (A ramp's rest is judged by its first reading: it may settle late.)
+            begun = min(now, edge.pts[4]) if self._ramp_part(held) else now
+            if (held.delta > 0) == (edge.delta > 0) and begun - self._held_at <= (
                 self._held_for(held) + _EPS
             ):
                 # Two parts of one slow step (a ramp): one edge.

@@ -156,6 +156,7 @@ class PumpDetector(_FloorRuns):
         if (
             self._held is not None
             and (due := self._held_at + self._held_for(self._held)) < deadline
+            and not self._rest_being_read(self._held)
         ):
             deadline = due
         if self._pump and (due := self._run_at + MAX_RUN_S) < deadline:

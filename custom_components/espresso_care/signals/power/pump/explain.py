@@ -15,6 +15,7 @@ import math
 
 from .constants import (
     _BESIDE_PUMP,
+    _EPS,
     _FAR_SHARE,
     _FAST_GAP_S,
     _HEATERS,
@@ -103,6 +104,23 @@ class _Explain(_SlowPlug):
         if self._lone_partial(held):
             return _LONE_HELD_S
         return _RAMP_REST_S if self._ramp_part(held) else self._hold()
+
+    def _rest_being_read(self, held: _Edge) -> bool:
+        """Whether the readings moving now began while a held ramp part waited for the rest.
+
+        A report lost or late (Wi-Fi, a busy Home Assistant) can leave a
+        ramp's rest settled only after the wait, though its first reading came
+        within it: the held part waits on while those readings settle, and
+        ``_edge`` merges the two by that first reading. (The end-to-end guided
+        run every second: 1,257.6 W, a ramp part at 1,285.7 W, four seconds
+        of nothing, then 1,312.7 W: the two 28 W halves of a 55 W pump, each
+        too small for its step, a 27 s pump run never seen.)
+        """
+        return (
+            self._tr
+            and self._ramp_part(held)
+            and self._pts[4] <= self._held_at + _RAMP_REST_S + _EPS
+        )
 
     def _ramp_part(self, held: _Edge) -> bool:
         """Whether a held rise may be a vibratory pump's start, short of its ramp's rest.

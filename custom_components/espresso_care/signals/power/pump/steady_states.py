@@ -168,7 +168,11 @@ class _SteadyStates(_Pauses):
             else:
                 out += self._confirmed()
         held = self._held
-        if held is not None and now >= self._held_at + self._held_for(held) - _EPS:
+        if (
+            held is not None
+            and now >= self._held_at + self._held_for(held) - _EPS
+            and not self._rest_being_read(held)
+        ):
             out += self._release()
         if self._pump and now - self._run_at >= MAX_RUN_S - _EPS:
             self._held_heaters()
