@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 import os
 from pathlib import Path
 import re
@@ -147,6 +147,21 @@ def history(
         (datetime.fromisoformat(item["last_changed"]).timestamp(), item["state"])
         for item in (answer[0] if answer else [])
     ]
+
+
+def log_readings(client: provision.Client, tapped: float) -> None:
+    """What the guide had to go on: the brew switch and the power from 30 s before the tap.
+
+    (Times in seconds since the tap; the power as Home Assistant recorded
+    each change of it.)
+    """
+    since = datetime.fromtimestamp(tapped - 30.0, UTC).isoformat()
+    for entity_id in (BREW, provision.POWER_SENSOR):
+        changes = history(client, entity_id, since)
+        log(
+            f"{entity_id}: "
+            + " ".join(f"{at - tapped:+.1f}:{state}" for at, state in changes)
+        )
 
 
 def tile_button(page: ha_browser.Page, name: str) -> ha_browser.Locator:
@@ -418,6 +433,8 @@ def guided_scenario(page: ha_browser.Page, client: provision.Client, url: str) -
     finally:
         if brew_on:
             call(client, "input_boolean", "turn_off", entity_id=BREW)
+        if final.get("state") != "completed":
+            log_readings(client, started_at)
 
     elapsed = time.monotonic() - t0
     log(
