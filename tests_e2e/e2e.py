@@ -157,7 +157,12 @@ def log_readings(client: provision.Client, tapped: float) -> None:
     """
     since = datetime.fromtimestamp(tapped - 30.0, UTC).isoformat()
     for entity_id in (BREW, provision.POWER_SENSOR):
-        changes = history(client, entity_id, since)
+        try:
+            changes = history(client, entity_id, since)
+        except (OSError, provision.HomeAssistantError) as err:
+            # (Never in the way of the failure being reported.)
+            log(f"{entity_id}: no history ({err})")
+            continue
         log(
             f"{entity_id}: "
             + " ".join(f"{at - tapped:+.1f}:{state}" for at, state in changes)
