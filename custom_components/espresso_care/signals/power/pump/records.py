@@ -22,6 +22,7 @@ class _Heater:
 
     __slots__ = (
         "dev",
+        "largest",
         "on",
         "on_at",
         "on_before",
@@ -37,6 +38,9 @@ class _Heater:
         self.size = size
         self.weight = 1.0
         self.dev = dev  # how far its edges stray from its size (an average)
+        # The largest size its own edges were learnt at: how far the mains
+        # have been seen to move it up (``_stands_out``).
+        self.largest = size
         self.on: bool | None = None
         self.on_size = 0.0  # the size of the edge that switched it on
         self.on_at = 0.0
@@ -50,6 +54,7 @@ class _Heater:
     def learn(self, size: float) -> None:
         """Follow the heater's size (an exponential average of its edges)."""
         self.weight = min(self.weight + 1.0, 20.0)
+        self.largest = max(self.largest, size)
         self.dev += 0.3 * (abs(size - self.size) - self.dev)
         self.size += (size - self.size) * max(0.3, 1.0 / self.weight)
 
