@@ -445,6 +445,7 @@ def _stalls(stalls: dict[str, Any]) -> list[str]:
             both(row, "false_shots", str),
             str(row["with"]["runs_of_5s"]),
             both(row, "seen_live_share", _pct),
+            _pulses(row["without"]) + " → " + _pulses(row["with"]),
             _pct(
                 row["readings_lost_to_stalls"] / row["readings"]
                 if row["readings"]
@@ -463,12 +464,19 @@ def _stalls(stalls: dict[str, Any]) -> list[str]:
             "false shots",
             "runs ≥ 5 s",
             "live pump_on in the run",
+            "of backflush pulses",
             "readings lost",
         ],
         rows,
     )
     out.append(f"({stalls['seconds']} s)")
     return out
+
+
+def _pulses(side: dict[str, Any]) -> str:
+    """The live share of the backflush pulses, with their number."""
+    pulses = side["seen_live_by_kind"].get("backflush_pulse")
+    return "-" if pulses is None else f"{_pct(pulses['share'])} of {pulses['runs']}"
 
 
 def _heat_up(heat_up: dict[str, Any]) -> list[str]:

@@ -55,24 +55,33 @@ class LiveSignal:
             self.turned_on.append(at)
         self._on = on
 
-    def seen(self, runs: Sequence[TrueRun]) -> tuple[int, int]:
-        """Of the true runs of at least ``LIVE_RUN_SECONDS``: how many, how many seen live.
+    def seen(self, runs: Sequence[TrueRun]) -> dict[str, tuple[int, int]]:
+        """By kind, of the true runs of ``LIVE_RUN_SECONDS`` or more: how many, seen live.
 
         Seen: ``pump_on`` turned True at the run's start or later, by its end.
         """
-        long = [run for run in runs if run.duration >= LIVE_RUN_SECONDS]
-        seen = 0
-        for run in long:
+        out: dict[str, tuple[int, int]] = {}
+        for run in runs:
+            if run.duration < LIVE_RUN_SECONDS:
+                continue
             i = bisect_left(self.turned_on, run.started)
-            seen += i < len(self.turned_on) and self.turned_on[i] <= run.ended
-        return len(long), seen
+            seen = i < len(self.turned_on) and self.turned_on[i] <= run.ended
+            count, seen_before = out.get(run.kind, (0, 0))
+            out[run.kind] = (count + 1, seen_before + seen)
+        return out
 
 
 @dataclass
 class _Side:
     score: Score = field(default_factory=Score)
-    long_runs: int = 0
-    seen_live: int = 0
+    live: dict[str, list[int]] = field(default_factory=dict)
+    """By kind: true runs of at least ``LIVE_RUN_SECONDS``, and those seen live."""
+
+    def add_live(self, seen: dict[str, tuple[int, int]]) -> None:
+        for kind, (runs, seen_live) in seen.items():
+            counts = self.live.setdefault(kind, [0, 0])
+            counts[0] += runs
+            counts[1] += seen_live
 
 
 @dataclass
@@ -114,9 +123,7 @@ def run(
             else:
                 runs, _, _ = detect(api.detector(pump_watts), reports, trace.end, live)
                 side.score.add(runs, trace)
-            long_runs, seen = live.seen(trace.runs)
-            side.long_runs += long_runs
-            side.seen_live += seen
+            side.add_live(live.seen(trace.runs))
     rows = [
         _row(family, plug, cells[family, plug])
         for family in FAMILIES
@@ -149,14 +156,18 @@ def _row(family: str, plug: str, cell: _Cell) -> dict[str, Any]:
     }
     for name, side in cell.sides.items():
         score = side.score
+        runs = sum(counts[0] for counts in side.live.values())
+        seen = sum(counts[1] for counts in side.live.values())
         row[name] = {
             "recalled_shots": score.recalled_shots,
             "shot_recall": score.recall,
             "false_shots": score.detected_shots - score.correct_shots,
-            "runs_of_5s": side.long_runs,
-            "seen_live": side.seen_live,
-            "seen_live_share": side.seen_live / side.long_runs
-            if side.long_runs
-            else None,
+            "runs_of_5s": runs,
+            "seen_live": seen,
+            "seen_live_share": seen / runs if runs else None,
+            "seen_live_by_kind": {
+                kind: {"runs": n, "seen": k, "share": k / n}
+                for kind, (n, k) in sorted(side.live.items())
+            },
         }
     return row

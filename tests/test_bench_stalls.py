@@ -94,7 +94,7 @@ def test_live_signal_sees_runs_it_turned_on_in() -> None:
         TrueRun(50.0, 53.0, "flush"),  # under 5 s: not asked
     ]
     assert live.turned_on == [12.0, 40.0]
-    assert live.seen(runs) == (2, 1)
+    assert live.seen(runs) == {"shot": (1, 1), "flush": (1, 0)}
 
 
 def test_stalls_phase_without_them_is_the_detection_table(
@@ -120,6 +120,8 @@ def test_stalls_phase_without_them_is_the_detection_table(
             plain["detected_shots"] - plain["correct_shots"]
         )
         assert row["with"]["runs_of_5s"] == row["without"]["runs_of_5s"] > 0
+        by_kind = row["without"]["seen_live_by_kind"]
+        assert sum(k["seen"] for k in by_kind.values()) == row["without"]["seen_live"]
         assert 0 < row["readings_lost_to_stalls"] < row["readings"]
 
     out = tmp_path / "stalled.json"
