@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .stalls import SIDES
+
 
 def _spread(figure: dict[str, float], digits: int = 1) -> str:
     """``median (min-max)``."""
@@ -445,7 +447,7 @@ def _stalls(stalls: dict[str, Any]) -> list[str]:
             both(row, "false_shots", str),
             str(row["with"]["runs_of_5s"]),
             both(row, "seen_live_share", _pct),
-            _pulses(row["without"]) + " → " + _pulses(row["with"]),
+            _pulses(row),
             _pct(
                 row["readings_lost_to_stalls"] / row["readings"]
                 if row["readings"]
@@ -464,7 +466,7 @@ def _stalls(stalls: dict[str, Any]) -> list[str]:
             "false shots",
             "runs ≥ 5 s",
             "live pump_on in the run",
-            "of backflush pulses",
+            "of backflush pulses (their number)",
             "readings lost",
         ],
         rows,
@@ -473,10 +475,16 @@ def _stalls(stalls: dict[str, Any]) -> list[str]:
     return out
 
 
-def _pulses(side: dict[str, Any]) -> str:
-    """The live share of the backflush pulses, with their number."""
-    pulses = side["seen_live_by_kind"].get("backflush_pulse")
-    return "-" if pulses is None else f"{_pct(pulses['share'])} of {pulses['runs']}"
+def _pulses(row: dict[str, Any]) -> str:
+    """The live share of the backflush pulses without → with stalls, and their number."""
+    without, with_stalls = (
+        row[side]["seen_live_by_kind"].get("backflush_pulse") for side in SIDES
+    )
+    if without is None or with_stalls is None:
+        return "-"
+    return (
+        f"{_pct(without['share'])} → {_pct(with_stalls['share'])} ({without['runs']})"
+    )
 
 
 def _heat_up(heat_up: dict[str, Any]) -> list[str]:
