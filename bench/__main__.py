@@ -25,6 +25,7 @@ from . import (
     power_cost,
     recognition,
     setup_memory,
+    stalls,
     throughput,
     timing,
 )
@@ -37,6 +38,7 @@ PHASES = (
     "timing",
     "abort",
     "detection",
+    "stalls",
     "heat_up",
     "recognition",
 )
@@ -166,6 +168,11 @@ async def _main(args: argparse.Namespace) -> dict[str, Any]:
             results["detection_held_out"] = detection.held_out(
                 args.detection_shots, args.held_out_seeds, _progress
             )
+    if "stalls" in args.phases:
+        # Pure computation: the detection corpus with bursts of lost reports.
+        results["detection_stalls"] = stalls.run(
+            args.detection_shots, args.seed, _progress
+        )
     if "heat_up" in args.phases:
         # Pure computation too: the heat-up detector and estimate on the simulator.
         results["heat_up"] = heat_up.run(

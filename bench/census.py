@@ -12,6 +12,10 @@ saved pump W against the true step) to JSON, and compares two such files::
         --seeds 20000000-29000000 --json /tmp/a.json
     python -m bench.census --compare /tmp/a.json /tmp/b.json
 
+``--stalls`` detects on the readings with stalls, bursts in which every report
+is lost (``simulator.espresso.Stalls``; calibrated without them, as
+``bench.stalls`` does), the same traces otherwise.
+
 A seed range ``A-B`` steps by a million (the corpora's own spacing), so
 ``20000000-29000000`` is ten corpora. ``PROCS`` sets the worker processes.
 """
@@ -20,13 +24,14 @@ from __future__ import annotations
 
 import argparse
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 import json
 import os
 from pathlib import Path
 import sys
 from typing import Any
 
-from simulator.espresso import FAMILIES, PLUGS
+from simulator.espresso import FAMILIES, PLUGS, Stalls, stalled_reports
 
 from .detection import (
     CALIBRATION_TARGET,
@@ -63,8 +68,11 @@ def _pick(text: str, known: tuple[str, ...]) -> list[str]:
     return names
 
 
-def score_trace(spec: TraceSpec) -> dict[str, Any]:
-    """Calibrate and detect one trace as the bench does: its counts and noted runs."""
+def score_trace(spec: TraceSpec, stalls: bool = False) -> dict[str, Any]:
+    """Calibrate and detect one trace as the bench does: its counts and noted runs.
+
+    ``stalls``: detect on the readings with stalls (``stalled_reports``).
+    """
     api = real_api()
     calibrated = calibrate_with_retries(api, spec)
     trace, pump_watts = calibrated.trace, calibrated.pump_watts
@@ -73,7 +81,8 @@ def score_trace(spec: TraceSpec) -> dict[str, Any]:
     if pump_watts is None:
         score.add([], trace)
     else:
-        runs, _, _ = detect(api.detector(pump_watts), trace.reports, trace.end)
+        reports = stalled_reports(trace) if stalls else trace.reports
+        runs, _, _ = detect(api.detector(pump_watts), reports, trace.end)
         score.add(runs, trace, examples)
     return {
         "family": spec.family,
@@ -95,7 +104,11 @@ def score_trace(spec: TraceSpec) -> dict[str, Any]:
 
 
 def census(
-    families: list[str], plugs: list[str], corpora: list[int], shots: int
+    families: list[str],
+    plugs: list[str],
+    corpora: list[int],
+    shots: int,
+    stalls: bool = False,
 ) -> list[dict[str, Any]]:
     """Every trace of the corpora in the chosen cells, scored."""
     specs = [
@@ -104,11 +117,12 @@ def census(
         for spec in corpus(shots, base)
         if spec.family in families and spec.plug in plugs
     ]
+    score = partial(score_trace, stalls=stalls)
     procs = int(os.environ.get("PROCS", "2"))
     if procs <= 1:
-        return [score_trace(spec) for spec in specs]
+        return [score(spec) for spec in specs]
     with ProcessPoolExecutor(procs) as pool:
-        return list(pool.map(score_trace, specs, chunksize=4))
+        return list(pool.map(score, specs, chunksize=4))
 
 
 def cells(traces: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
@@ -235,6 +249,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", default="20000000-29000000")
     parser.add_argument("--detection-shots", type=int, default=600)
     parser.add_argument("--list", action="store_true", help="print every noted run")
+    stall = Stalls()
+    parser.add_argument(
+        "--stalls",
+        action="store_true",
+        help=f"lose every report in stalls of {stall.shortest:g}-{stall.longest:g} s,"
+        f" one every {stall.every:g} s on average",
+    )
     parser.add_argument("--json", type=Path, help="write the traces here")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
     args = parser.parse_args(argv)
@@ -247,6 +268,7 @@ def main(argv: list[str] | None = None) -> None:
         _pick(args.plugs, PLUGS),
         seeds(args.seeds),
         args.detection_shots,
+        args.stalls,
     )
     if args.json:
         args.json.write_text(json.dumps(traces))

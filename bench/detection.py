@@ -125,6 +125,10 @@ class Detector(Protocol):
     def ambiguous(self) -> bool:
         """Counting paused: idle steps look like the pump's."""
 
+    @property
+    def pump_on(self) -> bool | None:
+        """Whether the pump runs now, live (None while unknown or ambiguous)."""
+
     def feed(
         self, at: float, watts: float | None, volts: float | None = None
     ) -> Sequence[DetectedLike]:
@@ -404,9 +408,16 @@ def calibrate_with_retries(api: Api, spec: TraceSpec) -> Calibrated:
 
 
 def detect(
-    detector: Detector, reports: Sequence[Report], end: float
+    detector: Detector,
+    reports: Sequence[Report],
+    end: float,
+    live: Callable[[float, bool | None], None] | None = None,
 ) -> tuple[list[tuple[float, float]], int, int]:
-    """Feed every reading, advancing at deadlines: runs, ambiguous readings, stuck deadlines."""
+    """Feed every reading, advancing at deadlines: runs, ambiguous readings, stuck deadlines.
+
+    ``live``, when given, is told ``pump_on`` after every reading and deadline,
+    with its moment (what the integration's switch entity shows).
+    """
     runs: list[tuple[float, float]] = []
     ambiguous = stuck = 0
     feed, advance = detector.feed, detector.advance
@@ -415,16 +426,22 @@ def detect(
         deadline = detector.next_deadline
         while deadline is not None and deadline < at:
             runs.extend((r.started, r.ended) for r in advance(deadline))
+            if live is not None:
+                live(deadline, detector.pump_on)
             after = detector.next_deadline
             if after is not None and after <= deadline:
                 stuck += 1
                 break
             deadline = after
         runs.extend((r.started, r.ended) for r in feed(at, report.watts, report.volts))
+        if live is not None:
+            live(at, detector.pump_on)
         ambiguous += detector.ambiguous
     deadline = detector.next_deadline
     while deadline is not None and deadline <= end:
         runs.extend((r.started, r.ended) for r in advance(deadline))
+        if live is not None:
+            live(deadline, detector.pump_on)
         after = detector.next_deadline
         if after is not None and after <= deadline:
             stuck += 1

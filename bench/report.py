@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+from .stalls import SIDES
 
 
 def _spread(figure: dict[str, float], digits: int = 1) -> str:
@@ -415,6 +418,75 @@ def _detection(detection: dict[str, Any]) -> list[str]:
     return out
 
 
+def _stalls(stalls: dict[str, Any]) -> list[str]:
+    """Shot recall, false shots and the live ``pump_on``, without and with stalls."""
+    stall = stalls["stalls"]
+    out = [
+        f"### Pump detection when reports stall ({stalls['traces']} simulated "
+        f"machines of the bench seed, {stalls['shots_per_family']} shots per family; "
+        f"a stall every {stall['every_s']:g} s on average, "
+        f"{stall['shortest_s']:g}-{stall['longest_s']:g} s long)",
+        "",
+        "Every report in a stall lost (on change: the plug's state arrives when it "
+        "ends); calibrated once, without stalls. Without → with stalls. Live: of the "
+        "true pump runs of at least 5 s, the share in which `pump_on` turned on "
+        "before the run ended.",
+        "",
+    ]
+
+    def both(row: dict[str, Any], name: str, show: Callable[[Any], str]) -> str:
+        return f"{show(row['without'][name])} → {show(row['with'][name])}"
+
+    rows = [
+        [
+            row["family"],
+            row["plug"],
+            str(row["true_shots"]),
+            f"{row['refused_machines']} of {row['traces']}",
+            both(row, "shot_recall", _pct),
+            both(row, "false_shots", str),
+            str(row["with"]["runs_of_5s"]),
+            both(row, "seen_live_share", _pct),
+            _pulses(row),
+            _pct(
+                row["readings_lost_to_stalls"] / row["readings"]
+                if row["readings"]
+                else None
+            ),
+        ]
+        for row in stalls["rows"]
+    ]
+    out += _table(
+        [
+            "family",
+            "plug",
+            "shots",
+            "calibration refused",
+            "shot recall",
+            "false shots",
+            "runs ≥ 5 s",
+            "live pump_on in the run",
+            "of backflush pulses (their number)",
+            "readings lost",
+        ],
+        rows,
+    )
+    out.append(f"({stalls['seconds']} s)")
+    return out
+
+
+def _pulses(row: dict[str, Any]) -> str:
+    """The live share of the backflush pulses without → with stalls, and their number."""
+    without, with_stalls = (
+        row[side]["seen_live_by_kind"].get("backflush_pulse") for side in SIDES
+    )
+    if without is None or with_stalls is None:
+        return "-"
+    return (
+        f"{_pct(without['share'])} → {_pct(with_stalls['share'])} ({without['runs']})"
+    )
+
+
 def _heat_up(heat_up: dict[str, Any]) -> list[str]:
     """The ready_at estimate's error, per family and plug."""
 
@@ -590,6 +662,8 @@ def render(results: dict[str, Any]) -> str:
         out += [*_detection(results["detection"]), ""]
     if "detection_held_out" in results:
         out += [*_held_out(results["detection_held_out"]), ""]
+    if "detection_stalls" in results:
+        out += [*_stalls(results["detection_stalls"]), ""]
     if "heat_up" in results:
         out += [*_heat_up(results["heat_up"]), ""]
     if "recognition" in results:

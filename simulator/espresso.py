@@ -687,6 +687,85 @@ def sample(
     return reports
 
 
+@dataclass(frozen=True, slots=True)
+class Stalls:
+    """Bursts in which every report is lost: Wi-Fi dropping out, Home Assistant busy.
+
+    The plug's own drops are single readings, each on its own (``PlugModel.drop``);
+    a Wi-Fi retry or roam, or Home Assistant's event loop held up (a recorder
+    commit, a slow integration), loses every report for a few seconds. The
+    guided end-to-end run's plug, read every second, once went silent ~4 s right
+    after the pump's first reading, and the detector missed the 27 s run
+    (commit 623da4e). A stall starts after a pause drawn from an exponential of
+    ``every`` s on average (from the end of the one before), and lasts
+    ``shortest`` to ``longest`` s, uniformly: by default a stall every two
+    minutes, 2-6 s long, 3 % of the time silent, so that about one shot in four
+    has one within it or at its edges (a stress, not a typical home).
+    """
+
+    every: float = 120.0
+    shortest: float = 2.0
+    longest: float = 6.0
+
+
+def stall_spans(trace: Trace, stalls: Stalls) -> list[tuple[float, float]]:
+    """``(start, end)`` of every stall up to the trace's end.
+
+    Drawn from their own stream, seeded from the machine and the trace's seed
+    (not the plug: the same day seen through every plug stalls alike), so the
+    trace itself, and every figure measured without stalls, stays as it was.
+    """
+    r = _rng("stalls", trace.family, trace.pump, trace.seed)
+    rate = 1.0 / stalls.every
+    spans: list[tuple[float, float]] = []
+    at = r.expovariate(rate)
+    while at < trace.end:
+        end = at + r.uniform(stalls.shortest, stalls.longest)
+        spans.append((at, end))
+        at = end + r.expovariate(rate)
+    return spans
+
+
+def stalled_reports(trace: Trace, stalls: Stalls | None = None) -> list[Report]:
+    """The trace's reports with every one measured within a stall lost.
+
+    A plug reporting on change pushes over a connection that survives a few
+    seconds' outage (ESPHome, a Shelly's WebSocket): when it is back Home
+    Assistant gets the plug's state, so the last report a stall swallowed
+    arrives at its end (without this, a pump that started in a stall and
+    then held steady would never be reported at all). A periodic plug's next
+    reading, measured anew, follows by itself.
+    """
+    spans = stall_spans(trace, stalls or Stalls())
+    resend = PLUG_MODELS[trace.plug].on_change is not None
+    kept: list[Report] = []
+    i = 0
+    swallowed: Report | None = None
+
+    def back(at: float) -> None:
+        """The link is back at ``at``: the state the plug holds, if Home Assistant's differs."""
+        if (
+            resend
+            and swallowed is not None
+            and at <= trace.end
+            and (not kept or kept[-1].watts != swallowed.watts)
+        ):
+            kept.append(Report(at, swallowed.watts, swallowed.volts))
+
+    for report in trace.reports:
+        while i < len(spans) and spans[i][1] < report.at:
+            back(spans[i][1])
+            swallowed = None
+            i += 1
+        if i < len(spans) and spans[i][0] <= report.at:
+            swallowed = report
+            continue
+        kept.append(report)
+    if i < len(spans):
+        back(spans[i][1])
+    return kept
+
+
 # Usage ----------------------------------------------------------------------
 
 
@@ -1075,6 +1154,9 @@ def _cli(argv: list[str] | None = None) -> int:
     p.add_argument("--backflushes", type=int, default=0)
     p.add_argument("--calibration-tries", type=int, default=1)
     p.add_argument("--calibration-runs", type=int, default=None)
+    p.add_argument(
+        "--stalls", action="store_true", help="lose the reports in stalls (Stalls)"
+    )
     args = p.parse_args(argv)
     trace = generate(
         args.family,
@@ -1087,6 +1169,8 @@ def _cli(argv: list[str] | None = None) -> int:
         calibration_tries=args.calibration_tries,
         calibration_runs=args.calibration_runs,
     )
+    if args.stalls:
+        trace.reports = stalled_reports(trace)
     try:
         _write_csv(trace, sys.stdout)
         sys.stdout.flush()
