@@ -43,6 +43,8 @@ _LONG_N: Final = 3
 """Fresh readings of a plateau: so many held the pump 15 s or more whole, no flush (``_anchors_agree``)."""
 _LONG_AGREE: Final = 0.5
 """Of the pump's step: the heater readings beside such a plateau agree so (``_anchors_agree``)."""
+_DRIFT: Final = 0.3
+"""Of the pump's step: a plateau's readings, each agreeing with the one before, may creep so far from its first (``_drifted``)."""
 _PAUSED: Final = 0.8  # of the pump's step: a pump-alone reading under it paused
 _HEATER: Final = 4.0  # pump steps over the standby: a heater's reading at least
 _WHOLE_N: Final = 3  # whole readings of the heater and the pump: a shot's length
@@ -74,6 +76,28 @@ def _agree(a: float, b: float, pump: float) -> bool:
         tol = _AGREE_W
     cap = _AGREE_PUMP * pump
     return diff <= (cap if cap < tol else tol)
+
+
+def _drifted(a: float, last: float, first: float, pump: float) -> bool:
+    """Whether reading ``a`` carries on a plateau that the mains drift, from ``first`` through ``last``.
+
+    ``a`` agrees with the plateau's last fresh reading (``_agree``) and lies
+    within ``_DRIFT`` of the pump's step of its first. A shot's readings
+    over a heater creep with the volts, a few watts a reading: taken against
+    its first reading alone, the plateau ended before its highest reading,
+    which then stood over it (no lower reading after it), and the shot was
+    lost (dev seed 23,000,020, a heat exchanger with a pump calibrated
+    43.9 W: 559, 1,263, 1,264, 1,266, 1,270, 1,269, 1,257, 731 W, the
+    1,270 W reading 7 W over the first, past ``_agree``'s 6.6 W; the heater
+    alone 1,210 W 50 s before and 1,216 W 65 s after, a 33.3 s shot). A
+    pump's step is never so small a creep: its start or stop reads a part
+    of the step and then the rest, and a plateau may take in no more than
+    ``_DRIFT`` of it. Every 5 s, dev seeds 20M-29M: heat exchanger shots
+    1,400 -> 1,408, dual boiler 1,214 -> 1,215, thermostat 1,523 -> 1,524;
+    regression 5M-9M: heat exchanger 664 -> 667; seeds 150M-153M: heat
+    exchanger 527 -> 531; false shots the same, no shot lost.
+    """
+    return _agree(a, last, pump) and abs(a - first) <= _DRIFT * pump
 
 
 def _whole_heater(
@@ -324,6 +348,7 @@ def _anchors(
     base: float,
     pump: float,
     one: bool,
+    heaters: Sequence[float] = (),
 ) -> list[int]:
     """The heater's readings alone whole that read its size beside the plateau (none: unsure).
 
@@ -334,6 +359,26 @@ def _anchors(
     between (a cycle of its own, not a stretch the mains moved), and the
     other side was read ``_OTHER_S`` long (its heater's next cycle, read
     later, may tell otherwise).
+
+    A level of the heater alone will do as well as a peak beside a heater
+    learnt when a reading between shows the pump off (``_level_anchors``):
+    a dual boiler's brew heater heats a few readings at a time
+    (dev seed 23,000,013, a 178 W rotary pump, the steam heater alone
+    learnt: 536, 1,138, 1,092, 1,089, 372, 5, 99, 182, 289, 1,264, 1,260,
+    1,261, 1,128, 878, 4 W, the brew heater alone 1,089 W 30 s before a
+    33.4 s shot). The pump read alone between, and no standby, may be a
+    run going on into the level (dev seed 23,000,021: a cycle of the
+    steam heater, 1,322 W, then 102, 66 W of a calibration run and the
+    brew heater with it at 1,137-1,142 W, read as a 35 s shot). A heater's
+    cycle a pump's step over another heater's level is no shot either: no
+    heater learnt yet, or the plateau a learnt heater's size (to ``_STEP``
+    of the pump's step), it may be the other heater alone
+    (``test_power_steps_periodic_5_afterwards``: two heaters a rotary
+    pump's step apart, the larger's first cycle read as a shot over the
+    smaller's). Every 5 s: dev seeds 20M-29M dual boiler shots +1
+    (23,000,013), heat exchanger +1 (27,000,004); regression 5M-9M heat
+    exchanger +2 (7,000,004, 7,000,028); seeds 150M-153M heat exchanger +1
+    (153,000,028); false shots the same, no shot lost.
     """
     i, j = plateau
     n = len(watts)
@@ -354,11 +399,48 @@ def _anchors(
         one
         and times[hi] - times[lo] <= _ONE_S
         and (times[-1] - times[j] if k < i else times[i] - times[0]) >= _OTHER_S
-        and _peak(watts, k, pump)
+        and (
+            _peak(watts, k, pump)
+            or _level_anchors(
+                watts, plateau, (lo, hi), base=base, pump=pump, heaters=heaters
+            )
+        )
         and any(watts[m] <= base + _ALONE * pump for m in range(lo, hi))
     ):
         return found
     return []
+
+
+def _level_anchors(
+    watts: Sequence[float],
+    plateau: tuple[int, int],
+    between: tuple[int, int],
+    *,
+    base: float,
+    pump: float,
+    heaters: Sequence[float],
+) -> bool:
+    """Whether a heater's level read alone on one side may anchor a plateau (``_anchors``).
+
+    Only with a heater learnt, the plateau's first and last readings each
+    off every learnt heater by more than ``_STEP`` of the pump's step (no
+    learnt heater's cycle), and a reading ``between`` (from its first to
+    before its last) showing the pump off, under ``_IDLE`` of its step over
+    the standby (``_pump_off_between``).
+    """
+    lim = _STEP * pump
+    return (
+        bool(heaters)
+        and not any(abs(watts[m] - base - h) <= lim for h in heaters for m in plateau)
+        and _pump_off_between(watts, *between, base, pump)
+    )
+
+
+def _pump_off_between(
+    watts: Sequence[float], lo: int, hi: int, base: float, pump: float
+) -> bool:
+    """Whether a reading from ``lo`` to before ``hi`` shows the pump off (under ``_IDLE`` of its step over the standby)."""
+    return any(watts[m] - base < _IDLE * pump for m in range(lo, hi))
 
 
 def alone_before(
@@ -445,10 +527,15 @@ def over_heater(
         if stale[i] or w - base < heater:
             i += 1
             continue
-        # The plateau from reading i: fresh readings agreeing with its first.
+        # The plateau from reading i: fresh readings agreeing with its first,
+        # or creeping from it with the mains (``_drifted``).
         j = i
         fresh = [w]
-        while j + 1 < n and (stale[j + 1] or _agree(watts[j + 1], w, pump)):
+        while j + 1 < n and (
+            stale[j + 1]
+            or _agree(watts[j + 1], w, pump)
+            or _drifted(watts[j + 1], fresh[-1], w, pump)
+        ):
             j += 1
             if not stale[j]:
                 fresh.append(watts[j])
@@ -480,7 +567,14 @@ def over_heater(
             i = j + 1
             continue
         anchors = _anchors(
-            times, watts, stale, (i, j), base=base, pump=pump, one=len(heaters) <= 1
+            times,
+            watts,
+            stale,
+            (i, j),
+            base=base,
+            pump=pump,
+            one=len(heaters) <= 1,
+            heaters=heaters,
         )
         anchored = [watts[k] for k in anchors]
         loose = _learnt(anchored, base, heaters)
