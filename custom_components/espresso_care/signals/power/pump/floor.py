@@ -580,6 +580,28 @@ class _FloorRuns(_SteadyStates):
             and not self._pump_in(0.5 * (watts + last))
         )
 
+    def _over_not_whole(self) -> set[float]:
+        """The run's readings of the heater whole and the pump read against the heater alone.
+
+        Those ``floor.over`` holds that ``_whole_with_pump`` did not read
+        already (``floor.whole``). A heater only adds up to its own size: a
+        reading past the heater read whole alone by the pump's step is the
+        heater and the pump, which no heater's partial reading reads by
+        chance. Such readings show the run as surely as the pump's own
+        level read alone, and count with those toward the three that
+        show it (``_floor_run``; the readings alone must still show it all
+        along). A slow PID's heater held long in a shot leaves the pump
+        alone few readings: dev 26000042 every 2 s, a 28.6 s shot
+        (4921.3-4949.9 s) of a 60 W pump, read alone once (4927.58 s) and
+        with the heater whole five times (1,124.8-1,128.1 W, 1,074.5 W the
+        heater alone after it), was counted nowhere (now 4922.6-4951.6 s).
+        Dev 20M-29M: 8 shots more (2 every 2 s, 6 every second); 5M-9M:
+        3 more (every second); 150M-153M: 3 more (one at each plug); no
+        false shot more, none lost.
+        """
+        floor = self._floor
+        return set(floor.over).difference(floor.whole)
+
     def _floor_agreed(self) -> list[float]:
         """When the readings of the pump alone that agree to its wobble came.
 
@@ -670,7 +692,7 @@ class _FloorRuns(_SteadyStates):
         """The run read by the floor, ended by the reading at ``at`` that shows it off."""
         floor = self._floor
         started = floor.start
-        if started is None or len(floor.hits) + len(floor.whole) < _FLOOR_HITS:
+        if started is None or not (floor.hits or floor.whole):
             return None
         if floor.pulses < 2 or not (floor.hits or self._whole_all_along()):
             # No slow pulses: a fast PID's level may sit at the pump's. No
@@ -679,13 +701,13 @@ class _FloorRuns(_SteadyStates):
         if not (self._pulsing(at) or self._held_pulses()):
             return None  # no PID's pulses lately: the edges alone read this machine
         hits = sorted((self._floor_agreed() if floor.hits else []) + floor.whole)
-        if len(hits) < _FLOOR_HITS:
+        self._note_over_ceiling()
+        if len(hits) + len(self._over_not_whole()) < _FLOOR_HITS:
             return None
         first = min(floor.hits[:1] + floor.whole)
-        self._note_over_ceiling()
-        # (The heater whole with the pump, read against the heater alone at
-        # the end, ``floor.over``, dates the run only: the readings alone
-        # must still show it all along.)
+        # (The heater whole with the pump, read against the heater alone,
+        # ``floor.over``, counts toward the readings that show the run and
+        # dates it: the readings alone must still show it all along.)
         dated = min([first, *floor.over])
         if any(b - a > _FLOOR_GAP for a, b in itertools.pairwise([first, *hits])):
             return None  # read alone so seldom that chance readings may be all
