@@ -25,6 +25,7 @@ from .constants import (
     _FLOOR_LATE,
     _FLOOR_PULSE,
     _FLOOR_SHARE_S,
+    _FLOOR_STAMPS_S,
     _PAUSE_FLOOR,
     _STAMP_LATE,
     MAX_RUN_S,
@@ -733,6 +734,27 @@ class _FloorRuns(_SteadyStates):
         since = dated - min(1.0, self._period)
         return max(floor.before, since)  # never before the run
 
+    def _shortest(self, dated: float, last: float) -> float:
+        """The least the run lasted: from ``_on_since`` its first reading (``dated``) to its last.
+
+        Readings come a whole number of intervals apart, each stamped a
+        little late by its delivery (``_STAMP_LATE``, as ``_read_late``
+        counts them): read every 2 s, a run read whole for 15 s (a reading
+        a second long, then seven intervals) was sure for 14.96-14.99 s
+        and withheld at the 15 s bound (dev 23000042 every 2 s: a 19.7 s
+        shot, its pump read from 2901.03 s, a second before, to 2915.02 s).
+        Only on a plug read every 2 s or slower (``_FLOOR_STAMPS_S``; the
+        floor is not followed every few seconds): counted on every plug
+        (9265912, 5 December) it made a false shot on change, a flush
+        the floor had misread from chance readings 11 s before it and
+        the bound had withheld. Dev 20M-29M: 4 shots more (every 2 s);
+        5M-9M and 150M-153M: the same; no false shot more, none lost.
+        """
+        shortest = last - self._on_since(dated)
+        if self._period >= _FLOOR_STAMPS_S:
+            shortest += _STAMP_LATE * self._period
+        return shortest
+
     def _floor_run(self, at: float) -> DetectedRun | None:
         """The run read by the floor, ended by the reading at ``at`` that shows it off."""
         floor = self._floor
@@ -768,7 +790,7 @@ class _FloorRuns(_SteadyStates):
         # It ran from the first reading of its level alone (through the
         # second it averages) to the last one at least, and from the last
         # reading below it to ``at`` at most.
-        shortest, longest = last - self._on_since(dated), at - floor.before
+        shortest, longest = self._shortest(dated, last), at - floor.before
         if self._kind_between(shortest, longest):
             return None
         if floor.edges > opened:
