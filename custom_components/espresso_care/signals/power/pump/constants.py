@@ -129,6 +129,8 @@ _FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
 _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge
 _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
 _FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
+_FLOOR_STAMPS_S: Final = 1.5
+"""s between readings at least: the floor's run is sure for its readings' span and their stamps' lateness (``_shortest``)."""
 _FLOOR_APART_S: Final = 60.0  # s since the standby read alone: a slow PID's pulses
 _FLOOR_HELD: Final = 10.0  # s of silence after the standby that held it
 _FLOOR_SHARE_S: Final = 60.0

@@ -25,6 +25,7 @@ from .constants import (
     _FLOOR_LATE,
     _FLOOR_PULSE,
     _FLOOR_SHARE_S,
+    _FLOOR_STAMPS_S,
     _PAUSE_FLOOR,
     _STAMP_LATE,
     MAX_RUN_S,
@@ -244,12 +245,20 @@ class _FloorRuns(_SteadyStates):
             floor.over.clear()
             floor.pulses = 0
             floor.on = floor.peak = floor.alone = floor.apart = -math.inf
-        elif shown and self._heater_alone(watts, floor.last):
+        elif (
+            shown
+            and self._heater_alone(watts, floor.last)
+            and not self._past_heater_whole(watts, floor.last)
+        ):
             self._note_over_alone(watts, floor.last_at)
             decided = self._floor_run(floor.last_at)
             floor.start = None
             return decided
-        elif shown and self._heater_apart(at, watts):
+        elif (
+            shown
+            and self._heater_apart(at, watts)
+            and not self._past_heater_whole(watts, floor.apart)
+        ):
             self._note_over_alone(watts, floor.apart_at)
             decided = self._floor_run(floor.apart_at)
             floor.start = None
@@ -427,7 +436,7 @@ class _FloorRuns(_SteadyStates):
         if size is None:
             return
         p = self._pump_watts
-        tol = 0.1 * p + self._slack() + _CEILING_NEAR_W + _CEILING_NEAR * size
+        tol = self._ceiling_tol(size)
         over = [
             (at, w - floor.base - size * v * v / self._vref2)
             for at, w, v in floor.tops
@@ -436,6 +445,43 @@ class _FloorRuns(_SteadyStates):
         if any(rest > p + tol for _, rest in over):
             return  # another load than the heater and the pump: a second heater
         floor.over += [at for at, rest in over if abs(rest - p) <= tol]
+
+    def _ceiling_tol(self, size: float) -> float:
+        """How far a reading of the heater whole (``_ceiling``, ``size``) and the pump may stray.
+
+        A tenth of the pump's step, what a plug reporting on change leaves
+        unsaid, and two readings of the heater's level alike.
+        """
+        p = self._pump_watts
+        return 0.1 * p + self._slack() + _CEILING_NEAR_W + _CEILING_NEAR * size
+
+    def _past_heater_whole(self, *levels: float) -> bool:
+        """Whether a level stands past the heater read whole before the run: the pump is in it.
+
+        A heater only adds up to its own size (``_ceiling``, at the last
+        reading's volts): past it by more than a reading of it strays
+        (``_ceiling_tol``), two readings that agree near a known heater's
+        level (``_heater_alone``, ``_heater_apart``, which allow the live
+        noise's tolerance) are a pulse's partial readings over the pump,
+        not the heater alone, and do not end the floor's run. Dev 29000019
+        every 2 s: an 18.0 s shot (10129.9-10147.9 s) of a 195 W pump under
+        a heater read whole at 1,021 W before it; 1,078.4 W and 1,068.1 W
+        at 10141.66 and 10143.65 s agreed near the learnt heater's 1,038 W
+        (to 49 W), and ended the run as a 10 s flush; the pump read alone
+        at 10145.66 and 10147.68 s. Dev 20M-29M: 1 shot more (that one,
+        every 2 s); 5M-9M: 2 more (every second, on change); 150M-153M: 1
+        more (every 2 s); no false shot more, none lost.
+        """
+        volts = self._v_last
+        if not self._vref2 or not volts:
+            return False
+        size = self._ceiling()
+        if size is None:
+            return False
+        size *= volts * volts / self._vref2
+        tol = self._ceiling_tol(size)
+        base = self._floor.base
+        return any(w - base - size > tol for w in levels)
 
     def _heater_apart(self, at: float, watts: float) -> bool:
         """Whether two readings since the pump last read agree at a known heater alone.
@@ -580,6 +626,28 @@ class _FloorRuns(_SteadyStates):
             and not self._pump_in(0.5 * (watts + last))
         )
 
+    def _over_not_whole(self) -> set[float]:
+        """The run's readings of the heater whole and the pump read against the heater alone.
+
+        Those ``floor.over`` holds that ``_whole_with_pump`` did not read
+        already (``floor.whole``). A heater only adds up to its own size: a
+        reading past the heater read whole alone by the pump's step is the
+        heater and the pump, which no heater's partial reading reads by
+        chance. Such readings show the run as surely as the pump's own
+        level read alone, and count with those toward the three that
+        show it (``_floor_run``; the readings alone must still show it all
+        along). A slow PID's heater held long in a shot leaves the pump
+        alone few readings: dev 26000042 every 2 s, a 28.6 s shot
+        (4921.3-4949.9 s) of a 60 W pump, read alone once (4927.58 s) and
+        with the heater whole five times (1,124.8-1,128.1 W, 1,074.5 W the
+        heater alone after it), was counted nowhere (now 4922.6-4951.6 s).
+        Dev 20M-29M: 8 shots more (2 every 2 s, 6 every second); 5M-9M:
+        3 more (every second); 150M-153M: 3 more (one at each plug); no
+        false shot more, none lost.
+        """
+        floor = self._floor
+        return set(floor.over).difference(floor.whole)
+
     def _floor_agreed(self) -> list[float]:
         """When the readings of the pump alone that agree to its wobble came.
 
@@ -666,11 +734,32 @@ class _FloorRuns(_SteadyStates):
         since = dated - min(1.0, self._period)
         return max(floor.before, since)  # never before the run
 
+    def _shortest(self, dated: float, last: float) -> float:
+        """The least the run lasted: from ``_on_since`` its first reading (``dated``) to its last.
+
+        Readings come a whole number of intervals apart, each stamped a
+        little late by its delivery (``_STAMP_LATE``, as ``_read_late``
+        counts them): read every 2 s, a run read whole for 15 s (a reading
+        a second long, then seven intervals) was sure for 14.96-14.99 s
+        and withheld at the 15 s bound (dev 23000042 every 2 s: a 19.7 s
+        shot, its pump read from 2901.03 s, a second before, to 2915.02 s).
+        Only on a plug read every 2 s or slower (``_FLOOR_STAMPS_S``; the
+        floor is not followed every few seconds): counted on every plug
+        (9265912, 5 December) it made a false shot on change, a flush
+        the floor had misread from chance readings 11 s before it and
+        the bound had withheld. Dev 20M-29M: 4 shots more (every 2 s);
+        5M-9M and 150M-153M: the same; no false shot more, none lost.
+        """
+        shortest = last - self._on_since(dated)
+        if self._period >= _FLOOR_STAMPS_S:
+            shortest += _STAMP_LATE * self._period
+        return shortest
+
     def _floor_run(self, at: float) -> DetectedRun | None:
         """The run read by the floor, ended by the reading at ``at`` that shows it off."""
         floor = self._floor
         started = floor.start
-        if started is None or len(floor.hits) + len(floor.whole) < _FLOOR_HITS:
+        if started is None or not (floor.hits or floor.whole):
             return None
         if floor.pulses < 2 or not (floor.hits or self._whole_all_along()):
             # No slow pulses: a fast PID's level may sit at the pump's. No
@@ -679,13 +768,13 @@ class _FloorRuns(_SteadyStates):
         if not (self._pulsing(at) or self._held_pulses()):
             return None  # no PID's pulses lately: the edges alone read this machine
         hits = sorted((self._floor_agreed() if floor.hits else []) + floor.whole)
-        if len(hits) < _FLOOR_HITS:
+        self._note_over_ceiling()
+        if len(hits) + len(self._over_not_whole()) < _FLOOR_HITS:
             return None
         first = min(floor.hits[:1] + floor.whole)
-        self._note_over_ceiling()
-        # (The heater whole with the pump, read against the heater alone at
-        # the end, ``floor.over``, dates the run only: the readings alone
-        # must still show it all along.)
+        # (The heater whole with the pump, read against the heater alone,
+        # ``floor.over``, counts toward the readings that show the run and
+        # dates it: the readings alone must still show it all along.)
         dated = min([first, *floor.over])
         if any(b - a > _FLOOR_GAP for a, b in itertools.pairwise([first, *hits])):
             return None  # read alone so seldom that chance readings may be all
@@ -701,7 +790,7 @@ class _FloorRuns(_SteadyStates):
         # It ran from the first reading of its level alone (through the
         # second it averages) to the last one at least, and from the last
         # reading below it to ``at`` at most.
-        shortest, longest = last - self._on_since(dated), at - floor.before
+        shortest, longest = self._shortest(dated, last), at - floor.before
         if self._kind_between(shortest, longest):
             return None
         if floor.edges > opened:
