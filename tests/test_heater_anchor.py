@@ -56,11 +56,9 @@ def test_heater_read_on_one_side_only() -> None:
     """No heater cycle read whole after the shot: one before it may do.
 
     Beside one learnt heater, a short cycle's peak within a minute, the
-    standby read between: its size at the shot's volts. A heater's level
-    that held only beside a learnt heater, with the pump read off between
-    (``_level_anchors``: the pump alone read on there may be a run going
-    on into the plateau); not beside two learnt heaters, nor a peak
-    further away.
+    standby read between: its size at the shot's volts. Not a heater's
+    level that held (the mains may have moved it since), nor beside two
+    learnt heaters, nor a peak further away.
     """
     idle = [3.0] * 9
     shot = [486.0, 1244.0, 1240.0, 1243.0, 967.0]
@@ -71,12 +69,7 @@ def test_heater_read_on_one_side_only() -> None:
     far = [*BEFORE, *[3.0] * 8, *shot, *idle]
     assert _runs(far) == []
     held = [3.0, 977.0, 1196.0, 1195.0, 175.0, 3.0, 3.0, 2.0, *shot, *idle]
-    times, watts = _readings(held)
-    assert len(over_heater(times, watts, heaters=[1190.0], **kwargs)) == 1
-    assert _runs(held) == []  # no heater learnt
-    pump_on = [3.0, 977.0, 1196.0, 1195.0, 175.0, 40.0, 48.0, 45.0, *shot, *idle]
-    times, watts = _readings(pump_on)
-    assert over_heater(times, watts, heaters=[1190.0], **kwargs) == []
+    assert _runs(held) == []
 
 
 def test_two_readings_of_the_plateau_are_too_short() -> None:

@@ -348,7 +348,6 @@ def _anchors(
     base: float,
     pump: float,
     one: bool,
-    heaters: Sequence[float] = (),
 ) -> list[int]:
     """The heater's readings alone whole that read its size beside the plateau (none: unsure).
 
@@ -359,26 +358,6 @@ def _anchors(
     between (a cycle of its own, not a stretch the mains moved), and the
     other side was read ``_OTHER_S`` long (its heater's next cycle, read
     later, may tell otherwise).
-
-    A level of the heater alone will do as well as a peak beside a heater
-    learnt when a reading between shows the pump off (``_level_anchors``):
-    a dual boiler's brew heater heats a few readings at a time
-    (dev seed 23,000,013, a 178 W rotary pump, the steam heater alone
-    learnt: 536, 1,138, 1,092, 1,089, 372, 5, 99, 182, 289, 1,264, 1,260,
-    1,261, 1,128, 878, 4 W, the brew heater alone 1,089 W 30 s before a
-    33.4 s shot). The pump read alone between, and no standby, may be a
-    run going on into the level (dev seed 23,000,021: a cycle of the
-    steam heater, 1,322 W, then 102, 66 W of a calibration run and the
-    brew heater with it at 1,137-1,142 W, read as a 35 s shot). A heater's
-    cycle a pump's step over another heater's level is no shot either: no
-    heater learnt yet, or the plateau a learnt heater's size (to ``_STEP``
-    of the pump's step), it may be the other heater alone
-    (``test_power_steps_periodic_5_afterwards``: two heaters a rotary
-    pump's step apart, the larger's first cycle read as a shot over the
-    smaller's). Every 5 s: dev seeds 20M-29M dual boiler shots +1
-    (23,000,013), heat exchanger +1 (27,000,004); regression 5M-9M heat
-    exchanger +2 (7,000,004, 7,000,028); seeds 150M-153M heat exchanger +1
-    (153,000,028); false shots the same, no shot lost.
     """
     i, j = plateau
     n = len(watts)
@@ -399,48 +378,11 @@ def _anchors(
         one
         and times[hi] - times[lo] <= _ONE_S
         and (times[-1] - times[j] if k < i else times[i] - times[0]) >= _OTHER_S
-        and (
-            _peak(watts, k, pump)
-            or _level_anchors(
-                watts, plateau, (lo, hi), base=base, pump=pump, heaters=heaters
-            )
-        )
+        and _peak(watts, k, pump)
         and any(watts[m] <= base + _ALONE * pump for m in range(lo, hi))
     ):
         return found
     return []
-
-
-def _level_anchors(
-    watts: Sequence[float],
-    plateau: tuple[int, int],
-    between: tuple[int, int],
-    *,
-    base: float,
-    pump: float,
-    heaters: Sequence[float],
-) -> bool:
-    """Whether a heater's level read alone on one side may anchor a plateau (``_anchors``).
-
-    Only with a heater learnt, the plateau's first and last readings each
-    off every learnt heater by more than ``_STEP`` of the pump's step (no
-    learnt heater's cycle), and a reading ``between`` (from its first to
-    before its last) showing the pump off, under ``_IDLE`` of its step over
-    the standby (``_pump_off_between``).
-    """
-    lim = _STEP * pump
-    return (
-        bool(heaters)
-        and not any(abs(watts[m] - base - h) <= lim for h in heaters for m in plateau)
-        and _pump_off_between(watts, *between, base, pump)
-    )
-
-
-def _pump_off_between(
-    watts: Sequence[float], lo: int, hi: int, base: float, pump: float
-) -> bool:
-    """Whether a reading from ``lo`` to before ``hi`` shows the pump off (under ``_IDLE`` of its step over the standby)."""
-    return any(watts[m] - base < _IDLE * pump for m in range(lo, hi))
 
 
 def alone_before(
@@ -567,14 +509,7 @@ def over_heater(
             i = j + 1
             continue
         anchors = _anchors(
-            times,
-            watts,
-            stale,
-            (i, j),
-            base=base,
-            pump=pump,
-            one=len(heaters) <= 1,
-            heaters=heaters,
+            times, watts, stale, (i, j), base=base, pump=pump, one=len(heaters) <= 1
         )
         anchored = [watts[k] for k in anchors]
         loose = _learnt(anchored, base, heaters)
