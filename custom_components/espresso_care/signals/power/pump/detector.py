@@ -202,6 +202,7 @@ class PumpDetector(_FloorRuns):
             if not waited:
                 runs += self._decoded()
             runs += self._pump_then_heater()
+            runs += self._heater_then_pump_off()
             runs += self._alone_then_heater()
             runs += self._pump_first_at_both_ends()
             runs += self._pump_first_one_fall()

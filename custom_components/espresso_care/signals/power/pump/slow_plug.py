@@ -535,13 +535,10 @@ class _SlowPlug(_HeaterSizes):
         p = self._pump_watts
         near = self._near
         heat, stop_w = rd[2][1], rd[3][1]
-        level = rd[4][1]
-        n = 5
-        while n < len(rd) and abs(rd[n][1] - level) <= near:
-            n += 1
-        if n < 7:
+        held = self._level_before_fall(rd)
+        if held is None:
             return []  # the level held three readings at least
-        level = sum(w for _, w in rd[4:n]) / (n - 4)
+        n, level = held
         ptol = self._ptol()
         if not (
             self._tol <= level - stop_w <= p + ptol
@@ -562,6 +559,94 @@ class _SlowPlug(_HeaterSizes):
             return []
         started, s_spread, last = rise
         return self._run_to_fall(rd, last, started, s_spread, level)
+
+    def _heater_then_pump_off(self) -> list[DetectedRun]:
+        """A run read every few seconds: a heater and the pump, the heater's stop, then the pump's.
+
+        ``_pump_then_heater`` mirrored: a dual boiler's brew heater may go
+        off a few seconds before the pump. Read every 5 s, a level of three
+        readings at least a heater over the pump's step, a first partial
+        reading short of it by more than the pump's step (a heater's share
+        went) and over the standby by the pump's whole step at least (to
+        ``_ptol``: the pump ran through it), a second over the standby by
+        no more than the pump's step (its share), then the standby: two
+        loads went off, the heater first (one switching leaves one partial
+        reading at most; Hart's states, a sum). The rise before the level
+        is one from the standby (``_rise_before``); the stop is dated by the
+        second reading's share of the pump's step. Dev seed 20,000,053: 6,
+        503, 1,268-1,273 (five readings), 334, 99, 6 W beside a 195 W
+        rotary pump, a 34.0 s shot.
+
+        A heater's cycle alone then a flush started in its fall reading
+        reads the same (dev seeds every 5 s, any known heater's size: five
+        false shots, thermostat 20,000,005, 20,000,044, 26,000,053, heat
+        exchanger 23,000,013, 27,000,028). The level must stand the pump's
+        step over a heater (``_level_over_heater``), or, beside a rotary
+        pump with two heaters known, be one of them and the pump's step: a
+        dual boiler's steam heater may be about its brew heater and the
+        pump (20,000,053: 1,253 and 1,039 W learnt), a single heater's
+        level is then its own. Dual boiler every 5 s: dev seeds 20M-29M
+        shots 1,216 -> 1,218 (20,000,053, 23,000,045), regression 5M-9M
+        625 -> 626 (9,000,053), seeds 150M-153M 485 as before; thermostat,
+        heat exchanger and PIDs every 5 s as before; false shots as before,
+        no shot lost. Without the level's check: dual boiler dev 1,222
+        (20,000,052, 20,000,061, 25,000,045 and 26,000,028 more), and the
+        five false shots.
+        """
+        rd = self._after_fall(9)
+        if rd is None:
+            return []  # most readings: not the standby's second after a fall
+        base = self._base
+        p = self._pump_watts
+        near = self._near
+        ptol = self._ptol()
+        stop_w, heat_w = rd[2][1], rd[3][1]
+        held = self._level_before_fall(rd)
+        if held is None:
+            return []  # the level held three readings at least
+        n, level = held
+        if not (
+            base + near < stop_w <= base + p + ptol  # the pump's share
+            and heat_w - base >= p - ptol  # the pump whole, a heater's share
+            and level - heat_w > p + ptol
+            and stop_w + near < heat_w
+            and level - base - p >= self._heater_min()
+        ):
+            return []
+        rise = self._rise_before(rd, n, level, near)
+        if rise is None:
+            return []
+        started, s_spread, last = rise
+        known = self._known_heaters
+        if not self._level_over_heater(level, rd[last][0]) and not (
+            p >= _SMALL_PUMP
+            and len(known) >= 2
+            and any(abs(level - base - p - h) <= ptol for h in known)
+        ):
+            return []  # a heater alone (then a flush), as far as is known
+        period = self._period
+        share = min((stop_w - base) / p, 1.0)
+        ended = rd[2][0] - period + share * period
+        return self._run_read(
+            rd, last, started, ended, math.hypot(s_spread, 0.2 * period)
+        )
+
+    def _level_before_fall(
+        self, rd: Sequence[tuple[float, float]]
+    ) -> tuple[int, float] | None:
+        """The level before a fall's two partial readings, read back from ``rd[4]`` (newest first).
+
+        Its readings within ``_near`` of ``rd[4]``: the index past it, and
+        its mean; None unless it held three readings at least.
+        """
+        near = self._near
+        level = rd[4][1]
+        n = 5
+        while n < len(rd) and abs(rd[n][1] - level) <= near:
+            n += 1
+        if n < 7:
+            return None
+        return n, sum(w for _, w in rd[4:n]) / (n - 4)
 
     def _after_fall(self, least: int) -> list[tuple[float, float]] | None:
         """The last 16 readings, newest first, when the newest two are the standby's after a fall.
