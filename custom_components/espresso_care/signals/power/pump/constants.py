@@ -32,6 +32,7 @@ _WANDER: Final = 4  # a transient this many readings long without settling wande
 _PENDING_S: Final = 300.0  # how long a run hidden by a heater waits for its proof
 _EPS: Final = 1e-6
 _HOLD_MAX_S: Final = 6.0  # silence this long means the last value held
+_LOST_REPORTS_S: Final = 4.0  # ... more, after one partial reading (periodic plugs)
 _FAST_GAP_S: Final = 2.5  # readings this close show a short pulse and its pauses
 _PAUSE_FLOOR: Final = 0.85  # of the pump's step: a reading below it ends a run
 _PAUSE_FLOOR_PULSE: Final = 0.5  # ... a pulse's read every second (its end partial)

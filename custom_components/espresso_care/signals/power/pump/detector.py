@@ -152,7 +152,7 @@ class PumpDetector(_FloorRuns):
         # same values for fewer calls.)
         deadline = math.inf
         if self._tr:
-            deadline = self._last_at + self._hold()
+            deadline = self._last_at + self._settle_wait()
         if (
             self._held is not None
             and (due := self._held_at + self._held_for(self._held)) < deadline

@@ -18,6 +18,7 @@ from .constants import (
     _EPS,
     _FAST_GAP_S,
     _HOLD_MAX_S,
+    _LOST_REPORTS_S,
     _PARTIAL_WHOLE,
     _SMALL_PUMP,
     NOISE_WINDOW_S,
@@ -68,6 +69,41 @@ class _Plug(_DetectorState):
         # (Home Assistant writes no unchanged state: a plug may fall silent).
         hold = max(2.6 * self._gap, 2.0)
         return min(hold, _HOLD_MAX_S) if self._gaps < 30 else hold
+
+    def _settle_wait(self) -> float:
+        """Silence after which a transient's last reading counts as a steady state.
+
+        ``_hold``, longer while a plug reporting every second or two has read
+        the new level once only, after at most one reading on the way: a
+        dropped report is no silence there, and that reading may be a partial
+        one (``_continues_edge``). Dev thermostat 20,000,001 every second, a
+        124.5 W rotary pump: 51, 169.2 W (its inrush), 3 s of nothing, 128.9 W:
+        the 169.2 W level held by the silence alone, then -40 W, no run; its
+        heater's fall read 1,303 W, then 1,126.5 W and a 3.6 s stall, then
+        the rest: the calibration run lost, three shots and a flush with it.
+        At most ``_LOST_REPORTS_S`` more (6.6 s every second): a ramp's part
+        read 7 s before its rest still stands apart (``_ramp_part``).
+        """
+        hold = self._hold()
+        if (
+            self._cd_n != 1
+            or self._tr_n > 2
+            or self._gap > _FAST_GAP_S
+            or self._silence > 0.05  # (``_on_change``: its silence is unchanged)
+        ):
+            return hold
+        return hold + _LOST_REPORTS_S
+
+    def _continues_edge(self, watts: float) -> bool:
+        """Whether a reading after a silence goes on from the level before as the candidate did.
+
+        On, or past (an overshoot that settles back), the side the
+        transient's one candidate reading moved to: the same edge, read
+        across lost reports (``_settle_wait``).
+        """
+        dev = watts - self._lv
+        moved = self._cd_sum / self._cd_n - self._lv
+        return dev * moved > 0.0 and abs(dev) > self._tol_lv
 
     def _floor_next(self) -> float:
         """The longest gap between two readings in a row."""

@@ -89,7 +89,9 @@ class _SteadyStates(_Pauses):
         out: list[DetectedRun] = []
         settling = self._tr
         if settling:
-            if gap < self._hold() - _EPS:
+            if gap < self._hold() - _EPS or (
+                gap < self._settle_wait() - _EPS and self._continues_edge(watts)
+            ):
                 return self._cycle_in_readings() + self._transient(at, watts, gap)
             out = self._settle_silent()
             if self._tr:
@@ -148,7 +150,7 @@ class _SteadyStates(_Pauses):
             # Not later than the last reading: only what was due by then.
             return [] if math.isnan(now) else self._tick(self._last_at)
         out: list[DetectedRun] = []
-        if self._tr and now >= self._last_at + self._hold() - _EPS:
+        if self._tr and now >= self._last_at + self._settle_wait() - _EPS:
             out += self._settle_silent()
         out += self._tick(now)
         return out
