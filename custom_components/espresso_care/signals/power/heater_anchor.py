@@ -43,8 +43,6 @@ _LONG_N: Final = 3
 """Fresh readings of a plateau: so many held the pump 15 s or more whole, no flush (``_anchors_agree``)."""
 _LONG_AGREE: Final = 0.5
 """Of the pump's step: the heater readings beside such a plateau agree so (``_anchors_agree``)."""
-_DRIFT: Final = 0.3
-"""Of the pump's step: a plateau's readings, each agreeing with the one before, may creep so far from its first (``_drifted``)."""
 _PAUSED: Final = 0.8  # of the pump's step: a pump-alone reading under it paused
 _HEATER: Final = 4.0  # pump steps over the standby: a heater's reading at least
 _WHOLE_N: Final = 3  # whole readings of the heater and the pump: a shot's length
@@ -76,28 +74,6 @@ def _agree(a: float, b: float, pump: float) -> bool:
         tol = _AGREE_W
     cap = _AGREE_PUMP * pump
     return diff <= (cap if cap < tol else tol)
-
-
-def _drifted(a: float, last: float, first: float, pump: float) -> bool:
-    """Whether reading ``a`` carries on a plateau that the mains drift, from ``first`` through ``last``.
-
-    ``a`` agrees with the plateau's last fresh reading (``_agree``) and lies
-    within ``_DRIFT`` of the pump's step of its first. A shot's readings
-    over a heater creep with the volts, a few watts a reading: taken against
-    its first reading alone, the plateau ended before its highest reading,
-    which then stood over it (no lower reading after it), and the shot was
-    lost (dev seed 23,000,020, a heat exchanger with a pump calibrated
-    43.9 W: 559, 1,263, 1,264, 1,266, 1,270, 1,269, 1,257, 731 W, the
-    1,270 W reading 7 W over the first, past ``_agree``'s 6.6 W; the heater
-    alone 1,210 W 50 s before and 1,216 W 65 s after, a 33.3 s shot). A
-    pump's step is never so small a creep: its start or stop reads a part
-    of the step and then the rest, and a plateau may take in no more than
-    ``_DRIFT`` of it. Every 5 s, dev seeds 20M-29M: heat exchanger shots
-    1,400 -> 1,408, dual boiler 1,214 -> 1,215, thermostat 1,523 -> 1,524;
-    regression 5M-9M: heat exchanger 664 -> 667; seeds 150M-153M: heat
-    exchanger 527 -> 531; false shots the same, no shot lost.
-    """
-    return _agree(a, last, pump) and abs(a - first) <= _DRIFT * pump
 
 
 def _whole_heater(
@@ -469,15 +445,10 @@ def over_heater(
         if stale[i] or w - base < heater:
             i += 1
             continue
-        # The plateau from reading i: fresh readings agreeing with its first,
-        # or creeping from it with the mains (``_drifted``).
+        # The plateau from reading i: fresh readings agreeing with its first.
         j = i
         fresh = [w]
-        while j + 1 < n and (
-            stale[j + 1]
-            or _agree(watts[j + 1], w, pump)
-            or _drifted(watts[j + 1], fresh[-1], w, pump)
-        ):
+        while j + 1 < n and (stale[j + 1] or _agree(watts[j + 1], w, pump)):
             j += 1
             if not stale[j]:
                 fresh.append(watts[j])
