@@ -7,21 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from bench import census, detection
+from bench import census
+
+from .bench_rows import thermostat_rows
 
 
 def test_census_adds_up_to_the_detection_rows(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Each cell's traces sum to the bench's own row; a comparison names what changed."""
-    monkeypatch.setenv("PROCS", "1")
-    monkeypatch.setattr(detection, "FAMILIES", ("thermostat",))
-    rows = {
-        row["plug"]: row
-        for row in detection.run(16, 1_000_000, lambda _m: None, side_by_side=False)[
-            "rows"
-        ]
-    }
+    rows = thermostat_rows(monkeypatch)
     out = tmp_path / "a.json"
     census.main(
         [

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bench import census, detection, report, stalls
+from bench import census, report, stalls
 from simulator import espresso
 from simulator.espresso import Report, Stalls, TrueRun, stall_spans, stalled_reports
 
+from .bench_rows import thermostat_rows
 from .sim_replay import corpus_spec
 
 
@@ -102,14 +103,7 @@ def test_stalls_phase_without_them_is_the_detection_table(
 ) -> None:
     """Without stalls, each cell is the detection phase's own row; with them,
     the census's ``--stalls`` finds the same shots; the table renders."""
-    monkeypatch.setenv("PROCS", "1")
-    monkeypatch.setattr(detection, "FAMILIES", ("thermostat",))
-    rows = {
-        row["plug"]: row
-        for row in detection.run(16, 1_000_000, lambda _m: None, side_by_side=False)[
-            "rows"
-        ]
-    }
+    rows = thermostat_rows(monkeypatch)
     result = stalls.run(16, 1_000_000, lambda _m: None)
     assert [row["plug"] for row in result["rows"]] == list(stalls.STALL_PLUGS)
     for row in result["rows"]:

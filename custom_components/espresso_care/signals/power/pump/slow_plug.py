@@ -586,12 +586,12 @@ class _SlowPlug(_HeaterSizes):
         dual boiler's steam heater may be about its brew heater and the
         pump (20,000,053: 1,253 and 1,039 W learnt), a single heater's
         level is then its own. Dual boiler every 5 s: dev seeds 20M-29M
-        shots 1,216 -> 1,218 (20,000,053, 23,000,045), regression 5M-9M
+        shots 1,214 -> 1,216 (20,000,053, 23,000,045), regression 5M-9M
         625 -> 626 (9,000,053), seeds 150M-153M 485 as before; thermostat,
         heat exchanger and PIDs every 5 s as before; false shots as before,
-        no shot lost. Without the level's check: dual boiler dev 1,222
-        (20,000,052, 20,000,061, 25,000,045 and 26,000,028 more), and the
-        five false shots.
+        no shot lost. Without the level's check: dual boiler dev 4 more
+        (20,000,052, 20,000,061, 25,000,045 and 26,000,028), and five false
+        shots in the one-heater families.
         """
         rd = self._after_fall(9)
         if rd is None:
