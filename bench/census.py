@@ -97,7 +97,7 @@ def score_trace(spec: TraceSpec, stalls: bool = False) -> dict[str, Any]:
         ),
         "true_shots": score.true_shots,
         "recalled_shots": score.recalled_shots,
-        "false_shots": score.detected_shots - score.correct_shots,
+        "false_shots": score.false_shots,
         "causes": score.why,
         "runs": [(e["what"], e["run"]) for e in examples],
     }

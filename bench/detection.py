@@ -685,6 +685,11 @@ class Score:
         return self.recalled_shots / self.true_shots if self.true_shots else None
 
     @property
+    def false_shots(self) -> int:
+        """Detected shots that were no shot."""
+        return self.detected_shots - self.correct_shots
+
+    @property
     def precision(self) -> float | None:
         """Detected shots that were shots."""
         return self.correct_shots / self.detected_shots if self.detected_shots else None

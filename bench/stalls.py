@@ -161,7 +161,7 @@ def _row(family: str, plug: str, cell: _Cell) -> dict[str, Any]:
         row[name] = {
             "recalled_shots": score.recalled_shots,
             "shot_recall": score.recall,
-            "false_shots": score.detected_shots - score.correct_shots,
+            "false_shots": score.false_shots,
             "runs_of_5s": runs,
             "seen_live": seen,
             "seen_live_share": seen / runs if runs else None,

@@ -677,7 +677,11 @@ class _FloorRuns(_SteadyStates):
         more; 13 had been withheld with the pump first read 6.00-6.05 s into
         the run (22000011 every 2 s: a 26.9 s shot, 6.02 s).
         """
-        return dated - self._floor.first > _FLOOR_LATE + _STAMP_LATE * self._period
+        return dated - self._floor.first > self._late_bound()
+
+    def _late_bound(self) -> float:
+        """How soon the pump's level must show (``_FLOOR_LATE``), its reading's stamp late (``_STAMP_LATE``)."""
+        return _FLOOR_LATE + _STAMP_LATE * self._period
 
     def _shown_often(self, shown: list[float]) -> bool:
         """Whether readings that show the pump on came within ``_FLOOR_LATE`` of each other.
@@ -706,7 +710,7 @@ class _FloorRuns(_SteadyStates):
         how often, 2 shots more (dev 26000042 every 2 s: a 34.6 s shot, its
         pump unread for 14 s; regression 7000019) and that false shot.
         """
-        bound = _FLOOR_LATE + _STAMP_LATE * self._period
+        bound = self._late_bound()
         return all(b - a <= bound for a, b in itertools.pairwise(sorted(shown)))
 
     def _on_since(self, dated: float) -> float:

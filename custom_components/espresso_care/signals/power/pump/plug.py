@@ -89,7 +89,7 @@ class _Plug(_DetectorState):
             self._cd_n != 1
             or self._tr_n > 2
             or self._gap > _FAST_GAP_S
-            or self._silence > 0.05  # (``_on_change``: its silence is unchanged)
+            or self._on_change  # (its silence is an unchanged power)
         ):
             return hold
         return hold + _LOST_REPORTS_S
