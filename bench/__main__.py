@@ -21,6 +21,7 @@ from homeassistant.const import __version__ as ha_version
 from . import (
     abort,
     detection,
+    guided,
     heat_up,
     power_cost,
     recognition,
@@ -39,6 +40,7 @@ PHASES = (
     "abort",
     "detection",
     "stalls",
+    "guided",
     "heat_up",
     "recognition",
 )
@@ -64,6 +66,12 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         default=",".join(str(seed) for seed in detection.HELD_OUT_SEEDS),
         help="seeds of the detection corpora never used for tuning, comma-separated"
         " ('' for none)",
+    )
+    parser.add_argument(
+        "--guided-machines",
+        type=int,
+        default=40,
+        help="simulated machines per family and plug guided through ten pulses (40)",
     )
     parser.add_argument(
         "--heat-up-machines",
@@ -110,6 +118,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         args.tracker_changes, args.machine_changes = 20_000, 1_000
         args.detection_shots = min(args.detection_shots, 80)
         args.heat_up_machines, args.heat_up_days = 2, 8
+        args.guided_machines = 2
         args.recognition_backflushes, args.recognition_shots = 48, 500
         args.held_out_seeds = args.held_out_seeds.split(",")[0]
     args.held_out_seeds = [int(s) for s in args.held_out_seeds.split(",") if s]
@@ -173,6 +182,9 @@ async def _main(args: argparse.Namespace) -> dict[str, Any]:
         results["detection_stalls"] = stalls.run(
             args.detection_shots, args.seed, _progress
         )
+    if "guided" in args.phases:
+        # Pure computation: a person in a closed loop with the simulator.
+        results["guided"] = guided.run(args.guided_machines, args.seed, _progress)
     if "heat_up" in args.phases:
         # Pure computation too: the heat-up detector and estimate on the simulator.
         results["heat_up"] = heat_up.run(

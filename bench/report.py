@@ -475,6 +475,62 @@ def _stalls(stalls: dict[str, Any]) -> list[str]:
     return out
 
 
+def _guided(guided: dict[str, Any]) -> list[str]:
+    """How soon a guided program sees a person's press by power: by runs alone → with the level."""
+    out = [
+        "### A guided backflush by power (simulated machines per family and plug: "
+        f"{guided['machines']}, {guided['pulses_per_machine']} pulses each, a person "
+        "pressing as asked)",
+        "",
+        "Switched on cold, heated up, then each press held until the pump is seen "
+        "(or 27 s, three prompts: the guide aborts) and 10 s more. By runs alone "
+        "(`pump_on`) → with the level's own word (`pump_seen`, what a program "
+        "follows). Seen: from the press to the signal's turning on.",
+        "",
+    ]
+
+    def both(row: dict[str, Any], name: str, show: Callable[[Any], str]) -> str:
+        return f"{show(row['runs'][name])} → {show(row['level'][name])}"
+
+    def seconds(value: float | None) -> str:
+        return "-" if value is None else f"{value:.1f} s"
+
+    rows = [
+        [
+            row["family"],
+            row["plug"],
+            str(row["level"]["pulses"]),
+            str(row["level"]["on_the_clock"]),
+            both(row, "seen_in_first_prompt", str),
+            both(row, "seen_before_giving_up", str),
+            both(row, "on_delay_median_s", seconds),
+            both(row, "on_delay_p95_s", seconds),
+            both(row, "stops_unseen", str),
+            both(row, "false_turn_ons", str),
+            both(row, "false_turn_offs", str),
+        ]
+        for row in guided["rows"]
+    ]
+    out += _table(
+        [
+            "family",
+            "plug",
+            "pulses",
+            "on the clock",
+            "seen within 9 s",
+            "seen within 27 s",
+            "seen after (median)",
+            "(p95)",
+            "stops unseen",
+            "false turn-ons",
+            "false turn-offs",
+        ],
+        rows,
+    )
+    out.append(f"({guided['seconds']} s)")
+    return out
+
+
 def _pulses(row: dict[str, Any]) -> str:
     """The live share of the backflush pulses without → with stalls, and their number."""
     without, with_stalls = (
@@ -664,6 +720,8 @@ def render(results: dict[str, Any]) -> str:
         out += [*_held_out(results["detection_held_out"]), ""]
     if "detection_stalls" in results:
         out += [*_stalls(results["detection_stalls"]), ""]
+    if "guided" in results:
+        out += [*_guided(results["guided"]), ""]
     if "heat_up" in results:
         out += [*_heat_up(results["heat_up"]), ""]
     if "recognition" in results:

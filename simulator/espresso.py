@@ -28,6 +28,8 @@ this module simulates the machine physically and the plug as a meter:
   last value sent, and never in silence (Home Assistant would not write an
   unchanged state anyway). All add noise of a few W, round, drop a few
   readings, and the periodic ones sometimes repeat a stale value.
+  ``LivePlug`` reads a ``MachineModel`` the same way as it runs, for a
+  closed loop (a person pressing brew as a guided program asks).
 * **Usage**: days of power on, heat-up, groups of shots with flushes, idle
   gaps, sometimes a warm restart, a hand-made backflush, power off. Nights
   are shortened to 10-30 min of trace time; the machine is cold again at the
@@ -44,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 import math
@@ -354,6 +357,11 @@ class MachineModel:
         return tuple(b.temp for b in self._boilers)
 
     @property
+    def pump_running(self) -> bool:
+        """Whether the pump runs (switched on by ``set_pump``)."""
+        return self._pump_on
+
+    @property
     def heater_on(self) -> bool:
         """Whether any heater draws power now."""
         return any(b.level > 0 for b in self._boilers)
@@ -652,39 +660,99 @@ def sample(
         return energy[i] + seg_watts[i] * (t - seg_at[i])
 
     reports: list[Report] = []
-    gauss, rand = rng.gauss, rng.random
-    step, window, res = plug.interval, plug.window, plug.resolution
-    threshold = plug.on_change
+    meter = _Meter(plug, rng)
+    step, window = plug.interval, plug.window
     t = start + max(window, rng.uniform(0, step))
-    last: float | None = None
-    sent: float | None = None
     e_prev = energy_at(t - window)
     while t <= end:
         e_now = energy_at(t)
         avg = (e_now - e_prev) / window
         e_prev = e_now if window == step else energy_at(t + step - window)
+        report = meter.read(
+            t, avg, lambda at: seg_volts[max(bisect_right(seg_at, at) - 1, 0)]
+        )
+        if report is not None:
+            reports.append(report)
+        t += step
+    return reports
+
+
+class _Meter:
+    """What a plug makes of one measured average: noise, rounding, on-change, staleness, loss.
+
+    Shared by ``sample`` (a recorded day) and ``LivePlug`` (a machine read
+    live), so both report alike; the random draws come in one fixed order.
+    """
+
+    def __init__(self, plug: PlugModel, rng: random.Random) -> None:
+        self.plug = plug
+        self._gauss, self._rand = rng.gauss, rng.random
+        self._last: float | None = None
+        self._sent: float | None = None
+
+    def read(
+        self, t: float, avg: float, volts_at: Callable[[float], float]
+    ) -> Report | None:
+        """The report of the average ``avg`` measured at ``t``; None if none arrives."""
+        plug, gauss, rand = self.plug, self._gauss, self._rand
+        res = plug.resolution
         value = (
             round((avg + gauss(0, 0.3 + 0.002 * avg)) / res) * res
             if avg > 0.05
             else 0.0
         )
         value = max(0.0, value)
-        if threshold is not None:
-            if sent is not None and abs(value - sent) <= threshold:
-                t += step
-                continue
-            sent = value
-        elif last is not None and rand() < plug.repeat:
-            value = last
-        if rand() >= plug.drop:
-            volts: float | None = None
-            if plug.volts:
-                i = bisect_right(seg_at, t) - 1
-                volts = round(seg_volts[max(i, 0)] + gauss(0, 0.1), 1)
-            reports.append(Report(t + rand() * plug.jitter, value, volts))
-            last = value
-        t += step
-    return reports
+        if plug.on_change is not None:
+            if self._sent is not None and abs(value - self._sent) <= plug.on_change:
+                return None
+            self._sent = value
+        elif self._last is not None and rand() < plug.repeat:
+            value = self._last
+        if rand() < plug.drop:
+            return None
+        volts = round(volts_at(t) + gauss(0, 0.1), 1) if plug.volts else None
+        self._last = value
+        return Report(t + rand() * plug.jitter, value, volts)
+
+
+class LivePlug:
+    """A metering plug reading a ``MachineModel`` as it runs, for a closed loop.
+
+    Each reading averages the model's energy over the plug's window, read at
+    the window's two ends, so a pump switched between readings shows as a
+    plug would show it. Ask for the readings up to a moment before switching
+    anything at that moment.
+    """
+
+    def __init__(
+        self, plug: PlugModel, model: MachineModel, rng: random.Random, start: float
+    ) -> None:
+        self.plug = plug
+        self._model = model
+        self._meter = _Meter(plug, rng)
+        self._next = start + max(plug.window, rng.uniform(0, plug.interval))
+        self._opened: float | None = None
+
+    def until(self, at: float) -> list[Report]:
+        """The readings measured up to ``at``."""
+        reports: list[Report] = []
+        plug, model = self.plug, self._model
+        while True:
+            t = self._next
+            if self._opened is None:
+                if t - plug.window > at:
+                    break
+                self._opened = model.energy_at(t - plug.window)
+            if t > at:
+                break
+            energy = model.energy_at(t)
+            avg = (energy - self._opened) / plug.window
+            self._opened = energy if plug.window == plug.interval else None
+            report = self._meter.read(t, avg, model.voltage_at)
+            if report is not None:
+                reports.append(report)
+            self._next = t + plug.interval
+        return reports
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+import math
 from typing import Any
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
@@ -123,6 +124,8 @@ class ShotSignal:
         self._pump_watts = pump_watts
         self.refused = refused
         self._was_on: bool | None = None
+        # The moment (the readings' clock) of the last switch told.
+        self._switch_told = -math.inf
         # A power meter tells a switch a reading or two late (an on/off source at once).
         self._switch_delay = (
             POWER_SWITCH_DELAY_SECONDS if kind is SignalKind.POWER else 0.0
@@ -248,6 +251,12 @@ class ShotSignal:
         elif self._program_windows and self._program_windows[-1][1] == float("inf"):
             self._program_windows[-1][1] = now
 
+    @property
+    def _program_active(self) -> bool:
+        """Whether a program of ours runs now."""
+        windows = self._program_windows
+        return bool(windows) and windows[-1][1] == float("inf")
+
     def _made_by_program(self, started: float, ended: float) -> bool:
         return any(
             start <= ended and started <= end for start, end in self._program_windows
@@ -262,14 +271,11 @@ class ShotSignal:
             self._hooks.activity(update.changed_at)
         if update.is_on is not None and self.active_kind is not SignalKind.POWER:
             self._hooks.switched(update.is_on, update.changed_at)
-        program_active = bool(self._program_windows) and (
-            self._program_windows[-1][1] == float("inf")
-        )
         started = self._tracker.started
         run = self._tracker.update(
             update.is_on,
             update.changed_at,
-            program_active=program_active,
+            program_active=self._program_active,
             shot_min=rules.shot_min,
             shot_max=rules.shot_max,
         )
@@ -337,17 +343,24 @@ class ShotSignal:
         was_ambiguous: bool,
         at: float,
     ) -> None:
-        is_on = detector.pump_on
+        # While a program of ours runs (its pulses are never counted), a
+        # person asked to press is seen as soon as the level shows the pump,
+        # not only once a run can be paired and dated (``live_level``).
+        is_on = detector.pump_seen if self._program_active else detector.pump_on
         if is_on is not self._was_on:
             if is_on:
                 self._hooks.activity(dt_util.utc_from_timestamp(at))
             if is_on is not None:
                 # The switch is dated by the step's own moment, a reading or
-                # two before the detector could tell.
+                # two before the detector could tell; never before the last
+                # switch told (a fall before a level's "on" is an older run's).
                 dated = detector.run_started if is_on else detector.run_ended
+                if dated is not None and dated < self._switch_told:
+                    dated = None
                 moment = at if dated is None else min(dated, at)
                 if dated is not None and self._was_on is not None:
                     self._learn_switch_delay(at - moment)
+                self._switch_told = moment
                 self._hooks.switched(is_on, dt_util.utc_from_timestamp(moment))
             self._was_on = is_on
         if runs:

@@ -26,7 +26,9 @@ from the layer below, so a layer calls only itself and the layers under it:
 * ``detector``: ``PumpDetector`` itself, its public methods.
 
 Beside them: ``constants`` (the tunables), ``steps`` (pure step arithmetic
-on an edge's readings) and ``records`` (a heater, a hidden rise, a pending
-run, the floor). Each layer only adds methods; the state is declared once
-(``state``), so tests may read any attribute of a ``PumpDetector``.
+on an edge's readings), ``records`` (a heater, a hidden rise, a pending
+run, the floor) and ``live_level`` (whether the level held now shows the
+pump, for a listener that knows a press is due). Each layer only adds
+methods; the state is declared once (``state``), so tests may read any
+attribute of a ``PumpDetector``.
 """

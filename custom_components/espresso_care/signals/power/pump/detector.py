@@ -91,6 +91,7 @@ import math
 from ..readings import DetectedRun
 from .constants import MAX_RUN_S
 from .floor import _FloorRuns
+from .live_level import pump_in_level
 from .records import _Floor
 
 
@@ -123,6 +124,36 @@ class PumpDetector(_FloorRuns):
         if self._ambiguous or not self._known:
             return None
         return self._pump
+
+    @property
+    def level_shows_pump(self) -> bool | None:
+        """Whether the level held now shows the pump by its size alone (``live_level``).
+
+        For a listener that knows a press is due; None while unknown,
+        ambiguous, or when the level says neither.
+        """
+        if self._ambiguous or not self._known:
+            return None
+        k = self._k
+        return pump_in_level(
+            self._lv - self._base,
+            self._pump_watts,
+            self._ptol(),
+            [heater.size / k for heater in self._heaters],
+        )
+
+    @property
+    def pump_seen(self) -> bool | None:
+        """The level's own word where it has one (``level_shows_pump``), else ``pump_on``.
+
+        What a listener that knows a switch is due follows (the guide): a
+        press seen once the level shows the pump, a release once it shows a
+        heater alone (a thermostat's heater coming on as the pump stopped
+        keeps a run open until the heater falls). Runs are counted from
+        ``pump_on`` alone.
+        """
+        level = self.level_shows_pump
+        return self.pump_on if level is None else level
 
     @property
     def run_started(self) -> float | None:
