@@ -124,7 +124,8 @@ class ShotSignal:
         self._pump_watts = pump_watts
         self.refused = refused
         self._was_on: bool | None = None
-        # The moment (the readings' clock) of the last switch told.
+        # The moment (the readings' clock) of the last switch told, or of a
+        # program's start: no switch is dated before it.
         self._switch_told = -math.inf
         # A power meter tells a switch a reading or two late (an on/off source at once).
         self._switch_delay = (
@@ -248,6 +249,10 @@ class ShotSignal:
         now = dt_util.utcnow().timestamp()
         if active:
             self._program_windows.append([now, float("inf")])
+            # A person answers the program's prompts: a pump run the detector
+            # dates back past the program's start (a heater's rise that hid
+            # it) is dated from the start, or the first pulse ends early.
+            self._switch_told = max(self._switch_told, now)
         elif self._program_windows and self._program_windows[-1][1] == float("inf"):
             self._program_windows[-1][1] = now
 
