@@ -339,6 +339,7 @@ async def guided_at_a_simulated_plug(
     events: dict[str, list[Event]],
     machine: PluggedMachine,
     *,
+    rest: float = 120.0,
     heat_up_seen: bool = True,
 ) -> Person:
     """Heat ``machine`` up, run the cleaner program, follow it: completed, every pulse whole."""
@@ -349,7 +350,7 @@ async def guided_at_a_simulated_plug(
         options={**OPTIONS, OPT_PUMP_WATTS: machine.pump_watts},
     )
     async with loaded(hass, entry):
-        await machine.heat_up(freezer, 120, seen=heat_up_seen)
+        await machine.heat_up(freezer, rest, seen=heat_up_seen)
         person = Person(hass, freezer, power=True, machine=machine)
         await run(hass, program="cleaner")
         await person.follow(events["action_required"], 400)
@@ -388,14 +389,14 @@ async def test_a_run_dated_before_the_program_starts_its_first_pulse_at_the_star
 ) -> None:
     """The signal dates the first press back to a heater's rise before the program: not the pulse.
 
-    Home Assistant saw only the last two minutes of a hot thermostat: its
-    heater rose 22 s before the program, the pump came on, the heater fell,
-    and the run read from the fall was dated from the heater's rise. The
-    first pulse was timed from there and lasted 5 s.
+    Home Assistant saw only the last five minutes of a hot thermostat: its
+    heater rose some 20 s before the program, the pump came on, the heater
+    fell, and the run read from the fall was dated from the heater's rise.
+    The first pulse was timed from there and ended early.
     """
     machine = PluggedMachine.cold(hass, "thermostat", "periodic_1", 1)
     person = await guided_at_a_simulated_plug(
-        hass, freezer, events, machine, heat_up_seen=False
+        hass, freezer, events, machine, rest=307.0, heat_up_seen=False
     )
     assert person.pulses()[0] >= 10.0
 
