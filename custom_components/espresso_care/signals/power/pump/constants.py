@@ -130,6 +130,8 @@ _FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
 _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge
 _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
 _FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
+_FLOOR_WHOLE_WINDOW: Final = 0.25
+"""Of the pump's step: a reading this near a heater's size and the step is both whole (``_whole_with_pump``), when the heater's edges stray by this much at most on average."""
 _FLOOR_STAMPS_S: Final = 1.5
 """s between readings at least: the floor's run is sure for its readings' span and their stamps' lateness (``_shortest``)."""
 _FLOOR_APART_S: Final = 60.0  # s since the standby read alone: a slow PID's pulses
