@@ -435,7 +435,7 @@ def _stalls(stalls: dict[str, Any]) -> list[str]:
     ]
 
     def both(row: dict[str, Any], name: str, show: Callable[[Any], str]) -> str:
-        return f"{show(row['without'][name])} → {show(row['with'][name])}"
+        return _before_after(row, ("without", "with"), name, show)
 
     rows = [
         [
@@ -475,6 +475,17 @@ def _stalls(stalls: dict[str, Any]) -> list[str]:
     return out
 
 
+def _before_after(
+    row: dict[str, Any],
+    sides: tuple[str, str],
+    name: str,
+    show: Callable[[Any], str],
+) -> str:
+    """A row's ``name`` on its two sides, "before → after"."""
+    before, after = sides
+    return f"{show(row[before][name])} → {show(row[after][name])}"
+
+
 def _guided(guided: dict[str, Any]) -> list[str]:
     """How soon a guided program sees a person's press by power: by runs alone → with the level."""
     out = [
@@ -490,7 +501,7 @@ def _guided(guided: dict[str, Any]) -> list[str]:
     ]
 
     def both(row: dict[str, Any], name: str, show: Callable[[Any], str]) -> str:
-        return f"{show(row['runs'][name])} → {show(row['level'][name])}"
+        return _before_after(row, ("runs", "level"), name, show)
 
     def seconds(value: float | None) -> str:
         return "-" if value is None else f"{value:.1f} s"
