@@ -67,6 +67,8 @@ class _Excursions(_Checks):
             if fraction is None:
                 # A heater switching while the pump reads off: a pulse may
                 # hide in its readings (``BackflushRecognizer.darken``).
+                if dark is None:
+                    self._dark_rose = self._rose
                 self._dark = (start if dark is None else dark[0], end)
                 return None
             if dark is not None:

@@ -29,6 +29,7 @@ class _TrainState:
         "_clean",
         "_cycles",
         "_dark",
+        "_dark_rose",
         "_excursion",
         "_fed",
         "_floor",
@@ -133,6 +134,9 @@ class _TrainState:
         # excursion is open (a heater switching with the pump read off):
         # their span so far (``_Excursions._segment``).
         self._dark: tuple[float, float] | None = None
+        # Whether that stretch rose from the level with the pump off (the
+        # reading before it read no heater on and the pump off).
+        self._dark_rose = False
         # When each pulse read above a heater and taken as sure began, lately.
         self._framed_at: deque[float] = deque()
         # Pieces left out as a heater's stretch on a fast plug, lately (start, end).

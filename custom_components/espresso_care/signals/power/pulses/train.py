@@ -91,19 +91,51 @@ class PowerBackflushes(_TwoSecond):
         """When ``advance`` should be called if no reading comes before.
 
         None while an excursion is open: its pulses, not known yet, may
-        continue the series.
+        continue the series; nor while a short series waits out readings
+        no band explains (``_dark_holds``).
         """
-        if self._excursion is not None:
+        if self._excursion is not None or self._dark_holds():
             return None
         deadline = self._pattern.next_deadline
         return None if deadline is None else deadline + self._reading_late()
 
     def advance(self, now: float) -> Recognized | None:
         """Silence until ``now``: a series no pulse continued may close."""
-        if self._excursion is not None:
+        if self._excursion is not None or self._dark_holds():
             return None
         late = self._reading_late()
         return self._judged(self._pattern.advance(now - late).recognized)
+
+    def _dark_holds(self) -> bool:
+        """Whether silence decides nothing yet: a short series, readings no band explains since the level.
+
+        Every 5 s a heater coming on as a pulse begins reads, that reading,
+        as neither (no band explains it), and the pulse's excursion opens
+        only at the reading after it. A deadline between the two closed a
+        series still short of ``pulses_min`` whose next pulse had begun
+        within its pause (bench seed 20,250,416 at 23,562 s, a heat
+        exchanger's rinse series: its first pulse read 33, 33, 15 W, then
+        6 W, the pump off and no heater on, then 1,022 W as the heater and
+        the second pulse began, 13 s after the first's end; the deadline
+        fell 4.6 s into that reading, and the series closed with one
+        pulse). Such a series waits while the readings stay unexplained,
+        until one a band explains says whether the pump runs. Only where
+        they rose from a reading of the pump off with no heater on (as
+        ``_reading_late`` waits after one): a shot its heater cut into
+        pieces reads the heater's readings between its pieces with the
+        pump on, never the level (regression seed 8,010,013 at 170,540 s,
+        a rotary heat exchanger's 75 s shot: 180, 1,147, 1,529 W; waiting
+        there too made a cleaner series of its pieces, and a backflush on
+        an ordinary day). Recognized where power counts (every 5 s): bench
+        seed 147 -> 148 of 180, dev 20M 150 -> 151 (20,000,014 at
+        18,375 s), 21M 138 and 22M 146 of 192 unchanged, regression 5M 149
+        unchanged, 6M 149 -> 150 (6,000,002 at 27,970 s), 7M 136 -> 137
+        (7,000,014 at 41,886 s); none lost, none invented (ordinary days of
+        those seeds and of 8M). Without the guard (every unexplained
+        reading waited out while a series is short): 8,010,013's shot made
+        a backflush again.
+        """
+        return self._dark is not None and self._dark_rose and self._pattern.short
 
     def _reading_late(self) -> float:
         """How long after the pattern's deadline silence decides it (s): a reading, or none.
@@ -241,6 +273,7 @@ class PowerBackflushes(_TwoSecond):
                 spreads.popleft()
         if (
             self._excursion is None
+            and not self._dark_holds()
             and (deadline := self._pattern.next_deadline) is not None
             and deadline <= at
         ):
