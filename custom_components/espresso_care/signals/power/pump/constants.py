@@ -55,6 +55,7 @@ _RAMP_FIRST: Final = 0.7  # ... read every 2 s: rises whose first reading is par
 _RAMP_RISES: Final = 3  # ... once this many rises were read
 _RAMP_S: Final = (1.0, 3.0)  # s: a vibratory pump's ramp from half its step ...
 _RAMP_TYPICAL_S: Final = 2.0  # ... and typically
+_INRUSH_OVER: Final = 0.15  # of a rotary pump's step a reading over its level: inrush
 _INRUSH_S: Final = 0.25  # a rotary pump's inrush, in seconds of its step, at most ...
 _INRUSH_SHARE: Final = 0.4  # ... and this share of its first reading's
 _HIDDEN_STOP: Final = 1.5  # gaps between a run's last reading and its fall: hidden
