@@ -16,6 +16,7 @@ import pytest
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import dual_boiler_heaters, periodic, run_all
+from .sim_replay import corpus_spec, retried_shots
 
 ROTARY = 197.0
 BREW = 1057.0
@@ -52,3 +53,14 @@ def test_a_hand_over_read_partial_between_the_levels_is_no_run() -> None:
         (930.4, 960.0, BREW),
     ]
     assert _runs(pieces) == []
+
+
+def test_a_flush_read_over_the_level_a_hand_over_reached_is_no_shot() -> None:
+    """Regression seed 5,000,027 every 2 s: a 3.4 s flush just after a hand-over, read no shot.
+
+    1,070, 1,201, 1,229 (the steam heater's level reached), 1,410, 1,347,
+    1,231 W: the first reading up at the level after is no inrush (read as
+    one, the run went on to the steam heater's fall, a 38 s false shot).
+    """
+    spec = corpus_spec("dual_boiler", "periodic_2", 5000027)
+    assert retried_shots(spec, 3274.0, 3320.0) == []

@@ -208,18 +208,26 @@ class _Explain(_SlowPlug):
         a 198 W pump, the steam heater 1,267 W; 1,079, 1,339, 1,275 W). A
         rotary pump draws up to twice its step for under a second as it
         starts; heaters draw their size, and a hand-over's partial reading
-        lies between the levels. A reading over the level after by more
-        than its noise and 0.15 of the pump's step, none by more than the
-        step, is the pump's inrush. (Two heaters on together for part of an
-        interval read past the step: dev 23,000,025 every second, a
-        hand-over 1,029, 1,258, 2,207, 1,622, 1,193 W, no run.)
+        lies between the levels. The first reading up at the level after
+        over it by more than its noise and 0.15 of the pump's step, none by
+        more than the step, is the pump's inrush. (Two heaters on together
+        for part of an interval read past the step: dev 23,000,025 every
+        second, a hand-over 1,029, 1,258, 2,207, 1,622, 1,193 W, no run. A
+        flush just after a hand-over reads over the level after it reached
+        it: regression 5,000,027 every 2 s, 1,070, 1,201, 1,229, 1,410,
+        1,347, 1,231 W, a 3.4 s flush, no shot.)
         """
         p = self._pump_watts
         if p < _SMALL_PUMP or edge.delta <= 0.0:
             return False
-        over = edge.after + max(_INRUSH_OVER * p, self._past_noise(edge.after))
+        after = edge.after
+        near = self._past_noise(after)
         inside = edge.pts[5::2]
-        return max(inside) <= edge.after + p and any(w > over for w in inside)
+        if max(inside) > after + p:
+            return False
+        # The first reading up at the level after is the inrush's.
+        reached = next((w for w in inside if w >= after - near), after)
+        return reached > after + max(_INRUSH_OVER * p, near)
 
     def _two_shown(self, edge: _Edge) -> bool:
         """Whether a heater-sized edge between two heaters' levels shows two switchings.
