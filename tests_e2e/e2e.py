@@ -327,6 +327,25 @@ def guided_scenario(page: ha_browser.Page, client: provision.Client, url: str) -
             return False
 
     wait("the simulated machine drawing power", drawing, 30, interval=0.5)
+
+    # A person waits for the machine to heat before a backflush. Pressed within
+    # a reading or two of switching on, the pump's step merges with the
+    # heater's rise into one edge no known size explains (0, 1,255.8, then
+    # 1,283.9, 1,306.0, 1,312.5 W for a 55 W pump, pressed 2 s after the
+    # heater's first reading): the pump is never told apart and the guide
+    # aborts (a CI run of 7 December). So: the heater's level held for 5 s
+    # (the feed posts every second; Home Assistant keeps an unchanged value
+    # as it was, and the signal reads the silence as the level held).
+    def heater_level_held() -> bool:
+        power = entity(provision.POWER_SENSOR)
+        try:
+            watts = float(power["state"])
+        except ValueError:
+            return False
+        changed = datetime.fromisoformat(power["last_changed"])
+        return watts > 100 and (datetime.now(UTC) - changed).total_seconds() >= 5
+
+    wait("the heater's level held for 5 s", heater_level_held, 60, interval=0.5)
     wait(
         "the shot counter counting by power",
         lambda: entity(SHOTS)["attributes"].get("counting") == "counting",
