@@ -153,9 +153,7 @@ def _guided(loop: _Loop, start: float, cell: _Cell) -> None:
             loop.model.set_pump(False, t, "backflush_pulse")
             t = _run_for(loop, t, PAUSE_S)
             continue
-        while not loop.seen and t < pressed + GIVE_UP_S:
-            t += STEP_S
-            loop.run_to(t)
+        t = _run_until(loop, t, pressed + GIVE_UP_S, until_seen=True)
         if loop.seen:
             delay = loop.told_at - pressed
             cell.on_delays.append(delay)
@@ -164,14 +162,10 @@ def _guided(loop: _Loop, start: float, cell: _Cell) -> None:
             release = max(t, loop.told_at + HOLD_S) + REACTION_S
         else:
             release = t
-        while t < release:
-            t += STEP_S
-            loop.run_to(t)
+        t = _run_until(loop, t, release)
         loop.model.set_pump(False, t, "backflush_pulse")
         released = t
-        while loop.seen and t < released + GIVE_UP_S:
-            t += STEP_S
-            loop.run_to(t)
+        t = _run_until(loop, t, released + GIVE_UP_S, until_seen=False)
         if loop.seen:
             cell.stops_unseen += 1
         else:
@@ -184,8 +178,14 @@ def _guided(loop: _Loop, start: float, cell: _Cell) -> None:
 
 def _run_for(loop: _Loop, t: float, seconds: float) -> float:
     """Let ``seconds`` pass from ``t``; the moment then."""
-    end = t + seconds
-    while t < end:
+    return _run_until(loop, t, t + seconds)
+
+
+def _run_until(
+    loop: _Loop, t: float, end: float, *, until_seen: bool | None = None
+) -> float:
+    """Step from ``t`` to ``end``, or until the signal tells ``until_seen``; the moment then."""
+    while t < end and loop.seen is not until_seen:
         t += STEP_S
         loop.run_to(t)
     return t

@@ -664,13 +664,15 @@ def sample(
     step, window = plug.interval, plug.window
     t = start + max(window, rng.uniform(0, step))
     e_prev = energy_at(t - window)
+
+    def volts_at(at: float) -> float:
+        return seg_volts[max(bisect_right(seg_at, at) - 1, 0)]
+
     while t <= end:
         e_now = energy_at(t)
         avg = (e_now - e_prev) / window
         e_prev = e_now if window == step else energy_at(t + step - window)
-        report = meter.read(
-            t, avg, lambda at: seg_volts[max(bisect_right(seg_at, at) - 1, 0)]
-        )
+        report = meter.read(t, avg, volts_at)
         if report is not None:
             reports.append(report)
         t += step

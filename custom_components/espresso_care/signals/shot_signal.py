@@ -253,7 +253,7 @@ class ShotSignal:
             # dates back past the program's start (a heater's rise that hid
             # it) is dated from the start, or the first pulse ends early.
             self._switch_told = max(self._switch_told, now)
-        elif self._program_windows and self._program_windows[-1][1] == float("inf"):
+        elif self._program_active:
             self._program_windows[-1][1] = now
 
     @property
