@@ -4,8 +4,9 @@ A machine without a pump relay runs its programs as a guide (``guide.py``):
 it asks for brew on, waits to see the pump, times the pulse from that moment,
 asks for brew off, and waits to see the pump stop. By power, "see" is the
 detector's live state a reading or a few after the switch; a press never
-seen gets the prompt again every 6 s plus the signal's delay, and three
-unanswered end the program. What matters is how soon the pump is seen after
+seen gets the prompt again every 6 s plus the signal's delay (at least
+three of the plug's intervals, ``telling_delay``), and three unanswered end
+the program. What matters is how soon the pump is seen after
 a press, and how often never in time.
 
 Per family and plug, ``machines`` simulated machines (vibratory pumps, the
@@ -13,7 +14,7 @@ calibration taken as exact: calibrating is the options flow's business) are
 switched on cold, heated up and left 120 s, as before a backflush; then a
 person makes ten pulses as the guide asks: presses (a second after the
 last switch was seen and the pause is over), holds until the pump is seen
-or ``GIVE_UP_S`` (the three prompts' wait) passes, then ``HOLD_S`` more,
+or the three prompts' wait passes, then ``HOLD_S`` more,
 releases, and waits until the stop is seen. The machine's power goes
 through ``simulator.espresso.LivePlug`` as the pump switches, so a late
 sight makes a longer pulse, as at the machine. Two sides: by runs alone
@@ -30,7 +31,11 @@ import random
 import time
 from typing import Any
 
+from custom_components.espresso_care.guide import MISSED_LIMIT, REPEAT_SECONDS
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.shot_signal import (
+    POWER_SWITCH_DELAY_SECONDS,
+)
 from simulator.espresso import FAMILIES, PLUG_MODELS, PLUGS, LivePlug, MachineModel
 
 GUIDED_FAMILIES = tuple(f for f in FAMILIES if f != "pid_fast")
@@ -46,10 +51,6 @@ PAUSE_S = 10.0
 REACTION_S = 1.0
 REST_S = 120.0
 """Left after the heat-up before the program starts."""
-FIRST_PROMPT_S = 9.0
-"""The first prompt's wait: ``guide.REPEAT_SECONDS`` and the signal's first delay."""
-GIVE_UP_S = 3 * FIRST_PROMPT_S
-"""Three prompts unanswered: the guide aborts."""
 STEP_S = 0.25
 """The person's and the loop's clock."""
 
@@ -105,6 +106,7 @@ class _Cell:
     on_the_clock: int = 0
     seen_in_first_prompt: int = 0
     seen_before_giving_up: int = 0
+    prompt_waits: list[float] = field(default_factory=list)
     on_delays: list[float] = field(default_factory=list)
     off_delays: list[float] = field(default_factory=list)
     stops_unseen: int = 0
@@ -153,11 +155,14 @@ def _guided(loop: _Loop, start: float, cell: _Cell) -> None:
             loop.model.set_pump(False, t, "backflush_pulse")
             t = _run_for(loop, t, PAUSE_S)
             continue
-        t = _run_until(loop, t, pressed + GIVE_UP_S, until_seen=True)
+        prompt = _prompt_wait(loop.detector)
+        cell.prompt_waits.append(prompt)
+        give_up = MISSED_LIMIT * prompt
+        t = _run_until(loop, t, pressed + give_up, until_seen=True)
         if loop.seen:
             delay = loop.told_at - pressed
             cell.on_delays.append(delay)
-            cell.seen_in_first_prompt += delay <= FIRST_PROMPT_S
+            cell.seen_in_first_prompt += delay <= prompt
             cell.seen_before_giving_up += 1
             release = max(t, loop.told_at + HOLD_S) + REACTION_S
         else:
@@ -165,7 +170,7 @@ def _guided(loop: _Loop, start: float, cell: _Cell) -> None:
         t = _run_until(loop, t, release)
         loop.model.set_pump(False, t, "backflush_pulse")
         released = t
-        t = _run_until(loop, t, released + GIVE_UP_S, until_seen=False)
+        t = _run_until(loop, t, released + give_up, until_seen=False)
         if loop.seen:
             cell.stops_unseen += 1
         else:
@@ -174,6 +179,15 @@ def _guided(loop: _Loop, start: float, cell: _Cell) -> None:
     cell.false_turn_ons += loop.false_turn_ons
     cell.false_turn_offs += loop.false_turn_offs
     cell.hours += t / 3600.0
+
+
+def _prompt_wait(detector: PumpDetector) -> float:
+    """How long the guide waits for a press before asking again.
+
+    As ``GuidedRunner._instruct`` with ``ShotSignal.switch_delay`` before
+    any switch taught it a longer delay.
+    """
+    return REPEAT_SECONDS + max(POWER_SWITCH_DELAY_SECONDS, detector.telling_delay)
 
 
 def _run_for(loop: _Loop, t: float, seconds: float) -> float:
@@ -218,6 +232,7 @@ def run(
                 row[side] = {
                     "pulses": cell.pulses,
                     "on_the_clock": cell.on_the_clock,
+                    "prompt_wait_median_s": _quantile(cell.prompt_waits, 0.5),
                     "seen_in_first_prompt": cell.seen_in_first_prompt,
                     "seen_before_giving_up": cell.seen_before_giving_up,
                     "on_delay_median_s": _quantile(cell.on_delays, 0.5),

@@ -494,9 +494,11 @@ def _guided(guided: dict[str, Any]) -> list[str]:
         "pressing as asked)",
         "",
         "Switched on cold, heated up, then each press held until the pump is seen "
-        "(or 27 s, three prompts: the guide aborts) and 10 s more. By runs alone "
-        "(`pump_on`) → with the level's own word (`pump_seen`, what a program "
-        "follows). Seen: from the press to the signal's turning on.",
+        "(or three prompts pass: the guide aborts) and 10 s more. A prompt waits "
+        "6 s and the signal's delay: at least 3 s and three of the plug's "
+        "intervals. By runs alone (`pump_on`) → with the level's own word "
+        "(`pump_seen`, what a program follows). Seen: from the press to the "
+        "signal's turning on.",
         "",
     ]
 
@@ -512,6 +514,7 @@ def _guided(guided: dict[str, Any]) -> list[str]:
             row["plug"],
             str(row["level"]["pulses"]),
             str(row["level"]["on_the_clock"]),
+            seconds(row["level"]["prompt_wait_median_s"]),
             both(row, "seen_in_first_prompt", str),
             both(row, "seen_before_giving_up", str),
             both(row, "on_delay_median_s", seconds),
@@ -528,8 +531,9 @@ def _guided(guided: dict[str, Any]) -> list[str]:
             "plug",
             "pulses",
             "on the clock",
-            "seen within 9 s",
-            "seen within 27 s",
+            "a prompt waits",
+            "seen within it",
+            "seen within three",
             "seen after (median)",
             "(p95)",
             "stops unseen",

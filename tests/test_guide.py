@@ -557,6 +557,43 @@ async def test_missed_prompts_are_repeated_then_abort(
     assert state_of(hass, LAST_BACKFLUSH).state == "unknown"
 
 
+async def test_a_plug_read_every_5_s_gives_each_prompt_three_readings(
+    hass: HomeAssistant,
+    relays: Relays,
+    freezer: FrozenDateTimeFactory,
+    events: dict[str, list[Event]],
+) -> None:
+    """Every 5 s a press is told about three readings late: a prompt waits 6 s and 15 s.
+
+    With the 3 s a plug read every second needs, the first "brew on" was
+    given again before the readings could show the press (bench ``guided``:
+    5 of 400 thermostat presses seen within it); three unanswered still abort.
+    """
+    entry = machine_entry(
+        pump=None,
+        power_sensor=POWER,
+        options={**OPTIONS, OPT_PUMP_WATTS: round(PUMP_W)},
+    )
+    hass.states.async_set(POWER, f"{IDLE:.1f}", WATTS)
+    async with loaded(hass, entry):
+        for n in range(60):
+            hass.states.async_set(POWER, f"{IDLE + n % 2 * 0.1:.1f}", WATTS)
+            await advance(hass, freezer, 5.0)
+        window = REPEAT_SECONDS + 3 * 5.0
+        await run(hass, program="cleaner")
+        await advance(hass, freezer, window * MISSED_LIMIT - 0.01)
+        assert state_of(hass, STATE).state == "cleaning"
+        prompts = [e.time_fired for e in events["action_required"]]
+        assert [e.data["action"] for e in events["action_required"]] == [
+            "brew_on"
+        ] * MISSED_LIMIT
+        gaps = [(b - a).total_seconds() for a, b in itertools.pairwise(prompts)]
+        assert gaps == [pytest.approx(window)] * (MISSED_LIMIT - 1)
+        await advance(hass, freezer, 0.02)
+        assert state_of(hass, STATE).state == "aborted"
+        assert attributes(hass)["reason"] == "prompts_missed"
+
+
 @pytest.mark.machine(signal="brew")
 async def test_two_missed_prompts_then_followed_go_on(
     hass: HomeAssistant, rig: Rig, events: dict[str, list[Event]]

@@ -77,3 +77,15 @@ def test_detector_reads_the_level_against_its_standby_and_heaters() -> None:
     # The pump comes on over the heater: the level is the heater and the pump.
     feed(detector, [(150.0, 1_320.0), *held(151.0, 1_343.0, 10)])
     assert shows(detector) is True
+
+
+def test_a_switch_takes_three_of_the_plugs_intervals_to_tell() -> None:
+    """Every 5 s: a listener waits 15 s for a switch; the pump's level, first read at 305 s, is told at 310 s."""
+    detector = PumpDetector(PUMP)
+    assert detector.telling_delay == 0.0  # no interval seen yet
+    feed(detector, [(i * 5.0, 5.0 + (i % 3) * 0.3) for i in range(60)])
+    assert detector.telling_delay == pytest.approx(15.0)
+    feed(detector, [(300.0, 40.0), (305.0, 58.0)])  # the press's partial reading
+    assert shows(detector) is False
+    feed(detector, [(310.0, 58.3)])
+    assert shows(detector) is True

@@ -381,8 +381,17 @@ class ShotSignal:
 
     @property
     def switch_delay(self) -> float:
-        """How long after a switch of the pump the signal tells of it, learned (seconds)."""
-        return self._switch_delay
+        """How long after a switch of the pump the signal tells of it (seconds).
+
+        Learned from the switches told, and by power never less than the
+        plug's interval allows (``telling_delay``): every 5 s the first
+        press is told 14 s after it at the median, and a guide asking again
+        after 3 s of delay would ask a person already holding brew.
+        """
+        detector = self._detector
+        if detector is None:
+            return self._switch_delay
+        return max(self._switch_delay, detector.telling_delay)
 
     def _learn_switch_delay(self, sample: float) -> None:
         """Follow a longer delay at once, a shorter one slowly."""

@@ -19,6 +19,9 @@ MAX_VOLTS: Final = 300.0
 MIN_RUN_S: Final = 0.8
 MAX_RUN_S: Final = 150.0
 
+TELL_READINGS: Final = 3.0
+"""Intervals after a switch by which the readings tell of it (``telling_delay``)."""
+
 KIND_BOUNDS_S: Final = (15.0, 120.0)
 """Durations where a run's kind changes (the default shot_min and shot_max)."""
 

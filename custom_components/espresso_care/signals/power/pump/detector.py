@@ -89,7 +89,7 @@ from __future__ import annotations
 import math
 
 from ..readings import DetectedRun
-from .constants import MAX_RUN_S
+from .constants import MAX_RUN_S, TELL_READINGS
 from .floor import _FloorRuns
 from .live_level import pump_in_level
 from .records import _Floor
@@ -154,6 +154,17 @@ class PumpDetector(_FloorRuns):
         """
         level = self.level_shows_pump
         return self.pump_on if level is None else level
+
+    @property
+    def telling_delay(self) -> float:
+        """How long after a switch the readings can tell of it, by the plug's interval (seconds).
+
+        The step's reading, one to hold the level, one to settle it: about
+        ``TELL_READINGS`` intervals (0 until a gap is seen). A listener
+        waiting for a switch waits at least this long (a plug reading every
+        5 s tells a press 14 s after it at the median, bench ``guided``).
+        """
+        return TELL_READINGS * self._gap
 
     @property
     def run_started(self) -> float | None:
