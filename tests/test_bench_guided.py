@@ -30,6 +30,12 @@ def test_the_level_sees_presses_and_releases_runs_alone_miss() -> None:
     boiler = rows["dual_boiler", "periodic_2"]
     assert boiler["runs"]["seen_before_giving_up"] == 9
     assert boiler["level"]["seen_before_giving_up"] == guided.PULSES
+    # A slow PID's pulses pause the edges, every second: between them the
+    # level still shows the pump alone (60 W for 6 s of each 8 s window).
+    pid = rows["pid_slow", "periodic_1"]
+    assert pid["runs"]["seen_before_giving_up"] == 5
+    assert pid["level"]["seen_before_giving_up"] == guided.PULSES
+    assert pid["level"]["false_turn_ons"] == pid["level"]["false_turn_offs"] == 0
     # Another's releases, every second: a heater switching as the pump
     # stopped kept the run open, the level showed the heaters alone at once.
     boiler = _rows(20_250_407)["dual_boiler", "periodic_1"]

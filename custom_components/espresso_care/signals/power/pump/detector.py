@@ -130,16 +130,20 @@ class PumpDetector(_FloorRuns):
         """Whether the level held now shows the pump by its size alone (``live_level``).
 
         For a listener that knows a press is due; None while unknown,
-        ambiguous, or when the level says neither.
+        ambiguous, or when the level says neither. While a slow PID's pulses
+        alone pause the edges (``ambiguous`` stays false), the standby and
+        the pump alone still show between the pulses (a 53 W pump read
+        60 W for 6 s of each 8 s window, the heater's 1.2 kW pulses
+        between): no level with a heater is read then.
         """
-        if self._ambiguous or not self._known:
+        if not self._known or self.ambiguous:
             return None
         k = self._k
         return pump_in_level(
             self._lv - self._base,
             self._pump_watts,
             self._ptol(),
-            [heater.size / k for heater in self._heaters],
+            [] if self._ambiguous else [heater.size / k for heater in self._heaters],
         )
 
     @property
