@@ -4,14 +4,16 @@ Read every 2 s among a slow PID's pulses, a shot's first and last seconds
 hide in the heater's partial readings: the floor proves 11-14 s of a 15-20 s
 shot. Proven within ``_FLOOR_NEAR_BOUND_S`` of the bound, with readings that
 show the pump on every few seconds all along (no pause between two flushes
-hides between them), the run passed it (``_past_bound``). Not proven from
-the run's first reading straight from the standby: a heater's sliver may
-read the pump's level by chance.
+hides between them), the run passed it (``_past_bound``), and is sure to
+pass it when the edges read a flush inside it (``_shot_over_flush``). Not
+proven from the run's first reading straight from the standby: a heater's
+sliver may read the pump's level by chance.
 """
 
 from __future__ import annotations
 
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
+from custom_components.espresso_care.signals.power.readings import DetectedRun
 
 from .sim_replay import corpus_spec, retried_shots
 
@@ -49,6 +51,16 @@ def test_a_run_sure_for_13_s_its_pump_read_every_4_s_is_counted() -> None:
     assert run.ended - run.started >= 15.0
 
 
+def test_a_run_past_the_bound_is_the_whole_of_a_flush_the_edges_read_in_it() -> None:
+    # The edges read the pump's first seconds as a heater's: a 14 s flush
+    # inside the floor's run, which passed the 15 s bound.
+    det = _detector((4308.0, 4312.0, 4316.0, 4320.0))
+    held = det._floor_reading(4324.0, 6.0)
+    assert held is not None
+    cut = DetectedRun(4308.0, 4322.0, _PUMP)
+    assert det._shot_over_flush(held, cut, [cut])
+
+
 def test_a_run_sure_for_13_s_its_pump_unread_for_8_s_is_withheld() -> None:
     # Two flushes read as one run: a pause may hide in the 8 s between
     # 4308.0 s and 4316.0 s.
@@ -76,3 +88,11 @@ def test_a_17_5_s_shot_read_every_2_s_is_counted() -> None:
     # for 13.16 s and 20.04 s at most, was withheld at the 15 s bound.
     spec = corpus_spec("pid_slow", "periodic_2", 20000035)
     assert len(retried_shots(spec, 4306.2, 4323.7)) == 1
+
+
+def test_an_18_6_s_shot_the_edges_cut_to_14_s_is_counted() -> None:
+    # Dev seed 21000050 every 2 s: an 18.6 s shot (5818.1-5836.7 s) of a
+    # vibratory pump, sure for 13.22 s by the floor and 23.99 s at most,
+    # read as a 14.2 s flush by the edges (5819.0-5833.2 s).
+    spec = corpus_spec("pid_slow", "periodic_2", 21000050)
+    assert len(retried_shots(spec, 5818.1, 5836.7)) == 1
