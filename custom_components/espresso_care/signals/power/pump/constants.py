@@ -136,6 +136,8 @@ _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes thi
 _FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
 _FLOOR_WHOLE_WINDOW: Final = 0.25
 """Of the pump's step: a reading this near a heater's size and the step is both whole (``_whole_with_pump``), when the heater's edges stray by this much at most on average."""
+_FLOOR_NEAR_BOUND_S: Final = 3.0
+"""s: a floor's run sure this near a kind bound it may pass, its pump shown often all along, passed it (``_past_bound``)."""
 _FLOOR_STAMPS_S: Final = 1.5
 """s between readings at least: the floor's run is sure for its readings' span and their stamps' lateness (``_shortest``)."""
 _FLOOR_APART_S: Final = 60.0  # s since the standby read alone: a slow PID's pulses

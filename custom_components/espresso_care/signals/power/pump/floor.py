@@ -23,6 +23,7 @@ from .constants import (
     _FLOOR_HELD,
     _FLOOR_HITS,
     _FLOOR_LATE,
+    _FLOOR_NEAR_BOUND_S,
     _FLOOR_PULSE,
     _FLOOR_SHARE_S,
     _FLOOR_STAMPS_S,
@@ -105,7 +106,10 @@ class _FloorRuns(_SteadyStates):
         """Whether the floor's run ``held`` is a shot the edges' ``run`` inside it cut short.
 
         The floor decides a run only when its readings place it on one side
-        of every kind bound (``_floor_run``): ``floor.sure`` long at least.
+        of every kind bound (``_floor_run``): ``floor.sure`` long at least
+        (the bound itself, for a run placed past it by ``_past_bound``: dev
+        21000050 every 2 s, an 18.6 s shot sure for 13.22 s by the floor,
+        cut to a 14.2 s flush by the edges, now 5813.7-5834.7 s).
         The edges read the pump's level from its edges, which a heater's
         pulse hides: inside the floor's run, one run of theirs shorter than
         a bound the floor's run is sure to pass read the pump's first or
@@ -772,6 +776,44 @@ class _FloorRuns(_SteadyStates):
             shortest += _STAMP_LATE * self._period
         return shortest
 
+    def _past_bound(
+        self, dated: float, last: float, longest: float, shown: list[float]
+    ) -> bool:
+        """Whether a run the floor proves nearly as long as a kind bound it may pass passed it.
+
+        Read every 2 s among a slow PID's pulses, a shot's first and last
+        seconds hide in the heater's partial readings: the floor proves 11-14 s
+        of a 15-20 s shot, and the run was withheld at the 15 s bound. Proven
+        within ``_FLOOR_NEAR_BOUND_S`` of each bound it may pass (from its
+        first reading that showed the pump, ``dated``, to its last, ``last``;
+        at most ``longest``), with readings that show the pump on (alone,
+        with the heater whole, or a step over it: ``shown``) every few
+        seconds all along (``_shown_often``: no pause between two flushes
+        hides between them), it passed it. Dev 20000035 every 2 s: a 17.5 s
+        shot (4306.2-4323.7 s), its pump read from 4308.0 s to 4320.2 s,
+        sure for 13.16 s and at most 20.04 s long, withheld. Two flushes the
+        floor read as one run (dev 27000058 every 2 s: 3.2 s and 6.3 s, 6.8 s
+        apart, sure for 13.20 s) showed the pump 10 s apart, and stay
+        withheld. Not proven from the run's first reading straight from the
+        standby (``_on_since``): a heater's sliver may read the pump's level
+        by chance (regression 5000043 every 2 s: 196.2 W 0.7 s before a
+        190 W pump's 13.7 s shot, sure for 14.2 s from it, 11.2 s from the
+        next reading of the pump). Only on a plug read every 2 s or slower
+        (``_FLOOR_STAMPS_S``): every second or on change the floor proves a
+        run to a second or two at each end, and a run it could not place
+        is left to the edges.
+        """
+        if self._period < _FLOOR_STAMPS_S:
+            return False
+        bounds = [
+            b for b in self.kind_bounds if self._shortest(dated, last) < b <= longest
+        ]
+        if dated <= self._floor.first:
+            dated = min((t for t in shown if t > dated), default=last)
+        shortest = self._shortest(dated, last)
+        near = all(bound - shortest <= _FLOOR_NEAR_BOUND_S for bound in bounds)
+        return near and self._shown_often(shown)
+
     def _floor_run(self, at: float) -> DetectedRun | None:
         """The run read by the floor, ended by the reading at ``at`` that shows it off."""
         floor = self._floor
@@ -808,9 +850,13 @@ class _FloorRuns(_SteadyStates):
         # second it averages) to the last one at least, and from the last
         # reading below it to ``at`` at most.
         shortest, longest = self._shortest(dated, last), at - floor.before
-        if self._kind_between(shortest, longest):
+        if self._kind_between(shortest, longest) and not self._past_bound(
+            dated, last, longest, [dated, *hits, *floor.over, last]
+        ):
             return None
         if floor.edges > opened:
             return None  # the edges decided a run here
-        floor.sure = shortest
+        # (Past a bound it was sure nearly to, ``_past_bound``, it is sure to it.)
+        passed = [b for b in self.kind_bounds if shortest < b <= longest]
+        floor.sure = max([shortest, *passed])
         return DetectedRun(started, ended, self._pump_watts)
