@@ -48,6 +48,7 @@ _PARTIAL_WHOLE: Final = 0.74  # partial first readings of a whole-averaging plug
 _PARTIAL_WEIGHT: Final = 100  # steps in ``_window``'s running mean
 _SMALL_PUMP: Final = 100.0  # W: a vibratory pump's step (a rotary one's is more)
 _RAMP_SHORT: Final = 0.96  # a pump's reading below this share of its step: ramping
+_AT_READING_S: Final = 0.1  # s: a switch dated this near a reading's time, at it
 _RAMP_REST_S: Final = 5.0  # a vibratory pump's ramp is done this long after its start
 _SPLIT_FALL_WHOLE: Final = 0.1  # a split fall's share this near its step: read whole
 _RAMP_SEEN: Final = 0.25  # rises showing a ramp (a running mean) for a ramping pump
