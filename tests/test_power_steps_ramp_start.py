@@ -167,3 +167,24 @@ def test_a_clean_step_read_every_2_s_over_1_s_is_dated_as_one() -> None:
         run.started - start for run, (start, _, _) in zip(found, runs, strict=True)
     ]
     assert abs(sum(errors) / len(errors)) <= 0.1
+
+
+def test_a_ramp_read_every_2_s_is_dated_from_the_second_rise() -> None:
+    """Two rises whose first readings read partial tell a ramp (a clean
+    step's do so both a quarter of the time): the second run is dated over
+    the ramp already. A heat exchanger polled every 2 s (dev seed
+    20,000,050, a 45 W vibratory pump): the second rise of the trace, a
+    15.7 s shot, read 7.8, 42.9, 51.7 W and dated as a clean step from
+    42.9 W, a second late: 15.4 s with its stop unseen by 0.4 s, withheld
+    as unsure (dated over the ramp: 16.0 s, counted). Here a 15.6 s shot
+    after a 25 s one, each ramping over 2 s and starting half a second
+    into the interval: dated over the ramp and counted (after three rises
+    only, withheld)."""
+    heater = [(50.0 + 150.3 * i, 90.0 + 150.37 * i) for i in range(12)]
+    runs = [(2000.5, 2025.5, 2.0), (2120.5, 2136.1, 2.0)]
+    rows = readings(2.0, heater, runs, 2300.0, window=1.0)
+    found = feed_all(PumpDetector(PUMP), rows, 2400.0)
+    assert len(found) == 2
+    second = found[1]
+    assert second.started == pytest.approx(2120.5, abs=0.2)
+    assert second.duration >= 15.0

@@ -18,6 +18,7 @@ from .constants import (
     _BREW_HELD_S,
     _BREW_OFF_S,
     _FAST_GAP_S,
+    _RAMP_REST_S,
     _RESUME_S,
     _SIZES_LEVEL,
     _SMALL_PUMP,
@@ -745,8 +746,24 @@ class _HiddenRuns(_RunEnd):
         edge is the sum of what switched). One heater only may fit, the rest
         no more than the run's rise still lacks of the pump's step. None
         when it does not fit (the edge is then what it was before).
+
+        On change, "just after" is the level's last reading: a plug sends a
+        reading once it moved by its threshold, and the ramp's last steps,
+        each under it, may go unsent for as long as the level holds. Dev
+        20,000,054 (a dual boiler, a 62 W vibratory pump): 20.1, 45.9,
+        57.2 W, then silence; the brew heater came on 15 s later (783,
+        1,029 W), its rise 15 W over its size, and the run's level was lost
+        (the 36.8 s shot with it). On change, dev 20M-29M: shots, dual
+        boiler 1,551 -> 1,552, heat exchanger 1,561 -> 1,562 (26,000,062,
+        the same), thermostat 1,562 -> 1,563; regression 5M-9M thermostat
+        782 -> 783; 150M-157M 4,885 -> 4,890 (five families); slow and fast
+        PID unchanged, no false shot.
         """
-        if not (self._pump and self._run_pure) or edge.at - self._run_at > 5.0:
+        last_read = edge.pts[2] if self._on_change else edge.at
+        if (
+            not (self._pump and self._run_pure)
+            or last_read - self._run_at > _RAMP_REST_S
+        ):
             return None
         p = self._pump_watts
         room = p + self._ptol() - self._run_w  # what the ramp may still add
