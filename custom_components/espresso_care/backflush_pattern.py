@@ -39,7 +39,11 @@ reading apart read as one piece. A signal read every 5 s now and then
 cannot read the pump at all for a while (a heater switching): such a hole
 inside a series
 (``holes_max`` in the whole backflush, ``bridge``) neither makes nor breaks
-it, the next pulse's pause measured from the hole's end.
+it, the next pulse's pause measured from the hole's end. A pulse may also
+hide in the pause after a series' first pulse: with ``first_gap_max``, a
+lone sure pulse up to that long before the next is held as the head of the
+series begun there, taken back (its pause a pulse missed) only if the
+series is short without it.
 """
 
 from __future__ import annotations
@@ -103,6 +107,11 @@ class PatternRules:
     # reading apart at worst, and two pulses a pause shorter than a reading
     # apart read as one piece; such a piece, read clean, is fed weak.
     weak_pulse_max: float = 0.0
+    # How long (s) the pause after a series' lone first pulse, read sure,
+    # may be if longer than ``pause_max`` (0: no longer): that pulse is held
+    # as the head of the series begun after it (``_head``), which takes it
+    # back with a pulse counted missed if it is short without it.
+    first_gap_max: float = 0.0
     series_max: float = 300.0
     rinse_min: float = 25.0
     rinse_max: float = 660.0
@@ -163,14 +172,17 @@ class BackflushRecognizer[T]:
         "_bridged",
         "_cleaner",
         "_cleaner_blips",
+        "_cleaner_headed",
         "_cleaner_holes",
         "_cleaner_missed",
         "_cleaner_short_weak",
         "_cleaner_sure",
         "_dark",
         "_darkened",
+        "_head",
         "_holes",
         "_missed",
+        "_overdue",
         "_rules",
         "_series",
     )
@@ -182,10 +194,14 @@ class BackflushRecognizer[T]:
         # A finished series of enough pulses, waiting for its rinse series.
         self._cleaner: list[_Held[T]] = []
         self._cleaner_missed = 0
-        # Whether the cleaner series waiting held no weak pulse as read.
+        # Whether the cleaner series waiting held no weak pulse as read, and
+        # took no head (``first_gap_max``).
         self._cleaner_sure = False
-        # Whether the cleaner series waiting stood short with a weak pulse.
+        # Whether the cleaner series waiting stood short with a weak pulse,
+        # or took its head back: either leans on a pulse missed, so the
+        # rinse series must be read sure (``_short_weak_held``).
         self._cleaner_short_weak = False
+        self._cleaner_headed = False
         self._blips = self._cleaner_blips = 0  # runs shorter than a pulse inside
         self._holes = self._cleaner_holes = 0  # holes bridged inside (``bridge``)
         # The end of the hole the series in progress last bridged (None: none).
@@ -197,11 +213,22 @@ class BackflushRecognizer[T]:
         # (``_wait``; flushes 33 s and 46 s apart had made a cleaner series
         # of three, 20,000,012 at 18,457 s).
         self._darkened = False
+        # A lone pulse a pause of up to ``first_gap_max`` before the series
+        # in progress: its head if the series is short without it (``_close``).
+        self._head: _Held[T] | None = None
+        # Whether the series in progress, a lone pulse, is past the deadline
+        # it had without ``first_gap_max``: the next pulse makes it a head,
+        # even within ``pause_max`` (read late, a pulse that would have begun
+        # a series of its own). Joined to it as before, a rotary heat
+        # exchanger's 75 s shot cut into pieces by its heater made a cleaner
+        # series with its first 5 s piece and a backflush on an ordinary day
+        # (regression seed 8,010,013 at 170,540 s).
+        self._overdue = False
 
     @property
     def held(self) -> int:
         """How many runs are held back now."""
-        return len(self._series) + len(self._cleaner)
+        return len(self._series) + len(self._cleaner) + (self._head is not None)
 
     @property
     def short(self) -> bool:
@@ -255,7 +282,9 @@ class BackflushRecognizer[T]:
             self._series
             and ended - started < rules.pulse_min
             and self._cleaner_blips + self._blips < rules.blips_max
-            and rules.pause_min <= started - self._last_ended() <= self._wait()
+            and rules.pause_min
+            <= started - self._last_ended()
+            <= self._wait(first_gap=False)
         ):
             self._blips += 1
             if may_be_pulse:
@@ -263,12 +292,21 @@ class BackflushRecognizer[T]:
             return out
         if self._series:
             pause = started - self._last_ended()
+            # After a lone pulse, past its deadline or a pause too long for
+            # it: the series begun here may take it back (``first_gap_max``).
+            heads = (
+                rules.pause_min <= pause <= rules.first_gap_max
+                and (self._overdue or pause > rules.pause_max)
+                and self._first_gap_open()
+            )
             if (
                 not is_pulse
-                or not rules.pause_min <= pause <= self._wait()
+                or not (rules.pause_min <= pause <= self._wait() or heads)
                 or ended - self._series[0].started > rules.series_max
             ):
                 self._close(out)
+            elif heads:
+                self._head = self._series.pop()
             elif pause > rules.pause_max:
                 self._missed += 1  # a pulse hid in this pause
         if not is_pulse:
@@ -287,6 +325,7 @@ class BackflushRecognizer[T]:
             _Held(item, started, ended, counted=not may_be_pulse, weak=weak)
         )
         self._bridged = self._dark = None
+        self._overdue = False
         return out
 
     def bridge(self, started: float, ended: float) -> bool:
@@ -335,7 +374,9 @@ class BackflushRecognizer[T]:
             not self._series
             or self._series[-1].weak
             or self._holes + self._cleaner_holes >= rules.holes_max
-            or not rules.pause_min <= started - self._last_ended() <= self._wait()
+            or not rules.pause_min
+            <= started - self._last_ended()
+            <= self._wait(first_gap=False)
             or ended - self._series[0].started > rules.series_max
         )
 
@@ -344,7 +385,7 @@ class BackflushRecognizer[T]:
         dark, self._dark = self._dark, None
         if (
             dark is not None
-            and started - self._last_ended() > self._wait()
+            and started - self._last_ended() > self._wait(first_gap=False)
             and self._rules.pause_min <= started - dark[1]
             and self._may_bridge(*dark)
         ):
@@ -369,7 +410,10 @@ class BackflushRecognizer[T]:
         rules = self._rules
         out: Outcome[T] = Outcome()
         if self._series and now >= self._reach() + self._wait() + rules.latency:
-            self._close(out)
+            if not self._overdue and self._first_gap_open():
+                self._overdue = True  # waits on, for a series to head
+            if now >= self._reach() + self._wait() + rules.latency:
+                self._close(out)
         if (
             not self._series
             and self._cleaner
@@ -386,6 +430,11 @@ class BackflushRecognizer[T]:
         """
         taken: list[_Held[T]] = []
         kept: list[list[_Held[T]]] = []
+        head, self._head = self._head, None
+        self._overdue = False
+        if head is not None and head.started <= ended and started <= head.ended:
+            taken.append(head)
+            head = None
         for held in (self._series, self._cleaner):
             inside = [h for h in held if h.started <= ended and started <= h.ended]
             taken += inside
@@ -397,6 +446,12 @@ class BackflushRecognizer[T]:
             self._bridged = self._dark = None
         if not self._cleaner:
             self._cleaner_missed = self._cleaner_blips = self._cleaner_holes = 0
+        if head is not None:
+            # Still the head of the series left, or a lone pulse again.
+            if self._series:
+                self._head = head
+            else:
+                self._series = [head]
         return _uncounted(taken), [h.item for h in taken if h.counted]
 
     def confirm(self, started: float, ended: float) -> bool:
@@ -421,25 +476,38 @@ class BackflushRecognizer[T]:
 
     def all_within(self, started: float, ended: float) -> bool:
         """Whether runs are held and every one overlaps ``started``-``ended``."""
-        held = [*self._cleaner, *self._series]
+        head = [] if self._head is None else [self._head]
+        held = [*self._cleaner, *head, *self._series]
         return bool(held) and all(
             h.started <= ended and started <= h.ended for h in held
         )
 
     def release_all(self) -> list[T]:
         """Stop: hand back everything held (they count as what they were)."""
-        items = _uncounted([*self._cleaner, *self._series])
-        self._cleaner, self._series = [], []
+        head = [] if self._head is None else [self._head]
+        items = _uncounted([*self._cleaner, *head, *self._series])
+        self._cleaner, self._series, self._head = [], [], None
+        self._overdue = False
         self._missed = self._cleaner_missed = self._blips = self._cleaner_blips = 0
         self._holes = self._cleaner_holes = 0
         self._bridged = self._dark = None
         self._darkened = False
         return items
 
-    def _wait(self) -> float:
-        """The longest pause that may still continue the series in progress."""
+    def _wait(self, *, first_gap: bool = True) -> float:
+        """The longest pause that may still continue the series in progress.
+
+        ``first_gap`` False: the pause a run too short for a pulse (a blip),
+        or a hole (``bridge``, ``darken``), may follow a lone first pulse by,
+        no longer than ``pause_max``: a hole bridged that late after a first
+        pulse, then a sure pulse and a weak one, made a rinse series of a
+        rotary heat exchanger's shots on an ordinary day (regression seed
+        8,010,013 at 125,860 s).
+        """
         rules = self._rules
         series = len(self._series)
+        if first_gap and self._overdue and self._first_gap_open():
+            return rules.first_gap_max
         if (
             self._missed < rules.missed_max
             and not self._darkened
@@ -453,6 +521,24 @@ class BackflushRecognizer[T]:
             # pause after it may be the rinse.
             return rules.gap_max
         return rules.pause_max
+
+    def _first_gap_open(self) -> bool:
+        """Whether the series in progress, a lone sure pulse, may wait ``first_gap_max`` to head the next.
+
+        Not once it bridged a hole (nor a blip, nor a pause missed): a shot's
+        first piece, a hole over its heater, then its weak piece and a flush
+        made a rinse series so (third-check seed 150,010,013 at 36,103 s, a
+        rotary heat exchanger's ordinary day, after a cleaner series of a
+        flush, a shot's pieces and a flush).
+        """
+        rules = self._rules
+        return (
+            len(self._series) == 1
+            and rules.first_gap_max > rules.pause_max
+            and self._head is None
+            and not (self._missed or self._blips or self._holes or self._darkened)
+            and not self._series[0].weak
+        )
 
     def _missed_held(self, cleaner_missed: int, missed: int, *, sure: bool) -> bool:
         """Whether a backflush may lack the pulses its cleaner and rinse series missed.
@@ -489,7 +575,7 @@ class BackflushRecognizer[T]:
     def _take_cleaner(self) -> list[T]:
         items = _uncounted(self._cleaner)
         self._cleaner = []
-        self._cleaner_sure = self._cleaner_short_weak = False
+        self._cleaner_sure = self._cleaner_short_weak = self._cleaner_headed = False
         self._cleaner_missed = self._cleaner_blips = self._cleaner_holes = 0
         return items
 
@@ -502,6 +588,31 @@ class BackflushRecognizer[T]:
         holes, self._holes = self._holes, 0
         self._darkened = False
         self._bridged = self._dark = None
+        head, self._head = self._head, None
+        self._overdue = False
+        # Whether the series took its head back: its pulse missed is then
+        # the backflush's only one, never one of ``missed_each``'s (a rotary
+        # heat exchanger's pressurestat, cycling every 39.5 s, read as sure
+        # pulses 29.5 s apart: a shot's piece and two cycles, a pulse missed
+        # in a pause of 30.7 s, then two cycles and a shot's piece, one as
+        # a head, made a backflush on an ordinary day, regression seed
+        # 8,010,013 at 211,516 s); and the other series must be read sure
+        # (``_short_weak_held``: a thermostat's shot read as two weak pieces
+        # and its flushes, then a piece heading two flushes 27 s after it,
+        # 7,010,010 at 142,951 s).
+        headed = False
+        if head is not None:
+            # Only to a series no short one may stand for (``short_series``,
+            # ``short_weak``): a 17 s shot read as two pieces, one weak, and
+            # its flush had stood as a short cleaner series paired with
+            # nothing; with a lone piece before it as its head, it paired
+            # with the true cleaner series as its rinse, and the checks
+            # refused both (regression seed 6,000,002 at 49,371 s).
+            if len(series) < rules.pulses_min - 1 and not missed:
+                series, missed = [head, *series], 1  # a pulse hid after it
+                headed = True
+            else:
+                out.released += _uncounted([head])
         weak = sum(h.weak for h in series)
         # Whether shedding the weak pulses after the last sure one left
         # none weak (``_trailing_weak_shed``).
@@ -547,10 +658,13 @@ class BackflushRecognizer[T]:
             and rules.rinse_min
             <= series[0].started - cleaner[-1].ended
             <= rules.rinse_max
-            and self._missed_held(cleaner_missed, missed, sure=not weak)
+            and self._missed_held(cleaner_missed, missed, sure=not (weak or headed))
             and self._cleaner_blips + blips <= rules.blips_max
             and _short_weak_held(
-                short_weak, self._cleaner_short_weak, self._cleaner_sure, not weak
+                short_weak or headed,
+                self._cleaner_short_weak or self._cleaner_headed,
+                self._cleaner_sure,
+                not weak,
             )
         ):
             self._cleaner, self._cleaner_missed, self._cleaner_blips = [], 0, 0
@@ -570,8 +684,9 @@ class BackflushRecognizer[T]:
         out.released += self._take_cleaner()
         self._cleaner = series
         self._cleaner_missed = missed
-        self._cleaner_sure = not weak
+        self._cleaner_sure = not (weak or headed)
         self._cleaner_short_weak = short_weak
+        self._cleaner_headed = headed
         self._cleaner_blips = blips
         self._cleaner_holes = holes
 

@@ -22,6 +22,7 @@ from .constants import (
     PART_MAX,
     PULSES_SECONDS,
     SHOT_RUN,
+    SLOW_FIRST_GAP,
     SLOW_HOLES,
     SLOW_LONG_PULSE,
     SLOW_MISSED_EACH,
@@ -301,6 +302,7 @@ class PowerBackflushes(_TwoSecond):
                 holes_max=SLOW_HOLES,
                 missed_each=SLOW_MISSED_EACH,
                 weak_pulse_max=SLOW_LONG_PULSE,
+                first_gap_max=SLOW_FIRST_GAP,
             )
             if slow
             else given
