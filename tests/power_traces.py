@@ -313,3 +313,37 @@ def brew_cycles_every_200s(
         readings += idle_every_5s(at + 25.0, 35, standby)
         at += 200.0
     return readings, at
+
+
+def mid_floor_run(
+    pump: float,
+    *,
+    period: float,
+    base: float,
+    opened: float,
+    first: float,
+    hits: Sequence[float],
+    last_watts: float,
+) -> PumpDetector:
+    """A detector inside a slow PID's floor run: the pump read alone at ``hits``.
+
+    Read every ``period`` s, the run opened at ``opened`` (a pulse's reading
+    over the standby ``base``), the pump first shown at ``first``, the
+    PID's pulses lately; the next reading (``last_watts``) comes an interval
+    of 2 s after the last hit.
+    """
+    det = PumpDetector(pump)
+    det._gap = det._period = period
+    det._base = base
+    last = hits[-1]
+    det._pulses, det._pulse_at = 1.0, last  # a slow PID's pulses lately
+    floor = det._floor
+    floor.base, floor.at = base, last
+    floor.low = floor.before = opened - 2.0
+    floor.start, floor.first = opened, first
+    for at in hits:
+        floor.hits.append(at)
+        floor.levels.append(pump + 0.5)
+    floor.pulses = 8
+    floor.last, floor.last_at = last_watts, last + 2.0
+    return det

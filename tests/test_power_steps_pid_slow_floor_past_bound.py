@@ -15,6 +15,7 @@ from __future__ import annotations
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 from custom_components.espresso_care.signals.power.readings import DetectedRun
 
+from .power_traces import mid_floor_run
 from .sim_replay import corpus_spec, retried_shots
 
 _PUMP = 160.0
@@ -23,21 +24,15 @@ _OPENED = 4306.0  # the floor's run's first reading over the standby (a pulse's)
 
 def _detector(hits: tuple[float, ...], opened: float = _OPENED) -> PumpDetector:
     """The pump read alone at ``hits`` in a run opened at ``opened``, every 2 s."""
-    det = PumpDetector(_PUMP)
-    det._gap = det._period = 2.0
-    det._base = 6.0
-    last = hits[-1]
-    det._pulses, det._pulse_at = 1.0, last  # a slow PID's pulses lately
-    floor = det._floor
-    floor.base, floor.at = 6.0, last
-    floor.low = floor.before = _OPENED - 2.0
-    floor.start, floor.first = _OPENED, opened
-    for at in hits:
-        floor.hits.append(at)
-        floor.levels.append(_PUMP + 0.5)
-    floor.pulses = 8
-    floor.last, floor.last_at = 900.0, last + 2.0
-    return det
+    return mid_floor_run(
+        _PUMP,
+        period=2.0,
+        base=6.0,
+        opened=_OPENED,
+        first=opened,
+        hits=hits,
+        last_watts=900.0,
+    )
 
 
 def test_a_run_sure_for_13_s_its_pump_read_every_4_s_is_counted() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
+from .power_traces import mid_floor_run
 from .sim_replay import corpus_spec, retried_shots
 
 _PUMP = 57.7
@@ -18,20 +19,15 @@ _OPENED = 2899.04  # the floor's run's first reading over the standby (a pulse's
 
 def _detector(period: float, last: float) -> PumpDetector:
     """The pump read alone from 2901.03 s to ``last``, read every ``period`` s."""
-    det = PumpDetector(_PUMP)
-    det._gap = det._period = period
-    det._base = 6.9
-    det._pulses, det._pulse_at = 1.0, last  # a slow PID's pulses lately
-    floor = det._floor
-    floor.base, floor.at = 6.9, last
-    floor.low = floor.before = _OPENED - 2.0
-    floor.start = floor.first = _OPENED
-    for at in (2901.03, 2905.04, 2909.02, last):
-        floor.hits.append(at)
-        floor.levels.append(_PUMP + 0.5)
-    floor.pulses = 8
-    floor.last, floor.last_at = 680.0, last + 2.0
-    return det
+    return mid_floor_run(
+        _PUMP,
+        period=period,
+        base=6.9,
+        opened=_OPENED,
+        first=_OPENED,
+        hits=(2901.03, 2905.04, 2909.02, last),
+        last_watts=680.0,
+    )
 
 
 def test_a_run_read_whole_for_15_s_every_2_s_is_counted() -> None:
