@@ -777,16 +777,16 @@ class _FloorRuns(_SteadyStates):
         return shortest
 
     def _past_bound(
-        self, dated: float, last: float, longest: float, shown: list[float]
+        self, dated: float, last: float, bounds: list[float], shown: list[float]
     ) -> bool:
         """Whether a run the floor proves nearly as long as a kind bound it may pass passed it.
 
         Read every 2 s among a slow PID's pulses, a shot's first and last
         seconds hide in the heater's partial readings: the floor proves 11-14 s
         of a 15-20 s shot, and the run was withheld at the 15 s bound. Proven
-        within ``_FLOOR_NEAR_BOUND_S`` of each bound it may pass (from its
-        first reading that showed the pump, ``dated``, to its last, ``last``;
-        at most ``longest``), with readings that show the pump on (alone,
+        within ``_FLOOR_NEAR_BOUND_S`` of each bound it may pass (``bounds``:
+        from its first reading that showed the pump, ``dated``, to its last,
+        ``last``, it is shorter), with readings that show the pump on (alone,
         with the heater whole, or a step over it: ``shown``) every few
         seconds all along (``_shown_often``: no pause between two flushes
         hides between them), it passed it. Dev 20000035 every 2 s: a 17.5 s
@@ -805,9 +805,6 @@ class _FloorRuns(_SteadyStates):
         """
         if self._period < _FLOOR_STAMPS_S:
             return False
-        bounds = [
-            b for b in self.kind_bounds if self._shortest(dated, last) < b <= longest
-        ]
         if dated <= self._floor.first:
             dated = min((t for t in shown if t > dated), default=last)
         shortest = self._shortest(dated, last)
@@ -850,13 +847,14 @@ class _FloorRuns(_SteadyStates):
         # second it averages) to the last one at least, and from the last
         # reading below it to ``at`` at most.
         shortest, longest = self._shortest(dated, last), at - floor.before
-        if self._kind_between(shortest, longest) and not self._past_bound(
-            dated, last, longest, [dated, *hits, *floor.over, last]
+        # The kind bounds these two leave open (``_kind_between``): withheld,
+        # unless proven nearly to each (``_past_bound``), then sure to them.
+        open_bounds = [b for b in self.kind_bounds if shortest < b <= longest]
+        if open_bounds and not self._past_bound(
+            dated, last, open_bounds, [dated, *hits, *floor.over, last]
         ):
             return None
         if floor.edges > opened:
             return None  # the edges decided a run here
-        # (Past a bound it was sure nearly to, ``_past_bound``, it is sure to it.)
-        passed = [b for b in self.kind_bounds if shortest < b <= longest]
-        floor.sure = max([shortest, *passed])
+        floor.sure = max([shortest, *open_bounds])
         return DetectedRun(started, ended, self._pump_watts)
