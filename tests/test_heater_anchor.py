@@ -304,3 +304,18 @@ def test_heater_tail_at_the_pump_level_then_the_standby_is_no_pump_alone() -> No
     assert runs[0][1] == 1050.0 + 5.0 * ((51.0 - BASE) / PUMP)
     partial = [*BEFORE, 486.0, 1244.0, 1240.0, 700.0, 51.0, 3.0, *idle, *AFTER]
     assert len(_runs(partial)) == 1
+
+
+def test_pump_read_alone_whole_after_the_heater_fell_dates_the_stop() -> None:
+    """Dev seed 21,000,021 (a heat exchanger's 151 W pump): 1,417, 1,256, then 159, 160, 159 W.
+
+    The heater fell in part with the pump on through it, then the pump ran
+    on alone whole three readings, the fourth a part of its step: the stop
+    is in that reading, by its share (it was dated at the end of the first
+    reading alone, 11.8 s early).
+    """
+    shot = [486.0, 1244.0, 1240.0, 1243.0, 967.0, 51.0, 50.0, 52.0, 20.0]
+    runs = _runs([*BEFORE, *shot, *AFTER])
+    assert len(runs) == 1
+    # The last whole reading alone ends at 1070 s; 17 W of 48.3 after it.
+    assert runs[0][1] == 1070.0 + 5.0 * ((20.0 - BASE) / PUMP)
