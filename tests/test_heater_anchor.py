@@ -168,11 +168,28 @@ def test_pump_read_whole_twice_before_the_heater_rose_is_a_shot() -> None:
 
     Only a reading short of the pump's step (under ``_PAUSED`` of it) says
     the pump paused before the rise; read whole (50 W of 48.3 W) it ran on
-    into the heater's rise, the shot dated from the first.
+    into the heater's rise, the shot dated from the first: the start of its
+    interval, which the standby's reading ends (it was dated from the last,
+    5 s late).
     """
     runs = _runs([*BEFORE, 3.0, 51.0, 50.0, 262.0, 1244.0, 1240.0, 967.0, *AFTER])
     assert len(runs) == 1
-    assert runs[0][0] == 1045.0 - 5.0 * ((50.0 - BASE) / PUMP)
+    assert runs[0][0] == 1035.0
+
+
+def test_pump_read_in_part_then_whole_before_the_heater_rose_dates_the_start() -> None:
+    """Dev seed 20,000,020 (a heat exchanger's 48 W pump): 1,054, 25, 55, 54 W, then the rise.
+
+    The heater's fall read in part, the pump's start read in part (25 W:
+    the pump on for 2.3 s of its 5 s), two readings of it alone whole: the
+    start is in the partial reading, by its share of the step (it was dated
+    at the last reading alone, 7.6 s late).
+    """
+    fall = [3.0, 977.0, 1196.0, 1196.0, 900.0, 25.0, 51.0, 50.0, 262.0]
+    runs = _runs([*fall, 1244.0, 1240.0, 967.0, *AFTER])
+    assert len(runs) == 1
+    # The first whole reading's interval began at 1025 s; 22 W of 48.3 before it.
+    assert runs[0][0] == 1025.0 - 5.0 * ((25.0 - BASE) / PUMP)
 
 
 def test_plateau_a_step_and_a_half_over_agreeing_heater_readings_is_a_shot() -> None:
@@ -287,3 +304,18 @@ def test_heater_tail_at_the_pump_level_then_the_standby_is_no_pump_alone() -> No
     assert runs[0][1] == 1050.0 + 5.0 * ((51.0 - BASE) / PUMP)
     partial = [*BEFORE, 486.0, 1244.0, 1240.0, 700.0, 51.0, 3.0, *idle, *AFTER]
     assert len(_runs(partial)) == 1
+
+
+def test_pump_read_alone_whole_after_the_heater_fell_dates_the_stop() -> None:
+    """Dev seed 21,000,021 (a heat exchanger's 151 W pump): 1,417, 1,256, then 159, 160, 159 W.
+
+    The heater fell in part with the pump on through it, then the pump ran
+    on alone whole three readings, the fourth a part of its step: the stop
+    is in that reading, by its share (it was dated at the end of the first
+    reading alone, 11.8 s early).
+    """
+    shot = [486.0, 1244.0, 1240.0, 1243.0, 967.0, 51.0, 50.0, 52.0, 20.0]
+    runs = _runs([*BEFORE, *shot, *AFTER])
+    assert len(runs) == 1
+    # The last whole reading alone ends at 1070 s; 17 W of 48.3 after it.
+    assert runs[0][1] == 1070.0 + 5.0 * ((20.0 - BASE) / PUMP)

@@ -498,12 +498,12 @@ def over_heater(
             # either side, with the heater's (their middles), or in those of
             # it alone beside them (by their share of its step).
             started = (
-                times[i - 2] - _share(watts[i - 2], base, pump) * period
+                _alone_started(times, watts, i - 2, base=base, pump=pump, period=period)
                 if rise
                 else times[i - 1] - 0.5 * period
             )
             ended = (
-                times[j + 1] + _share(watts[j + 2], base, pump) * period
+                _alone_ended(times, watts, j + 2, base=base, pump=pump, period=period)
                 if fall
                 else times[j] + 0.5 * period
             )
@@ -591,19 +591,81 @@ def _one_reading(
         # The pump's ends: past its readings alone whole, by its share of
         # the one beyond them, and by the stop's (start's) share of the step
         # from the heater alone.
-        k = i - 2 * step
-        while 0 <= k - step < len(watts) and _whole_alone(watts[k - step], base, pump):
-            k -= step
+        k = _whole_alone_to(watts, i - 2 * step, -step, base=base, pump=pump)
         if not _quiet_beyond(watts, k - step, step, base=base, pump=pump):
             continue
-        shown_s = 0.0
-        if 0 <= k - step < len(watts) and watts[k - step] - base < pump:
-            shown_s = _share(watts[k - step], base, pump)
+        shown_s = _beyond_share(watts, k - step, base=base, pump=pump)
         part_s = (part - alone) / (w - alone)
         if step == 1:
             return times[k] - (1.0 + shown_s) * period, times[i] + part_s * period
         return times[i - 1] - part_s * period, times[k] + shown_s * period
     return None
+
+
+def _whole_alone_to(
+    watts: Sequence[float], k: int, way: int, *, base: float, pump: float
+) -> int:
+    """The last of the pump's readings alone whole from reading ``k`` on, going ``way`` (-1: back)."""
+    while 0 <= k + way < len(watts) and _whole_alone(watts[k + way], base, pump):
+        k += way
+    return k
+
+
+def _beyond_share(watts: Sequence[float], k: int, *, base: float, pump: float) -> float:
+    """The share of its interval reading ``k``, beyond the pump's readings alone whole, held the pump (0: none, or a heater's)."""
+    if 0 <= k < len(watts) and watts[k] - base < pump:
+        return _share(watts[k], base, pump)
+    return 0.0
+
+
+def _alone_started(
+    times: Sequence[float],
+    watts: Sequence[float],
+    k: int,
+    *,
+    base: float,
+    pump: float,
+    period: float,
+) -> float:
+    """When the pump started, read back from reading ``k`` of it alone before a plateau's rise.
+
+    One reading is dated by its share of the step. A reading whole may
+    follow others of the pump alone (a vibratory pump runs alone a
+    reading or three before the heater comes on): the start is the first
+    whole one's, less the share of a partial one before it, as in
+    ``_one_reading`` (dev seed 20,000,020, a heat exchanger's 48 W pump:
+    1,054, 25, 55, 54 W, then the heater's rise; the start was dated at
+    the last of them, 7.6 s late).
+    """
+    first = _whole_alone_to(watts, k, -1, base=base, pump=pump)
+    if first == k or not _whole_alone(watts[k], base, pump):
+        return times[k] - _share(watts[k], base, pump) * period
+    return (
+        times[first]
+        - (1.0 + _beyond_share(watts, first - 1, base=base, pump=pump)) * period
+    )
+
+
+def _alone_ended(
+    times: Sequence[float],
+    watts: Sequence[float],
+    k: int,
+    *,
+    base: float,
+    pump: float,
+    period: float,
+) -> float:
+    """When the pump stopped, read on from reading ``k`` of it alone after a plateau's fall.
+
+    ``_alone_started`` mirrored: the pump may run on alone for readings
+    after the heater's fall (dev seed 21,000,021, a heat exchanger's 151 W
+    pump: 1,417, 1,256, then 159, 160, 159 W; the stop was dated at the
+    first of them, 16.1 s early).
+    """
+    last = _whole_alone_to(watts, k, 1, base=base, pump=pump)
+    if last == k or not _whole_alone(watts[k], base, pump):
+        return times[k - 1] + _share(watts[k], base, pump) * period
+    return times[last] + _beyond_share(watts, last + 1, base=base, pump=pump) * period
 
 
 def _quiet_beyond(
