@@ -34,13 +34,13 @@ STANDBY = 3.0
 START = 2100.0  # the brew heater last read whole 1,560 s before: its size unsure
 
 
-def runs_of(readings: list[float], *, steam: bool = True) -> list[DetectedRun]:
+def runs_of(readings: list[float], steam: float | None = STEAM) -> list[DetectedRun]:
     """The steam heater's cycles, the brew heater's short pulses read whole, then ``readings`` from ``START``, every 5 s.
 
-    Without ``steam``, the brew heater's cycles alone (only its size learnt).
+    ``steam`` None: the brew heater's cycles alone (only its size learnt).
     """
-    if steam:
-        cycles = idle_heater_cycles(52.5, 3, STEAM)
+    if steam is not None:
+        cycles = idle_heater_cycles(52.5, 3, steam)
         pulses = [(412.5 + 60.0 * i, 420.5 + 60.0 * i, BREW) for i in range(3)]
     else:
         cycles, pulses = idle_heater_cycles(412.5, 3, BREW), []
@@ -52,10 +52,10 @@ def runs_of(readings: list[float], *, steam: bool = True) -> list[DetectedRun]:
     return run_all(PumpDetector(ROTARY), [*learnt, *rows], until=START + 400.0)
 
 
-def hand_over(level: int) -> list[float]:
+def hand_over(level: int, stop: float = 0.5) -> list[float]:
     """The steam heater, its hand-over, ``level`` readings of the brew heater and the
-    pump, the pump's stop in part, the brew heater alone twice, the steam heater's
-    hand-over back and its fall."""
+    pump, the pump's stop ``stop`` into the next reading, the brew heater alone twice,
+    the steam heater's hand-over back and its fall."""
     both = BREW + ROTARY + STANDBY
     return [
         STANDBY,
@@ -63,7 +63,7 @@ def hand_over(level: int) -> list[float]:
         *[STEAM + STANDBY] * 4,
         1150.0,
         *[both + 0.5 * (i % 3) for i in range(level)],
-        both - 0.5 * ROTARY,
+        both - (1.0 - stop) * ROTARY,
         BREW + STANDBY,
         BREW + STANDBY - 2.0,
         1259.0,
@@ -81,13 +81,24 @@ def test_a_level_held_past_a_flush_after_a_hand_over_is_a_shot() -> None:
 
 
 def test_a_level_no_longer_than_a_flush_is_no_run() -> None:
-    """Three readings of the level prove 12.5 s at least: a flush's length may be all of it."""
-    assert runs_of(hand_over(3)) == []
+    """Three readings of the level, the pump's stop a tenth into the next: 14.0 s
+    proven at most (the first reading's tenth left to noise), and a flush's length may
+    be all of it."""
+    assert runs_of(hand_over(3, stop=0.1)) == []
+
+
+def test_a_first_reading_at_the_level_holds_the_pump_for_most_of_it() -> None:
+    """No state but the heater alone within a pump's step of the level: its first
+    reading, read at the level, held the pump for nine tenths of it at least, so three
+    readings and half the next prove 16.0 s."""
+    runs = runs_of(hand_over(3))
+    assert len(runs) == 1
+    assert runs[0].duration == pytest.approx(17.5, abs=1.5)
 
 
 def test_one_heater_known_leaves_the_level_unproven() -> None:
     """The steam heater never learnt: its hand-over to the brew heater reads the same."""
-    assert runs_of(hand_over(4), steam=False) == []
+    assert runs_of(hand_over(4), None) == []
 
 
 def test_a_simulated_shot_whose_start_hid_in_a_hand_over_is_counted() -> None:
