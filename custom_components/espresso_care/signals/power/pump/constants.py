@@ -130,6 +130,8 @@ _ALONE_BEFORE_N: Final = 3
 """Whole readings of the pump alone before a heater's rise, at most, when both ends of a run over it show the pump first (``_pump_first_at_both_ends``)."""
 _HEATER_AFTER_N: Final = 3
 """Whole readings of a heater alone after the pump's stop, at most, before it falls to the standby (``_heater_on_after_stop``)."""
+_FIRST_SHARE_SLACK: Final = 0.1
+"""Of the pump's step: a level's first reading's noise, beyond which its miss of the level is the pump off for that share of its interval (``_level_past_flush``)."""
 _FLOOR_HITS: Final = 3  # readings of the pump alone that show a run by the floor
 _FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
 _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge

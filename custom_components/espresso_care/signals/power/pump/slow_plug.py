@@ -25,6 +25,7 @@ from .constants import (
     _DECODE_BEFORE,
     _DECODE_SETTLED,
     _FAST_GAP_S,
+    _FIRST_SHARE_SLACK,
     _HEATER_AFTER_N,
     _HELD_PLATEAU,
     _LEFT_STEP,
@@ -989,6 +990,8 @@ class _SlowPlug(_HeaterSizes):
         mains' dip in the level's last reading where the pump's step is no
         more than twice what the mains move a heater (``_PEAK_DRIFT``, a
         vibratory pump's). A lost reading anywhere leaves nothing counted.
+        With no rise from the standby (the start hid in a hand-over), the
+        level's own readings may prove the shot (``_level_past_flush``).
         Dual boiler every 5 s: dev seeds 20M-29M shots 1,198 -> 1,201
         (20,000,013, 28,000,005, 28,000,020), regression 5M-9M 620 -> 622
         (6,000,037, 8,000,021), false shots 8 and 8 as before; thermostat
@@ -1048,13 +1051,90 @@ class _SlowPlug(_HeaterSizes):
             return []
         rise = self._rise_before(rd, n, level, near)
         if rise is None:
-            return []
+            return self._level_past_flush(rd, n, level, stop, heat)
         started, s_spread, last = rise
         if len(known) < 2 and rd[last - 1][1] > base + p + ptol:
             # The other heater unknown, that heater's rise alone: only a
             # first reading of the pump alone shows the pump ran.
             return []
         return self._run_to_fall(rd, last, started, s_spread, level, stop=stop)
+
+    def _level_past_flush(
+        self,
+        rd: Sequence[tuple[float, float]],
+        n: int,
+        level: float,
+        stop: int,
+        heat: float,
+    ) -> list[DetectedRun]:
+        """The run ``_heater_on_after_stop`` read, its start hidden: the level held longer than a flush.
+
+        A dual boiler's steam heater on when a shot starts hands over to
+        the brew heater (cold water reaching its boiler), and the pump's
+        start hides in the steam heater's readings and the hand-over's: no
+        rise from the standby (``_rise_before``) dates it. The level of the
+        brew heater and the pump, then the heater alone a pump's step under
+        it, still shows the pump ran through the level's fresh readings:
+        readings proving a run longer than the shortest kind's bound (with
+        the stop's spread) prove a shot, whatever started it (one stale
+        repeat among them is a level's watt read twice by chance; two may
+        hide a pause). The level's first reading may be partial: counted
+        from its end, but where no state of the machine other than the
+        heater alone lies within a pump's step of the level, its miss of
+        the level is the pump's share off at most (with
+        ``_FIRST_SHARE_SLACK`` for its noise; dev seed 20,000,004, a 50 W
+        pump: 1,160, then 1,409, 1,421, 1,419, 1,411, then the steam
+        heater alone 1,367 W, a 20.3 s shot read as 15 s of whole
+        readings and most of the first). Only with two heaters known (with the steam heater
+        unknown, its hand-over to the brew heater reads the same), and not
+        where the level is the other known heater alone moved by the mains
+        as much as the heater read alone after it (dev seed 22,000,037, no
+        pump at all: heaters learnt at 1,170 and 996 W, the steam heater
+        read 1,230 W for 45 s, then the brew heater 1,050 W, both 5 % up
+        beside a 191 W pump: a false 50 s shot without the check).
+        ``heat``: the heater alone after the stop; ``rd`` newest first, the
+        level ``rd[stop + 1:n]``. Dev seed 21,000,005, a 147 W rotary pump:
+        757, 1,355, 1,358, 1,357, 1,356 W (the steam heater), 1,159 (the
+        hand-over), 1,028, 1,027, 1,028, 1,029, 969, 892, 890 W, a 27.7 s
+        shot. Dual boiler every 5 s: dev seeds 20M-29M 1,217 -> 1,221
+        (20,000,004, 20,000,045, 21,000,005, 22,000,053), regression 5M-9M
+        626 -> 627 (8,000,012), seeds 150M-157M 995 as before; false shots
+        as before; heat exchanger and thermostat every 5 s the same. The
+        first reading's share taken beside any heater: dev +1 more
+        (29,000,013), no false shot on dev, regression or 150M-157M, but a
+        heater within a step of the level may fill that reading without
+        the pump, so it is not taken there.
+        """
+        bounds = self.kind_bounds
+        known = self._known_heaters
+        if len(known) < 2 or not bounds or n - stop < 4:
+            return []
+        base = self._base
+        alone = min(known, key=lambda h: abs(heat - base - h))
+        moved = (heat - base) / alone  # the mains' move since it was learnt
+        ptol = self._ptol()
+        pump = self._pump_watts
+        other = min(
+            (abs(level - base - h * moved) for h in known if h != alone),
+            default=math.inf,
+        )
+        if other <= ptol:
+            return []  # the other heater alone, moved as much: a hand-over
+        period = self._period
+        first = n - 1  # the level's oldest reading
+        if sum(rd[i][1] == rd[i + 1][1] for i in range(stop + 1, first)) > 1:
+            return []  # stale repeats: the level may not have held through them
+        runs = self._run_to_fall(rd, n, rd[first][0] - period, 0.0, level, stop=stop)
+        held = 0.0  # of the first reading's interval, the pump surely on
+        if other > pump + ptol:
+            # No state of the machine but the heater alone (a pump's step
+            # under) within a step of the level: the first reading's miss
+            # of it is the pump's share off.
+            miss = abs(rd[first][1] - level) / pump + _FIRST_SHARE_SLACK
+            held = max(1.0 - miss, 0.0) * period
+        if not runs or runs[0].ended - 0.2 * period - rd[first][0] + held < bounds[0]:
+            return []
+        return runs
 
     def _pump_alone_before(
         self, rd: Sequence[tuple[float, float]], j: int
