@@ -21,7 +21,8 @@ handed back in ``taken_back``, for the caller to take back its count.
 
 A power detector misses a short run now and then. A series of two pulses or
 more, still short of ``pulses_min``, may bridge a pause of up to ``gap_max``
-(a pulse hidden in it, counted as missed), at most ``missed_max`` in the
+(a pulse hidden in it, counted as missed; a series every pulse of which
+was read sure, up to ``sure_gap_max``), at most ``missed_max`` in the
 whole backflush: the other series must be whole, so ordinary flushes
 around a shot (three runs and a long pause) cannot make both. A signal read
 every 5 s may also lose a pulse with no long pause to show it (merged with
@@ -69,6 +70,10 @@ class PatternRules:
     # toward ``pulses_min``.
     missed_max: int = 1
     gap_max: float = 45.0
+    # How long (s) that pause may be, if longer than ``gap_max``, in a
+    # series every pulse of which so far was read sure (0: no longer;
+    # ``_gap``).
+    sure_gap_max: float = 0.0
     # Runs shorter than a pulse a backflush may hold (both series together),
     # each inside a series: a power detector pairs a heater's edge beside a
     # pulse as a blip now and then. Another breaks the series, as any run
@@ -519,8 +524,27 @@ class BackflushRecognizer[T]:
             # a lone run (a flush) is not held the longer wait. A hole
             # bridged counts as a pulse here: long enough with it, a long
             # pause after it may be the rinse.
-            return rules.gap_max
+            return self._gap()
         return rules.pause_max
+
+    def _gap(self) -> float:
+        """The longest pause a pulse may hide in, in a series still short (``gap_max``).
+
+        Every 5 s the pulse after such a pause shows a reading late where a
+        heater's reading before it read dark, so a series of sure pulses
+        may wait up to ``sure_gap_max`` (bench seed 20,250,404 at 30,012 s,
+        a thermostat's cleaner series read at 0.4, 19.1, 73.4 and 88.4 s:
+        its 39.9 s and 51.7 s pulses never read, the third pulse's first
+        reading 52 s after the second's end). Not one holding a weak pulse:
+        a rotary heat exchanger's shots cut up by its heater read as weak
+        pieces and sure ones, and waiting on past ``gap_max`` after a weak
+        piece and a flush took a shot's piece read 41.9 s later as a rinse
+        series (dev seed 21,010,003 at 17,752 s, an ordinary day).
+        """
+        rules = self._rules
+        if any(h.weak for h in self._series):
+            return rules.gap_max
+        return max(rules.gap_max, rules.sure_gap_max)
 
     def _first_gap_open(self) -> bool:
         """Whether the series in progress, a lone sure pulse, may wait ``first_gap_max`` to head the next.
