@@ -38,3 +38,19 @@ def test_no_wait_past_the_bound() -> None:
     cleaner = [*series(0, 2), *series(26 + 56, 2)]
     found, _ = drive(cleaner + RINSE, set(), SURE_GAP)
     assert found == []
+
+
+def test_a_weak_pulse_bridges_no_longer_pause() -> None:
+    """A weak pulse 50 s after sure ones begins a series of its own.
+
+    Third-check seed 162,000,002 at 3,961 s, a heat exchanger every 5 s: a
+    group flush read weak 52.1 s after a rinse series of three sure pulses
+    made it four with a pulse missed, a find leaning on two weak pulses and
+    a missed one, refused.
+    """
+    found, _ = drive(CLEANER + RINSE, {2}, SURE_GAP)
+    assert found == []
+    # Within ``gap_max`` it fills the series as ever.
+    cleaner = [*series(0, 2), *series(26 + 40, 2)]
+    (found_near,), _ = drive(cleaner + RINSE, {2}, SURE_GAP)
+    assert (found_near.cleaner_pulses, found_near.weak) == (4, 1)
