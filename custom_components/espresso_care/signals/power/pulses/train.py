@@ -23,6 +23,7 @@ from .constants import (
     PULSES_SECONDS,
     SHOT_RUN,
     SLOW_FIRST_GAP,
+    SLOW_GAP_MAX,
     SLOW_HOLES,
     SLOW_LONG_PULSE,
     SLOW_MISSED_EACH,
@@ -303,6 +304,7 @@ class PowerBackflushes(_TwoSecond):
                 missed_each=SLOW_MISSED_EACH,
                 weak_pulse_max=SLOW_LONG_PULSE,
                 first_gap_max=SLOW_FIRST_GAP,
+                sure_gap_max=SLOW_GAP_MAX,
             )
             if slow
             else given
