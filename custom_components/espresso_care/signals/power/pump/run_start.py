@@ -490,8 +490,12 @@ class _RunStart(_HeaterCycles):
         shot dated from 28.9 W as a clean step, 1.4 s late, read 14.7 s).
         A first reading of the heater's (past the step) dates nothing here.
         Such a rise is not counted in ``_ramps`` (``learn``): its readings
-        hold the heater's. Dev 20M-29M every 2 s: dual boiler shots
-        1,543 -> 1,544, regression 5M-9M 778 -> 779, no false shot.
+        hold the heater's. Dev 20M-29M: every 2 s dual boiler shots
+        1,543 -> 1,544, every second heat exchanger 1,557 -> 1,558;
+        regression 5M-9M every 2 s dual boiler 778 -> 779; no false shot,
+        no shot lost, the other families unchanged (with ``_stale_at_stop``
+        beside a heater: alone, extra dev 150,000,058's 13.0 s flush read a
+        15.5 s shot).
         """
         window = self._window
         if (
