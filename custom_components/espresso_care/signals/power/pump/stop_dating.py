@@ -12,6 +12,7 @@ flush counted as a shot is worse than neither counted.
 from __future__ import annotations
 
 from collections.abc import Sequence
+import itertools
 import math
 
 from ..readings import DetectedRun
@@ -388,7 +389,7 @@ class _StopDating(_OffInRun):
         return self._kind_between(last - begun, off - started)
 
     def _stale_at_stop(self, before: float, started: float, at: float) -> bool:
-        """Whether a stale meter's repeat at a slow PID's run's end may leave it of another kind.
+        """Whether a stale meter's repeat at a run's end may leave it of another kind.
 
         A stale meter repeats the value before, whatever the pump did since:
         when the level's last reading repeats the one before it exactly, the
@@ -400,9 +401,21 @@ class _StopDating(_OffInRun):
         when a bound of ``kind_bounds`` lies between that and the fall, the
         run's kind is a guess: withheld. A 14.6 s shot read 16.0 s, dev seed
         29000018 (a 57 W vibratory pump, 62.0 W read at 5295.51 s and again
-        at 5297.52 s, the pump off at 5296.78 s).
+        at 5297.52 s, the pump off at 5296.78 s). Not among pulses only: a
+        heater's level with the pump repeated at the stop hides it as well
+        (extra dev seed 150,000,058, a heat exchanger every 2 s: 1,349.7,
+        1,348.3 W at 8209.02 s and again at 8211.01 s, the pump off at
+        8209.0 s, then the heater alone; a 13.0 s shot read 15.1 s, withheld
+        by its spread only, and read 15.5 s once its start was dated over
+        the pump's ramp, ``_ramp_start``). Outside pulses only where a
+        heater is on (its readings stray by watts, and two agree by chance
+        seldom: a rotary pump's own level read 162.0 W twice by chance at
+        the end of a 16.5 s shot, regression seed 5,000,035), and only a
+        last reading repeating the one before when no other reading of the
+        level did (a meter reading a level unchanged throughout tells
+        nothing).
         """
-        if self._gap > _FAST_GAP_S or self._on_change or not self._pulsing(at):
+        if self._gap > _FAST_GAP_S or self._on_change:
             return False
         tol = self._ptol()
         pts = [(t, w) for t, w in self._recent if started < t < at]
@@ -414,6 +427,25 @@ class _StopDating(_OffInRun):
             i -= 1
         if i == level[-1] or any(self._firm(w) for _, w in pts[level[-1] + 1 :]):
             return False  # (a reading after it firmly shows the pump on)
+        if not self._pulsing(at) and not (
+            before - self._base - self._pump_watts >= self._heater_min()
+            and _repeated_once_at_end([pts[j][1] for j in level])
+        ):
+            return False  # (a level where two readings agree by chance too)
         # Dated in the middle of the span hidden so (``_stop_hid_in_pulses``).
         mid = 0.5 * (pts[i][0] + at) - started
         return self._kind_between(mid, at - started)
+
+
+def _repeated_once_at_end(level: Sequence[float]) -> bool:
+    """Whether a level's last reading repeats the one before, and no other reading of it does.
+
+    A meter's noise then shows in every reading of the level but the last:
+    that one is a stale meter's repeat, not a quiet load read alike (a
+    level read unchanged for long, the repeat is no sign of a stale meter).
+    """
+    return (
+        len(level) >= 4
+        and level[-1] == level[-2]
+        and all(a != b for a, b in itertools.pairwise(level[:-1]))
+    )
