@@ -15,6 +15,7 @@ import pytest
 from custom_components.espresso_care.signals.power.pump.detector import PumpDetector
 
 from .power_traces import run_all
+from .sim_replay import corpus_spec, retried_shots
 
 STANDBY = 3.0
 HEATER = 1193.0
@@ -62,3 +63,19 @@ def test_without_the_rule_the_shot_is_missed(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_heater_plateau_alone_is_no_shot() -> None:
     assert _shots(HEATER + STANDBY) == []
+
+
+def test_a_shot_read_from_the_pump_alone_is_no_held_level() -> None:
+    """Dev seed 154,000,013 (a dual boiler, a 192 W rotary pump): 1,025, 143, 195, 196, 1,020, 1,214, 1,214 W.
+
+    The brew heater's cycle, the pump alone (its start in the heater's tail
+    reading, 143 W), then the brew heater and the pump. Read from the pump's
+    whole readings alone, the run's median was a heater's partial reading,
+    taken as the brew heater's held level, and the shot of 2,534.5-2,564.3 s
+    was lost; the level over the heater is read from the readings with a
+    heater's share only.
+    """
+    spec = corpus_spec("dual_boiler", "periodic_5", 154000013)
+    (shot,) = retried_shots(spec, 2530.0, 2570.0)
+    assert shot[0] == pytest.approx(2534.5, abs=1.0)
+    assert shot[1] == pytest.approx(2564.3, abs=2.5)

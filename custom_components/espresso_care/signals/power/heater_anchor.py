@@ -640,10 +640,7 @@ def _alone_started(
     first = _whole_alone_to(watts, k, -1, base=base, pump=pump)
     if first == k or not _whole_alone(watts[k], base, pump):
         return times[k] - _share(watts[k], base, pump) * period
-    return (
-        times[first]
-        - (1.0 + _beyond_share(watts, first - 1, base=base, pump=pump)) * period
-    )
+    return times[first] - (1.0 + _pure_share(watts, first - 1, -1, base, pump)) * period
 
 
 def _alone_ended(
@@ -665,7 +662,32 @@ def _alone_ended(
     last = _whole_alone_to(watts, k, 1, base=base, pump=pump)
     if last == k or not _whole_alone(watts[k], base, pump):
         return times[k - 1] + _share(watts[k], base, pump) * period
-    return times[last] + _beyond_share(watts, last + 1, base=base, pump=pump) * period
+    return times[last] + _pure_share(watts, last + 1, 1, base, pump) * period
+
+
+def _pure_share(
+    watts: Sequence[float], k: int, way: int, base: float, pump: float
+) -> float:
+    """``_beyond_share`` where reading ``k`` held no heater's switching (0: it may have).
+
+    One switching leaves at most one partial reading (Hart's states): the
+    reading beyond ``k`` (``way``: -1 before it) is the standby, or a
+    heater's switching read in part (a pump's step and more off the
+    reading beyond it), so the heater had switched before ``k``'s interval
+    and ``k`` is the pump's part alone. A heater's level whole beyond it
+    may have switched inside ``k`` (dev seed 154,000,013 every 5 s: the
+    brew heater's 1,025 W, then 143 W, the heater's tail with the pump's
+    start, then 195, 196 W; read as the pump's share, the start moved 9 s
+    early and the shot was lost).
+    """
+    n, far = k + way, k + 2 * way
+    if not 0 <= n < len(watts):
+        return 0.0
+    if watts[n] - base > _IDLE * pump and not (
+        0 <= far < len(watts) and watts[n] < watts[far] - pump
+    ):
+        return 0.0
+    return _beyond_share(watts, k, base=base, pump=pump)
 
 
 def _quiet_beyond(

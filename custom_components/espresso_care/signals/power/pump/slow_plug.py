@@ -421,7 +421,9 @@ class _SlowPlug(_HeaterSizes):
         lost (a brew heater's shot whose plateau is the steam heater's held
         level to 6 W, 26000021); regression 5M-9M: 16 -> 15, none lost.
         """
-        level = self._median_inside(zip(times, watts, strict=True), started, ended)
+        level = self._median_inside(
+            zip(times, watts, strict=True), started, ended, heated=True
+        )
         if level is None:
             return False
         level -= self._base
@@ -431,10 +433,28 @@ class _SlowPlug(_HeaterSizes):
         ) and self._held_level_size(level, within=0.5 * p)
 
     def _median_inside(
-        self, readings: Iterable[tuple[float, float]], started: float, ended: float
+        self,
+        readings: Iterable[tuple[float, float]],
+        started: float,
+        ended: float,
+        *,
+        heated: bool = False,
     ) -> float | None:
-        """The median of the readings over a run, its first partial one left out (None: none)."""
-        inner = sorted(w for t, w in readings if started + self._period <= t <= ended)
+        """The median of the readings over a run, its first partial one left out (None: none).
+
+        ``heated``: of those with a heater's share only (half the smallest
+        heater over the standby), the level over a heater: a run read from
+        the pump alone before the heater's rise (``heater_anchor``'s
+        ``_alone_started``) holds readings of the pump alone too, which
+        moved the median off the level (dev seed 154,000,013 every 5 s:
+        195, 196, 1,020, 1,214, 1,214 W, its median the brew heater's
+        partial reading, the run taken as that heater's held level and
+        the shot lost).
+        """
+        floor = self._base + 0.5 * self._heater_min() if heated else -math.inf
+        inner = sorted(
+            w for t, w in readings if started + self._period <= t <= ended and w > floor
+        )
         return inner[len(inner) // 2] if inner else None
 
     def _cycle_in_readings(self) -> list[DetectedRun]:
