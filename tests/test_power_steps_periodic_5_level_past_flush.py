@@ -26,11 +26,13 @@ from .power_traces import (
     run_all,
 )
 from .sim_replay import corpus_spec, retried_shots
+from .test_power_steps_periodic_5_heater_on_after_stop import (
+    BREW,
+    ROTARY,
+    STANDBY,
+    STEAM,
+)
 
-ROTARY = 133.0
-BREW = 960.0
-STEAM = 1360.0
-STANDBY = 3.0
 START = 2100.0  # the brew heater last read whole 1,560 s before: its size unsure
 
 

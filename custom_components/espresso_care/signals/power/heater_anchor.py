@@ -498,12 +498,14 @@ def over_heater(
             # either side, with the heater's (their middles), or in those of
             # it alone beside them (by their share of its step).
             started = (
-                _alone_started(times, watts, i - 2, base=base, pump=pump, period=period)
+                _alone_edge(
+                    times, watts, i - 2, -1, base=base, pump=pump, period=period
+                )
                 if rise
                 else times[i - 1] - 0.5 * period
             )
             ended = (
-                _alone_ended(times, watts, j + 2, base=base, pump=pump, period=period)
+                _alone_edge(times, watts, j + 2, 1, base=base, pump=pump, period=period)
                 if fall
                 else times[j] + 0.5 * period
             )
@@ -618,51 +620,37 @@ def _beyond_share(watts: Sequence[float], k: int, *, base: float, pump: float) -
     return 0.0
 
 
-def _alone_started(
+def _alone_edge(
     times: Sequence[float],
     watts: Sequence[float],
     k: int,
+    way: int,
     *,
     base: float,
     pump: float,
     period: float,
 ) -> float:
-    """When the pump started, read back from reading ``k`` of it alone before a plateau's rise.
+    """When the pump started (``way`` -1) or stopped (1), read from reading ``k`` of it alone beside a plateau.
 
-    One reading is dated by its share of the step. A reading whole may
-    follow others of the pump alone (a vibratory pump runs alone a
-    reading or three before the heater comes on): the start is the first
-    whole one's, less the share of a partial one before it, as in
-    ``_one_reading`` (dev seed 20,000,020, a heat exchanger's 48 W pump:
-    1,054, 25, 55, 54 W, then the heater's rise; the start was dated at
-    the last of them, 7.6 s late).
+    One reading, before the plateau's rise or after its fall, is dated by
+    its share of the step. A reading whole may have others of the pump
+    alone beyond it (a vibratory pump runs alone a reading or three before
+    the heater comes on, or on after it went off): the end is the last
+    whole one's, and the share of a partial one beyond it, as in
+    ``_one_reading``. Dev seed 20,000,020, a heat exchanger's 48 W pump:
+    1,054, 25, 55, 54 W, then the heater's rise, the start dated at the
+    last of them, 7.6 s late; dev seed 21,000,021, a heat exchanger's
+    151 W pump: 1,417, 1,256, then 159, 160, 159 W, the stop dated at the
+    first of them, 16.1 s early.
     """
-    first = _whole_alone_to(watts, k, -1, base=base, pump=pump)
-    if first == k or not _whole_alone(watts[k], base, pump):
-        return times[k] - _share(watts[k], base, pump) * period
-    return times[first] - (1.0 + _pure_share(watts, first - 1, -1, base, pump)) * period
-
-
-def _alone_ended(
-    times: Sequence[float],
-    watts: Sequence[float],
-    k: int,
-    *,
-    base: float,
-    pump: float,
-    period: float,
-) -> float:
-    """When the pump stopped, read on from reading ``k`` of it alone after a plateau's fall.
-
-    ``_alone_started`` mirrored: the pump may run on alone for readings
-    after the heater's fall (dev seed 21,000,021, a heat exchanger's 151 W
-    pump: 1,417, 1,256, then 159, 160, 159 W; the stop was dated at the
-    first of them, 16.1 s early).
-    """
-    last = _whole_alone_to(watts, k, 1, base=base, pump=pump)
-    if last == k or not _whole_alone(watts[k], base, pump):
-        return times[k - 1] + _share(watts[k], base, pump) * period
-    return times[last] + _pure_share(watts, last + 1, 1, base, pump) * period
+    far = _whole_alone_to(watts, k, way, base=base, pump=pump)
+    if far == k or not _whole_alone(watts[k], base, pump):
+        share = _share(watts[k], base, pump) * period
+        return times[k] - share if way < 0 else times[k - 1] + share
+    beyond = _pure_share(watts, far + way, way, base, pump)
+    if way < 0:
+        return times[far] - (1.0 + beyond) * period
+    return times[far] + beyond * period
 
 
 def _pure_share(
