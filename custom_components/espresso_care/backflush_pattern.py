@@ -21,8 +21,7 @@ handed back in ``taken_back``, for the caller to take back its count.
 
 A power detector misses a short run now and then. A series of two pulses or
 more, still short of ``pulses_min``, may bridge a pause of up to ``gap_max``
-(a pulse hidden in it, counted as missed; a series every pulse of which
-was read sure, up to ``sure_gap_max``), at most ``missed_max`` in the
+(a pulse hidden in it, counted as missed), at most ``missed_max`` in the
 whole backflush: the other series must be whole, so ordinary flushes
 around a shot (three runs and a long pause) cannot make both. A signal read
 every 5 s may also lose a pulse with no long pause to show it (merged with
@@ -70,10 +69,6 @@ class PatternRules:
     # toward ``pulses_min``.
     missed_max: int = 1
     gap_max: float = 45.0
-    # How long (s) that pause may be, if longer than ``gap_max``, in a
-    # series every pulse of which so far was read sure (0: no longer;
-    # ``_gap``).
-    sure_gap_max: float = 0.0
     # Runs shorter than a pulse a backflush may hold (both series together),
     # each inside a series: a power detector pairs a heater's edge beside a
     # pulse as a blip now and then. Another breaks the series, as any run
@@ -246,7 +241,7 @@ class BackflushRecognizer[T]:
         """When ``advance`` should be called if nothing is fed before."""
         rules = self._rules
         if self._series:
-            return self._reach() + self._wait(sure=True) + rules.latency
+            return self._reach() + self._wait() + rules.latency
         if self._cleaner:
             return self._cleaner[-1].ended + rules.rinse_max + rules.latency
         return None
@@ -306,7 +301,7 @@ class BackflushRecognizer[T]:
             )
             if (
                 not is_pulse
-                or not (rules.pause_min <= pause <= self._wait(sure=not weak) or heads)
+                or not (rules.pause_min <= pause <= self._wait() or heads)
                 or ended - self._series[0].started > rules.series_max
             ):
                 self._close(out)
@@ -414,13 +409,10 @@ class BackflushRecognizer[T]:
         """Time passed: close a series no pulse continued, give up on a lone cleaner series."""
         rules = self._rules
         out: Outcome[T] = Outcome()
-        if (
-            self._series
-            and now >= self._reach() + self._wait(sure=True) + rules.latency
-        ):
+        if self._series and now >= self._reach() + self._wait() + rules.latency:
             if not self._overdue and self._first_gap_open():
                 self._overdue = True  # waits on, for a series to head
-            if now >= self._reach() + self._wait(sure=True) + rules.latency:
+            if now >= self._reach() + self._wait() + rules.latency:
                 self._close(out)
         if (
             not self._series
@@ -502,11 +494,8 @@ class BackflushRecognizer[T]:
         self._darkened = False
         return items
 
-    def _wait(self, *, first_gap: bool = True, sure: bool = False) -> float:
+    def _wait(self, *, first_gap: bool = True) -> float:
         """The longest pause that may still continue the series in progress.
-
-        ``sure``: for a pulse read sure (or one not read yet), which may
-        bridge a longer pause where a pulse hid (``_gap``).
 
         ``first_gap`` False: the pause a run too short for a pulse (a blip),
         or a hole (``bridge``, ``darken``), may follow a lone first pulse by,
@@ -530,32 +519,8 @@ class BackflushRecognizer[T]:
             # a lone run (a flush) is not held the longer wait. A hole
             # bridged counts as a pulse here: long enough with it, a long
             # pause after it may be the rinse.
-            return self._gap() if sure else rules.gap_max
-        return rules.pause_max
-
-    def _gap(self) -> float:
-        """The longest pause a sure pulse may follow a short series by (``gap_max``).
-
-        Every 5 s the pulse after such a pause shows a reading late where a
-        heater's reading before it read dark, so a sure pulse may follow a
-        series of sure pulses by up to ``sure_gap_max`` (bench seed
-        20,250,404 at 30,012 s, a thermostat's cleaner series read at 0.4,
-        19.1, 73.4 and 88.4 s: its 39.9 s and 51.7 s pulses never read, the
-        third pulse's first reading 52 s after the second's end). Not after
-        a weak pulse: a rotary heat exchanger's shots cut up by its heater
-        read as weak pieces and sure ones, and waiting on past ``gap_max``
-        after a weak piece and a flush took a shot's piece read 41.9 s
-        later as a rinse series (dev seed 21,010,003 at 17,752 s, an
-        ordinary day). Nor for a weak pulse: a heat exchanger's group flush
-        read weak 52.1 s after a rinse series of three sure pulses made it
-        four, a pulse missed, and the find leaning on it doubtful, refused
-        (third-check seed 162,000,002 at 3,961 s; three sure pulses stand
-        short by themselves, ``short_series``).
-        """
-        rules = self._rules
-        if any(h.weak for h in self._series):
             return rules.gap_max
-        return max(rules.gap_max, rules.sure_gap_max)
+        return rules.pause_max
 
     def _first_gap_open(self) -> bool:
         """Whether the series in progress, a lone sure pulse, may wait ``first_gap_max`` to head the next.

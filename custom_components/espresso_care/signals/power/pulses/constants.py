@@ -281,21 +281,3 @@ SLOW_LONG_PULSE: Final = 21.0
 # unsure too: bench 151, 22M 147, 6M 151, but a thermostat's shot pieces
 # and flushes made one on 7,010,010's ordinary day.
 SLOW_FIRST_GAP: Final = 30.0
-# There too a series of two pulses or more, still short of ``pulses_min``,
-# every one read sure, may bridge a pause a little longer than on a faster
-# plug where a pulse hid, to a pulse read sure (``PatternRules.sure_gap_max``,
-# beside ``gap_max``): that pulse, read a reading late where a heater's
-# reading before it read dark, shows up to ten seconds past ``gap_max``
-# (bench seed 20,250,404 at 30,012 s, a thermostat's cleaner series read
-# at 0.4, 19.1, 73.4 and 88.4 s, its 39.9 s and 51.7 s pulses never read:
-# a pause of 47.2 s, the third pulse's first reading 52 s after the
-# second's end). Recognized where power counts (every 5 s): bench seed
-# 150 -> 152 of 180 (also 20,250,404 at 3,705 s), dev 20M 152 -> 153, 21M
-# 139 -> 140, 22M 146 -> 147 of 192, regression 5M 149 and 6M 150
-# unchanged, 7M 140 -> 142, third check 150M 150 -> 151, 162M 140 -> 141;
-# none lost, none invented (ordinary days of those seeds). After weak
-# pulses too (``gap_max`` 55 s): 21M 141, but a rotary heat exchanger's
-# ordinary day made one of a weak piece, a flush and a shot's piece 41.9 s
-# later (dev seed 21,010,003 at 17,752 s); for a weak pulse too, 162M lost
-# one (162,000,002 at 3,961 s, ``BackflushRecognizer._gap``).
-SLOW_GAP_MAX: Final = 55.0

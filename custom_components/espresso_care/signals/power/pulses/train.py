@@ -23,7 +23,6 @@ from .constants import (
     PULSES_SECONDS,
     SHOT_RUN,
     SLOW_FIRST_GAP,
-    SLOW_GAP_MAX,
     SLOW_HOLES,
     SLOW_LONG_PULSE,
     SLOW_MISSED_EACH,
@@ -304,7 +303,6 @@ class PowerBackflushes(_TwoSecond):
                 missed_each=SLOW_MISSED_EACH,
                 weak_pulse_max=SLOW_LONG_PULSE,
                 first_gap_max=SLOW_FIRST_GAP,
-                sure_gap_max=SLOW_GAP_MAX,
             )
             if slow
             else given
