@@ -66,7 +66,7 @@ def test_heater_plateau_alone_is_no_shot() -> None:
 
 
 def test_a_shot_read_from_the_pump_alone_is_no_held_level() -> None:
-    """Dev seed 154,000,013 (a dual boiler, a 192 W rotary pump): 1,025, 143, 195, 196, 1,020, 1,214, 1,214 W.
+    """Extra dev seed 154,000,013 (a dual boiler, a 192 W rotary pump): 1,025, 143, 195, 196, 1,020, 1,214, 1,214 W.
 
     The brew heater's cycle, the pump alone (its start in the heater's tail
     reading, 143 W), then the brew heater and the pump. Read from the pump's

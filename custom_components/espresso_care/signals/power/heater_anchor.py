@@ -663,7 +663,7 @@ def _pure_share(
     heater's switching read in part (a pump's step and more off the
     reading beyond it), so the heater had switched before ``k``'s interval
     and ``k`` is the pump's part alone. A heater's level whole beyond it
-    may have switched inside ``k`` (dev seed 154,000,013 every 5 s: the
+    may have switched inside ``k`` (extra dev seed 154,000,013 every 5 s: the
     brew heater's 1,025 W, then 143 W, the heater's tail with the pump's
     start, then 195, 196 W; read as the pump's share, the start moved 9 s
     early and the shot was lost).

@@ -446,7 +446,7 @@ class _SlowPlug(_HeaterSizes):
         heater over the standby), the level over a heater: a run read from
         the pump alone before the heater's rise (``heater_anchor``'s
         ``_alone_edge``) holds readings of the pump alone too, which
-        moved the median off the level (dev seed 154,000,013 every 5 s:
+        moved the median off the level (extra dev seed 154,000,013 every 5 s:
         195, 196, 1,020, 1,214, 1,214 W, its median the brew heater's
         partial reading, the run taken as that heater's held level and
         the shot lost).
