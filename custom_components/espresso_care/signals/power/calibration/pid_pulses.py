@@ -51,9 +51,9 @@ def _standby_under_pulses(
     """The idle readings' watts, their standby, its band and the share of time held there.
 
     Asked only where a PID's pulses show (``_pid_pulses``, each back within
-    ``back_within`` readings), twenty readings or more: None otherwise. The standby is the median of the readings near
-    the lowest; a silence after a reading at it (on change: the value held)
-    counts up to 30 s.
+    ``back_within`` readings), twenty readings or more: None otherwise. The
+    standby is the median of the readings near the lowest; a silence after
+    a reading at it (on change: the value held) counts up to 30 s.
     """
     if len(idle) < 20:
         return None

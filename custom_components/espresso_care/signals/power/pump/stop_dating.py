@@ -12,9 +12,9 @@ flush counted as a shot is worse than neither counted.
 from __future__ import annotations
 
 from collections.abc import Sequence
-import itertools
 import math
 
+from .. import decoder
 from ..readings import DetectedRun
 from .constants import (
     _FAST_GAP_S,
@@ -444,8 +444,5 @@ def _repeated_once_at_end(level: Sequence[float]) -> bool:
     that one is a stale meter's repeat, not a quiet load read alike (a
     level read unchanged for long, the repeat is no sign of a stale meter).
     """
-    return (
-        len(level) >= 4
-        and level[-1] == level[-2]
-        and all(a != b for a, b in itertools.pairwise(level[:-1]))
-    )
+    repeats = decoder.stale_repeats(level)
+    return len(level) >= 4 and repeats[-1] and not any(repeats[:-1])
