@@ -117,11 +117,20 @@ class _FloorRuns(_SteadyStates):
         (regression 5000010 every 2 s: a 25.5 s shot of a 54 W pump, read
         alone at 57 W from 6309.6 s to 6325.6 s among the heater's pulses,
         sure for 17 s by the floor, cut to a 14.0 s flush by the edges,
-        6309.6-6323.6 s). Not when another run of the edges' overlaps it
-        (the edges may have read a pause the floor did not), nor while
-        counting is paused.
+        6309.6-6323.6 s). Inside it up to the reading that showed it off
+        (``floor.off_by``), not only to its end: the floor ends its run
+        halfway from its last reading of the pump to that one, a guess, and
+        the edges may date the stop at that reading itself (dev 26000043
+        every 2 s: a 15.1 s shot, 3980.6-3995.7 s, held by the floor
+        3980.4-3996.4 s, off at 3997.4 s, cut to a 14.0 s flush
+        3983.4-3997.4 s; dev 20M-29M: 2 shots more every 2 s, none every
+        second or on change; 5M-9M and 150M-157M every 2 s: the same runs;
+        no false shot more, none lost). Not when another run of the edges'
+        overlaps it (the edges may have read a pause the floor did not),
+        nor while counting is paused.
         """
-        if self.ambiguous or not held.started <= run.started <= run.ended <= held.ended:
+        latest = max(held.ended, self._floor.off_by)
+        if self.ambiguous or not held.started <= run.started <= run.ended <= latest:
             return False
         if any(
             r is not run and r.started < held.ended and r.ended > held.started
@@ -857,4 +866,5 @@ class _FloorRuns(_SteadyStates):
         if floor.edges > opened:
             return None  # the edges decided a run here
         floor.sure = max([shortest, *open_bounds])
+        floor.off_by = at
         return DetectedRun(started, ended, self._pump_watts)

@@ -140,6 +140,7 @@ class _Floor:
     edges: float = -math.inf  # the end of the last run the edges decided
     held: DetectedRun | None = None  # a run decided, while the edges follow it
     sure: float = 0.0  # how long the run decided last ran at least (``_floor_run``)
+    off_by: float = -math.inf  # ... the reading that showed it off
     quiet: float = -math.inf  # the last reading of the standby alone
     standby: float = 0.0  # the share of the recent time the standby held alone
     read: float = -math.inf  # the last reading
