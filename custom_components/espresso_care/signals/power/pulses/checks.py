@@ -39,7 +39,7 @@ from .constants import (
     STURDY_SECONDS,
 )
 from .recent import _starts_in
-from .slow_plug import doubtful, gentle_enough, parted
+from .slow_plug import doubtful, gentle_enough, parted, sure_pulses_enough
 
 
 class _Checks(_Bands):
@@ -198,9 +198,13 @@ class _Checks(_Bands):
         """The heater's cycles read from ``since`` to a find's end, if it is ``doubtful``.
 
         A find leaning on two pulses or more not seen clean leans on the
-        heater: its cycles around it are odd readings there, as before.
+        heater: its cycles around it are odd readings there, as before. Not
+        one whose sure pulses alone are more than two series' worth, none
+        missed (``sure_pulses_enough``): it leans on none of its weak pulses.
         """
-        if not doubtful(found.weak, found.missed):
+        if not doubtful(found.weak, found.missed) or sure_pulses_enough(
+            found.pulses, found.weak, found.missed, self._rules.pulses_min
+        ):
             return 0
         return sum(since <= at <= found.ended for at in self._cycles)
 
