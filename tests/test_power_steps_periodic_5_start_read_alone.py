@@ -7,6 +7,8 @@ start from the rise before the level (``_rise_before``). Two readings or more
 of the pump alone after the standby show when the pump came on
 (``_start_read_alone``); one reading at the pump's step may be a heater's
 partial rise, and leaves the start half way from the standby to the level.
+One reading under the pump's step, then a heater's partial rise short of the
+heater alone, is the pump's and dates the start (``_start_before_heater_rise``).
 """
 
 from __future__ import annotations
@@ -65,6 +67,32 @@ def test_one_reading_at_the_pump_s_step_leaves_the_start_between() -> None:
     (run,) = runs_of([51.0, 600.0])
     # Between the standby's reading (905 s) and the level's first (from 915 s).
     assert run.started == pytest.approx(910.0, abs=0.6)
+
+
+def test_a_partial_pump_reading_before_a_partial_heater_rise_dates_the_start() -> None:
+    """The pump on for 2.7 of a reading's 5 s, then the heater's rise in part: two switchings.
+
+    A heater switched on in the older reading would read whole in the newer
+    one, so the older one's share is the pump's (``_start_before_heater_rise``):
+    the start is 907-908 s, not half way from the standby (905 s) to the
+    level (915 s).
+    """
+    (run,) = runs_of([30.0, 600.0])
+    assert run.started == pytest.approx(907.5, abs=0.5)
+    assert run.ended == pytest.approx(930.4, abs=0.6)
+
+
+def test_a_simulated_shot_whose_pump_led_the_heater_by_a_reading_counts() -> None:
+    """Dev seed 20,000,013 (a 133 W rotary pump, a dual boiler): 3, 77, 617, 1,081, 1,081, 964, 949 W.
+
+    The 18.0 s shot of 2,257.6-2,275.6 s: dated half way from the standby
+    to the level, its start was 2.5 s off either way, and a run so near
+    15 s was not counted.
+    """
+    spec = corpus_spec("dual_boiler", "periodic_5", 20000013)
+    (shot,) = retried_shots(spec, 2250.0, 2280.0)
+    assert shot[0] == pytest.approx(2257.6, abs=1.0)
+    assert shot[1] == pytest.approx(2275.6, abs=1.0)
 
 
 def test_a_simulated_shot_with_its_pump_read_alone_is_read_whole() -> None:

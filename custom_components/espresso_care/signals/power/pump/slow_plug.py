@@ -1272,8 +1272,9 @@ class _SlowPlug(_HeaterSizes):
         and the heater's partial ones, the pump alone), then the standby:
         the start lies between that reading and the level's first. Where
         two of them or more read the pump alone from the standby on
-        (``_start_read_alone``), the start is theirs. When, how far off,
-        and the standby's index; None when the readings are not so.
+        (``_start_read_alone``), or one in part before a heater's partial
+        rise (``_start_before_heater_rise``), the start is theirs. When, how far
+        off, and the standby's index; None when the readings are not so.
         """
         base = self._base
         n_rd = len(rd)
@@ -1283,6 +1284,8 @@ class _SlowPlug(_HeaterSizes):
         if i >= n_rd or abs(rd[i][1] - base) > near:
             return None
         alone = self._start_read_alone(rd, j, i)
+        if alone is None:
+            alone = self._start_before_heater_rise(rd, j, i, level)
         if alone is not None:
             return alone
         first = rd[j - 1][0] - self._period  # the level's first reading began
@@ -1315,6 +1318,45 @@ class _SlowPlug(_HeaterSizes):
         at, watts = rd[i - 1]
         share = min((watts - rd[i][1]) / self._pump_watts, 1.0)
         return at - share * self._period, 0.2 * self._period, i
+
+    def _start_before_heater_rise(
+        self, rd: Sequence[tuple[float, float]], j: int, i: int, level: float
+    ) -> tuple[float, float, int] | None:
+        """The start read from the pump's partial reading before a heater's partial rise.
+
+        Read every 5 s, a pump starting a few seconds before a reading's
+        end, and a heater (cold water reaching its boiler) in the next
+        reading, leave two partial readings between the standby ``rd[i]``
+        and a ``level`` of both (``rd[j:i]``, newest first): the older one
+        under the pump's step (by ``_ptol``), the newer one over the pump's
+        whole step and short of the heater alone (the level less the step).
+        One switching leaves one partial reading at most (Hart's states, a
+        sum), and a heater switched on in the older reading would read
+        whole in the newer one: the older one's load is the pump, and its
+        share of the step dates the start (``_pump_alone_before``). Dated
+        half way from the standby to the level instead, the start was 2.5 s
+        off either way, and a shot near a kind's bound was refused (dev
+        seed 20,000,013 at 2,258 s, a 133 W rotary pump: 3, 77, 617, then
+        1,081, 1,081, the brew heater alone 964, 949 W, an 18.0 s shot).
+        Every 5 s: dual boiler dev seeds 20M-29M 1,221 -> 1,222
+        (20,000,013), regression 5M-9M 627 -> 628 (9,000,005), seeds
+        150M-157M 997 -> 999 (154,000,052, 155,000,045); heat exchanger
+        regression 664 -> 665 (8,000,060), 150M-157M 1,078 -> 1,079
+        (150,000,036); thermostat and heat exchanger dev as before; false
+        shots as before, no shot lost. One whole reading of the pump taken
+        too gave the same counts: it is left half way (``_rise_before``).
+        """
+        p = self._pump_watts
+        base = self._base
+        ptol = self._ptol()
+        if not (
+            i - j == 2
+            and rd[j + 1][1] < base + p - ptol
+            and base + p + ptol < rd[j][1] < level - p - self._near
+        ):
+            return None
+        alone = self._pump_alone_before(rd, j + 1)
+        return alone if alone is not None and alone[2] == i else None
 
     def _started_alone(
         self, edge: _Edge, at: float, watts: float
