@@ -91,3 +91,32 @@ def test_a_steam_heater_of_the_brew_heater_and_the_pump_counts_nothing() -> None
     level = STANDBY + steam
     fall = [level - 25.0, STANDBY + 0.4 * steam]
     assert _shots(_day(fall, level=level, steam=steam)) == []
+
+
+ROTARY = 178.0
+
+
+def test_a_rotary_pump_s_stop_shows_over_a_heater_not_learnt() -> None:
+    """Only the steam heater learnt (1,379 W), a rotary pump: the level is no known heater and the pump.
+
+    The fall's first partial reading is short of the level by more than the
+    mains move a heater (125 W), the second holds more than the pump's step
+    (839 W): two switchings, the pump's first (``_stop_past_mains``). The
+    readings of dev seed 23,000,013 at 2,410.9 s (the brew heater of 1,085 W
+    not yet learnt): 4, 603, 1,267 W four times, 1,142, 843, 4 W, a 25.5 s
+    shot.
+    """
+    readings = _idle(0.0, 40)
+    at = 200.0
+    for _ in range(3):
+        readings += _cycle(at, 1379.0, 8)
+        readings += _idle(at + 50.0, 30)
+        at += 200.0
+    scene = [4.0, 4.0, 603.0, 1267.0, 1267.0, 1268.0, 1270.0, 1142.0, 843.0]
+    readings += [(at + 5.0 * i, watts) for i, watts in enumerate(scene)]
+    readings += _idle(at + 5.0 * len(scene), 20)
+    rows = [(t, watts, None) for t, watts in readings]
+    runs = run_all(PumpDetector(ROTARY), rows)
+    (shot,) = [(r.started - at, r.ended - at) for r in runs if r.duration >= 15.0]
+    assert 5.0 <= shot[0] <= 10.0
+    assert shot[1] - shot[0] > 20.0
