@@ -9,7 +9,8 @@ from the layer below, so a layer calls only itself and the layers under it:
 * ``noise``: the live noise check and the pause it causes;
 * ``heater_sizes``: the heaters' sizes, learnt online (Hart's clusters);
 * ``slow_plug``: runs read from the last readings of a 5 s plug (decoder
-  hand-off, a shot over a heater, the pump beside a heater's switch);
+  hand-off, a shot over a heater, the pump beside a heater's switch), a
+  subpackage of its own layers (its ``__init__`` lists them);
 * ``explain``: which switchings explain an edge (Hart's decomposition);
 * ``heater_cycles``: whether a fall is a heater's cycle, not the pump's;
 * ``run_start``: a run opened, its start dated;
