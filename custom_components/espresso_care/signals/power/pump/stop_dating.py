@@ -322,9 +322,23 @@ class _StopDating(_OffInRun):
         calibrated): two false shots of 43 (heat exchanger 25000045, dual
         boiler 27000045), no shot lost; regression 5M-9M unchanged.
         """
+        off = self._heater_alone_from(pts, before, at)
+        return off is not None and self._kind_between(off - started, at - started)
+
+    def _heater_alone_from(
+        self, pts: Sequence[float], before: float, at: float
+    ) -> float | None:
+        """The latest a rotary pump stopped by a fall's reading of a known heater alone (or None).
+
+        Read every 5 s, the start of the first reading in the fall's
+        transient of a known heater alone (to the mains' move, nearer it
+        than half the step), with no reading of that heater and the pump's
+        step after it: the pump was off over that reading's interval
+        (``_off_under_heater``).
+        """
         base, p = self._base, self._pump_watts
         if p < _SMALL_PUMP:
-            return False
+            return None
         tol = self._ptol()
         off = None
         for i in range(2, len(pts), 2):
@@ -344,7 +358,7 @@ class _StopDating(_OffInRun):
                     off = t - self._period  # off over this reading's interval
                 elif with_pump <= near and with_pump < 0.5 * p:
                     off = None  # on again: that reading was the heater's rise
-        return off is not None and self._kind_between(off - started, at - started)
+        return off
 
     def _stop_in_heat_pulses(self, started: float, at: float) -> bool:
         """Whether a pump's stop among a slow PID's pulses may leave the run of another kind.
