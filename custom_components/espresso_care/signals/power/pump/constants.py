@@ -126,6 +126,8 @@ _QUIET_SPREAD_W: Final = 1.0
 """W: a standby whose last ``_QUIET_N`` readings lie this close held to the plug's resolution."""
 _QUIET_OVER_W: Final = 3.0
 """W over the highest of those readings: a pump's first partial reading, not the standby's noise."""
+_PARTIAL_IN_LEVEL_W: Final = 6.0
+"""W over the standby: the most its noise reaches, so a reading of the standby's level past it is a pump's first partial one (``run_start._start_read_in_level``)."""
 _ALONE_BEFORE_N: Final = 3
 """Whole readings of the pump alone before a heater's rise, at most, when both ends of a run over it show the pump first (``_pump_first_at_both_ends``)."""
 _HEATER_AFTER_N: Final = 3
