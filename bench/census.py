@@ -28,15 +28,17 @@ from functools import partial
 import json
 import os
 from pathlib import Path
+import statistics
 import sys
 from typing import Any
 
-from simulator.espresso import FAMILIES, PLUGS, Stalls, stalled_reports
+from simulator.espresso import FAMILIES, PLUG_MODELS, PLUGS, Stalls, stalled_reports
 
 from .detection import (
     CALIBRATION_TARGET,
     Score,
     TraceSpec,
+    _percentile,
     calibrate_with_retries,
     corpus,
     detect,
@@ -100,6 +102,8 @@ def score_trace(spec: TraceSpec, stalls: bool = False) -> dict[str, Any]:
         "false_shots": score.false_shots,
         "causes": score.why,
         "runs": [(e["what"], e["run"]) for e in examples],
+        "interval": trace.interval,
+        "shot_dates": score.shot_dates,
     }
 
 
@@ -161,6 +165,60 @@ def calibration_cells(traces: list[dict[str, Any]]) -> dict[str, dict[str, float
     return out
 
 
+def duration_cells(traces: list[dict[str, Any]]) -> dict[str, list[float]]:
+    """By ``family plug``: each recalled shot's duration error, s, sorted.
+
+    The error is the detected run's length against the true one (as the
+    detection table's "duration error"), over shots matched and read as
+    shots; a census written before the field adds none.
+    """
+    out: dict[str, list[float]] = {}
+    for t in traces:
+        errors = out.setdefault(f"{t['family']} {t['plug']}", [])
+        for true_start, true_end, start, end in t.get("shot_dates", ()):
+            errors.append(abs((end - start) - (true_end - true_start)))
+    for errors in out.values():
+        errors.sort()
+    return out
+
+
+def _duration_line(name: str, errors: list[float]) -> str:
+    interval = PLUG_MODELS[name.split()[1]].interval
+    median = statistics.median(errors) if errors else None
+    p95 = _percentile(errors, 0.95)
+    if median is None or p95 is None:
+        return f"{name:28} duration error: no shot"
+    return (
+        f"{name:28} duration error median {median:5.2f} s ({median / interval:4.2f} iv)"
+        f"  p95 {p95:5.2f} s ({p95 / interval:4.2f} iv)  over {len(errors)} shots"
+    )
+
+
+def dating(trace: dict[str, Any]) -> list[tuple[float, float, float, float, float]]:
+    """A trace's recalled shots as (duration error, start and stop offsets, true span).
+
+    Offsets are detected minus true, s: a positive start is a late start,
+    a positive stop a late stop; the error is the stop's offset less the start's.
+    """
+    return [
+        (end - start - (true_end - true_start), start - true_start,
+         end - true_end, true_start, true_end)
+        for true_start, true_end, start, end in trace.get("shot_dates", ())
+    ]  # fmt: skip
+
+
+def _worst_dated(traces: list[dict[str, Any]], count: int) -> None:
+    """Print the ``count`` shots of the largest duration error, worst first."""
+    rows = [(abs(row[0]), row, t) for t in traces for row in dating(t)]
+    rows.sort(key=lambda r: -r[0])
+    for _, (error, start, stop, true_start, true_end), t in rows[:count]:
+        print(
+            f"dated {t['seed']} {t['family']} {t['plug']} {t['pump']}:"
+            f" true {true_start:.1f}-{true_end:.1f} ({true_end - true_start:.1f} s)"
+            f" error {error:+.2f} s, start {start:+.2f} s, stop {stop:+.2f} s"
+        )
+
+
 def _calibration_line(name: str, c: dict[str, float]) -> str:
     return (
         f"{name:28} pump W over 10 % {int(c['over']):3}/{int(c['saved']):<4}"
@@ -176,8 +234,11 @@ def _line(name: str, c: dict[str, int]) -> str:
     )
 
 
-def report(traces: list[dict[str, Any]], listing: bool) -> None:
-    """Print the cells' totals, and with ``listing`` every noted run."""
+def report(traces: list[dict[str, Any]], listing: bool, worst: int = 0) -> None:
+    """Print the cells' totals, and with ``listing`` every noted run.
+
+    ``worst``: also the shots of the largest duration error, that many.
+    """
     totals = cells(traces)
     for name, c in sorted(totals.items()):
         print(_line(name, c))
@@ -188,6 +249,10 @@ def report(traces: list[dict[str, Any]], listing: bool) -> None:
     print(_line("all", total))
     for name, cal in sorted(calibration_cells(traces).items()):
         print(_calibration_line(name, cal))
+    for name, errors in sorted(duration_cells(traces).items()):
+        print(_duration_line(name, errors))
+    if worst:
+        _worst_dated(traces, worst)
     if listing:
         for t in traces:
             for what, run in t["runs"]:
@@ -210,6 +275,11 @@ def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> None:
         elif a[name] != b[name]:
             print("before", _line(name, a[name]))
             print("after ", _line(name, b[name]))
+    dur_a, dur_b = duration_cells(before), duration_cells(after)
+    for name in sorted(set(dur_a) & set(dur_b)):
+        if dur_a[name] != dur_b[name]:
+            print("before", _duration_line(name, dur_a[name]))
+            print("after ", _duration_line(name, dur_b[name]))
     cal_a, cal_b = calibration_cells(before), calibration_cells(after)
     for name in sorted(set(cal_a) & set(cal_b)):
         if cal_a[name] != cal_b[name]:
@@ -249,6 +319,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", default="20000000-29000000")
     parser.add_argument("--detection-shots", type=int, default=600)
     parser.add_argument("--list", action="store_true", help="print every noted run")
+    parser.add_argument(
+        "--worst-dated",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the N shots of the largest duration error",
+    )
     stall = Stalls()
     parser.add_argument(
         "--stalls",
@@ -262,6 +339,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.compare:
         before, after = (json.loads(p.read_text()) for p in args.compare)
         compare(before, after)
+        if args.worst_dated:
+            _worst_dated(after, args.worst_dated)
         return
     traces = census(
         _pick(args.families, FAMILIES),
@@ -272,7 +351,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     if args.json:
         args.json.write_text(json.dumps(traces))
-    report(traces, args.list)
+    report(traces, args.list, args.worst_dated)
     sys.stdout.flush()
 
 

@@ -581,6 +581,8 @@ class Score:
     false_shots_in_backflush: int = 0
     false_runs: int = 0
     duration_errors: list[float] = field(default_factory=list)
+    shot_dates: list[tuple[float, float, float, float]] = field(default_factory=list)
+    """Each recalled shot's true start and stop, then the detected ones, s."""
     why: dict[str, int] = field(default_factory=dict)
     """Missed shots and false shots by cause (see ``_note``)."""
 
@@ -608,15 +610,17 @@ class Score:
             if t.kind == "calibration":
                 continue
             d = matched_by.get(k)
-            duration = None if d is None else detected[d][1] - detected[d][0]
+            run = None if d is None else detected[d]
+            duration = None if run is None else run[1] - run[0]
             if t.kind == "backflush_pulse":
                 self.pulses += 1
                 self.pulses_seen += d is not None
             elif is_shot(t.duration):
                 self.true_shots += 1
-                if duration is not None and is_shot(duration):
+                if run is not None and duration is not None and is_shot(duration):
                     self.recalled_shots += 1
                     self.duration_errors.append(abs(duration - t.duration))
+                    self.shot_dates.append((t.started, t.ended, *run))
                 else:
                     cause = (
                         "missed: nothing detected"
@@ -676,6 +680,7 @@ class Score:
         ):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.duration_errors += other.duration_errors
+        self.shot_dates += other.shot_dates
         for cause, count in other.why.items():
             self.why[cause] = self.why.get(cause, 0) + count
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import census
+from bench import census, detection
 
 from .bench_rows import thermostat_rows
 
@@ -39,6 +39,14 @@ def test_census_adds_up_to_the_detection_rows(
     printed = capsys.readouterr().out
     assert "thermostat periodic_5" in printed
     assert printed.count("\n  ") == sum(len(t["runs"]) for t in traces)
+    durations = census.duration_cells(traces)
+    for plug in ("periodic_5", "on_change"):
+        errors, row = durations[f"thermostat {plug}"], rows[plug]
+        assert len(errors) == row["recalled_shots"]
+        assert detection._percentile(errors, 0.95) == pytest.approx(
+            row["duration_error_p95_s"]
+        )
+        assert f"thermostat {plug:17} duration error median" in printed
 
     changed = [dict(t) for t in traces]
     changed[0] = changed[0] | {"false_shots": changed[0]["false_shots"] + 1}
@@ -58,6 +66,25 @@ def test_census_adds_up_to_the_detection_rows(
     printed = capsys.readouterr().out
     assert "only before: thermostat on_change" in printed
     assert "before thermostat" not in printed
+
+
+def test_worst_dated_shots_are_listed_by_their_error() -> None:
+    """A shot's offsets are detected less true; the listing puts the worst first."""
+    trace = {
+        "seed": 7,
+        "family": "pid_slow",
+        "plug": "periodic_5",
+        "pump": "rotary",
+        "shot_dates": [(100.0, 130.0, 101.0, 128.0), (200.0, 240.0, 199.0, 251.0)],
+    }
+    assert census.dating(trace) == [
+        (-3.0, 1.0, -2.0, 100.0, 130.0),
+        (12.0, -1.0, 11.0, 200.0, 240.0),
+    ]
+    assert census.duration_cells([trace]) == {"pid_slow periodic_5": [3.0, 12.0]}
+    assert "p95 12.00 s (2.40 iv)" in census._duration_line(
+        "pid_slow periodic_5", [3.0, 12.0]
+    )
 
 
 def test_seed_ranges_step_by_a_corpus() -> None:
