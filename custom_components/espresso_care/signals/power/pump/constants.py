@@ -139,6 +139,8 @@ _FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
 _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge
 _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
 _FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most
+_FLOOR_SAME_START_S: Final = 6.0
+"""s: an edges' run starting this near the floor's run under it is that run (``_floor_saw_stop``)."""
 _FLOOR_WHOLE_WINDOW: Final = 0.25
 """Of the pump's step: a reading this near a heater's size and the step is both whole (``_whole_with_pump``), when the heater's edges stray by this much at most on average."""
 _FLOOR_NEAR_BOUND_S: Final = 3.0
