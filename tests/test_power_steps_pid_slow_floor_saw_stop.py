@@ -5,7 +5,7 @@ near the standby, which a heater held on after a shot seldom lets one read;
 the floor reads the stop by the reading that showed the pump off
 (``_Floor.off_by``). When the edges' run starts with the floor's, stops at
 that reading or after it, and is of the floor's kind, the floor's run is
-counted instead (``_floor_saw_stop``). Dev seed 20000042 every 2 s: a 32.2 s
+counted instead (``_floor_saw_stop``), among a PID's pulses only. Dev seed 20000042 every 2 s: a 32.2 s
 shot (3684.9-3717.2 s) of a 61 W vibratory pump; the floor held
 3686.6-3717.6 s, sure for 24.2 s, shown off at 3729.6 s (the heater alone
 twice, apart); the edges read 3685.6-3761.6 s.
@@ -25,8 +25,12 @@ _EDGES_RUN = DetectedRun(3685.6, 3761.6, _PUMP_W)
 
 
 def _held(sure: float = 24.2, run: DetectedRun = _FLOOR_RUN) -> PumpDetector:
-    """A detector whose floor holds ``run``, sure for ``sure`` s, shown off at ``_OFF_BY``."""
+    """A detector whose floor holds ``run``, sure for ``sure`` s, shown off at ``_OFF_BY``.
+
+    A slow PID's pulses came lately.
+    """
     det = PumpDetector(_PUMP_W)
+    det._pulses, det._pulse_at = 1.0, 3759.6
     det._floor.held = run
     det._floor.sure = sure
     det._floor.off_by = _OFF_BY
@@ -37,6 +41,14 @@ def test_the_floors_stop_dates_an_edges_run_held_past_it() -> None:
     det = _held()
     assert det._floor_runs([_EDGES_RUN], None, None) == [_FLOOR_RUN]
     assert det._floor.held is None
+
+
+def test_without_a_pids_pulses_the_edges_run_stands() -> None:
+    # A heater held on through the run (a heat exchanger's): the edges read
+    # its levels, and date the stop better than the floor.
+    det = _held()
+    det._pulses = 0.0
+    assert det._floor_runs([_EDGES_RUN], None, None) == [_EDGES_RUN]
 
 
 def test_an_edges_run_stopped_before_the_off_reading_stands() -> None:

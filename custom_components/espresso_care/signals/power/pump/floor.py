@@ -161,16 +161,25 @@ class _FloorRuns(_SteadyStates):
         whole 1,154.3 W at 3711.6 s, the heater alone 1,097.4 W and 1,087.9 W
         at 3723.6 and 3729.6 s; the floor held 3686.6-3717.6 s, the edges
         read 3685.6-3761.6 s, stopped at 38.1 W, the first reading under the
-        pump's step. Not when another run of the edges' overlaps the floor's
-        (``_other_edges_run``), nor while counting is paused. Slow PID, duration
-        error p95 every second, every 2 s, on change: dev 20M-29M 4.12, 10.77,
-        4.02 s to 3.58, 6.69, 3.39 s; 5M-9M 4.03, 10.52, 5.02 s to 3.42, 6.81,
-        3.78 s; 150M-157M 3.68, 10.07, 4.30 s to 3.48, 6.61, 3.92 s; no shot
-        or false shot more or fewer.
+        pump's step. Only among a PID's pulses (``_pulsing``): a heater
+        held on through a run (a heat exchanger's, the floor's run read by
+        ``_held_pulses``) leaves the edges its levels, and they date its
+        stop better (heat exchangers every second, every 2 s and on
+        change, the edges' stops 0.0-4.0 s after the floor's off reading:
+        dev 20M-29M 10 shots, 8 dated 0.4-5.5 s worse by the floor, 1 3.0 s
+        better; 5M-9M 4, 3 worse, 5000000 every second 64.0 s short). Not when another run of the edges'
+        overlaps the floor's (``_other_edges_run``), nor while counting is
+        paused. Slow PID, duration error p95 every second, every 2 s, on
+        change: dev 20M-29M 4.12, 10.77, 4.02 s to 3.58, 6.64, 3.39 s;
+        5M-9M 4.03, 10.52, 5.02 s to 3.42, 6.81, 3.78 s; 150M-157M 3.68,
+        10.07, 4.30 s to 3.48, 6.61, 3.92 s; no shot or false shot more or
+        fewer, no other family's run changed.
         """
         off_by = self._floor.off_by
         if self.ambiguous or not held.ended <= off_by <= run.ended:
             return False
+        if not self._pulsing(run.ended):
+            return False  # a heater held through the run: the edges read it
         if abs(run.started - held.started) > _FLOOR_SAME_START_S:
             return False
         if self._other_edges_run(held, run, runs):
