@@ -30,6 +30,7 @@ from .records import Pulse, _Excursion
 from .slow_plug import (
     OFF_FRACTION,
     heater_cycle,
+    heater_edge,
     heater_hole,
     heater_split,
     heater_switched,
@@ -79,6 +80,16 @@ class _Excursions(_Checks):
                 return None
             self._excursion = None
             self._follow_frame(excursion)
+            if (
+                self._interval > FAST_INTERVAL
+                and excursion.rose
+                and len(excursion.segments) == 1
+                and self._in_heater_band(self._band)
+            ):
+                # A heater came on as it closed: the next reading says
+                # whether for one reading only (``_edge_resolved``).
+                self._edge_held = excursion
+                return None
             return self._close(excursion)
         if excursion is None:
             if fraction is None:
@@ -87,6 +98,11 @@ class _Excursions(_Checks):
             excursion = self._excursion = _Excursion(
                 self._band_before if steady else None
             )
+            if not self._held and self._interval > FAST_INTERVAL:
+                excursion.rose = self._band_before == 0.0
+                # Right after a heater's first reading: beside it, if that
+                # was its only one (``heater_edge``).
+                excursion.beside_heater = self._heater_rose
         self._follow_frame(excursion)
         if self._band is not None:
             excursion.lowest = min(excursion.lowest, self._band)
@@ -100,6 +116,23 @@ class _Excursions(_Checks):
                 self._excursion = None
                 return self._close(excursion)
         return None
+
+    def _in_heater_band(self, band: float | None) -> bool:
+        """Whether a reading was read in a heater's band (not the level, not unexplained)."""
+        return band is not None and band >= HEATER_MIN * self.pump_watts
+
+    def _edge_resolved(self, gap: float) -> Recognized | None:
+        """The one-reading excursion held (``_edge_held``) closed: beside a lone reading of a heater, or not.
+
+        ``gap``: the time since the heater's reading. The reading after it
+        read no heater on: the heater was full on for that one reading
+        only, and the excursion was its rising edge (``heater_edge``).
+        """
+        held, self._edge_held = self._edge_held, None
+        if held is None:
+            return None
+        held.beside_heater = self._band == 0.0 and gap < 1.5 * self._interval
+        return self._close(held)
 
     def _follow_frame(self, excursion: _Excursion) -> None:
         """The excursion leaves its frame at a reading in another band, or a silence held."""
@@ -160,8 +193,18 @@ class _Excursions(_Checks):
             pulse.clean and shot_piece(pulse.on_seconds, rules.pulse_max)
             for pulse in read
         )
+        # One reading beside a lone reading of a heater full on: its edge
+        # read clean is no pulse; read in a heater's band, it is the
+        # heater's cycle (``heater_cycle``), no PID's noise the quiet rule
+        # counts (``heater_edge``).
+        beside = slow and len(excursion.segments) == 1 and excursion.beside_heater
+        edge = beside and heater_edge(excursion.segments)
         for pulse in read:
-            _remember(pulses, pulse.started)
+            if edge:
+                self._noted(pulse.started, edge=True)
+                continue
+            if not beside:
+                _remember(pulses, pulse.started)
             weak = not pulse.clean and pulse.on_seconds <= rules.pulse_max
             if shot and pulse.on_seconds <= rules.pulse_max:
                 continue  # a piece of the shot's own run (``shot_piece``)

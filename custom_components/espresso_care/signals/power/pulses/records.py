@@ -30,8 +30,10 @@ class _Excursion:
 
     __slots__ = (
         "bands",
+        "beside_heater",
         "frame",
         "lowest",
+        "rose",
         "same",
         "segments",
         "unexplained",
@@ -52,3 +54,9 @@ class _Excursion:
         # The highest a reading of it no band explained stood above the
         # level (W; 0 if none).
         self.unexplained = 0.0
+        # On a slow plug, whether the reading before it or the one after it
+        # was a lone reading of a heater full on, the pump off (``heater_edge``).
+        self.beside_heater = False
+        # On a slow plug, whether the reading before it read no heater on
+        # (the pump off).
+        self.rose = False

@@ -321,6 +321,27 @@ def heater_cycle(lowest: float, heater_min: float) -> bool:
     return lowest >= heater_min
 
 
+def heater_edge(segments: Sequence[tuple[float, float, float | None, bool]]) -> bool:
+    """Whether an excursion beside a lone reading of a heater full on is that heater's edge, not the pump.
+
+    ``segments``: its readings (start, end, the pump's fraction, read with
+    no heater on). One reading read clean (no heater on) beside the only
+    reading of a heater full on, the pump off in it (the reading on its
+    other side read no heater on), is the fraction of a second the heater
+    ran in it: a heat exchanger's pressurestat cycles its heater (1-1.5 kW)
+    for 5-7 s every minute or so, and every 5 s the readings on each side
+    of its full reading hold a rotary pump's size of it, read as sure
+    single pulses of 3-5 s (bench seed 20,250,407: 151, 1,365, 4 W, then
+    172, 1,352, 3 W a cycle later, 65 s apart, around a 185 W pump's
+    backflush). Counted by the quiet rule, those refused four of its six
+    backflushes; fed, they joined its series as pulses. A person's pulse
+    of 5 s or more spans two readings. A weak one (read in a heater's
+    band) there is the heater's cycle (``heater_cycle``): still fed, as
+    before, but it too is no slow PID's noise the quiet rule counts.
+    """
+    return len(segments) == 1 and segments[0][3]
+
+
 def heater_switched(unexplained: float, heater_min: float) -> bool:
     """Whether a heater switched in a piece: a reading of it no band explained stood a heater's step up.
 

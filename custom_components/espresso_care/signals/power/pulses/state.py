@@ -30,6 +30,7 @@ class _TrainState:
         "_cycles",
         "_dark",
         "_dark_rose",
+        "_edge_held",
         "_excursion",
         "_fed",
         "_floor",
@@ -37,6 +38,7 @@ class _TrainState:
         "_floors",
         "_framed_at",
         "_given",
+        "_heater_rose",
         "_heaters",
         "_held",
         "_interval",
@@ -117,6 +119,14 @@ class _TrainState:
         self._volts: float | None = None  # the mains the readings are scaled to
         self._interval = 0.0
         self._excursion: _Excursion | None = None
+        # On a slow plug, a one-reading excursion closed by a heater's
+        # reading, held until the next reading says whether the heater
+        # stayed on (``_edge_resolved``, ``heater_edge``).
+        self._edge_held: _Excursion | None = None
+        # On a slow plug, whether the last reading read a heater's band with
+        # the pump off right after a reading with no heater on (a heater
+        # came on).
+        self._heater_rose = False
         # The band the last reading was read in (heater step, 0 the level;
         # None: unexplained), and the one before it.
         self._band: float | None = 0.0

@@ -54,7 +54,7 @@ class PowerBackflushes(_TwoSecond):
         """Forget the readings and pulses so far (they may be a program's)."""
         self._pattern = BackflushRecognizer(self._rules)
         self._at = self._last = self._level = self._unexplained = None
-        self._excursion = None
+        self._excursion = self._edge_held = None
         self._band = None  # the band before the next excursion is unknown
         self._stretch_low = self._dark = None
         self._steady = 0
@@ -92,20 +92,29 @@ class PowerBackflushes(_TwoSecond):
         """When ``advance`` should be called if no reading comes before.
 
         None while an excursion is open: its pulses, not known yet, may
-        continue the series; nor while a short series waits out readings
-        no band explains (``_dark_holds``).
+        continue the series; nor while one waits for the reading after a
+        heater's (``_edge_resolved``); nor while a short series waits out
+        readings no band explains (``_dark_holds``).
         """
-        if self._excursion is not None or self._dark_holds():
+        if self._open():
             return None
         deadline = self._pattern.next_deadline
         return None if deadline is None else deadline + self._reading_late()
 
     def advance(self, now: float) -> Recognized | None:
         """Silence until ``now``: a series no pulse continued may close."""
-        if self._excursion is not None or self._dark_holds():
+        if self._open():
             return None
         late = self._reading_late()
         return self._judged(self._pattern.advance(now - late).recognized)
+
+    def _open(self) -> bool:
+        """Whether pulses not fed yet may still come from readings so far: silence decides nothing."""
+        return (
+            self._excursion is not None
+            or self._edge_held is not None
+            or self._dark_holds()
+        )
 
     def _dark_holds(self) -> bool:
         """Whether silence decides nothing yet: a short series, readings no band explains since the level.
@@ -256,7 +265,7 @@ class PowerBackflushes(_TwoSecond):
             and self._steady >= FRAME_READINGS
         ):
             _remember_run(self._off_readings, previous, at, PULSES_SECONDS)
-        found: Recognized | None = None
+        found = self._edge_resolved(gap)
         if gap > 1.5 * interval:
             # Silence: the value before held (on change), or a reading dropped.
             held = previous + min(gap - interval, HOLD_MAX)
@@ -265,6 +274,12 @@ class PowerBackflushes(_TwoSecond):
             self._held = False
             previous = held
         found = self._segment(previous, at, fraction, self._clean) or found
+        self._heater_rose = (
+            self._band_before == 0.0
+            and fraction is not None
+            and fraction < OFF_FRACTION
+            and self._in_heater_band(self._band)
+        )
         self._last = fraction
         self._watts = watts
         if self._interval > FAST_INTERVAL:
@@ -273,8 +288,7 @@ class PowerBackflushes(_TwoSecond):
             while spreads[0][0] < at - SPREADS_SECONDS:
                 spreads.popleft()
         if (
-            self._excursion is None
-            and not self._dark_holds()
+            not self._open()
             and (deadline := self._pattern.next_deadline) is not None
             and deadline <= at
         ):
