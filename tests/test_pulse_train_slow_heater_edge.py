@@ -6,11 +6,12 @@ and the readings on each side hold a fraction of a second of it: a
 rotary's 185 W pump's size, read with no heater on as sure single pulses
 of 3-5 s (bench seed 20,250,407: 151, 1,365, 4 W, then 172, 1,352 W, a
 cycle every 65 s). Counted among the pulses before a backflush and in its
-rinse pause, they refused five of its six backflushes by the quiet rule,
-or joined its series as single pulses. A one-reading excursion beside a
-lone reading of a heater full on (the reading on that one's other side
-read no heater) is the heater's edge (``heater_edge``): noted as an edge,
-neither a pulse nor a pulse the quiet rule counts.
+rinse pause, they refused three of its backflushes by the quiet rule,
+or joined its series as single pulses. A one-reading excursion read clean
+beside a lone reading of a heater full on (the reading on that one's
+other side read no heater) is the heater's edge (``heater_edge``): noted
+as an edge, neither a pulse nor a pulse the quiet rule counts; read weak
+there, the heater's cycle, fed as before but not counted either.
 
 Here a heater learned, its cycles every 50 s, each on for 5.35 s across a
 reading's end: 48, 1,104, 37 W over a 60 W pump (a pulse of 3.7 s, then

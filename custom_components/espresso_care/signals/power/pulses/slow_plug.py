@@ -333,11 +333,23 @@ def heater_edge(segments: Sequence[tuple[float, float, float | None, bool]]) -> 
     of its full reading hold a rotary pump's size of it, read as sure
     single pulses of 3-5 s (bench seed 20,250,407: 151, 1,365, 4 W, then
     172, 1,352, 3 W a cycle later, 65 s apart, around a 185 W pump's
-    backflush). Counted by the quiet rule, those refused four of its six
-    backflushes; fed, they joined its series as pulses. A person's pulse
-    of 5 s or more spans two readings. A weak one (read in a heater's
-    band) there is the heater's cycle (``heater_cycle``): still fed, as
-    before, but it too is no slow PID's noise the quiet rule counts.
+    backflush). Counted by the quiet rule, those refused three of its
+    backflushes (at 18,290, 33,232 and 46,522 s); fed, they joined its
+    series as pulses. A person's pulse of 5 s or more spans two readings.
+    A weak one (read in a heater's band) there is the heater's cycle
+    (``heater_cycle``): still fed, as before (dropped, its weak pulse no
+    longer broke a heat exchanger's shot pieces and flushes, which made a
+    backflush on an ordinary day, seed 20,100,020 at 159,836 s), but it
+    too is no slow PID's noise the quiet rule counts (without that, bench
+    seed 154 of 180, 33,232 s refused). Read clean or weak, a heater's
+    edge only where its full reading is the only one: a dual boiler's
+    heater on for a minute, a pulse's share read beside its last reading
+    with the pump on, lost a pulse so (bench seed 20,250,449 at 48,452 s).
+    Recognized where power counts (every 5 s): bench seed 151 -> 155 of
+    180 (20,250,407 three, 20,250,417 at 52,230 s), regression 5M
+    149 -> 151 (5,000,043 at 21,832 s); dev 20M-22M, regression 6M-7M
+    unchanged; none lost on the bench seed; none invented (ordinary days
+    and backflush days).
     """
     return len(segments) == 1 and segments[0][3]
 
