@@ -106,3 +106,17 @@ def test_the_bench_seeds_rotary_heat_exchanger() -> None:
         52150.0,
     ]
     assert read == [True, True, False, True, True, False]
+
+
+def test_a_deadline_passed_while_an_excursion_waits_closes_the_series() -> None:
+    # Third-check seed 162,000,024, a dual boiler's rinse series: its last
+    # pulse ended at 55,529 s, a flush's one reading (22 W at 55,545 s),
+    # then its brew heater (1,014 W at 55,550 s) held that reading past
+    # the series' deadline (55,551 s), and a weak flush read over the
+    # heater joined the series and broke it. Silence decides at the
+    # reading after the heater's what it would have decided before it.
+    truth, trained = backflush_days(
+        "dual_boiler", "vibratory", "periodic_5", 162_000_024
+    )
+    (rinse,) = [(s, e) for s, e in truth if 54_900 < s < 55_000]
+    assert read_over(trained, *rinse)

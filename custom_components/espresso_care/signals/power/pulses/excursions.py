@@ -121,18 +121,30 @@ class _Excursions(_Checks):
         """Whether a reading was read in a heater's band (not the level, not unexplained)."""
         return band is not None and band >= HEATER_MIN * self.pump_watts
 
-    def _edge_resolved(self, gap: float) -> Recognized | None:
+    def _edge_resolved(self, at: float, gap: float) -> Recognized | None:
         """The one-reading excursion held (``_edge_held``) closed: beside a lone reading of a heater, or not.
 
-        ``gap``: the time since the heater's reading. The reading after it
-        read no heater on: the heater was full on for that one reading
-        only, and the excursion was its rising edge (``heater_edge``).
+        ``at``, ``gap``: this reading's time, and the time since the
+        heater's. The reading after it read no heater on: the heater was
+        full on for that one reading only, and the excursion was its rising
+        edge (``heater_edge``). A deadline passed while it was held is
+        decided now, as it was at the heater's reading, which read the pump
+        off: held past it, a flush's reading before a dual boiler's brew
+        heater came on kept a rinse series open until a weak flush over
+        the heater joined it and broke it (third-check seed 162,000,024 at
+        54,984 s).
         """
         held, self._edge_held = self._edge_held, None
         if held is None:
             return None
         held.beside_heater = self._band == 0.0 and gap < 1.5 * self._interval
-        return self._close(held)
+        found = self._close(held)
+        deadline = self._pattern.next_deadline
+        if deadline is not None and deadline < at:
+            # What silence decided while it was held (the heater's reading
+            # read the pump off).
+            found = self._pattern.advance(deadline).recognized or found
+        return found
 
     def _follow_frame(self, excursion: _Excursion) -> None:
         """The excursion leaves its frame at a reading in another band, or a silence held."""

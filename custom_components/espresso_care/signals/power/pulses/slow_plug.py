@@ -347,9 +347,9 @@ def heater_edge(segments: Sequence[tuple[float, float, float | None, bool]]) -> 
     with the pump on, lost a pulse so (bench seed 20,250,449 at 48,452 s).
     Recognized where power counts (every 5 s): bench seed 151 -> 155 of
     180 (20,250,407 three, 20,250,417 at 52,230 s), regression 5M
-    149 -> 151 (5,000,043 at 21,832 s); dev 20M-22M, regression 6M-7M
-    unchanged; none lost on the bench seed; none invented (ordinary days
-    and backflush days).
+    149 -> 150; dev 20M-22M, regression 6M-7M, third check 150M, 162M
+    and 166M unchanged; none lost on the bench seed; none invented
+    (ordinary days and backflush days; 166M's two slow PIDs' as before).
     """
     return len(segments) == 1 and segments[0][3]
 

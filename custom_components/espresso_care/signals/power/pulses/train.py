@@ -265,7 +265,7 @@ class PowerBackflushes(_TwoSecond):
             and self._steady >= FRAME_READINGS
         ):
             _remember_run(self._off_readings, previous, at, PULSES_SECONDS)
-        found = self._edge_resolved(gap)
+        found = self._edge_resolved(at, gap)
         if gap > 1.5 * interval:
             # Silence: the value before held (on change), or a reading dropped.
             held = previous + min(gap - interval, HOLD_MAX)
