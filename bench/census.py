@@ -12,6 +12,10 @@ saved pump W against the true step) to JSON, and compares two such files::
         --seeds 20000000-29000000 --json /tmp/a.json
     python -m bench.census --compare /tmp/a.json /tmp/b.json
 
+Each cell's shot duration error (median and p95, in seconds and in reporting
+intervals, over recalled shots) is printed with its counts; ``--worst-dated N``
+lists the worst dated shots with their start and stop offsets.
+
 ``--stalls`` detects on the readings with stalls, bursts in which every report
 is lost (``simulator.espresso.Stalls``; calibrated without them, as
 ``bench.stalls`` does), the same traces otherwise.
