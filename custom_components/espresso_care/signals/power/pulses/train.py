@@ -55,6 +55,7 @@ class PowerBackflushes(_TwoSecond):
         self._pattern = BackflushRecognizer(self._rules)
         self._at = self._last = self._level = self._unexplained = None
         self._excursion = self._edge_held = None
+        self._heater_rose = False
         self._band = None  # the band before the next excursion is unknown
         self._stretch_low = self._dark = None
         self._steady = 0

@@ -167,9 +167,9 @@ class _FloorRuns(_SteadyStates):
         stop better (heat exchangers every second, every 2 s and on
         change, the edges' stops 0.0-4.0 s after the floor's off reading:
         dev 20M-29M 10 shots, 8 dated 0.4-5.5 s worse by the floor, 1 3.0 s
-        better; 5M-9M 4, 3 worse, 5000000 every second 64.0 s short). Not when another run of the edges'
-        overlaps the floor's (``_other_edges_run``), nor while counting is
-        paused. Slow PID, duration error p95 every second, every 2 s, on
+        better; 5M-9M 4, 3 worse, 5000000 every second 64.0 s short). Not
+        when another run of the edges' overlaps the floor's
+        (``_other_edges_run``), nor while counting is paused. Slow PID, duration error p95 every second, every 2 s, on
         change: dev 20M-29M 4.12, 10.77, 4.02 s to 3.58, 6.64, 3.39 s;
         5M-9M 4.03, 10.52, 5.02 s to 3.42, 6.81, 3.78 s; 150M-157M 3.68,
         10.07, 4.30 s to 3.48, 6.61, 3.92 s; no shot or false shot more or

@@ -448,6 +448,7 @@ class _RunStart(_HeaterCycles):
             or window is None
             or watts <= 0.0
             or abs(edge.before - self._base) > self._tol_lv
+            or len(edge.pts) < 6
         ):
             return at
         pts = edge.pts

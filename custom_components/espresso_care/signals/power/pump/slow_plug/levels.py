@@ -248,13 +248,19 @@ class _SlowLevels(_HeaterSizes):
         return list(itertools.islice(reversed(recent), 16))
 
     def _level_before_fall(
-        self, rd: Sequence[tuple[float, float]]
-    ) -> tuple[int, float] | None:
+        self,
+    ) -> tuple[list[tuple[float, float]], int, float] | None:
         """The level before a fall's two partial readings, read back from ``rd[4]`` (newest first).
 
-        Its readings within ``_near`` of ``rd[4]``: the index past it, and
-        its mean; None unless it held three readings at least.
+        At the standby's second reading after a fall (``_after_fall``), the
+        last readings ``rd``, newest first; the level's readings within
+        ``_near`` of ``rd[4]``: the index past them, and their mean. None at
+        most readings (no such fall), or unless the level held three
+        readings at least.
         """
+        rd = self._after_fall(9)
+        if rd is None:
+            return None
         near = self._near
         level = rd[4][1]
         n = 5
@@ -262,7 +268,7 @@ class _SlowLevels(_HeaterSizes):
             n += 1
         if n < 7:
             return None
-        return n, sum(w for _, w in rd[4:n]) / (n - 4)
+        return rd, n, sum(w for _, w in rd[4:n]) / (n - 4)
 
     def _run_read(
         self,

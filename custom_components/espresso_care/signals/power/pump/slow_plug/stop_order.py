@@ -52,17 +52,14 @@ class _StopOrder(_CycleRead):
         (5,000,045), seeds 150M-157M 999 as before; thermostat and heat
         exchanger as before; false shots as before, no shot lost.
         """
-        rd = self._after_fall(9)
-        if rd is None:
-            return []  # most readings: not the standby's second after a fall
+        fall = self._level_before_fall()
+        if fall is None:
+            return []
+        rd, n, level = fall
         base = self._base
         p = self._pump_watts
         near = self._near
         heat, stop_w = rd[2][1], rd[3][1]
-        held = self._level_before_fall(rd)
-        if held is None:
-            return []  # the level held three readings at least
-        n, level = held
         ptol = self._ptol()
         if not (
             self._tol <= level - stop_w <= p + ptol
@@ -119,18 +116,15 @@ class _StopOrder(_CycleRead):
         (20,000,052, 20,000,061, 25,000,045 and 26,000,028), and five false
         shots in the one-heater families.
         """
-        rd = self._after_fall(9)
-        if rd is None:
-            return []  # most readings: not the standby's second after a fall
+        fall = self._level_before_fall()
+        if fall is None:
+            return []
+        rd, n, level = fall
         base = self._base
         p = self._pump_watts
         near = self._near
         ptol = self._ptol()
         stop_w, heat_w = rd[2][1], rd[3][1]
-        held = self._level_before_fall(rd)
-        if held is None:
-            return []  # the level held three readings at least
-        n, level = held
         if not (
             base + near < stop_w <= base + p + ptol  # the pump's share
             and heat_w - base >= p - ptol  # the pump whole, a heater's share
