@@ -86,6 +86,9 @@ _BESIDE_PUMP: Final = 0.01  # of a heater's size: its rise beside the pump stray
 _OWN_STEP: Final = 0.12  # of its own fall: a pump's step beside a heater strays less
 # Of a heater's size: the mains may move it so, unseen without volts.
 _MAINS_MOVE: Final = 0.05
+# Two readings of one level stray by this many W at the least (``_still``) ...
+_STILL_W: Final = 6.0
+_STILL_SHARE: Final = 0.008  # ... and this share of the level more (noise, mains)
 _OVER_LARGEST: Final = 0.3
 """Of the pump's step: a split edge no more over a heater's largest size read alone than this is that heater (``_stands_out``)."""
 _SHOWN: Final = 0.75  # of the pump's step: a reading of it alone (past a ramp's)

@@ -20,6 +20,8 @@ from .constants import (
     _PULSE_MAX_S,
     _RAMP_REST_S,
     _SMALL_PUMP,
+    _STILL_SHARE,
+    _STILL_W,
     MAX_RUN_S,
     MIN_RUN_S,
 )
@@ -144,7 +146,11 @@ class _Pauses(_Classify):
             if i + 2 in shown:
                 return i
             w = pts[i + 1]
-            still = max(0.1 * self._pump_watts, 6.0 + 0.008 * w, 3.0 * self._sd)
+            still = max(
+                0.1 * self._pump_watts,
+                _STILL_W + _STILL_SHARE * w,
+                3.0 * self._sd,
+            )
             if any(abs(pts[j + 1] - w) <= still for j in shown[n + 1 :]) and not any(
                 abs(pts[j + 1] - on) <= ptol for j in range(i, len(pts), 2)
             ):

@@ -21,6 +21,8 @@ from .constants import (
     _LOST_REPORTS_S,
     _PARTIAL_WHOLE,
     _SMALL_PUMP,
+    _STILL_SHARE,
+    _STILL_W,
     NOISE_WINDOW_S,
 )
 from .state import _DetectorState
@@ -322,7 +324,7 @@ class _Plug(_DetectorState):
 
     def _past_noise(self, level: float) -> float:
         """How far a reading strays from ``level`` to be a partial one, not its noise."""
-        return max(4.0 * self._sd, 6.0 + 0.008 * level)
+        return max(4.0 * self._sd, _STILL_W + _STILL_SHARE * level)
 
     def _kind_between(self, shortest: float, longest: float) -> bool:
         """Whether a bound of ``kind_bounds`` makes runs of these two lengths of two kinds."""
@@ -330,5 +332,8 @@ class _Plug(_DetectorState):
 
     def _still(self, watts: float) -> float:
         """How far two readings of one level at ``watts`` may stray (the floor's)."""
-        pump, level = 0.1 * self._pump_watts, 6.0 + 0.008 * watts
+        pump, level = (
+            0.1 * self._pump_watts,
+            _STILL_W + _STILL_SHARE * watts,
+        )
         return level if pump < level else pump  # (``max``, written out)

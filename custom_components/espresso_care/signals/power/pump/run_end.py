@@ -12,6 +12,7 @@ fall with no run on looks back to the heater edge that hid the start
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 import math
 
 from .. import heater_anchor
@@ -30,7 +31,7 @@ from .constants import (
     MIN_RUN_S,
 )
 from .records import _Heater, _Pending, _Rise
-from .steps import _Edge, _inside
+from .steps import _crossing, _Edge, _inside, _pump_share_then_heater
 from .stop_dating import _StopDating
 
 
@@ -268,7 +269,7 @@ class _RunEnd(_StopDating):
         return []
 
     def _stop_under_heater(self, edge: _Edge, started: float, at: float) -> float:
-        """A rotary pump's fall read every few seconds, dated by a heater's reading alone in it.
+        """A pump's fall read every few seconds, dated by a heater's readings in it.
 
         A heat exchanger's heater coming on late in a shot and staying on
         after it fills the fall's transient: the fall to the standby is
@@ -279,10 +280,46 @@ class _RunEnd(_StopDating):
         ``_off_under_heater`` withheld the run): the stop is dated there,
         the run of the same kind (dev seed 21,000,029 at 4,872 s, a 183 W
         pump: 186, 184, then 745, 1,510, 1,459, 450, 3 W beside a 1,466 W
-        heater; a 19.3 s shot read 33.2 s).
+        heater; a 19.3 s shot read 33.2 s). First, a partial reading of the
+        pump between the heater's and the pump's whole reading and the
+        heater's partial one dates the stop by its share
+        (``_pump_share_at_heater_top``): the heater alone, to the mains'
+        move, fits such a reading too.
         """
+        share = self._pump_share_at_heater_top(edge.pts, at)
+        if share is not None and share > started:
+            return share
         off = self._heater_alone_from(edge.pts, edge.before, at)
         return at if off is None or off <= started else off
+
+    def _pump_share_at_heater_top(
+        self, pts: Sequence[float], at: float
+    ) -> float | None:
+        """When the pump stopped, by its partial reading after a heater and the pump read whole.
+
+        Read every few seconds, a heater coming on late in a run and
+        staying on past the pump's stop fills a pure fall's transient: a
+        reading of that known heater and the pump whole, then the pump's
+        partial reading, then the heater's (``_pump_share_then_heater``). Dev
+        seed 21,000,013 at 10,816 s, a 156 W pump beside a 1,398 W heater:
+        161, 1,099, 1,552, 1,444, 1,149, 4 W; a 25.8 s shot's stop was
+        dated at the standby's first reading, 8.6 s late. None when no
+        reading fits.
+        """
+        p, base = self._pump_watts, self._base
+        for i in range(2, len(pts) - 4, 2):
+            if pts[i + 2] >= at:
+                break
+            top = pts[i + 1]
+            for x in self._known_heaters:
+                near = max(self._still(top), _MAINS_MOVE * x)
+                if abs(top - base - x - p) <= near and _pump_share_then_heater(
+                    pts, i + 2, top, -x, -p, whole_before=True
+                ):
+                    return _crossing(
+                        pts, i + 2, top, -p, window=self._window, gap=self._period
+                    )
+        return None
 
     def _tail_read_as_pump(self, edge: _Edge, watts: float) -> bool:
         """Whether the pump seen alone in a fall read every few seconds is the heater's tail.

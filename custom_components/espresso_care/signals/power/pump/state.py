@@ -24,6 +24,8 @@ from .constants import (
     _NOTHING,
     _PEAKS,
     _RECENT_N,
+    _STILL_SHARE,
+    _STILL_W,
     _TIED_PRIOR,
     KIND_BOUNDS_S,
 )
@@ -268,7 +270,7 @@ class _DetectorState:
     def _set_tolerance(self) -> None:
         # The readings of one steady state stay within this of its mean.
         self._tol = max(0.25 * self._pump_watts, 4.0 * self._sd, 3.0)
-        self._tol_lv = max(self._tol, 6.0 + 0.008 * self._lv)
+        self._tol_lv = max(self._tol, _STILL_W + _STILL_SHARE * self._lv)
 
     def _forget(self) -> None:
         """Forget the level, the transient, the heaters' states and the run."""

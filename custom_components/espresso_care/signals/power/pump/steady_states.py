@@ -24,6 +24,8 @@ from .constants import (
     _QUIET_OVER_W,
     _QUIET_SPREAD_W,
     _SMALL_PUMP,
+    _STILL_SHARE,
+    _STILL_W,
     _WANDER,
     MAX_RUN_S,
     MAX_VOLTS,
@@ -101,7 +103,7 @@ class _SteadyStates(_Pauses):
             self._known = True
             self._lv_at = at
             self._lv = watts
-            self._tol_lv = max(self._tol, 6.0 + 0.008 * watts)
+            self._tol_lv = max(self._tol, _STILL_W + _STILL_SHARE * watts)
             self._lv_n = 1
             self._pm1_at = self._pm2_at = at
             self._pm1_w = watts
@@ -247,7 +249,7 @@ class _SteadyStates(_Pauses):
         # (``max`` and ``min`` written out, as they compare: every
         # reading of a transient asks.)
         still = 0.1 * self._pump_watts
-        level = 6.0 + 0.008 * watts
+        level = _STILL_W + _STILL_SHARE * watts
         still = level if level > still else still
         noise = 3.0 * self._sd
         still = noise if noise > still else still
