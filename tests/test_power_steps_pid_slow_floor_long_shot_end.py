@@ -1,4 +1,4 @@
-"""Two readings past the heater read whole in the run do not end it as the heater alone.
+"""A long shot's floor run is not ended by a pulse's partial reading read as the heater alone.
 
 Two readings agreeing at a known heater's level without the pump end the
 floor's run (``_heater_alone``, ``_heater_apart``); the learnt heater's
@@ -7,6 +7,8 @@ own size: read whole with the pump in the run (``floor.whole``), less the
 pump's step, it is the most the heater alone reads (``_whole_in_run``),
 and two readings past it hold part of the pump (``_past_heater_whole``),
 even when the heater was not read whole before the run (``_ceiling``).
+A reading that repeats the one before exactly is a stale meter's, not a
+second reading: it ends no run (``_floor_reading``).
 """
 
 from __future__ import annotations
@@ -78,3 +80,28 @@ def test_a_long_shot_read_past_the_heater_whole_is_dated_to_its_end() -> None:
     ((started, ended),) = retried_shots(spec, 3105.5, 3202.2)
     assert abs(started - 3105.5) <= 2.0
     assert abs(ended - 3202.2) <= 2.0
+
+
+def test_a_stale_repeat_is_not_a_second_reading_of_the_heater_alone() -> None:
+    # Dev seed 21000009 every second: a pulse's partial reading at the
+    # heater's level, repeated exactly by the meter, is one reading; the
+    # next one agreeing with it ends the run.
+    det = _detector(1432.0)
+    assert det._floor_reading(3160.0, 1300.0) is None
+    assert det._floor_reading(3161.0, 1300.0) is None
+    open_from = det._floor.start
+    assert open_from is not None
+    run = det._floor_reading(3162.0, 1298.0)
+    assert det._floor.start is None
+    assert run is not None
+    assert run.ended == 0.5 * (3159.0 + 3161.0)
+
+
+def test_a_long_shot_whose_partial_reading_repeated_is_dated_to_its_end() -> None:
+    # Dev seed 21000009 every second: a 94.6 s shot (9094.7-9189.3 s),
+    # read 9094.4-9127.5 s before (1,322.9 W at 9128.02 s, repeated at
+    # 9129.02 s, ended it).
+    spec = corpus_spec("pid_slow", "periodic_1", 21000009)
+    ((started, ended),) = retried_shots(spec, 9094.7, 9189.3)
+    assert abs(started - 9094.7) <= 3.0
+    assert abs(ended - 9189.3) <= 3.0
