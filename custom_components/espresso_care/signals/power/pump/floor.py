@@ -238,9 +238,19 @@ class _FloorRuns(_SteadyStates):
         the heater whole with it at 1,505 W; a pulse's partial reading,
         1,322.9 W at 9128.02 s, repeated at 9129.02 s, read as the heater
         alone twice, ended the run at 9127.5 s, 61.7 s short (now
-        9094.4-9187.1 s). Dev 20M-29M (with ``_whole_in_run``): 1 shot more
-        (23000009 every second), 21 shots dated better, 9 worse (by 4.1 s
-        at most: 23000009 every second, 28000058 every 2 s).
+        9094.4-9187.1 s). With ``_whole_in_run``, slow PID: dev 20M-29M
+        1 shot more (23000009 every second), 21 dated better, 9 worse (by
+        4.1 s at most: 23000009 every second, 28000058 every 2 s); 5M-9M
+        the same shots, 9 better, 5 worse; 150M-157M 2 more every 2 s
+        (150000027, 150000035), 10 better, 7 worse; no false shot more.
+        The cost: the heater's own level repeated is waited for once more
+        (152000058 every 2 s, 1,313.6 W at 9951.04 and 9953.03 s, the
+        stop 9.0 s late; 7000018 every 2 s, 7.0 s later). Duration error
+        p95 every second, every 2 s: dev 3.60, 6.64 s to 3.43, 6.20 s;
+        5M-9M 3.38, 6.81 s to 3.15, 6.81 s; 150M-157M 3.47, 6.61 s to
+        3.37, 6.55 s; on change the same. Other families every 1-2 s and
+        on change: dev 20M-29M and 5M-9M shot by shot the same (the fast
+        PID refused as before).
         """
         floor = self._floor
         prev, floor.read = floor.read, at
