@@ -281,3 +281,11 @@ SLOW_LONG_PULSE: Final = 21.0
 # unsure too: bench 151, 22M 147, 6M 151, but a thermostat's shot pieces
 # and flushes made one on 7,010,010's ordinary day.
 SLOW_FIRST_GAP: Final = 30.0
+# There too a series whose sure pulses alone are a whole one (none missed)
+# counts as read sure, a weak pulse of its own beside them, for a short
+# series leaning on a weak pulse or a head to pair with
+# (``PatternRules.sure_whole``): a heater's band leaves one pulse of a
+# rinse series read weak as often as it hides the first pulses of a
+# cleaner series. Recognized where power counts (every 5 s): see
+# ``backflush_pattern._sure_whole``.
+SLOW_SURE_WHOLE: Final = True

@@ -28,6 +28,7 @@ from .constants import (
     SLOW_MISSED_EACH,
     SLOW_SHORT_SERIES,
     SLOW_SHORT_WEAK,
+    SLOW_SURE_WHOLE,
     SLOW_TRAILING_WEAK,
     SLOW_WEAK_EVEN,
     SLOW_WEAK_MAX,
@@ -318,6 +319,7 @@ class PowerBackflushes(_TwoSecond):
                 missed_each=SLOW_MISSED_EACH,
                 weak_pulse_max=SLOW_LONG_PULSE,
                 first_gap_max=SLOW_FIRST_GAP,
+                sure_whole=SLOW_SURE_WHOLE,
             )
             if slow
             else given
