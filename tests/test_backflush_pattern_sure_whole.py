@@ -3,8 +3,8 @@
 Every 5 s a dual boiler's cleaner series lost its first three pulses (bench
 seed 20,250,448 at 22,222 s, a 64 W pump: read as a weak pulse and two sure
 ones, a series one short leaning on its weak pulse), and its rinse series
-was read as four sure pulses and a fifth in the heater's band: with that
-weak pulse the rinse was no sure series, so the short cleaner paired with
+was read as four sure pulses and a fifth weak: with that weak pulse the
+rinse was no sure series, so the short cleaner paired with
 nothing, though the rinse's sure pulses alone were a whole series.
 """
 

@@ -284,8 +284,7 @@ SLOW_FIRST_GAP: Final = 30.0
 # There too a series whose sure pulses alone are a whole one (none missed)
 # counts as read sure, a weak pulse of its own beside them, for a short
 # series leaning on a weak pulse or a head to pair with
-# (``PatternRules.sure_whole``): a heater's band leaves one pulse of a
-# rinse series read weak as often as it hides the first pulses of a
-# cleaner series. Recognized where power counts (every 5 s): see
+# (``PatternRules.sure_whole``; bench seed 20,250,448 at 22,222 s).
+# Recognized where power counts (every 5 s): see
 # ``backflush_pattern._sure_whole``.
 SLOW_SURE_WHOLE: Final = True
