@@ -326,7 +326,7 @@ class _FloorRuns(_SteadyStates):
         # (Once a reading showed the pump, ``_anchor_at_heater`` starts no run
         # anew: not asked then.)
         shown = bool(floor.hits or floor.whole)
-        fresh = watts != floor.last  # (``_stale_end``: a repeat ends no run)
+        fresh = watts != floor.last  # (a stale repeat is no second reading)
         if floor.start is None:
             if at - floor.low > self._floor_next() and not self._standby_held(prev):
                 if not shown:
