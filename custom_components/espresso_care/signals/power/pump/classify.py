@@ -359,7 +359,7 @@ class _Classify(_HiddenRuns):
         if (
             self._explained(edge)[0] != _NOTHING
             or abs(edge.delta) >= self._heater_min()
-        ) and not self._lone_partial(edge):
+        ) and not (self._lone_partial(edge) or self._ramp_part_over_heater(edge)):
             return self._classify(edge)
         self._held = edge
         self._held_at = now

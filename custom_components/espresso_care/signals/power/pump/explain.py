@@ -130,7 +130,9 @@ class _Explain(_SlowPlug):
         for two readings part way up (a third to a half of its step: too
         short for its rise), then climb on to its step: the two edges make
         the pump's rise (``_edge`` merges them only when their sum is
-        explained). It waits while the ramp may last.
+        explained). It waits while the ramp may last. So does a heater's
+        rise with such a part of the pump's step over it
+        (``_ramp_part_over_heater``).
         """
         p = self._pump_watts
         return (
@@ -139,6 +141,40 @@ class _Explain(_SlowPlug):
             and self._gap <= _FAST_GAP_S
             and held.settled
             and 0.3 * p <= held.delta < self._low() * p
+        ) or self._ramp_part_over_heater(held)
+
+    def _ramp_part_over_heater(self, held: _Edge) -> bool:
+        """Whether a rise from the standby nothing explains is a heater and a vibratory pump part way up its ramp.
+
+        Read every second or on change, a vibratory pump starting a second
+        after a heater came on may hold a level part way up its ramp: the
+        rise is a known heater and 0.3 to 0.75 of the pump's step (short of
+        what the heater and the pump explain), and the rest comes a few
+        seconds later as a small rise nothing explains either: no run was
+        opened, and the pump's stop was a fall with no run before it (dev
+        seed 26,000,022 on change, a heat exchanger's
+        58 W pump calibrated 62 W beside its 1,473 W heater: 4.4 W, then
+        581.6, 1,471.1, 1,506.9, 1,512.4 W, then 1,536.9, 1,527.1 W; a 34.1 s
+        shot lost). Held as a ramp's part, ``_edge`` merges the two into the
+        heater's and the pump's rise. Only from the standby, beside a heater
+        known from two edges or more that is not on.
+        """
+        p = self._pump_watts
+        if (
+            self._pump
+            or p >= _SMALL_PUMP
+            or self._gap > _FAST_GAP_S
+            or not held.settled
+            or abs(held.before - self._base) > self._tol_lv
+            or abs(held.delta) < self._heater_min()
+            or self._explained(held)[0] != _NOTHING
+        ):
+            return False
+        size = held.delta * held.k
+        short = p - self._ptol()
+        return any(
+            h.weight >= 2.0 and h.on is not True and 0.3 * p <= size - h.size < short
+            for h in self._heaters
         )
 
     def _ramp_goes_on(self, delta: float) -> bool:
