@@ -461,6 +461,8 @@ class _Classify(_HiddenRuns):
                 heater.on = None
         elif (ramped := self._ramp_beside_heater(edge)) is not None:
             out = ramped
+        elif self._fall_past_step(edge):
+            out += self._pump_fall(edge, -edge.delta, 0.0)
         elif abs(edge.delta) >= self._heater_min():
             self._unknown_heater(edge)
         elif not self._ramp(edge) and not self._noise_in_run(edge):

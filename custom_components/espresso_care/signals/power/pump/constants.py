@@ -84,6 +84,7 @@ _FAR_SHARE: Final = (
 _PULSED_HEATER: Final = 0.02  # ... that a slow PID's heater pulse alone may stray by
 _BESIDE_PUMP: Final = 0.01  # of a heater's size: its rise beside the pump strays so
 _OWN_STEP: Final = 0.12  # of its own fall: a pump's step beside a heater strays less
+_PAST_STEP: Final = 1.5  # of the step: a vibratory pump's stop over a heater, late on
 # Of a heater's size: the mains may move it so, unseen without volts.
 _MAINS_MOVE: Final = 0.05
 # Two readings of one level stray by this many W at the least (``_still``) ...
