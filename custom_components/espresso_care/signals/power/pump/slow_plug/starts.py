@@ -40,8 +40,6 @@ class _SlowStarts(_SlowLevels):
         alone = self._start_read_alone(rd, j, i)
         if alone is None:
             alone = self._start_before_heater_rise(rd, j, i, level)
-        if alone is None:
-            alone = self._start_in_faint_reading(rd, j, i)
         if alone is not None:
             return alone
         first = rd[j - 1][0] - self._period  # the level's first reading began
@@ -113,34 +111,3 @@ class _SlowStarts(_SlowLevels):
             return None
         alone = self._pump_alone_before(rd, j + 1)
         return alone if alone is not None and alone[2] == i else None
-
-    def _start_in_faint_reading(
-        self, rd: Sequence[tuple[float, float]], j: int, i: int
-    ) -> tuple[float, float, int] | None:
-        """The start read from a faint reading at the standby, the pump alone after it.
-
-        Read every 5 s, a vibratory pump starting late in a reading's
-        interval, at half power while it ramps, adds a tenth of its step or
-        less to it: within ``_near`` of the standby, that reading ``rd[i]``
-        closed the walk back from the level, and the start was dated half
-        way from it to the level, 5 s either way. Past the standby's noise
-        (``_past_noise``, the reading before it at the standby), and the
-        reading after it (``rd[i - 1]``) no more than the pump alone (by
-        ``_ptol``; a heater's sliver in ``rd[i]`` would leave the heater
-        whole there), the pump started in it: its share dates the start
-        (dev seed 22,000,004 at 2,969 s, a thermostat's 59 W pump: 4, 11,
-        64, 551, 1,433 W; a 28.0 s shot read 22.6 s).
-        """
-        if i == j or i + 1 >= len(rd):
-            return None
-        base, p = self._base, self._pump_watts
-        noise = self._past_noise(base)
-        at, faint = rd[i]
-        if not (
-            faint - base > noise
-            and abs(rd[i + 1][1] - base) <= noise
-            and rd[i - 1][1] <= base + p + self._ptol()
-        ):
-            return None
-        share = min((faint - base) / p, 1.0)
-        return at - share * self._period, 0.2 * self._period, i + 1
