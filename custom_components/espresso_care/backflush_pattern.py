@@ -721,11 +721,10 @@ def _sure_whole[T](series: list[_Held[T]], missed: int, rules: PatternRules) -> 
     good as one read all sure (``_short_weak_held``). Every 5 s a dual
     boiler's cleaner series lost its first three pulses (bench seed
     20,250,448 at 22,222 s, a 64 W pump: read as a weak pulse and two sure
-    ones, 74.0 and 93.9 s in), and its rinse series was read
-    as four sure pulses and its last weak (511.1 s, no reading of it with
-    no heater on and the pump on half of it): with that weak pulse it was
-    no sure series, and the short cleaner
-    paired with nothing. A series with fewer sure pulses than a whole one
+    ones, 74.0 and 93.9 s in), and its rinse series was read as four sure
+    pulses and its last weak (511.1 s, no reading of it with no heater on
+    and the pump on half of it): with that weak pulse it was no sure
+    series, and the short cleaner paired with nothing. A series with fewer sure pulses than a whole one
     still asks the other to be read all sure: a shot cut up by a heater and
     its flushes read as a short series with a weak pulse beside another
     holding weak pulses (``_short_weak_held``: 21,010,003). Recognized where
