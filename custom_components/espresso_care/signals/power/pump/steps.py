@@ -346,8 +346,9 @@ def _pump_share_then_heater(
         return False
     noise = max(0.15 * p, _STILL_W + _STILL_SHARE * level)
     low = -noise if whole_before else noise
-    first = (pts[i + 1] - level) * (1.0 if pump > 0.0 else -1.0)
-    then = (pts[i + 3] - level) * (1.0 if pump > 0.0 else -1.0)
+    way = 1.0 if pump > 0.0 else -1.0  # (a fall's readings stray down)
+    first = (pts[i + 1] - level) * way
+    then = (pts[i + 3] - level) * way
     return low <= first <= p + noise and p - noise <= then < h - noise
 
 
