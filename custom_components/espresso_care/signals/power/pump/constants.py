@@ -140,6 +140,8 @@ _FIRST_SHARE_SLACK: Final = 0.1
 """Of the pump's step: a level's first reading's noise, beyond which its miss of the level is the pump off for that share of its interval (``_level_past_flush``)."""
 _FLOOR_HITS: Final = 3  # readings of the pump alone that show a run by the floor
 _FLOOR_AGREE: Final = 0.03  # of the pump's step: its readings alone agree so
+_FLOOR_STEADY_HITS: Final = 5
+"""Readings of the pump alone that agree, from the floor's run's first: its start shown without a heater's pulse (``_steady_from_standby``)."""
 _FLOOR_PULSE: Final = 300.0  # W from one reading to the next: a slow pulse's edge
 _FLOOR_LATE: Final = 6.0  # s: a run's first reading of the pump alone comes this soon
 _FLOOR_GAP: Final = 25.0  # s between two readings of the pump alone, at most

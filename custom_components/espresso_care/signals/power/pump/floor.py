@@ -28,6 +28,7 @@ from .constants import (
     _FLOOR_SAME_START_S,
     _FLOOR_SHARE_S,
     _FLOOR_STAMPS_S,
+    _FLOOR_STEADY_HITS,
     _FLOOR_WHOLE_WINDOW,
     _PAUSE_FLOOR,
     _STAMP_LATE,
@@ -813,6 +814,34 @@ class _FloorRuns(_SteadyStates):
         floor = self._floor
         return set(floor.over).difference(floor.whole)
 
+    def _steady_from_standby(self) -> bool:
+        """Whether the pump's level alone showed the run from its first reading, straight from the standby.
+
+        The floor reads a run only among a slow PID's pulses (two heater
+        edges in the run at least): without them a fast PID's level, which
+        wanders through the pump's, may sit at it. A fast PID's level
+        rises from the standby by its output's ramp; the pump's step
+        reads whole within a reading. The run's first reading (the one
+        after a reading under half the step) at the pump's level alone,
+        and ``_FLOOR_STEADY_HITS`` of its readings alone agreeing to the
+        pump's wobble (``_floor_agreed``), show the run without the
+        pulses; the PID's pulses lately are still asked
+        (``_pulsing``). Dev 28000011 every 2 s: a 21.0 s shot
+        (3681.8-3702.7 s) of a 127 W rotary pump (calibrated 138.7 W),
+        the standby alone 3.1 W at 3681.42 s, then 136.0 W and six
+        readings of 128.4-131.5 W to 3699.46 s; the heater's pulses began
+        under it at 287.7 W and 425.2 W (one 296 W edge short of a pulse),
+        53.0 W at 3703.45 s ended it: read by nothing (now
+        3682.5-3701.5 s). Dev 20M-29M: 1 shot more (that one), none every
+        second or on change; 5M-7M and 9M every 1-2 s and on change: the
+        same shots; no false shot more, none lost.
+        """
+        floor = self._floor
+        hits = floor.hits
+        if not hits or hits[0] != floor.first:
+            return False
+        return len(self._floor_agreed()) >= _FLOOR_STEADY_HITS
+
     def _floor_agreed(self) -> list[float]:
         """When the readings of the pump alone that agree to its wobble came.
 
@@ -965,7 +994,9 @@ class _FloorRuns(_SteadyStates):
         started = floor.start
         if started is None or not (floor.hits or floor.whole):
             return None
-        if floor.pulses < 2 or not (floor.hits or self._whole_all_along()):
+        if (floor.pulses < 2 and not self._steady_from_standby()) or not (
+            floor.hits or self._whole_all_along()
+        ):
             # No slow pulses: a fast PID's level may sit at the pump's. No
             # reading of the pump alone, nor enough over the heater whole.
             return None
