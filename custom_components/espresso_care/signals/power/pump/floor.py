@@ -982,11 +982,43 @@ class _FloorRuns(_SteadyStates):
         """
         if self._period < _FLOOR_STAMPS_S:
             return False
-        if dated <= self._floor.first:
+        if dated <= self._floor.first and not self._first_held():
             dated = min((t for t in shown if t > dated), default=last)
         shortest = self._shortest(dated, last)
         near = all(bound - shortest <= _FLOOR_NEAR_BOUND_S for bound in bounds)
         return near and self._shown_often(shown)
+
+    def _first_held(self) -> bool:
+        """Whether the run's first reading, straight from the standby, and the next read the pump alone, agreeing.
+
+        A heater's sliver may read the pump's level by chance in the
+        run's first reading, so ``_past_bound`` proves the run from the
+        next reading of the pump (regression 5000043 every 2 s: 196.2 W,
+        6.2 W off a 190 W pump's later readings, 0.7 s before its 13.7 s
+        shot). The pump's step read whole at once, and again at the very
+        next reading, both agreeing to the pump's wobble
+        (``_floor_agreed``), is the pump from that first reading: a sliver
+        reads a level by chance once, not the pump's own twice in a row.
+        Dev 21000003 every 2 s: a 19.3 s shot (7368.0-7387.3 s) of a
+        179 W rotary pump, the standby at 7367.59 s, the pump alone
+        175.6 W and 179.3 W at 7369.61 and 7371.62 s, last read alone
+        at 7381.60 s, the heater's partial readings after; proven 11.2 s
+        from the second reading and withheld at the 15 s bound, 12.2 s
+        from the first (now 7368.6-7384.6 s). Dev 20M-29M every 2 s:
+        2 shots more (21000003; 21000019 with ``_steady_from_standby``);
+        5M-7M and 9M every 2 s: the same shots; every second and on
+        change the floor proves no bound (``_FLOOR_STAMPS_S``); no false
+        shot more, none lost. Read one reading apart, dev every 2 s gains 24000050
+        as well: not taken, a sliver and the pump's start may come so.
+        """
+        floor = self._floor
+        hits = floor.hits
+        if len(hits) < 2 or hits[0] != floor.first:
+            return False
+        if hits[1] - hits[0] > self._floor_next():
+            return False  # not the next reading
+        agreed = self._floor_agreed()
+        return hits[0] in agreed and hits[1] in agreed
 
     def _floor_run(self, at: float) -> DetectedRun | None:
         """The run read by the floor, ended by the reading at ``at`` that shows it off."""
