@@ -1009,8 +1009,10 @@ class _FloorRuns(_SteadyStates):
         2 shots more (21000003; 21000019 with ``_steady_from_standby``);
         5M-7M and 9M every 2 s: the same shots; every second and on
         change the floor proves no bound (``_FLOOR_STAMPS_S``); no false
-        shot more, none lost. Read one reading apart, dev every 2 s gains 24000050
-        as well: not taken, a sliver and the pump's start may come so.
+        shot more, none lost. The second reading one reading later (a
+        reading between them not the pump's) gained 2 shots more on dev
+        (24000050, 25000034) and 1 on regression (7000043), but made a
+        false shot on each (27000059; 5000043, the sliver above, back).
         """
         floor = self._floor
         hits = floor.hits
