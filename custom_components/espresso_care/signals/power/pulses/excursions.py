@@ -212,6 +212,7 @@ class _Excursions(_Checks):
         beside = slow and len(excursion.segments) == 1 and excursion.beside_heater
         edge = beside and heater_edge(excursion.segments)
         for pulse in read:
+            cycle = False
             if edge:
                 self._noted(pulse.started, edge=True)
                 continue
@@ -277,6 +278,7 @@ class _Excursions(_Checks):
                 ):
                     # The heater's own cycle, not noise (kept as odd readings are).
                     _remember(self._cycles, pulse.started, ODD_SECONDS)
+                    cycle = True
                 else:
                     # On a slow plug, a piece a heater switched in: its edge.
                     self._noted(
@@ -296,7 +298,13 @@ class _Excursions(_Checks):
                 # 1-2 s): it neither makes nor breaks a series, as a shot
                 # would; the quiet rule counts it.
                 continue
-            if pulse.single:
+            if pulse.single and not cycle:
+                # A heater's cycle read in one reading is no single-reading
+                # pulse: those speak of a slow PID's bursts (``gentle_enough``),
+                # and a rotary heat exchanger's pressurestat, cycling every
+                # minute or so, refused backflushes so (bench seed 20,250,407
+                # at 24,898 s: six single pulses in its span, four of them
+                # cycles, against eight pulses). See ``slow_plug.heater_cycle``.
                 _remember(self._singles, pulse.started)
             fed = self._fed
             fed.append((pulse.started, pulse.ended))

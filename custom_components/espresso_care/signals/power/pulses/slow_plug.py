@@ -113,7 +113,13 @@ three readings, each the average of its interval.
   Only a find that is ``doubtful``, leaning on two pulses or more not seen
   clean (weak or missed), still counts the cycles as odd readings: it
   leans on the heater, and a shot its heater cut into pieces reads so
-  (seed 21,000,003).
+  (seed 21,000,003). Nor is a cycle read in one reading a single-reading
+  pulse (``gentle_enough``'s, a slow PID's burst): a rotary heat
+  exchanger's cycles beside and between its backflush's pulses, counted
+  so, refused it (bench seed 20,250,407 at 24,898 s and 52,150 s).
+  Recognized where power counts (every 5 s): bench seed 156 -> 158 of
+  180, regression 5M 154 -> 156 (5,000,002 at 43,914 s and 50,128 s);
+  none lost, none invented (ordinary days and backflush days).
 * ``cycles_enough``: those cycles, five to nine in the ten minutes before,
   still refused a heat exchanger's doubtful backflushes by the gentle
   checks' odd readings' share (3.7-5.2 %, next to no other odd reading:
