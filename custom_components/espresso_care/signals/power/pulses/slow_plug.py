@@ -118,8 +118,12 @@ three readings, each the average of its interval.
   exchanger's cycles beside and between its backflush's pulses, counted
   so, refused it (bench seed 20,250,407 at 24,898 s and 52,150 s).
   Recognized where power counts (every 5 s): bench seed 156 -> 158 of
-  180, regression 5M 154 -> 156 (5,000,002 at 43,914 s and 50,128 s);
-  none lost, none invented (ordinary days and backflush days).
+  180, regression 5M 154 -> 156 (5,000,002 at 43,914 s and 50,128 s),
+  6M 150 and 7M 141 unchanged, dev 20M 153, 21M 141 and 22M 151 of 192
+  unchanged, third check 150M 150 -> 151 (150,000,043 at 30,392 s),
+  166M 139 -> 140 of 174 (166,000,015 at 48,542 s); none lost trace by
+  trace, none invented (ordinary days and backflush days; 166M's two slow
+  PIDs' as before).
 * ``cycles_enough``: those cycles, five to nine in the ten minutes before,
   still refused a heat exchanger's doubtful backflushes by the gentle
   checks' odd readings' share (3.7-5.2 %, next to no other odd reading:
