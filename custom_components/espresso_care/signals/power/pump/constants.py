@@ -90,6 +90,7 @@ _MAINS_MOVE: Final = 0.05
 # Two readings of one level stray by this many W at the least (``_still``) ...
 _STILL_W: Final = 6.0
 _STILL_SHARE: Final = 0.008  # ... and this share of the level more (noise, mains)
+_SHARE_SPREAD: Final = 0.25  # of the period: a partial reading's share dates this near
 _OVER_LARGEST: Final = 0.3
 """Of the pump's step: a split edge no more over a heater's largest size read alone than this is that heater (``_stands_out``)."""
 _SHOWN: Final = 0.75  # of the pump's step: a reading of it alone (past a ramp's)
