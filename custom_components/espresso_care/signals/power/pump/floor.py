@@ -837,11 +837,14 @@ class _FloorRuns(_SteadyStates):
         second or on change; 5M-7M and 9M every 1-2 s and on change: the
         same shots; no false shot more, none lost.
         """
+        return (
+            self._alone_from_first() and len(self._floor_agreed()) >= _FLOOR_STEADY_HITS
+        )
+
+    def _alone_from_first(self) -> bool:
+        """Whether the floor's run read the pump alone at its first reading."""
         floor = self._floor
-        hits = floor.hits
-        if not hits or hits[0] != floor.first:
-            return False
-        return len(self._floor_agreed()) >= _FLOOR_STEADY_HITS
+        return bool(floor.hits) and floor.hits[0] == floor.first
 
     def _floor_agreed(self) -> list[float]:
         """When the readings of the pump alone that agree to its wobble came.
@@ -1014,9 +1017,8 @@ class _FloorRuns(_SteadyStates):
         (24000050, 25000034) and 1 on regression (7000043), but made a
         false shot on each (27000059; 5000043, the sliver above, back).
         """
-        floor = self._floor
-        hits = floor.hits
-        if len(hits) < 2 or hits[0] != floor.first:
+        hits = self._floor.hits
+        if len(hits) < 2 or not self._alone_from_first():
             return False
         if hits[1] - hits[0] > self._floor_next():
             return False  # not the next reading

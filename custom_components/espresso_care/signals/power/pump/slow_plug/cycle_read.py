@@ -82,18 +82,27 @@ class _CycleRead(_Decoded):
             return []
         period = self._period
         end = rd[1][0] - period + (fall - heat) / step * period
-        if not MIN_RUN_S <= end - start <= MAX_RUN_S:
-            return []
         if self._pump:
-            if abs(self._run_at - self._run_lead - start) > period:
-                return []  # the run held started elsewhere
+            if (
+                not MIN_RUN_S <= end - start <= MAX_RUN_S
+                or abs(self._run_at - self._run_lead - start) > period
+            ):
+                return []  # (the run held started elsewhere)
             self._stop(end)
             return [DetectedRun(start, end, step)]
-        fell = self._fell_at
-        if fell is not None and fell > start:
-            return []  # a run was read there (counted or dropped): not twice
+        return self._read_once(start, end, step)
+
+    def _read_once(self, start: float, end: float, step: float) -> list[DetectedRun]:
+        """The run read in readings, where no run is held: none when its length is no run's or a run was read there.
+
+        ``_new_run``'s checks (a run read there, counted or dropped, is not
+        read twice), and the run then noted as read.
+        """
+        run = self._new_run(start, end, step)
+        if run is None:
+            return []
         self._fell_at = end
-        return [DetectedRun(start, end, step)]
+        return [run]
 
     def _cycle_down_to_standby(
         self, rd: list[tuple[float, float]]
@@ -166,12 +175,6 @@ class _CycleRead(_Decoded):
         if any(rd[m][0] - rd[m + 1][0] > 1.5 * period for m in range(j + 1)):
             return []  # a reading lost: the pump may have paused in it
         end = rd[2][0] - period + (stop - heat) / step * period
-        if not MIN_RUN_S <= end - start <= MAX_RUN_S or self._near_kind_bound(
-            end - start, _SHARE_SPREAD * period
-        ):
+        if self._near_kind_bound(end - start, _SHARE_SPREAD * period):
             return []
-        fell = self._fell_at
-        if fell is not None and fell > start:
-            return []  # a run was read there (counted or dropped): not twice
-        self._fell_at = end
-        return [DetectedRun(start, end, step)]
+        return self._read_once(start, end, step)
