@@ -40,7 +40,10 @@ reading apart read as one piece. A signal read every 5 s now and then
 cannot read the pump at all for a while (a heater switching): such a hole
 inside a series
 (``holes_max`` in the whole backflush, ``bridge``) neither makes nor breaks
-it, the next pulse's pause measured from the hole's end. A pulse may also
+it, the next pulse's pause measured from the hole's end; two sure pulses
+and a hole long enough to hide more (``hole_series_min``) stand as a
+series, the pulses it lacks missed, where the other series was read sure
+and whole. A pulse may also
 hide in the pause after a series' first pulse: with ``first_gap_max``, a
 lone sure pulse up to that long before the next is held as the head of the
 series begun there, taken back (its pause a pulse missed) only if the
@@ -118,6 +121,11 @@ class PatternRules:
     # for a short series leaning on a weak pulse or a head to pair with
     # (``_short_weak_held``, ``_sure_whole``).
     sure_whole: bool = False
+    # How long (s) a hole a series of two sure pulses bridged (between them
+    # or after the second) must be for them to stand as a series with the
+    # rest of it counted missed, where the other series was read sure and
+    # whole (``_hole_series``, ``_hole_paired``; 0: never).
+    hole_series_min: float = 0.0
     series_max: float = 300.0
     rinse_min: float = 25.0
     rinse_max: float = 660.0
@@ -176,9 +184,11 @@ class BackflushRecognizer[T]:
     __slots__ = (
         "_blips",
         "_bridged",
+        "_bridged_length",
         "_cleaner",
         "_cleaner_blips",
         "_cleaner_headed",
+        "_cleaner_hole_series",
         "_cleaner_holes",
         "_cleaner_missed",
         "_cleaner_short_weak",
@@ -187,6 +197,7 @@ class BackflushRecognizer[T]:
         "_dark",
         "_darkened",
         "_head",
+        "_hole_seconds",
         "_holes",
         "_missed",
         "_overdue",
@@ -213,6 +224,11 @@ class BackflushRecognizer[T]:
         self._cleaner_headed = False
         self._blips = self._cleaner_blips = 0  # runs shorter than a pulse inside
         self._holes = self._cleaner_holes = 0  # holes bridged inside (``bridge``)
+        # The longest hole the series in progress bridged with a pulse after
+        # it, and the last one bridged (s), and whether the cleaner series
+        # waiting stood on one (``_hole_series``).
+        self._hole_seconds = self._bridged_length = 0.0
+        self._cleaner_hole_series = False
         # The end of the hole the series in progress last bridged (None: none).
         self._bridged: float | None = None
         # An unsure stretch after the series' last pulse (``darken``).
@@ -330,6 +346,8 @@ class BackflushRecognizer[T]:
             and started - self._cleaner[-1].ended > rules.rinse_max
         ):
             out.released += self._take_cleaner()
+        if self._series and self._bridged is not None:
+            self._hole_seconds = max(self._hole_seconds, self._bridged_length)
         self._series.append(
             _Held(item, started, ended, counted=not may_be_pulse, weak=weak)
         )
@@ -356,6 +374,7 @@ class BackflushRecognizer[T]:
             return False
         self._holes += 1
         self._bridged = ended
+        self._bridged_length = ended - started
         return True
 
     def darken(self, started: float, ended: float) -> None:
@@ -400,6 +419,7 @@ class BackflushRecognizer[T]:
         ):
             self._holes += 1
             self._bridged = dark[1]
+            self._bridged_length = dark[1] - dark[0]
             self._darkened = True
 
     def _reach(self) -> float:
@@ -451,10 +471,12 @@ class BackflushRecognizer[T]:
         self._series, self._cleaner = kept
         if not self._series:
             self._missed = self._blips = self._holes = 0
+            self._hole_seconds = 0.0
             self._darkened = False
             self._bridged = self._dark = None
         if not self._cleaner:
             self._cleaner_missed = self._cleaner_blips = self._cleaner_holes = 0
+            self._cleaner_hole_series = False
         if head is not None:
             # Still the head of the series left, or a lone pulse again.
             if self._series:
@@ -499,6 +521,8 @@ class BackflushRecognizer[T]:
         self._overdue = False
         self._missed = self._cleaner_missed = self._blips = self._cleaner_blips = 0
         self._holes = self._cleaner_holes = 0
+        self._hole_seconds = 0.0
+        self._cleaner_hole_series = False
         self._bridged = self._dark = None
         self._darkened = False
         return items
@@ -581,11 +605,41 @@ class BackflushRecognizer[T]:
             and missed <= 1
         )
 
+    def _hole_paired(
+        self,
+        hole_series: bool,
+        cleaner_missed: int,
+        series: list[_Held[T]],
+        missed: int,
+        weak: int,
+    ) -> bool:
+        """Whether a series standing on a hole (``_hole_series``) may pair: the other read sure and whole.
+
+        ``hole_series``: the series closing now stood so (else the cleaner
+        series waiting did). The other must hold ``pulses_min`` pulses or
+        more, none missed, none weak as read (or its sure pulses alone a
+        whole series, ``_sure_whole``); never both standing on holes.
+        """
+        pulses_min = self._rules.pulses_min
+        if hole_series and self._cleaner_hole_series:
+            return False
+        if hole_series:
+            return (
+                (self._cleaner_sure or self._cleaner_sure_whole)
+                and not cleaner_missed
+                and len(self._cleaner) >= pulses_min
+            )
+        return (
+            (not weak or _sure_whole(series, missed, self._rules))
+            and not missed
+            and len(series) >= pulses_min
+        )
+
     def _take_cleaner(self) -> list[T]:
         items = _uncounted(self._cleaner)
         self._cleaner = []
         self._cleaner_sure = self._cleaner_short_weak = self._cleaner_headed = False
-        self._cleaner_sure_whole = False
+        self._cleaner_sure_whole = self._cleaner_hole_series = False
         self._cleaner_missed = self._cleaner_blips = self._cleaner_holes = 0
         return items
 
@@ -596,6 +650,9 @@ class BackflushRecognizer[T]:
         missed, self._missed = self._missed, 0
         blips, self._blips = self._blips, 0
         holes, self._holes = self._holes, 0
+        hole, self._hole_seconds = self._hole_seconds, 0.0
+        if self._bridged is not None:  # bridged after its last pulse
+            hole = max(hole, self._bridged_length)
         self._darkened = False
         self._bridged = self._dark = None
         head, self._head = self._head, None
@@ -657,6 +714,11 @@ class BackflushRecognizer[T]:
         )
         if short_weak:
             missed = 1
+        hole_series = not (missed or weak or blips or headed) and _hole_series(
+            series, hole, rules
+        )
+        if hole_series:
+            missed = rules.pulses_min - len(series)  # hidden in the hole
         if not rules.pulses_min <= len(series) + missed <= rules.pulses_max:
             # Flushes; a pulse or three between the series (a rinse of the
             # group) does not cancel a cleaner series waiting for its rinse.
@@ -668,7 +730,13 @@ class BackflushRecognizer[T]:
             and rules.rinse_min
             <= series[0].started - cleaner[-1].ended
             <= rules.rinse_max
-            and self._missed_held(cleaner_missed, missed, sure=not (weak or headed))
+            and (
+                self._hole_paired(hole_series, cleaner_missed, series, missed, weak)
+                if hole_series or self._cleaner_hole_series
+                else self._missed_held(
+                    cleaner_missed, missed, sure=not (weak or headed)
+                )
+            )
             and self._cleaner_blips + blips <= rules.blips_max
             and _short_weak_held(
                 short_weak or headed,
@@ -679,6 +747,7 @@ class BackflushRecognizer[T]:
         ):
             self._cleaner, self._cleaner_missed, self._cleaner_blips = [], 0, 0
             self._cleaner_holes = 0
+            self._cleaner_hole_series = False
             out.recognized = Recognized(
                 pulses=len(cleaner) + len(series),
                 cleaner_pulses=len(cleaner),
@@ -700,6 +769,7 @@ class BackflushRecognizer[T]:
         self._cleaner_headed = headed
         self._cleaner_blips = blips
         self._cleaner_holes = holes
+        self._cleaner_hole_series = hole_series
 
 
 def _short[T](series: list[_Held[T]], rules: PatternRules) -> bool:
@@ -738,6 +808,33 @@ def _sure_whole[T](series: list[_Held[T]], missed: int, rules: PatternRules) -> 
     """
     sure = sum(not h.weak for h in series)
     return rules.sure_whole and not missed and sure >= rules.pulses_min
+
+
+def _hole_series[T](series: list[_Held[T]], hole: float, rules: PatternRules) -> bool:
+    """Whether two pulses and a long hole stand as a series, the rest missed (``hole_series_min``).
+
+    The caller asks only of a series read sure, none missed (no long pause,
+    no head, no short series), no blip. ``hole``: the longest hole it
+    bridged (``bridge``, ``darken``), between its pulses or after its last.
+    Every 5 s a heater switching through a series leaves a stretch no band
+    explains, where two or three pulses and their pauses hide: a dual
+    boiler's rinse read as a pulse, a hole of 28 s (1,347-1,534 W, its
+    heater on through three pulses) and a pulse, of the true five (bench
+    seed 20,250,409 at 29,193 s); a heat exchanger's cleaner as a pulse, a
+    hole of 24 s and a pulse, of four (dev seed 20,000,003 at 21,935 s); a
+    dual boiler's cleaner as two pulses and a hole of 28 s (788-1,407 W,
+    the heater on as the third began), of four (dev seed 21,000,015 at
+    31,202 s). Two pulses and a hole were no series though the other was
+    read whole. They stand with the pulses they lack counted missed; the
+    other series must be read sure (or whole by its sure pulses,
+    ``_sure_whole``) and whole, none missed (``_hole_paired``): flushes
+    around a shot read as a hole make such a series, but no ordinary day
+    reads a whole series beside them. Recognized where power counts (every
+    5 s): see ``pulses.constants.SLOW_HOLE_SERIES``.
+    """
+    return (
+        rules.hole_series_min > 0 and len(series) == 2 and hole >= rules.hole_series_min
+    )
 
 
 def _short_weak_held(

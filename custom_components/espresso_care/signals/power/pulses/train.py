@@ -23,6 +23,7 @@ from .constants import (
     PULSES_SECONDS,
     SHOT_RUN,
     SLOW_FIRST_GAP,
+    SLOW_HOLE_SERIES,
     SLOW_HOLES,
     SLOW_LONG_PULSE,
     SLOW_MISSED_EACH,
@@ -320,6 +321,7 @@ class PowerBackflushes(_TwoSecond):
                 weak_pulse_max=SLOW_LONG_PULSE,
                 first_gap_max=SLOW_FIRST_GAP,
                 sure_whole=SLOW_SURE_WHOLE,
+                hole_series_min=SLOW_HOLE_SERIES,
             )
             if slow
             else given
