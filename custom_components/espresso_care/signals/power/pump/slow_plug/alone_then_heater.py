@@ -76,8 +76,8 @@ class _AloneThenHeater(_HeaterStays):
         if i - last < 2 or i >= len(rd):
             return []  # the pump alone, read whole twice at least
         first = i - 1
-        if any(rd[j][0] - rd[j + 1][0] > 1.5 * period for j in range(last, first)):
-            return []  # a reading lost between: the pump may have paused in it
+        if self._reading_lost(rd, last, first):
+            return []  # the pump may have paused in it
         if base + near < rd[i][1] < alone - ptol:
             i += 1  # a partial reading of its start
         if i >= len(rd) or abs(rd[i][1] - base) > near:

@@ -172,8 +172,8 @@ class _CycleRead(_Decoded):
         if start is None:
             return []
         period = self._period
-        if any(rd[m][0] - rd[m + 1][0] > 1.5 * period for m in range(j + 1)):
-            return []  # a reading lost: the pump may have paused in it
+        if self._reading_lost(rd, 0, j + 1):
+            return []  # the pump may have paused in it
         end = rd[2][0] - period + (stop - heat) / step * period
         if self._near_kind_bound(end - start, _SHARE_SPREAD * period):
             return []

@@ -17,6 +17,7 @@ from ...readings import DetectedRun
 from ..constants import (
     _ALONE_BEFORE_N,
     _HELD_PLATEAU,
+    _LOST_GAP,
     _MAINS_MOVE,
     _PEAK_DRIFT,
     _SMALL_PUMP,
@@ -270,6 +271,18 @@ class _SlowLevels(_HeaterSizes):
             return None
         return rd, n, sum(w for _, w in rd[4:n]) / (n - 4)
 
+    def _reading_lost(
+        self, rd: Sequence[tuple[float, float]], newest: int, oldest: int
+    ) -> bool:
+        """Whether a reading was lost between ``rd[newest]`` and ``rd[oldest]`` (newest first).
+
+        Two readings more than ``_LOST_GAP`` periods apart had one between
+        them that never came: what it held (a pump's pause, a heater's
+        switch) is unknown.
+        """
+        gap = _LOST_GAP * self._period
+        return any(rd[i][0] - rd[i + 1][0] > gap for i in range(newest, oldest))
+
     def _run_read(
         self,
         rd: Sequence[tuple[float, float]],
@@ -283,9 +296,8 @@ class _SlowLevels(_HeaterSizes):
         Nothing where a reading was lost, or where the run is surely no
         run's length or kind (its ends off by ``spread``).
         """
-        period = self._period
-        if any(rd[i][0] - rd[i + 1][0] > 1.5 * period for i in range(last)):
-            return []  # a reading lost: what it held is unknown
+        if self._reading_lost(rd, 0, last):
+            return []  # what it held is unknown
         p = self._pump_watts
         duration = ended - started
         if not MIN_RUN_S <= duration <= MAX_RUN_S or self._near_kind_bound(
