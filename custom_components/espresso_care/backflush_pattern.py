@@ -608,32 +608,30 @@ class BackflushRecognizer[T]:
     def _hole_paired(
         self,
         hole_series: bool,
+        *,
         cleaner_missed: int,
+        cleaner_sure: bool,
         series: list[_Held[T]],
         missed: int,
-        weak: int,
+        sure: bool,
     ) -> bool:
         """Whether a series standing on a hole (``_hole_series``) may pair: the other read sure and whole.
 
-        ``hole_series``: the series closing now stood so (else the cleaner
-        series waiting did). The other must hold ``pulses_min`` pulses or
-        more, none missed, none weak as read (or its sure pulses alone a
-        whole series, ``_sure_whole``); never both standing on holes.
+        ``hole_series``: the series closing now (``series``) stood so, else
+        the cleaner series waiting did. ``cleaner_sure``, ``sure``: each
+        series read sure (none weak as read, or its sure pulses alone a
+        whole series, ``_sure_whole``). The other must hold ``pulses_min``
+        pulses or more, none missed, read sure; never both standing on
+        holes.
         """
-        pulses_min = self._rules.pulses_min
         if hole_series and self._cleaner_hole_series:
             return False
+        pulses_min = self._rules.pulses_min
         if hole_series:
             return (
-                (self._cleaner_sure or self._cleaner_sure_whole)
-                and not cleaner_missed
-                and len(self._cleaner) >= pulses_min
+                cleaner_sure and not cleaner_missed and len(self._cleaner) >= pulses_min
             )
-        return (
-            (not weak or _sure_whole(series, missed, self._rules))
-            and not missed
-            and len(series) >= pulses_min
-        )
+        return sure and not missed and len(series) >= pulses_min
 
     def _take_cleaner(self) -> list[T]:
         items = _uncounted(self._cleaner)
@@ -725,13 +723,24 @@ class BackflushRecognizer[T]:
             out.released += _uncounted(series)
             return
         cleaner, cleaner_missed = self._cleaner, self._cleaner_missed
+        # Each series read sure: none weak as read, or its sure pulses
+        # alone a whole series (``_sure_whole``).
+        cleaner_sure = self._cleaner_sure or self._cleaner_sure_whole
+        rinse_sure = not weak or _sure_whole(series, missed, rules)
         if (
             cleaner
             and rules.rinse_min
             <= series[0].started - cleaner[-1].ended
             <= rules.rinse_max
             and (
-                self._hole_paired(hole_series, cleaner_missed, series, missed, weak)
+                self._hole_paired(
+                    hole_series,
+                    cleaner_missed=cleaner_missed,
+                    cleaner_sure=cleaner_sure,
+                    series=series,
+                    missed=missed,
+                    sure=rinse_sure,
+                )
                 if hole_series or self._cleaner_hole_series
                 else self._missed_held(
                     cleaner_missed, missed, sure=not (weak or headed)
@@ -741,8 +750,8 @@ class BackflushRecognizer[T]:
             and _short_weak_held(
                 short_weak or headed,
                 self._cleaner_short_weak or self._cleaner_headed,
-                self._cleaner_sure or self._cleaner_sure_whole,
-                not weak or _sure_whole(series, missed, rules),
+                cleaner_sure,
+                rinse_sure,
             )
         ):
             self._cleaner, self._cleaner_missed, self._cleaner_blips = [], 0, 0
